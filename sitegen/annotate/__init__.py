@@ -1,0 +1,15 @@
+"""Annotations against text: locating a quote (and, later, re-anchoring it fuzzily).
+
+Pure functions on strings; knows nothing of Markdown or HTML (see `sitegen.markdown`).
+"""
+
+from sitegen.annotate.anchor import (
+    Anchor,
+    AnchorStatus,
+    NormalisedText,
+    collapse_space,
+    locate,
+    locate_all,
+)
+
+__all__ = ["Anchor", "AnchorStatus", "NormalisedText", "collapse_space", "locate", "locate_all"]

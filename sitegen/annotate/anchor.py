@@ -1,0 +1,186 @@
+"""Anchoring: where in an article's plain text does an annotation's quote sit?
+
+Owns matching a quote (a W3C TextQuoteSelector: `quote`, optional `prefix` and
+`suffix`) against the plain text a reader sees — the text produced by
+`sitegen.markdown` with its markup removed — and reporting how sure the match is.
+Must not know about Markdown, HTML or files: it takes a string and returns offsets.
+
+Matching rules:
+
+* Whitespace is not significant: any run of whitespace in the quote, the
+  prefix, the suffix or the text compares equal to one space, and leading and
+  trailing whitespace of the quote is ignored. Offsets are mapped back to the
+  original text, so `text[anchor.start:anchor.end]` is the passage as written
+  (it starts and ends on a non-space character).
+* When the quote occurs more than once, `prefix` (text just before the quote)
+  and `suffix` (text just after) choose: each occurrence scores the number of
+  characters of the prefix that match the text before it (compared from the
+  quote outwards) plus those of the suffix that match the text after it. The
+  single best occurrence is "exact"; a tie for best is "ambiguous" and anchors
+  to the first of the tied occurrences.
+* No occurrence: "missing".
+
+Cost: linear in the text per normalisation (`NormalisedText` can be built once
+and reused for every annotation of an article) plus one `str.find` scan per
+quote; no regular expression runs on the quote.
+
+Extension point: fuzzy re-anchoring (finding the closest passage when the quote
+was edited slightly, guided by prefix and suffix) belongs here, as another
+`AnchorStatus` (e.g. "fuzzy") returned by `locate` where it now says "missing".
+Callers already branch on the status, never on a boolean.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from sitegen.model import Annotation
+
+# Whitespace runs that are not already a single plain space: only these need
+# rewriting, so normalising typical prose touches a handful of places.
+_UNUSUAL_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+class AnchorStatus(str, Enum):
+    EXACT = "exact"  # one best occurrence
+    AMBIGUOUS = "ambiguous"  # several equally good occurrences; anchored to the first
+    MISSING = "missing"  # the quote is not in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a quote was found: `text[start:end]`, or nowhere (`start is None`).
+
+    `count` is how many times the quote occurs (whitespace-normalised).
+    """
+
+    status: AnchorStatus
+    start: int | None = None
+    end: int | None = None
+    count: int = 0
+
+    @property
+    def found(self) -> bool:
+        return self.start is not None
+
+
+MISSING = Anchor(AnchorStatus.MISSING)
+
+
+def collapse_space(text: str) -> str:
+    """`text` with every whitespace run made one space (ends kept, as one space)."""
+    return _UNUSUAL_SPACE.sub(" ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """A text with whitespace runs collapsed, and the way back to the original offsets.
+
+    `breaks[i]` is an offset in `text` from which on `shifts[i]` must be added
+    to get back to an offset in `original`.
+    """
+
+    original: str
+    text: str
+    breaks: tuple[int, ...]
+    shifts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> NormalisedText:
+        parts: list[str] = []
+        breaks: list[int] = []
+        shifts: list[int] = []
+        last = 0  # end of the previous run in `original`
+        norm_len = 0
+        for m in _UNUSUAL_SPACE.finditer(original):
+            start, end = m.span()
+            parts.append(original[last:start])
+            parts.append(" ")
+            norm_len += start - last + 1
+            breaks.append(norm_len)
+            shifts.append(end - norm_len)
+            last = end
+        parts.append(original[last:])
+        return cls(original, "".join(parts), tuple(breaks), tuple(shifts))
+
+    def to_original(self, offset: int) -> int:
+        """Offset in `original` of the character at `offset` in `text`."""
+        i = bisect_right(self.breaks, offset)
+        return offset + (self.shifts[i - 1] if i else 0)
+
+
+def locate(text: str | NormalisedText, ann: Annotation) -> Anchor:
+    """Find `ann.quote` in `text`, using its prefix and suffix to choose among repeats."""
+    norm = text if isinstance(text, NormalisedText) else NormalisedText.of(text)
+    quote = " ".join(ann.quote.split())
+    if not quote:
+        return MISSING
+    starts = _occurrences(norm.text, quote)
+    if not starts:
+        return MISSING
+    best = _best(norm.text, starts, len(quote), ann.prefix, ann.suffix)
+    status = AnchorStatus.EXACT if len(best) == 1 else AnchorStatus.AMBIGUOUS
+    start = best[0]
+    end = start + len(quote)
+    return Anchor(status, norm.to_original(start), norm.to_original(end - 1) + 1, len(starts))
+
+
+def locate_all(text: str, annotations: Iterable[Annotation]) -> tuple[Anchor, ...]:
+    """`locate` for each annotation, normalising `text` once."""
+    norm = NormalisedText.of(text)
+    return tuple(locate(norm, ann) for ann in annotations)
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    """Start of every (possibly overlapping) occurrence of `needle`."""
+    found: list[int] = []
+    i = haystack.find(needle)
+    while i != -1:
+        found.append(i)
+        i = haystack.find(needle, i + 1)
+    return found
+
+
+def _best(
+    text: str, starts: list[int], length: int, prefix: str | None, suffix: str | None
+) -> list[int]:
+    """The occurrences whose surroundings agree best with prefix and suffix."""
+    if len(starts) == 1:
+        return starts
+    pre = " ".join(prefix.split()) if prefix else ""
+    suf = " ".join(suffix.split()) if suffix else ""
+    if not pre and not suf:
+        return starts
+    scores = []
+    for s in starts:
+        score = 0
+        if pre:
+            before = text[max(0, s - len(pre) - 1) : s].rstrip()
+            score += _common_suffix(before, pre)
+        if suf:
+            e = s + length
+            after = text[e : e + len(suf) + 1].lstrip()
+            score += _common_prefix(after, suf)
+        scores.append(score)
+    top = max(scores)
+    return [s for s, score in zip(starts, scores) if score == top]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i

@@ -1,0 +1,166 @@
+"""The command line: `sitegen split | build | serve | watch | check | new`.
+
+Owns argument parsing, turning exceptions into messages and exit codes (the
+only `sys.exit` of the program), and the one-line summaries. Must not contain
+pipeline logic: every command calls one function of a stage module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.config import Config, load_config
+from sitegen.console import Console, plural
+from sitegen.errors import SitegenError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one clear line, as argparse does, but ours
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sitegen", description="Turn raw dumps of scraped articles into an annotated reading archive and a static site.")
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    parser.add_argument("-C", "--root", type=Path, default=Path("."), help="the archive's folder (default: the current one)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    split = commands.add_parser("split", help="split raw dumps into content/articles/")
+    split.add_argument("raw", nargs="+", type=Path, metavar="RAW", help="raw dump files")
+
+    def site_flags(command: argparse.ArgumentParser) -> None:
+        command.add_argument("-o", "--output", metavar="DIR", help="output folder (default: public, or output_dir in sitegen.toml)")
+        command.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
+        command.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
+
+    build = commands.add_parser("build", help="split new raw dumps, then render the site into public/")
+    site_flags(build)
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1:8000, rebuild and reload on every change")
+    site_flags(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    watch = commands.add_parser("watch", help="build, then rebuild on every change (no server)")
+    site_flags(watch)
+    check = commands.add_parser("check", help="validate the archive: front matter, licences, annotations, links")
+    check.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
+    new = commands.add_parser("new", help="scaffold a new, empty archive")
+    new.add_argument("dir", type=Path, metavar="DIR", help="folder to create")
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    root: Path = args.root
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder")
+    cfg = load_config(root)
+    overrides = {
+        "output_dir": getattr(args, "output", None),
+        "strict": getattr(args, "strict", None),
+        "base_url": getattr(args, "base_url", None),
+    }
+    if overrides["base_url"] is not None and not overrides["base_url"].endswith("/"):
+        overrides["base_url"] += "/"
+    return cfg.with_overrides(**overrides)
+
+
+def _cmd_split(args: argparse.Namespace, console: Console) -> int:
+    from sitegen.archive.store import split_files
+
+    cfg = _config(args)
+    missing = [p for p in args.raw if not p.is_file()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file")
+    with console.status("splitting"):
+        report = split_files(list(args.raw), cfg.articles_path)
+    for outcome in report.outcomes:
+        console.line(str(outcome))
+    console.problems(report.problems)
+    return 1 if any(p.severity == "error" for p in report.problems) else 0
+
+
+def _cmd_build(args: argparse.Namespace, console: Console) -> int:
+    from sitegen.build import Builder
+
+    cfg = _config(args)
+    with console.status("building"):
+        result = Builder(cfg).build()
+    if result.split is not None:
+        for outcome in result.split.outcomes:
+            if outcome.action != "skipped":
+                console.info(str(outcome))
+    console.problems(result.warnings)
+    console.info(
+        f"built {plural(result.pages, 'page')} from {plural(result.articles, 'article')} "
+        f"in {result.seconds:.2f} s ({len(result.written):,} files written, {len(result.deleted):,} removed)"
+    )
+    return 0
+
+
+def _cmd_watch(args: argparse.Namespace, console: Console) -> int:
+    from sitegen.watch import run_watch
+
+    return run_watch(_config(args), console)
+
+
+def _cmd_serve(args: argparse.Namespace, console: Console) -> int:
+    from sitegen.serve import run_serve
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port: {args.port} is not a port number (1-65535)")
+    return run_serve(_config(args), console, host=args.host, port=args.port)
+
+
+def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from sitegen.check import check_archive
+
+    cfg = _config(args)
+    report = check_archive(cfg)
+    console.problems(report.problems)
+    for line in report.summary:
+        console.line(line)
+    failed = report.errors or (cfg.strict and report.problems)
+    return 1 if failed else 0
+
+
+def _cmd_new(args: argparse.Namespace, console: Console) -> int:
+    from sitegen.scaffold import new_archive
+
+    created = new_archive(args.dir)
+    console.line(f"created a new archive in {args.dir} ({plural(len(created), 'file')})")
+    console.line(f"next: cd {args.dir} && sitegen split RAW.txt && sitegen serve")
+    return 0
+
+
+_COMMANDS = {
+    "split": _cmd_split, "build": _cmd_build, "serve": _cmd_serve,
+    "watch": _cmd_watch, "check": _cmd_check, "new": _cmd_new,
+}
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit code (never raises for a user's mistake)."""
+    console = Console()
+    try:
+        args = _parser().parse_args(argv)
+        console.quiet = args.quiet
+        if args.command is None:
+            _parser().print_help()
+            return 2
+        return _COMMANDS[args.command](args, console)
+    except SitegenError as exc:
+        console.problems(exc.problems)
+        console.failure(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        console.line("stopped")
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def main(argv: list[str] | None = None) -> None:
+    sys.exit(run(argv))

@@ -1,0 +1,227 @@
+"""Writing the rendered site to the output folder, atomically and only where bytes changed.
+
+Owns the output folder: the build lock, the swap of a fully written staging
+folder into place (a failed or killed build leaves the previous site whole),
+in-place updates for watch mode, removal of stale files, and the manifest of
+what was written. Must not render anything.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.atomic import write_atomic
+from sitegen.errors import OutputError
+
+MANIFEST = "output-manifest.json"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    written: tuple[str, ...]
+    deleted: tuple[str, ...]
+    unchanged: int
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class BuildLock:
+    """An exclusive lock so two builds of one archive never write at once."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.path = cache_dir / "build.lock"
+        self.handle: int | None = None
+
+    def __enter__(self) -> "BuildLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.handle)
+            self.handle = None
+            raise OutputError(
+                f"another sitegen build is running on this archive (lock: {self.path}); "
+                "wait for it to finish"
+            ) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            fcntl.flock(self.handle, fcntl.LOCK_UN)
+            os.close(self.handle)
+            self.handle = None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one atomic step (Linux renameat2); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    func = getattr(libc, "renameat2", None)
+    if func is None:
+        return False
+    result = func(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+class OutputWriter:
+    """Knows what is in the output folder (via a manifest) and brings it to a new state."""
+
+    def __init__(self, out_dir: Path, cache_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.cache_dir = cache_dir
+        self.manifest_path = cache_dir / MANIFEST
+        self.manifest: dict[str, list] | None = None
+
+    # -- manifest ---------------------------------------------------------------------
+    def _load_manifest(self) -> dict[str, list]:
+        if self.manifest is None:
+            try:
+                self.manifest = json.loads(self.manifest_path.read_text())
+            except (OSError, ValueError):
+                self.manifest = {}
+        return self.manifest
+
+    def _save_manifest(self, manifest: dict[str, list]) -> None:
+        self.manifest = manifest
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.manifest_path, json.dumps(manifest, separators=(",", ":")), fsync=False)
+        except OSError:
+            pass
+
+    def _same_on_disk(self, rel: str, digest: str, size: int) -> bool:
+        """True when out_dir/rel already holds exactly these bytes."""
+        path = self.out_dir / rel
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        if st.st_size != size:
+            return False
+        entry = self._load_manifest().get(rel)
+        if entry and entry[0] == digest and entry[1] == st.st_size and entry[2] == st.st_mtime_ns:
+            return True
+        try:
+            return _digest(path.read_bytes()) == digest
+        except OSError:
+            return False
+
+    # -- recovery ----------------------------------------------------------------------
+    def recover(self) -> None:
+        """Finish or undo what a killed build left next to the output folder."""
+        parent = self.out_dir.parent
+        old = parent / f".{self.out_dir.name}.old"
+        if old.exists():
+            if not self.out_dir.exists():
+                os.rename(old, self.out_dir)
+            else:
+                shutil.rmtree(old, ignore_errors=True)
+        for leftover in parent.glob(f".{self.out_dir.name}.staging-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+    # -- writing -------------------------------------------------------------------------
+    def write_swap(self, files: Mapping[str, bytes]) -> WriteReport:
+        """Write a complete new folder beside the old one, then swap it into place."""
+        self.recover()
+        parent = self.out_dir.parent
+        staging = parent / f".{self.out_dir.name}.staging-{os.getpid()}"
+        manifest: dict[str, list] = {}
+        written: list[str] = []
+        try:
+            staging.mkdir(parents=True)
+            made: set[Path] = {staging}
+            for rel, data in files.items():
+                target = staging / rel
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                digest = _digest(data)
+                if self._same_on_disk(rel, digest, len(data)):
+                    os.link(self.out_dir / rel, target)
+                else:
+                    target.write_bytes(data)
+                    written.append(rel)
+                st = target.stat()
+                manifest[rel] = [digest, st.st_size, st.st_mtime_ns]
+            old_files = set(self._load_manifest()) if self.out_dir.exists() else set()
+            self._swap_in(staging)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}") from None
+        self._save_manifest(manifest)
+        deleted = tuple(sorted(old_files - set(files)))
+        return WriteReport(tuple(written), deleted, len(files) - len(written))
+
+    def _swap_in(self, staging: Path) -> None:
+        if not self.out_dir.exists():
+            os.rename(staging, self.out_dir)
+            return
+        if not self.out_dir.is_dir() or self.out_dir.is_symlink():
+            raise OutputError(f"{self.out_dir}: exists and is not a folder; remove it or choose another output_dir")
+        if _exchange(staging, self.out_dir):
+            shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+            return
+        old = self.out_dir.parent / f".{self.out_dir.name}.old"
+        os.rename(self.out_dir, old)
+        os.rename(staging, self.out_dir)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def write_in_place(self, files: Mapping[str, bytes]) -> WriteReport:
+        """Update only changed files (each atomically) and delete stale ones: for watch mode."""
+        self.recover()
+        manifest = dict(self._load_manifest()) if self.out_dir.exists() else {}
+        written: list[str] = []
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            for rel, data in files.items():
+                digest = _digest(data)
+                if self._same_on_disk(rel, digest, len(data)):
+                    continue
+                target = self.out_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, data, fsync=False)
+                st = target.stat()
+                manifest[rel] = [digest, st.st_size, st.st_mtime_ns]
+                written.append(rel)
+            deleted = sorted(set(manifest) - set(files))
+            for rel in deleted:
+                manifest.pop(rel, None)
+                try:
+                    (self.out_dir / rel).unlink()
+                except FileNotFoundError:
+                    pass
+                self._prune_empty((self.out_dir / rel).parent)
+        except OSError as exc:
+            raise OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}") from None
+        self._save_manifest(manifest)
+        return WriteReport(tuple(written), tuple(deleted), len(files) - len(written))
+
+    def _prune_empty(self, folder: Path) -> None:
+        while folder != self.out_dir and folder.is_relative_to(self.out_dir):
+            try:
+                folder.rmdir()
+            except OSError:
+                return
+            folder = folder.parent
