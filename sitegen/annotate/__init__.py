@@ -7,9 +7,8 @@ from sitegen.annotate.anchor import (
     Anchor,
     AnchorStatus,
     NormalisedText,
-    collapse_space,
     locate,
     locate_all,
 )
 
-__all__ = ["Anchor", "AnchorStatus", "NormalisedText", "collapse_space", "locate", "locate_all"]
+__all__ = ["Anchor", "AnchorStatus", "NormalisedText", "locate", "locate_all"]

@@ -41,8 +41,9 @@ from enum import Enum
 from sitegen.model import Annotation
 
 # Whitespace runs that are not already a single plain space: only these need
-# rewriting, so normalising typical prose touches a handful of places.
-_UNUSUAL_SPACE = re.compile(r"\s{2,}|[^\S ]")
+# rewriting, so normalising typical prose touches a handful of places. Each
+# branch starts with a one-character test, and neither can backtrack far.
+_UNUSUAL_SPACE = re.compile(r"[^\S ]\s*| \s+")
 
 
 class AnchorStatus(str, Enum):
@@ -69,11 +70,6 @@ class Anchor:
 
 
 MISSING = Anchor(AnchorStatus.MISSING)
-
-
-def collapse_space(text: str) -> str:
-    """`text` with every whitespace run made one space (ends kept, as one space)."""
-    return _UNUSUAL_SPACE.sub(" ", text)
 
 
 @dataclass(frozen=True, slots=True)
