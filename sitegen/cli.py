@@ -68,12 +68,12 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _cmd_split(args: argparse.Namespace, console: Console) -> int:
-    from sitegen.archive.store import split_files
-
     cfg = _config(args)
     missing = [p for p in args.raw if not p.is_file()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file")
+    from sitegen.archive.store import split_files
+
     with console.status("splitting"):
         report = split_files(list(args.raw), cfg.articles_path)
     for outcome in report.outcomes:
@@ -83,9 +83,9 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:
+    cfg = _config(args)
     from sitegen.build import Builder
 
-    cfg = _config(args)
     with console.status("building"):
         result = Builder(cfg).build()
     if result.split is not None:
@@ -101,23 +101,25 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_watch(args: argparse.Namespace, console: Console) -> int:
+    cfg = _config(args)
     from sitegen.watch import run_watch
 
-    return run_watch(_config(args), console)
+    return run_watch(cfg, console)
 
 
 def _cmd_serve(args: argparse.Namespace, console: Console) -> int:
-    from sitegen.serve import run_serve
-
     if not 0 < args.port < 65536:
         raise UsageError(f"--port: {args.port} is not a port number (1-65535)")
-    return run_serve(_config(args), console, host=args.host, port=args.port)
+    cfg = _config(args)
+    from sitegen.serve import run_serve
+
+    return run_serve(cfg, console, host=args.host, port=args.port)
 
 
 def _cmd_check(args: argparse.Namespace, console: Console) -> int:
+    cfg = _config(args)
     from sitegen.check import check_archive
 
-    cfg = _config(args)
     report = check_archive(cfg)
     console.problems(report.problems)
     for line in report.summary:

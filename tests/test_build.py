@@ -1,0 +1,87 @@
+"""`sitegen build` as a whole: atomic, all errors at once, warnings only fail with --strict."""
+
+import subprocess
+import sys
+
+import pytest
+
+from sitegen.frontmatter import dump_article
+from sitegen.model import Annotation, Article, Licence, LicenceKind, Source
+
+
+def article(slug, title, body="A paragraph of text.\n", **fields):
+    return Article(
+        slug=slug, path=f"{slug}.md", title=title, body=body,
+        licence=Licence(LicenceKind.CC, "Republished under a Creative Commons license.", "The Conversation"),
+        source=(Source("dump.txt", (1, 3)),), **fields,
+    )
+
+
+def write(archive, *articles):
+    folder = archive / "content" / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in articles:
+        (folder / f"{item.slug}.md").write_text(dump_article(item), encoding="utf-8")
+
+
+def sitegen(archive, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen", "-C", str(archive), *args],
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def archive(tmp_path):
+    write(tmp_path, article("one", "First article", tags=("ai",)), article("two", "Second article"))
+    return tmp_path
+
+
+def test_build_writes_a_page_per_article(archive):
+    result = sitegen(archive, "build")
+    assert result.returncode == 0, result.stderr
+    assert (archive / "public/articles/one.html").is_file()
+    assert (archive / "public/articles/two.html").is_file()
+    assert "built" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(archive):
+    assert sitegen(archive, "build").returncode == 0
+    before = snapshot(archive / "public")
+    bad = archive / "content/articles/two.md"
+    bad.write_text(bad.read_text().replace("tags: []", "tags: [oops"), encoding="utf-8")
+    (archive / "content/articles/three.md").write_text("---\ntitle: [x]\n---\nbody\n")
+    result = sitegen(archive, "build")
+    assert result.returncode == 1
+    # every error at once, each with file:line
+    assert "content/articles/two.md:" in result.stderr
+    assert "content/articles/three.md:2: title: expected text, got a list" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(archive / "public") == before
+
+
+def test_unplaced_annotation_warns_but_builds_unless_strict(archive):
+    lost = article("lost", "Lost note", annotations=(Annotation("words that are not there", "gone"),))
+    write(archive, lost)
+    result = sitegen(archive, "build")
+    assert result.returncode == 0
+    assert "content/articles/lost.md:" in result.stderr and "not found" in result.stderr
+    assert sitegen(archive, "build", "--strict").returncode == 1
+
+
+def test_rebuild_without_changes_writes_nothing(archive):
+    assert sitegen(archive, "build").returncode == 0
+    mtimes = {p: p.stat().st_mtime_ns for p in (archive / "public").rglob("*") if p.is_file()}
+    result = sitegen(archive, "build")
+    assert result.returncode == 0 and "0 files written" in result.stdout
+    assert {p: p.stat().st_mtime_ns for p in (archive / "public").rglob("*") if p.is_file()} == mtimes
+
+
+def test_output_dir_cannot_be_the_archive_itself(archive):
+    result = sitegen(archive, "build", "--output", ".")
+    assert result.returncode == 1 and "would replace the archive" in result.stderr
+    assert (archive / "content/articles/one.md").is_file()
