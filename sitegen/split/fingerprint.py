@@ -1,0 +1,34 @@
+"""Near-duplicate detection: a small, stable sketch of an article's words.
+
+Owns `sketch(text)` (the K smallest CRC-32 hashes of its 5-word shingles: a
+bottom-k MinHash) and `similarity(a, b)` (the estimated Jaccard similarity).
+Linear in the text; stable across runs and machines. Must not know about files.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import zlib
+
+K = 64
+SHINGLE = 5
+SAME_ARTICLE = 0.6  # estimated Jaccard similarity above which two texts are one article
+_WORD = re.compile(r"\w+")
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    words = _WORD.findall(text.lower())
+    if not words:
+        return ()
+    width = min(SHINGLE, len(words))
+    hashes = {zlib.crc32(" ".join(words[i : i + width]).encode()) for i in range(len(words) - width + 1)}
+    return tuple(sorted(heapq.nsmallest(K, hashes)))
+
+
+def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    if not a or not b:
+        return 0.0
+    union = heapq.nsmallest(K, set(a) | set(b))
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
