@@ -22,7 +22,7 @@ from sitegen.frontmatter import add_source, dump_article, read_article
 from sitegen.model import Article, Source
 from sitegen.slugs import slugify, unique_slug
 from sitegen.split import SplitArticle, decode_dump, split_text
-from sitegen.split.fingerprint import SAME_ARTICLE, similarity, sketch
+from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, similarity, sketch
 
 INDEX_NAME = ".split-index.json"
 INDEX_VERSION = 1
@@ -50,6 +50,7 @@ class SplitReport:
 class _Entry:
     sketch: tuple[int, ...]
     sources: list[tuple[str, int, int]]
+    title: str = ""
     deleted: bool = False
 
 
@@ -65,17 +66,25 @@ class _Index:
         for value in entry.sketch:
             self.postings.setdefault(value, set()).add(slug)
 
-    def find(self, probe: tuple[int, ...]) -> str | None:
+    def find(self, probe: tuple[int, ...], title: str) -> str | None:
+        """The article with (nearly) this text: similar enough, or as similar as a
+        lightly edited copy and under the same title."""
         votes: dict[str, int] = {}
         for value in probe:
             for slug in self.postings.get(value, ()):
                 votes[slug] = votes.get(slug, 0) + 1
-        best, best_score = None, SAME_ARTICLE
-        for slug, count in sorted(votes.items(), key=lambda kv: -kv[1])[:8]:
-            score = similarity(probe, self.entries[slug].sketch)
-            if score >= best_score:
+        best, best_score = None, 0.0
+        for slug, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
+            entry = self.entries[slug]
+            score = similarity(probe, entry.sketch)
+            needed = SAME_TITLE if _norm(entry.title) == _norm(title) else SAME_ARTICLE
+            if score >= needed and score > best_score:
                 best, best_score = slug, score
         return best
+
+
+def _norm(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
@@ -87,7 +96,7 @@ def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
         if data.get("version") != INDEX_VERSION:
             raise ValueError("old index")
         for slug, raw in data["articles"].items():
-            entry = _Entry(tuple(raw["sketch"]), [tuple(s) for s in raw["sources"]], slug not in files)
+            entry = _Entry(tuple(raw["sketch"]), [tuple(s) for s in raw["sources"]], raw.get("title", ""), slug not in files)
             index.add(slug, entry)
     except (OSError, ValueError, KeyError, TypeError):
         index = _Index()
@@ -102,7 +111,7 @@ def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
         if article is None:
             problems.extend(p for p in found if p.severity == "error")
             continue
-        index.add(slug, _Entry(sketch(article.body), [(s.file, *s.lines) for s in article.source]))
+        index.add(slug, _Entry(sketch(article.body), [(s.file, *s.lines) for s in article.source], article.title))
     return index
 
 
@@ -110,7 +119,7 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     data = {
         "version": INDEX_VERSION,
         "articles": {
-            slug: {"sketch": list(e.sketch), "sources": [list(s) for s in e.sources]}
+            slug: {"title": e.title, "sketch": list(e.sketch), "sources": [list(s) for s in e.sources]}
             for slug, e in sorted(index.entries.items())
         },
     }
@@ -146,7 +155,7 @@ def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
             continue
         for item in split_text(text, name).articles:
             probe = sketch(item.body)
-            slug = index.find(probe)
+            slug = index.find(probe, item.title)
             key = (name, *item.source.lines)
             if slug is not None:
                 entry = index.entries[slug]
@@ -172,7 +181,7 @@ def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
             except OSError as exc:
                 problems.append(error(f"cannot write: {exc.strerror}", path.as_posix()))
                 continue
-            index.add(slug, _Entry(probe, [key]))
+            index.add(slug, _Entry(probe, [key], item.title))
             changed = True
             outcomes.append(Outcome("created", path, item.title, item.source))
     if changed or not (articles_dir.parent / INDEX_NAME).exists():

@@ -131,8 +131,8 @@ def _article(blocks: tuple[Block, ...], name: str) -> SplitArticle:
         title = title_from_text(blocks[0].text if blocks else "Untitled")
         if blocks and not ends_sentence(blocks[-1].text) and not is_closing(blocks[-1].text):
             kind = ArticleKind.FRAGMENT
-    body = to_markdown(blocks)
-    annotations = _flags(blocks)
+    annotations, flagged = _flags(blocks)
+    body = to_markdown(blocks, no_headings=flagged)
     return SplitArticle(
         title=title,
         body=body,
@@ -156,21 +156,24 @@ def _mentions(text: str, names: list[str]) -> bool:
     return any(name.split()[-1] in text for name in names)
 
 
-def _flags(blocks: list[Block]) -> tuple[Annotation, ...]:
+def _flags(blocks: list[Block]) -> tuple[tuple[Annotation, ...], frozenset[int]]:
+    """Flag annotations for the blocks, and the lines they flag (never made into headings)."""
     shown = [display_text(b.text) for b in blocks]
     body_text = "\n\n".join(shown)
     notes = []
+    lines = set()
     offset = 0
     after_media = False
     for i, (block, text) in enumerate(zip(blocks, shown)):
         reason = flag_reason(text)
-        if reason is None and after_media and len(text) < 120:
+        if reason is None and after_media and len(text) < 100 and not text.endswith("."):
             reason = "Probably the headline of embedded or related content, not the author's text."
         after_media = bool(reason) and ("embedded" in reason or "headline" in reason)
         if reason and text.strip():
             prefix = _unique_quote(text, body_text, body_text[:offset])
             notes.append(Annotation(quote=text, note=reason, prefix=prefix, tags=("flag",)))
+            lines.add(block.line)
         offset += len(text) + 2
-    return tuple(notes)
+    return tuple(notes), frozenset(lines)
 
 

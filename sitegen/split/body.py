@@ -64,10 +64,9 @@ def _kind(text: str) -> str:
     return "text"
 
 
-def is_heading(text: str, previous: str | None, following: str | None) -> bool:
+def is_heading(text: str, following: str | None) -> bool:
     return (
-        previous is not None
-        and following is not None
+        following is not None
         and len(text) <= 80
         and word_count(text) <= 12
         and not ends_sentence(text)
@@ -108,9 +107,8 @@ def to_markdown(blocks: Sequence[Block], no_headings: frozenset[int] = frozenset
                 out.append("\n".join(f"{NUMBERED.match(t).group(1)}. " + escape_block(display_text(t)) for t in group))
             i = j
             continue
-        previous = texts[i - 1] if i > 0 else None
         following = texts[i + 1] if i + 1 < len(texts) else None
-        if blocks[i].line not in no_headings and is_heading(texts[i], previous, following):
+        if blocks[i].line not in no_headings and is_heading(texts[i], following):
             out.append("## " + escape_inline(texts[i]))
         else:
             out.append(escape_block(texts[i]))

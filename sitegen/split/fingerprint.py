@@ -14,6 +14,7 @@ import zlib
 K = 64
 SHINGLE = 5
 SAME_ARTICLE = 0.6  # estimated Jaccard similarity above which two texts are one article
+SAME_TITLE = 0.3  # enough when the titles are the same too
 _WORD = re.compile(r"\w+")
 
 
