@@ -142,6 +142,7 @@ def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
     if any(p.severity == "error" for p in problems):
         return SplitReport((), tuple(problems))
     changed = False
+    taken = set(index.entries) | ({p.stem for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else set())
     for raw in raw_paths:
         name = raw.name
         try:
@@ -172,8 +173,8 @@ def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
                 changed = True
                 outcomes.append(Outcome("updated", path, item.title, item.source))
                 continue
-            taken = set(index.entries) | {p.stem for p in articles_dir.glob("*.md")}
             slug = unique_slug(slugify(item.title), taken)
+            taken.add(slug)
             path = articles_dir / f"{slug}.md"
             try:
                 articles_dir.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,10 @@ _OTHER_LANGUAGES = {
     "Italian": set("il lo la i gli le di e che è un una per non in con su del della sono anche come ma più questo".split()),
     "Dutch": set("de het een en van is dat op te in zijn voor niet met ook aan er maar om als dit bij".split()),
 }
+_NON_LATIN = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 _SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "CYRILLIC", "ARABIC", "HEBREW", "THAI", "DEVANAGARI", "GREEK")
 
 
@@ -49,17 +53,18 @@ def _script(char: str) -> str | None:
 
 def other_language(line: str) -> str | None:
     """The language a line is in when it is clearly not English; None otherwise."""
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < 12:
+    letters = sum(1 for c in line if c.isalpha())
+    if letters < 12:
         return None
-    scripts: dict[str, int] = {}
-    for c in letters:
-        s = _script(c)
-        if s:
-            scripts[s] = scripts.get(s, 0) + 1
-    if scripts:
+    foreign = _NON_LATIN.findall(line)
+    if len(foreign) * 2 > letters:
+        scripts: dict[str, int] = {}
+        for c in foreign:
+            s = _script(c)
+            if s:
+                scripts[s] = scripts.get(s, 0) + 1
         script, count = max(scripts.items(), key=lambda kv: kv[1])
-        if count / len(letters) > 0.5:
+        if count * 2 > letters:
             return {"CJK": "Chinese", "HANGUL": "Korean", "CYRILLIC": "Cyrillic script", "HIRAGANA": "Japanese",
                     "KATAKANA": "Japanese"}.get(script, script.title() + " script")
     words = [w.lower() for w in _WORD.findall(line)]
