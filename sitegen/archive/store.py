@@ -13,6 +13,7 @@ when it is missing or stale.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,11 +22,12 @@ from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_source, dump_article, read_article
 from sitegen.model import Article, Source
 from sitegen.slugs import slugify, unique_slug
-from sitegen.split import SplitArticle, decode_dump, split_text
+from sitegen.split import SplitArticle, decode_lines, iter_articles
 from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, similarity, sketch
 
 INDEX_NAME = ".split-index.json"
 INDEX_VERSION = 1
+COMMON = 32  # a sketch value held by more articles than this is boilerplate
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,10 @@ class _Index:
         lightly edited copy and under the same title."""
         votes: dict[str, int] = {}
         for value in probe:
-            for slug in self.postings.get(value, ()):
+            holders = self.postings.get(value, ())
+            if len(holders) > COMMON:  # boilerplate shared by many articles says nothing
+                continue
+            for slug in holders:
                 votes[slug] = votes.get(slug, 0) + 1
         best, best_score = None, 0.0
         for slug, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
@@ -146,48 +151,56 @@ def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
     for raw in raw_paths:
         name = raw.name
         try:
-            data = raw.read_bytes()
+            handle = raw.open("rb")
         except OSError as exc:
             problems.append(error(f"cannot read: {exc.strerror}", raw.as_posix()))
             continue
-        text, found = decode_dump(data, raw.as_posix())
-        problems.extend(found)
-        if any(p.severity == "error" for p in found):
-            continue
-        for item in split_text(text, name).articles:
-            probe = sketch(item.body)
-            slug = index.find(probe, item.title)
-            key = (name, *item.source.lines)
-            if slug is not None:
-                entry = index.entries[slug]
-                path = articles_dir / f"{slug}.md"
-                if entry.deleted or any(s[0] == name for s in entry.sources):
-                    outcomes.append(Outcome("skipped", path, item.title, item.source))
-                    continue
-                try:
-                    write_atomic(path, add_source(path.read_text(encoding="utf-8"), item.source))
-                except (OSError, ValueError) as exc:
-                    problems.append(error(f"cannot add a source: {exc}", path.as_posix()))
-                    continue
-                entry.sources.append(key)
-                changed = True
-                outcomes.append(Outcome("updated", path, item.title, item.source))
-                continue
-            slug = unique_slug(slugify(item.title), taken)
-            taken.add(slug)
-            path = articles_dir / f"{slug}.md"
-            try:
-                articles_dir.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, dump_article(_as_article(item, slug, path)))
-            except OSError as exc:
-                problems.append(error(f"cannot write: {exc.strerror}", path.as_posix()))
-                continue
-            index.add(slug, _Entry(probe, [key], item.title))
-            changed = True
-            outcomes.append(Outcome("created", path, item.title, item.source))
+        with handle:
+            changed = _merge(iter_articles(decode_lines(handle, raw.as_posix(), problems), name, []),
+                             name, articles_dir, index, taken, outcomes, problems) or changed
     if changed or not (articles_dir.parent / INDEX_NAME).exists():
         try:
             _save_index(articles_dir, index)
         except OSError:
             pass
     return SplitReport(tuple(outcomes), tuple(problems))
+
+
+def _merge(
+    articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
+    outcomes: list[Outcome], problems: list[Problem],
+) -> bool:
+    """Bring one dump's articles into the archive; True when a file was written."""
+    changed = False
+    for item in articles:
+        probe = sketch(item.body)
+        slug = index.find(probe, item.title)
+        key = (name, *item.source.lines)
+        if slug is not None:
+            entry = index.entries[slug]
+            path = articles_dir / f"{slug}.md"
+            if entry.deleted or any(s[0] == name for s in entry.sources):
+                outcomes.append(Outcome("skipped", path, item.title, item.source))
+                continue
+            try:
+                write_atomic(path, add_source(path.read_text(encoding="utf-8"), item.source))
+            except (OSError, ValueError) as exc:
+                problems.append(error(f"cannot add a source: {exc}", path.as_posix()))
+                continue
+            entry.sources.append(key)
+            changed = True
+            outcomes.append(Outcome("updated", path, item.title, item.source))
+            continue
+        slug = unique_slug(slugify(item.title), taken)
+        taken.add(slug)
+        path = articles_dir / f"{slug}.md"
+        try:
+            articles_dir.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, dump_article(_as_article(item, slug, path)))
+        except OSError as exc:
+            problems.append(error(f"cannot write: {exc.strerror}", path.as_posix()))
+            continue
+        index.add(slug, _Entry(probe, [key], item.title))
+        changed = True
+        outcomes.append(Outcome("created", path, item.title, item.source))
+    return changed

@@ -11,12 +11,13 @@ turns bytes into text first. Must not touch the file system.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sitegen.errors import Problem
 from sitegen.model import Annotation, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import Block, display_text, to_markdown
-from sitegen.split.decode import decode_dump
+from sitegen.split.decode import decode_dump, decode_lines
 from sitegen.split.flags import flag_reason
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
@@ -27,10 +28,10 @@ from sitegen.split.meta import (
     title_from_text,
     translator_names,
 )
-from sitegen.split.segment import Debris, first_pass, is_closing, second_pass
+from sitegen.split.segment import Debris, is_closing, iter_segments, second_pass
 from sitegen.split.text import FOLLOW, ends_sentence
 
-__all__ = ["SplitArticle", "SplitResult", "decode_dump", "split_text"]
+__all__ = ["SplitArticle", "SplitResult", "decode_dump", "decode_lines", "iter_articles", "split_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +57,18 @@ class SplitResult:
     problems: tuple[Problem, ...] = ()
 
 
+def iter_articles(lines: Iterable[str], name: str, debris: list[Debris]) -> Iterator[SplitArticle]:
+    """Articles of a dump's lines, one at a time (memory bounded by the longest article)."""
+    for segment in iter_segments(lines, debris):
+        for blocks in second_pass(segment):
+            yield _article(blocks, name)
+
+
 def split_text(text: str, name: str) -> SplitResult:
     """Split a dump's text (already decoded) into articles."""
-    passes = first_pass(text.split("\n"))
-    articles = []
-    for segment in passes.segments:
-        for blocks in second_pass(segment):
-            articles.append(_article(blocks, name))
-    return SplitResult(tuple(articles), passes.debris)
+    debris: list[Debris] = []
+    articles = tuple(iter_articles(text.split("\n"), name, debris))
+    return SplitResult(articles, tuple(sorted(debris, key=lambda d: d.line)))
 
 
 def _unique_quote(quote: str, body_text: str, before: str) -> str | None:

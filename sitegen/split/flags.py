@@ -53,7 +53,7 @@ def _script(char: str) -> str | None:
 
 def other_language(line: str) -> str | None:
     """The language a line is in when it is clearly not English; None otherwise."""
-    letters = sum(1 for c in line if c.isalpha())
+    letters = sum(map(str.isalpha, line))
     if letters < 12:
         return None
     foreign = _NON_LATIN.findall(line)

@@ -45,18 +45,18 @@ class Segments:
 
 
 def first_pass(lines: Iterable[str]) -> Segments:
-    segments: list[tuple[Block, ...]] = []
     debris: list[Debris] = []
+    segments = tuple(iter_segments(lines, debris))
+    return Segments(segments, tuple(sorted(debris, key=lambda d: d.line)))
+
+
+def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[Block, ...]]:
+    """Segments of content lines, yielded as soon as each is complete (bounded memory);
+    debris lines are appended to `debris`."""
     current: list[Block] = []
     mode = "text"  # or "cookie", "related", "toc"
     held: list[Debris] = []  # short lines after a related/TOC header, maybe debris
     toc_items: list[str] = []
-
-    def close() -> None:
-        nonlocal current
-        if current:
-            segments.append(tuple(current))
-        current = []
 
     for number, raw in enumerate(lines, start=1):
         text = clean_line(raw)
@@ -66,8 +66,8 @@ def first_pass(lines: Iterable[str]) -> Segments:
         if glued and not is_separator(text):
             current.append(Block(number, glued.group(1).rstrip()))
             debris.append(Debris(number, glued.group(2), "separator glued to the text"))
-            close()
-            mode = "text"
+            yield tuple(current)
+            current, mode = [], "text"
             continue
         if mode == "related":
             if len(text) < 150 and not is_separator(text):
@@ -101,7 +101,9 @@ def first_pass(lines: Iterable[str]) -> Segments:
             mode = "text"
         if is_separator(text):
             debris.append(Debris(number, text, "separator"))
-            close()
+            if current:
+                yield tuple(current)
+            current = []
             if RELATED_BLOCK.match(text):
                 mode = "related"
             continue
@@ -117,13 +119,12 @@ def first_pass(lines: Iterable[str]) -> Segments:
             debris.append(Debris(number, text, "web debris"))
             continue
         current.append(Block(number, text))
-    if mode in ("related", "toc"):
-        if mode == "toc":
-            current.extend(Block(d.line, d.text) for d in held)
-        else:
-            debris.extend(held)
-    close()
-    return Segments(tuple(segments), tuple(sorted(debris, key=lambda d: d.line)))
+    if mode == "toc":
+        current.extend(Block(d.line, d.text) for d in held)
+    elif mode == "related":
+        debris.extend(held)
+    if current:
+        yield tuple(current)
 
 
 def is_closing(text: str) -> bool:

@@ -40,3 +40,26 @@ def test_large_dump_splits_every_article():
     result = split_text(dump, "big.txt")
     assert len(result.articles) == 3000
     assert result.articles[-1].title == "Title number 2999"
+
+
+def test_streaming_decode_gives_the_same_lines_and_warnings():
+    import io
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sitegen.split import decode_lines
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.binary(max_size=300).filter(lambda b: b"\x00" not in b))
+    def same(data):
+        text, problems = decode_dump(data, "d.txt")
+        streamed: list = []
+        lines = list(decode_lines(io.BytesIO(data), "d.txt", streamed))
+        if any(p.severity == "error" for p in problems):
+            assert lines == [] and [str(p) for p in streamed] == [str(p) for p in problems]
+        else:
+            assert lines == text.split("\n")
+            assert sorted(str(p) for p in streamed) == sorted(str(p) for p in problems)
+
+    same()
