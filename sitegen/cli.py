@@ -108,8 +108,8 @@ def _cmd_watch(args: argparse.Namespace, console: Console) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, console: Console) -> int:
-    if not 0 < args.port < 65536:
-        raise UsageError(f"--port: {args.port} is not a port number (1-65535)")
+    if not 0 <= args.port < 65536:
+        raise UsageError(f"--port: {args.port} is not a port number (0-65535; 0 picks a free one)")
     cfg = _config(args)
     from sitegen.serve import run_serve
 

@@ -176,16 +176,17 @@ class Watcher:
 def run_watch(cfg: Config, console: Console) -> int:
     """`sitegen watch`: build, then rebuild on every change until Ctrl-C."""
     session = Session(cfg, console)
-    session.rebuild()
     watcher = Watcher(cfg, session.rebuild)
-    watcher.start()
-    console.info(f"watching {cfg.root.resolve()} for changes (Ctrl-C to stop)")
     try:
+        session.rebuild()
+        watcher.start()
+        console.info(f"watching {cfg.root.resolve()} for changes (Ctrl-C to stop)")
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         pass
     finally:
-        watcher.stop()
+        if watcher.thread.is_alive():
+            watcher.stop()
     console.info("stopped")
     return 0

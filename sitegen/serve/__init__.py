@@ -45,22 +45,24 @@ def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: i
             f"warning: serving on {host}, reachable from other machines; the dev server is meant for this machine only"
         )
     session.listeners.append(broadcaster.publish)
-    session.rebuild()
     watcher = Watcher(session.cfg, session.rebuild)
-    watcher.start()
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
-    thread.start()
-    shown = f"[{host}]" if ":" in host else host
-    console.line(f"serving {cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
     try:
+        session.rebuild()
+        watcher.start()
+        thread.start()
+        shown = f"[{host}]" if ":" in host else host
+        console.line(f"serving {cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
         while thread.is_alive():
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
         broadcaster.close()
-        watcher.stop()
-        server.shutdown()
+        if watcher.thread.is_alive():
+            watcher.stop()
+        if thread.is_alive():
+            server.shutdown()
         server.server_close()
     console.line("stopped")
     return 0
