@@ -1,14 +1,19 @@
-"""The site model: which articles, in which order, under which tags, authors and publishers.
+"""The site model: what the site contains, in which order, grouped and paginated.
 
-`make_site` is pure: it sorts the archive and groups it into taxonomies with
-safe, unique slugs. Must not build URLs or views, and must not render.
+`make_site(articles, bodies, cfg)` is pure. It sorts the archive newest first,
+groups it into tags, authors and publishers with safe, unique slugs, and cuts
+every list of articles into pages of `cfg.page_size`. Which file each page
+becomes and what it shows is decided later (`sitegen.views`, through
+`sitegen.urls`). Must not build URLs or views, and must not render.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
+from types import MappingProxyType
 
 from sitegen.config import Config
 from sitegen.markdown.render import RenderedBody
@@ -16,9 +21,18 @@ from sitegen.model import Article
 from sitegen.slugs import slugify, unique_slug
 
 
+class ListKind(str, Enum):
+    """The kinds of paginated article lists."""
+
+    HOME = "home"
+    TAG = "tag"
+    AUTHOR = "author"
+    PUBLISHER = "publisher"
+
+
 @dataclass(frozen=True, slots=True)
 class Taxon:
-    """A tag, an author or a publisher, and its articles newest first."""
+    """A tag, an author or a publisher: its name as written, its slug, its articles newest first."""
 
     name: str
     slug: str
@@ -26,62 +40,106 @@ class Taxon:
 
 
 @dataclass(frozen=True, slots=True)
+class Listing:
+    """One page of a paginated list of articles: the home page or a taxon's page `number`."""
+
+    kind: ListKind
+    taxon: Taxon | None  # None for the home list
+    number: int  # 1-based
+    total: int  # number of pages of this list (at least 1)
+    articles: tuple[Article, ...]  # the articles on this page
+    count: int  # the articles on all pages of this list
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
+    """The whole site as content: articles, their rendered bodies, taxonomies and list pages."""
+
     config: Config
     articles: tuple[Article, ...]  # newest first
-    bodies: Mapping[str, RenderedBody]
-    tags: tuple[Taxon, ...]
+    bodies: Mapping[str, RenderedBody]  # slug → rendered body
+    tags: tuple[Taxon, ...]  # sorted by name
     authors: tuple[Taxon, ...]
     publishers: tuple[Taxon, ...]
+    listings: tuple[Listing, ...]  # home pages, then tag, author and publisher pages
+    slugs: Mapping[tuple[ListKind, str], str]  # (kind, name) → slug
+    positions: Mapping[str, int]  # article slug → index in `articles`
 
-    def tag_slug(self, name: str) -> str:
-        return _lookup(self.tags, name)
+    def slug(self, kind: ListKind, name: str) -> str:
+        """The slug of tag, author or publisher `name`."""
+        return self.slugs[(kind, name)]
 
-    def author_slug(self, name: str) -> str:
-        return _lookup(self.authors, name)
-
-    def publisher_slug(self, name: str) -> str:
-        return _lookup(self.publishers, name)
-
-
-def _lookup(taxa: tuple[Taxon, ...], name: str) -> str:
-    for taxon in taxa:
-        if taxon.name == name:
-            return taxon.slug
-    raise KeyError(name)
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """The next newer and next older article, in home-page order."""
+        index = self.positions[article.slug]
+        newer = self.articles[index - 1] if index > 0 else None
+        older = self.articles[index + 1] if index + 1 < len(self.articles) else None
+        return newer, older
 
 
-def _newest_first(article: Article) -> tuple:
+def newest_first(article: Article) -> tuple[bool, int, str, str]:
+    """Sort key: dated articles newest first, then undated ones; ties by title, then slug."""
     day = article.date or dt.date.min
     return (article.date is None, -day.toordinal(), article.title.casefold(), article.slug)
 
 
-def group(articles: Sequence[Article], names_of) -> tuple[Taxon, ...]:
-    """Group articles by the names `names_of(article)` yields; slugs unique in name order."""
+def group(articles: Sequence[Article], names_of: Callable[[Article], Iterable[str]]) -> tuple[Taxon, ...]:
+    """Group `articles` (already in order) by the names `names_of(article)` yields.
+
+    Taxa come sorted by name. Slugs are handed out deterministically: first to
+    names that are already their own slug, then in name order — so of "ai" and
+    "AI", "ai" keeps `ai` and "AI" gets `ai-2`, on every build.
+    """
     members: dict[str, list[Article]] = {}
     for article in articles:
-        for name in names_of(article):
-            members.setdefault(name, []).append(article)
+        for name in dict.fromkeys(names_of(article)):  # a name listed twice counts once
+            if name.strip():
+                members.setdefault(name, []).append(article)
+    bases = {name: slugify(name) for name in members}
     taken: set[str] = set()
-    taxa = []
-    for name in sorted(members, key=lambda n: (n.casefold(), n)):
-        slug = unique_slug(slugify(name), taken)
-        taken.add(slug)
-        taxa.append(Taxon(name, slug, tuple(members[name])))
-    return tuple(taxa)
+    slugs: dict[str, str] = {}
+    for name in sorted(members, key=lambda n: (bases[n] != n, n.casefold(), n)):
+        slugs[name] = unique_slug(bases[name], taken)
+        taken.add(slugs[name])
+    return tuple(Taxon(name, slugs[name], tuple(members[name])) for name in sorted(members, key=_by_name))
 
 
-def _one(value: str | None) -> Iterable[str]:
-    return (value,) if value else ()
+def _by_name(name: str) -> tuple[str, str]:
+    return (name.casefold(), name)
+
+
+def paginate(articles: tuple[Article, ...], size: int) -> tuple[tuple[Article, ...], ...]:
+    """`articles` in pages of `size`; an empty list is one empty page."""
+    if not articles:
+        return ((),)
+    return tuple(articles[i : i + size] for i in range(0, len(articles), size))
+
+
+def _listings(kind: ListKind, taxon: Taxon | None, articles: tuple[Article, ...], size: int) -> list[Listing]:
+    pages = paginate(articles, size)
+    return [Listing(kind, taxon, n, len(pages), chunk, len(articles)) for n, chunk in enumerate(pages, 1)]
 
 
 def make_site(articles: Sequence[Article], bodies: Mapping[str, RenderedBody], cfg: Config) -> Site:
-    ordered = tuple(sorted(articles, key=_newest_first))
+    """The site model of `articles` (any order) with their rendered `bodies`."""
+    ordered = tuple(sorted(articles, key=newest_first))
+    tags = group(ordered, lambda a: a.tags)
+    authors = group(ordered, lambda a: a.authors)
+    publishers = group(ordered, lambda a: (a.publisher,) if a.publisher else ())
+    listings = _listings(ListKind.HOME, None, ordered, cfg.page_size)
+    slugs: dict[tuple[ListKind, str], str] = {}
+    for kind, taxa in ((ListKind.TAG, tags), (ListKind.AUTHOR, authors), (ListKind.PUBLISHER, publishers)):
+        for taxon in taxa:
+            slugs[(kind, taxon.name)] = taxon.slug
+            listings += _listings(kind, taxon, taxon.articles, cfg.page_size)
     return Site(
         config=cfg,
         articles=ordered,
-        bodies=bodies,
-        tags=group(ordered, lambda a: a.tags),
-        authors=group(ordered, lambda a: a.authors),
-        publishers=group(ordered, lambda a: _one(a.publisher)),
+        bodies=MappingProxyType(dict(bodies)),
+        tags=tags,
+        authors=authors,
+        publishers=publishers,
+        listings=tuple(listings),
+        slugs=MappingProxyType(slugs),
+        positions=MappingProxyType({a.slug: i for i, a in enumerate(ordered)}),
     )

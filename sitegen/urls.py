@@ -8,6 +8,7 @@ templates or the model beyond slugs.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import quote
 
 HOME = "index.html"
@@ -66,15 +67,29 @@ def relative(target: str, from_page: str) -> str:
     if "#" in target:
         target, fragment = target.split("#", 1)
         fragment = "#" + quote(fragment, safe="-_.~")
-    start = posixpath.dirname(from_page) or "."
-    rel = posixpath.relpath(target or from_page, start) if target else posixpath.basename(from_page)
-    return quote(rel, safe="/-_.~") + fragment
+    if not target:
+        return quote(posixpath.basename(from_page), safe="/-_.~") + fragment
+    return _relative_to_folder(target, posixpath.dirname(from_page) or ".") + fragment
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_to_folder(target: str, folder: str) -> str:
+    """Memoised: a site has few folders, and every page in one links to the same targets."""
+    return quote(posixpath.relpath(target, folder), safe="/-_.~")
 
 
 def root_of(from_page: str) -> str:
     """The relative prefix from a page to the site root: '' or '../' or '../../'."""
     depth = from_page.count("/")
     return "../" * depth
+
+
+def from_anywhere(target: str, base_url: str | None) -> str:
+    """A link that works whatever URL the page is served at (404.html): absolute with
+    `base_url`, else rooted at the host's "/" (then it only works at a host's root)."""
+    if base_url:
+        return absolute(target, base_url)
+    return "/" + quote(target, safe="/-_.~")
 
 
 def absolute(target: str, base_url: str) -> str:

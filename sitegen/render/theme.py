@@ -1,8 +1,11 @@
 """Themes: where templates and static files come from, and a fingerprint per template.
 
-Lookup order, first match wins, per file: the site's `templates/` (or `static/`),
-then `themes/<name>/` in the archive, then the theme shipped with sitegen. Jinja
-lives only in this package. Must not decide what pages exist.
+Lookup, per file, first match wins: the site's own `templates/` (or `static/`),
+then `themes/<name>/` in the archive, then the theme of that name shipped with
+sitegen, then sitegen's `default` theme — so a site can override any single
+template or static file, and a theme only needs the files it changes.
+Template problems become `ContentError`s naming `file:line`. Jinja lives only
+in this package. Must not decide what pages exist or what they show.
 """
 
 from __future__ import annotations
@@ -10,66 +13,115 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 
 import jinja2
 from jinja2 import meta as jinja_meta
 
 from sitegen.config import Config
-from sitegen.errors import ContentError, error
+from sitegen.errors import ContentError, Problem, error
+
+DEFAULT_THEME = "default"
 
 
 def packaged_themes() -> Path:
+    """The folder of the themes shipped with sitegen (`sitegen.themes` when installed)."""
     try:
         from importlib.resources import files
 
-        return Path(str(files("sitegen.themes")))
-    except (ImportError, ModuleNotFoundError, TypeError):  # running from a source tree
-        return Path(__file__).resolve().parents[2] / "themes"
+        folder = Path(str(files("sitegen.themes")))
+        if folder.is_dir():
+            return folder
+    except (ImportError, TypeError, ValueError):
+        pass
+    return Path(__file__).resolve().parents[2] / "themes"  # a source checkout
 
 
 def theme_dirs(cfg: Config) -> list[Path]:
-    """Theme folders, most specific first (duplicates removed)."""
-    candidates = [cfg.root / "themes" / cfg.theme, packaged_themes() / cfg.theme]
-    seen: list[Path] = []
+    """Existing theme folders, most specific first, without duplicates."""
+    shipped = packaged_themes()
+    candidates = [cfg.root / "themes" / cfg.theme, shipped / cfg.theme, shipped / DEFAULT_THEME]
+    found: list[Path] = []
     for folder in candidates:
-        if folder.is_dir() and all(folder.resolve() != s.resolve() for s in seen):
-            seen.append(folder)
-    return seen
+        if folder.is_dir() and all(folder.resolve() != f.resolve() for f in found):
+            found.append(folder)
+    return found
 
 
 @dataclass
 class Theme:
+    """A loaded theme: the Jinja environment and the folders it searches."""
+
     env: jinja2.Environment
-    template_dirs: list[Path]
-    static_dirs: list[Path]
-    _prints: dict[str, str] = field(default_factory=dict)
+    template_dirs: tuple[Path, ...]
+    static_dirs: tuple[Path, ...]
+    root: Path = Path(".")  # file names in messages are relative to it when they can be
+    _prints: dict[str, str] = field(default_factory=dict, repr=False)
 
     def template(self, name: str) -> jinja2.Template:
+        """The compiled template `name`; ContentError (file:line) when it is missing or broken."""
         try:
             return self.env.get_template(name)
-        except jinja2.TemplateSyntaxError as exc:
-            raise ContentError(
-                f"template error in {exc.filename or name}",
-                (error(f"template syntax: {exc.message}", exc.filename or name, exc.lineno),),
-            ) from None
-        except jinja2.TemplateNotFound as exc:
-            raise ContentError(
-                f"template not found: {exc.name}",
-                (error(f"template {exc.name!r} not found in {', '.join(map(str, self.template_dirs))}", name),),
-            ) from None
+        except jinja2.TemplateError as exc:
+            raise self.error(exc, name) from None
+
+    def render(self, name: str, **context: object) -> str:
+        """Draw template `name`; any template problem becomes a ContentError naming file:line."""
+        template = self.template(name)
+        try:
+            return template.render(**context)
+        except jinja2.TemplateError as exc:
+            raise self.error(exc, name) from None
+
+    def error(self, exc: jinja2.TemplateError, name: str) -> ContentError:
+        """A ContentError for `exc`, raised while loading or drawing template `name`."""
+        if isinstance(exc, jinja2.TemplateNotFound):  # also TemplatesNotFound
+            missing = exc.name if isinstance(exc.name, str) else name
+            where = ", ".join(self.shown(d) for d in self.template_dirs) or "no template folder"
+            problem = error(f"template {missing!r} not found (looked in {where})", self.source_path(name))
+        elif isinstance(exc, jinja2.TemplateSyntaxError):
+            file = self.shown(Path(exc.filename)) if exc.filename else self.source_path(exc.name or name)
+            problem = error(f"template syntax error: {exc.message}", file, exc.lineno)
+        else:  # raised while drawing: an undefined name, a failing filter
+            file, line = self._frame(exc.__traceback__) or (self.source_path(name), None)
+            problem = error(f"template error: {exc.message or exc}", file, line)
+        return ContentError(str(problem), (problem,))
+
+    def _frame(self, tb: TracebackType | None) -> tuple[str, int] | None:
+        """The innermost traceback frame inside a template file (Jinja rewrites them to template lines)."""
+        folders = [str(d.resolve()) for d in self.template_dirs] + [str(d) for d in self.template_dirs]
+        found = None
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if any(filename.startswith(f) for f in folders):
+                found = (self.shown(Path(filename)), tb.tb_lineno)
+            tb = tb.tb_next
+        return found
+
+    def shown(self, path: Path) -> str:
+        """`path` as messages show it: relative to the archive when it is inside it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
 
     def source_path(self, name: str) -> str:
+        """The file that template `name` is loaded from (shown), or the name when there is none."""
         for folder in self.template_dirs:
             if (folder / name).is_file():
-                return str(folder / name)
+                return self.shown(folder / name)
         return name
 
     def fingerprint(self, name: str) -> str:
-        """Hash of a template and everything it extends, includes or imports."""
+        """Hash of template `name` and everything it extends, includes or imports, recursively.
+
+        A page is drawn again only when its view or this fingerprint changed. A
+        template naming another one dynamically (`{% include var %}`) depends on all.
+        """
         hit = self._prints.get(name)
         if hit is not None:
             return hit
-        h = hashlib.sha256()
+        digest = hashlib.sha256()
         todo, done = [name], set()
         while todo:
             current = todo.pop()
@@ -79,40 +131,48 @@ class Theme:
             try:
                 source, _, _ = self.env.loader.get_source(self.env, current)  # type: ignore[union-attr]
             except jinja2.TemplateNotFound:
+                digest.update(f"missing:{current}\0".encode())
                 continue
-            h.update(current.encode() + b"\0" + source.encode())
+            digest.update(f"{current}\0{len(source)}\0".encode() + source.encode("utf-8", "surrogatepass"))
             try:
-                refs = jinja_meta.find_referenced_templates(self.env.parse(source))
+                refs = list(jinja_meta.find_referenced_templates(self.env.parse(source)))
             except jinja2.TemplateSyntaxError:
-                refs = ()
+                refs = []  # reported when the template is drawn
+            if None in refs:
+                refs = self.env.list_templates()
             todo.extend(r for r in refs if r)
-        self._prints[name] = h.hexdigest()
+        self._prints[name] = digest.hexdigest()
         return self._prints[name]
 
     def static_files(self) -> dict[str, Path]:
-        """name → file, site static overriding theme static per file."""
+        """Output name under static/ → file; the site's static/ wins over the theme's, per file."""
         found: dict[str, Path] = {}
         for folder in reversed(self.static_dirs):
-            if folder.is_dir():
-                for path in sorted(folder.rglob("*")):
-                    if path.is_file() and not path.name.startswith("."):
-                        found[path.relative_to(folder).as_posix()] = path
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*")):
+                rel = path.relative_to(folder)
+                if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    found[rel.as_posix()] = path
         return found
 
 
 def load_theme(cfg: Config) -> Theme:
+    """The theme `cfg.theme`, with the site's own templates/ and static/ in front of it."""
     dirs = theme_dirs(cfg)
-    if not dirs:
-        raise ContentError(f"theme {cfg.theme!r} not found (looked in {cfg.root / 'themes'} and sitegen's own themes)")
-    template_dirs = [cfg.site_templates_path] + [d / "templates" for d in dirs]
-    template_dirs = [d for d in template_dirs if d.is_dir()]
-    static_dirs = [cfg.site_static_path] + [d / "static" for d in dirs]
+    if not (cfg.root / "themes" / cfg.theme).is_dir() and not (packaged_themes() / cfg.theme).is_dir():
+        problem = Problem(f"theme {cfg.theme!r} not found: there is no folder themes/{cfg.theme}/ "
+                          f"in the archive or among sitegen's themes", "sitegen.toml")
+        raise ContentError(str(problem), (problem,))
+    template_dirs = tuple(d for d in [cfg.site_templates_path, *(d / "templates" for d in dirs)] if d.is_dir())
+    static_dirs = (cfg.site_static_path, *(d / "static" for d in dirs))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        keep_trailing_newline=True,
         auto_reload=False,
     )
-    return Theme(env, template_dirs, static_dirs)
+    return Theme(env, template_dirs, static_dirs, cfg.root)

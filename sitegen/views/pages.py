@@ -1,19 +1,23 @@
-"""View models: the plain, hashable data each template receives, with every link already relative.
+"""Page views: the plain, frozen, hashable data each template receives, every link already made.
 
-`site_pages(site)` lists every page of the site as `Page(path, template, meta, content)`.
-Templates never see `Article` or `Config`; they never join URLs. Must not render.
+`site_pages(site)` lists every HTML page of the site as `Page(path, template,
+meta, view)`: `meta` is what the base layout needs, `view` what the page's own
+template shows. Hrefs are relative to the page they are on (through
+`sitegen.urls`), so templates never join URLs; only 404.html, which a host
+serves at any depth, gets links that work from anywhere. Templates never see
+`Article` or `Config`. Must not render templates or touch files.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sitegen import urls
-from sitegen.model import Article, ArticleKind, LicenceKind
-from sitegen.site import Site, Taxon
+from sitegen.model import Annotation, Article, ArticleKind, LicenceKind
+from sitegen.site import Listing, ListKind, Site, Taxon
+from sitegen.slugs import slugify, unique_slug
+from sitegen.views.text import clip, date_label, licence_url, names, script_json
 
 LICENCE_LABELS = {
     LicenceKind.CC: "Creative Commons",
@@ -21,7 +25,11 @@ LICENCE_LABELS = {
     LicenceKind.ALL_RIGHTS_RESERVED: "All rights reserved",
     LicenceKind.UNKNOWN: "Licence unknown",
 }
+KIND_LABELS = {ListKind.HOME: "", ListKind.TAG: "Tag", ListKind.AUTHOR: "Author", ListKind.PUBLISHER: "Publisher"}
+UNTAGGED = "untagged"
 
+
+# -- the views ------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -30,52 +38,72 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
-class Meta:
-    """What the base layout needs on every page."""
+class NavLink:
+    text: str
+    href: str
+    current: bool  # this page is in this section: aria-current
 
-    title: str
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the base layout needs on every page: head, header, search box, footer."""
+
+    title: str  # this page's title (the <title> adds the site title)
     site_title: str
     description: str
     lang: str
-    root: str  # relative prefix to the site root: '', '../', '../../'
+    root: str  # prefix from this page to the site root ('', '../', ...), for site.js
     home: str
-    nav: tuple[Link, ...]
-    current: str  # the nav entry this page belongs to
-    search: bool
-    static: tuple[tuple[str, str], ...]  # (name, href) of stylesheets and scripts
-    canonical: str | None = None
+    nav: tuple[NavLink, ...]
+    stylesheets: tuple[str, ...]
+    scripts: tuple[str, ...]  # loaded with <script src defer>
+    search_page: str | None  # the search form's action; None when search is off
+    site_feed: str
+    page_feed: str | None = None  # a tag's own feed
+    canonical: str | None = None  # absolute; only with base_url (so are all og_* below)
     og_type: str = "website"
-    site_feed: str = ""
-    page_feed: str | None = None
-    json_ld: str | None = None
+    published: str | None = None  # article:published_time
+    json_ld: str | None = None  # already escaped for a <script> element
 
 
 @dataclass(frozen=True, slots=True)
 class Card:
+    """An article in a list."""
+
     title: str
     href: str
-    authors: tuple[str, ...]
-    publisher: str | None
-    date: str | None
+    authors: tuple[Link, ...]
+    publisher: Link | None
+    date: str | None  # ISO, for <time datetime>
+    date_label: str | None
     summary: str
     tags: tuple[Link, ...]
-    fragment: bool
+    is_fragment: bool
     notes: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    number: int
+    href: str
+    current: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Pagination:
     current: int
     total: int
-    prev: str | None
-    next: str | None
-    pages: tuple[Link, ...]
+    prev: str | None  # newer articles
+    next: str | None  # older articles
+    pages: tuple[PageLink, ...]  # empty when there is one page
 
 
 @dataclass(frozen=True, slots=True)
 class ListView:
-    heading: str
     kind: str  # "home", "tag", "author", "publisher"
+    kind_label: str  # "", "Tag", "Author", "Publisher"
+    heading: str
+    intro: str | None
     count: int
     cards: tuple[Card, ...]
     pagination: Pagination
@@ -83,381 +111,352 @@ class ListView:
 
 
 @dataclass(frozen=True, slots=True)
+class TaxonItem:
+    text: str
+    href: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class TaxonomyView:
     heading: str
-    items: tuple[tuple[Link, int], ...]
+    noun: str  # "tag", "author", "publisher"
+    items: tuple[TaxonItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
+    """What Creative Commons asks of a republisher: title, author, source, licence."""
+
     title: str
     authors: str
-    publisher: str | None
-    origin: str | None
+    translators: str | None
+    publisher: str | None  # where this copy was read
+    origin: str | None  # the original publisher named in the statement
     statement: str | None
-    licence: str
-    kind: str
+    licence: str  # label of the kind
+    kind: str  # cc | permission | all-rights-reserved | unknown
+    licence_url: str | None
 
 
 @dataclass(frozen=True, slots=True)
-class LostNote:
+class UnplacedNote:
     number: int
+    label: str  # "3", or "!3" for a flag (as in the body)
     quote: str
     note_html: str
     is_flag: bool
+    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleView:
     title: str
     authors: tuple[Link, ...]
-    translators: tuple[str, ...]
     byline: str | None
+    translators: tuple[str, ...]
     publisher: Link | None
     date: str | None
-    reading_minutes: int
+    date_label: str | None
+    reading_time_minutes: int
     tags: tuple[Link, ...]
     body_html: str
-    fragment: bool
-    attribution: Attribution
-    lost_notes: tuple[LostNote, ...]
-    sources: tuple[str, ...]
+    is_fragment: bool
     notes: int
+    unanchored: tuple[UnplacedNote, ...]
+    attribution: Attribution
+    provenance: tuple[str, ...]  # "dump.txt, lines 1–61"
+    file: str  # the article's file, as in messages
+    newer: Link | None
+    older: Link | None
 
 
 @dataclass(frozen=True, slots=True)
 class NoteItem:
-    article: Link
     quote: str
     note_html: str
-    href: str
+    href: str  # the highlight (#hl-N), or the note in the article's unplaced notes (#note-N)
+    placed: bool
     is_flag: bool
+    label: str
+    article: Link
+
+
+@dataclass(frozen=True, slots=True)
+class NoteGroup:
+    tag: str
+    id: str  # fragment id on the page
+    items: tuple[NoteItem, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class NotesView:
-    groups: tuple[tuple[str, tuple[NoteItem, ...]], ...]
-    count: int
+    groups: tuple[NoteGroup, ...]
+    count: int  # notes in the archive (a note with several tags is in several groups)
+    flags: int
 
 
 @dataclass(frozen=True, slots=True)
-class EmptyView:
+class MessageView:
+    """A page that is mostly a message: search, 404."""
+
     heading: str
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """One HTML page: where it goes, which template draws it, and everything it shows."""
+
     path: str
     template: str
     meta: Meta
-    content: object
+    view: object  # one of the *View classes above
 
 
-def _date(article: Article) -> str | None:
-    return article.date.isoformat() if article.date else None
+def note_label(number: int, ann: Annotation) -> str:
+    """The label of note `number` as the body shows it: "3", or "!3" for a flag."""
+    return f"!{number}" if ann.is_flag else str(number)
 
 
-def _names(names: Sequence[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+# -- pages ----------------------------------------------------------------------------------
+
+_NAV = (("Articles", "articles", urls.home()), ("Tags", "tags", urls.TAGS), ("Authors", "authors", urls.AUTHORS),
+        ("Publishers", "publishers", urls.PUBLISHERS), ("Annotations", "annotations", urls.ANNOTATIONS))
+SECTIONS = {ListKind.HOME: "articles", ListKind.TAG: "tags", ListKind.AUTHOR: "authors",
+            ListKind.PUBLISHER: "publishers"}
+_INDEX_OF = {ListKind.TAG: urls.TAGS, ListKind.AUTHOR: urls.AUTHORS, ListKind.PUBLISHER: urls.PUBLISHERS}
+_LIST_URL: dict[ListKind, Callable[..., str]] = {ListKind.TAG: urls.tag, ListKind.AUTHOR: urls.author,
+                                                 ListKind.PUBLISHER: urls.publisher}
 
 
-class _Pages:
-    """Builds every page's view for one site."""
+def listing_url(kind: ListKind, slug: str | None, number: int = 1) -> str:
+    return urls.home(number) if kind is ListKind.HOME else _LIST_URL[kind](slug, number)
+
+
+class _PageViews:
+    """Builds every page's view for one site. `href(target)` is always relative to `path`."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
         self.cfg = site.config
 
-    # -- shared pieces -------------------------------------------------------------
-    def meta(self, path: str, title: str, current: str = "", **extra: object) -> Meta:
+    def meta(self, path: str, title: str, section: str | None = None, *,
+             link: Callable[[str], str] | None = None, description: str = "", **extra: object) -> Meta:
+        """The layout's data for page `path`; `link(target)` makes its hrefs (default: relative)."""
         cfg = self.cfg
-        rel = lambda target: urls.relative(target, path)  # noqa: E731
-        nav = (
-            Link("Articles", rel(urls.home())),
-            Link("Tags", rel(urls.TAGS)),
-            Link("Authors", rel(urls.AUTHORS)),
-            Link("Publishers", rel(urls.PUBLISHERS)),
-            Link("Annotations", rel(urls.ANNOTATIONS)),
-        )
-        static = tuple((name, rel(urls.static(name))) for name in ("style.css", "pygments.css", "site.js"))
+        href = link or (lambda target: urls.relative(target, path))
         return Meta(
             title=title,
             site_title=cfg.title,
-            description=str(extra.pop("description", cfg.description)),
+            description=description or cfg.description,
             lang=cfg.language,
-            root=urls.root_of(path),
-            home=rel(urls.home()),
-            nav=nav,
-            current=current,
-            search=cfg.search,
-            static=static,
-            canonical=urls.absolute(path, cfg.base_url) if cfg.base_url else None,
-            site_feed=rel(urls.FEED),
+            root=href("") if link else urls.root_of(path),
+            home=href(urls.home()),
+            nav=tuple(NavLink(text, href(target), key == section) for text, key, target in _NAV),
+            stylesheets=(href(urls.static("style.css")), href(urls.static("pygments.css"))),
+            scripts=(href(urls.static("site.js")),),
+            search_page=href(urls.SEARCH) if cfg.search else None,
+            site_feed=href(urls.FEED),
+            canonical=urls.absolute(path, cfg.base_url) if cfg.base_url and not link else None,
             **extra,  # type: ignore[arg-type]
         )
 
+    def taxon_links(self, kind: ListKind, names: Iterable[str | None], path: str) -> tuple[Link, ...]:
+        """Links from page `path` to the pages of these tags, authors or publishers."""
+        return tuple(Link(n, urls.relative(listing_url(kind, self.site.slug(kind, n)), path))
+                     for n in dict.fromkeys(names) if n and n.strip())
+
+    def publisher_link(self, article: Article, path: str) -> Link | None:
+        links = self.taxon_links(ListKind.PUBLISHER, (article.publisher,), path)
+        return links[0] if links else None
+
     def card(self, article: Article, path: str) -> Card:
-        body = self.site.bodies[article.slug]
         return Card(
             title=article.title,
             href=urls.relative(urls.article(article.slug), path),
-            authors=article.authors,
-            publisher=article.publisher,
-            date=_date(article),
-            summary=_clip(body.summary, 280),
-            tags=tuple(Link(t, urls.relative(urls.tag(self.site.tag_slug(t)), path)) for t in article.tags),
-            fragment=article.kind is ArticleKind.FRAGMENT,
+            authors=self.taxon_links(ListKind.AUTHOR, article.authors, path),
+            publisher=self.publisher_link(article, path),
+            date=article.date.isoformat() if article.date else None,
+            date_label=date_label(article.date, self.cfg.language),
+            summary=clip(self.site.bodies[article.slug].summary, 280),
+            tags=self.taxon_links(ListKind.TAG, article.tags, path),
+            is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
         )
 
-    def listing(self, heading: str, kind: str, articles: tuple[Article, ...], page_url, current: str,
-                feed: str | None = None, description: str | None = None) -> Iterator[Page]:
-        size = self.cfg.page_size
-        total = max(1, math.ceil(len(articles) / size))
-        for number in range(1, total + 1):
-            path = page_url(number)
-            rel = lambda target: urls.relative(target, path)  # noqa: E731
-            chunk = articles[(number - 1) * size : number * size]
-            pagination = Pagination(
-                current=number,
-                total=total,
-                prev=rel(page_url(number - 1)) if number > 1 else None,
-                next=rel(page_url(number + 1)) if number < total else None,
-                pages=tuple(Link(str(n), rel(page_url(n))) for n in range(1, total + 1)) if total > 1 else (),
-            )
-            title = heading if number == 1 else f"{heading} (page {number})"
-            extra: dict[str, object] = {"page_feed": rel(feed) if feed else None}
-            if description:
-                extra["description"] = description
-            yield Page(
-                path,
-                "list.html",
-                self.meta(path, title, current, **extra),
-                ListView(heading, kind, len(articles), tuple(self.card(a, path) for a in chunk), pagination,
-                         rel(feed) if feed else None),
-            )
+    def listing(self, listing: Listing) -> Page:
+        kind, taxon, number = listing.kind, listing.taxon, listing.number
+        slug = taxon.slug if taxon else None
+        path = listing_url(kind, slug, number)
+        rel = lambda target: urls.relative(target, path)  # noqa: E731
+        pagination = Pagination(
+            current=number,
+            total=listing.total,
+            prev=rel(listing_url(kind, slug, number - 1)) if number > 1 else None,
+            next=rel(listing_url(kind, slug, number + 1)) if number < listing.total else None,
+            pages=tuple(PageLink(n, rel(listing_url(kind, slug, n)), n == number)
+                        for n in range(1, listing.total + 1)) if listing.total > 1 else (),
+        )
+        feed = urls.FEED if kind is ListKind.HOME else urls.tag_feed(slug) if kind is ListKind.TAG else None
+        heading = taxon.name if taxon else self.cfg.title
+        title = heading if number == 1 else f"{heading} (page {number})"
+        if kind is not ListKind.HOME:
+            title = f"{KIND_LABELS[kind]}: {title}"
+        view = ListView(
+            kind=kind.value,
+            kind_label=KIND_LABELS[kind],
+            heading=heading,
+            intro=self.cfg.description if kind is ListKind.HOME else None,
+            count=listing.count,
+            cards=tuple(self.card(a, path) for a in listing.articles),
+            pagination=pagination,
+            feed=rel(feed) if feed else None,
+        )
+        page_feed = rel(feed) if kind is ListKind.TAG and feed else None
+        return Page(path, "list.html", self.meta(path, title, SECTIONS[kind], page_feed=page_feed), view)
 
-    # -- pages ---------------------------------------------------------------------------
     def article(self, article: Article) -> Page:
         site, cfg = self.site, self.cfg
         path = urls.article(article.slug)
         rel = lambda target: urls.relative(target, path)  # noqa: E731
         body = site.bodies[article.slug]
+        newer, older = site.neighbours(article)
         lic = article.licence
-        attribution = Attribution(
-            title=article.title,
-            authors=_names(article.authors) or "Unknown author",
-            publisher=article.publisher,
-            origin=lic.origin,
-            statement=lic.statement,
-            licence=LICENCE_LABELS[lic.kind],
-            kind=lic.kind.value,
-        )
-        lost = tuple(
-            LostNote(n.number, n.annotation.quote, n.note_html, n.annotation.is_flag)
-            for n in body.unanchored_notes
-        )
         view = ArticleView(
             title=article.title,
-            authors=tuple(Link(a, rel(urls.author(site.author_slug(a)))) for a in article.authors),
-            translators=article.translators,
+            authors=self.taxon_links(ListKind.AUTHOR, article.authors, path),
             byline=article.byline,
-            publisher=Link(article.publisher, rel(urls.publisher(site.publisher_slug(article.publisher))))
-            if article.publisher else None,
-            date=_date(article),
-            reading_minutes=max(1, round(body.word_count / cfg.words_per_minute)),
-            tags=tuple(Link(t, rel(urls.tag(site.tag_slug(t)))) for t in article.tags),
+            translators=article.translators,
+            publisher=self.publisher_link(article, path),
+            date=article.date.isoformat() if article.date else None,
+            date_label=date_label(article.date, cfg.language),
+            reading_time_minutes=max(1, round(body.word_count / cfg.words_per_minute)),
+            tags=self.taxon_links(ListKind.TAG, article.tags, path),
             body_html=body.html,
-            fragment=article.kind is ArticleKind.FRAGMENT,
-            attribution=attribution,
-            lost_notes=lost,
-            sources=tuple(f"{s.file}, lines {s.lines[0]}–{s.lines[1]}" for s in article.source),
+            is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
+            unanchored=tuple(
+                UnplacedNote(n.number, note_label(n.number, n.annotation), n.annotation.quote, n.note_html,
+                             n.annotation.is_flag, n.annotation.tags)
+                for n in body.unanchored_notes
+            ),
+            attribution=Attribution(
+                title=article.title,
+                authors=names(article.authors) or "Unknown",
+                translators=names(article.translators) or None,
+                publisher=article.publisher,
+                origin=lic.origin,
+                statement=lic.statement,
+                licence=LICENCE_LABELS[lic.kind],
+                kind=lic.kind.value,
+                licence_url=licence_url(lic.statement),
+            ),
+            provenance=tuple(f"{s.file}, lines {s.lines[0]}–{s.lines[1]}" for s in article.source),
+            file=article.path,
+            newer=Link(newer.title, rel(urls.article(newer.slug))) if newer else None,
+            older=Link(older.title, rel(urls.article(older.slug))) if older else None,
         )
         meta = self.meta(
-            path, article.title, "Articles", description=_clip(body.summary, 200) or cfg.description,
-            og_type="article", json_ld=self.json_ld(article, path),
+            path, article.title, "articles", description=clip(body.summary, 200),
+            og_type="article", published=view.date if cfg.base_url else None,
+            json_ld=script_json(self.json_ld(article, path)),
         )
         return Page(path, "article.html", meta, view)
 
-    def json_ld(self, article: Article, path: str) -> str:
+    def json_ld(self, article: Article, path: str) -> dict[str, object]:
+        """schema.org Article data for search engines and citation tools."""
+        lic = article.licence
         data: dict[str, object] = {
             "@context": "https://schema.org",
             "@type": "Article",
             "headline": article.title,
             "author": [{"@type": "Person", "name": a} for a in article.authors],
-            "license": article.licence.statement or LICENCE_LABELS[article.licence.kind],
+            "license": licence_url(lic.statement) or lic.statement or LICENCE_LABELS[lic.kind],
+            "inLanguage": self.cfg.language,
         }
+        if article.translators:
+            data["translator"] = [{"@type": "Person", "name": t} for t in article.translators]
         if article.publisher:
             data["publisher"] = {"@type": "Organization", "name": article.publisher}
-        if article.licence.origin:
-            data["sourceOrganization"] = {"@type": "Organization", "name": article.licence.origin}
         if article.date:
             data["datePublished"] = article.date.isoformat()
+        if lic.origin:
+            origin = {"@type": "Organization", "name": lic.origin}
+            data["sourceOrganization"] = origin
+            data["isBasedOn"] = {"@type": "CreativeWork", "name": article.title, "publisher": origin}
         if self.cfg.base_url:
-            data["url"] = urls.absolute(path, self.cfg.base_url)
-        return script_json(data)
+            data["url"] = data["mainEntityOfPage"] = urls.absolute(path, self.cfg.base_url)
+        return data
 
-    def taxonomy(self, path: str, heading: str, taxa: tuple[Taxon, ...], url_of, current: str) -> Page:
-        items = tuple((Link(t.name, urls.relative(url_of(t.slug), path)), len(t.articles)) for t in taxa)
-        return Page(path, "taxonomy.html", self.meta(path, heading, current), TaxonomyView(heading, items))
+    def taxonomy(self, kind: ListKind, taxa: tuple[Taxon, ...]) -> Page:
+        path = _INDEX_OF[kind]
+        heading = KIND_LABELS[kind] + "s"
+        items = tuple(TaxonItem(t.name, urls.relative(listing_url(kind, t.slug), path), len(t.articles))
+                      for t in taxa)
+        view = TaxonomyView(heading, KIND_LABELS[kind].lower(), items)
+        return Page(path, "taxonomy.html", self.meta(path, heading, SECTIONS[kind]), view)
 
     def notes(self) -> Page:
+        """Every note of the archive grouped by tag (untagged last), newest article first."""
         path = urls.ANNOTATIONS
         groups: dict[str, list[NoteItem]] = {}
-        count = 0
+        count = flags = 0
         for article in self.site.articles:
             body = self.site.bodies[article.slug]
-            href = urls.article(article.slug)
-            placed = {n.number: n for n in body.anchored}
-            lost = {n.number: n for n in body.unanchored_notes}
+            page = urls.article(article.slug)
+            link = Link(article.title, urls.relative(page, path))
+            rendered = {n.number: (n.note_html, True) for n in body.anchored}
+            rendered.update({n.number: (n.note_html, False) for n in body.unanchored_notes})
             for number, ann in enumerate(article.annotations, start=1):
-                note_html = placed[number].note_html if number in placed else lost[number].note_html if number in lost else ""
-                target = f"{href}#hl-{number}" if number in placed else f"{href}#lost-notes"
-                item = NoteItem(
-                    article=Link(article.title, urls.relative(href, path)),
-                    quote=ann.quote, note_html=note_html,
-                    href=urls.relative(target, path), is_flag=ann.is_flag,
-                )
+                note_html, placed = rendered.get(number, ("", False))
+                target = f"{page}#hl-{number}" if placed else f"{page}#note-{number}"
+                item = NoteItem(ann.quote, note_html, urls.relative(target, path), placed, ann.is_flag,
+                                note_label(number, ann), link)
                 count += 1
-                for tag in ann.tags or ("untagged",):
+                flags += ann.is_flag
+                for tag in dict.fromkeys(t for t in ann.tags if t.strip()) or (UNTAGGED,):
                     groups.setdefault(tag, []).append(item)
-        ordered = tuple((tag, tuple(items)) for tag, items in sorted(groups.items(), key=lambda kv: (kv[0] == "untagged", kv[0].casefold())))
-        return Page(path, "notes.html", self.meta(path, "Annotations", "Annotations"), NotesView(ordered, count))
+        taken: set[str] = set()
+        ordered = []
+        for tag in sorted(groups, key=lambda t: (t == UNTAGGED, t.casefold(), t)):
+            anchor = unique_slug("notes-" + slugify(tag), taken)
+            taken.add(anchor)
+            ordered.append(NoteGroup(tag, anchor, tuple(groups[tag])))
+        view = NotesView(tuple(ordered), count, flags)
+        return Page(path, "notes.html", self.meta(path, "Annotations", "annotations"), view)
+
+    def search(self) -> Page:
+        path = urls.SEARCH
+        links = tuple(Link(text, urls.relative(target, path)) for text, target in
+                      (("Tags", urls.TAGS), ("Authors", urls.AUTHORS), ("Publishers", urls.PUBLISHERS)))
+        return Page(path, "search.html", self.meta(path, "Search"), MessageView("Search", links))
+
+    def not_found(self) -> Page:
+        """404.html: a host serves it at the missing URL's own path, at any depth, so relative
+        links would break. Its links are absolute when base_url is set, else rooted at '/'."""
+        path = urls.NOT_FOUND
+        href = lambda target: urls.from_anywhere(target, self.cfg.base_url)  # noqa: E731
+        meta = self.meta(path, "Page not found", link=href)
+        links = (Link("All articles", href(urls.home())), Link("Tags", href(urls.TAGS)))
+        return Page(path, "404.html", meta, MessageView("Page not found", links))
 
     def all(self) -> Iterator[Page]:
         site = self.site
-        yield from self.listing("All articles", "home", site.articles, urls.home, "Articles", urls.FEED)
+        for listing in site.listings:
+            yield self.listing(listing)
         for article in site.articles:
             yield self.article(article)
-        for tag in site.tags:
-            yield from self.listing(f"Tag: {tag.name}", "tag", tag.articles, lambda n, s=tag.slug: urls.tag(s, n),
-                                    "Tags", urls.tag_feed(tag.slug))
-        for author in site.authors:
-            yield from self.listing(author.name, "author", author.articles,
-                                    lambda n, s=author.slug: urls.author(s, n), "Authors")
-        for publisher in site.publishers:
-            yield from self.listing(publisher.name, "publisher", publisher.articles,
-                                    lambda n, s=publisher.slug: urls.publisher(s, n), "Publishers")
-        yield self.taxonomy(urls.TAGS, "Tags", site.tags, urls.tag, "Tags")
-        yield self.taxonomy(urls.AUTHORS, "Authors", site.authors, urls.author, "Authors")
-        yield self.taxonomy(urls.PUBLISHERS, "Publishers", site.publishers, urls.publisher, "Publishers")
+        yield self.taxonomy(ListKind.TAG, site.tags)
+        yield self.taxonomy(ListKind.AUTHOR, site.authors)
+        yield self.taxonomy(ListKind.PUBLISHER, site.publishers)
         yield self.notes()
-        yield Page(urls.SEARCH, "search.html", self.meta(urls.SEARCH, "Search", ""), EmptyView("Search"))
+        if self.cfg.search:
+            yield self.search()
         yield self.not_found()
 
-    def not_found(self) -> Page:
-        """404.html is served by a host at the missing URL's own path, so its links cannot be
-        relative: they are absolute when base_url is set, else rooted at '/'."""
-        path = urls.NOT_FOUND
-        meta = self.meta(path, "Page not found", "")
-        base = self.cfg.base_url or "/"
-        fix = lambda href: base + href.lstrip("./") if not href.startswith("../") else href  # noqa: E731
-        meta = Meta(**{**{f: getattr(meta, f) for f in Meta.__dataclass_fields__},
-                       "root": base, "home": base + urls.home(),
-                       "nav": tuple(Link(link.text, fix(link.href)) for link in meta.nav),
-                       "static": tuple((n, fix(h)) for n, h in meta.static), "site_feed": fix(meta.site_feed),
-                       "canonical": None})
-        return Page(path, "404.html", meta, EmptyView("Page not found"))
 
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def script_json(data: object) -> str:
-    """JSON safe to place inside a <script> element: no '</script>', no line separators."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
-
-
-def site_pages(site: Site) -> list[Page]:
-    return list(_Pages(site).all())
-
-
-# -- non-HTML outputs -------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class FeedEntry:
-    title: str
-    id: str
-    link: str
-    updated: str
-    authors: tuple[str, ...]
-    summary: str
-    content_html: str
-
-
-@dataclass(frozen=True, slots=True)
-class FeedView:
-    path: str
-    title: str
-    id: str
-    self_link: str
-    alternate: str
-    updated: str
-    entries: tuple[FeedEntry, ...]
-
-
-def _feed_updated(articles: Sequence[Article]) -> str:
-    dates = [a.date for a in articles if a.date]
-    day = max(dates).isoformat() if dates else "1970-01-01"
-    return f"{day}T00:00:00Z"
-
-
-def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[Article]) -> FeedView:
-    cfg = site.config
-    base = cfg.base_url
-
-    def link(target: str) -> str:
-        return urls.absolute(target, base) if base else urls.relative(target, path)
-
-    def ident(target: str) -> str:
-        return urls.absolute(target, base) if base else f"tag:sitegen,2025:{target}"
-
-    entries = tuple(
-        FeedEntry(
-            title=a.title,
-            id=ident(urls.article(a.slug)),
-            link=link(urls.article(a.slug)),
-            updated=_feed_updated([a]),
-            authors=a.authors or ((a.publisher,) if a.publisher else ("Unknown",)),
-            summary=_clip(site.bodies[a.slug].summary, 400),
-            content_html=site.bodies[a.slug].html,
-        )
-        for a in articles[: cfg.feed_size]
-    )
-    return FeedView(path, title, ident(path), link(path), link(alternate), _feed_updated(articles), entries)
-
-
-def site_feeds(site: Site) -> list[FeedView]:
-    feeds = [_feed(site, urls.FEED, site.config.title, urls.home(), site.articles)]
-    for tag in site.tags:
-        feeds.append(_feed(site, urls.tag_feed(tag.slug), f"{site.config.title}: {tag.name}", urls.tag(tag.slug), tag.articles))
-    return feeds
-
-
-def search_entries(site: Site) -> list[dict[str, object]]:
-    """Compact search records; urls relative to the site root."""
-    limit = site.config.search_snippet_chars
-    return [
-        {
-            "t": a.title,
-            "u": urls.article(a.slug),
-            "a": " · ".join(a.authors),
-            "p": a.publisher or "",
-            "g": " ".join(a.tags),
-            "x": _clip(site.bodies[a.slug].text, limit),
-        }
-        for a in site.articles
-    ]
-
+def site_pages(site: Site) -> tuple[Page, ...]:
+    """Every HTML page of the site, home pages first."""
+    return tuple(_PageViews(site).all())
 

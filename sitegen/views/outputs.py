@@ -1,0 +1,164 @@
+"""Views of the files that are not HTML pages: Atom feeds, sitemap.xml, robots.txt, the search index.
+
+`site_outputs(site, pages)` lists the templated ones as `Output(path, template,
+view)`; `search_index_js(site)` is the search index itself (a script, so search
+works from file:// where fetching a JSON file is not allowed).
+
+Decisions: feed links are absolute when base_url is set, else relative to the
+feed (ids are then `tag:` URIs, stable but not resolvable). The site feed
+carries each article's full HTML; tag feeds carry summaries only, so an archive
+with many tags does not repeat every body in dozens of feeds. sitemap.xml is
+written only when base_url is set: the sitemap protocol requires absolute URLs,
+and a sitemap of guesses is worse than none; robots.txt then points to it.
+Must not render templates or touch files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitegen import urls
+from sitegen.model import Article, ArticleKind
+from sitegen.site import Site
+from sitegen.slugs import slugify
+from sitegen.views.pages import Page
+from sitegen.views.text import clip, script_json, xml_text
+
+NO_DATE = "1970-01-01T00:00:00Z"
+SEARCH_GLOBAL = "SITEGEN_SEARCH"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    title: str
+    id: str
+    link: str
+    published: str | None  # RFC 3339, when the article is dated
+    updated: str
+    authors: tuple[str, ...]  # never empty (Atom requires an author)
+    categories: tuple[str, ...]
+    summary: str
+    content_html: str | None  # escaped by the template (type="html")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedView:
+    title: str
+    subtitle: str
+    id: str
+    updated: str
+    author: str  # the site: feed-level author
+    self_link: str
+    alternate: str
+    lang: str
+    entries: tuple[FeedEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SitemapView:
+    locs: tuple[str, ...]  # absolute URLs
+
+
+@dataclass(frozen=True, slots=True)
+class RobotsView:
+    sitemap: str | None  # absolute URL of sitemap.xml
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A non-HTML file drawn by a template."""
+
+    path: str
+    template: str
+    view: object
+
+
+def _stamp(article: Article) -> str | None:
+    return f"{article.date.isoformat()}T00:00:00Z" if article.date else None
+
+
+def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[Article], full: bool) -> FeedView:
+    cfg = site.config
+    base = cfg.base_url
+    site_slug = slugify(cfg.title)
+
+    def link(target: str) -> str:
+        return urls.absolute(target, base) if base else urls.relative(target, path)
+
+    def ident(target: str) -> str:
+        return urls.absolute(target, base) if base else f"tag:sitegen.invalid,2025:{site_slug}/{target}"
+
+    entries = []
+    for article in articles[: cfg.feed_size]:
+        body = site.bodies[article.slug]
+        fallback = (article.publisher,) if article.publisher else (cfg.title,)
+        label = "[Truncated teaser] " if article.kind is ArticleKind.FRAGMENT else ""
+        entries.append(FeedEntry(
+            title=xml_text(label + article.title),
+            id=ident(urls.article(article.slug)),
+            link=link(urls.article(article.slug)),
+            published=_stamp(article),
+            updated=_stamp(article) or NO_DATE,
+            authors=tuple(xml_text(a) for a in (article.authors or fallback)),
+            categories=tuple(xml_text(t) for t in article.tags),
+            summary=xml_text(clip(body.summary, 400)),
+            content_html=xml_text(body.html) if full else None,
+        ))
+    updated = max((e.updated for e in entries), default=NO_DATE)
+    return FeedView(
+        title=xml_text(title), subtitle=xml_text(cfg.description), id=ident(path), updated=updated,
+        author=xml_text(cfg.title), self_link=link(path), alternate=link(alternate), lang=cfg.language,
+        entries=tuple(entries),
+    )
+
+
+def site_feeds(site: Site) -> tuple[Output, ...]:
+    """The site's feed and one per tag, newest first, `feed_size` entries each."""
+    cfg = site.config
+    feeds = [Output(urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True))]
+    for tag in site.tags:
+        path = urls.tag_feed(tag.slug)
+        view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False)
+        feeds.append(Output(path, "feed.xml", view))
+    return tuple(feeds)
+
+
+def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
+    """Feeds, then sitemap.xml (only with base_url) and robots.txt."""
+    base = site.config.base_url
+    outputs = list(site_feeds(site))
+    if base:
+        hidden = {urls.NOT_FOUND, urls.SEARCH}
+        locs = tuple(urls.absolute(p.path, base) for p in pages if p.path not in hidden)
+        outputs.append(Output(urls.SITEMAP, "sitemap.xml", SitemapView(locs)))
+    sitemap = urls.absolute(urls.SITEMAP, base) if base else None
+    outputs.append(Output(urls.ROBOTS, "robots.txt", RobotsView(sitemap)))
+    return tuple(outputs)
+
+
+def search_records(site: Site) -> list[dict[str, str]]:
+    """One compact record per article, newest first: keys are single letters to keep it small.
+
+    t title, u url relative to the site root, a authors, p publisher, g tags,
+    x the start of the text (`search_snippet_chars`); empty fields are left out.
+    """
+    limit = site.config.search_snippet_chars
+    records = []
+    for article in site.articles:
+        record = {
+            "t": article.title,
+            "u": urls.article(article.slug),
+            "a": ", ".join(article.authors),
+            "p": article.publisher or "",
+            "g": " ".join(article.tags),
+            "x": clip(site.bodies[article.slug].text, limit),
+        }
+        records.append({k: v for k, v in record.items() if v or k in "tu"})
+    return records
+
+
+def search_index_js(site: Site) -> str:
+    """static/search-index.js: assigns the records to `window.SITEGEN_SEARCH`."""
+    return f"window.{SEARCH_GLOBAL}={script_json(search_records(site))};\n"
+

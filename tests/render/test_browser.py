@@ -1,0 +1,108 @@
+"""The default theme in a real Chromium, opened from file://: folding notes and offline search.
+
+Skipped when Playwright or a Chromium is not available.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.render import load_theme, render_site
+from tests.sample_site import XSS, build_site, config
+
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("public")
+    cfg = config(out.parent)
+    for path, data in render_site(build_site(cfg=cfg), load_theme(cfg)).files.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(data)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as pw:
+        try:
+            launched = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        except Exception as exc:  # no browser build on this machine
+            pytest.skip(f"no Chromium: {exc}")
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def test_notes_fold_on_narrow_screens_and_open_from_their_reference(page, public):
+    page.goto((public / "articles/korea-chatbot.html").as_uri())
+    assert page.is_hidden("#note-1") and page.get_attribute("#ref-1", "aria-expanded") == "false"
+    page.click("#ref-1")
+    assert page.is_visible("#note-1") and page.get_attribute("#ref-1", "aria-expanded") == "true"
+    page.click("#ref-1")
+    assert page.is_hidden("#note-1")
+    page.goto((public / "articles/korea-chatbot.html").as_uri() + "#hl-2")
+    assert page.is_visible("#note-2")
+
+
+def test_notes_sit_in_the_margin_on_wide_screens(browser, public):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.goto((public / "articles/korea-chatbot.html").as_uri())
+    body, note = tab.locator(".body").bounding_box(), tab.locator("#note-1").bounding_box()
+    assert note["x"] >= body["x"] + body["width"]
+    ref = tab.locator("#ref-1").bounding_box()
+    assert abs(note["y"] - ref["y"]) < 80
+    context.close()
+
+
+def test_search_loads_its_index_on_first_use_and_finds_from_file_urls(page, public):
+    page.goto((public / "tags/ai/index.html").as_uri())
+    assert page.evaluate("window.SITEGEN_SEARCH === undefined")
+    page.focus("#search-box")
+    page.wait_for_function("Array.isArray(window.SITEGEN_SEARCH)")
+    page.keyboard.type("resume")
+    page.wait_for_selector("#search-results .hits")
+    assert page.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)") == ["résumé"]
+    page.click("#search-results a.hit")
+    assert page.url.endswith("/articles/unicode.html")
+
+
+def test_search_results_are_text_never_html(page, public):
+    page.goto((public / "index.html").as_uri())
+    page.fill("#search-box", "alert")
+    page.wait_for_selector("#search-results .hits")
+    assert page.inner_text("#search-results .hit-title").startswith(XSS)
+    assert page.evaluate("document.querySelectorAll('#search-results script, #search-results b').length") == 0
+    page.keyboard.press("Escape")
+    assert page.is_hidden("#search-results")
+
+
+def test_the_search_page_lists_every_match(page, public):
+    page.goto((public / "search/index.html").as_uri() + "?q=filler")
+    page.wait_for_selector("#search-page-results .hits")
+    assert len(page.query_selector_all("#search-page-results li")) == 5
+    assert page.input_value("#search-box") == "filler"
