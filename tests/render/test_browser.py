@@ -1,28 +1,19 @@
 """The default theme in a real Chromium, opened from file://: folding notes and offline search.
 
-Skipped when Playwright or a Chromium is not available.
+Skipped locally when Playwright or Chromium is missing; with CI=true that is a failure.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from sitegen.render import load_theme, render_site
+from tests.browser_support import chromium
 from tests.sample_site import XSS, build_site, config
 
-playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
-
-
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +28,8 @@ def public(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright.sync_playwright() as pw:
-        try:
-            launched = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
-        except Exception as exc:  # no browser build on this machine
-            pytest.skip(f"no Chromium: {exc}")
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
