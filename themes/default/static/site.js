@@ -54,7 +54,25 @@
     }
     function layout() {
       pairs.forEach(function (pair) { show(pair, pair.open); });
+      align();
     }
+    /* On wide screens, line each margin note up with its highlight (CSS alone can only put it
+       beside the end of its paragraph), pushing a note down when the one above would overlap. */
+    function align() {
+      var bottom = -Infinity;
+      pairs.forEach(function (pair) {
+        var note = pair.note;
+        note.style.top = "";
+        if (!WIDE.matches) return;
+        var mark = document.getElementById(note.id.replace(/^note-/, "hl-")) || pair.ref;
+        var natural = note.getBoundingClientRect().top + window.scrollY;
+        var wanted = Math.max(mark.getBoundingClientRect().top + window.scrollY, bottom + 8);
+        note.style.top = (wanted - natural) + "px";
+        bottom = wanted + note.getBoundingClientRect().height;
+      });
+    }
+    window.addEventListener("load", align);
+    window.addEventListener("resize", align);
     function openFromHash() {
       var found = /^#(?:hl|note|ref)-(\d+)$/.exec(window.location.hash);
       if (!found) return;
