@@ -21,7 +21,7 @@ from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.output import BuildLock, OutputWriter, WriteReport
 from sitegen.render import render_site
-from sitegen.render.theme import load_theme
+from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import make_site
 
 
@@ -87,6 +87,7 @@ class Builder:
         self.body_cache = BodyCache(cfg.cache_path / "bodies")
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
         self.previous = None
+        self.theme: tuple[tuple, Theme] | None = None
 
     def build(self) -> BuildResult:
         """Run the pipeline; raise ContentError (with every problem) and leave the output as it was."""
@@ -98,7 +99,7 @@ class Builder:
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
             problems = list(cfg.warnings) + (list(report.problems) if report else []) + list(archive.problems)
             self._stop_on_errors(problems)
-            theme = load_theme(cfg)
+            theme = self._theme()
             bodies = render_bodies(archive.articles, self.body_cache)
             problems += annotation_warnings(archive.articles, bodies)
             if cfg.strict and problems:
@@ -120,6 +121,13 @@ class Builder:
             warnings=tuple(problems),
             split=report,
         )
+
+    def _theme(self) -> Theme:
+        """The theme, loaded again only when one of its files changed."""
+        stamp = theme_stamp(self.cfg)
+        if self.theme is None or self.theme[0] != stamp:
+            self.theme = (stamp, load_theme(self.cfg))
+        return self.theme[1]
 
     def _stop_on_errors(self, problems: list[Problem]) -> None:
         errors = [p for p in problems if p.severity == "error"]

@@ -176,3 +176,20 @@ def load_theme(cfg: Config) -> Theme:
         auto_reload=False,
     )
     return Theme(env, template_dirs, static_dirs, cfg.root)
+
+
+def theme_stamp(cfg: Config) -> tuple[tuple[str, int, int], ...]:
+    """What the theme's files look like now (path, mtime, size): equal stamps, same theme."""
+    folders = [cfg.site_templates_path, cfg.site_static_path]
+    for folder in theme_dirs(cfg):
+        folders += [folder / "templates", folder / "static"]
+    stamp = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                stamp.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(stamp)
