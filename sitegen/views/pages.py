@@ -234,6 +234,12 @@ def listing_url(kind: ListKind, slug: str | None, number: int = 1) -> str:
     return urls.home(number) if kind is ListKind.HOME else _LIST_URL[kind](slug, number)
 
 
+def page_window(current: int, total: int, around: int = 2) -> list[int]:
+    """The page numbers a pager shows: the first, the last, and a few around the current one
+    (listing every page would make each of N pages hold N links)."""
+    return sorted({1, total, *range(max(1, current - around), min(total, current + around) + 1)})
+
+
 class _PageViews:
     """Builds every page's view for one site. `href(target)` is always relative to `path`."""
 
@@ -296,7 +302,7 @@ class _PageViews:
             prev=rel(listing_url(kind, slug, number - 1)) if number > 1 else None,
             next=rel(listing_url(kind, slug, number + 1)) if number < listing.total else None,
             pages=tuple(PageLink(n, rel(listing_url(kind, slug, n)), n == number)
-                        for n in range(1, listing.total + 1)) if listing.total > 1 else (),
+                        for n in page_window(number, listing.total)) if listing.total > 1 else (),
         )
         feed = urls.FEED if kind is ListKind.HOME else urls.tag_feed(slug) if kind is ListKind.TAG else None
         heading = taxon.name if taxon else self.cfg.title

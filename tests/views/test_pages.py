@@ -220,3 +220,11 @@ def test_empty_site_pages():
     pages = {p.path: p for p in site_pages(make_site((), {}, config()))}
     assert pages["index.html"].view.cards == () and pages["index.html"].view.count == 0
     assert pages["annotations/index.html"].view.groups == ()
+
+
+def test_pager_shows_a_window_of_pages_not_all_of_them():
+    from sitegen.views.pages import page_window
+
+    assert page_window(1, 500) == [1, 2, 3, 500]
+    assert page_window(250, 500) == [1, 248, 249, 250, 251, 252, 500]
+    assert page_window(2, 3) == [1, 2, 3]
