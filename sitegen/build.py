@@ -88,6 +88,7 @@ class Builder:
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
         self.previous = None
         self.theme: tuple[tuple, Theme] | None = None
+        self.raw_stamp: tuple | None = None
 
     def build(self) -> BuildResult:
         """Run the pipeline; raise ContentError (with every problem) and leave the output as it was."""
@@ -95,7 +96,7 @@ class Builder:
         started = time.perf_counter()
         _output_is_safe(cfg)
         with BuildLock(cfg.cache_path):
-            report = split_files(raw_dumps(cfg), cfg.articles_path) if self.split else None
+            report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
             problems = list(cfg.warnings) + (list(report.problems) if report else []) + list(archive.problems)
             self._stop_on_errors(problems)
@@ -121,6 +122,19 @@ class Builder:
             warnings=tuple(problems),
             split=report,
         )
+
+    def _split(self) -> SplitReport | None:
+        """Split the raw dumps, unless none changed since this Builder last split them."""
+        if not self.split:
+            return None
+        dumps = raw_dumps(self.cfg)
+        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in dumps)
+        if stamp == self.raw_stamp and self.cfg.articles_path.is_dir():
+            return None
+        report = split_files(dumps, self.cfg.articles_path)
+        if not any(p.severity == "error" for p in report.problems):
+            self.raw_stamp = stamp
+        return report
 
     def _theme(self) -> Theme:
         """The theme, loaded again only when one of its files changed."""

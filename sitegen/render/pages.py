@@ -18,6 +18,7 @@ from sitegen.markdown import pygments_css
 from sitegen.render.theme import Theme
 from sitegen.site import Site
 from sitegen.views import search_index_js, site_outputs, site_pages
+from sitegen.views.pages import CardMemo
 
 LIGHT_CODE_STYLE = "default"  # Pygments styles whose colours pass WCAG AA on their own background
 DARK_CODE_STYLE = "github-dark"
@@ -32,6 +33,7 @@ class RenderedSite:
     rendered: int  # files drawn this time
     reused: int  # files whose bytes came from `previous`
     fresh: frozenset[str] = field(default_factory=frozenset)  # the paths drawn this time
+    memo: CardMemo | None = field(default=None, compare=False)  # views reusable by the next render
 
 
 def _key(*parts: object) -> str:
@@ -66,7 +68,8 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
             files[path] = draw()
             fresh.add(path)
 
-    pages = site_pages(site)
+    memo = previous.memo if previous is not None and previous.memo is not None else CardMemo()
+    pages = site_pages(site, memo)
     for page in pages:
         emit(page.path, _key(page.template, theme.fingerprint(page.template), page),
              lambda page=page: theme.render(page.template, meta=page.meta, view=page.view).encode("utf-8"))
@@ -84,4 +87,4 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
     if "pygments.css" not in static:
         css = code_css().encode("utf-8")
         emit(urls.static("pygments.css"), _key(css), lambda: css)
-    return RenderedSite(files, keys, len(fresh), len(keys) - len(fresh), frozenset(fresh))
+    return RenderedSite(files, keys, len(fresh), len(keys) - len(fresh), frozenset(fresh), memo)

@@ -10,7 +10,9 @@ serves at any depth, gets links that work from anywhere. Templates never see
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import posixpath
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sitegen import urls
@@ -234,6 +236,30 @@ def listing_url(kind: ListKind, slug: str | None, number: int = 1) -> str:
     return urls.home(number) if kind is ListKind.HOME else _LIST_URL[kind](slug, number)
 
 
+class CardMemo:
+    """Cards made by the last render, reused while the article, its body, the folder the card
+    sits in and every taxonomy slug are the same. Only a cache: output never depends on it."""
+
+    def __init__(self) -> None:
+        self.old: dict[tuple, tuple[object, Card]] = {}
+        self.new: dict[tuple, tuple[object, Card]] = {}
+        self.slugs: object = None
+
+    def start(self, site: Site) -> None:
+        slugs = hash(tuple(sorted(site.slugs.items()))) if isinstance(site.slugs, Mapping) else id(site.slugs)
+        self.old = self.new if slugs == self.slugs else {}
+        self.new = {}
+        self.slugs = slugs
+
+    def get(self, article: Article, body: object, folder: str, make: Callable[[], Card]) -> Card:
+        key = (article, folder)
+        hit = self.new.get(key) or self.old.get(key)
+        if hit is None or hit[0] is not body:
+            hit = (body, make())
+        self.new[key] = hit
+        return hit[1]
+
+
 def page_window(current: int, total: int, around: int = 2) -> list[int]:
     """The page numbers a pager shows: the first, the last, and a few around the current one
     (listing every page would make each of N pages hold N links)."""
@@ -243,9 +269,11 @@ def page_window(current: int, total: int, around: int = 2) -> list[int]:
 class _PageViews:
     """Builds every page's view for one site. `href(target)` is always relative to `path`."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, memo: CardMemo | None = None) -> None:
         self.site = site
         self.cfg = site.config
+        self.memo = memo if memo is not None else CardMemo()
+        self.memo.start(site)
 
     def meta(self, path: str, title: str, section: str | None = None, *,
              link: Callable[[str], str] | None = None, description: str = "", **extra: object) -> Meta:
@@ -278,6 +306,10 @@ class _PageViews:
         return links[0] if links else None
 
     def card(self, article: Article, path: str) -> Card:
+        return self.memo.get(article, self.site.bodies[article.slug], posixpath.dirname(path),
+                             lambda: self._card(article, path))
+
+    def _card(self, article: Article, path: str) -> Card:
         return Card(
             title=article.title,
             href=urls.relative(urls.article(article.slug), path),
@@ -462,7 +494,8 @@ class _PageViews:
         yield self.not_found()
 
 
-def site_pages(site: Site) -> tuple[Page, ...]:
-    """Every HTML page of the site, home pages first."""
-    return tuple(_PageViews(site).all())
+def site_pages(site: Site, memo: CardMemo | None = None) -> tuple[Page, ...]:
+    """Every HTML page of the site, home pages first. Pass the `memo` of the previous call
+    (watch/serve) and the cards of unchanged articles are not made again."""
+    return tuple(_PageViews(site, memo).all())
 
