@@ -1,20 +1,28 @@
 """Watching an archive: rebuild after every change, debounced, and keep going after mistakes.
 
-Owns the watchdog observer, the filter for editors' temporary files, the debounce
-(a burst of saves is one rebuild) and the `Session` that rebuilds incrementally
-and tells listeners (the dev server) what changed. Must not serve anything.
+Owns the watchdog observer, the filter for editors' scratch files and our own
+output, the debounce (a burst of saves is one rebuild, once the archive has been
+quiet for `DEBOUNCE` seconds after the last event) and the `Session` that keeps a
+`Builder` warm, reloads `sitegen.toml` when it changes and tells listeners (the
+dev server) what each rebuild did. Must not serve anything.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
+import os
 import threading
 import time
+import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
 from sitegen.build import Builder, BuildResult
 from sitegen.config import CONFIG_NAME, Config, load_config
@@ -22,33 +30,58 @@ from sitegen.console import Console, plural
 from sitegen.errors import Problem, SitegenError
 
 DEBOUNCE = 0.06  # seconds of quiet after the last event before rebuilding
-_TEMP_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".part", ".crdownload", ".kate-swp")
-_TEMP_NAMES = {"4913", ".DS_Store"}
+_SCRATCH_SUFFIXES = (
+    ".swp", ".swx", ".swo", ".swn", "~", ".tmp", ".part", ".crdownload", ".kate-swp", ".crswap",
+    "___jb_tmp___", "___jb_old___", ".bak", ".orig",
+)
+_SCRATCH_NAMES = {"4913", ".DS_Store", "Thumbs.db"}
+_SKIPPED_EVENTS = {"opened", "closed_no_write"}
+
+
+def watched_folders(cfg: Config) -> tuple[Path, ...]:
+    """The folders whose changes matter: content, themes, the site's own templates and static files."""
+    return (cfg.content_path, cfg.root / "themes", cfg.site_templates_path, cfg.site_static_path)
+
+
+def is_scratch(name: str) -> bool:
+    """An editor's swap, backup or safe-write file, or one of our own `.tmp` files."""
+    return name in _SCRATCH_NAMES or name.endswith(_SCRATCH_SUFFIXES) or name.startswith((".#", "#"))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+@functools.lru_cache(maxsize=8)
+def _places(cfg: Config) -> tuple[Path, tuple[Path, ...], tuple[Path, ...]]:
+    """The config file, the folders never watched (output, cache) and the watched ones, resolved."""
+    ignored = (cfg.output_path.resolve(), cfg.cache_path.resolve())
+    return (cfg.root / CONFIG_NAME).resolve(), ignored, tuple(f.resolve() for f in watched_folders(cfg))
 
 
 def is_relevant(path: Path, cfg: Config) -> bool:
-    """Does a change at `path` matter to the site? Editors' scratch files and our own output do not."""
-    name = path.name
-    if name in _TEMP_NAMES or name.endswith(_TEMP_SUFFIXES) or name.startswith((".#", "#")):
+    """Does a change at `path` matter to the site? Scratch files, dotfiles and our own output do not."""
+    if is_scratch(path.name):
         return False
     try:
-        rel = path.resolve().relative_to(cfg.root.resolve())
-    except (ValueError, OSError):
+        path = Path(os.path.realpath(path.parent)) / path.name
+        config, ignored, folders = _places(cfg)
+    except (OSError, RuntimeError):
         return False
-    parts = rel.parts
-    if not parts:
+    if any(_inside(path, folder) for folder in ignored):
         return False
-    if len(parts) == 1:
-        return name == CONFIG_NAME
-    top = parts[0]
-    if top == cfg.content_dir.split("/")[0]:
-        return not name.startswith(".") or name == ".gitkeep"
-    return top in ("themes", "templates", "static") and not name.startswith(".")
+    if path == config:
+        return True
+    for folder in folders:
+        if _inside(path, folder):
+            rel = path.relative_to(folder).parts
+            return not any(part.startswith(".") for part in rel)
+    return False
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What one rebuild did: a result, or the problems that stopped it."""
+    """What one rebuild did: a result, or the problems (and message) that stopped it."""
 
     result: BuildResult | None
     problems: tuple[Problem, ...]
@@ -59,48 +92,84 @@ class Outcome:
         return self.result is not None
 
 
+def command_line_overrides(cfg: Config) -> dict[str, Any]:
+    """The settings in `cfg` that differ from sitegen.toml: flags, kept when the file is reloaded."""
+    try:
+        on_disk = load_config(cfg.root)
+    except SitegenError:
+        return {"output_dir": cfg.output_dir, "base_url": cfg.base_url, "strict": cfg.strict}
+    names = [f.name for f in fields(Config) if f.name not in ("root", "warnings")]
+    return {name: getattr(cfg, name) for name in names if getattr(cfg, name) != getattr(on_disk, name)}
+
+
+def _where(exc: Exception) -> str:
+    """`ValueError('x') at sitegen/views/pages.py:123`: enough to report a bug, without a traceback."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f"{exc!r} at {frames[-1].filename}:{frames[-1].lineno}" if frames else repr(exc)
+
+
 class Session:
-    """One archive being edited: a Builder kept warm, rebuilt on demand, listeners told."""
+    """One archive being edited: a Builder kept warm, rebuilt on demand, listeners told.
+
+    A change to sitegen.toml reloads it (command-line flags still win) and starts
+    over with a fresh Builder, so everything is rebuilt with the new settings.
+    """
 
     def __init__(self, cfg: Config, console: Console) -> None:
         self.cfg = cfg
         self.console = console
+        self.overrides = command_line_overrides(cfg)
         self.builder = Builder(cfg, in_place=True)
         self.lock = threading.Lock()
         self.listeners: list[Callable[[Outcome], None]] = []
         self.last: Outcome | None = None
+        self.config_stale = False
+
+    def config_changed(self, changed: set[Path] | None) -> bool:
+        config = (self.cfg.root / CONFIG_NAME).resolve()
+        return bool(changed) and any(p.resolve() == config for p in changed)
 
     def rebuild(self, changed: set[Path] | None = None) -> Outcome:
+        """Build now (the files in `changed` prompted it); never raises for anything a save can cause."""
         with self.lock:
-            if changed and any(p.name == CONFIG_NAME and p.parent.resolve() == self.cfg.root.resolve() for p in changed):
+            if self.config_stale or self.config_changed(changed):
                 try:
                     fresh = load_config(self.cfg.root)
                 except SitegenError as exc:
+                    self.config_stale = True  # every later rebuild tries the file again
                     return self._finish(Outcome(None, exc.problems, str(exc)))
-                self.cfg = fresh.with_overrides(output_dir=self.cfg.output_dir, base_url=self.cfg.base_url)
+                self.config_stale = False
+                self.cfg = fresh.with_overrides(**self.overrides)
                 self.builder = Builder(self.cfg, in_place=True)
-                self.console.info("sitegen.toml changed: rebuilding everything")
+                self.console.info(f"{CONFIG_NAME} changed: rebuilding everything")
             try:
                 result = self.builder.build()
             except SitegenError as exc:
                 return self._finish(Outcome(None, exc.problems, str(exc)))
             except Exception as exc:  # noqa: BLE001 - the loop must survive anything a save can cause
-                return self._finish(Outcome(None, (), f"unexpected error: {exc!r}"))
+                return self._finish(Outcome(None, (), f"unexpected error (a bug in sitegen): {_where(exc)}"))
             return self._finish(Outcome(result, result.warnings))
 
     def _finish(self, outcome: Outcome) -> Outcome:
+        first = self.last is None
         self.last = outcome
-        if outcome.ok:
+        self.console.problems(outcome.problems)
+        if outcome.result is not None:
             result = outcome.result
-            assert result is not None
-            self.console.problems(outcome.problems)
-            self.console.info(
-                f"rebuilt in {result.seconds * 1000:.0f} ms: {plural(len(result.written), 'file')} written, "
-                f"{len(result.deleted):,} removed"
-            )
+            if first:
+                self.console.info(
+                    f"built {plural(result.pages, 'page')} from {plural(result.articles, 'article')} "
+                    f"in {result.seconds:.2f} s"
+                )
+            elif result.written or result.deleted:
+                self.console.info(
+                    f"rebuilt in {result.seconds * 1000:.0f} ms: {plural(len(result.written), 'file')} written, "
+                    f"{len(result.deleted):,} removed"
+                )
+            else:
+                self.console.info(f"rebuilt in {result.seconds * 1000:.0f} ms: no page changed")
         else:
-            self.console.problems(outcome.problems)
-            self.console.failure(outcome.message + " (the last good site is still served)")
+            self.console.failure(outcome.message)
         for listener in list(self.listeners):
             listener(outcome)
         return outcome
@@ -111,28 +180,41 @@ class _Handler(FileSystemEventHandler):
         self.watcher = watcher
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
-            return
-        paths = [event.src_path, getattr(event, "dest_path", "")]
-        for raw in paths:
+        if event.event_type in _SKIPPED_EVENTS or (event.is_directory and event.event_type == "modified"):
+            return  # a folder is "modified" whenever an entry changes: that entry's own event tells us
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
             if raw:
-                path = Path(raw.decode() if isinstance(raw, bytes) else raw)
+                path = Path(os.fsdecode(raw))
                 if is_relevant(path, self.watcher.cfg):
                     self.watcher.poke(path)
 
 
 class Watcher:
-    """Calls `on_change(paths)` once the archive has been quiet for `debounce` seconds."""
+    """Calls `on_change(paths)` once the archive has been quiet for `debounce` seconds.
 
-    def __init__(self, cfg: Config, on_change: Callable[[set[Path]], None], debounce: float = DEBOUNCE) -> None:
+    Watches the archive's root (for sitegen.toml and folders appearing) and each
+    of `watched_folders` recursively; a folder created, deleted or replaced later
+    is picked up before the next `on_change`.
+    """
+
+    def __init__(
+        self,
+        cfg: Config,
+        on_change: Callable[[set[Path]], object],
+        debounce: float = DEBOUNCE,
+        console: Console | None = None,
+    ) -> None:
         self.cfg = cfg
         self.on_change = on_change
         self.debounce = debounce
+        self.console = console
         self.pending: set[Path] = set()
         self.last_event = 0.0
         self.cond = threading.Condition()
         self.stopped = False
         self.observer = Observer()
+        self.handler = _Handler(self)
+        self.watches: dict[Path, tuple[ObservedWatch, int]] = {}
         self.thread = threading.Thread(target=self._run, name="sitegen-debounce", daemon=True)
 
     def poke(self, path: Path) -> None:
@@ -141,13 +223,21 @@ class Watcher:
             self.last_event = time.monotonic()
             self.cond.notify()
 
+    def follow(self, cfg: Config) -> None:
+        """Watch what a new configuration needs (after sitegen.toml changed)."""
+        if cfg != self.cfg:
+            self.cfg = cfg
+            self._sync_folders()
+
     def start(self) -> None:
-        self.observer.schedule(_Handler(self), str(self.cfg.root), recursive=False)
-        for name in (self.cfg.content_dir, "themes", "templates", "static"):
-            folder = self.cfg.root / name
-            if folder.is_dir():
-                self.observer.schedule(_Handler(self), str(folder), recursive=True)
-        self.observer.start()
+        """Start watching; a SitegenError (one line, exit 1) when the system refuses."""
+        try:
+            self.observer.schedule(self.handler, str(self.cfg.root), recursive=False)
+            self._sync_folders()
+            self.observer.start()
+        except OSError as exc:
+            hint = " (on Linux, raise fs.inotify.max_user_watches)" if exc.errno in (errno.ENOSPC, errno.EMFILE) else ""
+            raise SitegenError(f"cannot watch {self.cfg.root}: {exc.strerror or exc}{hint}") from None
         self.thread.start()
 
     def stop(self) -> None:
@@ -155,8 +245,27 @@ class Watcher:
             self.stopped = True
             self.cond.notify()
         self.observer.stop()
-        self.observer.join(timeout=5)
-        self.thread.join(timeout=5)
+        if self.observer.is_alive():
+            self.observer.join(timeout=5)
+        if self.thread.is_alive():
+            self.thread.join(timeout=5)
+
+    def _sync_folders(self) -> None:
+        wanted: dict[Path, int] = {}
+        for folder in watched_folders(self.cfg):
+            try:
+                info = folder.stat()
+            except OSError:
+                continue
+            if folder.is_dir():
+                wanted[folder] = info.st_ino
+        for folder, (watch, inode) in list(self.watches.items()):
+            if wanted.get(folder) != inode:  # gone, or deleted and made again: the old watch is dead
+                self.observer.unschedule(watch)
+                del self.watches[folder]
+        for folder, inode in wanted.items():
+            if folder not in self.watches:
+                self.watches[folder] = (self.observer.schedule(self.handler, str(folder), recursive=True), inode)
 
     def _run(self) -> None:
         while True:
@@ -170,23 +279,39 @@ class Watcher:
                     self.cond.wait(self.debounce - quiet)
                     continue
                 batch, self.pending = self.pending, set()
-            self.on_change(batch)
+            try:
+                self._sync_folders()
+                self.on_change(batch)
+            except Exception as exc:  # noqa: BLE001 - watching must go on
+                if self.console is not None:
+                    self.console.failure(f"while rebuilding: {exc!r}")
+
+
+def watch_session(session: Session, debounce: float = DEBOUNCE) -> Watcher:
+    """A Watcher that rebuilds `session` and follows its config when sitegen.toml changes."""
+    watcher = Watcher(session.cfg, lambda paths: None, debounce, console=session.console)
+
+    def on_change(paths: set[Path]) -> None:
+        session.rebuild(paths)
+        watcher.follow(session.cfg)
+
+    watcher.on_change = on_change
+    return watcher
 
 
 def run_watch(cfg: Config, console: Console) -> int:
     """`sitegen watch`: build, then rebuild on every change until Ctrl-C."""
     session = Session(cfg, console)
-    watcher = Watcher(cfg, session.rebuild)
+    watcher = watch_session(session)
     try:
+        watcher.start()  # before the first build, so no save made during it is missed
         session.rebuild()
-        watcher.start()
         console.info(f"watching {cfg.root.resolve()} for changes (Ctrl-C to stop)")
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         pass
     finally:
-        if watcher.thread.is_alive():
-            watcher.stop()
-    console.info("stopped")
+        watcher.stop()
+    console.line("stopped")
     return 0

@@ -1,12 +1,27 @@
-"""Launching Debian's Chromium through Playwright for browser tests, and the CI rule:
-with CI=true a missing browser is a failure, locally it is a skip. Never downloads a browser."""
+"""Browser tests' shared pieces: Debian's Chromium through Playwright, and `sitegen serve` as a real process.
+
+`chromium()` launches /usr/bin/chromium (never downloads a browser) with the
+flags CI needs; with CI=true a missing browser or Playwright is a failure,
+locally it is a skip (`missing`). `sitegen_serve(root)` starts the dev server on
+a free port (`sitegen_running` any long-running command) and `.stop()` ends it
+with Ctrl-C (SIGINT), returning the exit code and what it printed.
+Import what you need: `from tests.browser_support import chromium, sitegen_serve`.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -33,16 +48,91 @@ def chromium_path() -> str | None:
 
 @contextmanager
 def chromium() -> Iterator[object]:
+    """A Playwright `Browser` on Debian's Chromium, closed afterwards."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing("the playwright Python package is not installed (pip install -e '.[test]')")
     executable = chromium_path()
     if executable is None:
-        missing(f"no Chromium at {CHROMIUM} (Debian: chromium)")
+        missing(f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
             browser.close()
+
+
+@dataclass
+class Running:
+    """A running sitegen command, its output read as it comes; `stop()` presses Ctrl-C."""
+
+    proc: subprocess.Popen[str]
+    url: str = ""  # for `serve`: the base URL it printed, ending in /
+    out: list[str] = field(default_factory=list)
+    err: list[str] = field(default_factory=list)
+    readers: list[threading.Thread] = field(default_factory=list)
+
+    def wait_for(self, pattern: str, *, stream: str = "out", timeout: float = 30) -> re.Match[str]:
+        """The first match of `pattern` in stdout (or stderr), waiting for it to be printed."""
+        lines = self.out if stream == "out" else self.err
+        deadline = time.monotonic() + timeout
+        while True:
+            match = re.search(pattern, "".join(lines))
+            if match:
+                return match
+            if time.monotonic() > deadline or (self.proc.poll() is not None and not any(r.is_alive() for r in self.readers)):
+                raise AssertionError(f"no {pattern!r} in the output of sitegen:\n{''.join(self.out)}{''.join(self.err)}")
+            time.sleep(0.05)
+
+    def stop(self, timeout: float = 30) -> tuple[int, str, str]:
+        """SIGINT, wait; (exit code, stdout, stderr)."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        for reader in self.readers:
+            reader.join(5)
+        return self.proc.returncode, "".join(self.out), "".join(self.err)
+
+
+Served = Running  # the name browser tests use for a running `sitegen serve`
+
+
+def _pump(stream, lines: list[str]) -> None:
+    for line in stream:
+        lines.append(line)
+
+
+@contextmanager
+def sitegen_running(root: Path, *args: str, ready: str, timeout: float = 120) -> Iterator[Running]:
+    """`sitegen -C root ARGS...` until its stdout matches `ready`; killed afterwards if still running."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "-C", str(root), *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
+    running = Running(proc)
+    running.readers = [threading.Thread(target=_pump, args=(proc.stdout, running.out), daemon=True),
+                       threading.Thread(target=_pump, args=(proc.stderr, running.err), daemon=True)]
+    for reader in running.readers:
+        reader.start()
+    try:
+        running.wait_for(ready, timeout=timeout)
+        yield running
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@contextmanager
+def sitegen_serve(root: Path, *args: str, timeout: float = 120) -> Iterator[Running]:
+    """`sitegen -C root serve --port 0 ARGS...` on a free port, once it serves (`.url`)."""
+    pattern = r"http://[^\s/]+:\d+/"
+    with sitegen_running(root, "serve", "--port", "0", *args, ready=pattern, timeout=timeout) as running:
+        running.url = running.wait_for(pattern).group(0)
+        yield running

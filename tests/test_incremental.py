@@ -1,4 +1,9 @@
-"""Which output files a rebuild touches for which edit (Builder kept alive, as in watch/serve)."""
+"""Which output files a rebuild touches for which edit (one Builder kept alive, as in watch/serve).
+
+Every test checks two things: `BuildResult.written` names exactly the files whose
+bytes changed on disk (nothing rewritten for nothing, nothing changed unreported),
+and the set is the right one for the edit.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import Builder
-from sitegen.config import Config
+from sitegen.build import Builder, BuildResult
+from sitegen.config import load_config
 from sitegen.frontmatter import dump_article
-from sitegen.model import Article, Licence, LicenceKind, Source
+from sitegen.model import Annotation, Article, Licence, LicenceKind, Source
 
 DUMP = """Fresh story from a new dump – Asia Times
 
@@ -19,13 +24,15 @@ A paragraph long enough to be the start of a real article in a dump that arrives
 
 This article is republished from The Conversation under a Creative Commons license.
 """
+BODY = "A paragraph of text.\n\nAnother one.\n"
+LISTS_OF_ONE = {"index.html", "tags/ai/index.html", "authors/jane-hill/index.html", "publishers/asia-times/index.html"}
 
 
-def write(root: Path, slug: str, title: str, *, tags=("ai",), body="A paragraph of text.\n\nAnother one.\n", day=1) -> Path:
+def write(root: Path, slug: str, title: str, *, tags=("ai",), body=BODY, day=1, annotations=()) -> Path:
     article = Article(
         slug=slug, path="", title=title, body=body, tags=tags, authors=("Jane Hill",), publisher="Asia Times",
         date=dt.date(2025, 1, day), licence=Licence(LicenceKind.CC, "CC statement.", "The Conversation"),
-        source=(Source("d.txt", (1, 3)),),
+        source=(Source("d.txt", (1, 3)),), annotations=annotations,
     )
     path = root / "content" / "articles" / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -33,101 +40,140 @@ def write(root: Path, slug: str, title: str, *, tags=("ai",), body="A paragraph 
     return path
 
 
-@pytest.fixture
-def session(tmp_path):
-    write(tmp_path, "one", "One", day=1)
-    write(tmp_path, "two", "Two", tags=("ai", "trade"), day=2)
-    write(tmp_path, "three", "Three", tags=("energy",), day=3)
-    builder = Builder(Config(root=tmp_path), in_place=True)
-    builder.build()
-    return tmp_path, builder
-
-
 def files(root: Path) -> dict[str, bytes]:
     out = root / "public"
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
+class Session:
+    """A temporary archive of three articles, built once; `rebuild()` reports what changed on disk."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        write(root, "one", "One", day=1)
+        write(root, "two", "Two", tags=("ai", "trade"), day=2)
+        write(root, "three", "Three", tags=("energy",), day=3)
+        self.builder = Builder(load_config(root), in_place=True)
+        self.builder.build()
+
+    def rebuild(self, builder: Builder | None = None) -> tuple[BuildResult, set[str]]:
+        before = files(self.root)
+        result = (builder or self.builder).build()
+        after = files(self.root)
+        changed = {p for p in after if before.get(p) != after[p]}
+        assert set(result.written) == changed, "written must name exactly the files whose bytes changed"
+        assert set(result.deleted) == set(before) - set(after)
+        return result, changed
+
+
+@pytest.fixture
+def session(tmp_path):
+    return Session(tmp_path)
+
+
 def test_no_change_writes_nothing(session):
-    root, builder = session
-    assert builder.build().written == ()
+    result, _ = session.rebuild()
+    assert result.written == () and result.deleted == ()
 
 
 def test_title_edit_touches_exactly_the_pages_that_show_it(session):
-    root, builder = session
-    before = files(root)
-    write(root, "three", "Three, retitled", tags=("energy",), day=3)
-    written = set(builder.build().written)
-    after = files(root)
-    assert written == {p for p in after if before.get(p) != after[p]}
+    write(session.root, "three", "Three, retitled", tags=("energy",), day=3)
+    _, written = session.rebuild()
+    after = files(session.root)
     assert {p for p in written if p.endswith(".html")} == {
         p for p, data in after.items() if p.endswith(".html") and b"Three, retitled" in data
     }
-    assert "articles/three.html" in written and "index.html" in written
-    assert "tags/energy/index.html" in written and "authors/jane-hill/index.html" in written
-    assert "feed.xml" in written and "static/search-index.js" in written
-    assert "articles/one.html" not in written
+    assert {"articles/three.html", "index.html", "tags/energy/index.html", "authors/jane-hill/index.html",
+            "publishers/asia-times/index.html"} <= written
+    assert {"feed.xml", "tags/energy/feed.xml", "static/search-index.js"} <= written
+    assert "articles/one.html" not in written  # two.html links to its newer neighbour three by title
     assert "tags/trade/index.html" not in written and "tags/ai/index.html" not in written
+    assert "tags/ai/feed.xml" not in written and "static/style.css" not in written
 
 
-def test_body_edit_touches_its_page_and_search_index(session):
-    root, builder = session
-    write(root, "one", "One", body="A paragraph of text.\n\nAnother one, now longer and edited.\n", day=1)
-    written = set(builder.build().written)
-    assert {"articles/one.html", "static/search-index.js"} <= written
-    assert "articles/two.html" not in written and "tags/trade/index.html" not in written
+def test_body_edit_after_the_summary_touches_its_page_the_full_feed_and_search(session):
+    # list cards and tag feeds show the first paragraph (the summary); the site feed carries the whole text
+    write(session.root, "one", "One", body="A paragraph of text.\n\nAnother one, now longer and edited.\n")
+    _, written = session.rebuild()
+    assert written == {"articles/one.html", "feed.xml", "static/search-index.js"}
+
+
+def test_body_edit_of_the_summary_touches_the_lists_showing_it(session):
+    write(session.root, "one", "One", body="A first paragraph, edited.\n\nAnother one.\n")
+    _, written = session.rebuild()
+    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml", "static/search-index.js"} | LISTS_OF_ONE
+    assert "tags/trade/index.html" not in written and "articles/two.html" not in written
+
+
+def test_a_new_annotation_touches_its_page_and_the_notes_lists(session):
+    note = Annotation("Another one", "A note on the second paragraph.")
+    write(session.root, "one", "One", annotations=(note,))
+    _, written = session.rebuild()
+    assert "articles/one.html" in written and b"<mark" in files(session.root)["articles/one.html"]
+    assert "index.html" in written  # the card shows "1 note"
+    assert not any(p.startswith("articles/") and p != "articles/one.html" for p in written)
+    assert "tags/trade/index.html" not in written and "tags/energy/index.html" not in written
 
 
 def test_template_change_rerenders_only_pages_using_it(session):
-    root, builder = session
-    theme = root / "templates"
+    theme = session.root / "templates"
     theme.mkdir()
-    source = next(Path(__file__).resolve().parents[1].joinpath("themes/default/templates").glob("article.html"))
+    source = Path(__file__).resolve().parents[1] / "themes/default/templates/article.html"
     text = source.read_text(encoding="utf-8")
     assert "</article>" in text
-    (theme / "article.html").write_text(text.replace("</article>", "<p class=\"edited\">edited</p></article>", 1))
-    written = set(builder.build().written)
-    assert {"articles/one.html", "articles/two.html", "articles/three.html"} <= written
-    assert "index.html" not in written and "tags/index.html" not in written
+    (theme / "article.html").write_text(text.replace("</article>", '<p class="edited">edited</p></article>', 1))
+    _, written = session.rebuild()
+    assert written == {"articles/one.html", "articles/two.html", "articles/three.html"}
+
+
+def test_a_static_file_change_writes_only_that_file(session):
+    static = session.root / "static"
+    static.mkdir()
+    (static / "style.css").write_text("body { color: red }\n")
+    _, written = session.rebuild()
+    assert written == {"static/style.css"}
 
 
 def test_config_change_rebuilds_everything(session):
-    root, _ = session
-    (root / "sitegen.toml").write_text('title = "New name"\n')
-    result = Builder(Config(root=root, title="New name"), in_place=True).build()
-    assert all(b"New name" in data for path, data in files(root).items() if path.endswith(".html"))
-    assert "articles/one.html" in result.written
+    (session.root / "sitegen.toml").write_text('title = "New name"\n')
+    result, written = session.rebuild(Builder(load_config(session.root), in_place=True))
+    html = {path for path in files(session.root) if path.endswith(".html")}
+    assert html <= written
+    assert all(b"New name" in files(session.root)[path] for path in html)
 
 
 def test_new_raw_dump_is_split_and_rendered(session):
-    root, builder = session
-    raw = root / "content" / "raw"
+    raw = session.root / "content" / "raw"
     raw.mkdir()
     (raw / "new.txt").write_text(DUMP, encoding="utf-8")
-    result = builder.build()
-    assert "articles/fresh-story-from-a-new-dump.html" in result.written
-    assert b"Fresh story from a new dump" in files(root)["index.html"]
+    result, written = session.rebuild()
+    assert (session.root / "content/articles/fresh-story-from-a-new-dump.md").is_file()
+    assert "articles/fresh-story-from-a-new-dump.html" in written and "index.html" in written
+    assert b"Fresh story from a new dump" in files(session.root)["index.html"]
+    again, _ = session.rebuild()
+    assert again.written == ()  # the dump is split once
 
 
 def test_deleted_or_renamed_article_leaves_no_trace(session):
-    root, builder = session
+    root = session.root
     (root / "content/articles/two.md").unlink()
     shutil.move(root / "content/articles/three.md", root / "content/articles/third.md")
-    result = builder.build()
+    result, _ = session.rebuild()
     out = files(root)
-    assert "articles/two.html" in result.deleted and "articles/three.html" in result.deleted
-    assert "tags/trade/index.html" not in out and "articles/third.html" in out
+    assert {"articles/two.html", "articles/three.html", "tags/trade/index.html", "tags/trade/feed.xml"} <= set(result.deleted)
+    assert "articles/third.html" in out and not (root / "public/tags/trade").exists()
     for path, data in out.items():
         assert b"two.html" not in data and b"three.html" not in data, path
+        assert b">Two<" not in data, path
 
 
 def test_incremental_output_equals_a_clean_build(session, tmp_path_factory):
-    root, builder = session
+    root = session.root
     write(root, "one", "One, again", tags=("trade",), day=5)
     (root / "content/articles/two.md").unlink()
     write(root, "four", "Four", tags=("new",), day=4)
-    builder.build()
+    session.rebuild()
     clean = tmp_path_factory.mktemp("clean")
     shutil.copytree(root / "content", clean / "content")
-    Builder(Config(root=clean)).build()
+    Builder(load_config(clean)).build()
     assert files(root) == files(clean)

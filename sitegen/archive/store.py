@@ -1,13 +1,21 @@
-"""Dumps into the archive: new articles become files, known ones only gain a source.
+"""Dumps into the archive: new articles become files, known ones only gain a source entry.
 
-Owns `split_files`, the I/O edge of the split step: read and decode each dump,
-split it, and merge the result into `content/articles/` without ever
-overwriting an editor's work. An article already in the archive (found by a
-near-duplicate sketch of its text, so a retitled or lightly edited file still
-matches) is skipped, or gains a `source` entry when seen in another dump. Every
-write is atomic. A small index (`content/.split-index.json`) remembers sketches
-and sources; the article files stay the truth and the index is rebuilt from them
-when it is missing or stale.
+Owns `split_files`, the I/O edge of the split step: read and decode each dump
+(streamed), split it, and merge the articles into `content/articles/` without
+ever overwriting an editor's work. An article already in the archive is found
+by what it is, not by its file name: by a source entry naming this dump and
+lines, or by a near-duplicate sketch of its text (so a retitled or lightly
+edited file still matches). It is then skipped, or gains a `source` entry
+(`frontmatter.add_source`: the rest of the file stays byte-for-byte) when seen
+in another dump. A new article gets `<slug>.md`, a distinct slug when the name
+is taken. Every write is atomic.
+
+`content/.split-index.json` caches each file's sketch and sources, stamped with
+the file's size and mtime: the article files stay the truth, and an entry is
+re-read from its file when the stamp differs (the whole index is rebuilt when
+missing or unreadable). The index also remembers articles the editor deleted,
+so a later split does not bring them back, and dumps already split, so an
+unchanged dump is not split again by every build. Must not render or print.
 """
 
 from __future__ import annotations
@@ -20,14 +28,17 @@ from pathlib import Path
 from sitegen.atomic import write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_source, dump_article, read_article
-from sitegen.model import Article, Source
+from sitegen.model import Source
 from sitegen.slugs import slugify, unique_slug
 from sitegen.split import SplitArticle, decode_lines, iter_articles
 from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, similarity, sketch
 
 INDEX_NAME = ".split-index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+SPLIT_VERSION = 2  # bump when the split rules change: dumps are then split again
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
+POSTED = 16  # the smallest values of each sketch are enough to find candidates (and keep the index small)
+CANDIDATES = 8  # most-voted candidates compared in full
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +49,8 @@ class Outcome:
     source: Source
 
     def __str__(self) -> str:
-        a, b = self.source.lines
-        return f"{self.action:<8} {self.path.as_posix()}  ({self.source.file}:{a}-{b})"
+        first, last = self.source.lines
+        return f"{self.action} {self.path.as_posix()}  ({self.source.file}:{first}-{last})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,27 +61,39 @@ class SplitReport:
 
 @dataclass(slots=True)
 class _Entry:
-    sketch: tuple[int, ...]
+    title: str
+    sketch: tuple[int, ...]  # of the body as the file has it now
     sources: list[tuple[str, int, int]]
-    title: str = ""
+    born: tuple[int, ...] = ()  # of the body as first split (the editor may have changed it since)
+    stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) of the file the entry was read from
     deleted: bool = False
 
 
 @dataclass(slots=True)
 class _Index:
-    """slug → sketch and sources, with an inverted map from sketch values to slugs."""
-
     entries: dict[str, _Entry] = field(default_factory=dict)
+    dumps: dict[str, dict] = field(default_factory=dict)  # name → {"stamp": [...], "articles": [[slug, title, a, b]]}
     postings: dict[int, set[str]] = field(default_factory=dict)
+    provenance: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    changed: bool = False
 
     def add(self, slug: str, entry: _Entry) -> None:
         self.entries[slug] = entry
-        for value in entry.sketch:
+        for value in {*entry.sketch[:POSTED], *entry.born[:POSTED]}:
             self.postings.setdefault(value, set()).add(slug)
+        for source in entry.sources:
+            self.provenance[source] = slug
 
-    def find(self, probe: tuple[int, ...], title: str) -> str | None:
-        """The article with (nearly) this text: similar enough, or as similar as a
-        lightly edited copy and under the same title."""
+    def add_source(self, slug: str, source: tuple[str, int, int]) -> None:
+        self.entries[slug].sources.append(source)
+        self.provenance[source] = slug
+        self.changed = True
+
+    def find(self, probe: tuple[int, ...], title: str, source: tuple[str, int, int]) -> str | None:
+        """The article with this provenance, or (nearly) this text: similar enough, or as
+        similar as a lightly edited copy and under the same title."""
+        if source in self.provenance:
+            return self.provenance[source]
         votes: dict[str, int] = {}
         for value in probe:
             holders = self.postings.get(value, ())
@@ -79,9 +102,9 @@ class _Index:
             for slug in holders:
                 votes[slug] = votes.get(slug, 0) + 1
         best, best_score = None, 0.0
-        for slug, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
+        for slug, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
             entry = self.entries[slug]
-            score = similarity(probe, entry.sketch)
+            score = max(similarity(probe, entry.sketch), similarity(probe, entry.born))
             needed = SAME_TITLE if _norm(entry.title) == _norm(title) else SAME_ARTICLE
             if score >= needed and score > best_score:
                 best, best_score = slug, score
@@ -92,31 +115,58 @@ def _norm(title: str) -> str:
     return " ".join(title.casefold().split())
 
 
-def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
-    index = _Index()
-    path = articles_dir.parent / INDEX_NAME
-    files = {p.stem: p for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else {}
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return (info.st_size, info.st_mtime_ns)
+
+
+def _read_index(path: Path) -> tuple[dict[str, _Entry], dict[str, dict]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != INDEX_VERSION:
-            raise ValueError("old index")
-        for slug, raw in data["articles"].items():
-            entry = _Entry(tuple(raw["sketch"]), [tuple(s) for s in raw["sources"]], raw.get("title", ""), slug not in files)
+            return {}, {}
+        entries = {
+            slug: _Entry(
+                raw["title"], tuple(raw["sketch"]), [tuple(s) for s in raw["sources"]],  # type: ignore[misc]
+                tuple(raw.get("born", ())), tuple(raw.get("stamp", (0, 0))), bool(raw.get("deleted", False)),  # type: ignore[arg-type]
+            )
+            for slug, raw in data["articles"].items()
+        }
+        return entries, dict(data.get("dumps", {}))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}, {}
+
+
+def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
+    """The index, with every entry checked against its file (re-read when the file changed)."""
+    cached, dumps = _read_index(articles_dir.parent / INDEX_NAME)
+    index = _Index(dumps=dumps if cached else {})
+    files = {p.stem: p for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else {}
+    for slug, entry in cached.items():
+        if slug not in files:
+            if not entry.deleted:  # the editor deleted the file: remember, so it is not split again
+                entry.deleted = True
+                index.changed = True
             index.add(slug, entry)
-    except (OSError, ValueError, KeyError, TypeError):
-        index = _Index()
-    for slug, file in files.items():  # files the index does not know (new, or index lost)
-        if slug in index.entries and not index.entries[slug].deleted:
-            continue
+    for slug, file in sorted(files.items()):
+        old = cached.get(slug)
         try:
+            stamp = _stamp(file)
+            if old is not None and not old.deleted and old.stamp == stamp:
+                index.add(slug, old)
+                continue
             article, found = read_article(file.read_text(encoding="utf-8"), file.as_posix(), slug)
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(error(f"cannot read: {exc}", file.as_posix()))
+            problems.append(error(f"cannot read the article file: {exc}", file.as_posix()))
             continue
         if article is None:
             problems.extend(p for p in found if p.severity == "error")
             continue
-        index.add(slug, _Entry(sketch(article.body), [(s.file, *s.lines) for s in article.source], article.title))
+        index.add(slug, _Entry(
+            article.title, sketch(article.body), [(s.file, *s.lines) for s in article.source],
+            old.born if old is not None else (), stamp,
+        ))
+        index.changed = True
     return index
 
 
@@ -124,83 +174,104 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     data = {
         "version": INDEX_VERSION,
         "articles": {
-            slug: {"title": e.title, "sketch": list(e.sketch), "sources": [list(s) for s in e.sources]}
+            slug: {
+                "title": e.title, "sketch": list(e.sketch), "born": list(e.born), "sources": [list(s) for s in e.sources],
+                "stamp": list(e.stamp), "deleted": e.deleted,
+            }
             for slug, e in sorted(index.entries.items())
         },
+        "dumps": dict(sorted(index.dumps.items())),
     }
-    write_atomic(articles_dir.parent / INDEX_NAME, json.dumps(data, separators=(",", ":")) + "\n", fsync=False)
-
-
-def _as_article(found: SplitArticle, slug: str, path: Path) -> Article:
-    return Article(
-        slug=slug, path=path.as_posix(), title=found.title, body=found.body, authors=found.authors,
-        byline=found.byline, translators=found.translators, publisher=found.publisher,
-        licence=found.licence, kind=found.kind, source=(found.source,), annotations=found.annotations,
-    )
+    write_atomic(articles_dir.parent / INDEX_NAME, json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", fsync=False)
 
 
 def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
-    """Split each dump into the archive; report one outcome per article found."""
+    """Split each dump into the archive; report one outcome per article found, and problems."""
     problems: list[Problem] = []
     outcomes: list[Outcome] = []
     index = _load_index(articles_dir, problems)
     if any(p.severity == "error" for p in problems):
+        problems.append(error("nothing was split: fix the article files above first", articles_dir.as_posix()))
         return SplitReport((), tuple(problems))
-    changed = False
-    taken = set(index.entries) | ({p.stem for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else set())
+    taken = set(index.entries)
     for raw in raw_paths:
         name = raw.name
         try:
+            stamp = [*_stamp(raw), SPLIT_VERSION]
+            known = index.dumps.get(name)
+            if known is not None and known.get("stamp") == stamp and _still_there(known, index):
+                outcomes += [
+                    Outcome("skipped", articles_dir / f"{slug}.md", title, Source(name, (a, b)))
+                    for slug, title, a, b in known["articles"]
+                ]
+                continue
             handle = raw.open("rb")
         except OSError as exc:
-            problems.append(error(f"cannot read: {exc.strerror}", raw.as_posix()))
+            problems.append(error(f"cannot read: {exc.strerror or exc}", raw.as_posix()))
             continue
         with handle:
-            changed = _merge(iter_articles(decode_lines(handle, raw.as_posix(), problems), name, []),
-                             name, articles_dir, index, taken, outcomes, problems) or changed
-    if changed or not (articles_dir.parent / INDEX_NAME).exists():
+            found: list[Problem] = []
+            merged = _merge(iter_articles(decode_lines(handle, raw.as_posix(), found), name, []),
+                            name, articles_dir, index, taken, outcomes, found)
+            problems += found
+        if not any(p.severity == "error" for p in found) and index.dumps.get(name) != {"stamp": stamp, "articles": merged}:
+            index.dumps[name] = {"stamp": stamp, "articles": merged}
+            index.changed = True
+    if index.changed or not (articles_dir.parent / INDEX_NAME).exists():
         try:
             _save_index(articles_dir, index)
         except OSError:
-            pass
+            pass  # the index is a cache: the next run rebuilds it from the files
     return SplitReport(tuple(outcomes), tuple(problems))
+
+
+def _still_there(known: dict, index: _Index) -> bool:
+    """Every article a dump gave last time is still known (as a file, or as deleted)."""
+    try:
+        return all(slug in index.entries for slug, *_ in known["articles"])
+    except (TypeError, ValueError):
+        return False
 
 
 def _merge(
     articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
     outcomes: list[Outcome], problems: list[Problem],
-) -> bool:
-    """Bring one dump's articles into the archive; True when a file was written."""
-    changed = False
+) -> list[list]:
+    """Bring one dump's articles into the archive; returns [slug, title, first, last] for each."""
+    merged: list[list] = []
     for item in articles:
         probe = sketch(item.body)
-        slug = index.find(probe, item.title)
         key = (name, *item.source.lines)
+        slug = index.find(probe, item.title, key)  # type: ignore[arg-type]
         if slug is not None:
             entry = index.entries[slug]
             path = articles_dir / f"{slug}.md"
             if entry.deleted or any(s[0] == name for s in entry.sources):
                 outcomes.append(Outcome("skipped", path, item.title, item.source))
+                merged.append([slug, item.title, *item.source.lines])
                 continue
             try:
                 write_atomic(path, add_source(path.read_text(encoding="utf-8"), item.source))
-            except (OSError, ValueError) as exc:
-                problems.append(error(f"cannot add a source: {exc}", path.as_posix()))
+                entry.stamp = _stamp(path)
+            except Exception as exc:  # noqa: BLE001 - an editor's broken file must give a message, not a traceback
+                problems.append(error(f"cannot add a source entry: {exc}", path.as_posix()))
                 continue
-            entry.sources.append(key)
-            changed = True
+            index.add_source(slug, key)  # type: ignore[arg-type]
             outcomes.append(Outcome("updated", path, item.title, item.source))
+            merged.append([slug, item.title, *item.source.lines])
             continue
         slug = unique_slug(slugify(item.title), taken)
-        taken.add(slug)
         path = articles_dir / f"{slug}.md"
         try:
             articles_dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, dump_article(_as_article(item, slug, path)))
+            write_atomic(path, dump_article(item.to_article(slug, path.as_posix())))
+            stamp = _stamp(path)
         except OSError as exc:
-            problems.append(error(f"cannot write: {exc.strerror}", path.as_posix()))
+            problems.append(error(f"cannot write: {exc.strerror or exc}", path.as_posix()))
             continue
-        index.add(slug, _Entry(probe, [key], item.title))
-        changed = True
+        taken.add(slug)
+        index.add(slug, _Entry(item.title, probe, [key], probe, stamp))  # type: ignore[list-item]
+        index.changed = True
         outcomes.append(Outcome("created", path, item.title, item.source))
-    return changed
+        merged.append([slug, item.title, *item.source.lines])
+    return merged

@@ -1,8 +1,9 @@
 """`sitegen serve`: the watcher plus a development HTTP server with live reload.
 
-Owns binding (loopback by default), the startup and shutdown order, and the
-messages for a busy port. The request handling lives in `serve.handler`, the
-event stream in `serve.events`. Must not build anything itself.
+Owns binding (loopback by default, a warning otherwise), the startup and
+shutdown order, and the one-line message for a busy port. The requests live in
+`serve.handler`, the event stream in `serve.events`, the browser side in
+`livereload.js`. Must not build anything itself: the watch `Session` does.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from sitegen.console import Console
 from sitegen.errors import SitegenError
 from sitegen.serve.events import Broadcaster
 from sitegen.serve.handler import DevServer
-from sitegen.watch import Session, Watcher
+from sitegen.watch import Session, watch_session
 
-__all__ = ["run_serve"]
+__all__ = ["run_serve", "is_loopback"]
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
     try:
@@ -31,36 +32,44 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: int = 8000) -> int:
-    session = Session(cfg, console)
-    broadcaster = Broadcaster()
+def bind(host: str, port: int, session: Session, broadcaster: Broadcaster) -> DevServer:
+    """The listening server, or a SitegenError with one clear line (exit 1)."""
     try:
-        server = DevServer((host, port), session, broadcaster)
+        return DevServer((host, port), session, broadcaster, loopback=is_loopback(host))
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise SitegenError(f"port {port} is in use on {host}; try --port {port + 1}") from None
+        if exc.errno == errno.EACCES:
+            raise SitegenError(f"not allowed to listen on port {port}; try --port 8000") from None
         raise SitegenError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    if not _is_loopback(host):
+
+
+def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Build, serve the output folder on host:port, rebuild and reload tabs on every change, until Ctrl-C."""
+    session = Session(cfg, console)
+    broadcaster = Broadcaster()
+    server = bind(host, port, session, broadcaster)  # before building: a busy port fails at once
+    if not is_loopback(host):
         console.failure(
-            f"warning: serving on {host}, reachable from other machines; the dev server is meant for this machine only"
+            f"warning: serving on {host}, reachable from other machines; "
+            "the dev server is meant for this machine only (drop --host to serve on 127.0.0.1)"
         )
     session.listeners.append(broadcaster.publish)
-    watcher = Watcher(session.cfg, session.rebuild)
+    watcher = watch_session(session)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
+        watcher.start()  # before the first build, so no save made during it is missed
         session.rebuild()
-        watcher.start()
         thread.start()
         shown = f"[{host}]" if ":" in host else host
-        console.line(f"serving {cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
+        console.line(f"serving {session.cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
         while thread.is_alive():
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
-        broadcaster.close()
-        if watcher.thread.is_alive():
-            watcher.stop()
+        broadcaster.close()  # ends every event stream, so no tab holds a thread open
+        watcher.stop()
         if thread.is_alive():
             server.shutdown()
         server.server_close()

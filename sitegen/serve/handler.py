@@ -1,9 +1,11 @@
 """The dev server's requests: files from the output folder, safely, with live reload injected.
 
 Owns path resolution (nothing outside the output folder: no `..`, encoded or
-not, no absolute paths, no symlinks out), content types, the site's 404 page,
-no directory listings, the reload script injected into HTML responses (never
-into files on disk), and the `/__sitegen/` endpoints. Must not build.
+not, no backslashes, NUL or absolute paths, no symlinks out), content types, the
+site's 404 page, no directory listings, the Host check against DNS rebinding
+while bound to loopback, the reload script tag injected into HTML responses
+(never into files on disk), and the `/__sitegen/` endpoints: the script, the
+status of the last build, and the event stream. Must not build.
 """
 
 from __future__ import annotations
@@ -11,44 +13,72 @@ from __future__ import annotations
 import json
 import mimetypes
 import queue
+import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from sitegen.serve.events import Broadcaster
+from sitegen.serve.events import HEARTBEAT, Broadcaster, problems_of
 from sitegen.watch import Session
 
 SCRIPT_TAG = b'<script src="/__sitegen/livereload.js" defer></script>'
+HEARTBEAT_SECONDS = 15.0
+_UTF8 = "; charset=utf-8"
 TYPES = {
-    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-    ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-    ".gif": "image/gif", ".webp": "image/webp", ".ico": "image/x-icon", ".woff2": "font/woff2",
-    ".woff": "font/woff", ".md": "text/plain; charset=utf-8", ".jsonld": "application/ld+json",
+    ".html": "text/html" + _UTF8, ".htm": "text/html" + _UTF8, ".css": "text/css" + _UTF8,
+    ".js": "text/javascript" + _UTF8, ".mjs": "text/javascript" + _UTF8, ".json": "application/json" + _UTF8,
+    ".map": "application/json" + _UTF8, ".webmanifest": "application/manifest+json" + _UTF8,
+    ".xml": "application/xml" + _UTF8, ".xsl": "application/xslt+xml" + _UTF8, ".txt": "text/plain" + _UTF8,
+    ".md": "text/plain" + _UTF8, ".csv": "text/csv" + _UTF8, ".svg": "image/svg+xml" + _UTF8,
+    ".jsonld": "application/ld+json" + _UTF8, ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
+    ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf", ".pdf": "application/pdf",
+    ".wasm": "application/wasm", ".mp4": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg",
 }
+ATOM = "application/atom+xml" + _UTF8
 
 
 def content_type(path: Path) -> str:
-    if path.name == "feed.xml":
-        return "application/atom+xml; charset=utf-8"
-    return TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    """The Content-Type for a file of the site; `.xml` holding an Atom feed is served as one."""
+    suffix = path.suffix.lower()
+    if suffix == ".xml" and (path.name == "feed.xml" or _is_atom(path)):
+        return ATOM
+    return TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def _is_atom(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    return b"<feed" in head and b"http://www.w3.org/2005/Atom" in head
+
+
+def url_parts(url_path: str) -> list[str] | None:
+    """The path segments of a URL path, or None for anything that could reach outside the folder."""
+    try:
+        raw = unquote(url_path, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in raw or "\\" in raw:
+        return None
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if any(p == ".." or ":" in p for p in parts):
+        return None
+    return parts
 
 
 def resolve(root: Path, url_path: str) -> Path | None:
     """The file for a URL path inside `root`, or None (missing, a directory with no index, or outside)."""
-    raw = unquote(url_path, errors="strict") if "%" in url_path else url_path
-    if "\x00" in raw or "\\" in raw:
-        return None
-    parts = [p for p in raw.split("/") if p not in ("", ".")]
-    if any(p == ".." for p in parts):
+    parts = url_parts(url_path)
+    if parts is None:
         return None
     base = root.resolve()
-    target = base.joinpath(*parts) if parts else base
     try:
-        real = target.resolve(strict=True)
+        real = base.joinpath(*parts).resolve(strict=True)
     except (OSError, RuntimeError):
         return None
     if real != base and base not in real.parents:
@@ -60,20 +90,36 @@ def resolve(root: Path, url_path: str) -> Path | None:
 
 
 def inject(html: bytes) -> bytes:
-    at = html.rfind(b"</body>")
+    """The page with the reload script before its last `</body>` (or at the end)."""
+    at = html.lower().rfind(b"</body>")
     return html[:at] + SCRIPT_TAG + html[at:] if at >= 0 else html + SCRIPT_TAG
+
+
+def host_allowed(host_header: str | None, bound: str) -> bool:
+    """While bound to loopback, only loopback names may be asked for (a DNS-rebinding guard)."""
+    if not host_header:
+        return True
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        host = host[1 : host.find("]")] if "]" in host else host
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host in ("localhost", "127.0.0.1", "::1", bound.lower()) or host.endswith(".localhost") \
+        or host.startswith("127.")
 
 
 class DevServer(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = False
+    allow_reuse_address = False  # a port in use by another program is an error, not shared
+    request_queue_size = 64
 
-    def __init__(self, address: tuple[str, int], session: Session, broadcaster: Broadcaster) -> None:
+    def __init__(
+        self, address: tuple[str, int], session: Session, broadcaster: Broadcaster, *, loopback: bool = True
+    ) -> None:
         self.session = session
         self.broadcaster = broadcaster
+        self.loopback = loopback
         if ":" in address[0]:
-            import socket
-
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
@@ -81,8 +127,9 @@ class DevServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: DevServer
     protocol_version = "HTTP/1.1"
+    server_version = "sitegen-serve"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet by default
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet: the console is the editor's
         pass
 
     def do_HEAD(self) -> None:  # noqa: N802
@@ -104,67 +151,74 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _serve(self, head: bool) -> None:
-        path = urlsplit(self.path).path
+        if self.server.loopback and not host_allowed(self.headers.get("Host"), self.server.server_address[0]):
+            return self._send(HTTPStatus.FORBIDDEN, b"sitegen serve: this host name is not allowed\n",
+                              "text/plain" + _UTF8, head)
+        split = urlsplit(self.path)
+        path = split.path
         if path.startswith("/__sitegen/"):
-            return self._internal(path, head)
+            return self._internal(path, split.query, head)
         root = self.server.session.cfg.output_path
-        try:
-            target = resolve(root, path)
-        except UnicodeDecodeError:
-            target = None
-        if target is not None and target.is_file() and not path.endswith("/") and target.name == "index.html" \
-                and not path.endswith("index.html"):
-            return self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", head, {"Location": path + "/"})
+        target = resolve(root, path)
+        if target is not None and target.name == "index.html" and not path.endswith(("/", "index.html")):
+            # the slash form, rebuilt from the segments: never `//host/...`, which would leave the site
+            location = "/" + "".join(f"{segment}/" for segment in path.split("/") if segment)
+            return self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain" + _UTF8, head, {"Location": location})
         if target is None:
-            page = root / "404.html"
-            body = inject(page.read_bytes()) if page.is_file() else b"<!doctype html><title>Not found</title><h1>Not found</h1>"
-            return self._send(HTTPStatus.NOT_FOUND, body, "text/html; charset=utf-8", head)
+            return self._not_found(root, head)
         try:
             body = target.read_bytes()
         except OSError:
-            return self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain", head)
+            return self._not_found(root, head)
         ctype = content_type(target)
         if ctype.startswith("text/html"):
             body = inject(body)
         self._send(HTTPStatus.OK, body, ctype, head)
 
-    def _internal(self, path: str, head: bool) -> None:
+    def _not_found(self, root: Path, head: bool) -> None:
+        page = root / "404.html"
+        try:
+            body = page.read_bytes()
+        except OSError:
+            body = b"<!doctype html><title>Not found</title><h1>Not found</h1>"
+        self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html" + _UTF8, head)
+
+    def _internal(self, path: str, query: str, head: bool) -> None:
         if path == "/__sitegen/livereload.js":
             body = resources.files("sitegen.serve").joinpath("livereload.js").read_bytes()
-            return self._send(HTTPStatus.OK, body, "text/javascript; charset=utf-8", head)
+            return self._send(HTTPStatus.OK, body, "text/javascript" + _UTF8, head)
         if path == "/__sitegen/status":
-            last = self.server.session.last
-            state = {"error": None, "problems": []}
-            if last is not None and not last.ok:
-                state = {"error": last.message, "problems": [str(p) for p in last.problems]}
-            return self._send(HTTPStatus.OK, json.dumps(state).encode(), "application/json", head)
+            broadcaster = self.server.broadcaster
+            with broadcaster.lock:
+                state = {"stamp": broadcaster.stamp, **problems_of(broadcaster.last or self.server.session.last)}
+            return self._send(HTTPStatus.OK, json.dumps(state).encode(), "application/json" + _UTF8, head)
         if path == "/__sitegen/events" and not head:
-            return self._events()
-        self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain", head)
+            since = self.headers.get("Last-Event-ID") or parse_qs(query).get("since", [None])[0]
+            return self._events(since)
+        self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain" + _UTF8, head)
 
-    def _events(self) -> None:
+    def _events(self, since: str | None) -> None:
+        """One tab's stream: hello, then an event per rebuild, a heartbeat comment when quiet."""
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Content-Type", "text/event-stream" + _UTF8)
         self.send_header("Cache-Control", "no-store")
         self.send_header("Connection", "close")
         self.end_headers()
         self.close_connection = True
-        subscription = self.server.broadcaster.subscribe()
+        subscription = self.server.broadcaster.subscribe(since)
         try:
             self.wfile.write(b"retry: 500\n\n")
             self.wfile.flush()
             while True:
                 try:
-                    data = subscription.get(timeout=15)
+                    data = subscription.get(timeout=HEARTBEAT_SECONDS)
                 except queue.Empty:
-                    data = b": heartbeat\n\n"
+                    data = HEARTBEAT
                 if data is None:
                     return
                 self.wfile.write(data)
                 self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError, OSError):
+        except OSError:  # the tab went away
             return
         finally:
             self.server.broadcaster.unsubscribe(subscription)
-
-

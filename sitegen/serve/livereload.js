@@ -1,71 +1,146 @@
-/* sitegen serve: live reload and the error overlay. Served only by `sitegen serve`,
-   never written into a built site. Messages are shown as text, never as HTML. */
+/* sitegen serve: live reload and the error overlay.
+   Served only by `sitegen serve` (the server adds the script tag to the HTML it
+   sends), never written into a built site. Messages are shown as text, never as
+   HTML: they quote the editor's files.
+
+   A tab reloads after a rebuild that changed its own page, or a file the page
+   uses (its CSS, scripts, fonts, images; the search index only on the search
+   page), keeping its scroll position. A failed rebuild shows its problems over
+   the page until a good one. A hidden tab lets go of its event stream (browsers
+   allow about six connections per server) and catches up when shown again. */
 (function () {
   "use strict";
   var here = location.pathname.replace(/^\//, "");
   if (here === "" || here.slice(-1) === "/") here += "index.html";
   try { here = decodeURIComponent(here); } catch (e) { /* keep as is */ }
-  var key = "sitegen-scroll:" + here;
-  var saved = sessionStorage.getItem(key);
+  var scrollKey = "sitegen-scroll:" + here;
+  var stamp = null;      // the last build this tab knows about
+  var source = null;
+
+  var saved = sessionStorage.getItem(scrollKey);
   if (saved !== null) {
-    sessionStorage.removeItem(key);
+    sessionStorage.removeItem(scrollKey);
     var y = parseFloat(saved);
     var restore = function () { window.scrollTo(0, y); };
     if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
   }
-  window.addEventListener("load", function () { window.__sitegenLoadedAt = Date.now(); });
+  function loaded() {
+    window.__sitegenLoadedAt = Date.now();
+    window.__sitegenReloaded = saved !== null;
+  }
+  if (document.readyState === "complete") loaded(); else window.addEventListener("load", loaded);
 
-  function overlay(problems, message) {
+  function overlay(message, problems) {
     var box = document.getElementById("sitegen-overlay");
     if (!box) {
       box = document.createElement("div");
       box.id = "sitegen-overlay";
       box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,24,.94);color:#ffd7d0;" +
-        "font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";
+      box.style.cssText = "position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,24,.95);color:#ffd7d0;" +
+        "font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:2rem;overflow:auto;white-space:pre-wrap;" +
+        "text-align:left";
       document.body.appendChild(box);
     }
     box.textContent = "";
     var head = document.createElement("strong");
-    head.textContent = "sitegen: the last change could not be built — " + message + "\n\n";
+    head.textContent = "sitegen: the last change could not be built: " + message;
     box.appendChild(head);
+    var list = document.createElement("ul");
+    list.style.cssText = "list-style:none;padding:0;margin:1em 0";
     problems.forEach(function (line) {
-      var p = document.createElement("div");
-      p.textContent = line;
-      box.appendChild(p);
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
     });
+    box.appendChild(list);
     var foot = document.createElement("p");
-    foot.textContent = "\nFix the file and save: this page updates by itself. The last good version of the site is still served.";
+    foot.textContent = "Fix the file and save: this page updates by itself. Meanwhile the last good version of the site is served.";
     box.appendChild(foot);
   }
   function clear() {
     var box = document.getElementById("sitegen-overlay");
     if (box) box.remove();
+    return !!box;
+  }
+  function showProblems(data) {
+    if (data.error) overlay(data.error, data.problems || []); else return clear();
+    return false;
   }
   function reload() {
-    sessionStorage.setItem(key, String(window.scrollY));
+    sessionStorage.setItem(scrollKey, String(window.scrollY));
     location.reload();
   }
+
+  function pathOf(url) {
+    try {
+      var u = new URL(url, location.href);
+      if (u.origin !== location.origin) return null;
+      var path = u.pathname.replace(/^\//, "");
+      try { return decodeURIComponent(path); } catch (e) { return path; }
+    } catch (e) { return null; }
+  }
+  function used() {  // the output paths this page has loaded: stylesheets, scripts, fonts, images...
+    var paths = {};
+    performance.getEntriesByType("resource").forEach(function (entry) {
+      var path = pathOf(entry.name);
+      if (path) paths[path] = true;
+    });
+    document.querySelectorAll("link[href], script[src], img[src]").forEach(function (el) {
+      var path = pathOf(el.getAttribute("href") || el.getAttribute("src"));
+      if (path) paths[path] = true;
+    });
+    return paths;
+  }
   function concerns(changed) {
+    if (changed === null) return true;  // a new server run: anything may have changed
+    var uses = null;
     for (var i = 0; i < changed.length; i++) {
       var path = changed[i];
       if (path === here) return true;
-      if (!/\.html$/.test(path) && !/\.xml$/.test(path) && !/^static\/search-index\.js$/.test(path)) return true;
+      if (/\.html$/.test(path)) continue;
+      if (/(^|\/)search-index\.js$/.test(path) && !/^search\//.test(here)) continue;
+      uses = uses || used();
+      if (uses[path]) return true;
     }
     return false;
   }
-  fetch("/__sitegen/status").then(function (r) { return r.json(); }).then(function (s) {
-    if (s.error) overlay(s.problems, s.error);
-  }).catch(function () {});
-  var source = new EventSource("/__sitegen/events");
-  source.addEventListener("build", function (event) {
-    var data = JSON.parse(event.data);
-    var hadOverlay = !!document.getElementById("sitegen-overlay");
-    clear();
-    if (concerns(data.changed) || (hadOverlay && data.changed.length)) reload();
+
+  function connect() {
+    if (source) return;
+    source = new EventSource("/__sitegen/events" + (stamp ? "?since=" + encodeURIComponent(stamp) : ""));
+    source.addEventListener("hello", function (event) {
+      var data = JSON.parse(event.data);
+      stamp = data.stamp;
+      var cleared = showProblems(data);
+      if (data.changed === null || data.changed.length) {
+        if (concerns(data.changed) || cleared) reload();
+      }
+    });
+    source.addEventListener("build", function (event) {
+      var data = JSON.parse(event.data);
+      stamp = data.stamp;
+      var cleared = clear();
+      if (concerns(data.changed) || (cleared && data.changed.length)) reload();
+    });
+    source.addEventListener("failure", function (event) {
+      var data = JSON.parse(event.data);
+      stamp = data.stamp;
+      showProblems(data);
+    });
+  }
+  function disconnect() {
+    if (source) { source.close(); source = null; }
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") disconnect(); else connect();
   });
-  source.addEventListener("failure", function (event) {
-    var data = JSON.parse(event.data);
-    overlay(data.problems, data.error);
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", function (event) { if (event.persisted) connect(); });
+
+  fetch("/__sitegen/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (data) {
+    if (!stamp) stamp = data.stamp;
+    showProblems(data);
+  }).catch(function () { /* the server is gone: nothing to show */ }).then(function () {
+    if (document.visibilityState !== "hidden") connect();
   });
 })();

@@ -1,63 +1,70 @@
-"""Blocks of scraped text to Markdown that renders as exactly the same words.
+"""An article's body lines to Markdown that renders as exactly the same words.
 
-Owns lists ("* x", "• x", "1. x"), Markdown-style tables, subheadings, and
-escaping text that Markdown would otherwise read as syntax. Must not drop or
-reword anything.
+Owns the Markdown structure of a body: one paragraph per line; runs of list
+items ("* x", "• x", "- x" → "- x"; "1. x" numbered in order → "1. x") as
+lists; runs of "| a | b |" rows as a table (a header rule added when missing);
+short capitalised lines before long text as "## " subheadings; and escaping,
+so that text which Markdown would read as syntax ("1995. ", "# ", "<div>",
+"---", "> ", "*stars*", "[x]") shows as the same characters. Must not drop,
+reorder or reword anything.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from itertools import pairwise
 
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _INLINE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}(?=[.)](?:\s|$))|~~~|\|)")
+_LINE_START = re.compile(
+    r"^(?:(?P<hash>#{1,6})(?=\s|$)|(?P<digits>\d{1,9})(?=[.)](?:\s|$))|(?P<mark>[+\-=>]|~~~))"
+)
+_RULE = re.compile(r"^[\s*•·_-]+$")
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One line of the dump that belongs to an article's body."""
-
-    line: int
-    text: str
+HEADING_MAX_WORDS = 12
+HEADING_MIN_FOLLOWING = 100
 
 
 def escape_inline(text: str) -> str:
+    """Text with every character Markdown could read as inline syntax escaped."""
     return _INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), text)
 
 
 def escape_block(text: str) -> str:
-    """Text escaped so Markdown shows it verbatim as one paragraph."""
-    escaped = escape_inline(text)
+    """Text escaped so Markdown shows it verbatim as one paragraph (leading white space, which
+    HTML would not show anyway, is dropped so it cannot start a code block)."""
+    escaped = escape_inline(text.lstrip(" \t"))
     match = _LINE_START.match(escaped)
     if match:
-        head = match.group(1)
-        if head[0].isdigit():
-            escaped = head + "\\" + escaped[len(head):]
+        if match.group("digits"):
+            digits = match.group("digits")
+            escaped = digits + "\\" + escaped[len(digits) :]
         else:
             escaped = "\\" + escaped
     return escaped
 
 
-def display_text(block_text: str) -> str:
-    """What a reader sees of a block once rendered (bullet markers removed)."""
-    bullet = BULLET.match(block_text)
-    if bullet:
+def display_text(line: str) -> str:
+    """What a reader sees of a body line once rendered (list markers gone)."""
+    bullet = BULLET.match(line)
+    if bullet and bullet.group(1).strip():
         return bullet.group(1).strip()
-    numbered = NUMBERED.match(block_text)
+    numbered = NUMBERED.match(line)
     if numbered:
-        return numbered.group(2).strip()
-    return block_text
+        return numbered.group(3).strip()
+    return line
 
 
-def _kind(text: str) -> str:
+def line_kind(text: str) -> str:
+    """'table', 'bullet', 'number' or 'text'."""
     if TABLE_ROW.match(text):
         return "table"
-    if BULLET.match(text) and BULLET.match(text).group(1).strip():
+    if _RULE.match(text):  # "* * *": a scene break, shown as written
+        return "text"
+    bullet = BULLET.match(text)
+    if bullet and bullet.group(1).strip():
         return "bullet"
     if NUMBERED.match(text):
         return "number"
@@ -65,52 +72,73 @@ def _kind(text: str) -> str:
 
 
 def is_heading(text: str, following: str | None) -> bool:
+    """A subheading: short, capitalised, no final punctuation, and long text right after it."""
     return (
         following is not None
         and len(text) <= 80
-        and word_count(text) <= 12
+        and word_count(text) <= HEADING_MAX_WORDS
         and not ends_sentence(text)
         and text[:1].isupper()
-        and _kind(text) == "text"
-        and len(following) >= 100
+        and line_kind(text) == "text"
+        and len(following) >= HEADING_MIN_FOLLOWING
     )
 
 
 def _table(rows: list[str]) -> str:
-    cells = [r.strip() for r in rows]
-    if len(cells) >= 2 and not _SEPARATOR_ROW.match(cells[1]):
-        columns = max(1, cells[0].strip("|").count("|") + 1)
-        cells.insert(1, "|" + "|".join([" --- "] * columns) + "|")
-    elif len(cells) == 1:
-        columns = max(1, cells[0].strip("|").count("|") + 1)
-        cells.append("|" + "|".join([" --- "] * columns) + "|")
-    return "\n".join(cells)
+    """Rows of "| a | b |" as a Markdown table: cell text escaped, a header rule added if missing."""
+    out = [r.strip() if _SEPARATOR_ROW.match(r) else "|".join(escape_inline(c) for c in r.strip().split("|")) for r in rows]
+    columns = max(1, rows[0].strip().strip("|").count("|") + 1)
+    if len(out) == 1 or not _SEPARATOR_ROW.match(out[1]):
+        out.insert(1, "|" + "|".join([" --- "] * columns) + "|")
+    return "\n".join(out)
 
 
-def to_markdown(blocks: Sequence[Block], no_headings: frozenset[int] = frozenset()) -> str:
-    """Join blocks into a Markdown body: one paragraph per block, lists and tables grouped."""
+def _numbers_in_order(group: list[str]) -> bool:
+    """A list renders its numbers from the first one up, and one delimiter for all items."""
+    matches = [NUMBERED.match(t) for t in group]
+    numbers = [int(m.group(1)) for m in matches if m]
+    delimiters = {m.group(2) for m in matches if m}
+    plain = all(m.group(1) == str(int(m.group(1))) for m in matches if m)  # "007." would show as "7."
+    return plain and len(delimiters) == 1 and all(b == a + 1 for a, b in pairwise(numbers))
+
+
+def _numbered(text: str) -> str:
+    match = NUMBERED.match(text)
+    assert match is not None
+    return f"{match.group(1)}{match.group(2)} " + escape_block(match.group(3).strip())
+
+
+def to_markdown(texts: Sequence[str], no_headings: frozenset[int] = frozenset()) -> str:
+    """Join body lines into Markdown: one paragraph per line, lists and tables grouped.
+    Lines whose index is in `no_headings` (flagged ones) are never made headings."""
     out: list[str] = []
     i = 0
-    texts = [b.text for b in blocks]
-    while i < len(blocks):
-        kind = _kind(texts[i])
-        if kind in ("bullet", "number", "table"):
+    while i < len(texts):
+        kind = line_kind(texts[i])
+        if kind != "text":
             j = i
-            while j < len(blocks) and _kind(texts[j]) == kind:
+            while j < len(texts) and line_kind(texts[j]) == kind:
                 j += 1
-            group = texts[i:j]
+            group = list(texts[i:j])
             if kind == "table":
                 out.append(_table(group))
             elif kind == "bullet":
                 out.append("\n".join("- " + escape_block(display_text(t)) for t in group))
-            else:
-                out.append("\n".join(f"{NUMBERED.match(t).group(1)}. " + escape_block(display_text(t)) for t in group))
+            elif _numbers_in_order(group):
+                out.append("\n".join(_numbered(t) for t in group))
+            else:  # "1. a", "1. b": a list would renumber them, so each stays a paragraph as written
+                out.extend(escape_block(t.strip()) for t in group)
             i = j
             continue
         following = texts[i + 1] if i + 1 < len(texts) else None
-        if blocks[i].line not in no_headings and is_heading(texts[i], following):
-            out.append("## " + escape_inline(texts[i]))
+        if i not in no_headings and is_heading(texts[i], following):
+            out.append("## " + _escape_heading(texts[i]))
         else:
             out.append(escape_block(texts[i]))
         i += 1
     return "\n\n".join(out) + "\n" if out else ""
+
+
+def _escape_heading(text: str) -> str:
+    escaped = escape_inline(text)
+    return escaped[:-1] + "\\#" if escaped.endswith("#") else escaped

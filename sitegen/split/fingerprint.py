@@ -1,8 +1,10 @@
 """Near-duplicate detection: a small, stable sketch of an article's words.
 
 Owns `sketch(text)` (the K smallest CRC-32 hashes of its 5-word shingles: a
-bottom-k MinHash) and `similarity(a, b)` (the estimated Jaccard similarity).
-Linear in the text; stable across runs and machines. Must not know about files.
+bottom-k MinHash, cheap to store and to compare) and `similarity(a, b)` (the
+estimated Jaccard similarity of the two shingle sets). Linear in the text;
+the same on every run and machine (no salted `hash`). Markdown escapes and
+punctuation do not count: only lower-cased words. Must not know about files.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ _WORD = re.compile(r"\w+")
 
 
 def sketch(text: str) -> tuple[int, ...]:
+    """The bottom-K shingle hashes of `text`, sorted; () for a text without words."""
     words = _WORD.findall(text.lower())
     if not words:
         return ()
@@ -28,8 +31,11 @@ def sketch(text: str) -> tuple[int, ...]:
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of the texts behind two sketches (0.0 to 1.0)."""
     if not a or not b:
         return 0.0
-    union = heapq.nsmallest(K, set(a) | set(b))
     both = set(a) & set(b)
+    if not both:
+        return 0.0
+    union = heapq.nsmallest(min(K, len(set(a) | set(b))), set(a) | set(b))
     return sum(1 for h in union if h in both) / len(union)

@@ -1,9 +1,14 @@
-"""Republication licences: recognise the statement and name its kind and origin.
+"""Republication licences: recognise the statement, and name its kind and origin.
 
 Owns `detect_licence(paragraph) -> (Licence, statement_start) | None`. Kinds:
-Creative Commons → cc; "republished/reproduced with (kind) permission /
-authorisation / agreement / authority" → permission; "All rights reserved" →
-all-rights-reserved. Must not look beyond the paragraph it is given.
+Creative Commons (or "CC BY…") → cc; "republished / reproduced / reprinted
+with (kind) permission / authorisation / agreement / authority / consent", or
+"courtesy of" → permission; "All rights reserved" or a "© YEAR HOLDER" notice
+(also mangled: "¬", "Â©", "(c)") → all-rights-reserved. The statement is the
+paragraph from the sentence that tells the text's provenance to its end,
+verbatim; a bio sentence before it is not part of it. The origin is the
+publication the statement names (the original publisher, or the holder of
+the rights). Must not look beyond the paragraph it is given.
 """
 
 from __future__ import annotations
@@ -12,27 +17,80 @@ import re
 
 from sitegen.model import Licence, LicenceKind
 
-_CC = re.compile(r"\bcreative commons\b|\bCC BY(-[A-Z]{2})*\b", re.IGNORECASE)
+MAX_STATEMENT = 600  # a longer paragraph merely mentions a licence
+
+_HINTS = (  # a cheap first test: every statement has one of these (lower-cased)
+    "creative", "cc by", "cc-by", "cc0", "permission", "authori", "agreement", "consent", "arrangement", "courtesy", "rights reserved",
+    "copyright", "©", "¬", "(c)",
+)
+_CC = re.compile(r"\bcreative commons\b|\bCC[- ]BY(?:-[A-Z]{2})*\b|\bCC0\b", re.IGNORECASE)
 _PERMISSION = re.compile(
-    r"\b(republished|reproduced|reprinted|published|posted|shared|used)\b[^.]{0,80}?\bwith (the )?"
-    r"(kind |express |prior |written )?(permission|authori[sz]ation|agreement|authority|consent)\b",
+    r"\b(republished|reproduced|reprinted|published|posted|shared|used|re-?posted|syndicated|reused)\b[^.]{0,80}?"
+    r"\b(with|by) (the )?(kind |express |prior |written |gracious )?"
+    r"(permission|authori[sz]ation|agreement|authority|consent|arrangement)\b"
+    r"|\b(republished|reproduced|reprinted|published|shared)\b[^.]{0,40}?\bcourtesy of\b",
     re.IGNORECASE,
 )
-_RIGHTS = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
-
+_COPYRIGHT_SIGN = r"(?:©|Â©|¬|\(c\)|\(C\)|&copy;?)"
+_RIGHTS = re.compile(rf"\ball rights reserved\b|^\s*{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|^\s*copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b", re.IGNORECASE)
+_HOLDER = re.compile(
+    rf"^(?:copyright\s*)?{_COPYRIGHT_SIGN}?\s*(?:copyright\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?"
+    r"(?P<holder>.+?)(?:[.,]?\s*all rights reserved\b.*|\.?\s*)$",
+    re.IGNORECASE,
+)
+_LEAD = r"((?:the )?[A-Z][^,.;:]{1,60}?)"
+_STOP = r"(?=[,.;]| is | was | on | under | with | and (?:is|was|has|are|were|it)\b|$)"
 _ORIGIN_PATTERNS = [
-    re.compile(r"\b(?:republished|reproduced|reprinted|adapted) from ((?:the )?[A-Z][^,.;]{1,60}?)(?= under| with|,|\.|$)"),
-    re.compile(r"\bfirst (?:published|appeared) (?:on|in|by|at) ((?:the )?[A-Z][^,.;]{1,60}?)(?= and | is |,|\.|$)"),
-    re.compile(r"\bSubstack(?: email| newsletter| blog)? ([A-Z][^,.;]{1,60}?)(?=,|\.| is |$)"),
-    re.compile(r"\b(?:previously|originally) (?:appeared|published) (?:on|in) (?:his |her |their )?((?:the )?[A-Z][^,.;]{1,60}?)(?=,|\.| is |$)"),
-    re.compile(r"\bproduced by ((?:the )?[A-Z][^,.;]{1,60}?)(?=, a project| and |,|\.|$)"),
-    re.compile(r"^(?:The )?([A-Z][\w .&-]{1,60}?)’s [^.]{0,60}\bproduced this\b"),
-    re.compile(r"\b(?:courtesy of|by permission of|permission (?:of|from)) ((?:the )?[A-Z][^,.;]{1,60}?)(?=,|\.|$)"),
+    re.compile(rf"\b(?:republished|reproduced|reprinted|adapted|syndicated|reposted) (?:here )?from {_LEAD}{_STOP}"),
+    re.compile(rf"\bfirst (?:published|appeared|ran) (?:on|in|by|at) {_LEAD}{_STOP}"),
+    re.compile(rf"\bSubstack(?: email| newsletter| blog| page)? {_LEAD}{_STOP}"),
+    re.compile(rf"\b(?:previously|originally) (?:appeared|published|ran|posted) (?:on|in|by|at) (?:his |her |their |the )?{_LEAD}{_STOP}"),
+    re.compile(rf"\b(?:produced|published|distributed) by {_LEAD}(?=, a project|, an? ){_STOP}"),
+    re.compile(rf"\b(?:produced|published|distributed) by {_LEAD}{_STOP}"),
+    re.compile(r"^(?:The )?([A-Z][\w .&’'-]{1,60}?)’s [^.]{0,60}\bproduced this\b"),
+    re.compile(rf"\b(?:courtesy of|by permission of|permission (?:of|from)|arrangement with|agreement with) {_LEAD}{_STOP}"),
+    re.compile(rf"\b(?:appeared|appears) (?:originally )?(?:on|in) {_LEAD}{_STOP}"),
 ]
-_HOLDER = re.compile(r"^(?:copyright\s*)?(?:©|¬|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(.+?)[.,]?\s*all rights reserved", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[”\"’']?|$)\s*")
+_PROVENANCE = re.compile(  # a sentence about this text's provenance, before the one that licenses it
+    r"\b(this|the) (article|post|piece|story|content|essay|column|commentary|op-ed|report|text|version|interview)\b"
+    r"|\bit (was|is|has been) \w+ed\b|\b(originally|first) (published|appeared|ran)\b|^\s*(?:©|¬|\(c\))",
+    re.IGNORECASE,
+)
+_GRANTS = re.compile(
+    r"\b(republish\w*|reproduc\w*|reprint\w*|licen[sc]ed|published|distributed|shared|available|used|under)\b", re.IGNORECASE
+)
 
 
-def _origin(statement: str) -> str | None:
+def detect_licence(paragraph: str) -> tuple[Licence, int] | None:
+    """The licence a paragraph states, and the offset where its statement starts; None if it states none."""
+    if len(paragraph) > MAX_STATEMENT:
+        return None
+    lower = paragraph.lower()
+    if not any(hint in lower for hint in _HINTS):
+        return None
+    for kind, pattern in (
+        (LicenceKind.CC, _CC),
+        (LicenceKind.PERMISSION, _PERMISSION),
+        (LicenceKind.ALL_RIGHTS_RESERVED, _RIGHTS),
+    ):
+        match = pattern.search(paragraph)
+        if not match:
+            continue
+        if kind is LicenceKind.CC and not _GRANTS.search(_sentence_at(paragraph, match.start())):
+            continue  # "the Creative Commons movement" is not a licence
+        start = statement_start(paragraph, match.start())
+        statement = paragraph[start:].strip()
+        if kind is LicenceKind.ALL_RIGHTS_RESERVED:
+            origin = _holder(statement)
+        else:
+            origin = origin_of(statement)
+        return Licence(kind, statement, origin), start
+    return None
+
+
+def origin_of(statement: str) -> str | None:
+    """The publication a republication statement names, or None."""
     for pattern in _ORIGIN_PATTERNS:
         match = pattern.search(statement)
         if match:
@@ -40,57 +98,30 @@ def _origin(statement: str) -> str | None:
     return None
 
 
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[”\"’']?|$)\s*")
-_PROVENANCE = re.compile(
-    r"\b(published|republished|reproduced|reprinted|produced|appeared|originally|syndicated|licen[cs]e|"
-    r"copyright|permission)\b|^\s*(?:©|¬|\(c\))",
-    re.IGNORECASE,
-)
+def _holder(statement: str) -> str | None:
+    match = _HOLDER.match(statement.strip())
+    holder = match.group("holder").strip(" .,") if match else ""
+    if not holder or len(holder) > 80 or holder.lower().startswith(("all rights", "copyright")):
+        return None
+    if re.search(r"\b(?:Inc|Ltd|Co|Corp|Pte|Pty|Bhd|Plc|S\.A|N\.V)$", holder) and statement.strip().startswith(holder.join(("", ".")), statement.find(holder)):
+        holder += "."  # "Nikkei Inc." keeps its full stop
+    return holder
 
 
-def statement_start(paragraph: str, kind_match: re.Match[str]) -> int:
-    """Where the licence statement begins: the sentence holding the match, extended back over
-    sentences that tell the text's provenance (a bio sentence before them is not part of it)."""
-    sentences = [(m.start(), m.group()) for m in _SENTENCE.finditer(paragraph) if m.group().strip()]
-    index = 0
-    for i, (offset, _) in enumerate(sentences):
-        if offset <= kind_match.start():
-            index = i
-    while index > 0 and _PROVENANCE.search(sentences[index - 1][1]):
+def statement_start(paragraph: str, offset: int) -> int:
+    """Where the statement begins: the sentence holding `offset`, extended back over
+    sentences that also tell the text's provenance (a bio sentence before them is not part of it)."""
+    sentences = [m.start() for m in _SENTENCE.finditer(paragraph) if m.group().strip()]
+    if not sentences:
+        return 0
+    index = max((i for i, start in enumerate(sentences) if start <= offset), default=0)
+    while index > 0 and _PROVENANCE.search(paragraph[sentences[index - 1] : sentences[index]]):
         index -= 1
-    return sentences[index][0] if sentences else 0
-
-
-_GRANTS = re.compile(
-    r"\b(republish\w*|reproduc\w*|reprint\w*|licen[sc]ed|published|distributed|shared|available|used)\b", re.IGNORECASE
-)
+    return sentences[index]
 
 
 def _sentence_at(paragraph: str, offset: int) -> str:
-    for m in _SENTENCE.finditer(paragraph):
-        if m.start() <= offset < m.end() or m.end() == len(paragraph):
-            if m.start() <= offset:
-                return m.group()
+    for match in _SENTENCE.finditer(paragraph):
+        if match.start() <= offset < max(match.end(), match.start() + 1):
+            return match.group()
     return paragraph
-
-
-def detect_licence(paragraph: str) -> tuple[Licence, int] | None:
-    """The licence a paragraph states, and the offset where its statement starts; None if it states none."""
-    if len(paragraph) > 600:  # a statement is short; a long paragraph merely mentions a licence
-        return None
-    for kind, pattern in ((LicenceKind.CC, _CC), (LicenceKind.PERMISSION, _PERMISSION), (LicenceKind.ALL_RIGHTS_RESERVED, _RIGHTS)):
-        match = pattern.search(paragraph)
-        if not match:
-            continue
-        sentence = _sentence_at(paragraph, match.start())
-        if kind is LicenceKind.CC and not (_GRANTS.search(sentence) or "CC BY" in sentence):
-            continue
-        start = statement_start(paragraph, match)
-        statement = paragraph[start:].strip()
-        if kind is LicenceKind.ALL_RIGHTS_RESERVED:
-            holder = _HOLDER.search(statement)
-            origin = holder.group(1).strip() if holder and holder.group(1).strip() else None
-        else:
-            origin = _origin(statement)
-        return Licence(kind, statement, origin), start
-    return None

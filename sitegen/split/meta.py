@@ -1,91 +1,153 @@
-"""Who and what: titles and publisher suffixes, "By NAME" lines, bios, translator credits.
+"""Who and what: title lines and publisher suffixes, "By NAME" lines, bios, translator credits.
 
-Owns recognising the metadata lines of one article and extracting people's
-names from them. Pure functions on strings. Must not decide boundaries.
+Owns recognising the metadata lines of one article and taking people's names
+out of them. People come only from lines that introduce them as the writers
+(a by-line, a bio sentence "NAME is a lecturer…", a translator credit), never
+from names quoted in the text. Pure functions on strings. Must not decide
+article boundaries.
 """
 
 from __future__ import annotations
 
 import re
 
-from sitegen.split.text import ends_sentence, word_count
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
-_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|]|-{1,2})\s+(?P<publisher>[^–—|]{2,60})$")
-_SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at"}
+_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
+_SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
-NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|de|van|von|da|di|bin|al|el|le|la|du)){{1,4}}"
-_BY_LINE = re.compile(rf"^(?:by|words by|written by)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*(?:[|,–—-].*)?$", re.IGNORECASE)
-_TRANSLATED = re.compile(rf"^(?:translated|translation)(?: from [A-Z]\w+)? by\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\.?$", re.IGNORECASE)
-_BIO_NAME = re.compile(rf"(?:^|,\s(?:and\s)?|\sand\s|^At [^,]{{2,80}},\s)(?P<name>{NAME}) (?:is|was|has been|teaches|writes|works|researches|serves)\b")
-_BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{NAME} (?:is|was|has been|teaches|writes|works|researches|serves)\b")
+_PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
+NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
+_HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
+_NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
+_BY_LINE = re.compile(
+    rf"^(?i:by|words by|written by|story by|text by|reporting by|author:?)\s+{_HONORIFIC}(?P<names>{_NAMES})"
+    rf"\s*(?:[|,–—·-].*|\(.*\))?$"
+)
+_TRANSLATED = re.compile(
+    rf"^(?i:(?:translated|translation)(?: and (?:edited|adapted))?(?: from (?:the )?\w+)?(?: (?:in)?to \w+)?(?: by|:))"
+    rf"\s+(?P<names>{_NAMES})\.?$"
+)
+_BIO_VERB = (  # what follows a name in a bio: "is a …", "is senior lecturer …", "is pursuing …", "teaches …"
+    r"(?:(?:is|was|has been) (?:a|an|the|one|currently|now|also|both|former|formerly|senior|junior|associate|assistant"
+    r"|adjunct|visiting|emeritus|emerita|chief|deputy|principal|pursuing|completing|studying|doing|working|writing|based"
+    r"|professor|lecturer|reader|researcher|fellow|candidate|student|journalist|reporter|correspondent|writer|author"
+    r"|editor|columnist|analyst|economist|director|founder|co-founder|chair|head|partner|consultant|advis[eo]r|teacher"
+    r"|lawyer|freelance|freelancer|[A-Z][\w.]*|\w+ist)"
+    r"|teaches|writes|works|researches|serves|covers|reports|holds|leads|directs|studies|lectures)"
+)
+_BIO_NAME = re.compile(
+    rf"(?:^|,\s(?:and\s)?|\sand\s|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
+)
+_BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{_HONORIFIC}{NAME} {_BIO_VERB}\b")
+_BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
+_ROLE = re.compile(
+    r"\b(professor|lecturer|reader in|researcher|research|fellow|scholar|scientist|student|candidate|ph\.?d|doctoral"
+    r"|postdoctoral|journalist|reporter|correspondent|writer|author|editor|columnist|contributor|freelancer|freelance"
+    r"|analyst|economist|historian|director|founder|co-founder|chair|head of|dean|ceo|partner at|consultant|advis[eo]r"
+    r"|associate|assistant|secretary|ambassador|official|officer|diplomat|commentator|teacher|instructor|lawyer"
+    r"|attorney|physician|engineer|expert|specialist|member of|coordinator|manager|university|institute|college"
+    r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of)",
+    re.IGNORECASE,
+)
 _NOT_NAMES = set(
     "This The It These That There He She They We Our Its While But And However When If As In On At For Although "
     "Because Since After Before Then Now Yet So Still Even Also Meanwhile Instead Despite Unlike Like Why What How "
-    "Who Where Which Today Last Next Every Each Some Many Most Such One Two".split()
+    "Who Where Which Today Last Next Every Each Some Many Most Such One Two Three Both All No None A An".split()
 )
 
 
 def split_title(line: str) -> tuple[str, str | None]:
-    """(clean title, publisher) from a title line with an optional ' – Publisher' suffix."""
-    match = _SUFFIX.match(line.strip())
+    """(clean title, publisher) from a title line with an optional ' – Publisher' suffix.
+
+    The suffix must look like a name: one to five capitalised words (small words allowed),
+    without final punctuation. Runs of white space inside the title become one space.
+    """
+    text = " ".join(line.split())
+    match = _SUFFIX.match(text)
     if match:
         publisher = match.group("publisher").strip()
         words = publisher.split()
         if (
             1 <= len(words) <= 5
-            and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
+            and words[0][:1].isupper()
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
             and not ends_sentence(publisher.rstrip(")"))
-            and words[0][0].isupper()
         ):
             return match.group("title").strip(), publisher
-    return line.strip(), None
+    return text, None
 
 
 def looks_like_title(line: str, next_line: str | None) -> bool:
-    """A first line that names the article rather than starting its text."""
+    """A first line that names the article rather than starting its text: short, and
+    without a final full stop (a question or a quotation may end a title)."""
     if next_line is None or not line or len(line) > 200:
         return False
-    if _BY_LINE.match(line) or bio_names(line):
+    if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
-    _, publisher = split_title(line)
-    if publisher:
+    if by_line_names(line) or bio_names(line) or translator_names(line):
+        return False
+    if split_title(line)[1]:
         return True
-    if line.endswith(("?", "”", "\"", "’")):
+    if line.endswith(("?", "!", "”", '"', "’", "'")):
         return word_count(line) <= 25
     return not ends_sentence(line) and word_count(line) <= 25
 
 
 def title_from_text(text: str, words: int = 10) -> str:
-    """A title made from the opening words of a text that has none."""
+    """A title made from the opening words of a text that has none, ending in "…" when cut."""
     parts = text.split()
     head = " ".join(parts[:words]).rstrip(",;:–—-")
     return head + ("…" if len(parts) > words else "")
 
 
 def by_line_names(line: str) -> list[str] | None:
+    """People of a "By NAME", "By NAME and NAME | Reuters" line, or None."""
     match = _BY_LINE.match(line.strip())
     return _names(match.group("names")) if match else None
 
 
 def translator_names(line: str) -> list[str] | None:
+    """People of a "Translated by NAME" credit, or None."""
     match = _TRANSLATED.match(line.strip())
     return _names(match.group("names")) if match else None
 
 
-def _names(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", text)
-    return [p.strip() for p in parts if p.strip()]
-
-
 def bio_names(paragraph: str) -> list[str]:
-    """People a bio sentence introduces: 'Jul Parke is ...', 'X is ... and Y is ...'."""
-    if not _BIO_START.match(paragraph) or len(paragraph) > 700:
+    """People a bio introduces: "Jul Parke is …", "At X, NAME is …", "X is … and Y is …",
+    "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
+    if len(paragraph) > 700:
         return []
-    names = []
+    plural = _BIO_PLURAL.match(paragraph)
+    if plural and _ROLE.search(paragraph):
+        return [n for n in _names(plural.group("names")) if _is_name(n)]
+    if not _BIO_START.match(paragraph) or not _ROLE.search(paragraph):
+        return []
+    names: list[str] = []
     for match in _BIO_NAME.finditer(paragraph):
-        name = match.group("name")
-        if any(word in _NOT_NAMES for word in name.split()):
-            continue
-        if name not in names:
+        name = _clean_name(match.group("name"))
+        if _is_name(name) and name not in names:
             names.append(name)
     return names
+
+
+def _is_name(name: str) -> bool:
+    return len(name.split()) >= 2 and not any(word in _NOT_NAMES for word in name.split())
+
+
+def _names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,\s*and\b|,|\band\b|&)\s*", text)
+    out: list[str] = []
+    for part in parts:
+        name = _clean_name(part)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _clean_name(name: str) -> str:
+    """A name without an honorific, and in title case when it was written in capitals."""
+    name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" .,")
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w if len(w.rstrip(".")) <= 1 else w.capitalize() for w in name.split())
+    return name

@@ -1,101 +1,90 @@
 """Finding where articles start and end in a dump.
 
-First pass: separators ("Continue Reading", "You May Also Like" blocks), web
-debris (cookie banners, share buttons, tables of contents) and blank lines,
-giving segments of content lines. Second pass, inside a segment: a new article
-starts after an article's end matter (bio, licence, translator credit) when text
-follows, and an untitled teaser ends at a paragraph cut off mid-sentence.
-Must not extract metadata beyond what boundaries need.
+First pass (`iter_segments`, streamed line by line): separators ("Continue
+Reading", "You May Also Like" blocks with their links), cookie banners, tables
+of contents and other web debris become `Debris`; blank lines go; what is left
+comes out in segments of content lines. Second pass (`second_pass`, inside one
+segment): a new article starts after an article's end matter (bio, licence,
+translator credit) when text follows, at a title line carrying a publisher
+suffix already seen in the dump, and — in untitled text — after a paragraph cut
+off mid-sentence (a teaser). A subheading never starts an article. Must not
+extract metadata beyond what boundaries need.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-from sitegen.split.body import Block
-from sitegen.split.licence import detect_licence
-from sitegen.split.meta import bio_names, looks_like_title, translator_names
-from sitegen.split.text import (
+from sitegen.split.clean import (
     COOKIE,
     COOKIE_BUTTON,
-    FOLLOW,
-    GLUED_CONTINUE,
+    GLUED_SEPARATOR,
     RELATED_BLOCK,
-    WEB_DEBRIS,
+    TOC_HEADER,
     clean_line,
-    ends_sentence,
+    follow_name,
+    is_invisible,
     is_separator,
+    line_debris,
 )
+from sitegen.split.licence import detect_licence
+from sitegen.split.meta import (
+    bio_names,
+    looks_like_title,
+    split_title,
+    translator_names,
+)
+from sitegen.split.text import Block, Debris, ends_sentence, stops_mid_sentence
 
-TRUNCATED_MIN = 300  # a cut-off teaser paragraph is at least this long
-
-
-@dataclass(frozen=True, slots=True)
-class Debris:
-    line: int
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Segments:
-    segments: tuple[tuple[Block, ...], ...]
-    debris: tuple[Debris, ...]
-
-
-def first_pass(lines: Iterable[str]) -> Segments:
-    debris: list[Debris] = []
-    segments = tuple(iter_segments(lines, debris))
-    return Segments(segments, tuple(sorted(debris, key=lambda d: d.line)))
+TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
+RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
+COOKIE_MAX = 400
 
 
 def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[Block, ...]]:
-    """Segments of content lines, yielded as soon as each is complete (bounded memory);
-    debris lines are appended to `debris`."""
+    """Segments of content lines, each yielded as soon as it is complete (memory bounded by
+    the longest segment); debris lines are appended to `debris`."""
     current: list[Block] = []
     mode = "text"  # or "cookie", "related", "toc"
-    held: list[Debris] = []  # short lines after a related/TOC header, maybe debris
-    toc_items: list[str] = []
+    held: list[Debris] = []  # lines after a related-links or contents header: debris unless text resumes
+    toc_items: set[str] = set()
 
     for number, raw in enumerate(lines, start=1):
         text = clean_line(raw)
         if not text:
+            if is_invisible(raw):
+                debris.append(Debris(number, raw, "blank line of no-break spaces or entity debris"))
             continue
-        glued = GLUED_CONTINUE.match(text)
+        glued = GLUED_SEPARATOR.match(text)
         if glued and not is_separator(text):
+            if mode != "text":
+                current, held = _leave_mode(mode, current, held, debris, None)
+                mode, toc_items = "text", set()
             current.append(Block(number, glued.group(1).rstrip()))
             debris.append(Debris(number, glued.group(2), "separator glued to the text"))
             yield tuple(current)
-            current, mode = [], "text"
+            current = []
             continue
         if mode == "related":
-            if len(text) < 150 and not is_separator(text):
+            if not is_separator(text) and len(text) < RELATED_ITEM_MAX and not text.endswith((".", "!")):
                 held.append(Debris(number, text, "related-links block"))
                 continue
-            # a long line: the text goes on; the last held line may be the next article's title
-            if held and not is_separator(text) and looks_like_title(held[-1].text, text):
-                title = held.pop()
-                debris.extend(held)
-                current.append(Block(title.line, title.text))
-            else:
-                debris.extend(held)
-            held = []
+            current, held = _leave_mode(mode, current, held, debris, None if is_separator(text) else text)
             mode = "text"
         elif mode == "toc":
-            if text in toc_items:
+            key = _toc_key(text)
+            if key in toc_items:  # the first heading of the text: the contents list is over
                 debris.extend(held)
-                held, toc_items, mode = [], [], "text"
-            elif len(text) < 100 and not ends_sentence(text):
+                held, mode, toc_items = [], "text", set()
+            elif len(text) < 100 and not ends_sentence(text) and not is_separator(text):
                 held.append(Debris(number, text, "table of contents"))
-                toc_items.append(text.lstrip("-*•0123456789. ").strip())
-                toc_items.append(text)
+                toc_items.add(key)
                 continue
-            else:
-                current.extend(Block(d.line, d.text) for d in held)  # it was not a table of contents
-                held, toc_items, mode = [], [], "text"
+            else:  # it was not a table of contents after all: those lines are text
+                current, held = _leave_mode(mode, current, held, debris, text)
+                mode, toc_items = "text", set()
         elif mode == "cookie":
-            if COOKIE_BUTTON.match(text) or (COOKIE.search(text) and len(text) < 400):
+            if COOKIE_BUTTON.match(text) or (COOKIE.search(text) and len(text) < COOKIE_MAX):
                 debris.append(Debris(number, text, "cookie banner"))
                 continue
             mode = "text"
@@ -107,33 +96,52 @@ def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[
             if RELATED_BLOCK.match(text):
                 mode = "related"
             continue
-        if COOKIE.search(text) and len(text) < 400:
+        if COOKIE.search(text) and len(text) < COOKIE_MAX:
             debris.append(Debris(number, text, "cookie banner"))
             mode = "cookie"
             continue
-        if text.lower().rstrip(":") in ("table of contents", "contents", "in this article", "jump to"):
+        if TOC_HEADER.match(text):
             debris.append(Debris(number, text, "table of contents"))
             mode = "toc"
             continue
-        if WEB_DEBRIS.match(text):
-            debris.append(Debris(number, text, "web debris"))
+        reason = line_debris(text)
+        if reason:
+            debris.append(Debris(number, text, reason))
             continue
         current.append(Block(number, text))
-    if mode == "toc":
-        current.extend(Block(d.line, d.text) for d in held)
-    elif mode == "related":
-        debris.extend(held)
+    if mode != "text":
+        current, held = _leave_mode(mode, current, held, debris, None)
     if current:
         yield tuple(current)
 
 
+def _toc_key(text: str) -> str:
+    return text.lstrip("-*•·0123456789.) ").strip().casefold()
+
+
+def _leave_mode(
+    mode: str, current: list[Block], held: list[Debris], debris: list[Debris], resumed: str | None
+) -> tuple[list[Block], list[Debris]]:
+    """Close a related-links block (its lines are debris, but the last one before resumed text
+    may be the next article's title) or an unconfirmed table of contents (its lines were text)."""
+    if mode == "related" and held and resumed is not None and looks_like_title(held[-1].text, resumed):
+        title = held.pop()
+        debris.extend(held)
+        return [*current, Block(title.line, title.text)], []
+    if mode == "toc":
+        return [*current, *(Block(d.line, d.text) for d in held)], []
+    debris.extend(held)
+    return current, []
+
+
 def is_closing(text: str) -> bool:
-    """A line that can only close an article: a licence statement, a translator credit, a social handle."""
-    return bool(translator_names(text) or FOLLOW.match(text) or detect_licence(text))
+    """A line that can only close an article: a licence statement, a translator credit, a
+    "Follow NAME on X" line."""
+    return bool(translator_names(text) or follow_name(text) or detect_licence(text))
 
 
 def is_end_matter(blocks: tuple[Block, ...], i: int) -> bool:
-    """Closing lines, and a bio ('NAME is ...') that is last or followed by closing lines."""
+    """Closing lines, and a bio ("NAME is …") that is last or followed by closing lines."""
     text = blocks[i].text
     if is_closing(text):
         return True
@@ -142,31 +150,35 @@ def is_end_matter(blocks: tuple[Block, ...], i: int) -> bool:
     return i + 1 == len(blocks) or is_closing(blocks[i + 1].text)
 
 
-def second_pass(segment: tuple[Block, ...]) -> Iterator[tuple[Block, ...]]:
-    """Split one segment into articles (most segments are exactly one)."""
+def second_pass(segment: tuple[Block, ...], publishers: set[str]) -> Iterator[tuple[Block, ...]]:
+    """Split one segment into articles (most segments are exactly one). `publishers` holds the
+    publisher suffixes of titles seen so far in the dump; this adds the ones it meets."""
     start = 0
-    seen_end_matter = False
-    titled = looks_like_title(segment[0].text, segment[1].text if len(segment) > 1 else None)
-    for i, block in enumerate(segment):
-        if i == start:
-            continue
+    seen_end = False
+    titled = _title_at(segment, 0, publishers)
+    for i in range(1, len(segment)):
         if is_end_matter(segment, i):
-            seen_end_matter = True
+            seen_end = True
             continue
-        long_text = len(block.text) >= 150
-        follows = segment[i + 1].text if i + 1 < len(segment) else None
-        starts_new = seen_end_matter and (long_text or looks_like_title(block.text, follows))
-        if starts_new:
+        text = segment[i].text
+        title_here = _title_at(segment, i, set())
+        known = title_here and split_title(text)[1] in publishers and i - start >= 2
+        if (seen_end and (len(text) >= TEASER_MIN or title_here)) or known:
             yield segment[start:i]
-            start, seen_end_matter = i, False
-            titled = looks_like_title(block.text, follows)
+            start, seen_end, titled = i, False, _title_at(segment, i, publishers)
             continue
-        if not titled and i > start and _cut_off(segment[i - 1].text) and not is_end_matter(segment, i - 1):
+        before = segment[i - 1].text
+        if not titled and len(before) >= TEASER_MIN and stops_mid_sentence(before) and not is_end_matter(segment, i - 1):
             yield segment[start:i]
-            start, seen_end_matter = i, False
-            titled = looks_like_title(block.text, follows)
+            start, seen_end, titled = i, False, _title_at(segment, i, publishers)
     yield segment[start:]
 
 
-def _cut_off(text: str) -> bool:
-    return len(text) >= TRUNCATED_MIN and not ends_sentence(text)
+def _title_at(segment: tuple[Block, ...], i: int, publishers: set[str]) -> bool:
+    following = segment[i + 1].text if i + 1 < len(segment) else None
+    if not looks_like_title(segment[i].text, following):
+        return False
+    publisher = split_title(segment[i].text)[1]
+    if publisher:
+        publishers.add(publisher)
+    return True

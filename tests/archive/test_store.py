@@ -143,3 +143,114 @@ def test_interrupted_write_leaves_no_half_file(tmp_path, monkeypatch):
     report = split_files([dump], tmp_path / "articles")
     assert any("No space left" in str(p) for p in report.problems)
     assert list((tmp_path / "articles").iterdir()) == []
+
+
+def test_outcome_lines_read_as_the_cli_prints_them(tmp_path):
+    dump = write_dump(tmp_path / "raw", "a.txt", ARTICLE.format(title="Atomic", para=PARA))
+    report = split_files([dump], tmp_path / "articles")
+    assert str(report.outcomes[0]) == f"created {(tmp_path / 'articles' / 'atomic.md').as_posix()}  (a.txt:1-9)"
+
+
+def test_the_index_is_rebuilt_when_missing_and_nothing_changes(seeds):
+    raws, articles = seeds
+    split_files(raws, articles)
+    index = articles.parent / ".split-index.json"
+    assert index.exists()
+    before = snapshot(articles)
+    index.unlink()
+    report = split_files(raws, articles)
+    assert {o.action for o in report.outcomes} == {"skipped"} and len(report.outcomes) == 23
+    assert snapshot(articles) == before and index.exists()
+
+
+def test_an_unreadable_index_is_rebuilt(seeds):
+    raws, articles = seeds
+    split_files(raws, articles)
+    (articles.parent / ".split-index.json").write_text("{not json", encoding="utf-8")
+    report = split_files(raws, articles)
+    assert {o.action for o in report.outcomes} == {"skipped"} and not report.problems
+
+
+def test_a_changed_file_is_read_again_not_trusted_from_the_index(seeds):
+    raws, articles = seeds
+    split_files(raws[:1], articles)
+    target = articles / "deepseek-chinas-open-source-ai-caused-a-geopolitical-earthquake.md"
+    by_hand = target.read_text(encoding="utf-8").replace(
+        "    lines: [571, 786]\n", '    lines: [571, 786]\n  - file: "001_a4f98270b13e5fa0.txt"\n    lines: [243, 458]\n'
+    )
+    target.write_text(by_hand, encoding="utf-8")  # the editor recorded the second copy by hand
+    report = split_files(raws[1:2], articles)
+    assert [o.action for o in report.outcomes if o.path == target] == ["skipped"]
+    assert target.read_text(encoding="utf-8") == by_hand
+
+
+def test_an_unchanged_dump_is_not_split_again(seeds, monkeypatch):
+    raws, articles = seeds
+    first = split_files(raws, articles)
+    from sitegen.archive import store
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("split again")
+
+    monkeypatch.setattr(store, "iter_articles", refuse)
+    again = split_files(raws, articles)
+    assert [(o.path, o.source) for o in again.outcomes] == [(o.path, o.source) for o in first.outcomes]
+    assert {o.action for o in again.outcomes} == {"skipped"}
+
+
+def test_a_dump_that_grew_adds_only_its_new_articles(tmp_path):
+    one = ARTICLE.format(title="First story", para=PARA)
+    dump = write_dump(tmp_path / "raw", "a.txt", one)
+    split_files([dump], tmp_path / "articles")
+    before = snapshot(tmp_path / "articles")
+    two = "Second story – Asia Times\n\nOil prices fell for a third day as stockpiles grew faster than traders had expected.\n"
+    write_dump(tmp_path / "raw", "a.txt", one, two)
+    report = split_files([dump], tmp_path / "articles")
+    assert [(o.action, o.title) for o in report.outcomes] == [("skipped", "First story"), ("created", "Second story")]
+    assert {k: v for k, v in snapshot(tmp_path / "articles").items() if k in before} == before
+
+
+def test_a_file_the_editor_made_is_never_overwritten(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    mine = articles / "markets-today.md"
+    mine.write_text('---\ntitle: "Markets today"\nsource: []\n---\nMy own notes on the markets, nothing to do with oil.\n', encoding="utf-8")
+    dump = write_dump(tmp_path / "raw", "a.txt", "Markets today – Asia Times\n\nOil prices fell for a third day as stockpiles grew faster than traders had expected in the United States.\n")
+    report = split_files([dump], articles)
+    assert [o.path.name for o in report.outcomes] == ["markets-today-2.md"]
+    assert mine.read_text(encoding="utf-8").startswith('---\ntitle: "Markets today"\nsource: []')
+
+
+def test_a_retitled_edited_file_is_still_found_by_its_text(seeds, tmp_path):
+    raws, articles = seeds
+    split_files(raws[:1], articles)
+    target = articles / "when-trump-talks-to-putin-about-ukraine.md"
+    text = target.read_text(encoding="utf-8")
+    edited = text.replace('title: "When Trump talks to Putin about Ukraine"', 'title: "Trump and Putin: the call"').replace(
+        "The date of February 12, 2025", "The date of 12 February 2025"
+    )
+    target.rename(articles / "trump-and-putin-the-call.md")
+    (articles / "trump-and-putin-the-call.md").write_text(edited, encoding="utf-8")
+    (articles.parent / ".split-index.json").unlink()  # even with the index gone
+    section = (SEEDS / "000_b50cd3c55737d259.txt").read_text(encoding="utf-8").split("Continue Reading")[1]
+    report = split_files([write_dump(tmp_path / "more", "004.txt", section.strip("\n"))], articles)
+    assert [(o.action, o.path.name) for o in report.outcomes] == [("updated", "trump-and-putin-the-call.md")]
+    assert not target.exists()
+
+
+def test_a_broken_article_file_stops_the_split_with_a_message(seeds):
+    raws, articles = seeds
+    split_files(raws[:1], articles)
+    broken = articles / "japan-goes-for-broke-with-trillion-trump-bet.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    report = split_files(raws, articles)
+    assert report.outcomes == ()
+    messages = [str(p) for p in report.problems]
+    assert any("japan-goes-for-broke" in m and "not valid YAML" in m for m in messages)
+    assert any("nothing was split" in m for m in messages)
+
+
+def test_a_folder_or_missing_dump_is_a_message(tmp_path):
+    (tmp_path / "raw").mkdir()
+    report = split_files([tmp_path / "raw", tmp_path / "gone.txt"], tmp_path / "articles")
+    assert len(report.problems) == 2 and all("cannot read" in str(p) for p in report.problems)

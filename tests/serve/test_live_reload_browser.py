@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import re
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 
 from sitegen.frontmatter import dump_article
 from sitegen.model import Annotation, Article, Source
-from tests.browser_support import chromium
+from tests.browser_support import chromium, sitegen_serve
 
 pytestmark = pytest.mark.browser
 BODY = "\n\n".join(
@@ -33,39 +25,43 @@ def served(tmp_path):
     folder = tmp_path / "content" / "articles"
     folder.mkdir(parents=True)
     (folder / "story.md").write_text(article("First title"), encoding="utf-8")
-    (folder / "other.md").write_text(article("Other").replace("slug", "slug"), encoding="utf-8")
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitegen", "-C", str(tmp_path), "serve", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-    )
-    url = None
-    deadline = time.time() + 60
-    while time.time() < deadline and url is None:
-        line = proc.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-        url = found.group(0) if found else None
-    assert url, "sitegen serve did not start"
-    yield tmp_path, url, proc
-    if proc.poll() is None:
-        proc.kill()
-        proc.communicate()
+    (folder / "other.md").write_text(article("Other"), encoding="utf-8")
+    with sitegen_serve(tmp_path) as server:
+        yield tmp_path, server
+
+
+def loaded_at(page) -> int:
+    page.wait_for_function("window.__sitegenLoadedAt !== undefined")
+    return page.evaluate("window.__sitegenLoadedAt")
+
+
+def overlay_text(page) -> str:
+    return page.wait_for_selector("#sitegen-overlay", timeout=15000).inner_text()
 
 
 def test_edits_on_disk_show_up_in_the_open_tab(served):
-    root, url, proc = served
+    root, server = served
+    url = server.url
     path = root / "content/articles/story.md"
+    other_html = root / "public/articles/other.html"
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 700})
         page.goto(url + "articles/story.html")
-        page.wait_for_function("window.__sitegenLoadedAt !== undefined")
+        loaded_at(page)
         assert page.locator("h1").inner_text() == "First title"
+        other = browser.new_page()
+        other.goto(url + "articles/other.html")
+        other_loaded = loaded_at(other)
+        other_before = other_html.read_bytes()
         page.evaluate("window.scrollTo(0, 1200)")
         page.wait_for_timeout(100)
 
         path.write_text(article("Second title"), encoding="utf-8")
         page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Second title'", timeout=15000)
         page.wait_for_function("window.scrollY > 1000", timeout=5000)  # the scroll position was kept
+        other.wait_for_timeout(500)
+        # the other tab reloads only if its own page changed (it may list the story's title)
+        assert (loaded_at(other) != other_loaded) == (other_html.read_bytes() != other_before)
 
         note = Annotation("heartbreaking North Korean circumstance", "Spun text: the original reads South Korean.")
         path.write_text(article("Second title", (note,)), encoding="utf-8")
@@ -73,17 +69,63 @@ def test_edits_on_disk_show_up_in_the_open_tab(served):
         assert "heartbreaking North Korean circumstance" in page.locator("mark.hl").first.inner_text()
 
         path.write_text(article("Second title").replace("title:", "title: [broken", 1), encoding="utf-8")
-        overlay = page.wait_for_selector("#sitegen-overlay", timeout=15000)
-        assert "content/articles/story.md:" in overlay.inner_text()
+        assert "content/articles/story.md:" in overlay_text(page)
+        assert "content/articles/story.md:" in overlay_text(other)  # every open tab shows it
         page.reload()  # a page loaded while the error stands shows it too
-        assert "content/articles/story.md:" in page.wait_for_selector("#sitegen-overlay", timeout=15000).inner_text()
+        assert "content/articles/story.md:" in overlay_text(page)
+        assert page.locator("h1").inner_text() == "Second title"  # the last good page is still served
 
         path.write_text(article("Fixed title"), encoding="utf-8")
         page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Fixed title'", timeout=15000)
         assert page.locator("#sitegen-overlay").count() == 0
+        other.wait_for_function("!document.getElementById('sitegen-overlay')", timeout=15000)
 
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
-    assert proc.returncode == 0
-    assert "Traceback" not in err and "stopped" in out
+        # messages quote the editor's text: shown as text, never run as HTML
+        hostile = '<img src=x onerror="window.__pwned=1">'
+        path.write_text(article("Fixed title").replace("date: null", f"date: '{hostile}'", 1), encoding="utf-8")
+        assert hostile in overlay_text(page)
+        assert page.locator("#sitegen-overlay img").count() == 0 and page.evaluate("window.__pwned") is None
+        path.write_text(article("Fixed title"), encoding="utf-8")
+        page.wait_for_function("!document.getElementById('sitegen-overlay')", timeout=15000)
+
+        # a template error is shown the same way, and removing the broken override clears it
+        (root / "templates").mkdir()
+        (root / "templates/article.html").write_text("{% block x %}\n{{ oops(\n", encoding="utf-8")
+        assert "templates/article.html:" in overlay_text(page)
+        (root / "templates/article.html").unlink()
+        page.wait_for_function("!document.getElementById('sitegen-overlay')", timeout=15000)
+        assert page.locator("h1").inner_text() == "Fixed title"
+
+    code, out, err = server.stop()  # Ctrl-C
+    assert code == 0, err
+    assert "Traceback" not in err and out.rstrip().endswith("stopped")
     assert "livereload" not in (root / "public/articles/story.html").read_text(encoding="utf-8")
+
+
+def set_visibility(page, state: str) -> None:
+    page.evaluate("""state => {
+        Object.defineProperty(document, "visibilityState", {value: state, configurable: true});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }""", state)
+
+
+def test_a_hidden_tab_lets_go_of_its_stream_and_catches_up_when_shown(served):
+    root, server = served
+    path = root / "content/articles/story.md"
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(server.url + "articles/story.html")
+        first = loaded_at(page)
+        set_visibility(page, "hidden")
+        path.write_text(article("Edited while hidden"), encoding="utf-8")
+        built = root / "public/articles/story.html"
+        page.wait_for_timeout(100)
+        for _ in range(100):  # wait for the rebuild on disk
+            if "Edited while hidden" in built.read_text(encoding="utf-8"):
+                break
+            page.wait_for_timeout(100)
+        page.wait_for_timeout(500)
+        assert loaded_at(page) == first  # no stream while hidden: nothing happened
+        set_visibility(page, "visible")
+        page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Edited while hidden'",
+                               timeout=15000)

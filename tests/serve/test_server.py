@@ -1,24 +1,27 @@
-"""The dev server as a browser meets it: content types, 404s, no escape from the output folder."""
+"""The dev server as a browser meets it: content types, 404s, no escape from the output folder,
+the reload script in served pages only, the event stream, binding and shutdown."""
 
 from __future__ import annotations
 
 import http.client
+import inspect
+import json
 import os
 import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from sitegen.config import Config
 from sitegen.console import Console
-from sitegen.serve import run_serve
+from sitegen.serve import is_loopback, run_serve
 from sitegen.serve.events import Broadcaster
 from sitegen.serve.handler import DevServer, resolve
 from sitegen.watch import Session
+from tests.browser_support import sitegen_serve
 
 
 def make_site(root: Path) -> Path:
@@ -31,8 +34,14 @@ def make_site(root: Path) -> Path:
     (out / "articles" / "a.html").write_text("<!doctype html><html><body>A</body></html>")
     (out / "static" / "style.css").write_text("body{}")
     (out / "static" / "site.js").write_text("1")
-    (out / "feed.xml").write_text("<feed/>")
+    (out / "feed.xml").write_text('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"/>')
     (out / "tags" / "ai").mkdir(parents=True)
+    (out / "tags" / "ai" / "feed.xml").write_text('<feed xmlns="http://www.w3.org/2005/Atom"/>')
+    (out / "sitemap.xml").write_text('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>')
+    (out / "static" / "logo.svg").write_text("<svg/>")
+    (out / "static" / "font.woff2").write_bytes(b"wOF2")
+    (out / "static" / "data.json").write_text("{}")
+    (out / "robots.txt").write_text("User-agent: *")
     (out / "tags" / "ai" / "index.html").write_text("<html><body>ai</body></html>")
     (root / "secret.txt").write_text("do not serve")
     os.symlink(root / "secret.txt", out / "link.txt")
@@ -51,13 +60,21 @@ def server(tmp_path):
     srv.server_close()
 
 
-def get(port: int, path: str) -> tuple[int, str, bytes]:
+def request(port: int, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    conn.request("GET", path)
+    conn.putrequest("GET", path, skip_host=bool(headers and "Host" in headers))  # send the path as is
+    for key, value in (headers or {}).items():
+        conn.putheader(key, value)
+    conn.endheaders()
     response = conn.getresponse()
-    body = response.read()
+    response.body = response.read()
     conn.close()
-    return response.status, response.getheader("Content-Type", ""), body
+    return response
+
+
+def get(port: int, path: str) -> tuple[int, str, bytes]:
+    response = request(port, path)
+    return response.status, response.getheader("Content-Type", ""), response.body
 
 
 @pytest.mark.parametrize(
@@ -68,6 +85,12 @@ def get(port: int, path: str) -> tuple[int, str, bytes]:
         ("/static/style.css", "text/css; charset=utf-8"),
         ("/static/site.js", "text/javascript; charset=utf-8"),
         ("/feed.xml", "application/atom+xml; charset=utf-8"),
+        ("/tags/ai/feed.xml", "application/atom+xml; charset=utf-8"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/static/logo.svg", "image/svg+xml; charset=utf-8"),
+        ("/static/font.woff2", "font/woff2"),
+        ("/static/data.json", "application/json; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
     ],
 )
 def test_content_types(server, path, ctype):
@@ -83,15 +106,23 @@ def test_reload_script_is_injected_into_served_pages_only(server, tmp_path):
     assert status == 200 and b"EventSource" in script
 
 
+def test_the_404_page_also_gets_the_reload_script(server):
+    _, _, body = get(server, "/missing.html")
+    assert b"/__sitegen/livereload.js" in body
+
+
 def test_missing_page_gets_the_sites_404_with_status_404(server):
-    status, _, body = get(server, "/no/such/page.html")
-    assert status == 404 and b"Page not found" in body
+    status, ctype, body = get(server, "/no/such/page.html")
+    assert status == 404 and ctype == "text/html; charset=utf-8" and b"Page not found" in body
 
 
 @pytest.mark.parametrize(
     "path",
     ["/../secret.txt", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/%2e%2e%2fsecret.txt", "/link.txt",
-     "/articles/..%5c..%5csecret.txt", "/%00index.html", "//etc/passwd", "/empty/", "/empty"],
+     "/articles/..%5c..%5csecret.txt", "/articles/..\\..\\secret.txt", "/%00index.html", "/index.html%00",
+     "//etc/passwd", "/%2fetc/passwd", "/..%2f..%2fetc/passwd", "/%2e%2e%2f%2e%2e%2fetc/passwd",
+     "/articles/%2e%2e/%2e%2e/secret.txt", "/%c0%ae%c0%ae/secret.txt", "/C:/Windows/win.ini", "/empty/", "/empty",
+     "/static/"],
 )
 def test_nothing_outside_the_output_folder_and_no_listings(server, path):
     status, _, body = get(server, path)
@@ -102,6 +133,36 @@ def test_nothing_outside_the_output_folder_and_no_listings(server, path):
 def test_directory_with_index_is_served(server):
     status, _, body = get(server, "/tags/ai/")
     assert status == 200 and b"ai" in body
+
+
+def test_directory_without_a_slash_redirects_to_the_slash_form(server):
+    response = request(server, "/tags/ai")
+    assert response.status == 301 and response.getheader("Location") == "/tags/ai/"
+
+
+def test_the_redirect_never_leaves_the_site(server):
+    response = request(server, "//tags/ai")
+    assert response.status == 301 and response.getheader("Location") == "/tags/ai/"
+
+
+def test_other_host_names_are_refused_on_loopback(server):  # DNS rebinding: evil.example resolving to 127.0.0.1
+    assert request(server, "/", {"Host": "evil.example:8000"}).status == 403
+    for host in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000", "archive.localhost"):
+        assert request(server, "/", {"Host": host}).status == 200, host
+
+
+def test_status_and_events(server):
+    status = json.loads(request(server, "/__sitegen/status").body)
+    assert status["error"] is None and status["stamp"]
+    conn = http.client.HTTPConnection("127.0.0.1", server, timeout=5)
+    conn.request("GET", "/__sitegen/events")
+    response = conn.getresponse()
+    assert response.status == 200 and response.getheader("Content-Type").startswith("text/event-stream")
+    assert response.readline() == b"retry: 500\n"
+    response.readline()
+    assert response.readline() == f"id: {status['stamp']}\n".encode()
+    assert response.readline() == b"event: hello\n"
+    conn.close()
 
 
 def test_resolve_rejects_traversal(tmp_path):
@@ -127,9 +188,15 @@ def test_busy_port_gives_a_clear_message(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_binds_to_loopback_by_default():
+    assert inspect.signature(run_serve).parameters["host"].default == "127.0.0.1"
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
+
+
 def test_binding_beyond_loopback_warns(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("sitegen.serve.Watcher.start", lambda self: None)
-    monkeypatch.setattr("sitegen.serve.Watcher.stop", lambda self: None)
+    monkeypatch.setattr("sitegen.watch.Watcher.start", lambda self: None)
+    monkeypatch.setattr("sitegen.watch.Watcher.stop", lambda self: None)
 
     def stop_at_once(self, *args, **kwargs):
         raise KeyboardInterrupt
@@ -139,16 +206,15 @@ def test_binding_beyond_loopback_warns(tmp_path, capsys, monkeypatch):
     assert "reachable from other machines" in capsys.readouterr().err
 
 
-def test_ctrl_c_stops_cleanly(tmp_path):
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitegen", "-C", str(tmp_path), "serve", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    deadline = time.time() + 30
-    line = ""
-    while time.time() < deadline and "serving" not in line:
-        line = proc.stdout.readline()
-    proc.send_signal(2)
-    out, err = proc.communicate(timeout=30)
-    assert proc.returncode == 0
-    assert "Traceback" not in err and "stopped" in out
+def test_ctrl_c_stops_cleanly_even_with_a_tab_listening(tmp_path):
+    with sitegen_serve(tmp_path) as served:
+        port = int(served.url.rsplit(":", 1)[1].strip("/"))
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/__sitegen/events")
+        stream = conn.getresponse()
+        assert stream.readline() == b"retry: 500\n"
+        code, out, err = served.stop()
+        assert stream.read().endswith(b"\n\n")  # the server ended the stream after a whole event
+        conn.close()
+    assert code == 0
+    assert "Traceback" not in err and out.rstrip().endswith("stopped")

@@ -1,3 +1,5 @@
+"""decode: bytes to lines, with every problem named."""
+
 from sitegen.split import decode_dump, split_text
 
 
@@ -23,25 +25,6 @@ def test_empty_file_is_a_warning_and_no_articles():
     assert split_text(text, "empty.txt").articles == ()
 
 
-def test_dump_without_separators_is_one_article():
-    text = "Plain title\n\nFirst paragraph of the only article in this dump, which has no separators.\n\nSecond paragraph, which ends it.\n"
-    result = split_text(text, "one.txt")
-    assert [a.title for a in result.articles] == ["Plain title"]
-    assert result.articles[0].source.lines == (1, 5)
-
-
-def test_large_dump_splits_every_article():
-    article = (
-        "Title number {n} – Asia Times\n\n"
-        + "A paragraph of ordinary news text that goes on for a while and then ends properly. " * 6
-        + "\n\nThis article is republished from The Conversation under a Creative Commons license.\n\nContinue Reading\n\n"
-    )
-    dump = "".join(article.format(n=n) for n in range(3000))  # about 2 MB
-    result = split_text(dump, "big.txt")
-    assert len(result.articles) == 3000
-    assert result.articles[-1].title == "Title number 2999"
-
-
 def test_streaming_decode_gives_the_same_lines_and_warnings():
     import io
 
@@ -63,3 +46,44 @@ def test_streaming_decode_gives_the_same_lines_and_warnings():
             assert sorted(str(p) for p in streamed) == sorted(str(p) for p in problems)
 
     same()
+
+
+def test_lone_cr_line_ends_and_a_cr_split_across_reads():
+    import io
+
+    from sitegen.split import decode_lines
+    from sitegen.split.decode import CHUNK, HEAD
+
+    assert decode_dump(b"a\rb\r\nc\r", "d.txt")[0] == "a\nb\nc\n"
+    data = b"x" * (HEAD + CHUNK - 1) + b"\r\nnext"  # "\r" ends one read, "\n" starts the next
+    lines = list(decode_lines(io.BytesIO(data), "d.txt", []))
+    assert lines == ["x" * (HEAD + CHUNK - 1), "next"]
+
+
+def test_byte_offsets_count_the_bom():
+    _, problems = decode_dump(b"\xef\xbb\xbfTitle\nBad \xff\n", "d.txt")
+    assert [str(p) for p in problems] == ["d.txt:2: warning: invalid UTF-8 at byte 13 replaced with \ufffd"]
+
+
+def test_many_bad_lines_are_summed_up():
+    _, problems = decode_dump(b"".join(b"line %d \xff\n" % n for n in range(20)), "d.txt")
+    assert len(problems) == 6
+    assert "invalid UTF-8 on 20 lines in all" in problems[-1].message
+
+
+def test_utf16_with_a_bom_is_decoded():
+    text, problems = decode_dump("Title – The Ledger\r\n\r\nBody.".encode("utf-16"), "d.txt")
+    assert text == "Title – The Ledger\n\nBody." and problems == []
+
+
+def test_mostly_undecodable_bytes_are_binary():
+    import random
+
+    noise = bytes(random.Random(1).randrange(128, 256) for _ in range(4000))
+    _, problems = decode_dump(noise, "noise.txt")
+    assert problems[0].severity == "error" and "not UTF-8 text" in problems[0].message
+
+
+def test_latin1_text_is_text_with_warnings():
+    text, problems = decode_dump("Café société à Paris, été 2025.\n".encode("latin-1"), "d.txt")
+    assert "Caf\ufffd" in text and problems[0].severity == "warning"

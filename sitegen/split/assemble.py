@@ -1,0 +1,227 @@
+"""One article's lines → a `SplitArticle`: metadata out of the text, flags on it, Markdown body.
+
+Owns reading an article's own lines: the title line (and its publisher
+suffix) or a title made from the opening words; a "By NAME" line; the end
+matter read backwards — translator credits, "Follow NAME on X" lines, the
+licence statement, the bio (which may share the statement's paragraph or run
+over two paragraphs); whether the text is a fragment; flag annotations; the
+body. Title, by-line, bio, licence and credit lines leave the body for the
+front matter. Must not look at other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from sitegen.annotate.anchor import AnchorStatus, locate
+from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
+from sitegen.split.body import display_text, to_markdown
+from sitegen.split.clean import follow_name
+from sitegen.split.flags import flag_blocks
+from sitegen.split.licence import detect_licence
+from sitegen.split.meta import (
+    bio_names,
+    by_line_names,
+    looks_like_title,
+    split_title,
+    title_from_text,
+    translator_names,
+)
+from sitegen.split.text import (
+    Block,
+    Debris,
+    ends_sentence,
+    is_list_item,
+    stops_mid_sentence,
+)
+
+PREFIX_CHARS = 40
+FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
+_OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
+
+
+@dataclass(frozen=True, slots=True)
+class SplitArticle:
+    """An article found in a dump, ready to become an article file (`to_article`)."""
+
+    title: str
+    body: str  # Markdown
+    authors: tuple[str, ...]
+    byline: str | None
+    translators: tuple[str, ...]
+    publisher: str | None
+    licence: Licence
+    kind: ArticleKind
+    source: Source
+    annotations: tuple[Annotation, ...]
+    body_lines: tuple[int, ...]  # dump lines whose text is in the body
+    meta_lines: tuple[int, ...]  # dump lines taken into the front matter (title, by-line, bio, licence, credits)
+    debris: tuple[Debris, ...] = field(default=())  # lines of its range dropped as page furniture
+
+    def to_article(self, slug: str, path: str) -> Article:
+        return Article(
+            slug=slug, path=path, title=self.title, body=self.body, authors=self.authors, byline=self.byline,
+            translators=self.translators, publisher=self.publisher, licence=self.licence, kind=self.kind,
+            source=(self.source,), annotations=self.annotations,
+        )
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the end matter and the head tell about the article, filled while reading it."""
+
+    authors: list[str] = field(default_factory=list)
+    byline: str | None = None
+    translators: list[str] = field(default_factory=list)
+    licence: Licence = field(default_factory=Licence)
+    meta_lines: list[int] = field(default_factory=list)
+    debris: list[Debris] = field(default_factory=list)
+    ended: bool = False  # the text has end matter: it is complete
+
+    def add_authors(self, names: list[str]) -> None:
+        self.authors += [n for n in names if n not in self.authors]
+
+
+def assemble(blocks: tuple[Block, ...], name: str) -> SplitArticle:
+    """The article made of these consecutive content lines of dump `name`."""
+    lines = list(blocks)
+    first, last = lines[0].line, lines[-1].line
+    found = _Found()
+    title, publisher = None, None
+    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None):
+        title, publisher = split_title(lines[0].text)
+        found.meta_lines.append(lines.pop(0).line)
+    if lines and len(lines) > 1 and by_line_names(lines[0].text):
+        found.add_authors(by_line_names(lines[0].text) or [])
+        found.byline = lines[0].text
+        found.meta_lines.append(lines.pop(0).line)
+    _read_end_matter(lines, found)
+    owner = _OWNER.match(found.licence.origin or "")
+    if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
+        found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
+    kind = _kind(lines, titled=title is not None, ended=found.ended)
+    if title is None:
+        title = title_from_text(display_text(lines[0].text) if lines else "Untitled")
+    texts = [b.text for b in lines]
+    annotations, flagged = _flags(lines)
+    return SplitArticle(
+        title=title,
+        body=to_markdown(texts, no_headings=flagged),
+        authors=tuple(found.authors),
+        byline=found.byline,
+        translators=tuple(found.translators),
+        publisher=publisher,
+        licence=found.licence,
+        kind=kind,
+        source=Source(name, (first, last)),
+        annotations=annotations,
+        body_lines=tuple(b.line for b in lines),
+        meta_lines=tuple(sorted(found.meta_lines)),
+        debris=tuple(found.debris),
+    )
+
+
+def _read_end_matter(lines: list[Block], found: _Found) -> None:
+    """Take credits, follow lines, the licence and the bio off the end of `lines`."""
+    while len(lines) > 1:
+        block = lines[-1]
+        text = block.text
+        translators = translator_names(text)
+        follower = follow_name(text)
+        licence = detect_licence(text) if found.licence.statement is None else None
+        if translators:
+            found.translators = translators + [t for t in found.translators if t not in translators]
+        elif follower is not None:
+            if len(follower.split()) >= 2:
+                found.add_authors([follower])
+            found.debris.append(Debris(block.line, text, "social-media follow line (its name is taken as an author)"))
+            lines.pop()
+            found.ended = True
+            continue
+        elif licence:
+            found.licence, start = licence
+            bio = text[:start].strip()
+            if bio and bio_names(bio):
+                found.byline = found.byline or bio
+                found.add_authors(bio_names(bio))
+            elif bio:  # text before the statement that is not a bio stays in the body
+                lines[-1] = Block(block.line, bio)
+                found.meta_lines.append(block.line)
+                found.ended = True
+                continue
+        elif bio_names(text):
+            _take_bio(lines, found, [block])
+            return
+        elif len(lines) > 2 and bio_names(lines[-2].text) and _continues_bio(text, lines[-2].text):
+            lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
+            _take_bio(lines, found, [lines[-1], block])
+            return
+        else:
+            return
+        found.meta_lines.append(lines.pop().line)
+        found.ended = True
+
+
+def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
+    lines.pop()
+    found.meta_lines += [b.line for b in bio]
+    found.byline = found.byline or "\n\n".join(b.text for b in bio)
+    found.add_authors(bio_names(bio[0].text))
+    found.ended = True
+
+
+def _continues_bio(text: str, bio: str) -> bool:
+    """A short paragraph about the person a bio just introduced ("Wolff’s regular show …")."""
+    surnames = {name.split()[-1] for name in bio_names(bio)}
+    return len(text) < 700 and any(text.startswith((s, f"{s}’s", f"{s}'s")) or f" {s} " in text[:80] for s in surnames) or (
+        len(text) < 300 and text.startswith(("He ", "She ", "They ", "His ", "Her ", "Their "))
+    )
+
+
+def _kind(lines: list[Block], *, titled: bool, ended: bool) -> ArticleKind:
+    """A fragment is a teaser that breaks off: untitled text that stops without ending its
+    sentence, or titled text whose last paragraph visibly breaks off; never text with end matter."""
+    if ended or not lines:
+        return ArticleKind.ARTICLE
+    last = lines[-1].text
+    if is_list_item(last):
+        return ArticleKind.ARTICLE
+    if not titled and not ends_sentence(last):
+        return ArticleKind.FRAGMENT
+    if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last):
+        return ArticleKind.FRAGMENT
+    return ArticleKind.ARTICLE
+
+
+def _flags(lines: list[Block]) -> tuple[tuple[Annotation, ...], frozenset[int]]:
+    """Flag annotations for the body lines, and the indexes of the flagged lines."""
+    shown = [display_text(b.text) for b in lines]
+    adjacent = [i > 0 and lines[i].line == lines[i - 1].line + 1 for i in range(len(lines))]
+    reasons = flag_blocks(shown, adjacent)
+    body_text = "\n\n".join(shown)  # what a reader sees, as `annotate.anchor` compares it
+    notes: list[Annotation] = []
+    flagged: set[int] = set()
+    offset = 0
+    for i, (text, reason) in enumerate(zip(shown, reasons)):
+        if reason and text.strip():
+            notes.append(_unique(Annotation(quote=text, note=reason, tags=("flag",)), body_text, offset))
+            flagged.add(i)
+        offset += len(text) + 2
+    return tuple(notes), frozenset(flagged)
+
+
+def _unique(ann: Annotation, body_text: str, offset: int) -> Annotation:
+    """`ann`, with the shortest prefix (and, if need be, suffix) that anchors it to the
+    occurrence at `offset` and no other."""
+    if body_text.count(ann.quote) <= 1:
+        return ann
+    before, after = body_text[:offset], body_text[offset + len(ann.quote) :]
+    candidate = ann
+    for width in (PREFIX_CHARS, 2 * PREFIX_CHARS, 4 * PREFIX_CHARS):
+        for suffix in (0, PREFIX_CHARS, 2 * PREFIX_CHARS, 4 * PREFIX_CHARS):
+            candidate = replace(ann, prefix=before[-width:] or None, suffix=after[:suffix] or None)
+            anchor = locate(body_text, candidate)
+            if anchor.status is AnchorStatus.EXACT and anchor.start == offset:
+                return candidate
+    return candidate

@@ -1,0 +1,139 @@
+"""Cleaning scraped lines: entity debris, invisible white space, and web debris.
+
+Owns `clean_line` (a raw line with HTML-entity debris repaired — "&nbsp," →
+space, "&amp," → "&" — and outer white space removed; nothing else of the
+line changes) and the recognisers of page furniture that is not anyone's
+text: separators between articles ("Continue Reading"), related-links blocks
+("You May Also Like"), cookie banners, tables of contents, share buttons,
+"Follow NAME on X" lines, "Read more: …" links. Must not decide article
+boundaries (that is `segment`) or drop anything itself: it only names the reason.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+
+# An entity whose ";" became "," (or vanished): "&nbsp," "&amp," "&#8217;" "&rsquo;"
+_NBSP = re.compile(r"[ \t\u00a0]*&(?:nbsp|#160|#x0*a0)(?:[;,]|(?![A-Za-z0-9]))[ \t\u00a0]*", re.IGNORECASE)
+_ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30})([;,])?")
+_BARE_OK = {"amp", "quot", "lt", "gt", "apos"}  # also repaired without ";" or ","
+_EDGE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$")
+
+
+def _entity(match: re.Match[str]) -> str:
+    name, end = match.group(1), match.group(2)
+    if name.startswith("#"):
+        if end is None:
+            return match.group()
+        try:
+            code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+            return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else match.group()
+        except ValueError:
+            return match.group()
+    if end is None and name.lower() not in _BARE_OK:
+        return match.group()
+    char = html.entities.html5.get(name + ";") or html.entities.html5.get(name.lower() + ";")
+    return char if char else match.group()
+
+
+def repair_entities(line: str) -> str:
+    """Undo HTML-entity debris. A no-break space entity and the white space touching it become
+    one space; "&amp," "&quot;" "&#8217;" become their character. Nothing else changes."""
+    if "&" not in line:
+        return line
+    line = _NBSP.sub(" ", line)
+    return _ENTITY.sub(_entity, line) if "&" in line else line
+
+
+def clean_line(raw: str) -> str:
+    """A raw dump line with its entity debris repaired and its outer white space removed
+    (including no-break spaces and zero-width characters); "" for a blank line."""
+    return _EDGE.sub("", repair_entities(raw))
+
+
+def is_invisible(raw: str) -> bool:
+    """A line that looks blank but is not: only no-break spaces, zero-width characters or
+    "&nbsp," debris. It separates paragraphs like a blank line and is reported as debris."""
+    return bool(raw.strip(" \t")) and not clean_line(raw)
+
+
+# --- page furniture -------------------------------------------------------------------------
+
+_RELATED = (
+    r"you may also like|you might also like|related( articles?| stories| posts| content| reading| news)?"
+    r"|recommended( for you| stories| reading)?|more from [^.]{1,40}|more stories|more news|most read|most popular"
+    r"|trending( now| stories)?|also read|see also|read next|popular (stories|posts|articles)|latest (news|stories)"
+    r"|editor[’']?s picks|top stories"
+)
+SEPARATOR = re.compile(
+    rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
+    rf"|{_RELATED})\W*$",
+    re.IGNORECASE,
+)
+RELATED_BLOCK = re.compile(rf"^({_RELATED})\W*$", re.IGNORECASE)
+GLUED_SEPARATOR = re.compile(r"^(.*?[.!?\"”’)\]])[ \t]*(Continue Reading|Read More|Keep Reading)[ \t.…»→>]*$", re.IGNORECASE)
+RELATED_LINK = re.compile(
+    r"^(?:read more|related|see also|also read|read next|recommended|read|more on this)\s*[:|»→]\s*\S.{0,200}$",
+    re.IGNORECASE,
+)
+COOKIE = re.compile(
+    r"\b(we use cookies|uses cookies|use of cookies|cookie (policy|settings|preferences|notice|banner|consent)"
+    r"|accept (all )?cookies|by continuing to (use|browse)|consent to (the use of )?cookies"
+    r"|we value your privacy|this (web)?site uses)\b",
+    re.IGNORECASE,
+)
+COOKIE_BUTTON = re.compile(
+    r"^(accept( all| cookies| all cookies)?|reject( all)?|decline|deny|allow( all)?( cookies)?|i agree|agree|ok|okay|got it"
+    r"|close|dismiss|manage (preferences|cookies|settings|options)|cookie settings|customi[sz]e|more options"
+    r"|learn more|privacy policy|save (preferences|settings)|necessary only|only necessary|essential only)\W*$",
+    re.IGNORECASE,
+)
+TOC_HEADER = re.compile(r"^(table of contents|contents|in this (article|story)|jump to|on this page)\W*$", re.IGNORECASE)
+WEB_DEBRIS = re.compile(
+    r"^(advertisement|advertising|ad|sponsored( content)?|share( this)?( article| story| post| page)?( on)?|share via"
+    r"|(share|post) on (facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email)"
+    r"|print( this)?( article| page)?|e-?mail|tweet|twitter|x|facebook|instagram|youtube|bluesky|threads|linkedin|whatsapp"
+    r"|telegram|reddit|pinterest|messenger|flipboard"
+    r"|copy( the)? link|link copied|subscribe( now| today)?|sign up( now| today)?|sign in|log ?in|register"
+    r"|skip to (main )?content|back to top|scroll to top|go to top|listen to (this )?(article|story)"
+    r"|\d+ min(ute)?s? read|comments?( \(\d+\))?|leave a comment|show comments|loading|image|video|photo|gallery"
+    r"|click here|tap here|download (the )?app|follow us|follow us on \w+)\W*$",
+    re.IGNORECASE,
+)
+FOLLOW = re.compile(
+    r"^[Ff]ollow (?:him |her |them )?(?:on \w+ )?(?P<name>(?:[A-Z][\w.’'-]+ ?){1,4}?)\s?"
+    r"(?:on|at) (?i:x|twitter|facebook|instagram|linkedin|bluesky|threads|mastodon|substack|telegram)\b.{0,80}$"
+)
+READ_ORIGINAL = re.compile(r"^read (the )?original (article|post|content|story|version)\W*$", re.IGNORECASE)
+
+
+def is_separator(line: str) -> bool:
+    """A line that ends one article: what follows is another (or related links)."""
+    return bool(SEPARATOR.match(line))
+
+
+def line_debris(line: str) -> str | None:
+    """Why a single cleaned line is page furniture, or None. Separators, cookie banners and
+    tables of contents are handled by `segment`, which needs their context."""
+    if WEB_DEBRIS.match(line):
+        return "web debris"
+    if RELATED_LINK.match(line) and not _is_sentence_after_colon(line):
+        return "link to another article"
+    if READ_ORIGINAL.match(line):
+        return "link to the original"
+    return None
+
+
+def _is_sentence_after_colon(line: str) -> bool:
+    """'Read: the rules say…' can be text; a link's headline has no final full stop mid-line."""
+    rest = line.partition(":")[2]
+    return len(rest.split()) > 30 or rest.count(". ") >= 2
+
+
+def follow_name(line: str) -> str | None:
+    """The person of a "Follow NAME on X at @handle" line."""
+    match = FOLLOW.match(line)
+    if not match:
+        return None
+    return match.group("name").strip()

@@ -1,0 +1,90 @@
+"""assemble: one article's lines → metadata, kind, flags and body."""
+
+from __future__ import annotations
+
+from sitegen.markdown import render_body
+from sitegen.model import ArticleKind, LicenceKind, Source
+from sitegen.split.assemble import assemble
+from sitegen.split.text import Block
+
+LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
+
+
+def make(*texts: str, start: int = 1):
+    return assemble(tuple(Block(start + 2 * i, t) for i, t in enumerate(texts)), "d.txt")
+
+
+def test_title_by_line_bio_licence_leave_the_body():
+    article = make(
+        "Rivers of plastic – Asia Times",
+        "By Jane Hill",
+        LONG,
+        "Jane Hill is a lecturer in marine science at the University of Plymouth.",
+        "This article is republished from The Conversation under a Creative Commons license.",
+    )
+    assert (article.title, article.publisher, article.authors) == ("Rivers of plastic", "Asia Times", ("Jane Hill",))
+    assert article.byline == "By Jane Hill"  # the by-line wins over the bio
+    assert article.licence.kind is LicenceKind.CC
+    assert article.body == LONG + "\n"
+    assert article.source == Source("d.txt", (1, 9))
+    assert article.body_lines == (5,) and article.meta_lines == (1, 3, 7, 9)
+
+
+def test_end_matter_in_any_order_of_credits():
+    article = make(LONG, "Ryan Xu is a freelancer.", "Translated by Lin Lee-kai")
+    assert article.authors == ("Ryan Xu",) and article.translators == ("Lin Lee-kai",)
+    assert article.byline == "Ryan Xu is a freelancer."
+    assert article.kind is ArticleKind.ARTICLE
+
+
+def test_follow_line_is_debris_with_an_author():
+    article = make("Japan bets big – Asia Times", LONG, "Follow William Pesek on X at @WilliamPesek")
+    assert article.authors == ("William Pesek",)
+    assert [(d.line, d.reason.split()[0]) for d in article.debris] == [(5, "social-media")]
+    assert "Follow" not in article.body and article.source.lines == (1, 5)
+
+
+def test_personal_substack_owner_is_the_author_only_without_another():
+    statement = "This article was first published on Andrew Korybko’s Substack and is republished with kind permission."
+    assert make("Title", LONG, statement).authors == ("Andrew Korybko",)
+    bio = "Jane Hill is a reporter at The Ledger."
+    assert make("Title", LONG, bio, statement).authors == ("Jane Hill",)
+
+
+def test_untitled_text_gets_a_title_from_its_opening_words_and_may_be_a_fragment():
+    article = make(LONG[:-1] + " and then")
+    assert article.title == "A paragraph of ordinary news text that goes on for…"
+    assert article.kind is ArticleKind.FRAGMENT
+    assert make(LONG).kind is ArticleKind.ARTICLE
+
+
+def test_a_titled_text_is_a_fragment_only_when_it_visibly_breaks_off():
+    assert make("Title", LONG[:-1] + " and the").kind is ArticleKind.FRAGMENT
+    assert make("Title", LONG[:-1] + " in Beijing").kind is ArticleKind.ARTICLE
+    assert make("Title", LONG[:-1] + ", and so on to the…").kind is ArticleKind.FRAGMENT
+    assert make("Title", LONG, "* a list item that ends the article").kind is ArticleKind.ARTICLE
+
+
+def test_text_with_end_matter_is_never_a_fragment():
+    article = make(LONG[:-1] + " and", "This article is republished with permission.")
+    assert article.kind is ArticleKind.ARTICLE
+
+
+def test_flags_quote_the_text_as_shown_and_are_unique():
+    article = make("Title", LONG, "Photo: AFP", LONG, "Photo: AFP", "* Image: Reuters")
+    flags = [(a.quote, a.prefix) for a in article.annotations]
+    assert flags[0][0] == flags[1][0] == "Photo: AFP"
+    rendered = render_body(article.body, article.annotations)
+    assert not rendered.ambiguous and not rendered.unanchored
+    first, second = (a.id for a in rendered.anchored[:2])
+    assert rendered.html.index(f'id="{first}"') < rendered.html.index(LONG, rendered.html.index(f'id="{first}"'))
+    assert rendered.html.index(f'id="{second}"') > rendered.html.index(LONG, rendered.html.index(f'id="{first}"'))
+    assert flags[2] == ("Image: Reuters", None)  # the list marker is not part of the quote
+    assert all(a.tags == ("flag",) for a in article.annotations)
+
+
+def test_to_article_fills_the_model():
+    article = make("Title – Asia Times", LONG).to_article("title", "content/articles/title.md")
+    assert (article.slug, article.title, article.publisher, article.source) == (
+        "title", "Title", "Asia Times", (Source("d.txt", (1, 3)),)
+    )

@@ -1,0 +1,100 @@
+"""clean: entity debris, invisible lines and page furniture, one line at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.split.clean import (
+    clean_line,
+    follow_name,
+    is_invisible,
+    is_separator,
+    line_debris,
+    repair_entities,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("started everything off by&nbsp, declaring&nbsp, that", "started everything off by declaring that"),
+        ("in its&nbsp,” special&nbsp, operation” &nbsp, are", "in its ” special operation” are"),
+        ("DMZ terms &amp, peacekeeper roles", "DMZ terms & peacekeeper roles"),
+        ("R&amp;D spending", "R&D spending"),
+        ("the firm&#8217;s third", "the firm’s third"),
+        ("&quot;and not the last&quot;, it said", '"and not the last", it said'),
+        ("a&nbsp b", "a b"),
+        ("Gibson, Dunn & Crutcher and M&A and AT&T", "Gibson, Dunn & Crutcher and M&A and AT&T"),
+        ("Q&As, S&P 500, P&G", "Q&As, S&P 500, P&G"),
+        ("odd  spacing  stays", "odd  spacing  stays"),
+        ("&unknownentity; stays", "&unknownentity; stays"),
+    ],
+)
+def test_repair_entities_changes_only_the_debris(raw, clean):
+    assert repair_entities(raw) == clean
+
+
+def test_clean_line_strips_outer_white_space_of_every_kind():
+    assert clean_line("\u00a0 Digital Edge announces leadership updates\u00a0") == "Digital Edge announces leadership updates"
+    assert clean_line("\ufeff\u200bTitle\u200b") == "Title"
+    assert clean_line("  • item") == "• item"
+    assert clean_line("&nbsp,") == ""
+
+
+@pytest.mark.parametrize("raw", ["\u00a0", "\u00a0 ", "&nbsp,", " &nbsp; ", "\u200b"])
+def test_invisible_lines(raw):
+    assert is_invisible(raw)
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\t", "text"])
+def test_blank_or_text_lines_are_not_invisible(raw):
+    assert not is_invisible(raw)
+
+
+@pytest.mark.parametrize(
+    "line", ["Continue Reading", "Read More", "Read more »", "You May Also Like", "Related Articles", "Keep reading…", "More from Asia Times"]
+)
+def test_separators(line):
+    assert is_separator(line)
+
+
+@pytest.mark.parametrize("line", ["Continue reading the report, analysts said.", "Related questions remain open.", "More to come"])
+def test_sentences_are_not_separators(line):
+    assert not is_separator(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Share this article", "web debris"),
+        ("Advertisement", "web debris"),
+        ("Twitter", "web debris"),
+        ("5 min read", "web debris"),
+        ("Subscribe now", "web debris"),
+        ("Follow us on Instagram", "web debris"),
+        ("Read more: Why India keeps its rice at home", "link to another article"),
+        ("Related: Thailand’s farmers pray for rain", "link to another article"),
+        ("Read the original article.", "link to the original"),
+    ],
+)
+def test_line_debris(line, reason):
+    assert line_debris(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices rose on Monday.",
+        "Image: Scatter Lab",  # a caption is flagged, not removed
+        "YouTube video",  # embedded media is flagged, not removed
+        "Read: the rules say that every company must report its emissions. It is a long list. It goes on. And on.",
+    ],
+)
+def test_text_is_not_debris(line):
+    assert line_debris(line) is None
+
+
+def test_follow_line_names_the_author():
+    assert follow_name("Follow William Pesek on X at @WilliamPesek") == "William Pesek"
+    assert follow_name("Follow Jane Hill on Twitter @janehill") == "Jane Hill"
+    assert follow_name("Follow the money, he said.") is None

@@ -1,0 +1,68 @@
+"""licence: the statement verbatim, its kind and its origin."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.model import LicenceKind
+from sitegen.split.licence import detect_licence
+
+CC, PERMISSION, ARR = LicenceKind.CC, LicenceKind.PERMISSION, LicenceKind.ALL_RIGHTS_RESERVED
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kind", "origin"),
+    [
+        ("This content was republished from The Conversation under a Creative Commons license. Read the original content.", CC, "The Conversation"),
+        ("This article is republished from The Conversation under a Creative Commons license. Read the original article.", CC, "The Conversation"),
+        ("This work is licensed under CC BY 4.0.", CC, None),
+        (("This article was first published on Andrew Korybko’s Substack and is republished with kind permission. "
+         "Become an Andrew Korybko Newsletter subscriber here."), PERMISSION, "Andrew Korybko’s Substack"),
+        ("The Independent Media Institute’s Market for All project produced this content. It is reproduced around with kind agreement.",
+         PERMISSION, "Independent Media Institute"),
+        ("This article was produced by Economy for All, a project of the Independent Media Institute, and is republished with permission.",
+         PERMISSION, "Economy for All"),
+        ("This post, which previously appeared on his Substack email Weapons and Strategy, is republished with authority.",
+         PERMISSION, "Weapons and Strategy"),
+        ("Republished with permission from Global Voices.", PERMISSION, "Global Voices"),
+        ("This story originally appeared in Grist and is republished here with permission.", PERMISSION, "Grist"),
+        ("Reprinted courtesy of The Diplomat.", PERMISSION, "The Diplomat"),
+        ("Published by arrangement with Project Syndicate.", PERMISSION, "Project Syndicate"),
+        ("¬ Haymarket Media Limited. All rights reserved.", ARR, "Haymarket Media Limited"),
+        ("Copyright © 2024 Nikkei Inc. All rights reserved.", ARR, "Nikkei Inc."),
+        ("© 2025 Reuters", ARR, "Reuters"),
+        ("(c) 2023-2025 The Ledger Ltd. All Rights Reserved.", ARR, "The Ledger Ltd."),
+    ],
+)
+def test_statements(paragraph, kind, origin):
+    licence, start = detect_licence(paragraph)
+    assert (licence.kind, licence.origin, licence.statement, start) == (kind, origin, paragraph, 0)
+
+
+def test_a_bio_before_the_statement_is_not_part_of_it():
+    bio = "Stephen Bryen is a former US assistant secretary of defense and a special correspondent for Asia Times."
+    statement = "This post, which previously appeared on his Substack email Weapons and Strategy, is republished with authority."
+    licence, start = detect_licence(f"{bio} {statement}")
+    assert licence.statement == statement
+    assert start == len(bio) + 1
+
+
+def test_provenance_sentences_before_the_grant_belong_to_the_statement():
+    text = "He has published three books. This piece first appeared in The Ledger. It is republished with permission."
+    licence, _ = detect_licence(text)
+    assert licence.statement == "This piece first appeared in The Ledger. It is republished with permission."
+    assert licence.origin == "The Ledger"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The Creative Commons movement was founded in 2001 by Lawrence Lessig.",
+        "The two sides reached an agreement on Monday after talks that lasted all weekend.",
+        "Rights groups said the permission to march had been withdrawn.",
+        "A long paragraph that mentions a Creative Commons license in passing. " * 10,
+        "",
+    ],
+)
+def test_no_statement(paragraph):
+    assert detect_licence(paragraph) is None

@@ -1,0 +1,147 @@
+"""meta: titles, publishers, by-lines, bios and translator credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.split.meta import (
+    bio_names,
+    by_line_names,
+    looks_like_title,
+    split_title,
+    title_from_text,
+    translator_names,
+)
+
+LONG = "A paragraph of ordinary text that goes on for a while, as the first paragraph of an article does."
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "publisher"),
+    [
+        ("From chatbot to sexbot: lessons from Korea’s AI hate-speech fiasco – Asia Times",
+         "From chatbot to sexbot: lessons from Korea’s AI hate-speech fiasco", "Asia Times"),
+        ("Morrison Foerster rehires Scott Jalowayski and appoints HK partner | FinanceAsia",
+         "Morrison Foerster rehires Scott Jalowayski and appoints HK partner", "FinanceAsia"),
+        ("Oil falls as stockpiles grow - Reuters", "Oil falls as stockpiles grow", "Reuters"),
+        ("Why quiet diplomacy works — The Diplomat", "Why quiet diplomacy works", "The Diplomat"),
+        ("Will Gaza ceasefire hold? Will Trump’s ‘takeover’ happen? – Asia Times",
+         "Will Gaza ceasefire hold? Will Trump’s ‘takeover’ happen?", "Asia Times"),
+        ("Japan goes for broke with  trillion Trump bet – Asia Times", "Japan goes for broke with trillion Trump bet", "Asia Times"),
+        ("East Ventures, SV Investment announced the first close of its Southeast Asia – South Korea investment corridor fund",
+         "East Ventures, SV Investment announced the first close of its Southeast Asia – South Korea investment corridor fund", None),
+        ("Covid-19 – what comes next for schools", "Covid-19 – what comes next for schools", None),
+        ("SingPost to seek shareholder approval for sale of Australia business",
+         "SingPost to seek shareholder approval for sale of Australia business", None),
+        ("Prices rise – and fall again.", "Prices rise – and fall again.", None),
+    ],
+)
+def test_split_title(line, title, publisher):
+    assert split_title(line) == (title, publisher)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Digital Edge announces leadership updates",
+        "As Xi meets top bosses like Jack Ma, what’s next for China’s tech sector amid US trade tensions?",
+        "“Xi’s gamble”",
+        "Cruel hoax: the political economy of anti-immigration – Asia Times",
+    ],
+)
+def test_titles(line):
+    assert looks_like_title(line, LONG)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The date of February 12, 2025, will forever be remembered as the day the war ended.",
+        "By Jane Hill",
+        "Jul Parke is a lecturer at the University of Toronto.",
+        "Translated by Lin Lee-kai",
+        "* January 3: a briefing",
+        "| a | b |",
+        " ".join(["word"] * 30),
+    ],
+)
+def test_not_titles(line):
+    assert not looks_like_title(line, LONG)
+
+
+def test_a_last_line_is_never_a_title():
+    assert not looks_like_title("Digital Edge announces leadership updates", None)
+
+
+def test_title_from_text():
+    assert title_from_text("Ryan Xu is a freelancer.") == "Ryan Xu is a freelancer."
+    text = "On a quiet lane in Taipei’s central Daan District (大安), an otherwise unremarkable high-rise is marked"
+    assert title_from_text(text) == "On a quiet lane in Taipei’s central Daan District (大安)…"
+    assert title_from_text("One, two, three, four, five, six, seven, eight, nine, ten, eleven") == "One, two, three, four, five, six, seven, eight, nine, ten…"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Hill", ["Jane Hill"]),
+        ("By Jane Hill and Tom O’Neill | March 3, 2025", ["Jane Hill", "Tom O’Neill"]),
+        ("By Jane Hill, Tom Baker and Ana de la Cruz", ["Jane Hill", "Tom Baker", "Ana de la Cruz"]),
+        ("BY DR. MARIA COSTA", ["Maria Costa"]),
+        ("by John P Ruehl, Reuters", ["John P Ruehl"]),
+        ("Words by Lin Lee-kai", ["Lin Lee-kai"]),
+    ],
+)
+def test_by_lines(line, names):
+    assert by_line_names(line) == names
+
+
+@pytest.mark.parametrize("line", ["By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said"])
+def test_not_by_lines(line):
+    assert by_line_names(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Translated by Lin Lee-kai", ["Lin Lee-kai"]),
+        ("Translated from the Chinese by Lin Lee-kai and Anna Berg", ["Lin Lee-kai", "Anna Berg"]),
+        ("Translation: Anna Berg", ["Anna Berg"]),
+    ],
+)
+def test_translator_credits(line, names):
+    assert translator_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("At the University of Toronto, Jul Parke is pursuing a PhD in advertising, systems, and lifestyle.", ["Jul Parke"]),
+        ("Ryan Xu is a freelancer.", ["Ryan Xu"]),
+        ("Mitchell Gallagher is PhD candidate in political science, Wayne State University", ["Mitchell Gallagher"]),
+        ("Richard D. Wolff is visiting professor in the student programme in foreign affairs at New School University.", ["Richard D. Wolff"]),
+        (("James Obiegbu is lecturer in experienced advertising and control, Bournemouth University and Gretchen Larsen "
+         "is professor in advertising, Durham University Business School, Durham University"), ["James Obiegbu", "Gretchen Larsen"]),
+        (("Scott Mahadeo is senior teacher in Macroeconomics, University of Portsmouth, Gabriella Legrenzi is senior lecturer "
+         "in finance, Keele University, and Reinhold Heinlein is senior lecturer in finance, University of the West of England"),
+         ["Scott Mahadeo", "Gabriella Legrenzi", "Reinhold Heinlein"]),
+        ("Jane Hill and Tom Baker are marine biologists at James Cook University.", ["Jane Hill", "Tom Baker"]),
+        ("Dr Jane Hill is a lecturer in marine science at the University of Plymouth.", ["Jane Hill"]),
+    ],
+)
+def test_bios(text, names):
+    assert bio_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump is expected to send his trade representative to the next round, officials said.",
+        "Elon Musk is the richest man in the world.",  # no role or institution
+        "The Conversation is a nonprofit publisher at the University of Melbourne.",
+        "Scatter Lab has collaborated with experts to show the advantages of bots since this occurrence.",
+        "Chinese artificial intelligence start-up DeepSeek is a research company.",
+        "A" * 800,
+    ],
+)
+def test_not_bios(text):
+    assert bio_names(text) == []

@@ -1,0 +1,94 @@
+"""segment: where articles start and end."""
+
+from __future__ import annotations
+
+from sitegen.split.segment import iter_segments, second_pass
+from sitegen.split.text import Block
+
+LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
+
+
+def segments(text: str):
+    debris: list = []
+    found = [[b.line for b in seg] for seg in iter_segments(text.split("\n"), debris)]
+    return found, {d.line: d.reason for d in debris}
+
+
+def articles(texts: list[str]):
+    segment = tuple(Block(i + 1, t) for i, t in enumerate(texts))
+    return [[b.line for b in part] for part in second_pass(segment, set())]
+
+
+def test_separators_cut_segments_and_are_debris():
+    found, debris = segments(f"Title one\n\n{LONG}\n\nContinue Reading\n\nTitle two\n\n{LONG}\n")
+    assert found == [[1, 3], [7, 9]]
+    assert debris == {5: "separator"}
+
+
+def test_blank_lines_and_invisible_lines():
+    found, debris = segments(f"Title\n\u00a0\n{LONG}\n&nbsp,\n\n{LONG}")
+    assert found == [[1, 3, 6]]
+    assert set(debris) == {2, 4}
+
+
+def test_a_glued_separator_ends_the_segment():
+    found, debris = segments(f"Title\n\n{LONG}Continue Reading\nNext title\n\n{LONG}")
+    assert found == [[1, 3], [4, 6]]
+    assert debris == {3: "separator glued to the text"}
+
+
+def test_a_related_block_ends_at_the_next_article_title():
+    text = f"Title\n\n{LONG}\n\nYou May Also Like\n\nOne headline\nAnother headline\nNext article title\n\n{LONG}"
+    found, debris = segments(text)
+    assert found == [[1, 3], [9, 11]]
+    assert sorted(debris) == [5, 7, 8]
+
+
+def test_a_related_block_ends_at_a_sentence_after_its_title():
+    found, debris = segments(f"Title\n\n{LONG}\n\nRelated\n\nOne headline\nNext title\nA short paragraph that ends.\n\n{LONG}")
+    assert found == [[1, 3], [8, 9, 11]]
+    assert sorted(debris) == [5, 7]
+
+
+def test_a_related_block_at_the_end_is_all_debris():
+    found, debris = segments(f"Title\n\n{LONG}\n\nMost Read\n\nOne headline\nAnother headline?\nContinue Reading")
+    assert found == [[1, 3]]
+    assert sorted(debris) == [5, 7, 8, 9]
+
+
+def test_a_table_of_contents_is_debris_once_its_headings_come():
+    found, debris = segments(f"Title\n\nTable of Contents\nWhat changes\nWho pays\n\nWhat changes\n\n{LONG}\n\nWho pays\n\n{LONG}")
+    assert found == [[1, 7, 9, 11, 13]]
+    assert sorted(debris) == [3, 4, 5]
+
+
+def test_a_cookie_banner_and_its_buttons():
+    found, debris = segments(f"We use cookies to improve your experience.\nAccept all\nManage preferences\n\nTitle\n\n{LONG}")
+    assert found == [[5, 7]]
+    assert set(debris.values()) == {"cookie banner"}
+
+
+def test_a_subheading_does_not_start_an_article():
+    assert articles(["Title – Asia Times", LONG, "A subheading", LONG, "Another one", LONG]) == [[1, 2, 3, 4, 5, 6]]
+
+
+def test_text_after_end_matter_is_another_article():
+    bio = "Jane Hill is a lecturer in marine science at the University of Plymouth."
+    cc = "This article is republished from The Conversation under a Creative Commons license."
+    assert articles(["Title", LONG, bio, cc, "Second title", LONG]) == [[1, 2, 3, 4], [5, 6]]
+    assert articles(["Title", LONG, bio, cc, LONG + LONG]) == [[1, 2, 3, 4], [5]]
+
+
+def test_a_title_with_a_known_publisher_starts_an_article():
+    assert articles(["One – The Ledger", LONG, LONG, "Two – The Ledger", LONG]) == [[1, 2, 3], [4, 5]]
+    assert articles(["One – The Ledger", LONG, "Two – Other Paper", LONG]) == [[1, 2, 3, 4]]
+
+
+def test_untitled_teasers_end_where_they_break_off():
+    cut = LONG + " " + LONG[:-1] + " and the"
+    assert articles([LONG, cut, cut, LONG]) == [[1, 2], [3], [4]]
+
+
+def test_a_titled_text_does_not_break_at_a_cut_paragraph():
+    cut = LONG + " " + LONG[:-1] + " and the"
+    assert articles(["A title", LONG, cut, LONG]) == [[1, 2, 3, 4]]
