@@ -11,9 +11,10 @@ in another dump. A new article gets `<slug>.md`, a distinct slug when the name
 is taken. Every write is atomic.
 
 `content/.split-index.json` caches each file's sketch and sources, stamped with
-the file's size and mtime: the article files stay the truth, and an entry is
+the file's size and checksum: the article files stay the truth, and an entry is
 re-read from its file when the stamp differs (the whole index is rebuilt when
-missing or unreadable). The index also remembers articles the editor deleted,
+missing or unreadable). Stamps say what a file holds, not when it was touched,
+so the committed index is the same in every clone. The index also remembers articles the editor deleted,
 so a later split does not bring them back, and dumps already split, so an
 unchanged dump is not split again by every build. Must not render or print.
 """
@@ -21,8 +22,9 @@ unchanged dump is not split again by every build. Must not render or print.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.atomic import write_atomic
@@ -31,10 +33,10 @@ from sitegen.frontmatter import add_source, dump_article, read_article
 from sitegen.model import Source
 from sitegen.slugs import slugify, unique_slug
 from sitegen.split import SplitArticle, decode_lines, iter_articles
-from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, similarity, sketch
+from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, pack, similarity, sketch, unpack
 
 INDEX_NAME = ".split-index.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 4
 SPLIT_VERSION = 2  # bump when the split rules change: dumps are then split again
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
 POSTED = 16  # the smallest values of each sketch are enough to find candidates (and keep the index small)
@@ -62,10 +64,10 @@ class SplitReport:
 @dataclass(slots=True)
 class _Entry:
     title: str
-    sketch: tuple[int, ...]  # of the body as the file has it now
+    sketch: str  # packed sketch of the body as the file has it now
     sources: list[tuple[str, int, int]]
-    born: tuple[int, ...] = ()  # of the body as first split (the editor may have changed it since)
-    stamp: tuple[int, int] = (0, 0)  # (size, mtime_ns) of the file the entry was read from
+    born: str = ""  # packed sketch of the body as first split, when the editor has changed it since
+    stamp: tuple[int, int] = (0, 0)  # (size, CRC-32) of the file the entry was read from
     deleted: bool = False
 
 
@@ -73,14 +75,16 @@ class _Entry:
 class _Index:
     entries: dict[str, _Entry] = field(default_factory=dict)
     dumps: dict[str, dict] = field(default_factory=dict)  # name → {"stamp": [...], "articles": [[slug, title, a, b]]}
-    postings: dict[int, set[str]] = field(default_factory=dict)
+    postings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sketch value → slugs holding it
     provenance: dict[tuple[str, int, int], str] = field(default_factory=dict)
     changed: bool = False
 
     def add(self, slug: str, entry: _Entry) -> None:
         self.entries[slug] = entry
-        for value in {*entry.sketch[:POSTED], *entry.born[:POSTED]}:
-            self.postings.setdefault(value, set()).add(slug)
+        for value in {*unpack(entry.sketch[: 8 * POSTED]), *unpack(entry.born[: 8 * POSTED])}:
+            holders = self.postings.get(value, ())
+            if len(holders) <= COMMON and slug not in holders:  # past COMMON a value is ignored anyway
+                self.postings[value] = (*holders, slug)
         for source in entry.sources:
             self.provenance[source] = slug
 
@@ -104,7 +108,7 @@ class _Index:
         best, best_score = None, 0.0
         for slug, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
             entry = self.entries[slug]
-            score = max(similarity(probe, entry.sketch), similarity(probe, entry.born))
+            score = max(similarity(probe, unpack(entry.sketch)), similarity(probe, unpack(entry.born)))
             needed = SAME_TITLE if _norm(entry.title) == _norm(title) else SAME_ARTICLE
             if score >= needed and score > best_score:
                 best, best_score = slug, score
@@ -116,8 +120,17 @@ def _norm(title: str) -> str:
 
 
 def _stamp(path: Path) -> tuple[int, int]:
-    info = path.stat()
-    return (info.st_size, info.st_mtime_ns)
+    """(size, CRC-32) of a file: what it holds, not when it was touched, so the index stays the
+    same in every clone of the archive (a checkout changes every mtime)."""
+    crc = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return (path.stat().st_size, crc)
+
+
+def _stamp_of(data: bytes) -> tuple[int, int]:
+    return (len(data), zlib.crc32(data))
 
 
 def _read_index(path: Path) -> tuple[dict[str, _Entry], dict[str, dict]]:
@@ -127,8 +140,8 @@ def _read_index(path: Path) -> tuple[dict[str, _Entry], dict[str, dict]]:
             return {}, {}
         entries = {
             slug: _Entry(
-                raw["title"], tuple(raw["sketch"]), [tuple(s) for s in raw["sources"]],  # type: ignore[misc]
-                tuple(raw.get("born", ())), tuple(raw.get("stamp", (0, 0))), bool(raw.get("deleted", False)),  # type: ignore[arg-type]
+                str(raw["title"]), str(raw["sketch"]), [(str(f), int(a), int(b)) for f, a, b in raw["sources"]],
+                str(raw.get("born", "")), (int(raw["stamp"][0]), int(raw["stamp"][1])), bool(raw.get("deleted", False)),
             )
             for slug, raw in data["articles"].items()
         }
@@ -162,27 +175,32 @@ def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
         if article is None:
             problems.extend(p for p in found if p.severity == "error")
             continue
+        current = pack(sketch(article.body))
+        born = (old.born or old.sketch) if old is not None else ""  # what the split first wrote
         index.add(slug, _Entry(
-            article.title, sketch(article.body), [(s.file, *s.lines) for s in article.source],
-            old.born if old is not None else (), stamp,
+            article.title, current, [(s.file, *s.lines) for s in article.source], born if born != current else "", stamp,
         ))
         index.changed = True
     return index
 
 
 def _save_index(articles_dir: Path, index: _Index) -> None:
-    data = {
-        "version": INDEX_VERSION,
-        "articles": {
-            slug: {
-                "title": e.title, "sketch": list(e.sketch), "born": list(e.born), "sources": [list(s) for s in e.sources],
-                "stamp": list(e.stamp), "deleted": e.deleted,
-            }
-            for slug, e in sorted(index.entries.items())
-        },
-        "dumps": dict(sorted(index.dumps.items())),
-    }
-    write_atomic(articles_dir.parent / INDEX_NAME, json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", fsync=False)
+    """Write the index, one article (and one dump) a line, so a committed index diffs well."""
+
+    def line(key: str, value: object) -> str:
+        return f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}"
+
+    articles = [
+        line(slug, {"title": e.title, "sketch": e.sketch, "born": e.born, "sources": [list(s) for s in e.sources],
+                    "stamp": list(e.stamp), "deleted": e.deleted})
+        for slug, e in sorted(index.entries.items())
+    ]
+    dumps = [line(name, value) for name, value in sorted(index.dumps.items())]
+    text = (
+        f'{{"version": {INDEX_VERSION},\n"articles": {{\n' + ",\n".join(articles) + '\n},\n"dumps": {\n'
+        + ",\n".join(dumps) + "\n}}\n"
+    )
+    write_atomic(articles_dir.parent / INDEX_NAME, text, fsync=False)
 
 
 def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
@@ -212,7 +230,7 @@ def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
         with handle:
             found: list[Problem] = []
             merged = _merge(iter_articles(decode_lines(handle, raw.as_posix(), found), name, []),
-                            name, articles_dir, index, taken, outcomes, found)
+                            name, articles_dir, index, taken, outcomes, found, raw.as_posix())
             problems += found
         if not any(p.severity == "error" for p in found) and index.dumps.get(name) != {"stamp": stamp, "articles": merged}:
             index.dumps[name] = {"stamp": stamp, "articles": merged}
@@ -235,7 +253,7 @@ def _still_there(known: dict, index: _Index) -> bool:
 
 def _merge(
     articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
-    outcomes: list[Outcome], problems: list[Problem],
+    outcomes: list[Outcome], problems: list[Problem], shown: str,
 ) -> list[list]:
     """Bring one dump's articles into the archive; returns [slug, title, first, last] for each."""
     merged: list[list] = []
@@ -251,8 +269,9 @@ def _merge(
                 merged.append([slug, item.title, *item.source.lines])
                 continue
             try:
-                write_atomic(path, add_source(path.read_text(encoding="utf-8"), item.source))
-                entry.stamp = _stamp(path)
+                data = add_source(path.read_text(encoding="utf-8"), item.source).encode("utf-8")
+                write_atomic(path, data)
+                entry.stamp = _stamp_of(data)
             except Exception as exc:  # noqa: BLE001 - an editor's broken file must give a message, not a traceback
                 problems.append(error(f"cannot add a source entry: {exc}", path.as_posix()))
                 continue
@@ -264,13 +283,15 @@ def _merge(
         path = articles_dir / f"{slug}.md"
         try:
             articles_dir.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, dump_article(item.to_article(slug, path.as_posix())))
-            stamp = _stamp(path)
+            data = dump_article(item.to_article(slug, path.as_posix())).encode("utf-8")
+            write_atomic(path, data)
+            stamp = _stamp_of(data)
         except OSError as exc:
             problems.append(error(f"cannot write: {exc.strerror or exc}", path.as_posix()))
             continue
         taken.add(slug)
-        index.add(slug, _Entry(item.title, probe, [key], probe, stamp))  # type: ignore[list-item]
+        problems.extend(replace(p, file=shown) for p in item.problems)  # for a new file only: once is enough
+        index.add(slug, _Entry(item.title, pack(probe), [key], "", stamp))  # type: ignore[list-item]
         index.changed = True
         outcomes.append(Outcome("created", path, item.title, item.source))
         merged.append([slug, item.title, *item.source.lines])

@@ -28,7 +28,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class SplitResult:
-    """The articles of one dump, the lines removed as debris (in line order), and warnings."""
+    """The articles of one dump, the lines removed as debris (in line order), and warnings
+    (an article without a title line, say)."""
 
     articles: tuple[SplitArticle, ...]
     debris: tuple[Debris, ...]
@@ -50,4 +51,5 @@ def split_text(text: str, name: str) -> SplitResult:
     """Split a dump's text (already decoded, "\\n" line ends) into articles."""
     debris: list[Debris] = []
     articles = tuple(iter_articles(text.split("\n"), name, debris))
-    return SplitResult(articles, tuple(sorted(debris, key=lambda d: d.line)))
+    problems = tuple(p for a in articles for p in a.problems)
+    return SplitResult(articles, tuple(sorted(debris, key=lambda d: d.line)), problems)

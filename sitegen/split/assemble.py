@@ -1,8 +1,9 @@
 """One article's lines → a `SplitArticle`: metadata out of the text, flags on it, Markdown body.
 
 Owns reading an article's own lines: the title line (and its publisher
-suffix) or a title made from the opening words; a "By NAME" line; the end
-matter read backwards — translator credits, "Follow NAME on X" lines, the
+suffix) or a title made from the opening words; a "By NAME" line and a date
+line; the end matter read backwards — translator and wire credits ("Reporting
+by NAME"), "Follow NAME on X" lines, the
 licence statement, the bio (which may share the statement's paragraph or run
 over two paragraphs); whether the text is a fragment; flag annotations; the
 body. Title, by-line, bio, licence and credit lines leave the body for the
@@ -11,18 +12,22 @@ front matter. Must not look at other articles.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
 from sitegen.annotate.anchor import AnchorStatus, locate
+from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
+from sitegen.split.dates import date_of
 from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bio_names,
     by_line_names,
+    credit_names,
     looks_like_title,
     split_title,
     title_from_text,
@@ -57,12 +62,14 @@ class SplitArticle:
     annotations: tuple[Annotation, ...]
     body_lines: tuple[int, ...]  # dump lines whose text is in the body
     meta_lines: tuple[int, ...]  # dump lines taken into the front matter (title, by-line, bio, licence, credits)
+    date: dt.date | None = None
     debris: tuple[Debris, ...] = field(default=())  # lines of its range dropped as page furniture
+    problems: tuple[Problem, ...] = field(default=())  # what an editor should know about how it was split
 
     def to_article(self, slug: str, path: str) -> Article:
         return Article(
             slug=slug, path=path, title=self.title, body=self.body, authors=self.authors, byline=self.byline,
-            translators=self.translators, publisher=self.publisher, licence=self.licence, kind=self.kind,
+            translators=self.translators, publisher=self.publisher, date=self.date, licence=self.licence, kind=self.kind,
             source=(self.source,), annotations=self.annotations,
         )
 
@@ -72,15 +79,21 @@ class _Found:
     """What the end matter and the head tell about the article, filled while reading it."""
 
     authors: list[str] = field(default_factory=list)
-    byline: str | None = None
+    bylines: dict[int, str] = field(default_factory=dict)  # line → by-line, bio or credit text
     translators: list[str] = field(default_factory=list)
     licence: Licence = field(default_factory=Licence)
     meta_lines: list[int] = field(default_factory=list)
     debris: list[Debris] = field(default_factory=list)
     ended: bool = False  # the text has end matter: it is complete
+    date: dt.date | None = None
 
     def add_authors(self, names: list[str]) -> None:
         self.authors += [n for n in names if n not in self.authors]
+
+    @property
+    def byline(self) -> str | None:
+        """Every by-line, bio and credit, verbatim, in the order of the text."""
+        return "\n\n".join(text for _, text in sorted(self.bylines.items())) or None
 
 
 def assemble(blocks: tuple[Block, ...], name: str) -> SplitArticle:
@@ -92,17 +105,17 @@ def assemble(blocks: tuple[Block, ...], name: str) -> SplitArticle:
     if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None):
         title, publisher = split_title(lines[0].text)
         found.meta_lines.append(lines.pop(0).line)
-    if lines and len(lines) > 1 and by_line_names(lines[0].text):
-        found.add_authors(by_line_names(lines[0].text) or [])
-        found.byline = lines[0].text
-        found.meta_lines.append(lines.pop(0).line)
+    _read_head(lines, found)
     _read_end_matter(lines, found)
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
     kind = _kind(lines, titled=title is not None, ended=found.ended)
+    problems = []
     if title is None:
         title = title_from_text(display_text(lines[0].text) if lines else "Untitled")
+        what = "a fragment (its text breaks off)" if kind is ArticleKind.FRAGMENT else "an article"
+        problems.append(warning(f"{what} without a title line: titled from its opening words, {title!r}", name, first))
     texts = [b.text for b in lines]
     annotations, flagged = _flags(lines)
     return SplitArticle(
@@ -118,8 +131,28 @@ def assemble(blocks: tuple[Block, ...], name: str) -> SplitArticle:
         annotations=annotations,
         body_lines=tuple(b.line for b in lines),
         meta_lines=tuple(sorted(found.meta_lines)),
+        date=found.date,
         debris=tuple(found.debris),
+        problems=tuple(problems),
     )
+
+
+def _read_head(lines: list[Block], found: _Found) -> None:
+    """Take a "By NAME" line and a date line (in either order) off the start of `lines`."""
+    for _ in range(2):
+        if len(lines) < 2:
+            return
+        text = lines[0].text
+        names = by_line_names(text) if found.byline is None else None
+        if names:
+            found.add_authors(names)
+            found.bylines[lines[0].line] = text
+            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)", text))), None)
+        elif found.date is None and date_of(text):
+            found.date = date_of(text)
+        else:
+            return
+        found.meta_lines.append(lines.pop(0).line)
 
 
 def _read_end_matter(lines: list[Block], found: _Found) -> None:
@@ -128,10 +161,14 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
         block = lines[-1]
         text = block.text
         translators = translator_names(text)
+        credited = credit_names(text)
         follower = follow_name(text)
         licence = detect_licence(text) if found.licence.statement is None else None
         if translators:
             found.translators = translators + [t for t in found.translators if t not in translators]
+        elif credited:  # "Reporting by NAME; Editing by NAME"
+            found.add_authors(credited)
+            found.bylines[block.line] = text
         elif follower is not None:
             if len(follower.split()) >= 2:
                 found.add_authors([follower])
@@ -143,7 +180,7 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
             found.licence, start = licence
             bio = text[:start].strip()
             if bio and bio_names(bio):
-                found.byline = found.byline or bio
+                found.bylines[block.line] = bio
                 found.add_authors(bio_names(bio))
             elif bio:  # text before the statement that is not a bio stays in the body
                 lines[-1] = Block(block.line, bio)
@@ -166,7 +203,7 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     lines.pop()
     found.meta_lines += [b.line for b in bio]
-    found.byline = found.byline or "\n\n".join(b.text for b in bio)
+    found.bylines.update((b.line, b.text) for b in bio)
     found.add_authors(bio_names(bio[0].text))
     found.ended = True
 

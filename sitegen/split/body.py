@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from sitegen.split.dates import date_of
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _INLINE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
@@ -81,6 +82,7 @@ def is_heading(text: str, following: str | None) -> bool:
         and text[:1].isupper()
         and line_kind(text) == "text"
         and len(following) >= HEADING_MIN_FOLLOWING
+        and date_of(text) is None
     )
 
 

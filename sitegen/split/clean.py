@@ -5,7 +5,7 @@ space, "&amp," → "&" — and outer white space removed; nothing else of the
 line changes) and the recognisers of page furniture that is not anyone's
 text: separators between articles ("Continue Reading"), related-links blocks
 ("You May Also Like"), cookie banners, tables of contents, share buttons,
-"Follow NAME on X" lines, "Read more: …" links. Must not decide article
+"Follow NAME on X" lines, "Read more: …" links, newsletter boxes. Must not decide article
 boundaries (that is `segment`) or drop anything itself: it only names the reason.
 """
 
@@ -63,8 +63,9 @@ def is_invisible(raw: str) -> bool:
 _RELATED = (
     r"you may also like|you might also like|related( articles?| stories| posts| content| reading| news)?"
     r"|recommended( for you| stories| reading)?|more from [^.]{1,40}|more stories|more news|most read|most popular"
-    r"|trending( now| stories)?|also read|see also|read next|popular (stories|posts|articles)|latest (news|stories)"
-    r"|editor[’']?s picks|top stories"
+    r"|trending( now| stories)?|also read|see also|read next|popular (now|stories|posts|articles)|latest (news|stories)"
+    r"|editor[’']?s picks|top stories|most (viewed|shared|commented)|what to read next|more on this story"
+    r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news"
 )
 SEPARATOR = re.compile(
     rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
@@ -79,8 +80,8 @@ RELATED_LINK = re.compile(
 )
 COOKIE = re.compile(
     r"\b(we use cookies|uses cookies|use of cookies|cookie (policy|settings|preferences|notice|banner|consent)"
-    r"|accept (all )?cookies|by continuing to (use|browse)|consent to (the use of )?cookies"
-    r"|we value your privacy|this (web)?site uses)\b",
+    r"|accept (all )?cookies|by continuing to (use|browse) (this|our) (web)?site|consent to (the use of )?cookies"
+    r"|we value your privacy)\b",
     re.IGNORECASE,
 )
 COOKIE_BUTTON = re.compile(
@@ -105,6 +106,12 @@ FOLLOW = re.compile(
     r"^[Ff]ollow (?:him |her |them )?(?:on \w+ )?(?P<name>(?:[A-Z][\w.’'-]+ ?){1,4}?)\s?"
     r"(?:on|at) (?i:x|twitter|facebook|instagram|linkedin|bluesky|threads|mastodon|substack|telegram)\b.{0,80}$"
 )
+PROMO = re.compile(  # a newsletter or subscription box inside the page
+    r"^(sign up (for|to)|subscribe (to|for)|get (our|the) .{0,30}newsletter|newsletter sign-?up|join (our|the) .{0,40}"
+    r"(newsletter|mailing list)|enter your e-?mail|free newsletter)\b.{0,80}$",
+    re.IGNORECASE,
+)
+PROMO_WORDS = re.compile(r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|free|daily|weekly|every (morning|day|week))\b", re.IGNORECASE)
 READ_ORIGINAL = re.compile(r"^read (the )?original (article|post|content|story|version)\W*$", re.IGNORECASE)
 
 
@@ -113,9 +120,14 @@ def is_separator(line: str) -> bool:
     return bool(SEPARATOR.match(line))
 
 
+def is_promo(line: str) -> bool:
+    """The first line of a newsletter or subscription box ("Sign up for our newsletter")."""
+    return bool(PROMO.match(line)) and (not line.endswith(".") or "newsletter" in line.lower()) and len(line) < 120
+
+
 def line_debris(line: str) -> str | None:
-    """Why a single cleaned line is page furniture, or None. Separators, cookie banners and
-    tables of contents are handled by `segment`, which needs their context."""
+    """Why a single cleaned line is page furniture, or None. Separators, cookie banners,
+    newsletter boxes and tables of contents are handled by `segment`, which needs their context."""
     if WEB_DEBRIS.match(line):
         return "web debris"
     if RELATED_LINK.match(line) and not _is_sentence_after_colon(line):

@@ -39,3 +39,16 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
         return 0.0
     union = heapq.nsmallest(min(K, len(set(a) | set(b))), set(a) | set(b))
     return sum(1 for h in union if h in both) / len(union)
+
+
+def pack(values: tuple[int, ...]) -> str:
+    """A sketch as compact text (8 hex digits a value), for storing many of them."""
+    return "".join(f"{v:08x}" for v in values)
+
+
+def unpack(text: str) -> tuple[int, ...]:
+    """The sketch `pack` wrote; () for text that is not one."""
+    try:
+        return tuple(int(text[i : i + 8], 16) for i in range(0, len(text) - len(text) % 8, 8))
+    except ValueError:
+        return ()

@@ -1,8 +1,9 @@
-"""Who and what: title lines and publisher suffixes, "By NAME" lines, bios, translator credits.
+"""Who and what: title lines and publisher suffixes, "By NAME" lines, bios, credits.
 
 Owns recognising the metadata lines of one article and taking people's names
 out of them. People come only from lines that introduce them as the writers
-(a by-line, a bio sentence "NAME is a lecturer…", a translator credit), never
+(a by-line, a bio sentence "NAME is a lecturer…", a "Reporting by" or translator
+credit), never
 from names quoted in the text. Pure functions on strings. Must not decide
 article boundaries.
 """
@@ -21,8 +22,12 @@ NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
-    rf"^(?i:by|words by|written by|story by|text by|reporting by|author:?)\s+{_HONORIFIC}(?P<names>{_NAMES})"
-    rf"\s*(?:[|,–—·-].*|\(.*\))?$"
+    rf"^(?i:by|words by|written by|story by|text by|author:?)\s+{_HONORIFIC}(?P<names>{_NAMES})"
+    rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|[|,–—·-].*|\(.*\))?$"
+)
+_CREDIT = re.compile(  # a wire service's end line: "Reporting by A and B; Editing by C"
+    rf"^(?i:reporting|reported|writing|written) by\s+(?P<names>{_NAMES})\s*(?:[;,]\s*(?i:additional reporting|editing|edited"
+    rf"|writing|compiled|graphics|fact-checking|research|with reporting)\b.*|\.)?$"
 )
 _TRANSLATED = re.compile(
     rf"^(?i:(?:translated|translation)(?: and (?:edited|adapted))?(?: from (?:the )?\w+)?(?: (?:in)?to \w+)?(?: by|:))"
@@ -61,21 +66,27 @@ def split_title(line: str) -> tuple[str, str | None]:
     """(clean title, publisher) from a title line with an optional ' – Publisher' suffix.
 
     The suffix must look like a name: one to five capitalised words (small words allowed),
-    without final punctuation. Runs of white space inside the title become one space.
+    without final punctuation. In "Title | Section | Site" the site is the publisher and the
+    section goes. Runs of white space inside the title become one space.
     """
     text = " ".join(line.split())
+    parts = text.split(" | ")
+    if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
+        return parts[0].strip(), parts[-1].strip()
     match = _SUFFIX.match(text)
-    if match:
-        publisher = match.group("publisher").strip()
-        words = publisher.split()
-        if (
-            1 <= len(words) <= 5
-            and words[0][:1].isupper()
-            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
-            and not ends_sentence(publisher.rstrip(")"))
-        ):
-            return match.group("title").strip(), publisher
+    if match and _is_publisher(match.group("publisher")):
+        return match.group("title").strip(), match.group("publisher").strip()
     return text, None
+
+
+def _is_publisher(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 5
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
+        and not ends_sentence(text.strip().rstrip(")"))
+    )
 
 
 def looks_like_title(line: str, next_line: str | None) -> bool:
@@ -104,6 +115,13 @@ def title_from_text(text: str, words: int = 10) -> str:
 def by_line_names(line: str) -> list[str] | None:
     """People of a "By NAME", "By NAME and NAME | Reuters" line, or None."""
     match = _BY_LINE.match(line.strip())
+    return _names(match.group("names")) if match else None
+
+
+def credit_names(line: str) -> list[str] | None:
+    """Writers of a wire-service credit "Reporting by NAME; Editing by NAME" (editors are not
+    writers), or None."""
+    match = _CREDIT.match(line.strip())
     return _names(match.group("names")) if match else None
 
 

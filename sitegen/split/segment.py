@@ -1,13 +1,14 @@
 """Finding where articles start and end in a dump.
 
 First pass (`iter_segments`, streamed line by line): separators ("Continue
-Reading", "You May Also Like" blocks with their links), cookie banners, tables
-of contents and other web debris become `Debris`; blank lines go; what is left
-comes out in segments of content lines. Second pass (`second_pass`, inside one
-segment): a new article starts after an article's end matter (bio, licence,
-translator credit) when text follows, at a title line carrying a publisher
-suffix already seen in the dump, and — in untitled text — after a paragraph cut
-off mid-sentence (a teaser). A subheading never starts an article. Must not
+Reading", "You May Also Like" blocks with their links), cookie banners,
+newsletter boxes, tables of contents and other web debris become `Debris`;
+blank lines go; what is left comes out in segments of content lines. Second
+pass (`second_pass`, inside one segment): a new article starts after an
+article's end matter (bio, licence, credits) when text follows; at a title
+line carrying a publisher suffix already seen in the dump, or any
+" | Publisher" suffix; and, in untitled text, after a paragraph cut off
+mid-sentence (a teaser). A subheading never starts an article. Must not
 extract metadata beyond what boundaries need.
 """
 
@@ -19,17 +20,20 @@ from sitegen.split.clean import (
     COOKIE,
     COOKIE_BUTTON,
     GLUED_SEPARATOR,
+    PROMO_WORDS,
     RELATED_BLOCK,
     TOC_HEADER,
     clean_line,
     follow_name,
     is_invisible,
+    is_promo,
     is_separator,
     line_debris,
 )
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bio_names,
+    credit_names,
     looks_like_title,
     split_title,
     translator_names,
@@ -39,13 +43,14 @@ from sitegen.split.text import Block, Debris, ends_sentence, stops_mid_sentence
 TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
+PROMO_MAX = 100  # the lines of a newsletter box are shorter
 
 
 def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[Block, ...]]:
     """Segments of content lines, each yielded as soon as it is complete (memory bounded by
     the longest segment); debris lines are appended to `debris`."""
     current: list[Block] = []
-    mode = "text"  # or "cookie", "related", "toc"
+    mode = "text"  # or "cookie", "related", "toc", "promo"
     held: list[Debris] = []  # lines after a related-links or contents header: debris unless text resumes
     toc_items: set[str] = set()
 
@@ -88,6 +93,11 @@ def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[
                 debris.append(Debris(number, text, "cookie banner"))
                 continue
             mode = "text"
+        elif mode == "promo":
+            if len(text) < PROMO_MAX and PROMO_WORDS.search(text) and not is_separator(text):
+                debris.append(Debris(number, text, "newsletter box"))
+                continue
+            mode = "text"
         if is_separator(text):
             debris.append(Debris(number, text, "separator"))
             if current:
@@ -99,6 +109,10 @@ def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[
         if COOKIE.search(text) and len(text) < COOKIE_MAX:
             debris.append(Debris(number, text, "cookie banner"))
             mode = "cookie"
+            continue
+        if is_promo(text):
+            debris.append(Debris(number, text, "newsletter box"))
+            mode = "promo"
             continue
         if TOC_HEADER.match(text):
             debris.append(Debris(number, text, "table of contents"))
@@ -135,9 +149,9 @@ def _leave_mode(
 
 
 def is_closing(text: str) -> bool:
-    """A line that can only close an article: a licence statement, a translator credit, a
-    "Follow NAME on X" line."""
-    return bool(translator_names(text) or follow_name(text) or detect_licence(text))
+    """A line that can only close an article: a licence statement, a translator or wire credit,
+    a "Follow NAME on X" line."""
+    return bool(translator_names(text) or credit_names(text) or follow_name(text) or detect_licence(text))
 
 
 def is_end_matter(blocks: tuple[Block, ...], i: int) -> bool:
@@ -162,7 +176,8 @@ def second_pass(segment: tuple[Block, ...], publishers: set[str]) -> Iterator[tu
             continue
         text = segment[i].text
         title_here = _title_at(segment, i, set())
-        known = title_here and split_title(text)[1] in publishers and i - start >= 2
+        publisher = split_title(text)[1] if title_here else None
+        known = publisher is not None and (publisher in publishers or " | " in text) and i - start >= 2
         if (seen_end and (len(text) >= TEASER_MIN or title_here)) or known:
             yield segment[start:i]
             start, seen_end, titled = i, False, _title_at(segment, i, publishers)

@@ -254,3 +254,24 @@ def test_a_folder_or_missing_dump_is_a_message(tmp_path):
     (tmp_path / "raw").mkdir()
     report = split_files([tmp_path / "raw", tmp_path / "gone.txt"], tmp_path / "articles")
     assert len(report.problems) == 2 and all("cannot read" in str(p) for p in report.problems)
+
+
+def test_split_warnings_name_the_dump_as_given_and_come_once(seeds):
+    raws, articles = seeds
+    first = split_files(raws, articles)
+    warned = [str(p) for p in first.problems]
+    assert len(warned) == 5 and all(w.startswith(raws[2].as_posix() + ":") for w in warned)
+    (articles.parent / ".split-index.json").unlink()  # split again from scratch: everything is skipped
+    assert split_files(raws, articles).problems == ()
+
+
+def test_the_index_says_what_files_hold_not_when_they_were_touched(seeds):
+    raws, articles = seeds
+    split_files(raws, articles)
+    index = articles.parent / ".split-index.json"
+    before = index.read_bytes()
+    for path in [*articles.glob("*.md"), *raws]:
+        os.utime(path, ns=(1, 1))  # a fresh clone: every mtime is new
+    report = split_files(raws, articles)
+    assert {o.action for o in report.outcomes} == {"skipped"}
+    assert index.read_bytes() == before

@@ -23,7 +23,7 @@ def test_title_by_line_bio_licence_leave_the_body():
         "This article is republished from The Conversation under a Creative Commons license.",
     )
     assert (article.title, article.publisher, article.authors) == ("Rivers of plastic", "Asia Times", ("Jane Hill",))
-    assert article.byline == "By Jane Hill"  # the by-line wins over the bio
+    assert article.byline == "By Jane Hill\n\nJane Hill is a lecturer in marine science at the University of Plymouth."
     assert article.licence.kind is LicenceKind.CC
     assert article.body == LONG + "\n"
     assert article.source == Source("d.txt", (1, 9))
@@ -88,3 +88,12 @@ def test_to_article_fills_the_model():
     assert (article.slug, article.title, article.publisher, article.source) == (
         "title", "Title", "Asia Times", (Source("d.txt", (1, 3)),)
     )
+
+
+def test_an_untitled_article_comes_with_a_warning_for_the_editor():
+    article = make(LONG[:-1] + " and then", start=10)
+    assert [str(p) for p in article.problems] == [
+        ("d.txt:10: warning: a fragment (its text breaks off) without a title line: titled from its opening words, "
+        "'A paragraph of ordinary news text that goes on for…'")
+    ]
+    assert make("Title", LONG).problems == ()

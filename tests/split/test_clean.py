@@ -98,3 +98,26 @@ def test_follow_line_names_the_author():
     assert follow_name("Follow William Pesek on X at @WilliamPesek") == "William Pesek"
     assert follow_name("Follow Jane Hill on Twitter @janehill") == "Jane Hill"
     assert follow_name("Follow the money, he said.") is None
+
+
+def test_cookie_banners_but_not_sentences_about_sites():
+    from sitegen.split.clean import COOKIE
+
+    assert COOKIE.search("We use cookies to improve your experience.")
+    assert COOKIE.search("By continuing to browse this site you agree to our cookie policy.")
+    assert not COOKIE.search("This site uses solar panels to power the pumps.")
+    assert not COOKIE.search("By continuing to use coal, the country risks missing its targets.")
+
+
+@pytest.mark.parametrize("line", ["Sign up for our newsletter", "Subscribe to The Slow Life", "Get our free daily newsletter"])
+def test_newsletter_boxes(line):
+    from sitegen.split.clean import is_promo
+
+    assert is_promo(line)
+
+
+@pytest.mark.parametrize("line", ["Subscribers to the plan paid less than others did.", "Sign language is taught in every school here."])
+def test_not_newsletter_boxes(line):
+    from sitegen.split.clean import is_promo
+
+    assert not is_promo(line)

@@ -5,7 +5,7 @@ article files it writes are read back, as an editor would read them; the
 expected file lists the articles in order (one entry per distinct file) with
 only the keys that matter for that shape:
 
-    title, publisher, authors, byline, translators, kind, lines (of the first
+    title, publisher, authors, byline, translators, date, kind, lines (of the first
     source), sources (["file:first-last", ...]), licence ({kind, statement,
     origin}), body (exact), body_contains, body_excludes, flags (quotes),
     flag_notes (substrings, in order), rendered_text, rendered_contains,
@@ -88,6 +88,8 @@ def check_article(name, article, want):
             assert list(getattr(article, key)) == want[key], f"{where}: {key}"
     if "kind" in want:
         assert article.kind.value == want["kind"], where
+    if "date" in want:
+        assert (article.date.isoformat() if article.date else None) == want["date"], where
     if "lines" in want:
         assert list(article.source[0].lines) == want["lines"], where
     if "sources" in want:

@@ -7,6 +7,7 @@ import pytest
 from sitegen.split.meta import (
     bio_names,
     by_line_names,
+    credit_names,
     looks_like_title,
     split_title,
     title_from_text,
@@ -145,3 +146,32 @@ def test_bios(text, names):
 )
 def test_not_bios(text):
     assert bio_names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Reporting by Francesco Guarascio; Editing by Ed Davies", ["Francesco Guarascio"]),
+        ("Reporting by Jane Hill and Tom Baker.", ["Jane Hill", "Tom Baker"]),
+        ("Writing by Anna Berg; Additional reporting by Tom Baker", ["Anna Berg"]),
+    ],
+)
+def test_wire_credits_name_the_writers_not_the_editors(line, names):
+    assert credit_names(line) == names
+
+
+@pytest.mark.parametrize("line", ["Editing by Ed Davies", "Reporting by the ministry suggests otherwise."])
+def test_not_wire_credits(line):
+    assert credit_names(line) is None
+
+
+def test_by_line_with_a_place():
+    assert by_line_names("By Rebecca Ratcliffe in Bangkok") == ["Rebecca Ratcliffe"]
+    assert by_line_names("By Jane Hill for The Guardian") == ["Jane Hill"]
+
+
+def test_title_with_a_section_and_a_site():
+    assert split_title("Floods leave thousands homeless | World news | The Guardian") == (
+        "Floods leave thousands homeless", "The Guardian"
+    )
+    assert split_title("Floods leave thousands homeless | World news") == ("Floods leave thousands homeless | World news", None)

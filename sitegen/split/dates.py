@@ -1,0 +1,52 @@
+"""Dates: a line that is nothing but a publication date, as a `datetime.date`.
+
+Owns reading the date lines of scraped pages: "Tue 10 Sep 2024 09.12 BST",
+"March 3, 2025", "3 March 2025", "2025-03-03", "Published: 03/03/2025"
+(day first), with an optional weekday, time and time zone. A line with
+anything else in it is not a date line. Pure functions on strings. Must not
+look for dates inside sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_LEAD = r"^(?:(?:published|updated|posted|first published|last updated|date)(?:\s+on)?\s*:?\s*)?" + _WEEKDAY
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?)?"
+_PATTERNS = [
+    re.compile(_LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
+]
+
+
+def date_of(line: str) -> dt.date | None:
+    """The date a line consists of, or None (also for an impossible date such as 31 February)."""
+    text = line.strip()
+    if len(text) > 60 or not any(c.isdigit() for c in text):
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower().rstrip(".")]
+        try:
+            return dt.date(int(parts["year"]), month, int(parts["day"]))
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,36 @@
+"""dates: lines that are only a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitegen.split.dates import date_of
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Tue 10 Sep 2024 09.12 BST", dt.date(2024, 9, 10)),
+        ("March 3, 2025", dt.date(2025, 3, 3)),
+        ("3 March 2025", dt.date(2025, 3, 3)),
+        ("3rd March, 2025", dt.date(2025, 3, 3)),
+        ("Sept. 4, 2023", dt.date(2023, 9, 4)),
+        ("Wednesday, February 26, 2025", dt.date(2025, 2, 26)),
+        ("2025-03-03", dt.date(2025, 3, 3)),
+        ("2025-03-03T10:00:00Z", dt.date(2025, 3, 3)),
+        ("Published: 03/03/2025", dt.date(2025, 3, 3)),
+        ("Updated: March 3, 2025 at 10:12 am EST", dt.date(2025, 3, 3)),
+    ],
+)
+def test_date_lines(line, date):
+    assert date_of(line) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["31 February 2025", "The council met on 3 March 2025.", "May 2025", "2025", "March 3", "Chapter 3, 2025 edition", ""],
+)
+def test_not_date_lines(line):
+    assert date_of(line) is None
