@@ -93,6 +93,19 @@ class OutputWriter:
         self.cache_dir = cache_dir
         self.manifest_path = cache_dir / MANIFEST
         self.manifest: dict[str, list] | None = None
+        self.last: Mapping[str, bytes] = {}  # the files as last written: the same bytes objects
+
+    def _still_there(self, rel: str, data: bytes, last: Mapping[str, bytes], manifest: Mapping[str, list]) -> bool:
+        """True when `data` is the very object written to `rel` last time (`last`) and the file has
+        not been touched since (size and mtime as in the manifest): its bytes need no hashing."""
+        entry = manifest.get(rel)
+        if last.get(rel) is not data or entry is None:
+            return False
+        try:
+            st = os.stat(os.path.join(self.out_dir, rel))
+        except OSError:
+            return False
+        return entry[1] == st.st_size and entry[2] == st.st_mtime_ns
 
     # -- manifest ---------------------------------------------------------------------
     def _load_manifest(self) -> dict[str, list]:
@@ -149,6 +162,8 @@ class OutputWriter:
         staging = parent / f".{self.out_dir.name}.staging-{os.getpid()}"
         manifest: dict[str, list] = {}
         written: list[str] = []
+        previous = self._load_manifest() if self.out_dir.exists() else {}
+        self.last, last = {}, self.last  # forgotten until this write has finished
         try:
             staging.mkdir(parents=True)
             made: set[Path] = {staging}
@@ -157,6 +172,10 @@ class OutputWriter:
                 if target.parent not in made:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     made.add(target.parent)
+                if self._still_there(rel, data, last, previous):
+                    os.link(self.out_dir / rel, target)
+                    manifest[rel] = previous[rel]  # a hard link keeps size and mtime
+                    continue
                 digest = _digest(data)
                 if self._same_on_disk(rel, digest, len(data)):
                     os.link(self.out_dir / rel, target)
@@ -165,12 +184,13 @@ class OutputWriter:
                     written.append(rel)
                 st = target.stat()
                 manifest[rel] = [digest, st.st_size, st.st_mtime_ns]
-            old_files = set(self._load_manifest()) if self.out_dir.exists() else set()
+            old_files = set(previous)
             self._swap_in(staging)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}") from None
         self._save_manifest(manifest)
+        self.last = dict(files)
         deleted = tuple(sorted(old_files - set(files)))
         return WriteReport(tuple(written), deleted, len(files) - len(written))
 
@@ -193,9 +213,12 @@ class OutputWriter:
         self.recover()
         manifest = dict(self._load_manifest()) if self.out_dir.exists() else {}
         written: list[str] = []
+        self.last, last = {}, self.last  # forgotten until this write has finished
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             for rel, data in files.items():
+                if self._still_there(rel, data, last, manifest):
+                    continue
                 digest = _digest(data)
                 if self._same_on_disk(rel, digest, len(data)):
                     continue
@@ -215,7 +238,9 @@ class OutputWriter:
                 self._prune_empty((self.out_dir / rel).parent)
         except OSError as exc:
             raise OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}") from None
-        self._save_manifest(manifest)
+        if written or deleted or not self.manifest_path.exists():
+            self._save_manifest(manifest)
+        self.last = dict(files)
         return WriteReport(tuple(written), tuple(deleted), len(files) - len(written))
 
     def _prune_empty(self, folder: Path) -> None:

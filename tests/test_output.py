@@ -68,3 +68,14 @@ def test_two_builds_at_once_are_refused(tmp_path):
                 pass
     with BuildLock(tmp_path):  # released afterwards
         pass
+
+
+@pytest.mark.parametrize("write", ["write_in_place", "write_swap"])
+def test_a_file_changed_or_removed_by_hand_is_put_back_even_when_the_site_is_unchanged(writer, write):
+    site = {"index.html": b"home", "a/b.html": b"b", "c.html": b"c"}
+    writer.write_swap(site)
+    (writer.out_dir / "a/b.html").write_bytes(b"X")  # same size: only its mtime tells
+    (writer.out_dir / "c.html").unlink()
+    report = getattr(writer, write)(site)  # the very same bytes objects as last time
+    assert tree(writer.out_dir) == site
+    assert sorted(report.written) == ["a/b.html", "c.html"]

@@ -56,11 +56,9 @@ def article_files(articles_dir: Path) -> list[Path]:
         entries = list(os.scandir(articles_dir))
     except FileNotFoundError:
         return []
-    return sorted(
-        Path(e.path)
-        for e in entries
-        if e.name.endswith(ARTICLE_SUFFIX) and not e.name.startswith((".", "~")) and e.is_file()
-    )
+    chosen = [e for e in entries if e.name.endswith(ARTICLE_SUFFIX) and not e.name.startswith((".", "~")) and e.is_file()]
+    chosen.sort(key=lambda e: e.name)  # one folder: sorting names sorts paths
+    return [Path(e.path) for e in chosen]
 
 
 def _read_one(path: Path, shown: str) -> tuple[Article | None, tuple[Problem, ...]]:
@@ -87,11 +85,13 @@ def load_archive(
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     live: set[str] = set()
+    folder = _display(articles_dir, root)  # every file is in this one folder
+    folder = "" if folder == "." else folder.rstrip("/") + "/"
     for path in article_files(articles_dir):
-        shown = _display(path, root)
+        shown = folder + path.name
         live.add(shown)
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             continue
         stamp = (st.st_mtime_ns, st.st_size, st.st_ino)

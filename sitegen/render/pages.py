@@ -1,15 +1,15 @@
 """Drawing the site: every page's view through its template, plus feeds, search index and static files.
 
 `render_site(site, theme, previous)` returns every output file as bytes. A file
-whose key — its template's fingerprint and its view — equals the key it had in
-`previous` keeps the bytes it had then instead of being drawn again, so a watch
+whose key — its template, the template's fingerprint and its view — equals the key
+it had in `previous` (compared with ==, which is quick for the views the memo kept:
+their parts are the same objects) keeps the bytes it had then instead of being drawn again, so a watch
 rebuild after one edit draws only the pages that show that edit. Must not write
 files (it reads the theme's static files) and must not decide what pages exist.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,7 +18,7 @@ from sitegen.markdown import pygments_css
 from sitegen.render.theme import Theme
 from sitegen.site import Site
 from sitegen.views import search_index_js, site_outputs, site_pages
-from sitegen.views.pages import CardMemo
+from sitegen.views.memo import ViewMemo
 
 LIGHT_CODE_STYLE = "default"  # Pygments styles whose colours pass WCAG AA on their own background
 DARK_CODE_STYLE = "github-dark"
@@ -29,15 +29,11 @@ class RenderedSite:
     """Every output file of the site, and what it took to make them."""
 
     files: dict[str, bytes]  # output path → bytes, static files under static/
-    keys: dict[str, str]  # output path → key of what it was made from (for the next render)
+    keys: dict[str, tuple]  # output path → what it was made from (template, its fingerprint, view)
     rendered: int  # files drawn this time
     reused: int  # files whose bytes came from `previous`
     fresh: frozenset[str] = field(default_factory=frozenset)  # the paths drawn this time
-    memo: CardMemo | None = field(default=None, compare=False)  # views reusable by the next render
-
-
-def _key(*parts: object) -> str:
-    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    memo: ViewMemo | None = field(default=None, compare=False)  # views reusable by the next render
 
 
 def code_css() -> str:
@@ -55,12 +51,12 @@ def code_css() -> str:
 def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) -> RenderedSite:
     """Draw every file of `site` with `theme`, reusing what is unchanged since `previous`."""
     files: dict[str, bytes] = {}
-    keys: dict[str, str] = {}
+    keys: dict[str, tuple] = {}
     fresh: set[str] = set()
     old_files = previous.files if previous else {}
     old_keys = previous.keys if previous else {}
 
-    def emit(path: str, key: str, draw: Callable[[], bytes]) -> None:
+    def emit(path: str, key: tuple, draw: Callable[[], bytes]) -> None:
         keys[path] = key
         if old_keys.get(path) == key and path in old_files:
             files[path] = old_files[path]
@@ -68,17 +64,18 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
             files[path] = draw()
             fresh.add(path)
 
-    memo = previous.memo if previous is not None and previous.memo is not None else CardMemo()
+    memo = previous.memo if previous is not None and previous.memo is not None else ViewMemo()
+    memo.start(site.config, site.slugs)
     pages = site_pages(site, memo)
     for page in pages:
-        emit(page.path, _key(page.template, theme.fingerprint(page.template), page),
+        emit(page.path, (page.template, theme.fingerprint(page.template), page),
              lambda page=page: theme.render(page.template, meta=page.meta, view=page.view).encode("utf-8"))
     for output in site_outputs(site, pages):
-        emit(output.path, _key(output.template, theme.fingerprint(output.template), output.view),
+        emit(output.path, (output.template, theme.fingerprint(output.template), output.view),
              lambda output=output: theme.render(output.template, view=output.view).encode("utf-8"))
     if site.config.search:
-        index = search_index_js(site).encode("utf-8")
-        emit(urls.SEARCH_INDEX, _key(index), lambda: index)
+        index = search_index_js(site, memo).encode("utf-8")
+        emit(urls.SEARCH_INDEX, (index,), lambda: index)
 
     static = theme.static_files()
     for name, path in static.items():
@@ -86,5 +83,5 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
             files[urls.static(name)] = path.read_bytes()
     if "pygments.css" not in static:
         css = code_css().encode("utf-8")
-        emit(urls.static("pygments.css"), _key(css), lambda: css)
+        emit(urls.static("pygments.css"), (css,), lambda: css)
     return RenderedSite(files, keys, len(fresh), len(keys) - len(fresh), frozenset(fresh), memo)

@@ -22,6 +22,7 @@ from sitegen import urls
 from sitegen.model import Article, ArticleKind
 from sitegen.site import Site
 from sitegen.slugs import slugify
+from sitegen.views.memo import ViewMemo
 from sitegen.views.pages import Page
 from sitegen.views.text import clip, script_json, xml_text
 
@@ -137,28 +138,40 @@ def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
     return tuple(outputs)
 
 
-def search_records(site: Site) -> list[dict[str, str]]:
-    """One compact record per article, newest first: keys are single letters to keep it small.
+def search_record(article: Article, text: str, limit: int) -> dict[str, str]:
+    """One compact record: keys are single letters to keep the index small.
 
     t title, u url relative to the site root, a authors, p publisher, g tags,
-    x the start of the text (`search_snippet_chars`); empty fields are left out.
+    x the start of the text (`limit` characters); empty fields are left out.
     """
+    record = {
+        "t": article.title,
+        "u": urls.article(article.slug),
+        "a": ", ".join(article.authors),
+        "p": article.publisher or "",
+        "g": " ".join(article.tags),
+        "x": clip(text, limit),
+    }
+    return {k: v for k, v in record.items() if v or k in "tu"}
+
+
+def search_records(site: Site) -> list[dict[str, str]]:
+    """One record per article, newest first (see `search_record`)."""
     limit = site.config.search_snippet_chars
-    records = []
-    for article in site.articles:
-        record = {
-            "t": article.title,
-            "u": urls.article(article.slug),
-            "a": ", ".join(article.authors),
-            "p": article.publisher or "",
-            "g": " ".join(article.tags),
-            "x": clip(site.bodies[article.slug].text, limit),
-        }
-        records.append({k: v for k, v in record.items() if v or k in "tu"})
-    return records
+    return [search_record(a, site.bodies[a.slug].text, limit) for a in site.articles]
 
 
-def search_index_js(site: Site) -> str:
-    """static/search-index.js: assigns the records to `window.SITEGEN_SEARCH`."""
-    return f"window.{SEARCH_GLOBAL}={script_json(search_records(site))};\n"
+def search_index_js(site: Site, memo: ViewMemo | None = None) -> str:
+    """static/search-index.js: assigns the records to `window.SITEGEN_SEARCH`. With the `memo` of
+    the previous render (watch/serve), started for this site, the records of unchanged articles
+    are not encoded again."""
+    memo = memo if memo is not None else ViewMemo()
+    limit = site.config.search_snippet_chars
+
+    def encoded(article: Article) -> str:
+        body = site.bodies[article.slug]
+        return memo.get(("search", article.slug), (article, body),
+                        lambda: script_json(search_record(article, body.text, limit)))
+
+    return f"window.{SEARCH_GLOBAL}=[{','.join(encoded(a) for a in site.articles)}];\n"
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import posixpath
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sitegen import urls
 from sitegen.model import Annotation, Article, ArticleKind, LicenceKind
 from sitegen.site import Listing, ListKind, Site, Taxon
 from sitegen.slugs import slugify, unique_slug
+from sitegen.views.memo import ViewMemo
 from sitegen.views.text import clip, date_label, licence_url, names, script_json
 
 LICENCE_LABELS = {
@@ -236,30 +237,6 @@ def listing_url(kind: ListKind, slug: str | None, number: int = 1) -> str:
     return urls.home(number) if kind is ListKind.HOME else _LIST_URL[kind](slug, number)
 
 
-class CardMemo:
-    """Cards made by the last render, reused while the article, its body, the folder the card
-    sits in and every taxonomy slug are the same. Only a cache: output never depends on it."""
-
-    def __init__(self) -> None:
-        self.old: dict[tuple, tuple[object, Card]] = {}
-        self.new: dict[tuple, tuple[object, Card]] = {}
-        self.slugs: object = None
-
-    def start(self, site: Site) -> None:
-        slugs = hash(tuple(sorted(site.slugs.items()))) if isinstance(site.slugs, Mapping) else id(site.slugs)
-        self.old = self.new if slugs == self.slugs else {}
-        self.new = {}
-        self.slugs = slugs
-
-    def get(self, article: Article, body: object, folder: str, make: Callable[[], Card]) -> Card:
-        key = (article, folder)
-        hit = self.new.get(key) or self.old.get(key)
-        if hit is None or hit[0] is not body:
-            hit = (body, make())
-        self.new[key] = hit
-        return hit[1]
-
-
 def page_window(current: int, total: int, around: int = 2) -> list[int]:
     """The page numbers a pager shows: the first, the last, and a few around the current one
     (listing every page would make each of N pages hold N links)."""
@@ -269,11 +246,10 @@ def page_window(current: int, total: int, around: int = 2) -> list[int]:
 class _PageViews:
     """Builds every page's view for one site. `href(target)` is always relative to `path`."""
 
-    def __init__(self, site: Site, memo: CardMemo | None = None) -> None:
+    def __init__(self, site: Site, memo: ViewMemo | None = None) -> None:
         self.site = site
         self.cfg = site.config
-        self.memo = memo if memo is not None else CardMemo()
-        self.memo.start(site)
+        self.memo = memo if memo is not None else ViewMemo()
 
     def meta(self, path: str, title: str, section: str | None = None, *,
              link: Callable[[str], str] | None = None, description: str = "", **extra: object) -> Meta:
@@ -306,8 +282,8 @@ class _PageViews:
         return links[0] if links else None
 
     def card(self, article: Article, path: str) -> Card:
-        return self.memo.get(article, self.site.bodies[article.slug], posixpath.dirname(path),
-                             lambda: self._card(article, path))
+        return self.memo.get(("card", article.slug, posixpath.dirname(path)),
+                             (article, self.site.bodies[article.slug]), lambda: self._card(article, path))
 
     def _card(self, article: Article, path: str) -> Card:
         return Card(
@@ -324,6 +300,13 @@ class _PageViews:
         )
 
     def listing(self, listing: Listing) -> Page:
+        taxon, bodies = listing.taxon, self.site.bodies
+        sources = (taxon.name if taxon else None, listing.total, listing.count, listing.articles,
+                   tuple(bodies[a.slug] for a in listing.articles))
+        key = ("list", listing.kind, taxon.slug if taxon else None, listing.number)
+        return self.memo.get(key, sources, lambda: self._listing(listing))
+
+    def _listing(self, listing: Listing) -> Page:
         kind, taxon, number = listing.kind, listing.taxon, listing.number
         slug = taxon.slug if taxon else None
         path = listing_url(kind, slug, number)
@@ -355,6 +338,11 @@ class _PageViews:
         return Page(path, "list.html", self.meta(path, title, SECTIONS[kind], page_feed=page_feed), view)
 
     def article(self, article: Article) -> Page:
+        near = tuple((a.slug, a.title) if a else None for a in self.site.neighbours(article))
+        sources = (article, self.site.bodies[article.slug], near)
+        return self.memo.get(("article", article.slug), sources, lambda: self._article(article))
+
+    def _article(self, article: Article) -> Page:
         site, cfg = self.site, self.cfg
         path = urls.article(article.slug)
         rel = lambda target: urls.relative(target, path)  # noqa: E731
@@ -494,8 +482,9 @@ class _PageViews:
         yield self.not_found()
 
 
-def site_pages(site: Site, memo: CardMemo | None = None) -> tuple[Page, ...]:
+def site_pages(site: Site, memo: ViewMemo | None = None) -> tuple[Page, ...]:
     """Every HTML page of the site, home pages first. Pass the `memo` of the previous call
-    (watch/serve) and the cards of unchanged articles are not made again."""
+    (watch/serve), started for this site, and the views of unchanged articles and lists are
+    not made again."""
     return tuple(_PageViews(site, memo).all())
 

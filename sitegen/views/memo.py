@@ -1,0 +1,41 @@
+"""Reusing views across rebuilds: the memo watch/serve carry from one render to the next.
+
+A view is kept while everything it was made from is equal to what it was made
+from last time — the articles and rendered bodies (watch/serve keep the same
+objects for unchanged files, so the comparison is mostly identity), the site's
+configuration object and every taxonomy slug. Views made in one render and not
+asked for in the next are forgotten. Only a cache: output never depends on it.
+Must not know what a view holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class ViewMemo:
+    """Views of the previous render, keyed by what they are (`("card", slug, folder)`...)."""
+
+    def __init__(self) -> None:
+        self.old: dict[Hashable, tuple[tuple, object]] = {}
+        self.new: dict[Hashable, tuple[tuple, object]] = {}
+        self.config: object = None
+        self.slugs: int | None = None
+
+    def start(self, config: object, slugs: Mapping) -> None:
+        """Begin a render. A changed configuration or slug map (links change) forgets everything."""
+        stamp = hash(tuple(sorted(slugs.items())))
+        self.old = self.new if config is self.config and stamp == self.slugs else {}
+        self.new = {}
+        self.config, self.slugs = config, stamp
+
+    def get(self, key: Hashable, sources: tuple, make: Callable[[], T]) -> T:
+        """The view `key` made from `sources`: the previous one when its sources are equal, else `make()`."""
+        hit = self.new.get(key) or self.old.get(key)
+        if hit is None or hit[0] != sources:  # tuples compare identical items without calling __eq__
+            hit = (sources, make())
+        self.new[key] = hit
+        return hit[1]  # type: ignore[return-value]
