@@ -7,7 +7,6 @@ templates or the model beyond slugs.
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -68,14 +67,25 @@ def relative(target: str, from_page: str) -> str:
         target, fragment = target.split("#", 1)
         fragment = "#" + quote(fragment, safe="-_.~")
     if not target:
-        return quote(posixpath.basename(from_page), safe="/-_.~") + fragment
-    return _relative_to_folder(target, posixpath.dirname(from_page) or ".") + fragment
+        return _quoted(from_page.rpartition("/")[2]) + fragment
+    return _relative_to_folder(target, from_page.rpartition("/")[0]) + fragment
+
+
+def _relative_to_folder(target: str, folder: str) -> str:
+    """`posixpath.relpath(target, folder)`, quoted, for the clean paths of this module (no `.`,
+    `..` or leading `/`), by counting shared folders: a 10,000-article site asks this a million times."""
+    if not folder:
+        return _quoted(target)
+    parts, here = target.split("/"), folder.split("/")
+    shared, most = 0, min(len(parts) - 1, len(here))  # the file name itself is never shared
+    while shared < most and parts[shared] == here[shared]:
+        shared += 1
+    return "../" * (len(here) - shared) + _quoted("/".join(parts[shared:]))
 
 
 @lru_cache(maxsize=1 << 16)
-def _relative_to_folder(target: str, folder: str) -> str:
-    """Memoised: a site has few folders, and every page in one links to the same targets."""
-    return quote(posixpath.relpath(target, folder), safe="/-_.~")
+def _quoted(path: str) -> str:
+    return quote(path, safe="/-_.~")
 
 
 def root_of(from_page: str) -> str:

@@ -237,6 +237,23 @@ def listing_url(kind: ListKind, slug: str | None, number: int = 1) -> str:
     return urls.home(number) if kind is ListKind.HOME else _LIST_URL[kind](slug, number)
 
 
+def _href(target: str, path: str | None) -> str:
+    """The link to site path `target` from page `path`; with `path` None, the site path itself."""
+    return target if path is None else urls.relative(target, path)
+
+
+def _move_card(card: Card, path: str) -> Card:
+    """A card made with site paths (`_card(article, None)`), with its links as seen from page `path`."""
+    def move(link: Link) -> Link:
+        return Link(link.text, urls.relative(link.href, path))
+
+    return Card(
+        title=card.title, href=urls.relative(card.href, path), authors=tuple(map(move, card.authors)),
+        publisher=move(card.publisher) if card.publisher else None, date=card.date, date_label=card.date_label,
+        summary=card.summary, tags=tuple(map(move, card.tags)), is_fragment=card.is_fragment, notes=card.notes,
+    )
+
+
 def page_window(current: int, total: int, around: int = 2) -> list[int]:
     """The page numbers a pager shows: the first, the last, and a few around the current one
     (listing every page would make each of N pages hold N links)."""
@@ -272,23 +289,31 @@ class _PageViews:
             **extra,  # type: ignore[arg-type]
         )
 
-    def taxon_links(self, kind: ListKind, names: Iterable[str | None], path: str) -> tuple[Link, ...]:
-        """Links from page `path` to the pages of these tags, authors or publishers."""
-        return tuple(Link(n, urls.relative(listing_url(kind, self.site.slug(kind, n)), path))
+    def taxon_links(self, kind: ListKind, names: Iterable[str | None], path: str | None) -> tuple[Link, ...]:
+        """Links from page `path` to the pages of these tags, authors or publishers (with `path`
+        None, their site paths, to be made relative later)."""
+        return tuple(Link(n, _href(listing_url(kind, self.site.slug(kind, n)), path))
                      for n in dict.fromkeys(names) if n and n.strip())
 
-    def publisher_link(self, article: Article, path: str) -> Link | None:
+    def publisher_link(self, article: Article, path: str | None) -> Link | None:
         links = self.taxon_links(ListKind.PUBLISHER, (article.publisher,), path)
         return links[0] if links else None
 
     def card(self, article: Article, path: str) -> Card:
-        return self.memo.get(("card", article.slug, posixpath.dirname(path)),
-                             (article, self.site.bodies[article.slug]), lambda: self._card(article, path))
+        """The article's card on list page `path`. An article is on many lists (home, each tag, author,
+        publisher): its card is made once with site paths, then its links are moved to each folder."""
+        sources = (article, self.site.bodies[article.slug])
 
-    def _card(self, article: Article, path: str) -> Card:
+        def moved() -> Card:
+            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article, None))
+            return _move_card(card, path)
+
+        return self.memo.get(("card", article.slug, posixpath.dirname(path)), sources, moved)
+
+    def _card(self, article: Article, path: str | None) -> Card:
         return Card(
             title=article.title,
-            href=urls.relative(urls.article(article.slug), path),
+            href=_href(urls.article(article.slug), path),
             authors=self.taxon_links(ListKind.AUTHOR, article.authors, path),
             publisher=self.publisher_link(article, path),
             date=article.date.isoformat() if article.date else None,
