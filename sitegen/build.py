@@ -98,7 +98,8 @@ class Builder:
         with BuildLock(cfg.cache_path):
             report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
-            problems = list(cfg.warnings) + (list(report.problems) if report else []) + list(archive.problems)
+            found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
+            problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
             self._stop_on_errors(problems)
             theme = self._theme()
             bodies = render_bodies(archive.articles, self.body_cache)
@@ -131,7 +132,7 @@ class Builder:
         stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in dumps)
         if stamp == self.raw_stamp and self.cfg.articles_path.is_dir():
             return None
-        report = split_files(dumps, self.cfg.articles_path)
+        report = split_files(dumps, self.cfg.articles_path, root=self.cfg.root)
         if not any(p.severity == "error" for p in report.problems):
             self.raw_stamp = stamp
         return report

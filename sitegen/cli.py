@@ -75,7 +75,7 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
     from sitegen.archive.store import split_files
 
     with console.status("splitting"):
-        report = split_files(list(args.raw), cfg.articles_path)
+        report = split_files(list(args.raw), cfg.articles_path, root=cfg.root)
     for outcome in report.outcomes:
         console.line(str(outcome))
     console.problems(report.problems)

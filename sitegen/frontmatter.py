@@ -273,6 +273,20 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
+def _yaml_problem(exc: yaml.YAMLError, path: str) -> Problem:
+    """The YAML error as the editor needs it. PyYAML notices an unclosed bracket or quote only on a
+    later line; the line where that construct began is the one to fix, so that is the line named."""
+    found = getattr(exc, "problem_mark", None)
+    began = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
+    message = f"front matter is not valid YAML: {problem}"
+    if began is not None and found is not None and began.line < found.line:
+        context = getattr(exc, "context", None) or "while parsing"
+        message += f" ({context} begun on this line; noticed on line {found.line + 2})"
+        return error(message, path, began.line + 2)
+    return error(message, path, found.line + 2 if found is not None else 1)
+
+
 def read_article(text: str, path: str, slug: str) -> tuple[Article | None, list[Problem]]:
     """Parse an article file's text. Returns (article or None, problems)."""
     try:
@@ -282,10 +296,7 @@ def read_article(text: str, path: str, slug: str) -> tuple[Article | None, list[
     try:
         data = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
-        return None, [error(f"front matter is not valid YAML: {problem}", path, line)]
+        return None, [_yaml_problem(exc, path)]
     if data is None:
         data = {}
     if not isinstance(data, dict):

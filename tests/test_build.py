@@ -57,8 +57,12 @@ def test_a_failed_build_leaves_the_previous_site_untouched(archive):
     (archive / "content/articles/three.md").write_text("---\ntitle: [x]\n---\nbody\n")
     result = sitegen(archive, "build")
     assert result.returncode == 1
-    # every error at once, each with file:line
-    assert "content/articles/two.md:" in result.stderr
+    # every error at once, each once, with the file and the line to fix
+    tags_line = bad.read_text().splitlines().index("tags: [oops") + 1
+    assert f"content/articles/two.md:{tags_line}: front matter is not valid YAML" in result.stderr
+    reported = [line for line in result.stderr.splitlines() if line.startswith("content/articles/")]
+    assert len(reported) == len(set(reported)), result.stderr
+    assert str(archive) not in result.stderr  # files are named as the archive knows them, never twice
     assert "content/articles/three.md:2: title: expected text, got a list" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(archive / "public") == before

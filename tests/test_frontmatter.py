@@ -58,7 +58,10 @@ def test_reads_every_field_of_the_spec_example():
         (("lines: [1, 61]", "lines: [61]"), "a.md:15: source: lines: expected two line numbers [first, last], got [61]"),
         (("kind: cc", "kind: free"), "a.md:9: licence: unknown kind 'free' (one of: cc, permission, all-rights-reserved, unknown)"),
         (("date: 2025-02-14", "date: 2025-02-31"), "a.md:7: date: expected a date as YYYY-MM-DD, got '2025-02-31'"),
-        (("tags: [ai, south-korea]", "tags: [ai"), "a.md:9: front matter is not valid YAML: did not find expected ',' or ']'"),
+        (("tags: [ai, south-korea]", "tags: [ai"), "a.md:8: front matter is not valid YAML: did not find expected ',' "
+         "or ']' (while parsing a flow sequence begun on this line; noticed on line 9)"),
+        (("title: \"From chatbot to sexbot\"", "title: From chatbot: to sexbot"),
+         "a.md:2: front matter is not valid YAML: mapping values are not allowed in this context"),
     ],
 )
 def test_mistakes_name_the_file_and_line(change, message):

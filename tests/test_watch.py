@@ -165,7 +165,7 @@ def test_a_broken_save_keeps_the_session_alive_and_the_fix_recovers(archive):
     good = page.read_bytes()
     (archive / "content/articles/a.md").write_text("---\ntitle: [broken\n---\nbody\n")
     outcome = session.rebuild({archive / "content/articles/a.md"})
-    assert not outcome.ok and str(outcome.problems[0]).startswith("content/articles/a.md:3: front matter is not valid YAML")
+    assert not outcome.ok and str(outcome.problems[0]).startswith("content/articles/a.md:2: front matter is not valid YAML")
     assert page.read_bytes() == good
     (archive / "content/articles/a.md").write_text(article_text("Fixed"))
     assert session.rebuild({archive / "content/articles/a.md"}).ok
@@ -234,7 +234,7 @@ def test_watch_session_rebuilds_on_a_save(archive):
 def test_sitegen_watch_keeps_going_after_a_mistake_and_stops_on_ctrl_c(archive):
     with sitegen_running(archive, "watch", ready="watching") as watching:
         (archive / "content/articles/a.md").write_text("---\ntitle: [broken\n---\n")
-        watching.wait_for(r"content/articles/a\.md:3: front matter is not valid YAML", stream="err")
+        watching.wait_for(r"content/articles/a\.md:2: front matter is not valid YAML", stream="err")
         (archive / "content/articles/a.md").write_text(article_text("Fixed"))
         watching.wait_for(r"rebuilt in \d+ ms: \d+ files? written")
         code, out, err = watching.stop()

@@ -41,7 +41,8 @@ class LoadCache:
     )
 
 
-def _display(path: Path, root: Path | None) -> str:
+def shown_path(path: Path, root: Path | None) -> str:
+    """`path` as messages show it: relative to the archive's root when inside it."""
     if root is not None:
         try:
             return path.relative_to(root).as_posix()
@@ -85,7 +86,7 @@ def load_archive(
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     live: set[str] = set()
-    folder = _display(articles_dir, root)  # every file is in this one folder
+    folder = shown_path(articles_dir, root)  # every file is in this one folder
     folder = "" if folder == "." else folder.rstrip("/") + "/"
     for path in article_files(articles_dir):
         shown = folder + path.name

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sitegen.archive.load import shown_path
 from sitegen.atomic import write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_source, dump_article, read_article
@@ -150,7 +151,7 @@ def _read_index(path: Path) -> tuple[dict[str, _Entry], dict[str, dict]]:
         return {}, {}
 
 
-def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
+def _load_index(articles_dir: Path, problems: list[Problem], root: Path | None) -> _Index:
     """The index, with every entry checked against its file (re-read when the file changed)."""
     cached, dumps = _read_index(articles_dir.parent / INDEX_NAME)
     index = _Index(dumps=dumps if cached else {})
@@ -168,9 +169,9 @@ def _load_index(articles_dir: Path, problems: list[Problem]) -> _Index:
             if old is not None and not old.deleted and old.stamp == stamp:
                 index.add(slug, old)
                 continue
-            article, found = read_article(file.read_text(encoding="utf-8"), file.as_posix(), slug)
+            article, found = read_article(file.read_text(encoding="utf-8"), shown_path(file, root), slug)
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(error(f"cannot read the article file: {exc}", file.as_posix()))
+            problems.append(error(f"cannot read the article file: {exc}", shown_path(file, root)))
             continue
         if article is None:
             problems.extend(p for p in found if p.severity == "error")
@@ -203,13 +204,14 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     write_atomic(articles_dir.parent / INDEX_NAME, text, fsync=False)
 
 
-def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
-    """Split each dump into the archive; report one outcome per article found, and problems."""
+def split_files(raw_paths: list[Path], articles_dir: Path, *, root: Path | None = None) -> SplitReport:
+    """Split each dump into the archive; report one outcome per article found, and problems
+    (their files shown relative to `root`, the archive's folder, as every other message)."""
     problems: list[Problem] = []
     outcomes: list[Outcome] = []
-    index = _load_index(articles_dir, problems)
+    index = _load_index(articles_dir, problems, root)
     if any(p.severity == "error" for p in problems):
-        problems.append(error("nothing was split: fix the article files above first", articles_dir.as_posix()))
+        problems.append(error("nothing was split: fix the article files above first", shown_path(articles_dir, root)))
         return SplitReport((), tuple(problems))
     taken = set(index.entries)
     for raw in raw_paths:
@@ -225,12 +227,13 @@ def split_files(raw_paths: list[Path], articles_dir: Path) -> SplitReport:
                 continue
             handle = raw.open("rb")
         except OSError as exc:
-            problems.append(error(f"cannot read: {exc.strerror or exc}", raw.as_posix()))
+            problems.append(error(f"cannot read: {exc.strerror or exc}", shown_path(raw, root)))
             continue
         with handle:
             found: list[Problem] = []
-            merged = _merge(iter_articles(decode_lines(handle, raw.as_posix(), found), name, []),
-                            name, articles_dir, index, taken, outcomes, found, raw.as_posix())
+            shown = shown_path(raw, root)
+            merged = _merge(iter_articles(decode_lines(handle, shown, found), name, []),
+                            name, articles_dir, index, taken, outcomes, found, shown, root)
             problems += found
         if not any(p.severity == "error" for p in found) and index.dumps.get(name) != {"stamp": stamp, "articles": merged}:
             index.dumps[name] = {"stamp": stamp, "articles": merged}
@@ -253,7 +256,7 @@ def _still_there(known: dict, index: _Index) -> bool:
 
 def _merge(
     articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
-    outcomes: list[Outcome], problems: list[Problem], shown: str,
+    outcomes: list[Outcome], problems: list[Problem], shown: str, root: Path | None,
 ) -> list[list]:
     """Bring one dump's articles into the archive; returns [slug, title, first, last] for each."""
     merged: list[list] = []
@@ -273,7 +276,7 @@ def _merge(
                 write_atomic(path, data)
                 entry.stamp = _stamp_of(data)
             except Exception as exc:  # noqa: BLE001 - an editor's broken file must give a message, not a traceback
-                problems.append(error(f"cannot add a source entry: {exc}", path.as_posix()))
+                problems.append(error(f"cannot add a source entry: {exc}", shown_path(path, root)))
                 continue
             index.add_source(slug, key)  # type: ignore[arg-type]
             outcomes.append(Outcome("updated", path, item.title, item.source))
@@ -287,7 +290,7 @@ def _merge(
             write_atomic(path, data)
             stamp = _stamp_of(data)
         except OSError as exc:
-            problems.append(error(f"cannot write: {exc.strerror or exc}", path.as_posix()))
+            problems.append(error(f"cannot write: {exc.strerror or exc}", shown_path(path, root)))
             continue
         taken.add(slug)
         problems.extend(replace(p, file=shown) for p in item.problems)  # for a new file only: once is enough
