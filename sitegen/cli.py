@@ -77,7 +77,7 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
     with console.status("splitting"):
         report = split_files(list(args.raw), cfg.articles_path, root=cfg.root)
     for outcome in report.outcomes:
-        console.line(str(outcome))
+        console.line(outcome.describe(cfg.root))
     console.problems(report.problems)
     return 1 if any(p.severity == "error" for p in report.problems) else 0
 
@@ -91,7 +91,7 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     if result.split is not None:
         for outcome in result.split.outcomes:
             if outcome.action != "skipped":
-                console.info(str(outcome))
+                console.info(outcome.describe(cfg.root))
     console.problems(result.warnings)
     console.info(
         f"built {plural(result.pages, 'page')} from {plural(result.articles, 'article')} "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import gc
 import os
 import threading
 import time
@@ -124,6 +125,7 @@ class Session:
         self.listeners: list[Callable[[Outcome], None]] = []
         self.last: Outcome | None = None
         self.config_stale = False
+        self.settled = False  # the first good build's objects are frozen (gc.freeze)
 
     def config_changed(self, changed: set[Path] | None) -> bool:
         config = (self.cfg.root / CONFIG_NAME).resolve()
@@ -144,6 +146,12 @@ class Session:
                 self.console.info(f"{CONFIG_NAME} changed: rebuilding everything")
             try:
                 result = self.builder.build()
+                if not self.settled:
+                    # the first build's objects (articles, bodies, views) live as long as the session:
+                    # freezing them keeps the cyclic collector from walking them after every save
+                    gc.collect()
+                    gc.freeze()
+                    self.settled = True
             except SitegenError as exc:
                 return self._finish(Outcome(None, exc.problems, str(exc)))
             except Exception as exc:  # noqa: BLE001 - the loop must survive anything a save can cause

@@ -66,3 +66,19 @@ def test_new_archive_builds_cleanly(tmp_path):
     assert "Traceback" not in result.stderr
     assert (site / "public" / "index.html").is_file()
     assert "built" in result.stdout
+
+
+def test_split_names_files_relative_to_the_archive_wherever_it_runs_from(tmp_path):
+    archive = tmp_path / "archive"
+    assert sitegen("new", str(archive)).returncode == 0
+    dump = archive / "content/raw/one.txt"
+    dump.write_text(
+        "A story from elsewhere – The Ledger\n\n"
+        "A paragraph long enough to be the body of a small article in a dump that arrives from a scraper.\n\n"
+        "This article is republished under a Creative Commons license.\n",
+        encoding="utf-8",
+    )
+    result = sitegen("-C", str(archive), "split", str(dump), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("created content/articles/a-story-from-elsewhere.md  (one.txt:1-5)")
+    assert str(tmp_path) not in result.stdout + result.stderr

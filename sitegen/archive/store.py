@@ -52,8 +52,12 @@ class Outcome:
     source: Source
 
     def __str__(self) -> str:
+        return self.describe(None)
+
+    def describe(self, root: Path | None) -> str:
+        """`created content/articles/x.md  (dump.txt:1-61)`, the file shown relative to `root`."""
         first, last = self.source.lines
-        return f"{self.action} {self.path.as_posix()}  ({self.source.file}:{first}-{last})"
+        return f"{self.action} {shown_path(self.path, root)}  ({self.source.file}:{first}-{last})"
 
 
 @dataclass(frozen=True, slots=True)
