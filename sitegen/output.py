@@ -95,18 +95,6 @@ class OutputWriter:
         self.manifest: dict[str, list] | None = None
         self.last: Mapping[str, bytes] = {}  # the files as last written: the same bytes objects
 
-    def _still_there(self, rel: str, data: bytes, last: Mapping[str, bytes], manifest: Mapping[str, list]) -> bool:
-        """True when `data` is the very object written to `rel` last time (`last`) and the file has
-        not been touched since (size and mtime as in the manifest): its bytes need no hashing."""
-        entry = manifest.get(rel)
-        if last.get(rel) is not data or entry is None:
-            return False
-        try:
-            st = os.stat(os.path.join(self.out_dir, rel))
-        except OSError:
-            return False
-        return entry[1] == st.st_size and entry[2] == st.st_mtime_ns
-
     # -- manifest ---------------------------------------------------------------------
     def _load_manifest(self) -> dict[str, list]:
         if self.manifest is None:
@@ -124,22 +112,30 @@ class OutputWriter:
         except OSError:
             pass
 
-    def _same_on_disk(self, rel: str, digest: str, size: int) -> bool:
-        """True when out_dir/rel already holds exactly these bytes."""
-        path = self.out_dir / rel
+    def _entry_if_same(
+        self, rel: str, data: bytes, last: Mapping[str, bytes], manifest: Mapping[str, list]
+    ) -> list | None:
+        """The manifest entry [digest, size, mtime_ns] of out_dir/rel when it already holds exactly
+        `data`, else None. Bytes that are the very object written there last time (`last`), in a file
+        untouched since (size and mtime as in the manifest), need no hashing at all."""
         try:
-            st = path.stat()
+            st = os.stat(os.path.join(self.out_dir, rel))
         except OSError:
-            return False
-        if st.st_size != size:
-            return False
-        entry = self._load_manifest().get(rel)
-        if entry and entry[0] == digest and entry[1] == st.st_size and entry[2] == st.st_mtime_ns:
-            return True
+            return None
+        if st.st_size != len(data):
+            return None
+        entry = manifest.get(rel)
+        untouched = entry is not None and entry[1] == st.st_size and entry[2] == st.st_mtime_ns
+        if untouched and last.get(rel) is data:
+            return entry
+        digest = _digest(data)
+        if untouched and entry[0] == digest:
+            return entry
         try:
-            return _digest(path.read_bytes()) == digest
+            same = _digest((self.out_dir / rel).read_bytes()) == digest
         except OSError:
-            return False
+            return None
+        return [digest, st.st_size, st.st_mtime_ns] if same else None
 
     # -- recovery ----------------------------------------------------------------------
     def recover(self) -> None:
@@ -172,18 +168,15 @@ class OutputWriter:
                 if target.parent not in made:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     made.add(target.parent)
-                if self._still_there(rel, data, last, previous):
-                    os.link(self.out_dir / rel, target)
-                    manifest[rel] = previous[rel]  # a hard link keeps size and mtime
+                entry = self._entry_if_same(rel, data, last, previous)
+                if entry is not None:
+                    os.link(self.out_dir / rel, target)  # a hard link keeps size and mtime
+                    manifest[rel] = entry
                     continue
-                digest = _digest(data)
-                if self._same_on_disk(rel, digest, len(data)):
-                    os.link(self.out_dir / rel, target)
-                else:
-                    target.write_bytes(data)
-                    written.append(rel)
+                target.write_bytes(data)
+                written.append(rel)
                 st = target.stat()
-                manifest[rel] = [digest, st.st_size, st.st_mtime_ns]
+                manifest[rel] = [_digest(data), st.st_size, st.st_mtime_ns]
             old_files = set(previous)
             self._swap_in(staging)
         except OSError as exc:
@@ -217,16 +210,15 @@ class OutputWriter:
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             for rel, data in files.items():
-                if self._still_there(rel, data, last, manifest):
-                    continue
-                digest = _digest(data)
-                if self._same_on_disk(rel, digest, len(data)):
+                entry = self._entry_if_same(rel, data, last, manifest)
+                if entry is not None:
+                    manifest[rel] = entry
                     continue
                 target = self.out_dir / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(target, data, fsync=False)
                 st = target.stat()
-                manifest[rel] = [digest, st.st_size, st.st_mtime_ns]
+                manifest[rel] = [_digest(data), st.st_size, st.st_mtime_ns]
                 written.append(rel)
             deleted = sorted(set(manifest) - set(files))
             for rel in deleted:
@@ -238,7 +230,7 @@ class OutputWriter:
                 self._prune_empty((self.out_dir / rel).parent)
         except OSError as exc:
             raise OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}") from None
-        if written or deleted or not self.manifest_path.exists():
+        if manifest != self._load_manifest() or not self.manifest_path.exists():
             self._save_manifest(manifest)
         self.last = dict(files)
         return WriteReport(tuple(written), tuple(deleted), len(files) - len(written))

@@ -243,7 +243,7 @@ def _href(target: str, path: str | None) -> str:
 
 
 def _move_card(card: Card, path: str) -> Card:
-    """A card made with site paths (`_card(article, None)`), with its links as seen from page `path`."""
+    """A card made with site paths (`_PageViews._card`), with its links as seen from page `path`."""
     def move(link: Link) -> Link:
         return Link(link.text, urls.relative(link.href, path))
 
@@ -305,21 +305,22 @@ class _PageViews:
         sources = (article, self.site.bodies[article.slug])
 
         def moved() -> Card:
-            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article, None))
+            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article))
             return _move_card(card, path)
 
         return self.memo.get(("card", article.slug, posixpath.dirname(path)), sources, moved)
 
-    def _card(self, article: Article, path: str | None) -> Card:
+    def _card(self, article: Article) -> Card:
+        """The card with site paths where its hrefs go (`_move_card` makes them relative)."""
         return Card(
             title=article.title,
-            href=_href(urls.article(article.slug), path),
-            authors=self.taxon_links(ListKind.AUTHOR, article.authors, path),
-            publisher=self.publisher_link(article, path),
+            href=urls.article(article.slug),
+            authors=self.taxon_links(ListKind.AUTHOR, article.authors, None),
+            publisher=self.publisher_link(article, None),
             date=article.date.isoformat() if article.date else None,
             date_label=date_label(article.date, self.cfg.language),
             summary=clip(self.site.bodies[article.slug].summary, 280),
-            tags=self.taxon_links(ListKind.TAG, article.tags, path),
+            tags=self.taxon_links(ListKind.TAG, article.tags, None),
             is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
         )
