@@ -17,6 +17,7 @@ from sitegen.build import Builder, BuildResult
 from sitegen.config import load_config
 from sitegen.frontmatter import dump_article
 from sitegen.model import Annotation, Article, Licence, LicenceKind, Source
+from sitegen.render.theme import packaged_themes
 
 DUMP = """Fresh story from a new dump – Asia Times
 
@@ -118,7 +119,7 @@ def test_a_new_annotation_touches_its_page_and_the_notes_lists(session):
 def test_template_change_rerenders_only_pages_using_it(session):
     theme = session.root / "templates"
     theme.mkdir()
-    source = Path(__file__).resolve().parents[1] / "themes/default/templates/article.html"
+    source = packaged_themes() / "default/templates/article.html"
     text = source.read_text(encoding="utf-8")
     assert "</article>" in text
     (theme / "article.html").write_text(text.replace("</article>", '<p class="edited">edited</p></article>', 1))

@@ -25,16 +25,8 @@ DEFAULT_THEME = "default"
 
 
 def packaged_themes() -> Path:
-    """The folder of the themes shipped with sitegen (`sitegen.themes` when installed)."""
-    try:
-        from importlib.resources import files
-
-        folder = Path(str(files("sitegen.themes")))
-        if folder.is_dir():
-            return folder
-    except (ImportError, TypeError, ValueError):
-        pass
-    return Path(__file__).resolve().parents[2] / "themes"  # a source checkout
+    """The folder of the themes shipped with sitegen (inside the package, installed or not)."""
+    return Path(__file__).resolve().parents[1] / "themes"
 
 
 def theme_dirs(cfg: Config) -> list[Path]:
