@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "sitegen"
 LAYERS: list[set[str]] = [
     {"sitegen.errors", "sitegen.slugs", "sitegen.atomic", "sitegen", "sitegen.__init__"},
     {"sitegen.config", "sitegen.model", "sitegen.urls"},
-    {"sitegen.frontmatter"},
+    {"sitegen.frontmatter", "sitegen.frontmatter_notes"},
     {"sitegen.split", "sitegen.annotate"},
     {"sitegen.archive"},
     {"sitegen.markdown"},
@@ -41,8 +41,8 @@ ROOMS = {  # third-party import → the only packages/modules allowed to use it
     "pygments": ("sitegen.markdown",),
     "jinja2": ("sitegen.render",),
     "watchdog": ("sitegen.watch",),
-    "yaml": ("sitegen.frontmatter",),
-    "ruamel": ("sitegen.frontmatter",),
+    "yaml": ("sitegen.frontmatter", "sitegen.frontmatter_notes"),
+    "ruamel": ("sitegen.frontmatter", "sitegen.frontmatter_notes"),
     "rich": ("sitegen.console",),
 }
 

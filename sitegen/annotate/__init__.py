@@ -9,6 +9,7 @@ from sitegen.annotate.anchor import (
     NormalisedText,
     locate,
     locate_all,
+    selector_for,
 )
 
-__all__ = ["Anchor", "AnchorStatus", "NormalisedText", "locate", "locate_all"]
+__all__ = ["Anchor", "AnchorStatus", "NormalisedText", "locate", "locate_all", "selector_for"]

@@ -180,3 +180,64 @@ def _common_suffix(a: str, b: str) -> int:
     while i < n and a[-1 - i] == b[-1 - i]:
         i += 1
     return i
+
+
+def selector_for(
+    text: str | NormalisedText, start: int, end: int
+) -> tuple[str, str | None, str | None]:
+    """The selector for the passage `text[start:end]`: (quote, prefix, suffix).
+
+    The quote is the passage with its whitespace collapsed. Prefix and suffix
+    are added only when the quote occurs more than once, each as few whole words
+    as make `locate` choose this very occurrence (prefix alone first, then
+    suffix alone, then both, with growing context). Raises ValueError for a
+    selection that holds no text.
+    """
+    norm = text if isinstance(text, NormalisedText) else NormalisedText.of(text)
+    original = norm.original
+    start, end = max(0, start), min(len(original), end)
+    while start < end and original[start].isspace():
+        start += 1
+    while end > start and original[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        raise ValueError("the selection holds no text")
+    quote = " ".join(original[start:end].split())
+    if locate(norm, Annotation(quote)).count <= 1:
+        return quote, None, None
+    before, after = original[:start], original[end:]
+    prefix: str | None = None
+    suffix: str | None = None
+    size = 8
+    while True:
+        prefix = _context_before(before, size) or None
+        suffix = _context_after(after, size) or None
+        for pre, suf in ((prefix, None), (None, suffix), (prefix, suffix)):
+            if pre is None and suf is None:
+                continue
+            found = locate(norm, Annotation(quote, prefix=pre, suffix=suf))
+            if found.status is AnchorStatus.EXACT and found.start == start:
+                return quote, pre, suf
+        if size >= len(before) and size >= len(after):
+            return quote, prefix, suffix  # the text repeats itself around both: best effort
+        size *= 2
+
+
+def _context_before(before: str, size: int) -> str:
+    """About `size` characters ending where `before` ends, starting at a word."""
+    cut = before[-size:] if size < len(before) else before
+    if len(cut) < len(before) and not before[-len(cut) - 1].isspace():
+        space = re.search(r"\s", cut)
+        if space and cut[space.end() :].strip():
+            cut = cut[space.end() :]
+    return re.sub(r"\s+", " ", cut).lstrip()
+
+
+def _context_after(after: str, size: int) -> str:
+    """About `size` characters starting where `after` starts, ending at a word."""
+    cut = after[:size]
+    if len(cut) < len(after) and not after[len(cut)].isspace():
+        space = max((m.start() for m in re.finditer(r"\s", cut)), default=None)
+        if space is not None and cut[:space].strip():
+            cut = cut[:space]
+    return re.sub(r"\s+", " ", cut).rstrip()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +15,7 @@ from sitegen.annotate.anchor import (
     NormalisedText,
     locate,
     locate_all,
+    selector_for,
 )
 from sitegen.model import Annotation
 
@@ -177,3 +180,43 @@ def test_property_to_original_maps_every_visible_character(text: str) -> None:
     for k, ch in enumerate(norm.text):
         if not ch.isspace():
             assert text[norm.to_original(k)] == ch
+
+
+def test_selector_for_a_unique_passage_is_the_quote_alone() -> None:
+    start = TEXT.index("heartbreaking")
+    assert selector_for(TEXT, start - 1, start + len("heartbreaking North Korean") + 1) == (
+        "heartbreaking North Korean", None, None,
+    )
+
+
+def test_selector_for_a_repeated_passage_adds_a_few_words_of_context() -> None:
+    start = TEXT.rindex("the bot")
+    quote, prefix, suffix = selector_for(TEXT, start, start + len("the bot"))
+    assert (quote, suffix) == ("the bot", None)
+    assert prefix is not None and TEXT[:start].endswith(prefix) and len(prefix) < 20
+    assert locate(TEXT, Annotation(quote, prefix=prefix)).start == start
+
+
+def test_selector_for_collapses_whitespace_and_refuses_an_empty_selection() -> None:
+    start = TEXT.index("circumstance.")
+    assert selector_for(TEXT, start, start + len("circumstance.\n\nThe bot"))[0] == "circumstance. The bot"
+    with pytest.raises(ValueError):
+        selector_for(TEXT, 0, 0)
+    with pytest.raises(ValueError):
+        selector_for("a  \n b", 1, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+def test_property_selector_for_finds_the_selected_occurrence(text: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(text)))
+    j = data.draw(st.integers(i, len(text)))
+    if not text[i:j].split():
+        return
+    start = i + len(text[i:j]) - len(text[i:j].lstrip())
+    quote, prefix, suffix = selector_for(text, i, j)
+    a = locate(text, Annotation(quote, prefix=prefix, suffix=suffix))
+    assert a.status is AnchorStatus.EXACT
+    assert a.start == start
+    if a.count == 1:
+        assert prefix is None and suffix is None
