@@ -5,7 +5,8 @@ not, no backslashes, NUL or absolute paths, no symlinks out), content types, the
 site's 404 page, no directory listings, the Host check against DNS rebinding
 while bound to loopback, the reload script tag injected into HTML responses
 (never into files on disk), and the `/__sitegen/` endpoints: the script, the
-status of the last build, and the event stream. Must not build.
+status of the last build, the event stream, and (on loopback) the note
+endpoint of `serve.notes` with its script. Must not build.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from sitegen.serve.events import HEARTBEAT, Broadcaster, problems_of
+from sitegen.serve.notes import ENDPOINT, NotesEndpoint
 from sitegen.watch import Session
 
 SCRIPT_TAG = b'<script src="/__sitegen/livereload.js" defer></script>'
@@ -89,10 +91,11 @@ def resolve(root: Path, url_path: str) -> Path | None:
     return real if real.is_file() else None
 
 
-def inject(html: bytes) -> bytes:
-    """The page with the reload script before its last `</body>` (or at the end)."""
+def inject(html: bytes, extra: bytes = b"") -> bytes:
+    """The page with the reload script (and `extra` tags) before its last `</body>` (or at the end)."""
+    tags = SCRIPT_TAG + extra
     at = html.lower().rfind(b"</body>")
-    return html[:at] + SCRIPT_TAG + html[at:] if at >= 0 else html + SCRIPT_TAG
+    return html[:at] + tags + html[at:] if at >= 0 else html + tags
 
 
 def host_allowed(host_header: str | None, bound: str) -> bool:
@@ -119,6 +122,7 @@ class DevServer(ThreadingHTTPServer):
         self.session = session
         self.broadcaster = broadcaster
         self.loopback = loopback
+        self.notes = NotesEndpoint(lambda: session.cfg) if loopback else None  # writes: loopback only
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
@@ -172,7 +176,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._not_found(root, head)
         ctype = content_type(target)
         if ctype.startswith("text/html"):
-            body = inject(body)
+            body = inject(body, self.server.notes.script_tag(path) if self.server.notes else b"")
         self._send(HTTPStatus.OK, body, ctype, head)
 
     def _not_found(self, root: Path, head: bool) -> None:
@@ -183,10 +187,24 @@ class Handler(BaseHTTPRequestHandler):
             body = b"<!doctype html><title>Not found</title><h1>Not found</h1>"
         self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html" + _UTF8, head)
 
+    def do_POST(self) -> None:  # noqa: N802 - only the note endpoint takes a POST
+        self.close_connection = True  # a refused body is never read: the connection cannot be reused
+        if self.server.notes is None or urlsplit(self.path).path != ENDPOINT:
+            return self._send(HTTPStatus.METHOD_NOT_ALLOWED, b"", "text/plain" + _UTF8, False, {"Allow": "GET, HEAD"})
+        self._notes("POST", "", False)
+
+    def _notes(self, method: str, query: str, head: bool) -> None:
+        port = self.server.server_address[1]
+        status, body = self.server.notes.handle(method, self.headers, query, self.rfile, port)  # type: ignore[union-attr]
+        self._send(status, body, "application/json" + _UTF8, head)
+
     def _internal(self, path: str, query: str, head: bool) -> None:
-        if path == "/__sitegen/livereload.js":
-            body = resources.files("sitegen.serve").joinpath("livereload.js").read_bytes()
-            return self._send(HTTPStatus.OK, body, "text/javascript" + _UTF8, head)
+        name = path.removeprefix("/__sitegen/")
+        if name in ("livereload.js", "annotate.js", "annotate.css") and (name == "livereload.js" or self.server.notes):
+            body = resources.files("sitegen.serve").joinpath(name).read_bytes()
+            return self._send(HTTPStatus.OK, body, content_type(Path(name)), head)
+        if path == ENDPOINT and self.server.notes:
+            return self._notes("GET", query, head)
         if path == "/__sitegen/status":
             broadcaster = self.server.broadcaster
             with broadcaster.lock:

@@ -6,8 +6,10 @@
    A tab reloads after a rebuild that changed its own page, or a file the page
    uses (its CSS, scripts, fonts, images; the search index only on the search
    page), keeping its scroll position. A failed rebuild shows its problems over
-   the page until a good one. A hidden tab lets go of its event stream (browsers
-   allow about six connections per server) and catches up when shown again. */
+   the page until a good one. While a note is being written in the page
+   (annotate.js), the reload waits until it is saved or dropped. A hidden tab
+   lets go of its event stream (browsers allow about six connections per
+   server) and catches up when shown again. */
 (function () {
   "use strict";
   var here = location.pathname.replace(/^\//, "");
@@ -66,10 +68,15 @@
     if (data.error) overlay(data.error, data.problems || []); else return clear();
     return false;
   }
+  var held = false;  // a reload waiting for a note being written (annotate.js) to be saved or dropped
   function reload() {
+    if (window.sitegenHoldReload && window.sitegenHoldReload()) { held = true; return; }
     sessionStorage.setItem(scrollKey, String(window.scrollY));
     location.reload();
   }
+  window.addEventListener("sitegen:release", function () {
+    if (held) { held = false; reload(); }
+  });
 
   function pathOf(url) {
     try {
