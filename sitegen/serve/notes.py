@@ -190,15 +190,31 @@ def article_file(articles_dir: Path, page: str) -> Path:
     match = _PAGE.fullmatch(page)
     if match is None or urls.article(match.group(1)) != page:
         raise Refused(404, "not an article page of this archive")
-    slug = match.group(1)
-    folder = articles_dir.resolve()
-    for path in article_files(articles_dir):
-        if slugify(path.stem) == slug:
-            real = path.resolve()
-            if real.parent != folder or not real.is_file():
-                raise Refused(404, "the article file is not inside the archive")
-            return real
-    raise Refused(404, "no article file for this page")
+    path = _article_files(articles_dir).get(match.group(1))
+    if path is None:
+        raise Refused(404, "no article file for this page")
+    real = path.resolve()
+    if real.parent != articles_dir.resolve() or not real.is_file():
+        raise Refused(404, "the article file is not inside the archive")
+    return real
+
+
+_listing: dict[Path, tuple[int, dict[str, Path]]] = {}
+
+
+def _article_files(articles_dir: Path) -> dict[str, Path]:
+    """slug → article file, listed again only when the folder changed (a file added, removed or renamed)."""
+    try:
+        stamp = articles_dir.stat().st_mtime_ns
+    except OSError:
+        return {}
+    known = _listing.get(articles_dir)
+    if known is None or known[0] != stamp:
+        slugs: dict[str, Path] = {}
+        for path in article_files(articles_dir):
+            slugs.setdefault(slugify(path.stem), path)
+        known = _listing[articles_dir] = (stamp, slugs)
+    return known[1]
 
 
 def _read(path: Path, root: Path) -> tuple[Article, str]:
