@@ -8,6 +8,11 @@
  * not a JSON file, so it also loads from file:// where fetch() is refused. It is loaded
  * only when the reader first uses the search box. Text from the index is only ever
  * inserted with textContent, never as HTML.
+ *
+ * Copy as note: selecting text in an article offers a ready `annotations:` entry for the
+ * article's front matter (quote, and prefix/suffix when the quote occurs more than once,
+ * chosen as the build's anchoring will read them), copied to the clipboard and shown.
+ * Under `sitegen serve`, whose own script writes notes directly, this steps aside.
  */
 (function () {
   "use strict";
@@ -367,9 +372,181 @@
     }
   }
 
+  /* ---- copy as note ------------------------------------------------------------------- */
+
+  /* The text as the build anchors notes in it: without note numbers, notes, footnote marks,
+     image alt text or these controls; blocks apart. Whitespace is collapsed by `squash`. */
+  var NOT_TEXT = "sup.note-ref, aside.note, sup.footnote-ref, .footnote-backref, .copy-note, .copy-note-offer";
+  var BLOCKS = /^(BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|H[1-6]|HR|LI|OL|P|PRE|SECTION|TABLE|TBODY|TD|TH|THEAD|TR|UL)$/;
+
+  function textOf(node) {
+    if (node.nodeType === 3) return node.data;
+    if (node.nodeType === 1) {
+      if (node.matches(NOT_TEXT) || node.tagName === "IMG") return "";
+      if (node.tagName === "BR") return "\n";
+    } else if (node.nodeType !== 11) {
+      return "";
+    }
+    var out = "";
+    for (var child = node.firstChild; child; child = child.nextSibling) out += textOf(child);
+    return node.nodeType === 1 && BLOCKS.test(node.tagName) ? "\n" + out + "\n" : out;
+  }
+  function squash(text) { return text.replace(/\s+/g, " ").replace(/^ | $/g, ""); }
+  function nonSpace(text) { return text.replace(/\s+/g, "").length; }
+  function sameEnd(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a.charAt(a.length - 1 - n) === b.charAt(b.length - 1 - n)) n++;
+    return n;
+  }
+  function sameStart(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a.charAt(n) === b.charAt(n)) n++;
+    return n;
+  }
+
+  /* The occurrences of `quote` that prefix and suffix point to, scored as the build does. */
+  function best(text, starts, length, prefix, suffix) {
+    prefix = squash(prefix);
+    suffix = squash(suffix);
+    var top = -1;
+    var found = [];
+    starts.forEach(function (s) {
+      var score = sameEnd(text.slice(Math.max(0, s - prefix.length - 1), s).replace(/ $/, ""), prefix) +
+        sameStart(text.slice(s + length, s + length + suffix.length + 1).replace(/^ /, ""), suffix);
+      if (score > top) { top = score; found = [s]; } else if (score === top) found.push(s);
+    });
+    return found;
+  }
+  /* About `size` characters of context, cut at a word: the tail of `before`, the head of `after`. */
+  function tail(before, size) {
+    if (size >= before.length) return before.replace(/^ /, "");
+    var cut = before.slice(-size);
+    var space = cut.indexOf(" ");
+    return before.charAt(before.length - size - 1) !== " " && space >= 0 && cut.slice(space + 1) ? cut.slice(space + 1) : cut.replace(/^ /, "");
+  }
+  function head(after, size) {
+    if (size >= after.length) return after.replace(/ $/, "");
+    var cut = after.slice(0, size);
+    var space = cut.lastIndexOf(" ");
+    return after.charAt(size) !== " " && space > 0 && cut.slice(0, space) ? cut.slice(0, space) : cut.replace(/ $/, "");
+  }
+
+  /* {quote, prefix, suffix} for a selection in `body`: prefix/suffix only when the quote repeats. */
+  function selector(body, range) {
+    var before = document.createRange();
+    before.selectNodeContents(body);
+    before.setEnd(range.startContainer, range.startOffset);
+    var text = squash(textOf(body));
+    var quote = squash(textOf(range.cloneContents()));
+    var skip = nonSpace(textOf(before.cloneContents()));
+    var starts = [];
+    for (var at = text.indexOf(quote); at >= 0 && quote; at = text.indexOf(quote, at + 1)) starts.push(at);
+    if (starts.length < 2) return { quote: quote };
+    var mine = starts.reduce(function (a, b) {  // the occurrence with as much text before it as the selection
+      return Math.abs(nonSpace(text.slice(0, b)) - skip) < Math.abs(nonSpace(text.slice(0, a)) - skip) ? b : a;
+    });
+    var left = text.slice(0, mine);
+    var right = text.slice(mine + quote.length);
+    for (var size = 8; ; size *= 2) {
+      var prefix = tail(left, size);
+      var suffix = head(right, size);
+      var tries = [[prefix, ""], ["", suffix], [prefix, suffix]];
+      for (var i = 0; i < tries.length; i++) {
+        if (!tries[i][0] && !tries[i][1]) continue;
+        var chosen = best(text, starts, quote.length, tries[i][0], tries[i][1]);
+        if (chosen.length === 1 && chosen[0] === mine) return { quote: quote, prefix: tries[i][0], suffix: tries[i][1] };
+      }
+      if (size >= left.length && size >= right.length) return { quote: quote, prefix: prefix, suffix: suffix };
+    }
+  }
+
+  /* A YAML double-quoted string (JSON's escapes are YAML's; a few more characters YAML refuses raw). */
+  function yamlString(text) {
+    return JSON.stringify(text).replace(/[\u007f-\u0084\u0086-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, function (c) {
+      return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+  function snippetFor(sel) {
+    var lines = ["  - quote: " + yamlString(sel.quote)];
+    if (sel.prefix) lines.push("    prefix: " + yamlString(sel.prefix));
+    if (sel.suffix) lines.push("    suffix: " + yamlString(sel.suffix));
+    lines.push("    note: \"\"  # your note (Markdown)");
+    return lines.join("\n") + "\n";
+  }
+
+  function setupCopyAsNote() {
+    var body = document.querySelector("article .body");
+    if (!body || document.querySelector("script[data-sitegen-annotate]") || !window.getSelection) return;
+    var offer = element("button", "copy-note-offer", "Copy as note");
+    offer.type = "button";
+    offer.hidden = true;
+    var panel = element("div", "copy-note");
+    panel.setAttribute("role", "status");
+    panel.hidden = true;
+    var said = element("p", "copy-note-said");
+    var shown = element("pre", "copy-note-snippet");
+    var done = element("button", "copy-note-close", "Close");
+    done.type = "button";
+    panel.appendChild(said);
+    panel.appendChild(shown);
+    panel.appendChild(done);
+    document.body.appendChild(offer);
+    document.body.appendChild(panel);
+
+    function current() {
+      var selection = window.getSelection();
+      if (!selection.rangeCount || selection.isCollapsed) return null;
+      var range = selection.getRangeAt(0);
+      return body.contains(range.commonAncestorContainer) && squash(textOf(range.cloneContents())) ? range : null;
+    }
+    var timer = null;
+    document.addEventListener("selectionchange", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var range = current();
+        if (!range) { offer.hidden = true; return; }
+        var rects = range.getClientRects();
+        var last = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+        offer.style.left = Math.max(4, Math.min(last.right + window.scrollX - 40,
+          document.documentElement.clientWidth + window.scrollX - 140)) + "px";
+        offer.style.top = (last.bottom + window.scrollY + 8) + "px";
+        offer.hidden = false;
+      }, 120);
+    });
+    offer.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    offer.addEventListener("click", function () {
+      var range = current();
+      if (!range) return;
+      var snippet = snippetFor(selector(body, range));
+      shown.textContent = snippet;
+      said.textContent = "Add this under annotations: in the article's front matter.";
+      panel.hidden = false;
+      offer.hidden = true;
+      function selectSnippet() {
+        var all = document.createRange();
+        all.selectNodeContents(shown);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(all);
+      }
+      var copied = navigator.clipboard && navigator.clipboard.writeText ? navigator.clipboard.writeText(snippet)
+        : Promise.reject(new Error("no clipboard"));
+      copied.then(function () {
+        said.textContent = "Copied. Paste it under annotations: in the article's front matter.";
+      }, function () {
+        selectSnippet();
+        said.textContent = "Press Ctrl+C (⌘C) to copy it, then paste it under annotations: in the front matter.";
+      });
+    });
+    done.addEventListener("click", function () { panel.hidden = true; });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !panel.hidden) panel.hidden = true;
+    });
+  }
+
   function start() {
     setupNotes();
     setupSearch();
+    setupCopyAsNote();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
