@@ -2,8 +2,8 @@
 
 Owns binding (loopback by default, a warning otherwise), the startup and
 shutdown order, and the one-line message for a busy port. The requests live in
-`serve.handler`, the event stream in `serve.events`, the browser side in
-`livereload.js`. Must not build anything itself: the watch `Session` does.
+`serve.handler`, the event stream in `serve.events`, the note endpoint in
+`serve.notes`, the browser side in `livereload.js` and `annotate.js`. Must not build anything itself: the watch `Session` does.
 """
 
 from __future__ import annotations

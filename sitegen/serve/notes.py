@@ -20,6 +20,7 @@ only through `sitegen.archive.notes`.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import re
@@ -231,7 +232,7 @@ def _read(path: Path, root: Path) -> tuple[Article, str]:
     if article is None:
         first = str(problems[0]) if problems else f"{shown}: cannot be read"
         raise Refused(409, f"the article file has an error, fix it first: {first}")
-    return article, file_version(path)
+    return article, hashlib.sha256(raw).hexdigest()  # the version of exactly these bytes (see file_version)
 
 
 def selected_note(article: Article, req: NoteRequest) -> Annotation:
