@@ -5,6 +5,8 @@ flags CI needs; with CI=true a missing browser or Playwright is a failure,
 locally it is a skip (`missing`). `sitegen_serve(root)` starts the dev server on
 a free port (`sitegen_running` any long-running command) and `.stop()` ends it
 with Ctrl-C (SIGINT), returning the exit code and what it printed.
+`under_strict_csp(page)` serves a page's HTML with a Content-Security-Policy
+like the public profile's and collects any violation.
 Import what you need: `from tests.browser_support import chromium, sitegen_serve`.
 """
 
@@ -136,3 +138,24 @@ def sitegen_serve(root: Path, *args: str, timeout: float = 120) -> Iterator[Runn
     with sitegen_running(root, "serve", "--port", "0", *args, ready=pattern, timeout=timeout) as running:
         running.url = running.wait_for(pattern).group(0)
         yield running
+
+
+# like what `serve --profile public` and netlify.toml send: no inline script or style may run
+STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:"
+
+
+def under_strict_csp(page) -> list[str]:
+    """Serve the page's HTML with `STRICT_CSP`; the list returned fills with every violation and page error.
+
+    Playwright's string predicates run through eval, which the policy forbids: give `wait_for_function`
+    a function (`"() => ..."`).
+    """
+    def fulfill(route) -> None:
+        fetched = route.fetch()
+        route.fulfill(response=fetched, headers={**fetched.headers, "content-security-policy": STRICT_CSP})
+
+    page.route("**/*.html", fulfill)
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda exc: violations.append(str(exc)))
+    return violations

@@ -12,7 +12,7 @@ import yaml
 from sitegen.build import Builder
 from sitegen.config import Config
 from sitegen.markdown.render import render_body
-from tests.browser_support import chromium
+from tests.browser_support import chromium, under_strict_csp
 
 pytestmark = pytest.mark.browser
 
@@ -95,7 +95,7 @@ def select_in_body(page, phrase: str, nth: int) -> None:
 def copy_snippet(page) -> str:
     page.locator(".copy-note-offer").click()
     page.wait_for_selector(".copy-note:not([hidden])")
-    page.wait_for_function("document.querySelector('.copy-note-said').textContent.startsWith('Copied')")
+    page.wait_for_function("() => document.querySelector('.copy-note-said').textContent.startsWith('Copied')")
     shown = page.locator(".copy-note-snippet").inner_text()
     assert page.evaluate("navigator.clipboard.readText()") == shown
     return shown
@@ -106,8 +106,7 @@ def test_copy_as_note_gives_the_entry_the_build_anchors_at_the_selection(site, b
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    errors = under_strict_csp(page)
     page.goto(url + "articles/story.html")
 
     # the second of three "the budget was cut": the snippet needs context to land there
@@ -167,7 +166,7 @@ def test_from_disk_the_snippet_is_shown_to_copy_by_hand(site, browser):
     select_in_body(page, "cell one", 0)
     page.locator(".copy-note-offer").click()
     page.wait_for_selector(".copy-note:not([hidden])")
-    page.wait_for_function("document.querySelector('.copy-note-said').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('.copy-note-said').textContent !== ''")
     assert page.locator(".copy-note-snippet").inner_text().startswith('  - quote: "cell one"\n')
     page.keyboard.press("Escape")
     assert page.locator(".copy-note").is_hidden()

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from sitegen.frontmatter import read_article
-from tests.browser_support import chromium, sitegen_serve
+from tests.browser_support import chromium, sitegen_serve, under_strict_csp
 
 pytestmark = pytest.mark.browser
 
@@ -84,12 +84,12 @@ def only_inserted(old: str, new: str) -> list[str]:
 
 
 def wait_reloaded(page, before: int) -> None:
-    page.wait_for_function(f"window.__sitegenLoadedAt !== undefined && window.__sitegenLoadedAt !== {before}",
+    page.wait_for_function(f"() => window.__sitegenLoadedAt !== undefined && window.__sitegenLoadedAt !== {before}",
                            timeout=15000)
 
 
 def loaded_at(page) -> int:
-    page.wait_for_function("window.__sitegenLoadedAt !== undefined")
+    page.wait_for_function("() => window.__sitegenLoadedAt !== undefined")
     return page.evaluate("window.__sitegenLoadedAt")
 
 
@@ -99,8 +99,10 @@ def test_annotate_edit_and_delete_from_the_page(served):
     original = path.read_bytes()
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
+        violations = under_strict_csp(page)
         page.goto(server.url + "articles/story.html")
         first = loaded_at(page)
+        assert page.evaluate("document.querySelector('meta[http-equiv]')") is None
 
         # select the second "the budget was cut" (a repeat: the note needs a prefix to land there)
         select(page, "the budget was cut", nth=1)
@@ -129,13 +131,13 @@ def test_annotate_edit_and_delete_from_the_page(served):
         first = loaded_at(page)
         page.locator("#note-2 .sitegen-note-edit").click()
         textarea = page.locator(".sitegen-note-editor textarea")
-        page.wait_for_function("document.querySelector('.sitegen-note-editor textarea').value !== ''")
+        page.wait_for_function("() => document.querySelector('.sitegen-note-editor textarea').value !== ''")
         assert textarea.input_value() == "A *second* telling."
         assert page.locator(".sitegen-note-editor input").input_value() == "repeat, check"
         textarea.fill("Edited: **the same** cut.")
         page.locator(".sitegen-note-save").click()
         wait_reloaded(page, first)
-        page.wait_for_function("document.querySelector('#note-2 .note-body strong')?.textContent === 'the same'",
+        page.wait_for_function("() => document.querySelector('#note-2 .note-body strong')?.textContent === 'the same'",
                                timeout=15000)
         edited = path.read_text(encoding="utf-8")
         assert read_article(edited, "story.md", "story")[0].annotations[1].note == "Edited: **the same** cut."
@@ -149,6 +151,7 @@ def test_annotate_edit_and_delete_from_the_page(served):
         page.wait_for_selector("#note-1")
         assert page.locator("#note-2").count() == 0
         assert path.read_bytes() == original
+        assert violations == []
 
     code, out, err = server.stop()
     assert code == 0, err
@@ -171,7 +174,6 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(served):
         theirs = STORY.replace("closes the piece.", "closes the piece.\n\nA paragraph added in the editor.")
         path.write_text(theirs, encoding="utf-8")
         built = root / "public/articles/story.html"
-        page.wait_for_function("true")
         for _ in range(150):
             if "A paragraph added in the editor." in built.read_text(encoding="utf-8"):
                 break
@@ -182,7 +184,7 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(served):
 
         page.locator(".sitegen-note-save").click()
         message = page.locator(".sitegen-note-message")
-        page.wait_for_function("document.querySelector('.sitegen-note-message').textContent.startsWith('Not written')")
+        page.wait_for_function("() => document.querySelector('.sitegen-note-message').textContent.startsWith('Not written')")
         assert "changed on disk since this page was loaded" in message.inner_text()
         assert path.read_text(encoding="utf-8") == theirs  # their change kept, nothing of ours written
         assert page.locator(".sitegen-note-editor textarea").input_value() == "My draft note."
