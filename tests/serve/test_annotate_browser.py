@@ -255,3 +255,33 @@ def test_cross_site_tokenless_and_outside_writes_are_refused(served):
     status, answer = post(port, body, {**same, "X-Sitegen-Token": token})
     assert status == 200 and answer["ok"], answer
     assert "pwned" in path.read_text(encoding="utf-8")
+
+
+def test_a_selection_across_a_note_and_a_paragraph_break_is_quoted_as_the_text_reads(served):
+    root, server = served
+    path = root / "content/articles/story.md"
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(server.url + "articles/story.html")
+        first = loaded_at(page)
+        # from "was cut." over the highlight, its note number "1" and its note, into the next paragraph
+        page.evaluate("""() => {
+            const paragraphs = document.querySelectorAll('article .body > p');
+            const range = document.createRange();
+            const start = paragraphs[0].firstChild;
+            range.setStart(start, start.data.indexOf('was cut.'));
+            range.setEnd(paragraphs[1].firstChild, 'Later, the'.length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+        }""")
+        assert "Which officials?" in page.evaluate("getSelection().toString()")  # the DOM's text has the note
+        page.locator(".sitegen-annotate-offer").click()
+        assert page.locator(".sitegen-note-quote").inner_text().split() == \
+            ["was", "cut.", "Officials", "disagreed.", "Later,", "the"]
+        page.locator(".sitegen-note-save").click()
+        wait_reloaded(page, first)
+        page.wait_for_selector("mark.hl[data-note='2']")
+        note = read_article(path.read_text(encoding="utf-8"), "story.md", "story")[0].annotations[1]
+        assert (note.quote, note.prefix) == ("was cut. Officials disagreed. Later, the", None)  # unique
+        marked = page.eval_on_selector_all("mark.hl[data-note='2']", "ms => ms.map(m => m.textContent)")
+        assert marked == ["was cut. Officials disagreed", ".", "Later, the"]  # note 1's highlight nests inside
