@@ -88,6 +88,13 @@ def wait_reloaded(page, before: int) -> None:
                            timeout=15000)
 
 
+def open_story(browser, server):
+    """A wide tab on the story, and when it loaded."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server.url + "articles/story.html")
+    return page, loaded_at(page)
+
+
 def loaded_at(page) -> int:
     page.wait_for_function("() => window.__sitegenLoadedAt !== undefined")
     return page.evaluate("window.__sitegenLoadedAt")
@@ -163,9 +170,7 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(served):
     root, server = served
     path = root / "content/articles/story.md"
     with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(server.url + "articles/story.html")
-        first = loaded_at(page)
+        page, first = open_story(browser, server)
         select(page, "closes the piece")
         page.locator(".sitegen-annotate-offer").click()
         page.locator(".sitegen-note-editor textarea").fill("My draft note.")
@@ -261,9 +266,7 @@ def test_a_selection_across_a_note_and_a_paragraph_break_is_quoted_as_the_text_r
     root, server = served
     path = root / "content/articles/story.md"
     with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.goto(server.url + "articles/story.html")
-        first = loaded_at(page)
+        page, first = open_story(browser, server)
         # from "was cut." over the highlight, its note number "1" and its note, into the next paragraph
         page.evaluate("""() => {
             const paragraphs = document.querySelectorAll('article .body > p');
