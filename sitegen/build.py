@@ -47,7 +47,7 @@ def raw_dumps(cfg: Config) -> list[Path]:
 
 
 def annotation_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]) -> list[Problem]:
-    """Every annotation whose quote could not be placed, or could be placed twice."""
+    """Every annotation whose quote could not be placed, could be placed twice, or was re-anchored."""
     found: list[Problem] = []
     for article in articles:
         body = bodies[article.slug]
@@ -59,6 +59,15 @@ def annotation_warnings(articles: tuple[Article, ...], bodies: dict[str, Rendere
                     f"annotation quote occurs more than once, add a prefix or suffix: {_short(ann.quote)}",
                     article.path,
                     ann.line,
+                )
+            )
+        for moved in body.reanchored:
+            found.append(
+                warning(
+                    f"annotation re-anchored: quote {_short(moved.annotation.quote)} now reads {_short(moved.passage)} "
+                    f"({moved.similarity:.0%} alike; `sitegen check --fix` updates the quote)",
+                    article.path,
+                    moved.annotation.line,
                 )
             )
     return found
