@@ -17,6 +17,7 @@ from sitegen.archive.store import SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.config import Config
 from sitegen.errors import ContentError, OutputError, Problem, warning
+from sitegen.errors import excerpt as _short
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.output import BuildLock, OutputWriter, WriteReport
@@ -71,11 +72,6 @@ def annotation_warnings(articles: tuple[Article, ...], bodies: dict[str, Rendere
                 )
             )
     return found
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _output_is_safe(cfg: Config) -> None:
