@@ -17,6 +17,7 @@ from sitegen.archive.store import SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.config import Config
 from sitegen.errors import ContentError, OutputError, Problem, warning
+from sitegen.errors import excerpt as _short
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.output import BuildLock, OutputWriter, WriteReport
@@ -47,7 +48,7 @@ def raw_dumps(cfg: Config) -> list[Path]:
 
 
 def annotation_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]) -> list[Problem]:
-    """Every annotation whose quote could not be placed, or could be placed twice."""
+    """Every annotation whose quote could not be placed, could be placed twice, or was re-anchored."""
     found: list[Problem] = []
     for article in articles:
         body = bodies[article.slug]
@@ -61,12 +62,16 @@ def annotation_warnings(articles: tuple[Article, ...], bodies: dict[str, Rendere
                     ann.line,
                 )
             )
+        for moved in body.reanchored:
+            found.append(
+                warning(
+                    f"annotation re-anchored: quote {_short(moved.annotation.quote)} now reads {_short(moved.passage)} "
+                    f"({moved.similarity:.0%} alike; `sitegen check --fix` updates the quote)",
+                    article.path,
+                    moved.annotation.line,
+                )
+            )
     return found
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _output_is_safe(cfg: Config) -> None:

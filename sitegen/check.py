@@ -1,31 +1,61 @@
 """`sitegen check`: validate the archive without writing anything.
 
 Owns the checks a careful editor wants before publishing: front matter,
-licences, annotations that cannot be placed, and internal links that lead
-nowhere. Reuses the stages' by-products (load problems, RenderedBody) instead of
-re-parsing. Must not write files.
+licences, annotations that cannot be placed exactly (each unanchored, ambiguous
+and re-anchored note with its file:line and the best candidate passage), the
+flags the split left, by kind, and internal links that lead nowhere. Reuses the
+stages' by-products (load problems, RenderedBody) instead of re-parsing. Must
+not write files, except `fix_quotes` (`check --fix`), which rewrites the quotes
+of re-anchored notes through `archive.notes`.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from sitegen.annotate.anchor import AnchorStatus, closest, selector_for
 from sitegen.archive.load import load_archive
+from sitegen.archive.notes import NoteConflict, file_version, replace_note
 from sitegen.bodies import BodyCache, render_bodies
-from sitegen.build import annotation_warnings
 from sitegen.config import Config
-from sitegen.errors import Problem, error, warning
+from sitegen.errors import ContentError, Problem, error, warning
+from sitegen.errors import excerpt as _short
 from sitegen.markdown.render import RenderedBody
-from sitegen.model import Article, LicenceKind
+from sitegen.model import Annotation, Article, LicenceKind
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFix:
+    """A re-anchored note and its quote as the text now reads (prefix/suffix when no longer unique)."""
+
+    file: Path  # the article file
+    shown: str  # the file as messages name it
+    index: int  # 0-based position in the annotations list
+    old: Annotation
+    new: Annotation
+
+
+@dataclass(frozen=True, slots=True)
+class FlagItem:
+    """A flag the split step left: where, of which kind, on which text."""
+
+    kind: str  # its tags other than `flag`, else the first sentence of its note
+    shown: str
+    line: int | None
+    annotation: Annotation
 
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
     problems: tuple[Problem, ...]
     summary: tuple[str, ...]
+    fixes: tuple[QuoteFix, ...] = ()
+    flags: tuple[FlagItem, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -59,15 +89,96 @@ def link_problems(article: Article, body: RenderedBody, slugs: set[str]) -> list
     return found
 
 
+def annotation_problems(article: Article, body: RenderedBody) -> list[Problem]:
+    """Every note not placed exactly: unanchored, ambiguous or re-anchored, each with the best candidate."""
+    found: list[Problem] = []
+    for ann in body.unanchored:
+        near = closest(body.text, ann)
+        hint = (
+            f"closest passage: {_short(body.text[near.start : near.end])} ({near.quote_similarity:.0%} alike)"
+            if near is not None
+            else "no similar passage"
+        )
+        found.append(warning(f"annotation quote not found in the text: {_short(ann.quote)}; {hint}", article.path, ann.line))
+    for note in body.anchored:
+        ann = note.annotation
+        if note.status is AnchorStatus.AMBIGUOUS:
+            _, prefix, suffix = selector_for(body.text, note.start, note.end)
+            context = " and ".join(f"{k}: {v!r}" for k, v in (("prefix", prefix), ("suffix", suffix)) if v)
+            found.append(
+                warning(
+                    f"annotation quote occurs more than once, add a prefix or suffix: {_short(ann.quote)}; "
+                    f"anchored to the first occurrence ({context or 'no context'} would pick it)",
+                    article.path,
+                    ann.line,
+                )
+            )
+        elif note.status is AnchorStatus.FUZZY:
+            passage = body.text[note.start : note.end]
+            found.append(
+                warning(
+                    f"annotation re-anchored: quote {_short(ann.quote)} now reads {_short(passage)}; "
+                    "`sitegen check --fix` updates the quote",
+                    article.path,
+                    ann.line,
+                )
+            )
+    return sorted(found, key=lambda p: p.line or 0)
+
+
+def quote_fixes(article: Article, body: RenderedBody, file: Path) -> list[QuoteFix]:
+    """The new quote of every re-anchored note: the passage it now marks, with context if needed."""
+    fixes = []
+    for note in body.anchored:
+        if note.status is not AnchorStatus.FUZZY:
+            continue
+        old = note.annotation
+        quote, prefix, suffix = selector_for(body.text, note.start, note.end)
+        if prefix is None and suffix is None:
+            prefix, suffix = old.prefix, old.suffix
+        new = Annotation(quote, old.note, prefix, suffix, old.tags, old.line)
+        fixes.append(QuoteFix(file, article.path, note.number - 1, old, new))
+    return fixes
+
+
+def flag_kind(ann: Annotation) -> str:
+    """What a flag is about: its other tags (e.g. `review`), else its note's first sentence."""
+    others = [t for t in ann.tags if t != "flag"]
+    if others:
+        return ", ".join(others)
+    first = re.split(r"\. |\n| \(|, |: ", ann.note.strip())[0].rstrip(".")
+    return first[:60] or "flag"
+
+
+def fix_quotes(fixes: tuple[QuoteFix, ...]) -> list[str]:
+    """Rewrite each fix's quote in its file, unless the note changed since the check; say what was done."""
+    done: list[str] = []
+    for fix in fixes:
+        where = f"{fix.shown}:{fix.old.line}" if fix.old.line else fix.shown
+        try:
+            version = file_version(fix.file)
+            replace_note(fix.file, fix.index, fix.new, version=version, expected=fix.old)
+        except (NoteConflict, ContentError) as exc:
+            done.append(f"{where}: not fixed: {exc}")
+            continue
+        done.append(f"{where}: quote rewritten")
+    return done
+
+
 def check_archive(cfg: Config) -> CheckReport:
     archive = load_archive(cfg.articles_path, root=cfg.root)
     problems: list[Problem] = list(cfg.warnings) + list(archive.problems)
     bodies = render_bodies(archive.articles, BodyCache(cfg.cache_path / "bodies"))
-    problems += annotation_warnings(archive.articles, bodies)
     slugs = {a.slug for a in archive.articles}
+    fixes: list[QuoteFix] = []
+    flags: list[FlagItem] = []
     for article in archive.articles:
+        body = bodies[article.slug]
+        problems += annotation_problems(article, body)
+        fixes += quote_fixes(article, body, cfg.articles_path / f"{Path(article.path).name}")
+        flags += [FlagItem(flag_kind(a), article.path, a.line, a) for a in article.annotations if a.is_flag]
         problems += licence_problems(article)
-        problems += link_problems(article, bodies[article.slug], slugs)
+        problems += link_problems(article, body, slugs)
     kinds = Counter(a.licence.kind.value for a in archive.articles)
     notes = sum(len(a.annotations) for a in archive.articles)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -76,4 +187,4 @@ def check_archive(cfg: Config) -> CheckReport:
         f"{errors} error(s), {len(problems) - errors} warning(s)",
         "licences: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"),
     )
-    return CheckReport(tuple(problems), summary)
+    return CheckReport(tuple(problems), summary, tuple(fixes), tuple(sorted(flags, key=lambda f: f.kind)))

@@ -14,7 +14,7 @@ from pathlib import Path
 from sitegen import __version__
 from sitegen.config import Config, load_config
 from sitegen.console import Console, plural
-from sitegen.errors import SitegenError, UsageError
+from sitegen.errors import SitegenError, UsageError, excerpt
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     site_flags(watch)
     check = commands.add_parser("check", help="validate the archive: front matter, licences, annotations, links")
     check.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
+    check.add_argument("--fix", action="store_true", help="rewrite the quotes of re-anchored notes (each change is shown)")
+    check.add_argument("--flags", action="store_true", help="list the flags the split left for the editor, by kind")
     new = commands.add_parser("new", help="scaffold a new, empty archive")
     new.add_argument("dir", type=Path, metavar="DIR", help="folder to create")
     return parser
@@ -122,10 +124,40 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
 
     report = check_archive(cfg)
     console.problems(report.problems)
+    if args.flags:
+        _show_flags(report, console)
+    if args.fix:
+        from sitegen.check import fix_quotes
+
+        for fix in report.fixes:
+            where = f"{fix.shown}:{fix.old.line}" if fix.old.line else fix.shown
+            console.line(f"{where}: re-anchored note, its quote becomes the passage it now marks:")
+            console.line(f"  - quote: {fix.old.quote!r}")
+            console.line(f"  + quote: {fix.new.quote!r}")
+            for key in ("prefix", "suffix"):
+                old, new = getattr(fix.old, key), getattr(fix.new, key)
+                if old != new:
+                    console.line(f"  - {key}: {old!r}\n  + {key}: {new!r}")
+        for outcome in fix_quotes(report.fixes):
+            console.line(outcome)
+        if not report.fixes:
+            console.line("no re-anchored quotes to fix")
     for line in report.summary:
         console.line(line)
     failed = report.errors or (cfg.strict and report.problems)
     return 1 if failed else 0
+
+
+def _show_flags(report, console: Console) -> None:  # noqa: ANN001 - a CheckReport
+    kinds: dict[str, list] = {}
+    for flag in report.flags:
+        kinds.setdefault(flag.kind, []).append(flag)
+    console.line(f"flags left for the editor: {len(report.flags)}" + (", by kind:" if kinds else ""))
+    for kind, flags in kinds.items():
+        console.line(f"  {kind} ({len(flags)})")
+        for flag in flags:
+            where = f"{flag.shown}:{flag.line}" if flag.line else flag.shown
+            console.line(f"    {where}: {excerpt(flag.annotation.quote)}")
 
 
 def _cmd_new(args: argparse.Namespace, console: Console) -> int:

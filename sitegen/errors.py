@@ -43,6 +43,12 @@ def warning(message: str, file: str | None = None, line: int | None = None) -> P
     return Problem(message, file, line, Severity.WARNING)
 
 
+def excerpt(text: str, limit: int = 60) -> str:
+    """`text` for a one-line message: whitespace collapsed, cut at `limit` characters, quoted."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 class SitegenError(Exception):
     """Base class: a failure the user can act on. Never shown with a traceback."""
 

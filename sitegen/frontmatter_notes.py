@@ -46,15 +46,17 @@ def entry_data(note: Annotation) -> dict[str, Any]:
 
 def entry_lines(note: Annotation, indent: str = "  ") -> list[str]:
     """The block-style list entry for `note`, its dash at `indent`, one string per line."""
-    out = []
-    for i, (key, value) in enumerate(entry_data(note).items()):
-        lead = f"{indent}- " if i == 0 else f"{indent}  "
-        if isinstance(value, list):
-            shown = "[" + ", ".join(yaml_string(v) for v in value) + "]"
-        else:
-            shown = yaml_string(value)
-        out.append(f"{lead}{key}: {shown}\n")
-    return out
+    return [
+        (f"{indent}- " if i == 0 else f"{indent}  ") + _field(key, value)
+        for i, (key, value) in enumerate(entry_data(note).items())
+    ]
+
+
+def _field(key: str, value: str | list[str]) -> str:
+    """One `key: value` line (without indentation) of an entry."""
+    if isinstance(value, list):
+        return f"{key}: [" + ", ".join(yaml_string(v) for v in value) + "]\n"
+    return f"{key}: {yaml_string(value)}\n"
 
 
 def append_annotation(text: str, note: Annotation) -> str:
@@ -102,7 +104,8 @@ def _edit(text: str, index: int | None, note: Annotation | None) -> str:
     expected = dict(before)
     expected[_KEY] = expected_entries
 
-    new_yaml = _edit_text(yaml_text, index, note)
+    old_entry = entries[index] if index is not None else None
+    new_yaml = _edit_text(yaml_text, index, note, old_entry)
     if new_yaml is None or _load(new_yaml) != expected:
         new_yaml = _edit_ruamel(yaml_text, index, note)
         if _load(new_yaml) != expected:
@@ -117,7 +120,9 @@ def _load(yaml_text: str) -> Any:
         return None
 
 
-def _edit_text(yaml_text: str, index: int | None, note: Annotation | None) -> str | None:
+def _edit_text(
+    yaml_text: str, index: int | None, note: Annotation | None, before_entry: Any = None
+) -> str | None:
     """The edit made on the lines of a block-style list; None when the layout is another."""
     lines = yaml_text.splitlines(keepends=True)
     key_at = next((i for i, line in enumerate(lines) if _KEY_LINE.match(line.rstrip("\n"))), None)
@@ -146,8 +151,44 @@ def _edit_text(yaml_text: str, index: int | None, note: Annotation | None) -> st
         comment = rest if rest.startswith("#") else ""
         head = f"{_KEY}: []{' ' + comment if comment else ''}\n"
         return "".join(lines[:key_at] + [head] + lines[key_at + 1 : a] + lines[b:])
+    if note is not None:
+        fields = _field_edit(lines[a:b], dash, before_entry, note)
+        if fields is not None:
+            return "".join(lines[:a] + fields + lines[b:])
     new = entry_lines(note, dash) if note is not None else []
     return "".join(lines[:a] + new + lines[b:])
+
+
+def _field_edit(entry: list[str], dash: str, old: Any, note: Annotation) -> list[str] | None:
+    """The entry's lines with only the fields that change rewritten (a fixed quote keeps the
+    editor's layout of the note and tags); None when the entry is laid out otherwise."""
+    if not isinstance(old, dict) or not entry or not entry[0].startswith(f"{dash}- "):
+        return None
+    column = len(dash) + 2
+    key_line = re.compile(rf"^(?:{re.escape(dash)}- |{' ' * column})([A-Za-z_][\w-]*)[ \t]*:")
+    starts: list[tuple[str, int]] = []
+    for i, line in enumerate(entry):
+        match = key_line.match(line)
+        if match:
+            starts.append((match.group(1), i))
+        elif i == 0 or (line.strip() and len(line) - len(line.lstrip(" ")) <= column and not line.lstrip().startswith("#")):
+            return None  # a flow mapping, or something at the keys' column that is not a key
+    spans = {key: (i, starts[n + 1][1] if n + 1 < len(starts) else len(entry)) for n, (key, i) in enumerate(starts)}
+    if len(spans) != len(starts) or set(spans) != set(old):
+        return None
+    wanted = entry_data(note)
+    emitted = {key: " " * column + _field(key, value) for key, value in wanted.items()}
+    out = list(entry)
+    for key, (i, j) in sorted(spans.items(), key=lambda kv: -kv[1][0]):
+        if key not in wanted:
+            if i == 0:
+                return None
+            del out[i:j]
+        elif wanted[key] != old[key]:
+            text = emitted[key]
+            out[i:j] = [f"{dash}- {text.lstrip()}" if i == 0 else text]
+    added = [emitted[key] for key in wanted if key not in old]
+    return out + added if added else out
 
 
 def _item_spans(lines: list[str], key_at: int) -> tuple[list[tuple[int, int]], str, int]:

@@ -38,3 +38,76 @@ def test_problems_are_listed_with_file_and_line(tmp_path):
     assert "content/articles/a.md: warning: licence: kind cc without the statement that grants it" in err
     assert "content/articles/b.md:" in err and "link to a missing article: missing-article.md" in err
     assert "content/articles/c.md:3: tags: expected a list, got a string" in err
+
+
+def run(root, *args):
+    return subprocess.run([sys.executable, "-m", "sitegen", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
+
+
+NOTED = """---
+title: Notes   # the editor's title
+annotations:
+  - quote: "a heartbreaking North Korean circumstance"
+    note: "Spun text."   # keep
+    tags: [spin]
+  - quote: "the bot"
+    note: which one?
+  - quote: "a sentence that was cut entirely"
+    note: lost
+  - quote: "Photo: Reuters"
+    note: "Image caption or credit from the source page."
+    tags: [flag]
+  - quote: "Later the bot spoke"
+    note: "Names and roles, no sentence."
+    tags: [flag, review]
+---
+Critics ought to pay attention to a heart-breaking North Korean circumstance.
+
+The bot spoke. Later the bot spoke again, and the bot sang.
+
+Photo: Reuters
+"""
+
+
+def test_check_lists_every_note_not_placed_exactly_with_its_best_candidate(tmp_path):
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "n.md").write_text(NOTED, encoding="utf-8")
+    result = run(tmp_path, "check")
+    assert result.returncode == 0, result.stderr  # warnings only
+    err = result.stderr
+    assert ("content/articles/n.md:4: warning: annotation re-anchored: quote 'a heartbreaking North Korean circumstance' "
+            "now reads 'a heart-breaking North Korean circumstance'") in err
+    assert "content/articles/n.md:7: warning: annotation quote occurs more than once" in err
+    assert "anchored to the first occurrence (prefix: 'Later ' would pick it)" in err  # the context that would pick the first
+    assert "content/articles/n.md:9: warning: annotation quote not found in the text: 'a sentence that was cut entirely'" in err
+    assert run(tmp_path, "check", "--strict").returncode == 1
+
+
+def test_check_fix_shows_then_rewrites_only_the_quote(tmp_path):
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    path = folder / "n.md"
+    path.write_text(NOTED, encoding="utf-8")
+    result = run(tmp_path, "check", "--fix")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "  - quote: 'a heartbreaking North Korean circumstance'\n  + quote: 'a heart-breaking North Korean circumstance'" in out
+    assert out.index("+ quote:") < out.index("content/articles/n.md:4: quote rewritten")
+    assert path.read_text(encoding="utf-8") == NOTED.replace(
+        '"a heartbreaking North Korean circumstance"', '"a heart-breaking North Korean circumstance"'
+    )
+    again = run(tmp_path, "check", "--fix")
+    assert "no re-anchored quotes to fix" in again.stdout and "re-anchored" not in again.stderr
+
+
+def test_check_flags_lists_the_split_flags_by_kind(tmp_path):
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "n.md").write_text(NOTED, encoding="utf-8")
+    out = run(tmp_path, "check", "--flags").stdout
+    assert "flags left for the editor: 2, by kind:" in out
+    caption = out.index("  Image caption or credit from the source page (1)\n    content/articles/n.md:11: 'Photo: Reuters'")
+    review = out.index("  review (1)\n    content/articles/n.md:14: 'Later the bot spoke'")
+    assert caption < review
+    assert "flags left" not in run(tmp_path, "check").stdout

@@ -1,4 +1,4 @@
-"""Annotations against text: locating a quote (and, later, re-anchoring it fuzzily).
+"""Annotations against text: locating a quote, re-anchoring it fuzzily, and selectors for a passage.
 
 Pure functions on strings; knows nothing of Markdown or HTML (see `sitegen.markdown`).
 """
@@ -6,10 +6,12 @@ Pure functions on strings; knows nothing of Markdown or HTML (see `sitegen.markd
 from sitegen.annotate.anchor import (
     Anchor,
     AnchorStatus,
+    Candidate,
     NormalisedText,
+    closest,
     locate,
     locate_all,
     selector_for,
 )
 
-__all__ = ["Anchor", "AnchorStatus", "NormalisedText", "locate", "locate_all", "selector_for"]
+__all__ = ["Anchor", "AnchorStatus", "Candidate", "closest", "NormalisedText", "locate", "locate_all", "selector_for"]

@@ -15,19 +15,24 @@ Matching rules:
 * When the quote occurs more than once, `prefix` (text just before the quote)
   and `suffix` (text just after) choose: each occurrence scores the number of
   characters of the prefix that match the text before it (compared from the
-  quote outwards) plus those of the suffix that match the text after it. The
-  single best occurrence is "exact"; a tie for best is "ambiguous" and anchors
-  to the first of the tied occurrences.
-* No occurrence: "missing".
+  quote outwards) plus those of the suffix that match the text after it; a tie
+  is broken by how alike (edit distance) prefix and suffix are to the text
+  around each occurrence, so an edit right next to the quote still leaves the
+  right one ahead. The single best occurrence is "exact"; a tie for best is
+  "ambiguous" and anchors to the first of the tied occurrences.
+* No occurrence: re-anchoring (`closest`) looks for the passage most like the
+  quote — within half the quote's length in edits (`fuzzy.approximate_matches`),
+  each candidate scored on the quote's similarity, the prefix's and suffix's
+  similarity to the text around it, and nearness to `hint` (the quote's old
+  position, when known) — and accepts it as "fuzzy" when it is close enough
+  (`close_enough`): a long quote (12 characters or more) at least 85% alike,
+  or a quote at least half alike whose prefix/suffix are at least 80% alike.
+  Otherwise "missing": the caller lists it, never drops it.
 
 Cost: linear in the text per normalisation (`NormalisedText` can be built once
 and reused for every annotation of an article) plus one `str.find` scan per
-quote; no regular expression runs on the quote.
-
-Extension point: fuzzy re-anchoring (finding the closest passage when the quote
-was edited slightly, guided by prefix and suffix) belongs here, as another
-`AnchorStatus` (e.g. "fuzzy") returned by `locate` where it now says "missing".
-Callers already branch on the status, never on a boolean.
+quote; a quote not found costs one approximate search (linear in the text, see
+`fuzzy`). No regular expression runs on the quote.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from sitegen.annotate.fuzzy import approximate_matches, context_similarity
 from sitegen.model import Annotation
 
 # Whitespace runs that are not already a single plain space: only these need
@@ -49,20 +55,23 @@ _UNUSUAL_SPACE = re.compile(r"[^\S ]\s*| \s+")
 class AnchorStatus(str, Enum):
     EXACT = "exact"  # one best occurrence
     AMBIGUOUS = "ambiguous"  # several equally good occurrences; anchored to the first
-    MISSING = "missing"  # the quote is not in the text
+    FUZZY = "fuzzy"  # not in the text as quoted; re-anchored to the closest passage
+    MISSING = "missing"  # the quote is not in the text, nor anything close enough
 
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a quote was found: `text[start:end]`, or nowhere (`start is None`).
 
-    `count` is how many times the quote occurs (whitespace-normalised).
+    `count` is how many times the quote occurs (whitespace-normalised);
+    `similarity` how alike the quote and the passage are (1.0 unless FUZZY).
     """
 
     status: AnchorStatus
     start: int | None = None
     end: int | None = None
     count: int = 0
+    similarity: float = 1.0
 
     @property
     def found(self) -> bool:
@@ -109,15 +118,90 @@ class NormalisedText:
         return offset + (self.shifts[i - 1] if i else 0)
 
 
-def locate(text: str | NormalisedText, ann: Annotation) -> Anchor:
-    """Find `ann.quote` in `text`, using its prefix and suffix to choose among repeats."""
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """The passage most like a quote that is not in the text: `original[start:end]`."""
+
+    start: int
+    end: int
+    quote_similarity: float
+    context_similarity: float | None  # of prefix and suffix together; None without either
+    accepted: bool  # close enough to re-anchor the note there
+
+
+QUOTE_ALONE = 0.85  # a quote this alike is re-anchored on its own (if long enough)…
+QUOTE_ALONE_MIN_LENGTH = 12  # …short quotes resemble too many passages
+QUOTE_WITH_CONTEXT = 0.5  # a quote this alike is re-anchored when its context agrees:
+CONTEXT_AGREES = 0.8
+_WEIGHTS = {"quote": 50.0, "prefix": 20.0, "suffix": 20.0, "position": 2.0}  # as Hypothesis weighs them
+
+
+def close_enough(length: int, quote_similarity: float, context_similarity: float | None) -> bool:
+    """Whether a candidate passage may carry the note (see the module's matching rules)."""
+    if quote_similarity >= QUOTE_ALONE and length >= QUOTE_ALONE_MIN_LENGTH:
+        return True
+    return (
+        context_similarity is not None
+        and quote_similarity >= QUOTE_WITH_CONTEXT
+        and context_similarity >= CONTEXT_AGREES
+    )
+
+
+def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None) -> Candidate | None:
+    """The passage most like `ann.quote`, whether or not it is close enough; None when nothing is near.
+
+    `hint` is where the quote used to start (an offset in `text`), when known.
+    """
+    norm = text if isinstance(text, NormalisedText) else NormalisedText.of(text)
+    quote = " ".join(ann.quote.split())
+    if not quote or not norm.text:
+        return None
+    pre = " ".join(ann.prefix.split()) if ann.prefix else ""
+    suf = " ".join(ann.suffix.split()) if ann.suffix else ""
+    best: tuple[float, Candidate] | None = None
+    for match in approximate_matches(quote, norm.text, max(1, len(quote) // 2)):
+        start, end = match.start, match.end
+        while start < end and norm.text[start] == " ":
+            start += 1
+        while end > start and norm.text[end - 1] == " ":
+            end -= 1
+        if start >= end:
+            continue
+        parts = {"quote": 1.0 - match.errors / len(quote)}
+        if pre:
+            parts["prefix"] = context_similarity(pre, norm.text[:start].rstrip(), before=True)
+        if suf:
+            parts["suffix"] = context_similarity(suf, norm.text[end:].lstrip(), before=False)
+        if hint is not None:
+            parts["position"] = 1.0 - min(1.0, abs(norm.to_original(start) - hint) / max(1, len(norm.original)))
+        score = sum(_WEIGHTS[k] * v for k, v in parts.items()) / sum(_WEIGHTS[k] for k in parts)
+        context = [parts[k] for k in ("prefix", "suffix") if k in parts]
+        context_alike = sum(context) / len(context) if context else None
+        candidate = Candidate(
+            norm.to_original(start),
+            norm.to_original(end - 1) + 1,
+            parts["quote"],
+            context_alike,
+            close_enough(len(quote), parts["quote"], context_alike),
+        )
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    return best[1] if best else None
+
+
+def locate(text: str | NormalisedText, ann: Annotation, hint: int | None = None) -> Anchor:
+    """Find `ann.quote` in `text`, using its prefix and suffix to choose among repeats;
+    failing that, re-anchor it to the closest passage when that is close enough."""
     norm = text if isinstance(text, NormalisedText) else NormalisedText.of(text)
     quote = " ".join(ann.quote.split())
     if not quote:
         return MISSING
     starts = _occurrences(norm.text, quote)
     if not starts:
-        return MISSING
+        near = closest(norm, ann, hint)
+        if near is None or not near.accepted:
+            return MISSING
+        return Anchor(AnchorStatus.FUZZY, near.start, near.end, 0, near.quote_similarity)
     best = _best(norm.text, starts, len(quote), ann.prefix, ann.suffix)
     status = AnchorStatus.EXACT if len(best) == 1 else AnchorStatus.AMBIGUOUS
     start = best[0]
@@ -153,15 +237,18 @@ def _best(
         return starts
     scores = []
     for s in starts:
-        score = 0
+        common = 0
+        alike = 0.0
         if pre:
             before = text[max(0, s - len(pre) - 1) : s].rstrip()
-            score += _common_suffix(before, pre)
+            common += _common_suffix(before, pre)
+            alike += context_similarity(pre, text[:s].rstrip(), before=True)
         if suf:
             e = s + length
             after = text[e : e + len(suf) + 1].lstrip()
-            score += _common_prefix(after, suf)
-        scores.append(score)
+            common += _common_prefix(after, suf)
+            alike += context_similarity(suf, text[e:].lstrip(), before=False)
+        scores.append((common, alike))  # context that agrees as written, then as edited
     top = max(scores)
     return [s for s, score in zip(starts, scores) if score == top]
 

@@ -52,14 +52,20 @@ def add_note(path: Path, note: Annotation, *, version: str | None = None) -> str
     return _change(path, version, lambda text: append_annotation(text, note), note, None)
 
 
-def replace_note(path: Path, index: int, note: Annotation, *, version: str | None = None) -> str:
-    """Replace annotation `index` (0-based) with `note`; return the file's new version."""
-    return _change(path, version, lambda text: replace_annotation(text, index, note), note, index)
+def replace_note(
+    path: Path, index: int, note: Annotation, *, version: str | None = None, expected: Annotation | None = None
+) -> str:
+    """Replace annotation `index` (0-based) with `note`; return the file's new version.
+
+    With `expected`, refuse (NoteConflict) unless the entry there still says that."""
+    return _change(path, version, lambda text: replace_annotation(text, index, note), note, index, expected)
 
 
-def delete_note(path: Path, index: int, *, version: str | None = None) -> str:
-    """Remove annotation `index` (0-based); return the file's new version."""
-    return _change(path, version, lambda text: remove_annotation(text, index), None, index)
+def delete_note(
+    path: Path, index: int, *, version: str | None = None, expected: Annotation | None = None
+) -> str:
+    """Remove annotation `index` (0-based); return the file's new version (`expected` as for replace)."""
+    return _change(path, version, lambda text: remove_annotation(text, index), None, index, expected)
 
 
 def validate_note(note: Annotation, where: str) -> None:
@@ -76,6 +82,7 @@ def _change(
     edit: Callable[[str], str],
     note: Annotation | None,
     index: int | None,
+    expected: Annotation | None = None,
 ) -> str:
     where = str(path)
     if note is not None:
@@ -96,6 +103,8 @@ def _change(
         raise ContentError(f"{where}: fix the article file before editing its notes", tuple(problems))
     if index is not None and not 0 <= index < len(before.annotations):
         raise ContentError(f"{where}: no annotation number {index + 1}; the article has {len(before.annotations)}")
+    if index is not None and expected is not None and _bare(before.annotations[index]) != _bare(expected):
+        raise NoteConflict(f"{where}: annotation number {index + 1} changed on disk; reload it and try again")
     try:
         new = edit(plain)
     except AnnotationEditError as exc:

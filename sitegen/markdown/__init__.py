@@ -8,13 +8,14 @@ from sitegen.markdown.highlight import pygments_css
 from sitegen.markdown.render import (
     AnchoredNote,
     Heading,
+    Reanchored,
     RenderedBody,
     UnanchoredNote,
     render_body,
     render_note,
 )
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 """Bump whenever the HTML or any field of `RenderedBody` would change for the same input:
 cached renderings keyed by content hash are then discarded."""
 
@@ -22,6 +23,7 @@ __all__ = [
     "RENDERER_VERSION",
     "AnchoredNote",
     "Heading",
+    "Reanchored",
     "RenderedBody",
     "UnanchoredNote",
     "pygments_css",

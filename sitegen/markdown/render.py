@@ -40,8 +40,10 @@ class AnchoredNote:
     annotation: Annotation
     number: int  # 1-based position in the front matter list
     id: str  # id of its first highlight segment: "hl-N"
-    status: AnchorStatus  # EXACT, or AMBIGUOUS (anchored to the first candidate)
+    status: AnchorStatus  # EXACT, AMBIGUOUS (anchored to the first candidate) or FUZZY (re-anchored)
     note_html: str
+    start: int = 0  # the highlighted passage is text[start:end] of the RenderedBody
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,15 @@ class UnanchoredNote:
 
 
 @dataclass(frozen=True, slots=True)
+class Reanchored:
+    """An annotation whose quote is no longer in the text as written, placed at the closest passage."""
+
+    annotation: Annotation
+    passage: str  # the text it now marks, whitespace collapsed
+    similarity: float  # of the quote and the passage, 0..1
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedBody:
     html: str  # the body with highlights, note references and notes
     text: str  # plain text, leaf blocks separated by "\n\n" (see plaintext.py)
@@ -61,6 +72,7 @@ class RenderedBody:
     unanchored: tuple[Annotation, ...] = ()  # quote not found
     unanchored_notes: tuple[UnanchoredNote, ...] = ()  # the same, numbered and rendered
     ambiguous: tuple[Annotation, ...] = ()  # found several times, prefix/suffix did not decide
+    reanchored: tuple[Reanchored, ...] = ()  # placed at the closest passage: their quotes need updating
     headings: tuple[Heading, ...] = ()
     links: tuple[str, ...] = ()  # every distinct href in the body and its notes, in order
     images: tuple[str, ...] = ()  # src of every (local) image in the body, in order
@@ -80,6 +92,7 @@ def render_body(body: str, annotations: tuple[Annotation, ...] = ()) -> Rendered
     anchored: list[AnchoredNote] = []
     missing: list[UnanchoredNote] = []
     placements: list[Placement] = []
+    reanchored: list[Reanchored] = []
     anchors = locate_all(plain.text, annotations)
     for number, (ann, anchor) in enumerate(zip(annotations, anchors), 1):
         note_html, note_links = _render_fragment(note_parser(), ann.note)
@@ -87,7 +100,12 @@ def render_body(body: str, annotations: tuple[Annotation, ...] = ()) -> Rendered
         if anchor.start is None or anchor.end is None:
             missing.append(UnanchoredNote(ann, number, note_html))
             continue
-        anchored.append(AnchoredNote(ann, number, f"hl-{number}", anchor.status, note_html))
+        anchored.append(
+            AnchoredNote(ann, number, f"hl-{number}", anchor.status, note_html, anchor.start, anchor.end)
+        )
+        if anchor.status is AnchorStatus.FUZZY:
+            passage = " ".join(plain.text[anchor.start : anchor.end].split())
+            reanchored.append(Reanchored(ann, passage, anchor.similarity))
         placements.append(
             Placement(number, anchor.start, anchor.end, ann.is_flag, note_html, ann.tags)
         )
@@ -101,6 +119,7 @@ def render_body(body: str, annotations: tuple[Annotation, ...] = ()) -> Rendered
         unanchored=tuple(m.annotation for m in missing),
         unanchored_notes=tuple(missing),
         ambiguous=tuple(a.annotation for a in anchored if a.status is AnchorStatus.AMBIGUOUS),
+        reanchored=tuple(reanchored),
         headings=headings,
         links=tuple(dict.fromkeys(links)),
         images=tuple(images),

@@ -13,6 +13,7 @@ from sitegen.annotate.anchor import (
     Anchor,
     AnchorStatus,
     NormalisedText,
+    closest,
     locate,
     locate_all,
     selector_for,
@@ -220,3 +221,70 @@ def test_property_selector_for_finds_the_selected_occurrence(text: str, data: st
     assert a.start == start
     if a.count == 1:
         assert prefix is None and suffix is None
+
+
+# --- re-anchoring: the quote is no longer in the text as written -------------------------------
+
+ARTICLE = (
+    "However, these critics ought to pay attention to a heartbreaking North Korean circumstance.\n\n"
+    "The bot spoke. Later the bot spoke again, and the bot sang."
+)
+
+
+def test_after_a_typo_fixed_inside_the_passage_the_note_moves_with_it() -> None:
+    edited = ARTICLE.replace("heartbreaking", "heart-breaking")
+    a = locate(edited, Annotation("a heartbreaking North Korean circumstance"))
+    assert a.status is AnchorStatus.FUZZY
+    assert found(edited, a) == "a heart-breaking North Korean circumstance"
+    assert 0.95 < a.similarity < 1
+
+
+def test_after_a_word_changed_inside_the_passage_the_note_moves_with_it() -> None:
+    edited = ARTICLE.replace("North Korean", "South Korean")
+    a = locate(edited, Annotation("a heartbreaking North Korean circumstance", prefix="attention to "))
+    assert a.status is AnchorStatus.FUZZY
+    assert found(edited, a) == "a heartbreaking South Korean circumstance"
+
+
+def test_after_an_edit_near_the_passage_the_exact_quote_still_decides() -> None:
+    edited = ARTICLE.replace("Later the bot", "Later on, the bot")
+    a = locate(edited, Annotation("the bot", prefix="spoke. Later "))
+    assert a.status is AnchorStatus.EXACT
+    assert a.start == edited.index("the bot spoke again")
+
+
+def test_a_repeated_passage_edited_is_re_anchored_by_its_context() -> None:
+    edited = ARTICLE.replace("and the bot sang", "and the bots sang")
+    a = locate(edited, Annotation("the bot sang", prefix="again, and "))
+    assert a.status is AnchorStatus.FUZZY
+    assert found(edited, a) == "the bots sang"
+    cat = ARTICLE.replace("the bot sang", "the cat sang")
+    short = Annotation("bot sang", prefix="again, and the ")
+    assert found(cat, locate(cat, short)) == "cat sang"  # a short quote moves only because its context agrees
+    assert locate(cat, Annotation("bot sang")).status is AnchorStatus.MISSING
+
+
+def test_after_the_passage_was_deleted_the_note_is_unanchored_not_moved() -> None:
+    edited = ARTICLE.replace(" a heartbreaking North Korean circumstance", " this")
+    ann = Annotation("a heartbreaking North Korean circumstance", prefix="attention to ")
+    assert locate(edited, ann).status is AnchorStatus.MISSING
+    short = Annotation("North Korean")
+    assert locate(ARTICLE.replace("North", "South"), short).status is AnchorStatus.MISSING  # a different word
+
+
+def test_closest_names_the_best_candidate_even_when_it_is_not_close_enough() -> None:
+    edited = ARTICLE.replace("North Korean", "South Korean")
+    near = closest(edited, Annotation("North Korean"))
+    assert near is not None and not near.accepted
+    assert edited[near.start : near.end] == "South Korean"
+    assert closest(edited, Annotation("nothing of the kind appears")) is None
+
+
+def test_the_old_position_breaks_a_tie_between_equally_close_passages() -> None:
+    text = "one: the red fox ran away. two: the red fox ran away. three: the red fox ran away."
+    ann = Annotation("the red fax ran away")
+    assert found(text, locate(text, ann)) == "the red fox ran away"
+    late = locate(text, ann, hint=text.rindex("the red"))
+    assert late.start == text.rindex("the red")
+    middle = locate(text, ann, hint=text.index("two") + 6)
+    assert middle.start == text.index("the red", text.index("two"))

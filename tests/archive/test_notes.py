@@ -63,13 +63,22 @@ def test_add_appends_one_entry_and_keeps_every_other_byte(article):
     assert version == file_version(article)
 
 
-def test_replace_changes_only_that_entry(article):
+def test_replace_rewrites_only_the_fields_that_change(article):
     replace_note(article, 1, Annotation("the bot", "second thoughts", suffix=" spoke again"))
     text = article.read_text(encoding="utf-8")
     assert text == ARTICLE.replace(
         "  - quote: 'the bot'\n    note: first\n",
-        '  - quote: "the bot"\n    suffix: " spoke again"\n    note: "second thoughts"\n',
+        "  - quote: 'the bot'\n    note: \"second thoughts\"\n    suffix: \" spoke again\"\n",
     )
+    fixed = Annotation("a heart-breaking North Korean circumstance", "Spun text: the original reads *South Korean*.",
+                       prefix="attention to ", tags=("spin",))
+    replace_note(article, 0, fixed)  # a fixed quote: the comment on the prefix line stays
+    assert article.read_text(encoding="utf-8") == text.replace(
+        '"a heartbreaking North Korean circumstance"', '"a heart-breaking North Korean circumstance"'
+    )
+    replace_note(article, 0, Annotation("a heart-breaking North Korean circumstance", "shorter"))
+    assert notes_of(article)[0] == ("a heart-breaking North Korean circumstance", "shorter", None, None, ())
+    assert "# two matches without it" not in article.read_text(encoding="utf-8")  # it went with its prefix
 
 
 def test_delete_keeps_the_comment_that_introduces_the_next_entry(article):

@@ -610,3 +610,32 @@ def test_golden_features(request: pytest.FixtureRequest) -> None:
         "rendered HTML changed: review the diff, bump sitegen.markdown.RENDERER_VERSION, "
         "then regenerate with `SITEGEN_UPDATE_GOLDEN=1 pytest tests/markdown` (or --update-golden)"
     )
+
+
+# --- re-anchoring as the reader sees it -----------------------------------------------------
+
+
+def test_a_quote_edited_inside_inline_markup_is_re_anchored_and_reported() -> None:
+    body = "Critics should pay attention to a *heart-breaking* [North Korean](https://example.org) case.\n"
+    ann = Annotation("a heartbreaking North Korean case", "spun", line=9)
+    r = render_body(body, (ann,))
+    assert marked_text(r.html, 1) == "a heart-breaking North Korean case"
+    assert len(marks(r.html, 1)) >= 3  # text, emphasis, link: one segment inside each
+    (note,) = r.anchored
+    assert note.status is AnchorStatus.FUZZY and r.text[note.start : note.end] == "a heart-breaking North Korean case"
+    (moved,) = r.reanchored
+    assert moved.annotation == ann and moved.passage == "a heart-breaking North Korean case"
+    assert r.unanchored == ()
+
+
+def test_anchored_notes_carry_their_offsets_in_the_plain_text() -> None:
+    r = render_body("One **two** three.\n\nFour five.\n", (Annotation("two three. Four"),))
+    (note,) = r.anchored
+    assert r.text[note.start : note.end] == "two three.\n\nFour"
+    assert r.reanchored == ()
+
+
+def test_a_deleted_passage_leaves_its_note_unanchored() -> None:
+    r = render_body("Nothing of that sort is left here.\n", (Annotation("a heartbreaking North Korean case"),))
+    assert r.anchored == () and r.reanchored == ()
+    assert [a.quote for a in r.unanchored] == ["a heartbreaking North Korean case"]
