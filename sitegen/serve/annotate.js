@@ -145,7 +145,9 @@
   window.sitegenHoldReload = function () { return !editor.hidden && !done; };
   function release() { window.dispatchEvent(new Event("sitegen:release")); }
 
+  var returnTo = null;  // where the keyboard was before the editor opened
   function open(kind, n, quoted, text, tagList) {
+    if (editor.hidden) returnTo = document.activeElement;
     mode = kind;
     number = n;
     done = false;
@@ -163,6 +165,7 @@
   function close() {
     editor.hidden = true;
     pending = null;
+    if (returnTo && returnTo.focus && document.contains(returnTo)) returnTo.focus();
     release();
   }
   function say(text, failed) {

@@ -200,7 +200,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _internal(self, path: str, query: str, head: bool) -> None:
         name = path.removeprefix("/__sitegen/")
-        if name in ("livereload.js", "annotate.js", "annotate.css") and (name == "livereload.js" or self.server.notes):
+        scripts = ("livereload.js", "annotate.js", "annotate.css") if self.server.notes else ("livereload.js",)
+        if name in scripts:
             body = resources.files("sitegen.serve").joinpath(name).read_bytes()
             return self._send(HTTPStatus.OK, body, content_type(Path(name)), head)
         if path == ENDPOINT and self.server.notes:
