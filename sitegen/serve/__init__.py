@@ -52,7 +52,8 @@ def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: i
     if not is_loopback(host):
         console.failure(
             f"warning: serving on {host}, reachable from other machines; "
-            "the dev server is meant for this machine only (drop --host to serve on 127.0.0.1)"
+            "the dev server is meant for this machine only (drop --host to serve on 127.0.0.1); "
+            "annotating from the page is off"
         )
     session.listeners.append(broadcaster.publish)
     watcher = watch_session(session)

@@ -203,7 +203,8 @@ def test_binding_beyond_loopback_warns(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr("sitegen.serve.time.sleep", stop_at_once)
     assert run_serve(Config(root=tmp_path), Console(), host="0.0.0.0", port=0) == 0
-    assert "reachable from other machines" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "reachable from other machines" in err and "annotating from the page is off" in err
 
 
 def test_ctrl_c_stops_cleanly_even_with_a_tab_listening(tmp_path):
