@@ -64,8 +64,9 @@
     var selection = window.getSelection();
     if (!selection || !selection.rangeCount || selection.isCollapsed) return null;
     var range = selection.getRangeAt(0);
-    if (!body.contains(range.commonAncestorContainer)) return null;
-    return textOf(range.cloneContents()).trim() ? range : null;
+    var common = range.commonAncestorContainer;
+    if (!body.contains(common) || (common.nodeType === 1 ? common : common.parentElement).closest(SKIP)) return null;
+    return textOf(range.cloneContents()).trim() ? range : null;  // (a selection within a note is not the text)
   }
 
   function element(name, className, text) {

@@ -163,6 +163,9 @@ def test_from_disk_the_snippet_is_shown_to_copy_by_hand(site, browser):
     root, _ = site
     page = browser.new_page()
     page.goto((root / "public/articles/story.html").as_uri())
+    select_in_body(page, "An existing note", 0)  # the text of a note is not the article's
+    page.wait_for_timeout(400)
+    assert page.locator(".copy-note-offer").is_hidden()
     select_in_body(page, "cell one", 0)
     page.locator(".copy-note-offer").click()
     page.wait_for_selector(".copy-note:not([hidden])")

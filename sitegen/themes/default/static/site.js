@@ -497,7 +497,9 @@
       var selection = window.getSelection();
       if (!selection.rangeCount || selection.isCollapsed) return null;
       var range = selection.getRangeAt(0);
-      return body.contains(range.commonAncestorContainer) && squash(textOf(range.cloneContents())) ? range : null;
+      var common = range.commonAncestorContainer;
+      if (!body.contains(common) || (common.nodeType === 1 ? common : common.parentElement).closest(NOT_TEXT)) return null;
+      return squash(textOf(range.cloneContents())) ? range : null;  // (a selection within a note is not the text)
     }
     var timer = null;
     document.addEventListener("selectionchange", function () {
