@@ -6,7 +6,8 @@ locally it is a skip (`missing`). `sitegen_serve(root)` starts the dev server on
 a free port (`sitegen_running` any long-running command) and `.stop()` ends it
 with Ctrl-C (SIGINT), returning the exit code and what it printed.
 `under_strict_csp(page)` serves a page's HTML with a Content-Security-Policy
-like the public profile's and collects any violation.
+like the public profile's and collects any violation; `axe_problems(page)`
+lists axe-core's serious and critical findings on the page as it is now.
 Import what you need: `from tests.browser_support import chromium, sitegen_serve`.
 """
 
@@ -159,3 +160,19 @@ def under_strict_csp(page) -> list[str]:
     page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
     page.on("pageerror", lambda exc: violations.append(str(exc)))
     return violations
+
+
+AXE_JS = Path(__file__).resolve().parents[1] / ".ci/node/node_modules/axe-core/axe.min.js"
+
+
+def axe_problems(page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now: "rule: elements"."""
+    if not AXE_JS.is_file():
+        missing(f"axe-core is not at {AXE_JS} (npm: axe-core; bash .ci/run installs it)")
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )

@@ -12,7 +12,7 @@ import yaml
 from sitegen.build import Builder
 from sitegen.config import Config
 from sitegen.markdown.render import render_body
-from tests.browser_support import chromium, under_strict_csp
+from tests.browser_support import axe_problems, chromium, under_strict_csp
 
 pytestmark = pytest.mark.browser
 
@@ -159,17 +159,21 @@ def test_the_page_text_is_the_text_notes_are_anchored_in(site, browser):
     context.close()
 
 
-def test_from_disk_the_snippet_is_shown_to_copy_by_hand(site, browser):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_from_disk_the_snippet_is_shown_to_copy_by_hand(site, browser, scheme):
     root, _ = site
-    page = browser.new_page()
+    page = browser.new_page(color_scheme=scheme)
     page.goto((root / "public/articles/story.html").as_uri())
     select_in_body(page, "An existing note", 0)  # the text of a note is not the article's
     page.wait_for_timeout(400)
     assert page.locator(".copy-note-offer").is_hidden()
     select_in_body(page, "cell one", 0)
+    page.locator(".copy-note-offer").wait_for()
+    assert axe_problems(page) == []
     page.locator(".copy-note-offer").click()
     page.wait_for_selector(".copy-note:not([hidden])")
     page.wait_for_function("() => document.querySelector('.copy-note-said').textContent !== ''")
     assert page.locator(".copy-note-snippet").inner_text().startswith('  - quote: "cell one"\n')
+    assert axe_problems(page) == []
     page.keyboard.press("Escape")
     assert page.locator(".copy-note").is_hidden()

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from sitegen.frontmatter import read_article
-from tests.browser_support import chromium, sitegen_serve, under_strict_csp
+from tests.browser_support import axe_problems, chromium, sitegen_serve, under_strict_csp
 
 pytestmark = pytest.mark.browser
 
@@ -291,3 +291,22 @@ def test_a_selection_across_a_note_and_a_paragraph_break_is_quoted_as_the_text_r
         assert (note.quote, note.prefix) == ("was cut. Officials disagreed. Later, the", None)  # unique
         marked = page.eval_on_selector_all("mark.hl[data-note='2']", "ms => ms.map(m => m.textContent)")
         assert marked == ["was cut. Officials disagreed", ".", "Later, the"]  # note 1's highlight nests inside
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_note_editor_has_no_serious_accessibility_problem(served, scheme):
+    root, server = served
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+        page.goto(server.url + "articles/story.html")
+        loaded_at(page)
+        select(page, "closes the piece")
+        page.locator(".sitegen-annotate-offer").wait_for()
+        assert axe_problems(page) == []  # the offer, the note tools
+        page.locator(".sitegen-annotate-offer").click()
+        page.locator(".sitegen-note-editor textarea").fill("A note.")
+        page.locator(".sitegen-note-editor input").fill("x" * 61)  # too long a tag: an error message shows
+        page.locator(".sitegen-note-save").click()
+        page.wait_for_function("() => document.querySelector('.sitegen-note-message.failed')")
+        assert axe_problems(page) == []  # the editor, with its error
+        assert "tags: at most" in page.locator(".sitegen-note-message").inner_text()
