@@ -22,6 +22,12 @@ The *quick* answer came first; see [the source](https://example.org).[^1]
 
 - one item
 - two `code` items
+  1. nested *deeper*
+
+     with a second paragraph
+
+A line that breaks  
+here, and an image ![an alt text that is not read](pic.png) in it.
 
 | a | b |
 |---|---|
