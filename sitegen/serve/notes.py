@@ -117,7 +117,7 @@ def parse_request(raw: bytes) -> NoteRequest:
         raise Refused(413, f"request larger than {MAX_BODY:,} bytes")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested thousands deep
         raise Refused(400, "the request is not JSON") from None
     if not isinstance(data, dict):
         raise Refused(400, "the request is not a JSON object")

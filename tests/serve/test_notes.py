@@ -52,7 +52,7 @@ def test_a_good_add_request():
 @pytest.mark.parametrize(
     "raw",
     [
-        b"not json", b"\xff\xfe", b"[1, 2]", b'"text"', b"null",
+        b"not json", b"\xff\xfe", b"[1, 2]", b'"text"', b"null", b"[" * 30_000 + b"]" * 30_000,
         request(action="rename"), request(action=None), request(version="abc"), request(version="G" * 64),
         request(page=None), request(page=""), request(quote=""), request(quote="   "), request(quote=5),
         request(note=["a"]), request(tags="spin"), request(tags=[1]), request(position=-1), request(position="3"),
