@@ -1,4 +1,6 @@
-"""Save-to-shown latency of annotating from the page: `python benchmarks/annotate_latency.py [--sizes 1000 10000] [--notes 7]`.
+"""Save-to-shown latency of annotating from the page.
+
+`python benchmarks/annotate_latency.py [--sizes 1000 10000] [--notes 7]`
 
 For each size: generate a synthetic archive (benchmarks/corpus.py), start
 `sitegen serve` on it, open one article in Debian's Chromium, then repeatedly

@@ -195,7 +195,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _notes(self, method: str, query: str, head: bool) -> None:
         port = self.server.server_address[1]
-        status, body = self.server.notes.handle(method, self.headers, query, self.rfile, port)  # type: ignore[union-attr]
+        notes = self.server.notes
+        assert notes is not None
+        status, body = notes.handle(method, self.headers, query, self.rfile, port)
         self._send(status, body, "application/json" + _UTF8, head)
 
     def _internal(self, path: str, query: str, head: bool) -> None:

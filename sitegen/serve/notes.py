@@ -57,6 +57,10 @@ MAX_TAGS = 20
 MAX_TAG = 60
 _PAGE = re.compile(r"articles/([^/]+)\.html")
 _VERSION = re.compile(r"[0-9a-f]{64}")
+CHANGED = (
+    "the article file changed on disk since this page was loaded, so nothing was written "
+    "(the change on disk is kept); copy your note, then reload the page"
+)
 
 
 class Refused(Exception):
@@ -242,7 +246,10 @@ def selected_note(article: Article, req: NoteRequest) -> Annotation:
     if found is None:
         raise Refused(422, "the selected text is not in the article's text (select words of the article itself)")
     start, end = found
-    quote, prefix, suffix = selector_for(text, start, end)
+    try:
+        quote, prefix, suffix = selector_for(text, start, end)
+    except ValueError:  # a selection of nothing but spaces
+        raise Refused(422, "the selection holds no text") from None
     note = Annotation(quote, req.note, prefix or None, suffix or None, req.tags)
     anchor = locate(text, note)
     if anchor.status is not AnchorStatus.EXACT or anchor.start != start:
@@ -309,8 +316,9 @@ class NotesEndpoint:
                 raise Refused(409, str(exc).splitlines()[0]) from None
         return {"ok": True, "version": new, "number": number}
 
-
-    def handle(self, method: str, headers: Mapping[str, str], query: str, body: BinaryIO, port: int) -> tuple[int, bytes]:
+    def handle(
+        self, method: str, headers: Mapping[str, str], query: str, body: BinaryIO, port: int
+    ) -> tuple[int, bytes]:
         """Answer one request to the endpoint: (status, JSON bytes). Reads a POST body only once it is allowed."""
         try:
             check_origin(headers, port, write=method == "POST")
@@ -335,8 +343,3 @@ class NotesEndpoint:
 
 def _json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
-
-CHANGED = (
-    "the article file changed on disk since this page was loaded, so nothing was written "
-    "(the change on disk is kept); copy your note, then reload the page"
-)

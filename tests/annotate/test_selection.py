@@ -66,7 +66,8 @@ def test_the_selected_occurrence_is_found_from_its_surroundings(parts, data):
     quote = text[start:end]
     if not quote.strip():
         return
-    found = find_selection(text, quote, before=text[:start], after=text[end:], position=len("".join(text[:start].split())))
+    position = len("".join(text[:start].split()))
+    found = find_selection(text, quote, before=text[:start], after=text[end:], position=position)
     assert found is not None
     assert "".join(text[found[0] : found[1]].split()) == "".join(quote.split())
     # the same non-space characters before it: the very place that was selected

@@ -189,7 +189,8 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(served):
 
         page.locator(".sitegen-note-save").click()
         message = page.locator(".sitegen-note-message")
-        page.wait_for_function("() => document.querySelector('.sitegen-note-message').textContent.startsWith('Not written')")
+        page.wait_for_function("() => document.querySelector('.sitegen-note-message').textContent"
+                               ".startsWith('Not written')")
         assert "changed on disk since this page was loaded" in message.inner_text()
         assert path.read_text(encoding="utf-8") == theirs  # their change kept, nothing of ours written
         assert page.locator(".sitegen-note-editor textarea").input_value() == "My draft note."

@@ -274,7 +274,8 @@ def test_no_endpoint_and_no_script_off_loopback(archive):
         conn.request("GET", "/articles/story.html")
         assert b"annotate" not in conn.getresponse().read()
         conn.close()
-        for method, path in (("POST", "/__sitegen/notes"), ("GET", "/__sitegen/notes"), ("GET", "/__sitegen/annotate.js")):
+        asked = (("POST", "/__sitegen/notes"), ("GET", "/__sitegen/notes"), ("GET", "/__sitegen/annotate.js"))
+        for method, path in asked:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             conn.request(method, path, body=b"{}" if method == "POST" else None,
                          headers={"Content-Type": "application/json", "Origin": f"http://127.0.0.1:{port}"})
