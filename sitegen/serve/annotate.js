@@ -2,7 +2,7 @@
    Served only by `sitegen serve` on loopback, which adds the script tag (with the
    run's token, the page and the version of its article file) to article pages it
    sends; never written into a built site. Selecting text in the article offers
-   "Annotate"; each note gets "Edit" and "Delete". The server writes the article's
+   "Annotate" (or Alt+Shift+A); each note gets "Edit" and "Delete". The server writes the article's
    front matter and refuses a file changed on disk since the page was loaded; the
    page then reloads through live reload, which waits while a note is being
    written here. No inline styles or handlers (a strict CSP may apply); text from
@@ -83,6 +83,8 @@
 
   /* ---- the "Annotate" button beside a selection ---- */
   var offer = button("sitegen-ui sitegen-annotate-offer", "Annotate");
+  offer.setAttribute("aria-keyshortcuts", "Alt+Shift+A");
+  offer.title = "Annotate the selected text (Alt+Shift+A)";
   offer.hidden = true;
   document.body.appendChild(offer);
   var pending = null;
@@ -103,12 +105,19 @@
     timer = setTimeout(place, 120);
   });
   offer.addEventListener("mousedown", function (event) { event.preventDefault(); });  // keep the selection
-  offer.addEventListener("click", function () {
+  function annotate() {
     var range = selected();
-    if (!range) return;
+    if (!range) return false;
     pending = describe(range);
     offer.hidden = true;
     open("add", 0, pending.quote, "", []);
+    return true;
+  }
+  offer.addEventListener("click", annotate);
+  document.addEventListener("keydown", function (event) {  // for a selection made with the keyboard
+    if (event.altKey && event.shiftKey && (event.key === "A" || event.code === "KeyA") && editor.hidden && annotate()) {
+      event.preventDefault();
+    }
   });
 
   /* ---- the note editor ---- */

@@ -304,7 +304,7 @@ def test_the_note_editor_has_no_serious_accessibility_problem(served, scheme):
         select(page, "closes the piece")
         page.locator(".sitegen-annotate-offer").wait_for()
         assert axe_problems(page) == []  # the offer, the note tools
-        page.locator(".sitegen-annotate-offer").click()
+        page.keyboard.press("Alt+Shift+A")  # the offer's keyboard shortcut
         page.locator(".sitegen-note-editor textarea").fill("A note.")
         page.locator(".sitegen-note-editor input").fill("x" * 61)  # too long a tag: an error message shows
         page.locator(".sitegen-note-save").click()
