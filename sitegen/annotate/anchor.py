@@ -209,6 +209,15 @@ def locate(text: str | NormalisedText, ann: Annotation, hint: int | None = None)
     return Anchor(status, norm.to_original(start), norm.to_original(end - 1) + 1, len(starts))
 
 
+def occurrences(text: str | NormalisedText, quote: str) -> list[tuple[int, int]]:
+    """Every place `quote` occurs (whitespace-insensitive), as (start, end) offsets in the original text."""
+    norm = text if isinstance(text, NormalisedText) else NormalisedText.of(text)
+    needle = " ".join(quote.split())
+    if not needle:
+        return []
+    return [(norm.to_original(s), norm.to_original(s + len(needle) - 1) + 1) for s in _occurrences(norm.text, needle)]
+
+
 def locate_all(text: str, annotations: Iterable[Annotation]) -> tuple[Anchor, ...]:
     """`locate` for each annotation, normalising `text` once."""
     norm = NormalisedText.of(text)
@@ -311,20 +320,16 @@ def selector_for(
 
 
 def _context_before(before: str, size: int) -> str:
-    """About `size` characters ending where `before` ends, starting at a word."""
-    cut = before[-size:] if size < len(before) else before
-    if len(cut) < len(before) and not before[-len(cut) - 1].isspace():
-        space = re.search(r"\s", cut)
-        if space and cut[space.end() :].strip():
-            cut = cut[space.end() :]
-    return re.sub(r"\s+", " ", cut).lstrip()
+    """About `size` characters ending where `before` ends, widened to start at a word."""
+    start = max(0, len(before) - size)
+    while start > 0 and not before[start - 1].isspace() and len(before) - start < size + 20:
+        start -= 1
+    return re.sub(r"\s+", " ", before[start:]).lstrip()
 
 
 def _context_after(after: str, size: int) -> str:
-    """About `size` characters starting where `after` starts, ending at a word."""
-    cut = after[:size]
-    if len(cut) < len(after) and not after[len(cut)].isspace():
-        space = max((m.start() for m in re.finditer(r"\s", cut)), default=None)
-        if space is not None and cut[:space].strip():
-            cut = cut[:space]
-    return re.sub(r"\s+", " ", cut).rstrip()
+    """About `size` characters starting where `after` starts, widened to end at a word."""
+    end = min(len(after), size)
+    while end < len(after) and not after[end].isspace() and end < size + 20:
+        end += 1
+    return re.sub(r"\s+", " ", after[:end]).rstrip()
