@@ -21,7 +21,8 @@ Matching rules:
   right one ahead. The single best occurrence is "exact"; a tie for best is
   "ambiguous" and anchors to the first of the tied occurrences.
 * No occurrence: re-anchoring (`closest`) looks for the passage most like the
-  quote — within half the quote's length in edits (`fuzzy.approximate_matches`),
+  quote — within half the quote's length in edits, 256 at most
+  (`fuzzy.approximate_matches`),
   each candidate scored on the quote's similarity, the prefix's and suffix's
   similarity to the text around it, and nearness to `hint` (the quote's old
   position, when known) — and accepts it as "fuzzy" when it is close enough
@@ -133,6 +134,7 @@ QUOTE_ALONE = 0.85  # a quote this alike is re-anchored on its own (if long enou
 QUOTE_ALONE_MIN_LENGTH = 12  # …short quotes resemble too many passages
 QUOTE_WITH_CONTEXT = 0.5  # a quote this alike is re-anchored when its context agrees:
 CONTEXT_AGREES = 0.8
+MAX_ERRORS = 256  # edits searched for at most, whatever the quote's length: the search's cost grows with it
 _WEIGHTS = {"quote": 50.0, "prefix": 20.0, "suffix": 20.0, "position": 2.0}  # as Hypothesis weighs them
 
 
@@ -159,7 +161,7 @@ def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None
     pre = " ".join(ann.prefix.split()) if ann.prefix else ""
     suf = " ".join(ann.suffix.split()) if ann.suffix else ""
     best: tuple[float, Candidate] | None = None
-    for match in approximate_matches(quote, norm.text, max(1, len(quote) // 2)):
+    for match in approximate_matches(quote, norm.text, max(1, min(MAX_ERRORS, len(quote) // 2))):
         start, end = match.start, match.end
         while start < end and norm.text[start] == " ":
             start += 1
