@@ -107,10 +107,6 @@ def place(text: str, note: Annotation, *, occurrence: int | None = None, hint: i
                 f"the quote occurs {len(found)} times: say which with --occurrence N, or give --prefix/--suffix ({listed})"
             )
     quote, prefix, suffix = selector_for(norm, start, end)
-    if prefix is None and suffix is None and len(found) > 1:  # pragma: no cover - selector_for always adds context
-        raise UsageError("the quote occurs more than once and no context tells the occurrences apart")
-    if len(found) == 1:
-        prefix, suffix = None, None
     return replace(note, quote=quote, prefix=prefix, suffix=suffix)
 
 
