@@ -26,7 +26,7 @@ def scores():
 
 def test_the_corpus_is_large_and_varied():
     dumps = corpus_dumps(CORPUS)
-    assert len(dumps) >= 20
+    assert len(dumps) >= 40
     assert len({d.parent.name for d in dumps}) >= 20
 
 
