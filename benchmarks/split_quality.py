@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # score this checkout's split, and find the scoring module
 
 from benchmarks.split_score import (  # noqa: E402
-    FIGURES, DumpScore, GoldError, Item, Totals, by_shape, corpus_dumps, score_corpus, score_file, total, totals_of,
+    FIGURES, DumpScore, GoldError, Item, Totals, blank_lines, by_shape, corpus_dumps, jaccard, line_set, score_corpus,
+    score_file, total, totals_of,
 )
 
 CORPUS = ROOT / "benchmarks" / "split_corpus"
@@ -82,18 +83,34 @@ def _describe(item: Item) -> str:
     return f"lines {item.lines[0]}-{item.lines[1]}  {item.kind}  {title}  authors: {authors}  licence: {item.licence}"
 
 
-def dump_diff(score: DumpScore) -> str:
-    """Each gold item with the prediction matched to it and what differs; then predictions matched to nothing."""
+def _edge(lines: list[str], n: int) -> str:
+    text = lines[n - 1].strip() if 0 < n <= len(lines) else ""
+    return repr(text[:60] + ("…" if len(text) > 60 else ""))
+
+
+def _nearest(gold: Item, score: DumpScore, lines: list[str]) -> str:
+    blank = blank_lines("\n".join(lines))
+    overlaps = [(jaccard(line_set(gold.lines, blank), line_set(p.lines, blank)), p) for p in score.predictions]
+    best, item = max(overlaps, key=lambda o: o[0], default=(0.0, None))
+    return f"; the nearest, lines {item.lines[0]}-{item.lines[1]}, overlaps {best:.2f}" if item and best else ""
+
+
+def dump_diff(score: DumpScore, lines: list[str]) -> str:
+    """Each gold item with the prediction matched to it and what differs (with the dump's lines where a
+    boundary differs); then the predictions matched to nothing."""
     out = [f"{score.shape}/{score.name}"]
     for n, pair in enumerate(score.pairs, 1):
         gold, got = pair.gold, pair.predicted
         out.append(f"\n[{n}] gold   {_describe(gold)}")
         if got is None:
-            out.append("    MISSED: no prediction overlaps it by 0.8")
+            out.append("    MISSED: no prediction overlaps it by 0.8" + _nearest(gold, score, lines))
             continue
         out.append(f"    found  {_describe(got)}  (overlap {pair.overlap:.2f})")
         wrong = [f for f in ("lines", "title", "authors", "licence", "kind") if getattr(gold, f) != getattr(got, f)]
         out.append("    " + ("differs: " + ", ".join(wrong) if wrong else "ok"))
+        for side, g, p in (("starts", gold.lines[0], got.lines[0]), ("ends", gold.lines[1], got.lines[1])):
+            if g != p:
+                out.append(f"    gold {side} at {g} {_edge(lines, g)}, found at {p} {_edge(lines, p)}")
     if score.unmatched:
         out.append("\npredicted, matching no gold item:")
         out += [f"    {_describe(item)}" for item in score.unmatched]
@@ -115,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.dump:
             if not args.dump.is_file():
                 parser.error(f"{args.dump}: no such dump")
-            print(dump_diff(score_file(args.dump)))
+            print(dump_diff(score_file(args.dump), args.dump.read_text(encoding="utf-8").split("\n")))
             return 0
         if not args.corpus.is_dir():
             parser.error(f"{args.corpus}: no such folder")

@@ -85,7 +85,7 @@ class DumpScore:
     name: str
     pairs: tuple[Pair, ...]  # one per gold item, in gold order
     unmatched: tuple[Item, ...]  # predictions matched to no gold item
-    predicted: int
+    predictions: tuple[Item, ...]  # all of them, in dump order
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,7 @@ def _counts(t: Totals) -> tuple[int, ...]:
 def totals_of(score: DumpScore) -> Totals:
     pairs = score.pairs
     return Totals(
-        dumps=1, gold=len(pairs), predicted=score.predicted, matched=sum(p.predicted is not None for p in pairs),
+        dumps=1, gold=len(pairs), predicted=len(score.predictions), matched=sum(p.predicted is not None for p in pairs),
         titles=sum(p.right("title") for p in pairs), authors=sum(p.right("authors") for p in pairs),
         licences=sum(p.right("licence") for p in pairs), kinds=sum(p.right("kind") for p in pairs),
     )
@@ -273,7 +273,7 @@ def score(gold: Sequence[Item], predicted: Sequence[Item], *, blank: frozenset[i
     )
     used = {p for p, _ in matched.values()}
     unmatched = tuple(p for i, p in enumerate(predicted) if i not in used)
-    return DumpScore(shape, name, pairs, unmatched, len(predicted))
+    return DumpScore(shape, name, pairs, unmatched, tuple(predicted))
 
 
 def blank_lines(text: str) -> frozenset[int]:

@@ -71,3 +71,20 @@ def test_a_dump_without_gold_is_an_error(corpus: Path, capsys):
     (corpus / "news" / "port.gold.yaml").unlink()
     assert main(["--corpus", str(corpus)]) == 1
     assert "no gold file port.gold.yaml" in capsys.readouterr().err
+
+
+def test_dump_diff_names_the_lines_where_boundaries_differ():
+    from benchmarks.split_quality import dump_diff
+    from benchmarks.split_score import Item, score
+
+    lines = ["Menu", "Ferry fares to rise", "Fares rise by a tenth in May.", "Bridge opens", "The bridge opened today."]
+    gold = (Item((2, 3), "fragment", "Ferry fares to rise", frozenset(), "unknown"),
+            Item((4, 5), "fragment", "Bridge opens", frozenset(), "unknown"))
+    found = (Item((1, 3), "fragment", None, frozenset(), "unknown"), Item((4, 5), "article", "Bridge opens", frozenset(), "unknown"))
+    out = dump_diff(score(gold, found, shape="listing", name="x.txt"), lines)
+    assert "MISSED: no prediction overlaps it by 0.8; the nearest, lines 1-3, overlaps 0.67" in out
+    assert "differs: kind" in out
+    assert "predicted, matching no gold item:\n    lines 1-3  fragment  (untitled)" in out
+    whole, short = (Item((1, n), "article", "Menu", frozenset(), "unknown") for n in (5, 4))
+    out = dump_diff(score((whole,), (short,)), lines)
+    assert "(overlap 0.80)\n    differs: lines\n    gold ends at 5 'The bridge opened today.', found at 4 'Bridge opens'" in out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.split_score import FIGURES, by_shape, corpus_dumps, score_corpus, total
+from benchmarks.split_score import FIGURES, by_shape, corpus_dumps, gold_path, read_gold, score_corpus, total
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "benchmarks" / "split_corpus"
@@ -28,6 +28,17 @@ def test_the_corpus_is_large_and_varied():
     dumps = corpus_dumps(CORPUS)
     assert len(dumps) >= 40
     assert len({d.parent.name for d in dumps}) >= 20
+
+
+@pytest.mark.parametrize("dump", corpus_dumps(CORPUS), ids=lambda d: f"{d.parent.name}/{d.stem}")
+def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
+    """The gold is read against its own dump: a typo in a line number shows here, not as a worse score."""
+    lines = dump.read_text(encoding="utf-8").split("\n")
+    for item in read_gold(gold_path(dump), len(lines)):
+        first, last = (lines[n - 1].strip() for n in item.lines)
+        assert first and last, f"{dump.name}: item at {item.lines} starts or ends on a blank line"
+        if item.title is not None:
+            assert " ".join(first.split()).startswith(item.title), f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line"
 
 
 def test_floors_name_every_figure():
