@@ -79,7 +79,7 @@ def test_check_lists_every_note_not_placed_exactly_with_its_best_candidate(tmp_p
     assert ("content/articles/n.md:4: warning: annotation re-anchored: quote 'a heartbreaking North Korean circumstance' "
             "now reads 'a heart-breaking North Korean circumstance'") in err
     assert "content/articles/n.md:7: warning: annotation quote occurs more than once" in err
-    assert "anchored to the first occurrence (prefix: 'Later ' would pick it)" in err  # the context that would pick the first
+    assert "anchored to the first occurrence (prefix: 'spoke. Later ' would pick it)" in err  # the context that would pick the first
     assert "content/articles/n.md:9: warning: annotation quote not found in the text: 'a sentence that was cut entirely'" in err
     assert run(tmp_path, "check", "--strict").returncode == 1
 

@@ -150,7 +150,8 @@ def close_enough(length: int, quote_similarity: float, context_similarity: float
 
 
 def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None) -> Candidate | None:
-    """The passage most like `ann.quote`, whether or not it is close enough; None when nothing is near.
+    """The passage most like `ann.quote` — the best close enough one if any, else the best of the rest
+    (for messages) — or None when nothing is near.
 
     `hint` is where the quote used to start (an offset in `text`), when known.
     """
@@ -160,7 +161,7 @@ def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None
         return None
     pre = " ".join(ann.prefix.split()) if ann.prefix else ""
     suf = " ".join(ann.suffix.split()) if ann.suffix else ""
-    best: tuple[float, Candidate] | None = None
+    best: tuple[bool, float, Candidate] | None = None  # accepted candidates first, then the best scored
     for match in approximate_matches(quote, norm.text, max(1, min(MAX_ERRORS, len(quote) // 2))):
         start, end = match.start, match.end
         while start < end and norm.text[start] == " ":
@@ -186,9 +187,9 @@ def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None
             context_alike,
             close_enough(len(quote), parts["quote"], context_alike),
         )
-        if best is None or score > best[0]:
-            best = (score, candidate)
-    return best[1] if best else None
+        if best is None or (candidate.accepted, score) > best[:2]:
+            best = (candidate.accepted, score, candidate)
+    return best[2] if best else None
 
 
 def locate(text: str | NormalisedText, ann: Annotation, hint: int | None = None) -> Anchor:
@@ -306,7 +307,7 @@ def selector_for(
     before, after = original[:start], original[end:]
     prefix: str | None = None
     suffix: str | None = None
-    size = 8
+    size = 16
     while True:
         prefix = _context_before(before, size) or None
         suffix = _context_after(after, size) or None
@@ -322,16 +323,27 @@ def selector_for(
 
 
 def _context_before(before: str, size: int) -> str:
-    """About `size` characters ending where `before` ends, widened to start at a word."""
+    """About `size` characters ending where `before` ends, starting at a word: a word cut
+    in two is dropped, unless it is the only one, which is then taken whole."""
     start = max(0, len(before) - size)
-    while start > 0 and not before[start - 1].isspace() and len(before) - start < size + 20:
-        start -= 1
+    if start > 0 and not before[start - 1].isspace():
+        space = re.search(r"\s+", before[start:])
+        if space and before[start + space.end() :].strip():
+            start += space.end()
+        else:
+            while start > 0 and not before[start - 1].isspace():
+                start -= 1
     return re.sub(r"\s+", " ", before[start:]).lstrip()
 
 
 def _context_after(after: str, size: int) -> str:
-    """About `size` characters starting where `after` starts, widened to end at a word."""
+    """About `size` characters starting where `after` starts, ending at a word (as `_context_before`)."""
     end = min(len(after), size)
-    while end < len(after) and not after[end].isspace() and end < size + 20:
-        end += 1
+    if end < len(after) and not after[end].isspace():
+        spaces = [m.start() for m in re.finditer(r"\s+", after[:end])]
+        if spaces and after[: spaces[-1]].strip():
+            end = spaces[-1]
+        else:
+            while end < len(after) and not after[end].isspace():
+                end += 1
     return re.sub(r"\s+", " ", after[:end]).rstrip()
