@@ -11,8 +11,9 @@ Owns the shape of the exchange format (https://www.w3.org/TR/annotation-model/):
 * `collection(...)` — an `AnnotationCollection` with its one `AnnotationPage` embedded.
 * `read_notes(data)` — every note in a parsed JSON document: a single
   annotation, a page, a collection (with embedded pages), a list of any of
-  these, or a Hypothesis API export (a search result `{"rows": [...]}` or a
-  bare list of rows: `uri`, `text`, `tags`, `target[].selector[]`). Whatever
+  these, or a Hypothesis export (an API search result `{"rows": [...]}`, the
+  web app's export file `{"annotations": [...]}`, or a bare list of rows:
+  `uri`, `text`, `tags`, `target[].selector[]`). Whatever
   cannot become a note is reported with its place in the file, never skipped
   silently.
 
@@ -137,6 +138,9 @@ def _items(data: Any, problems: list[str], where: str = "") -> Iterator[tuple[st
     if "rows" in data and isinstance(data["rows"], list):  # a Hypothesis search result
         for n, row in enumerate(data["rows"], 1):
             yield f"row {n}", row
+    elif "annotations" in data and isinstance(data["annotations"], list) and not types:  # Hypothesis' export file
+        for n, row in enumerate(data["annotations"], 1):
+            yield f"annotation {n}", row
     elif "AnnotationCollection" in types:
         first = data.get("first")
         if isinstance(first, dict):

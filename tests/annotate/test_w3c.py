@@ -64,6 +64,11 @@ def test_hypothesis_rows_are_read() -> None:
                                         created="2025-01-01T10:00:00.123+00:00", modified="2025-01-02T10:00:00+00:00")
     assert got.position == 5 and got.where == "row 1 (h1)"
     assert problems == ["row 2 (h2): a page note or reply without quoted text (no TextQuoteSelector), so it cannot be placed"]
+    exported = {"export_date": "2025-02-01T00:00:00Z", "export_userid": "acct:reader@hypothes.is",
+                "annotations": rows["rows"]}  # the shape of the web app's "Export annotations" file
+    again, problems = read_notes(exported)
+    assert [n.annotation for n in again] == [got.annotation] and again[0].where == "annotation 1 (h1)"
+    assert problems == ["annotation 2 (h2): a page note or reply without quoted text (no TextQuoteSelector), so it cannot be placed"]
 
 
 def test_what_cannot_be_read_is_reported_with_its_place() -> None:
