@@ -209,7 +209,11 @@ def import_notes(cfg: Config, path: Path) -> ImportReport:
         anchor = locate(text, foreign.annotation, foreign.position)
         moved = ""
         if anchor.status is AnchorStatus.AMBIGUOUS:  # its context does not decide: add some that does
-            placed = place(text.original, foreign.annotation, hint=foreign.position)
+            try:
+                placed = place(text.original, foreign.annotation, hint=foreign.position)
+            except UsageError:  # nothing tells the occurrences apart: the first, as the page would show it
+                placed = place(text.original, foreign.annotation, occurrence=1)
+                moved = f" (the quote occurs {anchor.count} times: placed at the first)"
         elif anchor.status is AnchorStatus.MISSING:
             report.not_imported.append(f"{where}: {article.path}: {_missing(text, foreign.annotation)}")
             continue
@@ -221,7 +225,11 @@ def import_notes(cfg: Config, path: Path) -> ImportReport:
         if any(_same_note(existing, placed) for existing in written[article.slug]):
             report.already_there.append(line)
             continue
-        add_note(cfg.articles_path / f"{Path(article.path).name}", placed)
+        try:
+            add_note(cfg.articles_path / f"{Path(article.path).name}", placed)
+        except ContentError as exc:
+            report.not_imported.append(f"{where}: {exc}")
+            continue
         written[article.slug].append(placed)
         report.added.append(line)
     return report

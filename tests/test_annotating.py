@@ -222,6 +222,10 @@ def test_import_matches_by_quote_when_the_url_is_unknown_and_reports_the_rest(tm
          "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "a sentence no article has"}]}]},
         {"uri": "articles/bot.html", "text": "edited since", "tags": [],
          "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "a heartbreaking North Korean circumstanse"}]}]},
+        {"uri": "articles/bot.html", "text": "which one?", "tags": [],
+         "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "the bot"}]}]},
+        {"uri": "articles/bot.html", "text": "blank", "tags": [],
+         "target": [{"selector": [{"type": "TextQuoteSelector", "exact": "   "}]}]},
     ]
     source = tmp_path / "rows.json"
     source.write_text(json.dumps(rows), encoding="utf-8")
@@ -231,6 +235,10 @@ def test_import_matches_by_quote_when_the_url_is_unknown_and_reports_the_rest(tm
     assert "re-anchored: the text now reads 'a heartbreaking North Korean circumstance'" in result.stdout
     assert "item 2: no article of this archive at https://news.example/other, and no article holds the quote" in result.stderr
     assert notes(folder / "harbour.md") == [("quiet harbour", "found by its quote", None, None, ())]
+    assert "added: content/articles/bot.md: 'the bot' (the quote occurs 2 times: placed at the first)" in result.stdout
+    assert "item 5: content/articles/bot.md: quote not found" in result.stderr  # a blank quote: reported, no crash
+    (_, _, prefix, _, _) = next(n for n in notes(folder / "bot.md") if n[1] == "which one?")
+    assert prefix and "The bot spoke. Later ".endswith(prefix)
     broken = tmp_path / "broken.json"
     broken.write_text('{"rows": [\n  {"uri": }\n]}', encoding="utf-8")
     bad = run(tmp_path, "annotations", "import", str(broken))
