@@ -20,8 +20,8 @@ from urllib.parse import unquote, urlsplit
 
 from sitegen.annotate.anchor import AnchorStatus, NormalisedText, closest, locate, occurrences, selector_for
 from sitegen.annotate.w3c import ForeignNote, read_notes
-from sitegen.archive.load import load_archive, shown_path
-from sitegen.archive.notes import add_note
+from sitegen.archive.load import article_files, load_archive, shown_path
+from sitegen.archive.notes import add_note, file_version
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.config import Config
 from sitegen.errors import ContentError, UsageError, excerpt
@@ -133,6 +133,7 @@ def annotate(
     if any(not t.strip() for t in tags):
         raise UsageError("--tag: a tag must not be empty")
     path = article_file(cfg, ref)
+    version = file_version(path)  # read first: a change made while we work is refused, not overwritten
     article = _read(path, cfg)
     text = render_body(article.body).text
     try:
@@ -142,7 +143,7 @@ def annotate(
     for existing in article.annotations:
         if _same_note(existing, wanted):
             return Added(article.path, existing, already_there=True)
-    add_note(path, replace(wanted, created=now_stamp()))
+    add_note(path, replace(wanted, created=now_stamp()), version=version)
     return Added(article.path, wanted)
 
 
@@ -192,6 +193,8 @@ def import_notes(cfg: Config, path: Path) -> ImportReport:
     """Add every note of an exchange file to the article it belongs to."""
     notes, problems = read_exchange_file(path)
     report = ImportReport(not_imported=[f"{path}: {p}" for p in problems])
+    # Versions taken before reading: a file an editor changes meanwhile is refused, never overwritten.
+    versions = {file.name: file_version(file) for file in article_files(cfg.articles_path)}
     archive = load_archive(cfg.articles_path, root=cfg.root)
     if archive.errors:
         raise ContentError("fix the archive before importing notes into it", archive.problems)
@@ -225,8 +228,9 @@ def import_notes(cfg: Config, path: Path) -> ImportReport:
         if any(_same_note(existing, placed) for existing in written[article.slug]):
             report.already_there.append(line)
             continue
+        name = Path(article.path).name
         try:
-            add_note(cfg.articles_path / f"{Path(article.path).name}", placed)
+            versions[name] = add_note(cfg.articles_path / name, placed, version=versions.get(name))
         except ContentError as exc:
             report.not_imported.append(f"{where}: {exc}")
             continue

@@ -244,3 +244,22 @@ def test_import_matches_by_quote_when_the_url_is_unknown_and_reports_the_rest(tm
     bad = run(tmp_path, "annotations", "import", str(broken))
     assert bad.returncode == 1 and f"{broken}:2: not valid JSON" in bad.stderr and "Traceback" not in bad.stderr
     assert run(tmp_path, "annotations", "import", str(tmp_path / "none.json")).returncode == 2
+
+
+def test_an_editor_saving_while_a_note_is_added_wins(tmp_path, monkeypatch):
+    import sitegen.annotating as annotating
+    from sitegen.archive.notes import NoteConflict
+    from sitegen.config import load_config
+
+    folder = archive(tmp_path)
+    theirs = ARTICLE.replace("Critics ought", "Some critics ought")
+    real = annotating.render_body
+
+    def editor_saves_meanwhile(body, *args):
+        (folder / "bot.md").write_text(theirs, encoding="utf-8")
+        return real(body, *args)
+
+    monkeypatch.setattr(annotating, "render_body", editor_saves_meanwhile)
+    with pytest.raises(NoteConflict, match="changed on disk"):
+        annotating.annotate(load_config(tmp_path), "bot", "the bot", "mine", occurrence=1)
+    assert (folder / "bot.md").read_text(encoding="utf-8") == theirs
