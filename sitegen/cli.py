@@ -134,7 +134,7 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     cfg = _config(args)
     from sitegen.check import check_archive
 
-    report = check_archive(cfg)
+    report = check_archive(cfg, fixing=args.fix)
     console.problems(report.problems)
     if args.flags:
         _show_flags(report, console)
