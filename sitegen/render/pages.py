@@ -78,7 +78,7 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
     if site.config.search:
         index = search_index_js(site, memo).encode("utf-8")
         emit(urls.SEARCH_INDEX, (index,), lambda: index)
-    notes = web_annotations_json(site).encode("utf-8")
+    notes = web_annotations_json(site, memo).encode("utf-8")
     emit(urls.WEB_ANNOTATIONS, (notes,), lambda: notes)
 
     static = theme.static_files()

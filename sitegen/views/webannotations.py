@@ -16,15 +16,19 @@ from __future__ import annotations
 
 from sitegen import urls
 from sitegen.annotate.w3c import collection, web_annotation
+from sitegen.model import Article
 from sitegen.site import Site
 from sitegen.slugs import slugify
+from sitegen.views.memo import ViewMemo
 from sitegen.views.text import script_json
 
 SOFTWARE = {"type": "Software", "name": "sitegen"}
 
 
-def web_annotations_json(site: Site) -> str:
-    """The collection as JSON text (UTF-8, compact, stable across builds)."""
+def web_annotations_json(site: Site, memo: ViewMemo | None = None) -> str:
+    """The collection as JSON text (UTF-8, compact, stable across builds). With the `memo` of the
+    previous render (watch/serve), the annotations of unchanged articles are not encoded again."""
+    memo = memo if memo is not None else ViewMemo()
     cfg = site.config
     base = cfg.base_url
 
@@ -36,18 +40,28 @@ def web_annotations_json(site: Site) -> str:
     else:  # JSON-LD ids must be IRIs; without a base URL, a stable tag: URI like the feeds' ids
         collection_id = f"tag:sitegen.invalid,2025:{slugify(cfg.title)}/{urls.WEB_ANNOTATIONS}"
     archive = {"type": "Organization", "name": cfg.title}
-    items = []
-    for article in site.articles:
+
+    def encoded(article: Article) -> str:
         body = site.bodies[article.slug]
         placed = {note.number: (note.start, note.end) for note in body.anchored}
         source = url(urls.article(article.slug))
-        for number, note in enumerate(article.annotations, 1):
-            items.append(web_annotation(
+        return ",".join(
+            script_json(web_annotation(  # markup characters escaped: scraped text never reads as HTML
                 note,
                 id=f"{collection_id}#{article.slug}-{number}",
                 source=source,
                 position=placed.get(number),
                 creator=SOFTWARE if note.is_flag else archive,
             ))
-    document = collection(collection_id, f"{cfg.title}: notes", items)
-    return script_json(document) + "\n"  # markup characters escaped: scraped text never reads as HTML
+            for number, note in enumerate(article.annotations, 1)
+        )
+
+    parts = [
+        memo.get(("web-annotations", article.slug), (article, site.bodies[article.slug]), lambda a=article: encoded(a))
+        for article in site.articles
+        if article.annotations
+    ]
+    total = sum(len(article.annotations) for article in site.articles)
+    empty = script_json({**collection(collection_id, f"{cfg.title}: notes", []), "total": total})
+    head, marker, tail = empty.rpartition('"items":[]')  # the only one: quotes inside strings are escaped
+    return f"{head}\"items\":[{','.join(parts)}]{tail}\n"

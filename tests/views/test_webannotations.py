@@ -169,3 +169,26 @@ def test_scraped_text_never_reads_as_markup(site):
     raw = web_annotations_json(site)
     assert XSS not in raw and "<" not in raw
     assert any(XSS in b["value"] for i in json.loads(raw)["first"]["items"] for b in i.get("body", []))
+
+
+def test_a_rebuild_with_the_memo_gives_what_a_fresh_build_gives():
+    from dataclasses import replace
+
+    from sitegen.model import Annotation
+    from sitegen.views.memo import ViewMemo
+
+    cfg = config(base_url=BASE)
+    articles = sample_articles()
+    memo = ViewMemo()
+    first = build_site(articles, cfg)
+    memo.start(cfg, first.slugs)
+    assert web_annotations_json(first, memo) == web_annotations_json(first)
+    edited = tuple(
+        replace(a, annotations=a.annotations + (Annotation("Some words", "added later"),)) if a.slug == "filler-1" else a
+        for a in articles
+    )
+    second = build_site(edited, cfg)
+    memo.start(cfg, second.slugs)
+    again = web_annotations_json(second, memo)
+    assert again == web_annotations_json(second)
+    assert json.loads(again)["total"] == 6
