@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sitegen.annotate.anchor import AnchorStatus, closest, selector_for
-from sitegen.archive.load import load_archive
+from sitegen.archive.load import article_files, load_archive
 from sitegen.archive.notes import NoteConflict, file_version, replace_note
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.config import Config
@@ -38,6 +38,7 @@ class QuoteFix:
     index: int  # 0-based position in the annotations list
     old: Annotation
     new: Annotation
+    version: str | None = None  # the file as the check read it (`check_archive(..., fixing=True)`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ def annotation_problems(article: Article, body: RenderedBody) -> list[Problem]:
     return sorted(found, key=lambda p: p.line or 0)
 
 
-def quote_fixes(article: Article, body: RenderedBody, file: Path) -> list[QuoteFix]:
+def quote_fixes(article: Article, body: RenderedBody, file: Path, version: str | None = None) -> list[QuoteFix]:
     """The new quote of every re-anchored note: the passage it now marks, with context if needed."""
     fixes = []
     for note in body.anchored:
@@ -137,7 +138,7 @@ def quote_fixes(article: Article, body: RenderedBody, file: Path) -> list[QuoteF
         if prefix is None and suffix is None:
             prefix, suffix = old.prefix, old.suffix
         new = Annotation(quote, old.note, prefix, suffix, old.tags, old.line)
-        fixes.append(QuoteFix(file, article.path, note.number - 1, old, new))
+        fixes.append(QuoteFix(file, article.path, note.number - 1, old, new, version))
     return fixes
 
 
@@ -151,13 +152,14 @@ def flag_kind(ann: Annotation) -> str:
 
 
 def fix_quotes(fixes: tuple[QuoteFix, ...]) -> list[str]:
-    """Rewrite each fix's quote in its file, unless the note changed since the check; say what was done."""
+    """Rewrite each fix's quote in its file, unless the file changed since the check; say what was done."""
     done: list[str] = []
+    versions = {fix.file: fix.version for fix in fixes}
     for fix in fixes:
         where = f"{fix.shown}:{fix.old.line}" if fix.old.line else fix.shown
         try:
-            version = file_version(fix.file)
-            replace_note(fix.file, fix.index, fix.new, version=version, expected=fix.old)
+            version = versions[fix.file] or file_version(fix.file)
+            versions[fix.file] = replace_note(fix.file, fix.index, fix.new, version=version, expected=fix.old)
         except (NoteConflict, ContentError) as exc:
             done.append(f"{where}: not fixed: {exc}")
             continue
@@ -165,7 +167,10 @@ def fix_quotes(fixes: tuple[QuoteFix, ...]) -> list[str]:
     return done
 
 
-def check_archive(cfg: Config) -> CheckReport:
+def check_archive(cfg: Config, *, fixing: bool = False) -> CheckReport:
+    """Check the archive. With `fixing`, each file's version is taken before it is read, so
+    `fix_quotes` refuses to write a file changed since (its fixes were made from the old text)."""
+    versions = {f.name: file_version(f) for f in article_files(cfg.articles_path)} if fixing else {}
     archive = load_archive(cfg.articles_path, root=cfg.root)
     problems: list[Problem] = list(cfg.warnings) + list(archive.problems)
     bodies = render_bodies(archive.articles, BodyCache(cfg.cache_path / "bodies"))
@@ -175,7 +180,8 @@ def check_archive(cfg: Config) -> CheckReport:
     for article in archive.articles:
         body = bodies[article.slug]
         problems += annotation_problems(article, body)
-        fixes += quote_fixes(article, body, cfg.articles_path / f"{Path(article.path).name}")
+        name = Path(article.path).name
+        fixes += quote_fixes(article, body, cfg.articles_path / name, versions.get(name))
         flags += [FlagItem(flag_kind(a), article.path, a.line, a) for a in article.annotations if a.is_flag]
         problems += licence_problems(article)
         problems += link_problems(article, body, slugs)

@@ -1,4 +1,4 @@
-"""The command line: `sitegen split | build | serve | watch | check | new`.
+"""The command line: `sitegen split | build | serve | watch | check | annotate | annotations import | new`.
 
 Owns argument parsing, turning exceptions into messages and exit codes (the
 only `sys.exit` of the program), and the one-line summaries. Must not contain
@@ -49,6 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
     check.add_argument("--fix", action="store_true", help="rewrite the quotes of re-anchored notes (each change is shown)")
     check.add_argument("--flags", action="store_true", help="list the flags the split left for the editor, by kind")
+    annotate = commands.add_parser("annotate", help="add a note to an article's front matter (the rest of the file unchanged)")
+    annotate.add_argument("article", metavar="ARTICLE", help="the article: its file, file name or slug")
+    annotate.add_argument("--quote", required=True, metavar="Q", help="the passage the note marks, as a reader sees it")
+    annotate.add_argument("--note", default="", metavar="N", help="the note (Markdown)")
+    annotate.add_argument("--tag", action="append", default=[], metavar="T", help="a tag for the note (repeat for several)")
+    annotate.add_argument("--prefix", metavar="TEXT", help="text just before the passage, when the quote occurs more than once")
+    annotate.add_argument("--suffix", metavar="TEXT", help="text just after the passage, when the quote occurs more than once")
+    annotate.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of a repeated quote (1 = first)")
+    annotations = commands.add_parser("annotations", help="exchange notes with other tools")
+    actions = annotations.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    importing = actions.add_parser("import", help="import W3C Web Annotation JSON-LD or a Hypothesis export")
+    importing.add_argument("file", type=Path, metavar="FILE", help="the JSON file to import")
     new = commands.add_parser("new", help="scaffold a new, empty archive")
     new.add_argument("dir", type=Path, metavar="DIR", help="folder to create")
     return parser
@@ -122,7 +134,7 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
     cfg = _config(args)
     from sitegen.check import check_archive
 
-    report = check_archive(cfg)
+    report = check_archive(cfg, fixing=args.fix)
     console.problems(report.problems)
     if args.flags:
         _show_flags(report, console)
@@ -146,6 +158,42 @@ def _cmd_check(args: argparse.Namespace, console: Console) -> int:
         console.line(line)
     failed = report.errors or (cfg.strict and report.problems)
     return 1 if failed else 0
+
+
+def _cmd_annotate(args: argparse.Namespace, console: Console) -> int:
+    cfg = _config(args)
+    from sitegen.annotating import annotate
+
+    added = annotate(
+        cfg, args.article, args.quote, args.note, tuple(args.tag),
+        prefix=args.prefix, suffix=args.suffix, occurrence=args.occurrence,
+    )
+    ann = added.annotation
+    context = "".join(f", {k} {v!r}" for k, v in (("prefix", ann.prefix), ("suffix", ann.suffix)) if v)
+    if added.already_there:
+        console.line(f"{added.shown}: this note is already there ({excerpt(ann.quote)}); nothing written")
+    else:
+        console.line(f"{added.shown}: note added on {excerpt(ann.quote)}{context}")
+    return 0
+
+
+def _cmd_annotations(args: argparse.Namespace, console: Console) -> int:
+    cfg = _config(args)
+    from sitegen.annotating import import_notes
+
+    with console.status("importing"):
+        report = import_notes(cfg, args.file)
+    for line in report.added:
+        console.line(f"added: {line}")
+    for line in report.already_there:
+        console.line(f"already there: {line}")
+    for line in report.not_imported:
+        console.failure(f"not imported: {line}")
+    console.line(
+        f"{plural(report.total, 'note')} in {args.file}: {len(report.added)} added, "
+        f"{len(report.already_there)} already there, {len(report.not_imported)} not imported"
+    )
+    return 1 if report.not_imported else 0
 
 
 def _show_flags(report, console: Console) -> None:  # noqa: ANN001 - a CheckReport
@@ -172,6 +220,7 @@ def _cmd_new(args: argparse.Namespace, console: Console) -> int:
 _COMMANDS = {
     "split": _cmd_split, "build": _cmd_build, "serve": _cmd_serve,
     "watch": _cmd_watch, "check": _cmd_check, "new": _cmd_new,
+    "annotate": _cmd_annotate, "annotations": _cmd_annotations,
 }
 
 

@@ -255,15 +255,36 @@ class _Reader:
             if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
                 self.err("annotations", "tags: expected a list of tags", line)
                 tags = []
-            unknown = set(item) - {"quote", "note", "prefix", "suffix", "tags"}
+            stamps: dict[str, str | None] = {}
+            for key in ("created", "modified"):
+                stamp = item.get(key)
+                if stamp is not None and not _is_stamp(stamp):
+                    self.err("annotations", f"{key}: expected a date and time like 2026-12-02T10:04:12Z, got {stamp!r}", line)
+                    stamp = None
+                stamps[key] = str(stamp) if stamp is not None else None
+            unknown = set(item) - {"quote", "note", "prefix", "suffix", "tags", "created", "modified"}
             if unknown:
                 self.problems.append(
                     warning(f"annotations: unknown field(s) {', '.join(sorted(unknown))}", self.path, line)
                 )
             out.append(
-                Annotation(quote, note, fields["prefix"], fields["suffix"], tuple(tags), line)
+                Annotation(
+                    quote, note, fields["prefix"], fields["suffix"], tuple(tags), line,
+                    stamps["created"], stamps["modified"],
+                )
             )
         return tuple(out)
+
+
+def _is_stamp(value: Any) -> bool:
+    """A date, or a date and time (ISO 8601, as W3C Web Annotations write them)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _kind(value: Any) -> str:

@@ -41,6 +41,10 @@ def entry_data(note: Annotation) -> dict[str, Any]:
     data["note"] = note.note
     if note.tags:
         data["tags"] = list(note.tags)
+    if note.created:
+        data["created"] = note.created
+    if note.modified:
+        data["modified"] = note.modified
     return data
 
 

@@ -47,6 +47,8 @@ class Annotation:
     suffix: str | None = None
     tags: tuple[str, ...] = ()
     line: int | None = None  # line of the entry in the article file, for messages
+    created: str | None = None  # when the note was written, ISO 8601 UTC ("2026-12-02T10:04:12Z"), if recorded
+    modified: str | None = None  # when it was last changed, if recorded
 
     @property
     def is_flag(self) -> bool:

@@ -21,6 +21,7 @@ PUBLISHERS = "publishers/index.html"
 ANNOTATIONS = "annotations/index.html"
 SEARCH = "search/index.html"
 SEARCH_INDEX = "static/search-index.js"
+WEB_ANNOTATIONS = "annotations.jsonld"  # every note as a W3C Web Annotation collection
 
 
 def _paged(folder: str, page: int) -> str:

@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"sitegen.render"},
     {"sitegen.output"},
     {"sitegen.build"},
-    {"sitegen.check", "sitegen.scaffold"},
+    {"sitegen.check", "sitegen.scaffold", "sitegen.annotating"},
     {"sitegen.console"},
     {"sitegen.watch"},
     {"sitegen.serve"},

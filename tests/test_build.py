@@ -89,3 +89,15 @@ def test_output_dir_cannot_be_the_archive_itself(archive):
     result = sitegen(archive, "build", "--output", ".")
     assert result.returncode == 1 and "would replace the archive" in result.stderr
     assert (archive / "content/articles/one.md").is_file()
+
+
+def test_a_re_anchored_note_is_drawn_and_warned_about_with_old_and_new_text(tmp_path):
+    write(tmp_path, article("moved", "Moved", body="Critics should mind a heart-breaking North Korean case.\n",
+                            annotations=(Annotation("a heartbreaking North Korean case", "spun"),)))
+    result = sitegen(tmp_path, "build")
+    assert result.returncode == 0, result.stderr
+    assert ("content/articles/moved.md:18: warning: annotation re-anchored: quote 'a heartbreaking North Korean case' "
+            "now reads 'a heart-breaking North Korean case'") in result.stderr
+    page = (tmp_path / "public" / "articles" / "moved.html").read_text(encoding="utf-8")
+    assert '<mark class="hl" data-note="1" id="hl-1">a heart-breaking North Korean case</mark>' in page
+    assert sitegen(tmp_path, "build", "--strict").returncode == 1

@@ -79,7 +79,7 @@ def test_check_lists_every_note_not_placed_exactly_with_its_best_candidate(tmp_p
     assert ("content/articles/n.md:4: warning: annotation re-anchored: quote 'a heartbreaking North Korean circumstance' "
             "now reads 'a heart-breaking North Korean circumstance'") in err
     assert "content/articles/n.md:7: warning: annotation quote occurs more than once" in err
-    assert "anchored to the first occurrence (prefix: 'Later ' would pick it)" in err  # the context that would pick the first
+    assert "anchored to the first occurrence (prefix: 'spoke. Later ' would pick it)" in err  # the context that would pick the first
     assert "content/articles/n.md:9: warning: annotation quote not found in the text: 'a sentence that was cut entirely'" in err
     assert run(tmp_path, "check", "--strict").returncode == 1
 
@@ -111,3 +111,20 @@ def test_check_flags_lists_the_split_flags_by_kind(tmp_path):
     review = out.index("  review (1)\n    content/articles/n.md:14: 'Later the bot spoke'")
     assert caption < review
     assert "flags left" not in run(tmp_path, "check").stdout
+
+
+def test_fix_refuses_a_file_changed_since_the_check(tmp_path):
+    from sitegen.check import check_archive, fix_quotes
+    from sitegen.config import load_config
+
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    path = folder / "n.md"
+    path.write_text(NOTED, encoding="utf-8")
+    report = check_archive(load_config(tmp_path), fixing=True)
+    assert len(report.fixes) == 1
+    theirs = NOTED.replace("a heart-breaking North Korean", "a heart‑breaking, sad North Korean")
+    path.write_text(theirs, encoding="utf-8")
+    (outcome,) = fix_quotes(report.fixes)
+    assert outcome.startswith("content/articles/n.md:4: not fixed:") and "changed on disk" in outcome
+    assert path.read_text(encoding="utf-8") == theirs

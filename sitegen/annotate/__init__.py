@@ -11,7 +11,9 @@ from sitegen.annotate.anchor import (
     closest,
     locate,
     locate_all,
+    occurrences,
     selector_for,
 )
 
-__all__ = ["Anchor", "AnchorStatus", "Candidate", "closest", "NormalisedText", "locate", "locate_all", "selector_for"]
+__all__ = ["Anchor", "AnchorStatus", "Candidate", "closest", "NormalisedText", "locate", "locate_all", "occurrences",
+           "selector_for"]

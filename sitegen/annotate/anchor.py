@@ -21,7 +21,8 @@ Matching rules:
   right one ahead. The single best occurrence is "exact"; a tie for best is
   "ambiguous" and anchors to the first of the tied occurrences.
 * No occurrence: re-anchoring (`closest`) looks for the passage most like the
-  quote — within half the quote's length in edits (`fuzzy.approximate_matches`),
+  quote — within half the quote's length in edits, 256 at most
+  (`fuzzy.approximate_matches`),
   each candidate scored on the quote's similarity, the prefix's and suffix's
   similarity to the text around it, and nearness to `hint` (the quote's old
   position, when known) — and accepts it as "fuzzy" when it is close enough
@@ -133,6 +134,7 @@ QUOTE_ALONE = 0.85  # a quote this alike is re-anchored on its own (if long enou
 QUOTE_ALONE_MIN_LENGTH = 12  # …short quotes resemble too many passages
 QUOTE_WITH_CONTEXT = 0.5  # a quote this alike is re-anchored when its context agrees:
 CONTEXT_AGREES = 0.8
+MAX_ERRORS = 256  # edits searched for at most, whatever the quote's length: the search's cost grows with it
 _WEIGHTS = {"quote": 50.0, "prefix": 20.0, "suffix": 20.0, "position": 2.0}  # as Hypothesis weighs them
 
 
@@ -148,7 +150,8 @@ def close_enough(length: int, quote_similarity: float, context_similarity: float
 
 
 def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None) -> Candidate | None:
-    """The passage most like `ann.quote`, whether or not it is close enough; None when nothing is near.
+    """The passage most like `ann.quote` — the best close enough one if any, else the best of the rest
+    (for messages) — or None when nothing is near.
 
     `hint` is where the quote used to start (an offset in `text`), when known.
     """
@@ -158,8 +161,8 @@ def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None
         return None
     pre = " ".join(ann.prefix.split()) if ann.prefix else ""
     suf = " ".join(ann.suffix.split()) if ann.suffix else ""
-    best: tuple[float, Candidate] | None = None
-    for match in approximate_matches(quote, norm.text, max(1, len(quote) // 2)):
+    best: tuple[bool, float, Candidate] | None = None  # accepted candidates first, then the best scored
+    for match in approximate_matches(quote, norm.text, max(1, min(MAX_ERRORS, len(quote) // 2))):
         start, end = match.start, match.end
         while start < end and norm.text[start] == " ":
             start += 1
@@ -184,9 +187,9 @@ def closest(text: str | NormalisedText, ann: Annotation, hint: int | None = None
             context_alike,
             close_enough(len(quote), parts["quote"], context_alike),
         )
-        if best is None or score > best[0]:
-            best = (score, candidate)
-    return best[1] if best else None
+        if best is None or (candidate.accepted, score) > best[:2]:
+            best = (candidate.accepted, score, candidate)
+    return best[2] if best else None
 
 
 def locate(text: str | NormalisedText, ann: Annotation, hint: int | None = None) -> Anchor:
@@ -207,6 +210,15 @@ def locate(text: str | NormalisedText, ann: Annotation, hint: int | None = None)
     start = best[0]
     end = start + len(quote)
     return Anchor(status, norm.to_original(start), norm.to_original(end - 1) + 1, len(starts))
+
+
+def occurrences(text: str | NormalisedText, quote: str) -> list[tuple[int, int]]:
+    """Every place `quote` occurs (whitespace-insensitive), as (start, end) offsets in the original text."""
+    norm = text if isinstance(text, NormalisedText) else NormalisedText.of(text)
+    needle = " ".join(quote.split())
+    if not needle:
+        return []
+    return [(norm.to_original(s), norm.to_original(s + len(needle) - 1) + 1) for s in _occurrences(norm.text, needle)]
 
 
 def locate_all(text: str, annotations: Iterable[Annotation]) -> tuple[Anchor, ...]:
@@ -295,7 +307,7 @@ def selector_for(
     before, after = original[:start], original[end:]
     prefix: str | None = None
     suffix: str | None = None
-    size = 8
+    size = 16
     while True:
         prefix = _context_before(before, size) or None
         suffix = _context_after(after, size) or None
@@ -311,20 +323,27 @@ def selector_for(
 
 
 def _context_before(before: str, size: int) -> str:
-    """About `size` characters ending where `before` ends, starting at a word."""
-    cut = before[-size:] if size < len(before) else before
-    if len(cut) < len(before) and not before[-len(cut) - 1].isspace():
-        space = re.search(r"\s", cut)
-        if space and cut[space.end() :].strip():
-            cut = cut[space.end() :]
-    return re.sub(r"\s+", " ", cut).lstrip()
+    """About `size` characters ending where `before` ends, starting at a word: a word cut
+    in two is dropped, unless it is the only one, which is then taken whole."""
+    start = max(0, len(before) - size)
+    if start > 0 and not before[start - 1].isspace():
+        space = re.search(r"\s+", before[start:])
+        if space and before[start + space.end() :].strip():
+            start += space.end()
+        else:
+            while start > 0 and not before[start - 1].isspace():
+                start -= 1
+    return re.sub(r"\s+", " ", before[start:]).lstrip()
 
 
 def _context_after(after: str, size: int) -> str:
-    """About `size` characters starting where `after` starts, ending at a word."""
-    cut = after[:size]
-    if len(cut) < len(after) and not after[len(cut)].isspace():
-        space = max((m.start() for m in re.finditer(r"\s", cut)), default=None)
-        if space is not None and cut[:space].strip():
-            cut = cut[:space]
-    return re.sub(r"\s+", " ", cut).rstrip()
+    """About `size` characters starting where `after` starts, ending at a word (as `_context_before`)."""
+    end = min(len(after), size)
+    if end < len(after) and not after[end].isspace():
+        spaces = [m.start() for m in re.finditer(r"\s+", after[:end])]
+        if spaces and after[: spaces[-1]].strip():
+            end = spaces[-1]
+        else:
+            while end < len(after) and not after[end].isspace():
+                end += 1
+    return re.sub(r"\s+", " ", after[:end]).rstrip()

@@ -103,7 +103,7 @@ def _change(
         raise ContentError(f"{where}: fix the article file before editing its notes", tuple(problems))
     if index is not None and not 0 <= index < len(before.annotations):
         raise ContentError(f"{where}: no annotation number {index + 1}; the article has {len(before.annotations)}")
-    if index is not None and expected is not None and _bare(before.annotations[index]) != _bare(expected):
+    if index is not None and expected is not None and _says(before.annotations[index]) != _says(expected):
         raise NoteConflict(f"{where}: annotation number {index + 1} changed on disk; reload it and try again")
     try:
         new = edit(plain)
@@ -129,9 +129,14 @@ def _change(
     return hashlib.sha256(data).hexdigest()
 
 
-def _bare(note: Annotation) -> tuple:
-    """What an annotation says, without where its entry happens to sit in the file."""
+def _says(note: Annotation) -> tuple:
+    """What an annotation says, without where its entry sits in the file or when it was written."""
     return (note.quote, note.note, note.prefix or None, note.suffix or None, tuple(note.tags))
+
+
+def _bare(note: Annotation) -> tuple:
+    """An annotation as written in the file (without its line)."""
+    return (*_says(note), note.created, note.modified)
 
 
 def _read(path: Path) -> bytes:

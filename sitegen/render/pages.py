@@ -1,4 +1,5 @@
-"""Drawing the site: every page's view through its template, plus feeds, search index and static files.
+"""Drawing the site: every page's view through its template, plus feeds, search index, annotations.jsonld
+and static files.
 
 `render_site(site, theme, previous)` returns every output file as bytes. A file
 whose key — its template, the template's fingerprint and its view — equals the key
@@ -19,6 +20,7 @@ from sitegen.render.theme import Theme
 from sitegen.site import Site
 from sitegen.views import search_index_js, site_outputs, site_pages
 from sitegen.views.memo import ViewMemo
+from sitegen.views.webannotations import web_annotations_json
 
 LIGHT_CODE_STYLE = "default"  # Pygments styles whose colours pass WCAG AA on their own background
 DARK_CODE_STYLE = "github-dark"
@@ -76,6 +78,8 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
     if site.config.search:
         index = search_index_js(site, memo).encode("utf-8")
         emit(urls.SEARCH_INDEX, (index,), lambda: index)
+    notes = web_annotations_json(site, memo).encode("utf-8")
+    emit(urls.WEB_ANNOTATIONS, (notes,), lambda: notes)
 
     static = theme.static_files()
     for name, path in static.items():

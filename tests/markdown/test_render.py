@@ -639,3 +639,13 @@ def test_a_deleted_passage_leaves_its_note_unanchored() -> None:
     r = render_body("Nothing of that sort is left here.\n", (Annotation("a heartbreaking North Korean case"),))
     assert r.anchored == () and r.reanchored == ()
     assert [a.quote for a in r.unanchored] == ["a heartbreaking North Korean case"]
+
+
+def test_review_flags_left_by_the_split_stay_flags() -> None:
+    r = render_body("Photo: Reuters\n\nThe text.\n", (Annotation("Photo: Reuters", "Caption?", tags=("flag", "review")),
+                                                      Annotation("The text", "mine")))
+    t = tree(r.html)
+    assert t.xpath('//mark[@data-note="1"]/@class') == ["hl hl-flag"]
+    assert t.xpath('//aside[@id="note-1"]/@class') == ["note note-flag"]
+    assert t.xpath('//aside[@id="note-1"]//ul[@class="note-tags"]/li/text()') == ["flag", "review"]
+    assert t.xpath('//mark[@data-note="2"]/@class') == ["hl"] and t.xpath('//aside[@id="note-2"]/@class') == ["note"]
