@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 
 import pytest
 import yaml
 
+from sitegen.annotate.anchor import AnchorStatus, locate
 from sitegen.build import Builder
 from sitegen.config import Config
 from sitegen.markdown.render import render_body
+from sitegen.model import Annotation
 from tests.browser_support import axe_problems, chromium, under_strict_csp
 
 pytestmark = pytest.mark.browser
@@ -121,6 +124,7 @@ def test_copy_as_note_gives_the_entry_the_build_anchors_at_the_selection(site, b
     entry = yaml.safe_load("annotations:\n" + snippet)["annotations"][0]
     assert entry["quote"] == "the budget was cut" and entry["note"] == ""
     assert entry.get("prefix") or entry.get("suffix")
+    text = render_body(BODY).text
     assert "# your note" in snippet
     page.locator(".copy-note-close").click()
     assert page.locator(".copy-note").is_hidden()
@@ -139,6 +143,17 @@ def test_copy_as_note_gives_the_entry_the_build_anchors_at_the_selection(site, b
         return range.toString();
     }""")
     assert placed.endswith("Then the budget was cut. Later ")
+
+    # every repeat of a few phrases: the build anchors each snippet exactly where it was selected
+    for phrase in ("the budget was cut", "budget", "was cut", "the budget"):
+        starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+        assert len(starts) == 3
+        for nth, start in enumerate(starts):
+            page.keyboard.press("Escape")  # the last snippet's panel, if open
+            select_in_body(page, phrase, nth)
+            got = yaml.safe_load("annotations:\n" + copy_snippet(page))["annotations"][0]
+            anchor = locate(text, Annotation(got["quote"], prefix=got.get("prefix"), suffix=got.get("suffix")))
+            assert (anchor.status, anchor.start) == (AnchorStatus.EXACT, start), (phrase, nth, got)
 
     # a unique passage needs no context
     select_in_body(page, "cell two", 0)

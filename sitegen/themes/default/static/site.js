@@ -417,18 +417,25 @@
     });
     return found;
   }
-  /* About `size` characters of context, cut at a word: the tail of `before`, the head of `after`. */
+  /* About `size` characters of context at whole words (a word cut in two is dropped, unless it is
+     the only one, which is then taken whole): the tail of `before`, the head of `after`. */
   function tail(before, size) {
-    if (size >= before.length) return before.replace(/^ /, "");
-    var cut = before.slice(-size);
-    var space = cut.indexOf(" ");
-    return before.charAt(before.length - size - 1) !== " " && space >= 0 && cut.slice(space + 1) ? cut.slice(space + 1) : cut.replace(/^ /, "");
+    var start = Math.max(0, before.length - size);
+    if (start > 0 && before.charAt(start - 1) !== " ") {
+      var space = before.indexOf(" ", start);
+      if (space >= 0 && before.slice(space + 1).trim()) start = space + 1;
+      else start = before.lastIndexOf(" ", start - 1) + 1;
+    }
+    return before.slice(start).replace(/^ /, "");
   }
   function head(after, size) {
-    if (size >= after.length) return after.replace(/ $/, "");
-    var cut = after.slice(0, size);
-    var space = cut.lastIndexOf(" ");
-    return after.charAt(size) !== " " && space > 0 && cut.slice(0, space) ? cut.slice(0, space) : cut.replace(/ $/, "");
+    var end = Math.min(after.length, size);
+    if (end < after.length && after.charAt(end) !== " ") {
+      var space = after.lastIndexOf(" ", end - 1);
+      if (space > 0 && after.slice(0, space).trim()) end = space;
+      else end = after.indexOf(" ", end) < 0 ? after.length : after.indexOf(" ", end);
+    }
+    return after.slice(0, end).replace(/ $/, "");
   }
 
   /* {quote, prefix, suffix} for a selection in `body`: prefix/suffix only when the quote repeats. */
@@ -447,7 +454,7 @@
     });
     var left = text.slice(0, mine);
     var right = text.slice(mine + quote.length);
-    for (var size = 8; ; size *= 2) {
+    for (var size = 16; ; size *= 2) {
       var prefix = tail(left, size);
       var suffix = head(right, size);
       var tries = [[prefix, ""], ["", suffix], [prefix, suffix]];
