@@ -20,7 +20,7 @@ LAYERS: list[set[str]] = [
     {"sitegen.config", "sitegen.model", "sitegen.urls"},
     {"sitegen.frontmatter"},
     {"sitegen.split", "sitegen.annotate"},
-    {"sitegen.archive"},
+    {"sitegen.archive", "sitegen.policy"},
     {"sitegen.markdown"},
     {"sitegen.bodies"},
     {"sitegen.site"},

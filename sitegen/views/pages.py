@@ -83,6 +83,7 @@ class Card:
     tags: tuple[Link, ...]
     is_fragment: bool
     notes: int
+    is_excerpt: bool = False  # the public profile shows only the opening of this text
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,14 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class ExcerptView:
+    """An article the public profile shows only the opening of (its licence does not allow more)."""
+
+    words: int
+    original: str | None  # where the whole text is, when known (absolute URL)
+
+
+@dataclass(frozen=True, slots=True)
 class UnplacedNote:
     number: int
     label: str  # "3", or "!3" for a flag (as in the body)
@@ -172,6 +181,7 @@ class ArticleView:
     file: str  # the article's file, as in messages
     newer: Link | None
     older: Link | None
+    excerpt: ExcerptView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +333,7 @@ class _PageViews:
             tags=self.taxon_links(ListKind.TAG, article.tags, None),
             is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
+            is_excerpt=article.slug in self.site.excerpts,
         )
 
     def listing(self, listing: Listing) -> Page:
@@ -331,6 +342,14 @@ class _PageViews:
                    tuple(bodies[a.slug] for a in listing.articles))
         key = ("list", listing.kind, taxon.slug if taxon else None, listing.number)
         return self.memo.get(key, sources, lambda: self._listing(listing))
+
+    def licence(self, article: Article) -> tuple[str, str | None]:
+        """The licence's label and URL for attribution: as the statement names it, else as
+        sitegen.toml maps the article's origin (for Creative Commons texts)."""
+        lic = article.licence
+        known = self.cfg.origin(lic.origin or article.publisher) if lic.kind is LicenceKind.CC else None
+        label = known.licence if known else LICENCE_LABELS[lic.kind]
+        return label, licence_url(lic.statement) or (known.url if known else None)
 
     def _listing(self, listing: Listing) -> Page:
         kind, taxon, number = listing.kind, listing.taxon, listing.number
@@ -365,7 +384,7 @@ class _PageViews:
 
     def article(self, article: Article) -> Page:
         near = tuple((a.slug, a.title) if a else None for a in self.site.neighbours(article))
-        sources = (article, self.site.bodies[article.slug], near)
+        sources = (article, self.site.bodies[article.slug], near, self.site.excerpts.get(article.slug))
         return self.memo.get(("article", article.slug), sources, lambda: self._article(article))
 
     def _article(self, article: Article) -> Page:
@@ -375,6 +394,8 @@ class _PageViews:
         body = site.bodies[article.slug]
         newer, older = site.neighbours(article)
         lic = article.licence
+        licence_label, licence_link = self.licence(article)
+        excerpt = site.excerpts.get(article.slug)
         view = ArticleView(
             title=article.title,
             authors=self.taxon_links(ListKind.AUTHOR, article.authors, path),
@@ -400,14 +421,15 @@ class _PageViews:
                 publisher=article.publisher,
                 origin=lic.origin,
                 statement=lic.statement,
-                licence=LICENCE_LABELS[lic.kind],
+                licence=licence_label,
                 kind=lic.kind.value,
-                licence_url=licence_url(lic.statement),
+                licence_url=licence_link,
             ),
             provenance=tuple(f"{s.file}, lines {s.lines[0]}–{s.lines[1]}" for s in article.source),
             file=article.path,
             newer=Link(newer.title, rel(urls.article(newer.slug))) if newer else None,
             older=Link(older.title, rel(urls.article(older.slug))) if older else None,
+            excerpt=ExcerptView(excerpt.words, excerpt.original) if excerpt else None,
         )
         meta = self.meta(
             path, article.title, "articles", description=clip(body.summary, 200),
@@ -419,12 +441,13 @@ class _PageViews:
     def json_ld(self, article: Article, path: str) -> dict[str, object]:
         """schema.org Article data for search engines and citation tools."""
         lic = article.licence
+        label, link = self.licence(article)
         data: dict[str, object] = {
             "@context": "https://schema.org",
             "@type": "Article",
             "headline": article.title,
             "author": [{"@type": "Person", "name": a} for a in article.authors],
-            "license": licence_url(lic.statement) or lic.statement or LICENCE_LABELS[lic.kind],
+            "license": link or lic.statement or label,
             "inLanguage": self.cfg.language,
         }
         if article.translators:

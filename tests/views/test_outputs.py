@@ -69,10 +69,11 @@ def test_sitemap_only_with_base_url_and_robots_always():
     assert hosted["robots.txt"].view == RobotsView(BASE + "sitemap.xml")
     sitemap = hosted["sitemap.xml"].view
     assert isinstance(sitemap, SitemapView)
-    assert BASE in sitemap.locs and BASE + "articles/korea-chatbot.html" in sitemap.locs
-    assert BASE + "page-2.html" in sitemap.locs
-    assert not any(loc.endswith(("404.html", "search/")) for loc in sitemap.locs)
-    assert all(loc.startswith(BASE) for loc in sitemap.locs)
+    locs = [e.loc for e in sitemap.entries]
+    assert BASE in locs and BASE + "articles/korea-chatbot.html" in locs
+    assert BASE + "page-2.html" in locs
+    assert not any(loc.endswith(("404.html", "search/")) for loc in locs)
+    assert all(loc.startswith(BASE) for loc in locs)
 
 
 def test_search_records_are_compact_and_relative_to_the_root():
