@@ -20,6 +20,7 @@ from sitegen.config import Config
 from sitegen.errors import Problem, error, warning
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article, LicenceKind
+from sitegen.policy import LicenceRow, licence_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,5 +76,24 @@ def check_archive(cfg: Config) -> CheckReport:
         f"checked {len(archive.articles):,} articles, {notes:,} annotations: "
         f"{errors} error(s), {len(problems) - errors} warning(s)",
         "licences: " + (", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"),
+        *table_lines(licence_table(archive.articles, cfg)),
     )
     return CheckReport(tuple(problems), summary)
+
+
+def table_lines(rows: tuple[LicenceRow, ...]) -> list[str]:
+    """The licence table as aligned text: kind, origin (and the licence sitegen.toml knows for it),
+    articles, and what the public profile does with them."""
+    if not rows:
+        return []
+    cells = [("kind", "origin", "articles", "public profile")]
+    for row in rows:
+        origin = row.origin or "(none)"
+        if row.licence:
+            origin += f" [{row.licence}]"
+        cells.append((row.kind.value, origin, f"{row.articles:,}", row.treatment.value))
+    widths = [max(len(c[i]) for c in cells) for i in range(4)]
+    lines = ["licence table:"]
+    for kind, origin, count, action in cells:
+        lines.append(f"  {kind:<{widths[0]}}  {origin:<{widths[1]}}  {count:>{widths[2]}}  {action}".rstrip())
+    return lines

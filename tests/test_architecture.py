@@ -44,6 +44,8 @@ ROOMS = {  # third-party import → the only packages/modules allowed to use it
     "yaml": ("sitegen.frontmatter",),
     "ruamel": ("sitegen.frontmatter",),
     "rich": ("sitegen.console",),
+    "rcssmin": ("sitegen.render",),
+    "rjsmin": ("sitegen.render",),
 }
 
 

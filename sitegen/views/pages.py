@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sitegen import urls
@@ -273,10 +273,15 @@ def page_window(current: int, total: int, around: int = 2) -> list[int]:
 class _PageViews:
     """Builds every page's view for one site. `href(target)` is always relative to `path`."""
 
-    def __init__(self, site: Site, memo: ViewMemo | None = None) -> None:
+    def __init__(self, site: Site, memo: ViewMemo | None = None, assets: Mapping[str, str] | None = None) -> None:
         self.site = site
         self.cfg = site.config
         self.memo = memo if memo is not None else ViewMemo()
+        self.assets = assets or {}
+
+    def asset(self, name: str) -> str:
+        """The output path of static file `name` (fingerprinted in the public profile)."""
+        return self.assets.get(name) or urls.static(name)
 
     def meta(self, path: str, title: str, section: str | None = None, *,
              link: Callable[[str], str] | None = None, description: str = "", **extra: object) -> Meta:
@@ -291,8 +296,8 @@ class _PageViews:
             root=href("") if link else urls.root_of(path),
             home=href(urls.home()),
             nav=tuple(NavLink(text, href(target), key == section) for text, key, target in _NAV),
-            stylesheets=(href(urls.static("style.css")), href(urls.static("pygments.css"))),
-            scripts=(href(urls.static("site.js")),),
+            stylesheets=(href(self.asset("style.css")), href(self.asset("pygments.css"))),
+            scripts=(href(self.asset("site.js")),),
             search_page=href(urls.SEARCH) if cfg.search else None,
             site_feed=href(urls.FEED),
             canonical=urls.absolute(path, cfg.base_url) if cfg.base_url and not link else None,
@@ -531,9 +536,9 @@ class _PageViews:
         yield self.not_found()
 
 
-def site_pages(site: Site, memo: ViewMemo | None = None) -> tuple[Page, ...]:
+def site_pages(site: Site, memo: ViewMemo | None = None, assets: Mapping[str, str] | None = None) -> tuple[Page, ...]:
     """Every HTML page of the site, home pages first. Pass the `memo` of the previous call
     (watch/serve), started for this site, and the views of unchanged articles and lists are
-    not made again."""
-    return tuple(_PageViews(site, memo).all())
+    not made again. `assets` maps static names (`style.css`) to the paths pages link to."""
+    return tuple(_PageViews(site, memo, assets).all())
 
