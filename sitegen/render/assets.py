@@ -4,8 +4,8 @@
 output path pages link to and its bytes. For the public profile (`production`), CSS
 and JavaScript are minified (rcssmin, rjsmin: conservative, well-kept minifiers that
 never rewrite strings or selectors) and named after a hash of what they hold
-(`static/style.3f9a1c2e7b.css`), so a host can cache them for a year: a changed file
-gets a new name. Other files, and every file of the local profile, keep their names.
+(`assets/style.3f9a1c2e7b.css`), so a host can cache that folder for a year: a changed
+file gets a new name. Other files, and every file of the local profile, keep their names.
 Must not decide which pages exist or read files.
 """
 
@@ -27,7 +27,7 @@ HASH_CHARS = 10
 
 @dataclass(frozen=True, slots=True)
 class Asset:
-    path: str  # output path, e.g. static/style.3f9a1c2e7b.css
+    path: str  # output path, e.g. assets/style.3f9a1c2e7b.css
     data: bytes
 
 
@@ -56,7 +56,7 @@ def site_assets(sources: Mapping[str, bytes], production: bool) -> dict[str, Ass
     for name, data in sources.items():
         if production and name.endswith(FINGERPRINTED):
             data = minified(name, data)
-            found[name] = Asset(urls.static(fingerprinted(name, data)), data)
+            found[name] = Asset(urls.asset(fingerprinted(name, data)), data)
         else:
             found[name] = Asset(urls.static(name), data)
     return found
