@@ -261,6 +261,7 @@ def _move_card(card: Card, path: str) -> Card:
         title=card.title, href=urls.relative(card.href, path), authors=tuple(map(move, card.authors)),
         publisher=move(card.publisher) if card.publisher else None, date=card.date, date_label=card.date_label,
         summary=card.summary, tags=tuple(map(move, card.tags)), is_fragment=card.is_fragment, notes=card.notes,
+        is_excerpt=card.is_excerpt,
     )
 
 
