@@ -149,7 +149,7 @@ def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
         days = page_days(site)
         newest = newest_day(site.articles)
         entries = tuple(
-            SitemapEntry(urls.absolute(p.path, base), _iso(days.get(p.path, newest)))
+            SitemapEntry(urls.absolute(p.path, base), _iso(days.get(p.path) or newest))
             for p in pages if p.path not in hidden
         )
         outputs.append(Output(urls.SITEMAP, "sitemap.xml", SitemapView(entries)))
