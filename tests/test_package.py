@@ -117,3 +117,20 @@ def test_a_newcomer_splits_builds_checks_and_reads_the_site(installed, tmp_path)
         assert page.locator("h1").first.inner_text().strip()
         assert page.locator("section.attribution").count() == 1
         assert errors == []
+
+
+def test_a_new_archive_builds_with_its_own_netlify_command(installed, tmp_path):
+    """`sitegen new` writes netlify.toml and a pyproject.toml whose `pip install .` brings sitegen.
+    Offline here (sitegen already in the environment, setuptools from it); Netlify fetches both."""
+    import tomllib
+
+    bin_dir, env = installed
+    run([str(bin_dir / "sitegen"), "new", "demo"], tmp_path, env)
+    demo = tmp_path / "demo"
+    shutil.copy(DUMPS[0], demo / "content" / "raw" / DUMPS[0].name)
+    build = tomllib.loads((demo / "netlify.toml").read_text(encoding="utf-8"))["build"]
+    netlify = dict(env, URL="https://demo.example", PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0",
+                   **build.get("environment", {}))
+    result = run(build["command"], demo, netlify, shell=True)
+    assert "Successfully installed reading-archive-0" in result.stdout and "public profile:" in result.stdout
+    assert '<link rel="canonical" href="https://demo.example/">' in (demo / build["publish"] / "index.html").read_text()
