@@ -9,73 +9,35 @@ any depth, the page is styled, its script runs, and its links lead into the site
 from __future__ import annotations
 
 import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from contextlib import ExitStack
 
 import pytest
 
 from sitegen.build import Builder
 from sitegen.config import Config
-from tests.browser_support import chromium
+from tests.browser_support import static_host
 from tests.site.committed_archive import REPO
 
 DEPTHS = ("missing.html", "a/missing.html", "a/b/c/d/missing/")
 
 
-class _Host(SimpleHTTPRequestHandler):
-    """Serves `directory`; a missing path gets `<site>/404.html` (status 404), the site being
-    the first folder of the path when `prefix` is set."""
-
-    prefix = ""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / self.prefix / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
-
-
 @pytest.fixture
 def hosted(tmp_path):
     """hosted(profile, folder) -> URL of the site's root: the archive built for that address and served."""
-    servers = []
+    with ExitStack() as stack:
 
-    def serve(profile: str, folder: str) -> str:
-        docroot = tmp_path / f"{profile}-{folder or 'root'}"
-        handler = type("Host", (_Host,), {"prefix": folder})
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(docroot)))
-        servers.append(server)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        site = f"http://127.0.0.1:{server.server_address[1]}/" + (f"{folder}/" if folder else "")
-        archive = tmp_path / f"archive-{profile}-{folder or 'root'}"
-        shutil.copytree(REPO / "content", archive / "content")
-        output = docroot / folder if folder else docroot
-        base_url = site if folder else None  # a sub-folder needs base_url; the root works without
-        cfg = Config(root=archive, profile=profile, base_url=base_url, output_dir="public")
-        Builder(cfg, split=False).build()
-        shutil.copytree(archive / "public", output)
-        return site
+        def serve(profile: str, folder: str) -> str:
+            docroot = tmp_path / f"{profile}-{folder or 'root'}"
+            docroot.mkdir()
+            site = stack.enter_context(static_host(docroot, folder)) + (f"{folder}/" if folder else "")
+            archive = tmp_path / f"archive-{profile}-{folder or 'root'}"
+            shutil.copytree(REPO / "content", archive / "content")
+            base_url = site if folder else None  # a sub-folder needs base_url; the root works without
+            Builder(Config(root=archive, profile=profile, base_url=base_url), split=False).build()
+            shutil.copytree(archive / "public", docroot / folder if folder else docroot, dirs_exist_ok=True)
+            return site
 
-    yield serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+        yield serve
 
 
 @pytest.mark.browser
