@@ -36,9 +36,6 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("-o", "--output", metavar="DIR", help="output folder (default: public, or output_dir in sitegen.toml)")
         command.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
         command.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
-        profile_flag(command)
-
-    def profile_flag(command: argparse.ArgumentParser) -> None:
         command.add_argument("--profile", choices=PROFILES, help="local: everything, for reading offline (default); "
                              "public: the licence policy, fingerprinted and minified assets")
 
@@ -52,7 +49,6 @@ def _parser() -> argparse.ArgumentParser:
     site_flags(watch)
     check = commands.add_parser("check", help="validate the archive: front matter, licences, annotations, links")
     check.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
-    profile_flag(check)
     new = commands.add_parser("new", help="scaffold a new, empty archive")
     new.add_argument("dir", type=Path, metavar="DIR", help="folder to create")
     return parser

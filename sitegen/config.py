@@ -151,14 +151,14 @@ _SAFE_DIR = re.compile(r"^[A-Za-z0-9_.\-][A-Za-z0-9_.\-/]*$")
 
 
 def _key_line(text: str, key: str, start: int = 0) -> int | None:
-    match = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=", re.MULTILINE).search(text, start)
+    match = re.compile(rf"^[ \t]*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=", re.MULTILINE).search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _table_start(text: str, *names: str) -> tuple[int, int | None]:
     """(offset, line) of the header `[a.b]` (or `[a."b"]`) in the TOML text; (0, None) if not found."""
     parts = r"\s*\.\s*".join(rf"(?:{re.escape(n)}|\"{re.escape(n)}\"|'{re.escape(n)}')" for n in names)
-    match = re.search(rf"^\s*\[\s*{parts}\s*\]", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*\[[ \t]*{parts}[ \t]*\]", text, re.MULTILINE)
     return (match.start(), text.count("\n", 0, match.start()) + 1) if match else (0, None)
 
 
