@@ -57,3 +57,13 @@ def test_the_licence_table_shows_articles_per_kind_and_origin_and_what_public_do
         ["all-rights-reserved", "Media", "Ltd", "1", "excerpt"],
         ["unknown", "(none)", "1", "excerpt"],
     ]
+
+
+def test_a_link_the_public_profile_would_break_is_a_warning(tmp_path):
+    cc = Licence(LicenceKind.CC, "Republished under a Creative Commons license.", "The Conversation")
+    write(tmp_path, "a", "A", body="See [the unlicensed one](b.md).\n", licence=cc)
+    write(tmp_path, "b", "B")  # licence unknown: the public profile omits it
+    result = check(tmp_path)
+    assert result.returncode == 0
+    assert ("content/articles/a.md:19: warning: link to an article the public profile leaves out (its licence): b.md"
+            in result.stderr)
