@@ -1,10 +1,11 @@
 """The package as a user gets it: this checkout's files copied, built into a wheel and an sdist,
 and fresh virtual environments outside the checkout.
 
-Everything is built and installed without the network: `pip wheel --no-deps
---no-build-isolation` (the setuptools already installed builds it) and venvs made with
-`--system-site-packages`, so sitegen's dependencies come from the machine while sitegen
-itself comes from the wheel. `clean_env()` drops PYTHONPATH and the like, so nothing in a
+The wheel and the sdist are built without the network (`pip wheel --no-deps
+--no-build-isolation`: the setuptools and wheel already installed build them), and venvs
+are made with `--system-site-packages`, so sitegen's dependencies come from the machine
+while sitegen itself comes from the wheel (tests/test_netlify.py instead lets `pip install .`
+fetch its build tools, as Netlify's does). `clean_env()` drops PYTHONPATH and the like, so nothing in a
 subprocess can import sitegen from the checkout by accident.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import venv
 from pathlib import Path
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import chromium
-from tests.package_support import REPO, clean_env, copy_project, make_venv, project_files, run, venv_env
+from tests.package_support import REPO, copy_project, make_venv, project_files, run, venv_env
 
 pytestmark = [pytest.mark.package, pytest.mark.slow]
 
