@@ -34,12 +34,10 @@ def is_loopback(host: str) -> bool:
 
 
 def bind(host: str, port: int, session: Session, broadcaster: Broadcaster) -> DevServer:
-    """The listening server, or a SitegenError with one clear line (exit 1). With the public
-    profile it sends the headers of the archive's netlify.toml, as the host will."""
-    site_headers = None
-    if session.cfg.public:
-        rules = load_rules(session.cfg.root)
-        site_headers = lambda path: headers_for(rules, path)  # noqa: E731
+    """The listening server, or a SitegenError with one clear line (exit 1). While the profile
+    is public it sends the headers of the archive's netlify.toml, as the host will."""
+    rules = load_rules(session.cfg.root) if session.cfg.public else ()  # a broken file fails only where it is used
+    site_headers = lambda path: headers_for(rules, path) if session.cfg.public else {}  # noqa: E731
     try:
         return DevServer((host, port), session, broadcaster, loopback=is_loopback(host), site_headers=site_headers)
     except OSError as exc:
