@@ -84,6 +84,8 @@ class Card:
     is_fragment: bool
     notes: int
     is_excerpt: bool = False  # the public profile shows only the opening of this text
+    added: str | None = None  # ISO: the day it entered the archive, shown when there is no date
+    added_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +184,8 @@ class ArticleView:
     newer: Link | None
     older: Link | None
     excerpt: ExcerptView | None = None
+    added: str | None = None  # ISO: the day it entered the archive, shown when there is no date
+    added_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +265,7 @@ def _move_card(card: Card, path: str) -> Card:
         title=card.title, href=urls.relative(card.href, path), authors=tuple(map(move, card.authors)),
         publisher=move(card.publisher) if card.publisher else None, date=card.date, date_label=card.date_label,
         summary=card.summary, tags=tuple(map(move, card.tags)), is_fragment=card.is_fragment, notes=card.notes,
-        is_excerpt=card.is_excerpt,
+        is_excerpt=card.is_excerpt, added=card.added, added_label=card.added_label,
     )
 
 
@@ -340,6 +344,7 @@ class _PageViews:
             is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
             is_excerpt=article.slug in self.site.excerpts,
+            **self.added(article),
         )
 
     def listing(self, listing: Listing) -> Page:
@@ -348,6 +353,11 @@ class _PageViews:
                    tuple(bodies[a.slug] for a in listing.articles))
         key = ("list", listing.kind, taxon.slug if taxon else None, listing.number)
         return self.memo.get(key, sources, lambda: self._listing(listing))
+
+    def added(self, article: Article) -> dict[str, str | None]:
+        """The day an undated article entered the archive (what lists sort it by), for its card and page."""
+        shown = article.added if article.date is None else None
+        return {"added": shown.isoformat() if shown else None, "added_label": date_label(shown, self.cfg.language)}
 
     def licence(self, article: Article) -> tuple[str, str | None]:
         """The licence's label and URL for attribution: as the statement names it, else as
@@ -436,6 +446,7 @@ class _PageViews:
             newer=Link(newer.title, rel(urls.article(newer.slug))) if newer else None,
             older=Link(older.title, rel(urls.article(older.slug))) if older else None,
             excerpt=ExcerptView(excerpt.words, excerpt.original) if excerpt else None,
+            **self.added(article),
         )
         meta = self.meta(
             path, article.title, "articles", description=clip(body.summary, 200),
