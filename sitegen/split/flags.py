@@ -124,6 +124,12 @@ def _people_caption(line: str) -> bool:
     return sum(1 for p in parts if _PERSON.match(p)) >= 2
 
 
+def is_caption(line: str) -> bool:
+    """An image caption or credit line ("… Photo: AP / Andy Wong", "Image: Getty Images"), or
+    the leftover of embedded media ("YouTube video", "table showing …")."""
+    return len(line) < 300 and bool(_CAPTION.search(line)) or len(line) < 200 and bool(_MEDIA.match(line))
+
+
 def flag_reason(line: str) -> str | None:
     """Why an editor should look at this line (it stays in the text), or None."""
     if len(line) < 400 and _EDITORS.search(line):

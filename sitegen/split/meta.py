@@ -15,6 +15,11 @@ import re
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
+_HANGING = frozenset(
+    "a an the of to in on at by for from with and or but nor as that which who whose than his her its their our my your "
+    "this these those is are was were be been has have had will would can could may should must not into after before "
+    "while when where if so".split()
+)
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
@@ -106,10 +111,15 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
 
 
 def title_from_text(text: str, words: int = 10) -> str:
-    """A title made from the opening words of a text that has none, ending in "…" when cut."""
+    """A title made from the opening words of a text that has none, ending in "…" when cut
+    (and then not on a word such as "the" or "and" that leaves the phrase hanging)."""
     parts = text.split()
-    head = " ".join(parts[:words]).rstrip(",;:–—-")
-    return head + ("…" if len(parts) > words else "")
+    if len(parts) <= words:
+        return " ".join(parts)
+    head = parts[:words]
+    while len(head) > 4 and head[-1].lower().strip(",;:–—-") in _HANGING:
+        head.pop()
+    return " ".join(head).rstrip(",;:–—-") + "…"
 
 
 def by_line_names(line: str) -> list[str] | None:
@@ -169,3 +179,11 @@ def _clean_name(name: str) -> str:
     if name.isupper() and len(name) > 3:
         name = " ".join(w if len(w.rstrip(".")) <= 1 else w.capitalize() for w in name.split())
     return name
+
+
+def continues_bio(text: str, bio: str) -> bool:
+    """A short paragraph about the person a bio just introduced ("Wolff’s regular show …")."""
+    surnames = {name.split()[-1] for name in bio_names(bio)}
+    return len(text) < 700 and any(text.startswith((s, f"{s}’s", f"{s}'s")) or f" {s} " in text[:80] for s in surnames) or (
+        len(text) < 300 and text.startswith(("He ", "She ", "They ", "His ", "Her ", "Their "))
+    )

@@ -53,7 +53,7 @@ def test_personal_substack_owner_is_the_author_only_without_another():
 
 def test_untitled_text_gets_a_title_from_its_opening_words_and_may_be_a_fragment():
     article = make(LONG[:-1] + " and then")
-    assert article.title == "A paragraph of ordinary news text that goes on for…"
+    assert article.title == "A paragraph of ordinary news text that goes…"
     assert article.kind is ArticleKind.FRAGMENT
     assert make(LONG).kind is ArticleKind.ARTICLE
 
@@ -94,6 +94,6 @@ def test_an_untitled_article_comes_with_a_warning_for_the_editor():
     article = make(LONG[:-1] + " and then", start=10)
     assert [str(p) for p in article.problems] == [
         ("d.txt:10: warning: a fragment (its text breaks off) without a title line: titled from its opening words, "
-        "'A paragraph of ordinary news text that goes on for…'")
+        "'A paragraph of ordinary news text that goes…'")
     ]
     assert make("Title", LONG).problems == ()

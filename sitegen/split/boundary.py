@@ -1,0 +1,191 @@
+"""Where items start inside a run of content lines, from the sequence of line roles.
+
+Owns `items(blocks, roles, publishers)`: a segment (the lines between two
+separators) cut into items, each with a confidence and, when the evidence is
+weak, the reasons an editor should check it. Evidence for a new item before
+line i, added up as a score:
+
+- the item before has ended: a licence, a credit, a bio or a signature, then text;
+- a headline-shaped line (`roles.headline_score`) after body text, with a by-line
+  or a date right after it, after a paragraph that broke off (a teaser), after a
+  gap of blank lines or removed furniture, or in a listing (headline-shaped lines
+  every few lines all through the segment);
+- a title line with a publisher suffix already seen in the dump;
+- untitled text after a long paragraph cut off mid-sentence (a teaser).
+
+A headline-shaped line with no such context is a subheading. Scores near the
+threshold become doubts (shown as review flags). Pure; must not read metadata
+beyond what boundaries need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
+from sitegen.split.roles import END_MATTER, LineShape, Role, heads_an_item, headline_score, shape
+from sitegen.split.text import Block, stops_mid_sentence
+
+CUT = 0.5  # a score at or above this starts a new item
+DOUBT = 0.35  # a score at or above this (and below CUT) is worth a look
+SURE = 0.7  # a cut scoring below this is worth a look
+TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
+AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
+LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
+TEASER_MAX = 320  # the median paragraph of a listing is at most this long
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item of a segment: `blocks[start:end]`, how sure its start is, and what to check."""
+
+    start: int
+    end: int
+    confidence: float
+    doubts: tuple[tuple[int, str], ...] = ()  # (dump line, why) for an editor to check
+
+
+def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -> bool:
+    """Line i closes an item: a licence or credit, or a by-line (bio, signature, "written by")
+    below body text of the same item and not continued by a paragraph about the same person."""
+    role = roles[i]
+    if role in (Role.LICENCE, Role.CREDIT):
+        return True
+    if role is not Role.BYLINE or not any(r in (Role.BODY, Role.STANDFIRST) for r in roles[start:i]):
+        return False
+    following = texts[i + 1] if i + 1 < len(texts) else None
+    if bio_names(texts[i]):  # "X is a …" may be a sentence of the text: a bio only last or before end matter
+        return following is None or roles[i + 1] in (Role.LICENCE, Role.CREDIT)
+    return following is None or not continues_bio(following, texts[i])
+
+
+def items(
+    blocks: Sequence[Block], roles: Sequence[Role], publishers: set[str], shapes: Sequence[LineShape] | None = None
+) -> tuple[Item, ...]:
+    """The items of one segment, in order; together they hold every block exactly once.
+    `publishers` holds the publisher suffixes of titles seen so far in the dump (this adds to it)."""
+    n = len(blocks)
+    if n == 0:
+        return ()
+    texts = [b.text for b in blocks]
+    shapes = shapes or [shape(t) for t in texts]
+    scores = [headline_score(b.text, s) if r is Role.TITLE else 0.0 for b, s, r in zip(blocks, shapes, roles)]
+    listing = is_listing(texts, roles, shapes)
+    gaps = [0] + [b.line - a.line for a, b in zip(blocks, blocks[1:])]  # gaps[i]: 1 when line i follows i-1 directly
+    grouped = sum(1 for g in gaps[1:] if g == 1) >= max(1, (n - 1) // 5) and sum(1 for g in gaps[1:] if g >= 2) >= 2
+    out: list[Item] = []
+    start, confidence, doubts = 0, 1.0 if roles[0] is Role.TITLE else 0.8, []
+    ended = False
+    _note_publisher(blocks[0].text, roles[0], publishers)
+    titled = looks_like_title(texts[0], texts[1] if n > 1 else None)
+    for i in range(1, n):
+        if ended and roles[i] not in END_MATTER:
+            following = texts[i + 1] if i + 1 < n else None
+            if looks_like_title(texts[i], following) or shapes[i].chars >= AFTER_END_MIN or roles[i] in (Role.BYLINE, Role.DATELINE):
+                out.append(Item(start, i, confidence, tuple(doubts)))
+                start, confidence, doubts, ended = i, 0.9, [], False
+                titled = looks_like_title(texts[i], following)
+                _note_publisher(blocks[i].text, roles[i], publishers)
+                continue
+        if is_ending(texts, roles, i, start):
+            ended = True
+            continue
+        score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
+        if roles[i] is Role.TITLE and roles[0] is Role.TITLE:
+            score += 0.1 if _style(texts[i], shapes[i]) == _style(texts[0], shapes[0]) else -0.3
+        if grouped and roles[i] is Role.TITLE:
+            if gaps[i] >= 2 and i + 1 < n and gaps[i + 1] == 1:
+                score += 0.45 + (0.3 if roles[i - 1] is Role.TITLE else 0.0)
+                why = ", ".join(filter(None, [why, "it starts a block of lines"]))
+            elif gaps[i] == 1:
+                score -= 0.3
+        cut_at = i
+        if score < CUT and not titled and _teaser_before(blocks, shapes, roles, i):
+            score, why = 0.75, "the text before breaks off mid-sentence (a teaser)"
+        if score >= CUT:
+            if roles[i] is Role.TITLE and i - 1 > start and roles[i - 1] is Role.DATELINE:
+                cut_at = i - 1  # a date above a headline belongs to the item it heads
+            out.append(Item(start, cut_at, confidence, tuple(doubts)))
+            start, confidence, doubts = cut_at, min(1.0, score + 0.2), []
+            if score < SURE:
+                doubts.append((blocks[cut_at].line, f"new item inferred ({why or 'a headline-shaped line'}); check it is not part of the text above"))
+            titled = looks_like_title(texts[cut_at], texts[cut_at + 1] if cut_at + 1 < n else None)
+            _note_publisher(blocks[i].text, roles[i], publishers)
+        elif score >= DOUBT and why:
+            doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
+            confidence = min(confidence, 0.7)
+    out.append(Item(start, n, confidence, tuple(doubts)))
+    return tuple(out)
+
+
+def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[LineShape]) -> bool:
+    """A listing page: headline-shaped lines (questions aside: an interview has those) every few
+    lines all through, between short paragraphs (teasers, not an article's text)."""
+    titles = sum(1 for t, r in zip(texts, roles) if r is Role.TITLE and not t.endswith("?"))
+    if titles < 3 or len(texts) / titles > LISTING_LINES:
+        return False
+    body = sorted(s.chars for s, r in zip(shapes, roles) if r in (Role.BODY, Role.STANDFIRST))
+    return not body or body[len(body) // 2] <= TEASER_MAX
+
+
+def _style(text: str, s: LineShape) -> tuple[bool, bool]:
+    """How a site writes its headlines: with a publisher suffix or not, in title case or not."""
+    return split_title(text)[1] is not None, s.capitalised >= 0.75
+
+
+def _note_publisher(text: str, role: Role, publishers: set[str]) -> None:
+    if role is Role.TITLE:
+        publisher = split_title(text)[1]
+        if publisher:
+            publishers.add(publisher)
+
+
+def _teaser_before(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], i: int) -> bool:
+    before = shapes[i - 1]
+    if roles[i - 1] is not Role.BODY:
+        return False
+    return before.chars >= TEASER_MIN and stops_mid_sentence(blocks[i - 1].text) or before.chars >= AFTER_END_MIN and before.cut
+
+
+def _evidence(
+    blocks: Sequence[Block], roles: Sequence[Role], shapes: Sequence[LineShape], scores: Sequence[float],
+    i: int, start: int, listing: bool, publishers: set[str],
+) -> tuple[float, str]:
+    """The score for a new item starting at line i, and the main reasons."""
+    role = roles[i]
+    previous = roles[i - 1]
+    following = roles[i + 1] if i + 1 < len(roles) else None
+    if role is Role.BYLINE and previous is Role.BODY and heads_an_item(blocks[i].text) and following in (
+        Role.BODY, Role.STANDFIRST, Role.DATELINE
+    ):
+        return 0.55, "a by-line after body text"
+    if role is not Role.TITLE:
+        return 0.0, ""
+    reasons: list[str] = []
+    score = 0.1 + (scores[i] - 0.5)
+    publisher = split_title(blocks[i].text)[1]
+    if publisher and (publisher in publishers or " | " in blocks[i].text) and i - start >= 2:
+        score += 0.6
+        reasons.append("a title with the publisher suffix")
+    if previous in (Role.BYLINE, Role.DATELINE) and i - 1 == start + 1 or previous in (Role.TITLE, Role.CAPTION):
+        score -= 0.3  # the head of the item above (this is its standfirst or a subheading), or embedded media
+    if following in (Role.BYLINE, Role.DATELINE):
+        score += 0.35
+        reasons.append("a by-line or date follows")
+    elif following is None:
+        score -= 0.4
+    elif following is Role.TITLE:
+        score -= 0.1
+    if shapes[i - 1].cut and previous is Role.BODY:
+        score += 0.3
+        reasons.append("the text before breaks off")
+    if blocks[i].line - blocks[i - 1].line >= 3:
+        score += 0.15
+        reasons.append("blank lines or page furniture before it")
+    if listing:
+        score += 0.4
+        reasons.append("headline-shaped lines every few lines (a listing)")
+    if previous is Role.BODY and all(r is not Role.BODY for r in roles[start:i - 1]) and i - start <= 4:
+        score += 0.05  # the item above is one short paragraph under its head: a teaser
+    return score, ", ".join(reasons)
