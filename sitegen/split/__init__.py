@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split.boundary import items
-from sitegen.split.roles import Repeats, Role, classify, shape
+from sitegen.split.boundary import has_running_text, items
+from sitegen.split.roles import Repeats, classify, shape
 from sitegen.split.segment import iter_segments
 from sitegen.split.text import Debris
 
@@ -52,9 +52,9 @@ def iter_articles(
         shapes = [shape(t) for t in texts]
         roles = classify(texts, [repeats.count(t) for t in texts] if repeats else None, shapes)
         for item in items(segment, roles, publishers, shapes):
-            if item.end - item.start == 1 and roles[item.start] is Role.TITLE and len(segment) > 1:
-                heading = segment[item.start]
-                debris.append(Debris(heading.line, heading.text, "heading with no text of its own (a page or section heading)"))
+            if not has_running_text(texts[item.start : item.end]):
+                debris.extend(Debris(b.line, b.text, "no running text: page or section headings, navigation")
+                              for b in segment[item.start : item.end])
                 continue
             article = assemble(segment[item.start : item.end], name, roles[item.start : item.end], item)
             debris.extend(article.debris)

@@ -119,7 +119,7 @@ def assemble(
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
-    kind = _kind(lines, titled=title is not None, ended=found.ended)
+    kind = ArticleKind.FRAGMENT if item and item.teaser and not found.ended else _kind(lines, titled=title is not None, ended=found.ended)
     problems = []
     if title is None:
         title = opening_title(display_text(lines[0].text) if lines else "")
@@ -239,8 +239,8 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
 
 def _signed(text: str, lines: list[Block]) -> list[str] | None:
     """The writer of a signature line under text that ends a sentence ("Jane Hill, Leeds")."""
-    name = signature(text)
-    return [name] if name and len(lines) > 1 and ends_sentence(lines[-2].text) else None
+    names = signature(text)
+    return names if names and len(lines) > 1 and ends_sentence(lines[-2].text) else None
 
 
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:

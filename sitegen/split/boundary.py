@@ -21,16 +21,18 @@ beyond what boundaries need.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
 from sitegen.split.roles import END_MATTER, LineShape, Role, heads_an_item, headline_score, shape
-from sitegen.split.text import Block, stops_mid_sentence
+from sitegen.split.text import Block, ends_sentence, stops_mid_sentence
 
 CUT = 0.5  # a score at or above this starts a new item
 DOUBT = 0.35  # a score at or above this (and below CUT) is worth a look
 SURE = 0.7  # a cut scoring below this is worth a look
 TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
+RUNNING_MIN = 40  # a sentence at least this long is running text
+RUNNING_LONG = 100  # and so is any line at least this long
 AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
 LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
 TEASER_MAX = 320  # the median paragraph of a listing is at most this long
@@ -44,6 +46,7 @@ class Item:
     end: int
     confidence: float
     doubts: tuple[tuple[int, str], ...] = ()  # (dump line, why) for an editor to check
+    teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
 
 
 def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -> bool:
@@ -116,7 +119,14 @@ def items(
             doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
+    if listing:
+        out = [replace(item, teaser=item.end - item.start <= 4) for item in out]
     return tuple(out)
+
+
+def has_running_text(texts: Sequence[str]) -> bool:
+    """Some line is running text: a sentence, or a long line (an item must have one)."""
+    return any(len(t) >= RUNNING_MIN and ends_sentence(t) or len(t) >= RUNNING_LONG for t in texts)
 
 
 def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[LineShape]) -> bool:

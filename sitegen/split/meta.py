@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from sitegen.split.dates import date_of
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
@@ -101,8 +102,10 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
-    if by_line_names(line) or bio_names(line) or translator_names(line):
+    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line):
         return False
+    if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
+        return False  # a rating, a number, an e-mail address or a link is not a title
     if split_title(line)[1]:
         return True
     if line.endswith(("?", "!", "”", '"', "’", "'")):

@@ -72,13 +72,27 @@ _WEB_WORDS = re.compile(
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•]{3,60}?)\s*[|·•]\s*(?P<rest>[^|·•]{2,80})$")
-_SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
+_COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
+_SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
 _WRITTEN_BY = re.compile(
     rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)",
     re.IGNORECASE,
 )
-_POSTED_BY = re.compile(rf"^(?:posted|published|words|story) by\s+(?P<names>{NAME})\b", re.IGNORECASE)
+_POSTED_BY = re.compile(
+    rf"^(?:posted|published|words|story|filed)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
+    re.IGNORECASE,
+)
+_PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
+    r"^(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share|related"
+    r"|keywords)\s*:.{0,200}$"
+    r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
+    r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
+    r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation))\W*$"
+    r"|^.{2,40} says:$",
+    re.IGNORECASE,
+)
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
 _FUNCTION_ENDS = frozenset("a an the of to in on at by for from with and or but nor as that which who whose than his her its their our my your this these those is are was were be been has have had will would can could may should must not into".split())
@@ -180,6 +194,8 @@ def person(text: str) -> str | None:
     text = text.strip().rstrip(".")
     if not _PERSON.match(text) or len(text.split()) > 4:
         return None
+    if any(len(w) > 2 and w.isupper() or w.endswith(("’s", "'s")) for w in text.split()):
+        return None  # "ASSESSING CHINA’S Goes" is a subheading
     lowered = {w.lower() for w in text.split()}
     return None if lowered & stop_words() - {"de", "van", "von", "da", "di", "le", "la", "del"} else text
 
@@ -194,6 +210,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text)
     if match and len(text) < 200:
         return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
+    if after_title and person(text):  # a name alone under a headline
+        return [_no_honorific(text)]
     pipe = _PIPE_BYLINE.match(text)
     if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return [pipe.group("name").strip()]
@@ -215,14 +233,22 @@ def heads_an_item(text: str) -> bool:
     return bool(pipe and person(pipe.group("name")))
 
 
-def signature(text: str) -> str | None:
-    """The name of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill"."""
+def signature(text: str) -> list[str] | None:
+    """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
+    "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
     if len(text) > 80:
         return None
     match = _SIGNATURE.match(text.strip())
-    if not match:
-        return None
-    return person(match.group("name"))
+    if match and person(match.group("name")):
+        return [_no_honorific(match.group("name"))]
+    couple = _COUPLE.match(text.strip())
+    if couple:
+        return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
+    return None
+
+
+def _no_honorific(name: str) -> str:
+    return _HONORIFIC.sub("", name.strip().rstrip(".")).strip()
 
 
 def furniture_reason(text: str, repeats: int = 1) -> str | None:
@@ -231,6 +257,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     a line of one or two characters, a short line that recurs three times or more."""
     if line_debris(text):
         return line_debris(text)
+    if len(text) <= 240 and _PAGE_FURNITURE.match(text):
+        return "page furniture (tags, sharing, comments, navigation)"
     letters = sum(map(str.isalpha, text))
     if len(text) <= 2 and letters <= 2:
         return "a line of one or two characters"
@@ -258,10 +286,10 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.LICENCE
     if credit_names(text) or translator_names(text) or follow_name(text):
         return Role.CREDIT
-    if byline_names(text, after_title=previous is Role.TITLE) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
+    if byline_names(text, after_title=previous in (Role.TITLE, Role.DATELINE)) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
         return Role.BYLINE
-    if date_of(text):
-        return Role.DATELINE
+    if date_of(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
+        return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
     if is_caption(text):
         return Role.CAPTION
     if headline_score(text, s) >= 0.5:
