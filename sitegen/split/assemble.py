@@ -34,7 +34,7 @@ from sitegen.split.meta import (
     translator_names,
 )
 from sitegen.split.boundary import Item
-from sitegen.split.roles import Role, byline_names, shape, signature
+from sitegen.split.roles import Role, byline_names, is_label, shape, signature
 from sitegen.split.text import (
     Block,
     Debris,
@@ -44,6 +44,7 @@ from sitegen.split.text import (
 )
 
 PREFIX_CHARS = 40
+HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
@@ -171,22 +172,25 @@ def opening_title(text: str) -> str | None:
 
 
 def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
-    """Take a by-line ("By NAME", "NAME | Publisher" under a title, "NAME · date") and a date
-    line (in either order) off the start of `lines`."""
-    for _ in range(2):
-        if len(lines) < 2:
-            return
-        text = lines[0].text
+    """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
+    DATE by NAME") and a date line off the head of `lines`; a rating or a label between them
+    stays in the text."""
+    i = 0
+    while i < min(len(lines) - 1, HEAD_LINES):
+        text = lines[i].text
         names = byline_names(text, after_title=titled) if found.byline is None else None
         if names:
             found.add_authors(names)
-            found.bylines[lines[0].line] = text
-            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)", text))), None)
+            found.bylines[lines[i].line] = text
+            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)|\s+on\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
+        elif len(text) <= 60 and (is_label(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
+            i += 1
+            continue
         else:
             return
-        found.meta_lines.append(lines.pop(0).line)
+        found.meta_lines.append(lines.pop(i).line)
 
 
 def _read_end_matter(lines: list[Block], found: _Found) -> None:

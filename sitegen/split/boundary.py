@@ -20,12 +20,13 @@ beyond what boundaries need.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
 from sitegen.split.roles import END_MATTER, LineShape, Role, heads_an_item, headline_score, shape
-from sitegen.split.text import Block, ends_sentence, stops_mid_sentence
+from sitegen.split.text import Block, stops_mid_sentence
 
 CUT = 0.5  # a score at or above this starts a new item
 DOUBT = 0.35  # a score at or above this (and below CUT) is worth a look
@@ -35,7 +36,9 @@ RUNNING_MIN = 40  # a sentence at least this long is running text
 RUNNING_LONG = 100  # and so is any line at least this long
 AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
 LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
-TEASER_MAX = 320  # the median paragraph of a listing is at most this long
+TEASER_MAX = 260
+TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +58,8 @@ def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -
     role = roles[i]
     if role in (Role.LICENCE, Role.CREDIT):
         return True
-    if role is not Role.BYLINE or not any(r in (Role.BODY, Role.STANDFIRST) for r in roles[start:i]):
-        return False
+    if role is not Role.BYLINE or i == start or roles[i - 1] not in (Role.BODY, Role.STANDFIRST, Role.CAPTION):
+        return False  # a by-line under a headline or a date heads its item
     following = texts[i + 1] if i + 1 < len(texts) else None
     if bio_names(texts[i]):  # "X is a …" may be a sentence of the text: a bio only last or before end matter
         return following is None or roles[i + 1] in (Role.LICENCE, Role.CREDIT)
@@ -119,21 +122,29 @@ def items(
             doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
-    if listing:
-        out = [replace(item, teaser=item.end - item.start <= 4) for item in out]
+    short = [roles[it.start] is Role.TITLE and _text_lines(roles[it.start : it.end]) <= TEASER_LINES for it in out]
+    if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
+        out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
     return tuple(out)
+
+
+def _text_lines(roles: Sequence[Role]) -> int:
+    return sum(1 for r in roles if r in (Role.BODY, Role.STANDFIRST))
 
 
 def has_running_text(texts: Sequence[str]) -> bool:
     """Some line is running text: a sentence, or a long line (an item must have one)."""
-    return any(len(t) >= RUNNING_MIN and ends_sentence(t) or len(t) >= RUNNING_LONG for t in texts)
+    return any(len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) or len(t) >= RUNNING_LONG for t in texts)
 
 
 def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[LineShape]) -> bool:
-    """A listing page: headline-shaped lines (questions aside: an interview has those) every few
-    lines all through, between short paragraphs (teasers, not an article's text)."""
-    titles = sum(1 for t, r in zip(texts, roles) if r is Role.TITLE and not t.endswith("?"))
-    if titles < 3 or len(texts) / titles > LISTING_LINES:
+    """A listing page: headline-shaped lines (questions aside: an interview has those) every
+    line or two all through, between short paragraphs (teasers, not an article's text)."""
+    heads = [i for i, (t, r) in enumerate(zip(texts, roles)) if r is Role.TITLE and not t.endswith("?")]
+    if len(heads) < 3 or len(texts) / len(heads) > LISTING_LINES:
+        return False
+    between = sorted(sum(1 for r in roles[a + 1 : b] if r in (Role.BODY, Role.STANDFIRST)) for a, b in zip(heads, heads[1:]))
+    if between[len(between) // 2] > 2 or between[-1] > 4:
         return False
     body = sorted(s.chars for s, r in zip(shapes, roles) if r in (Role.BODY, Role.STANDFIRST))
     return not body or body[len(body) // 2] <= TEASER_MAX
@@ -149,6 +160,16 @@ def _note_publisher(text: str, role: Role, publishers: set[str]) -> None:
         publisher = split_title(text)[1]
         if publisher:
             publishers.add(publisher)
+
+
+def _head(roles: Sequence[Role]) -> list[Role]:
+    """The roles of the lines that may stand between a headline and its text."""
+    out = []
+    for role in roles:
+        if role not in (Role.BYLINE, Role.DATELINE, Role.FURNITURE, Role.STANDFIRST):
+            break
+        out.append(role)
+    return out
 
 
 def _teaser_before(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], i: int) -> bool:
@@ -173,14 +194,17 @@ def _evidence(
     if role is not Role.TITLE:
         return 0.0, ""
     reasons: list[str] = []
+    if " ".join(blocks[i].text.split()) == " ".join(blocks[start].text.split()):
+        return 0.0, ""  # the item's own title again: the next page of a paginated article
     score = 0.1 + (scores[i] - 0.5)
     publisher = split_title(blocks[i].text)[1]
     if publisher and (publisher in publishers or " | " in blocks[i].text) and i - start >= 2:
         score += 0.6
         reasons.append("a title with the publisher suffix")
-    if previous in (Role.BYLINE, Role.DATELINE) and i - 1 == start + 1 or previous in (Role.TITLE, Role.CAPTION):
+    if previous in (Role.BYLINE, Role.DATELINE) and i - 1 == start + 1 or previous is Role.TITLE and i - 1 <= start + 1 or previous is Role.CAPTION:
         score -= 0.3  # the head of the item above (this is its standfirst or a subheading), or embedded media
-    if following in (Role.BYLINE, Role.DATELINE):
+    head = roles[i + 1 : i + 4]
+    if following in (Role.BYLINE, Role.DATELINE) or any(r in (Role.BYLINE, Role.DATELINE) for r in _head(head)):
         score += 0.35
         reasons.append("a by-line or date follows")
     elif following is None:
@@ -190,7 +214,10 @@ def _evidence(
     if shapes[i - 1].cut and previous is Role.BODY:
         score += 0.3
         reasons.append("the text before breaks off")
-    if blocks[i].line - blocks[i - 1].line >= 3:
+    if previous is Role.FURNITURE:
+        score += 0.2
+        reasons.append("a label of the page before it")
+    elif blocks[i].line - blocks[i - 1].line >= 3:
         score += 0.15
         reasons.append("blank lines or page furniture before it")
     if listing:

@@ -65,7 +65,8 @@ _RELATED = (
     r"|recommended( for you| stories| reading)?|more from [^.]{1,40}|more stories|more news|most read|most popular"
     r"|trending( now| stories)?|also read|see also|read next|popular (now|stories|posts|articles)|latest (news|stories)"
     r"|editor[’']?s picks|top stories|most (viewed|shared|commented)|what to read next|more on this story"
-    r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news"
+    r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news|recent (posts|articles|stories)"
+    r"|popular posts|archives|more reviews|read more (stories|articles|reviews)"
 )
 SEPARATOR = re.compile(
     rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"

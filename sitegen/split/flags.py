@@ -30,7 +30,7 @@ _CAPTION = re.compile(
     r"|Pic)s?\s?:\s?\S"
     r"|\b(?:Author provided|Getty Images|via Getty|Shutterstock|Wikimedia Commons|Unsplash|AFP via|Reuters/|AP Photo"
     r"|Xinhua/|Handout)\b"
-    r"|^(?:Photo|Image|Picture|Illustration) (?:by|courtesy of|credit) [A-Z]",
+    r"|^(?:Photo|Image|Picture|Illustration|Photograph|Photography|Graphic)s? (?:by|courtesy of|credit) [A-Z]",
 )
 _MEDIA = re.compile(
     r"^\W*(?:embedded (?:articles?|content|media|tweet|post|video)s?|(?:youtube|vimeo|tiktok|instagram|facebook|twitter|x)"

@@ -108,7 +108,7 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False  # a rating, a number, an e-mail address or a link is not a title
     if split_title(line)[1]:
         return True
-    if line.endswith(("?", "!", "”", '"', "’", "'")):
+    if line.endswith(("?", "!", "”", '"', "’", "'")) or line.endswith(")") and not line.rstrip(")").endswith("."):
         return word_count(line) <= 25
     return not ends_sentence(line) and word_count(line) <= 25
 

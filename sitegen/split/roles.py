@@ -71,7 +71,8 @@ _WEB_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
-_PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•]{3,60}?)\s*[|·•]\s*(?P<rest>[^|·•]{2,80})$")
+_PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
+_GLUED_DATE = re.compile(r"^(?P<name>.{3,60}?)(?=(?:Updated|Published|Posted|Last updated)\b)")
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
@@ -84,15 +85,21 @@ _POSTED_BY = re.compile(
     rf"^(?:posted|published|words|story|filed)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
     re.IGNORECASE,
 )
+COMMENTS = re.compile(  # the start of a comments section
+    r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
+    r"|show comments|view comments|add a comment)\W*$|^.{2,40} says:$",
+    re.IGNORECASE,
+)
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
     r"^(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share|related"
     r"|keywords)\s*:.{0,200}$"
     r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation))\W*$"
-    r"|^.{2,40} says:$",
+    r"|^.{2,40} says:$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
+_META_SEP = re.compile(r"\s+[|·•]\s+")
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
 _FUNCTION_ENDS = frozenset("a an the of to in on at by for from with and or but nor as that which who whose than his her its their our my your this these those is are was were be been has have had will would can could may should must not into".split())
@@ -194,7 +201,9 @@ def person(text: str) -> str | None:
     text = text.strip().rstrip(".")
     if not _PERSON.match(text) or len(text.split()) > 4:
         return None
-    if any(len(w) > 2 and w.isupper() or w.endswith(("’s", "'s")) for w in text.split()):
+    words = text.split()
+    caps = [len(w) > 2 and w.isupper() for w in words]
+    if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     lowered = {w.lower() for w in text.split()}
     return None if lowered & stop_words() - {"de", "van", "von", "da", "di", "le", "la", "del"} else text
@@ -210,8 +219,19 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text)
     if match and len(text) < 200:
         return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
+    glued = _GLUED_DATE.match(text)
+    if glued and person(glued.group("name")) and date_line(text[glued.end() :]):  # "Ben CarterUpdated 14 April 2025"
+        return [glued.group("name")]
     if after_title and person(text):  # a name alone under a headline
         return [_no_honorific(text)]
+    if after_title and signature(text):  # "Dr Jane Hill, Health editor"
+        return signature(text)
+    parts = _META_SEP.split(text)
+    if len(parts) >= 2 and len(text) <= 160:  # "Analysis · By Owen Pryce · 9 May 2025"
+        for part in parts:
+            names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
+            if names:
+                return names
     pipe = _PIPE_BYLINE.match(text)
     if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return [pipe.group("name").strip()]
@@ -229,6 +249,12 @@ def heads_an_item(text: str) -> bool:
     "NAME · date" (not a bio or a signature, which close an item)."""
     if by_line_names(text) or _POSTED_BY.match(text):
         return True
+    parts = _META_SEP.split(text)
+    if len(parts) >= 2 and len(text) <= 160:  # "Analysis · By Owen Pryce · 9 May 2025"
+        for part in parts:
+            names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
+            if names:
+                return names
     pipe = _PIPE_BYLINE.match(text)
     return bool(pipe and person(pipe.group("name")))
 
@@ -271,9 +297,31 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
             return "call to action of the site"
     if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text)):
         s = s or shape(text)
-        if not s.sentence and not s.list_like:
+        if not s.sentence and not s.list_like and headline_score(text, s) < 0.5:
             return f"recurs {repeats} times in the dump"
     return None
+
+
+def date_line(text: str) -> bool:
+    """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
+    if date_of(text):
+        return True
+    parts = _META_SEP.split(text)
+    if len(parts) >= 2 and len(text) <= 100:
+        return any(date_of(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
+    words = text.split()
+    return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
+
+
+def is_label(text: str, s: LineShape | None = None) -> bool:
+    """A label of the page rather than text: a word or two without punctuation ("Reviews",
+    "Local News") that is not a name, or a menu ("Film | TV | Music")."""
+    s = s or shape(text)
+    parts = [p.strip() for p in re.split(r"\s[|·•/]\s", text)]
+    menu = len(parts) >= 3 or len(parts) == 2 and ":" in parts[0]  # "Sort: Relevance | Date"
+    if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
+        return True
+    return s.words <= 2 and not s.final and not s.list_like and person(text) is None and not date_of(text)
 
 
 def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = None) -> Role:
@@ -284,14 +332,19 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.FURNITURE
     if detect_licence(text):
         return Role.LICENCE
+    head = previous in (Role.TITLE, Role.DATELINE)
+    if head and byline_names(text, after_title=True):
+        return Role.BYLINE  # "Written by NAME" under a headline heads the item
     if credit_names(text) or translator_names(text) or follow_name(text):
         return Role.CREDIT
-    if byline_names(text, after_title=previous in (Role.TITLE, Role.DATELINE)) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
+    if byline_names(text) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
         return Role.BYLINE
-    if date_of(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
+    if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
         return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
     if is_caption(text):
         return Role.CAPTION
+    if is_label(text, s):
+        return Role.FURNITURE
     if headline_score(text, s) >= 0.5:
         return Role.TITLE
     if previous is Role.TITLE and s.chars < 320 and s.sentence:

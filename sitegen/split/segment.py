@@ -5,7 +5,8 @@ Reading", "You May Also Like" blocks with their links), cookie banners,
 newsletter boxes, tables of contents and other web debris become `Debris`;
 blank lines go; a line of site furniture (`roles.furniture_reason`: a call to
 action, a short line recurring all through the dump) goes too; what is left
-comes out in segments of content lines, which `boundary` cuts into items.
+comes out in segments of content lines (a comments section ends one, and
+its lines are debris up to the next headline-shaped line), which `boundary` cuts into items.
 Must not extract metadata.
 """
 
@@ -27,7 +28,7 @@ from sitegen.split.clean import (
     is_separator,
 )
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import Repeats, furniture_reason
+from sitegen.split.roles import COMMENTS, Repeats, furniture_reason, headline_score
 from sitegen.split.text import Block, Debris, ends_sentence
 
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
@@ -40,7 +41,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
     the longest segment); debris lines are appended to `debris`. `repeats` (how often each
     line occurs in the dump) lets a line recurring between items count as furniture."""
     current: list[Block] = []
-    mode = "text"  # or "cookie", "related", "toc", "promo"
+    mode = "text"  # or "cookie", "related", "toc", "promo", "comments"
     held: list[Debris] = []  # lines after a related-links or contents header: debris unless text resumes
     toc_items: set[str] = set()
 
@@ -83,6 +84,11 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 debris.append(Debris(number, text, "cookie banner"))
                 continue
             mode = "text"
+        elif mode == "comments":
+            if not (headline_score(text) >= 0.5 and not furniture_reason(text)):
+                debris.append(Debris(number, text, "comments"))
+                continue
+            mode = "text"
         elif mode == "promo":
             if len(text) < PROMO_MAX and PROMO_WORDS.search(text) and not is_separator(text):
                 debris.append(Debris(number, text, "newsletter box"))
@@ -95,6 +101,12 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             current = []
             if RELATED_BLOCK.match(text):
                 mode = "related"
+            continue
+        if COMMENTS.match(text):
+            debris.append(Debris(number, text, "comments"))
+            if current:
+                yield tuple(current)
+            current, mode = [], "comments"
             continue
         if COOKIE.search(text) and len(text) < COOKIE_MAX:
             debris.append(Debris(number, text, "cookie banner"))
