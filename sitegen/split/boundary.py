@@ -122,10 +122,30 @@ def items(
             doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
+    out = [part for it in out for part in _peel(it, roles)]
     short = [roles[it.start] is Role.TITLE and _text_lines(roles[it.start : it.end]) <= TEASER_LINES for it in out]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
         out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
     return tuple(out)
+
+
+def _peel(item: Item, roles: Sequence[Role]) -> list[Item]:
+    """The item without the page labels above its headline and below its text (each run an
+    item of its own, which has no running text and so becomes debris)."""
+    start, end = item.start, item.end
+    while start < end and roles[start] is Role.FURNITURE:
+        start += 1
+    if start == item.start + 1 and start < end and roles[start] is not Role.TITLE:
+        start = item.start  # one short line heading text: its title ("Plain title")
+    while end > start and roles[end - 1] is Role.FURNITURE:
+        end -= 1
+    if start == end:
+        return [item]
+    parts = [Item(item.start, start, item.confidence)] if start > item.start else []
+    parts.append(replace(item, start=start, end=end))
+    if end < item.end:
+        parts.append(Item(end, item.end, item.confidence))
+    return parts
 
 
 def _text_lines(roles: Sequence[Role]) -> int:

@@ -61,7 +61,7 @@ def is_invisible(raw: str) -> bool:
 # --- page furniture -------------------------------------------------------------------------
 
 _RELATED = (
-    r"you may also like|you might also like|related( articles?| stories| posts| content| reading| news)?"
+    r"you may also like|you might also like|related( articles?| stories| posts| content| reading| news| links| coverage)?"
     r"|recommended( for you| stories| reading)?|more from [^.]{1,40}|more stories|more news|most read|most popular"
     r"|trending( now| stories)?|also read|see also|read next|popular (now|stories|posts|articles)|latest (news|stories)"
     r"|editor[’']?s picks|top stories|most (viewed|shared|commented)|what to read next|more on this story"

@@ -85,6 +85,12 @@ _POSTED_BY = re.compile(
     rf"^(?:posted|published|words|story|filed)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
     re.IGNORECASE,
 )
+_END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
+    r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' -]{1,60})|media (?:contacts?|enquiries|inquiries)"
+    r"|(?:press|investor|investor and media) contacts?|notes? to editors?|for (?:more|further) information|forward-looking statements"
+    r"|contacts?|source [A-Z][\w.,&’' -]{1,60}|ends|###)\W*$",
+    re.IGNORECASE,
+)
 COMMENTS = re.compile(  # the start of a comments section
     r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
     r"|show comments|view comments|add a comment)\W*$|^.{2,40} says:$",
@@ -341,7 +347,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.BYLINE
     if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
         return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
-    if is_caption(text):
+    if is_caption(text) or len(text) <= 80 and _END_SECTION.match(text):
         return Role.CAPTION
     if is_label(text, s):
         return Role.FURNITURE
