@@ -99,7 +99,8 @@ def items(
             continue
         score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
         if roles[i] is Role.TITLE and roles[0] is Role.TITLE:
-            score += 0.1 if _style(texts[i], shapes[i]) == _style(texts[0], shapes[0]) else -0.3
+            (suffix, case), (first_suffix, first_case) = _style(texts[i], shapes[i]), _style(texts[0], shapes[0])
+            score += (0.1 if suffix == first_suffix else -0.3) + (0.0 if case == first_case else -0.1)
         if grouped and roles[i] is Role.TITLE:
             if gaps[i] >= 2 and i + 1 < n and gaps[i + 1] == 1:
                 score += 0.45 + (0.3 if roles[i - 1] is Role.TITLE else 0.0)

@@ -72,7 +72,7 @@ _WEB_WORDS = re.compile(
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
-_GLUED_DATE = re.compile(r"^(?P<name>.{3,60}?)(?=(?:Updated|Published|Posted|Last updated)\b)")
+_DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
@@ -108,7 +108,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
-_FUNCTION_ENDS = frozenset("a an the of to in on at by for from with and or but nor as that which who whose than his her its their our my your this these those is are was were be been has have had will would can could may should must not into".split())
+_FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his her its their our my your these those".split())
 _PUNCTUATION = ".,;:!?()[]“”\"‘’'«»—–-…"
 
 
@@ -190,6 +190,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
         return 0.0
     if s.final and s.final in ".,;" or s.cut and not (s.final and s.final in "?!" + _QUOTE_CLOSE):
         return 0.0
+    if s.final in _QUOTE_CLOSE and text.rstrip(_QUOTE_CLOSE)[-1:] in ".,":
+        return 0.0  # a quoted sentence
     score = 0.55
     if s.words == 2:
         score -= 0.25
@@ -225,9 +227,9 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text)
     if match and len(text) < 200:
         return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
-    glued = _GLUED_DATE.match(text)
-    if glued and person(glued.group("name")) and date_line(text[glued.end() :]):  # "Ben CarterUpdated 14 April 2025"
-        return [glued.group("name")]
+    glued = _glued_name(text)
+    if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
+        return [glued]
     if after_title and person(text):  # a name alone under a headline
         return [_no_honorific(text)]
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
@@ -242,6 +244,21 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return [pipe.group("name").strip()]
     return None
+
+
+def _glued_name(text: str) -> str | None:
+    """The name of a by-line glued to its date, with or without a space or a word between."""
+    if len(text) > 100:
+        return None
+    for match in _DATE_START.finditer(text, 3):
+        name = text[: match.start()].strip(" ,|·•–—-")
+        if date_line(text[match.start() :].strip()) and person(name):
+            return _clean_caps(name)
+    return None
+
+
+def _clean_caps(name: str) -> str:
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
 
 
 def _publisher_like(text: str) -> bool:
@@ -324,7 +341,7 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     "Local News") that is not a name, or a menu ("Film | TV | Music")."""
     s = s or shape(text)
     parts = [p.strip() for p in re.split(r"\s[|·•/]\s", text)]
-    menu = len(parts) >= 3 or len(parts) == 2 and ":" in parts[0]  # "Sort: Relevance | Date"
+    menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True
     return s.words <= 2 and not s.final and not s.list_like and person(text) is None and not date_of(text)
