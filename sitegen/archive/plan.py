@@ -33,7 +33,7 @@ def dump_articles(raw: Path, shown: str, problems: list[Problem]) -> Iterator[Sp
     """The articles of dump `raw`, one at a time; decoding problems name `shown`.
     Raises OSError when the file cannot be read."""
     with raw.open("rb") as handle:
-        repeats = Repeats.of_lines(decode_lines(handle, shown, []))
+        repeats = Repeats.of_lines(handle)  # a first pass on bytes: only short lines are decoded
     with raw.open("rb") as handle:
         yield from iter_articles(decode_lines(handle, shown, problems), raw.name, [], repeats)
 

@@ -87,7 +87,7 @@ def other_language(line: str) -> str | None:
     letters = sum(map(str.isalpha, line))
     if letters < 12:
         return None
-    foreign = _NON_LATIN.findall(line)
+    foreign = [] if line.isascii() else _NON_LATIN.findall(line)
     if len(foreign) * 2 > letters:
         counts: dict[str, int] = {}
         for char in foreign:
@@ -103,10 +103,11 @@ def other_language(line: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(line)]
     if len(words) < 6:
         return None
-    english = 0
+    english = sum(1 for word in words if word in _ENGLISH)
+    if english * 2 >= len(words):  # another language would need more than twice these words
+        return None
     shares: dict[str, int] = {}
     for word in words:
-        english += word in _ENGLISH
         for language in _LANGUAGES_OF.get(word, ()):
             shares[language] = shares.get(language, 0) + 1
     if not shares:

@@ -49,8 +49,10 @@ SHORT = 70  # jusText's "short" paragraph: judged by its neighbours
 LONG = 200  # jusText's "long" paragraph: text on its own
 TITLE_MAX_WORDS = 22
 TITLE_MAX_CHARS = 180
-SHAPED = 400  # word statistics are counted on lines up to this long
-REPEAT_SHORT = 120  # only lines up to this long are counted for repetition
+SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
+REPEAT_SHORT = 120
+BYLINE_MAX = 200  # a by-line is never longer
+LICENCE_MAX = 700  # nor is a licence statement or a bio  # only lines up to this long are counted for repetition
 
 _FALLBACK_STOPS = (
     "a an the of to in on at by for from with and or but as that which who whom whose than then his her its their our "
@@ -221,6 +223,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     """The people of a by-line in any of its usual forms: "By NAME", "Written by NAME",
     "This article was written by NAME", "NAME | Publisher" or "NAME · date" (when `after_title`,
     or glued to a date), or None."""
+    if len(text) > BYLINE_MAX:
+        return None
     names = by_line_names(text)
     if names:
         return names
@@ -304,8 +308,9 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     """Why a line is page furniture judged by its shape and how often it recurs, or None:
     a call to action about the site ("Share our publication on social media", also cut off),
     a line of one or two characters, a short line that recurs three times or more."""
-    if line_debris(text):
-        return line_debris(text)
+    reason = line_debris(text)
+    if reason or len(text) > REPEAT_SHORT * 2:
+        return reason
     if len(text) <= 240 and _PAGE_FURNITURE.match(text):
         return "page furniture (tags, sharing, comments, navigation)"
     letters = sum(map(str.isalpha, text))
@@ -327,6 +332,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
 
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
+    if len(text) > 100 or not any(c.isdigit() for c in text):
+        return False
     if date_of(text):
         return True
     parts = _META_SEP.split(text)
@@ -340,6 +347,8 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     """A label of the page rather than text: a word or two without punctuation ("Reviews",
     "Local News") that is not a name, or a menu ("Film | TV | Music")."""
     s = s or shape(text)
+    if s.chars > 120:
+        return False
     parts = [p.strip() for p in re.split(r"\s[|·•/]\s", text)]
     menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
@@ -349,9 +358,11 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
 
 def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = None) -> Role:
     """The role of one line from its own evidence (and the role of the line before it)."""
+    if s.chars > LICENCE_MAX:  # too long for anything but running text (a bio or a statement is shorter)
+        return Role.BODY
     if is_separator(text):
         return Role.SEPARATOR
-    if furniture_reason(text, repeats):
+    if s.chars <= REPEAT_SHORT * 2 and furniture_reason(text, repeats):  # longer: only `line_debris`, done by `segment`
         return Role.FURNITURE
     if detect_licence(text):
         return Role.LICENCE
@@ -414,10 +425,12 @@ class Repeats:
         return max(1, self._counts[self._key(text)])
 
     @classmethod
-    def of_lines(cls, lines: Iterable[str]) -> Repeats:
-        """The counts of a dump's raw lines (cleaned as the split cleans them)."""
+    def of_lines(cls, lines: Iterable[str | bytes]) -> Repeats:
+        """The counts of a dump's raw lines, as text or as bytes (short ones are decoded and
+        cleaned as the split cleans them; long ones cannot repeat as furniture anyway)."""
         repeats = cls()
         for raw in lines:
             if len(raw) <= REPEAT_SHORT + 40:
-                repeats.add(clean_line(raw))
+                text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+                repeats.add(clean_line(text.rstrip("\r\n")))
         return repeats
