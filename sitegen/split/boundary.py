@@ -61,6 +61,8 @@ def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -
     if role is not Role.BYLINE or i == start or roles[i - 1] not in (Role.BODY, Role.STANDFIRST, Role.CAPTION):
         return False  # a by-line under a headline or a date heads its item
     following = texts[i + 1] if i + 1 < len(texts) else None
+    if roles[i - 1] is Role.STANDFIRST and following is not None and roles[i + 1] is Role.DATELINE:
+        return False  # title, standfirst, by-line, date: the head of an item
     if bio_names(texts[i]):  # "X is a …" may be a sentence of the text: a bio only last or before end matter
         return following is None or roles[i + 1] in (Role.LICENCE, Role.CREDIT)
     return following is None or not continues_bio(following, texts[i])

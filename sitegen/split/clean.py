@@ -112,7 +112,11 @@ PROMO = re.compile(  # a newsletter or subscription box inside the page
     r"(newsletter|mailing list)|enter your e-?mail|free newsletter)\b.{0,80}$",
     re.IGNORECASE,
 )
-PROMO_WORDS = re.compile(r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|free|daily|weekly|every (morning|day|week))\b", re.IGNORECASE)
+PROMO_WORDS = re.compile(
+    r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|signing up|privacy policy|unsubscribe|free|daily|weekly"
+    r"|every (morning|day|week))\b",
+    re.IGNORECASE,
+)
 READ_ORIGINAL = re.compile(r"^read (the )?original (article|post|content|story|version)\W*$", re.IGNORECASE)
 
 

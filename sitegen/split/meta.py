@@ -35,6 +35,7 @@ _CREDIT = re.compile(  # a wire service's end line: "Reporting by A and B; Editi
     rf"^(?i:reporting|reported|writing|written) by\s+(?P<names>{_NAMES})\s*(?:[;,]\s*(?i:additional reporting|editing|edited"
     rf"|writing|compiled|graphics|fact-checking|research|with reporting)\b.*|\.)?$"
 )
+_PLACES = re.compile(r" in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=[;,.]| and |$)")
 _TRANSLATED = re.compile(
     rf"^(?i:(?:translated|translation)(?: and (?:edited|adapted))?(?: from (?:the )?\w+)?(?: (?:in)?to \w+)?(?: by|:))"
     rf"\s+(?P<names>{_NAMES})\.?$"
@@ -134,7 +135,7 @@ def by_line_names(line: str) -> list[str] | None:
 def credit_names(line: str) -> list[str] | None:
     """Writers of a wire-service credit "Reporting by NAME; Editing by NAME" (editors are not
     writers), or None."""
-    match = _CREDIT.match(line.strip())
+    match = _CREDIT.match(_PLACES.sub("", line.strip()))  # "Reporting by A in London and B in Santiago"
     return _names(match.group("names")) if match else None
 
 

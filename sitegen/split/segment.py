@@ -28,7 +28,7 @@ from sitegen.split.clean import (
     is_separator,
 )
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, Repeats, furniture_reason, headline_score
+from sitegen.split.roles import COMMENTS, Repeats, date_line, furniture_reason, headline_score, heads_an_item
 from sitegen.split.text import Block, Debris, ends_sentence
 
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
@@ -140,10 +140,14 @@ def _leave_mode(
 ) -> tuple[list[Block], list[Debris]]:
     """Close a related-links block (its lines are debris, but the last one before resumed text
     may be the next article's title) or an unconfirmed table of contents (its lines were text)."""
-    if mode == "related" and held and resumed is not None and looks_like_title(held[-1].text, resumed):
-        title = held.pop()
-        debris.extend(held)
-        return [*current, Block(title.line, title.text)], []
+    if mode == "related" and held and resumed is not None:
+        head = len(held)  # the next item's head: its title, and a by-line or date under it
+        while head > 0 and heads_an_item(held[head - 1].text) or head > 0 and date_line(held[head - 1].text):
+            head -= 1
+        following = held[head].text if head < len(held) else resumed
+        if head > 0 and looks_like_title(held[head - 1].text, following):
+            debris.extend(held[: head - 1])
+            return [*current, *(Block(d.line, d.text) for d in held[head - 1 :])], []
     if mode == "toc":
         return [*current, *(Block(d.line, d.text) for d in held)], []
     debris.extend(held)
