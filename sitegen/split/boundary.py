@@ -36,7 +36,7 @@ RUNNING_MIN = 40  # a sentence at least this long is running text
 RUNNING_LONG = 100  # and so is any line at least this long
 AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
 LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
-TEASER_MAX = 260
+TEASER_MAX = 320  # the text under a listing's headlines is at most this long (median)
 TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
@@ -100,6 +100,9 @@ def items(
             ended = True
             continue
         score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
+        if not titled and roles[i] is Role.TITLE and roles[i - 1] is Role.BODY:
+            score += 0.35  # untitled text, then a headline: the text was a fragment of something else
+            why = ", ".join(filter(None, [why, "text without a headline before it"]))
         if roles[i] is Role.TITLE and roles[0] is Role.TITLE:
             (suffix, case), (first_suffix, first_case) = _style(texts[i], shapes[i]), _style(texts[0], shapes[0])
             score += (0.1 if suffix == first_suffix else -0.3) + (0.0 if case == first_case else -0.1)
@@ -166,11 +169,15 @@ def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[Lin
     heads = [i for i, (t, r) in enumerate(zip(texts, roles)) if r is Role.TITLE and not t.endswith("?")]
     if len(heads) < 3 or len(texts) / len(heads) > LISTING_LINES:
         return False
-    between = sorted(sum(1 for r in roles[a + 1 : b] if r in (Role.BODY, Role.STANDFIRST)) for a, b in zip(heads, heads[1:]))
-    if between[len(between) // 2] > 2 or between[-1] > 4:
-        return False
-    body = sorted(s.chars for s, r in zip(shapes, roles) if r in (Role.BODY, Role.STANDFIRST))
-    return not body or body[len(body) // 2] <= TEASER_MAX
+    text = [_text_of(roles, shapes, a + 1, b) for a, b in zip(heads, heads[1:])]
+    lines, chars = sorted(n for n, _ in text), sorted(c for _, c in text)
+    return lines[len(lines) // 2] <= 2 and lines[-1] <= 4 and chars[len(chars) // 2] <= TEASER_MAX
+
+
+def _text_of(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> tuple[int, int]:
+    """(lines, characters) of running text between two lines."""
+    body = [s.chars for s, r in zip(shapes[start:end], roles[start:end]) if r in (Role.BODY, Role.STANDFIRST)]
+    return len(body), sum(body)
 
 
 def _style(text: str, s: LineShape) -> tuple[bool, bool]:

@@ -366,7 +366,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.FURNITURE
     if detect_licence(text):
         return Role.LICENCE
-    head = previous in (Role.TITLE, Role.DATELINE)
+    head = previous in (Role.TITLE, Role.DATELINE, Role.FURNITURE)
     if head and byline_names(text, after_title=True):
         return Role.BYLINE  # "Written by NAME" under a headline heads the item
     if credit_names(text) or translator_names(text) or follow_name(text):

@@ -41,3 +41,67 @@ def test_untitled_teasers_end_where_they_break_off():
 def test_a_titled_text_does_not_break_at_a_cut_paragraph():
     cut = LONG + " " + LONG[:-1] + " and the"
     assert articles(["The old port reopens", LONG, cut, LONG]) == [[1, 2, 3, 4]]
+
+
+TEASER = "Councillors voted on Tuesday night to restore Sunday hours at the branch, reversing a cut made last year."
+HEADLINES = [
+    "Council votes to keep Elm Street library open on Sundays",
+    "Ferry operator blames engine fault for cancelled crossings",
+    "Teachers at three primary schools vote to strike",
+    "Fishmonger's stall at the covered market closes after 61 years",
+]
+
+
+def test_a_listing_without_separators_is_one_item_per_headline_and_its_items_are_teasers():
+    texts = [line for headline in HEADLINES for line in (headline, TEASER)]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    found = items(blocks, classify(texts), set())
+    assert [(it.start, it.end) for it in found] == [(0, 2), (2, 4), (4, 6), (6, 8)]
+    assert all(it.teaser for it in found)
+
+
+def test_an_article_with_subheadings_is_one_item_and_not_a_teaser():
+    para = LONG + " " + LONG  # article paragraphs are longer than a listing's teasers
+    texts = ["Harbour cranes return to the old port", para, para, "What changes for the dockers", para, para,
+             "Who pays for the repairs", para, para]
+    assert articles(texts) == [list(range(1, 10))]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    assert not items(blocks, classify(texts), set())[0].teaser
+
+
+def test_a_headline_with_a_by_line_under_it_starts_an_item():
+    texts = ["Harbour cranes return to the old port", "By Maria Costa", LONG, LONG,
+             "Farmers warn of a poor harvest", "Jane Hill | The Ledger", LONG]
+    assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7]]
+
+
+def test_signed_letters_end_at_their_signature():
+    letter = "I was disappointed by your coverage of the rail strike. Not one of the workers was asked."
+    texts = [letter, "Tom Ferris, Doncaster", letter, "Anne-Marie Cole, Sheffield", letter, "Brian Oduya, Attercliffe"]
+    assert articles(texts) == [[1, 2], [3, 4], [5, 6]]
+
+
+def test_blocks_of_adjacent_lines_start_items_at_their_headline():
+    texts = ["Letters to the editor", "The new bus lanes will ruin the high street", LONG, "Margaret Ellis, Hexham",
+             "A library is more than its books", LONG, "Priya Natarajan, Newcastle"]
+    numbers = [1, 3, 4, 5, 7, 8, 9]  # a blank line before each block only
+    blocks = tuple(Block(n, t) for n, t in zip(numbers, texts))
+    found = items(blocks, classify(texts), set())
+    assert [[blocks[i].line for i in range(it.start, it.end)] for it in found] == [[1], [3, 4, 5], [7, 8, 9]]
+
+
+def test_a_weak_boundary_is_a_doubt_to_review_and_lowers_the_confidence():
+    texts = ["Harbour cranes return to the old port", LONG, "Why the tram line is late", LONG + " " + LONG]
+    blocks = tuple(Block(n, t) for n, t in zip([1, 3, 6, 8], texts))  # a gap before line 6: something was removed
+    found = items(blocks, classify(texts), set())
+    doubts = [why for it in found for _, why in it.doubts]
+    assert doubts and any("check" in why for why in doubts)
+    assert min(it.confidence for it in found) < 1.0
+
+
+def test_every_block_is_in_exactly_one_item():
+    texts = ["Latest", *[line for headline in HEADLINES for line in (headline, TEASER)], "Share", LONG]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    found = items(blocks, classify(texts), set())
+    covered = [i for it in found for i in range(it.start, it.end)]
+    assert covered == list(range(len(blocks)))
