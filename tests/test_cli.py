@@ -69,14 +69,11 @@ def test_new_archive_builds_cleanly(tmp_path):
 
 
 def test_split_names_files_relative_to_the_archive_wherever_it_runs_from(tmp_path):
-    archive = tmp_path / "archive"
-    assert sitegen("new", str(archive)).returncode == 0
-    dump = archive / "content/raw/one.txt"
-    dump.write_text(
+    archive, dump = archive_with_dump(
+        tmp_path, "one.txt",
         "A story from elsewhere – The Ledger\n\n"
         "A paragraph long enough to be the body of a small article in a dump that arrives from a scraper.\n\n"
         "This article is republished under a Creative Commons license.\n",
-        encoding="utf-8",
     )
     result = sitegen("-C", str(archive), "split", str(dump), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -97,11 +94,17 @@ LISTING_DUMP = (
 )
 
 
-def test_split_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
+def archive_with_dump(tmp_path, name, text):
+    """A new archive (made by `sitegen new`) holding one raw dump: (archive, dump)."""
     archive = tmp_path / "archive"
     assert sitegen("new", str(archive)).returncode == 0
-    dump = archive / "content/raw/listing.txt"
-    dump.write_text(LISTING_DUMP, encoding="utf-8")
+    dump = archive / "content/raw" / name
+    dump.write_text(text, encoding="utf-8")
+    return archive, dump
+
+
+def test_split_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
+    archive, dump = archive_with_dump(tmp_path, "listing.txt", LISTING_DUMP)
     before = sorted(p.relative_to(archive) for p in archive.rglob("*"))
     result = sitegen("-C", str(archive), "split", "--dry-run", str(dump), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -113,14 +116,11 @@ def test_split_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
 
 
 def test_split_ends_with_what_to_review_naming_dump_lines(tmp_path):
-    archive = tmp_path / "archive"
-    assert sitegen("new", str(archive)).returncode == 0
-    dump = archive / "content/raw/odd.txt"
-    dump.write_text(
+    archive, dump = archive_with_dump(
+        tmp_path, "odd.txt",
         "uring the night the river rose above the old wall and flooded the low streets near the harbour.\n\n"
         "Harbour cranes return to the old port\n\n"
         "Cranes are back at the old port for the first time in a decade, and dock workers say ships will follow.\n",
-        encoding="utf-8",
     )
     result = sitegen("-C", str(archive), "split", str(dump), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
