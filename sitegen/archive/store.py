@@ -39,7 +39,7 @@ from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, pack, similarity
 
 INDEX_NAME = ".split-index.json"
 INDEX_VERSION = 4
-SPLIT_VERSION = 2  # bump when the split rules change: dumps are then split again
+SPLIT_VERSION = 3  # bump when the split rules change: dumps are then split again
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
 POSTED = 16  # the smallest values of each sketch are enough to find candidates (and keep the index small)
 CANDIDATES = 8  # most-voted candidates compared in full
