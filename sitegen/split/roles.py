@@ -90,9 +90,10 @@ _POSTED_BY = re.compile(
 _END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
     r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' -]{1,60})|media (?:contacts?|enquiries|inquiries)"
     r"|(?:press|investor|investor and media) contacts?|notes? to editors?|for (?:more|further) information|forward-looking statements"
-    r"|contacts?|source [A-Z][\w.,&’' -]{1,60}|ends|###)\W*$",
+    r"|contacts?|source [A-Z][\w.,&’' -]{1,60})\W*$",
     re.IGNORECASE,
 )
+_END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
 COMMENTS = re.compile(  # the start of a comments section
     r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
     r"|show comments|view comments|add a comment)\W*$|^.{2,40} says:$",
@@ -104,7 +105,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation))\W*$"
-    r"|^.{2,40} says:$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
+    r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
 _META_SEP = re.compile(r"\s+[|·•]\s+")
@@ -366,6 +367,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.FURNITURE
     if detect_licence(text):
         return Role.LICENCE
+    if _END_MARK.match(text):
+        return Role.CREDIT
     head = previous in (Role.TITLE, Role.DATELINE, Role.FURNITURE)
     if head and byline_names(text, after_title=True):
         return Role.BYLINE  # "Written by NAME" under a headline heads the item
@@ -375,7 +378,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.BYLINE
     if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
         return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
-    if is_caption(text) or len(text) <= 80 and _END_SECTION.match(text):
+    if is_caption(text) or len(text) <= 80 and (_END_SECTION.match(text) or previous is Role.CAPTION and signature(text)):
         return Role.CAPTION
     if is_label(text, s):
         return Role.FURNITURE
