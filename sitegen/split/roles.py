@@ -93,6 +93,7 @@ _END_SECTION = re.compile(  # the headings of an item's end matter: they stay wi
     r"|contacts?|source [A-Z][\w.,&’' -]{1,60})\W*$",
     re.IGNORECASE,
 )
+_INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
 COMMENTS = re.compile(  # the start of a comments section
     r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
@@ -380,6 +381,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
     if is_caption(text) or len(text) <= 80 and (_END_SECTION.match(text) or previous is Role.CAPTION and signature(text)):
         return Role.CAPTION
+    if _INVERTED_NAME.match(text):
+        return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE
     if headline_score(text, s) >= 0.5:
