@@ -167,8 +167,6 @@ def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[Lin
     """A listing page: headline-shaped lines (questions aside: an interview has those) every
     line or two all through, between short paragraphs (teasers, not an article's text)."""
     heads = [i for i, (t, r) in enumerate(zip(texts, roles)) if r is Role.TITLE and not t.endswith("?")]
-    if len(heads) == 2 and heads == [0, 2] and len(texts) == 4 and roles[1] is not Role.TITLE and roles[3] is not Role.TITLE:
-        return shapes[1].chars <= TEASER_MAX and shapes[3].chars <= TEASER_MAX  # two teasers, as under "Related"
     if len(heads) < 3 or len(texts) / len(heads) > LISTING_LINES:
         return False
     text = [_text_of(roles, shapes, a + 1, b) for a, b in zip(heads, heads[1:])]
