@@ -18,6 +18,7 @@ import re
 _NBSP = re.compile(r"[ \t\u00a0]*&(?:nbsp|#160|#x0*a0)(?:[;,]|(?![A-Za-z0-9]))[ \t\u00a0]*", re.IGNORECASE)
 _ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30})([;,])?")
 _BARE_OK = {"amp", "quot", "lt", "gt", "apos"}  # also repaired without ";" or ","
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _EDGE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$")
 
 
@@ -49,7 +50,11 @@ def repair_entities(line: str) -> str:
 def clean_line(raw: str) -> str:
     """A raw dump line with its entity debris repaired and its outer white space removed
     (including no-break spaces and zero-width characters); "" for a blank line."""
-    return _EDGE.sub("", repair_entities(raw))
+    text = repair_entities(raw)
+    stripped = text.strip()
+    if not stripped or stripped[0] not in _INVISIBLE and stripped[-1] not in _INVISIBLE:
+        return stripped  # the common case, without the regular expression
+    return _EDGE.sub("", text)
 
 
 def is_invisible(raw: str) -> bool:
