@@ -38,6 +38,8 @@ AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter 
 LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
 TEASER_MAX = 320  # the text under a listing's headlines is at most this long (median)
 TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
+TEASER_CHARS = 450  # and at most this much text
+KICKER_WORDS = 3  # a label over a headline ("The Long Read", "Analysis") is at most this long
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
 
@@ -63,6 +65,8 @@ def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -
     following = texts[i + 1] if i + 1 < len(texts) else None
     if roles[i - 1] is Role.STANDFIRST and following is not None and roles[i + 1] is Role.DATELINE:
         return False  # title, standfirst, by-line, date: the head of an item
+    if heads_an_item(texts[i]) and Role.BODY not in roles[start:i]:
+        return False  # "By NAME" under a title and a standfirst
     if bio_names(texts[i]):  # "X is a …" may be a sentence of the text: a bio only last or before end matter
         return following is None or roles[i + 1] in (Role.LICENCE, Role.CREDIT)
     return following is None or not continues_bio(following, texts[i])
@@ -90,7 +94,9 @@ def items(
     for i in range(1, n):
         if ended and roles[i] not in END_MATTER:
             following = texts[i + 1] if i + 1 < n else None
-            if looks_like_title(texts[i], following) or shapes[i].chars >= AFTER_END_MIN or roles[i] in (Role.BYLINE, Role.DATELINE):
+            if roles[i] is not Role.CAPTION and (
+                looks_like_title(texts[i], following) or shapes[i].chars >= AFTER_END_MIN or roles[i] in (Role.BYLINE, Role.DATELINE)
+            ):
                 out.append(Item(start, i, confidence, tuple(doubts)))
                 start, confidence, doubts, ended = i, 0.9, [], False
                 titled = looks_like_title(texts[i], following)
@@ -128,18 +134,22 @@ def items(
             doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
-    out = [part for it in out for part in _peel(it, roles)]
-    short = [roles[it.start] is Role.TITLE and _text_lines(roles[it.start : it.end]) <= TEASER_LINES for it in out]
+    out = [part for it in out for part in _peel(it, roles, shapes)]
+    short = [roles[it.start] is Role.TITLE and _is_teaser(roles, shapes, it.start, it.end) for it in out]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
         out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
     return tuple(out)
 
 
-def _peel(item: Item, roles: Sequence[Role]) -> list[Item]:
-    """The item without the page labels above its headline and below its text (each run an
-    item of its own, which has no running text and so becomes debris)."""
+def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> list[Item]:
+    """The item without the page labels and kickers above its headline ("The Long Read" over a
+    longer headline) and the labels below its text (each run an item of its own, which has no
+    running text and so becomes debris)."""
     start, end = item.start, item.end
-    while start < end and roles[start] is Role.FURNITURE:
+    while start + 1 < end and (
+        roles[start] is Role.FURNITURE
+        or roles[start] is Role.TITLE and roles[start + 1] is Role.TITLE and shapes[start].words <= KICKER_WORDS < shapes[start + 1].words
+    ):
         start += 1
     if start == item.start + 1 and start < end and roles[start] is not Role.TITLE:
         start = item.start  # one short line heading text: its title ("Plain title")
@@ -154,8 +164,10 @@ def _peel(item: Item, roles: Sequence[Role]) -> list[Item]:
     return parts
 
 
-def _text_lines(roles: Sequence[Role]) -> int:
-    return sum(1 for r in roles if r in (Role.BODY, Role.STANDFIRST))
+def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> bool:
+    """A headline over a few short lines of text (a teaser), not over an article's paragraphs."""
+    lines, chars = _text_of(roles, shapes, start, end)
+    return lines <= TEASER_LINES and chars <= TEASER_CHARS
 
 
 def has_running_text(texts: Sequence[str]) -> bool:

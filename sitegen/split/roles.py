@@ -84,7 +84,8 @@ _WRITTEN_BY = re.compile(
     re.IGNORECASE,
 )
 _POSTED_BY = re.compile(
-    rf"^(?:posted|published|words|story|filed)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
+    rf"^(?:posted|published|words|story|filed|interview|interviewed|photographs and text|photographs and words|text and photographs"
+    rf"|words and pictures)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
     re.IGNORECASE,
 )
 _END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
@@ -109,6 +110,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
+_JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
@@ -227,7 +229,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     or glued to a date), or None."""
     if len(text) > BYLINE_MAX:
         return None
-    names = by_line_names(text)
+    names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
     if names:
         return names
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text)
