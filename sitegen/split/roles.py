@@ -110,6 +110,9 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
+_AFFILIATED = re.compile(
+    rf"^(?P<first>{NAME}), [A-Z][^,;]{{2,60}}?(?:,? and (?P<second>{NAME}), [A-Z][^,;]{{2,60}})?$"
+)
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _QUOTE_CLOSE = "”\"’'»"
@@ -242,6 +245,10 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [_no_honorific(text)]
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
+    affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
+    if affiliated:  # "Kofi Mensah, University of Ghana and Aditi Rao, University of Melbourne"
+        names = [n for n in affiliated.group("first", "second") if n and person(n)]
+        return names if len(names) == sum(1 for n in affiliated.group("first", "second") if n) else None
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 160:  # "Analysis · By Owen Pryce · 9 May 2025"
         for part in parts:

@@ -28,7 +28,7 @@ from sitegen.split.clean import (
     is_separator,
 )
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, Repeats, date_line, furniture_reason, headline_score, heads_an_item
+from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score
 from sitegen.split.text import Block, Debris, ends_sentence
 
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
@@ -142,7 +142,7 @@ def _leave_mode(
     may be the next article's title) or an unconfirmed table of contents (its lines were text)."""
     if mode == "related" and held and resumed is not None:
         head = len(held)  # the next item's head: its title, and a by-line or date under it
-        while head > 0 and heads_an_item(held[head - 1].text) or head > 0 and date_line(held[head - 1].text):
+        while head > 0 and (byline_names(held[head - 1].text, after_title=True) or date_line(held[head - 1].text)):
             head -= 1
         following = held[head].text if head < len(held) else resumed
         if head > 0 and looks_like_title(held[head - 1].text, following):
