@@ -8,21 +8,26 @@ Must not print or watch: callers report the `BuildResult`.
 
 from __future__ import annotations
 
+import shutil
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.archive.load import LoadCache, load_archive
 from sitegen.archive.store import SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
+from sitegen.cache import CacheFile, cache_file
 from sitegen.config import Config
 from sitegen.errors import ContentError, OutputError, Problem, warning
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
-from sitegen.output import BuildLock, OutputWriter, WriteReport
-from sitegen.render import render_site
+from sitegen.output import BuildLock, OutputWriter
+from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import make_site
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): "drawing", 1200, 13601
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +51,12 @@ def raw_dumps(cfg: Config) -> list[Path]:
         return []
 
 
-def annotation_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]) -> list[Problem]:
+def annotation_warnings(articles: tuple[Article, ...], bodies: Mapping[str, RenderedBody]) -> list[Problem]:
     """Every annotation whose quote could not be placed, or could be placed twice."""
     found: list[Problem] = []
     for article in articles:
+        if not article.annotations:
+            continue  # nothing to place: its body need not be read
         body = bodies[article.slug]
         for ann in body.unanchored:
             found.append(warning(f"annotation quote not found in the text: {_short(ann.quote)}", article.path, ann.line))
@@ -77,16 +84,25 @@ def _output_is_safe(cfg: Config) -> None:
 
 
 class Builder:
-    """Builds one archive; keep it to make later builds incremental."""
+    """Builds one archive; keep it to make later builds incremental.
 
-    def __init__(self, cfg: Config, *, in_place: bool = False, split: bool = True) -> None:
+    What a build learns — front matter, rendered bodies, the key of every output
+    file — is kept in memory for the next build of this Builder and in the build
+    cache file for the next process, so either rebuilds only what changed.
+    """
+
+    def __init__(
+        self, cfg: Config, *, in_place: bool = False, split: bool = True, progress: Progress | None = None
+    ) -> None:
         self.cfg = cfg
         self.in_place = in_place
         self.split = split
+        self.progress = progress
+        self.store: CacheFile | None = None
         self.load_cache = LoadCache()
-        self.body_cache = BodyCache(cfg.cache_path / "bodies")
+        self.body_cache = BodyCache()
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
-        self.previous = None
+        self.built = False
         self.theme: tuple[tuple, Theme] | None = None
         self.raw_stamp: tuple | None = None
 
@@ -96,6 +112,7 @@ class Builder:
         started = time.perf_counter()
         _output_is_safe(cfg)
         with BuildLock(cfg.cache_path):
+            self._open_cache()
             report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
@@ -107,22 +124,41 @@ class Builder:
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
             site = make_site(archive.articles, bodies, cfg)
-            rendered = render_site(site, theme, self.previous)
-            written = self._write(rendered.files)
-            self.previous = rendered
-        pages = sum(1 for path in rendered.files if path.endswith(".html"))
+            sink = self.writer.begin(in_place=self.in_place and self.built)
+            try:
+                drawn = draw_site(site, theme, sink, digests=archive.digests, progress=self._drawing)
+            except BaseException:
+                self.writer.abandon(sink)
+                raise
+            pages = sum(1 for path in sink.entries if path.endswith(".html"))
+            written = self.writer.finish()
+            self.built = True
         return BuildResult(
             articles=len(archive.articles),
-            files=len(rendered.files),
+            files=drawn.files,
             pages=pages,
             written=written.written,
             deleted=written.deleted,
-            rendered=rendered.rendered,
-            reused=rendered.reused,
+            rendered=drawn.rendered,
+            reused=drawn.reused,
             seconds=time.perf_counter() - started,
             warnings=tuple(problems),
             split=report,
         )
+
+    def _open_cache(self) -> None:
+        """The build cache file, opened once per Builder (inside the build lock)."""
+        if self.store is None:
+            legacy = self.cfg.cache_path / "bodies"  # one pickle per body, from earlier versions
+            if legacy.is_dir():
+                shutil.rmtree(legacy, ignore_errors=True)
+            self.store = cache_file(self.cfg.cache_path)
+            self.load_cache.store = self.store
+            self.body_cache.store = self.store
+
+    def _drawing(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress("drawing", done, total)
 
     def _split(self) -> SplitReport | None:
         """Split the raw dumps, unless none changed since this Builder last split them."""
@@ -148,8 +184,3 @@ class Builder:
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise ContentError(f"{len(errors)} error(s) in the archive; the site was not changed", tuple(problems))
-
-    def _write(self, files: dict[str, bytes]) -> WriteReport:
-        if self.in_place and self.previous is not None:
-            return self.writer.write_in_place(files)
-        return self.writer.write_swap(files)

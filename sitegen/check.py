@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from sitegen.archive.load import load_archive
 from sitegen.bodies import BodyCache, render_bodies
+from sitegen.cache import cache_file
 from sitegen.build import annotation_warnings
 from sitegen.config import Config
 from sitegen.errors import Problem, error, warning
@@ -62,7 +63,7 @@ def link_problems(article: Article, body: RenderedBody, slugs: set[str]) -> list
 def check_archive(cfg: Config) -> CheckReport:
     archive = load_archive(cfg.articles_path, root=cfg.root)
     problems: list[Problem] = list(cfg.warnings) + list(archive.problems)
-    bodies = render_bodies(archive.articles, BodyCache(cfg.cache_path / "bodies"))
+    bodies = render_bodies(archive.articles, BodyCache(cache_file(cfg.cache_path)))
     problems += annotation_warnings(archive.articles, bodies)
     slugs = {a.slug for a in archive.articles}
     for article in archive.articles:

@@ -135,7 +135,7 @@ def make_site(articles: Sequence[Article], bodies: Mapping[str, RenderedBody], c
     return Site(
         config=cfg,
         articles=ordered,
-        bodies=MappingProxyType(dict(bodies)),
+        bodies=MappingProxyType(dict(bodies)) if isinstance(bodies, dict) else bodies,  # a lazy map stays lazy
         tags=tags,
         authors=authors,
         publishers=publishers,

@@ -1,8 +1,10 @@
 """Views of the files that are not HTML pages: Atom feeds, sitemap.xml, robots.txt, the search index.
 
-`site_outputs(site, pages)` lists the templated ones as `Output(path, template,
-view)`; `search_index_js(site)` is the search index itself (a script, so search
-works from file:// where fetching a JSON file is not allowed).
+`output_plan(site, paths)` lists the templated ones as `PlannedOutput`s (what
+each is made from, and a maker for its view, so an unchanged feed is never
+made); `site_outputs(site, pages)` makes them all. `search_index_js(site)` is
+the search index itself (a script, so search works from file:// where fetching
+a JSON file is not allowed).
 
 Decisions: feed links are absolute when base_url is set, else relative to the
 feed (ids are then `tag:` URIs, stable but not resolvable). The site feed
@@ -15,7 +17,7 @@ Must not render templates or touch files.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sitegen import urls
@@ -75,6 +77,25 @@ class Output:
     view: object
 
 
+@dataclass(frozen=True, slots=True)
+class RawOutput:
+    """A file written as it is, with no template (the search index)."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedOutput:
+    """An output before its view is made: the articles it shows and any other values it is made from."""
+
+    path: str
+    template: str
+    sources: tuple
+    articles: tuple[Article, ...]
+    make: Callable[[], Output]
+
+
 def _stamp(article: Article) -> str | None:
     return f"{article.date.isoformat()}T00:00:00Z" if article.date else None
 
@@ -114,28 +135,47 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
     )
 
 
-def site_feeds(site: Site) -> tuple[Output, ...]:
+def _feed_plans(site: Site) -> list[PlannedOutput]:
     """The site's feed and one per tag, newest first, `feed_size` entries each."""
     cfg = site.config
-    feeds = [Output(urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True))]
+    size = cfg.feed_size
+    plans = [PlannedOutput(urls.FEED, "feed.xml", ("site",), site.articles[:size], lambda: Output(
+        urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True)))]
     for tag in site.tags:
         path = urls.tag_feed(tag.slug)
-        view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False)
-        feeds.append(Output(path, "feed.xml", view))
-    return tuple(feeds)
+
+        def make(tag=tag, path=path) -> Output:
+            view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False)
+            return Output(path, "feed.xml", view)
+
+        plans.append(PlannedOutput(path, "feed.xml", ("tag", tag.name, tag.slug), tag.articles[:size], make))
+    return plans
+
+
+def site_feeds(site: Site) -> tuple[Output, ...]:
+    """The site's feed and one per tag, newest first, `feed_size` entries each."""
+    return tuple(plan.make() for plan in _feed_plans(site))
+
+
+def output_plan(site: Site, page_paths: Sequence[str]) -> list[PlannedOutput]:
+    """Feeds, then sitemap.xml (only with base_url) and robots.txt, given the paths of every page."""
+    base = site.config.base_url
+    plans = _feed_plans(site)
+    if base:
+        hidden = {urls.NOT_FOUND, urls.SEARCH}
+        locs = tuple(urls.absolute(p, base) for p in page_paths if p not in hidden)
+        view = SitemapView(locs)
+        plans.append(PlannedOutput(urls.SITEMAP, "sitemap.xml", locs, (),
+                                   lambda: Output(urls.SITEMAP, "sitemap.xml", view)))
+    sitemap = urls.absolute(urls.SITEMAP, base) if base else None
+    robots = Output(urls.ROBOTS, "robots.txt", RobotsView(sitemap))
+    plans.append(PlannedOutput(urls.ROBOTS, "robots.txt", (sitemap,), (), lambda: robots))
+    return plans
 
 
 def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
     """Feeds, then sitemap.xml (only with base_url) and robots.txt."""
-    base = site.config.base_url
-    outputs = list(site_feeds(site))
-    if base:
-        hidden = {urls.NOT_FOUND, urls.SEARCH}
-        locs = tuple(urls.absolute(p.path, base) for p in pages if p.path not in hidden)
-        outputs.append(Output(urls.SITEMAP, "sitemap.xml", SitemapView(locs)))
-    sitemap = urls.absolute(urls.SITEMAP, base) if base else None
-    outputs.append(Output(urls.ROBOTS, "robots.txt", RobotsView(sitemap)))
-    return tuple(outputs)
+    return tuple(plan.make() for plan in output_plan(site, [p.path for p in pages]))
 
 
 def search_record(article: Article, text: str, limit: int) -> dict[str, str]:

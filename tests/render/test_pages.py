@@ -361,7 +361,8 @@ def test_one_changed_article_redraws_only_what_shows_it():
         for l in site.listings if any(a.slug == "korea-chatbot" for a in l.articles)
     }
     expected = {paths["korea-chatbot"], *listing_pages, "feed.xml", "tags/ai/feed.xml",
-                "tags/south-korea/feed.xml", "static/search-index.js"}
+                "tags/south-korea/feed.xml", "static/search-index.js",
+                "annotations/index.html"}  # it lists this article's notes, and whether each is placed
     assert second.fresh == expected
     assert second.rendered == len(expected) and second.reused == len(second.keys) - len(expected)
     assert second.files["articles/unicode.html"] is first.files["articles/unicode.html"]
