@@ -53,6 +53,7 @@ class BodyCache:
     def __init__(self, store: CacheFile | None = None) -> None:
         self.store = store
         self.memory: dict[str, RenderedBody | bytes] = {}
+        self.by_digest: dict[str, str] = {}  # digest of an article file → its body key
 
     def known(self) -> set[str]:
         """The keys held in memory or in the cache file."""
@@ -110,9 +111,36 @@ class Bodies(Mapping[str, RenderedBody]):
         return len(self.keys_of)
 
 
-def render_bodies(articles: Sequence[Article], cache: BodyCache, *, workers: int | None = None) -> Bodies:
-    """slug → RenderedBody for every article, rendering only what the cache lacks."""
-    keys = {a.slug: body_key(a) for a in articles}
+def _keys(articles: Sequence[Article], cache: BodyCache, digests: Mapping[str, str] | None) -> dict[str, str]:
+    """slug → body key. With the digests of the article files, a key is hashed once per file version
+    (and remembered in the cache file), not on every build."""
+    if digests is None:
+        return {a.slug: body_key(a) for a in articles}
+    if not cache.by_digest and cache.store is not None:
+        cache.by_digest = {d: k.decode() for d, k in cache.store.items("bodykeys")}
+    keys, new = {}, []
+    for article in articles:
+        digest = digests[article.slug]
+        key = cache.by_digest.get(digest)
+        if key is None:
+            key = cache.by_digest[digest] = body_key(article)
+            new.append((digest, key.encode()))
+        keys[article.slug] = key
+    if cache.store is not None and (new or len(cache.by_digest) > len(articles)):
+        live = {digests[a.slug] for a in articles}
+        cache.by_digest = {d: k for d, k in cache.by_digest.items() if d in live}
+        cache.store.put_many("bodykeys", new)
+        cache.store.keep_only("bodykeys", live)
+    return keys
+
+
+def render_bodies(
+    articles: Sequence[Article], cache: BodyCache, *, digests: Mapping[str, str] | None = None,
+    workers: int | None = None,
+) -> Bodies:
+    """slug → RenderedBody for every article, rendering only what the cache lacks. `digests`
+    (slug → digest of the article's file, from `archive.load`) spares hashing unchanged bodies."""
+    keys = _keys(articles, cache, digests)
     todo: dict[str, _Job] = {}
     known = cache.known()
     for article in articles:

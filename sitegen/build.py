@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.archive.load import LoadCache, load_archive
-from sitegen.archive.store import SplitReport, split_files
+from sitegen.archive.store import INDEX_NAME, SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.cache import CacheFile, cache_file
 from sitegen.config import Config
@@ -49,6 +49,18 @@ def raw_dumps(cfg: Config) -> list[Path]:
         return sorted(p for p in cfg.raw_path.iterdir() if p.is_file() and not p.name.startswith("."))
     except FileNotFoundError:
         return []
+
+
+def _stamps(paths: list[Path]) -> tuple:
+    """(name, mtime, size) of each path that exists: equal stamps, unchanged files."""
+    found = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        found.append((path.name, st.st_mtime_ns, st.st_size))
+    return tuple(found)
 
 
 def annotation_warnings(articles: tuple[Article, ...], bodies: Mapping[str, RenderedBody]) -> list[Problem]:
@@ -104,7 +116,7 @@ class Builder:
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
         self.built = False
         self.theme: tuple[tuple, Theme] | None = None
-        self.raw_stamp: tuple | None = None
+        self.raw_stamp: str | None = None
 
     def build(self) -> BuildResult:
         """Run the pipeline; raise ContentError (with every problem) and leave the output as it was."""
@@ -119,7 +131,7 @@ class Builder:
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
             self._stop_on_errors(problems)
             theme = self._theme()
-            bodies = render_bodies(archive.articles, self.body_cache)
+            bodies = render_bodies(archive.articles, self.body_cache, digests=archive.digests)
             problems += annotation_warnings(archive.articles, bodies)
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
@@ -161,17 +173,31 @@ class Builder:
             self.progress("drawing", done, total)
 
     def _split(self) -> SplitReport | None:
-        """Split the raw dumps, unless none changed since this Builder last split them."""
+        """Split the raw dumps, unless neither they nor the archive changed since the last split."""
         if not self.split:
             return None
         dumps = raw_dumps(self.cfg)
-        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in dumps)
-        if stamp == self.raw_stamp and self.cfg.articles_path.is_dir():
+        if not dumps:
+            return None  # nothing to split (the split's index is made when the first dump comes)
+        stamp = self._split_stamp(dumps)
+        known = self.raw_stamp
+        if known is None and self.store is not None:
+            stored = self.store.get("state", "split")
+            known = stored.decode() if stored else None
+        if stamp == known and self.cfg.articles_path.is_dir():
             return None
         report = split_files(dumps, self.cfg.articles_path, root=self.cfg.root)
         if not any(p.severity == "error" for p in report.problems):
-            self.raw_stamp = stamp
+            # what the split itself wrote (articles, its index) is part of the stamp it leaves
+            self.raw_stamp = self._split_stamp(dumps)
+            if self.store is not None:
+                self.store.put_many("state", [("split", self.raw_stamp.encode())])
         return report
+
+    def _split_stamp(self, dumps: list[Path]) -> str:
+        """The dumps and the split's index as they are now. (The split reconciles its index with the
+        article files whenever it runs; an article added or deleted by hand changes nothing it does.)"""
+        return repr((_stamps(dumps), _stamps([self.cfg.content_path / INDEX_NAME])))
 
     def _theme(self) -> Theme:
         """The theme, loaded again only when one of its files changed."""

@@ -24,7 +24,7 @@ import sitegen
 
 CACHE_FILE = "build-cache.sqlite"
 FORMAT = "1"
-TABLES = ("articles", "bodies", "pages")
+TABLES = ("articles", "bodies", "bodykeys", "state")
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +74,7 @@ class CacheFile:
         assert self.path is not None
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA synchronous = OFF")  # a cache: what a crash damages is found and discarded
         db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
         for table in TABLES:
             db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, crc INTEGER, data BLOB)")

@@ -16,7 +16,9 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,25 +115,20 @@ class _Pass:
         self.old = old
         self.entries: dict[str, list] = {}
         self.written: list[str] = []
+        self.kept: list[str] = []  # unchanged files, still where the live site has them
         self.made: set[str] = set()
         self.recorded: list[tuple[str, list, bool]] = []  # since the last take(), for workers
 
     def _record(self, rel: str, entry: list, written: bool) -> None:
         self.entries[rel] = entry
-        if written:
-            self.written.append(rel)
+        (self.written if written else self.kept).append(rel)
         self.recorded.append((rel, entry, written))
 
     def keep(self, rel: str, key: str) -> bool:
         entry = self.old.get(rel)
         if entry is None or len(entry) < 4 or entry[3] != key:
             return False
-        source = os.path.join(self.out, rel)
-        if not _intact(entry, _stat(source)):
-            return False
-        try:
-            self._link(source, rel)
-        except OSError:
+        if not _intact(entry, _stat(os.path.join(self.out, rel))):
             return False
         self._record(rel, entry, False)
         return True
@@ -145,7 +142,6 @@ class _Pass:
             entry[0] == digest if _intact(entry, st) else self._same_bytes(source, digest))
         if same:
             assert st is not None
-            self._link(source, rel)
             self._record(rel, [digest, st.st_size, st.st_mtime_ns, key], False)
             return
         st = self._write(rel, data)
@@ -166,9 +162,6 @@ class _Pass:
             self.made.add(folder)
         return folder
 
-    def _link(self, source: str, rel: str) -> None:
-        raise NotImplementedError
-
     def _write(self, rel: str, data: bytes) -> os.stat_result:
         raise NotImplementedError
 
@@ -179,16 +172,17 @@ class _Pass:
     def absorb(self, records: list) -> None:
         for rel, entry, written in records:
             self.entries[rel] = entry
-            if written:
-                self.written.append(rel)
+            (self.written if written else self.kept).append(rel)
+
+    @property
+    def changed(self) -> bool:
+        """Something was written, or a file of the old site is no longer part of it."""
+        return bool(self.written) or len(self.entries) != len(self.old) or any(rel not in self.entries for rel in self.old)
 
 
 class _Staging(_Pass):
-    """A complete new site in a staging folder beside the old one: unchanged files are hard links."""
-
-    def _link(self, source: str, rel: str) -> None:
-        self._folder(rel)
-        os.link(source, os.path.join(self.target, rel))  # a hard link keeps size and mtime
+    """A complete new site in a staging folder beside the old one: unchanged files become hard links
+    to the live site's (made at the end, and only when something changed)."""
 
     def _write(self, rel: str, data: bytes) -> os.stat_result:
         self._folder(rel)
@@ -197,18 +191,55 @@ class _Staging(_Pass):
             handle.write(data)
         return os.stat(path)
 
+    def link_kept(self) -> None:
+        """Hard-link every kept file into the staging folder (a link keeps size and mtime)."""
+        for rel in self.kept:
+            self._folder(rel)
+        pairs = [(os.path.join(self.out, rel), os.path.join(self.target, rel)) for rel in self.kept]
+        if len(pairs) < 2000:
+            for source, target in pairs:
+                os.link(source, target)
+            return
+        with ThreadPoolExecutor(max_workers=4) as pool:  # os.link lets go of the GIL
+            list(pool.map(_link_all, [pairs[i::4] for i in range(4)]))
+
+
+def _link_all(pairs: list[tuple[str, str]]) -> None:
+    for source, target in pairs:
+        os.link(source, target)
+
 
 class _InPlace(_Pass):
     """The live site updated file by file (each atomically): for watch mode."""
-
-    def _link(self, source: str, rel: str) -> None:
-        pass  # already there
 
     def _write(self, rel: str, data: bytes) -> os.stat_result:
         self._folder(rel)
         path = Path(self.target) / rel
         write_atomic(path, data, fsync=False)
         return path.stat()
+
+
+def _remove(folder: Path, trash: Path) -> None:
+    """Delete the old site's folder. A single-threaded process (a `sitegen build`) renames it aside
+    and leaves the deleting to a detached child, so the build is done as soon as the new site is in
+    place; `recover` removes what such a child did not finish."""
+    if threading.active_count() > 1 or not hasattr(os, "fork"):
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        os.rename(folder, trash)
+        pid = os.fork()
+    except OSError:
+        shutil.rmtree(trash if trash.exists() else folder, ignore_errors=True)
+        return
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            if os.fork() == 0:  # the grandchild, reaped by init: nobody waits for it
+                os.setsid()
+                shutil.rmtree(trash, ignore_errors=True)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
 
 
 class OutputWriter:
@@ -253,8 +284,9 @@ class OutputWriter:
                 os.rename(old, self.out_dir)
             else:
                 shutil.rmtree(old, ignore_errors=True)
-        for leftover in parent.glob(f".{self.out_dir.name}.staging-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        for pattern in (f".{self.out_dir.name}.staging-*", f".{self.out_dir.name}.trash-*"):
+            for leftover in parent.glob(pattern):
+                shutil.rmtree(leftover, ignore_errors=True)
 
     # -- writing -------------------------------------------------------------------------
     def begin(self, *, in_place: bool = False) -> _Pass:
@@ -277,22 +309,26 @@ class OutputWriter:
         """Put the pass begun last in place; the manifest then describes the new site."""
         current, self.current = self.current, None
         assert current is not None
-        files = current.entries
-        old = current.old
+        files, old = current.entries, current.old
+        deleted = sorted(set(old) - set(files))
         try:
             if isinstance(current, _Staging):
-                self._swap_in(Path(current.target))
-                deleted = sorted(set(old) - set(files))
+                if current.changed or not self.out_dir.exists():
+                    current.link_kept()
+                    self._swap_in(Path(current.target))
+                else:  # the live site is already exactly the new one
+                    shutil.rmtree(current.target, ignore_errors=True)
             else:
-                deleted = sorted(set(old) - set(files))
                 for rel in deleted:
                     try:
                         (self.out_dir / rel).unlink()
                     except FileNotFoundError:
                         pass
                     self._prune_empty((self.out_dir / rel).parent)
-        except OSError as exc:
+        except (OSError, OutputError) as exc:
             self.abandon(current)
+            if isinstance(exc, OutputError):
+                raise
             raise self._failed(exc) from None
         if files != old or not self.manifest_path.exists():
             self._save_manifest(files)
@@ -336,12 +372,12 @@ class OutputWriter:
         if not self.out_dir.is_dir() or self.out_dir.is_symlink():
             raise OutputError(f"{self.out_dir}: exists and is not a folder; remove it or choose another output_dir")
         if _exchange(staging, self.out_dir):
-            shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+            _remove(staging, self.out_dir.parent / f".{self.out_dir.name}.trash-{os.getpid()}")  # the old site
             return
         old = self.out_dir.parent / f".{self.out_dir.name}.old"
         os.rename(self.out_dir, old)
         os.rename(staging, self.out_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old, self.out_dir.parent / f".{self.out_dir.name}.trash-{os.getpid()}")
 
     def _prune_empty(self, folder: Path) -> None:
         while folder != self.out_dir and folder.is_relative_to(self.out_dir):

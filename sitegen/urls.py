@@ -71,6 +71,7 @@ def relative(target: str, from_page: str) -> str:
     return _relative_to_folder(target, from_page.rpartition("/")[0]) + fragment
 
 
+@lru_cache(maxsize=1 << 18)
 def _relative_to_folder(target: str, folder: str) -> str:
     """`posixpath.relpath(target, folder)`, quoted, for the clean paths of this module (no `.`,
     `..` or leading `/`), by counting shared folders: a 10,000-article site asks this a million times."""

@@ -69,13 +69,17 @@ def shown_path(path: Path, root: Path | None) -> str:
 
 def article_files(articles_dir: Path) -> list[Path]:
     """The article files, sorted; hidden and temporary files are not articles."""
+    return [Path(e.path) for e in _article_entries(articles_dir)]
+
+
+def _article_entries(articles_dir: Path) -> list[os.DirEntry]:
     try:
         entries = list(os.scandir(articles_dir))
     except FileNotFoundError:
         return []
     chosen = [e for e in entries if e.name.endswith(ARTICLE_SUFFIX) and not e.name.startswith((".", "~")) and e.is_file()]
     chosen.sort(key=lambda e: e.name)  # one folder: sorting names sorts paths
-    return [Path(e.path) for e in chosen]
+    return chosen
 
 
 def _read_one(path: Path, shown: str) -> tuple[str, Article | None, tuple[Problem, ...]]:
@@ -141,10 +145,10 @@ def load_archive(
     entries: dict[str, _Entry] = {}
     todo: list[tuple[str, str, _Stamp]] = []
     order: list[str] = []
-    for path in article_files(articles_dir):
-        shown = folder + path.name
+    for entry in _article_entries(articles_dir):
+        shown = folder + entry.name
         try:
-            st = os.stat(path)
+            st = entry.stat()  # follows a symlink, as reading the file does
         except OSError:
             continue
         order.append(shown)
@@ -153,7 +157,7 @@ def load_archive(
         if hit is not None and hit[0] == stamp:
             entries[shown] = hit
         else:
-            todo.append((str(path), shown, stamp))
+            todo.append((entry.path, shown, stamp))
     fresh = _read_all(todo, workers) if todo else []
     for shown, data in fresh:
         entries[shown] = pickle.loads(data)

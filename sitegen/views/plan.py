@@ -52,6 +52,7 @@ class _Sources:
         self.digests = dict(digests or {})
         self.body_key: Callable[[str], str] = getattr(site.bodies, "key", None) or (
             lambda slug: _value_digest(site.bodies[slug]))
+        self.known: dict[str, str] = {}
 
     def article(self, article: Article) -> str:
         found = self.digests.get(article.slug)
@@ -60,14 +61,18 @@ class _Sources:
         return found
 
     def slugs(self, kind: ListKind, names: Iterable[str | None]) -> tuple[str, ...]:
-        return tuple(self.site.slug(kind, n) for n in names if n and n.strip())
+        slugs = self.site.slugs
+        return tuple([slugs[(kind, n)] for n in names if n and n.strip()])
 
-    def shown(self, article: Article) -> tuple:
-        """An article as shown anywhere: its file, its body, the slugs its names link to."""
-        return (
-            self.article(article), self.body_key(article.slug), self.slugs(ListKind.AUTHOR, article.authors),
-            self.slugs(ListKind.TAG, article.tags), self.slugs(ListKind.PUBLISHER, (article.publisher,)),
-        )
+    def shown(self, article: Article) -> str:
+        """An article as shown anywhere, in one digest: its file, its body, the slugs its names link to."""
+        found = self.known.get(article.slug)
+        if found is None:
+            found = self.known[article.slug] = _value_digest((
+                self.article(article), self.body_key(article.slug), self.slugs(ListKind.AUTHOR, article.authors),
+                self.slugs(ListKind.TAG, article.tags), self.slugs(ListKind.PUBLISHER, (article.publisher,)),
+            ))
+        return found
 
 
 def plan_site(site: Site, digests: Mapping[str, str] | None = None, memo: ViewMemo | None = None) -> list[Planned]:
