@@ -79,6 +79,15 @@ class BodyCache:
         if self.store is not None:
             self.store.put_many("bodies", items)
 
+    def save_all(self) -> None:
+        """Write every body and key known in memory to the cache file (after it had to be started afresh)."""
+        if self.store is None:
+            return
+        self.store.put_many("bodies", [
+            (key, value if isinstance(value, bytes) else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            for key, value in self.memory.items()])
+        self.store.put_many("bodykeys", [(digest, key.encode()) for digest, key in self.by_digest.items()])
+
     def keep_only(self, keys: set[str], known: set[str]) -> None:
         """Forget entries no article uses any more."""
         for stale in set(self.memory) - keys:
@@ -90,18 +99,23 @@ class BodyCache:
 class Bodies(Mapping[str, RenderedBody]):
     """slug → RenderedBody of every article, each read (or decoded) when first asked for."""
 
-    def __init__(self, keys: Mapping[str, str], cache: BodyCache) -> None:
+    def __init__(self, keys: Mapping[str, str], cache: BodyCache, articles: Sequence[Article]) -> None:
         self.keys_of = dict(keys)
         self.cache = cache
+        self.articles = {a.slug: a for a in articles}
 
     def key(self, slug: str) -> str:
         """The content hash the body of `slug` was rendered from."""
         return self.keys_of[slug]
 
     def __getitem__(self, slug: str) -> RenderedBody:
-        body = self.cache.get(self.keys_of[slug])
-        if body is None:  # dropped from the cache file since it was rendered: never expected
-            raise KeyError(slug)
+        key = self.keys_of[slug]
+        body = self.cache.get(key)
+        if body is None:  # found damaged in the cache file after all: rendered again
+            key, data = _render_job((key, self.articles[slug].body, self.articles[slug].annotations))
+            self.cache.put_encoded([(key, data)])
+            body = self.cache.get(key)
+            assert body is not None
         return body
 
     def __iter__(self) -> Iterator[str]:
@@ -159,4 +173,4 @@ def render_bodies(
             results = [_render_job(job) for job in jobs]
         cache.put_encoded(results)
     cache.keep_only(set(keys.values()), known)
-    return Bodies(keys, cache)
+    return Bodies(keys, cache, articles)

@@ -125,6 +125,7 @@ class Builder:
         _output_is_safe(cfg)
         with BuildLock(cfg.cache_path):
             self._open_cache()
+            generation = self.store.generation if self.store else 0
             report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
@@ -145,6 +146,9 @@ class Builder:
             pages = sum(1 for path in sink.entries if path.endswith(".html"))
             written = self.writer.finish()
             self.built = True
+            if self.store is not None and self.store.generation != generation:
+                self.load_cache.save_all()  # the cache file was damaged and started afresh during this build
+                self.body_cache.save_all()
         return BuildResult(
             articles=len(archive.articles),
             files=drawn.files,

@@ -54,6 +54,7 @@ class CacheFile:
         self.db: sqlite3.Connection | None = None
         self.pid = os.getpid()
         self.discarded = False  # the file on disk was damaged or stale and was started afresh
+        self.generation = 0  # counts the times it was started afresh while open
         if path is not None:
             self._open()
 
@@ -64,7 +65,9 @@ class CacheFile:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect()
             found = self.db.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchone()
-            if found is None or found[0] != self.stamp:
+            if self._truncated():
+                self._discard()
+            elif found is None or found[0] != self.stamp:
                 self.discarded = found is not None
                 self._reset()
         except (sqlite3.Error, OSError):
@@ -80,6 +83,18 @@ class CacheFile:
             db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, crc INTEGER, data BLOB)")
         return db
 
+    def _truncated(self) -> bool:
+        """The file is shorter than SQLite's count of its pages says (checked when no log is pending)."""
+        assert self.db is not None and self.path is not None
+        try:
+            if os.path.getsize(f"{self.path}-wal") > 0:
+                return False
+        except OSError:
+            pass
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        size = self.db.execute("PRAGMA page_size").fetchone()[0]
+        return os.path.getsize(self.path) < pages * size
+
     def _reset(self) -> None:
         assert self.db is not None
         self.db.execute("BEGIN")
@@ -91,6 +106,7 @@ class CacheFile:
     def _discard(self) -> None:
         """Remove a damaged file and start an empty one; with no usable file, keep nothing."""
         self.discarded = True
+        self.generation += 1
         if self.db is not None:
             try:
                 self.db.close()
@@ -132,7 +148,7 @@ class CacheFile:
             return None
         if row is None:
             return None
-        if zlib.crc32(row[1]) != row[0]:
+        if not _valid(row[0], row[1]):
             self._discard()
             return None
         return row[1]
@@ -159,7 +175,7 @@ class CacheFile:
             self._discard()
             return
         for key, crc, data in rows:
-            if zlib.crc32(data) != crc:
+            if not isinstance(key, str) or not _valid(crc, data):
                 self._discard()
                 return
         for key, _, data in rows:
@@ -171,13 +187,13 @@ class CacheFile:
         db = self._connection()
         if db is None:
             return
-        rows = ((key, zlib.crc32(data), data) for key, data in items)
+        rows = [(key, zlib.crc32(data), data) for key, data in items]
         try:
             db.execute("BEGIN")
             db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", rows)
             db.execute("COMMIT")
         except sqlite3.Error:
-            self._rollback()
+            self._discard()  # a file that cannot take a write is not trusted either
 
     def keep_only(self, table: str, keys: set[str]) -> None:
         """Forget every entry of `table` not in `keys`."""
@@ -191,13 +207,6 @@ class CacheFile:
                 db.executemany(f"DELETE FROM {table} WHERE key = ?", ((k,) for k in stale))
                 db.execute("COMMIT")
         except sqlite3.Error:
-            self._rollback()
-
-    def _rollback(self) -> None:
-        try:
-            if self.db is not None and self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-        except sqlite3.Error:
             self._discard()
 
     def close(self) -> None:
@@ -207,6 +216,10 @@ class CacheFile:
             except sqlite3.Error:
                 pass
         self.db = None
+
+
+def _valid(crc: object, data: object) -> bool:
+    return isinstance(data, bytes) and zlib.crc32(data) == crc
 
 
 def cache_file(cache_dir: Path | None) -> CacheFile:

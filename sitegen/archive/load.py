@@ -56,6 +56,11 @@ class LoadCache:
     entries: dict[str, _Entry] = field(default_factory=dict)
     store: CacheFile | None = None
 
+    def save_all(self) -> None:
+        """Write every entry known in memory to the cache file (after it had to be started afresh)."""
+        if self.store is not None:
+            self.store.put_many("articles", [(shown, _encode(entry)) for shown, entry in self.entries.items()])
+
 
 def shown_path(path: Path, root: Path | None) -> str:
     """`path` as messages show it: relative to the archive's root when inside it."""
