@@ -126,16 +126,19 @@ class Builder:
         with BuildLock(cfg.cache_path):
             self._open_cache()
             generation = self.store.generation if self.store else 0
+            self._stage("reading articles")
             report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
             self._stop_on_errors(problems)
             theme = self._theme()
+            self._stage("rendering bodies")
             bodies = render_bodies(archive.articles, self.body_cache, digests=archive.digests)
             problems += annotation_warnings(archive.articles, bodies)
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
+            self._stage("planning pages")
             site = make_site(archive.articles, bodies, cfg)
             sink = self.writer.begin(in_place=self.in_place and self.built)
             try:
@@ -172,9 +175,13 @@ class Builder:
             self.load_cache.store = self.store
             self.body_cache.store = self.store
 
+    def _stage(self, stage: str) -> None:
+        if self.progress is not None:
+            self.progress(stage, 0, 0)
+
     def _drawing(self, done: int, total: int) -> None:
         if self.progress is not None:
-            self.progress("drawing", done, total)
+            self.progress("drawing pages", done, total)
 
     def _split(self) -> SplitReport | None:
         """Split the raw dumps, unless neither they nor the archive changed since the last split."""
