@@ -1,4 +1,4 @@
-"""Drawing the site: every page's view through its template, plus feeds, search index and static files.
+"""Drawing the site: every page's view through its template, plus feeds, the search index and static files.
 
 `render_site(site, theme, previous)` returns every output file as bytes. A file
 whose key — its template, the template's fingerprint and its view — equals the key
@@ -17,7 +17,7 @@ from sitegen import urls
 from sitegen.markdown import pygments_css
 from sitegen.render.theme import Theme
 from sitegen.site import Site
-from sitegen.views import search_index_js, site_outputs, site_pages
+from sitegen.views import search_files, site_outputs, site_pages
 from sitegen.views.memo import ViewMemo
 
 LIGHT_CODE_STYLE = "default"  # Pygments styles whose colours pass WCAG AA on their own background
@@ -74,8 +74,8 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
         emit(output.path, (output.template, theme.fingerprint(output.template), output.view),
              lambda output=output: theme.render(output.template, view=output.view).encode("utf-8"))
     if site.config.search:
-        index = search_index_js(site, memo).encode("utf-8")
-        emit(urls.SEARCH_INDEX, (index,), lambda: index)
+        for path, text in search_files(site, memo).items():  # text objects reused when unchanged: cheap ==
+            emit(path, (text,), lambda text=text: text.encode("utf-8"))
 
     static = theme.static_files()
     for name, path in static.items():

@@ -1,7 +1,7 @@
 """View models: the plain, frozen, hashable data templates receive, with every link already made.
 
 `pages` builds the view of every HTML page, `outputs` those of feeds, sitemap,
-robots.txt and the search index, `text` shortens and escapes content text for
+robots.txt, `search` the files of the search index, `text` shortens and escapes content text for
 them. The renderer (`sitegen.render`) only draws these; templates never see the
 content model, the config or a URL they would have to join. Must not render.
 """
@@ -12,8 +12,6 @@ from sitegen.views.outputs import (
     Output,
     RobotsView,
     SitemapView,
-    search_index_js,
-    search_records,
     site_feeds,
     site_outputs,
 )
@@ -37,11 +35,12 @@ from sitegen.views.pages import (
     UnplacedNote,
     site_pages,
 )
+from sitegen.views.search import search_files
 from sitegen.views.text import script_json
 
 __all__ = [
     "ArticleView", "Attribution", "Card", "FeedEntry", "FeedView", "Link", "ListView", "MessageView", "Meta",
     "NavLink", "NoteGroup", "NoteItem", "NotesView", "Output", "Page", "PageLink", "Pagination", "RobotsView",
-    "SitemapView", "TaxonItem", "TaxonomyView", "UnplacedNote", "script_json", "search_index_js",
-    "search_records", "site_feeds", "site_outputs", "site_pages",
+    "SitemapView", "TaxonItem", "TaxonomyView", "UnplacedNote", "script_json", "search_files",
+    "site_feeds", "site_outputs", "site_pages",
 ]
