@@ -74,8 +74,8 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
         emit(output.path, (output.template, theme.fingerprint(output.template), output.view),
              lambda output=output: theme.render(output.template, view=output.view).encode("utf-8"))
     if site.config.search:
-        for path, text in search_files(site, memo).items():  # text objects reused when unchanged: cheap ==
-            emit(path, (text,), lambda text=text: text.encode("utf-8"))
+        for path, data in search_files(site, memo).items():  # the same bytes object when unchanged: cheap ==
+            emit(path, (data,), lambda data=data: data)
 
     static = theme.static_files()
     for name, path in static.items():

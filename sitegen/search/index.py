@@ -194,8 +194,8 @@ def shard_keys(sizes: Mapping[str, int], limit: int = SHARD_BYTES) -> dict[str, 
     return shards
 
 
-def _script(call: str, *args: object) -> str:
-    return f"SITEGEN_SEARCH.{call}({','.join(_json(a) for a in args)});\n"
+def _script(call: str, *args: object) -> bytes:
+    return f"SITEGEN_SEARCH.{call}({','.join(_json(a) for a in args)});\n".encode("utf-8")
 
 
 def _json(data: object) -> str:
@@ -218,15 +218,15 @@ def doc_record(doc: SearchDoc) -> dict[str, object]:
     return {k: v for k, v in record.items() if v or k in "tu"}
 
 
-def doc_script(number: int, doc: SearchDoc) -> str:
+def doc_script(number: int, doc: SearchDoc) -> bytes:
     return _script("doc", number, doc_record(doc))
 
 
 @dataclass(frozen=True, slots=True)
 class IndexFiles:
-    """The index as files (path under the index folder → text), and what the next run may reuse."""
+    """The index as files (path under the index folder → UTF-8 bytes), and what the next run may reuse."""
 
-    files: dict[str, str]
+    files: dict[str, bytes]
     docs: tuple[SearchDoc, ...]
     codes: dict[str, tuple[array, str]]  # term → (its postings, their encoding)
 
@@ -241,13 +241,12 @@ def index_files(index: SearchIndex, *, snippet: int = 160, previous: IndexFiles 
         old = old_codes.get(term)
         codes[term] = old if old is not None and old[0] == listed else (listed, encode_postings(listed))
     sizes = {t: len(t) + len(c[1]) + 12 for t, c in codes.items()}
-    files: dict[str, str] = {}
+    files: dict[str, bytes] = {}
     listing = []
     for key, terms in sorted(shard_keys(sizes, shard_bytes).items()):
-        text = _script("shard", key, {t: [len(codes[t][0]), codes[t][1]] for t in terms})
+        data = _script("shard", key, {t: [len(codes[t][0]), codes[t][1]] for t in terms})
         name = shard_name(key)
-        files[name] = text
-        data = text.encode("utf-8")
+        files[name] = data
         listing.append([key, f"{name}?{hashlib.blake2b(data, digest_size=5).hexdigest()}", len(data)])
     old_docs = previous.docs if previous is not None else ()
     for number, doc in enumerate(index.docs):

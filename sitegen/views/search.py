@@ -30,7 +30,7 @@ def search_doc(article: Article, body: RenderedBody) -> SearchDoc:
                      body.text, notes)
 
 
-def search_files(site: Site, memo: ViewMemo | None = None) -> dict[str, str]:
+def search_files(site: Site, memo: ViewMemo | None = None) -> dict[str, bytes]:
     """Every file of the search index, by output path (under `urls.SEARCH_FOLDER`)."""
     memo = memo if memo is not None else ViewMemo()
     docs, weights = [], {}
@@ -43,7 +43,7 @@ def search_files(site: Site, memo: ViewMemo | None = None) -> dict[str, str]:
     made = index_files(build_index(docs, weights), snippet=site.config.search_snippet_chars,
                        previous=previous if isinstance(previous, IndexFiles) else None)
     memo.keep(("search-files",), made)
-    return {urls.search_file(name): text for name, text in made.files.items()}
+    return {urls.search_file(name): data for name, data in made.files.items()}
 
 
 def _weighed(doc: SearchDoc) -> tuple[SearchDoc, dict[str, int]]:

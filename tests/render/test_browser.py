@@ -94,6 +94,14 @@ def test_search_results_are_text_never_html(page, public):
     assert page.is_hidden("#search-results")
 
 
+def test_a_hostile_note_found_by_search_is_shown_as_text(page, public):
+    page.goto((public / "index.html").as_uri())
+    page.fill("#search-box", "inside")
+    page.wait_for_selector("#search-results .hit-note")
+    assert XSS in page.inner_text("#search-results .hit-note")
+    assert page.evaluate("document.querySelectorAll('#search-results script').length") == 0
+
+
 def test_the_search_page_lists_every_match(page, public):
     page.goto((public / "search/index.html").as_uri() + "?q=filler")
     page.wait_for_selector("#search-page-results .hits")

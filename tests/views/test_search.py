@@ -10,8 +10,9 @@ from sitegen.views.search import search_doc
 from tests.sample_site import XSS, build_site, edited, sample_articles
 
 
-def record(files: dict[str, str], url: str) -> dict:
-    text = next(t for p, t in files.items() if p.startswith("search/docs/") and f'"u":"{url}"' in t)
+def record(files: dict[str, bytes], url: str) -> dict:
+    text = next(t.decode("utf-8") for p, t in files.items()
+                if p.startswith("search/docs/") and f'"u":"{url}"'.encode() in t)
     return json.loads(text[text.index("{"):-3])
 
 
@@ -32,7 +33,7 @@ def test_the_index_files_live_under_search_and_show_hostile_text_as_data():
     assert sum(p.startswith("search/docs/") for p in files) == len(sample_articles())
     hostile = record(files, "articles/hostile.html")
     assert hostile["t"].startswith(XSS) and XSS in hostile["p"] and XSS in hostile["g"]
-    assert all("<" not in text for text in files.values())
+    assert all(b"<" not in data for data in files.values())
 
 
 def test_a_render_that_reuses_the_previous_one_writes_what_a_fresh_one_writes():
