@@ -110,19 +110,12 @@ def _search(tab, home: str, word: str, title: str, snippet_class: str) -> None:
 
 
 @pytest.mark.parametrize("where", ["file", "http"])
-def test_a_word_deep_in_one_body_finds_its_article(public, server, open_tab, where):
-    article, word = deep_word()
+@pytest.mark.parametrize("kind", ["deep in one body", "only in a note"])
+def test_a_word_found_nowhere_else_finds_its_article(public, server, open_tab, where, kind):
+    article, word = deep_word() if kind == "deep in one body" else note_word()
     home = (public / "index.html").as_uri() if where == "file" else server + "index.html"
     tab = open_tab(allowed=("file://", "data:") if where == "file" else (server, "data:"))
-    _search(tab, home, word, article.title, "hit-snippet")
-
-
-@pytest.mark.parametrize("where", ["file", "http"])
-def test_a_word_only_in_a_note_finds_its_article(public, server, open_tab, where):
-    article, word = note_word()
-    home = (public / "index.html").as_uri() if where == "file" else server + "index.html"
-    tab = open_tab(allowed=("file://", "data:") if where == "file" else (server, "data:"))
-    _search(tab, home, word, article.title, "hit-note")
+    _search(tab, home, word, article.title, "hit-snippet" if kind == "deep in one body" else "hit-note")
 
 
 def test_the_index_is_loaded_in_pieces(public, open_tab):
