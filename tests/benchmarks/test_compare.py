@@ -5,15 +5,12 @@ benchmark's to print, not the tests' to judge."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import yaml
 
+from benchmarks import compare
+from benchmarks.compare import Run, SizeResult
 from sitegen.frontmatter import read_article
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-import compare  # noqa: E402
-from compare import Run, SizeResult  # noqa: E402
 
 
 def test_the_three_tools_get_the_same_articles(tmp_path):
