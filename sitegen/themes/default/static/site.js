@@ -339,7 +339,7 @@
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
     if (first < 0) return null;
-    if (folded.length !== text.length) first = Math.min(first, text.length);  // folding changed lengths: roughly
+    if (folded.length !== text.length) first = foldWithMap(text).map[first];  // folding changed lengths
     var start = Math.max(0, first - Math.floor(size / 3));
     if (start > 0) {
       var space = text.indexOf(" ", start);
