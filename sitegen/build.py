@@ -26,6 +26,7 @@ from sitegen.output import BuildLock, OutputWriter
 from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import make_site
+from sitegen.views.memo import ViewMemo
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "drawing", 1200, 13601
 
@@ -114,6 +115,7 @@ class Builder:
         self.load_cache = LoadCache()
         self.body_cache = BodyCache()
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
+        self.memo = ViewMemo()  # views and search documents, reused by the next build of this Builder
         self.built = False
         self.theme: tuple[tuple, Theme] | None = None
         self.raw_stamp: str | None = None
@@ -142,7 +144,7 @@ class Builder:
             site = make_site(archive.articles, bodies, cfg)
             sink = self.writer.begin(in_place=self.in_place and self.built)
             try:
-                drawn = draw_site(site, theme, sink, digests=archive.digests, progress=self._drawing)
+                drawn = draw_site(site, theme, sink, digests=archive.digests, memo=self.memo, progress=self._drawing)
             except BaseException:
                 self.writer.abandon(sink)
                 raise

@@ -133,7 +133,18 @@ class _Pass:
         self._record(rel, entry, False)
         return True
 
-    def put(self, rel: str, key: str, data: bytes) -> None:
+    def keep_group(self, key: str) -> bool:
+        members = [(rel, entry) for rel, entry in self.old.items() if len(entry) >= 4 and entry[3] == key]
+        if not members or not all(_intact(e, _stat(os.path.join(self.out, rel))) for rel, e in members):
+            return False
+        for rel, entry in members:
+            self._record(rel, entry, False)
+        return True
+
+    def count(self) -> int:
+        return len(self.entries)
+
+    def put(self, rel: str, key: str, data: bytes) -> bool:
         digest = _digest(data)
         source = os.path.join(self.out, rel)
         entry = self.old.get(rel)
@@ -143,9 +154,10 @@ class _Pass:
         if same:
             assert st is not None
             self._record(rel, [digest, st.st_size, st.st_mtime_ns, key], False)
-            return
+            return False
         st = self._write(rel, data)
         self._record(rel, [digest, st.st_size, st.st_mtime_ns, key], True)
+        return True
 
     @staticmethod
     def _same_bytes(path: str, digest: str) -> bool:

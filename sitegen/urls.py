@@ -20,7 +20,7 @@ AUTHORS = "authors/index.html"
 PUBLISHERS = "publishers/index.html"
 ANNOTATIONS = "annotations/index.html"
 SEARCH = "search/index.html"
-SEARCH_INDEX = "static/search-index.js"
+SEARCH_INDEX = "search/manifest.js"  # the search index: manifest, search/terms/*.js, search/docs/*.js
 
 
 def _paged(folder: str, page: int) -> str:
@@ -50,6 +50,11 @@ def author(slug: str, page: int = 1) -> str:
 
 def publisher(slug: str, page: int = 1) -> str:
     return _paged(f"publishers/{slug}", page)
+
+
+def search_file(name: str) -> str:
+    """A file of the search index (`manifest.js`, `terms/…`, `docs/…`)."""
+    return f"search/{name}"
 
 
 def static(name: str) -> str:

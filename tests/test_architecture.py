@@ -23,6 +23,7 @@ LAYERS: list[set[str]] = [
     {"sitegen.archive"},
     {"sitegen.markdown"},
     {"sitegen.bodies"},
+    {"sitegen.search"},
     {"sitegen.site"},
     {"sitegen.views"},
     {"sitegen.render"},

@@ -46,6 +46,15 @@ def files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
+def search_of(root: Path, slug: str) -> set[str]:
+    """The search index's files an edit of article `slug` changes in this small archive: its own
+    document, the one shard (every word of three short articles fits in one) and the manifest."""
+    docs = root / "public" / "search" / "docs"
+    mine = [p for p in docs.glob("*.js") if f'"u":"articles/{slug}.html"' in p.read_text(encoding="utf-8")]
+    assert len(mine) == 1, f"one search document names articles/{slug}.html"
+    return {"search/manifest.js", "search/terms/_.js", f"search/docs/{mine[0].name}"}
+
+
 class Session:
     """A temporary archive of three articles, built once; `rebuild()` reports what changed on disk."""
 
@@ -86,7 +95,7 @@ def test_title_edit_touches_exactly_the_pages_that_show_it(session):
     }
     assert {"articles/three.html", "index.html", "tags/energy/index.html", "authors/jane-hill/index.html",
             "publishers/asia-times/index.html"} <= written
-    assert {"feed.xml", "tags/energy/feed.xml", "static/search-index.js"} <= written
+    assert {"feed.xml", "tags/energy/feed.xml"} | search_of(session.root, "three") <= written
     assert "articles/one.html" not in written  # two.html links to its newer neighbour three by title
     assert "tags/trade/index.html" not in written and "tags/ai/index.html" not in written
     assert "tags/ai/feed.xml" not in written and "static/style.css" not in written
@@ -96,13 +105,13 @@ def test_body_edit_after_the_summary_touches_its_page_the_full_feed_and_search(s
     # list cards and tag feeds show the first paragraph (the summary); the site feed carries the whole text
     write(session.root, "one", "One", body="A paragraph of text.\n\nAnother one, now longer and edited.\n")
     _, written = session.rebuild()
-    assert written == {"articles/one.html", "feed.xml", "static/search-index.js"}
+    assert written == {"articles/one.html", "feed.xml"} | search_of(session.root, "one")
 
 
 def test_body_edit_of_the_summary_touches_the_lists_showing_it(session):
     write(session.root, "one", "One", body="A first paragraph, edited.\n\nAnother one.\n")
     _, written = session.rebuild()
-    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml", "static/search-index.js"} | LISTS_OF_ONE
+    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml"} | LISTS_OF_ONE | search_of(session.root, "one")
     assert "tags/trade/index.html" not in written and "articles/two.html" not in written
 
 
@@ -207,7 +216,7 @@ def test_a_new_process_with_nothing_changed_draws_and_writes_nothing(session):
 def test_a_new_process_redraws_only_what_an_edit_shows_and_matches_a_clean_build(session, tmp_path_factory):
     write(session.root, "one", "One", body="A first paragraph, edited.\n\nAnother one.\n")
     result, written = session.rebuild(fresh(session.root))
-    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml", "static/search-index.js"} | LISTS_OF_ONE
+    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml"} | LISTS_OF_ONE | search_of(session.root, "one")
     assert result.rendered < result.files / 2  # the other pages were neither viewed nor drawn
     assert files(session.root) == clean_build(session.root, tmp_path_factory)
 

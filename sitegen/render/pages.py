@@ -27,7 +27,7 @@ from sitegen.errors import SitegenError
 from sitegen.markdown import pygments_css
 from sitegen.render.theme import Theme
 from sitegen.site import Site
-from sitegen.views import Page, Planned, RawOutput, plan_site
+from sitegen.views import Page, Planned, RawFiles, RawOutput, plan_site
 from sitegen.views.memo import ViewMemo
 
 LIGHT_CODE_STYLE = "default"  # Pygments styles whose colours pass WCAG AA on their own background
@@ -42,8 +42,14 @@ class Sink(Protocol):
     def keep(self, path: str, key: str) -> bool:
         """Keep the file drawn last time from `key`, if it is still there unchanged; False if not."""
 
-    def put(self, path: str, key: str, data: bytes) -> None:
-        """The file `path`, drawn from `key`."""
+    def keep_group(self, key: str) -> bool:
+        """Keep every file drawn last time from `key` (a group, see `Planned.group`), if all are unchanged."""
+
+    def put(self, path: str, key: str, data: bytes) -> bool:
+        """The file `path`, drawn from `key`; True when its bytes are not those it had."""
+
+    def count(self) -> int:
+        """The files of the new site so far."""
 
     def take(self) -> list:
         """What this process recorded since the last `take` (a drawing worker sends it back)."""
@@ -123,12 +129,16 @@ def draw_site(
     sink: Sink,
     *,
     digests: Mapping[str, str] | None = None,
+    memo: ViewMemo | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> DrawReport:
-    """Draw every file of `site` with `theme` into `sink`, skipping those whose key is unchanged."""
+    """Draw every file of `site` with `theme` into `sink`, skipping those whose key is unchanged.
+    `memo`: the one the previous call of this process used (watch/serve), to reuse its views."""
     global _JOB
-    plan = plan_site(site, digests, ViewMemo())
+    memo = memo if memo is not None else ViewMemo()
+    memo.start(site.config, site.slugs)
+    plan = plan_site(site, digests, memo)
     planned = {p.path for p in plan}
     static = {urls.static(name): path.read_bytes() for name, path in theme.static_files().items()
               if urls.static(name) not in planned}  # generated files win over a static file of the same name
@@ -136,8 +146,9 @@ def draw_site(
         static[urls.static("pygments.css")] = code_css().encode("utf-8")
     stamp = site_stamp(site, static)
     keys = [_digest(stamp, p.template, theme.fingerprint(p.template) if p.template else "", p.sources) for p in plan]
-    todo = [i for i, (p, key) in enumerate(zip(plan, keys)) if not sink.keep(p.path, key)]
-    total, done = len(plan), len(plan) - len(todo)
+    todo = [i for i, (p, key) in enumerate(zip(plan, keys)) if not p.group and not sink.keep(p.path, key)]
+    groups = [i for i, p in enumerate(plan) if p.group]
+    total, done = len(plan), len(plan) - len(todo) - len(groups)
     if progress:
         progress(done, total)
     count = workers if workers is not None else (os.cpu_count() or 1)
@@ -163,12 +174,17 @@ def draw_site(
             if progress and done % 200 == 0:
                 progress(done, total)
     fresh = {plan[i].path for i in todo}
+    for i in groups:  # drawn here, not in a worker: their memo entries serve the next build of this process
+        if not sink.keep_group(keys[i]):
+            made = plan[i].make()
+            assert isinstance(made, RawFiles)
+            fresh.update(path for path, data in made.files.items() if sink.put(path, keys[i], data))
     for path, data in static.items():
         key = _digest(data)
         if not sink.keep(path, key):
             sink.put(path, key, data)
             fresh.add(path)
-    files = total + len(static)
+    files = sink.count()
     return DrawReport(files, len(fresh), files - len(fresh), frozenset(fresh))
 
 
@@ -187,8 +203,18 @@ class MemorySink:
             return True
         return False
 
-    def put(self, path: str, key: str, data: bytes) -> None:
+    def keep_group(self, key: str) -> bool:
+        paths = [path for path, old in self.old_keys.items() if old == key and path in self.old_files]
+        for path in paths:
+            self.files[path], self.keys[path] = self.old_files[path], key
+        return bool(paths)
+
+    def put(self, path: str, key: str, data: bytes) -> bool:
         self.files[path], self.keys[path] = data, key
+        return self.old_files.get(path) != data
+
+    def count(self) -> int:
+        return len(self.files)
 
     def take(self) -> list:
         return []

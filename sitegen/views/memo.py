@@ -39,3 +39,12 @@ class ViewMemo:
             hit = (sources, make())
         self.new[key] = hit
         return hit[1]  # type: ignore[return-value]
+
+    def previous(self, key: Hashable) -> object:
+        """What `keep(key, …)` stored in the previous render, or None."""
+        hit = self.old.get(key)
+        return hit[1] if hit is not None else None
+
+    def keep(self, key: Hashable, value: object) -> None:
+        """Hand `value` to the next render (`previous(key)`), whatever it was made from."""
+        self.new[key] = ((), value)

@@ -1,10 +1,8 @@
-"""Views of the files that are not HTML pages: Atom feeds, sitemap.xml, robots.txt, the search index.
+"""Views of the files that are not HTML pages: Atom feeds, sitemap.xml, robots.txt.
 
-`output_plan(site, paths)` lists the templated ones as `PlannedOutput`s (what
-each is made from, and a maker for its view, so an unchanged feed is never
-made); `site_outputs(site, pages)` makes them all. `search_index_js(site)` is
-the search index itself (a script, so search works from file:// where fetching
-a JSON file is not allowed).
+`output_plan(site, paths)` lists them as `PlannedOutput`s (what each is made
+from, and a maker for its view, so an unchanged feed is never made);
+`site_outputs(site, pages)` makes them all. The search index is `views.search`.
 
 Decisions: feed links are absolute when base_url is set, else relative to the
 feed (ids are then `tag:` URIs, stable but not resolvable). The site feed
@@ -24,12 +22,10 @@ from sitegen import urls
 from sitegen.model import Article, ArticleKind
 from sitegen.site import Site
 from sitegen.slugs import slugify
-from sitegen.views.memo import ViewMemo
 from sitegen.views.pages import Page
-from sitegen.views.text import clip, script_json, xml_text
+from sitegen.views.text import clip, xml_text
 
 NO_DATE = "1970-01-01T00:00:00Z"
-SEARCH_GLOBAL = "SITEGEN_SEARCH"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +75,17 @@ class Output:
 
 @dataclass(frozen=True, slots=True)
 class RawOutput:
-    """A file written as it is, with no template (the search index)."""
+    """A file written as it is, with no template."""
 
     path: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawFiles:
+    """Files made together and written as they are (the search index): output path → bytes."""
+
+    files: dict[str, bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,42 +179,3 @@ def output_plan(site: Site, page_paths: Sequence[str]) -> list[PlannedOutput]:
 def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
     """Feeds, then sitemap.xml (only with base_url) and robots.txt."""
     return tuple(plan.make() for plan in output_plan(site, [p.path for p in pages]))
-
-
-def search_record(article: Article, text: str, limit: int) -> dict[str, str]:
-    """One compact record: keys are single letters to keep the index small.
-
-    t title, u url relative to the site root, a authors, p publisher, g tags,
-    x the start of the text (`limit` characters); empty fields are left out.
-    """
-    record = {
-        "t": article.title,
-        "u": urls.article(article.slug),
-        "a": ", ".join(article.authors),
-        "p": article.publisher or "",
-        "g": " ".join(article.tags),
-        "x": clip(text, limit),
-    }
-    return {k: v for k, v in record.items() if v or k in "tu"}
-
-
-def search_records(site: Site) -> list[dict[str, str]]:
-    """One record per article, newest first (see `search_record`)."""
-    limit = site.config.search_snippet_chars
-    return [search_record(a, site.bodies[a.slug].text, limit) for a in site.articles]
-
-
-def search_index_js(site: Site, memo: ViewMemo | None = None) -> str:
-    """static/search-index.js: assigns the records to `window.SITEGEN_SEARCH`. With the `memo` of
-    the previous render (watch/serve), started for this site, the records of unchanged articles
-    are not encoded again."""
-    memo = memo if memo is not None else ViewMemo()
-    limit = site.config.search_snippet_chars
-
-    def encoded(article: Article) -> str:
-        body = site.bodies[article.slug]
-        return memo.get(("search", article.slug), (article, body),
-                        lambda: script_json(search_record(article, body.text, limit)))
-
-    return f"window.{SEARCH_GLOBAL}=[{','.join(encoded(a) for a in site.articles)}];\n"
-

@@ -26,18 +26,21 @@ from sitegen import urls
 from sitegen.model import Article
 from sitegen.site import Listing, ListKind, Site
 from sitegen.views.memo import ViewMemo
-from sitegen.views.outputs import Output, PlannedOutput, RawOutput, output_plan, search_index_js
+from sitegen.views.outputs import Output, PlannedOutput, RawFiles, RawOutput, output_plan
+from sitegen.views.search import search_files
 from sitegen.views.pages import Page, PageViews, listing_url
 
 
 @dataclass(frozen=True, slots=True)
 class Planned:
-    """One output file: where it goes, its template ("" for none), what it is made from, its maker."""
+    """One output file: where it goes, its template ("" for none), what it is made from, its maker.
+    A `group` makes several files at once (`RawFiles`, `path` being the first of them)."""
 
     path: str
     template: str
     sources: tuple
-    make: Callable[[], Page | Output | RawOutput]
+    make: Callable[[], Page | Output | RawOutput | RawFiles]
+    group: bool = False
 
 
 def _value_digest(value: object) -> str:
@@ -76,7 +79,8 @@ class _Sources:
 
 
 def plan_site(site: Site, digests: Mapping[str, str] | None = None, memo: ViewMemo | None = None) -> list[Planned]:
-    """Every templated file of the site and the search index, home pages first."""
+    """Every templated file of the site and the search index, home pages first. `memo` (started for
+    this site) hands out views, cards and search documents of the previous render that are still valid."""
     views = PageViews(site, memo)
     src = _Sources(site, digests)
     plan: list[Planned] = []
@@ -100,9 +104,9 @@ def plan_site(site: Site, digests: Mapping[str, str] | None = None, memo: ViewMe
     for output in output_plan(site, paths):
         plan.append(Planned(output.path, output.template, _output_sources(src, output), output.make))
     if site.config.search:
-        every = tuple((src.article(a), src.body_key(a.slug)) for a in site.articles)
+        every = tuple(src.shown(a) for a in site.articles)
         plan.append(Planned(urls.SEARCH_INDEX, "", ("search-index", every),
-                            lambda: RawOutput(urls.SEARCH_INDEX, search_index_js(site, memo))))
+                            lambda: RawFiles(search_files(site, memo)), group=True))
     return plan
 
 
