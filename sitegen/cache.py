@@ -27,6 +27,9 @@ FORMAT = "1"
 TABLES = ("articles", "bodies", "bodykeys", "state")
 
 
+_INHERITED: list[sqlite3.Connection] = []  # connections a forked worker got from its parent
+
+
 @lru_cache(maxsize=1)
 def program_stamp() -> str:
     """The version of sitegen and Python, and a digest of every source and theme file of the package."""
@@ -129,6 +132,7 @@ class CacheFile:
         """The connection of this process (a forked worker opens its own)."""
         if self.db is not None and self.pid != os.getpid():
             self.pid = os.getpid()
+            _INHERITED.append(self.db)  # never closed here: closing it could disturb the parent's use of it
             try:
                 self.db = self._connect()
             except (sqlite3.Error, OSError):

@@ -151,6 +151,15 @@ def draw_site(
     total, done = len(plan), len(plan) - len(todo) - len(groups)
     if progress:
         progress(done, total)
+    fresh = {plan[i].path for i in todo}
+
+    def draw_groups() -> None:  # in this process: their memo entries serve the next build of this process
+        for i in groups:
+            if not sink.keep_group(keys[i]):
+                made = plan[i].make()
+                assert isinstance(made, RawFiles)
+                fresh.update(path for path, data in made.files.items() if sink.put(path, keys[i], data))
+
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count > 1 and len(todo) >= PARALLEL_FROM:
         size = max(20, min(200, len(todo) // (count * 8)))
@@ -158,7 +167,9 @@ def draw_site(
         _JOB = (plan, keys, theme, sink)
         try:
             with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
-                for chunk, (records, failure) in zip(chunks, pool.map(_draw_chunk, chunks)):
+                results = pool.map(_draw_chunk, chunks)  # submitted now: the workers start drawing
+                draw_groups()  # meanwhile
+                for chunk, (records, failure) in zip(chunks, results):
                     sink.absorb(records)
                     if failure is not None:
                         raise failure
@@ -173,12 +184,7 @@ def draw_site(
             done += 1
             if progress and done % 200 == 0:
                 progress(done, total)
-    fresh = {plan[i].path for i in todo}
-    for i in groups:  # drawn here, not in a worker: their memo entries serve the next build of this process
-        if not sink.keep_group(keys[i]):
-            made = plan[i].make()
-            assert isinstance(made, RawFiles)
-            fresh.update(path for path, data in made.files.items() if sink.put(path, keys[i], data))
+        draw_groups()
     for path, data in static.items():
         key = _digest(data)
         if not sink.keep(path, key):
