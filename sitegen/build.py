@@ -8,16 +8,19 @@ Must not print or watch: callers report the `BuildResult`.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import shutil
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sitegen.archive.load import LoadCache, load_archive
 from sitegen.archive.store import INDEX_NAME, SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
-from sitegen.cache import CacheFile, cache_file
+from sitegen.cache import CacheFile, cache_file, program_stamp
 from sitegen.config import Config
 from sitegen.errors import ContentError, OutputError, Problem, warning
 from sitegen.markdown.render import RenderedBody
@@ -127,6 +130,10 @@ class Builder:
         _output_is_safe(cfg)
         with BuildLock(cfg.cache_path):
             self._open_cache()
+            inputs = self._inputs()
+            same = self._unchanged(inputs)
+            if same is not None:
+                return replace(same, seconds=time.perf_counter() - started)
             generation = self.store.generation if self.store else 0
             self._stage("reading articles")
             report = self._split()
@@ -154,7 +161,7 @@ class Builder:
             if self.store is not None and self.store.generation != generation:
                 self.load_cache.save_all()  # the cache file was damaged and started afresh during this build
                 self.body_cache.save_all()
-        return BuildResult(
+        result = BuildResult(
             articles=len(archive.articles),
             files=drawn.files,
             pages=pages,
@@ -166,6 +173,39 @@ class Builder:
             warnings=tuple(problems),
             split=report,
         )
+        self._remember(inputs, result)
+        return result
+
+    def _inputs(self) -> str:
+        """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps
+        (name, mtime, size, inode) of the article files, the dumps and the split's index."""
+        cfg = self.cfg
+        try:
+            entries = sorted((e.name, e.stat()) for e in os.scandir(cfg.articles_path) if not e.name.startswith("."))
+        except OSError:
+            entries = []
+        files = [(name, st.st_mtime_ns, st.st_size, st.st_ino) for name, st in entries]
+        parts = (program_stamp(), repr(replace(cfg, warnings=())), theme_stamp(cfg), files,
+                 _stamps(raw_dumps(cfg)), _stamps([cfg.content_path / INDEX_NAME]))
+        return hashlib.blake2b(repr(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+    def _unchanged(self, inputs: str) -> BuildResult | None:
+        """The result of the last build when nothing it read changed and its output is untouched."""
+        if self.store is None:
+            return None
+        stored = self.store.get("state", "last-build")
+        try:
+            last_inputs, result = pickle.loads(stored) if stored else (None, None)
+        except Exception:  # noqa: BLE001 - a value that does not decode is a miss
+            return None
+        if last_inputs != inputs or not isinstance(result, BuildResult) or not self.writer.intact():
+            return None
+        self.built = True
+        return replace(result, written=(), deleted=(), rendered=0, reused=result.files, split=None)
+
+    def _remember(self, inputs: str, result: BuildResult) -> None:
+        if self.store is not None:
+            self.store.put_many("state", [("last-build", pickle.dumps((inputs, replace(result, split=None))))])
 
     def _open_cache(self) -> None:
         """The build cache file, opened once per Builder (inside the build lock)."""

@@ -286,6 +286,21 @@ class OutputWriter:
         except OSError:
             pass
 
+    def intact(self) -> bool:
+        """The output folder holds exactly the files of the manifest, each as it was left (size, mtime)."""
+        manifest = self._load_manifest()
+        if not manifest or not self.out_dir.is_dir():
+            return False
+        found = 0
+        for folder, _, names in os.walk(self.out_dir):
+            for name in names:
+                path = os.path.join(folder, name)
+                entry = manifest.get(os.path.relpath(path, self.out_dir).replace(os.sep, "/"))
+                if not _intact(entry, _stat(path)):
+                    return False
+                found += 1
+        return found == len(manifest)
+
     # -- recovery ----------------------------------------------------------------------
     def recover(self) -> None:
         """Finish or undo what a killed build left next to the output folder."""
