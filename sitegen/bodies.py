@@ -48,10 +48,15 @@ def _render_chunk(jobs: list[_Job]) -> list[tuple[str, bytes]]:
 
 
 class BodyCache:
-    """key → RenderedBody in memory (decoded on first use), backed by the build cache file."""
+    """key → RenderedBody in memory (decoded on first use), backed by the build cache file.
 
-    def __init__(self, store: CacheFile | None = None) -> None:
+    With `remember` false (a one-off `sitegen build`), bodies that are in the cache file are not
+    also held in memory: each is read when a page asks for it, which keeps the build small.
+    """
+
+    def __init__(self, store: CacheFile | None = None, *, remember: bool = True) -> None:
         self.store = store
+        self.remember = remember
         self.memory: dict[str, RenderedBody | bytes] = {}
         self.by_digest: dict[str, str] = {}  # digest of an article file → its body key
 
@@ -71,13 +76,17 @@ class BodyCache:
             return None
         if not isinstance(body, RenderedBody):
             return None
-        self.memory[key] = body
+        if self.remember or self.store is None or key in self.memory:
+            self.memory[key] = body
         return body
 
     def put_encoded(self, items: list[tuple[str, bytes]]) -> None:
-        self.memory.update(items)
         if self.store is not None:
+            generation = self.store.generation
             self.store.put_many("bodies", items)
+            if not self.remember and self.store.generation == generation and self.store.db is not None:
+                return  # safely in the file
+        self.memory.update(items)
 
     def save_all(self) -> None:
         """Write every body and key known in memory to the cache file (after it had to be started afresh)."""

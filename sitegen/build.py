@@ -116,7 +116,7 @@ class Builder:
         self.progress = progress
         self.store: CacheFile | None = None
         self.load_cache = LoadCache()
-        self.body_cache = BodyCache()
+        self.body_cache = BodyCache(remember=in_place)  # a one-off build reads bodies back when needed
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
         self.memo = ViewMemo()  # views and search documents, reused by the next build of this Builder
         self.built = False

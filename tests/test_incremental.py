@@ -296,10 +296,11 @@ def test_a_damaged_cache_file_is_discarded_and_rebuilt(session, tmp_path_factory
         path.write_bytes(data[: len(data) // 3] if damage == "truncated" else b"\x13garbage" * 500)
     result = fresh(session.root).build()
     assert result.files > 0 and files(session.root) == clean_build(session.root, tmp_path_factory)
-    again = cache_file(session.root / ".sitegen-cache")  # rebuilt: whole again, and used
+    shutil.rmtree(session.root / "public")
+    fresh(session.root).build()  # what the damaged file lost and the last build did not need is back
+    again = cache_file(session.root / ".sitegen-cache")  # rebuilt: whole again, and trusted
     assert len(again.keys("bodies")) == 2 and len(again.keys("articles")) == 3 and not again.discarded
     again.close()
-    assert fresh(session.root).build().rendered == 0
 
 
 def test_sitegen_build_in_new_processes_matches_a_clean_build(session, tmp_path_factory):
