@@ -152,6 +152,9 @@ class Builder:
             sink = self.writer.begin(in_place=self.in_place and self.built)
             try:
                 drawn = draw_site(site, theme, sink, digests=archive.digests, memo=self.memo, progress=self._drawing)
+            except OSError as exc:  # writing a drawn file failed (full disk, permissions): the site is as it was
+                self.writer.abandon(sink)
+                raise self.writer.failed(exc) from None
             except BaseException:
                 self.writer.abandon(sink)
                 raise

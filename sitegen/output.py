@@ -329,7 +329,7 @@ class OutputWriter:
                 staging.mkdir(parents=True)
                 self.current = _Staging(self, staging, old)
         except OSError as exc:
-            raise self._failed(exc) from None
+            raise self.failed(exc) from None
         return self.current
 
     def finish(self) -> WriteReport:
@@ -356,7 +356,7 @@ class OutputWriter:
             self.abandon(current)
             if isinstance(exc, OutputError):
                 raise
-            raise self._failed(exc) from None
+            raise self.failed(exc) from None
         if files != old or not self.manifest_path.exists():
             self._save_manifest(files)
         return WriteReport(tuple(current.written), tuple(deleted), len(files) - len(current.written))
@@ -370,7 +370,8 @@ class OutputWriter:
         elif current is not None:
             self.manifest = None  # files were replaced in place: trust the disk, not the old manifest
 
-    def _failed(self, exc: OSError) -> OutputError:
+    def failed(self, exc: OSError) -> OutputError:
+        """The one-line error for a write that failed."""
         return OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}")
 
     def write(self, files: Mapping[str, bytes], *, in_place: bool = False) -> WriteReport:
@@ -381,7 +382,7 @@ class OutputWriter:
                 sink.put(rel, _digest(data), data)
         except OSError as exc:
             self.abandon(sink)
-            raise self._failed(exc) from None
+            raise self.failed(exc) from None
         return self.finish()
 
     def write_swap(self, files: Mapping[str, bytes]) -> WriteReport:
