@@ -118,7 +118,7 @@ class Builder:
         self.load_cache = LoadCache()
         self.body_cache = BodyCache(remember=in_place)  # a one-off build reads bodies back when needed
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
-        self.memo = ViewMemo()  # views and search documents, reused by the next build of this Builder
+        self.memo = ViewMemo(lasting=in_place)  # views and search documents for the next build (watch/serve)
         self.built = False
         self.theme: tuple[tuple, Theme] | None = None
         self.raw_stamp: str | None = None

@@ -162,14 +162,27 @@ def draw_site(
 
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count > 1 and len(todo) >= PARALLEL_FROM:
+        # count - 1 workers: this process is the last one. It draws the groups (the search index),
+        # then takes back the chunks no worker has started. (Each worker starts as a copy of this
+        # process, so one worker fewer is that much less memory.)
         size = max(20, min(200, len(todo) // (count * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         _JOB = (plan, keys, theme, sink)
         try:
-            with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
-                results = pool.map(_draw_chunk, chunks)  # submitted now: the workers start drawing
-                draw_groups()  # meanwhile
-                for chunk, (records, failure) in zip(chunks, results):
+            with ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("fork")) as pool:
+                futures = [pool.submit(_draw_chunk, chunk) for chunk in chunks]  # the workers start drawing
+                draw_groups()
+                for chunk, future in reversed(list(zip(chunks, futures))):
+                    if future.cancel():  # not started yet: drawn here
+                        for i in chunk:
+                            sink.put(plan[i].path, keys[i], draw(theme, plan[i]))
+                        done += len(chunk)
+                        if progress:
+                            progress(done, total)
+                for chunk, future in zip(chunks, futures):
+                    if future.cancelled():
+                        continue
+                    records, failure = future.result()
                     sink.absorb(records)
                     if failure is not None:
                         raise failure
@@ -202,6 +215,7 @@ class MemorySink:
         self.old_keys = previous.keys if previous else {}
         self.files: dict[str, bytes] = {}
         self.keys: dict[str, str] = {}
+        self.recorded: list[tuple[str, str, bytes]] = []  # since the last take(), for workers
 
     def keep(self, path: str, key: str) -> bool:
         if self.old_keys.get(path) == key and path in self.old_files:
@@ -217,16 +231,19 @@ class MemorySink:
 
     def put(self, path: str, key: str, data: bytes) -> bool:
         self.files[path], self.keys[path] = data, key
+        self.recorded.append((path, key, data))
         return self.old_files.get(path) != data
 
     def count(self) -> int:
         return len(self.files)
 
     def take(self) -> list:
-        return []
+        taken, self.recorded = self.recorded, []
+        return taken
 
     def absorb(self, records: list) -> None:
-        pass
+        for path, key, data in records:
+            self.files[path], self.keys[path] = data, key
 
 
 def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) -> RenderedSite:

@@ -305,7 +305,7 @@ class PageViews:
         sources = (article, self.site.bodies[article.slug])
 
         def moved() -> Card:
-            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article))
+            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article), again=True)
             return _move_card(card, path)
 
         return self.memo.get(("card", article.slug, posixpath.dirname(path)), sources, moved)

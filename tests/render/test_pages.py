@@ -405,3 +405,16 @@ def test_golden_pages(path, hosted_files, request):
         golden.write_text(actual, encoding="utf-8")
     assert golden.is_file(), f"no golden file {golden.name}: run pytest --update-golden and review it"
     assert actual == golden.read_text(encoding="utf-8"), f"{path} changed: if intended, pytest --update-golden"
+
+
+def test_drawing_in_several_processes_gives_the_same_files(monkeypatch):
+    import sitegen.render.pages as drawing
+
+    cfg = config()
+    site, theme = build_site(None, cfg), load_theme(cfg)
+    alone = drawing.MemorySink()
+    drawing.draw_site(site, theme, alone, workers=1)
+    monkeypatch.setattr(drawing, "PARALLEL_FROM", 1)  # even this small site is drawn by worker processes
+    together = drawing.MemorySink()
+    report = drawing.draw_site(site, theme, together, workers=3)
+    assert together.files == alone.files and report.rendered == len(alone.files)
