@@ -143,14 +143,17 @@ def _keys(articles: Sequence[Article], cache: BodyCache, digests: Mapping[str, s
         cache.by_digest = {d: k.decode() for d, k in cache.store.items("bodykeys")}
     keys, new = {}, []
     for article in articles:
-        digest = digests[article.slug]
+        digest = digests.get(article.slug)
+        if digest is None:  # not the article its file holds (an excerpt): hashed as it is
+            keys[article.slug] = body_key(article)
+            continue
         key = cache.by_digest.get(digest)
         if key is None:
             key = cache.by_digest[digest] = body_key(article)
             new.append((digest, key.encode()))
         keys[article.slug] = key
     if cache.store is not None and (new or len(cache.by_digest) > len(articles)):
-        live = {digests[a.slug] for a in articles}
+        live = {digests[a.slug] for a in articles if a.slug in digests}
         cache.by_digest = {d: k for d, k in cache.by_digest.items() if d in live}
         cache.store.put_many("bodykeys", new)
         cache.store.keep_only("bodykeys", live)

@@ -1,4 +1,4 @@
-"""The build, stage by stage: split new dumps, load, render bodies, make the site, render, write.
+"""The build, stage by stage: split new dumps, load, apply the licence policy, render bodies, make the site, render, write.
 
 `Builder.build()` is the whole pipeline in one visible function. A Builder kept
 alive (watch/serve) remembers what it did, so the next build reads only changed
@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sitegen.archive.load import LoadCache, load_archive
+from sitegen.archive.load import Archive, LoadCache, load_archive
 from sitegen.archive.store import INDEX_NAME, SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.cache import CacheFile, cache_file, program_stamp
@@ -26,6 +26,7 @@ from sitegen.errors import ContentError, OutputError, Problem, warning
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.output import BuildLock, OutputWriter
+from sitegen.policy import apply_policy
 from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import make_site
@@ -46,6 +47,8 @@ class BuildResult:
     seconds: float
     warnings: tuple[Problem, ...] = ()
     split: SplitReport | None = None
+    omitted: int = 0  # articles the licence policy left out (public profile)
+    excerpts: int = 0  # articles it published as excerpts
 
 
 def raw_dumps(cfg: Config) -> list[Path]:
@@ -65,6 +68,13 @@ def _stamps(paths: list[Path]) -> tuple:
             continue
         found.append((path.name, st.st_mtime_ns, st.st_size))
     return tuple(found)
+
+
+def _unaltered_digests(archive: Archive, published: tuple[Article, ...]) -> dict[str, str]:
+    """The file digests of the published articles that are the archive's own (an excerpt the licence
+    policy cut is another article than its file: later stages name it by its value instead)."""
+    own = {a.slug: a for a in archive.articles}
+    return {a.slug: archive.digests[a.slug] for a in published if own.get(a.slug) is a}
 
 
 def annotation_warnings(articles: tuple[Article, ...], bodies: Mapping[str, RenderedBody]) -> list[Problem]:
@@ -142,16 +152,18 @@ class Builder:
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
             self._stop_on_errors(problems)
             theme = self._theme()
+            published = apply_policy(archive.articles, cfg)
+            digests = _unaltered_digests(archive, published.articles)
             self._stage("rendering bodies")
-            bodies = render_bodies(archive.articles, self.body_cache, digests=archive.digests)
-            problems += annotation_warnings(archive.articles, bodies)
+            bodies = render_bodies(published.articles, self.body_cache, digests=digests)
+            problems += annotation_warnings(published.articles, bodies)
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
             self._stage("planning pages")
-            site = make_site(archive.articles, bodies, cfg)
+            site = make_site(published.articles, bodies, cfg, published.excerpts)
             sink = self.writer.begin(in_place=self.in_place and self.built)
             try:
-                drawn = draw_site(site, theme, sink, digests=archive.digests, memo=self.memo, progress=self._drawing)
+                drawn = draw_site(site, theme, sink, digests=digests, memo=self.memo, progress=self._drawing)
             except OSError as exc:  # writing a drawn file failed (full disk, permissions): the site is as it was
                 self.writer.abandon(sink)
                 raise self.writer.failed(exc) from None
@@ -175,6 +187,8 @@ class Builder:
             seconds=time.perf_counter() - started,
             warnings=tuple(problems),
             split=report,
+            omitted=published.omitted,
+            excerpts=len(published.excerpts),
         )
         self._remember(inputs, result)
         return result

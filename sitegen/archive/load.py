@@ -5,7 +5,9 @@ a file whose (mtime, size, inode) is unchanged is not read again, neither in a
 long-running session (watch/serve, in memory) nor in a new process (the build
 cache file). Many files to read are parsed in several processes. Each article
 comes with a digest of its file (with its name), which later stages use to tell
-an unchanged article without comparing it. Must not split dumps or render anything.
+an unchanged article without comparing it. A file without `added:` is taken to
+have been added on the day it was last modified, until the split records the day
+it entered the archive. Must not split dumps or render anything.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from multiprocessing import get_context
 from pathlib import Path
 
+from sitegen.archive.entered import modified
 from sitegen.cache import CacheFile
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import read_article
@@ -105,6 +108,9 @@ def _read_one(path: Path, shown: str) -> tuple[str, Article | None, tuple[Proble
     if not text.strip():
         return "", None, (error("empty article file", shown, 1),)
     article, problems = read_article(text, shown, slugify(path.stem))
+    if article is not None and article.added is None:  # not split yet: the split records the real day
+        article = replace(article, added=modified(path))
+        digest.update(f"added {article.added}".encode())  # from the file's mtime: part of what it is
     return digest.hexdigest(), article, tuple(problems)
 
 

@@ -25,6 +25,7 @@ from sitegen import urls
 from sitegen.cache import program_stamp
 from sitegen.errors import SitegenError
 from sitegen.markdown import pygments_css
+from sitegen.render.assets import site_assets
 from sitegen.render.theme import Theme
 from sitegen.site import Site
 from sitegen.views import Page, Planned, RawFiles, RawOutput, plan_site
@@ -136,15 +137,17 @@ def draw_site(
     """Draw every file of `site` with `theme` into `sink`, skipping those whose key is unchanged.
     `memo`: the one the previous call of this process used (watch/serve), to reuse its views."""
     global _JOB
+    sources = {name: path.read_bytes() for name, path in theme.static_files().items()}
+    sources.setdefault("pygments.css", code_css().encode("utf-8"))
+    assets = site_assets(sources, production=site.config.public)
+    links = {name: asset.path for name, asset in assets.items()}  # what pages link to
     memo = memo if memo is not None else ViewMemo()
-    memo.start(site.config, site.slugs)
-    plan = plan_site(site, digests, memo)
+    memo.start(site.config, site.slugs, links)
+    plan = plan_site(site, digests, memo, links)
     planned = {p.path for p in plan}
-    static = {urls.static(name): path.read_bytes() for name, path in theme.static_files().items()
-              if urls.static(name) not in planned}  # generated files win over a static file of the same name
-    if urls.static("pygments.css") not in static:
-        static[urls.static("pygments.css")] = code_css().encode("utf-8")
-    stamp = site_stamp(site, static)
+    static = {asset.path: asset.data for asset in assets.values()
+              if asset.path not in planned}  # generated files win over a static file of the same name
+    stamp = site_stamp(site, static)  # the asset names pages link to are in it
     keys = [_digest(stamp, p.template, theme.fingerprint(p.template) if p.template else "", p.sources) for p in plan]
     todo = [i for i, (p, key) in enumerate(zip(plan, keys)) if not p.group and not sink.keep(p.path, key)]
     groups = [i for i, p in enumerate(plan) if p.group]

@@ -24,6 +24,7 @@ from sitegen.views.pages import (
     ArticleView,
     Attribution,
     Card,
+    ExcerptView,
     Link,
     ListView,
     MessageView,
@@ -45,8 +46,8 @@ from sitegen.views.search import search_files
 from sitegen.views.text import script_json
 
 __all__ = [
-    "ArticleView", "Attribution", "Card", "FeedEntry", "FeedView", "Link", "ListView", "MessageView", "Meta",
-    "NavLink", "NoteGroup", "NoteItem", "NotesView", "Output", "Page", "PageLink", "Pagination", "Planned",
+    "ArticleView", "Attribution", "Card", "ExcerptView", "FeedEntry", "FeedView", "Link", "ListView", "MessageView",
+    "Meta", "NavLink", "NoteGroup", "NoteItem", "NotesView", "Output", "Page", "PageLink", "Pagination", "Planned",
     "PlannedOutput", "RawFiles", "RawOutput", "RobotsView", "output_plan", "plan_site",
     "SitemapView", "TaxonItem", "TaxonomyView", "UnplacedNote", "script_json", "search_files",
     "site_feeds", "site_outputs", "site_pages",

@@ -15,17 +15,16 @@ Must not render templates or touch files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sitegen import urls
 from sitegen.model import Article, ArticleKind
 from sitegen.site import Site
 from sitegen.slugs import slugify
-from sitegen.views.pages import Page
+from sitegen.views.pages import Page, listing_url
 from sitegen.views.text import clip, xml_text
-
-NO_DATE = "1970-01-01T00:00:00Z"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +54,14 @@ class FeedView:
 
 
 @dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    loc: str  # absolute URL
+    lastmod: str | None  # YYYY-MM-DD: the newest date of what the page shows
+
+
+@dataclass(frozen=True, slots=True)
 class SitemapView:
-    locs: tuple[str, ...]  # absolute URLs
+    entries: tuple[SitemapEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +104,13 @@ class PlannedOutput:
     make: Callable[[], Output]
 
 
-def _stamp(article: Article) -> str | None:
-    return f"{article.date.isoformat()}T00:00:00Z" if article.date else None
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def newest_day(articles: Iterable[Article]) -> dt.date | None:
+    """The newest `Article.day` (own date, else the day added) of `articles`; None if none has one."""
+    return max((a.day for a in articles if a.day), default=None)
 
 
 def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[Article], full: bool) -> FeedView:
@@ -114,8 +124,10 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
     def ident(target: str) -> str:
         return urls.absolute(target, base) if base else f"tag:sitegen.invalid,2025:{site_slug}/{target}"
 
+    shown = articles[: cfg.feed_size]
+    undated = _undated(site)
     entries = []
-    for article in articles[: cfg.feed_size]:
+    for article in shown:
         body = site.bodies[article.slug]
         fallback = (article.publisher,) if article.publisher else (cfg.title,)
         label = "[Truncated teaser] " if article.kind is ArticleKind.FRAGMENT else ""
@@ -123,14 +135,14 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
             title=xml_text(label + article.title),
             id=ident(urls.article(article.slug)),
             link=link(urls.article(article.slug)),
-            published=_stamp(article),
-            updated=_stamp(article) or NO_DATE,
+            published=_stamp(article.date) if article.date else None,
+            updated=_stamp(article.day or undated),
             authors=tuple(xml_text(a) for a in (article.authors or fallback)),
             categories=tuple(xml_text(t) for t in article.tags),
             summary=xml_text(clip(body.summary, 400)),
             content_html=xml_text(body.html) if full else None,
         ))
-    updated = max((e.updated for e in entries), default=NO_DATE)
+    updated = max((e.updated for e in entries), default=_stamp(undated))
     return FeedView(
         title=xml_text(title), subtitle=xml_text(cfg.description), id=ident(path), updated=updated,
         author=xml_text(cfg.title), self_link=link(path), alternate=link(alternate), lang=cfg.language,
@@ -138,11 +150,18 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
     )
 
 
+def _undated(site: Site) -> dt.date:
+    # Every article loaded from a file has a day (its date, else when it was added); one made in
+    # memory without either takes the newest of the site's, and a site with none the build's day.
+    return newest_day(site.articles) or dt.datetime.now(dt.timezone.utc).date()
+
+
 def _feed_plans(site: Site) -> list[PlannedOutput]:
     """The site's feed and one per tag, newest first, `feed_size` entries each."""
     cfg = site.config
     size = cfg.feed_size
-    plans = [PlannedOutput(urls.FEED, "feed.xml", ("site",), site.articles[:size], lambda: Output(
+    undated = _undated(site)
+    plans = [PlannedOutput(urls.FEED, "feed.xml", ("site", undated), site.articles[:size], lambda: Output(
         urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True)))]
     for tag in site.tags:
         path = urls.tag_feed(tag.slug)
@@ -151,7 +170,7 @@ def _feed_plans(site: Site) -> list[PlannedOutput]:
             view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False)
             return Output(path, "feed.xml", view)
 
-        plans.append(PlannedOutput(path, "feed.xml", ("tag", tag.name, tag.slug), tag.articles[:size], make))
+        plans.append(PlannedOutput(path, "feed.xml", ("tag", tag.name, tag.slug, undated), tag.articles[:size], make))
     return plans
 
 
@@ -166,9 +185,13 @@ def output_plan(site: Site, page_paths: Sequence[str]) -> list[PlannedOutput]:
     plans = _feed_plans(site)
     if base:
         hidden = {urls.NOT_FOUND, urls.SEARCH}
-        locs = tuple(urls.absolute(p, base) for p in page_paths if p not in hidden)
-        view = SitemapView(locs)
-        plans.append(PlannedOutput(urls.SITEMAP, "sitemap.xml", locs, (),
+        days = page_days(site)
+        newest = newest_day(site.articles)
+        entries = tuple(
+            SitemapEntry(urls.absolute(p, base), _iso(days.get(p) or newest)) for p in page_paths if p not in hidden
+        )
+        view = SitemapView(entries)
+        plans.append(PlannedOutput(urls.SITEMAP, "sitemap.xml", entries, (),
                                    lambda: Output(urls.SITEMAP, "sitemap.xml", view)))
     sitemap = urls.absolute(urls.SITEMAP, base) if base else None
     robots = Output(urls.ROBOTS, "robots.txt", RobotsView(sitemap))
@@ -179,3 +202,17 @@ def output_plan(site: Site, page_paths: Sequence[str]) -> list[PlannedOutput]:
 def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
     """Feeds, then sitemap.xml (only with base_url) and robots.txt."""
     return tuple(plan.make() for plan in output_plan(site, [p.path for p in pages]))
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def page_days(site: Site) -> dict[str, dt.date | None]:
+    """Page path → the newest day of what it shows: an article's own day, a list page's newest
+    article. Pages not named here (tag indexes, annotations) show the whole site."""
+    days: dict[str, dt.date | None] = {urls.article(a.slug): a.day for a in site.articles}
+    for listing in site.listings:
+        path = listing_url(listing.kind, listing.taxon.slug if listing.taxon else None, listing.number)
+        days[path] = newest_day(listing.articles)
+    return days

@@ -78,10 +78,14 @@ class _Sources:
         return found
 
 
-def plan_site(site: Site, digests: Mapping[str, str] | None = None, memo: ViewMemo | None = None) -> list[Planned]:
+def plan_site(
+    site: Site, digests: Mapping[str, str] | None = None, memo: ViewMemo | None = None,
+    assets: Mapping[str, str] | None = None,
+) -> list[Planned]:
     """Every templated file of the site and the search index, home pages first. `memo` (started for
-    this site) hands out views, cards and search documents of the previous render that are still valid."""
-    views = PageViews(site, memo)
+    this site) hands out views, cards and search documents of the previous render that are still valid;
+    `assets` maps static names to the paths pages link to (the renderer puts them in every key)."""
+    views = PageViews(site, memo, assets)
     src = _Sources(site, digests)
     plan: list[Planned] = []
     for listing in site.listings:
