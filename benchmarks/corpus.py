@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from sitegen.frontmatter import dump_article
@@ -44,12 +45,17 @@ def article(n: int, rng: random.Random) -> Article:
     )
 
 
-def write_corpus(count: int, root: Path, seed: int = 7) -> Path:
+def articles(count: int, seed: int = 7) -> Iterator[Article]:
+    """The corpus's articles, one at a time (the same count and seed give the same articles)."""
     rng = random.Random(seed)
+    for n in range(count):
+        yield article(n, rng)
+
+
+def write_corpus(count: int, root: Path, seed: int = 7) -> Path:
     folder = root / "content" / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        item = article(n, rng)
+    for item in articles(count, seed):
         (folder / f"{item.slug}.md").write_text(dump_article(item), encoding="utf-8")
     return folder
 

@@ -52,45 +52,55 @@ class ServerOutput:
         self.ready.set()
 
 
-def measure(size: int, edits: int) -> dict[str, float]:
+def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Serve the archive at `root`, open its middle article in Chromium and time `edits` saves of it
+    until the tab has reloaded; the article file is put back as it was afterwards."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        folder = write_corpus(size, root)
-        target = folder / f"article-{size // 2:06d}.md"
-        original = target.read_text(encoding="utf-8")
-        started = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "sitegen", "-C", str(root), "serve", "--port", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"),
-        )
-        output = ServerOutput(proc)
-        output.ready.wait()
-        if output.url is None:
-            raise SystemExit("sitegen serve stopped before serving")
-        cold = time.perf_counter() - started
-        latencies = []
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_page()
-                page.goto(f"{output.url}articles/{target.stem}.html")
-                page.wait_for_function("window.__sitegenLoadedAt !== undefined")
-                for n in range(edits):
-                    time.sleep(0.5)
-                    before = page.evaluate("window.__sitegenLoadedAt")
-                    wrote = time.time() * 1000
-                    target.write_text(original.replace('title: "', f'title: "Edit {n} ', 1), encoding="utf-8")
-                    page.wait_for_function(f"window.__sitegenLoadedAt > {before}", timeout=120_000)
-                    latencies.append(page.evaluate("window.__sitegenLoadedAt") - wrote)
-                browser.close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=60)
+    folder = root / "content" / "articles"
+    names = sorted(p.name for p in folder.glob("*.md"))
+    target = folder / names[len(names) // 2]
+    original = target.read_text(encoding="utf-8")
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "-C", str(root), "serve", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env=dict(env if env is not None else os.environ, PYTHONUNBUFFERED="1"),
+    )
+    output = ServerOutput(proc)
+    output.ready.wait()
+    if output.url is None:
+        raise SystemExit("sitegen serve stopped before serving")
+    cold = time.perf_counter() - started
+    latencies = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.goto(f"{output.url}articles/{target.stem}.html")
+            page.wait_for_function("window.__sitegenLoadedAt !== undefined")
+            for n in range(edits):
+                time.sleep(0.5)
+                before = page.evaluate("window.__sitegenLoadedAt")
+                wrote = time.time() * 1000
+                target.write_text(original.replace('title: "', f'title: "Edit {n} ', 1), encoding="utf-8")
+                page.wait_for_function(f"window.__sitegenLoadedAt > {before}", timeout=120_000)
+                latencies.append(page.evaluate("window.__sitegenLoadedAt") - wrote)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+        target.write_text(original, encoding="utf-8")
     rebuilds = output.rebuilds[-edits:] or [float("nan")]
-    return {"size": size, "cold": cold, "median": statistics.median(latencies), "min": min(latencies),
+    return {"cold": cold, "median": statistics.median(latencies), "min": min(latencies),
             "max": max(latencies), "rebuild": statistics.median(rebuilds)}
+
+
+def measure(size: int, edits: int) -> dict[str, float]:
+    """`measure_reload` on a new synthetic archive of `size` articles."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(size, Path(tmp))
+        return {"size": size, **measure_reload(Path(tmp), edits)}
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ from sitegen.annotate.w3c import ForeignNote, read_notes
 from sitegen.archive.load import article_files, load_archive, shown_path
 from sitegen.archive.notes import add_note, file_version
 from sitegen.bodies import BodyCache, render_bodies
+from sitegen.cache import cache_file
 from sitegen.config import Config
 from sitegen.errors import ContentError, UsageError, excerpt
 from sitegen.frontmatter import read_article
@@ -198,7 +199,7 @@ def import_notes(cfg: Config, path: Path) -> ImportReport:
     archive = load_archive(cfg.articles_path, root=cfg.root)
     if archive.errors:
         raise ContentError("fix the archive before importing notes into it", archive.problems)
-    bodies = render_bodies(archive.articles, BodyCache(cfg.cache_path / "bodies"))
+    bodies = render_bodies(archive.articles, BodyCache(cache_file(cfg.cache_path)))
     by_slug = {a.slug: a for a in archive.articles}
     texts = {slug: NormalisedText.of(bodies[slug].text) for slug in by_slug}
     written: dict[str, list[Annotation]] = {slug: list(a.annotations) for slug, a in by_slug.items()}

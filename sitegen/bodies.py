@@ -1,7 +1,11 @@
 """Article bodies rendered to HTML: once per content hash, in parallel, cached on disk.
 
-Owns the per-article cache key (body, annotations, renderer version) and the
-decision to use several processes. Must not decide what pages exist.
+Owns the per-article cache key (body, annotations, renderer version), the
+decision to use several processes, and `Bodies`: the slug → RenderedBody map the
+later stages read, which holds just-rendered bodies as the bytes the workers sent
+and reads the others from the build cache file only when a page asks for them
+(an unchanged page that is not drawn again never loads its body). Must not
+decide what pages exist.
 """
 
 from __future__ import annotations
@@ -9,12 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from pathlib import Path
 
-from sitegen.atomic import write_atomic
+from sitegen.cache import CacheFile
 from sitegen.markdown import RENDERER_VERSION
 from sitegen.markdown.render import RenderedBody, render_body
 from sitegen.model import Annotation, Article
@@ -35,70 +38,140 @@ def body_key(article: Article) -> str:
     return h.hexdigest()
 
 
-def _render_job(job: _Job) -> tuple[str, RenderedBody]:
+def _render_job(job: _Job) -> tuple[str, bytes]:
     key, body, annotations = job
-    return key, render_body(body, annotations)
+    return key, pickle.dumps(render_body(body, annotations), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _render_chunk(jobs: list[_Job]) -> list[tuple[str, RenderedBody]]:
+def _render_chunk(jobs: list[_Job]) -> list[tuple[str, bytes]]:
     return [_render_job(job) for job in jobs]
 
 
 class BodyCache:
-    """In-memory map key → RenderedBody, backed by one pickle file per key on disk."""
+    """key → RenderedBody in memory (decoded on first use), backed by the build cache file.
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.memory: dict[str, RenderedBody] = {}
+    With `remember` false (a one-off `sitegen build`), bodies that are in the cache file are not
+    also held in memory: each is read when a page asks for it, which keeps the build small.
+    """
 
-    def _path(self, key: str) -> Path:
-        assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.pickle"
+    def __init__(self, store: CacheFile | None = None, *, remember: bool = True) -> None:
+        self.store = store
+        self.remember = remember
+        self.memory: dict[str, RenderedBody | bytes] = {}
+        self.by_digest: dict[str, str] = {}  # digest of an article file → its body key
+
+    def known(self) -> set[str]:
+        """The keys held in memory or in the cache file."""
+        return set(self.memory) | (self.store.keys("bodies") if self.store is not None else set())
 
     def get(self, key: str) -> RenderedBody | None:
         hit = self.memory.get(key)
-        if hit is not None or self.folder is None:
+        if hit is None and self.store is not None:
+            hit = self.store.get("bodies", key)
+        if hit is None or isinstance(hit, RenderedBody):
             return hit
         try:
-            with open(self._path(key), "rb") as handle:
-                hit = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            body = pickle.loads(hit)
+        except Exception:  # noqa: BLE001 - a value that does not decode is a miss
             return None
-        if not isinstance(hit, RenderedBody):
+        if not isinstance(body, RenderedBody):
             return None
-        self.memory[key] = hit
-        return hit
+        if self.remember or self.store is None or key in self.memory:
+            self.memory[key] = body
+        return body
 
-    def put(self, key: str, rendered: RenderedBody) -> None:
-        self.memory[key] = rendered
-        if self.folder is None:
+    def put_encoded(self, items: list[tuple[str, bytes]]) -> None:
+        if self.store is not None:
+            generation = self.store.generation
+            self.store.put_many("bodies", items)
+            if not self.remember and self.store.generation == generation and self.store.db is not None:
+                return  # safely in the file
+        self.memory.update(items)
+
+    def save_all(self) -> None:
+        """Write every body and key known in memory to the cache file (after it had to be started afresh)."""
+        if self.store is None:
             return
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), fsync=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        self.store.put_many("bodies", [
+            (key, value if isinstance(value, bytes) else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            for key, value in self.memory.items()])
+        self.store.put_many("bodykeys", [(digest, key.encode()) for digest, key in self.by_digest.items()])
 
-    def keep_only(self, keys: set[str]) -> None:
-        """Forget entries no article uses any more (memory only; disk is pruned by `prune`)."""
+    def keep_only(self, keys: set[str], known: set[str]) -> None:
+        """Forget entries no article uses any more."""
         for stale in set(self.memory) - keys:
             del self.memory[stale]
+        if self.store is not None and known - keys:
+            self.store.keep_only("bodies", keys)
+
+
+class Bodies(Mapping[str, RenderedBody]):
+    """slug → RenderedBody of every article, each read (or decoded) when first asked for."""
+
+    def __init__(self, keys: Mapping[str, str], cache: BodyCache, articles: Sequence[Article]) -> None:
+        self.keys_of = dict(keys)
+        self.cache = cache
+        self.articles = {a.slug: a for a in articles}
+
+    def key(self, slug: str) -> str:
+        """The content hash the body of `slug` was rendered from."""
+        return self.keys_of[slug]
+
+    def __getitem__(self, slug: str) -> RenderedBody:
+        key = self.keys_of[slug]
+        body = self.cache.get(key)
+        if body is None:  # found damaged in the cache file after all: rendered again
+            key, data = _render_job((key, self.articles[slug].body, self.articles[slug].annotations))
+            self.cache.put_encoded([(key, data)])
+            body = self.cache.get(key)
+            assert body is not None
+        return body
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys_of)
+
+    def __len__(self) -> int:
+        return len(self.keys_of)
+
+
+def _keys(articles: Sequence[Article], cache: BodyCache, digests: Mapping[str, str] | None) -> dict[str, str]:
+    """slug → body key. With the digests of the article files, a key is hashed once per file version
+    (and remembered in the cache file), not on every build."""
+    if digests is None:
+        return {a.slug: body_key(a) for a in articles}
+    if not cache.by_digest and cache.store is not None:
+        cache.by_digest = {d: k.decode() for d, k in cache.store.items("bodykeys")}
+    keys, new = {}, []
+    for article in articles:
+        digest = digests.get(article.slug)
+        if digest is None:  # not the article its file holds (an excerpt): hashed as it is
+            keys[article.slug] = body_key(article)
+            continue
+        key = cache.by_digest.get(digest)
+        if key is None:
+            key = cache.by_digest[digest] = body_key(article)
+            new.append((digest, key.encode()))
+        keys[article.slug] = key
+    if cache.store is not None and (new or len(cache.by_digest) > len(articles)):
+        live = {digests[a.slug] for a in articles if a.slug in digests}
+        cache.by_digest = {d: k for d, k in cache.by_digest.items() if d in live}
+        cache.store.put_many("bodykeys", new)
+        cache.store.keep_only("bodykeys", live)
+    return keys
 
 
 def render_bodies(
-    articles: Sequence[Article], cache: BodyCache, *, workers: int | None = None
-) -> dict[str, RenderedBody]:
-    """slug → RenderedBody for every article, rendering only what the cache lacks."""
-    keys = {a.slug: body_key(a) for a in articles}
-    out: dict[str, RenderedBody] = {}
+    articles: Sequence[Article], cache: BodyCache, *, digests: Mapping[str, str] | None = None,
+    workers: int | None = None,
+) -> Bodies:
+    """slug → RenderedBody for every article, rendering only what the cache lacks. `digests`
+    (slug → digest of the article's file, from `archive.load`) spares hashing unchanged bodies."""
+    keys = _keys(articles, cache, digests)
     todo: dict[str, _Job] = {}
+    known = cache.known()
     for article in articles:
         key = keys[article.slug]
-        hit = cache.get(key)
-        if hit is not None:
-            out[article.slug] = hit
-        elif key not in todo:
+        if key not in todo and key not in known:
             todo[key] = (key, article.body, article.annotations)
     if todo:
         jobs = list(todo.values())
@@ -110,14 +183,6 @@ def render_bodies(
                 results = [pair for chunk in pool.map(_render_chunk, chunks) for pair in chunk]
         else:
             results = [_render_job(job) for job in jobs]
-        for key, rendered in results:
-            cache.put(key, rendered)
-    for article in articles:
-        if article.slug not in out:
-            out[article.slug] = cache.memory[keys[article.slug]]
-    cache.keep_only(set(keys.values()))
-    return out
-
-
-def bodies_changed(before: Mapping[str, RenderedBody], after: Mapping[str, RenderedBody]) -> set[str]:
-    return {slug for slug, body in after.items() if before.get(slug) is not body}
+        cache.put_encoded(results)
+    cache.keep_only(set(keys.values()), known)
+    return Bodies(keys, cache, articles)

@@ -8,23 +8,32 @@ Must not print or watch: callers report the `BuildResult`.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import shutil
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sitegen.archive.load import LoadCache, load_archive
-from sitegen.archive.store import SplitReport, split_files
+from sitegen.archive.load import Archive, LoadCache, load_archive
+from sitegen.archive.store import INDEX_NAME, SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
+from sitegen.cache import CacheFile, cache_file, program_stamp
 from sitegen.config import Config
 from sitegen.errors import ContentError, OutputError, Problem, warning
 from sitegen.errors import excerpt as _short
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
-from sitegen.output import BuildLock, OutputWriter, WriteReport
+from sitegen.output import BuildLock, OutputWriter
 from sitegen.policy import apply_policy
-from sitegen.render import render_site
+from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import make_site
+from sitegen.views.memo import ViewMemo
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total): "drawing", 1200, 13601
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +59,31 @@ def raw_dumps(cfg: Config) -> list[Path]:
         return []
 
 
-def annotation_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]) -> list[Problem]:
+def _stamps(paths: list[Path]) -> tuple:
+    """(name, mtime, size) of each path that exists: equal stamps, unchanged files."""
+    found = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        found.append((path.name, st.st_mtime_ns, st.st_size))
+    return tuple(found)
+
+
+def _unaltered_digests(archive: Archive, published: tuple[Article, ...]) -> dict[str, str]:
+    """The file digests of the published articles that are the archive's own (an excerpt the licence
+    policy cut is another article than its file: later stages name it by its value instead)."""
+    own = {a.slug: a for a in archive.articles}
+    return {a.slug: archive.digests[a.slug] for a in published if own.get(a.slug) is a}
+
+
+def annotation_warnings(articles: tuple[Article, ...], bodies: Mapping[str, RenderedBody]) -> list[Problem]:
     """Every annotation whose quote could not be placed, could be placed twice, or was re-anchored."""
     found: list[Problem] = []
     for article in articles:
+        if not article.annotations:
+            continue  # nothing to place: its body need not be read
         body = bodies[article.slug]
         for ann in body.unanchored:
             found.append(warning(f"annotation quote not found in the text: {_short(ann.quote)}", article.path, ann.line))
@@ -85,18 +115,28 @@ def _output_is_safe(cfg: Config) -> None:
 
 
 class Builder:
-    """Builds one archive; keep it to make later builds incremental."""
+    """Builds one archive; keep it to make later builds incremental.
 
-    def __init__(self, cfg: Config, *, in_place: bool = False, split: bool = True) -> None:
+    What a build learns — front matter, rendered bodies, the key of every output
+    file — is kept in memory for the next build of this Builder and in the build
+    cache file for the next process, so either rebuilds only what changed.
+    """
+
+    def __init__(
+        self, cfg: Config, *, in_place: bool = False, split: bool = True, progress: Progress | None = None
+    ) -> None:
         self.cfg = cfg
         self.in_place = in_place
         self.split = split
+        self.progress = progress
+        self.store: CacheFile | None = None
         self.load_cache = LoadCache()
-        self.body_cache = BodyCache(cfg.cache_path / "bodies")
+        self.body_cache = BodyCache(remember=in_place)  # a one-off build reads bodies back when needed
         self.writer = OutputWriter(cfg.output_path, cfg.cache_path)
-        self.previous = None
+        self.memo = ViewMemo(lasting=in_place)  # views and search documents for the next build (watch/serve)
+        self.built = False
         self.theme: tuple[tuple, Theme] | None = None
-        self.raw_stamp: tuple | None = None
+        self.raw_stamp: str | None = None
 
     def build(self) -> BuildResult:
         """Run the pipeline; raise ContentError (with every problem) and leave the output as it was."""
@@ -104,6 +144,13 @@ class Builder:
         started = time.perf_counter()
         _output_is_safe(cfg)
         with BuildLock(cfg.cache_path):
+            self._open_cache()
+            inputs = self._inputs()
+            same = self._unchanged(inputs)
+            if same is not None:
+                return replace(same, seconds=time.perf_counter() - started)
+            generation = self.store.generation if self.store else 0
+            self._stage("reading articles")
             report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
@@ -111,42 +158,121 @@ class Builder:
             self._stop_on_errors(problems)
             theme = self._theme()
             published = apply_policy(archive.articles, cfg)
-            bodies = render_bodies(published.articles, self.body_cache)
+            digests = _unaltered_digests(archive, published.articles)
+            self._stage("rendering bodies")
+            bodies = render_bodies(published.articles, self.body_cache, digests=digests)
             problems += annotation_warnings(published.articles, bodies)
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
+            self._stage("planning pages")
             site = make_site(published.articles, bodies, cfg, published.excerpts)
-            rendered = render_site(site, theme, self.previous)
-            written = self._write(rendered.files)
-            self.previous = rendered
-        pages = sum(1 for path in rendered.files if path.endswith(".html"))
-        return BuildResult(
+            sink = self.writer.begin(in_place=self.in_place and self.built)
+            try:
+                drawn = draw_site(site, theme, sink, digests=digests, memo=self.memo, progress=self._drawing)
+            except OSError as exc:  # writing a drawn file failed (full disk, permissions): the site is as it was
+                self.writer.abandon(sink)
+                raise self.writer.failed(exc) from None
+            except BaseException:
+                self.writer.abandon(sink)
+                raise
+            pages = sum(1 for path in sink.entries if path.endswith(".html"))
+            written = self.writer.finish()
+            self.built = True
+            if self.store is not None and self.store.generation != generation:
+                self.load_cache.save_all()  # the cache file was damaged and started afresh during this build
+                self.body_cache.save_all()
+        result = BuildResult(
             articles=len(archive.articles),
-            files=len(rendered.files),
+            files=drawn.files,
             pages=pages,
             written=written.written,
             deleted=written.deleted,
-            rendered=rendered.rendered,
-            reused=rendered.reused,
+            rendered=drawn.rendered,
+            reused=drawn.reused,
             seconds=time.perf_counter() - started,
             warnings=tuple(problems),
             split=report,
             omitted=published.omitted,
             excerpts=len(published.excerpts),
         )
+        self._remember(inputs, result)
+        return result
+
+    def _inputs(self) -> str:
+        """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps
+        (name, mtime, size, inode) of the article files, the dumps and the split's index."""
+        cfg = self.cfg
+        try:
+            entries = sorted((e.name, e.stat()) for e in os.scandir(cfg.articles_path) if not e.name.startswith("."))
+        except OSError:
+            entries = []
+        files = [(name, st.st_mtime_ns, st.st_size, st.st_ino) for name, st in entries]
+        parts = (program_stamp(), repr(replace(cfg, warnings=())), theme_stamp(cfg), files,
+                 _stamps(raw_dumps(cfg)), _stamps([cfg.content_path / INDEX_NAME]))
+        return hashlib.blake2b(repr(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+    def _unchanged(self, inputs: str) -> BuildResult | None:
+        """The result of the last build when nothing it read changed and its output is untouched."""
+        if self.store is None:
+            return None
+        stored = self.store.get("state", "last-build")
+        try:
+            last_inputs, result = pickle.loads(stored) if stored else (None, None)
+        except Exception:  # noqa: BLE001 - a value that does not decode is a miss
+            return None
+        if last_inputs != inputs or not isinstance(result, BuildResult) or not self.writer.intact():
+            return None
+        self.built = True
+        return replace(result, written=(), deleted=(), rendered=0, reused=result.files, split=None)
+
+    def _remember(self, inputs: str, result: BuildResult) -> None:
+        if self.store is not None:
+            self.store.put_many("state", [("last-build", pickle.dumps((inputs, replace(result, split=None))))])
+
+    def _open_cache(self) -> None:
+        """The build cache file, opened once per Builder (inside the build lock)."""
+        if self.store is None:
+            legacy = self.cfg.cache_path / "bodies"  # one pickle per body, from earlier versions
+            if legacy.is_dir():
+                shutil.rmtree(legacy, ignore_errors=True)
+            self.store = cache_file(self.cfg.cache_path)
+            self.load_cache.store = self.store
+            self.body_cache.store = self.store
+
+    def _stage(self, stage: str) -> None:
+        if self.progress is not None:
+            self.progress(stage, 0, 0)
+
+    def _drawing(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress("drawing pages", done, total)
 
     def _split(self) -> SplitReport | None:
-        """Split the raw dumps, unless none changed since this Builder last split them."""
+        """Split the raw dumps, unless neither they nor the archive changed since the last split."""
         if not self.split:
             return None
         dumps = raw_dumps(self.cfg)
-        stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in dumps)
-        if stamp == self.raw_stamp and self.cfg.articles_path.is_dir():
+        if not dumps:
+            return None  # nothing to split (the split's index is made when the first dump comes)
+        stamp = self._split_stamp(dumps)
+        known = self.raw_stamp
+        if known is None and self.store is not None:
+            stored = self.store.get("state", "split")
+            known = stored.decode() if stored else None
+        if stamp == known and self.cfg.articles_path.is_dir():
             return None
         report = split_files(dumps, self.cfg.articles_path, root=self.cfg.root)
         if not any(p.severity == "error" for p in report.problems):
-            self.raw_stamp = stamp
+            # what the split itself wrote (articles, its index) is part of the stamp it leaves
+            self.raw_stamp = self._split_stamp(dumps)
+            if self.store is not None:
+                self.store.put_many("state", [("split", self.raw_stamp.encode())])
         return report
+
+    def _split_stamp(self, dumps: list[Path]) -> str:
+        """The dumps and the split's index as they are now. (The split reconciles its index with the
+        article files whenever it runs; an article added or deleted by hand changes nothing it does.)"""
+        return repr((_stamps(dumps), _stamps([self.cfg.content_path / INDEX_NAME])))
 
     def _theme(self) -> Theme:
         """The theme, loaded again only when one of its files changed."""
@@ -159,8 +285,3 @@ class Builder:
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise ContentError(f"{len(errors)} error(s) in the archive; the site was not changed", tuple(problems))
-
-    def _write(self, files: dict[str, bytes]) -> WriteReport:
-        if self.in_place and self.previous is not None:
-            return self.writer.write_in_place(files)
-        return self.writer.write_swap(files)

@@ -22,6 +22,7 @@ from sitegen.annotate.anchor import AnchorStatus, closest, selector_for
 from sitegen.archive.load import article_files, load_archive
 from sitegen.archive.notes import NoteConflict, file_version, replace_note
 from sitegen.bodies import BodyCache, render_bodies
+from sitegen.cache import cache_file
 from sitegen.config import Config
 from sitegen.errors import ContentError, Problem, error, warning
 from sitegen.errors import excerpt as _short
@@ -188,7 +189,7 @@ def check_archive(cfg: Config, *, fixing: bool = False) -> CheckReport:
     versions = {f.name: file_version(f) for f in article_files(cfg.articles_path)} if fixing else {}
     archive = load_archive(cfg.articles_path, root=cfg.root)
     problems: list[Problem] = list(cfg.warnings) + list(archive.problems)
-    bodies = render_bodies(archive.articles, BodyCache(cfg.cache_path / "bodies"))
+    bodies = render_bodies(archive.articles, BodyCache(cache_file(cfg.cache_path)))
     slugs = {a.slug for a in archive.articles}
     fixes: list[QuoteFix] = []
     flags: list[FlagItem] = []

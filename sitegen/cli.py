@@ -138,8 +138,8 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
     cfg = _config(args)
     from sitegen.build import Builder
 
-    with console.status("building"):
-        result = Builder(cfg).build()
+    with console.progress("building") as update:
+        result = Builder(cfg, progress=update).build()
     if result.split is not None:
         for outcome in result.split.outcomes:
             if outcome.action != "skipped":

@@ -7,11 +7,12 @@ otherwise). Must not decide exit codes: that is `cli`'s.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console as RichConsole
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from sitegen.errors import Problem
 
@@ -48,6 +49,24 @@ class Console:
             return
         with self.err.status(escape(text)):
             yield
+
+
+    @contextmanager
+    def progress(self, text: str) -> Iterator[Callable[[str, int, int], None]]:
+        """A progress bar on an interactive terminal; yields `update(stage, done, total)` (total 0:
+        a stage whose length is not known). Elsewhere `update` does nothing."""
+        if self.quiet or not self.err.is_terminal:
+            yield lambda stage, done, total: None
+            return
+        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn())
+        with Progress(*columns, console=self.err, transient=True) as bar:
+            task = bar.add_task(escape(text), total=None)
+
+            def update(stage: str, done: int, total: int) -> None:
+                bar.update(task, description=escape(f"{text}: {stage}"), completed=done, total=total or None)
+
+            yield update
 
 
 def plural(count: int, word: str) -> str:

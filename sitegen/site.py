@@ -142,7 +142,7 @@ def make_site(
     return Site(
         config=cfg,
         articles=ordered,
-        bodies=MappingProxyType(dict(bodies)),
+        bodies=MappingProxyType(dict(bodies)) if isinstance(bodies, dict) else bodies,  # a lazy map stays lazy
         tags=tags,
         authors=authors,
         publishers=publishers,

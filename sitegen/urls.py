@@ -20,7 +20,7 @@ AUTHORS = "authors/index.html"
 PUBLISHERS = "publishers/index.html"
 ANNOTATIONS = "annotations/index.html"
 SEARCH = "search/index.html"
-SEARCH_INDEX = "static/search-index.js"
+SEARCH_INDEX = "search/manifest.js"  # the search index: manifest, search/terms/*.js, search/docs/*.js
 WEB_ANNOTATIONS = "annotations.jsonld"  # every note as a W3C Web Annotation collection
 
 
@@ -53,6 +53,11 @@ def publisher(slug: str, page: int = 1) -> str:
     return _paged(f"publishers/{slug}", page)
 
 
+def search_file(name: str) -> str:
+    """A file of the search index (`manifest.js`, `terms/…`, `docs/…`)."""
+    return f"search/{name}"
+
+
 def static(name: str) -> str:
     return f"static/{name}"
 
@@ -78,6 +83,7 @@ def relative(target: str, from_page: str) -> str:
     return _relative_to_folder(target, from_page.rpartition("/")[0]) + fragment
 
 
+@lru_cache(maxsize=1 << 18)
 def _relative_to_folder(target: str, folder: str) -> str:
     """`posixpath.relpath(target, folder)`, quoted, for the clean paths of this module (no `.`,
     `..` or leading `/`), by counting shared folders: a 10,000-article site asks this a million times."""

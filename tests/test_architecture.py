@@ -16,13 +16,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "sitegen"
 
 # Lowest first. A module's layer is that of the longest matching name.
 LAYERS: list[set[str]] = [
-    {"sitegen.errors", "sitegen.slugs", "sitegen.atomic", "sitegen", "sitegen.__init__"},
+    {"sitegen.errors", "sitegen.slugs", "sitegen.atomic", "sitegen.cache", "sitegen", "sitegen.__init__"},
     {"sitegen.config", "sitegen.model", "sitegen.urls"},
     {"sitegen.frontmatter", "sitegen.frontmatter_notes"},
     {"sitegen.split", "sitegen.annotate"},
     {"sitegen.archive", "sitegen.policy"},
     {"sitegen.markdown"},
     {"sitegen.bodies"},
+    {"sitegen.search"},
     {"sitegen.site"},
     {"sitegen.views"},
     {"sitegen.render"},

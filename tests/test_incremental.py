@@ -46,6 +46,15 @@ def files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
+def search_of(root: Path, slug: str) -> set[str]:
+    """The search index's files an edit of article `slug` changes in this small archive: its own
+    document, the one shard (every word of three short articles fits in one) and the manifest."""
+    docs = root / "public" / "search" / "docs"
+    mine = [p for p in docs.glob("*.js") if f'"u":"articles/{slug}.html"' in p.read_text(encoding="utf-8")]
+    assert len(mine) == 1, f"one search document names articles/{slug}.html"
+    return {"search/manifest.js", "search/terms/_.js", f"search/docs/{mine[0].name}"}
+
+
 class Session:
     """A temporary archive of three articles, built once; `rebuild()` reports what changed on disk."""
 
@@ -86,7 +95,7 @@ def test_title_edit_touches_exactly_the_pages_that_show_it(session):
     }
     assert {"articles/three.html", "index.html", "tags/energy/index.html", "authors/jane-hill/index.html",
             "publishers/asia-times/index.html"} <= written
-    assert {"feed.xml", "tags/energy/feed.xml", "static/search-index.js"} <= written
+    assert {"feed.xml", "tags/energy/feed.xml"} | search_of(session.root, "three") <= written
     assert "articles/one.html" not in written  # two.html links to its newer neighbour three by title
     assert "tags/trade/index.html" not in written and "tags/ai/index.html" not in written
     assert "tags/ai/feed.xml" not in written and "static/style.css" not in written
@@ -96,13 +105,13 @@ def test_body_edit_after_the_summary_touches_its_page_the_full_feed_and_search(s
     # list cards and tag feeds show the first paragraph (the summary); the site feed carries the whole text
     write(session.root, "one", "One", body="A paragraph of text.\n\nAnother one, now longer and edited.\n")
     _, written = session.rebuild()
-    assert written == {"articles/one.html", "feed.xml", "static/search-index.js"}
+    assert written == {"articles/one.html", "feed.xml"} | search_of(session.root, "one")
 
 
 def test_body_edit_of_the_summary_touches_the_lists_showing_it(session):
     write(session.root, "one", "One", body="A first paragraph, edited.\n\nAnother one.\n")
     _, written = session.rebuild()
-    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml", "static/search-index.js"} | LISTS_OF_ONE
+    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml"} | LISTS_OF_ONE | search_of(session.root, "one")
     assert "tags/trade/index.html" not in written and "articles/two.html" not in written
 
 
@@ -178,3 +187,133 @@ def test_incremental_output_equals_a_clean_build(session, tmp_path_factory):
     shutil.copytree(root / "content", clean / "content")
     Builder(load_config(clean)).build()
     assert files(root) == files(clean)
+
+
+# -- caches that outlive the process: each build below is a new Builder (as a new `sitegen build` is),
+# which knows only what the build cache file and the manifest of the output folder tell it ----------------
+
+def clean_build(root: Path, tmp_path_factory) -> dict[str, bytes]:
+    """The site a first build makes from the same content, settings and theme, with no cache at all."""
+    clean = tmp_path_factory.mktemp("clean")
+    for name in ("content", "templates", "static"):
+        if (root / name).is_dir():
+            shutil.copytree(root / name, clean / name)
+    if (root / "sitegen.toml").is_file():
+        shutil.copy(root / "sitegen.toml", clean / "sitegen.toml")
+    Builder(load_config(clean)).build()
+    return files(clean)
+
+
+def fresh(root: Path) -> Builder:
+    return Builder(load_config(root))
+
+
+def test_a_new_process_with_nothing_changed_draws_and_writes_nothing(session):
+    result, written = session.rebuild(fresh(session.root))
+    assert written == set() and result.rendered == 0 and result.reused == result.files
+
+
+def test_a_new_process_redraws_only_what_an_edit_shows_and_matches_a_clean_build(session, tmp_path_factory):
+    write(session.root, "one", "One", body="A first paragraph, edited.\n\nAnother one.\n")
+    result, written = session.rebuild(fresh(session.root))
+    assert written == {"articles/one.html", "feed.xml", "tags/ai/feed.xml"} | LISTS_OF_ONE | search_of(session.root, "one")
+    assert result.rendered < result.files / 2  # the other pages were neither viewed nor drawn
+    assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+def test_a_theme_change_between_processes_matches_a_clean_build(session, tmp_path_factory):
+    theme = session.root / "templates"
+    theme.mkdir()
+    text = (packaged_themes() / "default/templates/article.html").read_text(encoding="utf-8")
+    (theme / "article.html").write_text(text.replace("</article>", '<p class="edited">edited</p></article>', 1))
+    (session.root / "static").mkdir()
+    (session.root / "static/extra.css").write_text("p { margin: 0 }\n")
+    _, written = session.rebuild(fresh(session.root))
+    assert written == {"articles/one.html", "articles/two.html", "articles/three.html", "static/extra.css"}
+    assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+def test_a_config_change_between_processes_matches_a_clean_build(session, tmp_path_factory):
+    (session.root / "sitegen.toml").write_text('title = "New name"\npage_size = 1\n')
+    session.rebuild(fresh(session.root))
+    assert all(b"New name" in data for path, data in files(session.root).items() if path.endswith(".html"))
+    assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+def poison_cached_bodies(root: Path, stamp: str | None = None) -> None:
+    """Replace every cached body in the build cache file by a well-formed one saying POISON."""
+    import pickle
+    import zlib
+
+    from sitegen.cache import cache_file
+    from sitegen.markdown.render import RenderedBody
+
+    store = cache_file(root / ".sitegen-cache")
+    poison = pickle.dumps(RenderedBody(html="<p>POISON</p>", text="POISON", summary="POISON"))
+    store.put_many("bodies", [(key, poison) for key in store.keys("bodies")])
+    if stamp is not None:
+        store.db.execute("UPDATE meta SET value = ? WHERE name = 'stamp'", (stamp,))
+    assert zlib.crc32(store.get("bodies", next(iter(store.keys("bodies"))))) == zlib.crc32(poison)
+    store.close()
+
+
+def test_the_cache_is_what_a_new_process_uses(session):
+    # the proof that the tests around it exercise the cache: what it holds is what gets drawn
+    write(session.root, "one", "One", body="Edited so that its page is drawn again.\n")
+    Builder(load_config(session.root)).build()
+    write(session.root, "one", "One")  # back to the text whose rendering the cache holds
+    poison_cached_bodies(session.root)
+    fresh(session.root).build()
+    assert b"POISON" in files(session.root)["articles/one.html"]
+
+
+def test_a_cache_written_by_another_version_of_sitegen_is_not_used(session, tmp_path_factory):
+    poison_cached_bodies(session.root, stamp="written by another version")
+    (session.root / "public").rename(session.root / "old-public")  # every page must be drawn again
+    fresh(session.root).build()
+    assert not any(b"POISON" in data for data in files(session.root).values())
+    assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "flipped value"])
+def test_a_damaged_cache_file_is_discarded_and_rebuilt(session, tmp_path_factory, damage):
+    from sitegen.cache import CACHE_FILE, cache_file
+
+    path = session.root / ".sitegen-cache" / CACHE_FILE
+    write(session.root, "two", "Two", tags=("ai", "trade"), day=2, body="A body of its own.\n")
+    fresh(session.root).build()
+    (session.root / "public").rename(session.root / "old-public")  # every page must be drawn again
+    if damage == "flipped value":  # a value whose bytes changed under SQLite's feet: its checksum tells
+        store = cache_file(session.root / ".sitegen-cache")
+        key = next(iter(store.keys("bodies")))
+        store.db.execute("UPDATE bodies SET data = ? WHERE key = ?", (b"\x80\x05POISON", key))
+        store.close()
+    else:
+        store = cache_file(session.root / ".sitegen-cache")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.close()
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3] if damage == "truncated" else b"\x13garbage" * 500)
+    result = fresh(session.root).build()
+    assert result.files > 0 and files(session.root) == clean_build(session.root, tmp_path_factory)
+    shutil.rmtree(session.root / "public")
+    fresh(session.root).build()  # what the damaged file lost and the last build did not need is back
+    again = cache_file(session.root / ".sitegen-cache")  # rebuilt: whole again, and trusted
+    assert len(again.keys("bodies")) == 2 and len(again.keys("articles")) == 3 and not again.discarded
+    again.close()
+
+
+def test_sitegen_build_in_new_processes_matches_a_clean_build(session, tmp_path_factory):
+    import subprocess
+    import sys
+
+    def build() -> None:
+        done = subprocess.run([sys.executable, "-m", "sitegen", "-C", str(session.root), "-q", "build"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+
+    build()
+    write(session.root, "two", "Two, retitled", tags=("ai", "new"), day=2)
+    (session.root / "content/articles/three.md").unlink()
+    build()
+    assert files(session.root) == clean_build(session.root, tmp_path_factory)

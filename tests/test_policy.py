@@ -148,7 +148,8 @@ def test_each_treatment_of_each_kind_holds_in_every_output(tmp_path, kind, how):
     for listing in (f"tags/tag{k}/index.html", f"authors/author{k}/index.html", f"publishers/publisher{k}/index.html"):
         assert f"Title{k}" in files[listing] and "1 article" in files[listing]
     assert f"Title{k}" in files["feed.xml"] and f"Title{k}" in files[f"tags/tag{k}/feed.xml"]
-    assert BASE + page in files["sitemap.xml"] and f"Title{k}" in files["static/search-index.js"]
+    search = "".join(text for path, text in files.items() if path.startswith("search/"))
+    assert BASE + page in files["sitemap.xml"] and f"Title{k}" in search
     assert f"Note{k}opening" in files["annotations/index.html"]
     assert f"Opening{k}" in files[page]
 

@@ -1,42 +1,82 @@
-"""Drawing the site: every page's view through its template, plus feeds, search index, annotations.jsonld
-and static files.
+"""Drawing the site: every planned file (pages, feeds, search index, annotations.jsonld, static
+files) through its template, into a sink that writes it.
 
-`render_site(site, theme, previous)` returns every output file as bytes. A file
-whose key — its template, the template's fingerprint and its view — equals the key
-it had in `previous` (compared with ==, which is quick for the views the memo kept:
-their parts are the same objects) keeps the bytes it had then instead of being drawn again, so a watch
-rebuild after one edit draws only the pages that show that edit. Must not write
-files (it reads the theme's static files) and must not decide what pages exist.
+`draw_site(site, theme, sink)` walks the plan of the site (`sitegen.views.plan`):
+each file gets a key — a digest of what it is made from, its template and that
+template's fingerprint, the configuration, the theme's static files and sitegen
+itself — and a file whose key is the one it was last drawn from is kept by the
+sink as it is: neither viewed nor drawn. The others are viewed, drawn and handed
+to the sink one by one (never the whole site in memory); when there are many,
+several processes draw them. `render_site(site, theme, previous)` is the same
+into memory, for tests and small tools. Must not write files itself (it reads
+the theme's static files) and must not decide what pages exist.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import hashlib
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
+from typing import Protocol
 
 from sitegen import urls
+from sitegen.cache import program_stamp
+from sitegen.errors import SitegenError
 from sitegen.markdown import pygments_css
 from sitegen.render.assets import site_assets
 from sitegen.render.theme import Theme
 from sitegen.site import Site
-from sitegen.views import search_index_js, site_outputs, site_pages
+from sitegen.views import Page, Planned, RawFiles, RawOutput, plan_site
 from sitegen.views.memo import ViewMemo
-from sitegen.views.webannotations import web_annotations_json
 
 LIGHT_CODE_STYLE = "default"  # Pygments styles whose colours pass WCAG AA on their own background
 DARK_CODE_STYLE = "github-dark"
+PARALLEL_FROM = 300  # below this many files to draw, one process is faster
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+class Sink(Protocol):
+    """Where drawn files go (`output.OutputWriter`'s staging folder, or memory)."""
+
+    def keep(self, path: str, key: str) -> bool:
+        """Keep the file drawn last time from `key`, if it is still there unchanged; False if not."""
+
+    def keep_group(self, key: str) -> bool:
+        """Keep every file drawn last time from `key` (a group, see `Planned.group`), if all are unchanged."""
+
+    def put(self, path: str, key: str, data: bytes) -> bool:
+        """The file `path`, drawn from `key`; True when its bytes are not those it had."""
+
+    def count(self) -> int:
+        """The files of the new site so far."""
+
+    def take(self) -> list:
+        """What this process recorded since the last `take` (a drawing worker sends it back)."""
+
+    def absorb(self, records: list) -> None:
+        """What a worker recorded."""
+
+
+@dataclass(frozen=True, slots=True)
+class DrawReport:
+    files: int  # files of the site
+    rendered: int  # files drawn this time
+    reused: int  # files kept from last time without drawing
+    fresh: frozenset[str] = frozenset()  # the paths drawn this time
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedSite:
-    """Every output file of the site, and what it took to make them."""
+    """Every output file of the site in memory, and what it took to make them."""
 
     files: dict[str, bytes]  # output path → bytes, static files under static/
-    keys: dict[str, tuple]  # output path → what it was made from (template, its fingerprint, view)
+    keys: dict[str, str]  # output path → the key it was drawn from
     rendered: int  # files drawn this time
     reused: int  # files whose bytes came from `previous`
     fresh: frozenset[str] = field(default_factory=frozenset)  # the paths drawn this time
-    memo: ViewMemo | None = field(default=None, compare=False)  # views reusable by the next render
 
 
 def code_css() -> str:
@@ -51,43 +91,167 @@ def code_css() -> str:
     )
 
 
-def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) -> RenderedSite:
-    """Draw every file of `site` with `theme`, reusing what is unchanged since `previous`."""
-    files: dict[str, bytes] = {}
-    keys: dict[str, tuple] = {}
-    fresh: set[str] = set()
-    old_files = previous.files if previous else {}
-    old_keys = previous.keys if previous else {}
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
-    def emit(path: str, key: tuple, draw: Callable[[], bytes]) -> None:
-        keys[path] = key
-        if old_keys.get(path) == key and path in old_files:
-            files[path] = old_files[path]
-        else:
-            files[path] = draw()
-            fresh.add(path)
 
+def site_stamp(site: Site, static: Mapping[str, bytes]) -> str:
+    """What every file of the site is made from: sitegen itself, the configuration, the static files."""
+    statics = tuple((name, hashlib.blake2b(data, digest_size=16).hexdigest()) for name, data in sorted(static.items()))
+    return _digest(program_stamp(), repr(replace(site.config, warnings=())), statics)
+
+
+def draw(theme: Theme, planned: Planned) -> bytes:
+    """The bytes of one planned file."""
+    made = planned.make()
+    if isinstance(made, RawOutput):
+        return made.text.encode("utf-8")
+    if isinstance(made, Page):
+        return theme.render(made.template, meta=made.meta, view=made.view).encode("utf-8")
+    return theme.render(made.template, view=made.view).encode("utf-8")  # type: ignore[attr-defined]
+
+
+_JOB: tuple[list[Planned], list[str], Theme, Sink] | None = None  # what forked drawing workers inherit
+
+
+def _draw_chunk(indices: list[int]) -> tuple[list, SitegenError | None]:
+    assert _JOB is not None
+    plan, keys, theme, sink = _JOB
+    try:
+        for i in indices:
+            sink.put(plan[i].path, keys[i], draw(theme, plan[i]))
+    except SitegenError as exc:  # a template problem: reported by the main process
+        return sink.take(), exc
+    return sink.take(), None
+
+
+def draw_site(
+    site: Site,
+    theme: Theme,
+    sink: Sink,
+    *,
+    digests: Mapping[str, str] | None = None,
+    memo: ViewMemo | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> DrawReport:
+    """Draw every file of `site` with `theme` into `sink`, skipping those whose key is unchanged.
+    `memo`: the one the previous call of this process used (watch/serve), to reuse its views."""
+    global _JOB
     sources = {name: path.read_bytes() for name, path in theme.static_files().items()}
     sources.setdefault("pygments.css", code_css().encode("utf-8"))
     assets = site_assets(sources, production=site.config.public)
     links = {name: asset.path for name, asset in assets.items()}  # what pages link to
-
-    memo = previous.memo if previous is not None and previous.memo is not None else ViewMemo()
+    memo = memo if memo is not None else ViewMemo()
     memo.start(site.config, site.slugs, links)
-    pages = site_pages(site, memo, links)
-    for page in pages:
-        emit(page.path, (page.template, theme.fingerprint(page.template), page),
-             lambda page=page: theme.render(page.template, meta=page.meta, view=page.view).encode("utf-8"))
-    for output in site_outputs(site, pages):
-        emit(output.path, (output.template, theme.fingerprint(output.template), output.view),
-             lambda output=output: theme.render(output.template, view=output.view).encode("utf-8"))
-    if site.config.search:
-        index = search_index_js(site, memo).encode("utf-8")
-        emit(urls.SEARCH_INDEX, (index,), lambda: index)
-    notes = web_annotations_json(site, memo).encode("utf-8")
-    emit(urls.WEB_ANNOTATIONS, (notes,), lambda: notes)
+    plan = plan_site(site, digests, memo, links)
+    planned = {p.path for p in plan}
+    static = {asset.path: asset.data for asset in assets.values()
+              if asset.path not in planned}  # generated files win over a static file of the same name
+    stamp = site_stamp(site, static)  # the asset names pages link to are in it
+    keys = [_digest(stamp, p.template, theme.fingerprint(p.template) if p.template else "", p.sources) for p in plan]
+    todo = [i for i, (p, key) in enumerate(zip(plan, keys)) if not p.group and not sink.keep(p.path, key)]
+    groups = [i for i, p in enumerate(plan) if p.group]
+    total, done = len(plan), len(plan) - len(todo) - len(groups)
+    if progress:
+        progress(done, total)
+    fresh = {plan[i].path for i in todo}
 
-    for asset in assets.values():
-        if asset.path not in files:  # generated files win over a static file of the same name
-            emit(asset.path, (asset.data,), lambda asset=asset: asset.data)
-    return RenderedSite(files, keys, len(fresh), len(keys) - len(fresh), frozenset(fresh), memo)
+    def draw_groups() -> None:  # in this process: their memo entries serve the next build of this process
+        for i in groups:
+            if not sink.keep_group(keys[i]):
+                made = plan[i].make()
+                assert isinstance(made, RawFiles)
+                fresh.update(path for path, data in made.files.items() if sink.put(path, keys[i], data))
+
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count > 1 and len(todo) >= PARALLEL_FROM:
+        # count - 1 workers: this process is the last one. It draws the groups (the search index),
+        # then takes back the chunks no worker has started. (Each worker starts as a copy of this
+        # process, so one worker fewer is that much less memory.)
+        size = max(20, min(200, len(todo) // (count * 8)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        _JOB = (plan, keys, theme, sink)
+        try:
+            with ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("fork")) as pool:
+                futures = [pool.submit(_draw_chunk, chunk) for chunk in chunks]  # the workers start drawing
+                draw_groups()
+                for chunk, future in reversed(list(zip(chunks, futures))):
+                    if future.cancel():  # not started yet: drawn here
+                        for i in chunk:
+                            sink.put(plan[i].path, keys[i], draw(theme, plan[i]))
+                        done += len(chunk)
+                        if progress:
+                            progress(done, total)
+                for chunk, future in zip(chunks, futures):
+                    if future.cancelled():
+                        continue
+                    records, failure = future.result()
+                    sink.absorb(records)
+                    if failure is not None:
+                        raise failure
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+        finally:
+            _JOB = None
+    else:
+        for i in todo:
+            sink.put(plan[i].path, keys[i], draw(theme, plan[i]))
+            done += 1
+            if progress and done % 200 == 0:
+                progress(done, total)
+        draw_groups()
+    for path, data in static.items():
+        key = _digest(data)
+        if not sink.keep(path, key):
+            sink.put(path, key, data)
+            fresh.add(path)
+    files = sink.count()
+    return DrawReport(files, len(fresh), files - len(fresh), frozenset(fresh))
+
+
+class MemorySink:
+    """A sink that keeps the files in memory, reusing the bytes of `previous` for unchanged keys."""
+
+    def __init__(self, previous: RenderedSite | None = None) -> None:
+        self.old_files = previous.files if previous else {}
+        self.old_keys = previous.keys if previous else {}
+        self.files: dict[str, bytes] = {}
+        self.keys: dict[str, str] = {}
+        self.recorded: list[tuple[str, str, bytes]] = []  # since the last take(), for workers
+
+    def keep(self, path: str, key: str) -> bool:
+        if self.old_keys.get(path) == key and path in self.old_files:
+            self.files[path], self.keys[path] = self.old_files[path], key
+            return True
+        return False
+
+    def keep_group(self, key: str) -> bool:
+        paths = [path for path, old in self.old_keys.items() if old == key and path in self.old_files]
+        for path in paths:
+            self.files[path], self.keys[path] = self.old_files[path], key
+        return bool(paths)
+
+    def put(self, path: str, key: str, data: bytes) -> bool:
+        self.files[path], self.keys[path] = data, key
+        self.recorded.append((path, key, data))
+        return self.old_files.get(path) != data
+
+    def count(self) -> int:
+        return len(self.files)
+
+    def take(self) -> list:
+        taken, self.recorded = self.recorded, []
+        return taken
+
+    def absorb(self, records: list) -> None:
+        for path, key, data in records:
+            self.files[path], self.keys[path] = data, key
+
+
+def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) -> RenderedSite:
+    """Every file of `site` drawn with `theme` into memory, reusing what is unchanged since `previous`."""
+    sink = MemorySink(previous)
+    report = draw_site(site, theme, sink, workers=1)
+    return RenderedSite(sink.files, sink.keys, report.rendered, report.reused, report.fresh)

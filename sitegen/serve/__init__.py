@@ -1,9 +1,12 @@
 """`sitegen serve`: the watcher plus a development HTTP server with live reload.
 
 Owns binding (loopback by default, a warning otherwise), the startup and
-shutdown order, and the one-line message for a busy port. The requests live in
-`serve.handler`, the event stream in `serve.events`, the note endpoint in
-`serve.notes`, the browser side in `livereload.js` and `annotate.js`. Must not build anything itself: the watch `Session` does.
+shutdown order, and the one-line message for a busy port. The server answers
+before the first build is done: the site left by the last build (if any) is
+served at once, and open tabs reload when the first build has swapped the new
+one in. The requests live in `serve.handler`, the event stream in `serve.events`,
+the note endpoint in `serve.notes`, the browser side in `livereload.js` and
+`annotate.js`. Must not build anything itself: the watch `Session` does.
 """
 
 from __future__ import annotations
@@ -64,9 +67,11 @@ def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: i
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
         watcher.start()  # before the first build, so no save made during it is missed
-        session.rebuild()
-        thread.start()
+        thread.start()  # before it too: the previous site is served while it runs
         shown = f"[{host}]" if ":" in host else host
+        if session.cfg.output_path.is_dir():  # (no URL in this line: the one below says the build is done)
+            console.line(f"building; meanwhile the last build is served on {shown}:{server.server_address[1]}")
+        session.rebuild()
         console.line(f"serving {session.cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
         while thread.is_alive():
             time.sleep(0.5)

@@ -1,7 +1,8 @@
 """View models: the plain, frozen, hashable data templates receive, with every link already made.
 
-`pages` builds the view of every HTML page, `outputs` those of feeds, sitemap,
-robots.txt and the search index, `text` shortens and escapes content text for
+`plan` lists every output file with what it is made from (so an unchanged one
+is never made), `pages` builds the view of every HTML page, `outputs` those of
+feeds, sitemap, robots.txt, `search` the files of the search index, `text` shortens and escapes content text for
 them. The renderer (`sitegen.render`) only draws these; templates never see the
 content model, the config or a URL they would have to join. Must not render.
 """
@@ -10,11 +11,13 @@ from sitegen.views.outputs import (
     FeedEntry,
     FeedView,
     Output,
+    PlannedOutput,
+    RawFiles,
+    RawOutput,
     RobotsView,
     SitemapView,
-    search_index_js,
-    search_records,
     site_feeds,
+    output_plan,
     site_outputs,
 )
 from sitegen.views.pages import (
@@ -38,11 +41,14 @@ from sitegen.views.pages import (
     UnplacedNote,
     site_pages,
 )
+from sitegen.views.plan import Planned, plan_site
+from sitegen.views.search import search_files
 from sitegen.views.text import script_json
 
 __all__ = [
-    "ArticleView", "Attribution", "Card", "ExcerptView", "FeedEntry", "FeedView", "Link", "ListView", "MessageView", "Meta",
-    "NavLink", "NoteGroup", "NoteItem", "NotesView", "Output", "Page", "PageLink", "Pagination", "RobotsView",
-    "SitemapView", "TaxonItem", "TaxonomyView", "UnplacedNote", "script_json", "search_index_js",
-    "search_records", "site_feeds", "site_outputs", "site_pages",
+    "ArticleView", "Attribution", "Card", "ExcerptView", "FeedEntry", "FeedView", "Link", "ListView", "MessageView",
+    "Meta", "NavLink", "NoteGroup", "NoteItem", "NotesView", "Output", "Page", "PageLink", "Pagination", "Planned",
+    "PlannedOutput", "RawFiles", "RawOutput", "RobotsView", "output_plan", "plan_site",
+    "SitemapView", "TaxonItem", "TaxonomyView", "UnplacedNote", "script_json", "search_files",
+    "site_feeds", "site_outputs", "site_pages",
 ]

@@ -17,9 +17,15 @@ T = TypeVar("T")
 
 
 class ViewMemo:
-    """Views of the previous render, keyed by what they are (`("card", slug, folder)`...)."""
+    """Views of the previous render, keyed by what they are (`("card", slug, folder)`...).
 
-    def __init__(self) -> None:
+    A memo that is not `lasting` (a one-off build: there is no next render) keeps only what is
+    asked for again within the same render (`get(..., again=True)`, e.g. an article's card on many
+    lists), so a large build does not hold every view it made until its end.
+    """
+
+    def __init__(self, *, lasting: bool = True) -> None:
+        self.lasting = lasting
         self.old: dict[Hashable, tuple[tuple, object]] = {}
         self.new: dict[Hashable, tuple[tuple, object]] = {}
         self.config: object = None
@@ -35,10 +41,22 @@ class ViewMemo:
         self.new = {}
         self.config, self.slugs = config, stamp
 
-    def get(self, key: Hashable, sources: tuple, make: Callable[[], T]) -> T:
-        """The view `key` made from `sources`: the previous one when its sources are equal, else `make()`."""
+    def get(self, key: Hashable, sources: tuple, make: Callable[[], T], *, again: bool = False) -> T:
+        """The view `key` made from `sources`: the previous one when its sources are equal, else `make()`.
+        `again`: the same render may ask for it again."""
         hit = self.new.get(key) or self.old.get(key)
         if hit is None or hit[0] != sources:  # tuples compare identical items without calling __eq__
             hit = (sources, make())
-        self.new[key] = hit
+        if self.lasting or again:
+            self.new[key] = hit
         return hit[1]  # type: ignore[return-value]
+
+    def previous(self, key: Hashable) -> object:
+        """What `keep(key, …)` stored in the previous render, or None."""
+        hit = self.old.get(key)
+        return hit[1] if hit is not None else None
+
+    def keep(self, key: Hashable, value: object) -> None:
+        """Hand `value` to the next render (`previous(key)`), whatever it was made from."""
+        if self.lasting:
+            self.new[key] = ((), value)

@@ -1,8 +1,8 @@
-"""Views of the files that are not HTML pages: Atom feeds, sitemap.xml, robots.txt, the search index.
+"""Views of the files that are not HTML pages: Atom feeds, sitemap.xml, robots.txt.
 
-`site_outputs(site, pages)` lists the templated ones as `Output(path, template,
-view)`; `search_index_js(site)` is the search index itself (a script, so search
-works from file:// where fetching a JSON file is not allowed).
+`output_plan(site, paths)` lists them as `PlannedOutput`s (what each is made
+from, and a maker for its view, so an unchanged feed is never made);
+`site_outputs(site, pages)` makes them all. The search index is `views.search`.
 
 Decisions: feed links are absolute when base_url is set, else relative to the
 feed (ids are then `tag:` URIs, stable but not resolvable). The site feed
@@ -16,18 +16,15 @@ Must not render templates or touch files.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sitegen import urls
 from sitegen.model import Article, ArticleKind
 from sitegen.site import Site
 from sitegen.slugs import slugify
-from sitegen.views.memo import ViewMemo
 from sitegen.views.pages import Page, listing_url
-from sitegen.views.text import clip, script_json, xml_text
-
-SEARCH_GLOBAL = "SITEGEN_SEARCH"
+from sitegen.views.text import clip, xml_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +78,32 @@ class Output:
     view: object
 
 
+@dataclass(frozen=True, slots=True)
+class RawOutput:
+    """A file written as it is, with no template."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawFiles:
+    """Files made together and written as they are (the search index): output path → bytes."""
+
+    files: dict[str, bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedOutput:
+    """An output before its view is made: the articles it shows and any other values it is made from."""
+
+    path: str
+    template: str
+    sources: tuple
+    articles: tuple[Article, ...]
+    make: Callable[[], Output]
+
+
 def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
@@ -102,9 +125,7 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
         return urls.absolute(target, base) if base else f"tag:sitegen.invalid,2025:{site_slug}/{target}"
 
     shown = articles[: cfg.feed_size]
-    # Every article loaded from a file has a day (its date, else when it was added); one made in
-    # memory without either takes the newest of the site's, and a site with none the build's day.
-    undated = newest_day(site.articles) or dt.datetime.now(dt.timezone.utc).date()
+    undated = _undated(site)
     entries = []
     for article in shown:
         body = site.bodies[article.slug]
@@ -129,33 +150,58 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
     )
 
 
-def site_feeds(site: Site) -> tuple[Output, ...]:
+def _undated(site: Site) -> dt.date:
+    # Every article loaded from a file has a day (its date, else when it was added); one made in
+    # memory without either takes the newest of the site's, and a site with none the build's day.
+    return newest_day(site.articles) or dt.datetime.now(dt.timezone.utc).date()
+
+
+def _feed_plans(site: Site) -> list[PlannedOutput]:
     """The site's feed and one per tag, newest first, `feed_size` entries each."""
     cfg = site.config
-    feeds = [Output(urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True))]
+    size = cfg.feed_size
+    undated = _undated(site)
+    plans = [PlannedOutput(urls.FEED, "feed.xml", ("site", undated), site.articles[:size], lambda: Output(
+        urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True)))]
     for tag in site.tags:
         path = urls.tag_feed(tag.slug)
-        view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False)
-        feeds.append(Output(path, "feed.xml", view))
-    return tuple(feeds)
+
+        def make(tag=tag, path=path) -> Output:
+            view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False)
+            return Output(path, "feed.xml", view)
+
+        plans.append(PlannedOutput(path, "feed.xml", ("tag", tag.name, tag.slug, undated), tag.articles[:size], make))
+    return plans
 
 
-def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
-    """Feeds, then sitemap.xml (only with base_url) and robots.txt."""
+def site_feeds(site: Site) -> tuple[Output, ...]:
+    """The site's feed and one per tag, newest first, `feed_size` entries each."""
+    return tuple(plan.make() for plan in _feed_plans(site))
+
+
+def output_plan(site: Site, page_paths: Sequence[str]) -> list[PlannedOutput]:
+    """Feeds, then sitemap.xml (only with base_url) and robots.txt, given the paths of every page."""
     base = site.config.base_url
-    outputs = list(site_feeds(site))
+    plans = _feed_plans(site)
     if base:
         hidden = {urls.NOT_FOUND, urls.SEARCH}
         days = page_days(site)
         newest = newest_day(site.articles)
         entries = tuple(
-            SitemapEntry(urls.absolute(p.path, base), _iso(days.get(p.path) or newest))
-            for p in pages if p.path not in hidden
+            SitemapEntry(urls.absolute(p, base), _iso(days.get(p) or newest)) for p in page_paths if p not in hidden
         )
-        outputs.append(Output(urls.SITEMAP, "sitemap.xml", SitemapView(entries)))
+        view = SitemapView(entries)
+        plans.append(PlannedOutput(urls.SITEMAP, "sitemap.xml", entries, (),
+                                   lambda: Output(urls.SITEMAP, "sitemap.xml", view)))
     sitemap = urls.absolute(urls.SITEMAP, base) if base else None
-    outputs.append(Output(urls.ROBOTS, "robots.txt", RobotsView(sitemap)))
-    return tuple(outputs)
+    robots = Output(urls.ROBOTS, "robots.txt", RobotsView(sitemap))
+    plans.append(PlannedOutput(urls.ROBOTS, "robots.txt", (sitemap,), (), lambda: robots))
+    return plans
+
+
+def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
+    """Feeds, then sitemap.xml (only with base_url) and robots.txt."""
+    return tuple(plan.make() for plan in output_plan(site, [p.path for p in pages]))
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -170,42 +216,3 @@ def page_days(site: Site) -> dict[str, dt.date | None]:
         path = listing_url(listing.kind, listing.taxon.slug if listing.taxon else None, listing.number)
         days[path] = newest_day(listing.articles)
     return days
-
-
-def search_record(article: Article, text: str, limit: int) -> dict[str, str]:
-    """One compact record: keys are single letters to keep the index small.
-
-    t title, u url relative to the site root, a authors, p publisher, g tags,
-    x the start of the text (`limit` characters); empty fields are left out.
-    """
-    record = {
-        "t": article.title,
-        "u": urls.article(article.slug),
-        "a": ", ".join(article.authors),
-        "p": article.publisher or "",
-        "g": " ".join(article.tags),
-        "x": clip(text, limit),
-    }
-    return {k: v for k, v in record.items() if v or k in "tu"}
-
-
-def search_records(site: Site) -> list[dict[str, str]]:
-    """One record per article, newest first (see `search_record`)."""
-    limit = site.config.search_snippet_chars
-    return [search_record(a, site.bodies[a.slug].text, limit) for a in site.articles]
-
-
-def search_index_js(site: Site, memo: ViewMemo | None = None) -> str:
-    """static/search-index.js: assigns the records to `window.SITEGEN_SEARCH`. With the `memo` of
-    the previous render (watch/serve), started for this site, the records of unchanged articles
-    are not encoded again."""
-    memo = memo if memo is not None else ViewMemo()
-    limit = site.config.search_snippet_chars
-
-    def encoded(article: Article) -> str:
-        body = site.bodies[article.slug]
-        return memo.get(("search", article.slug), (article, body),
-                        lambda: script_json(search_record(article, body.text, limit)))
-
-    return f"window.{SEARCH_GLOBAL}=[{','.join(encoded(a) for a in site.articles)}];\n"
-

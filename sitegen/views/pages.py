@@ -257,7 +257,7 @@ def _href(target: str, path: str | None) -> str:
 
 
 def _move_card(card: Card, path: str) -> Card:
-    """A card made with site paths (`_PageViews._card`), with its links as seen from page `path`."""
+    """A card made with site paths (`PageViews._card`), with its links as seen from page `path`."""
     def move(link: Link) -> Link:
         return Link(link.text, urls.relative(link.href, path))
 
@@ -275,7 +275,7 @@ def page_window(current: int, total: int, around: int = 2) -> list[int]:
     return sorted({1, total, *range(max(1, current - around), min(total, current + around) + 1)})
 
 
-class _PageViews:
+class PageViews:
     """Builds every page's view for one site. `href(target)` is always relative to `path`."""
 
     def __init__(self, site: Site, memo: ViewMemo | None = None, assets: Mapping[str, str] | None = None) -> None:
@@ -325,7 +325,7 @@ class _PageViews:
         sources = (article, self.site.bodies[article.slug])
 
         def moved() -> Card:
-            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article))
+            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article), again=True)
             return _move_card(card, path)
 
         return self.memo.get(("card", article.slug, posixpath.dirname(path)), sources, moved)
@@ -481,6 +481,10 @@ class _PageViews:
             data["url"] = data["mainEntityOfPage"] = urls.absolute(path, self.cfg.base_url)
         return data
 
+    @staticmethod
+    def taxonomy_path(kind: ListKind) -> str:
+        return _INDEX_OF[kind]
+
     def taxonomy(self, kind: ListKind, taxa: tuple[Taxon, ...]) -> Page:
         path = _INDEX_OF[kind]
         heading = KIND_LABELS[kind] + "s"
@@ -552,5 +556,5 @@ def site_pages(site: Site, memo: ViewMemo | None = None, assets: Mapping[str, st
     """Every HTML page of the site, home pages first. Pass the `memo` of the previous call
     (watch/serve), started for this site, and the views of unchanged articles and lists are
     not made again. `assets` maps static names (`style.css`) to the paths pages link to."""
-    return tuple(_PageViews(site, memo, assets).all())
+    return tuple(PageViews(site, memo, assets).all())
 

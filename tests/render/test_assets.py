@@ -45,7 +45,7 @@ def test_public_pages_link_the_fingerprinted_files_the_render_writes():
     assert {"assets/pygments.css", "assets/site.js", "assets/style.css"} <= {
         re.sub(r"\.[0-9a-f]{10}\.", ".", p) for p in assets}
     assert not any(p in files for p in ("static/style.css", "static/site.js", "static/pygments.css"))
-    assert "static/search-index.js" in files  # data, not a theme file: rebuilt with every change
+    assert "search/manifest.js" in files  # data, not a theme file: rebuilt with every change
     page = files["articles/korea-chatbot.html"].decode()
     for path in assets:
         if path.startswith(("assets/style.", "assets/site.", "assets/pygments.")):

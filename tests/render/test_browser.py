@@ -5,13 +5,14 @@ Skipped locally when Playwright or Chromium is missing; with CI=true that is a f
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from sitegen.render import load_theme, render_site
 from tests.browser_support import chromium
-from tests.sample_site import XSS, build_site, config
+from tests.sample_site import XSS, article, build_site, config
 
 pytestmark = pytest.mark.browser
 
@@ -65,14 +66,20 @@ def test_notes_sit_in_the_margin_on_wide_screens(browser, public):
     context.close()
 
 
+SEARCH_SCRIPTS = "Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/'))"
+
+
 def test_search_loads_its_index_on_first_use_and_finds_from_file_urls(page, public):
     page.goto((public / "tags/ai/index.html").as_uri())
-    assert page.evaluate("window.SITEGEN_SEARCH === undefined")
+    assert page.evaluate(SEARCH_SCRIPTS) == []
     page.focus("#search-box")
-    page.wait_for_function("Array.isArray(window.SITEGEN_SEARCH)")
-    page.keyboard.type("resume")
+    page.wait_for_function(f"{SEARCH_SCRIPTS}.some(s => s.includes('/search/manifest.js'))")
+    page.fill("#search-box", "resume")
     page.wait_for_selector("#search-results .hits")
     assert page.eval_on_selector_all("#search-results mark", "ms => ms.map(m => m.textContent)") == ["résumé"]
+    loaded = page.evaluate(SEARCH_SCRIPTS)
+    docs = [s for s in loaded if "/search/docs/" in s]
+    assert len(docs) == 1 and len(loaded) <= 3, loaded  # the manifest, one shard, the one document shown
     page.click("#search-results a.hit")
     assert page.url.endswith("/articles/unicode.html")
 
@@ -87,8 +94,37 @@ def test_search_results_are_text_never_html(page, public):
     assert page.is_hidden("#search-results")
 
 
+def test_a_hostile_note_found_by_search_is_shown_as_text(page, public):
+    page.goto((public / "index.html").as_uri())
+    page.fill("#search-box", "inside")
+    page.wait_for_selector("#search-results .hit-note")
+    assert XSS in page.inner_text("#search-results .hit-note")
+    assert page.evaluate("document.querySelectorAll('#search-results script').length") == 0
+
+
 def test_the_search_page_lists_every_match(page, public):
     page.goto((public / "search/index.html").as_uri() + "?q=filler")
     page.wait_for_selector("#search-page-results .hits")
     assert len(page.query_selector_all("#search-page-results li")) == 5
     assert page.input_value("#search-box") == "filler"
+
+
+def test_the_search_page_shows_twenty_results_at_a_time(page, tmp_path):
+    cfg = config(tmp_path)
+    articles = tuple(article(f"report-{n:02d}", f"Weekly report {n}", f"Numbers of week {n}, rising.\n",
+                             date=dt.date(2024, 1, 1) + dt.timedelta(days=n)) for n in range(45))
+    out = tmp_path / "public"
+    for path, data in render_site(build_site(articles, cfg), load_theme(cfg)).files.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(data)
+    page.goto((out / "search/index.html").as_uri() + "?q=weekly+report")
+    page.wait_for_selector("#search-page-results .hits")
+    assert page.inner_text("#search-page-status").startswith("45 articles")
+    assert len(page.query_selector_all("#search-page-results li")) == 20
+    page.click("#search-page-results button.search-more")
+    page.wait_for_function("document.querySelectorAll('#search-page-results li').length === 40")
+    page.click("#search-page-results button.search-more")
+    page.wait_for_function("document.querySelectorAll('#search-page-results li').length === 45")
+    assert not page.query_selector("#search-page-results button.search-more")
+    titles = page.eval_on_selector_all("#search-page-results .hit-title", "ts => ts.map(t => t.textContent)")
+    assert len(set(titles)) == 45

@@ -59,7 +59,7 @@ def test_every_page_and_file_is_there(site_files):
             "tags/index.html", "tags/ai/index.html", "tags/ai/feed.xml", "authors/index.html",
             "authors/jul-parke/index.html", "publishers/index.html", "publishers/asia-times/index.html",
             "annotations/index.html", "search/index.html", "feed.xml", "robots.txt", "static/style.css",
-            "static/site.js", "static/pygments.css", "static/search-index.js"} <= set(site_files)
+            "static/site.js", "static/pygments.css", "search/manifest.js", "search/docs/0.js"} <= set(site_files)
     assert "sitemap.xml" not in site_files
 
 
@@ -197,16 +197,16 @@ def test_no_inline_scripts_styles_or_handlers(docs):
 
 def test_the_search_index_is_not_loaded_by_pages(docs, site_files):
     for path, doc in docs.items():
-        assert "search-index" not in " ".join(s.get("src") or "" for s in select(doc, "script")), path
+        assert "search/" not in " ".join(s.get("src") or "" for s in select(doc, "script")), path
     assert docs["articles/korea-chatbot.html"].get("data-root") == "../"
     assert docs["tags/ai/page-2.html" if "tags/ai/page-2.html" in docs else "tags/filler/page-2.html"].get(
         "data-root") == "../../"
-    assert b"static/search-index.js" in site_files["static/site.js"]
+    assert b'"search/"' in site_files["static/site.js"] and b'"manifest.js"' in site_files["static/site.js"]
 
 
 def test_without_search_there_is_no_box_page_or_index():
     files = render(config(search=False)).files
-    assert "static/search-index.js" not in files and "search/index.html" not in files
+    assert not any(p.startswith("search/") for p in files)
     doc = lxml.html.document_fromstring(files["articles/korea-chatbot.html"])
     assert not select(doc, "form[role=search]") and select(doc, "script[src]")  # site.js still folds notes
 
@@ -281,10 +281,12 @@ def test_json_ld_parses_and_describes_the_article(docs, site_files):
 
 
 def test_search_index_escapes_breakouts(site_files):
-    text = site_files["static/search-index.js"].decode("utf-8")
-    assert "</script" not in text.lower() and "\u2028" not in text and "<" not in text
-    records = json.loads(text[len("window.SITEGEN_SEARCH="):-2])
-    assert records[0]["t"] == f"{XSS} & friends {BREAKOUT}"
+    index = {p: data.decode("utf-8") for p, data in site_files.items() if p.startswith("search/") and p.endswith(".js")}
+    for path, text in index.items():
+        assert "</script" not in text.lower() and "\u2028" not in text and "<" not in text, path
+    hostile = next(t for t in index.values() if '"u":"articles/hostile.html"' in t)
+    record = json.loads(hostile[hostile.index("{"):-3])
+    assert record["t"] == f"{XSS} & friends {BREAKOUT}"
 
 
 def test_canonical_and_open_graph_only_with_base_url(docs, hosted_files):
@@ -360,8 +362,12 @@ def test_one_changed_article_redraws_only_what_shows_it():
         else f"{l.kind.value}s/{l.taxon.slug}/" + ("index.html" if l.number == 1 else f"page-{l.number}.html")
         for l in site.listings if any(a.slug == "korea-chatbot" for a in l.articles)
     }
+    korea_doc = next(p for p, data in second.files.items()
+                     if p.startswith("search/docs/") and b'"u":"articles/korea-chatbot.html"' in data)
+    search = {"search/manifest.js", "search/terms/_.js", korea_doc}  # its document, the one shard, the manifest
     expected = {paths["korea-chatbot"], *listing_pages, "feed.xml", "tags/ai/feed.xml",
-                "tags/south-korea/feed.xml", "static/search-index.js",
+                "tags/south-korea/feed.xml", *search,
+                "annotations/index.html",  # it lists this article's notes, and whether each is placed
                 "annotations.jsonld"}  # the edit moves the text positions of the article's notes
     assert second.fresh == expected
     assert second.rendered == len(expected) and second.reused == len(second.keys) - len(expected)
@@ -400,3 +406,16 @@ def test_golden_pages(path, hosted_files, request):
         golden.write_text(actual, encoding="utf-8")
     assert golden.is_file(), f"no golden file {golden.name}: run pytest --update-golden and review it"
     assert actual == golden.read_text(encoding="utf-8"), f"{path} changed: if intended, pytest --update-golden"
+
+
+def test_drawing_in_several_processes_gives_the_same_files(monkeypatch):
+    import sitegen.render.pages as drawing
+
+    cfg = config()
+    site, theme = build_site(None, cfg), load_theme(cfg)
+    alone = drawing.MemorySink()
+    drawing.draw_site(site, theme, alone, workers=1)
+    monkeypatch.setattr(drawing, "PARALLEL_FROM", 1)  # even this small site is drawn by worker processes
+    together = drawing.MemorySink()
+    report = drawing.draw_site(site, theme, together, workers=3)
+    assert together.files == alone.files and report.rendered == len(alone.files)

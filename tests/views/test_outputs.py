@@ -1,15 +1,10 @@
-"""Tests for sitegen.views.outputs: feed, sitemap and robots views, and the search index."""
+"""Tests for sitegen.views.outputs: feed, sitemap and robots views."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-import pytest
-
-from sitegen.markdown import RenderedBody
-from sitegen.site import make_site
-from sitegen.views import FeedView, RobotsView, SitemapView, search_index_js, search_records, site_outputs, site_pages
+from sitegen.views import FeedView, RobotsView, SitemapView, site_outputs, site_pages
 from tests.sample_site import XSS, article, build_site, config
 
 BASE = "https://example.org/"
@@ -74,48 +69,6 @@ def test_sitemap_only_with_base_url_and_robots_always():
     assert BASE + "page-2.html" in locs
     assert not any(loc.endswith(("404.html", "search/")) for loc in locs)
     assert all(loc.startswith(BASE) for loc in locs)
-
-
-def test_search_records_are_compact_and_relative_to_the_root():
-    records = search_records(build_site())
-    assert [r["u"] for r in records][:2] == ["articles/hostile.html", "articles/unicode.html"]
-    korea = next(r for r in records if r["u"] == "articles/korea-chatbot.html")
-    assert korea["a"] == "Jul Parke" and korea["p"] == "Asia Times" and korea["g"] == "ai south-korea"
-    assert korea["x"].startswith("Lee Luda") and len(korea["x"]) <= 161
-    teaser = next(r for r in records if r["u"] == "articles/teaser.html")
-    assert "a" not in teaser  # empty fields are left out
-
-
-def test_search_index_js_cannot_break_out_and_parses_back():
-    text = search_index_js(build_site())
-    assert text.startswith("window.SITEGEN_SEARCH=") and text.endswith(";\n")
-    body = text[len("window.SITEGEN_SEARCH="):-2]
-    for bad in ("<", ">", "\u2028", "\u2029"):
-        assert bad not in text
-    assert json.loads(body) == search_records(build_site())
-
-
-def synthetic_site(n: int, cfg=None):
-    """n articles of a realistic shape, with bodies made directly (fast)."""
-    words = ("archive annotation licence publisher article reading chatbot korea climate election "
-             "policy market health science culture").split()
-    articles, bodies = [], {}
-    for i in range(n):
-        title = f"{words[i % 15].title()} and {words[(i * 7) % 15]}: a report on things number {i}"
-        a = article(f"article-{i:04d}-{words[i % 15]}-{words[(i * 3) % 15]}-report", title,
-                    authors=(f"Author {i % 97}",), publisher=f"Publisher {i % 13}",
-                    date=dt.date(2000 + i % 24, 1 + i % 12, 1 + i % 28),
-                    tags=(words[i % 15], words[(i * 5) % 15], "news"))
-        text = " ".join(words[(i + k) % 15] for k in range(900))
-        articles.append(a)
-        bodies[a.slug] = RenderedBody(html=f"<p>{text}</p>", text=text, word_count=900, summary=text[:300])
-    return make_site(articles, bodies, cfg or config())
-
-
-@pytest.mark.parametrize("n", [1000])
-def test_search_index_for_a_thousand_articles_stays_small(n):
-    size = len(search_index_js(synthetic_site(n)).encode("utf-8"))
-    assert size < 400_000, size
 
 
 def dated_site():

@@ -4,10 +4,10 @@
  * is folded under its paragraph and its numbered reference opens and closes it (without
  * this script the reference simply jumps to the note).
  *
- * Search: the index is a script (static/search-index.js, setting window.SITEGEN_SEARCH),
- * not a JSON file, so it also loads from file:// where fetch() is refused. It is loaded
- * only when the reader first uses the search box. Text from the index is only ever
- * inserted with textContent, never as HTML.
+ * Search: full text (titles, people, tags, bodies and notes). The index is scripts under
+ * search/ (a manifest, term shards, one file per article), not JSON files, so it also loads
+ * from file:// where fetch() is refused; a query loads only the shards of its words and the
+ * articles it shows. Text from the index is only ever inserted with textContent, never as HTML.
  *
  * Copy as note: selecting text in an article offers a ready `annotations:` entry for the
  * article's front matter (quote, and prefix/suffix when the quote occurs more than once,
@@ -22,6 +22,7 @@
   var root = html.getAttribute("data-root") || "";
   var WIDE = window.matchMedia("(min-width: 1100px)");
   var DROPDOWN_HITS = 8;
+  var PAGE_HITS = 20;  // results the search page shows at a time
 
   function onChange(query, callback) {
     if (query.addEventListener) query.addEventListener("change", callback);
@@ -91,32 +92,49 @@
     window.addEventListener("hashchange", openFromHash);
   }
 
-  /* ---- search: loading and matching -------------------------------------------------- */
+  /* ---- search: the index, loaded a few scripts at a time ------------------------------ */
 
-  var entries = null;
-  var loading = false;
-  var waiting = [];
+  /* The index (built by sitegen.search.index) is scripts under search/: manifest.js lists the
+     term shards (key, file, bytes); terms/<key>.js holds the postings of the words starting with
+     its key; docs/<n>.js one article's title, link, people, text and notes. Each calls back
+     into window.SITEGEN_SEARCH. A query loads the manifest once, the shards of its words and
+     the documents of the results shown: never the whole index. */
+  var SEARCH_FOLDER = root + "search/";
+  var PREFIX_BYTES = 400000;  // the most a word being typed may load to be completed as a prefix
+  var PREFIX_TERMS = 64;  // the most words one prefix stands for (the most frequent)
+  var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var CODE = {};
+  for (var c = 0; c < LETTERS.length; c++) CODE[LETTERS.charCodeAt(c)] = c;
 
-  function withIndex(callback, failed) {
-    if (entries) return callback(entries);
-    waiting.push({ ok: callback, failed: failed });
-    if (loading) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = root + "static/search-index.js";
-    script.async = true;
-    script.onload = function () {
-      entries = (window.SITEGEN_SEARCH || []).map(prepare);
-      waiting.splice(0).forEach(function (w) { w.ok(entries); });
-    };
-    script.onerror = function () {
-      loading = false;
-      waiting.splice(0).forEach(function (w) { if (w.failed) w.failed(); });
-    };
-    document.head.appendChild(script);
+  var store = { manifest: null, keys: {}, shards: {}, docs: {}, decoded: {}, scripts: {} };
+  window.SITEGEN_SEARCH = {
+    manifest: function (m) {
+      store.manifest = m;
+      store.stop = {};
+      m.stopwords.forEach(function (w) { store.stop[w] = true; });
+      m.shards.forEach(function (s) { store.keys[s[0]] = { file: s[1], bytes: s[2] }; });
+    },
+    shard: function (key, terms) { store.shards[key] = terms; },
+    doc: function (n, record) { store.docs[n] = record; }
+  };
+
+  function script(path) {
+    if (!store.scripts[path]) {
+      store.scripts[path] = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = SEARCH_FOLDER + path;
+        tag.async = true;
+        tag.onload = function () { resolve(); };
+        tag.onerror = function () { delete store.scripts[path]; tag.remove(); reject(new Error(path)); };
+        document.head.appendChild(tag);
+      });
+    }
+    return store.scripts[path];
   }
 
-  /* Lower case without accents, so "resume" finds "Résumé". */
+  function manifest() { return script("manifest.js").then(function () { return store.manifest; }); }
+
+  /* Lower case without accents, so "resume" finds "Résumé" (as sitegen.search.index.fold). */
   function fold(text) {
     return text.normalize ? text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase() : text.toLowerCase();
   }
@@ -134,67 +152,162 @@
     return { text: folded, map: map };
   }
 
-  function prepare(record) {
-    var item = {
-      title: record.t || "", url: record.u || "", authors: record.a || "", publisher: record.p || "",
-      tags: record.g || "", text: record.x || ""
-    };
-    item.foldedTitle = fold(item.title);
-    item.foldedPeople = fold(item.authors + " " + item.publisher + " " + item.tags);
-    item.foldedText = fold(item.text);
-    return item;
-  }
+  var SPLIT = /[^\p{L}\p{N}]+/u;
 
-  function terms(query) {
+  /* The words of a query; the last one is also a prefix while it is being typed. */
+  function parse(query) {
     var seen = {};
-    return fold(query).split(/[\s,;:!?"“”„«»()]+/).filter(function (t) {
-      if (!t || seen[t]) return false;
-      seen[t] = true;
+    var words = fold(query).split(SPLIT).filter(function (w) {
+      if (!w || seen[w]) return false;
+      seen[w] = true;
       return true;
-    });
+    }).map(function (w) { return w.slice(0, 32); });
+    var typing = words.length > 0 && !SPLIT.test(query.slice(-1));
+    return { words: words, prefix: typing ? words[words.length - 1] : null };
   }
 
-  function startsWord(haystack, at) {
-    return at === 0 || /[\s\-–—'’"(\[\/.,:;#]/.test(haystack.charAt(at - 1));
-  }
-
-  /* Where `word` occurs in `haystack` from `from` on; a word of one or two letters only
-     counts at the start of a word (so "a" does not match every article). */
-  function find(haystack, word, from) {
-    var at = haystack.indexOf(word, from || 0);
-    if (word.length > 2) return at;
-    while (at >= 0 && !startsWord(haystack, at)) at = haystack.indexOf(word, at + 1);
-    return at;
-  }
-
-  function score(item, words) {
-    var total = 0;
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      var inTitle = find(item.foldedTitle, w);
-      var inPeople = find(item.foldedPeople, w);
-      var inText = find(item.foldedText, w);
-      if (inTitle < 0 && inPeople < 0 && inText < 0) return 0;
-      if (inTitle >= 0) total += startsWord(item.foldedTitle, inTitle) ? 12 : 6;
-      if (inPeople >= 0) total += startsWord(item.foldedPeople, inPeople) ? 6 : 3;
-      if (inText >= 0) total += 1;
+  /* The shard a word lives in: the longest key that starts it. */
+  function shardOf(word) {
+    for (var n = word.length; n >= 0; n--) {
+      if (store.keys.hasOwnProperty(word.slice(0, n))) return word.slice(0, n);
     }
-    return total;
+    return null;
   }
 
-  function search(all, query) {
-    var words = terms(query);
-    if (!words.length) return [];
-    var hits = [];
-    all.forEach(function (item, order) {
-      var s = score(item, words);
-      if (s > 0) hits.push({ item: item, score: s, order: order });
+  /* The shards that hold every word starting with `prefix`, or null when they are too big. */
+  function shardsUnder(prefix) {
+    var keys = [];
+    var bytes = 0;
+    var own = shardOf(prefix);
+    if (own !== null) { keys.push(own); bytes += store.keys[own].bytes; }
+    Object.keys(store.keys).forEach(function (key) {
+      if (key.length > prefix.length && key.lastIndexOf(prefix, 0) === 0) {
+        keys.push(key);
+        bytes += store.keys[key].bytes;
+      }
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return hits.map(function (h) { return h.item; });
+    return bytes <= PREFIX_BYTES ? keys : null;
+  }
+
+  function loadShards(keys) {
+    return Promise.all(keys.map(function (key) { return script(store.keys[key].file); }));
+  }
+
+  /* A term's postings: ascending document numbers, each with its weight (1-62). */
+  function decode(term, encoded) {
+    if (store.decoded[term]) return store.decoded[term];
+    var ids = [];
+    var weights = [];
+    var previous = -1;
+    var i = 0;
+    while (i < encoded.length) {
+      var value = 0;
+      var shift = 0;
+      var letter;
+      do {
+        letter = CODE[encoded.charCodeAt(i++)];
+        value += (letter & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (letter & 32);
+      previous += value;
+      ids.push(previous);
+      weights.push(CODE[encoded.charCodeAt(i++)]);
+    }
+    return (store.decoded[term] = { ids: ids, weights: weights });
+  }
+
+  function postings(term) {
+    var key = shardOf(term);
+    var entry = key !== null && store.shards[key] && store.shards[key][term];
+    return entry ? decode(term, entry[1]) : { ids: [], weights: [] };
+  }
+
+  /* The documents of every word starting with `prefix` (the most frequent PREFIX_TERMS words),
+     as one list with the best weight per document. */
+  function prefixPostings(prefix, keys) {
+    var terms = [];
+    keys.forEach(function (key) {
+      var shard = store.shards[key] || {};
+      Object.keys(shard).forEach(function (term) {
+        if (term.lastIndexOf(prefix, 0) === 0) terms.push([shard[term][0], term]);
+      });
+    });
+    terms.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : 1); });
+    var best = {};
+    terms.slice(0, PREFIX_TERMS).forEach(function (t) {
+      var list = postings(t[1]);
+      for (var i = 0; i < list.ids.length; i++) {
+        var id = list.ids[i];
+        if (!(best[id] >= list.weights[i])) best[id] = list.weights[i];
+      }
+    });
+    var ids = Object.keys(best).map(Number).sort(function (a, b) { return a - b; });
+    return { ids: ids, weights: ids.map(function (id) { return best[id]; }) };
+  }
+
+  /* Every document holding all words (the last may be a prefix), best first: BM25, whose
+     term weights the index holds, times each word's inverse document frequency. */
+  function rank(lists, total) {
+    if (!lists.length || lists.some(function (l) { return !l.ids.length; })) return [];
+    lists.sort(function (a, b) { return a.ids.length - b.ids.length; });
+    var idf = lists.map(function (l) { return Math.log(1 + (total - l.ids.length + 0.5) / (l.ids.length + 0.5)); });
+    var at = lists.map(function () { return 0; });
+    var hits = [];
+    var first = lists[0];
+    for (var i = 0; i < first.ids.length; i++) {
+      var id = first.ids[i];
+      var score = idf[0] * first.weights[i];
+      var all = true;
+      for (var k = 1; k < lists.length && all; k++) {
+        var ids = lists[k].ids;
+        while (at[k] < ids.length && ids[at[k]] < id) at[k]++;
+        if (ids[at[k]] === id) score += idf[k] * lists[k].weights[at[k]];
+        else all = false;
+      }
+      if (all) hits.push({ id: id, score: score });
+    }
+    hits.sort(function (a, b) { return b.score - a.score || b.id - a.id; });
+    return hits.map(function (h) { return h.id; });
+  }
+
+  /* Search: a promise of { ids (every match, best first), words (to highlight) }. */
+  function search(query) {
+    return manifest().then(function (m) {
+      var parsed = parse(query);
+      var words = parsed.words.filter(function (w) { return !store.stop[w] || w === parsed.prefix; });
+      if (!words.length) return { ids: [], words: parsed.words };
+      var prefixKeys = parsed.prefix !== null && words.indexOf(parsed.prefix) >= 0 ? shardsUnder(parsed.prefix) : null;
+      var keys = {};
+      words.forEach(function (w) { var k = shardOf(w); if (k !== null) keys[k] = true; });
+      (prefixKeys || []).forEach(function (k) { keys[k] = true; });
+      return loadShards(Object.keys(keys)).then(function () {
+        var lists = words.map(function (w) {
+          return w === parsed.prefix && prefixKeys ? prefixPostings(w, prefixKeys) : postings(w);
+        });
+        return { ids: rank(lists, m.docs), words: words };
+      });
+    });
+  }
+
+  /* The documents numbered `ids`, loaded. */
+  function documents(ids) {
+    return Promise.all(ids.map(function (id) { return script("docs/" + id + ".js"); })).then(function () {
+      return ids.map(function (id) { return store.docs[id]; });
+    });
   }
 
   /* ---- search: showing results (DOM nodes and textContent only) ----------------------- */
+
+  function startsWord(haystack, at) {
+    return at === 0 || !/[\p{L}\p{N}]/u.test(haystack.charAt(at - 1));
+  }
+
+  /* Where a word starts in `haystack` at or after `from` (a whole word, or its start). */
+  function find(haystack, word, from) {
+    var at = haystack.indexOf(word, from || 0);
+    while (at >= 0 && !startsWord(haystack, at)) at = haystack.indexOf(word, at + 1);
+    return at;
+  }
 
   function highlighted(text, words) {
     var fragment = document.createDocumentFragment();
@@ -222,17 +335,27 @@
     return fragment;
   }
 
-  /* A snippet of the text around the first match. */
-  function snippet(text, words) {
+  /* About `size` characters of `text` around the first word found, or null when none is. */
+  function around(text, words, size) {
     var folded = fold(text);
     var first = -1;
     words.forEach(function (w) {
       var at = find(folded, w);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     });
-    if (first <= 60) return text;
-    var cut = text.indexOf(" ", first - 40);
-    return "…" + text.slice(cut >= 0 && cut < first ? cut + 1 : first);
+    if (first < 0) return null;
+    if (folded.length !== text.length) first = foldWithMap(text).map[first];  // folding changed lengths
+    var start = Math.max(0, first - Math.floor(size / 3));
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      start = space >= 0 && space < first ? space + 1 : first;
+    }
+    var end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      var cut = text.lastIndexOf(" ", end);
+      if (cut > first) end = cut;
+    }
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
   }
 
   function element(tag, className, text) {
@@ -242,26 +365,38 @@
     return node;
   }
 
-  function hitList(hits, words) {
+  function hitList(records, words, size) {
     var list = element("ol", "hits");
-    hits.forEach(function (item) {
+    records.forEach(function (r) {
       var li = document.createElement("li");
       var a = element("a", "hit");
-      a.href = root + item.url;
+      a.href = root + r.u;
       var title = element("span", "hit-title");
-      title.appendChild(highlighted(item.title, words));
+      title.appendChild(highlighted(r.t || "", words));
       a.appendChild(title);
-      var tags = item.tags ? item.tags.split(" ").map(function (t) { return "#" + t; }).join(" ") : "";
-      var who = [item.authors, item.publisher, tags].filter(Boolean).join(" · ");
+      var tags = (r.g || []).map(function (t) { return "#" + t; }).join(" ");
+      var who = [(r.p || []).join(", "), tags].filter(Boolean).join(" · ");
       if (who) {
         var meta = element("span", "hit-meta");
         meta.appendChild(highlighted(who, words));
         a.appendChild(meta);
       }
-      if (item.text) {
-        var text = element("span", "hit-snippet");
-        text.appendChild(highlighted(snippet(item.text, words), words));
-        a.appendChild(text);
+      var text = r.x || "";
+      var inText = around(text, words, size);
+      var inNote = null;
+      if (inText === null) {
+        (r.n || []).some(function (note) { inNote = around(note, words, size); return inNote !== null; });
+      }
+      if (inNote !== null) {
+        var note = element("span", "hit-snippet hit-note");
+        note.appendChild(element("span", "hit-note-label", "Note: "));
+        note.appendChild(highlighted(inNote, words));
+        a.appendChild(note);
+      } else if (inText !== null || text) {
+        var snippet = element("span", "hit-snippet");
+        var shown = inText !== null ? inText : text.slice(0, size) + (text.length > size ? "…" : "");
+        snippet.appendChild(highlighted(shown, words));
+        a.appendChild(snippet);
       }
       li.appendChild(a);
       list.appendChild(li);
@@ -280,23 +415,25 @@
     var page = document.getElementById("search-page-results");
     var pageStatus = document.getElementById("search-page-status");
     var searchPage = form.getAttribute("action") || "";
+    var asked = 0;  // the number of the latest query: an older one's answer arriving late is dropped
 
     function say(text) { if (status) status.textContent = text; }
     function close() { box.hidden = true; }
     function unavailable() {
-      box.textContent = "";
-      box.appendChild(element("p", "search-none", "The search index could not be loaded."));
-      box.hidden = false;
+      var where = page || box;
+      where.textContent = "";
+      where.appendChild(element("p", "search-none", "The search index could not be loaded."));
+      if (!page) box.hidden = false;
     }
 
-    function showDropdown(query, hits, words) {
+    function showDropdown(query, found, records) {
       box.textContent = "";
-      if (!hits.length) {
+      if (!found.ids.length) {
         box.appendChild(element("p", "search-none", "No article matches “" + query + "”."));
       } else {
-        box.appendChild(hitList(hits.slice(0, DROPDOWN_HITS), words));
-        if (hits.length > DROPDOWN_HITS && searchPage) {
-          var more = element("a", "search-more", "All " + plural(hits.length) + " →");
+        box.appendChild(hitList(records, found.words, store.manifest.snippet));
+        if (found.ids.length > DROPDOWN_HITS && searchPage) {
+          var more = element("a", "search-more", "All " + plural(found.ids.length) + " →");
           more.href = searchPage + "?q=" + encodeURIComponent(query);
           box.appendChild(more);
         }
@@ -304,31 +441,46 @@
       box.hidden = false;
     }
 
-    function showPage(query, hits, words) {
+    function showPage(query, found, records, mine) {
       page.textContent = "";
       if (pageStatus) {
-        pageStatus.textContent = query ? (hits.length ? plural(hits.length) + " for “" + query + "”"
+        pageStatus.textContent = query ? (found.ids.length ? plural(found.ids.length) + " for “" + query + "”"
           : "No article matches “" + query + "”.") : "Type in the search box to search the archive.";
       }
-      if (hits.length) page.appendChild(hitList(hits, words));
+      if (!records.length) return;
+      page.appendChild(hitList(records, found.words, store.manifest.snippet));
+      if (found.ids.length > records.length) {
+        var more = element("button", "search-more", "Show more");
+        more.type = "button";
+        more.addEventListener("click", function () {
+          var next = found.ids.slice(records.length, records.length + PAGE_HITS);
+          documents(next).then(function (added) {
+            if (mine !== asked) return;
+            showPage(query, found, records.concat(added), mine);
+          }, unavailable);
+        });
+        page.appendChild(more);
+      }
     }
 
     function update() {
       var query = input.value.trim();
+      var mine = ++asked;
       if (!query) {
         close();
         say("");
-        if (page) showPage("", [], []);
+        if (page) showPage("", { ids: [], words: [] }, [], mine);
         return;
       }
-      withIndex(function (all) {
-        if (input.value.trim() !== query) return;  // the reader typed on meanwhile
-        var words = terms(query);
-        var hits = search(all, query);
-        say(hits.length ? plural(hits.length) + " found" : "No results");
-        if (page) showPage(query, hits, words);
-        else showDropdown(query, hits, words);
-      }, unavailable);
+      search(input.value).then(function (found) {
+        if (mine !== asked) return null;
+        return documents(found.ids.slice(0, page ? PAGE_HITS : DROPDOWN_HITS)).then(function (records) {
+          if (mine !== asked) return;
+          say(found.ids.length ? plural(found.ids.length) + " found" : "No results");
+          if (page) showPage(query, found, records, mine);
+          else showDropdown(query, found, records);
+        });
+      }).catch(function () { if (mine === asked) unavailable(); });
     }
 
     function links() { return Array.prototype.slice.call(box.querySelectorAll("a")); }
@@ -341,7 +493,7 @@
       all[Math.min(next, all.length - 1)].focus();
     }
 
-    input.addEventListener("focus", function () { withIndex(function () {}); });
+    input.addEventListener("focus", function () { manifest().catch(function () {}); });
     input.addEventListener("input", update);
     form.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {

@@ -1,0 +1,259 @@
+"""The full-text search index: documents in, small script files out.
+
+`build_index(docs)` reads every word of every document — title, people (authors,
+publisher, tags), body and notes — into an inverted index; `index_files(index)`
+writes it as scripts a browser can load with `<script>` tags (so search works
+from file://, where fetch() is refused):
+
+- `manifest.js` — the number of documents and the list of term shards, each with
+  its size and a content hash (appended to its URL, so no stale copy is used);
+- `terms/<key>.js` — the postings of every term starting with the shard's key.
+  Shards are the leaves of a prefix trie cut so each holds about SHARD_BYTES: a
+  word finds its shard as the longest key that starts it, and a prefix (the word
+  being typed) the shards under it. One query loads a few shards, never the index;
+- `docs/<id>.js` — one document's title, link, people, text and notes, loaded
+  for the results shown (ranking needs none of it).
+
+Postings are precomputed BM25 term weights ("impacts", 1–63, from the weighted
+term frequency and the document's length against a fixed reference length, so a
+document's postings do not depend on the others), stored as delta-coded document
+ids in a 64-letter varint alphabet plus one impact letter. Document ids follow
+`SearchDoc.order`: with date order, a new article is appended and the other
+files keep their bytes. Output is deterministic: the same documents give the same
+bytes, and a shard whose terms and postings did not change keeps its bytes.
+Must not know about sites, articles or URLs beyond the strings it is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+SHARD_BYTES = 48_000  # a term shard's target size; a single term's postings may be larger
+MAX_TERM = 32  # longer "words" (URLs, hashes) are cut here
+K1, B, REFERENCE_LENGTH = 1.2, 0.75, 800  # BM25 parameters; the length documents are measured against
+WEIGHTS = {"title": 4, "people": 3, "notes": 2}  # the body counts once
+STOPWORDS = frozenset(
+    "a an and are as at be but by for from had has have he her his i in is it its of on or our she that the "
+    "their them they this to was we were which who will with you".split()
+)
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile("[\u0300-\u036f]")
+_VARINT = [""] * 32768  # 0..32767 in one to three letters
+
+
+def _varint(value: int) -> str:
+    """Five bits per letter, lowest first; the sixth bit says another letter follows."""
+    out = []
+    while True:
+        low, value = value & 31, value >> 5
+        out.append(ALPHABET[low | (32 if value else 0)])
+        if not value:
+            return "".join(out)
+
+
+for _n in range(len(_VARINT)):
+    _VARINT[_n] = _varint(_n)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    """One searchable document: its text by field, and what a result shows."""
+
+    key: str  # unique and stable (the article's slug)
+    order: tuple  # documents are numbered in this order (oldest first: new ones are appended)
+    title: str
+    url: str  # relative to the site root
+    people: tuple[str, ...]  # authors, then the publisher
+    tags: tuple[str, ...]
+    text: str  # the body as plain text
+    notes: tuple[str, ...]  # the editor's notes
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as site.js folds a query: "Résumé" → "resume"."""
+    if not text.isascii():
+        text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    return text.lower()
+
+
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+
+
+def counts(text: str) -> Counter[str]:
+    """How often each folded word occurs in `text` (letters, digits and marks; at most MAX_TERM letters).
+
+    ASCII text, the common case, is cut with bytes.translate and split (several times
+    faster than a regular expression); other text with `_WORD` after folding.
+    """
+    if text.isascii():
+        found = Counter(text.encode("ascii").translate(_ASCII_WORDS).split())
+        if not found or max(map(len, found)) <= MAX_TERM:
+            return Counter({word.decode("ascii"): n for word, n in found.items()})
+        out: Counter[str] = Counter()
+        for word, n in found.items():
+            out[word[:MAX_TERM].decode("ascii")] += n
+        return out
+    return Counter(w[:MAX_TERM] for w in _WORD.findall(fold(text)))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, in order (as site.js splits a query)."""
+    return [w[:MAX_TERM] for w in _WORD.findall(fold(text))]
+
+
+def impacts(doc: SearchDoc) -> dict[str, int]:
+    """Each indexed term of `doc` with its weight 1–62: BM25's term part tf / (tf + k1·(1 − b + b·len/ref)),
+    scaled; tf counts a title word 4 times, a name or tag 3 times, a word of a note twice."""
+    total = counts(doc.text)
+    length = total.total()
+    for field, text in (("title", doc.title), ("people", " ".join((*doc.people, *doc.tags))),
+                        ("notes", " ".join(doc.notes))):
+        weight = WEIGHTS[field]
+        found = counts(text)
+        if field == "notes":
+            length += found.total()
+        for word, n in found.items():
+            total[word] += n * weight
+    norm = K1 * (1 - B + B * length / REFERENCE_LENGTH)
+    return {t: 1 + int(62 * tf / (tf + norm)) for t, tf in total.items() if t not in STOPWORDS}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchIndex:
+    """Documents numbered by `order`, and for each term its postings: (id << 6 | impact), ids ascending."""
+
+    docs: tuple[SearchDoc, ...]
+    postings: Mapping[str, array]
+
+
+def build_index(docs: Iterable[SearchDoc], weights: Mapping[str, Mapping[str, int]] | None = None) -> SearchIndex:
+    """The inverted index of `docs`. `weights` may hold each document's `impacts` already (by key)."""
+    ordered = tuple(sorted(docs, key=lambda d: (d.order, d.key)))
+    postings: dict[str, array] = {}
+    for number, doc in enumerate(ordered):
+        found = weights.get(doc.key) if weights is not None else None
+        for term, impact in (found if found is not None else impacts(doc)).items():
+            listed = postings.get(term)
+            if listed is None:
+                listed = postings[term] = array("I")
+            listed.append(number << 6 | impact)
+    return SearchIndex(ordered, postings)
+
+
+def encode_postings(listed: array) -> str:
+    """Delta-coded ids (varint letters) each followed by its impact letter."""
+    out = []
+    previous = -1
+    for item in listed:
+        number = item >> 6
+        gap = number - previous
+        previous = number
+        out.append((_VARINT[gap] if gap < 32768 else _varint(gap)) + ALPHABET[item & 63])
+    return "".join(out)
+
+
+def shard_keys(sizes: Mapping[str, int], limit: int = SHARD_BYTES) -> dict[str, list[str]]:
+    """Cut the terms into shards of about `limit` bytes along a prefix trie: key → its terms.
+
+    A term belongs to the shard with the longest key that starts it. Under a key that is
+    too big, the groups of each next letter get a shard of their own (cut again if need
+    be), except the smallest, which stay in the key's own shard while it has room.
+    """
+    shards: dict[str, list[str]] = {}
+
+    def cut(prefix: str, terms: list[str]) -> None:
+        total = sum(sizes[t] for t in terms)
+        depth = len(prefix)
+        if total <= limit or all(len(t) == depth for t in terms):
+            shards[prefix] = terms
+            return
+        own = [t for t in terms if len(t) == depth]
+        groups: dict[str, list[str]] = {}
+        for t in terms:
+            if len(t) > depth:
+                groups.setdefault(t[depth], []).append(t)
+        room = limit - sum(sizes[t] for t in own)
+        for size, letter in sorted((sum(sizes[t] for t in g), c) for c, g in groups.items()):
+            if size <= room:
+                own += groups[letter]
+                room -= size
+            else:
+                cut(prefix + letter, groups[letter])
+        if own:
+            shards[prefix] = sorted(own)
+
+    cut("", sorted(sizes))
+    return shards
+
+
+def _script(call: str, *args: object) -> bytes:
+    return f"SITEGEN_SEARCH.{call}({','.join(_json(a) for a in args)});\n".encode("utf-8")
+
+
+def _json(data: object) -> str:
+    """JSON safe in a script file (as views.text.script_json)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def shard_name(key: str) -> str:
+    """terms/<key>.js: letters and digits as they are, anything else as _hex_ (file names stay ASCII)."""
+    safe = "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}_" for c in key)
+    return f"terms/{safe or '_'}.js"
+
+
+def doc_record(doc: SearchDoc) -> dict[str, object]:
+    """What a result shows: t title, u url, p people, g tags, x text, n notes (empty ones left out)."""
+    record = {"t": doc.title, "u": doc.url, "p": list(doc.people), "g": list(doc.tags), "x": doc.text,
+              "n": list(doc.notes)}
+    return {k: v for k, v in record.items() if v or k in "tu"}
+
+
+def doc_script(number: int, doc: SearchDoc) -> bytes:
+    return _script("doc", number, doc_record(doc))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexFiles:
+    """The index as files (path under the index folder → UTF-8 bytes), and what the next run may reuse."""
+
+    files: dict[str, bytes]
+    docs: tuple[SearchDoc, ...]
+    codes: dict[str, tuple[array, str]]  # term → (its postings, their encoding)
+
+
+def index_files(index: SearchIndex, *, snippet: int = 160, previous: IndexFiles | None = None,
+                shard_bytes: int = SHARD_BYTES) -> IndexFiles:
+    """Every file of the index. With `previous` (watch/serve), a term whose postings are equal keeps
+    its encoding and a document equal to the one that had its number keeps its script."""
+    old_codes = previous.codes if previous is not None else {}
+    codes: dict[str, tuple[array, str]] = {}
+    for term, listed in index.postings.items():
+        old = old_codes.get(term)
+        codes[term] = old if old is not None and old[0] == listed else (listed, encode_postings(listed))
+    sizes = {t: len(t) + len(c[1]) + 12 for t, c in codes.items()}
+    files: dict[str, bytes] = {}
+    listing = []
+    for key, terms in sorted(shard_keys(sizes, shard_bytes).items()):
+        data = _script("shard", key, {t: [len(codes[t][0]), codes[t][1]] for t in terms})
+        name = shard_name(key)
+        files[name] = data
+        listing.append([key, f"{name}?{hashlib.blake2b(data, digest_size=5).hexdigest()}", len(data)])
+    old_docs = previous.docs if previous is not None else ()
+    for number, doc in enumerate(index.docs):
+        name = f"docs/{number}.js"
+        same = previous is not None and number < len(old_docs) and old_docs[number] == doc
+        files[name] = previous.files[name] if same else doc_script(number, doc)  # type: ignore[union-attr]
+    manifest = {"version": 1, "docs": len(index.docs), "snippet": snippet, "stopwords": sorted(STOPWORDS),
+                "shards": listing}
+    files["manifest.js"] = _script("manifest", manifest)
+    return IndexFiles(files, index.docs, codes)
