@@ -7,7 +7,7 @@ Owns the shape of the exchange format (https://www.w3.org/TR/annotation-model/):
   suffix) and, when the note is placed, a `TextPositionSelector` (start, end in
   the article's plain text); the note as a `TextualBody` (`text/markdown`,
   purpose `commenting`) and one `TextualBody` with purpose `tagging` per tag;
-  creator and created/modified when known.
+  creator, and created/modified when known.
 * `collection(...)` — an `AnnotationCollection` with its one `AnnotationPage` embedded.
 * `read_notes(data)` — every note in a parsed JSON document: a single
   annotation, a page, a collection (with embedded pages), a list of any of
@@ -51,8 +51,11 @@ def web_annotation(
     source: str,
     position: tuple[int, int] | None,
     creator: dict[str, str] | None = None,
+    created: str | None = None,
 ) -> dict[str, Any]:
-    """One note as a W3C Web Annotation (without @context: the collection carries it)."""
+    """One note as a W3C Web Annotation (without @context: the collection carries it).
+
+    `created` stands in for a note that does not record when it was written."""
     selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": note.quote}]
     if note.prefix:
         selectors[0]["prefix"] = note.prefix
@@ -74,8 +77,8 @@ def web_annotation(
     out["target"] = {"type": "SpecificResource", "source": source, "selector": selectors}
     if creator:
         out["creator"] = creator
-    if note.created:
-        out["created"] = _date_time(note.created)
+    if note.created or created:
+        out["created"] = _date_time(note.created or created or "")
     if note.modified:
         out["modified"] = _date_time(note.modified)
     return out

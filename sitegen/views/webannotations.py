@@ -9,7 +9,9 @@ this file sits — and its selectors are the note's quote (with prefix/suffix)
 and, when the note is placed, its position in the article's plain text (the
 `text` of its `RenderedBody`). Ids are stable: `annotations.jsonld#SLUG-N` for
 note N of an article. Flags are created by the software, every other note by
-the archive. Must not render templates or touch files.
+the archive; a note that does not record when it was written is dated by the
+day its article entered the archive (`added`). Must not render templates or
+touch files.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def web_annotations_json(site: Site, memo: ViewMemo | None = None) -> str:
                 source=source,
                 position=placed.get(number),
                 creator=SOFTWARE if note.is_flag else archive,
+                created=article.added.isoformat() if article.added else None,
             ))
             for number, note in enumerate(article.annotations, 1)
         )

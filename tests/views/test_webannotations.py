@@ -146,6 +146,7 @@ def test_each_note_targets_its_article_and_says_where_its_quote_is(site, export)
     assert spun["creator"] == {"type": "Organization", "name": "Test archive"}
     flag = items[BASE + "annotations.jsonld#korea-chatbot-2"]
     assert flag["creator"] == {"type": "Software", "name": "sitegen"}
+    assert "created" not in spun  # the sample articles record neither the note's time nor the day they were added
     unplaced = items[BASE + "annotations.jsonld#korea-chatbot-3"]
     assert [s["type"] for s in unplaced["target"]["selector"]] == ["TextQuoteSelector"]  # listed, never dropped
 
@@ -192,3 +193,22 @@ def test_a_rebuild_with_the_memo_gives_what_a_fresh_build_gives():
     again = web_annotations_json(second, memo)
     assert again == web_annotations_json(second)
     assert json.loads(again)["total"] == 6
+
+
+def test_notes_are_dated_by_their_own_time_else_the_day_their_article_was_added():
+    from dataclasses import replace
+
+    from sitegen.model import Annotation
+
+    articles = tuple(
+        replace(a, added=dt.date(2026, 11, 22), annotations=(
+            Annotation("Filler body", "dated", created="2026-12-01T09:30:00Z", modified="2026-12-02T10:00:00Z"),
+            Annotation("about nothing", "undated"),
+        )) if a.slug == "filler-1" else a
+        for a in sample_articles()
+    )
+    document = json.loads(web_annotations_json(build_site(articles, config(base_url=BASE))))
+    dated, undated = (i for i in document["first"]["items"] if "filler-1" in i["id"])
+    assert (dated["created"], dated["modified"]) == ("2026-12-01T09:30:00Z", "2026-12-02T10:00:00Z")
+    assert undated["created"] == "2026-11-22T00:00:00Z" and "modified" not in undated
+    assert validate(document) == []
