@@ -16,19 +16,30 @@ re-read from its file when the stamp differs (the whole index is rebuilt when
 missing or unreadable). Stamps say what a file holds, not when it was touched,
 so the committed index is the same in every clone. The index also remembers articles the editor deleted,
 so a later split does not bring them back, and dumps already split, so an
-unchanged dump is not split again by every build. Must not render or print.
+unchanged dump is not split again by every build.
+
+A split killed at any point (SIGKILL, power cut) loses nothing and leaves no
+half-written article: each file and the index are written to a temporary file
+and renamed, the next split (holding an exclusive lock on the content folder,
+so two splits never interleave) deletes the temporary files a killed one left,
+and the index is reconciled with the files before use, so the articles already
+written are found by their `source` entries instead of being written twice.
+Must not render or print.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.archive.load import shown_path
-from sitegen.atomic import write_atomic
+from sitegen.atomic import leftovers, write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_source, dump_article, read_article
 from sitegen.model import Source
@@ -208,9 +219,37 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     write_atomic(articles_dir.parent / INDEX_NAME, text, fsync=False)
 
 
+@contextmanager
+def _exclusive(articles_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder of the articles folder and the index (waiting for
+    another split to finish), then clear the temporary files a killed split left in both."""
+    folder = articles_dir.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield  # nothing can be written there either: the writes report it
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        for leftover in [*leftovers(folder, INDEX_NAME), *leftovers(articles_dir, "*.md")]:
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
 def split_files(raw_paths: list[Path], articles_dir: Path, *, root: Path | None = None) -> SplitReport:
     """Split each dump into the archive; report one outcome per article found, and problems
     (their files shown relative to `root`, the archive's folder, as every other message)."""
+    with _exclusive(articles_dir):
+        return _split_locked(raw_paths, articles_dir, root)
+
+
+def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None) -> SplitReport:
     problems: list[Problem] = []
     outcomes: list[Outcome] = []
     index = _load_index(articles_dir, problems, root)
@@ -272,6 +311,12 @@ def _merge(
             entry = index.entries[slug]
             path = articles_dir / f"{slug}.md"
             if entry.deleted or any(s[0] == name for s in entry.sources):
+                if key in index.provenance and not entry.deleted and not entry.born and pack(probe) != entry.sketch:
+                    # written from these very lines, then edited before the index was saved (a killed
+                    # split): remember the text as first split, so later copies of it still find the file
+                    entry.born = pack(probe)
+                    index.add(slug, entry)
+                    index.changed = True
                 outcomes.append(Outcome("skipped", path, item.title, item.source))
                 merged.append([slug, item.title, *item.source.lines])
                 continue

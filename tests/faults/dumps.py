@@ -1,0 +1,50 @@
+"""Raw dumps and archives made up for the fault tests: many distinct articles, the same bytes every time.
+
+`write_dump(path, count, seed)` writes a dump in the shape scrapers produce
+(title line with a publisher, paragraphs, a bio, `Continue Reading` between
+articles); `make_archive(root)` a fresh archive folder with `sitegen.toml`.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+WORDS = (
+    "council budget debate schools roads fund minister port ships harvest prices traders rates bank "
+    "election court judge police river storm farmers workers union factory exports imports tariffs "
+    "market shares bonds yen dollar energy oil gas coal solar wind rail bridge airport hospital "
+    "teachers students museum festival drought flood wildfire vaccine clinic research lantern orchard "
+    "glacier pepper violin harbour meadow copper tunnel saddle quarry thistle beacon marble cobalt"
+).split()
+
+
+def paragraph(rng: random.Random, words: int = 40) -> str:
+    return "The " + " ".join(rng.choice(WORDS) for _ in range(words)) + " said officials."
+
+
+def article_text(n: int, rng: random.Random, paragraphs: int = 6) -> str:
+    body = "\n\n".join(paragraph(rng) for _ in range(paragraphs))
+    return f"Story number {n} about {rng.choice(WORDS)} and {rng.choice(WORDS)} – The Ledger\n\n{body}\n\n" \
+           f"Jane Hill{n} is a reporter at The Ledger.\n"
+
+
+def article_texts(count: int, seed: int = 1, first: int = 0) -> list[str]:
+    """`count` distinct articles, numbered from `first`; the same seed gives the same texts."""
+    rng = random.Random(seed)
+    return [article_text(first + n, rng) for n in range(count)]
+
+
+def write_dump(path: Path, count: int | list[str], seed: int = 1, first: int = 0) -> Path:
+    """A dump of `count` distinct articles (or of the given article texts)."""
+    texts = article_texts(count, seed, first) if isinstance(count, int) else count
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\nContinue Reading\n\n".join(texts), encoding="utf-8")
+    return path
+
+
+def make_archive(root: Path, title: str = "Fault archive") -> Path:
+    (root / "content" / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "raw").mkdir(parents=True, exist_ok=True)
+    (root / "sitegen.toml").write_text(f'title = "{title}"\n', encoding="utf-8")
+    return root

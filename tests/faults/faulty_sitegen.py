@@ -1,0 +1,109 @@
+"""`python tests/faults/faulty_sitegen.py ARGS...`: the sitegen command line with one fault injected.
+
+The fault is chosen by environment variables, so a test can hit the same
+point every time instead of racing a timer:
+
+- `FAULT_KILL_AT=N` — SIGKILL this process at the N-th `os.replace` (every
+  atomic write ends with one), `FAULT_KILL_WHEN=before` (default: the new
+  file is fully written but not yet renamed into place) or `after`.
+- `FAULT_ENOSPC_AFTER=BYTES` with `FAULT_ENOSPC_UNDER=DIR` — every file
+  opened for writing under DIR fails with ENOSPC ("No space left on device")
+  once BYTES have been written there in total, as a full disk does.
+
+Nothing else is changed: the real command runs, on the real file system.
+"""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import io
+import os
+import signal
+import sys
+
+
+def _kill_at_replace(at: int, when: str) -> None:
+    real = os.replace
+    calls = 0
+
+    def replace(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        if calls == at and when == "before":
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(src, dst, *args, **kwargs)
+        if calls == at and when == "after":
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    os.replace = replace
+
+
+class _Full(io.RawIOBase):
+    """A file under the 'full' folder: writes succeed until the shared budget is spent."""
+
+    budget = 0
+
+    def __init__(self, raw: io.FileIO) -> None:
+        self.raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return self.raw.readable()
+
+    def write(self, data) -> int:  # type: ignore[no-untyped-def, override]
+        size = len(memoryview(data))
+        if size > _Full.budget:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        _Full.budget -= size
+        return self.raw.write(data)
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+        return self.raw.readinto(buffer)
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _enospc(budget: int, under: str) -> None:
+    _Full.budget = budget
+    real_open = io.open
+    root = os.path.realpath(under)
+
+    def open_(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):  # type: ignore[no-untyped-def]
+        writing = any(flag in mode for flag in "wax+")
+        if writing:
+            if isinstance(file, int):
+                where = os.path.realpath(f"/proc/self/fd/{file}")
+            else:
+                where = os.path.realpath(os.fspath(file))
+            if where == root or where.startswith(root + os.sep):
+                raw = _Full(io.FileIO(file, mode.replace("b", "").replace("t", "") or "w", closefd=closefd))
+                wrapped = io.BufferedWriter(raw) if buffering != 0 else raw
+                if "b" in mode:
+                    return wrapped
+                return io.TextIOWrapper(wrapped, encoding=encoding or "utf-8", errors=errors, newline=newline)
+        return real_open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+    io.open = open_
+    builtins.open = open_
+
+
+def main() -> None:
+    if os.environ.get("FAULT_KILL_AT"):
+        _kill_at_replace(int(os.environ["FAULT_KILL_AT"]), os.environ.get("FAULT_KILL_WHEN", "before"))
+    if os.environ.get("FAULT_ENOSPC_AFTER"):
+        _enospc(int(os.environ["FAULT_ENOSPC_AFTER"]), os.environ["FAULT_ENOSPC_UNDER"])
+    from sitegen.cli import main as sitegen_main
+
+    sitegen_main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    main()
