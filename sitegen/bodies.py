@@ -1,7 +1,10 @@
 """Article bodies rendered to HTML: once per content hash, in parallel, cached on disk.
 
 Owns the per-article cache key (body, annotations, renderer version) and the
-decision to use several processes. Must not decide what pages exist.
+decision to use several processes. A cache file starts with a checksum of its
+key and contents: a file truncated, damaged or copied under another key is
+discarded and the body rendered again, never trusted. Must not decide what
+pages exist.
 """
 
 from __future__ import annotations
@@ -44,6 +47,13 @@ def _render_chunk(jobs: list[_Job]) -> list[tuple[str, RenderedBody]]:
     return [_render_job(job) for job in jobs]
 
 
+_CHECK = 16  # bytes of checksum at the start of a cache file
+
+
+def _checksum(key: str, payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_CHECK, key=key.encode("ascii")[:64]).digest()
+
+
 class BodyCache:
     """In-memory map key → RenderedBody, backed by one pickle file per key on disk."""
 
@@ -60,9 +70,15 @@ class BodyCache:
         if hit is not None or self.folder is None:
             return hit
         try:
-            with open(self._path(key), "rb") as handle:
-                hit = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        check, payload = data[:_CHECK], data[_CHECK:]
+        if check != _checksum(key, payload):
+            return None  # damaged, cut short or another key's file: render again
+        try:
+            hit = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - written by another version of sitegen: render again
             return None
         if not isinstance(hit, RenderedBody):
             return None
@@ -76,7 +92,8 @@ class BodyCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), fsync=False)
+            payload = pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(path, _checksum(key, payload) + payload, fsync=False)
         except OSError:
             pass  # a cache that cannot be written only costs time
 

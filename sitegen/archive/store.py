@@ -297,6 +297,11 @@ def _still_there(known: dict, index: _Index) -> bool:
         return False
 
 
+def _stopped(what: str, exc: OSError, dump: str, shown: str) -> Problem:
+    """A write refused (a full or read-only disk): the rest of the dump would fail alike, so it stops."""
+    return error(f"{what}: {exc.strerror or exc}; the rest of {dump} was not split", shown)
+
+
 def _merge(
     articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
     outcomes: list[Outcome], problems: list[Problem], shown: str, root: Path | None,
@@ -324,6 +329,9 @@ def _merge(
                 data = add_source(path.read_text(encoding="utf-8"), item.source).encode("utf-8")
                 write_atomic(path, data)
                 entry.stamp = _stamp_of(data)
+            except OSError as exc:
+                problems.append(_stopped("cannot add a source entry", exc, name, shown_path(path, root)))
+                return merged
             except Exception as exc:  # noqa: BLE001 - an editor's broken file must give a message, not a traceback
                 problems.append(error(f"cannot add a source entry: {exc}", shown_path(path, root)))
                 continue
@@ -339,8 +347,8 @@ def _merge(
             write_atomic(path, data)
             stamp = _stamp_of(data)
         except OSError as exc:
-            problems.append(error(f"cannot write: {exc.strerror or exc}", shown_path(path, root)))
-            continue
+            problems.append(_stopped("cannot write", exc, name, shown_path(path, root)))
+            return merged
         taken.add(slug)
         problems.extend(replace(p, file=shown) for p in item.problems)  # for a new file only: once is enough
         index.add(slug, _Entry(item.title, pack(probe), [key], "", stamp))  # type: ignore[list-item]

@@ -9,6 +9,10 @@ point every time instead of racing a timer:
 - `FAULT_ENOSPC_AFTER=BYTES` with `FAULT_ENOSPC_UNDER=DIR` — every file
   opened for writing under DIR fails with ENOSPC ("No space left on device")
   once BYTES have been written there in total, as a full disk does.
+- `FAULT_ON_READ=FILE` with `FAULT_ACTION=delete|save|empty` — the first time
+  FILE is opened for reading, the editor deletes it, saves a new version
+  (`FAULT_TEXT`, written atomically as editors do) or is caught half-way
+  through saving it in place (the file is empty), just before it is read.
 
 Nothing else is changed: the real command runs, on the real file system.
 """
@@ -71,6 +75,33 @@ class _Full(io.RawIOBase):
         super().close()
 
 
+def _where(file) -> str:  # type: ignore[no-untyped-def]
+    return os.path.realpath(f"/proc/self/fd/{file}" if isinstance(file, int) else os.fspath(file))
+
+
+def _on_read(target: str, action: str, text: str) -> None:
+    real_open = io.open
+    target = os.path.realpath(target)
+    done = False
+
+    def open_(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal done
+        if not done and not any(flag in mode for flag in "wax+") and _where(file) == target:
+            done = True
+            if action == "delete":
+                os.unlink(target)
+            elif action == "empty":
+                os.truncate(target, 0)
+            else:
+                with real_open(target + ".saving", "w", encoding="utf-8") as handle:
+                    handle.write(text)
+                os.rename(target + ".saving", target)
+        return real_open(file, mode, *args, **kwargs)
+
+    io.open = open_
+    builtins.open = open_
+
+
 def _enospc(budget: int, under: str) -> None:
     _Full.budget = budget
     real_open = io.open
@@ -79,10 +110,7 @@ def _enospc(budget: int, under: str) -> None:
     def open_(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):  # type: ignore[no-untyped-def]
         writing = any(flag in mode for flag in "wax+")
         if writing:
-            if isinstance(file, int):
-                where = os.path.realpath(f"/proc/self/fd/{file}")
-            else:
-                where = os.path.realpath(os.fspath(file))
+            where = _where(file)
             if where == root or where.startswith(root + os.sep):
                 raw = _Full(io.FileIO(file, mode.replace("b", "").replace("t", "") or "w", closefd=closefd))
                 wrapped = io.BufferedWriter(raw) if buffering != 0 else raw
@@ -100,6 +128,8 @@ def main() -> None:
         _kill_at_replace(int(os.environ["FAULT_KILL_AT"]), os.environ.get("FAULT_KILL_WHEN", "before"))
     if os.environ.get("FAULT_ENOSPC_AFTER"):
         _enospc(int(os.environ["FAULT_ENOSPC_AFTER"]), os.environ["FAULT_ENOSPC_UNDER"])
+    if os.environ.get("FAULT_ON_READ"):
+        _on_read(os.environ["FAULT_ON_READ"], os.environ["FAULT_ACTION"], os.environ.get("FAULT_TEXT", ""))
     from sitegen.cli import main as sitegen_main
 
     sitegen_main(sys.argv[1:])
