@@ -48,3 +48,21 @@ def make_archive(root: Path, title: str = "Fault archive") -> Path:
     (root / "content" / "raw").mkdir(parents=True, exist_ok=True)
     (root / "sitegen.toml").write_text(f'title = "{title}"\n', encoding="utf-8")
     return root
+
+
+def write_articles(folder: Path, count: int, revision: str = "") -> None:
+    """`count` short article files, as split writes them; a `revision` changes every one of them."""
+    from sitegen.frontmatter import dump_article
+    from sitegen.model import Article, Source
+
+    rng = random.Random(3)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        slug = f"story-{n:04d}"
+        body = f"{paragraph(rng, 30)}\n\n{paragraph(rng, 30)}{' ' + revision if revision else ''}\n"
+        article = Article(
+            slug=slug, path="", title=f"Story {n} {revision}".strip(), body=body,
+            authors=(f"Reporter {n % 23}",), publisher="The Ledger", tags=(f"topic-{n % 17}",),
+            date=None, source=(Source("stress.txt", (n * 10 + 1, n * 10 + 9)),),
+        )
+        (folder / f"{slug}.md").write_text(dump_article(article), encoding="utf-8")
