@@ -339,11 +339,18 @@ def _merge(
             outcomes.append(Outcome("updated", path, item.title, item.source))
             merged.append([slug, item.title, *item.source.lines])
             continue
+        if not item.title.strip():  # a file without a title would not read back: name it after where it was
+            item = replace(item, title=f"Untitled ({name}, line {item.source.lines[0]})")
         slug = unique_slug(slugify(item.title), taken)
         path = articles_dir / f"{slug}.md"
         try:
             articles_dir.mkdir(parents=True, exist_ok=True)
-            data = dump_article(item.to_article(slug, path.as_posix())).encode("utf-8")
+            text = dump_article(item.to_article(slug, path.as_posix()))
+            if read_article(text, path.name, slug)[0] is None:  # never write a file the next build refuses
+                problems.append(error(f"cannot make an article file of this text (title {item.title!r})",
+                                      shown, item.source.lines[0]))
+                continue
+            data = text.encode("utf-8")
             write_atomic(path, data)
             stamp = _stamp_of(data)
         except OSError as exc:
