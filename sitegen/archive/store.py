@@ -24,6 +24,9 @@ and renamed, the next split (holding an exclusive lock on the content folder,
 so two splits never interleave) deletes the temporary files a killed one left,
 and the index is reconciled with the files before use, so the articles already
 written are found by their `source` entries instead of being written twice.
+Each new file is also noted at once in `content/.split-journal` (one line
+appended; folded into the index and removed when the index is saved), so a
+file the editor deletes after a killed split stays deleted.
 Must not render or print.
 """
 
@@ -48,6 +51,7 @@ from sitegen.split import SplitArticle, decode_lines, iter_articles
 from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, pack, similarity, sketch, unpack
 
 INDEX_NAME = ".split-index.json"
+JOURNAL_NAME = ".split-journal"  # articles created since the index was last saved
 INDEX_VERSION = 4
 SPLIT_VERSION = 2  # bump when the split rules change: dumps are then split again
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
@@ -154,22 +158,45 @@ def _read_index(path: Path) -> tuple[dict[str, _Entry], dict[str, dict]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != INDEX_VERSION:
             return {}, {}
-        entries = {
-            slug: _Entry(
-                str(raw["title"]), str(raw["sketch"]), [(str(f), int(a), int(b)) for f, a, b in raw["sources"]],
-                str(raw.get("born", "")), (int(raw["stamp"][0]), int(raw["stamp"][1])), bool(raw.get("deleted", False)),
-            )
-            for slug, raw in data["articles"].items()
-        }
+        entries = {slug: _entry_from(raw) for slug, raw in data["articles"].items()}
         return entries, dict(data.get("dumps", {}))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}, {}
+
+
+def _entry_from(raw: dict) -> _Entry:
+    return _Entry(
+        str(raw["title"]), str(raw["sketch"]), [(str(f), int(a), int(b)) for f, a, b in raw["sources"]],
+        str(raw.get("born", "")), (int(raw["stamp"][0]), int(raw["stamp"][1])), bool(raw.get("deleted", False)),
+    )
+
+
+def _entry_json(entry: _Entry) -> dict:
+    return {"title": entry.title, "sketch": entry.sketch, "born": entry.born, "sources": [list(s) for s in entry.sources],
+            "stamp": list(entry.stamp), "deleted": entry.deleted}
+
+
+def _read_journal(path: Path, entries: dict[str, _Entry]) -> bool:
+    """Add the articles a split created after the index was last saved (it was killed, or its disk
+    failed): a file of theirs missing now was deleted by the editor, not never written."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    for line in lines:
+        try:
+            record = json.loads(line)
+            entries.setdefault(str(record["slug"]), _entry_from(record["entry"]))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # the line a killed split was writing
+    return True
 
 
 def _load_index(articles_dir: Path, problems: list[Problem], root: Path | None) -> _Index:
     """The index, with every entry checked against its file (re-read when the file changed)."""
     cached, dumps = _read_index(articles_dir.parent / INDEX_NAME)
     index = _Index(dumps=dumps if cached else {})
+    index.changed = _read_journal(articles_dir.parent / JOURNAL_NAME, cached)  # then saved, and the journal gone
     files = {p.stem: p for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else {}
     for slug, entry in cached.items():
         if slug not in files:
@@ -206,17 +233,25 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     def line(key: str, value: object) -> str:
         return f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}"
 
-    articles = [
-        line(slug, {"title": e.title, "sketch": e.sketch, "born": e.born, "sources": [list(s) for s in e.sources],
-                    "stamp": list(e.stamp), "deleted": e.deleted})
-        for slug, e in sorted(index.entries.items())
-    ]
+    articles = [line(slug, _entry_json(e)) for slug, e in sorted(index.entries.items())]
     dumps = [line(name, value) for name, value in sorted(index.dumps.items())]
     text = (
         f'{{"version": {INDEX_VERSION},\n"articles": {{\n' + ",\n".join(articles) + '\n},\n"dumps": {\n'
         + ",\n".join(dumps) + "\n}}\n"
     )
     write_atomic(articles_dir.parent / INDEX_NAME, text, fsync=False)
+    (articles_dir.parent / JOURNAL_NAME).unlink(missing_ok=True)  # all it held is in the index now
+
+
+def _journal(articles_dir: Path, slug: str, entry: _Entry) -> None:
+    """Note a new article file at once, one line appended, so a split killed before saving the
+    index still tells the next one that this file was written."""
+    record = json.dumps({"slug": slug, "entry": _entry_json(entry)}, ensure_ascii=False, separators=(",", ":"))
+    try:
+        with open(articles_dir.parent / JOURNAL_NAME, "a", encoding="utf-8") as handle:
+            handle.write(record + "\n")
+    except OSError:
+        pass  # a full disk: the split reports the writes that failed
 
 
 @contextmanager
@@ -358,7 +393,9 @@ def _merge(
             return merged
         taken.add(slug)
         problems.extend(replace(p, file=shown) for p in item.problems)  # for a new file only: once is enough
-        index.add(slug, _Entry(item.title, pack(probe), [key], "", stamp))  # type: ignore[list-item]
+        entry = _Entry(item.title, pack(probe), [key], "", stamp)  # type: ignore[list-item]
+        _journal(articles_dir, slug, entry)
+        index.add(slug, entry)
         index.changed = True
         outcomes.append(Outcome("created", path, item.title, item.source))
         merged.append([slug, item.title, *item.source.lines])

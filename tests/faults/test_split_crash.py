@@ -139,6 +139,18 @@ def _source_entry(text: str, dump: str) -> str:
     return text[start:end]
 
 
+def test_an_article_the_editor_deletes_after_a_killed_split_stays_deleted(tmp_path):
+    root = make_archive(tmp_path)
+    dump = write_dump(root / "content/raw/big.txt", 40)
+    killed = sitegen(root, "split", str(dump), fault={"FAULT_KILL_AT": "10", "FAULT_KILL_WHEN": "after"})
+    assert killed.returncode == -signal.SIGKILL
+    victim = sorted(articles(root))[3]
+    (root / "content/articles" / victim).unlink()  # the editor does not want this one
+    assert sitegen(root, "split", str(dump)).returncode == 0
+    assert victim not in articles(root) and len(articles(root)) == 39
+    assert hidden(root) == []
+
+
 def test_a_split_killed_by_a_timer_mid_dump_is_finished_by_the_next(tmp_path, reference):
     """The real command, no fault hook: killed once a third of the articles are on disk."""
     clean = reference[0]
