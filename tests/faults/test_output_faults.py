@@ -10,6 +10,7 @@ the command line, so it keeps testing whatever caches the build has.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import subprocess
@@ -44,8 +45,22 @@ def make(root: Path) -> Path:
     return root
 
 
+_CLEAN: dict[str, dict[str, bytes]] = {}  # digest of the content → its clean build, so each is built once
+
+
 def clean_build(root: Path, scratch: Path) -> dict[str, bytes]:
     """The site a fresh build of `root`'s content makes (a copy, no cache)."""
+    content = hashlib.sha256()
+    for path in sorted((root / "content").rglob("*")):
+        if path.is_file() and not path.name.startswith("."):
+            content.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    key = content.hexdigest()
+    if key not in _CLEAN:
+        _CLEAN[key] = _build_apart(root, scratch)
+    return _CLEAN[key]
+
+
+def _build_apart(root: Path, scratch: Path) -> dict[str, bytes]:
     shutil.copytree(root / "content", scratch / "content")
     shutil.copy(root / "sitegen.toml", scratch / "sitegen.toml")
     done = sitegen(scratch, "build")
@@ -80,7 +95,7 @@ def built(tmp_path) -> Path:
 # -- a full disk -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("budget", [0, 2_000, 40_000])
+@pytest.mark.parametrize("budget", [0, 20_000])
 def test_a_full_disk_stops_the_build_with_a_message_and_the_old_site_stays(built, tmp_path, budget):
     before = tree(built / "public")
     edit(built)
