@@ -1,0 +1,56 @@
+"""The split, scored against the hand-written corpus, does not fall below the recorded floors.
+
+`benchmarks/split_quality.py` shows the figures per shape; the floors in
+`benchmarks/split_quality_floor.json` are the overall figures the split has
+reached, so a change that splits the corpus worse fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.split_score import FIGURES, by_shape, corpus_dumps, gold_path, read_gold, score_corpus, total
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "benchmarks" / "split_corpus"
+FLOORS = json.loads((ROOT / "benchmarks" / "split_quality_floor.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return score_corpus(CORPUS)
+
+
+def test_the_corpus_is_large_and_varied():
+    dumps = corpus_dumps(CORPUS)
+    assert len(dumps) >= 40
+    assert len({d.parent.name for d in dumps}) >= 20
+
+
+@pytest.mark.parametrize("dump", corpus_dumps(CORPUS), ids=lambda d: f"{d.parent.name}/{d.stem}")
+def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
+    """The gold is read against its own dump: a typo in a line number shows here, not as a worse score."""
+    lines = dump.read_text(encoding="utf-8").split("\n")
+    for item in read_gold(gold_path(dump), len(lines)):
+        first, last = (lines[n - 1].strip() for n in item.lines)
+        assert first and last, f"{dump.name}: item at {item.lines} starts or ends on a blank line"
+        if item.title is not None:
+            assert " ".join(first.split()).startswith(item.title), f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line"
+
+
+def test_floors_name_every_figure():
+    assert set(FLOORS) == set(FIGURES)
+
+
+@pytest.mark.parametrize("figure", FIGURES)
+def test_overall_figure_is_not_below_its_floor(scores, figure):
+    reached = total(scores).figures()[figure]
+    worst = sorted(by_shape(scores).items(), key=lambda kv: kv[1].figures()[figure])[:3]
+    assert reached >= FLOORS[figure], (
+        f"split quality {figure} fell to {reached:.3f} (floor {FLOORS[figure]:.3f}); worst shapes: "
+        + ", ".join(f"{shape} {t.figures()[figure]:.2f}" for shape, t in worst)
+        + " — see python benchmarks/split_quality.py --shape SHAPE, and --dump FILE"
+    )
