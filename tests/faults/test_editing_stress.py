@@ -187,7 +187,7 @@ def test_an_editor_saving_every_50_ms_with_the_output_folder_deleted_half_way(lo
     loop.assert_serves_a_clean_build()
     assert f"Save number {saves - 1}.".encode() in (loop.root / "public" / page).read_bytes()
     rebuilds = loop.rebuilds() - before
-    assert 1 <= rebuilds <= saves // 10, rebuilds  # batched, never one per save
+    assert 1 <= rebuilds <= saves // 3, (rebuilds, saves)  # batched: never near one rebuild per save
     assert len(seen) >= min(5, SAVING_SECONDS / 4), sorted(seen)  # the page kept up while saving went on
 
 
