@@ -98,6 +98,7 @@ class _Index:
     postings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sketch value → slugs holding it
     provenance: dict[tuple[str, int, int], str] = field(default_factory=dict)
     changed: bool = False
+    base: list[int] | None = None  # stamp of the index file as read: the journal extends that index only
 
     def add(self, slug: str, entry: _Entry) -> None:
         self.entries[slug] = entry
@@ -176,9 +177,10 @@ def _entry_json(entry: _Entry) -> dict:
             "stamp": list(entry.stamp), "deleted": entry.deleted}
 
 
-def _read_journal(path: Path, entries: dict[str, _Entry]) -> bool:
+def _read_journal(path: Path, entries: dict[str, _Entry], base: list[int] | None) -> bool:
     """Add the articles a split created after the index was last saved (it was killed, or its disk
-    failed): a file of theirs missing now was deleted by the editor, not never written."""
+    failed): a file of theirs missing now was deleted by the editor, not never written. Only lines
+    that extend the index as it is (`base`): an index removed by hand brings deleted articles back."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -186,7 +188,8 @@ def _read_journal(path: Path, entries: dict[str, _Entry]) -> bool:
     for line in lines:
         try:
             record = json.loads(line)
-            entries.setdefault(str(record["slug"]), _entry_from(record["entry"]))
+            if record.get("base") == base:
+                entries.setdefault(str(record["slug"]), _entry_from(record["entry"]))
         except (ValueError, KeyError, TypeError, AttributeError):
             continue  # the line a killed split was writing
     return True
@@ -194,9 +197,13 @@ def _read_journal(path: Path, entries: dict[str, _Entry]) -> bool:
 
 def _load_index(articles_dir: Path, problems: list[Problem], root: Path | None) -> _Index:
     """The index, with every entry checked against its file (re-read when the file changed)."""
+    try:
+        base: list[int] | None = list(_stamp(articles_dir.parent / INDEX_NAME))
+    except OSError:
+        base = None
     cached, dumps = _read_index(articles_dir.parent / INDEX_NAME)
-    index = _Index(dumps=dumps if cached else {})
-    index.changed = _read_journal(articles_dir.parent / JOURNAL_NAME, cached)  # then saved, and the journal gone
+    index = _Index(dumps=dumps if cached else {}, base=base)
+    index.changed = _read_journal(articles_dir.parent / JOURNAL_NAME, cached, base)  # then saved, journal gone
     files = {p.stem: p for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else {}
     for slug, entry in cached.items():
         if slug not in files:
@@ -243,10 +250,11 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     (articles_dir.parent / JOURNAL_NAME).unlink(missing_ok=True)  # all it held is in the index now
 
 
-def _journal(articles_dir: Path, slug: str, entry: _Entry) -> None:
+def _journal(articles_dir: Path, index: _Index, slug: str, entry: _Entry) -> None:
     """Note a new article file at once, one line appended, so a split killed before saving the
     index still tells the next one that this file was written."""
-    record = json.dumps({"slug": slug, "entry": _entry_json(entry)}, ensure_ascii=False, separators=(",", ":"))
+    record = json.dumps({"base": index.base, "slug": slug, "entry": _entry_json(entry)},
+                        ensure_ascii=False, separators=(",", ":"))
     try:
         with open(articles_dir.parent / JOURNAL_NAME, "a", encoding="utf-8") as handle:
             handle.write(record + "\n")
@@ -394,7 +402,7 @@ def _merge(
         taken.add(slug)
         problems.extend(replace(p, file=shown) for p in item.problems)  # for a new file only: once is enough
         entry = _Entry(item.title, pack(probe), [key], "", stamp)  # type: ignore[list-item]
-        _journal(articles_dir, slug, entry)
+        _journal(articles_dir, index, slug, entry)
         index.add(slug, entry)
         index.changed = True
         outcomes.append(Outcome("created", path, item.title, item.source))
