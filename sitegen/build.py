@@ -1,4 +1,4 @@
-"""The build, stage by stage: split new dumps, load, render bodies, make the site, render, write.
+"""The build, stage by stage: split new dumps, load, apply the licence policy, render bodies, make the site, render, write.
 
 `Builder.build()` is the whole pipeline in one visible function. A Builder kept
 alive (watch/serve) remembers what it did, so the next build reads only changed
@@ -20,6 +20,7 @@ from sitegen.errors import ContentError, OutputError, Problem, warning
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.output import BuildLock, OutputWriter, WriteReport
+from sitegen.policy import apply_policy
 from sitegen.render import render_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import make_site
@@ -37,6 +38,8 @@ class BuildResult:
     seconds: float
     warnings: tuple[Problem, ...] = ()
     split: SplitReport | None = None
+    omitted: int = 0  # articles the licence policy left out (public profile)
+    excerpts: int = 0  # articles it published as excerpts
 
 
 def raw_dumps(cfg: Config) -> list[Path]:
@@ -102,11 +105,12 @@ class Builder:
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
             self._stop_on_errors(problems)
             theme = self._theme()
-            bodies = render_bodies(archive.articles, self.body_cache)
-            problems += annotation_warnings(archive.articles, bodies)
+            published = apply_policy(archive.articles, cfg)
+            bodies = render_bodies(published.articles, self.body_cache)
+            problems += annotation_warnings(published.articles, bodies)
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
-            site = make_site(archive.articles, bodies, cfg)
+            site = make_site(published.articles, bodies, cfg, published.excerpts)
             rendered = render_site(site, theme, self.previous)
             written = self._write(rendered.files)
             self.previous = rendered
@@ -122,6 +126,8 @@ class Builder:
             seconds=time.perf_counter() - started,
             warnings=tuple(problems),
             split=report,
+            omitted=published.omitted,
+            excerpts=len(published.excerpts),
         )
 
     def _split(self) -> SplitReport | None:

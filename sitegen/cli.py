@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from sitegen import __version__
-from sitegen.config import Config, load_config
+from sitegen.config import PROFILES, Config, load_config
 from sitegen.console import Console, plural
 from sitegen.errors import SitegenError, UsageError
 
@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("-o", "--output", metavar="DIR", help="output folder (default: public, or output_dir in sitegen.toml)")
         command.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors")
         command.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at")
+        command.add_argument("--profile", choices=PROFILES, help="local: everything, for reading offline (default); "
+                             "public: the licence policy, fingerprinted and minified assets")
 
     build = commands.add_parser("build", help="split new raw dumps, then render the site into public/")
     site_flags(build)
@@ -61,6 +63,7 @@ def _config(args: argparse.Namespace) -> Config:
         "output_dir": getattr(args, "output", None),
         "strict": getattr(args, "strict", None),
         "base_url": getattr(args, "base_url", None),
+        "profile": getattr(args, "profile", None),
     }
     if overrides["base_url"] is not None and not overrides["base_url"].endswith("/"):
         overrides["base_url"] += "/"
@@ -97,6 +100,9 @@ def _cmd_build(args: argparse.Namespace, console: Console) -> int:
         f"built {plural(result.pages, 'page')} from {plural(result.articles, 'article')} "
         f"in {result.seconds:.2f} s ({len(result.written):,} files written, {len(result.deleted):,} removed)"
     )
+    if cfg.public:
+        console.info(f"public profile: {plural(result.excerpts, 'article')} as excerpts, "
+                     f"{plural(result.omitted, 'article')} left out (see sitegen check)")
     return 0
 
 

@@ -39,7 +39,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 
 FENCE = "---"
 KNOWN_KEYS = (
-    "title", "authors", "byline", "translators", "publisher", "date", "tags",
+    "title", "authors", "byline", "translators", "publisher", "date", "added", "tags",
     "licence", "kind", "source", "annotations",
 )
 _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -144,8 +144,8 @@ class _Reader:
             out.append(item.strip())
         return tuple(dict.fromkeys(out))
 
-    def date(self, data: Mapping[str, Any]) -> dt.date | None:
-        value = data.get("date")
+    def date(self, data: Mapping[str, Any], key: str = "date") -> dt.date | None:
+        value = data.get(key)
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -157,7 +157,7 @@ class _Reader:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.err("date", f"expected a date as YYYY-MM-DD, got {value!r}")
+        self.err(key, f"expected a date as YYYY-MM-DD, got {value!r}")
         return None
 
     def licence(self, data: Mapping[str, Any]) -> Licence:
@@ -319,6 +319,7 @@ def read_article(text: str, path: str, slug: str) -> tuple[Article | None, list[
         translators=reader.names(data, "translators"),
         publisher=reader.text(data, "publisher"),
         date=reader.date(data),
+        added=reader.date(data, "added"),
         tags=reader.names(data, "tags"),
         licence=reader.licence(data),
         kind=reader.kind(data),
@@ -362,6 +363,8 @@ def dump_article(article: Article) -> str:
     w(f"translators: {_flow_list(article.translators)}\n")
     w(f"publisher: {_scalar(article.publisher)}\n")
     w(f"date: {article.date.isoformat() if article.date else 'null'}\n")
+    if article.added:
+        w(f"added: {article.added.isoformat()}\n")
     w(f"tags: {_flow_list(article.tags)}\n")
     w("licence:\n")
     w(f"  kind: {article.licence.kind.value}\n")
@@ -409,6 +412,31 @@ def add_source(text: str, source: Source) -> str:
     if new_yaml is None or yaml.load(new_yaml, Loader=_Loader) != expected:
         new_yaml = _insert_source_ruamel(yaml_text, source)
     return f"---\n{new_yaml}---\n{body}"
+
+
+def add_added(text: str, day: dt.date) -> str | None:
+    """`text` with `added: day` in its front matter, all else byte-for-byte; None when it already
+    has `added` or the file's layout does not allow a safe insertion (checked by re-reading).
+
+    The line goes after the top-level `date:` line when there is one (the SPEC's key order),
+    else just before the closing `---`.
+    """
+    yaml_text, body, _ = split_front_matter(text)
+    before = yaml.load(yaml_text, Loader=_Loader) or {}
+    if not isinstance(before, dict) or "added" in before:
+        return None
+    lines = yaml_text.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if re.match(r"^date\s*:\s*[^\s|>]*\s*(#.*)?$", line)), None)
+    if at is None:
+        at = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
+    if "\r" in text or text.startswith("\ufeff"):
+        return None  # rare layouts: left to the editor (the loader falls back to the file's time)
+    file_lines = text.split("\n")  # front matter line i is file line i + 1 (after the opening fence)
+    new_text = "\n".join(file_lines[: at + 1] + [f"added: {day.isoformat()}"] + file_lines[at + 1 :])
+    new_yaml, new_body, _ = split_front_matter(new_text)
+    if new_body != body or yaml.load(new_yaml, Loader=_Loader) != {**before, "added": day.isoformat()}:
+        return None
+    return new_text
 
 
 def _insert_source_text(yaml_text: str, source: Source) -> str | None:

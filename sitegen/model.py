@@ -68,8 +68,14 @@ class Article:
     translators: tuple[str, ...] = ()
     publisher: str | None = None
     date: Date | None = None
+    added: Date | None = None  # when the article entered the archive (the split records it)
     tags: tuple[str, ...] = ()
     licence: Licence = field(default_factory=Licence)
     kind: ArticleKind = ArticleKind.ARTICLE
     source: tuple[Source, ...] = ()
     annotations: tuple[Annotation, ...] = ()
+
+    @property
+    def day(self) -> Date | None:
+        """The date lists sort by and feeds show: the article's own date, else the day it was added."""
+        return self.date or self.added

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
 
 from sitegen.config import Config
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
+from sitegen.policy import Excerpt
 from sitegen.slugs import slugify, unique_slug
 
 
@@ -64,6 +65,7 @@ class Site:
     listings: tuple[Listing, ...]  # home pages, then tag, author and publisher pages
     slugs: Mapping[tuple[ListKind, str], str]  # (kind, name) → slug
     positions: Mapping[str, int]  # article slug → index in `articles`
+    excerpts: Mapping[str, Excerpt] = field(default_factory=lambda: MappingProxyType({}))  # slug → how an excerpted article is shown (public)
 
     def slug(self, kind: ListKind, name: str) -> str:
         """The slug of tag, author or publisher `name`."""
@@ -78,9 +80,10 @@ class Site:
 
 
 def newest_first(article: Article) -> tuple[bool, int, str, str]:
-    """Sort key: dated articles newest first, then undated ones; ties by title, then slug."""
-    day = article.date or dt.date.min
-    return (article.date is None, -day.toordinal(), article.title.casefold(), article.slug)
+    """Sort key: newest first by the article's date, else the day it was added (`Article.day`),
+    then any with neither; ties by title, then slug."""
+    day = article.day or dt.date.min
+    return (article.day is None, -day.toordinal(), article.title.casefold(), article.slug)
 
 
 def group(articles: Sequence[Article], names_of: Callable[[Article], Iterable[str]]) -> tuple[Taxon, ...]:
@@ -120,8 +123,12 @@ def _listings(kind: ListKind, taxon: Taxon | None, articles: tuple[Article, ...]
     return [Listing(kind, taxon, n, len(pages), chunk, len(articles)) for n, chunk in enumerate(pages, 1)]
 
 
-def make_site(articles: Sequence[Article], bodies: Mapping[str, RenderedBody], cfg: Config) -> Site:
-    """The site model of `articles` (any order) with their rendered `bodies`."""
+def make_site(
+    articles: Sequence[Article], bodies: Mapping[str, RenderedBody], cfg: Config,
+    excerpts: Mapping[str, Excerpt] | None = None,
+) -> Site:
+    """The site model of `articles` (any order, as `policy.apply_policy` publishes them) with their
+    rendered `bodies`; `excerpts` names those published as excerpts."""
     ordered = tuple(sorted(articles, key=newest_first))
     tags = group(ordered, lambda a: a.tags)
     authors = group(ordered, lambda a: a.authors)
@@ -142,4 +149,5 @@ def make_site(articles: Sequence[Article], bodies: Mapping[str, RenderedBody], c
         listings=tuple(listings),
         slugs=MappingProxyType(slugs),
         positions=MappingProxyType({a.slug: i for i, a in enumerate(ordered)}),
+        excerpts=MappingProxyType(dict(excerpts or {})),
     )

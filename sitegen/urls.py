@@ -56,6 +56,12 @@ def static(name: str) -> str:
     return f"static/{name}"
 
 
+def asset(name: str) -> str:
+    """A fingerprinted file (public profile): its name changes with its content, so hosts cache
+    the assets/ folder for ever (netlify.toml)."""
+    return f"assets/{name}"
+
+
 def relative(target: str, from_page: str) -> str:
     """The link to `target` written on page `from_page` (both output-relative paths).
 

@@ -100,7 +100,7 @@ def command_line_overrides(cfg: Config) -> dict[str, Any]:
     try:
         on_disk = load_config(cfg.root)
     except SitegenError:
-        return {"output_dir": cfg.output_dir, "base_url": cfg.base_url, "strict": cfg.strict}
+        return {"output_dir": cfg.output_dir, "base_url": cfg.base_url, "strict": cfg.strict, "profile": cfg.profile}
     names = [f.name for f in fields(Config) if f.name not in ("root", "warnings")]
     return {name: getattr(cfg, name) for name in names if getattr(cfg, name) != getattr(on_disk, name)}
 

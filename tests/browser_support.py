@@ -21,6 +21,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,39 @@ def sitegen_serve(root: Path, *args: str, timeout: float = 120) -> Iterator[Runn
     with sitegen_running(root, "serve", "--port", "0", *args, ready=pattern, timeout=timeout) as running:
         running.url = running.wait_for(pattern).group(0)
         yield running
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """Serves a folder like a static host (Netlify): a missing path gets the site's 404.html with
+    status 404 — `<folder>/<prefix>/404.html` when the site sits in sub-folder `prefix`."""
+
+    prefix = ""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / self.prefix / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def static_host(folder: Path, prefix: str = "") -> Iterator[str]:
+    """`folder` served on 127.0.0.1 (a free port) by `StaticHost`; yields the URL of its root."""
+    handler = type("Host", (StaticHost,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -20,7 +20,7 @@ LAYERS: list[set[str]] = [
     {"sitegen.config", "sitegen.model", "sitegen.urls"},
     {"sitegen.frontmatter"},
     {"sitegen.split", "sitegen.annotate"},
-    {"sitegen.archive"},
+    {"sitegen.archive", "sitegen.policy"},
     {"sitegen.markdown"},
     {"sitegen.bodies"},
     {"sitegen.site"},
@@ -44,6 +44,8 @@ ROOMS = {  # third-party import → the only packages/modules allowed to use it
     "yaml": ("sitegen.frontmatter",),
     "ruamel": ("sitegen.frontmatter",),
     "rich": ("sitegen.console",),
+    "rcssmin": ("sitegen.render",),
+    "rjsmin": ("sitegen.render",),
 }
 
 

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, strategies as st
 
-from sitegen.frontmatter import add_source, dump_article, read_article
+from sitegen.frontmatter import add_added, add_source, dump_article, read_article
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 
 GOOD = """---
@@ -117,3 +117,15 @@ def test_dump_then_read_gives_back_the_article(title, authors, statement, quote,
     assert back.title == title and back.authors == tuple(authors)
     assert back.licence == article.licence and back.kind is ArticleKind.FRAGMENT
     assert (back.annotations[0].quote, back.annotations[0].note) == (quote, note)
+
+
+def test_add_added_inserts_one_line_after_date_and_keeps_every_other_byte():
+    text = ('---\ntitle: "T"   # mine\ndate: null\ntags: [a]\n# a comment\nlicence:\n  kind: unknown\n---\n'
+            "Body with --- inside\n")
+    added = add_added(text, dt.date(2026, 1, 2))
+    assert added == text.replace("date: null\n", "date: null\nadded: 2026-01-02\n")
+    article, problems = read_article(added, "x.md", "x")
+    assert article.added == dt.date(2026, 1, 2) and not problems
+    assert add_added(added, dt.date(2027, 1, 1)) is None  # already there: left alone
+    without_date = "---\ntitle: T\n---\nBody\n"
+    assert add_added(without_date, dt.date(2026, 1, 2)) == "---\ntitle: T\nadded: 2026-01-02\n---\nBody\n"

@@ -17,3 +17,17 @@ def test_new_archive_never_overwrites(tmp_path):
     with pytest.raises(UsageError):
         new_archive(tmp_path)
     assert (tmp_path / "sitegen.toml").read_text() == "title = 'mine'\n"
+
+
+def test_new_archive_is_ready_for_netlify(tmp_path):
+    import tomllib
+
+    from sitegen.scaffold import NETLIFY
+
+    new_archive(tmp_path / "site")
+    site = tmp_path / "site"
+    netlify = (site / "netlify.toml").read_text(encoding="utf-8")
+    assert netlify == NETLIFY and "sitegen build --profile public" in tomllib.loads(netlify)["build"]["command"]
+    project = tomllib.loads((site / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert [d.split()[0].split("=")[0] for d in project["dependencies"]] == ["sitegen"]  # pip install . brings sitegen
+    assert "/build/" in (site / ".gitignore").read_text() and load_config(site).profile == "local"

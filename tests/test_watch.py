@@ -3,6 +3,8 @@ the session survives broken saves and starts over when sitegen.toml changes."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import os
 import threading
 import time
@@ -21,7 +23,8 @@ QUIET = 0.15  # the debounce used here: long enough for a slow CI machine to fin
 
 
 def article_text(title: str) -> str:
-    return dump_article(Article(slug="a", path="", title=title, body="Text of the article.\n", source=(Source("d.txt", (1, 2)),)))
+    return dump_article(Article(slug="a", path="", title=title, body="Text of the article.\n",
+                                source=(Source("d.txt", (1, 2)),), added=dt.date(2026, 1, 1)))
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """Loading the archive: every `content/articles/*.md` read into `Article` values.
 
 Owns finding article files, slugs from file names, and a stat cache so an
-unchanged file is not read again in a long-running session (watch/serve).
+unchanged file is not read again in a long-running session (watch/serve). A file
+without `added:` is taken to have been added on the day it was last modified, until
+the split records the day it entered the archive.
 Must not split dumps or render anything.
 """
 
@@ -9,9 +11,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sitegen.archive.entered import modified
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import read_article
 from sitegen.model import Article
@@ -75,6 +78,8 @@ def _read_one(path: Path, shown: str) -> tuple[Article | None, tuple[Problem, ..
     if not text.strip():
         return None, (error("empty article file", shown, 1),)
     article, problems = read_article(text, shown, slugify(path.stem))
+    if article is not None and article.added is None:  # not split yet: the split records the real day
+        article = replace(article, added=modified(path))
     return article, tuple(problems)
 
 

@@ -32,6 +32,7 @@ Must not render or print.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
@@ -41,10 +42,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sitegen.archive.entered import EntryDates
 from sitegen.archive.load import shown_path
 from sitegen.atomic import leftovers, write_atomic
 from sitegen.errors import Problem, error
-from sitegen.frontmatter import add_source, dump_article, read_article
+from sitegen.frontmatter import add_added, add_source, dump_article, read_article
 from sitegen.model import Source
 from sitegen.slugs import slugify, unique_slug
 from sitegen.split import SplitArticle, decode_lines, iter_articles
@@ -52,7 +54,7 @@ from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, pack, similarity
 
 INDEX_NAME = ".split-index.json"
 JOURNAL_NAME = ".split-journal"  # articles created since the index was last saved
-INDEX_VERSION = 4
+INDEX_VERSION = 5  # 5: every file read once more, so each gets its `added:` date
 SPLIT_VERSION = 2  # bump when the split rules change: dumps are then split again
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
 POSTED = 16  # the smallest values of each sketch are enough to find candidates (and keep the index small)
@@ -204,6 +206,7 @@ def _load_index(articles_dir: Path, problems: list[Problem], root: Path | None) 
     cached, dumps = _read_index(articles_dir.parent / INDEX_NAME)
     index = _Index(dumps=dumps if cached else {}, base=base)
     index.changed = _read_journal(articles_dir.parent / JOURNAL_NAME, cached, base)  # then saved, journal gone
+    entered = EntryDates(articles_dir)
     files = {p.stem: p for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else {}
     for slug, entry in cached.items():
         if slug not in files:
@@ -225,6 +228,8 @@ def _load_index(articles_dir: Path, problems: list[Problem], root: Path | None) 
         if article is None:
             problems.extend(p for p in found if p.severity == "error")
             continue
+        if article.added is None:
+            stamp = _record_added(file, entered.of(file), stamp)
         current = pack(sketch(article.body))
         born = (old.born or old.sketch) if old is not None else ""  # what the split first wrote
         index.add(slug, _Entry(
@@ -232,6 +237,21 @@ def _load_index(articles_dir: Path, problems: list[Problem], root: Path | None) 
         ))
         index.changed = True
     return index
+
+
+def _record_added(file: Path, day: dt.date, stamp: tuple[int, int]) -> tuple[int, int]:
+    """Write `added: day` into an article file that lacks it (an insertion: the rest of the file
+    stays byte-for-byte); the file's new stamp. A file that cannot take it safely is left alone."""
+    try:
+        text = file.read_bytes().decode("utf-8")
+        new = add_added(text, day)
+        if new is None:
+            return stamp
+        data = new.encode("utf-8")
+        write_atomic(file, data)
+        return _stamp_of(data)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return stamp
 
 
 def _save_index(articles_dir: Path, index: _Index) -> None:
@@ -285,14 +305,18 @@ def _exclusive(articles_dir: Path) -> Iterator[None]:
         os.close(handle)  # releases the lock
 
 
-def split_files(raw_paths: list[Path], articles_dir: Path, *, root: Path | None = None) -> SplitReport:
+def split_files(
+    raw_paths: list[Path], articles_dir: Path, *, root: Path | None = None, today: dt.date | None = None
+) -> SplitReport:
     """Split each dump into the archive; report one outcome per article found, and problems
-    (their files shown relative to `root`, the archive's folder, as every other message)."""
+    (their files shown relative to `root`, the archive's folder, as every other message).
+    New files record `today` (default: the current UTC day) as the day they were `added`;
+    existing files without `added` get the day they entered the archive, once."""
     with _exclusive(articles_dir):
-        return _split_locked(raw_paths, articles_dir, root)
+        return _split_locked(raw_paths, articles_dir, root, today or dt.datetime.now(dt.timezone.utc).date())
 
 
-def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None) -> SplitReport:
+def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None, today: dt.date) -> SplitReport:
     problems: list[Problem] = []
     outcomes: list[Outcome] = []
     index = _load_index(articles_dir, problems, root)
@@ -319,7 +343,7 @@ def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None) 
             found: list[Problem] = []
             shown = shown_path(raw, root)
             merged = _merge(iter_articles(decode_lines(handle, shown, found), name, []),
-                            name, articles_dir, index, taken, outcomes, found, shown, root)
+                            name, articles_dir, index, taken, outcomes, found, shown, root, today)
             problems += found
         if not any(p.severity == "error" for p in found) and index.dumps.get(name) != {"stamp": stamp, "articles": merged}:
             index.dumps[name] = {"stamp": stamp, "articles": merged}
@@ -347,7 +371,7 @@ def _stopped(what: str, exc: OSError, dump: str, shown: str) -> Problem:
 
 def _merge(
     articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
-    outcomes: list[Outcome], problems: list[Problem], shown: str, root: Path | None,
+    outcomes: list[Outcome], problems: list[Problem], shown: str, root: Path | None, today: dt.date,
 ) -> list[list]:
     """Bring one dump's articles into the archive; returns [slug, title, first, last] for each."""
     merged: list[list] = []
@@ -388,7 +412,7 @@ def _merge(
         path = articles_dir / f"{slug}.md"
         try:
             articles_dir.mkdir(parents=True, exist_ok=True)
-            text = dump_article(item.to_article(slug, path.as_posix()))
+            text = dump_article(replace(item.to_article(slug, path.as_posix()), added=today))
             if read_article(text, path.name, slug)[0] is None:  # never write a file the next build refuses
                 problems.append(error(f"cannot make an article file of this text (title {item.title!r})",
                                       shown, item.source.lines[0]))

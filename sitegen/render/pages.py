@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sitegen import urls
 from sitegen.markdown import pygments_css
+from sitegen.render.assets import site_assets
 from sitegen.render.theme import Theme
 from sitegen.site import Site
 from sitegen.views import search_index_js, site_outputs, site_pages
@@ -64,9 +65,14 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
             files[path] = draw()
             fresh.add(path)
 
+    sources = {name: path.read_bytes() for name, path in theme.static_files().items()}
+    sources.setdefault("pygments.css", code_css().encode("utf-8"))
+    assets = site_assets(sources, production=site.config.public)
+    links = {name: asset.path for name, asset in assets.items()}  # what pages link to
+
     memo = previous.memo if previous is not None and previous.memo is not None else ViewMemo()
-    memo.start(site.config, site.slugs)
-    pages = site_pages(site, memo)
+    memo.start(site.config, site.slugs, links)
+    pages = site_pages(site, memo, links)
     for page in pages:
         emit(page.path, (page.template, theme.fingerprint(page.template), page),
              lambda page=page: theme.render(page.template, meta=page.meta, view=page.view).encode("utf-8"))
@@ -77,11 +83,7 @@ def render_site(site: Site, theme: Theme, previous: RenderedSite | None = None) 
         index = search_index_js(site, memo).encode("utf-8")
         emit(urls.SEARCH_INDEX, (index,), lambda: index)
 
-    static = theme.static_files()
-    for name, path in static.items():
-        if urls.static(name) not in files:  # generated files win over a static file of the same name
-            files[urls.static(name)] = path.read_bytes()
-    if "pygments.css" not in static:
-        css = code_css().encode("utf-8")
-        emit(urls.static("pygments.css"), (css,), lambda: css)
+    for asset in assets.values():
+        if asset.path not in files:  # generated files win over a static file of the same name
+            emit(asset.path, (asset.data,), lambda asset=asset: asset.data)
     return RenderedSite(files, keys, len(fresh), len(keys) - len(fresh), frozenset(fresh), memo)

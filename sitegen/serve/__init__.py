@@ -18,6 +18,7 @@ from sitegen.console import Console
 from sitegen.errors import SitegenError
 from sitegen.serve.events import Broadcaster
 from sitegen.serve.handler import DevServer
+from sitegen.serve.headers import headers_for, load_rules
 from sitegen.watch import Session, watch_session
 
 __all__ = ["run_serve", "is_loopback"]
@@ -33,9 +34,12 @@ def is_loopback(host: str) -> bool:
 
 
 def bind(host: str, port: int, session: Session, broadcaster: Broadcaster) -> DevServer:
-    """The listening server, or a SitegenError with one clear line (exit 1)."""
+    """The listening server, or a SitegenError with one clear line (exit 1). While the profile
+    is public it sends the headers of the archive's netlify.toml, as the host will."""
+    rules = load_rules(session.cfg.root) if session.cfg.public else ()  # a broken file fails only where it is used
+    site_headers = lambda path: headers_for(rules, path) if session.cfg.public else {}  # noqa: E731
     try:
-        return DevServer((host, port), session, broadcaster, loopback=is_loopback(host))
+        return DevServer((host, port), session, broadcaster, loopback=is_loopback(host), site_headers=site_headers)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise SitegenError(f"port {port} is in use on {host}; try --port {port + 1}") from None

@@ -21,6 +21,7 @@ import select
 import socket
 import sys
 import time
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -123,11 +124,13 @@ class DevServer(ThreadingHTTPServer):
     request_queue_size = 1024  # a burst of connections (many tabs reloading at once) waits, not refused
 
     def __init__(
-        self, address: tuple[str, int], session: Session, broadcaster: Broadcaster, *, loopback: bool = True
+        self, address: tuple[str, int], session: Session, broadcaster: Broadcaster, *, loopback: bool = True,
+        site_headers: Callable[[str], Mapping[str, str]] | None = None,
     ) -> None:
         self.session = session
         self.broadcaster = broadcaster
         self.loopback = loopback
+        self.site_headers = site_headers  # the public profile: netlify.toml's headers per URL path
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
@@ -171,9 +174,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for key, value in (extra or {}).items():
+        headers = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+        if self.server.site_headers is not None and not self.path.startswith("/__sitegen/"):
+            headers.update(self.server.site_headers(urlsplit(self.path).path))
+        for key, value in {**headers, **(extra or {})}.items():
             self.send_header(key, value)
         self.end_headers()
         if not head:

@@ -21,6 +21,7 @@ from sitegen.views.pages import (
     ArticleView,
     Attribution,
     Card,
+    ExcerptView,
     Link,
     ListView,
     MessageView,
@@ -40,7 +41,7 @@ from sitegen.views.pages import (
 from sitegen.views.text import script_json
 
 __all__ = [
-    "ArticleView", "Attribution", "Card", "FeedEntry", "FeedView", "Link", "ListView", "MessageView", "Meta",
+    "ArticleView", "Attribution", "Card", "ExcerptView", "FeedEntry", "FeedView", "Link", "ListView", "MessageView", "Meta",
     "NavLink", "NoteGroup", "NoteItem", "NotesView", "Output", "Page", "PageLink", "Pagination", "RobotsView",
     "SitemapView", "TaxonItem", "TaxonomyView", "UnplacedNote", "script_json", "search_index_js",
     "search_records", "site_feeds", "site_outputs", "site_pages",

@@ -24,11 +24,14 @@ class ViewMemo:
         self.new: dict[Hashable, tuple[tuple, object]] = {}
         self.config: object = None
         self.slugs: int | None = None
+        self.assets: Mapping | None = None
 
-    def start(self, config: object, slugs: Mapping) -> None:
-        """Begin a render. A changed configuration or slug map (links change) forgets everything."""
+    def start(self, config: object, slugs: Mapping, assets: Mapping | None = None) -> None:
+        """Begin a render. A changed configuration, slug map or asset names (links change) forgets everything."""
         stamp = hash(tuple(sorted(slugs.items())))
-        self.old = self.new if config is self.config and stamp == self.slugs else {}
+        same = config is self.config and stamp == self.slugs and assets == self.assets
+        self.assets = assets
+        self.old = self.new if same else {}
         self.new = {}
         self.config, self.slugs = config, stamp
 

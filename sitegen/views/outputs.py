@@ -15,7 +15,8 @@ Must not render templates or touch files.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sitegen import urls
@@ -23,10 +24,9 @@ from sitegen.model import Article, ArticleKind
 from sitegen.site import Site
 from sitegen.slugs import slugify
 from sitegen.views.memo import ViewMemo
-from sitegen.views.pages import Page
+from sitegen.views.pages import Page, listing_url
 from sitegen.views.text import clip, script_json, xml_text
 
-NO_DATE = "1970-01-01T00:00:00Z"
 SEARCH_GLOBAL = "SITEGEN_SEARCH"
 
 
@@ -57,8 +57,14 @@ class FeedView:
 
 
 @dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    loc: str  # absolute URL
+    lastmod: str | None  # YYYY-MM-DD: the newest date of what the page shows
+
+
+@dataclass(frozen=True, slots=True)
 class SitemapView:
-    locs: tuple[str, ...]  # absolute URLs
+    entries: tuple[SitemapEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +81,13 @@ class Output:
     view: object
 
 
-def _stamp(article: Article) -> str | None:
-    return f"{article.date.isoformat()}T00:00:00Z" if article.date else None
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def newest_day(articles: Iterable[Article]) -> dt.date | None:
+    """The newest `Article.day` (own date, else the day added) of `articles`; None if none has one."""
+    return max((a.day for a in articles if a.day), default=None)
 
 
 def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[Article], full: bool) -> FeedView:
@@ -90,8 +101,12 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
     def ident(target: str) -> str:
         return urls.absolute(target, base) if base else f"tag:sitegen.invalid,2025:{site_slug}/{target}"
 
+    shown = articles[: cfg.feed_size]
+    # Every article loaded from a file has a day (its date, else when it was added); one made in
+    # memory without either takes the newest of the site's, and a site with none the build's day.
+    undated = newest_day(site.articles) or dt.datetime.now(dt.timezone.utc).date()
     entries = []
-    for article in articles[: cfg.feed_size]:
+    for article in shown:
         body = site.bodies[article.slug]
         fallback = (article.publisher,) if article.publisher else (cfg.title,)
         label = "[Truncated teaser] " if article.kind is ArticleKind.FRAGMENT else ""
@@ -99,14 +114,14 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
             title=xml_text(label + article.title),
             id=ident(urls.article(article.slug)),
             link=link(urls.article(article.slug)),
-            published=_stamp(article),
-            updated=_stamp(article) or NO_DATE,
+            published=_stamp(article.date) if article.date else None,
+            updated=_stamp(article.day or undated),
             authors=tuple(xml_text(a) for a in (article.authors or fallback)),
             categories=tuple(xml_text(t) for t in article.tags),
             summary=xml_text(clip(body.summary, 400)),
             content_html=xml_text(body.html) if full else None,
         ))
-    updated = max((e.updated for e in entries), default=NO_DATE)
+    updated = max((e.updated for e in entries), default=_stamp(undated))
     return FeedView(
         title=xml_text(title), subtitle=xml_text(cfg.description), id=ident(path), updated=updated,
         author=xml_text(cfg.title), self_link=link(path), alternate=link(alternate), lang=cfg.language,
@@ -131,11 +146,30 @@ def site_outputs(site: Site, pages: Sequence[Page]) -> tuple[Output, ...]:
     outputs = list(site_feeds(site))
     if base:
         hidden = {urls.NOT_FOUND, urls.SEARCH}
-        locs = tuple(urls.absolute(p.path, base) for p in pages if p.path not in hidden)
-        outputs.append(Output(urls.SITEMAP, "sitemap.xml", SitemapView(locs)))
+        days = page_days(site)
+        newest = newest_day(site.articles)
+        entries = tuple(
+            SitemapEntry(urls.absolute(p.path, base), _iso(days.get(p.path) or newest))
+            for p in pages if p.path not in hidden
+        )
+        outputs.append(Output(urls.SITEMAP, "sitemap.xml", SitemapView(entries)))
     sitemap = urls.absolute(urls.SITEMAP, base) if base else None
     outputs.append(Output(urls.ROBOTS, "robots.txt", RobotsView(sitemap)))
     return tuple(outputs)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def page_days(site: Site) -> dict[str, dt.date | None]:
+    """Page path → the newest day of what it shows: an article's own day, a list page's newest
+    article. Pages not named here (tag indexes, annotations) show the whole site."""
+    days: dict[str, dt.date | None] = {urls.article(a.slug): a.day for a in site.articles}
+    for listing in site.listings:
+        path = listing_url(listing.kind, listing.taxon.slug if listing.taxon else None, listing.number)
+        days[path] = newest_day(listing.articles)
+    return days
 
 
 def search_record(article: Article, text: str, limit: int) -> dict[str, str]:

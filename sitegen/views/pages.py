@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sitegen import urls
@@ -83,6 +83,9 @@ class Card:
     tags: tuple[Link, ...]
     is_fragment: bool
     notes: int
+    is_excerpt: bool = False  # the public profile shows only the opening of this text
+    added: str | None = None  # ISO: the day it entered the archive, shown when there is no date
+    added_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +146,14 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class ExcerptView:
+    """An article the public profile shows only the opening of (its licence does not allow more)."""
+
+    words: int
+    original: str | None  # where the whole text is, when known (absolute URL)
+
+
+@dataclass(frozen=True, slots=True)
 class UnplacedNote:
     number: int
     label: str  # "3", or "!3" for a flag (as in the body)
@@ -172,6 +183,9 @@ class ArticleView:
     file: str  # the article's file, as in messages
     newer: Link | None
     older: Link | None
+    excerpt: ExcerptView | None = None
+    added: str | None = None  # ISO: the day it entered the archive, shown when there is no date
+    added_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +265,7 @@ def _move_card(card: Card, path: str) -> Card:
         title=card.title, href=urls.relative(card.href, path), authors=tuple(map(move, card.authors)),
         publisher=move(card.publisher) if card.publisher else None, date=card.date, date_label=card.date_label,
         summary=card.summary, tags=tuple(map(move, card.tags)), is_fragment=card.is_fragment, notes=card.notes,
+        is_excerpt=card.is_excerpt, added=card.added, added_label=card.added_label,
     )
 
 
@@ -263,10 +278,15 @@ def page_window(current: int, total: int, around: int = 2) -> list[int]:
 class _PageViews:
     """Builds every page's view for one site. `href(target)` is always relative to `path`."""
 
-    def __init__(self, site: Site, memo: ViewMemo | None = None) -> None:
+    def __init__(self, site: Site, memo: ViewMemo | None = None, assets: Mapping[str, str] | None = None) -> None:
         self.site = site
         self.cfg = site.config
         self.memo = memo if memo is not None else ViewMemo()
+        self.assets = assets or {}
+
+    def asset(self, name: str) -> str:
+        """The output path of static file `name` (fingerprinted in the public profile)."""
+        return self.assets.get(name) or urls.static(name)
 
     def meta(self, path: str, title: str, section: str | None = None, *,
              link: Callable[[str], str] | None = None, description: str = "", **extra: object) -> Meta:
@@ -281,8 +301,8 @@ class _PageViews:
             root=href("") if link else urls.root_of(path),
             home=href(urls.home()),
             nav=tuple(NavLink(text, href(target), key == section) for text, key, target in _NAV),
-            stylesheets=(href(urls.static("style.css")), href(urls.static("pygments.css"))),
-            scripts=(href(urls.static("site.js")),),
+            stylesheets=(href(self.asset("style.css")), href(self.asset("pygments.css"))),
+            scripts=(href(self.asset("site.js")),),
             search_page=href(urls.SEARCH) if cfg.search else None,
             site_feed=href(urls.FEED),
             canonical=urls.absolute(path, cfg.base_url) if cfg.base_url and not link else None,
@@ -323,6 +343,8 @@ class _PageViews:
             tags=self.taxon_links(ListKind.TAG, article.tags, None),
             is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
+            is_excerpt=article.slug in self.site.excerpts,
+            **self.added(article),
         )
 
     def listing(self, listing: Listing) -> Page:
@@ -331,6 +353,19 @@ class _PageViews:
                    tuple(bodies[a.slug] for a in listing.articles))
         key = ("list", listing.kind, taxon.slug if taxon else None, listing.number)
         return self.memo.get(key, sources, lambda: self._listing(listing))
+
+    def added(self, article: Article) -> dict[str, str | None]:
+        """The day an undated article entered the archive (what lists sort it by), for its card and page."""
+        shown = article.added if article.date is None else None
+        return {"added": shown.isoformat() if shown else None, "added_label": date_label(shown, self.cfg.language)}
+
+    def licence(self, article: Article) -> tuple[str, str | None]:
+        """The licence's label and URL for attribution: as the statement names it, else as
+        sitegen.toml maps the article's origin (for Creative Commons texts)."""
+        lic = article.licence
+        known = self.cfg.origin(lic.origin or article.publisher) if lic.kind is LicenceKind.CC else None
+        label = known.licence if known else LICENCE_LABELS[lic.kind]
+        return label, licence_url(lic.statement) or (known.url if known else None)
 
     def _listing(self, listing: Listing) -> Page:
         kind, taxon, number = listing.kind, listing.taxon, listing.number
@@ -365,7 +400,7 @@ class _PageViews:
 
     def article(self, article: Article) -> Page:
         near = tuple((a.slug, a.title) if a else None for a in self.site.neighbours(article))
-        sources = (article, self.site.bodies[article.slug], near)
+        sources = (article, self.site.bodies[article.slug], near, self.site.excerpts.get(article.slug))
         return self.memo.get(("article", article.slug), sources, lambda: self._article(article))
 
     def _article(self, article: Article) -> Page:
@@ -375,6 +410,8 @@ class _PageViews:
         body = site.bodies[article.slug]
         newer, older = site.neighbours(article)
         lic = article.licence
+        licence_label, licence_link = self.licence(article)
+        excerpt = site.excerpts.get(article.slug)
         view = ArticleView(
             title=article.title,
             authors=self.taxon_links(ListKind.AUTHOR, article.authors, path),
@@ -400,14 +437,16 @@ class _PageViews:
                 publisher=article.publisher,
                 origin=lic.origin,
                 statement=lic.statement,
-                licence=LICENCE_LABELS[lic.kind],
+                licence=licence_label,
                 kind=lic.kind.value,
-                licence_url=licence_url(lic.statement),
+                licence_url=licence_link,
             ),
             provenance=tuple(f"{s.file}, lines {s.lines[0]}–{s.lines[1]}" for s in article.source),
             file=article.path,
             newer=Link(newer.title, rel(urls.article(newer.slug))) if newer else None,
             older=Link(older.title, rel(urls.article(older.slug))) if older else None,
+            excerpt=ExcerptView(excerpt.words, excerpt.original) if excerpt else None,
+            **self.added(article),
         )
         meta = self.meta(
             path, article.title, "articles", description=clip(body.summary, 200),
@@ -419,12 +458,13 @@ class _PageViews:
     def json_ld(self, article: Article, path: str) -> dict[str, object]:
         """schema.org Article data for search engines and citation tools."""
         lic = article.licence
+        label, link = self.licence(article)
         data: dict[str, object] = {
             "@context": "https://schema.org",
             "@type": "Article",
             "headline": article.title,
             "author": [{"@type": "Person", "name": a} for a in article.authors],
-            "license": licence_url(lic.statement) or lic.statement or LICENCE_LABELS[lic.kind],
+            "license": link or lic.statement or label,
             "inLanguage": self.cfg.language,
         }
         if article.translators:
@@ -508,9 +548,9 @@ class _PageViews:
         yield self.not_found()
 
 
-def site_pages(site: Site, memo: ViewMemo | None = None) -> tuple[Page, ...]:
+def site_pages(site: Site, memo: ViewMemo | None = None, assets: Mapping[str, str] | None = None) -> tuple[Page, ...]:
     """Every HTML page of the site, home pages first. Pass the `memo` of the previous call
     (watch/serve), started for this site, and the views of unchanged articles and lists are
-    not made again."""
-    return tuple(_PageViews(site, memo).all())
+    not made again. `assets` maps static names (`style.css`) to the paths pages link to."""
+    return tuple(_PageViews(site, memo, assets).all())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -275,3 +276,27 @@ def test_the_index_says_what_files_hold_not_when_they_were_touched(seeds):
     report = split_files(raws, articles)
     assert {o.action for o in report.outcomes} == {"skipped"}
     assert index.read_bytes() == before
+
+
+def test_new_files_record_the_day_they_were_added(seeds):
+    raws, articles = seeds
+    split_files(raws, articles, today=dt.date(2026, 3, 4))
+    assert all(load(p).added == dt.date(2026, 3, 4) for p in articles.glob("*.md"))
+    assert all("\nadded: 2026-03-04\n" in p.read_text(encoding="utf-8") for p in articles.glob("*.md"))
+
+
+def test_a_file_without_added_gets_it_once_and_nothing_else_changes(seeds):
+    raws, articles = seeds
+    split_files(raws, articles, today=dt.date(2026, 3, 4))
+    path = sorted(articles.glob("*.md"))[0]
+    editor = path.read_text(encoding="utf-8").replace("added: 2026-03-04\n", "")  # an older file, without it
+    editor = editor.replace("tags: []", "tags: [kept]   # the editor's comment")
+    path.write_text(editor, encoding="utf-8")
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # 2023-11-14: the file's own time, no git here
+    split_files(raws, articles, today=dt.date(2026, 5, 6))
+    once = path.read_text(encoding="utf-8")
+    assert once.replace("added: 2023-11-14\n", "") == editor  # an insertion, every other byte kept
+    assert load(path).added == dt.date(2023, 11, 14)
+    before = snapshot(articles)
+    split_files(raws, articles, today=dt.date(2026, 7, 8))
+    assert snapshot(articles) == before  # recorded once: never changed again

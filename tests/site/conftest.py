@@ -38,6 +38,13 @@ def public(tmp_path_factory) -> Path:
     return build_archive(tmp_path_factory.mktemp("archive"))
 
 
+@pytest.fixture(scope="session")
+def public_build(tmp_path_factory) -> Path:
+    """public/ of the repository's archive built with the public profile, as netlify.toml builds it."""
+    return build_archive(tmp_path_factory.mktemp("public-archive"), "--profile", "public",
+                         "--base-url", "https://archive.example/")
+
+
 # ---- tools ---------------------------------------------------------------------------
 
 

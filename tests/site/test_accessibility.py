@@ -12,13 +12,11 @@ server answering a missing path.
 from __future__ import annotations
 
 import json
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.browser_support import static_host
 from tests.site.pages import css_class, find, html_pages
 
 pytestmark = pytest.mark.browser
@@ -59,34 +57,11 @@ def _page_of(public: Path, kind: str) -> tuple[Path, str]:
     return path, ""
 
 
-class _Host(SimpleHTTPRequestHandler):
-    """Serves public/ like a static host: a missing path gets 404.html with status 404."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def host(public):
-    """The base URL of public/ served on 127.0.0.1 for the duration of the module."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Host, directory=str(public)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    """The base URL of public/ served on 127.0.0.1 like a static host, for the duration of the module."""
+    with static_host(public) as url:
+        yield url
 
 
 def _violation(v: dict) -> str:

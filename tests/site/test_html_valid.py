@@ -37,6 +37,16 @@ def _readable(message: dict, public: Path) -> str:
 
 
 def test_every_page_is_valid_html(public, java, vnu_jar, tmp_path):
+    assert_valid(public, java, vnu_jar, tmp_path)
+
+
+def test_every_page_of_the_public_build_is_valid_html(public_build, java, vnu_jar, tmp_path):
+    """The public profile: minified, fingerprinted assets; excerpts with their banner."""
+    assert list((public_build / "assets").glob("style.*.css"))
+    assert_valid(public_build, java, vnu_jar, tmp_path)
+
+
+def assert_valid(public: Path, java: str, vnu_jar: Path, tmp_path: Path) -> None:
     assert html_pages(public), "the build wrote no HTML page"
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")

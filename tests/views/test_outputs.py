@@ -69,10 +69,11 @@ def test_sitemap_only_with_base_url_and_robots_always():
     assert hosted["robots.txt"].view == RobotsView(BASE + "sitemap.xml")
     sitemap = hosted["sitemap.xml"].view
     assert isinstance(sitemap, SitemapView)
-    assert BASE in sitemap.locs and BASE + "articles/korea-chatbot.html" in sitemap.locs
-    assert BASE + "page-2.html" in sitemap.locs
-    assert not any(loc.endswith(("404.html", "search/")) for loc in sitemap.locs)
-    assert all(loc.startswith(BASE) for loc in sitemap.locs)
+    locs = [e.loc for e in sitemap.entries]
+    assert BASE in locs and BASE + "articles/korea-chatbot.html" in locs
+    assert BASE + "page-2.html" in locs
+    assert not any(loc.endswith(("404.html", "search/")) for loc in locs)
+    assert all(loc.startswith(BASE) for loc in locs)
 
 
 def test_search_records_are_compact_and_relative_to_the_root():
@@ -115,3 +116,38 @@ def synthetic_site(n: int, cfg=None):
 def test_search_index_for_a_thousand_articles_stays_small(n):
     size = len(search_index_js(synthetic_site(n)).encode("utf-8"))
     assert size < 400_000, size
+
+
+def dated_site():
+    """An undated article added last week, a dated one from 2021, one with neither (made in memory)."""
+    added = article("added", "Undated, added", added=dt.date(2026, 11, 22), tags=("t",))
+    dated = article("dated", "Dated", date=dt.date(2021, 1, 20), added=dt.date(2026, 11, 20), tags=("t",))
+    bare = article("bare", "Neither date nor added", tags=("t",))
+    return build_site((dated, bare, added), config(base_url=BASE))
+
+
+def test_feed_entries_carry_the_date_else_the_day_added_and_never_the_epoch():
+    site = dated_site()
+    found = {o.path: o.view for o in site_outputs(site, site_pages(site))}
+    for path in ("feed.xml", "tags/t/feed.xml"):
+        feed = found[path]
+        by_title = {e.title: e for e in feed.entries}
+        assert by_title["Undated, added"].updated == "2026-11-22T00:00:00Z"
+        assert by_title["Undated, added"].published is None  # no publication date is invented
+        assert by_title["Dated"].updated == by_title["Dated"].published == "2021-01-20T00:00:00Z"
+        assert by_title["Neither date nor added"].updated == "2026-11-22T00:00:00Z"  # the site's newest day
+        assert feed.updated == "2026-11-22T00:00:00Z"
+        assert not any("1970" in e.updated for e in feed.entries)
+
+
+def test_lists_sort_by_date_else_day_added():
+    assert [a.slug for a in dated_site().articles] == ["added", "dated", "bare"]
+
+
+def test_sitemap_gives_each_page_the_newest_day_it_shows():
+    site = dated_site()
+    entries = {e.loc: e.lastmod for e in {o.path: o.view for o in site_outputs(site, site_pages(site))}["sitemap.xml"].entries}
+    assert entries[BASE + "articles/dated.html"] == "2021-01-20"
+    assert entries[BASE + "articles/added.html"] == "2026-11-22"
+    assert entries[BASE] == entries[BASE + "tags/t/"] == entries[BASE + "tags/"] == "2026-11-22"
+    assert all(lastmod for lastmod in entries.values())

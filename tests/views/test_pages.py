@@ -228,3 +228,18 @@ def test_pager_shows_a_window_of_pages_not_all_of_them():
     assert page_window(1, 500) == [1, 2, 3, 500]
     assert page_window(250, 500) == [1, 248, 249, 250, 251, 252, 500]
     assert page_window(2, 3) == [1, 2, 3]
+
+
+def test_an_undated_article_shows_the_day_it_was_added_where_its_date_would_be():
+    import datetime as dt
+
+    from tests.sample_site import article
+
+    undated = article("undated", "Undated", added=dt.date(2026, 11, 22))
+    dated = article("dated", "Dated", date=dt.date(2021, 1, 20), added=dt.date(2026, 11, 22))
+    found = {p.path: p for p in site_pages(build_site((undated, dated)))}
+    card = {c.title: c for c in found["index.html"].view.cards}
+    assert (card["Undated"].date, card["Undated"].added, card["Undated"].added_label) == (None, "2026-11-22", "22 November 2026")
+    assert (card["Dated"].date, card["Dated"].added) == ("2021-01-20", None)
+    assert found["articles/undated.html"].view.added == "2026-11-22"
+    assert found["articles/dated.html"].view.added is None
