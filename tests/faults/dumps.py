@@ -7,6 +7,7 @@ articles); `make_archive(root)` a fresh archive folder with `sitegen.toml`.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def write_articles(folder: Path, count: int, revision: str = "") -> None:
         article = Article(
             slug=slug, path="", title=f"Story {n} {revision}".strip(), body=body,
             authors=(f"Reporter {n % 23}",), publisher="The Ledger", tags=(f"topic-{n % 17}",),
-            date=None, source=(Source("stress.txt", (n * 10 + 1, n * 10 + 9)),),
+            date=None, added=dt.date(2026, 1, 1) + dt.timedelta(days=n % 300),
+            source=(Source("stress.txt", (n * 10 + 1, n * 10 + 9)),),
         )
         (folder / f"{slug}.md").write_text(dump_article(article), encoding="utf-8")
