@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
 
     split = commands.add_parser("split", help="split raw dumps into content/articles/")
     split.add_argument("raw", nargs="+", type=Path, metavar="RAW", help="raw dump files")
+    split.add_argument("--dry-run", action="store_true", help="print the plan (items, kinds, titles, authors, confidence) and write nothing")
 
     def site_flags(command: argparse.ArgumentParser) -> None:
         command.add_argument("-o", "--output", metavar="DIR", help="output folder (default: public, or output_dir in sitegen.toml)")
@@ -75,14 +76,48 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
     missing = [p for p in args.raw if not p.is_file()]
     if missing:
         raise UsageError(f"{missing[0]}: no such file")
-    from sitegen.archive.store import split_files
+    from sitegen.archive.load import shown_path
 
-    with console.status("splitting"):
-        report = split_files(list(args.raw), cfg.articles_path, root=cfg.root)
-    for outcome in report.outcomes:
-        console.line(outcome.describe(cfg.root))
-    console.problems(report.problems)
-    return 1 if any(p.severity == "error" for p in report.problems) else 0
+    dumps = {p.name: shown_path(p, cfg.root) for p in args.raw}
+    if args.dry_run:
+        from sitegen.archive.plan import plan_files
+
+        plans = plan_files(list(args.raw), root=cfg.root)
+        for plan in plans:
+            console.line(f"{plan.file}: {plural(len(plan.articles), 'article')} (dry run: nothing written)")
+            for a in plan.articles:
+                first, last = a.source.lines
+                authors = ", ".join(a.authors) or "no author"
+                console.line(f"  lines {first}-{last}  {a.kind.value}  {a.title!r}  by {authors}  "
+                             f"licence {a.licence.kind.value}  confidence {a.confidence:.2f}")
+        problems = [p for plan in plans for p in plan.problems]
+        review = [(dumps[a.source.file], line, why, None) for plan in plans for a in plan.articles for line, why in a.review]
+    else:
+        from sitegen.archive.store import split_files
+
+        with console.status("splitting"):
+            report = split_files(list(args.raw), cfg.articles_path, root=cfg.root)
+        for outcome in report.outcomes:
+            console.line(outcome.describe(cfg.root))
+        problems = list(report.problems)
+        review = [(dumps[o.source.file], line, why, shown_path(o.path, cfg.root)) for o in report.outcomes for line, why in o.review]
+    console.problems(problems)
+    _print_review(console, review)
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+REVIEW_SHOWN = 20  # the list after a split stays short; the review flags in the files hold the rest
+
+
+def _print_review(console: Console, review: list[tuple[str, int, str, str | None]]) -> None:
+    """What the split was unsure of, `dump:line` each (and the article file it went to)."""
+    if not review:
+        return
+    console.line(f"to review ({len(review):,}):")
+    for dump, line, why, path in review[:REVIEW_SHOWN]:
+        console.line(f"  {dump}:{line}: {why}" + (f"  → {path}" if path else ""))
+    if len(review) > REVIEW_SHOWN:
+        console.line(f"  … and {len(review) - REVIEW_SHOWN:,} more: search the articles for review flags")
 
 
 def _cmd_build(args: argparse.Namespace, console: Console) -> int:

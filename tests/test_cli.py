@@ -69,16 +69,66 @@ def test_new_archive_builds_cleanly(tmp_path):
 
 
 def test_split_names_files_relative_to_the_archive_wherever_it_runs_from(tmp_path):
-    archive = tmp_path / "archive"
-    assert sitegen("new", str(archive)).returncode == 0
-    dump = archive / "content/raw/one.txt"
-    dump.write_text(
+    archive, dump = archive_with_dump(
+        tmp_path, "one.txt",
         "A story from elsewhere – The Ledger\n\n"
         "A paragraph long enough to be the body of a small article in a dump that arrives from a scraper.\n\n"
         "This article is republished under a Creative Commons license.\n",
-        encoding="utf-8",
     )
     result = sitegen("-C", str(archive), "split", str(dump), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("created content/articles/a-story-from-elsewhere.md  (one.txt:1-5)")
     assert str(tmp_path) not in result.stdout + result.stderr
+
+
+LISTING_DUMP = (
+    "Latest news\n\n"
+    "Harbour authority approves dredging of the inner channel\n"
+    "The port's board voted to deepen the inner channel by two metres, a project it says will let larger ships dock.\n\n"
+    "Farmers warn of poor wheat harvest after dry spring\n"
+    "Growers in the northern plains say yields could fall by a third after the driest spring in forty years.\n\n"
+    "City council delays vote on new bus lanes\n"
+    "Councillors pushed the decision to next month after shop owners asked for more time to respond.\n\n"
+    "Museum returns bronze statues to their country of origin\n"
+    "The six statues were taken in the nineteenth century and had been on display since 1902.\n"
+)
+
+
+def archive_with_dump(tmp_path, name, text):
+    """A new archive (made by `sitegen new`) holding one raw dump: (archive, dump)."""
+    archive = tmp_path / "archive"
+    assert sitegen("new", str(archive)).returncode == 0
+    dump = archive / "content/raw" / name
+    dump.write_text(text, encoding="utf-8")
+    return archive, dump
+
+
+def test_split_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
+    archive, dump = archive_with_dump(tmp_path, "listing.txt", LISTING_DUMP)
+    before = sorted(p.relative_to(archive) for p in archive.rglob("*"))
+    result = sitegen("-C", str(archive), "split", "--dry-run", str(dump), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.relative_to(archive) for p in archive.rglob("*")) == before
+    lines = result.stdout.splitlines()
+    assert lines[0] == "content/raw/listing.txt: 4 articles (dry run: nothing written)"
+    assert lines[1].startswith("  lines 3-4  fragment  'Harbour authority approves dredging of the inner channel'  by no author")
+    assert "confidence" in lines[1]
+
+
+def test_split_ends_with_what_to_review_naming_dump_lines(tmp_path):
+    archive, dump = archive_with_dump(
+        tmp_path, "odd.txt",
+        "uring the night the river rose above the old wall and flooded the low streets near the harbour.\n\n"
+        "Harbour cranes return to the old port\n\n"
+        "Cranes are back at the old port for the first time in a decade, and dock workers say ships will follow.\n",
+    )
+    result = sitegen("-C", str(archive), "split", str(dump), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    review = result.stdout.split("to review (")[1].splitlines()[1:]
+    assert review[0].startswith("  content/raw/odd.txt:1: no title line")
+    assert review[0].endswith("→ content/articles/untitled-fragment-odd-txt-line-1.md")
+    assert review[1].startswith("  content/raw/odd.txt:3: new item inferred")  # a weak boundary, to check
+    text = (archive / "content/articles/untitled-fragment-odd-txt-line-1.md").read_text(encoding="utf-8")
+    assert "title: \"Untitled fragment (odd.txt line 1)\"" in text or "title: Untitled fragment (odd.txt line 1)" in text
+    assert 'tags: ["flag", "review"]' in text
+    assert "Harbour cranes return" not in text  # the headline after the fragment starts the next article

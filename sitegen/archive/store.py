@@ -44,18 +44,19 @@ from pathlib import Path
 
 from sitegen.archive.entered import EntryDates
 from sitegen.archive.load import shown_path
+from sitegen.archive.plan import dump_articles
 from sitegen.atomic import leftovers, write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_added, add_source, dump_article, read_article
 from sitegen.model import Source
 from sitegen.slugs import slugify, unique_slug
-from sitegen.split import SplitArticle, decode_lines, iter_articles
+from sitegen.split import SplitArticle
 from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, pack, similarity, sketch, unpack
 
 INDEX_NAME = ".split-index.json"
 JOURNAL_NAME = ".split-journal"  # articles created since the index was last saved
 INDEX_VERSION = 5  # 5: every file read once more, so each gets its `added:` date
-SPLIT_VERSION = 2  # bump when the split rules change: dumps are then split again
+SPLIT_VERSION = 3  # bump when the split rules change: dumps are then split again
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
 POSTED = 16  # the smallest values of each sketch are enough to find candidates (and keep the index small)
 CANDIDATES = 8  # most-voted candidates compared in full
@@ -67,6 +68,7 @@ class Outcome:
     path: Path
     title: str
     source: Source
+    review: tuple[tuple[int, str], ...] = ()  # (dump line, what to check) for a new article the split was unsure of
 
     def __str__(self) -> str:
         return self.describe(None)
@@ -335,16 +337,15 @@ def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None, 
                     for slug, title, a, b in known["articles"]
                 ]
                 continue
-            handle = raw.open("rb")
+            found: list[Problem] = []
+            shown = shown_path(raw, root)
+            merged = _merge(
+                dump_articles(raw, shown, found), name, articles_dir, index, taken, outcomes, found, shown, root, today
+            )
         except OSError as exc:
             problems.append(error(f"cannot read: {exc.strerror or exc}", shown_path(raw, root)))
             continue
-        with handle:
-            found: list[Problem] = []
-            shown = shown_path(raw, root)
-            merged = _merge(iter_articles(decode_lines(handle, shown, found), name, []),
-                            name, articles_dir, index, taken, outcomes, found, shown, root, today)
-            problems += found
+        problems += found
         if not any(p.severity == "error" for p in found) and index.dumps.get(name) != {"stamp": stamp, "articles": merged}:
             index.dumps[name] = {"stamp": stamp, "articles": merged}
             index.changed = True
@@ -367,6 +368,14 @@ def _still_there(known: dict, index: _Index) -> bool:
 def _stopped(what: str, exc: OSError, dump: str, shown: str) -> Problem:
     """A write refused (a full or read-only disk): the rest of the dump would fail alike, so it stops."""
     return error(f"{what}: {exc.strerror or exc}; the rest of {dump} was not split", shown)
+
+
+def _slug_of(item: SplitArticle) -> str:
+    """The title's slug; one of three characters or more (a title such as "AI" adds where it was found)."""
+    slug = slugify(item.title)
+    if len(slug) < 3:
+        slug = slugify(f"{item.title} {Path(item.source.file).stem} line {item.source.lines[0]}")
+    return slug
 
 
 def _merge(
@@ -408,7 +417,7 @@ def _merge(
             continue
         if not item.title.strip():  # a file without a title would not read back: name it after where it was
             item = replace(item, title=f"Untitled ({name}, line {item.source.lines[0]})")
-        slug = unique_slug(slugify(item.title), taken)
+        slug = unique_slug(_slug_of(item), taken)
         path = articles_dir / f"{slug}.md"
         try:
             articles_dir.mkdir(parents=True, exist_ok=True)
@@ -429,6 +438,6 @@ def _merge(
         _journal(articles_dir, index, slug, entry)
         index.add(slug, entry)
         index.changed = True
-        outcomes.append(Outcome("created", path, item.title, item.source))
+        outcomes.append(Outcome("created", path, item.title, item.source, item.review))
         merged.append([slug, item.title, *item.source.lines])
     return merged

@@ -1,6 +1,8 @@
 """The split step: a raw dump of scraped pages → articles with metadata, provenance and flags.
 
-`split_text(text, name)` is pure: it finds article boundaries (`segment`),
+`split_text(text, name)` is pure: it removes separators and furniture
+(`segment`), gives each line a role (`roles`), finds item boundaries from the
+sequence of roles (`boundary`),
 takes each article's metadata lines out of its text (`assemble`, with `meta`
 and `licence`), flags lines an editor should see (`flags`), and turns the rest
 into Markdown that shows the same words (`body`). Every non-blank line of the
@@ -18,7 +20,9 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split.segment import iter_segments, second_pass
+from sitegen.split.boundary import has_running_text, items
+from sitegen.split.roles import Repeats, classify, shape
+from sitegen.split.segment import iter_segments
 from sitegen.split.text import Debris
 
 __all__ = [
@@ -36,13 +40,23 @@ class SplitResult:
     problems: tuple[Problem, ...] = ()
 
 
-def iter_articles(lines: Iterable[str], name: str, debris: list[Debris]) -> Iterator[SplitArticle]:
+def iter_articles(
+    lines: Iterable[str], name: str, debris: list[Debris], repeats: Repeats | None = None
+) -> Iterator[SplitArticle]:
     """The articles of a dump's lines, one at a time (memory bounded by the longest article).
-    Debris lines are appended to `debris` as they are found."""
+    Debris lines are appended to `debris` as they are found. `repeats` counts the dump's lines
+    (`Repeats.of_lines`, a first pass over the same lines), so recurring furniture is known."""
     publishers: set[str] = set()
-    for segment in iter_segments(lines, debris):
-        for blocks in second_pass(segment, publishers):
-            article = assemble(blocks, name)
+    for segment in iter_segments(lines, debris, repeats):
+        texts = [b.text for b in segment]
+        shapes = [shape(t) for t in texts]
+        roles = classify(texts, [repeats.count(t) for t in texts] if repeats else None, shapes)
+        for item in items(segment, roles, publishers, shapes):
+            if not has_running_text(texts[item.start : item.end]):
+                debris.extend(Debris(b.line, b.text, "no running text: page or section headings, navigation")
+                              for b in segment[item.start : item.end])
+                continue
+            article = assemble(segment[item.start : item.end], name, roles[item.start : item.end], item)
             debris.extend(article.debris)
             yield article
 
@@ -50,6 +64,7 @@ def iter_articles(lines: Iterable[str], name: str, debris: list[Debris]) -> Iter
 def split_text(text: str, name: str) -> SplitResult:
     """Split a dump's text (already decoded, "\\n" line ends) into articles."""
     debris: list[Debris] = []
-    articles = tuple(iter_articles(text.split("\n"), name, debris))
+    lines = text.split("\n")
+    articles = tuple(iter_articles(lines, name, debris, Repeats.of_lines(lines)))
     problems = tuple(p for a in articles for p in a.problems)
     return SplitResult(articles, tuple(sorted(debris, key=lambda d: d.line)), problems)

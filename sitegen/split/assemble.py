@@ -26,13 +26,15 @@ from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bio_names,
-    by_line_names,
+    continues_bio,
     credit_names,
     looks_like_title,
     split_title,
     title_from_text,
     translator_names,
 )
+from sitegen.split.boundary import Item
+from sitegen.split.roles import Role, byline_names, is_label, shape, signature
 from sitegen.split.text import (
     Block,
     Debris,
@@ -42,6 +44,7 @@ from sitegen.split.text import (
 )
 
 PREFIX_CHARS = 40
+HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
@@ -65,6 +68,8 @@ class SplitArticle:
     date: dt.date | None = None
     debris: tuple[Debris, ...] = field(default=())  # lines of its range dropped as page furniture
     problems: tuple[Problem, ...] = field(default=())  # what an editor should know about how it was split
+    confidence: float = 1.0  # how sure the split is of this article's boundaries and title (0 to 1)
+    review: tuple[tuple[int, str], ...] = field(default=())  # (dump line, what to check), also as review flags
 
     def to_article(self, slug: str, path: str) -> Article:
         return Article(
@@ -96,28 +101,41 @@ class _Found:
         return "\n\n".join(text for _, text in sorted(self.bylines.items())) or None
 
 
-def assemble(blocks: tuple[Block, ...], name: str) -> SplitArticle:
-    """The article made of these consecutive content lines of dump `name`."""
+def assemble(
+    blocks: tuple[Block, ...], name: str, roles: tuple[Role, ...] | None = None, item: Item | None = None
+) -> SplitArticle:
+    """The article made of these consecutive content lines of dump `name` (with their roles and
+    the boundary's confidence and doubts, when known)."""
     lines = list(blocks)
     first, last = lines[0].line, lines[-1].line
     found = _Found()
     title, publisher = None, None
-    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None):
+    review = list(item.doubts) if item else []
+    confidence = item.confidence if item else 1.0
+    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) and not (roles and roles[0] is Role.BYLINE):
         title, publisher = split_title(lines[0].text)
         found.meta_lines.append(lines.pop(0).line)
-    _read_head(lines, found)
+    _read_head(lines, found, titled=title is not None)
     _read_end_matter(lines, found)
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
-    kind = _kind(lines, titled=title is not None, ended=found.ended)
+    kind = ArticleKind.FRAGMENT if item and item.teaser and not found.ended else _kind(lines, titled=title is not None, ended=found.ended)
     problems = []
     if title is None:
-        title = title_from_text(display_text(lines[0].text) if lines else "Untitled")
+        title = opening_title(display_text(lines[0].text) if lines else "")
         what = "a fragment (its text breaks off)" if kind is ArticleKind.FRAGMENT else "an article"
-        problems.append(warning(f"{what} without a title line: titled from its opening words, {title!r}", name, first))
+        if title is None:
+            title = f"Untitled fragment ({name} line {first})"
+            problems.append(warning(f"{what} without a title line, and its opening words make no title: {title!r}", name, first))
+            review.append((first, "no title line, and its opening words make no title: give it one"))
+            confidence = min(confidence, 0.5)
+        else:
+            problems.append(warning(f"{what} without a title line: titled from its opening words, {title!r}", name, first))
+            confidence = min(confidence, 0.8)
     texts = [b.text for b in lines]
-    annotations, flagged = _flags(lines)
+    confidence = round(confidence, 2)
+    annotations, flagged = _flags(lines, review, confidence)
     return SplitArticle(
         title=title,
         body=to_markdown(texts, no_headings=flagged),
@@ -134,25 +152,45 @@ def assemble(blocks: tuple[Block, ...], name: str) -> SplitArticle:
         date=found.date,
         debris=tuple(found.debris),
         problems=tuple(problems),
+        confidence=confidence,
+        review=tuple(review),
     )
 
 
-def _read_head(lines: list[Block], found: _Found) -> None:
-    """Take a "By NAME" line and a date line (in either order) off the start of `lines`."""
-    for _ in range(2):
-        if len(lines) < 2:
-            return
-        text = lines[0].text
-        names = by_line_names(text) if found.byline is None else None
+def opening_title(text: str) -> str | None:
+    """A title made from the opening words of untitled text, when they read as a phrase: four
+    words or more, starting with a capital (not a word cut in two), mostly words; else None."""
+    head = title_from_text(text)
+    words = head.split()
+    letters = sum(map(str.isalpha, head))
+    first = head.lstrip("“\"‘'«(")[:1]
+    if len(words) < 4 or letters < 0.6 * len(head) or not (first.isupper() or first.isdigit()):
+        return None
+    if shape(text).list_like:
+        return None
+    return head
+
+
+def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
+    """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
+    DATE by NAME") and a date line off the head of `lines`; a rating or a label between them
+    stays in the text."""
+    i = 0
+    while i < min(len(lines) - 1, HEAD_LINES):
+        text = lines[i].text
+        names = byline_names(text, after_title=titled) if found.byline is None else None
         if names:
             found.add_authors(names)
-            found.bylines[lines[0].line] = text
-            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)", text))), None)
+            found.bylines[lines[i].line] = text
+            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)|\s+on\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
+        elif len(text) <= 60 and (is_label(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
+            i += 1
+            continue
         else:
             return
-        found.meta_lines.append(lines.pop(0).line)
+        found.meta_lines.append(lines.pop(i).line)
 
 
 def _read_end_matter(lines: list[Block], found: _Found) -> None:
@@ -190,7 +228,10 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
         elif bio_names(text):
             _take_bio(lines, found, [block])
             return
-        elif len(lines) > 2 and bio_names(lines[-2].text) and _continues_bio(text, lines[-2].text):
+        elif (names := byline_names(text) or _signed(text, lines)) and not found.authors:
+            found.add_authors(names)  # "This article was written by NAME", a signed letter
+            found.bylines[block.line] = text
+        elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])
             return
@@ -200,20 +241,18 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
         found.ended = True
 
 
+def _signed(text: str, lines: list[Block]) -> list[str] | None:
+    """The writer of a signature line under text that ends a sentence ("Jane Hill, Leeds")."""
+    names = signature(text)
+    return names if names and len(lines) > 1 and ends_sentence(lines[-2].text) else None
+
+
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     lines.pop()
     found.meta_lines += [b.line for b in bio]
     found.bylines.update((b.line, b.text) for b in bio)
     found.add_authors(bio_names(bio[0].text))
     found.ended = True
-
-
-def _continues_bio(text: str, bio: str) -> bool:
-    """A short paragraph about the person a bio just introduced ("Wolff’s regular show …")."""
-    surnames = {name.split()[-1] for name in bio_names(bio)}
-    return len(text) < 700 and any(text.startswith((s, f"{s}’s", f"{s}'s")) or f" {s} " in text[:80] for s in surnames) or (
-        len(text) < 300 and text.startswith(("He ", "She ", "They ", "His ", "Her ", "Their "))
-    )
 
 
 def _kind(lines: list[Block], *, titled: bool, ended: bool) -> ArticleKind:
@@ -231,18 +270,33 @@ def _kind(lines: list[Block], *, titled: bool, ended: bool) -> ArticleKind:
     return ArticleKind.ARTICLE
 
 
-def _flags(lines: list[Block]) -> tuple[tuple[Annotation, ...], frozenset[int]]:
-    """Flag annotations for the body lines, and the indexes of the flagged lines."""
+def _flags(
+    lines: list[Block], review: list[tuple[int, str]] | None = None, confidence: float = 1.0
+) -> tuple[tuple[Annotation, ...], frozenset[int]]:
+    """Flag annotations for the body lines (review flags for what the split was unsure of, on the
+    line concerned or else the first one), and the indexes of the flagged lines."""
     shown = [display_text(b.text) for b in lines]
     adjacent = [i > 0 and lines[i].line == lines[i - 1].line + 1 for i in range(len(lines))]
     reasons = flag_blocks(shown, adjacent)
+    checks: dict[int, list[str]] = {}
+    index_of = {b.line: i for i, b in enumerate(lines)}
+    for line, why in review or ():
+        target = index_of.get(line, 0)
+        if lines and shown[target].strip():
+            checks.setdefault(target, []).append(why)
     body_text = "\n\n".join(shown)  # what a reader sees, as `annotate.anchor` compares it
     notes: list[Annotation] = []
     flagged: set[int] = set()
     offset = 0
     for i, (text, reason) in enumerate(zip(shown, reasons)):
-        if reason and text.strip():
-            notes.append(_unique(Annotation(quote=text, note=reason, tags=("flag",)), body_text, offset))
+        if (reason or i in checks) and text.strip():
+            if i in checks:
+                why = "; ".join(checks[i])
+                note = f"Split review (confidence {confidence:.2f}): {why}." + (f" {reason}" if reason else "")
+                ann = Annotation(quote=text, note=note, tags=("flag", "review"))
+            else:
+                ann = Annotation(quote=text, note=reason or "", tags=("flag",))
+            notes.append(_unique(ann, body_text, offset))
             flagged.add(i)
         offset += len(text) + 2
     return tuple(notes), frozenset(flagged)

@@ -18,6 +18,7 @@ import re
 _NBSP = re.compile(r"[ \t\u00a0]*&(?:nbsp|#160|#x0*a0)(?:[;,]|(?![A-Za-z0-9]))[ \t\u00a0]*", re.IGNORECASE)
 _ENTITY = re.compile(r"&(#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30})([;,])?")
 _BARE_OK = {"amp", "quot", "lt", "gt", "apos"}  # also repaired without ";" or ","
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _EDGE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$")
 
 
@@ -49,7 +50,11 @@ def repair_entities(line: str) -> str:
 def clean_line(raw: str) -> str:
     """A raw dump line with its entity debris repaired and its outer white space removed
     (including no-break spaces and zero-width characters); "" for a blank line."""
-    return _EDGE.sub("", repair_entities(raw))
+    text = repair_entities(raw)
+    stripped = text.strip()
+    if not stripped or stripped[0] not in _INVISIBLE and stripped[-1] not in _INVISIBLE:
+        return stripped  # the common case, without the regular expression
+    return _EDGE.sub("", text)
 
 
 def is_invisible(raw: str) -> bool:
@@ -61,11 +66,12 @@ def is_invisible(raw: str) -> bool:
 # --- page furniture -------------------------------------------------------------------------
 
 _RELATED = (
-    r"you may also like|you might also like|related( articles?| stories| posts| content| reading| news)?"
+    r"you may also like|you might also like|related( articles?| stories| posts| content| reading| news| links| coverage)?"
     r"|recommended( for you| stories| reading)?|more from [^.]{1,40}|more stories|more news|most read|most popular"
     r"|trending( now| stories)?|also read|see also|read next|popular (now|stories|posts|articles)|latest (news|stories)"
     r"|editor[’']?s picks|top stories|most (viewed|shared|commented)|what to read next|more on this story"
-    r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news"
+    r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news|recent (posts|articles|stories)"
+    r"|popular posts|archives|more reviews|read more (stories|articles|reviews)"
 )
 SEPARATOR = re.compile(
     rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
@@ -111,7 +117,11 @@ PROMO = re.compile(  # a newsletter or subscription box inside the page
     r"(newsletter|mailing list)|enter your e-?mail|free newsletter)\b.{0,80}$",
     re.IGNORECASE,
 )
-PROMO_WORDS = re.compile(r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|free|daily|weekly|every (morning|day|week))\b", re.IGNORECASE)
+PROMO_WORDS = re.compile(
+    r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|signing up|privacy policy|unsubscribe|free|daily|weekly"
+    r"|every (morning|day|week))\b",
+    re.IGNORECASE,
+)
 READ_ORIGINAL = re.compile(r"^read (the )?original (article|post|content|story|version)\W*$", re.IGNORECASE)
 
 

@@ -30,7 +30,7 @@ _CAPTION = re.compile(
     r"|Pic)s?\s?:\s?\S"
     r"|\b(?:Author provided|Getty Images|via Getty|Shutterstock|Wikimedia Commons|Unsplash|AFP via|Reuters/|AP Photo"
     r"|Xinhua/|Handout)\b"
-    r"|^(?:Photo|Image|Picture|Illustration) (?:by|courtesy of|credit) [A-Z]",
+    r"|^(?:Photo|Image|Picture|Illustration|Photograph|Photography|Graphic)s? (?:by|courtesy of|credit) [A-Z]",
 )
 _MEDIA = re.compile(
     r"^\W*(?:embedded (?:articles?|content|media|tweet|post|video)s?|(?:youtube|vimeo|tiktok|instagram|facebook|twitter|x)"
@@ -87,7 +87,7 @@ def other_language(line: str) -> str | None:
     letters = sum(map(str.isalpha, line))
     if letters < 12:
         return None
-    foreign = _NON_LATIN.findall(line)
+    foreign = [] if line.isascii() else _NON_LATIN.findall(line)
     if len(foreign) * 2 > letters:
         counts: dict[str, int] = {}
         for char in foreign:
@@ -103,10 +103,11 @@ def other_language(line: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(line)]
     if len(words) < 6:
         return None
-    english = 0
+    english = sum(1 for word in words if word in _ENGLISH)
+    if english * 2 >= len(words):  # another language would need more than twice these words
+        return None
     shares: dict[str, int] = {}
     for word in words:
-        english += word in _ENGLISH
         for language in _LANGUAGES_OF.get(word, ()):
             shares[language] = shares.get(language, 0) + 1
     if not shares:
@@ -122,6 +123,12 @@ def _people_caption(line: str) -> bool:
         return False
     parts = [p.strip() for p in re.split(r",|\band\b", line)]
     return sum(1 for p in parts if _PERSON.match(p)) >= 2
+
+
+def is_caption(line: str) -> bool:
+    """An image caption or credit line ("… Photo: AP / Andy Wong", "Image: Getty Images"), or
+    the leftover of embedded media ("YouTube video", "table showing …")."""
+    return len(line) < 300 and bool(_CAPTION.search(line)) or len(line) < 200 and bool(_MEDIA.match(line))
 
 
 def flag_reason(line: str) -> str | None:

@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import re
 
+from sitegen.split.dates import date_of
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
+_HANGING = frozenset(
+    "a an the of to in on at by for from with and or but nor as that which who whose than his her its their our my your "
+    "this these those is are was were be been has have had will would can could may should must not into after before "
+    "while when where if so".split()
+)
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
@@ -29,6 +35,7 @@ _CREDIT = re.compile(  # a wire service's end line: "Reporting by A and B; Editi
     rf"^(?i:reporting|reported|writing|written) by\s+(?P<names>{_NAMES})\s*(?:[;,]\s*(?i:additional reporting|editing|edited"
     rf"|writing|compiled|graphics|fact-checking|research|with reporting)\b.*|\.)?$"
 )
+_PLACES = re.compile(r" in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=[;,.]| and |$)")
 _TRANSLATED = re.compile(
     rf"^(?i:(?:translated|translation)(?: and (?:edited|adapted))?(?: from (?:the )?\w+)?(?: (?:in)?to \w+)?(?: by|:))"
     rf"\s+(?P<names>{_NAMES})\.?$"
@@ -96,20 +103,27 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
-    if by_line_names(line) or bio_names(line) or translator_names(line):
+    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line):
         return False
+    if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
+        return False  # a rating, a number, an e-mail address or a link is not a title
     if split_title(line)[1]:
         return True
-    if line.endswith(("?", "!", "”", '"', "’", "'")):
+    if line.endswith(("?", "!", "”", '"', "’", "'")) or line.endswith(")") and not line.rstrip(")").endswith("."):
         return word_count(line) <= 25
     return not ends_sentence(line) and word_count(line) <= 25
 
 
 def title_from_text(text: str, words: int = 10) -> str:
-    """A title made from the opening words of a text that has none, ending in "…" when cut."""
+    """A title made from the opening words of a text that has none, ending in "…" when cut
+    (and then not on a word such as "the" or "and" that leaves the phrase hanging)."""
     parts = text.split()
-    head = " ".join(parts[:words]).rstrip(",;:–—-")
-    return head + ("…" if len(parts) > words else "")
+    if len(parts) <= words:
+        return " ".join(parts)
+    head = parts[:words]
+    while len(head) > 4 and head[-1].lower().strip(",;:–—-") in _HANGING:
+        head.pop()
+    return " ".join(head).rstrip(",;:–—-") + "…"
 
 
 def by_line_names(line: str) -> list[str] | None:
@@ -121,7 +135,7 @@ def by_line_names(line: str) -> list[str] | None:
 def credit_names(line: str) -> list[str] | None:
     """Writers of a wire-service credit "Reporting by NAME; Editing by NAME" (editors are not
     writers), or None."""
-    match = _CREDIT.match(line.strip())
+    match = _CREDIT.match(_PLACES.sub("", line.strip()))  # "Reporting by A in London and B in Santiago"
     return _names(match.group("names")) if match else None
 
 
@@ -169,3 +183,11 @@ def _clean_name(name: str) -> str:
     if name.isupper() and len(name) > 3:
         name = " ".join(w if len(w.rstrip(".")) <= 1 else w.capitalize() for w in name.split())
     return name
+
+
+def continues_bio(text: str, bio: str) -> bool:
+    """A short paragraph about the person a bio just introduced ("Wolff’s regular show …")."""
+    surnames = {name.split()[-1] for name in bio_names(bio)}
+    return len(text) < 700 and any(text.startswith((s, f"{s}’s", f"{s}'s")) or f" {s} " in text[:80] for s in surnames) or (
+        len(text) < 300 and text.startswith(("He ", "She ", "They ", "His ", "Her ", "Their "))
+    )

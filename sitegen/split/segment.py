@@ -3,13 +3,11 @@
 First pass (`iter_segments`, streamed line by line): separators ("Continue
 Reading", "You May Also Like" blocks with their links), cookie banners,
 newsletter boxes, tables of contents and other web debris become `Debris`;
-blank lines go; what is left comes out in segments of content lines. Second
-pass (`second_pass`, inside one segment): a new article starts after an
-article's end matter (bio, licence, credits) when text follows; at a title
-line carrying a publisher suffix already seen in the dump, or any
-" | Publisher" suffix; and, in untitled text, after a paragraph cut off
-mid-sentence (a teaser). A subheading never starts an article. Must not
-extract metadata beyond what boundaries need.
+blank lines go; a line of site furniture (`roles.furniture_reason`: a call to
+action, a short line recurring all through the dump) goes too; what is left
+comes out in segments of content lines (a comments section ends one, and
+its lines are debris up to the next headline-shaped line), which `boundary` cuts into items.
+Must not extract metadata.
 """
 
 from __future__ import annotations
@@ -28,29 +26,22 @@ from sitegen.split.clean import (
     is_invisible,
     is_promo,
     is_separator,
-    line_debris,
 )
-from sitegen.split.licence import detect_licence
-from sitegen.split.meta import (
-    bio_names,
-    credit_names,
-    looks_like_title,
-    split_title,
-    translator_names,
-)
-from sitegen.split.text import Block, Debris, ends_sentence, stops_mid_sentence
+from sitegen.split.meta import looks_like_title
+from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score
+from sitegen.split.text import Block, Debris, ends_sentence
 
-TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
 PROMO_MAX = 100  # the lines of a newsletter box are shorter
 
 
-def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[Block, ...]]:
+def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats | None = None) -> Iterator[tuple[Block, ...]]:
     """Segments of content lines, each yielded as soon as it is complete (memory bounded by
-    the longest segment); debris lines are appended to `debris`."""
+    the longest segment); debris lines are appended to `debris`. `repeats` (how often each
+    line occurs in the dump) lets a line recurring between items count as furniture."""
     current: list[Block] = []
-    mode = "text"  # or "cookie", "related", "toc", "promo"
+    mode = "text"  # or "cookie", "related", "toc", "promo", "comments"
     held: list[Debris] = []  # lines after a related-links or contents header: debris unless text resumes
     toc_items: set[str] = set()
 
@@ -93,6 +84,11 @@ def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[
                 debris.append(Debris(number, text, "cookie banner"))
                 continue
             mode = "text"
+        elif mode == "comments":
+            if not (headline_score(text) >= 0.5 and not furniture_reason(text)):
+                debris.append(Debris(number, text, "comments"))
+                continue
+            mode = "text"
         elif mode == "promo":
             if len(text) < PROMO_MAX and PROMO_WORDS.search(text) and not is_separator(text):
                 debris.append(Debris(number, text, "newsletter box"))
@@ -106,6 +102,12 @@ def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[
             if RELATED_BLOCK.match(text):
                 mode = "related"
             continue
+        if COMMENTS.match(text):
+            debris.append(Debris(number, text, "comments"))
+            if current:
+                yield tuple(current)
+            current, mode = [], "comments"
+            continue
         if COOKIE.search(text) and len(text) < COOKIE_MAX:
             debris.append(Debris(number, text, "cookie banner"))
             mode = "cookie"
@@ -118,7 +120,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris]) -> Iterator[tuple[
             debris.append(Debris(number, text, "table of contents"))
             mode = "toc"
             continue
-        reason = line_debris(text)
+        reason = furniture_reason(text, repeats.count(text) if repeats else 1)
         if reason:
             debris.append(Debris(number, text, reason))
             continue
@@ -138,62 +140,15 @@ def _leave_mode(
 ) -> tuple[list[Block], list[Debris]]:
     """Close a related-links block (its lines are debris, but the last one before resumed text
     may be the next article's title) or an unconfirmed table of contents (its lines were text)."""
-    if mode == "related" and held and resumed is not None and looks_like_title(held[-1].text, resumed):
-        title = held.pop()
-        debris.extend(held)
-        return [*current, Block(title.line, title.text)], []
+    if mode == "related" and held and resumed is not None:
+        head = len(held)  # the next item's head: its title, and a by-line or date under it
+        while head > 0 and (byline_names(held[head - 1].text, after_title=True) or date_line(held[head - 1].text)):
+            head -= 1
+        following = held[head].text if head < len(held) else resumed
+        if head > 0 and looks_like_title(held[head - 1].text, following):
+            debris.extend(held[: head - 1])
+            return [*current, *(Block(d.line, d.text) for d in held[head - 1 :])], []
     if mode == "toc":
         return [*current, *(Block(d.line, d.text) for d in held)], []
     debris.extend(held)
     return current, []
-
-
-def is_closing(text: str) -> bool:
-    """A line that can only close an article: a licence statement, a translator or wire credit,
-    a "Follow NAME on X" line."""
-    return bool(translator_names(text) or credit_names(text) or follow_name(text) or detect_licence(text))
-
-
-def is_end_matter(blocks: tuple[Block, ...], i: int) -> bool:
-    """Closing lines, and a bio ("NAME is …") that is last or followed by closing lines."""
-    text = blocks[i].text
-    if is_closing(text):
-        return True
-    if not bio_names(text):
-        return False
-    return i + 1 == len(blocks) or is_closing(blocks[i + 1].text)
-
-
-def second_pass(segment: tuple[Block, ...], publishers: set[str]) -> Iterator[tuple[Block, ...]]:
-    """Split one segment into articles (most segments are exactly one). `publishers` holds the
-    publisher suffixes of titles seen so far in the dump; this adds the ones it meets."""
-    start = 0
-    seen_end = False
-    titled = _title_at(segment, 0, publishers)
-    for i in range(1, len(segment)):
-        if is_end_matter(segment, i):
-            seen_end = True
-            continue
-        text = segment[i].text
-        title_here = _title_at(segment, i, set())
-        publisher = split_title(text)[1] if title_here else None
-        known = publisher is not None and (publisher in publishers or " | " in text) and i - start >= 2
-        if (seen_end and (len(text) >= TEASER_MIN or title_here)) or known:
-            yield segment[start:i]
-            start, seen_end, titled = i, False, _title_at(segment, i, publishers)
-            continue
-        before = segment[i - 1].text
-        if not titled and len(before) >= TEASER_MIN and stops_mid_sentence(before) and not is_end_matter(segment, i - 1):
-            yield segment[start:i]
-            start, seen_end, titled = i, False, _title_at(segment, i, publishers)
-    yield segment[start:]
-
-
-def _title_at(segment: tuple[Block, ...], i: int, publishers: set[str]) -> bool:
-    following = segment[i + 1].text if i + 1 < len(segment) else None
-    if not looks_like_title(segment[i].text, following):
-        return False
-    publisher = split_title(segment[i].text)[1]
-    if publisher:
-        publishers.add(publisher)
-    return True

@@ -193,7 +193,7 @@ def test_an_unchanged_dump_is_not_split_again(seeds, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("split again")
 
-    monkeypatch.setattr(store, "iter_articles", refuse)
+    monkeypatch.setattr(store, "dump_articles", refuse)
     again = split_files(raws, articles)
     assert [(o.path, o.source) for o in again.outcomes] == [(o.path, o.source) for o in first.outcomes]
     assert {o.action for o in again.outcomes} == {"skipped"}
@@ -276,6 +276,15 @@ def test_the_index_says_what_files_hold_not_when_they_were_touched(seeds):
     report = split_files(raws, articles)
     assert {o.action for o in report.outcomes} == {"skipped"}
     assert index.read_bytes() == before
+
+
+def test_no_article_file_has_a_one_or_two_letter_name(tmp_path):
+    text = "AI?\n\n" + PARA + "\n\nAnother paragraph about the model and what it means for the industry and its rivals.\n"
+    dump = write_dump(tmp_path / "raw", "short.txt", text)
+    report = split_files([dump], tmp_path / "articles")
+    (outcome,) = report.outcomes
+    assert len(outcome.path.stem) >= 3
+    assert outcome.path.stem == "ai-short-line-1"
 
 
 def test_new_files_record_the_day_they_were_added(seeds):

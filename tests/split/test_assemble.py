@@ -53,7 +53,7 @@ def test_personal_substack_owner_is_the_author_only_without_another():
 
 def test_untitled_text_gets_a_title_from_its_opening_words_and_may_be_a_fragment():
     article = make(LONG[:-1] + " and then")
-    assert article.title == "A paragraph of ordinary news text that goes on for…"
+    assert article.title == "A paragraph of ordinary news text that goes…"
     assert article.kind is ArticleKind.FRAGMENT
     assert make(LONG).kind is ArticleKind.ARTICLE
 
@@ -94,6 +94,36 @@ def test_an_untitled_article_comes_with_a_warning_for_the_editor():
     article = make(LONG[:-1] + " and then", start=10)
     assert [str(p) for p in article.problems] == [
         ("d.txt:10: warning: a fragment (its text breaks off) without a title line: titled from its opening words, "
-        "'A paragraph of ordinary news text that goes on for…'")
+        "'A paragraph of ordinary news text that goes…'")
     ]
     assert make("Title", LONG).problems == ()
+
+
+def test_untitled_text_whose_opening_words_make_no_title_is_an_untitled_fragment_to_review():
+    from sitegen.split.assemble import opening_title
+
+    assert opening_title("The council approved the new budget late on Tuesday after a long debate.") == (
+        "The council approved the new budget late on Tuesday…"
+    )
+    assert opening_title("uring the war the town was bombed twice, and the port was closed for years.") is None
+    assert opening_title("D") is None
+    assert opening_title("| 12 | 14 | 16 | 18 |") is None
+    article = assemble((Block(7, "uring the war the town was bombed twice, and the port was closed for years."),), "d.txt")
+    assert article.title == "Untitled fragment (d.txt line 7)"
+    assert article.confidence <= 0.5
+    (note,) = [a for a in article.annotations if "review" in a.tags]
+    assert note.tags == ("flag", "review") and "give it one" in note.note
+    assert not render_body(article.body, article.annotations).unanchored
+
+
+def test_a_doubt_of_the_boundary_becomes_a_review_flag_on_its_line():
+    from sitegen.split.boundary import Item
+
+    blocks = (Block(1, "Harbour cranes return to the old port"), Block(3, LONG), Block(5, "Why the line is late"), Block(7, LONG))
+    item = Item(0, 4, 0.6, ((5, "headline-shaped line kept as a subheading; check it does not start a new item"),))
+    article = assemble(blocks, "d.txt", None, item)
+    (note,) = [a for a in article.annotations if "review" in a.tags]
+    assert note.quote == "Why the line is late"
+    assert "confidence 0.60" in note.note
+    assert article.review == ((5, "headline-shaped line kept as a subheading; check it does not start a new item"),)
+    assert not render_body(article.body, article.annotations).unanchored

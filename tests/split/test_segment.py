@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.split.segment import iter_segments, second_pass
-from sitegen.split.text import Block
+from sitegen.split.segment import iter_segments
 
 LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
 
@@ -14,9 +13,16 @@ def segments(text: str):
     return found, {d.line: d.reason for d in debris}
 
 
-def articles(texts: list[str]):
-    segment = tuple(Block(i + 1, t) for i, t in enumerate(texts))
-    return [[b.line for b in part] for part in second_pass(segment, set())]
+def test_furniture_recurring_between_items_is_debris():
+    from sitegen.split.roles import Repeats
+
+    text = "\n\n".join(["First headline of the day", LONG, "Politics", "Second headline of the day", LONG, "Politics",
+                        "Third headline of the day", LONG, "Politics", "Share our publication on social media"])
+    lines = text.split("\n")
+    debris: list = []
+    kept = [b.text for seg in iter_segments(lines, debris, Repeats.of_lines(lines)) for b in seg]
+    assert "Politics" not in kept and "Share our publication on social media" not in kept
+    assert {d.text for d in debris} == {"Politics", "Share our publication on social media"}
 
 
 def test_separators_cut_segments_and_are_debris():
@@ -66,30 +72,3 @@ def test_a_cookie_banner_and_its_buttons():
     found, debris = segments(f"We use cookies to improve your experience.\nAccept all\nManage preferences\n\nTitle\n\n{LONG}")
     assert found == [[5, 7]]
     assert set(debris.values()) == {"cookie banner"}
-
-
-def test_a_subheading_does_not_start_an_article():
-    assert articles(["Title – Asia Times", LONG, "A subheading", LONG, "Another one", LONG]) == [[1, 2, 3, 4, 5, 6]]
-
-
-def test_text_after_end_matter_is_another_article():
-    bio = "Jane Hill is a lecturer in marine science at the University of Plymouth."
-    cc = "This article is republished from The Conversation under a Creative Commons license."
-    assert articles(["Title", LONG, bio, cc, "Second title", LONG]) == [[1, 2, 3, 4], [5, 6]]
-    assert articles(["Title", LONG, bio, cc, LONG + LONG]) == [[1, 2, 3, 4], [5]]
-
-
-def test_a_title_with_a_known_publisher_starts_an_article():
-    assert articles(["One – The Ledger", LONG, LONG, "Two – The Ledger", LONG]) == [[1, 2, 3], [4, 5]]
-    assert articles(["One – The Ledger", LONG, "Two – Other Paper", LONG]) == [[1, 2, 3, 4]]
-    assert articles(["One – The Ledger", LONG, "Two | Other Paper", LONG]) == [[1, 2], [3, 4]]
-
-
-def test_untitled_teasers_end_where_they_break_off():
-    cut = LONG + " " + LONG[:-1] + " and the"
-    assert articles([LONG, cut, cut, LONG]) == [[1, 2], [3], [4]]
-
-
-def test_a_titled_text_does_not_break_at_a_cut_paragraph():
-    cut = LONG + " " + LONG[:-1] + " and the"
-    assert articles(["A title", LONG, cut, LONG]) == [[1, 2, 3, 4]]

@@ -1,0 +1,270 @@
+"""Where items start inside a run of content lines, from the sequence of line roles.
+
+Owns `items(blocks, roles, publishers)`: a segment (the lines between two
+separators) cut into items, each with a confidence and, when the evidence is
+weak, the reasons an editor should check it. Evidence for a new item before
+line i, added up as a score:
+
+- the item before has ended: a licence, a credit, a bio or a signature, then text;
+- a headline-shaped line (`roles.headline_score`) after body text, with a by-line
+  or a date right after it, after a paragraph that broke off (a teaser), after a
+  gap of blank lines or removed furniture, or in a listing (headline-shaped lines
+  every few lines all through the segment);
+- a title line with a publisher suffix already seen in the dump;
+- untitled text after a long paragraph cut off mid-sentence (a teaser).
+
+A headline-shaped line with no such context is a subheading. Scores near the
+threshold become doubts (shown as review flags). Pure; must not read metadata
+beyond what boundaries need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
+from sitegen.split.roles import END_MATTER, LineShape, Role, heads_an_item, headline_score, shape
+from sitegen.split.text import Block, stops_mid_sentence
+
+CUT = 0.5  # a score at or above this starts a new item
+DOUBT = 0.35  # a score at or above this (and below CUT) is worth a look
+SURE = 0.7  # a cut scoring below this is worth a look
+TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
+RUNNING_MIN = 40  # a sentence at least this long is running text
+RUNNING_LONG = 100  # and so is any line at least this long
+AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
+LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
+TEASER_MAX = 320  # the text under a listing's headlines is at most this long (median)
+TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
+TEASER_CHARS = 450  # and at most this much text
+KICKER_WORDS = 3  # a label over a headline ("The Long Read", "Analysis") is at most this long
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item of a segment: `blocks[start:end]`, how sure its start is, and what to check."""
+
+    start: int
+    end: int
+    confidence: float
+    doubts: tuple[tuple[int, str], ...] = ()  # (dump line, why) for an editor to check
+    teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
+
+
+def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -> bool:
+    """Line i closes an item: a licence or credit, or a by-line (bio, signature, "written by")
+    below body text of the same item and not continued by a paragraph about the same person."""
+    role = roles[i]
+    if role in (Role.LICENCE, Role.CREDIT):
+        return True
+    if role is not Role.BYLINE or i == start or roles[i - 1] not in (Role.BODY, Role.STANDFIRST, Role.CAPTION):
+        return False  # a by-line under a headline or a date heads its item
+    following = texts[i + 1] if i + 1 < len(texts) else None
+    if roles[i - 1] is Role.STANDFIRST and following is not None and roles[i + 1] is Role.DATELINE:
+        return False  # title, standfirst, by-line, date: the head of an item
+    if heads_an_item(texts[i]) and Role.BODY not in roles[start:i]:
+        return False  # "By NAME" under a title and a standfirst
+    if bio_names(texts[i]):  # "X is a …" may be a sentence of the text: a bio only last or before end matter
+        return following is None or roles[i + 1] in (Role.LICENCE, Role.CREDIT)
+    return following is None or not continues_bio(following, texts[i])
+
+
+def items(
+    blocks: Sequence[Block], roles: Sequence[Role], publishers: set[str], shapes: Sequence[LineShape] | None = None
+) -> tuple[Item, ...]:
+    """The items of one segment, in order; together they hold every block exactly once.
+    `publishers` holds the publisher suffixes of titles seen so far in the dump (this adds to it)."""
+    n = len(blocks)
+    if n == 0:
+        return ()
+    texts = [b.text for b in blocks]
+    shapes = shapes or [shape(t) for t in texts]
+    scores = [headline_score(b.text, s) if r is Role.TITLE else 0.0 for b, s, r in zip(blocks, shapes, roles)]
+    listing = is_listing(texts, roles, shapes)
+    gaps = [0] + [b.line - a.line for a, b in zip(blocks, blocks[1:])]  # gaps[i]: 1 when line i follows i-1 directly
+    grouped = sum(1 for g in gaps[1:] if g == 1) >= max(1, (n - 1) // 5) and sum(1 for g in gaps[1:] if g >= 2) >= 2
+    out: list[Item] = []
+    start, confidence, doubts = 0, 1.0 if roles[0] is Role.TITLE else 0.8, []
+    ended = False
+    _note_publisher(blocks[0].text, roles[0], publishers)
+    titled = looks_like_title(texts[0], texts[1] if n > 1 else None)
+    for i in range(1, n):
+        if ended and roles[i] not in END_MATTER:
+            following = texts[i + 1] if i + 1 < n else None
+            if roles[i] is not Role.CAPTION and (
+                looks_like_title(texts[i], following) or shapes[i].chars >= AFTER_END_MIN or roles[i] in (Role.BYLINE, Role.DATELINE)
+            ):
+                out.append(Item(start, i, confidence, tuple(doubts)))
+                start, confidence, doubts, ended = i, 0.9, [], False
+                titled = looks_like_title(texts[i], following)
+                _note_publisher(blocks[i].text, roles[i], publishers)
+                continue
+        if is_ending(texts, roles, i, start):
+            ended = True
+            continue
+        score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
+        if not titled and roles[i] is Role.TITLE and roles[i - 1] is Role.BODY:
+            score += 0.35  # untitled text, then a headline: the text was a fragment of something else
+            why = ", ".join(filter(None, [why, "text without a headline before it"]))
+        if roles[i] is Role.TITLE and roles[0] is Role.TITLE:
+            (suffix, case), (first_suffix, first_case) = _style(texts[i], shapes[i]), _style(texts[0], shapes[0])
+            score += (0.1 if suffix == first_suffix else -0.3) + (0.0 if case == first_case else -0.1)
+        if grouped and roles[i] is Role.TITLE:
+            if gaps[i] >= 2 and i + 1 < n and gaps[i + 1] == 1:
+                score += 0.45 + (0.3 if roles[i - 1] is Role.TITLE else 0.0)
+                why = ", ".join(filter(None, [why, "it starts a block of lines"]))
+            elif gaps[i] == 1:
+                score -= 0.3
+        cut_at = i
+        if score < CUT and not titled and _teaser_before(blocks, shapes, roles, i):
+            score, why = 0.75, "the text before breaks off mid-sentence (a teaser)"
+        if score >= CUT:
+            if roles[i] is Role.TITLE and i - 1 > start and roles[i - 1] is Role.DATELINE:
+                cut_at = i - 1  # a date above a headline belongs to the item it heads
+            out.append(Item(start, cut_at, confidence, tuple(doubts)))
+            start, confidence, doubts = cut_at, min(1.0, score + 0.2), []
+            if score < SURE:
+                doubts.append((blocks[cut_at].line, f"new item inferred ({why or 'a headline-shaped line'}); check it is not part of the text above"))
+            titled = looks_like_title(texts[cut_at], texts[cut_at + 1] if cut_at + 1 < n else None)
+            _note_publisher(blocks[i].text, roles[i], publishers)
+        elif score >= DOUBT and why:
+            doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
+            confidence = min(confidence, 0.7)
+    out.append(Item(start, n, confidence, tuple(doubts)))
+    out = [part for it in out for part in _peel(it, roles, shapes)]
+    short = [roles[it.start] is Role.TITLE and _is_teaser(roles, shapes, it.start, it.end) for it in out]
+    if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
+        out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
+    return tuple(out)
+
+
+def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> list[Item]:
+    """The item without the page labels and kickers above its headline ("The Long Read" over a
+    longer headline) and the labels below its text (each run an item of its own, which has no
+    running text and so becomes debris)."""
+    start, end = item.start, item.end
+    while start + 1 < end and (
+        roles[start] is Role.FURNITURE
+        or roles[start] is Role.TITLE and roles[start + 1] is Role.TITLE and shapes[start].words <= KICKER_WORDS < shapes[start + 1].words
+    ):
+        start += 1
+    if start == item.start + 1 and start < end and roles[start] is not Role.TITLE:
+        start = item.start  # one short line heading text: its title ("Plain title")
+    while end > start and roles[end - 1] is Role.FURNITURE:
+        end -= 1
+    if start == end:
+        return [item]
+    parts = [Item(item.start, start, item.confidence)] if start > item.start else []
+    parts.append(replace(item, start=start, end=end))
+    if end < item.end:
+        parts.append(Item(end, item.end, item.confidence))
+    return parts
+
+
+def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> bool:
+    """A headline over a few short lines of text (a teaser), not over an article's paragraphs."""
+    lines, chars = _text_of(roles, shapes, start, end)
+    return lines <= TEASER_LINES and chars <= TEASER_CHARS
+
+
+def has_running_text(texts: Sequence[str]) -> bool:
+    """Some line is running text: a sentence, or a long line (an item must have one)."""
+    return any(len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) or len(t) >= RUNNING_LONG for t in texts)
+
+
+def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[LineShape]) -> bool:
+    """A listing page: headline-shaped lines (questions aside: an interview has those) every
+    line or two all through, between short paragraphs (teasers, not an article's text)."""
+    heads = [i for i, (t, r) in enumerate(zip(texts, roles)) if r is Role.TITLE and not t.endswith("?")]
+    if len(heads) < 3 or len(texts) / len(heads) > LISTING_LINES:
+        return False
+    text = [_text_of(roles, shapes, a + 1, b) for a, b in zip(heads, heads[1:])]
+    lines, chars = sorted(n for n, _ in text), sorted(c for _, c in text)
+    return lines[len(lines) // 2] <= 2 and lines[-1] <= 4 and chars[len(chars) // 2] <= TEASER_MAX
+
+
+def _text_of(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> tuple[int, int]:
+    """(lines, characters) of running text between two lines."""
+    body = [s.chars for s, r in zip(shapes[start:end], roles[start:end]) if r in (Role.BODY, Role.STANDFIRST)]
+    return len(body), sum(body)
+
+
+def _style(text: str, s: LineShape) -> tuple[bool, bool]:
+    """How a site writes its headlines: with a publisher suffix or not, in title case or not."""
+    return split_title(text)[1] is not None, s.capitalised >= 0.75
+
+
+def _note_publisher(text: str, role: Role, publishers: set[str]) -> None:
+    if role is Role.TITLE:
+        publisher = split_title(text)[1]
+        if publisher:
+            publishers.add(publisher)
+
+
+def _head(roles: Sequence[Role]) -> list[Role]:
+    """The roles of the lines that may stand between a headline and its text."""
+    out = []
+    for role in roles:
+        if role not in (Role.BYLINE, Role.DATELINE, Role.FURNITURE, Role.STANDFIRST):
+            break
+        out.append(role)
+    return out
+
+
+def _teaser_before(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], i: int) -> bool:
+    before = shapes[i - 1]
+    if roles[i - 1] is not Role.BODY:
+        return False
+    return before.chars >= TEASER_MIN and stops_mid_sentence(blocks[i - 1].text) or before.chars >= AFTER_END_MIN and before.cut
+
+
+def _evidence(
+    blocks: Sequence[Block], roles: Sequence[Role], shapes: Sequence[LineShape], scores: Sequence[float],
+    i: int, start: int, listing: bool, publishers: set[str],
+) -> tuple[float, str]:
+    """The score for a new item starting at line i, and the main reasons."""
+    role = roles[i]
+    previous = roles[i - 1]
+    following = roles[i + 1] if i + 1 < len(roles) else None
+    if role is Role.BYLINE and previous is Role.BODY and heads_an_item(blocks[i].text) and following in (
+        Role.BODY, Role.STANDFIRST, Role.DATELINE
+    ):
+        return 0.55, "a by-line after body text"
+    if role is not Role.TITLE:
+        return 0.0, ""
+    reasons: list[str] = []
+    if " ".join(blocks[i].text.split()) == " ".join(blocks[start].text.split()):
+        return 0.0, ""  # the item's own title again: the next page of a paginated article
+    score = 0.1 + (scores[i] - 0.5)
+    publisher = split_title(blocks[i].text)[1]
+    if publisher and (publisher in publishers or " | " in blocks[i].text) and i - start >= 2:
+        score += 0.6
+        reasons.append("a title with the publisher suffix")
+    if previous in (Role.BYLINE, Role.DATELINE) and i - 1 == start + 1 or previous is Role.TITLE and i - 1 <= start + 1 or previous is Role.CAPTION:
+        score -= 0.3  # the head of the item above (this is its standfirst or a subheading), or embedded media
+    head = roles[i + 1 : i + 4]
+    if following in (Role.BYLINE, Role.DATELINE) or any(r in (Role.BYLINE, Role.DATELINE) for r in _head(head)):
+        score += 0.35
+        reasons.append("a by-line or date follows")
+    elif following is None:
+        score -= 0.4
+    elif following is Role.TITLE:
+        score -= 0.1
+    if shapes[i - 1].cut and previous is Role.BODY:
+        score += 0.3
+        reasons.append("the text before breaks off")
+    if previous is Role.FURNITURE:
+        score += 0.2
+        reasons.append("a label of the page before it")
+    elif blocks[i].line - blocks[i - 1].line >= 3:
+        score += 0.15
+        reasons.append("blank lines or page furniture before it")
+    if listing:
+        score += 0.4
+        reasons.append("headline-shaped lines every few lines (a listing)")
+    if previous is Role.BODY and all(r is not Role.BODY for r in roles[start:i - 1]) and i - start <= 4:
+        score += 0.05  # the item above is one short paragraph under its head: a teaser
+    return score, ", ".join(reasons)

@@ -1,0 +1,451 @@
+"""The role of each line of a dump, judged from general features any page has.
+
+Owns `Role` (title, standfirst, byline, dateline, body, caption, credit,
+licence, furniture, separator), `LineShape` (the features of one line: length,
+words, share of stop words, share of capitalised words, final punctuation) and
+`classify` (the roles of a run of lines, each judged with its neighbours and
+with how often the line recurs in the whole dump). The approach follows
+jusText: stop-word density tells running text from boilerplate, and short
+lines are judged by their context. The recognisers of `clean`, `meta`,
+`licence`, `dates` and `flags` are used as evidence, not as the whole answer.
+`Repeats` counts lines in a bounded table, so a 50 MB dump costs 1 MB here.
+Pure; must not decide boundaries (that is `boundary`) or change any text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from pathlib import Path
+
+from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
+from sitegen.split.dates import date_of
+from sitegen.split.flags import is_caption
+from sitegen.split.licence import detect_licence
+from sitegen.split.meta import NAME, bio_names, by_line_names, credit_names, translator_names
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW
+
+
+class Role(Enum):
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    LICENCE = "licence"
+    FURNITURE = "furniture"
+    SEPARATOR = "separator"
+
+
+END_MATTER = frozenset({Role.BYLINE, Role.CREDIT, Role.LICENCE})
+SHORT = 70  # jusText's "short" paragraph: judged by its neighbours
+LONG = 200  # jusText's "long" paragraph: text on its own
+TITLE_MAX_WORDS = 22
+TITLE_MAX_CHARS = 180
+SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
+REPEAT_SHORT = 120
+BYLINE_MAX = 200  # a by-line is never longer
+LICENCE_MAX = 700  # nor is a licence statement or a bio  # only lines up to this long are counted for repetition
+
+_FALLBACK_STOPS = (
+    "a an the of to in on at by for from with and or but as that which who whom whose than then his her its their our "
+    "my your this these those is are was were be been being has have had will would can could may might should must "
+    "not no into over under about after before while when where it he she they we you i him them us me there here "
+    "what how why if so also more most some any all one two"
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
+_CALL_TO_ACTION = re.compile(
+    r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
+    r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise)\b",
+    re.IGNORECASE,
+)
+_WEB_WORDS = re.compile(
+    r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
+    r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism))\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
+_PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
+_DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
+_COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
+_SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
+_WRITTEN_BY = re.compile(
+    rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
+    rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)",
+    re.IGNORECASE,
+)
+_POSTED_BY = re.compile(
+    rf"^(?:posted|published|words|story|filed|interview|interviewed|photographs and text|photographs and words|text and photographs"
+    rf"|words and pictures)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
+    re.IGNORECASE,
+)
+_END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
+    r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' -]{1,60})|media (?:contacts?|enquiries|inquiries)"
+    r"|(?:press|investor|investor and media) contacts?|notes? to editors?|for (?:more|further) information|forward-looking statements"
+    r"|contacts?|source [A-Z][\w.,&’' -]{1,60})\W*$",
+    re.IGNORECASE,
+)
+_INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
+_END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
+COMMENTS = re.compile(  # the start of a comments section
+    r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
+    r"|show comments|view comments|add a comment)\W*$|^.{2,40} says:$",
+    re.IGNORECASE,
+)
+_PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
+    r"^(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share|related"
+    r"|keywords)\s*:.{0,200}$"
+    r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
+    r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
+    r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation))\W*$"
+    r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
+    re.IGNORECASE,
+)
+_AFFILIATED = re.compile(
+    rf"^(?P<first>{NAME}), [A-Z][^,;]{{2,60}}?(?:,? and (?P<second>{NAME}), [A-Z][^,;]{{2,60}})?$"
+)
+_JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
+_META_SEP = re.compile(r"\s+[|·•]\s+")
+_QUOTE_CLOSE = "”\"’'»"
+_BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
+_FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his her its their our my your these those".split())
+_PUNCTUATION = ".,;:!?()[]“”\"‘’'«»—–-…"
+
+
+@cache
+def stop_words(language: str = "English") -> frozenset[str]:
+    """The stop words of a language: jusText's lists (lower-cased) when the package is
+    installed, else a small built-in English list. Read without importing jusText itself."""
+    spec = importlib.util.find_spec("justext")
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / "stoplists" / f"{language}.txt"
+        try:
+            return frozenset(w.lower() for w in path.read_text(encoding="utf-8").split())
+        except OSError:
+            pass
+    return frozenset(_FALLBACK_STOPS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class LineShape:
+    """The features of one line that do not depend on its neighbours."""
+
+    chars: int
+    words: int
+    stop_density: float  # share of words that are stop words (jusText: text ≥ 0.30)
+    capitalised: float  # share of words (small words aside) that start with a capital
+    final: str  # the last character ("" for a letter or digit)
+    cut: bool  # the line visibly breaks off (comma, ellipsis, dash, a function word last)
+    list_like: bool  # a list item or a table row
+
+    @property
+    def sentence(self) -> bool:
+        return bool(self.final) and (self.final in ".!?:;" or self.final in _QUOTE_CLOSE and self.stop_density >= 0.2)
+
+
+def shape(text: str) -> LineShape:
+    """The features of a line. Word statistics are counted on lines up to `SHAPED` characters;
+    a longer line is running text by its length alone (as in jusText), and gets typical values."""
+    stripped = text.rstrip()
+    last = stripped[-1:] if stripped else ""
+    if len(text) <= SHAPED:
+        words = _WORD.findall(text)
+        stops = stop_words()
+        lowered = text.lower().split()
+        stop_density = sum(1 for w in lowered if w.strip(_PUNCTUATION) in stops) / len(words) if words else 0.0
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
+        capitalised = sum(1 for w in content if w[0].isupper()) / len(content) if content else 0.0
+    else:
+        stop_density, capitalised = 0.4, 0.1
+    return LineShape(
+        chars=len(text),
+        words=len(text.split()),
+        stop_density=min(1.0, stop_density),
+        capitalised=capitalised,
+        final="" if last.isalnum() else last,
+        cut=_broken(stripped),
+        list_like=bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text)),
+    )
+
+
+def _broken(text: str) -> bool:
+    """Text that breaks off: a comma, an ellipsis, an opening bracket or quote or a dash last, or
+    a function word ("the", "and"). A lowercase last word alone is not enough: sentence-case
+    headlines end with one."""
+    if text.endswith(_BROKEN_ENDS):
+        return True
+    words = text.split()
+    return bool(words) and words[-1] in _FUNCTION_ENDS
+
+
+def headline_score(text: str, s: LineShape | None = None) -> float:
+    """How much a line, on its own, looks like a headline (0 = not at all, 1 = surely):
+    several words, short, no final full stop, starts with a capital, fewer stop words than
+    running text, often in title case."""
+    s = s or shape(text)
+    if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS:
+        return 0.0
+    first = text.lstrip("“\"‘'«(¿¡")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return 0.0
+    if s.final and s.final in ".,;" or s.cut and not (s.final and s.final in "?!" + _QUOTE_CLOSE):
+        return 0.0
+    if s.final in _QUOTE_CLOSE and text.rstrip(_QUOTE_CLOSE)[-1:] in ".,":
+        return 0.0  # a quoted sentence
+    score = 0.55
+    if s.words == 2:
+        score -= 0.25
+    if s.final == ":":
+        score -= 0.3
+    if s.capitalised >= 0.75 and s.words >= 3:
+        score += 0.2
+    if s.stop_density <= 0.4:
+        score += 0.1
+    return max(0.0, min(1.0, score))
+
+
+def person(text: str) -> str | None:
+    """The text when it is only a person's name ("Jane Hill", "Dr Jane M. Hill")."""
+    text = text.strip().rstrip(".")
+    if not _PERSON.match(text) or len(text.split()) > 4:
+        return None
+    words = text.split()
+    caps = [len(w) > 2 and w.isupper() for w in words]
+    if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
+        return None  # "ASSESSING CHINA’S Goes" is a subheading
+    lowered = {w.lower() for w in text.split()}
+    return None if lowered & stop_words() - {"de", "van", "von", "da", "di", "le", "la", "del"} else text
+
+
+def byline_names(text: str, after_title: bool = False) -> list[str] | None:
+    """The people of a by-line in any of its usual forms: "By NAME", "Written by NAME",
+    "This article was written by NAME", "NAME | Publisher" or "NAME · date" (when `after_title`,
+    or glued to a date), or None."""
+    if len(text) > BYLINE_MAX:
+        return None
+    names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
+    if names:
+        return names
+    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text)
+    if match and len(text) < 200:
+        return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
+    glued = _glued_name(text)
+    if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
+        return [glued]
+    if after_title and person(text):  # a name alone under a headline
+        return [_no_honorific(text)]
+    if after_title and signature(text):  # "Dr Jane Hill, Health editor"
+        return signature(text)
+    affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
+    if affiliated:  # "Kofi Mensah, University of Ghana and Aditi Rao, University of Melbourne"
+        names = [n for n in affiliated.group("first", "second") if n and person(n)]
+        return names if len(names) == sum(1 for n in affiliated.group("first", "second") if n) else None
+    parts = _META_SEP.split(text)
+    if len(parts) >= 2 and len(text) <= 160:  # "Analysis · By Owen Pryce · 9 May 2025"
+        for part in parts:
+            names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
+            if names:
+                return names
+    pipe = _PIPE_BYLINE.match(text)
+    if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return [pipe.group("name").strip()]
+    return None
+
+
+def _glued_name(text: str) -> str | None:
+    """The name of a by-line glued to its date, with or without a space or a word between."""
+    if len(text) > 100:
+        return None
+    for match in _DATE_START.finditer(text, 3):
+        name = text[: match.start()].strip(" ,|·•–—-")
+        if date_line(text[match.start() :].strip()) and person(name):
+            return _clean_caps(name)
+    return None
+
+
+def _clean_caps(name: str) -> str:
+    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+
+
+def _publisher_like(text: str) -> bool:
+    """A short name of a publication or a role: "The Ledger", "Staff Writer", "Reuters"."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words) and not text.endswith(".")
+
+
+def heads_an_item(text: str) -> bool:
+    """A by-line of the kind that stands under a headline: "By NAME", "NAME | Publisher",
+    "NAME · date" (not a bio or a signature, which close an item)."""
+    if by_line_names(text) or _POSTED_BY.match(text):
+        return True
+    parts = _META_SEP.split(text)
+    if len(parts) >= 2 and len(text) <= 160:  # "Analysis · By Owen Pryce · 9 May 2025"
+        for part in parts:
+            names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
+            if names:
+                return names
+    pipe = _PIPE_BYLINE.match(text)
+    return bool(pipe and person(pipe.group("name")))
+
+
+def signature(text: str) -> list[str] | None:
+    """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
+    "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
+    if len(text) > 80:
+        return None
+    match = _SIGNATURE.match(text.strip())
+    if match and person(match.group("name")):
+        return [_no_honorific(match.group("name"))]
+    couple = _COUPLE.match(text.strip())
+    if couple:
+        return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
+    return None
+
+
+def _no_honorific(name: str) -> str:
+    return _HONORIFIC.sub("", name.strip().rstrip(".")).strip()
+
+
+def furniture_reason(text: str, repeats: int = 1) -> str | None:
+    """Why a line is page furniture judged by its shape and how often it recurs, or None:
+    a call to action about the site ("Share our publication on social media", also cut off),
+    a line of one or two characters, a short line that recurs three times or more."""
+    reason = line_debris(text)
+    if reason or len(text) > REPEAT_SHORT * 2:
+        return reason
+    if len(text) <= 240 and _PAGE_FURNITURE.match(text):
+        return "page furniture (tags, sharing, comments, navigation)"
+    letters = sum(map(str.isalpha, text))
+    if len(text) <= 2 and letters <= 2:
+        return "a line of one or two characters"
+    s = None
+    if len(text) <= REPEAT_SHORT and _CALL_TO_ACTION.match(text):
+        s = shape(text)
+        last = text.split()[-1]
+        broken = len(last) <= 2 and last.islower() and s.words > 1
+        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken) and s.final != "?":
+            return "call to action of the site"
+    if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text)):
+        s = s or shape(text)
+        if not s.sentence and not s.list_like and headline_score(text, s) < 0.5:
+            return f"recurs {repeats} times in the dump"
+    return None
+
+
+def date_line(text: str) -> bool:
+    """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
+    if len(text) > 100 or not any(c.isdigit() for c in text):
+        return False
+    if date_of(text):
+        return True
+    parts = _META_SEP.split(text)
+    if len(parts) >= 2 and len(text) <= 100:
+        return any(date_of(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
+    words = text.split()
+    return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
+
+
+def is_label(text: str, s: LineShape | None = None) -> bool:
+    """A label of the page rather than text: a word or two without punctuation ("Reviews",
+    "Local News") that is not a name, or a menu ("Film | TV | Music")."""
+    s = s or shape(text)
+    if s.chars > 120:
+        return False
+    parts = [p.strip() for p in re.split(r"\s[|·•/]\s", text)]
+    menu = len(parts) >= 2
+    if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
+        return True
+    return s.words <= 2 and not s.final and not s.list_like and person(text) is None and not date_of(text)
+
+
+def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = None) -> Role:
+    """The role of one line from its own evidence (and the role of the line before it)."""
+    if s.chars > LICENCE_MAX:  # too long for anything but running text (a bio or a statement is shorter)
+        return Role.BODY
+    if is_separator(text):
+        return Role.SEPARATOR
+    if s.chars <= REPEAT_SHORT * 2 and furniture_reason(text, repeats):  # longer: only `line_debris`, done by `segment`
+        return Role.FURNITURE
+    if detect_licence(text):
+        return Role.LICENCE
+    if _END_MARK.match(text):
+        return Role.CREDIT
+    head = previous in (Role.TITLE, Role.DATELINE, Role.FURNITURE)
+    if head and byline_names(text, after_title=True):
+        return Role.BYLINE  # "Written by NAME" under a headline heads the item
+    if credit_names(text) or translator_names(text) or follow_name(text):
+        return Role.CREDIT
+    if byline_names(text) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
+        return Role.BYLINE
+    if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
+        return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
+    if is_caption(text) or len(text) <= 80 and (_END_SECTION.match(text) or previous is Role.CAPTION and signature(text)):
+        return Role.CAPTION
+    if _INVERTED_NAME.match(text):
+        return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
+    if is_label(text, s):
+        return Role.FURNITURE
+    if headline_score(text, s) >= 0.5:
+        return Role.TITLE
+    if previous is Role.TITLE and s.chars < 320 and s.sentence:
+        return Role.STANDFIRST
+    return Role.BODY
+
+
+def classify(
+    texts: Sequence[str], repeats: Sequence[int] | None = None, shapes: Sequence[LineShape] | None = None
+) -> tuple[Role, ...]:
+    """The roles of consecutive content lines (`repeats[i]`: how often line i occurs in the dump;
+    `shapes`, when already known, their `shape`)."""
+    roles: list[Role] = []
+    previous: Role | None = None
+    for i, text in enumerate(texts):
+        role = role_of(text, shapes[i] if shapes else shape(text), repeats[i] if repeats else 1, previous)
+        roles.append(role)
+        previous = role
+    return tuple(roles)
+
+
+class Repeats:
+    """How often each short line occurs in a dump: a fixed table of saturating counters
+    indexed by a checksum of the line (bounded memory; a rare collision only over-counts)."""
+
+    BITS = 20
+
+    def __init__(self) -> None:
+        self._counts = bytearray(1 << self.BITS)
+
+    @staticmethod
+    def _key(text: str) -> int:
+        return zlib.crc32(" ".join(text.casefold().split()).encode("utf-8", "surrogatepass")) & ((1 << Repeats.BITS) - 1)
+
+    def add(self, text: str) -> None:
+        if text and len(text) <= REPEAT_SHORT:
+            key = self._key(text)
+            if self._counts[key] < 255:
+                self._counts[key] += 1
+
+    def count(self, text: str) -> int:
+        if not text or len(text) > REPEAT_SHORT:
+            return 1
+        return max(1, self._counts[self._key(text)])
+
+    @classmethod
+    def of_lines(cls, lines: Iterable[str | bytes]) -> Repeats:
+        """The counts of a dump's raw lines, as text or as bytes (short ones are decoded and
+        cleaned as the split cleans them; long ones cannot repeat as furniture anyway)."""
+        repeats = cls()
+        for raw in lines:
+            if len(raw) <= REPEAT_SHORT + 40:
+                text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+                repeats.add(clean_line(text.rstrip("\r\n")))
+        return repeats

@@ -1,0 +1,107 @@
+"""boundary: where items start inside a segment, from the roles of its lines."""
+
+from __future__ import annotations
+
+from sitegen.split.boundary import items
+from sitegen.split.roles import classify
+from sitegen.split.text import Block
+
+LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
+
+
+def articles(texts: list[str]):
+    """Item line numbers of paragraphs written one blank line apart (lines 1, 3, 5…); reported as 1, 2, 3…"""
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    found = items(blocks, classify(texts), set())
+    return [[(b.line + 1) // 2 for b in blocks[it.start : it.end]] for it in found]
+
+
+def test_a_subheading_does_not_start_an_article():
+    assert articles(["Title – Asia Times", LONG, "A subheading", LONG, "Another one", LONG]) == [[1, 2, 3, 4, 5, 6]]
+
+
+def test_text_after_end_matter_is_another_article():
+    bio = "Jane Hill is a lecturer in marine science at the University of Plymouth."
+    cc = "This article is republished from The Conversation under a Creative Commons license."
+    assert articles(["Harbour cranes return", LONG, bio, cc, "Second title of the day", LONG]) == [[1, 2, 3, 4], [5, 6]]
+    assert articles(["Harbour cranes return", LONG, bio, cc, LONG + LONG]) == [[1, 2, 3, 4], [5]]
+
+
+def test_a_title_with_a_known_publisher_starts_an_article():
+    assert articles(["One – The Ledger", LONG, LONG, "Two – The Ledger", LONG]) == [[1, 2, 3], [4, 5]]
+    assert articles(["One – The Ledger", LONG, "Two – Other Paper", LONG]) == [[1, 2, 3, 4]]
+    assert articles(["One – The Ledger", LONG, "Tram line to reach the airport | Other Paper", LONG]) == [[1, 2], [3, 4]]
+
+
+def test_untitled_teasers_end_where_they_break_off():
+    cut = LONG + " " + LONG[:-1] + " and the"
+    assert articles([LONG, cut, cut, LONG]) == [[1, 2], [3], [4]]
+
+
+def test_a_titled_text_does_not_break_at_a_cut_paragraph():
+    cut = LONG + " " + LONG[:-1] + " and the"
+    assert articles(["The old port reopens", LONG, cut, LONG]) == [[1, 2, 3, 4]]
+
+
+TEASER = "Councillors voted on Tuesday night to restore Sunday hours at the branch, reversing a cut made last year."
+HEADLINES = [
+    "Council votes to keep Elm Street library open on Sundays",
+    "Ferry operator blames engine fault for cancelled crossings",
+    "Teachers at three primary schools vote to strike",
+    "Fishmonger's stall at the covered market closes after 61 years",
+]
+
+
+def test_a_listing_without_separators_is_one_item_per_headline_and_its_items_are_teasers():
+    texts = [line for headline in HEADLINES for line in (headline, TEASER)]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    found = items(blocks, classify(texts), set())
+    assert [(it.start, it.end) for it in found] == [(0, 2), (2, 4), (4, 6), (6, 8)]
+    assert all(it.teaser for it in found)
+
+
+def test_an_article_with_subheadings_is_one_item_and_not_a_teaser():
+    para = LONG + " " + LONG  # article paragraphs are longer than a listing's teasers
+    texts = ["Harbour cranes return to the old port", para, para, "What changes for the dockers", para, para,
+             "Who pays for the repairs", para, para]
+    assert articles(texts) == [list(range(1, 10))]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    assert not items(blocks, classify(texts), set())[0].teaser
+
+
+def test_a_headline_with_a_by_line_under_it_starts_an_item():
+    texts = ["Harbour cranes return to the old port", "By Maria Costa", LONG, LONG,
+             "Farmers warn of a poor harvest", "Jane Hill | The Ledger", LONG]
+    assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7]]
+
+
+def test_signed_letters_end_at_their_signature():
+    letter = "I was disappointed by your coverage of the rail strike. Not one of the workers was asked."
+    texts = [letter, "Tom Ferris, Doncaster", letter, "Anne-Marie Cole, Sheffield", letter, "Brian Oduya, Attercliffe"]
+    assert articles(texts) == [[1, 2], [3, 4], [5, 6]]
+
+
+def test_blocks_of_adjacent_lines_start_items_at_their_headline():
+    texts = ["Letters to the editor", "The new bus lanes will ruin the high street", LONG, "Margaret Ellis, Hexham",
+             "A library is more than its books", LONG, "Priya Natarajan, Newcastle"]
+    numbers = [1, 3, 4, 5, 7, 8, 9]  # a blank line before each block only
+    blocks = tuple(Block(n, t) for n, t in zip(numbers, texts))
+    found = items(blocks, classify(texts), set())
+    assert [[blocks[i].line for i in range(it.start, it.end)] for it in found] == [[1], [3, 4, 5], [7, 8, 9]]
+
+
+def test_a_weak_boundary_is_a_doubt_to_review_and_lowers_the_confidence():
+    texts = ["Harbour cranes return to the old port", LONG, "Why the tram line is late", LONG + " " + LONG]
+    blocks = tuple(Block(n, t) for n, t in zip([1, 3, 6, 8], texts))  # a gap before line 6: something was removed
+    found = items(blocks, classify(texts), set())
+    doubts = [why for it in found for _, why in it.doubts]
+    assert doubts and any("check" in why for why in doubts)
+    assert min(it.confidence for it in found) < 1.0
+
+
+def test_every_block_is_in_exactly_one_item():
+    texts = ["Latest", *[line for headline in HEADLINES for line in (headline, TEASER)], "Share", LONG]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    found = items(blocks, classify(texts), set())
+    covered = [i for it in found for i in range(it.start, it.end)]
+    assert covered == list(range(len(blocks)))

@@ -1,0 +1,109 @@
+"""roles: the role of each line, from its shape, its neighbours and how often it recurs."""
+
+from __future__ import annotations
+
+import io
+
+from sitegen.split.roles import (
+    Repeats,
+    Role,
+    byline_names,
+    classify,
+    furniture_reason,
+    headline_score,
+    heads_an_item,
+    shape,
+    signature,
+    stop_words,
+)
+
+PROSE = "The council approved the new budget late on Tuesday after a debate that lasted most of the day and ended in a vote."
+
+
+def test_stop_words_come_from_the_jusText_lists():
+    words = stop_words("English")
+    assert {"the", "of", "and", "which"} <= words
+    assert len(words) > 300  # jusText's list, not the small built-in one
+    assert "haus" not in words and "der" in stop_words("German")
+
+
+def test_running_text_has_more_stop_words_than_a_headline():
+    assert shape(PROSE).stop_density >= 0.3
+    assert shape("Harbour Authority Approves Dredging Of Inner Channel").stop_density < shape(PROSE).stop_density
+    assert shape("Harbour Authority Approves Dredging").capitalised == 1.0
+
+
+def test_headline_shape():
+    assert headline_score("Farmers warn of poor wheat harvest after a dry spring") >= 0.5
+    assert headline_score("Will the ceasefire hold?") >= 0.5
+    assert headline_score("Why Copenhagen's harbour is clean enough to swim in") >= 0.5
+    assert headline_score(PROSE) == 0.0  # a sentence with its full stop
+    assert headline_score("Spending on schools will rise, while the") == 0.0  # breaks off
+    assert headline_score("“It's like a puzzle. And when it works, everyone claps.”") == 0.0  # a quoted sentence
+    assert headline_score("uring the war the town") == 0.0  # a word cut in two
+    assert headline_score("D") == 0.0
+
+
+def test_the_roles_of_an_item_head_and_its_end():
+    lines = [
+        "Harbour authority approves dredging of the inner channel",
+        "Jane Hill | The Ledger",
+        "March 3, 2025",
+        PROSE,
+        "Cranes on the quay. Photo: Ana Lima / The Ledger",
+        PROSE,
+        "Reporting by Aisha Kamara in London; Editing by Mark Potter",
+        "This article is republished from The Conversation under a Creative Commons license.",
+    ]
+    assert classify(lines) == (
+        Role.TITLE, Role.BYLINE, Role.DATELINE, Role.BODY, Role.CAPTION, Role.BODY, Role.CREDIT, Role.LICENCE,
+    )
+
+
+def test_a_name_alone_under_a_headline_is_its_by_line_but_not_in_the_text():
+    assert classify(["The lost art of mending", "Esther Abara", PROSE])[1] is Role.BYLINE
+    assert classify([PROSE, "Esther Abara went home.", PROSE])[1] is Role.BODY
+
+
+def test_by_lines_in_their_usual_forms():
+    assert byline_names("By Maria Costa") == ["Maria Costa"]
+    assert byline_names("Jane Hill | The Ledger") == ["Jane Hill"]
+    assert byline_names("Analysis · By Owen Pryce · 9 May 2025") == ["Owen Pryce"]
+    assert byline_names("Posted on June 18, 2025 by Fiona MacLeod") == ["Fiona MacLeod"]
+    assert byline_names("This article was written by Joseph Adeyemi, education correspondent.") == ["Joseph Adeyemi"]
+    assert byline_names("Ben CarterUpdated 14 April 2025, 10:32am") == ["Ben Carter"]
+    assert byline_names("MARCUS WEBBMarch 9, 2025") == ["Marcus Webb"]
+    assert byline_names("Dr Sunita Rao, Health editor", after_title=True) == ["Sunita Rao"]
+    assert byline_names("Budget talks resume on Monday") is None
+    assert heads_an_item("Jane Hill | The Ledger") and not heads_an_item("Jane Hill is a lecturer at Leeds.")
+
+
+def test_signatures_of_letters():
+    assert signature("Margaret Ellis, Hexham") == ["Margaret Ellis"]
+    assert signature("Dr Helen Marsh, Rotherham") == ["Helen Marsh"]
+    assert signature("Deborah and Mark Lund, Totley") == ["Deborah Lund", "Mark Lund"]
+    assert signature("Globalization and Internet Safeguards") is None
+    assert signature("ASSESSING CHINA’S Goes") is None
+
+
+def test_furniture_by_shape_and_by_repetition():
+    assert furniture_reason("Share our publication on social media") == "call to action of the site"
+    assert furniture_reason("Share our p") == "call to action of the site"  # cut off
+    assert furniture_reason("D") is not None
+    assert furniture_reason("Tags: broad beans, pests, soil") is not None
+    assert furniture_reason("Follow the money: how the port was sold") is None  # a headline, not a call to action
+    assert furniture_reason("Politics", repeats=3) == "recurs 3 times in the dump"
+    assert furniture_reason("Politics", repeats=1) is None
+    assert furniture_reason("March 3, 2025", repeats=5) is None  # dates recur on a listing page
+    assert furniture_reason("The secret life of lighthouses", repeats=3) is None  # a paginated article's title
+
+
+def test_repeats_count_text_and_bytes_alike_in_bounded_memory():
+    lines = ["Politics", "A long line " * 30, "Politics", "  Politics  ", "Other"]
+    from_text = Repeats.of_lines(lines)
+    from_bytes = Repeats.of_lines(io.BytesIO("\n".join(lines).encode()))
+    for counts in (from_text, from_bytes):
+        assert counts.count("Politics") == 3
+        assert counts.count("Other") == 1
+        assert counts.count("A long line " * 30) == 1  # long lines are never counted
+    assert len(from_text._counts) == 1 << Repeats.BITS
