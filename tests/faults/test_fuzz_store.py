@@ -102,7 +102,7 @@ class EditingAndSplitting(RuleBasedStateMachine):
     def delete(self, data: st.DataObject) -> None:
         path = data.draw(st.sampled_from(self.files()))
         content = self.root / "content"
-        if (content / ".split-index.json").exists() or (content / ".split-journal").exists():
+        if (content / ".split-index.json").exists():
             self.deleted.add(self.which(path))
             self.forgotten.discard(self.which(path))
         else:  # no index to remember it in (removed by hand): the next split may bring it back
