@@ -41,6 +41,15 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def _is_manifest(value: object) -> bool:
+    """{output path: [digest, size, mtime_ns, key]}, as `_save_manifest` writes it."""
+    return isinstance(value, dict) and all(
+        isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], str)
+        and type(entry[1]) is int and type(entry[2]) is int and isinstance(entry[3], str)
+        for entry in value.values()
+    )
+
+
 class BuildLock:
     """An exclusive lock so two builds of one archive never write at once."""
 
@@ -49,8 +58,11 @@ class BuildLock:
         self.handle: int | None = None
 
     def __enter__(self) -> "BuildLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # a read-only or full disk: nothing can be built here
+            raise OutputError(f"{self.path}: cannot take the build lock: {exc.strerror or exc}") from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -272,10 +284,10 @@ class OutputWriter:
     def _load_manifest(self) -> dict[str, list]:
         if self.manifest is None:
             try:
-                loaded = json.loads(self.manifest_path.read_text())
-                self.manifest = loaded if isinstance(loaded, dict) else {}
+                found = json.loads(self.manifest_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                self.manifest = {}
+                found = None
+            self.manifest = found if _is_manifest(found) else {}  # a damaged manifest is a cache miss
         return self.manifest
 
     def _save_manifest(self, manifest: dict[str, list]) -> None:
@@ -372,7 +384,11 @@ class OutputWriter:
 
     def failed(self, exc: OSError) -> OutputError:
         """The one-line error for a write that failed."""
-        return OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}")
+        hint = ""
+        if exc.errno in (errno.EXDEV, errno.EBUSY, errno.EROFS, errno.EACCES, errno.EPERM):
+            hint = (" (the new site is built beside the folder and swapped in: the folder and its parent must be"
+                    " writable, and the folder not a mount point)")
+        return OutputError(f"{self.out_dir}: cannot write the site: {exc.strerror or exc}{hint}")
 
     def write(self, files: Mapping[str, bytes], *, in_place: bool = False) -> WriteReport:
         """Bring the output folder to exactly `files` (path → bytes)."""

@@ -2,7 +2,8 @@
 
 Owns the watchdog observer, the filter for editors' scratch files and our own
 output, the debounce (a burst of saves is one rebuild, once the archive has been
-quiet for `DEBOUNCE` seconds after the last event) and the `Session` that keeps a
+quiet for `DEBOUNCE` seconds after the last event, or `MAX_DELAY` seconds after
+the first, so an editor that never stops saving still sees its changes) and the `Session` that keeps a
 `Builder` warm, reloads `sitegen.toml` when it changes and tells listeners (the
 dev server) what each rebuild did. Must not serve anything.
 """
@@ -31,6 +32,7 @@ from sitegen.console import Console, plural
 from sitegen.errors import Problem, SitegenError
 
 DEBOUNCE = 0.06  # seconds of quiet after the last event before rebuilding
+MAX_DELAY = 1.0  # seconds after the first event of a burst that never goes quiet: rebuild anyway
 _SCRATCH_SUFFIXES = (
     ".swp", ".swx", ".swo", ".swn", "~", ".tmp", ".part", ".crdownload", ".kate-swp", ".crswap",
     "___jb_tmp___", "___jb_old___", ".bak", ".orig",
@@ -218,6 +220,7 @@ class Watcher:
         self.console = console
         self.pending: set[Path] = set()
         self.last_event = 0.0
+        self.first_event = 0.0  # of the changes pending now
         self.cond = threading.Condition()
         self.stopped = False
         self.observer = Observer()
@@ -227,8 +230,10 @@ class Watcher:
 
     def poke(self, path: Path) -> None:
         with self.cond:
-            self.pending.add(path)
             self.last_event = time.monotonic()
+            if not self.pending:
+                self.first_event = self.last_event
+            self.pending.add(path)
             self.cond.notify()
 
     def follow(self, cfg: Config) -> None:
@@ -282,9 +287,10 @@ class Watcher:
                     self.cond.wait()
                 if self.stopped:
                     return
-                quiet = time.monotonic() - self.last_event
-                if quiet < self.debounce:
-                    self.cond.wait(self.debounce - quiet)
+                now = time.monotonic()
+                wait = min(self.debounce - (now - self.last_event), MAX_DELAY - (now - self.first_event))
+                if wait > 0:
+                    self.cond.wait(wait)
                     continue
                 batch, self.pending = self.pending, set()
             try:

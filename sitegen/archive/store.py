@@ -16,22 +16,36 @@ re-read from its file when the stamp differs (the whole index is rebuilt when
 missing or unreadable). Stamps say what a file holds, not when it was touched,
 so the committed index is the same in every clone. The index also remembers articles the editor deleted,
 so a later split does not bring them back, and dumps already split, so an
-unchanged dump is not split again by every build. Must not render or print.
+unchanged dump is not split again by every build.
+
+A split killed at any point (SIGKILL, power cut) loses nothing and leaves no
+half-written article: each file and the index are written to a temporary file
+and renamed, the next split (holding an exclusive lock on the content folder,
+so two splits never interleave) deletes the temporary files a killed one left,
+and the index is reconciled with the files before use, so the articles already
+written are found by their `source` entries instead of being written twice.
+Each new file is also noted at once in `content/.split-journal` (one line
+appended; folded into the index and removed when the index is saved), so a
+file the editor deletes after a killed split stays deleted.
+Must not render or print.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
+import os
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.archive.entered import EntryDates
 from sitegen.archive.load import shown_path
 from sitegen.archive.plan import dump_articles
-from sitegen.atomic import write_atomic
+from sitegen.atomic import leftovers, write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_added, add_source, dump_article, read_article
 from sitegen.model import Source
@@ -40,6 +54,7 @@ from sitegen.split import SplitArticle
 from sitegen.split.fingerprint import SAME_ARTICLE, SAME_TITLE, pack, similarity, sketch, unpack
 
 INDEX_NAME = ".split-index.json"
+JOURNAL_NAME = ".split-journal"  # articles created since the index was last saved
 INDEX_VERSION = 5  # 5: every file read once more, so each gets its `added:` date
 SPLIT_VERSION = 3  # bump when the split rules change: dumps are then split again
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
@@ -87,6 +102,7 @@ class _Index:
     postings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sketch value → slugs holding it
     provenance: dict[tuple[str, int, int], str] = field(default_factory=dict)
     changed: bool = False
+    base: list[int] | None = None  # stamp of the index file as read: the journal extends that index only
 
     def add(self, slug: str, entry: _Entry) -> None:
         self.entries[slug] = entry
@@ -147,22 +163,51 @@ def _read_index(path: Path) -> tuple[dict[str, _Entry], dict[str, dict]]:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != INDEX_VERSION:
             return {}, {}
-        entries = {
-            slug: _Entry(
-                str(raw["title"]), str(raw["sketch"]), [(str(f), int(a), int(b)) for f, a, b in raw["sources"]],
-                str(raw.get("born", "")), (int(raw["stamp"][0]), int(raw["stamp"][1])), bool(raw.get("deleted", False)),
-            )
-            for slug, raw in data["articles"].items()
-        }
+        entries = {slug: _entry_from(raw) for slug, raw in data["articles"].items()}
         return entries, dict(data.get("dumps", {}))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}, {}
 
 
+def _entry_from(raw: dict) -> _Entry:
+    return _Entry(
+        str(raw["title"]), str(raw["sketch"]), [(str(f), int(a), int(b)) for f, a, b in raw["sources"]],
+        str(raw.get("born", "")), (int(raw["stamp"][0]), int(raw["stamp"][1])), bool(raw.get("deleted", False)),
+    )
+
+
+def _entry_json(entry: _Entry) -> dict:
+    return {"title": entry.title, "sketch": entry.sketch, "born": entry.born, "sources": [list(s) for s in entry.sources],
+            "stamp": list(entry.stamp), "deleted": entry.deleted}
+
+
+def _read_journal(path: Path, entries: dict[str, _Entry], base: list[int] | None) -> bool:
+    """Add the articles a split created after the index was last saved (it was killed, or its disk
+    failed): a file of theirs missing now was deleted by the editor, not never written. Only lines
+    that extend the index as it is (`base`): an index removed by hand brings deleted articles back."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    for line in lines:
+        try:
+            record = json.loads(line)
+            if record.get("base") == base:
+                entries.setdefault(str(record["slug"]), _entry_from(record["entry"]))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue  # the line a killed split was writing
+    return True
+
+
 def _load_index(articles_dir: Path, problems: list[Problem], root: Path | None) -> _Index:
     """The index, with every entry checked against its file (re-read when the file changed)."""
+    try:
+        base: list[int] | None = list(_stamp(articles_dir.parent / INDEX_NAME))
+    except OSError:
+        base = None
     cached, dumps = _read_index(articles_dir.parent / INDEX_NAME)
-    index = _Index(dumps=dumps if cached else {})
+    index = _Index(dumps=dumps if cached else {}, base=base)
+    index.changed = _read_journal(articles_dir.parent / JOURNAL_NAME, cached, base)  # then saved, journal gone
     entered = EntryDates(articles_dir)
     files = {p.stem: p for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else {}
     for slug, entry in cached.items():
@@ -217,17 +262,49 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     def line(key: str, value: object) -> str:
         return f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}"
 
-    articles = [
-        line(slug, {"title": e.title, "sketch": e.sketch, "born": e.born, "sources": [list(s) for s in e.sources],
-                    "stamp": list(e.stamp), "deleted": e.deleted})
-        for slug, e in sorted(index.entries.items())
-    ]
+    articles = [line(slug, _entry_json(e)) for slug, e in sorted(index.entries.items())]
     dumps = [line(name, value) for name, value in sorted(index.dumps.items())]
     text = (
         f'{{"version": {INDEX_VERSION},\n"articles": {{\n' + ",\n".join(articles) + '\n},\n"dumps": {\n'
         + ",\n".join(dumps) + "\n}}\n"
     )
     write_atomic(articles_dir.parent / INDEX_NAME, text, fsync=False)
+    (articles_dir.parent / JOURNAL_NAME).unlink(missing_ok=True)  # all it held is in the index now
+
+
+def _journal(articles_dir: Path, index: _Index, slug: str, entry: _Entry) -> None:
+    """Note a new article file at once, one line appended, so a split killed before saving the
+    index still tells the next one that this file was written."""
+    record = json.dumps({"base": index.base, "slug": slug, "entry": _entry_json(entry)},
+                        ensure_ascii=False, separators=(",", ":"))
+    try:
+        with open(articles_dir.parent / JOURNAL_NAME, "a", encoding="utf-8") as handle:
+            handle.write(record + "\n")
+    except OSError:
+        pass  # a full disk: the split reports the writes that failed
+
+
+@contextmanager
+def _exclusive(articles_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder of the articles folder and the index (waiting for
+    another split to finish), then clear the temporary files a killed split left in both."""
+    folder = articles_dir.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield  # nothing can be written there either: the writes report it
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        for leftover in [*leftovers(folder, INDEX_NAME), *leftovers(articles_dir, "*.md")]:
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+        yield
+    finally:
+        os.close(handle)  # releases the lock
 
 
 def split_files(
@@ -237,7 +314,11 @@ def split_files(
     (their files shown relative to `root`, the archive's folder, as every other message).
     New files record `today` (default: the current UTC day) as the day they were `added`;
     existing files without `added` get the day they entered the archive, once."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    with _exclusive(articles_dir):
+        return _split_locked(raw_paths, articles_dir, root, today or dt.datetime.now(dt.timezone.utc).date())
+
+
+def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None, today: dt.date) -> SplitReport:
     problems: list[Problem] = []
     outcomes: list[Outcome] = []
     index = _load_index(articles_dir, problems, root)
@@ -284,6 +365,11 @@ def _still_there(known: dict, index: _Index) -> bool:
         return False
 
 
+def _stopped(what: str, exc: OSError, dump: str, shown: str) -> Problem:
+    """A write refused (a full or read-only disk): the rest of the dump would fail alike, so it stops."""
+    return error(f"{what}: {exc.strerror or exc}; the rest of {dump} was not split", shown)
+
+
 def _slug_of(item: SplitArticle) -> str:
     """The title's slug; one of three characters or more (a title such as "AI" adds where it was found)."""
     slug = slugify(item.title)
@@ -306,6 +392,12 @@ def _merge(
             entry = index.entries[slug]
             path = articles_dir / f"{slug}.md"
             if entry.deleted or any(s[0] == name for s in entry.sources):
+                if key in index.provenance and not entry.deleted and not entry.born and pack(probe) != entry.sketch:
+                    # written from these very lines, then edited before the index was saved (a killed
+                    # split): remember the text as first split, so later copies of it still find the file
+                    entry.born = pack(probe)
+                    index.add(slug, entry)
+                    index.changed = True
                 outcomes.append(Outcome("skipped", path, item.title, item.source))
                 merged.append([slug, item.title, *item.source.lines])
                 continue
@@ -313,6 +405,9 @@ def _merge(
                 data = add_source(path.read_text(encoding="utf-8"), item.source).encode("utf-8")
                 write_atomic(path, data)
                 entry.stamp = _stamp_of(data)
+            except OSError as exc:
+                problems.append(_stopped("cannot add a source entry", exc, name, shown_path(path, root)))
+                return merged
             except Exception as exc:  # noqa: BLE001 - an editor's broken file must give a message, not a traceback
                 problems.append(error(f"cannot add a source entry: {exc}", shown_path(path, root)))
                 continue
@@ -320,19 +415,28 @@ def _merge(
             outcomes.append(Outcome("updated", path, item.title, item.source))
             merged.append([slug, item.title, *item.source.lines])
             continue
+        if not item.title.strip():  # a file without a title would not read back: name it after where it was
+            item = replace(item, title=f"Untitled ({name}, line {item.source.lines[0]})")
         slug = unique_slug(_slug_of(item), taken)
         path = articles_dir / f"{slug}.md"
         try:
             articles_dir.mkdir(parents=True, exist_ok=True)
-            data = dump_article(replace(item.to_article(slug, path.as_posix()), added=today)).encode("utf-8")
+            text = dump_article(replace(item.to_article(slug, path.as_posix()), added=today))
+            if read_article(text, path.name, slug)[0] is None:  # never write a file the next build refuses
+                problems.append(error(f"cannot make an article file of this text (title {item.title!r})",
+                                      shown, item.source.lines[0]))
+                continue
+            data = text.encode("utf-8")
             write_atomic(path, data)
             stamp = _stamp_of(data)
         except OSError as exc:
-            problems.append(error(f"cannot write: {exc.strerror or exc}", shown_path(path, root)))
-            continue
+            problems.append(_stopped("cannot write", exc, name, shown_path(path, root)))
+            return merged
         taken.add(slug)
         problems.extend(replace(p, file=shown) for p in item.problems)  # for a new file only: once is enough
-        index.add(slug, _Entry(item.title, pack(probe), [key], "", stamp))  # type: ignore[list-item]
+        entry = _Entry(item.title, pack(probe), [key], "", stamp)  # type: ignore[list-item]
+        _journal(articles_dir, index, slug, entry)
+        index.add(slug, entry)
         index.changed = True
         outcomes.append(Outcome("created", path, item.title, item.source, item.review))
         merged.append([slug, item.title, *item.source.lines])

@@ -6,7 +6,11 @@ site's 404 page, no directory listings, the Host check against DNS rebinding
 while bound to loopback, the reload script tag injected into HTML responses
 (never into files on disk), and the `/__sitegen/` endpoints: the script, the
 status of the last build, the event stream, and (on loopback) the note
-endpoint of `serve.notes` with its script. Must not build.
+endpoint of `serve.notes` with its script. Also what a busy or careless
+client may do: one thread per connection, an idle or stalled connection
+closed after `IDLE_SECONDS` (so slow clients hold nothing for long), an event
+stream ended within `POLL_SECONDS` of its tab going away, and a client that
+hangs up mid-response ending quietly. Must not build.
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ from __future__ import annotations
 import json
 import mimetypes
 import queue
+import select
 import socket
+import sys
+import time
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +35,8 @@ from sitegen.watch import Session
 
 SCRIPT_TAG = b'<script src="/__sitegen/livereload.js" defer></script>'
 HEARTBEAT_SECONDS = 15.0
+IDLE_SECONDS = 10.0  # a connection that sends nothing (or reads nothing) for this long is closed
+POLL_SECONDS = 1.0  # how often a quiet event stream checks that its tab is still there
 _UTF8 = "; charset=utf-8"
 TYPES = {
     ".html": "text/html" + _UTF8, ".htm": "text/html" + _UTF8, ".css": "text/css" + _UTF8,
@@ -115,7 +124,7 @@ def host_allowed(host_header: str | None, bound: str) -> bool:
 class DevServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False  # a port in use by another program is an error, not shared
-    request_queue_size = 64
+    request_queue_size = 1024  # a burst of connections (many tabs reloading at once) waits, not refused
 
     def __init__(
         self, address: tuple[str, int], session: Session, broadcaster: Broadcaster, *, loopback: bool = True,
@@ -130,14 +139,34 @@ class DevServer(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away mid-response is no error; anything else is reported as usual."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 class Handler(BaseHTTPRequestHandler):
     server: DevServer
     protocol_version = "HTTP/1.1"
     server_version = "sitegen-serve"
+    timeout = IDLE_SECONDS
+    default_request_version = "HTTP/1.0"  # garbage gets a real `400` status line, not a bare HTTP/0.9 page
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet: the console is the editor's
         pass
+
+    def parse_request(self) -> bool:
+        """The standard checks, and a 400 for headers a server must refuse (RFC 9112): a line without
+        a colon, a folded line, two Host headers."""
+        if not super().parse_request():
+            return False
+        headers = self.headers
+        if headers.defects or any("\n" in v or "\r" in v for v in headers.values()) or len(headers.get_all("Host", ())) > 1:
+            self.send_error(HTTPStatus.BAD_REQUEST, "Malformed header")
+            return False
+        return True
 
     def do_HEAD(self) -> None:  # noqa: N802
         self._serve(head=True)
@@ -234,16 +263,30 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self.wfile.write(b"retry: 500\n\n")
             self.wfile.flush()
+            quiet_since = time.monotonic()
             while True:
                 try:
-                    data = subscription.get(timeout=HEARTBEAT_SECONDS)
+                    data = subscription.get(timeout=POLL_SECONDS)
                 except queue.Empty:
+                    if self._hung_up():
+                        return
+                    if time.monotonic() - quiet_since < HEARTBEAT_SECONDS:
+                        continue
                     data = HEARTBEAT
                 if data is None:
                     return
                 self.wfile.write(data)
                 self.wfile.flush()
+                quiet_since = time.monotonic()
         except OSError:  # the tab went away
             return
         finally:
             self.server.broadcaster.unsubscribe(subscription)
+
+    def _hung_up(self) -> bool:
+        """Has the client closed its end? (A tab sends nothing on an event stream, so readable means gone.)"""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            return bool(readable) and not self.connection.recv(1, socket.MSG_PEEK)
+        except (OSError, ValueError):
+            return True
