@@ -139,7 +139,7 @@ def test_a_really_full_disk_stops_the_build_and_the_old_site_stays(tmp_path):
         root = make(disk / "archive")
         assert sitegen(root, "build").returncode == 0
         before = tree(root / "public")
-        edit(root, "Edited by hand " * 2000)  # one page bigger than what is left
+        edit(root, "Edited by hand " * 8000)  # bigger than what is left, even once the build cache is given up
         filler = fill(disk)
         full = sitegen(root, "build")
         assert_failed_cleanly(full, "No space left on device")
@@ -241,7 +241,7 @@ def damage(files: list[Path], how: str) -> dict[Path, bytes]:
 @pytest.mark.parametrize("how", ["truncated", "empty", "garbage", "flipped", "swapped"])
 def test_a_damaged_cache_is_discarded_and_rebuilt_never_trusted(built, tmp_path, how):
     files = cache_files(built)
-    assert len(files) > 10
+    assert len(files) >= 2  # the build cache and the output manifest at least
     damaged = damage(files, how)
     shutil.rmtree(built / "public")  # every page made again from what the cache holds
     done = sitegen(built, "build")
@@ -281,6 +281,7 @@ def test_an_article_deleted_while_the_build_reads_it(built, tmp_path):
 
 
 def test_an_article_saved_while_the_build_reads_it(built, tmp_path):
+    edit(built)  # changed since the last build, so the build reads it (an unchanged file comes from the cache)
     text = (built / "content/articles" / EDITED).read_text(encoding="utf-8") + "\nSaved during the build.\n"
     done = during_read(built, "save", text)
     assert done.returncode == 0, done.stderr
