@@ -103,3 +103,23 @@ def test_a_re_anchored_note_is_drawn_and_warned_about_with_old_and_new_text(tmp_
     page = (tmp_path / "public" / "articles" / "moved.html").read_text(encoding="utf-8")
     assert '<mark class="hl" data-note="1" id="hl-1">a heart-breaking North Korean case</mark>' in page
     assert sitegen(tmp_path, "build", "--strict").returncode == 1
+
+
+def test_a_new_process_that_redraws_most_pages_in_several_workers_keeps_the_rest(tmp_path):
+    """Every article revised (drawn by forked workers), while the tag list keeps its key: the build
+    must hard-link each kept file once, and give what a clean build gives."""
+    from tests.faults.dumps import make_archive, write_articles
+
+    def build(root):
+        done = subprocess.run([sys.executable, "-m", "sitegen", "-C", str(root), "build"],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return {p.relative_to(root / "public").as_posix(): p.read_bytes()
+                for p in (root / "public").rglob("*") if p.is_file()}
+
+    root, clean = make_archive(tmp_path / "a", "Workers"), make_archive(tmp_path / "b", "Workers")
+    write_articles(root / "content/articles", 400)
+    build(root)
+    for folder in (root, clean):
+        write_articles(folder / "content/articles", 400, revision="(revised)")
+    assert build(root) == build(clean)

@@ -171,6 +171,7 @@ def draw_site(
         # process, so one worker fewer is that much less memory.)
         size = max(20, min(200, len(todo) // (count * 8)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        sink.take()  # records of this process are in the sink already; a forked worker must not send them back
         _JOB = (plan, keys, theme, sink)
         try:
             with ProcessPoolExecutor(max_workers=count - 1, mp_context=get_context("fork")) as pool:
