@@ -249,15 +249,23 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     if affiliated:  # "Kofi Mensah, University of Ghana and Aditi Rao, University of Melbourne"
         names = [n for n in affiliated.group("first", "second") if n and person(n)]
         return names if len(names) == sum(1 for n in affiliated.group("first", "second") if n) else None
+    names = _meta_names(text)
+    if names:
+        return names
+    pipe = _PIPE_BYLINE.match(text)
+    if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return [pipe.group("name").strip()]
+    return None
+
+
+def _meta_names(text: str) -> list[str] | None:
+    """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025"."""
     parts = _META_SEP.split(text)
-    if len(parts) >= 2 and len(text) <= 160:  # "Analysis · By Owen Pryce · 9 May 2025"
+    if len(parts) >= 2 and len(text) <= 160:
         for part in parts:
             names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
             if names:
                 return names
-    pipe = _PIPE_BYLINE.match(text)
-    if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
-        return [pipe.group("name").strip()]
     return None
 
 
@@ -287,12 +295,8 @@ def heads_an_item(text: str) -> bool:
     "NAME · date" (not a bio or a signature, which close an item)."""
     if by_line_names(text) or _POSTED_BY.match(text):
         return True
-    parts = _META_SEP.split(text)
-    if len(parts) >= 2 and len(text) <= 160:  # "Analysis · By Owen Pryce · 9 May 2025"
-        for part in parts:
-            names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
-            if names:
-                return names
+    if _meta_names(text):
+        return True
     pipe = _PIPE_BYLINE.match(text)
     return bool(pipe and person(pipe.group("name")))
 
