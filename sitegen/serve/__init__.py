@@ -63,7 +63,7 @@ def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: i
             "annotating from the page is off"
         )
     session.listeners.append(broadcaster.publish)
-    watcher = watch_session(session)
+    watcher = watch_session(session, early=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
         watcher.start()  # before the first build, so no save made during it is missed

@@ -25,15 +25,16 @@ import time
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from sitegen.serve import assets
 from sitegen.serve.events import HEARTBEAT, Broadcaster, problems_of
 from sitegen.serve.notes import ENDPOINT, NotesEndpoint
 from sitegen.watch import Session
 
-SCRIPT_TAG = b'<script src="/__sitegen/livereload.js" defer></script>'
+SCRIPT_TAG = f'<script src="{assets.url("livereload.js")}" defer></script>'.encode()
+CACHED = "max-age=31536000, immutable"  # a server file asked for by its versioned URL
 HEARTBEAT_SECONDS = 15.0
 IDLE_SECONDS = 10.0  # a connection that sends nothing (or reads nothing) for this long is closed
 POLL_SECONDS = 1.0  # how often a quiet event stream checks that its tab is still there
@@ -235,10 +236,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def _internal(self, path: str, query: str, head: bool) -> None:
         name = path.removeprefix("/__sitegen/")
-        scripts = ("livereload.js", "annotate.js", "annotate.css") if self.server.notes else ("livereload.js",)
+        scripts = assets.NAMES if self.server.notes else ("livereload.js",)
         if name in scripts:
-            body = resources.files("sitegen.serve").joinpath(name).read_bytes()
-            return self._send(HTTPStatus.OK, body, content_type(Path(name)), head)
+            cached = parse_qs(query).get("v") == [assets.version(name)]
+            return self._send(HTTPStatus.OK, assets.data(name), content_type(Path(name)), head,
+                              {"Cache-Control": CACHED} if cached else None)
         if path == ENDPOINT and self.server.notes:
             return self._notes("GET", query, head)
         if path == "/__sitegen/status":
