@@ -69,8 +69,11 @@ def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: i
         watcher.start()  # before the first build, so no save made during it is missed
         thread.start()  # before it too: the previous site is served while it runs
         shown = f"[{host}]" if ":" in host else host
-        if session.cfg.output_path.is_dir():  # (no URL in this line: the one below says the build is done)
+        if session.cfg.output_path.is_dir():  # (no URL in these lines: the one below says the build is done)
             console.line(f"building; meanwhile the last build is served on {shown}:{server.server_address[1]}")
+        else:
+            console.line(f"building the site for the first time; meanwhile {shown}:{server.server_address[1]} "
+                         "says so and reloads when it is done")
         session.rebuild()
         console.line(f"serving {session.cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
         while thread.is_alive():

@@ -34,6 +34,12 @@ from sitegen.serve.notes import ENDPOINT, NotesEndpoint
 from sitegen.watch import Session
 
 SCRIPT_TAG = f'<script src="{assets.url("livereload.js")}" defer></script>'.encode()
+BUILDING = (  # what a page not there yet says while the first build runs; livereload.js reloads it after
+    b'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="sitegen-building" content="">'
+    b'<meta name="viewport" content="width=device-width, initial-scale=1"><title>Building the site\xe2\x80\xa6</title>'
+    b'</head><body><main><h1>Building the site\xe2\x80\xa6</h1><p>sitegen serve is building the site for the first '
+    b'time. This page reloads by itself when it is done.</p></main></body></html>\n'
+)
 CACHED = "max-age=31536000, immutable"  # a server file asked for by its versioned URL
 HEARTBEAT_SECONDS = 15.0
 IDLE_SECONDS = 10.0  # a connection that sends nothing (or reads nothing) for this long is closed
@@ -202,6 +208,9 @@ class Handler(BaseHTTPRequestHandler):
             # the slash form, rebuilt from the segments: never `//host/...`, which would leave the site
             location = "/" + "".join(f"{segment}/" for segment in path.split("/") if segment)
             return self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain" + _UTF8, head, {"Location": location})
+        if target is None and self.server.session.last is None:
+            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, inject(BUILDING), "text/html" + _UTF8, head,
+                              {"Retry-After": "2"})
         if target is None:
             return self._not_found(root, head)
         try:
