@@ -26,12 +26,16 @@ from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from sitegen.config import Config
 from sitegen.serve import assets
 from sitegen.serve.events import HEARTBEAT, Broadcaster, problems_of
 from sitegen.serve.notes import ENDPOINT, NotesEndpoint
-from sitegen.watch import Session
+
+if TYPE_CHECKING:  # not at run time: the server answers before the watcher and the build are imported
+    from sitegen.watch import Session
 
 SCRIPT_TAG = f'<script src="{assets.url("livereload.js")}" defer></script>'.encode()
 BUILDING = (  # what a page not there yet says while the first build runs; livereload.js reloads it after
@@ -128,19 +132,28 @@ def host_allowed(host_header: str | None, bound: str) -> bool:
         or host.startswith("127.")
 
 
+class Starting:
+    """What the server knows of the session before the watcher is loaded: the settings, no build yet."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+        self.last = None
+
+
 class DevServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False  # a port in use by another program is an error, not shared
     request_queue_size = 1024  # a burst of connections (many tabs reloading at once) waits, not refused
 
     def __init__(
-        self, address: tuple[str, int], session: Session, broadcaster: Broadcaster, *, loopback: bool = True,
+        self, address: tuple[str, int], session: Session | Starting, broadcaster: Broadcaster, *,
+        loopback: bool = True,
         site_headers: Callable[[str], Mapping[str, str]] | None = None,
     ) -> None:
         self.session = session
         self.broadcaster = broadcaster
         self.loopback = loopback
-        self.notes = NotesEndpoint(lambda: session.cfg) if loopback else None  # writes: loopback only
+        self.notes = NotesEndpoint(lambda: self.session.cfg) if loopback else None  # writes: loopback only
         self.site_headers = site_headers  # the public profile: netlify.toml's headers per URL path
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
@@ -208,7 +221,8 @@ class Handler(BaseHTTPRequestHandler):
             # the slash form, rebuilt from the segments: never `//host/...`, which would leave the site
             location = "/" + "".join(f"{segment}/" for segment in path.split("/") if segment)
             return self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain" + _UTF8, head, {"Location": location})
-        if target is None and self.server.session.last is None:
+        if target is None and self.server.session.last is None and not (root / "index.html").is_file():
+            # no site yet (the last build's is served while the first build runs, when there is one)
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, inject(BUILDING), "text/html" + _UTF8, head,
                               {"Retry-After": "2"})
         if target is None:
