@@ -200,6 +200,22 @@ class Builder:
         self._remember(inputs, result)
         return result
 
+    def warm(self) -> None:
+        """Make `model` without drawing or writing anything, when the last build found nothing changed
+        and so made none (serve draws a saved article's page from it); nothing when the archive has errors."""
+        if self.model is not None:
+            return
+        with BuildLock(self.cfg.cache_path):
+            self._open_cache()
+            archive = load_archive(self.cfg.articles_path, root=self.cfg.root, cache=self.load_cache)
+            if archive.errors:
+                return
+            self._theme()
+            published = apply_policy(archive.articles, self.cfg)
+            digests = _unaltered_digests(archive, published.articles)
+            bodies = render_bodies(published.articles, self.body_cache, digests=digests)
+            self.model = (make_site(published.articles, bodies, self.cfg, published.excerpts), digests)
+
     def _inputs(self) -> str:
         """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps
         (name, mtime, size, inode) of the article files, the dumps and the split's index."""

@@ -167,6 +167,15 @@ class Session:
                 return self._finish(Outcome(None, (), f"unexpected error (a bug in sitegen): {_where(exc)}"))
             return self._finish(Outcome(result, result.warnings))
 
+    def warm(self) -> None:
+        """Have the site model ready for `save` even when the first build found nothing to do."""
+        with self.lock:
+            if self.last is not None and self.last.ok:
+                try:
+                    self.builder.warm()
+                except Exception:  # noqa: BLE001 - then the next save runs the full build, which reports it
+                    pass
+
     def save(self, changed: set[Path]) -> Outcome | None:
         """Draw the pages of the article files saved in `changed` at once, when they need no other page
         redrawn first (`live.LiveSite`); None when the full build must run now. The rest of the site

@@ -81,6 +81,7 @@ def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: i
                          "says so and reloads when it is done")
         session.rebuild()
         console.line(f"serving {session.cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
+        session.warm()
         while thread.is_alive():
             time.sleep(0.5)
     except KeyboardInterrupt:
