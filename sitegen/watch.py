@@ -5,7 +5,9 @@ output, the debounce (a burst of saves is one rebuild, once the archive has been
 quiet for `DEBOUNCE` seconds after the last event, or `MAX_DELAY` seconds after
 the first, so an editor that never stops saving still sees its changes) and the `Session` that keeps a
 `Builder` warm, reloads `sitegen.toml` when it changes and tells listeners (the
-dev server) what each rebuild did. Must not serve anything.
+dev server) what each rebuild did. Under serve, a saved article's own page is
+drawn first (`Session.save`, through `live`) and the full build runs once the
+archive is quiet (`Watcher.on_quiet`). Must not serve anything.
 """
 
 from __future__ import annotations

@@ -144,3 +144,16 @@ def test_a_page_is_drawn_alone_only_from_the_model_of_a_build(archive):
     path.write_text(text("a", body="Changed after the build.\n", tags=("trade",)), encoding="utf-8")
     assert live.redraw({path}) is None  # leaves the economy pages: they must be drawn too
     assert live.redraw({archive / "content/articles/new.md"}) is None
+
+
+def test_after_a_restart_that_found_nothing_changed_a_save_is_still_drawn_alone(archive):
+    Builder(Config(root=archive), in_place=True).build()
+    builder = Builder(Config(root=archive), in_place=True)  # as a new serve process
+    assert builder.build().written == () and builder.model is None  # nothing changed: no model made
+    builder.warm()
+    path = archive / "content/articles/b.md"
+    path.write_text(text("b", body="Written after the restart.\n"), encoding="utf-8")
+    assert LiveSite(builder).redraw({path}) == ("articles/b.html",)
+    assert b"Written after the restart." in (archive / "public/articles/b.html").read_bytes()
+    fresh = builder.build()  # the rest: the page drawn alone was the build's own
+    assert "articles/b.html" not in fresh.written and "index.html" in fresh.written
