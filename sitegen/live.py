@@ -144,6 +144,8 @@ class LiveSite:
         written = []
         try:
             with BuildLock(site.config.cache_path):  # no `sitegen build` writes the folder meanwhile
+                if not (out / urls.home()).is_file():
+                    return None  # the site is gone from the folder (deleted by hand): all of it is written again
                 for article in articles:
                     path = urls.article(article.slug)
                     data = draw(theme, Planned(path, "article.html", (), lambda a=article: views.article(a)))
@@ -151,7 +153,7 @@ class LiveSite:
                     try:
                         same = target.read_bytes() == data
                     except OSError:
-                        same = False
+                        return None  # not where the last build left it: the full build finds out why
                     if not same:
                         write_atomic(target, data, fsync=False)
                         written.append(path)

@@ -144,6 +144,10 @@ def test_a_page_is_drawn_alone_only_from_the_model_of_a_build(archive):
     path.write_text(text("a", body="Changed after the build.\n", tags=("trade",)), encoding="utf-8")
     assert live.redraw({path}) is None  # leaves the economy pages: they must be drawn too
     assert live.redraw({archive / "content/articles/new.md"}) is None
+    path.write_text(text("a", body="Changed once more.\n"), encoding="utf-8")
+    shutil.rmtree(archive / "public")
+    assert live.redraw({path}) is None  # the site was deleted: one page alone would be all there is
+    assert not (archive / "public").exists()
 
 
 def test_after_a_restart_that_found_nothing_changed_a_save_is_still_drawn_alone(archive):
