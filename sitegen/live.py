@@ -36,6 +36,7 @@ from sitegen.output import BuildLock
 from sitegen.errors import OutputError
 from sitegen.policy import apply_policy
 from sitegen.render.pages import draw, theme_assets
+from sitegen.render.theme import Theme
 from sitegen.site import Site, newest_first
 from sitegen.views import Planned
 from sitegen.views.pages import PageViews
@@ -82,6 +83,13 @@ class LiveSite:
         if model is not self.base:  # a full build since: start again from its site
             self.base, self.site = model, model[0]
         return self.site
+
+    def prepare(self) -> None:
+        """Load what drawing a page needs (the asset links, the article template compiled) by drawing
+        one page and keeping it to itself, so the first save is as quick as the next ones."""
+        site = self._current()
+        if site is not None and site.articles and self.builder.theme is not None:
+            self._draw(site, site.articles[0], self.builder.theme[1])
 
     def redraw(self, changed: set[Path]) -> tuple[str, ...] | None:
         """Draw and write the pages of the saved article files `changed`; their output paths
@@ -136,10 +144,6 @@ class LiveSite:
         theme = self.builder.theme[1] if self.builder.theme else None
         if theme is None:
             return None
-        if self.links is None or self.links[0] is not theme:
-            assets = theme_assets(theme, site.config.public)
-            self.links = (theme, {name: asset.path for name, asset in assets.items()})
-        views = PageViews(site, None, self.links[1])
         out = site.config.output_path
         written = []
         try:
@@ -147,8 +151,7 @@ class LiveSite:
                 if not (out / urls.home()).is_file():
                     return None  # the site is gone from the folder (deleted by hand): all of it is written again
                 for article in articles:
-                    path = urls.article(article.slug)
-                    data = draw(theme, Planned(path, "article.html", (), lambda a=article: views.article(a)))
+                    path, data = self._draw(site, article, theme)
                     target = out / path
                     try:
                         same = target.read_bytes() == data
@@ -160,3 +163,12 @@ class LiveSite:
         except OutputError:
             return None  # another build holds the folder: the full build waits for it
         return tuple(written)
+
+    def _draw(self, site: Site, article: Article, theme: Theme) -> tuple[str, bytes]:
+        """The output path and bytes of `article`'s page in `site`."""
+        if self.links is None or self.links[0] is not theme:
+            assets = theme_assets(theme, site.config.public)
+            self.links = (theme, {name: asset.path for name, asset in assets.items()})
+        views = PageViews(site, None, self.links[1])
+        path = urls.article(article.slug)
+        return path, draw(theme, Planned(path, "article.html", (), lambda: views.article(article)))

@@ -175,6 +175,7 @@ class Session:
             if self.last is not None and self.last.ok:
                 try:
                     self.builder.warm()
+                    self.live.prepare()
                 except Exception:  # noqa: BLE001 - then the next save runs the full build, which reports it
                     pass
 
