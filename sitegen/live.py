@@ -122,8 +122,10 @@ class LiveSite:
         fresh.update((slug, body) for slug, (_, body) in saved.items())
         base = site.bodies.base if isinstance(site.bodies, _Bodies) else site.bodies
         site = replace(site, articles=tuple(articles), bodies=_Bodies(base, fresh))
-        self.site = site
-        return self._write(site, [article for article, _ in saved.values()])
+        written = self._write(site, [article for article, _ in saved.values()])
+        if written is not None:  # the pages on disk now show the saved articles: the next save starts here
+            self.site = site
+        return written
 
     def _in_place(self, site: Site, article: Article) -> bool:
         """Is `article` the one of the same file in `site`, on the same taxonomy pages, published whole?"""
