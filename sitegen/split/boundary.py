@@ -39,6 +39,7 @@ LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a lis
 TEASER_MAX = 320  # the text under a listing's headlines is at most this long (median)
 TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
 TEASER_CHARS = 450  # and at most this much text
+TEASER_ABOVE = 0.05  # evidence from an item above that is only a head and one paragraph
 KICKER_WORDS = 3  # a label over a headline ("The Long Read", "Analysis") is at most this long
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
@@ -153,7 +154,7 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> lis
         start += 1
     if start == item.start + 1 and start < end and roles[start] is not Role.TITLE:
         start = item.start  # one short line heading text: its title ("Plain title")
-    while end > start and roles[end - 1] is Role.FURNITURE:
+    while end > start + 1 and _trails(roles[end - 1], shapes[end - 1]):
         end -= 1
     if start == end:
         return [item]
@@ -162,6 +163,14 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> lis
     if end < item.end:
         parts.append(Item(end, item.end, item.confidence))
     return parts
+
+
+def _trails(role: Role, s: LineShape) -> bool:
+    """A line that may follow an item's text without belonging to it: a label, a headline with
+    no text under it, a short line that is not a sentence ("Tributes (48)", "Like Loading...")."""
+    if role in (Role.FURNITURE, Role.TITLE):
+        return True
+    return role in (Role.BODY, Role.STANDFIRST) and s.chars < RUNNING_LONG and (s.cut or not s.sentence)
 
 
 def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> bool:
@@ -257,7 +266,7 @@ def _evidence(
         score += 0.3
         reasons.append("the text before breaks off")
     if previous is Role.FURNITURE:
-        score += 0.2
+        score += 0.35
         reasons.append("a label of the page before it")
     elif blocks[i].line - blocks[i - 1].line >= 3:
         score += 0.15
@@ -265,6 +274,11 @@ def _evidence(
     if listing:
         score += 0.4
         reasons.append("headline-shaped lines every few lines (a listing)")
-    if previous is Role.BODY and all(r is not Role.BODY for r in roles[start:i - 1]) and i - start <= 4:
-        score += 0.05  # the item above is one short paragraph under its head: a teaser
+    if (
+        previous in (Role.BODY, Role.STANDFIRST) and i - start <= 4
+        and not any(r in (Role.BODY, Role.STANDFIRST) for r in roles[start : i - 1])
+        and not blocks[i].text.endswith("?")  # a question under a short head: an interview's first question
+    ):
+        score += TEASER_ABOVE  # the item above is one short paragraph under its head: a teaser
+        reasons.append("the item above is a headline and one paragraph")
     return score, ", ".join(reasons)

@@ -49,9 +49,11 @@ SHORT = 70  # jusText's "short" paragraph: judged by its neighbours
 LONG = 200  # jusText's "long" paragraph: text on its own
 TITLE_MAX_WORDS = 22
 TITLE_MAX_CHARS = 180
+QUESTION_WORDS = 12  # a question this long after running text is a sentence of it
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
 REPEAT_SHORT = 120
 BYLINE_MAX = 200  # a by-line is never longer
+COMMAND_WORDS = 6  # a bare call to action ("Place a notice") is at most this long
 LICENCE_MAX = 700  # nor is a licence statement or a bio  # only lines up to this long are counted for repetition
 
 _FALLBACK_STOPS = (
@@ -64,12 +66,14 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
 _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
-    r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise)\b",
+    r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise"
+    r"|view|skip|search|show|load|place|leave|write to|reuse|forward|manage|unsubscribe|start writing|go to|back to|jump to)\b",
     re.IGNORECASE,
 )
 _WEB_WORDS = re.compile(
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
-    r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism))\b",
+    r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
+    r"|e-?mail|browser|online)\b",
     re.IGNORECASE,
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
@@ -332,11 +336,12 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     if len(text) <= 2 and letters <= 2:
         return "a line of one or two characters"
     s = None
-    if len(text) <= REPEAT_SHORT and _CALL_TO_ACTION.match(text):
+    if len(text) <= REPEAT_SHORT and (_CALL_TO_ACTION.match(text) or "? " in text and _CALL_TO_ACTION.match(text.rsplit("? ", 1)[1])):
         s = shape(text)
         last = text.split()[-1]
         broken = len(last) <= 2 and last.islower() and s.words > 1
-        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken) and s.final != "?":
+        command = s.words <= COMMAND_WORDS and not s.final  # "Write to us", "Show newest first"
+        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken or command) and s.final != "?":
             return "call to action of the site"
     if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text)):
         s = s or shape(text)
@@ -398,6 +403,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE
+    if s.final == "?" and s.words >= QUESTION_WORDS and previous in (Role.BODY, Role.STANDFIRST):
+        return Role.BODY  # a long question after running text is a sentence of it
     if headline_score(text, s) >= 0.5:
         return Role.TITLE
     if previous is Role.TITLE and s.chars < 320 and s.sentence:

@@ -28,7 +28,7 @@ from sitegen.split.clean import (
     is_separator,
 )
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score
+from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label
 from sitegen.split.text import Block, Debris, ends_sentence
 
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
@@ -85,7 +85,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 continue
             mode = "text"
         elif mode == "comments":
-            if not (headline_score(text) >= 0.5 and not furniture_reason(text)):
+            if not _ends_comments(text):
                 debris.append(Debris(number, text, "comments"))
                 continue
             mode = "text"
@@ -129,6 +129,15 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
         current, held = _leave_mode(mode, current, held, debris, None)
     if current:
         yield tuple(current)
+
+
+def _ends_comments(text: str) -> bool:
+    """A headline-shaped line after a comments section: the next item. A commenter's name, the
+    date of a comment or its "Reply · 3 likes" line is not one."""
+    return (
+        headline_score(text) >= 0.5 and not furniture_reason(text) and not is_label(text) and not date_line(text)
+        and not byline_names(text, after_title=True)
+    )
 
 
 def _toc_key(text: str) -> str:

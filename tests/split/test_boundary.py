@@ -29,7 +29,7 @@ def test_text_after_end_matter_is_another_article():
 
 def test_a_title_with_a_known_publisher_starts_an_article():
     assert articles(["One – The Ledger", LONG, LONG, "Two – The Ledger", LONG]) == [[1, 2, 3], [4, 5]]
-    assert articles(["One – The Ledger", LONG, "Two – Other Paper", LONG]) == [[1, 2, 3, 4]]
+    assert articles(["One – The Ledger", LONG, LONG, "Two – Other Paper", LONG]) == [[1, 2, 3, 4, 5]]
     assert articles(["One – The Ledger", LONG, "Tram line to reach the airport | Other Paper", LONG]) == [[1, 2], [3, 4]]
 
 
