@@ -35,11 +35,13 @@ TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
 RUNNING_MIN = 40  # a sentence at least this long is running text
 RUNNING_LONG = 100  # and so is any line at least this long
 AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
+LISTING_HEADS = 3  # a listing has at least this many headline-shaped lines
 LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
 TEASER_MAX = 320  # the text under a listing's headlines is at most this long (median)
 TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
 TEASER_CHARS = 450  # and at most this much text
-TEASER_ABOVE = 0.05  # evidence from an item above that is only a head and one paragraph
+TEASER_ABOVE = 0.3  # evidence from an item above that is only a head and one paragraph
+TEASER_HEAD_WORDS = 15  # the headline of a teaser is at most this long
 KICKER_WORDS = 3  # a label over a headline ("The Long Read", "Analysis") is at most this long
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
@@ -90,6 +92,7 @@ def items(
     out: list[Item] = []
     start, confidence, doubts = 0, 1.0 if roles[0] is Role.TITLE else 0.8, []
     ended = False
+    last_text = 0 if roles[0] in (Role.BODY, Role.STANDFIRST) else -1  # the last line of running text so far
     _note_publisher(blocks[0].text, roles[0], publishers)
     titled = looks_like_title(texts[0], texts[1] if n > 1 else None)
     for i in range(1, n):
@@ -107,6 +110,10 @@ def items(
             ended = True
             continue
         score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
+        if last_text < start and roles[i] is Role.TITLE and roles[i - 1] in (Role.FURNITURE, Role.CAPTION) and score < CUT:
+            score, why = CUT + 0.1, "page labels and no text above it"  # the site's name and menu, then the headline
+        if roles[i] in (Role.BODY, Role.STANDFIRST):
+            last_text = i
         if not titled and roles[i] is Role.TITLE and roles[i - 1] is Role.BODY:
             score += 0.35  # untitled text, then a headline: the text was a fragment of something else
             why = ", ".join(filter(None, [why, "text without a headline before it"]))
@@ -170,7 +177,7 @@ def _trails(role: Role, s: LineShape) -> bool:
     no text under it, a short line that is not a sentence ("Tributes (48)", "Like Loading...")."""
     if role in (Role.FURNITURE, Role.TITLE):
         return True
-    return role in (Role.BODY, Role.STANDFIRST) and s.chars < RUNNING_LONG and (s.cut or not s.sentence)
+    return role in (Role.BODY, Role.STANDFIRST) and s.chars < RUNNING_LONG and (s.cut or not s.sentence or s.final == ":")
 
 
 def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> bool:
@@ -188,7 +195,7 @@ def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[Lin
     """A listing page: headline-shaped lines (questions aside: an interview has those) every
     line or two all through, between short paragraphs (teasers, not an article's text)."""
     heads = [i for i, (t, r) in enumerate(zip(texts, roles)) if r is Role.TITLE and not t.endswith("?")]
-    if len(heads) < 3 or len(texts) / len(heads) > LISTING_LINES:
+    if len(heads) < LISTING_HEADS or len(texts) / len(heads) > LISTING_LINES:
         return False
     text = [_text_of(roles, shapes, a + 1, b) for a, b in zip(heads, heads[1:])]
     lines, chars = sorted(n for n, _ in text), sorted(c for _, c in text)
@@ -275,9 +282,10 @@ def _evidence(
         score += 0.4
         reasons.append("headline-shaped lines every few lines (a listing)")
     if (
-        previous in (Role.BODY, Role.STANDFIRST) and i - start <= 4
+        not listing and previous in (Role.BODY, Role.STANDFIRST) and i - start <= 4
         and not any(r in (Role.BODY, Role.STANDFIRST) for r in roles[start : i - 1])
         and not blocks[i].text.endswith("?")  # a question under a short head: an interview's first question
+        and shapes[i].words <= TEASER_HEAD_WORDS
     ):
         score += TEASER_ABOVE  # the item above is one short paragraph under its head: a teaser
         reasons.append("the item above is a headline and one paragraph")

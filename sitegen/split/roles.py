@@ -49,6 +49,7 @@ SHORT = 70  # jusText's "short" paragraph: judged by its neighbours
 LONG = 200  # jusText's "long" paragraph: text on its own
 TITLE_MAX_WORDS = 22
 TITLE_MAX_CHARS = 180
+NOTICE_HEAD = 0.6  # how much the head of a notice ("ASHWORTH, Dorothy May") is a headline
 QUESTION_WORDS = 12  # a question this long after running text is a sentence of it
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
 REPEAT_SHORT = 120
@@ -198,6 +199,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
     s = s or shape(text)
     if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS:
         return 0.0
+    if s.words <= 6 and _INVERTED_NAME.match(text):
+        return NOTICE_HEAD  # "ASHWORTH, Dorothy May": the head of a notice
     first = text.lstrip("“\"‘'«(¿¡")[:1]
     if not (first.isupper() or first.isdigit()):
         return 0.0

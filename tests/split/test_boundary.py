@@ -91,8 +91,8 @@ def test_blocks_of_adjacent_lines_start_items_at_their_headline():
 
 
 def test_a_weak_boundary_is_a_doubt_to_review_and_lowers_the_confidence():
-    texts = ["Harbour cranes return to the old port", LONG, "Why the tram line is late", LONG + " " + LONG]
-    blocks = tuple(Block(n, t) for n, t in zip([1, 3, 6, 8], texts))  # a gap before line 6: something was removed
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Why the tram line is late", LONG + " " + LONG]
+    blocks = tuple(Block(n, t) for n, t in zip([1, 3, 5, 8, 10], texts))  # a gap before line 8: something was removed
     found = items(blocks, classify(texts), set())
     doubts = [why for it in found for _, why in it.doubts]
     assert doubts and any("check" in why for why in doubts)
