@@ -87,7 +87,8 @@ def items(
     shapes = shapes or [shape(t) for t in texts]
     scores = [headline_score(b.text, s) if r is Role.TITLE else 0.0 for b, s, r in zip(blocks, shapes, roles)]
     listing = is_listing(texts, roles, shapes)
-    gaps = [0] + [b.line - a.line for a, b in zip(blocks, blocks[1:])]  # gaps[i]: 1 when line i follows i-1 directly
+    # gaps[i]: 1 when line i follows i-1 directly or with only removed lines between, 2 or more with blank lines
+    gaps = [0] + [b.line - a.line - b.removed_before for a, b in zip(blocks, blocks[1:])]
     grouped = sum(1 for g in gaps[1:] if g == 1) >= max(1, (n - 1) // 5) and sum(1 for g in gaps[1:] if g >= 2) >= 2
     out: list[Item] = []
     start, confidence, doubts = 0, 1.0 if roles[0] is Role.TITLE else 0.8, []

@@ -28,7 +28,7 @@ from sitegen.split.dates import date_of
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import NAME, bio_names, by_line_names, credit_names, translator_names
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
 
 class Role(Enum):
@@ -178,7 +178,7 @@ def shape(text: str) -> LineShape:
         capitalised=capitalised,
         final="" if last.isalnum() else last,
         cut=_broken(stripped),
-        list_like=bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text)),
+        list_like=bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)),
     )
 
 

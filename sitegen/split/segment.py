@@ -45,18 +45,21 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
     held: list[Debris] = []  # lines after a related-links or contents header: debris unless text resumes
     toc_items: set[str] = set()
 
+    removed = 0  # non-blank lines taken out since the last content line
     for number, raw in enumerate(lines, start=1):
         text = clean_line(raw)
         if not text:
             if is_invisible(raw):
                 debris.append(Debris(number, raw, "blank line of no-break spaces or entity debris"))
             continue
+        removed += 1
         glued = GLUED_SEPARATOR.match(text)
         if glued and not is_separator(text):
             if mode != "text":
                 current, held = _leave_mode(mode, current, held, debris, None)
                 mode, toc_items = "text", set()
-            current.append(Block(number, glued.group(1).rstrip()))
+            current.append(Block(number, glued.group(1).rstrip(), removed - 1))
+            removed = 0
             debris.append(Debris(number, glued.group(2), "separator glued to the text"))
             yield tuple(current)
             current = []
@@ -124,7 +127,8 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
         if reason:
             debris.append(Debris(number, text, reason))
             continue
-        current.append(Block(number, text))
+        current.append(Block(number, text, removed - 1))
+        removed = 0
     if mode != "text":
         current, held = _leave_mode(mode, current, held, debris, None)
     if current:
