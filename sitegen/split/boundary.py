@@ -111,7 +111,9 @@ def items(
             ended = True
             continue
         score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
-        if last_text < start and roles[i] is Role.TITLE and roles[i - 1] in (Role.FURNITURE, Role.CAPTION) and score < CUT:
+        if last_text < start and roles[i] is Role.TITLE and score < CUT and (
+            roles[i - 1] in (Role.FURNITURE, Role.CAPTION) or roles[i - 1] is Role.TITLE and blocks[i].removed_before
+        ):
             score, why = CUT + 0.1, "page labels and no text above it"  # the site's name and menu, then the headline
         if roles[i] in (Role.BODY, Role.STANDFIRST):
             last_text = i

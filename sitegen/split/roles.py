@@ -50,6 +50,7 @@ LONG = 200  # jusText's "long" paragraph: text on its own
 TITLE_MAX_WORDS = 22
 TITLE_MAX_CHARS = 180
 NOTICE_HEAD = 0.6  # how much the head of a notice ("ASHWORTH, Dorothy May") is a headline
+LIST_RUN = 3  # this many headline-shaped lines in a row are a list
 QUESTION_WORDS = 12  # a question this long after running text is a sentence of it
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
 REPEAT_SHORT = 120
@@ -76,6 +77,12 @@ _WEB_WORDS = re.compile(
     r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
     r"|e-?mail|browser|online)\b",
     re.IGNORECASE,
+)
+_ADDRESSED = re.compile(  # a note to readers with the site's address: "Send your report to sport@…"
+    r"\S@[\w-]+\.\w.*\b(?:you|your|us|please)\b|\b(?:you|your|us|please)\b.*\S@[\w-]+\.\w", re.IGNORECASE
+)
+_ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
+    rf"^[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:, [^,]{{2,40}})?$"
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
@@ -120,6 +127,9 @@ _AFFILIATED = re.compile(
 )
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+_NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, and months that are first names
+    "de van von da di le la del june april august".split()
+)
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
 _FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his her its their our my your these those".split())
@@ -230,7 +240,7 @@ def person(text: str) -> str | None:
     if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     lowered = {w.lower() for w in text.split()}
-    return None if lowered & stop_words() - {"de", "van", "von", "da", "di", "le", "la", "del"} else text
+    return None if lowered & stop_words() - _NAME_WORDS else text
 
 
 def byline_names(text: str, after_title: bool = False) -> list[str] | None:
@@ -242,7 +252,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
     if names:
         return names
-    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text)
+    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
     if match and len(text) < 200:
         return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
     glued = _glued_name(text)
@@ -335,6 +345,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         return reason
     if len(text) <= 240 and _PAGE_FURNITURE.match(text):
         return "page furniture (tags, sharing, comments, navigation)"
+    if len(text) <= 300 and "@" in text and _ADDRESSED.search(text):
+        return "a note to readers with the site's address"
     letters = sum(map(str.isalpha, text))
     if len(text) <= 2 and letters <= 2:
         return "a line of one or two characters"
@@ -422,8 +434,14 @@ def classify(
     `shapes`, when already known, their `shape`)."""
     roles: list[Role] = []
     previous: Role | None = None
+    run = 0  # headline-shaped lines in a row so far
     for i, text in enumerate(texts):
         role = role_of(text, shapes[i] if shapes else shape(text), repeats[i] if repeats else 1, previous)
+        run = run + 1 if role is Role.TITLE else 0
+        if run >= LIST_RUN:  # headline-shaped lines in a row: a list (ingredients, links, a menu), not headlines
+            if run == LIST_RUN:
+                roles[i - LIST_RUN + 1 :] = [Role.BODY] * (LIST_RUN - 1)
+            role = Role.BODY
         roles.append(role)
         previous = role
     return tuple(roles)

@@ -105,3 +105,20 @@ def test_every_block_is_in_exactly_one_item():
     found = items(blocks, classify(texts), set())
     covered = [i for it in found for i in range(it.start, it.end)]
     assert covered == list(range(len(blocks)))
+
+
+def test_a_headline_with_no_text_under_it_does_not_end_an_item():
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "More stories from the harbour"]
+    assert articles(texts) == [[1, 2, 3], [4]]
+
+
+def test_a_headline_over_one_paragraph_then_a_headline_is_a_teaser_then_another():
+    texts = ["Harbour cranes return to the old port", LONG, "Tram line to reach the airport by 2027", LONG]
+    assert articles(texts) == [[1, 2], [3, 4]]
+    questions = ["Harbour cranes return to the old port", LONG, "Why did the work take so long?", LONG]
+    assert articles(questions) == [[1, 2, 3, 4]]  # an interview's first question
+
+
+def test_a_site_name_and_menu_above_the_first_headline_are_not_its_head():
+    texts = ["The Allotment Diaries", "Home | About | Recipes", "Why my broad beans failed this year", LONG, LONG]
+    assert articles(texts)[-1] == [3, 4, 5]
