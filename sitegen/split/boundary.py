@@ -43,6 +43,10 @@ TEASER_CHARS = 450  # and at most this much text
 TEASER_ABOVE = 0.3  # evidence from an item above that is only a head and one paragraph
 TEASER_HEAD_WORDS = 15  # the headline of a teaser is at most this long
 KICKER_WORDS = 3  # a label over a headline ("The Long Read", "Analysis") is at most this long
+_OPENING = re.compile(r"^(?P<head>[A-Z][^—–]{1,70}?)\s(?:—|–|--|-)\s\S")  # "Lisbon, 2 May 2025 — Portugal…"
+_MONTH_DAY = re.compile(
+    r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2})\b"
+)
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
 
@@ -94,6 +98,7 @@ def items(
     start, confidence, doubts = 0, 1.0 if roles[0] is Role.TITLE else 0.8, []
     ended = False
     last_text = 0 if roles[0] in (Role.BODY, Role.STANDFIRST) else -1  # the last line of running text so far
+    run_from = 0 if roles[0] is Role.TITLE else 1  # the first of the headline-shaped lines in a row up to here
     _note_publisher(blocks[0].text, roles[0], publishers)
     titled = looks_like_title(texts[0], texts[1] if n > 1 else None)
     for i in range(1, n):
@@ -115,8 +120,12 @@ def items(
             roles[i - 1] in (Role.FURNITURE, Role.CAPTION) or roles[i - 1] is Role.TITLE and blocks[i].removed_before
         ):
             score, why = CUT + 0.1, "page labels and no text above it"  # the site's name and menu, then the headline
+        if roles[i] is Role.TITLE and roles[i - 1] is Role.TITLE and score < CUT and _heads_text(roles, i, run_from, start):
+            score, why = CUT + 0.1, "the last of several headline-shaped lines after text, with text under it"
         if roles[i] in (Role.BODY, Role.STANDFIRST):
             last_text = i
+        if roles[i] is not Role.TITLE:
+            run_from = i + 1
         if not titled and roles[i] is Role.TITLE and roles[i - 1] is Role.BODY:
             score += 0.35  # untitled text, then a headline: the text was a fragment of something else
             why = ", ".join(filter(None, [why, "text without a headline before it"]))
@@ -173,6 +182,25 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> lis
     if end < item.end:
         parts.append(Item(end, item.end, item.confidence))
     return parts
+
+
+def _heads_text(roles: Sequence[Role], i: int, run_from: int, start: int) -> bool:
+    """Line i is the last of headline-shaped lines in a row that follow the text of the item
+    and have text right under it: "Read also", a link, then the next item's headline."""
+    following = roles[i + 1] if i + 1 < len(roles) else None
+    return run_from > start and roles[run_from - 1] in (Role.BODY, Role.STANDFIRST) and following in (
+        Role.BODY, Role.STANDFIRST, Role.BYLINE, Role.DATELINE
+    )
+
+
+def opens_with_dateline(text: str) -> bool:
+    """The paragraph opens with a place and a date, the way an article starts: "LONDON, May 6
+    (Reuters) - …", "Lisbon, 2 May 2025 — …"."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return False
+    head = opening.group("head")
+    return bool(_MONTH_DAY.search(head)) or len(head.split(",")[0]) >= 3 and head.split(",")[0].isupper()
 
 
 def _trails(role: Role, s: LineShape) -> bool:
@@ -272,6 +300,9 @@ def _evidence(
         score -= 0.4
     elif following is Role.TITLE:
         score -= 0.1
+    if following in (Role.BODY, Role.STANDFIRST) and opens_with_dateline(blocks[i + 1].text):
+        score += 0.35
+        reasons.append("the text under it opens with a dateline")
     if shapes[i - 1].cut and previous is Role.BODY:
         score += 0.3
         reasons.append("the text before breaks off")

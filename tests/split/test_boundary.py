@@ -122,3 +122,16 @@ def test_a_headline_over_one_paragraph_then_a_headline_is_a_teaser_then_another(
 def test_a_site_name_and_menu_above_the_first_headline_are_not_its_head():
     texts = ["The Allotment Diaries", "Home | About | Recipes", "Why my broad beans failed this year", LONG, LONG]
     assert articles(texts)[-1] == [3, 4, 5]
+
+
+def test_a_headline_over_a_paragraph_that_opens_with_a_dateline_starts_an_item():
+    opening = "LISBON, 2 May 2025 — Portugal produces half of the world's cork, most of it from oak trees in the south."
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Cork forests and the wine bottle", opening, LONG]
+    assert articles(texts) == [[1, 2, 3], [4, 5, 6]]
+    assert articles(texts[:4] + [LONG, LONG]) == [[1, 2, 3, 4, 5, 6]]
+
+
+def test_the_last_of_several_headlines_after_text_heads_the_next_item():
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Read also", "A link to another story",
+             "The price of butter doubles in two years", LONG, LONG]
+    assert articles(texts)[-1] == [6, 7, 8]
