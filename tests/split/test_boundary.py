@@ -132,6 +132,6 @@ def test_a_headline_over_a_paragraph_that_opens_with_a_dateline_starts_an_item()
 
 
 def test_the_last_of_several_headlines_after_text_heads_the_next_item():
-    texts = ["Harbour cranes return to the old port", LONG, LONG, "More on the story from our archive", "Bakers across the country raise prices",
+    texts = ["Harbour cranes return to the old port", *[LONG] * 6, "Read this too", "Bakers across the country raise prices",
              "The price of butter doubles in two years", LONG, LONG]
-    assert articles(texts)[-1] == [6, 7, 8]
+    assert articles(texts)[-1] == [10, 11, 12]
