@@ -69,6 +69,8 @@ def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -
         return True
     if role is not Role.BYLINE or i == start or roles[i - 1] not in (Role.BODY, Role.STANDFIRST, Role.CAPTION):
         return False  # a by-line under a headline or a date heads its item
+    if texts[i] in texts[start]:
+        return False  # the item's own title again (a recipe card under a post), not a name
     following = texts[i + 1] if i + 1 < len(texts) else None
     if roles[i - 1] is Role.STANDFIRST and following is not None and roles[i + 1] is Role.DATELINE:
         return False  # title, standfirst, by-line, date: the head of an item

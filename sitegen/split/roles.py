@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import zlib
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -50,6 +51,7 @@ LONG = 200  # jusText's "long" paragraph: text on its own
 TITLE_MAX_WORDS = 22
 TITLE_MAX_CHARS = 180
 NOTICE_HEAD = 0.6  # how much the head of a notice ("ASHWORTH, Dorothy May") is a headline
+HEADLINES_KEPT = 8  # a shortened headline is looked for among this many before it
 LIST_RUN = 4  # this many headline-shaped lines in a row are a list
 QUESTION_WORDS = 12  # a question this long after running text is a sentence of it
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
@@ -89,7 +91,9 @@ _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[�
 _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
-_SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
+_SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
+    rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}}))?\.?$"
+)
 _WRITTEN_BY = re.compile(
     rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)",
@@ -384,7 +388,7 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     s = s or shape(text)
     if s.chars > 120:
         return False
-    parts = [p.strip() for p in re.split(r"\s[|·•/]\s", text)]
+    parts = [p.strip() for p in re.split(r"\s[|·•/]\s|\s{3,}", text)]
     menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True
@@ -435,8 +439,14 @@ def classify(
     roles: list[Role] = []
     previous: Role | None = None
     run = 0  # headline-shaped lines in a row so far
+    headlines: deque[str] = deque(maxlen=HEADLINES_KEPT)  # the last headline-shaped lines
     for i, text in enumerate(texts):
-        role = role_of(text, shapes[i] if shapes else shape(text), repeats[i] if repeats else 1, previous)
+        s = shapes[i] if shapes else shape(text)
+        role = role_of(text, s, repeats[i] if repeats else 1, previous)
+        if role is Role.TITLE:
+            headlines.append(text)
+        elif role is Role.BYLINE and s.words >= 4 and any(text in h for h in headlines):
+            role = Role.FURNITURE  # the headline again, shortened (a recipe card's title), not a name
         run = run + 1 if role is Role.TITLE else 0
         if run >= LIST_RUN:  # headline-shaped lines in a row: a list (ingredients, links, a menu), not headlines
             if run == LIST_RUN:

@@ -147,3 +147,10 @@ def test_a_long_question_after_text_is_a_sentence_not_a_headline():
     question = "Is this really how the council wants to treat the people who built this town?"
     assert classify([PROSE, question])[1] is Role.BODY
     assert classify([question, PROSE])[0] is Role.TITLE
+
+
+def test_a_signature_with_a_role_and_a_menu_spaced_out_and_a_shortened_headline():
+    assert signature("Marta Kowalczyk, editor") == ["Marta Kowalczyk"]
+    assert classify(["HOME   RECIPES   BREAD   ABOUT   SHOP"])[0] is Role.FURNITURE
+    texts = ["Easy Overnight Sourdough Bread (No Mixer Needed)", PROSE, "Easy Overnight Sourdough Bread"]
+    assert classify(texts)[2] is not Role.BYLINE
