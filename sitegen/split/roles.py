@@ -71,7 +71,8 @@ _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as
 _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
     r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise"
-    r"|view|skip|search|show|load|place|leave|write to|reuse|forward|manage|unsubscribe|start writing|go to|back to|jump to)\b",
+    r"|view|skip|search|show|load|place|leave|write to|reuse|forward|manage|unsubscribe|start writing|go to|back to|jump to"
+    r"|continue reading)\b",
     re.IGNORECASE,
 )
 _WEB_WORDS = re.compile(

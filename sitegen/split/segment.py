@@ -144,6 +144,10 @@ def _ends_comments(text: str) -> bool:
     )
 
 
+def _dated_or_signed(text: str) -> bool:
+    return bool(byline_names(text, after_title=True) or date_line(text))
+
+
 def _toc_key(text: str) -> str:
     return text.lstrip("-*•·0123456789.) ").strip().casefold()
 
@@ -154,8 +158,10 @@ def _leave_mode(
     """Close a related-links block (its lines are debris, but the last one before resumed text
     may be the next article's title) or an unconfirmed table of contents (its lines were text)."""
     if mode == "related" and held and resumed is not None:
-        head = len(held)  # the next item's head: its title, and a by-line or date under it
-        while head > 0 and (byline_names(held[head - 1].text, after_title=True) or date_line(held[head - 1].text)):
+        head = len(held)  # the next item's head: its title, and a by-line or date under it (and a role under that)
+        if head >= 2 and _dated_or_signed(held[head - 2].text) and not _dated_or_signed(held[head - 1].text):
+            head -= 1  # "By Priya Sandhu", then "Local Democracy Reporter"
+        while head > 0 and _dated_or_signed(held[head - 1].text):
             head -= 1
         following = held[head].text if head < len(held) else resumed
         if head > 0 and looks_like_title(held[head - 1].text, following):

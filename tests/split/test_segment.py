@@ -86,3 +86,11 @@ def test_each_line_knows_how_many_lines_were_taken_out_above_it():
     text = "\n".join([LONG, "Share our publication on social media", "", LONG])
     seg = next(iter_segments(text.split("\n"), []))
     assert [b.removed_before for b in seg] == [0, 1]
+
+
+def test_a_related_block_gives_back_the_next_headline_its_by_line_and_the_role_under_it():
+    text = "\n".join([LONG, "Most Read", "1. Plans for homes approved", "Landlord fined after tenants lived with mould",
+                      "By Priya Sandhu", "Local Democracy Reporter", LONG])
+    found, debris = segments(text)
+    assert found[-1][-4:] == [4, 5, 6, 7]
+    assert 3 in debris
