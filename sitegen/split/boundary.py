@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
-from sitegen.split.roles import END_MATTER, LineShape, Role, heads_an_item, headline_score, shape
+from sitegen.split.roles import END_MATTER, LineShape, Role, byline_names, heads_an_item, headline_score, shape, signature
 from sitegen.split.text import Block, stops_mid_sentence
 
 CUT = 0.5  # a score at or above this starts a new item
@@ -115,6 +115,11 @@ def items(
                 _note_publisher(blocks[i].text, roles[i], publishers)
                 continue
         if is_ending(texts, roles, i, start):
+            sub = _signed_twice(texts, roles, start, i)
+            if sub is not None:  # a by-line under the headline and another at the end: two items
+                out.append(Item(start, sub, confidence, tuple(doubts)))
+                start, confidence = sub, 0.7
+                doubts = [(blocks[sub].line, "new item inferred (a by-line under the headline above and another below this one); check it is not a subheading")]
             ended = True
             continue
         score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
@@ -184,6 +189,28 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> lis
     if end < item.end:
         parts.append(Item(end, item.end, item.confidence))
     return parts
+
+
+def _signed_twice(texts: Sequence[str], roles: Sequence[Role], start: int, end: int) -> int | None:
+    """The headline-shaped line after body text between an item's head by-line and a closing
+    by-line at `end`: where a second item starts (each is signed once), or None."""
+    if roles[end] is not Role.BYLINE:
+        return None
+    heads = [t for r, t in zip(roles[start + 1 : start + 4], texts[start + 1 : start + 4]) if r is Role.BYLINE and heads_an_item(t)]
+    if not heads:
+        return None
+    signed = _surnames(byline_names(heads[0], after_title=True) or [])
+    closing = _surnames(byline_names(texts[end]) or bio_names(texts[end]) or signature(texts[end]) or [])
+    if not signed or not closing or signed & closing:
+        return None  # the same person at both ends (a by-line and a bio): one item
+    for j in range(end - 1, start + 3, -1):
+        if roles[j] is Role.TITLE and roles[j - 1] is Role.BODY:
+            return j
+    return None
+
+
+def _surnames(names: Sequence[str]) -> set[str]:
+    return {name.split()[-1].casefold() for name in names if name.split()}
 
 
 def _heads_text(roles: Sequence[Role], i: int, run_from: int, start: int) -> bool:

@@ -417,8 +417,10 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.BYLINE
     if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
         return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
-    if is_caption(text) or len(text) <= 80 and (_END_SECTION.match(text) or previous is Role.CAPTION and signature(text)):
-        return Role.CAPTION
+    if is_caption(text) and not (previous is Role.FURNITURE and headline_score(text, s) >= 0.5) or len(text) <= 80 and (
+        _END_SECTION.match(text) or previous is Role.CAPTION and signature(text)
+    ):
+        return Role.CAPTION  # a caption-like line under a page label is a headline ("Photo of runway is from 2019")
     if _INVERTED_NAME.match(text):
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitegen.split.boundary import items
-from sitegen.split.roles import classify
+from sitegen.split.roles import Role, classify
 from sitegen.split.text import Block
 
 LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
@@ -135,3 +135,15 @@ def test_the_last_of_several_headlines_after_text_heads_the_next_item():
     texts = ["Harbour cranes return to the old port", *[LONG] * 6, "Read this too", "Bakers across the country raise prices",
              "The price of butter doubles in two years", LONG, LONG]
     assert articles(texts)[-1] == [10, 11, 12]
+
+
+def test_a_by_line_at_the_top_and_another_persons_at_the_end_make_two_items():
+    texts = ["The quiet revival of the neighbourhood cinema", "By Amira Haddad", LONG, LONG,
+             "How one school got every pupil reading", LONG, LONG, "This article was written by Joseph Adeyemi."]
+    assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7, 8]]
+    same = [*texts[:7], "Amira Haddad is a writer based in Leeds."]
+    assert articles(same) == [[1, 2, 3, 4, 5, 6, 7, 8]]  # a by-line and the same person's bio
+
+
+def test_a_caption_like_line_under_a_page_label_is_a_headline():
+    assert classify(["MISLEADING", "Photo of flooded runway is from 2019, not this week"])[1] is Role.TITLE
