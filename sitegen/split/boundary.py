@@ -47,6 +47,7 @@ _OPENING = re.compile(r"^(?P<head>[A-Z][^—–]{1,70}?)\s(?:—|–|--|-)\s\S")
 _MONTH_DAY = re.compile(
     r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2})\b"
 )
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # a copyright notice is not running text
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
 
@@ -161,14 +162,14 @@ def items(
             doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
-    out = [part for it in out for part in _peel(it, roles, shapes)]
+    out = [part for it in out for part in _peel(it, roles, shapes, texts)]
     short = [roles[it.start] is Role.TITLE and _is_teaser(roles, shapes, it.start, it.end) for it in out]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
         out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
     return tuple(out)
 
 
-def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> list[Item]:
+def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape], texts: Sequence[str]) -> list[Item]:
     """The item without the page labels and kickers above its headline ("The Long Read" over a
     longer headline) and the labels below its text (each run an item of its own, which has no
     running text and so becomes debris)."""
@@ -182,6 +183,10 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> lis
         start = item.start  # one short line heading text: its title ("Plain title")
     while end > start + 1 and _trails(roles[end - 1], shapes[end - 1]):
         end -= 1
+    if end > start + 2 and roles[end - 2] is Role.FURNITURE and _COPYRIGHT.match(texts[end - 1]):
+        end -= 1  # the page's copyright footer under its menus
+        while end > start + 1 and _trails(roles[end - 1], shapes[end - 1]):
+            end -= 1
     if start == end:
         return [item]
     parts = [Item(item.start, start, item.confidence)] if start > item.start else []
@@ -247,8 +252,11 @@ def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, e
 
 
 def has_running_text(texts: Sequence[str]) -> bool:
-    """Some line is running text: a sentence, or a long line (an item must have one)."""
-    return any(len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) or len(t) >= RUNNING_LONG for t in texts)
+    """Some line is running text: a sentence, or a long line (an item must have one); a copyright
+    notice is not (a page's footer alone is debris)."""
+    return any(
+        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t) for t in texts
+    )
 
 
 def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[LineShape]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.split.boundary import items
+from sitegen.split.boundary import has_running_text, items
 from sitegen.split.roles import Role, classify
 from sitegen.split.text import Block
 
@@ -147,3 +147,12 @@ def test_a_by_line_at_the_top_and_another_persons_at_the_end_make_two_items():
 
 def test_a_caption_like_line_under_a_page_label_is_a_headline():
     assert classify(["MISLEADING", "Photo of flooded runway is from 2019, not this week"])[1] is Role.TITLE
+
+
+def test_a_page_copyright_footer_is_not_an_item_nor_part_of_the_last_one():
+    footer = "© 2025 Harbour Courier Ltd. All rights reserved. Registered in England."
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Puzzles", "Crossword | Sudoku | Quiz", footer]
+    found = articles(texts)
+    assert found[0] == [1, 2, 3]
+    assert not has_running_text([footer])
+    assert has_running_text([LONG, footer])
