@@ -85,7 +85,8 @@ _ADDRESSED = re.compile(  # a note to readers with the site's address: "Send you
     r"\S@[\w-]+\.\w.*\b(?:you|your|us|please)\b|\b(?:you|your|us|please)\b.*\S@[\w-]+\.\w", re.IGNORECASE
 )
 _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
-    rf"^[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:, [^,]{{2,40}})?$"
+    rf"^(?!(?i:illustrat|photo|picture|image|video|edit|translat|produc|music|sound|design|graphic))"
+    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:, [^,]{{2,40}})?$"
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
@@ -425,8 +426,10 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE
-    if s.final == "?" and s.words >= QUESTION_WORDS and previous in (Role.BODY, Role.STANDFIRST):
-        return Role.BODY  # a long question after running text is a sentence of it
+    if s.final == "?" and s.words >= QUESTION_WORDS and (
+        previous in (Role.BODY, Role.STANDFIRST) or ". " in text and previous is not Role.TITLE
+    ):
+        return Role.BODY  # a long question after running text, or after a sentence, is text
     if headline_score(text, s) >= 0.5:
         return Role.TITLE
     if previous is Role.TITLE and s.chars < 320 and s.sentence:

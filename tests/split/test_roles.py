@@ -154,3 +154,10 @@ def test_a_signature_with_a_role_and_a_menu_spaced_out_and_a_shortened_headline(
     assert classify(["HOME   RECIPES   BREAD   ABOUT   SHOP"])[0] is Role.FURNITURE
     texts = ["Easy Overnight Sourdough Bread (No Mixer Needed)", PROSE, "Easy Overnight Sourdough Bread"]
     assert classify(texts)[2] is not Role.BYLINE
+
+
+def test_a_long_question_after_a_sentence_is_text_and_credits_for_pictures_are_not_by_lines():
+    teaser = "From Birmingham to Lille, barges carry building waste and beer again. Is it nostalgia or the future of freight?"
+    assert classify(["Published 28 October 2026", teaser])[1] is Role.BODY
+    assert classify(["Canal freight's quiet comeback", teaser])[1] is not Role.BODY  # a standfirst under its headline
+    assert byline_names("Illustrations by Kit Morales") is None
