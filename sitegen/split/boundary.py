@@ -252,10 +252,11 @@ def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, e
 
 
 def has_running_text(texts: Sequence[str]) -> bool:
-    """Some line is running text: a sentence, or a long line (an item must have one); a copyright
-    notice is not (a page's footer alone is debris)."""
+    """Some line is running text: a long line, or a sentence with other lines (a short sentence
+    alone is a notice of the page); a copyright notice is not (a page's footer alone is debris)."""
     return any(
-        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t) for t in texts
+        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t)
+        for t in texts
     )
 
 

@@ -156,3 +156,10 @@ def test_a_page_copyright_footer_is_not_an_item_nor_part_of_the_last_one():
     assert found[0] == [1, 2, 3]
     assert not has_running_text([footer])
     assert has_running_text([LONG, footer])
+
+
+def test_a_short_sentence_alone_is_a_notice_not_an_item():
+    notice = "Please turn on JavaScript in your browser to get the best experience."
+    assert not has_running_text([notice])
+    assert has_running_text(["Two arrested after cash machine ripped from wall", notice])
+    assert has_running_text([LONG])
