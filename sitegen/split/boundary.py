@@ -162,14 +162,14 @@ def items(
             doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
-    out = [part for it in out for part in _peel(it, roles, shapes, texts)]
+    out = [part for it in out for part in _peel(it, roles, shapes, blocks)]
     short = [roles[it.start] is Role.TITLE and _is_teaser(roles, shapes, it.start, it.end) for it in out]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
         out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
     return tuple(out)
 
 
-def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape], texts: Sequence[str]) -> list[Item]:
+def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape], blocks: Sequence[Block]) -> list[Item]:
     """The item without the page labels and kickers above its headline ("The Long Read" over a
     longer headline) and the labels below its text (each run an item of its own, which has no
     running text and so becomes debris)."""
@@ -183,8 +183,8 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape], texts:
         start = item.start  # one short line heading text: its title ("Plain title")
     while end > start + 1 and _trails(roles[end - 1], shapes[end - 1]):
         end -= 1
-    if end > start + 2 and roles[end - 2] is Role.FURNITURE and _COPYRIGHT.match(texts[end - 1]):
-        end -= 1  # the page's copyright footer under its menus
+    if end > start + 2 and end == item.end and _set_apart(roles, shapes, blocks, end - 1):
+        end -= 1  # a note or the copyright under the page's menus, after the item's text
         while end > start + 1 and _trails(roles[end - 1], shapes[end - 1]):
             end -= 1
     if start == end:
@@ -235,6 +235,15 @@ def opens_with_dateline(text: str) -> bool:
         return False
     head = opening.group("head")
     return bool(_MONTH_DAY.search(head)) or len(head.split(",")[0]) >= 3 and head.split(",")[0].isupper()
+
+
+def _set_apart(roles: Sequence[Role], shapes: Sequence[LineShape], blocks: Sequence[Block], i: int) -> bool:
+    """Line i, the last of a segment, is the page's rather than the item's: one short paragraph
+    under a page label ("More news", then "Did you like this article? Subscribe…"), or a
+    copyright notice under a label or after lines the split took out."""
+    if roles[i - 1] is Role.FURNITURE and roles[i] in (Role.BODY, Role.STANDFIRST) and shapes[i].chars < RUNNING_LONG:
+        return True
+    return (roles[i - 1] is Role.FURNITURE or blocks[i].removed_before > 0) and bool(_COPYRIGHT.match(blocks[i].text))
 
 
 def _trails(role: Role, s: LineShape) -> bool:

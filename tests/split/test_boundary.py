@@ -163,3 +163,10 @@ def test_a_short_sentence_alone_is_a_notice_not_an_item():
     assert not has_running_text([notice])
     assert has_running_text(["Two arrested after cash machine ripped from wall", notice])
     assert has_running_text([LONG])
+
+
+def test_a_short_note_under_a_page_label_after_the_last_item_is_the_pages():
+    note = "Bookshops across the city will open late on Friday."
+    texts = ["Madrid's oldest bookshop celebrates 300 years", LONG, LONG, LONG, "Culture | Books", note]
+    assert articles(texts)[0] == [1, 2, 3, 4]
+    assert articles(texts[:4] + [note])[0] == [1, 2, 3, 4, 5]  # no label between: the item's last paragraph
