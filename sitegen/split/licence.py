@@ -26,7 +26,7 @@ _HINTS = (  # a cheap first test: every statement has one of these (lower-cased)
 _CC = re.compile(r"\bcreative commons\b|\bCC[- ]BY(?:-[A-Z]{2})*\b|\bCC0\b", re.IGNORECASE)
 _PERMISSION = re.compile(
     r"\b(republished|reproduced|reprinted|published|posted|shared|used|re-?posted|syndicated|reused)\b[^.]{0,80}?"
-    r"\b(with|by) (the )?(kind |express |prior |written |gracious )?"
+    r"\b(with|by) (the )?([\w-]+(’s|'s|s’|s') )?(kind |express |prior |written |gracious )?"
     r"(permission|authori[sz]ation|agreement|authority|consent|arrangement)\b"
     r"|\b(republished|reproduced|reprinted|published|shared)\b[^.]{0,40}?\bcourtesy of\b",
     re.IGNORECASE,
@@ -43,7 +43,7 @@ _STOP = r"(?=[,.;]| is | was | on | under | with | and (?:is|was|has|are|were|it
 _ORIGIN_PATTERNS = [
     re.compile(rf"\b(?:republished|reproduced|reprinted|adapted|syndicated|reposted) (?:here )?from {_LEAD}{_STOP}"),
     re.compile(rf"\bfirst (?:published|appeared|ran) (?:on|in|by|at) {_LEAD}{_STOP}"),
-    re.compile(rf"\bSubstack(?: email| newsletter| blog| page)? {_LEAD}{_STOP}"),
+    re.compile(rf"\bSubstack(?: email| newsletter| blog| page)?,? {_LEAD}{_STOP}"),
     re.compile(rf"\b(?:previously|originally) (?:appeared|published|ran|posted) (?:on|in|by|at) (?:his |her |their |the )?{_LEAD}{_STOP}"),
     re.compile(rf"\b(?:produced|published|distributed) by {_LEAD}(?=, a project|, an? ){_STOP}"),
     re.compile(rf"\b(?:produced|published|distributed) by {_LEAD}{_STOP}"),

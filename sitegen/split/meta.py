@@ -22,7 +22,8 @@ _HANGING = frozenset(
     "while when where if so".split()
 )
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"  # capitals of the Latin alphabets
+_NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
@@ -31,9 +32,18 @@ _BY_LINE = re.compile(
     rf"^(?i:by|words by|written by|story by|text by|author:?)\s+{_HONORIFIC}(?P<names>{_NAMES})"
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|[|,–—·-].*|\(.*\))?$"
 )
-_CREDIT = re.compile(  # a wire service's end line: "Reporting by A and B; Editing by C"
-    rf"^(?i:reporting|reported|writing|written) by\s+(?P<names>{_NAMES})\s*(?:[;,]\s*(?i:additional reporting|editing|edited"
-    rf"|writing|compiled|graphics|fact-checking|research|with reporting)\b.*|\.)?$"
+_CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
+_CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
+_WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
+_ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
+    r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|bureau|service|services|wire|wires"
+    r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
+    r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited)$",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(
+    rf"^(?i:photographs?|photos?|images?|pictures?|photography)(?:\s*:\s*|\s+(?i:by)\s+)(?P<name>{NAME})"
+    r"(?:\s*(?:/|\||,|–|—|-|\bfor\b).{0,60})?\.?$"
 )
 _PLACES = re.compile(r" in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=[;,.]| and |$)")
 _TRANSLATED = re.compile(
@@ -49,7 +59,7 @@ _BIO_VERB = (  # what follows a name in a bio: "is a …", "is senior lecturer �
     r"|teaches|writes|works|researches|serves|covers|reports|holds|leads|directs|studies|lectures)"
 )
 _BIO_NAME = re.compile(
-    rf"(?:^|,\s(?:and\s)?|\sand\s|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
+    rf"(?:^|,\s(?:and\s)?|\sand\s|[.!?]\s+|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
 )
 _BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{_HONORIFIC}{NAME} {_BIO_VERB}\b")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
@@ -133,10 +143,31 @@ def by_line_names(line: str) -> list[str] | None:
 
 
 def credit_names(line: str) -> list[str] | None:
-    """Writers of a wire-service credit "Reporting by NAME; Editing by NAME" (editors are not
-    writers), or None."""
-    match = _CREDIT.match(_PLACES.sub("", line.strip()))  # "Reporting by A in London and B in Santiago"
-    return _names(match.group("names")) if match else None
+    """Writers of a wire-service credit "Reporting by NAME; Writing by NAME; Editing by NAME"
+    (its reporters and writers; editors and "additional reporting" are not the writers), or None."""
+    if len(line) > 300:
+        return None
+    parts = _CREDIT_SPLIT.split(_PLACES.sub("", line.strip()).rstrip("."))  # "Reporting by A in London and B in Santiago"
+    matches = [_CREDIT_PART.match(part) for part in parts]
+    if not matches[0] or matches[0].group("what").lower() not in _WRITERS or not all(matches):
+        return None
+    names: list[str] = []
+    for match in matches:
+        if match and match.group("what").lower() in _WRITERS:
+            names += [n for n in _names(match.group("names")) if n not in names]
+    return names or None
+
+
+def is_organisation(name: str) -> bool:
+    """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff"."""
+    return bool(_ORGANISATION.search(name.strip(" .")))
+
+
+def photographer(line: str) -> str | None:
+    """The person a photo credit names ("Photograph: NAME", "Images: NAME / Agency"), or None."""
+    match = _PHOTO_CREDIT.match(line.strip()) if len(line) <= 120 else None
+    name = _clean_name(match.group("name")) if match else None
+    return name if name and not is_organisation(name) else None
 
 
 def translator_names(line: str) -> list[str] | None:

@@ -27,6 +27,8 @@ CC, PERMISSION, ARR = LicenceKind.CC, LicenceKind.PERMISSION, LicenceKind.ALL_RI
         ("Republished with permission from Global Voices.", PERMISSION, "Global Voices"),
         ("This story originally appeared in Grist and is republished here with permission.", PERMISSION, "Grist"),
         ("Reprinted courtesy of The Diplomat.", PERMISSION, "The Diplomat"),
+        ("This piece was originally posted on his Substack, Harvest Notes, and is republished here with the author’s permission.",
+         PERMISSION, "Harvest Notes"),
         ("Published by arrangement with Project Syndicate.", PERMISSION, "Project Syndicate"),
         ("¬ Haymarket Media Limited. All rights reserved.", ARR, "Haymarket Media Limited"),
         ("Copyright © 2024 Nikkei Inc. All rights reserved.", ARR, "Nikkei Inc."),

@@ -8,7 +8,9 @@ from sitegen.split.meta import (
     bio_names,
     by_line_names,
     credit_names,
+    is_organisation,
     looks_like_title,
+    photographer,
     split_title,
     title_from_text,
     translator_names,
@@ -127,6 +129,9 @@ def test_translator_credits(line, names):
          ["Scott Mahadeo", "Gabriella Legrenzi", "Reinhold Heinlein"]),
         ("Jane Hill and Tom Baker are marine biologists at James Cook University.", ["Jane Hill", "Tom Baker"]),
         ("Dr Jane Hill is a lecturer in marine science at the University of Plymouth.", ["Jane Hill"]),
+        ("Naomi Hartley is a senior lecturer at the University of Leeds. Sebastián Ruiz is a researcher at the University of Lima.",
+         ["Naomi Hartley", "Sebastián Ruiz"]),
+        ("Élodie Marchand is a reporter based in Lyon.", ["Élodie Marchand"]),
     ],
 )
 def test_bios(text, names):
@@ -154,13 +159,17 @@ def test_not_bios(text):
         ("Reporting by Francesco Guarascio; Editing by Ed Davies", ["Francesco Guarascio"]),
         ("Reporting by Jane Hill and Tom Baker.", ["Jane Hill", "Tom Baker"]),
         ("Writing by Anna Berg; Additional reporting by Tom Baker", ["Anna Berg"]),
+        ("Reporting by Tom Balmforth; Writing by Olena Harmash; Editing by Andrew Heavens", ["Tom Balmforth", "Olena Harmash"]),
+        ("Reporting by Aisha Kamara in London and Luis Ortega in Santiago; Editing by Mark Potter", ["Aisha Kamara", "Luis Ortega"]),
     ],
 )
 def test_wire_credits_name_the_writers_not_the_editors(line, names):
     assert credit_names(line) == names
 
 
-@pytest.mark.parametrize("line", ["Editing by Ed Davies", "Reporting by the ministry suggests otherwise."])
+@pytest.mark.parametrize(
+    "line", ["Editing by Ed Davies", "Reporting by the ministry suggests otherwise.", "Reporting by Jo Lee; the strike goes on"]
+)
 def test_not_wire_credits(line):
     assert credit_names(line) is None
 
@@ -175,3 +184,28 @@ def test_title_with_a_section_and_a_site():
         "Floods leave thousands homeless", "The Guardian"
     )
     assert split_title("Floods leave thousands homeless | World news") == ("Floods leave thousands homeless | World news", None)
+
+
+@pytest.mark.parametrize("name", ["Editorial Board", "The Ledger Staff", "Reuters", "Associated Press", "Metro Desk"])
+def test_groups_are_not_people(name):
+    assert is_organisation(name)
+
+
+@pytest.mark.parametrize("name", ["Jane Hill", "Sebastián Ruiz", "Kwame Boateng"])
+def test_people_are_not_groups(name):
+    assert not is_organisation(name)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Photograph: Marco Bellini", "Marco Bellini"),
+        ("Images: Li Wei / Desert Light Agency", "Li Wei"),
+        ("Photographs by Hal Brennan", "Hal Brennan"),
+        ("Photo: Getty Images", None),
+        ("Photograph: the harbour at dawn", None),
+        ("A photograph by Jane Hill won the prize in 2019, and hangs in the museum.", None),
+    ],
+)
+def test_photographer(line, name):
+    assert photographer(line) == name
