@@ -21,7 +21,7 @@ from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
@@ -194,7 +194,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)|\s+on\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
-        elif len(text) <= 60 and (is_label(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
+        elif len(text) <= 60 and (is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
             i += 1
             continue
         elif titled and i == 0 and found.byline is None and _standfirst(text):

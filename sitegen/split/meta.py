@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
@@ -113,7 +113,7 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
-    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line):
+    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line) or relative_date(line):
         return False
     if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
         return False  # a rating, a number, an e-mail address or a link is not a title

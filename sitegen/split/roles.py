@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import NAME, bio_names, by_line_names, credit_names, translator_names
@@ -347,6 +347,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
 
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
+    if relative_date(text):  # "Published 3 days ago", "Updated yesterday"
+        return True
     if len(text) > 100 or not any(c.isdigit() for c in text):
         return False
     if date_of(text):
