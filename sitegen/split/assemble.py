@@ -198,7 +198,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
             i += 1
             continue
         elif titled and i == 0 and found.byline is None and _standfirst(text):
-            i += 1  # a standfirst between the headline and its by-line stays in the text
+            i += 1  # a standfirst or a subheading between the headline and its by-line stays in the text
             standfirst = True
             continue
         else:
@@ -207,9 +207,9 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
 
 
 def _standfirst(text: str) -> bool:
-    """A sentence or two that sums the article up, under its headline."""
+    """A sentence or two that sums the article up, or a second headline, under its headline."""
     s = shape(text)
-    return s.chars <= STANDFIRST_MAX and s.sentence and not s.list_like
+    return s.chars <= STANDFIRST_MAX and not s.list_like
 
 
 def _photographer(lines: list[Block]) -> list[str]:

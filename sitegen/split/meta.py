@@ -29,7 +29,8 @@ NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
-    rf"^(?i:by|words by|written by|story by|text by|author:?)\s+{_HONORIFIC}(?P<names>{_NAMES})"
+    rf"^(?i:by|words by|written by|story by|text by|author:?|(?:fact[- ]?checked|reported|researched|compiled) by)\s+"
+    rf"{_HONORIFIC}(?P<names>{_NAMES})"
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|[|,–—·-].*|\(.*\))?$"
 )
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")

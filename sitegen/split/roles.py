@@ -78,6 +78,8 @@ _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mo
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
+_REMARK = re.compile(r"\s*\([^()]{1,20}\)")
+_AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
 _WRITTEN_BY = re.compile(
     rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)",
@@ -243,6 +245,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [glued]
     if after_title and person(text):  # a name alone under a headline
         return [_no_honorific(text)]
+    if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
+        return alone
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
     affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
@@ -256,6 +260,18 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return [pipe.group("name").strip()]
     return None
+
+
+def _names_alone(text: str) -> list[str] | None:
+    """The names of a line that is only people's names, with short remarks in brackets and the
+    place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
+    if len(text) > 120:
+        return None
+    text = _AT_PLACE.sub("", _REMARK.sub("", text)).strip()
+    listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
+    names = [_no_honorific(p) for p in parts if person(p)]
+    return names if names and len(names) == len(parts) else None
 
 
 def _meta_names(text: str) -> list[str] | None:

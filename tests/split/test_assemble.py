@@ -152,3 +152,8 @@ def test_the_photographer_of_every_picture_is_the_author_only_without_a_writer()
     assert make("Venice in winter", LONG, *pictures).authors == ("Marco Bellini",)
     assert make("Venice in winter", "By Jane Hill", LONG, *pictures).authors == ("Jane Hill",)
     assert make("Venice in winter", LONG, *pictures[:2]).authors == ()  # one credit: who took one picture
+
+
+def test_a_by_line_under_a_second_headline_is_the_by_line():
+    article = make("Ellison hat-trick keeps Castle Vale top", "Castle Vale 4-0 Northbridge Ladies", "By Nia Roberts", LONG)
+    assert article.authors == ("Nia Roberts",) and "Castle Vale 4-0" in article.body

@@ -105,3 +105,9 @@ def test_every_block_is_in_exactly_one_item():
     found = items(blocks, classify(texts), set())
     covered = [i for it in found for i in range(it.start, it.end)]
     assert covered == list(range(len(blocks)))
+
+
+def test_a_headline_over_a_second_headline_and_a_by_line_heads_its_item():
+    sub = "Patients waiting more than a year for treatment down by a fifth, figures show"
+    texts = ["Ferry fares to rise in May", LONG, LONG, LONG, "Hospital waiting lists fall", sub, "By Alice Morgan", LONG, LONG]
+    assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7, 8, 9]]

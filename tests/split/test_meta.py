@@ -174,6 +174,11 @@ def test_not_wire_credits(line):
     assert credit_names(line) is None
 
 
+def test_fact_checkers_and_reporters_are_by_lines():
+    assert by_line_names("Fact-checked by Chiamaka Obi") == ["Chiamaka Obi"]
+    assert by_line_names("Reported by Jane Hill and Tom Baker") == ["Jane Hill", "Tom Baker"]
+
+
 def test_by_line_with_a_place():
     assert by_line_names("By Rebecca Ratcliffe in Bangkok") == ["Rebecca Ratcliffe"]
     assert by_line_names("By Jane Hill for The Guardian") == ["Jane Hill"]

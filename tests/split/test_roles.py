@@ -78,6 +78,19 @@ def test_by_lines_in_their_usual_forms():
     assert heads_an_item("Jane Hill | The Ledger") and not heads_an_item("Jane Hill is a lecturer at Leeds.")
 
 
+def test_names_alone_under_a_headline_with_remarks_or_a_place():
+    assert byline_names("Grace Hill (now) and Dan Sutton (earlier)", after_title=True) == ["Grace Hill", "Dan Sutton"]
+    assert byline_names("Callum Reid at Meadow Lane", after_title=True) == ["Callum Reid"]
+    assert byline_names("Jane Hill, Tom Baker and Ann Lee", after_title=True) == ["Jane Hill", "Tom Baker", "Ann Lee"]
+    assert byline_names("Sophie Laurent, Université de Lyon", after_title=True) == ["Sophie Laurent"]
+    assert byline_names("Riverside 2-1 Harbour Town", after_title=True) is None
+    assert byline_names("Callum Reid at Meadow Lane") is None  # in the text: a caption, perhaps
+
+
+def test_relative_dates_are_date_lines():
+    assert classify(["Ferries go electric", "Published 3 days ago", PROSE])[1] is Role.DATELINE
+
+
 def test_signatures_of_letters():
     assert signature("Margaret Ellis, Hexham") == ["Margaret Ellis"]
     assert signature("Dr Helen Marsh, Rotherham") == ["Helen Marsh"]
