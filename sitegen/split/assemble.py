@@ -36,7 +36,7 @@ from sitegen.split.meta import (
     translator_names,
 )
 from sitegen.split.boundary import Item
-from sitegen.split.roles import Role, byline_names, is_label, shape, signature
+from sitegen.split.roles import Role, byline_names, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
     Block,
     Debris,
@@ -279,6 +279,9 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif (names := byline_names(text) or _signed(text, lines)) and not found.authors:
             found.add_authors(names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
+            if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
+                found.meta_lines.append(lines.pop().line)
+                continue
         elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])

@@ -21,6 +21,7 @@ _HANGING = frozenset(
     "this these those is are was were be been has have had will would can could may should must not into after before "
     "while when where if so".split()
 )
+_BUTTONS = re.compile(r"\s{2,}|\t")
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"  # capitals of the Latin alphabets
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
@@ -118,6 +119,8 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
         return False  # a rating, a number, an e-mail address or a link is not a title
+    if len(_BUTTONS.split(line.strip())) >= 3:
+        return False  # a row of buttons or links glued by the scraper: "Was this useful?  Yes  No"
     if split_title(line)[1]:
         return True
     if line.endswith(("?", "!", "”", '"', "’", "'")) or line.endswith(")") and not line.rstrip(")").endswith("."):

@@ -257,8 +257,9 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     if names:
         return names
     pipe = _PIPE_BYLINE.match(text)
-    if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
-        return [pipe.group("name").strip()]
+    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
+    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return named
     return None
 
 
@@ -314,7 +315,7 @@ def heads_an_item(text: str) -> bool:
     if _meta_names(text):
         return True
     pipe = _PIPE_BYLINE.match(text)
-    return bool(pipe and person(pipe.group("name")))
+    return bool(pipe and _names_alone(pipe.group("name")))
 
 
 def signature(text: str) -> list[str] | None:
@@ -382,7 +383,7 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     s = s or shape(text)
     if s.chars > 120:
         return False
-    parts = [p.strip() for p in re.split(r"\s[|·•/]\s", text)]
+    parts = [p.strip() for p in re.split(r"\s[|·•/›»>]\s", text)]  # also a trail "Home › Courts"
     menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True

@@ -157,3 +157,12 @@ def test_the_photographer_of_every_picture_is_the_author_only_without_a_writer()
 def test_a_by_line_under_a_second_headline_is_the_by_line():
     article = make("Ellison hat-trick keeps Castle Vale top", "Castle Vale 4-0 Northbridge Ladies", "By Nia Roberts", LONG)
     assert article.authors == ("Nia Roberts",) and "Castle Vale 4-0" in article.body
+
+
+def test_a_by_line_under_a_teaser_does_not_make_it_a_whole_article():
+    from sitegen.split.boundary import Item
+
+    blocks = (Block(1, "Kenya's new tax on mobile money"), Block(2, "The 16% duty is charged on transfer fees, not on the money."),
+              Block(3, "Amina Yusuf and Daniel Otieno · 29 Oct 2026"))
+    article = assemble(blocks, "d.txt", item=Item(0, 3, 1.0, teaser=True))
+    assert article.kind is ArticleKind.FRAGMENT and article.authors == ("Amina Yusuf", "Daniel Otieno")

@@ -66,6 +66,8 @@ def test_titles(line):
         "* January 3: a briefing",
         "| a | b |",
         " ".join(["word"] * 30),
+        "Was this fact-check useful?  Yes  No",  # a row of buttons
+        "Published 3 days ago",
     ],
 )
 def test_not_titles(line):
