@@ -32,7 +32,12 @@ _PERMISSION = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_SIGN = r"(?:©|Â©|¬|\(c\)|\(C\)|&copy;?)"
-_RIGHTS = re.compile(rf"\ball rights reserved\b|^\s*{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|^\s*copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b", re.IGNORECASE)
+_RIGHTS = re.compile(
+    rf"\ball rights reserved\b|^\s*{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|^\s*copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b"
+    rf"|^\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?(?-i:[A-Z])[^.]{{0,80}}$"  # "© Jane Hill 2024", "© The Ledger Ltd"
+    rf"|^\s*copyright\s+(?-i:[A-Z])[^.]{{0,60}}\b\d{{4}}\.?$",  # "Copyright Jane Hill 2024"
+    re.IGNORECASE,
+)
 _HOLDER = re.compile(
     rf"^(?:copyright\s*)?{_COPYRIGHT_SIGN}?\s*(?:copyright\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?"
     r"(?P<holder>.+?)(?:[.,]?\s*all rights reserved\b.*|\.?\s*)$",
@@ -101,6 +106,7 @@ def origin_of(statement: str) -> str | None:
 def _holder(statement: str) -> str | None:
     match = _HOLDER.match(statement.strip())
     holder = match.group("holder").strip(" .,") if match else ""
+    holder = re.sub(r",?\s*\d{4}(?:\s*[-–]\s*\d{4})?$", "", re.sub(r"^by\s+", "", holder, flags=re.IGNORECASE))  # "© NAME 2024"
     if not holder or len(holder) > 80 or holder.lower().startswith(("all rights", "copyright")):
         return None
     if re.search(r"\b(?:Inc|Ltd|Co|Corp|Pte|Pty|Bhd|Plc|S\.A|N\.V)$", holder) and statement.strip().startswith(holder.join(("", ".")), statement.find(holder)):

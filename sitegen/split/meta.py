@@ -30,15 +30,16 @@ NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
-    rf"^(?i:by|words by|written by|story by|text by|author:?|(?:fact[- ]?checked|reported|researched|compiled) by)\s+"
+    rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
+    rf"|column|essay|report) )?by|author|words|text):?\s+"
     rf"{_HONORIFIC}(?P<names>{_NAMES})"
-    rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|[|,–—·-].*|\(.*\))?$"
+    rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
 )
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
 _ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
-    r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|bureau|service|services|wire|wires"
+    r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
     r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited)$",
     re.IGNORECASE,
@@ -64,6 +65,7 @@ _BIO_NAME = re.compile(
     rf"(?:^|,\s(?:and\s)?|\sand\s|[.!?]\s+|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
 )
 _BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{_HONORIFIC}{NAME} {_BIO_VERB}\b")
+_ABOUT = re.compile(r"^(?i:about the authors?|about the writers?|the authors?)\s*[:.–—-]\s*")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
 _ROLE = re.compile(
     r"\b(professor|lecturer|reader in|researcher|research|fellow|scholar|scientist|student|candidate|ph\.?d|doctoral"
@@ -151,7 +153,10 @@ def credit_names(line: str) -> list[str] | None:
     (its reporters and writers; editors and "additional reporting" are not the writers), or None."""
     if len(line) > 300:
         return None
-    parts = _CREDIT_SPLIT.split(_PLACES.sub("", line.strip()).rstrip("."))  # "Reporting by A in London and B in Santiago"
+    text = line.strip()
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        text = text.rstrip(".")[1:-1]  # "(Reporting by NAME; Editing by NAME)"
+    parts = _CREDIT_SPLIT.split(_PLACES.sub("", text).rstrip("."))  # "Reporting by A in London and B in Santiago"
     matches = [_CREDIT_PART.match(part) for part in parts]
     if not matches[0] or matches[0].group("what").lower() not in _WRITERS or not all(matches):
         return None
@@ -185,6 +190,7 @@ def bio_names(paragraph: str) -> list[str]:
     "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
     if len(paragraph) > 700:
         return []
+    paragraph = _ABOUT.sub("", paragraph)  # "About the author: NAME is …"
     plural = _BIO_PLURAL.match(paragraph)
     if plural and _ROLE.search(paragraph):
         return [n for n in _names(plural.group("names")) if _is_name(n)]

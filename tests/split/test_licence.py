@@ -34,6 +34,9 @@ CC, PERMISSION, ARR = LicenceKind.CC, LicenceKind.PERMISSION, LicenceKind.ALL_RI
         ("Copyright © 2024 Nikkei Inc. All rights reserved.", ARR, "Nikkei Inc."),
         ("© 2025 Reuters", ARR, "Reuters"),
         ("(c) 2023-2025 The Ledger Ltd. All Rights Reserved.", ARR, "The Ledger Ltd."),
+        ("© Jane Hill 2024", ARR, "Jane Hill"),
+        ("Copyright © The Ledger 2024", ARR, "The Ledger"),
+        ("Copyright 2024 by Jane Hill.", ARR, "Jane Hill"),
     ],
 )
 def test_statements(paragraph, kind, origin):
@@ -62,6 +65,7 @@ def test_provenance_sentences_before_the_grant_belong_to_the_statement():
         "The Creative Commons movement was founded in 2001 by Lawrence Lessig.",
         "The two sides reached an agreement on Monday after talks that lasted all weekend.",
         "Rights groups said the permission to march had been withdrawn.",
+        "Copyright infringement cases rose sharply in 2024.",
         "A long paragraph that mentions a Creative Commons license in passing. " * 10,
         "",
     ],

@@ -94,13 +94,20 @@ def test_title_from_text():
         ("BY DR. MARIA COSTA", ["Maria Costa"]),
         ("by John P Ruehl, Reuters", ["John P Ruehl"]),
         ("Words by Lin Lee-kai", ["Lin Lee-kai"]),
+        ("Words: Jane Hill", ["Jane Hill"]),
+        ("Written by: Jane Hill", ["Jane Hill"]),
+        ("By Jane Hill on 3 May 2025", ["Jane Hill"]),
+        ("Opinion by Jane Hill • 4 min read", ["Jane Hill"]),
     ],
 )
 def test_by_lines(line, names):
     assert by_line_names(line) == names
 
 
-@pytest.mark.parametrize("line", ["By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said"])
+@pytest.mark.parametrize(
+    "line",
+    ["By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said", "Reviewed by: Peter Mwangi, editor"],
+)
 def test_not_by_lines(line):
     assert by_line_names(line) is None
 
@@ -134,6 +141,7 @@ def test_translator_credits(line, names):
         ("Naomi Hartley is a senior lecturer at the University of Leeds. Sebastián Ruiz is a researcher at the University of Lima.",
          ["Naomi Hartley", "Sebastián Ruiz"]),
         ("Élodie Marchand is a reporter based in Lyon.", ["Élodie Marchand"]),
+        ("About the author: Jane Hill is a lecturer in history at the University of Leeds.", ["Jane Hill"]),
     ],
 )
 def test_bios(text, names):
@@ -163,6 +171,7 @@ def test_not_bios(text):
         ("Writing by Anna Berg; Additional reporting by Tom Baker", ["Anna Berg"]),
         ("Reporting by Tom Balmforth; Writing by Olena Harmash; Editing by Andrew Heavens", ["Tom Balmforth", "Olena Harmash"]),
         ("Reporting by Aisha Kamara in London and Luis Ortega in Santiago; Editing by Mark Potter", ["Aisha Kamara", "Luis Ortega"]),
+        ("(Reporting by Jane Hill; Editing by Tom Baker)", ["Jane Hill"]),
     ],
 )
 def test_wire_credits_name_the_writers_not_the_editors(line, names):
@@ -193,7 +202,9 @@ def test_title_with_a_section_and_a_site():
     assert split_title("Floods leave thousands homeless | World news") == ("Floods leave thousands homeless | World news", None)
 
 
-@pytest.mark.parametrize("name", ["Editorial Board", "The Ledger Staff", "Reuters", "Associated Press", "Metro Desk"])
+@pytest.mark.parametrize(
+    "name", ["Editorial Board", "The Ledger Staff", "Reuters", "Associated Press", "Metro Desk", "Agence France-Presse"]
+)
 def test_groups_are_not_people(name):
     assert is_organisation(name)
 
