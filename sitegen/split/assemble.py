@@ -208,8 +208,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
 
 def _standfirst(text: str) -> bool:
     """A sentence or two that sums the article up, or a second headline, under its headline."""
-    s = shape(text)
-    return s.chars <= STANDFIRST_MAX and not s.list_like
+    return len(text) <= STANDFIRST_MAX and not is_list_item(text)
 
 
 def _photographer(lines: list[Block]) -> list[str]:

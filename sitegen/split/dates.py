@@ -40,6 +40,7 @@ _PATTERNS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
     r"|hr|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
@@ -56,7 +57,7 @@ def relative_date(line: str) -> bool:
 def date_of(line: str) -> dt.date | None:
     """The date a line consists of, or None (also for an impossible date such as 31 February)."""
     text = line.strip()
-    if len(text) > 60 or not any(c.isdigit() for c in text):
+    if len(text) > 60 or not _DIGIT.search(text):
         return None
     for pattern in _PATTERNS:
         match = pattern.match(text)

@@ -151,9 +151,9 @@ def by_line_names(line: str) -> list[str] | None:
 def credit_names(line: str) -> list[str] | None:
     """Writers of a wire-service credit "Reporting by NAME; Writing by NAME; Editing by NAME"
     (its reporters and writers; editors and "additional reporting" are not the writers), or None."""
-    if len(line) > 300:
-        return None
     text = line.strip()
+    if len(text) > 300 or not text.lstrip("(")[:5].lower().startswith(("repor", "writi", "writt", "words")):
+        return None
     if text.startswith("(") and text.rstrip(".").endswith(")"):
         text = text.rstrip(".")[1:-1]  # "(Reporting by NAME; Editing by NAME)"
     parts = _CREDIT_SPLIT.split(_PLACES.sub("", text).rstrip("."))  # "Reporting by A in London and B in Santiago"
