@@ -22,6 +22,10 @@ _HANGING = frozenset(
     "while when where if so".split()
 )
 _BUTTONS = re.compile(r"\s{2,}|\t")
+_CLAUSE_WORDS = frozenset(
+    "a an it its you your we our my i he she they them what how why when who where is are was were be can will not "
+    "this that do does did has have to".split()
+)
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"  # capitals of the Latin alphabets
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
@@ -101,9 +105,11 @@ def split_title(line: str) -> tuple[str, str | None]:
 
 
 def _is_publisher(text: str) -> bool:
+    """A name of a publication: capitalised words, not a clause ("What It Means For You", "A Guide")."""
     words = text.split()
     return (
         1 <= len(words) <= 5
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
         and not ends_sentence(text.strip().rstrip(")"))
@@ -121,6 +127,8 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
         return False  # a rating, a number, an e-mail address or a link is not a title
+    if sum(map(str.isalpha, line)) < 3 or line.endswith((",", ";")):
+        return False  # a slug of a letter or two, or a line that goes on ("Dear Editor,")
     if len(_BUTTONS.split(line.strip())) >= 3:
         return False  # a row of buttons or links glued by the scraper: "Was this useful?  Yes  No"
     if split_title(line)[1]:

@@ -67,6 +67,8 @@ def test_titles(line):
         "| a | b |",
         " ".join(["word"] * 30),
         "Was this fact-check useful?  Yes  No",  # a row of buttons
+        "Dear Editor,",
+        "D",
         "Published 3 days ago",
     ],
 )
@@ -193,6 +195,13 @@ def test_fact_checkers_and_reporters_are_by_lines():
 def test_by_line_with_a_place():
     assert by_line_names("By Rebecca Ratcliffe in Bangkok") == ["Rebecca Ratcliffe"]
     assert by_line_names("By Jane Hill for The Guardian") == ["Jane Hill"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Budget 2025 – What It Means For You", "How to Vote – A Guide", "X review – a haunting tale of the sea"]
+)
+def test_a_dash_before_a_clause_is_part_of_the_headline(line):
+    assert split_title(line) == (line, None)
 
 
 def test_title_with_a_section_and_a_site():
