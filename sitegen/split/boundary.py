@@ -341,6 +341,8 @@ def _evidence(
     if previous in (Role.BYLINE, Role.DATELINE) and i - 1 == start + 1 or previous is Role.TITLE and i - 1 <= start + 1 or previous is Role.CAPTION:
         score -= 0.3  # the head of the item above (this is its standfirst or a subheading), or embedded media
     head = roles[i + 1 : i + 4]
+    if head and head[0] is Role.TITLE:
+        head = head[1:]  # a second headline-shaped line under this one (a subheading, a score line)
     if following in (Role.BYLINE, Role.DATELINE) or any(r in (Role.BYLINE, Role.DATELINE) for r in _head(head)):
         score += 0.35
         reasons.append("a by-line or date follows")

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import NAME, bio_names, by_line_names, credit_names, translator_names
@@ -96,6 +96,9 @@ _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<s
 _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
     rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}}))?\.?$"
 )
+_DIGIT = re.compile(r"\d")
+_REMARK = re.compile(r"\s*\([^()]{1,20}\)")
+_AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
 _WRITTEN_BY = re.compile(
     rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)",
@@ -266,6 +269,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [glued]
     if after_title and person(text):  # a name alone under a headline
         return [_no_honorific(text)]
+    if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
+        return alone
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
     affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
@@ -276,9 +281,22 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     if names:
         return names
     pipe = _PIPE_BYLINE.match(text)
-    if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
-        return [pipe.group("name").strip()]
+    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
+    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return named
     return None
+
+
+def _names_alone(text: str) -> list[str] | None:
+    """The names of a line that is only people's names, with short remarks in brackets and the
+    place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
+    if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
+        return None
+    text = _AT_PLACE.sub("", _REMARK.sub("", text)).strip()
+    listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
+    names = [_no_honorific(p) for p in parts if person(p)]
+    return names if names and len(names) == len(parts) else None
 
 
 def _meta_names(text: str) -> list[str] | None:
@@ -321,7 +339,7 @@ def heads_an_item(text: str) -> bool:
     if _meta_names(text):
         return True
     pipe = _PIPE_BYLINE.match(text)
-    return bool(pipe and person(pipe.group("name")))
+    return bool(pipe and _names_alone(pipe.group("name")))
 
 
 def signature(text: str) -> list[str] | None:
@@ -373,6 +391,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
 
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
+    if relative_date(text):  # "Published 3 days ago", "Updated yesterday"
+        return True
     if len(text) > 100 or not any(c.isdigit() for c in text):
         return False
     if date_of(text):
@@ -390,7 +410,7 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     s = s or shape(text)
     if s.chars > 120:
         return False
-    parts = [p.strip() for p in re.split(r"\s[|·•/]\s|\s{3,}", text)]
+    parts = [p.strip() for p in re.split(r"\s[|·•/›»>]\s|\s{3,}", text)]  # also a trail "Home › Courts"
     menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True

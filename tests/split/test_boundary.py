@@ -170,3 +170,9 @@ def test_a_short_note_under_a_page_label_after_the_last_item_is_the_pages():
     texts = ["Madrid's oldest bookshop celebrates 300 years", LONG, LONG, LONG, "Culture | Books", note]
     assert articles(texts)[0] == [1, 2, 3, 4]
     assert articles(texts[:4] + [note])[0] == [1, 2, 3, 4, 5]  # no label between: the item's last paragraph
+
+
+def test_a_headline_over_a_second_headline_and_a_by_line_heads_its_item():
+    sub = "Patients waiting more than a year for treatment down by a fifth, figures show"
+    texts = ["Ferry fares to rise in May", LONG, LONG, LONG, "Hospital waiting lists fall", sub, "By Alice Morgan", LONG, LONG]
+    assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7, 8, 9]]

@@ -12,6 +12,7 @@ from sitegen.split.roles import (
     furniture_reason,
     headline_score,
     heads_an_item,
+    is_label,
     shape,
     signature,
     stop_words,
@@ -76,6 +77,28 @@ def test_by_lines_in_their_usual_forms():
     assert byline_names("Dr Sunita Rao, Health editor", after_title=True) == ["Sunita Rao"]
     assert byline_names("Budget talks resume on Monday") is None
     assert heads_an_item("Jane Hill | The Ledger") and not heads_an_item("Jane Hill is a lecturer at Leeds.")
+
+
+def test_names_alone_under_a_headline_with_remarks_or_a_place():
+    assert byline_names("Grace Hill (now) and Dan Sutton (earlier)", after_title=True) == ["Grace Hill", "Dan Sutton"]
+    assert byline_names("Callum Reid at Meadow Lane", after_title=True) == ["Callum Reid"]
+    assert byline_names("Jane Hill, Tom Baker and Ann Lee", after_title=True) == ["Jane Hill", "Tom Baker", "Ann Lee"]
+    assert byline_names("Sophie Laurent, Université de Lyon", after_title=True) == ["Sophie Laurent"]
+    assert byline_names("Riverside 2-1 Harbour Town", after_title=True) is None
+    assert byline_names("Callum Reid at Meadow Lane") is None  # in the text: a caption, perhaps
+
+
+def test_by_lines_of_several_people_glued_to_a_date():
+    assert byline_names("Amina Yusuf and Daniel Otieno · 29 Oct 2026") == ["Amina Yusuf", "Daniel Otieno"]
+    assert heads_an_item("Amina Yusuf and Daniel Otieno · 29 Oct 2026")
+
+
+def test_a_trail_of_links_is_a_label():
+    assert is_label("Home › Courts › Appeals") and not is_label("Courts › the appeal was heard on Monday by three judges")
+
+
+def test_relative_dates_are_date_lines():
+    assert classify(["Ferries go electric", "Published 3 days ago", PROSE])[1] is Role.DATELINE
 
 
 def test_signatures_of_letters():
