@@ -238,6 +238,7 @@ class Builder:
             self.store = cache_file(self.cfg.cache_path)
             self.load_cache.store = self.store
             self.body_cache.store = self.store
+            self.memo.store = self.store  # the search index's weights and shards
 
     def _stage(self, stage: str) -> None:
         if self.progress is not None:

@@ -24,7 +24,7 @@ import sitegen
 
 CACHE_FILE = "build-cache.sqlite"
 FORMAT = "1"
-TABLES = ("articles", "bodies", "bodykeys", "state")
+TABLES = ("articles", "bodies", "bodykeys", "search", "state")
 
 
 _INHERITED: list[sqlite3.Connection] = []  # connections a forked worker got from its parent
