@@ -8,12 +8,14 @@ Must not print or watch: callers report the `BuildResult`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -107,6 +109,15 @@ def annotation_warnings(articles: tuple[Article, ...], bodies: Mapping[str, Rend
     return found
 
 
+@contextmanager
+def _thawed() -> Iterator[None]:
+    """What the build froze (`gc.freeze`) may be collected again once it is over (watch/serve go on)."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _output_is_safe(cfg: Config) -> None:
     out = cfg.output_path.resolve()
     root = cfg.root.resolve()
@@ -143,7 +154,7 @@ class Builder:
         cfg = self.cfg
         started = time.perf_counter()
         _output_is_safe(cfg)
-        with BuildLock(cfg.cache_path):
+        with BuildLock(cfg.cache_path), _thawed():
             self._open_cache()
             inputs = self._inputs()
             same = self._unchanged(inputs)
@@ -153,6 +164,7 @@ class Builder:
             self._stage("reading articles")
             report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
+            gc.freeze()  # the archive outlives the build's stages: collections need not walk it again
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
             self._stop_on_errors(problems)

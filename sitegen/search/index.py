@@ -47,7 +47,6 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+")
 _MARKS = re.compile("[\u0300-\u036f]")
-_VARINT = [""] * 32768  # 0..32767 in one to three letters
 
 
 def _varint(value: int) -> str:
@@ -60,8 +59,9 @@ def _varint(value: int) -> str:
             return "".join(out)
 
 
-for _n in range(len(_VARINT)):
-    _VARINT[_n] = _varint(_n)
+_LOW, _MORE = ALPHABET[:32], ALPHABET[32:]  # the low five bits: last letter, or another letter follows
+# 0..32767 in one to three letters, in order: the low five bits come first
+_VARINT = [*_LOW, *(m + h for h in _LOW[1:] for m in _MORE), *(m + n + h for h in _LOW[1:] for n in _MORE for m in _MORE)]
 
 
 @dataclass(frozen=True, slots=True)
