@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen.archive.load import Archive, LoadCache, load_archive
-from sitegen.archive.store import INDEX_NAME, SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.cache import CacheFile, cache_file, program_stamp
 from sitegen.config import Config
@@ -34,6 +34,9 @@ from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import make_site
 from sitegen.views.memo import ViewMemo
+
+if TYPE_CHECKING:  # the split's modules are imported when there are dumps to split
+    from sitegen.archive.store import SplitReport
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "drawing", 1200, 13601
 
@@ -71,6 +74,14 @@ def _stamps(paths: list[Path]) -> tuple:
             continue
         found.append((path.name, st.st_mtime_ns, st.st_size))
     return tuple(found)
+
+
+def _hidden_files(folder: Path) -> list[Path]:
+    """The hidden files of `folder` (the content folder's: the split's index and journal among them)."""
+    try:
+        return sorted(Path(e.path) for e in os.scandir(folder) if e.name.startswith(".") and e.is_file())
+    except OSError:
+        return []
 
 
 def _unaltered_digests(archive: Archive, published: tuple[Article, ...]) -> dict[str, str]:
@@ -212,7 +223,7 @@ class Builder:
 
     def _inputs(self) -> str:
         """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps
-        (name, mtime, size, inode) of the article files, the dumps and the split's index."""
+        (name, mtime, size, inode) of the article files, the dumps and the split's index and journal."""
         cfg = self.cfg
         try:
             entries = sorted((e.name, e.stat()) for e in os.scandir(cfg.articles_path) if not e.name.startswith("."))
@@ -220,7 +231,7 @@ class Builder:
             entries = []
         files = [(name, st.st_mtime_ns, st.st_size, st.st_ino) for name, st in entries]
         parts = (program_stamp(), repr(replace(cfg, warnings=())), theme_stamp(cfg), files,
-                 _stamps(raw_dumps(cfg)), _stamps([cfg.content_path / INDEX_NAME]))
+                 _stamps(raw_dumps(cfg)), _stamps(_hidden_files(cfg.content_path)))
         return hashlib.blake2b(repr(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
     def _unchanged(self, inputs: str) -> BuildResult | None:
@@ -274,6 +285,8 @@ class Builder:
             known = stored.decode() if stored else None
         if stamp == known and self.cfg.articles_path.is_dir():
             return None
+        from sitegen.archive.store import split_files
+
         report = split_files(dumps, self.cfg.articles_path, root=self.cfg.root)
         if not any(p.severity == "error" for p in report.problems):
             # what the split itself wrote (articles, its index) is part of the stamp it leaves
@@ -285,6 +298,8 @@ class Builder:
     def _split_stamp(self, dumps: list[Path]) -> str:
         """The dumps and the split's index as they are now. (The split reconciles its index with the
         article files whenever it runs; an article added or deleted by hand changes nothing it does.)"""
+        from sitegen.archive.store import INDEX_NAME
+
         return repr((_stamps(dumps), _stamps([self.cfg.content_path / INDEX_NAME])))
 
     def _theme(self) -> Theme:
