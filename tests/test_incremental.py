@@ -366,3 +366,16 @@ def test_the_search_index_a_new_process_updates_is_the_kept_one_unless_it_is_not
         assert not poisoned
     if case != "kept":
         assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+def test_the_kept_search_weights_are_those_of_the_articles_there_are(session):
+    from sitegen.cache import cache_file
+
+    for n in range(3):  # each edit makes new weights for "one" and forgets the old ones
+        write(session.root, "one", "One", body=f"Edited {n} times.\n")
+        fresh(session.root).build()
+    (session.root / "content/articles/two.md").unlink()
+    fresh(session.root).build()
+    store = cache_file(session.root / ".sitegen-cache")
+    assert len(store.keys("search")) == 1 + 2  # the index's state and the weights of "one" and "three"
+    store.close()

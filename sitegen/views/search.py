@@ -112,7 +112,12 @@ class _Index:
         """The manifest and the term shards (path → bytes), the state kept for the next build."""
         known = self.memo.previous(("search-weights",))
         known = known if isinstance(known, dict) else {}
-        stored = self.store.keys(TABLE) if self.store is not None else set()
+        previous = self.memo.previous(("search-state",))
+        if not isinstance(previous, IndexState):
+            found = _load(self.store, STATE, IndexState)
+            previous = found if isinstance(found, IndexState) else None
+        # made again: every document's weights are asked for, the cache file is asked which it has at once
+        stored = self.store.keys(TABLE) if self.store is not None and previous is None else None
         fresh: dict[str, Weights] = {}
         used: dict[str, Weights] = {}
 
@@ -120,7 +125,7 @@ class _Index:
             found = used.get(made)
             if found is None:
                 found = known.get(made)
-            if found is None and WEIGHTS + made in stored:
+            if found is None and (stored is None or WEIGHTS + made in stored):
                 found = _load(self.store, WEIGHTS + made, dict)
             return found
 
@@ -133,26 +138,26 @@ class _Index:
             used[made] = found
             return found
 
-        previous = self.memo.previous(("search-state",))
-        if not isinstance(previous, IndexState) and STATE in stored:
-            previous = _load(self.store, STATE, IndexState)
-        state = index_state([a.slug for a in self.numbered], self.made, weights,
-                            previous=previous if isinstance(previous, IndexState) else None, old_weights=kept,
-                            shard_bytes=search_index.SHARD_BYTES)
+        state = index_state([a.slug for a in self.numbered], self.made, weights, previous=previous,
+                            old_weights=kept, shard_bytes=search_index.SHARD_BYTES)
         self._keep(state, previous, fresh, {**{m: known[m] for m in self.made if m in known}, **used})
         return {urls.search_file(name): data for name, data in state_files(state, self.site.config.search_snippet_chars).items()}
 
-    def _keep(self, state: IndexState, previous: object, fresh: dict[str, Weights], weights: dict[str, Weights]) -> None:
-        """Hand the state and the weights to the next render and, changed, to the build cache file."""
+    def _keep(self, state: IndexState, previous: IndexState | None, fresh: dict[str, Weights],
+              weights: dict[str, Weights]) -> None:
+        """Hand the state and the weights to the next render and to the build cache file, which forgets
+        the weights of documents gone (all it does not need when there was no state to start from)."""
         self.memo.keep(("search-state",), state)
         self.memo.keep(("search-weights",), weights)
-        if self.store is None or state is previous:
+        if self.store is None:
             return
         rows = [(WEIGHTS + made, pickle.dumps(w, pickle.HIGHEST_PROTOCOL)) for made, w in fresh.items()]
         rows.append((STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL)))
         self.store.put_many(TABLE, rows)
-        if fresh or (isinstance(previous, IndexState) and previous.made != state.made):
+        if previous is None:
             self.store.keep_only(TABLE, {STATE, *(WEIGHTS + m for m in state.made)})
+        else:
+            self.store.forget(TABLE, (WEIGHTS + m for m in set(previous.made) - set(state.made)))
 
 
 def _load(store: CacheFile | None, key: str, kind: type) -> object:
