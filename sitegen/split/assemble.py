@@ -27,7 +27,9 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bio_names,
     continues_bio,
+    contribution,
     credit_names,
+    group_byline,
     is_organisation,
     looks_like_title,
     photographer,
@@ -188,8 +190,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         names = byline_names(text, after_title=titled) if found.byline is None else None
         if standfirst and not names and found.byline is None:
             return  # only a by-line is looked for under a standfirst
-        if names:
-            found.add_authors(names)
+        if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
+            found.add_authors(names or [])
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)|\s+on\s+", text))), None)
         elif found.date is None and date_of(text):
@@ -253,6 +255,8 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             found.translators = translators + [t for t in found.translators if t not in translators]
         elif credited:  # "Reporting by NAME; Editing by NAME"
             found.add_authors(credited)
+            found.bylines[block.line] = text
+        elif contribution(text):  # "NAME contributed to this report": not a writer
             found.bylines[block.line] = text
         elif follower is not None:
             if len(follower.split()) >= 2:

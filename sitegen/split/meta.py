@@ -42,6 +42,11 @@ _BY_LINE = re.compile(
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CONTRIBUTED = re.compile(
+    r"^\(?(?:.{2,120}? contributed(?: reporting)? to this (?:report|story|article)|additional reporting by .{2,120})\.?\)?\.?$",
+    re.IGNORECASE,
+)
 _ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
@@ -230,8 +235,28 @@ def _clean_name(name: str) -> str:
     """A name without an honorific, and in title case when it was written in capitals."""
     name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" .,")
     if name.isupper() and len(name) > 3:
-        name = " ".join(w if len(w.rstrip(".")) <= 1 else w.capitalize() for w in name.split())
+        name = capitalised(name)
     return name
+
+
+def capitalised(name: str) -> str:
+    """A name written in capitals, as it is written otherwise: "JOHN O'SULLIVAN" → "John O'Sullivan",
+    "NAIR-SHAH" → "Nair-Shah" (initials stay: "J.R.")."""
+    return _LETTERS.sub(lambda m: m.group().capitalize(), name)
+
+
+def group_byline(text: str) -> bool:
+    """A by-line that names a group, not people: "Staff and agencies", "The Editorial Board", "Reuters"."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 5 and not text.endswith((".", "?", "!")) and bool(_ORGANISATION.search(text))
+        and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "the"} or _ORGANISATION.fullmatch(w) for w in words)
+    )
+
+
+def contribution(text: str) -> bool:
+    """A credit to people who helped but did not write: "X contributed to this report", "Additional reporting by X"."""
+    return len(text) <= 200 and bool(_CONTRIBUTED.match(text.strip()))
 
 
 def continues_bio(text: str, bio: str) -> bool:

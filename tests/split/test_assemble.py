@@ -166,3 +166,10 @@ def test_a_by_line_under_a_teaser_does_not_make_it_a_whole_article():
               Block(3, "Amina Yusuf and Daniel Otieno · 29 Oct 2026"))
     article = assemble(blocks, "d.txt", item=Item(0, 3, 1.0, teaser=True))
     assert article.kind is ArticleKind.FRAGMENT and article.authors == ("Amina Yusuf", "Daniel Otieno")
+
+
+def test_a_group_by_line_and_a_contribution_name_no_author():
+    article = make("Flooding forces hundreds from homes", "Staff and agencies", "Sun 9 Feb 2025 18.40 GMT", LONG,
+                   "PA Media contributed to this report")
+    assert article.authors == () and article.date is not None
+    assert "Staff and agencies" not in article.body and "contributed" not in article.body
