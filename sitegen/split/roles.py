@@ -27,16 +27,8 @@ from sitegen.split.clean import clean_line, follow_name, is_separator, line_debr
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
-from sitegen.split.meta import (
-    NAME,
-    bio_names,
-    by_line_names,
-    capitalised,
-    contribution,
-    credit_names,
-    group_byline,
-    translator_names,
-)
+from sitegen.split.meta import NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline
+from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW
 
 
