@@ -193,7 +193,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
             found.add_authors(names or [])
             found.bylines[lines[i].line] = text
-            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)|\s+on\s+", text))), None)
+            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
         elif len(text) <= 60 and (is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):

@@ -156,8 +156,12 @@ def title_from_text(text: str, words: int = 10) -> str:
 
 
 def by_line_names(line: str) -> list[str] | None:
-    """People of a "By NAME", "By NAME and NAME | Reuters" line, or None."""
-    match = _BY_LINE.match(line.strip())
+    """People of a "By NAME", "By NAME and NAME | Reuters", "June 3, 2025 by NAME" line, or None."""
+    text = line.strip()
+    match = _BY_LINE.match(text)
+    if not match and " by " in text[:40]:
+        date, _, rest = text.partition(" by ")
+        match = _BY_LINE.match("by " + rest) if date_of(date.strip(" ,|·•–—-")) else None
     return _names(match.group("names")) if match else None
 
 

@@ -173,3 +173,8 @@ def test_a_group_by_line_and_a_contribution_name_no_author():
                    "PA Media contributed to this report")
     assert article.authors == () and article.date is not None
     assert "Staff and agencies" not in article.body and "contributed" not in article.body
+
+
+def test_a_date_then_by_name_gives_the_author_and_the_date():
+    article = make("Growing tomatoes on a balcony", "June 3, 2025 by Hannah Okafor", LONG)
+    assert article.authors == ("Hannah Okafor",) and str(article.date) == "2025-06-03"

@@ -103,6 +103,7 @@ def test_title_from_text():
         ("Written by: Jane Hill", ["Jane Hill"]),
         ("By Jane Hill on 3 May 2025", ["Jane Hill"]),
         ("Opinion by Jane Hill • 4 min read", ["Jane Hill"]),
+        ("June 3, 2025 by Hannah Okafor", ["Hannah Okafor"]),
     ],
 )
 def test_by_lines(line, names):
@@ -111,7 +112,10 @@ def test_by_lines(line, names):
 
 @pytest.mark.parametrize(
     "line",
-    ["By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said", "Reviewed by: Peter Mwangi, editor"],
+    [
+        "By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said",
+        "Reviewed by: Peter Mwangi, editor", "The report by Jane Hill",
+    ],
 )
 def test_not_by_lines(line):
     assert by_line_names(line) is None
