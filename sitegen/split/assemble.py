@@ -51,6 +51,8 @@ PREFIX_CHARS = 40
 HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
+TEASER_TEXT = 200  # a teaser's one paragraph is at most this long (jusText's "long" paragraph)
+RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
@@ -128,7 +130,7 @@ def assemble(
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
-    kind = ArticleKind.FRAGMENT if item and item.teaser and not found.ended else _kind(lines, titled=title is not None, ended=found.ended)
+    kind = _kind(lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser))
     problems = []
     if title is None:
         title = opening_title(display_text(lines[0].text) if lines else "")
@@ -309,11 +311,18 @@ def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     found.ended = True
 
 
-def _kind(lines: list[Block], *, titled: bool, ended: bool) -> ArticleKind:
-    """A fragment is a teaser that breaks off: untitled text that stops without ending its
-    sentence, or titled text whose last paragraph visibly breaks off; never text with end matter."""
+def _kind(lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False) -> ArticleKind:
+    """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
+    unless its one paragraph is longer than a teaser's (`TEASER_TEXT`, jusText's "long"
+    paragraph) and ends its sentence (a notice, complete); untitled text that stops without
+    ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
+    end matter."""
     if ended or not lines:
         return ArticleKind.ARTICLE
+    if teaser:
+        running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
+        complete = titled and len(running) == 1 and len(running[0]) > TEASER_TEXT and ends_sentence(running[0])
+        return ArticleKind.ARTICLE if complete else ArticleKind.FRAGMENT
     last = lines[-1].text
     if is_list_item(last):
         return ArticleKind.ARTICLE

@@ -296,7 +296,7 @@ def _names_alone(text: str) -> list[str] | None:
     text = _AT_PLACE.sub("", _REMARK.sub("", text)).strip()
     listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
-    names = [_no_honorific(p) for p in parts if person(p)]
+    names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]
     return names if names and len(names) == len(parts) else None
 
 

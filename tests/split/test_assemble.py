@@ -178,3 +178,15 @@ def test_a_group_by_line_and_a_contribution_name_no_author():
 def test_a_date_then_by_name_gives_the_author_and_the_date():
     article = make("Growing tomatoes on a balcony", "June 3, 2025 by Hannah Okafor", LONG)
     assert article.authors == ("Hannah Okafor",) and str(article.date) == "2025-06-03"
+
+
+def test_an_item_of_a_page_of_teasers_with_one_long_complete_paragraph_is_a_notice_not_a_teaser():
+    from sitegen.split.boundary import Item
+
+    notice = ("Peacefully at Rosehill Nursing Home on 2 June 2025, aged 96. Beloved wife of the late Harold, much-loved "
+              "mother of Susan and Graham. Funeral service at St Peter's Church, Ripley, on Friday 13 June at 11am.")
+    long_one = assemble((Block(1, "ASHWORTH, Dorothy May"), Block(3, notice)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
+    assert long_one.kind is ArticleKind.ARTICLE
+    short = "Brent crude fell below $70 a barrel for the first time in more than three years."
+    teaser = assemble((Block(1, "Oil price falls to lowest since 2021"), Block(3, short)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
+    assert teaser.kind is ArticleKind.FRAGMENT
