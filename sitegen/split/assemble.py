@@ -26,6 +26,7 @@ from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bio_names,
+    book_authors,
     continues_bio,
     contribution,
     credit_names,
@@ -50,10 +51,12 @@ from sitegen.split.text import (
 PREFIX_CHARS = 40
 HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
+VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
 TEASER_TEXT = 200  # a teaser's one paragraph is at most this long (jusText's "long" paragraph)
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
+_LINK_ROW = re.compile(r"\s[|·•]\s")
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -127,6 +130,8 @@ def assemble(
     _read_end_matter(lines, found)
     if not found.authors:
         found.add_authors(_photographer(lines))
+    if not found.authors and found.licence.statement:
+        found.add_authors(book_authors(found.licence.statement))  # "Extracted from BOOK by NAME (Publisher)"
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
@@ -223,6 +228,12 @@ def _photographer(lines: list[Block]) -> list[str]:
     return list(names) if len(names) == 1 and sum(1 for n in credited if n) >= 2 else []
 
 
+def _links(text: str) -> bool:
+    """A row of the page's links: "Unsubscribe | Manage preferences | Forward to a friend"."""
+    parts = _LINK_ROW.split(text)
+    return is_label(text) or len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
+
+
 def _closes(text: str) -> bool:
     """End matter that only ever closes an item: a wire credit, a licence, "written by" (a bio is
     too like a sentence of the text about someone to tell on its own)."""
@@ -267,6 +278,8 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             lines.pop()
             found.ended = True
             continue
+        elif licence and licence[0].kind is LicenceKind.ALL_RIGHTS_RESERVED and len(lines) > 2 and _links(lines[-2].text):
+            return  # a copyright notice under the page's links ("Unsubscribe | Preferences"): the site's, not the item's
         elif licence:
             found.licence, start = licence
             bio = text[:start].strip()
@@ -298,9 +311,12 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
 
 
 def _signed(text: str, lines: list[Block]) -> list[str] | None:
-    """The writer of a signature line under text that ends a sentence ("Jane Hill, Leeds")."""
+    """The writer of a signature line under text that ends a sentence or a valediction ("Jane Hill, Leeds")."""
     names = signature(text)
-    return names if names and len(lines) > 1 and ends_sentence(lines[-2].text) else None
+    if not names or len(lines) < 2:
+        return None
+    before = lines[-2].text
+    return names if ends_sentence(before) or len(before) <= VALEDICTION_MAX and before.endswith(",") else None  # "Best wishes,"
 
 
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:

@@ -42,6 +42,10 @@ _BY_LINE = re.compile(
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
+_BOOK = re.compile(
+    rf"\b(?i:extracted|excerpted|adapted|taken|recipes?|an? (?:extract|excerpt)) (?i:from)\s+[^.()]{{2,100}}?\s(?i:by)\s+"
+    rf"(?P<names>{_NAMES})"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CONTRIBUTED = re.compile(
     r"^\(?(?:.{2,120}? contributed(?: reporting)? to this (?:report|story|article)|additional reporting by .{2,120})\.?\)?\.?$",
@@ -182,6 +186,12 @@ def credit_names(line: str) -> list[str] | None:
         if match and match.group("what").lower() in _WRITERS:
             names += [n for n in _names(match.group("names")) if n not in names]
     return names or None
+
+
+def book_authors(statement: str) -> list[str]:
+    """The authors of the book a text is taken from: "Extracted from BOOK by NAME (Publisher)"."""
+    match = _BOOK.search(statement) if len(statement) <= 600 else None
+    return _names(match.group("names")) if match else []
 
 
 def is_organisation(name: str) -> bool:

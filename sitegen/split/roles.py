@@ -354,6 +354,9 @@ def signature(text: str) -> list[str] | None:
     couple = _COUPLE.match(text.strip())
     if couple:
         return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
+    name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
+    if role and len(role.split()) <= 4 and _JOB.search(role) and person(name):
+        return [_no_honorific(name)]
     return None
 
 

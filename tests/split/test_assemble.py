@@ -190,3 +190,20 @@ def test_an_item_of_a_page_of_teasers_with_one_long_complete_paragraph_is_a_noti
     short = "Brent crude fell below $70 a barrel for the first time in more than three years."
     teaser = assemble((Block(1, "Oil price falls to lowest since 2021"), Block(3, short)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
     assert teaser.kind is ArticleKind.FRAGMENT
+
+
+def test_a_book_extract_names_the_book_s_author():
+    statement = "Extracted from Salt and Ember by Nadia Haddad (Hearth Press, £28). Reproduced with permission of the publisher."
+    article = make("Slow-roast lamb shoulder", LONG, statement)
+    assert article.authors == ("Nadia Haddad",) and article.licence.kind is LicenceKind.PERMISSION
+
+
+def test_a_signature_under_a_valediction():
+    assert make("The Climate Weekly", LONG, "See you next week,", "Marta Kowalczyk, editor").authors == ("Marta Kowalczyk",)
+
+
+def test_a_copyright_notice_under_the_page_s_links_is_not_the_item_s():
+    links = "Unsubscribe | Manage preferences | Forward to a friend"
+    article = make("The Morning Brief", LONG, "Jenny Lau", links, "© 2025 The Daily Chronicle. All rights reserved.")
+    assert article.licence.kind is LicenceKind.UNKNOWN
+    assert make("The Morning Brief", LONG, "© 2025 The Daily Chronicle. All rights reserved.").licence.kind is LicenceKind.ALL_RIGHTS_RESERVED
