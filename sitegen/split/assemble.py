@@ -26,8 +26,11 @@ from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bio_names,
+    book_authors,
     continues_bio,
+    contribution,
     credit_names,
+    group_byline,
     is_organisation,
     looks_like_title,
     photographer,
@@ -48,8 +51,12 @@ from sitegen.split.text import (
 PREFIX_CHARS = 40
 HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
+VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
+TEASER_TEXT = 200  # a teaser's one paragraph is at most this long (jusText's "long" paragraph)
+RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
+_LINK_ROW = re.compile(r"\s[|·•]\s")
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -123,10 +130,12 @@ def assemble(
     _read_end_matter(lines, found)
     if not found.authors:
         found.add_authors(_photographer(lines))
+    if not found.authors and found.licence.statement:
+        found.add_authors(book_authors(found.licence.statement))  # "Extracted from BOOK by NAME (Publisher)"
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
-    kind = ArticleKind.FRAGMENT if item and item.teaser and not found.ended else _kind(lines, titled=title is not None, ended=found.ended)
+    kind = _kind(lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser))
     problems = []
     if title is None:
         title = opening_title(display_text(lines[0].text) if lines else "")
@@ -188,10 +197,10 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         names = byline_names(text, after_title=titled) if found.byline is None else None
         if standfirst and not names and found.byline is None:
             return  # only a by-line is looked for under a standfirst
-        if names:
-            found.add_authors(names)
+        if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
+            found.add_authors(names or [])
             found.bylines[lines[i].line] = text
-            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)|\s+on\s+", text))), None)
+            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
         elif len(text) <= 60 and (is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
@@ -217,6 +226,12 @@ def _photographer(lines: list[Block]) -> list[str]:
     credited = [photographer(b.text) for b in lines if len(b.text) <= 120]
     names = {n for n in credited if n}
     return list(names) if len(names) == 1 and sum(1 for n in credited if n) >= 2 else []
+
+
+def _links(text: str) -> bool:
+    """A row of the page's links: "Unsubscribe | Manage preferences | Forward to a friend"."""
+    parts = _LINK_ROW.split(text)
+    return is_label(text) or len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
 
 
 def _closes(text: str) -> bool:
@@ -254,6 +269,8 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif credited:  # "Reporting by NAME; Editing by NAME"
             found.add_authors(credited)
             found.bylines[block.line] = text
+        elif contribution(text):  # "NAME contributed to this report": not a writer
+            found.bylines[block.line] = text
         elif follower is not None:
             if len(follower.split()) >= 2:
                 found.add_authors([follower])
@@ -261,6 +278,8 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             lines.pop()
             found.ended = True
             continue
+        elif licence and licence[0].kind is LicenceKind.ALL_RIGHTS_RESERVED and len(lines) > 2 and _links(lines[-2].text):
+            return  # a copyright notice under the page's links ("Unsubscribe | Preferences"): the site's, not the item's
         elif licence:
             found.licence, start = licence
             bio = text[:start].strip()
@@ -292,9 +311,12 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
 
 
 def _signed(text: str, lines: list[Block]) -> list[str] | None:
-    """The writer of a signature line under text that ends a sentence ("Jane Hill, Leeds")."""
+    """The writer of a signature line under text that ends a sentence or a valediction ("Jane Hill, Leeds")."""
     names = signature(text)
-    return names if names and len(lines) > 1 and ends_sentence(lines[-2].text) else None
+    if not names or len(lines) < 2:
+        return None
+    before = lines[-2].text
+    return names if ends_sentence(before) or len(before) <= VALEDICTION_MAX and before.endswith(",") else None  # "Best wishes,"
 
 
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
@@ -305,11 +327,18 @@ def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     found.ended = True
 
 
-def _kind(lines: list[Block], *, titled: bool, ended: bool) -> ArticleKind:
-    """A fragment is a teaser that breaks off: untitled text that stops without ending its
-    sentence, or titled text whose last paragraph visibly breaks off; never text with end matter."""
+def _kind(lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False) -> ArticleKind:
+    """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
+    unless its one paragraph is longer than a teaser's (`TEASER_TEXT`, jusText's "long"
+    paragraph) and ends its sentence (a notice, complete); untitled text that stops without
+    ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
+    end matter."""
     if ended or not lines:
         return ArticleKind.ARTICLE
+    if teaser:
+        running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
+        complete = titled and len(running) == 1 and len(running[0]) > TEASER_TEXT and ends_sentence(running[0])
+        return ArticleKind.ARTICLE if complete else ArticleKind.FRAGMENT
     last = lines[-1].text
     if is_list_item(last):
         return ArticleKind.ARTICLE

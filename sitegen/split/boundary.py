@@ -167,6 +167,9 @@ def items(
     short = [roles[it.start] is Role.TITLE and _is_teaser(roles, shapes, it.start, it.end) for it in out]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
         out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
+    else:  # two short items or more in a row (a "Related" box): teasers too
+        paired = [is_short and (i > 0 and short[i - 1] or i + 1 < len(short) and short[i + 1]) for i, is_short in enumerate(short)]
+        out = [replace(it, teaser=True) if is_paired else it for it, is_paired in zip(out, paired)]
     return tuple(out)
 
 

@@ -42,6 +42,15 @@ _BY_LINE = re.compile(
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
+_BOOK = re.compile(
+    rf"\b(?i:extracted|excerpted|adapted|taken|recipes?|an? (?:extract|excerpt)) (?i:from)\s+[^.()]{{2,100}}?\s(?i:by)\s+"
+    rf"(?P<names>{_NAMES})"
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CONTRIBUTED = re.compile(
+    r"^\(?(?:.{2,120}? contributed(?: reporting)? to this (?:report|story|article)|additional reporting by .{2,120})\.?\)?\.?$",
+    re.IGNORECASE,
+)
 _ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
@@ -151,8 +160,12 @@ def title_from_text(text: str, words: int = 10) -> str:
 
 
 def by_line_names(line: str) -> list[str] | None:
-    """People of a "By NAME", "By NAME and NAME | Reuters" line, or None."""
-    match = _BY_LINE.match(line.strip())
+    """People of a "By NAME", "By NAME and NAME | Reuters", "June 3, 2025 by NAME" line, or None."""
+    text = line.strip()
+    match = _BY_LINE.match(text)
+    if not match and " by " in text[:40]:
+        date, _, rest = text.partition(" by ")
+        match = _BY_LINE.match("by " + rest) if date_of(date.strip(" ,|·•–—-")) else None
     return _names(match.group("names")) if match else None
 
 
@@ -173,6 +186,12 @@ def credit_names(line: str) -> list[str] | None:
         if match and match.group("what").lower() in _WRITERS:
             names += [n for n in _names(match.group("names")) if n not in names]
     return names or None
+
+
+def book_authors(statement: str) -> list[str]:
+    """The authors of the book a text is taken from: "Extracted from BOOK by NAME (Publisher)"."""
+    match = _BOOK.search(statement) if len(statement) <= 600 else None
+    return _names(match.group("names")) if match else []
 
 
 def is_organisation(name: str) -> bool:
@@ -230,8 +249,28 @@ def _clean_name(name: str) -> str:
     """A name without an honorific, and in title case when it was written in capitals."""
     name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" .,")
     if name.isupper() and len(name) > 3:
-        name = " ".join(w if len(w.rstrip(".")) <= 1 else w.capitalize() for w in name.split())
+        name = capitalised(name)
     return name
+
+
+def capitalised(name: str) -> str:
+    """A name written in capitals, as it is written otherwise: "JOHN O'SULLIVAN" → "John O'Sullivan",
+    "NAIR-SHAH" → "Nair-Shah" (initials stay: "J.R.")."""
+    return _LETTERS.sub(lambda m: m.group().capitalize(), name)
+
+
+def group_byline(text: str) -> bool:
+    """A by-line that names a group, not people: "Staff and agencies", "The Editorial Board", "Reuters"."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 5 and not text.endswith((".", "?", "!")) and bool(_ORGANISATION.search(text))
+        and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "the"} or _ORGANISATION.fullmatch(w) for w in words)
+    )
+
+
+def contribution(text: str) -> bool:
+    """A credit to people who helped but did not write: "X contributed to this report", "Additional reporting by X"."""
+    return len(text) <= 200 and bool(_CONTRIBUTED.match(text.strip()))
 
 
 def continues_bio(text: str, bio: str) -> bool:

@@ -28,7 +28,8 @@ from sitegen.split.clean import clean_line, follow_name, is_separator, line_debr
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
-from sitegen.split.meta import NAME, bio_names, by_line_names, credit_names, translator_names
+from sitegen.split.meta import NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline
+from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
 
@@ -131,8 +132,8 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
-_AFFILIATED = re.compile(
-    rf"^(?P<first>{NAME}), [A-Z][^,;]{{2,60}}?(?:,? and (?P<second>{NAME}), [A-Z][^,;]{{2,60}})?$"
+_AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and a second one)
+    rf"^(?P<first>{NAME}), [A-Z][^;]{{2,100}}?(?:,? and (?P<second>{NAME}), [A-Z][^;]{{2,100}})?$"
 )
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
@@ -245,7 +246,7 @@ def person(text: str) -> str | None:
     if not _PERSON.match(text) or len(text.split()) > 4:
         return None
     words = text.split()
-    caps = [len(w) > 2 and w.isupper() for w in words]
+    caps = [len(w) > 2 and w.isupper() for w in words if "." not in w]  # initials ("J.R.") are neither
     if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     lowered = {w.lower() for w in text.split()}
@@ -295,7 +296,7 @@ def _names_alone(text: str) -> list[str] | None:
     text = _AT_PLACE.sub("", _REMARK.sub("", text)).strip()
     listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
-    names = [_no_honorific(p) for p in parts if person(p)]
+    names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]
     return names if names and len(names) == len(parts) else None
 
 
@@ -322,7 +323,7 @@ def _glued_name(text: str) -> str | None:
 
 
 def _clean_caps(name: str) -> str:
-    return " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+    return capitalised(name) if name.isupper() else name
 
 
 def _publisher_like(text: str) -> bool:
@@ -353,6 +354,9 @@ def signature(text: str) -> list[str] | None:
     couple = _COUPLE.match(text.strip())
     if couple:
         return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
+    name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
+    if role and len(role.split()) <= 4 and _JOB.search(role) and person(name):
+        return [_no_honorific(name)]
     return None
 
 
@@ -430,9 +434,9 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
     if _END_MARK.match(text):
         return Role.CREDIT
     head = previous in (Role.TITLE, Role.DATELINE, Role.FURNITURE)
-    if head and byline_names(text, after_title=True):
-        return Role.BYLINE  # "Written by NAME" under a headline heads the item
-    if credit_names(text) or translator_names(text) or follow_name(text):
+    if head and (byline_names(text, after_title=True) or group_byline(text)):
+        return Role.BYLINE  # "Written by NAME" (or "Staff and agencies") under a headline heads the item
+    if credit_names(text) or translator_names(text) or follow_name(text) or contribution(text):
         return Role.CREDIT
     if byline_names(text) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
         return Role.BYLINE

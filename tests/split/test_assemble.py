@@ -166,3 +166,44 @@ def test_a_by_line_under_a_teaser_does_not_make_it_a_whole_article():
               Block(3, "Amina Yusuf and Daniel Otieno · 29 Oct 2026"))
     article = assemble(blocks, "d.txt", item=Item(0, 3, 1.0, teaser=True))
     assert article.kind is ArticleKind.FRAGMENT and article.authors == ("Amina Yusuf", "Daniel Otieno")
+
+
+def test_a_group_by_line_and_a_contribution_name_no_author():
+    article = make("Flooding forces hundreds from homes", "Staff and agencies", "Sun 9 Feb 2025 18.40 GMT", LONG,
+                   "PA Media contributed to this report")
+    assert article.authors == () and article.date is not None
+    assert "Staff and agencies" not in article.body and "contributed" not in article.body
+
+
+def test_a_date_then_by_name_gives_the_author_and_the_date():
+    article = make("Growing tomatoes on a balcony", "June 3, 2025 by Hannah Okafor", LONG)
+    assert article.authors == ("Hannah Okafor",) and str(article.date) == "2025-06-03"
+
+
+def test_an_item_of_a_page_of_teasers_with_one_long_complete_paragraph_is_a_notice_not_a_teaser():
+    from sitegen.split.boundary import Item
+
+    notice = ("Peacefully at Rosehill Nursing Home on 2 June 2025, aged 96. Beloved wife of the late Harold, much-loved "
+              "mother of Susan and Graham. Funeral service at St Peter's Church, Ripley, on Friday 13 June at 11am.")
+    long_one = assemble((Block(1, "ASHWORTH, Dorothy May"), Block(3, notice)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
+    assert long_one.kind is ArticleKind.ARTICLE
+    short = "Brent crude fell below $70 a barrel for the first time in more than three years."
+    teaser = assemble((Block(1, "Oil price falls to lowest since 2021"), Block(3, short)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
+    assert teaser.kind is ArticleKind.FRAGMENT
+
+
+def test_a_book_extract_names_the_book_s_author():
+    statement = "Extracted from Salt and Ember by Nadia Haddad (Hearth Press, £28). Reproduced with permission of the publisher."
+    article = make("Slow-roast lamb shoulder", LONG, statement)
+    assert article.authors == ("Nadia Haddad",) and article.licence.kind is LicenceKind.PERMISSION
+
+
+def test_a_signature_under_a_valediction():
+    assert make("The Climate Weekly", LONG, "See you next week,", "Marta Kowalczyk, editor").authors == ("Marta Kowalczyk",)
+
+
+def test_a_copyright_notice_under_the_page_s_links_is_not_the_item_s():
+    links = "Unsubscribe | Manage preferences | Forward to a friend"
+    article = make("The Morning Brief", LONG, "Jenny Lau", links, "© 2025 The Daily Chronicle. All rights reserved.")
+    assert article.licence.kind is LicenceKind.UNKNOWN
+    assert make("The Morning Brief", LONG, "© 2025 The Daily Chronicle. All rights reserved.").licence.kind is LicenceKind.ALL_RIGHTS_RESERVED

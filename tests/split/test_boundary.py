@@ -176,3 +176,14 @@ def test_a_headline_over_a_second_headline_and_a_by_line_heads_its_item():
     sub = "Patients waiting more than a year for treatment down by a fifth, figures show"
     texts = ["Ferry fares to rise in May", LONG, LONG, LONG, "Hospital waiting lists fall", sub, "By Alice Morgan", LONG, LONG]
     assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
+def test_two_short_items_in_a_row_are_teasers():
+    texts = [
+        "Oil price falls to lowest since 2021", "Brent crude fell below $70 a barrel for the first time in three years.",
+        "What tariffs mean for your pension", "Stock market falls can be alarming, but most savers have decades to wait.",
+    ]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    found = items(blocks, classify(texts), set())
+    assert [(it.start, it.end, it.teaser) for it in found] == [(0, 2, True), (2, 4, True)]
+    assert not any(it.teaser for it in items(blocks[:2], classify(texts[:2]), set()))  # one alone: an article

@@ -7,7 +7,10 @@ import pytest
 from sitegen.split.meta import (
     bio_names,
     by_line_names,
+    capitalised,
+    contribution,
     credit_names,
+    group_byline,
     is_organisation,
     looks_like_title,
     photographer,
@@ -100,6 +103,7 @@ def test_title_from_text():
         ("Written by: Jane Hill", ["Jane Hill"]),
         ("By Jane Hill on 3 May 2025", ["Jane Hill"]),
         ("Opinion by Jane Hill • 4 min read", ["Jane Hill"]),
+        ("June 3, 2025 by Hannah Okafor", ["Hannah Okafor"]),
     ],
 )
 def test_by_lines(line, names):
@@ -108,7 +112,10 @@ def test_by_lines(line, names):
 
 @pytest.mark.parametrize(
     "line",
-    ["By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said", "Reviewed by: Peter Mwangi, editor"],
+    [
+        "By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said",
+        "Reviewed by: Peter Mwangi, editor", "The report by Jane Hill",
+    ],
 )
 def test_not_by_lines(line):
     assert by_line_names(line) is None
@@ -236,3 +243,25 @@ def test_people_are_not_groups(name):
 )
 def test_photographer(line, name):
     assert photographer(line) == name
+
+
+def test_names_in_capitals_are_written_as_names():
+    assert capitalised("JOHN O'SULLIVAN") == "John O'Sullivan"
+    assert capitalised("PRIYA NAIR-SHAH") == "Priya Nair-Shah"
+    assert by_line_names("By JOHN O'SULLIVAN and PRIYA NAIR-SHAH") == ["John O'Sullivan", "Priya Nair-Shah"]
+
+
+@pytest.mark.parametrize("line", ["Staff and agencies", "The Editorial Board", "Reuters", "Associated Press"])
+def test_by_lines_of_groups(line):
+    assert group_byline(line)
+
+
+@pytest.mark.parametrize("line", ["Jane Hill", "Trump fires his press", "Harbour cranes return to the old port"])
+def test_not_by_lines_of_groups(line):
+    assert not group_byline(line)
+
+
+def test_contributions_are_not_by_lines():
+    assert contribution("Associated Press writer Daniel Ruiz in Buenos Aires contributed to this report.")
+    assert contribution("Additional reporting by Tom Baker")
+    assert not contribution("Tom Baker contributed £5,000 to the appeal.")

@@ -97,6 +97,16 @@ def test_a_trail_of_links_is_a_label():
     assert is_label("Home › Courts › Appeals") and not is_label("Courts › the appeal was heard on Monday by three judges")
 
 
+def test_signatures_and_by_lines_with_initials_or_affiliations():
+    assert signature("J.R. Hartley, Oldham") == ["J.R. Hartley"]
+    line = "Eleanor Whitfield-Brown, Senior Lecturer in Veterinary Science, University of Bristol"
+    assert byline_names(line, after_title=True) == ["Eleanor Whitfield-Brown"]
+
+
+def test_a_group_under_a_headline_is_its_by_line():
+    assert classify(["Flooding forces hundreds from homes", "Staff and agencies", PROSE])[1] is Role.BYLINE
+
+
 def test_relative_dates_are_date_lines():
     assert classify(["Ferries go electric", "Published 3 days ago", PROSE])[1] is Role.DATELINE
 
