@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,13 +31,15 @@ def leftovers(folder: Path, pattern: str = "*") -> list[Path]:
         return []
 
 
-def write_atomic(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
-    """Replace `path` with `data` in one step; the folder must exist."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def write_atomic(path: Path, data: bytes | str | Iterable[str], *, fsync: bool = True) -> None:
+    """Replace `path` with `data` (or the text chunks it yields, written as they come) in one
+    step; the folder must exist."""
+    chunks = [data] if isinstance(data, (bytes, str)) else data
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             if fsync:
                 handle.flush()
                 os.fsync(handle.fileno())

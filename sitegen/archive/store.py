@@ -100,7 +100,7 @@ class _Entry:
 class _Index:
     entries: dict[str, _Entry] = field(default_factory=dict)
     dumps: dict[str, dict] = field(default_factory=dict)  # name → {"stamp": [...], "articles": [[slug, title, a, b]]}
-    postings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sketch value → slugs holding it
+    postings: dict[int, str | tuple[str, ...]] = field(default_factory=dict)  # sketch value → the slug(s) holding it
     provenance: dict[tuple[str, int, int], str] = field(default_factory=dict)
     changed: bool = False
     base: list[int] | None = None  # stamp of the index file as read: the journal extends that index only
@@ -108,8 +108,13 @@ class _Index:
     def add(self, slug: str, entry: _Entry) -> None:
         self.entries[slug] = entry
         for value in {*unpack(entry.sketch[: 8 * POSTED]), *unpack(entry.born[: 8 * POSTED])}:
-            holders = self.postings.get(value, ())
-            if len(holders) <= COMMON and slug not in holders:  # past COMMON a value is ignored anyway
+            holders = self.postings.get(value)
+            if holders is None:
+                self.postings[value] = slug  # most values have one holder: no tuple for them
+            elif isinstance(holders, str):
+                if holders != slug:
+                    self.postings[value] = (holders, slug)
+            elif len(holders) <= COMMON and slug not in holders:  # past COMMON a value is ignored anyway
                 self.postings[value] = (*holders, slug)
         for source in entry.sources:
             self.provenance[source] = slug
@@ -135,7 +140,9 @@ class _Index:
         votes: dict[str, int] = {}
         for value in probe:
             holders = self.postings.get(value, ())
-            if len(holders) > COMMON:  # boilerplate shared by many articles says nothing
+            if isinstance(holders, str):
+                holders = (holders,)
+            elif len(holders) > COMMON:  # boilerplate shared by many articles says nothing
                 continue
             for slug in holders:
                 votes[slug] = votes.get(slug, 0) + 1
@@ -272,13 +279,16 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     def line(key: str, value: object) -> str:
         return f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}"
 
-    articles = [line(slug, _entry_json(e)) for slug, e in sorted(index.entries.items())]
-    dumps = [line(name, value) for name, value in sorted(index.dumps.items())]
-    text = (
-        f'{{"version": {INDEX_VERSION},\n"articles": {{\n' + ",\n".join(articles) + '\n},\n"dumps": {\n'
-        + ",\n".join(dumps) + "\n}}\n"
-    )
-    write_atomic(articles_dir.parent / INDEX_NAME, text, fsync=False)
+    def text() -> Iterator[str]:  # written as it is made: a large index is never in memory twice
+        yield f'{{"version": {INDEX_VERSION},\n"articles": {{\n'
+        for n, slug in enumerate(sorted(index.entries)):
+            yield (",\n" if n else "") + line(slug, _entry_json(index.entries[slug]))
+        yield '\n},\n"dumps": {\n'
+        for n, name in enumerate(sorted(index.dumps)):
+            yield (",\n" if n else "") + line(name, index.dumps[name])
+        yield "\n}}\n"
+
+    write_atomic(articles_dir.parent / INDEX_NAME, text(), fsync=False)
     (articles_dir.parent / JOURNAL_NAME).unlink(missing_ok=True)  # all it held is in the index now
 
 
