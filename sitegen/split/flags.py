@@ -84,10 +84,13 @@ def _script(char: str) -> str | None:
 
 def other_language(line: str) -> str | None:
     """The language (or script) a line is in when it is clearly not English; None otherwise."""
+    if line.isascii():  # no other script; its letters are its words' (the common case, made cheap)
+        words = _WORD.findall(line.lower())
+        return None if sum(map(len, words)) < 12 else _latin_language(words)
     letters = sum(map(str.isalpha, line))
     if letters < 12:
         return None
-    foreign = [] if line.isascii() else _NON_LATIN.findall(line)
+    foreign = _NON_LATIN.findall(line)
     if len(foreign) * 2 > letters:
         counts: dict[str, int] = {}
         for char in foreign:
@@ -100,10 +103,14 @@ def other_language(line: str) -> str | None:
                 return "Japanese"
             if count * 2 > letters or len(foreign) * 2 > letters:
                 return _SCRIPT_NAMES[script]
-    words = [w.lower() for w in _WORD.findall(line)]
+    return _latin_language([w.lower() for w in _WORD.findall(line)])
+
+
+def _latin_language(words: list[str]) -> str | None:
+    """The Latin-script language of a line's lower-cased words by their stopwords, when clearly not English."""
     if len(words) < 6:
         return None
-    english = sum(1 for word in words if word in _ENGLISH)
+    english = sum(map(_ENGLISH.__contains__, words))
     if english * 2 >= len(words):  # another language would need more than twice these words
         return None
     shares: dict[str, int] = {}
