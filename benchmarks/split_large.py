@@ -9,9 +9,9 @@ on a shared machine the CPU time is the one to compare between runs):
   segment, roles, boundaries, assemble, near-duplicate sketch and match,
   article files, index) — the figure that counts. A dump this large is split
   in a second process while this one writes, so the CPU time is both
-  processes', and it is shown apart: the split (the child: decoding, the
-  streamed split, sketches) and the store (this process: matching against the
-  archive, making, checking and writing the files, journal and index). Peak
+  processes', and it is shown apart: the split (the child: decoding and the
+  streamed split) and the store (this process: sketches and matching against
+  the archive, making, checking and writing the files, journal and index). Peak
   RSS is shown for each process;
 - `split_text` alone: the pure split of the dump's text held in memory, in
   this process (run last, so its memory does not count in the peak above).

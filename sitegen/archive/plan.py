@@ -2,10 +2,9 @@
 
 Owns `dump_articles` (the streamed read of one dump: a first pass counts its
 short lines, so furniture recurring between items is known, then the split runs
-line by line — memory stays bounded by the longest article), `sketched_articles`
-(the same with each body's near-duplicate sketch; a large dump is split in a
-second process, on another core, while the caller writes what it has been
-given) and `plan_files` (what `sitegen split --dry-run` shows: every article
+line by line — memory stays bounded by the longest article), `split_dump` (the
+same, a large dump split in a second process, on another core, while the
+caller matches and writes what it has been given) and `plan_files` (what `sitegen split --dry-run` shows: every article
 each dump would give, with its lines, kind, title, authors, confidence and what
 to review). Must not write anything.
 """
@@ -24,7 +23,6 @@ from pathlib import Path
 from sitegen.archive.load import shown_path
 from sitegen.errors import Problem, error
 from sitegen.split import SplitArticle, decode_lines, iter_articles
-from sitegen.split.fingerprint import sketch
 from sitegen.split.roles import Repeats
 
 BACKGROUND_BYTES = 1 << 20  # a dump this large is split in a second process
@@ -49,15 +47,14 @@ def dump_articles(raw: Path, shown: str, problems: list[Problem]) -> Iterator[Sp
         yield from iter_articles(decode_lines(handle, shown, problems), raw.name, [], repeats)
 
 
-def sketched_articles(raw: Path, shown: str, problems: list[Problem]) -> Iterator[tuple[SplitArticle, tuple[int, ...]]]:
-    """`dump_articles` with the sketch of each article's body, in the same order, problems
-    appended at the same points. A dump of BACKGROUND_BYTES or more is split by a forked child
-    process (when this process has no other thread), so the split and the caller's work on the
-    articles run on two cores; memory stays bounded (the pipe holds a few articles). Raises
-    OSError when the file cannot be read."""
+def split_dump(raw: Path, shown: str, problems: list[Problem]) -> Iterator[SplitArticle]:
+    """`dump_articles`, the same articles in the same order and problems appended at the same
+    points. A dump of BACKGROUND_BYTES or more is split by a forked child process (when this
+    process has no other thread), so the split and the caller's work on the articles run on two
+    cores; memory stays bounded (the pipe holds a few articles). Raises OSError when the file
+    cannot be read."""
     if raw.stat().st_size < BACKGROUND_BYTES or threading.active_count() > 1 or not hasattr(os, "fork"):
-        for article in dump_articles(raw, shown, problems):
-            yield article, sketch(article.body)
+        yield from dump_articles(raw, shown, problems)
         return
     sys.stdout.flush()  # the child must not write out what this process has buffered
     sys.stderr.flush()
@@ -91,7 +88,7 @@ def sketched_articles(raw: Path, shown: str, problems: list[Problem]) -> Iterato
 
 
 def _split_child(receiver: Connection, sender: Connection, raw: Path, shown: str) -> None:
-    """The child of `sketched_articles`: problems and sketched articles, in order, SENT at a time."""
+    """The child of `split_dump`: problems and articles, in order, SENT at a time."""
     receiver.close()
     problems: list[Problem] = []
     told = 0
@@ -101,7 +98,7 @@ def _split_child(receiver: Connection, sender: Connection, raw: Path, shown: str
             for article in dump_articles(raw, shown, problems):
                 batch += problems[told:]
                 told = len(problems)
-                batch.append((article, sketch(article.body)))
+                batch.append(article)
                 if len(batch) >= SENT:
                     sender.send(("articles", batch))
                     batch = []

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from sitegen.archive.entered import EntryDates
 from sitegen.archive.load import shown_path
-from sitegen.archive.plan import sketched_articles
+from sitegen.archive.plan import split_dump
 from sitegen.atomic import AtomicBatch, leftovers, write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_added, add_source, dump_article, read_article
@@ -355,7 +355,7 @@ def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None, 
             found: list[Problem] = []
             shown = shown_path(raw, root)
             merged = _merge(
-                sketched_articles(raw, shown, found), name, articles_dir, index, taken, outcomes, found, shown, root, today
+                split_dump(raw, shown, found), name, articles_dir, index, taken, outcomes, found, shown, root, today
             )
         except OSError as exc:
             problems.append(error(f"cannot read: {exc.strerror or exc}", shown_path(raw, root)))
@@ -477,15 +477,15 @@ class _NewFiles:
 
 
 def _merge(
-    articles: Iterable[tuple[SplitArticle, tuple[int, ...]]], name: str, articles_dir: Path, index: _Index, taken: set[str],
+    articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
     outcomes: list[Outcome], problems: list[Problem], shown: str, root: Path | None, today: dt.date,
 ) -> list[list]:
-    """Bring one dump's articles (each with its body's sketch) into the archive; returns
-    [slug, title, first, last] for each.
+    """Bring one dump's articles into the archive; returns [slug, title, first, last] for each.
     New files are made durable BATCH at a time; anything else waits until they are in place."""
     merged: list[list] = []
     with _NewFiles(articles_dir, index, taken, outcomes, merged, problems, name, root) as new_files:
-        for item, probe in articles:
+        for item in articles:
+            probe = sketch(item.body)
             key = (name, *item.source.lines)
             slug = index.find(probe, item.title, key)  # type: ignore[arg-type]
             if slug is not None:

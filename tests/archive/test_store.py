@@ -194,7 +194,7 @@ def test_an_unchanged_dump_is_not_split_again(seeds, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("split again")
 
-    monkeypatch.setattr(store, "sketched_articles", refuse)
+    monkeypatch.setattr(store, "split_dump", refuse)
     again = split_files(raws, articles)
     assert [(o.path, o.source) for o in again.outcomes] == [(o.path, o.source) for o in first.outcomes]
     assert {o.action for o in again.outcomes} == {"skipped"}
