@@ -8,7 +8,9 @@ lines, or by a near-duplicate sketch of its text (so a retitled or lightly
 edited file still matches). It is then skipped, or gains a `source` entry
 (`frontmatter.add_source`: the rest of the file stays byte-for-byte) when seen
 in another dump. A new article gets `<slug>.md`, a distinct slug when the name
-is taken. Every write is atomic.
+is taken. Every write is atomic; new files are made durable BATCH at a time
+(`atomic.AtomicBatch`: one wait for the disk instead of one per file), and a
+large dump is split in a second process while this one writes (`plan.split_dump`).
 
 `content/.split-index.json` caches each file's sketch and sources, stamped with
 the file's size and checksum: the article files stay the truth, and an entry is
