@@ -8,17 +8,19 @@ Must not print or watch: callers report the `BuildResult`.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen.archive.load import Archive, LoadCache, load_archive
-from sitegen.archive.store import INDEX_NAME, SplitReport, split_files
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.cache import CacheFile, cache_file, program_stamp
 from sitegen.config import Config
@@ -30,8 +32,11 @@ from sitegen.output import BuildLock, OutputWriter
 from sitegen.policy import apply_policy
 from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
-from sitegen.site import make_site
+from sitegen.site import Site, make_site
 from sitegen.views.memo import ViewMemo
+
+if TYPE_CHECKING:  # the split's modules are imported when there are dumps to split
+    from sitegen.archive.store import SplitReport
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "drawing", 1200, 13601
 
@@ -71,6 +76,14 @@ def _stamps(paths: list[Path]) -> tuple:
     return tuple(found)
 
 
+def _hidden_files(folder: Path) -> list[Path]:
+    """The hidden files of `folder` (the content folder's: the split's index and journal among them)."""
+    try:
+        return sorted(Path(e.path) for e in os.scandir(folder) if e.name.startswith(".") and e.is_file())
+    except OSError:
+        return []
+
+
 def _unaltered_digests(archive: Archive, published: tuple[Article, ...]) -> dict[str, str]:
     """The file digests of the published articles that are the archive's own (an excerpt the licence
     policy cut is another article than its file: later stages name it by its value instead)."""
@@ -107,6 +120,15 @@ def annotation_warnings(articles: tuple[Article, ...], bodies: Mapping[str, Rend
     return found
 
 
+@contextmanager
+def _thawed() -> Iterator[None]:
+    """What the build froze (`gc.freeze`) may be collected again once it is over (watch/serve go on)."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _output_is_safe(cfg: Config) -> None:
     out = cfg.output_path.resolve()
     root = cfg.root.resolve()
@@ -137,13 +159,14 @@ class Builder:
         self.built = False
         self.theme: tuple[tuple, Theme] | None = None
         self.raw_stamp: str | None = None
+        self.model: tuple[Site, dict[str, str]] | None = None  # the last drawn site and its articles' digests
 
     def build(self) -> BuildResult:
         """Run the pipeline; raise ContentError (with every problem) and leave the output as it was."""
         cfg = self.cfg
         started = time.perf_counter()
         _output_is_safe(cfg)
-        with BuildLock(cfg.cache_path):
+        with BuildLock(cfg.cache_path), _thawed():
             self._open_cache()
             inputs = self._inputs()
             same = self._unchanged(inputs)
@@ -153,6 +176,7 @@ class Builder:
             self._stage("reading articles")
             report = self._split()
             archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
+            gc.freeze()  # the archive outlives the build's stages: collections need not walk it again
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
             self._stop_on_errors(problems)
@@ -178,6 +202,7 @@ class Builder:
             pages = sum(1 for path in sink.entries if path.endswith(".html"))
             written = self.writer.finish()
             self.built = True
+            self.model = (site, digests)  # what serve draws a single page from until the next build
             if self.store is not None and self.store.generation != generation:
                 self.load_cache.save_all()  # the cache file was damaged and started afresh during this build
                 self.body_cache.save_all()
@@ -198,9 +223,25 @@ class Builder:
         self._remember(inputs, result)
         return result
 
+    def warm(self) -> None:
+        """Make `model` without drawing or writing anything, when the last build found nothing changed
+        and so made none (serve draws a saved article's page from it); nothing when the archive has errors."""
+        if self.model is not None:
+            return
+        with BuildLock(self.cfg.cache_path):
+            self._open_cache()
+            archive = load_archive(self.cfg.articles_path, root=self.cfg.root, cache=self.load_cache)
+            if archive.errors:
+                return
+            self._theme()
+            published = apply_policy(archive.articles, self.cfg)
+            digests = _unaltered_digests(archive, published.articles)
+            bodies = render_bodies(published.articles, self.body_cache, digests=digests)
+            self.model = (make_site(published.articles, bodies, self.cfg, published.excerpts), digests)
+
     def _inputs(self) -> str:
         """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps
-        (name, mtime, size, inode) of the article files, the dumps and the split's index."""
+        (name, mtime, size, inode) of the article files, the dumps and the split's index and journal."""
         cfg = self.cfg
         try:
             entries = sorted((e.name, e.stat()) for e in os.scandir(cfg.articles_path) if not e.name.startswith("."))
@@ -208,7 +249,7 @@ class Builder:
             entries = []
         files = [(name, st.st_mtime_ns, st.st_size, st.st_ino) for name, st in entries]
         parts = (program_stamp(), repr(replace(cfg, warnings=())), theme_stamp(cfg), files,
-                 _stamps(raw_dumps(cfg)), _stamps([cfg.content_path / INDEX_NAME]))
+                 _stamps(raw_dumps(cfg)), _stamps(_hidden_files(cfg.content_path)))
         return hashlib.blake2b(repr(parts).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
     def _unchanged(self, inputs: str) -> BuildResult | None:
@@ -238,6 +279,7 @@ class Builder:
             self.store = cache_file(self.cfg.cache_path)
             self.load_cache.store = self.store
             self.body_cache.store = self.store
+            self.memo.store = self.store  # the search index's weights and shards
 
     def _stage(self, stage: str) -> None:
         if self.progress is not None:
@@ -261,6 +303,8 @@ class Builder:
             known = stored.decode() if stored else None
         if stamp == known and self.cfg.articles_path.is_dir():
             return None
+        from sitegen.archive.store import split_files
+
         report = split_files(dumps, self.cfg.articles_path, root=self.cfg.root)
         if not any(p.severity == "error" for p in report.problems):
             # what the split itself wrote (articles, its index) is part of the stamp it leaves
@@ -272,6 +316,8 @@ class Builder:
     def _split_stamp(self, dumps: list[Path]) -> str:
         """The dumps and the split's index as they are now. (The split reconciles its index with the
         article files whenever it runs; an article added or deleted by hand changes nothing it does.)"""
+        from sitegen.archive.store import INDEX_NAME
+
         return repr((_stamps(dumps), _stamps([self.cfg.content_path / INDEX_NAME])))
 
     def _theme(self) -> Theme:

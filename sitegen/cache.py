@@ -24,7 +24,7 @@ import sitegen
 
 CACHE_FILE = "build-cache.sqlite"
 FORMAT = "1"
-TABLES = ("articles", "bodies", "bodykeys", "state")
+TABLES = ("articles", "bodies", "bodykeys", "search", "state")
 
 
 _INHERITED: list[sqlite3.Connection] = []  # connections a forked worker got from its parent
@@ -201,15 +201,19 @@ class CacheFile:
 
     def keep_only(self, table: str, keys: set[str]) -> None:
         """Forget every entry of `table` not in `keys`."""
+        if self._connection() is not None:
+            self.forget(table, self.keys(table) - keys)
+
+    def forget(self, table: str, keys: Iterable[str]) -> None:
+        """Forget the entries `keys` of `table` (one transaction)."""
         db = self._connection()
-        if db is None:
+        stale = [(k,) for k in keys]
+        if db is None or not stale:
             return
-        stale = self.keys(table) - keys
         try:
-            if stale:
-                db.execute("BEGIN")
-                db.executemany(f"DELETE FROM {table} WHERE key = ?", ((k,) for k in stale))
-                db.execute("COMMIT")
+            db.execute("BEGIN")
+            db.executemany(f"DELETE FROM {table} WHERE key = ?", stale)
+            db.execute("COMMIT")
         except sqlite3.Error:
             self._discard()
 

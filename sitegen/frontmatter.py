@@ -70,13 +70,18 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return yaml_text, text[after:], body_line
 
 
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[^\S\n]*:", re.MULTILINE)  # a top-level key, at a line's start
+_NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+
+
 def _key_lines(yaml_text: str) -> dict[str, int]:
     """Line (in the file: front matter starts at line 2) of each top-level key."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(yaml_text.split("\n"), start=2):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
-        if match:
-            lines.setdefault(match.group(1), number)
+    number, at = 2, 0
+    for match in _KEY_LINE.finditer(yaml_text):
+        number += yaml_text.count("\n", at, match.start())
+        at = match.start()
+        lines.setdefault(match.group(1), number)
     return lines
 
 
@@ -85,13 +90,15 @@ def _item_lines(yaml_text: str, key: str, first_field: str | None = None) -> lis
     out: list[int] = []
     inside = False
     for number, line in enumerate(yaml_text.split("\n"), start=2):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            inside = True
-            continue
-        if inside:
-            if re.match(r"^[A-Za-z_]", line):
+        if line[:1] in _NAME_START:  # a top-level key: `key` opens the list, another one ends it
+            match = _KEY_LINE.match(line)
+            if match is not None and match.group(1) == key:
+                inside = True
+            elif inside:
                 break
-            if re.match(r"^\s*-\s", line) or re.match(r"^\s*-$", line):
+        elif inside:
+            item = line.lstrip()
+            if item[:1] == "-" and (len(item) == 1 or item[1].isspace()):
                 out.append(number)
     return out
 

@@ -129,3 +129,27 @@ def test_add_added_inserts_one_line_after_date_and_keeps_every_other_byte():
     assert add_added(added, dt.date(2027, 1, 1)) is None  # already there: left alone
     without_date = "---\ntitle: T\n---\nBody\n"
     assert add_added(without_date, dt.date(2026, 1, 2)) == "---\ntitle: T\nadded: 2026-01-02\n---\nBody\n"
+
+
+def test_mistakes_in_list_items_name_the_item_line_in_any_block_layout():
+    text = """---
+title: T
+tags : [a]
+source:
+  - file: a.txt
+    lines: [1, 2]
+# a comment between items
+  -
+    file: b.txt
+    lines: [2]
+annotations :
+  - quote: "x"
+  -   quote: 3
+---
+Body x.
+"""
+    _, problems = read(text)
+    assert [str(p) for p in problems] == [
+        "a.md:8: source: lines: expected two line numbers [first, last], got [2]",
+        "a.md:13: annotations: quote: expected the quoted text",
+    ]

@@ -317,3 +317,65 @@ def test_sitegen_build_in_new_processes_matches_a_clean_build(session, tmp_path_
     (session.root / "content/articles/three.md").unlink()
     build()
     assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+def test_a_new_process_updates_the_search_shards_of_the_words_an_edit_touched(session, tmp_path_factory, monkeypatch):
+    monkeypatch.setattr("sitegen.search.index.SHARD_BYTES", 120)  # many shards, even for three short articles
+    write(session.root, "two", "Two", tags=("ai", "trade"), day=2, body="Words of its own about harbours.\n")
+    session.rebuild(fresh(session.root))
+    shards = {p for p in files(session.root) if p.startswith("search/terms/")}
+    assert len(shards) > 3
+    write(session.root, "one", "One", body="A first paragraph, with zeppelins.\n\nAnother one.\n")
+    _, written = session.rebuild(fresh(session.root))
+    assert 0 < len(written & shards) < len(shards)
+    assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+def poison_search_state(root: Path, *, stamp: str | None = None, garbage: bool = False) -> None:
+    """Replace the file of every term shard in the kept search index by POISON (or the whole state by
+    bytes that do not decode)."""
+    import pickle
+    from dataclasses import replace
+
+    from sitegen.cache import cache_file
+
+    store = cache_file(root / ".sitegen-cache")
+    state = pickle.loads(store.get("search", "state"))
+    poisoned = replace(state, shards={key: (terms, b"POISON") for key, (terms, _) in state.shards.items()})
+    store.put_many("search", [("state", b"\x80\x05garbage" if garbage else pickle.dumps(poisoned))])
+    if stamp is not None:
+        store.db.execute("UPDATE meta SET value = ? WHERE name = 'stamp'", (stamp,))
+    store.close()
+
+
+@pytest.mark.parametrize("case", ["kept", "another version", "garbage"])
+def test_the_search_index_a_new_process_updates_is_the_kept_one_unless_it_is_not_to_be_trusted(
+        session, tmp_path_factory, monkeypatch, case):
+    monkeypatch.setattr("sitegen.search.index.SHARD_BYTES", 120)
+    write(session.root, "two", "Two", tags=("ai", "trade"), day=2, body="Words of its own about harbours.\n")
+    session.rebuild(fresh(session.root))
+    poison_search_state(session.root, stamp="written by another version" if case == "another version" else None,
+                        garbage=case == "garbage")
+    write(session.root, "one", "One", body="A first paragraph, with zeppelins.\n\nAnother one.\n")
+    fresh(session.root).build()
+    poisoned = {path for path, data in files(session.root).items() if data == b"POISON"}
+    shards = {path for path in files(session.root) if path.startswith("search/terms/")}
+    if case == "kept":  # the proof that the kept index is what a new process updates: the shards an edit
+        assert poisoned and poisoned < shards  # did not touch are not made again, the others are
+    else:
+        assert not poisoned
+    if case != "kept":
+        assert files(session.root) == clean_build(session.root, tmp_path_factory)
+
+
+def test_the_kept_search_weights_are_those_of_the_articles_there_are(session):
+    from sitegen.cache import cache_file
+
+    for n in range(3):  # each edit makes new weights for "one" and forgets the old ones
+        write(session.root, "one", "One", body=f"Edited {n} times.\n")
+        fresh(session.root).build()
+    (session.root / "content/articles/two.md").unlink()
+    fresh(session.root).build()
+    store = cache_file(session.root / ".sitegen-cache")
+    assert len(store.keys("search")) == 1 + 2  # the index's state and the weights of "one" and "three"
+    store.close()

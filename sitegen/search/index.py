@@ -31,8 +31,9 @@ import json
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -46,7 +47,6 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+")
 _MARKS = re.compile("[\u0300-\u036f]")
-_VARINT = [""] * 32768  # 0..32767 in one to three letters
 
 
 def _varint(value: int) -> str:
@@ -59,8 +59,9 @@ def _varint(value: int) -> str:
             return "".join(out)
 
 
-for _n in range(len(_VARINT)):
-    _VARINT[_n] = _varint(_n)
+_LOW, _MORE = ALPHABET[:32], ALPHABET[32:]  # the low five bits: last letter, or another letter follows
+# 0..32767 in one to three letters, in order: the low five bits come first
+_VARINT = [*_LOW, *(m + h for h in _LOW[1:] for m in _MORE), *(m + n + h for h in _LOW[1:] for n in _MORE for m in _MORE)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,10 @@ def doc_script(number: int, doc: SearchDoc) -> bytes:
     return _script("doc", number, doc_record(doc))
 
 
+def _shard_script(key: str, terms: Iterable[str], codes: Mapping[str, tuple[array, str]]) -> bytes:
+    return _script("shard", key, {t: [len(codes[t][0]), codes[t][1]] for t in terms})
+
+
 @dataclass(frozen=True, slots=True)
 class IndexFiles:
     """The index as files (path under the index folder → UTF-8 bytes), and what the next run may reuse."""
@@ -244,7 +249,7 @@ def index_files(index: SearchIndex, *, snippet: int = 160, previous: IndexFiles 
     files: dict[str, bytes] = {}
     listing = []
     for key, terms in sorted(shard_keys(sizes, shard_bytes).items()):
-        data = _script("shard", key, {t: [len(codes[t][0]), codes[t][1]] for t in terms})
+        data = _shard_script(key, terms, codes)
         name = shard_name(key)
         files[name] = data
         listing.append([key, f"{name}?{hashlib.blake2b(data, digest_size=5).hexdigest()}", len(data)])
@@ -253,7 +258,139 @@ def index_files(index: SearchIndex, *, snippet: int = 160, previous: IndexFiles 
         name = f"docs/{number}.js"
         same = previous is not None and number < len(old_docs) and old_docs[number] == doc
         files[name] = previous.files[name] if same else doc_script(number, doc)  # type: ignore[union-attr]
-    manifest = {"version": 1, "docs": len(index.docs), "snippet": snippet, "stopwords": sorted(STOPWORDS),
-                "shards": listing}
-    files["manifest.js"] = _script("manifest", manifest)
+    files["manifest.js"] = _manifest(len(index.docs), snippet, listing)
     return IndexFiles(files, index.docs, codes)
+
+
+def _manifest(docs: int, snippet: int, listing: list) -> bytes:
+    manifest = {"version": 1, "docs": docs, "snippet": snippet, "stopwords": sorted(STOPWORDS), "shards": listing}
+    return _script("manifest", manifest)
+
+
+# -- updating the index in place ------------------------------------------------------------------
+
+Weights = Mapping[str, int]  # a document's `impacts`
+
+
+@dataclass(frozen=True, slots=True)
+class IndexState:
+    """The index as a later build can update it rather than make it again: the documents by number
+    (their keys, and a digest of what each was made from), each term's postings with their encoding,
+    and each shard's terms with its file. Equal to the state of a clean build of the same documents."""
+
+    keys: tuple[str, ...]
+    made: tuple[str, ...]
+    codes: dict[str, tuple[array, str]]
+    shards: dict[str, tuple[tuple[str, ...], bytes]]
+
+
+UPDATE_SHARE = 8  # more than 1/UPDATE_SHARE of the documents changed: the index is made again
+
+
+def index_state(keys: Sequence[str], made: Sequence[str], weights: Callable[[int], Weights], *,
+                previous: IndexState | None = None, old_weights: Callable[[str], Weights | None] | None = None,
+                shard_bytes: int = SHARD_BYTES) -> IndexState:
+    """The index of the documents numbered as in `keys` (`made[n]`: what document n is made from;
+    `weights(n)`: its `impacts`). With `previous`, a document whose number and `made` are the ones it
+    had there is not asked for: only the postings of the terms the others gained, lost or reweighed
+    change (`old_weights(made)` gives a changed document's former impacts), and only the shards holding
+    them are written again. The result is the same as without `previous`."""
+    keys, made = tuple(keys), tuple(made)
+    if previous is not None and old_weights is not None:
+        updated = _update(previous, keys, made, weights, old_weights)
+        if updated is not None:
+            codes, touched = updated
+            return IndexState(keys, made, codes, _shards(codes, previous, touched, shard_bytes))
+    postings: dict[str, array] = {}
+    for number in range(len(keys)):
+        for term, impact in weights(number).items():
+            listed = postings.get(term)
+            if listed is None:
+                listed = postings[term] = array("I")
+            listed.append(number << 6 | impact)
+    old_codes = previous.codes if previous is not None else {}
+    codes: dict[str, tuple[array, str]] = {}
+    touched: set[str] = set()
+    for term, listed in postings.items():
+        old = old_codes.get(term)
+        if old is not None and old[0] == listed:
+            codes[term] = old
+        else:
+            codes[term] = (listed, encode_postings(listed))
+            touched.add(term)
+    touched.update(old_codes.keys() - codes.keys())
+    return IndexState(keys, made, codes, _shards(codes, previous, touched, shard_bytes))
+
+
+def _update(previous: IndexState, keys: tuple[str, ...], made: tuple[str, ...], weights: Callable[[int], Weights],
+            old_weights: Callable[[str], Weights | None]) -> tuple[dict[str, tuple[array, str]], set[str]] | None:
+    """The codes of `previous` changed for the documents that differ, and the terms whose postings
+    changed; None when documents were removed or renumbered, too many changed, or a former
+    document's impacts are unknown."""
+    count = len(previous.keys)
+    if len(keys) < count or keys[:count] != previous.keys:
+        return None
+    changed = [n for n in range(count) if made[n] != previous.made[n]]
+    changed += range(count, len(keys))
+    if len(changed) * UPDATE_SHARE > max(len(keys), 64):
+        return None
+    working: dict[str, array] = {}
+    for number in changed:
+        old = old_weights(previous.made[number]) if number < count else {}
+        if old is None:
+            return None
+        new = weights(number)
+        for term in old.keys() | new.keys():
+            impact = new.get(term)
+            if old.get(term) == impact:
+                continue
+            listed = working.get(term)
+            if listed is None:
+                found = previous.codes.get(term)
+                listed = working[term] = array("I", found[0]) if found is not None else array("I")
+            at = bisect_left(listed, number << 6)
+            present = at < len(listed) and listed[at] >> 6 == number
+            if impact is None:
+                if present:
+                    del listed[at]
+            elif present:
+                listed[at] = number << 6 | impact
+            else:
+                listed.insert(at, number << 6 | impact)
+    codes = dict(previous.codes)
+    for term, listed in working.items():
+        if listed:
+            codes[term] = (listed, encode_postings(listed))
+        else:
+            codes.pop(term, None)
+    return codes, set(working)
+
+
+def _shards(codes: dict[str, tuple[array, str]], previous: IndexState | None, touched: set[str],
+            shard_bytes: int) -> dict[str, tuple[tuple[str, ...], bytes]]:
+    """Every shard's terms and file; a shard with the same terms as before, none of them touched,
+    keeps the file it had."""
+    sizes = {t: len(t) + len(c[1]) + 12 for t, c in codes.items()}
+    old = previous.shards if previous is not None else {}
+    shards: dict[str, tuple[tuple[str, ...], bytes]] = {}
+    for key, terms in sorted(shard_keys(sizes, shard_bytes).items()):
+        listed = tuple(terms)
+        before = old.get(key)
+        if before is not None and before[0] == listed and touched.isdisjoint(listed):
+            shards[key] = before
+        else:
+            shards[key] = (listed, _shard_script(key, listed, codes))
+    return shards
+
+
+def state_files(state: IndexState, snippet: int = 160) -> dict[str, bytes]:
+    """The manifest and the term shards of `state` (path under the index folder → bytes);
+    the documents' scripts are made one by one (`doc_script`)."""
+    files: dict[str, bytes] = {}
+    listing = []
+    for key, (_, data) in state.shards.items():
+        name = shard_name(key)
+        files[name] = data
+        listing.append([key, f"{name}?{hashlib.blake2b(data, digest_size=5).hexdigest()}", len(data)])
+    files["manifest.js"] = _manifest(len(state.keys), snippet, listing)
+    return files

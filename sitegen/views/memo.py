@@ -11,7 +11,10 @@ Must not know what a view holds.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from sitegen.cache import CacheFile
 
 T = TypeVar("T")
 
@@ -31,6 +34,7 @@ class ViewMemo:
         self.config: object = None
         self.slugs: int | None = None
         self.assets: Mapping | None = None
+        self.store: CacheFile | None = None  # the build cache file, for what a next process may reuse (search index)
 
     def start(self, config: object, slugs: Mapping, assets: Mapping | None = None) -> None:
         """Begin a render. A changed configuration, slug map or asset names (links change) forgets everything."""

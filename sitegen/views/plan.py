@@ -28,7 +28,7 @@ from sitegen.site import Listing, ListKind, Site
 from sitegen.views.memo import ViewMemo
 from sitegen.views.webannotations import web_annotations_json
 from sitegen.views.outputs import Output, PlannedOutput, RawFiles, RawOutput, output_plan
-from sitegen.views.search import search_files
+from sitegen.views.search import search_outputs
 from sitegen.views.pages import Page, PageViews, listing_url
 
 
@@ -110,10 +110,9 @@ def plan_site(
         plan.append(Planned(output.path, output.template, _output_sources(src, output), output.make))
     plan.append(Planned(urls.WEB_ANNOTATIONS, "", ("web-annotations", notes),
                         lambda: RawOutput(urls.WEB_ANNOTATIONS, web_annotations_json(site, memo))))
-    if site.config.search:
-        every = tuple(src.shown(a) for a in site.articles)
-        plan.append(Planned(urls.SEARCH_INDEX, "", ("search-index", every),
-                            lambda: RawFiles(search_files(site, memo)), group=True))
+    if site.config.search:  # the manifest and term shards (a group), then each article's search script
+        for out in search_outputs(site, memo, src.shown):
+            plan.append(Planned(out.path, "", out.sources, out.make, group=out.group))
     return plan
 
 

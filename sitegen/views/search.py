@@ -1,50 +1,172 @@
 """The search index of a site: each article as a search document, and the index's files.
 
-`search_files(site, memo)` returns every file of the full-text index (see
-`sitegen.search.index`) by output path: the manifest, the term shards and one
-script per article. A document holds the article's title, link, authors and
-publisher, tags, plain text and the editor's notes (not the split step's flags).
-With the `memo` of the previous render (watch/serve), the documents and term
-weights of unchanged articles, the encodings of unchanged postings and the
-scripts of unchanged documents are reused. Must not render templates or touch files.
+`search_outputs(site, memo, made)` lists the files of the full-text index (see
+`sitegen.search.index`): one script per article, each named by its number and
+what its article is made from (so an unchanged one is kept, not made again), and
+the manifest with the term shards, made together. `search_files(site, memo)` is
+every file at once, by output path.
+
+The index is updated rather than made again: each article's term weights and the
+index itself (postings and shards) are kept in the build cache file (the memo's
+`store`) and, for watch/serve, in the memo, so a build that changes one article
+weighs that article alone and writes again only the shards of the terms it
+gained, lost or reweighed — with the same bytes a clean build writes. Must not
+render templates or touch files.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
 from sitegen import urls
+from sitegen.cache import CacheFile
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
-from sitegen.search import IndexFiles, SearchDoc, build_index, impacts, index_files
+from sitegen.search import SearchDoc, impacts
+from sitegen.search import index as search_index
+from sitegen.search.index import IndexState, Weights, doc_script, index_state, state_files
 from sitegen.site import Site
 from sitegen.views.memo import ViewMemo
+from sitegen.views.outputs import RawFiles, RawOutput
 
 FLAG = "flag"  # the tag of the notes the split step leaves for the editor
+TABLE = "search"  # rows of the build cache: STATE, and WEIGHTS + made for each article's term weights
+STATE = "state"
+WEIGHTS = "w:"
 
 
 def search_doc(article: Article, body: RenderedBody) -> SearchDoc:
     """The search document of one article (oldest first, so a new article is numbered last)."""
     people = (*article.authors, *((article.publisher,) if article.publisher else ()))
     notes = tuple(a.note for a in article.annotations if a.note and FLAG not in a.tags)
-    order = (article.date.isoformat() if article.date else "",)
-    return SearchDoc(article.slug, order, article.title, urls.article(article.slug), people, article.tags,
+    return SearchDoc(article.slug, _order(article), article.title, urls.article(article.slug), people, article.tags,
                      body.text, notes)
+
+
+def _order(article: Article) -> tuple:
+    return (article.date.isoformat() if article.date else "",)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutput:
+    """A file of the index (or, `group`, the manifest and every term shard): its path, what it is
+    made from, and its maker."""
+
+    path: str
+    sources: tuple
+    make: Callable[[], RawOutput | RawFiles]
+    group: bool = False
+
+
+def search_outputs(site: Site, memo: ViewMemo | None = None,
+                   made: Callable[[Article], str] | None = None) -> list[SearchOutput]:
+    """The index's files: the manifest and shards (one group), then each article's script.
+    `made(article)`: a digest of everything its search document is made from (its file, its body);
+    without it, one is computed from the article and its body."""
+    index = _Index(site, memo, made)
+    outputs = [SearchOutput(urls.SEARCH_INDEX, ("search-index", index.made), lambda: RawFiles(index.files()),
+                            group=True)]
+    for number, (article, stamp) in enumerate(zip(index.numbered, index.made)):
+        path = urls.search_file(f"docs/{number}.js")
+        outputs.append(SearchOutput(path, ("search-doc", number, stamp), lambda path=path, number=number:
+                                    RawOutput(path, index.doc(number).decode("utf-8"))))
+    return outputs
 
 
 def search_files(site: Site, memo: ViewMemo | None = None) -> dict[str, bytes]:
     """Every file of the search index, by output path (under `urls.SEARCH_FOLDER`)."""
-    memo = memo if memo is not None else ViewMemo()
-    docs, weights = [], {}
-    for article in site.articles:
-        body = site.bodies[article.slug]
-        doc, weight = memo.get(("search", article.slug), (article, body), lambda: _weighed(search_doc(article, body)))
-        docs.append(doc)
-        weights[doc.key] = weight
-    previous = memo.previous(("search-files",))
-    made = index_files(build_index(docs, weights), snippet=site.config.search_snippet_chars,
-                       previous=previous if isinstance(previous, IndexFiles) else None)
-    memo.keep(("search-files",), made)
-    return {urls.search_file(name): data for name, data in made.files.items()}
+    index = _Index(site, memo, None)
+    files = index.files()
+    for number in range(len(index.numbered)):
+        files[urls.search_file(f"docs/{number}.js")] = index.doc(number)
+    return files
 
 
-def _weighed(doc: SearchDoc) -> tuple[SearchDoc, dict[str, int]]:
-    return doc, impacts(doc)
+class _Index:
+    """The index of one render: documents numbered oldest first, weights and state from the memo or
+    the build cache file, the files made when asked for."""
+
+    def __init__(self, site: Site, memo: ViewMemo | None, made: Callable[[Article], str] | None) -> None:
+        self.site = site
+        self.memo = memo if memo is not None else ViewMemo()
+        self.store: CacheFile | None = self.memo.store
+        self.numbered: Sequence[Article] = sorted(site.articles, key=lambda a: (_order(a), a.slug))
+        self.made = tuple(made(a) if made else self._made(a) for a in self.numbered)
+
+    def _made(self, article: Article) -> str:
+        bodies = self.site.bodies
+        key = bodies.key(article.slug) if hasattr(bodies, "key") else bodies[article.slug].text
+        return hashlib.blake2b(repr((article, key)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def doc(self, number: int) -> bytes:
+        """The script of document `number`."""
+        article = self.numbered[number]
+        body = self.site.bodies[article.slug]
+        return self.memo.get(("search-doc", number), (article, body),
+                             lambda: doc_script(number, search_doc(article, body)))
+
+    def files(self) -> dict[str, bytes]:
+        """The manifest and the term shards (path → bytes), the state kept for the next build."""
+        known = self.memo.previous(("search-weights",))
+        known = known if isinstance(known, dict) else {}
+        previous = self.memo.previous(("search-state",))
+        if not isinstance(previous, IndexState):
+            found = _load(self.store, STATE, IndexState)
+            previous = found if isinstance(found, IndexState) else None
+        # made again: every document's weights are asked for, the cache file is asked which it has at once
+        stored = self.store.keys(TABLE) if self.store is not None and previous is None else None
+        fresh: dict[str, Weights] = {}
+        used: dict[str, Weights] = {}
+
+        def kept(made: str) -> Weights | None:
+            found = used.get(made)
+            if found is None:
+                found = known.get(made)
+            if found is None and (stored is None or WEIGHTS + made in stored):
+                found = _load(self.store, WEIGHTS + made, dict)
+            return found
+
+        def weights(number: int) -> Weights:
+            made = self.made[number]
+            found = kept(made)
+            if found is None:
+                article = self.numbered[number]
+                found = fresh[made] = impacts(search_doc(article, self.site.bodies[article.slug]))
+            used[made] = found
+            return found
+
+        state = index_state([a.slug for a in self.numbered], self.made, weights, previous=previous,
+                            old_weights=kept, shard_bytes=search_index.SHARD_BYTES)
+        self._keep(state, previous, fresh, {**{m: known[m] for m in self.made if m in known}, **used})
+        return {urls.search_file(name): data for name, data in state_files(state, self.site.config.search_snippet_chars).items()}
+
+    def _keep(self, state: IndexState, previous: IndexState | None, fresh: dict[str, Weights],
+              weights: dict[str, Weights]) -> None:
+        """Hand the state and the weights to the next render and to the build cache file, which forgets
+        the weights of documents gone (all it does not need when there was no state to start from)."""
+        self.memo.keep(("search-state",), state)
+        self.memo.keep(("search-weights",), weights)
+        if self.store is None:
+            return
+        rows = [(WEIGHTS + made, pickle.dumps(w, pickle.HIGHEST_PROTOCOL)) for made, w in fresh.items()]
+        rows.append((STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL)))
+        self.store.put_many(TABLE, rows)
+        if previous is None:
+            self.store.keep_only(TABLE, {STATE, *(WEIGHTS + m for m in state.made)})
+        else:
+            self.store.forget(TABLE, (WEIGHTS + m for m in set(previous.made) - set(state.made)))
+
+
+def _load(store: CacheFile | None, key: str, kind: type) -> object:
+    """A value of the build cache file, or None when it is missing or does not decode as `kind`."""
+    data = store.get(TABLE, key) if store is not None else None
+    if data is None:
+        return None
+    try:
+        value = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - a value that does not decode is a miss
+        return None
+    return value if isinstance(value, kind) else None

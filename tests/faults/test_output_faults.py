@@ -139,7 +139,7 @@ def test_a_really_full_disk_stops_the_build_and_the_old_site_stays(tmp_path):
         root = make(disk / "archive")
         assert sitegen(root, "build").returncode == 0
         before = tree(root / "public")
-        edit(root, "Edited by hand " * 8000)  # bigger than what is left, even once the build cache is given up
+        edit(root, "Edited by hand " * 15000)  # bigger than what is left, even once the build cache is given up
         filler = fill(disk)
         full = sitegen(root, "build")
         assert_failed_cleanly(full, "No space left on device")

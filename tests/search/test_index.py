@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitegen.search import SearchDoc, build_index, fold, impacts, index_files, words
-from sitegen.search.index import ALPHABET, SHARD_BYTES, STOPWORDS, counts, encode_postings, shard_keys
+from sitegen.search.index import (ALPHABET, SHARD_BYTES, STOPWORDS, IndexState, counts, encode_postings, index_state,
+                                  shard_keys, state_files)
 
 CODE = {c: n for n, c in enumerate(ALPHABET)}
 
@@ -213,3 +214,83 @@ def test_a_query_loads_a_small_part_of_a_large_index():
     term = vocabulary[77]
     key = max((k for k in shards if term.startswith(k)), key=len)
     assert lookup(shards, term) and sizes[key] < sum(sizes.values()) / 10
+
+
+# -- updating the index: the state a later build starts from ---------------------------------------------
+
+VOCABULARY = [f"{a}{b}word" for a in "abcdefgh" for b in "klmnopqr"]
+
+
+def vocab_doc(n: int, words: list[int], *, key: str | None = None) -> SearchDoc:
+    return doc(key or f"d{n:03d}", " ".join(VOCABULARY[w % len(VOCABULARY)] for w in words), order=f"{n:05d}")
+
+
+def state_of(docs: list[SearchDoc], previous: IndexState | None = None, *, asked: list[int] | None = None,
+             shard_bytes: int = 1500) -> IndexState:
+    """The state of `docs` (numbered in their order), from `previous` when given, noting which were weighed."""
+    by_made = {repr(d): impacts(d) for d in docs}
+    if previous is not None:
+        by_made.update(FORMER)
+
+    def weights(n: int) -> dict[str, int]:
+        if asked is not None:
+            asked.append(n)
+        return impacts(docs[n])
+
+    state = index_state([d.key for d in docs], [repr(d) for d in docs], weights, previous=previous,
+                        old_weights=by_made.get, shard_bytes=shard_bytes)
+    FORMER.update(by_made)
+    return state
+
+
+FORMER: dict[str, dict[str, int]] = {}  # what earlier documents weighed, as the build cache keeps it
+
+
+@given(st.lists(st.lists(st.integers(0, 63), max_size=30), min_size=1, max_size=30),
+       st.lists(st.tuples(st.integers(0, 29), st.lists(st.integers(0, 63), max_size=30)), max_size=3),
+       st.lists(st.lists(st.integers(0, 63), max_size=30), max_size=2))
+def test_an_updated_index_has_the_bytes_of_a_clean_one(texts, edits, added):
+    docs = [vocab_doc(n, words) for n, words in enumerate(texts)]
+    previous = state_of(docs)
+    for at, words in edits:
+        if at < len(docs):
+            docs[at] = vocab_doc(at, words, key=docs[at].key)
+    docs += [vocab_doc(len(docs) + k, words) for k, words in enumerate(added)]
+    updated, clean = state_of(docs, previous), state_of(docs)
+    assert state_files(updated) == state_files(clean)
+    assert updated.codes.keys() == clean.codes.keys()
+    assert all(updated.codes[t][1] == clean.codes[t][1] for t in clean.codes)
+
+
+def test_an_edit_weighs_its_document_alone_and_keeps_the_shards_of_words_it_did_not_touch():
+    docs = [vocab_doc(n, [(n * 7 + k * 13) % 64 for k in range(40)]) for n in range(120)]
+    previous = state_of(docs)
+    assert len(previous.shards) > 5
+    docs[60] = vocab_doc(60, [0, 1, 2, 3, 3, 3], key=docs[60].key)  # a short text: it loses most of its words
+    asked: list[int] = []
+    updated = state_of(docs, previous, asked=asked)
+    assert asked == [60]
+    kept = [key for key, shard in updated.shards.items() if shard is previous.shards.get(key)]
+    assert kept and len(kept) < len(updated.shards)  # reused, not made again; the others did change
+    touched = {t for t in updated.codes.keys() | previous.codes.keys() if updated.codes.get(t) != previous.codes.get(t)}
+    for key in set(updated.shards) - set(kept):  # made again: its terms changed, or the postings of one of them
+        terms = updated.shards[key][0]
+        assert previous.shards.get(key, ((),))[0] != terms or touched.intersection(terms)
+    assert state_files(updated) == state_files(state_of(docs))
+
+
+def test_a_removed_or_renumbered_document_makes_the_index_again_with_the_same_bytes():
+    docs = [vocab_doc(n, [n, n + 1, n + 5]) for n in range(20)]
+    previous = state_of(docs)
+    fewer = docs[:5] + docs[6:]
+    assert state_files(state_of(fewer, previous)) == state_files(state_of(fewer))
+    earlier = [doc("first", "abword", order="00000"), *docs]
+    assert state_files(state_of(earlier, previous)) == state_files(state_of(earlier))
+
+
+def test_the_state_files_are_those_of_the_index_files():
+    docs = corpus()
+    numbered = build_index(docs).docs
+    state = index_state([d.key for d in numbered], [d.key for d in numbered], lambda n: impacts(numbered[n]))
+    files = index_files(build_index(docs)).files
+    assert state_files(state) == {name: data for name, data in files.items() if not name.startswith("docs/")}
