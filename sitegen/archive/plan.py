@@ -2,22 +2,31 @@
 
 Owns `dump_articles` (the streamed read of one dump: a first pass counts its
 short lines, so furniture recurring between items is known, then the split runs
-line by line — memory stays bounded by the longest article) and `plan_files`
-(what `sitegen split --dry-run` shows: every article each dump would give, with
-its lines, kind, title, authors, confidence and what to review). Must not write
-anything.
+line by line — memory stays bounded by the longest article), `split_dump` (the
+same, a large dump split in a second process, on another core, while the
+caller matches and writes what it has been given) and `plan_files` (what `sitegen split --dry-run` shows: every article
+each dump would give, with its lines, kind, title, authors, confidence and what
+to review). Must not write anything.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from sitegen.archive.load import shown_path
 from sitegen.errors import Problem, error
 from sitegen.split import SplitArticle, decode_lines, iter_articles
 from sitegen.split.roles import Repeats
+
+BACKGROUND_BYTES = 1 << 20  # a dump this large is split in a second process
+SENT = 32  # articles sent from that process at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,77 @@ def dump_articles(raw: Path, shown: str, problems: list[Problem]) -> Iterator[Sp
         repeats = Repeats.of_lines(handle)  # a first pass on bytes: only short lines are decoded
     with raw.open("rb") as handle:
         yield from iter_articles(decode_lines(handle, shown, problems), raw.name, [], repeats)
+
+
+def split_dump(raw: Path, shown: str, problems: list[Problem]) -> Iterator[SplitArticle]:
+    """`dump_articles`, the same articles in the same order and problems appended at the same
+    points. A dump of BACKGROUND_BYTES or more is split by a forked child process (when this
+    process has no other thread), so the split and the caller's work on the articles run on two
+    cores; memory stays bounded (the pipe holds a few articles). Raises OSError when the file
+    cannot be read."""
+    if raw.stat().st_size < BACKGROUND_BYTES or threading.active_count() > 1 or not hasattr(os, "fork"):
+        yield from dump_articles(raw, shown, problems)
+        return
+    sys.stdout.flush()  # the child must not write out what this process has buffered
+    sys.stderr.flush()
+    receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(target=_split_child, args=(receiver, sender, raw, shown), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        while True:
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                raise OSError(f"the split of {raw.name} stopped (its process ended, exit code {child.exitcode})") from None
+            if kind == "articles":
+                for item in payload:
+                    if isinstance(item, Problem):
+                        problems.append(item)
+                    else:
+                        yield item
+            elif kind == "done":
+                return
+            elif kind == "oserror":
+                raise OSError(*payload)
+            else:
+                raise RuntimeError(f"the split of {raw.name} failed:\n{payload}")
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.terminate()
+        child.join()
+
+
+def _split_child(receiver: Connection, sender: Connection, raw: Path, shown: str) -> None:
+    """The child of `split_dump`: problems and articles, in order, SENT at a time."""
+    receiver.close()
+    problems: list[Problem] = []
+    told = 0
+    try:
+        try:
+            batch: list = []
+            for article in dump_articles(raw, shown, problems):
+                batch += problems[told:]
+                told = len(problems)
+                batch.append(article)
+                if len(batch) >= SENT:
+                    sender.send(("articles", batch))
+                    batch = []
+            sender.send(("articles", batch + problems[told:]))
+            sender.send(("done", None))
+        except (BrokenPipeError, EOFError):
+            pass  # the parent stopped reading (it is gone, or has what it needs)
+        except OSError as exc:
+            sender.send(("oserror", (exc.errno, exc.strerror) if exc.strerror else (str(exc),)))
+        except BaseException:  # noqa: BLE001 - reported by the parent, with this traceback
+            import traceback
+
+            sender.send(("failed", traceback.format_exc()))
+    except (BrokenPipeError, EOFError):
+        pass
+    finally:
+        sender.close()
 
 
 def plan_files(raw_paths: list[Path], *, root: Path | None = None) -> tuple[DumpPlan, ...]:

@@ -8,7 +8,9 @@ lines, or by a near-duplicate sketch of its text (so a retitled or lightly
 edited file still matches). It is then skipped, or gains a `source` entry
 (`frontmatter.add_source`: the rest of the file stays byte-for-byte) when seen
 in another dump. A new article gets `<slug>.md`, a distinct slug when the name
-is taken. Every write is atomic.
+is taken. Every write is atomic; new files are made durable BATCH at a time
+(`atomic.AtomicBatch`: one wait for the disk instead of one per file), and a
+large dump is split in a second process while this one writes (`plan.split_dump`).
 
 `content/.split-index.json` caches each file's sketch and sources, stamped with
 the file's size and checksum: the article files stay the truth, and an entry is
@@ -44,8 +46,8 @@ from pathlib import Path
 
 from sitegen.archive.entered import EntryDates
 from sitegen.archive.load import shown_path
-from sitegen.archive.plan import dump_articles
-from sitegen.atomic import leftovers, write_atomic
+from sitegen.archive.plan import split_dump
+from sitegen.atomic import AtomicBatch, leftovers, write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_added, add_source, dump_article, read_article
 from sitegen.model import Source
@@ -57,6 +59,7 @@ INDEX_NAME = ".split-index.json"
 JOURNAL_NAME = ".split-journal"  # articles created since the index was last saved
 INDEX_VERSION = 5  # 5: every file read once more, so each gets its `added:` date
 SPLIT_VERSION = 3  # bump when the split rules change: dumps are then split again
+BATCH = 64  # new article files made durable together
 COMMON = 32  # a sketch value held by more articles than this is boilerplate
 POSTED = 16  # the smallest values of each sketch are enough to find candidates (and keep the index small)
 CANDIDATES = 8  # most-voted candidates compared in full
@@ -99,7 +102,7 @@ class _Entry:
 class _Index:
     entries: dict[str, _Entry] = field(default_factory=dict)
     dumps: dict[str, dict] = field(default_factory=dict)  # name → {"stamp": [...], "articles": [[slug, title, a, b]]}
-    postings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # sketch value → slugs holding it
+    postings: dict[int, str | tuple[str, ...]] = field(default_factory=dict)  # sketch value → the slug(s) holding it
     provenance: dict[tuple[str, int, int], str] = field(default_factory=dict)
     changed: bool = False
     base: list[int] | None = None  # stamp of the index file as read: the journal extends that index only
@@ -107,11 +110,24 @@ class _Index:
     def add(self, slug: str, entry: _Entry) -> None:
         self.entries[slug] = entry
         for value in {*unpack(entry.sketch[: 8 * POSTED]), *unpack(entry.born[: 8 * POSTED])}:
-            holders = self.postings.get(value, ())
-            if len(holders) <= COMMON and slug not in holders:  # past COMMON a value is ignored anyway
+            holders = self.postings.get(value)
+            if holders is None:
+                self.postings[value] = slug  # most values have one holder: no tuple for them
+            elif isinstance(holders, str):
+                if holders != slug:
+                    self.postings[value] = (holders, slug)
+            elif len(holders) <= COMMON and slug not in holders:  # past COMMON a value is ignored anyway
                 self.postings[value] = (*holders, slug)
         for source in entry.sources:
             self.provenance[source] = slug
+
+    def remove(self, slug: str) -> None:
+        """Forget an article added in this run whose file could not be written (its postings stay:
+        `find` passes over slugs it no longer knows)."""
+        entry = self.entries.pop(slug)
+        for source in entry.sources:
+            if self.provenance.get(source) == slug:
+                del self.provenance[source]
 
     def add_source(self, slug: str, source: tuple[str, int, int]) -> None:
         self.entries[slug].sources.append(source)
@@ -126,10 +142,13 @@ class _Index:
         votes: dict[str, int] = {}
         for value in probe:
             holders = self.postings.get(value, ())
-            if len(holders) > COMMON:  # boilerplate shared by many articles says nothing
+            if isinstance(holders, str):
+                holders = (holders,)
+            elif len(holders) > COMMON:  # boilerplate shared by many articles says nothing
                 continue
             for slug in holders:
                 votes[slug] = votes.get(slug, 0) + 1
+        votes = {slug: n for slug, n in votes.items() if slug in self.entries}
         best, best_score = None, 0.0
         for slug, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
             entry = self.entries[slug]
@@ -262,26 +281,24 @@ def _save_index(articles_dir: Path, index: _Index) -> None:
     def line(key: str, value: object) -> str:
         return f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False, separators=(',', ':'))}"
 
-    articles = [line(slug, _entry_json(e)) for slug, e in sorted(index.entries.items())]
-    dumps = [line(name, value) for name, value in sorted(index.dumps.items())]
-    text = (
-        f'{{"version": {INDEX_VERSION},\n"articles": {{\n' + ",\n".join(articles) + '\n},\n"dumps": {\n'
-        + ",\n".join(dumps) + "\n}}\n"
-    )
-    write_atomic(articles_dir.parent / INDEX_NAME, text, fsync=False)
+    def text() -> Iterator[str]:  # written as it is made: a large index is never in memory twice
+        yield f'{{"version": {INDEX_VERSION},\n"articles": {{\n'
+        for n, slug in enumerate(sorted(index.entries)):
+            yield (",\n" if n else "") + line(slug, _entry_json(index.entries[slug]))
+        yield '\n},\n"dumps": {\n'
+        for n, name in enumerate(sorted(index.dumps)):
+            yield (",\n" if n else "") + line(name, index.dumps[name])
+        yield "\n}}\n"
+
+    write_atomic(articles_dir.parent / INDEX_NAME, text(), fsync=False)
     (articles_dir.parent / JOURNAL_NAME).unlink(missing_ok=True)  # all it held is in the index now
 
 
-def _journal(articles_dir: Path, index: _Index, slug: str, entry: _Entry) -> None:
-    """Note a new article file at once, one line appended, so a split killed before saving the
-    index still tells the next one that this file was written."""
-    record = json.dumps({"base": index.base, "slug": slug, "entry": _entry_json(entry)},
-                        ensure_ascii=False, separators=(",", ":"))
-    try:
-        with open(articles_dir.parent / JOURNAL_NAME, "a", encoding="utf-8") as handle:
-            handle.write(record + "\n")
-    except OSError:
-        pass  # a full disk: the split reports the writes that failed
+def _journal_line(index: _Index, slug: str, entry: _Entry) -> str:
+    """The journal's note of a new article file: a split killed before saving the index still
+    tells the next one that this file was written."""
+    record = {"base": index.base, "slug": slug, "entry": _entry_json(entry)}
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 @contextmanager
@@ -340,7 +357,7 @@ def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None, 
             found: list[Problem] = []
             shown = shown_path(raw, root)
             merged = _merge(
-                dump_articles(raw, shown, found), name, articles_dir, index, taken, outcomes, found, shown, root, today
+                split_dump(raw, shown, found), name, articles_dir, index, taken, outcomes, found, shown, root, today
             )
         except OSError as exc:
             problems.append(error(f"cannot read: {exc.strerror or exc}", shown_path(raw, root)))
@@ -378,66 +395,150 @@ def _slug_of(item: SplitArticle) -> str:
     return slug
 
 
+@dataclass(slots=True)
+class _NewFile:
+    slug: str
+    entry: _Entry
+    problems: list[Problem]  # the split's warnings about it, reported once its file is in place
+    at: int  # where in the dump's problems they go
+
+
+class _NewFiles:
+    """New article files of one dump waiting in an `AtomicBatch`: their outcomes, rows and index
+    entries are already recorded (so later articles find them), and are taken back if their files
+    cannot be put in place. Each file placed is noted in the journal at once. Leaving the `with`
+    block puts the waiting files in place, however the dump ended."""
+
+    def __init__(self, articles_dir: Path, index: _Index, taken: set[str], outcomes: list[Outcome],
+                 merged: list[list], problems: list[Problem], name: str, root: Path | None) -> None:
+        self.batch = AtomicBatch()
+        self.waiting: list[_NewFile] = []
+        self.articles_dir, self.index, self.taken, self.root, self.name = articles_dir, index, taken, root, name
+        self.outcomes, self.merged, self.problems = outcomes, merged, problems
+
+    def __enter__(self) -> _NewFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Put the waiting files in place however the dump ended (they are whole articles)."""
+        try:
+            self.commit()
+        finally:
+            self.batch.__exit__()
+
+    def add(self, path: Path, data: bytes, new: _NewFile, outcome: Outcome, row: list) -> None:
+        """Write the file's temporary file and record the article; raises OSError (nothing recorded)."""
+        self.batch.add(path, data)
+        self.waiting.append(new)
+        self.taken.add(new.slug)
+        self.index.add(new.slug, new.entry)
+        self.index.changed = True
+        self.outcomes.append(outcome)
+        self.merged.append(row)
+
+    def commit(self) -> bool:
+        """Put the waiting files in place; False when the disk refused one (it and the ones after
+        it are taken back, with one problem saying so)."""
+        waiting, self.waiting = self.waiting, []
+        if not waiting:
+            return True
+        journal = None
+        try:
+            journal = open(self.articles_dir.parent / JOURNAL_NAME, "a", encoding="utf-8")
+        except OSError:
+            pass  # a full disk: the split reports the writes that failed
+
+        def placed(i: int) -> None:
+            if journal is not None:
+                try:
+                    journal.write(_journal_line(self.index, waiting[i].slug, waiting[i].entry))
+                    journal.flush()
+                except OSError:
+                    pass
+
+        try:
+            done, failed = self.batch.commit(placed)
+        finally:
+            if journal is not None:
+                try:
+                    journal.close()
+                except OSError:
+                    pass
+        for new in reversed(waiting[:done]):
+            self.problems[new.at : new.at] = new.problems
+        if failed is None:
+            return True
+        for new in waiting[done:]:
+            self.index.remove(new.slug)
+            self.taken.discard(new.slug)
+        del self.outcomes[len(self.outcomes) - (len(waiting) - done) :]
+        del self.merged[len(self.merged) - (len(waiting) - done) :]
+        path = self.articles_dir / f"{waiting[done].slug}.md"
+        self.problems.append(_stopped("cannot write", failed, self.name, shown_path(path, self.root)))
+        return False
+
+
 def _merge(
     articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
     outcomes: list[Outcome], problems: list[Problem], shown: str, root: Path | None, today: dt.date,
 ) -> list[list]:
-    """Bring one dump's articles into the archive; returns [slug, title, first, last] for each."""
+    """Bring one dump's articles into the archive; returns [slug, title, first, last] for each.
+    New files are made durable BATCH at a time; anything else waits until they are in place."""
     merged: list[list] = []
-    for item in articles:
-        probe = sketch(item.body)
-        key = (name, *item.source.lines)
-        slug = index.find(probe, item.title, key)  # type: ignore[arg-type]
-        if slug is not None:
-            entry = index.entries[slug]
-            path = articles_dir / f"{slug}.md"
-            if entry.deleted or any(s[0] == name for s in entry.sources):
-                if key in index.provenance and not entry.deleted and not entry.born and pack(probe) != entry.sketch:
-                    # written from these very lines, then edited before the index was saved (a killed
-                    # split): remember the text as first split, so later copies of it still find the file
-                    entry.born = pack(probe)
-                    index.add(slug, entry)
-                    index.changed = True
-                outcomes.append(Outcome("skipped", path, item.title, item.source))
+    with _NewFiles(articles_dir, index, taken, outcomes, merged, problems, name, root) as new_files:
+        for item in articles:
+            probe = sketch(item.body)
+            key = (name, *item.source.lines)
+            slug = index.find(probe, item.title, key)  # type: ignore[arg-type]
+            if slug is not None:
+                if not new_files.commit():  # the file found may be one of them; outcomes stay in dump order
+                    return merged
+                entry = index.entries[slug]
+                path = articles_dir / f"{slug}.md"
+                if entry.deleted or any(s[0] == name for s in entry.sources):
+                    if key in index.provenance and not entry.deleted and not entry.born and pack(probe) != entry.sketch:
+                        # written from these very lines, then edited before the index was saved (a killed
+                        # split): remember the text as first split, so later copies of it still find the file
+                        entry.born = pack(probe)
+                        index.add(slug, entry)
+                        index.changed = True
+                    outcomes.append(Outcome("skipped", path, item.title, item.source))
+                    merged.append([slug, item.title, *item.source.lines])
+                    continue
+                try:
+                    data = add_source(path.read_text(encoding="utf-8"), item.source).encode("utf-8")
+                    write_atomic(path, data)
+                    entry.stamp = _stamp_of(data)
+                except OSError as exc:
+                    problems.append(_stopped("cannot add a source entry", exc, name, shown_path(path, root)))
+                    return merged
+                except Exception as exc:  # noqa: BLE001 - an editor's broken file must give a message, not a traceback
+                    problems.append(error(f"cannot add a source entry: {exc}", shown_path(path, root)))
+                    continue
+                index.add_source(slug, key)  # type: ignore[arg-type]
+                outcomes.append(Outcome("updated", path, item.title, item.source))
                 merged.append([slug, item.title, *item.source.lines])
                 continue
+            if not item.title.strip():  # a file without a title would not read back: name it after where it was
+                item = replace(item, title=f"Untitled ({name}, line {item.source.lines[0]})")
+            slug = unique_slug(_slug_of(item), taken)
+            path = articles_dir / f"{slug}.md"
             try:
-                data = add_source(path.read_text(encoding="utf-8"), item.source).encode("utf-8")
-                write_atomic(path, data)
-                entry.stamp = _stamp_of(data)
+                articles_dir.mkdir(parents=True, exist_ok=True)
+                text = dump_article(replace(item.to_article(slug, path.as_posix()), added=today))
+                if read_article(text, path.name, slug)[0] is None:  # never write a file the next build refuses
+                    problems.append(error(f"cannot make an article file of this text (title {item.title!r})",
+                                          shown, item.source.lines[0]))
+                    continue
+                data = text.encode("utf-8")
+                entry = _Entry(item.title, pack(probe), [key], "", _stamp_of(data))  # type: ignore[list-item]
+                new = _NewFile(slug, entry, [replace(p, file=shown) for p in item.problems], len(problems))
+                new_files.add(path, data, new, Outcome("created", path, item.title, item.source, item.review),
+                              [slug, item.title, *item.source.lines])
             except OSError as exc:
-                problems.append(_stopped("cannot add a source entry", exc, name, shown_path(path, root)))
+                if new_files.commit():  # the files before this one are whole: put them in place
+                    problems.append(_stopped("cannot write", exc, name, shown_path(path, root)))
                 return merged
-            except Exception as exc:  # noqa: BLE001 - an editor's broken file must give a message, not a traceback
-                problems.append(error(f"cannot add a source entry: {exc}", shown_path(path, root)))
-                continue
-            index.add_source(slug, key)  # type: ignore[arg-type]
-            outcomes.append(Outcome("updated", path, item.title, item.source))
-            merged.append([slug, item.title, *item.source.lines])
-            continue
-        if not item.title.strip():  # a file without a title would not read back: name it after where it was
-            item = replace(item, title=f"Untitled ({name}, line {item.source.lines[0]})")
-        slug = unique_slug(_slug_of(item), taken)
-        path = articles_dir / f"{slug}.md"
-        try:
-            articles_dir.mkdir(parents=True, exist_ok=True)
-            text = dump_article(replace(item.to_article(slug, path.as_posix()), added=today))
-            if read_article(text, path.name, slug)[0] is None:  # never write a file the next build refuses
-                problems.append(error(f"cannot make an article file of this text (title {item.title!r})",
-                                      shown, item.source.lines[0]))
-                continue
-            data = text.encode("utf-8")
-            write_atomic(path, data)
-            stamp = _stamp_of(data)
-        except OSError as exc:
-            problems.append(_stopped("cannot write", exc, name, shown_path(path, root)))
-            return merged
-        taken.add(slug)
-        problems.extend(replace(p, file=shown) for p in item.problems)  # for a new file only: once is enough
-        entry = _Entry(item.title, pack(probe), [key], "", stamp)  # type: ignore[list-item]
-        _journal(articles_dir, index, slug, entry)
-        index.add(slug, entry)
-        index.changed = True
-        outcomes.append(Outcome("created", path, item.title, item.source, item.review))
-        merged.append([slug, item.title, *item.source.lines])
+            if len(new_files.waiting) >= BATCH and not new_files.commit():
+                return merged
     return merged

@@ -125,6 +125,19 @@ PROMO_WORDS = re.compile(
 READ_ORIGINAL = re.compile(r"^read (the )?original (article|post|content|story|version)\W*$", re.IGNORECASE)
 
 
+_COOKIE_WORDS = ("cookie", "by continuing to", "we value your privacy")  # one is in every COOKIE match
+
+
+def cookie_notice(line: str) -> bool:
+    """A line of a cookie banner (`COOKIE` found in it). An ASCII line without any of its words
+    is not searched: most lines, and the search on a long one is not cheap."""
+    if line.isascii():
+        lower = line.lower()
+        if not any(word in lower for word in _COOKIE_WORDS):
+            return False
+    return bool(COOKIE.search(line))
+
+
 def is_separator(line: str) -> bool:
     """A line that ends one article: what follows is another (or related links)."""
     return bool(SEPARATOR.match(line))

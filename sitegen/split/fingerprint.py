@@ -9,8 +9,8 @@ punctuation do not count: only lower-cased words. Must not know about files.
 
 from __future__ import annotations
 
-import heapq
 import re
+import struct
 import zlib
 
 K = 64
@@ -18,6 +18,7 @@ SHINGLE = 5
 SAME_ARTICLE = 0.6  # estimated Jaccard similarity above which two texts are one article
 SAME_TITLE = 0.3  # enough when the titles are the same too
 _WORD = re.compile(r"\w+")
+_HEX = re.compile(r"[0-9a-f]*")
 
 
 def sketch(text: str) -> tuple[int, ...]:
@@ -26,29 +27,31 @@ def sketch(text: str) -> tuple[int, ...]:
     if not words:
         return ()
     width = min(SHINGLE, len(words))
-    hashes = {zlib.crc32(" ".join(words[i : i + width]).encode()) for i in range(len(words) - width + 1)}
-    return tuple(sorted(heapq.nsmallest(K, hashes)))
+    shingles = map(" ".join, zip(*(words[i:] for i in range(width))))  # no Python step per shingle
+    return tuple(sorted(set(map(zlib.crc32, map(str.encode, shingles))))[:K])
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    """Estimated Jaccard similarity of the texts behind two sketches (0.0 to 1.0)."""
+    """Estimated Jaccard similarity of the texts behind two sketches (0.0 to 1.0): the share of
+    the K smallest values of both sketches together that are in each."""
     if not a or not b:
         return 0.0
-    both = set(a) & set(b)
+    first, second = set(a), set(b)
+    both = first & second
     if not both:
         return 0.0
-    union = heapq.nsmallest(min(K, len(set(a) | set(b))), set(a) | set(b))
-    return sum(1 for h in union if h in both) / len(union)
+    union = sorted(first | second)[:K]
+    return len(both.intersection(union)) / len(union)
 
 
 def pack(values: tuple[int, ...]) -> str:
     """A sketch as compact text (8 hex digits a value), for storing many of them."""
-    return "".join(f"{v:08x}" for v in values)
+    return struct.pack(f">{len(values)}I", *values).hex()
 
 
 def unpack(text: str) -> tuple[int, ...]:
     """The sketch `pack` wrote; () for text that is not one."""
-    try:
-        return tuple(int(text[i : i + 8], 16) for i in range(0, len(text) - len(text) % 8, 8))
-    except ValueError:
+    text = text[: len(text) - len(text) % 8].lower()
+    if not _HEX.fullmatch(text):
         return ()
+    return struct.unpack(f">{len(text) // 8}I", bytes.fromhex(text))

@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from sitegen.split.clean import (
-    COOKIE,
     COOKIE_BUTTON,
     GLUED_SEPARATOR,
     PROMO_WORDS,
     RELATED_BLOCK,
     TOC_HEADER,
     clean_line,
+    cookie_notice,
     follow_name,
     is_invisible,
     is_promo,
@@ -83,7 +83,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 current, held = _leave_mode(mode, current, held, debris, text)
                 mode, toc_items = "text", set()
         elif mode == "cookie":
-            if COOKIE_BUTTON.match(text) or (COOKIE.search(text) and len(text) < COOKIE_MAX):
+            if COOKIE_BUTTON.match(text) or (cookie_notice(text) and len(text) < COOKIE_MAX):
                 debris.append(Debris(number, text, "cookie banner"))
                 continue
             mode = "text"
@@ -111,7 +111,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 yield tuple(current)
             current, mode = [], "comments"
             continue
-        if COOKIE.search(text) and len(text) < COOKIE_MAX:
+        if cookie_notice(text) and len(text) < COOKIE_MAX:
             debris.append(Debris(number, text, "cookie banner"))
             mode = "cookie"
             continue

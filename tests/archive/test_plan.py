@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
-from sitegen.archive.plan import dump_articles, plan_files
+import pytest
+
+from sitegen.archive import plan
+from sitegen.archive.plan import dump_articles, plan_files, split_dump
 
 LISTING = "\n\n".join(
     f"{headline}\n{teaser}"
@@ -47,3 +52,56 @@ def test_furniture_recurring_in_the_file_is_known_before_the_split(tmp_path: Pat
     dump.write_text("\n\n".join(f"Headline number {n} about the port\n\n{body}\n\nPolitics" for n in range(3)), encoding="utf-8")
     articles = list(dump_articles(dump, "d.txt", []))
     assert all("Politics" not in a.body for a in articles)
+
+
+def _bad_bytes_dump(path: Path) -> Path:
+    """Three articles, invalid UTF-8 in the second and an empty last line: problems between articles."""
+    body = "The port reopened on Monday after three years of repairs, and the first ships arrived before dawn."
+    texts = [f"Harbour story number {n} for the district\n\n{body} Day {n}.\n\n{body}" for n in range(3)]
+    path.write_bytes("\n\n".join(texts).encode("utf-8").replace(b"Day 1", b"Day \xff1") + b"\n")
+    return path
+
+
+def _elsewhere(read):
+    """`read`, refusing to run in this process."""
+    parent = os.getpid()
+
+    def elsewhere(*args):
+        assert os.getpid() != parent, "not split in a second process"
+        return read(*args)
+
+    return elsewhere
+
+
+def test_a_large_dump_split_in_a_second_process_gives_the_same_articles_and_problems(tmp_path: Path, monkeypatch):
+    dump = _bad_bytes_dump(tmp_path / "d.txt")
+    here: list = []
+    expected = list(split_dump(dump, "raw/d.txt", here))
+    monkeypatch.setattr(plan, "BACKGROUND_BYTES", 0)  # every dump is large
+    monkeypatch.setattr(plan, "SENT", 2)
+    monkeypatch.setattr(plan, "dump_articles", _elsewhere(plan.dump_articles))
+    there: list = []
+    assert list(split_dump(dump, "raw/d.txt", there)) == expected
+    assert len(expected) == 3
+    assert there == here and "raw/d.txt" in str(here[0]) and "invalid UTF-8" in str(here[0])
+
+
+def test_a_dump_the_second_process_cannot_read_is_an_oserror(tmp_path: Path, monkeypatch):
+    def unreadable(*args):
+        raise PermissionError(13, "Permission denied")
+
+
+    monkeypatch.setattr(plan, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(plan, "dump_articles", _elsewhere(unreadable))
+    with pytest.raises(OSError, match="Permission denied"):
+        list(split_dump(_bad_bytes_dump(tmp_path / "d.txt"), "d.txt", []))
+
+
+def test_a_caller_that_stops_early_ends_the_second_process(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(plan, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(plan, "SENT", 1)
+    articles = split_dump(_bad_bytes_dump(tmp_path / "d.txt"), "d.txt", [])
+    next(articles)
+    assert multiprocessing.active_children() != []
+    articles.close()
+    assert multiprocessing.active_children() == []

@@ -11,6 +11,7 @@ import pytest
 
 from sitegen.archive.store import split_files
 from sitegen.frontmatter import read_article
+from tests.faults.dumps import article_texts
 
 SEEDS = Path(__file__).resolve().parents[2] / "content" / "raw"
 ARTICLE = """{title} – Asia Times
@@ -193,7 +194,7 @@ def test_an_unchanged_dump_is_not_split_again(seeds, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("split again")
 
-    monkeypatch.setattr(store, "dump_articles", refuse)
+    monkeypatch.setattr(store, "split_dump", refuse)
     again = split_files(raws, articles)
     assert [(o.path, o.source) for o in again.outcomes] == [(o.path, o.source) for o in first.outcomes]
     assert {o.action for o in again.outcomes} == {"skipped"}
@@ -310,3 +311,40 @@ def test_a_file_without_added_gets_it_once_and_nothing_else_changes(seeds):
     before = snapshot(articles)
     split_files(raws, articles, today=dt.date(2026, 7, 8))
     assert snapshot(articles) == before  # recorded once: never changed again
+
+
+def test_a_dump_split_in_a_second_process_gives_the_same_archive(seeds, tmp_path, monkeypatch):
+    raws, articles = seeds
+    first = split_files(raws, articles)
+    from sitegen.archive import plan
+
+    monkeypatch.setattr(plan, "BACKGROUND_BYTES", 0)  # every dump is large
+    other = tmp_path / "other" / "articles"
+    second = split_files(raws, other)
+    assert [(o.action, o.path.name, o.source) for o in second.outcomes] == [
+        (o.action, o.path.name, o.source) for o in first.outcomes
+    ]
+    assert [str(p) for p in second.problems] == [str(p) for p in first.problems]
+    assert {p.name: p.read_bytes() for p in other.glob("*.md")} == {p.name: p.read_bytes() for p in articles.glob("*.md")}
+    assert (other.parent / ".split-index.json").read_bytes() == (articles.parent / ".split-index.json").read_bytes()
+
+
+def test_a_write_refused_mid_batch_keeps_the_files_before_it_and_the_next_split_writes_the_rest(tmp_path, monkeypatch):
+    dump = write_dump(tmp_path / "raw", "a.txt", *article_texts(6))
+    real, calls = os.replace, [0]
+
+    def replace(src, dst):
+        calls[0] += 1
+        if calls[0] == 4:
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    report = split_files([dump], tmp_path / "articles")
+    monkeypatch.setattr(os, "replace", real)
+    assert [o.action for o in report.outcomes] == ["created"] * 3
+    assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == sorted(o.path.name for o in report.outcomes)
+    assert ["No space left" in str(p) and "the rest of a.txt was not split" in str(p) for p in report.problems] == [True]
+    again = split_files([dump], tmp_path / "articles")
+    assert [o.action for o in again.outcomes] == ["skipped"] * 3 + ["created"] * 3
+    assert len(list((tmp_path / "articles").glob("*.md"))) == 6
