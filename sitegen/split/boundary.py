@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
-from sitegen.split.roles import END_MATTER, LineShape, Role, byline_names, heads_an_item, headline_score, shape, signature
+from sitegen.split.roles import END_MATTER, LineShape, Role, byline_names, date_line, heads_an_item, headline_score, shape, signature
 from sitegen.split.text import Block, stops_mid_sentence
 
 CUT = 0.5  # a score at or above this starts a new item
@@ -319,6 +319,18 @@ def _teaser_before(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: 
     return before.chars >= TEASER_MIN and stops_mid_sentence(blocks[i - 1].text) or before.chars >= AFTER_END_MIN and before.cut
 
 
+def _signed_or_dated(blocks: Sequence[Block], roles: Sequence[Role], i: int) -> bool:
+    """A by-line or a date among the head lines under the headline-shaped line i (a second
+    one skipped); a line of figures ("FTSE 100: 8,412.30") is data of the text, not a date."""
+    j = i + 2 if i + 1 < len(roles) and roles[i + 1] is Role.TITLE else i + 1
+    for k in range(j, min(len(roles), i + 4)):
+        if roles[k] is Role.BYLINE or roles[k] is Role.DATELINE and date_line(blocks[k].text):
+            return True
+        if roles[k] not in (Role.DATELINE, Role.FURNITURE, Role.STANDFIRST):
+            return False
+    return False
+
+
 def _evidence(
     blocks: Sequence[Block], roles: Sequence[Role], shapes: Sequence[LineShape], scores: Sequence[float],
     i: int, start: int, listing: bool, publishers: set[str],
@@ -334,8 +346,9 @@ def _evidence(
     if role is not Role.TITLE:
         return 0.0, ""
     reasons: list[str] = []
-    if " ".join(blocks[i].text.split()) == " ".join(blocks[start].text.split()):
-        return 0.0, ""  # the item's own title again: the next page of a paginated article
+    dated = following is Role.DATELINE and date_line(blocks[i + 1].text)
+    if " ".join(blocks[i].text.split()) == " ".join(blocks[start].text.split()) and not dated:
+        return 0.0, ""  # the item's own title again: the next page of a paginated article (a new date: the next of a series)
     score = 0.1 + (scores[i] - 0.5)
     publisher = split_title(blocks[i].text)[1]
     if publisher and (publisher in publishers or " | " in blocks[i].text) and i - start >= 2:
@@ -343,10 +356,7 @@ def _evidence(
         reasons.append("a title with the publisher suffix")
     if previous in (Role.BYLINE, Role.DATELINE) and i - 1 == start + 1 or previous is Role.TITLE and i - 1 <= start + 1 or previous is Role.CAPTION:
         score -= 0.3  # the head of the item above (this is its standfirst or a subheading), or embedded media
-    head = roles[i + 1 : i + 4]
-    if head and head[0] is Role.TITLE:
-        head = head[1:]  # a second headline-shaped line under this one (a subheading, a score line)
-    if following in (Role.BYLINE, Role.DATELINE) or any(r in (Role.BYLINE, Role.DATELINE) for r in _head(head)):
+    if _signed_or_dated(blocks, roles, i):
         score += 0.35
         reasons.append("a by-line or date follows")
     elif following is None:
