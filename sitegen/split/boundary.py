@@ -34,6 +34,7 @@ SURE = 0.7  # a cut scoring below this is worth a look
 TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
 RUNNING_MIN = 40  # a sentence at least this long is running text
 RUNNING_LONG = 100  # and so is any line at least this long
+ITEM_MIN = 100  # an item has at least this many characters ("Comments (14)" and a line under it is not one)
 AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
 LISTING_HEADS = 3  # a listing has at least this many headline-shaped lines
 LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
@@ -265,9 +266,9 @@ def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, e
 
 
 def has_running_text(texts: Sequence[str]) -> bool:
-    """Some line is running text: a long line, or a sentence with other lines (a short sentence
+    """The lines hold enough text for an item, and some line is running text: a long line, or a sentence with other lines (a short sentence
     alone is a notice of the page); a copyright notice is not (a page's footer alone is debris)."""
-    return any(
+    return sum(map(len, texts)) >= ITEM_MIN and any(
         (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t)
         for t in texts
     )

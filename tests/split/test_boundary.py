@@ -187,3 +187,22 @@ def test_two_short_items_in_a_row_are_teasers():
     found = items(blocks, classify(texts), set())
     assert [(it.start, it.end, it.teaser) for it in found] == [(0, 2, True), (2, 4, True)]
     assert not any(it.teaser for it in items(blocks[:2], classify(texts[:2]), set()))  # one alone: an article
+
+
+def test_a_headline_shaped_line_over_figures_is_a_subheading():
+    head = ["Morning briefing: miners lift shares as hopes grow", "Kieran Walsh, markets reporter", "Wednesday 26 November 2026"]
+    figures = ["At a glance", "FTSE 100: 8,412.30 (+0.42%)", "FTSE 250: 20,115.84 (-0.11%)"]
+    assert articles([*head, LONG, LONG, *figures, LONG]) == [list(range(1, 10))]
+    dated = ["At a glance", "Thursday 27 November 2026"]
+    assert articles([*head, LONG, LONG, *dated, LONG]) == [[1, 2, 3, 4, 5], [6, 7, 8]]
+
+
+def test_the_same_title_over_a_new_date_is_the_next_of_a_series():
+    title = "Corrections and clarifications"
+    assert articles([title, "Thursday 20 November 2026", LONG, title, "Wednesday 19 November 2026", LONG]) == [[1, 2, 3], [4, 5, 6]]
+    assert articles([title, "Thursday 20 November 2026", LONG, title, LONG]) == [[1, 2, 3, 4, 5]]
+
+
+def test_too_little_text_for_an_item_is_no_item():
+    assert not has_running_text(["Comments (14)", "Log in or register to join the conversation."])
+    assert has_running_text(["Bus lane plan dropped after protest", "The council has dropped its plan for a bus lane on the high street after a petition."])
