@@ -34,6 +34,7 @@ SURE = 0.7  # a cut scoring below this is worth a look
 TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
 RUNNING_MIN = 40  # a sentence at least this long is running text
 RUNNING_LONG = 100  # and so is any line at least this long
+CITED_MIN = 20  # a title at least this long quoted in a line under a headline-shaped line makes that line a citation
 ITEM_MIN = 100  # an item has at least this many characters ("Comments (14)" and a line under it is not one)
 AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
 LISTING_HEADS = 3  # a listing has at least this many headline-shaped lines
@@ -148,6 +149,8 @@ def items(
                 why = ", ".join(filter(None, [why, "it starts a block of lines"]))
             elif gaps[i] == 1:
                 score -= 0.3
+        if roles[i] is Role.TITLE and i + 1 < n and roles[i + 1] in (Role.BODY, Role.STANDFIRST) and _cites(texts[i + 1], texts[start], roles[start]):
+            score, why = 0.0, ""  # the text under it quotes the title above: a citation, the end matter of that item
         cut_at = i
         if score < CUT and not titled and _teaser_before(blocks, shapes, roles, i):
             score, why = 0.75, "the text before breaks off mid-sentence (a teaser)"
@@ -318,6 +321,11 @@ def _teaser_before(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: 
     if roles[i - 1] is not Role.BODY:
         return False
     return before.chars >= TEASER_MIN and stops_mid_sentence(blocks[i - 1].text) or before.chars >= AFTER_END_MIN and before.cut
+
+
+def _cites(text: str, title: str, role: Role) -> bool:
+    """The text quotes the item's title ("Citation: <title> (2026, November 4) retrieved …")."""
+    return role is Role.TITLE and len(title) >= CITED_MIN and " ".join(title.split()).casefold() in " ".join(text.split()).casefold()
 
 
 def _signed_or_dated(blocks: Sequence[Block], roles: Sequence[Role], i: int) -> bool:

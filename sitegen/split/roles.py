@@ -68,6 +68,7 @@ _FALLBACK_STOPS = (
     "what how why if so also more most some any all one two"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_REFERENCE = re.compile(r"https?://|\bwww\.|\bdoi:?\s*10\.\d", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
 _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
@@ -217,8 +218,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
     several words, short, no final full stop, starts with a capital, fewer stop words than
     running text, often in title case."""
     s = s or shape(text)
-    if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS:
-        return 0.0
+    if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS or _REFERENCE.search(text):
+        return 0.0  # a headline carries no address or DOI (a reference does)
     if s.words <= 6 and _INVERTED_NAME.match(text):
         return NOTICE_HEAD  # "ASHWORTH, Dorothy May": the head of a notice
     first = text.lstrip("“\"‘'«(¿¡")[:1]

@@ -206,3 +206,10 @@ def test_the_same_title_over_a_new_date_is_the_next_of_a_series():
 def test_too_little_text_for_an_item_is_no_item():
     assert not has_running_text(["Comments (14)", "Log in or register to join the conversation."])
     assert has_running_text(["Bus lane plan dropped after protest", "The council has dropped its plan for a bus lane on the high street after a petition."])
+
+
+def test_end_matter_citing_the_article_stays_with_it():
+    title = "Low-cost sensor network maps urban heat islands street by street"
+    doi = "More information: Jon Pettersen et al, A dense sensor network, Urban Climate (2026). DOI: 10.1016/j.uclim.2026.102277"
+    cited = f"Citation: {title} (2026, November 4) retrieved 5 November 2026 from https://news.example/2026-11-sensor.html"
+    assert articles([title, "By Jon Pettersen", LONG, LONG, doi, "Provided by Technical University of Denmark", cited]) == [[1, 2, 3, 4, 5, 6, 7]]

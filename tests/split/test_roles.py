@@ -200,3 +200,9 @@ def test_a_caption_like_line_with_a_by_line_under_it_is_a_headline():
     texts = [PROSE, "Video: inside a tower block being restored rather than demolished", "Video · 2:41 · By Tariq Aziz · 20 April 2025"]
     assert classify(texts)[1] is Role.TITLE
     assert classify([PROSE, "Photograph: Marco Bellini", "2/8"])[1] is Role.CAPTION
+
+
+def test_a_line_with_an_address_or_a_doi_is_not_headline_shaped():
+    assert headline_score("Sensor Network Maps Urban Heat Islands") >= 0.5
+    assert headline_score("Sensor Network Maps Urban Heat Islands, DOI: 10.1016/j.uclim.2026.102277") == 0.0
+    assert headline_score("Printed From https://www.midlandsrecord.example/news/health") == 0.0
