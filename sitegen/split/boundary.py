@@ -51,7 +51,8 @@ _MONTH_DAY = re.compile(
     r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2})\b"
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # a copyright notice is not running text
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
+_SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*$")  # a statement (a question alone is a headline: "Why are so many waiting?")
+_ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+")  # a web address is no running text ("Printed from https://…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,11 +270,15 @@ def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, e
 
 
 def has_running_text(texts: Sequence[str]) -> bool:
-    """The lines hold enough text for an item, and some line is running text: a long line, or a sentence with other lines (a short sentence
-    alone is a notice of the page); a copyright notice is not (a page's footer alone is debris)."""
-    return sum(map(len, texts)) >= ITEM_MIN and any(
+    """The lines hold enough text for an item, and some line is running text: a long line, or a
+    statement with other lines (a short sentence alone is a notice of the page, a question alone
+    a headline); a copyright notice or a web address is not (a page's footer alone is debris)."""
+    if sum(map(len, texts)) < ITEM_MIN:
+        return False
+    lines = [_ADDRESS.sub("", t).strip() for t in texts]
+    return any(
         (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t)
-        for t in texts
+        for t in lines
     )
 
 

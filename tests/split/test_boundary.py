@@ -213,3 +213,10 @@ def test_end_matter_citing_the_article_stays_with_it():
     doi = "More information: Jon Pettersen et al, A dense sensor network, Urban Climate (2026). DOI: 10.1016/j.uclim.2026.102277"
     cited = f"Citation: {title} (2026, November 4) retrieved 5 November 2026 from https://news.example/2026-11-sensor.html"
     assert articles([title, "By Jon Pettersen", LONG, LONG, doi, "Provided by Technical University of Denmark", cited]) == [[1, 2, 3, 4, 5, 6, 7]]
+
+
+def test_headlines_and_a_web_address_are_no_running_text():
+    most_read = ["Most read in Health", "Walsall surgery hires pharmacists to ease pressure on GPs",
+                 "Why are so many people waiting for hearing tests?", "Printed from https://www.record.example/news/health/hearing-tests-2291603"]
+    assert not has_running_text(most_read)
+    assert has_running_text([*most_read, "More than 9,000 people in the Midlands have waited longer than six weeks for a test."])
