@@ -111,7 +111,7 @@ def items(
     for i in range(1, n):
         if ended and roles[i] not in END_MATTER:
             following = texts[i + 1] if i + 1 < n else None
-            if roles[i] is not Role.CAPTION and (
+            if roles[i] is not Role.CAPTION and not _names_from_above(texts[i], texts[i - 1]) and (
                 looks_like_title(texts[i], following) or shapes[i].chars >= AFTER_END_MIN or roles[i] in (Role.BYLINE, Role.DATELINE)
             ):
                 out.append(Item(start, i, confidence, tuple(doubts)))
@@ -326,6 +326,13 @@ def _teaser_before(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: 
     if roles[i - 1] is not Role.BODY:
         return False
     return before.chars >= TEASER_MIN and stops_mid_sentence(blocks[i - 1].text) or before.chars >= AFTER_END_MIN and before.cut
+
+
+def _names_from_above(text: str, above: str) -> bool:
+    """The paragraph opens with a name the end matter above gives ("Excerpted from … by Mira
+    Okonjo", then "Mira Okonjo was born in …"): a note about that person, still the item's."""
+    words = text.split()[:2]
+    return len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words) and " ".join(words) in above
 
 
 def _cites(text: str, title: str, role: Role) -> bool:

@@ -220,3 +220,11 @@ def test_headlines_and_a_web_address_are_no_running_text():
                  "Why are so many people waiting for hearing tests?", "Printed from https://www.record.example/news/health/hearing-tests-2291603"]
     assert not has_running_text(most_read)
     assert has_running_text([*most_read, "More than 9,000 people in the Midlands have waited longer than six weeks for a test."])
+
+
+def test_a_note_on_the_person_named_in_the_end_matter_stays_with_the_item():
+    rights = "Excerpted from The Salt Roads by Mira Okonjo. Copyright © 2026 by Mira Okonjo. Reprinted by permission."
+    bio = "Mira Okonjo was born in Niamey and lives in Lyon. Her first novel, The Well Keeper, won the Prix du Sahel."
+    assert articles(["The Salt Roads: an extract", LONG, LONG, rights, bio]) == [[1, 2, 3, 4, 5]]
+    other = "Farmers in the valley say the new irrigation scheme has doubled their yields in two years."
+    assert articles(["The Salt Roads: an extract", LONG, LONG, rights, other]) == [[1, 2, 3, 4], [5]]
