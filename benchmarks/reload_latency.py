@@ -11,45 +11,15 @@ is the debounce window, the event and the browser reloading the page).
 
 from __future__ import annotations
 
-import argparse
-import os
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class ServerOutput:
-    """Reads `sitegen serve`'s stdout in the background: its URL, then each `rebuilt in N ms`."""
-
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.url: str | None = None
-        self.rebuilds: list[float] = []
-        self.ready = threading.Event()
-        threading.Thread(target=self._read, args=(proc,), daemon=True).start()
-
-    def _read(self, proc: subprocess.Popen[str]) -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-            if found and self.url is None:
-                self.url = found.group(0)
-                self.ready.set()
-            rebuilt = re.search(r"rebuilt in (\d+) ms", line)
-            if rebuilt:
-                self.rebuilds.append(float(rebuilt.group(1)))
-        self.ready.set()
+from served import ARGS, CHROMIUM, run_sizes, serving  # noqa: E402
 
 
 def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None) -> dict[str, float]:
@@ -62,34 +32,24 @@ def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None) ->
     target = folder / names[len(names) // 2]
     original = target.read_text(encoding="utf-8")
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitegen", "-C", str(root), "serve", "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env=dict(env if env is not None else os.environ, PYTHONUNBUFFERED="1"),
-    )
-    output = ServerOutput(proc)
-    output.ready.wait()
-    if output.url is None:
-        raise SystemExit("sitegen serve stopped before serving")
-    cold = time.perf_counter() - started
     latencies = []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            page.goto(f"{output.url}articles/{target.stem}.html")
-            page.wait_for_function("window.__sitegenLoadedAt !== undefined")
-            for n in range(edits):
-                time.sleep(0.5)
-                before = page.evaluate("window.__sitegenLoadedAt")
-                wrote = time.time() * 1000
-                target.write_text(original.replace('title: "', f'title: "Edit {n} ', 1), encoding="utf-8")
-                page.wait_for_function(f"window.__sitegenLoadedAt > {before}", timeout=120_000)
-                latencies.append(page.evaluate("window.__sitegenLoadedAt") - wrote)
-            browser.close()
+        with serving(root, env) as output:
+            cold = time.perf_counter() - started
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                page = browser.new_page()
+                page.goto(f"{output.url}articles/{target.stem}.html")
+                page.wait_for_function("window.__sitegenLoadedAt !== undefined")
+                for n in range(edits):
+                    time.sleep(0.5)
+                    before = page.evaluate("window.__sitegenLoadedAt")
+                    wrote = time.time() * 1000
+                    target.write_text(original.replace('title: "', f'title: "Edit {n} ', 1), encoding="utf-8")
+                    page.wait_for_function(f"window.__sitegenLoadedAt > {before}", timeout=120_000)
+                    latencies.append(page.evaluate("window.__sitegenLoadedAt") - wrote)
+                browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=60)
         target.write_text(original, encoding="utf-8")
     rebuilds = output.rebuilds[-edits:] or [float("nan")]
     return {"cold": cold, "median": statistics.median(latencies), "min": min(latencies),
@@ -104,16 +64,11 @@ def measure(size: int, edits: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="archive sizes (articles)")
-    parser.add_argument("--edits", type=int, default=7, help="edits per size (the median is reported)")
-    args = parser.parse_args()
-    print(f"{'articles':>9} {'first build (s)':>16} {'save→reloaded median (ms)':>26} {'min–max (ms)':>13} "
-          f"{'rebuild median (ms)':>20}")
-    for size in args.sizes:
-        r = measure(size, args.edits)
-        print(f"{r['size']:>9,} {r['cold']:>16.1f} {r['median']:>26.0f} {r['min']:>6.0f}–{r['max']:<6.0f} "
-              f"{r['rebuild']:>20.0f}", flush=True)
+    run_sizes(__doc__, "edits", "edits per size (the median is reported)", measure,
+              f"{'articles':>9} {'first build (s)':>16} {'save→reloaded median (ms)':>26} {'min–max (ms)':>13} "
+              f"{'rebuild median (ms)':>20}",
+              lambda r: f"{r['size']:>9,} {r['cold']:>16.1f} {r['median']:>26.0f} {r['min']:>6.0f}–{r['max']:<6.0f} "
+                        f"{r['rebuild']:>20.0f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,78 @@
+"""What the latency benchmarks share: `sitegen serve` run on an archive, Debian's Chromium, the table.
+
+`serving(root)` starts `sitegen serve --port 0` on an archive and yields its
+`ServerOutput` (the URL it serves, each `rebuilt in N ms` it prints) once it
+serves; the server is stopped afterwards. `CHROMIUM` and `ARGS` launch Debian's
+Chromium headless, never a downloaded browser. `run_sizes` is the command line
+of a benchmark measured per archive size: `--sizes`, one count option, a header
+and a row per size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class ServerOutput:
+    """Reads `sitegen serve`'s stdout in the background: its URL, then each `rebuilt in N ms`."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.url: str | None = None
+        self.rebuilds: list[float] = []
+        self.ready = threading.Event()
+        threading.Thread(target=self._read, args=(proc,), daemon=True).start()
+
+    def _read(self, proc: subprocess.Popen[str]) -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
+            if found and self.url is None:
+                self.url = found.group(0)
+                self.ready.set()
+            rebuilt = re.search(r"rebuilt in (\d+) ms", line)
+            if rebuilt:
+                self.rebuilds.append(float(rebuilt.group(1)))
+        self.ready.set()
+
+
+@contextmanager
+def serving(root: Path, env: dict[str, str] | None = None) -> Iterator[ServerOutput]:
+    """`sitegen -C root serve --port 0`, once it serves; terminated afterwards."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitegen", "-C", str(root), "serve", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env=dict(env if env is not None else os.environ, PYTHONUNBUFFERED="1"),
+    )
+    try:
+        output = ServerOutput(proc)
+        output.ready.wait()
+        if output.url is None:
+            raise SystemExit("sitegen serve stopped before serving")
+        yield output
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+def run_sizes(doc: str, count: str, count_help: str, measure: Callable[[int, int], dict[str, float]],
+              header: str, row: Callable[[dict[str, float]], str]) -> None:
+    """Parse `--sizes` and `--<count>`, print `header`, then `row(measure(size, count))` per size as it comes."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="archive sizes (articles)")
+    parser.add_argument(f"--{count}", type=int, default=7, help=count_help)
+    args = parser.parse_args()
+    print(header)
+    for size in args.sizes:
+        print(row(measure(size, getattr(args, count))), flush=True)
