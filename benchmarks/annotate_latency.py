@@ -70,11 +70,10 @@ def measure(size: int, notes: int) -> dict[str, float]:
 
 
 def main() -> None:
-    run_sizes(__doc__, "notes", "notes added per size (the median is reported)", measure,
-              f"{'articles':>9} {'Save→written median (ms)':>25} {'min–max':>12} {'Save→shown median (ms)':>23} "
-              f"{'min–max':>12} {'rebuild median (ms)':>20}",
-              lambda r: f"{r['size']:>9,} {r['write']:>25.0f} {r['write_min']:>5.0f}–{r['write_max']:<6.0f} "
-                        f"{r['shown']:>23.0f} {r['shown_min']:>5.0f}–{r['shown_max']:<6.0f} {r['rebuild']:>20.0f}")
+    run_sizes(__doc__, "notes", "notes added per size (the median is reported)", measure, [
+        ("articles", "{size:,}"), ("Save→written median (ms)", "{write:.0f}"), ("     min–max", "{write_min:.0f}–{write_max:.0f}"),
+        ("Save→shown median (ms)", "{shown:.0f}"), ("     min–max", "{shown_min:.0f}–{shown_max:.0f}"),
+        ("rebuild median (ms)", "{rebuild:.0f}")])
 
 
 if __name__ == "__main__":

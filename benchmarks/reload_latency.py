@@ -64,11 +64,9 @@ def measure(size: int, edits: int) -> dict[str, float]:
 
 
 def main() -> None:
-    run_sizes(__doc__, "edits", "edits per size (the median is reported)", measure,
-              f"{'articles':>9} {'first build (s)':>16} {'save→reloaded median (ms)':>26} {'min–max (ms)':>13} "
-              f"{'rebuild median (ms)':>20}",
-              lambda r: f"{r['size']:>9,} {r['cold']:>16.1f} {r['median']:>26.0f} {r['min']:>6.0f}–{r['max']:<6.0f} "
-                        f"{r['rebuild']:>20.0f}")
+    run_sizes(__doc__, "edits", "edits per size (the median is reported)", measure, [
+        ("articles", "{size:,}"), ("first build (s)", "{cold:.1f}"), ("save→reloaded median (ms)", "{median:.0f}"),
+        ("  min–max (ms)", "{min:.0f}–{max:.0f}"), ("rebuild median (ms)", "{rebuild:.0f}")])
 
 
 if __name__ == "__main__":

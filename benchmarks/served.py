@@ -4,8 +4,8 @@
 `ServerOutput` (the URL it serves, each `rebuilt in N ms` it prints) once it
 serves; the server is stopped afterwards. `CHROMIUM` and `ARGS` launch Debian's
 Chromium headless, never a downloaded browser. `run_sizes` is the command line
-of a benchmark measured per archive size: `--sizes`, one count option, a header
-and a row per size.
+of a benchmark measured per archive size: `--sizes`, one count option, a table
+with a row per size.
 """
 
 from __future__ import annotations
@@ -67,12 +67,17 @@ def serving(root: Path, env: dict[str, str] | None = None) -> Iterator[ServerOut
 
 
 def run_sizes(doc: str, count: str, count_help: str, measure: Callable[[int, int], dict[str, float]],
-              header: str, row: Callable[[dict[str, float]], str]) -> None:
-    """Parse `--sizes` and `--<count>`, print `header`, then `row(measure(size, count))` per size as it comes."""
+              columns: list[tuple[str, str]]) -> None:
+    """Parse `--sizes` and `--<count>`, then print a table: one row per size as it is measured.
+
+    `columns` are (heading, format of the row): the format takes `measure(size, count)`'s
+    figures by name, e.g. `("median (ms)", "{median:.0f}")`; each cell is as wide as its heading.
+    """
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="archive sizes (articles)")
     parser.add_argument(f"--{count}", type=int, default=7, help=count_help)
     args = parser.parse_args()
-    print(header)
+    print(" ".join(heading for heading, _ in columns))
     for size in args.sizes:
-        print(row(measure(size, getattr(args, count))), flush=True)
+        figures = measure(size, getattr(args, count))
+        print(" ".join(cell.format(**figures).rjust(len(heading)) for heading, cell in columns), flush=True)
