@@ -32,6 +32,8 @@ from sitegen.serve.handler import inject
 from tests.browser_support import Running, sitegen_serve
 from tests.faults.dumps import make_archive, write_articles, write_dump
 
+pytestmark = pytest.mark.slow
+
 ARTICLES = 1000
 ANNOTATE_TAG = re.compile(rb'<script src="/__sitegen/[^"]*" defer data-sitegen-annotate [^>]*></script>')
 SAVE_EVERY = 0.05
