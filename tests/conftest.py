@@ -1,8 +1,9 @@
 """Shared test options and session hooks.
 
 `pytest --update-golden` rewrites golden files instead of comparing. Test files with a
-test marked `slow` run first, so that with `-n 2 --dist loadfile` (the suite's command)
-the longest files start at once instead of last. The session's one Chromium
+test marked `slow` run first, so that with `-n 2 --dist loadfile --no-loadscope-reorder`
+(the suite's command: files handed to the two workers in this order) the longest files
+start at once instead of last. The session's one Chromium
 (tests/browser_support.py) is closed when the session ends.
 """
 
