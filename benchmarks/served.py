@@ -26,11 +26,14 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
 
 
 class ServerOutput:
-    """Reads `sitegen serve`'s stdout in the background: its URL, then each `rebuilt in N ms`."""
+    """Reads `sitegen serve`'s stdout in the background: its URL, then each `rebuilt in N ms` (a full
+    build) and `page redrawn in N ms` (a saved article's page drawn before the rest)."""
 
     def __init__(self, proc: subprocess.Popen[str]) -> None:
         self.url: str | None = None
-        self.rebuilds: list[float] = []
+        self.rebuilds: list[float] = []  # full builds after the first (ms)
+        self.early: list[float] = []  # a saved article's page drawn before the rest (ms)
+        self.rests = 0  # full builds seen
         self.ready = threading.Event()
         threading.Thread(target=self._read, args=(proc,), daemon=True).start()
 
@@ -41,9 +44,12 @@ class ServerOutput:
             if found and self.url is None:
                 self.url = found.group(0)
                 self.ready.set()
-            rebuilt = re.search(r"rebuilt in (\d+) ms", line)
-            if rebuilt:
-                self.rebuilds.append(float(rebuilt.group(1)))
+            rebuilt = re.search(r"(rebuilt|page redrawn) in (\d+) ms", line)
+            if rebuilt and rebuilt.group(1) == "rebuilt":
+                self.rebuilds.append(float(rebuilt.group(2)))
+                self.rests += 1
+            elif rebuilt:
+                self.early.append(float(rebuilt.group(2)))
         self.ready.set()
 
 

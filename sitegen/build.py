@@ -30,7 +30,7 @@ from sitegen.output import BuildLock, OutputWriter
 from sitegen.policy import apply_policy
 from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
-from sitegen.site import make_site
+from sitegen.site import Site, make_site
 from sitegen.views.memo import ViewMemo
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): "drawing", 1200, 13601
@@ -137,6 +137,7 @@ class Builder:
         self.built = False
         self.theme: tuple[tuple, Theme] | None = None
         self.raw_stamp: str | None = None
+        self.model: tuple[Site, dict[str, str]] | None = None  # the last drawn site and its articles' digests
 
     def build(self) -> BuildResult:
         """Run the pipeline; raise ContentError (with every problem) and leave the output as it was."""
@@ -178,6 +179,7 @@ class Builder:
             pages = sum(1 for path in sink.entries if path.endswith(".html"))
             written = self.writer.finish()
             self.built = True
+            self.model = (site, digests)  # what serve draws a single page from until the next build
             if self.store is not None and self.store.generation != generation:
                 self.load_cache.save_all()  # the cache file was damaged and started afresh during this build
                 self.body_cache.save_all()
@@ -197,6 +199,22 @@ class Builder:
         )
         self._remember(inputs, result)
         return result
+
+    def warm(self) -> None:
+        """Make `model` without drawing or writing anything, when the last build found nothing changed
+        and so made none (serve draws a saved article's page from it); nothing when the archive has errors."""
+        if self.model is not None:
+            return
+        with BuildLock(self.cfg.cache_path):
+            self._open_cache()
+            archive = load_archive(self.cfg.articles_path, root=self.cfg.root, cache=self.load_cache)
+            if archive.errors:
+                return
+            self._theme()
+            published = apply_policy(archive.articles, self.cfg)
+            digests = _unaltered_digests(archive, published.articles)
+            bodies = render_bodies(published.articles, self.body_cache, digests=digests)
+            self.model = (make_site(published.articles, bodies, self.cfg, published.excerpts), digests)
 
     def _inputs(self) -> str:
         """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps

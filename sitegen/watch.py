@@ -5,7 +5,9 @@ output, the debounce (a burst of saves is one rebuild, once the archive has been
 quiet for `DEBOUNCE` seconds after the last event, or `MAX_DELAY` seconds after
 the first, so an editor that never stops saving still sees its changes) and the `Session` that keeps a
 `Builder` warm, reloads `sitegen.toml` when it changes and tells listeners (the
-dev server) what each rebuild did. Must not serve anything.
+dev server) what each rebuild did. Under serve, a saved article's own page is
+drawn first (`Session.save`, through `live`) and the full build runs once the
+archive is quiet (`Watcher.on_quiet`). Must not serve anything.
 """
 
 from __future__ import annotations
@@ -30,9 +32,13 @@ from sitegen.build import Builder, BuildResult
 from sitegen.config import CONFIG_NAME, Config, load_config
 from sitegen.console import Console, plural
 from sitegen.errors import Problem, SitegenError
+from sitegen.live import LiveSite
 
 DEBOUNCE = 0.06  # seconds of quiet after the last event before rebuilding
+SETTLED = 0.005  # the same under serve, when every file changed was closed after writing or renamed into place
 MAX_DELAY = 1.0  # seconds after the first event of a burst that never goes quiet: rebuild anyway
+QUIET = 1.0  # seconds without a change before the rest of a save drawn early is built
+LATEST = 10.0  # seconds after such a save when the rest is built even if saves keep coming
 _SCRATCH_SUFFIXES = (
     ".swp", ".swx", ".swo", ".swn", "~", ".tmp", ".part", ".crdownload", ".kate-swp", ".crswap",
     "___jb_tmp___", "___jb_old___", ".bak", ".orig",
@@ -89,6 +95,7 @@ class Outcome:
     result: BuildResult | None
     problems: tuple[Problem, ...]
     message: str = ""
+    early: bool = False  # only the saved articles' own pages, drawn before the rest (`live`)
 
     @property
     def ok(self) -> bool:
@@ -123,6 +130,7 @@ class Session:
         self.console = console
         self.overrides = command_line_overrides(cfg)
         self.builder = Builder(cfg, in_place=True)
+        self.live = LiveSite(self.builder)
         self.lock = threading.Lock()
         self.listeners: list[Callable[[Outcome], None]] = []
         self.last: Outcome | None = None
@@ -145,6 +153,7 @@ class Session:
                 self.config_stale = False
                 self.cfg = fresh.with_overrides(**self.overrides)
                 self.builder = Builder(self.cfg, in_place=True)
+                self.live = LiveSite(self.builder)
                 self.console.info(f"{CONFIG_NAME} changed: rebuilding everything")
             try:
                 result = self.builder.build()
@@ -160,13 +169,45 @@ class Session:
                 return self._finish(Outcome(None, (), f"unexpected error (a bug in sitegen): {_where(exc)}"))
             return self._finish(Outcome(result, result.warnings))
 
+    def warm(self) -> None:
+        """Have the site model ready for `save` even when the first build found nothing to do."""
+        with self.lock:
+            if self.last is not None and self.last.ok:
+                try:
+                    self.builder.warm()
+                    self.live.prepare()
+                except Exception:  # noqa: BLE001 - then the next save runs the full build, which reports it
+                    pass
+
+    def save(self, changed: set[Path]) -> Outcome | None:
+        """Draw the pages of the article files saved in `changed` at once, when they need no other page
+        redrawn first (`live.LiveSite`); None when the full build must run now. The rest of the site
+        is then out of date until `rebuild()`."""
+        with self.lock:
+            if self.last is None or not self.last.ok or self.config_stale or self.config_changed(changed):
+                return None  # the first build, or a failed one: only a full build can tell what is right
+            started = time.perf_counter()
+            try:
+                written = self.live.redraw(changed)
+            except Exception:  # noqa: BLE001 - the full build that follows reports it
+                return None
+            if written is None:
+                return None
+            last = self.last.result
+            assert last is not None
+            result = BuildResult(last.articles, last.files, last.pages, written, (), len(written), 0,
+                                 time.perf_counter() - started)
+            return self._finish(Outcome(result, (), early=True))
+
     def _finish(self, outcome: Outcome) -> Outcome:
         first = self.last is None
         self.last = outcome
         self.console.problems(outcome.problems)
         if outcome.result is not None:
             result = outcome.result
-            if first:
+            if outcome.early:
+                self.console.info(f"page redrawn in {result.seconds * 1000:.0f} ms; the rest follows")
+            elif first:
                 self.console.info(
                     f"built {plural(result.pages, 'page')} from {plural(result.articles, 'article')} "
                     f"in {result.seconds:.2f} s"
@@ -192,15 +233,21 @@ class _Handler(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in _SKIPPED_EVENTS or (event.is_directory and event.event_type == "modified"):
             return  # a folder is "modified" whenever an entry changes: that entry's own event tells us
-        for raw in (event.src_path, getattr(event, "dest_path", "")):
+        # after a close that follows writing, or a rename into place, the file is as the editor left it
+        ends = ((event.src_path, event.event_type == "closed"), (getattr(event, "dest_path", ""), True))
+        for raw, whole in ends:
             if raw:
                 path = Path(os.fsdecode(raw))
                 if is_relevant(path, self.watcher.cfg):
-                    self.watcher.poke(path)
+                    self.watcher.poke(path, whole=whole)
 
 
 class Watcher:
-    """Calls `on_change(paths)` once the archive has been quiet for `debounce` seconds.
+    """Calls `on_change(paths)` once the archive has been quiet for `debounce` seconds (`settle`
+    when every changed file was closed after writing or renamed into place: it is whole already).
+    When `on_change` returns True, something is owed: `on_quiet()` is called once nothing has
+    changed for `QUIET` seconds (or `LATEST` after the first such change), unless another
+    `on_change` returning False settled it first.
 
     Watches the archive's root (for sitegen.toml and folders appearing) and each
     of `watched_folders` recursively; a folder created, deleted or replaced later
@@ -213,12 +260,17 @@ class Watcher:
         on_change: Callable[[set[Path]], object],
         debounce: float = DEBOUNCE,
         console: Console | None = None,
+        settle: float | None = None,
     ) -> None:
         self.cfg = cfg
         self.on_change = on_change
+        self.on_quiet: Callable[[], object] = lambda: None
         self.debounce = debounce
+        self.settle = debounce if settle is None else min(settle, debounce)
         self.console = console
         self.pending: set[Path] = set()
+        self.whole: set[Path] = set()  # pending paths whose last event left them whole
+        self.owed_since: float | None = None  # when on_change first left something owed
         self.last_event = 0.0
         self.first_event = 0.0  # of the changes pending now
         self.cond = threading.Condition()
@@ -228,12 +280,13 @@ class Watcher:
         self.watches: dict[Path, tuple[ObservedWatch, int]] = {}
         self.thread = threading.Thread(target=self._run, name="sitegen-debounce", daemon=True)
 
-    def poke(self, path: Path) -> None:
+    def poke(self, path: Path, whole: bool = False) -> None:
         with self.cond:
             self.last_event = time.monotonic()
             if not self.pending:
                 self.first_event = self.last_event
             self.pending.add(path)
+            (self.whole.add if whole else self.whole.discard)(path)
             self.cond.notify()
 
     def follow(self, cfg: Config) -> None:
@@ -283,33 +336,62 @@ class Watcher:
     def _run(self) -> None:
         while True:
             with self.cond:
-                while not self.pending and not self.stopped:
+                while not self.pending and not self.stopped and self.owed_since is None:
                     self.cond.wait()
                 if self.stopped:
                     return
                 now = time.monotonic()
-                wait = min(self.debounce - (now - self.last_event), MAX_DELAY - (now - self.first_event))
-                if wait > 0:
-                    self.cond.wait(wait)
-                    continue
-                batch, self.pending = self.pending, set()
-            try:
-                self._sync_folders()
-                self.on_change(batch)
-            except Exception as exc:  # noqa: BLE001 - watching must go on
-                if self.console is not None:
-                    self.console.failure(f"while rebuilding: {exc!r}")
+                if not self.pending:  # only the rest of an early save is owed
+                    assert self.owed_since is not None
+                    wait = min(QUIET - (now - self.last_event), LATEST - (now - self.owed_since))
+                    if wait > 0:
+                        self.cond.wait(wait)
+                        continue
+                    batch = None
+                else:
+                    debounce = self.settle if self.pending <= self.whole else self.debounce
+                    wait = min(debounce - (now - self.last_event), MAX_DELAY - (now - self.first_event))
+                    if wait > 0:
+                        self.cond.wait(wait)
+                        continue
+                    batch, self.pending, self.whole = self.pending, set(), set()
+            self._call(batch)
+
+    def _call(self, batch: set[Path] | None) -> None:
+        """`on_change(batch)`, or `on_quiet()` for None; watching goes on whatever they raise."""
+        try:
+            self._sync_folders()
+            if batch is None:
+                self.owed_since = None
+                self.on_quiet()
+            elif self.on_change(batch) is True:
+                self.owed_since = self.owed_since or time.monotonic()
+            else:
+                self.owed_since = None
+        except Exception as exc:  # noqa: BLE001 - watching must go on
+            if self.console is not None:
+                self.console.failure(f"while rebuilding: {exc!r}")
 
 
-def watch_session(session: Session, debounce: float = DEBOUNCE) -> Watcher:
-    """A Watcher that rebuilds `session` and follows its config when sitegen.toml changes."""
-    watcher = Watcher(session.cfg, lambda paths: None, debounce, console=session.console)
+def watch_session(session: Session, debounce: float = DEBOUNCE, *, early: bool = False) -> Watcher:
+    """A Watcher that rebuilds `session` and follows its config when sitegen.toml changes. `early`
+    (serve): a file saved whole is acted on at once, and a saved article's own page drawn before
+    the rest, which is built once the archive is quiet (each save of a burst redraws its page)."""
+    watcher = Watcher(session.cfg, lambda paths: None, debounce, console=session.console,
+                      settle=SETTLED if early else None)
 
-    def on_change(paths: set[Path]) -> None:
+    def on_change(paths: set[Path]) -> bool:
+        if early and session.save(paths) is not None:
+            return True
         session.rebuild(paths)
         watcher.follow(session.cfg)
+        return False
+
+    def on_quiet() -> None:
+        session.rebuild()
 
     watcher.on_change = on_change
+    watcher.on_quiet = on_quiet
     return watcher
 
 

@@ -228,6 +228,10 @@ def sitegen_serve(root: Path, *args: str, timeout: float = 120) -> Iterator[Runn
         yield running
 
 
+# what serve adds to an article page on loopback for annotating: its token and file version vary per run
+ANNOTATE_TAG = re.compile(rb'<link rel="stylesheet" href="/__sitegen/[^"]*" data-sitegen-annotate-css>'
+                          rb'<script src="/__sitegen/[^"]*" defer data-sitegen-annotate [^>]*></script>')
+
 # like what `serve --profile public` and netlify.toml send: no inline script or style may run
 STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:"
 

@@ -29,7 +29,7 @@ LAYERS: list[set[str]] = [
     {"sitegen.render"},
     {"sitegen.output"},
     {"sitegen.build"},
-    {"sitegen.check", "sitegen.scaffold", "sitegen.annotating"},
+    {"sitegen.check", "sitegen.scaffold", "sitegen.annotating", "sitegen.live"},
     {"sitegen.console"},
     {"sitegen.watch"},
     {"sitegen.serve"},

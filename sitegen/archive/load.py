@@ -114,6 +114,12 @@ def _read_one(path: Path, shown: str) -> tuple[str, Article | None, tuple[Proble
     return digest.hexdigest(), article, tuple(problems)
 
 
+def read_file(path: Path, shown: str) -> tuple[str, Article | None, tuple[Problem, ...]]:
+    """One article file as `load_archive` reads it (`shown`: its name in messages): its digest, the
+    article or None, the problems. For serve, which draws a saved article's page before the rest."""
+    return _read_one(path, shown)
+
+
 def _by_constructor(cls: type) -> Callable[[object], tuple]:
     names = [f.name for f in fields(cls)]
     return lambda value: (cls, tuple([getattr(value, name) for name in names]))

@@ -26,7 +26,7 @@ from sitegen import urls
 from sitegen.cache import program_stamp
 from sitegen.errors import SitegenError
 from sitegen.markdown import pygments_css
-from sitegen.render.assets import site_assets
+from sitegen.render.assets import Asset, site_assets
 from sitegen.render.theme import Theme
 from sitegen.site import Site
 from sitegen.views import Page, Planned, RawFiles, RawOutput, plan_site
@@ -111,6 +111,13 @@ def draw(theme: Theme, planned: Planned) -> bytes:
     return theme.render(made.template, view=made.view).encode("utf-8")  # type: ignore[attr-defined]
 
 
+def theme_assets(theme: Theme, public: bool) -> dict[str, Asset]:
+    """The theme's static files (and pygments.css) as the site serves them: name → path and bytes."""
+    sources = {name: path.read_bytes() for name, path in theme.static_files().items()}
+    sources.setdefault("pygments.css", code_css().encode("utf-8"))
+    return site_assets(sources, production=public)
+
+
 _JOB: tuple[list[Planned], list[str], Theme, Sink] | None = None  # what forked drawing workers inherit
 
 
@@ -138,9 +145,7 @@ def draw_site(
     """Draw every file of `site` with `theme` into `sink`, skipping those whose key is unchanged.
     `memo`: the one the previous call of this process used (watch/serve), to reuse its views."""
     global _JOB
-    sources = {name: path.read_bytes() for name, path in theme.static_files().items()}
-    sources.setdefault("pygments.css", code_css().encode("utf-8"))
-    assets = site_assets(sources, production=site.config.public)
+    assets = theme_assets(theme, site.config.public)
     links = {name: asset.path for name, asset in assets.items()}  # what pages link to
     memo = memo if memo is not None else ViewMemo()
     memo.start(site.config, site.slugs, links)

@@ -20,9 +20,8 @@ from sitegen.config import Config
 from sitegen.console import Console
 from sitegen.errors import SitegenError
 from sitegen.serve.events import Broadcaster
-from sitegen.serve.handler import DevServer
+from sitegen.serve.handler import DevServer, Starting
 from sitegen.serve.headers import headers_for, load_rules
-from sitegen.watch import Session, watch_session
 
 __all__ = ["run_serve", "is_loopback"]
 
@@ -36,13 +35,15 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def bind(host: str, port: int, session: Session, broadcaster: Broadcaster) -> DevServer:
+def bind(host: str, port: int, session: Starting, broadcaster: Broadcaster) -> DevServer:
     """The listening server, or a SitegenError with one clear line (exit 1). While the profile
     is public it sends the headers of the archive's netlify.toml, as the host will."""
     rules = load_rules(session.cfg.root) if session.cfg.public else ()  # a broken file fails only where it is used
-    site_headers = lambda path: headers_for(rules, path) if session.cfg.public else {}  # noqa: E731
+    server: DevServer | None = None
+    site_headers = lambda path: headers_for(rules, path) if server and server.session.cfg.public else {}  # noqa: E731
     try:
-        return DevServer((host, port), session, broadcaster, loopback=is_loopback(host), site_headers=site_headers)
+        server = DevServer((host, port), session, broadcaster, loopback=is_loopback(host), site_headers=site_headers)
+        return server
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise SitegenError(f"port {port} is in use on {host}; try --port {port + 1}") from None
@@ -53,33 +54,42 @@ def bind(host: str, port: int, session: Session, broadcaster: Broadcaster) -> De
 
 def run_serve(cfg: Config, console: Console, *, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Build, serve the output folder on host:port, rebuild and reload tabs on every change, until Ctrl-C."""
-    session = Session(cfg, console)
     broadcaster = Broadcaster()
-    server = bind(host, port, session, broadcaster)  # before building: a busy port fails at once
-    if not is_loopback(host):
-        console.failure(
-            f"warning: serving on {host}, reachable from other machines; "
-            "the dev server is meant for this machine only (drop --host to serve on 127.0.0.1); "
-            "annotating from the page is off"
-        )
-    session.listeners.append(broadcaster.publish)
-    watcher = watch_session(session)
+    server = bind(host, port, Starting(cfg), broadcaster)  # before building: a busy port fails at once
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    watcher = None
     try:
+        thread.start()  # before anything heavy is imported: the previous site is served at once
+        from sitegen.watch import Session, watch_session  # the build, templates, Markdown: a while to load
+
+        session = Session(cfg, console)
+        server.session = session
+        if not is_loopback(host):
+            console.failure(
+                f"warning: serving on {host}, reachable from other machines; "
+                "the dev server is meant for this machine only (drop --host to serve on 127.0.0.1); "
+                "annotating from the page is off"
+            )
+        session.listeners.append(broadcaster.publish)
+        watcher = watch_session(session, early=True)
         watcher.start()  # before the first build, so no save made during it is missed
-        thread.start()  # before it too: the previous site is served while it runs
         shown = f"[{host}]" if ":" in host else host
-        if session.cfg.output_path.is_dir():  # (no URL in this line: the one below says the build is done)
+        if session.cfg.output_path.is_dir():  # (no URL in these lines: the one below says the build is done)
             console.line(f"building; meanwhile the last build is served on {shown}:{server.server_address[1]}")
+        else:
+            console.line(f"building the site for the first time; meanwhile {shown}:{server.server_address[1]} "
+                         "says so and reloads when it is done")
         session.rebuild()
         console.line(f"serving {session.cfg.output_path} at http://{shown}:{server.server_address[1]}/ (Ctrl-C to stop)")
+        session.warm()
         while thread.is_alive():
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
         broadcaster.close()  # ends every event stream, so no tab holds a thread open
-        watcher.stop()
+        if watcher is not None:
+            watcher.stop()
         if thread.is_alive():
             server.shutdown()
         server.server_close()

@@ -18,10 +18,12 @@
   var endpoint = tag.getAttribute("data-endpoint");
   var CONTEXT = 200;
 
-  var sheet = document.createElement("link");
-  sheet.rel = "stylesheet";
-  sheet.href = tag.getAttribute("data-stylesheet");
-  document.head.appendChild(sheet);
+  if (!document.querySelector("link[data-sitegen-annotate-css]")) {
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = tag.getAttribute("data-stylesheet");
+    document.head.appendChild(sheet);
+  }
 
   /* ---- the text as anchoring sees it: no note numbers, notes, footnote marks or our own UI ---- */
   var SKIP = "sup.note-ref, aside.note, sup.footnote-ref, .footnote-backref, .sitegen-ui";

@@ -16,8 +16,10 @@ import json
 import queue
 import secrets
 import threading
+from typing import TYPE_CHECKING
 
-from sitegen.watch import Outcome
+if TYPE_CHECKING:  # not at run time: the server answers before the watcher and the build are imported
+    from sitegen.watch import Outcome
 
 HEARTBEAT = b": heartbeat\n\n"
 

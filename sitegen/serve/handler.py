@@ -25,15 +25,26 @@ import time
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from sitegen.config import Config
+from sitegen.serve import assets
 from sitegen.serve.events import HEARTBEAT, Broadcaster, problems_of
 from sitegen.serve.notes import ENDPOINT, NotesEndpoint
-from sitegen.watch import Session
 
-SCRIPT_TAG = b'<script src="/__sitegen/livereload.js" defer></script>'
+if TYPE_CHECKING:  # not at run time: the server answers before the watcher and the build are imported
+    from sitegen.watch import Session
+
+SCRIPT_TAG = f'<script src="{assets.url("livereload.js")}" defer></script>'.encode()
+BUILDING = (  # what a page not there yet says while the first build runs; livereload.js reloads it after
+    b'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="sitegen-building" content="">'
+    b'<meta name="viewport" content="width=device-width, initial-scale=1"><title>Building the site\xe2\x80\xa6</title>'
+    b'</head><body><main><h1>Building the site\xe2\x80\xa6</h1><p>sitegen serve is building the site for the first '
+    b'time. This page reloads by itself when it is done.</p></main></body></html>\n'
+)
+CACHED = "max-age=31536000, immutable"  # a server file asked for by its versioned URL
 HEARTBEAT_SECONDS = 15.0
 IDLE_SECONDS = 10.0  # a connection that sends nothing (or reads nothing) for this long is closed
 POLL_SECONDS = 1.0  # how often a quiet event stream checks that its tab is still there
@@ -121,19 +132,28 @@ def host_allowed(host_header: str | None, bound: str) -> bool:
         or host.startswith("127.")
 
 
+class Starting:
+    """What the server knows of the session before the watcher is loaded: the settings, no build yet."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+        self.last = None
+
+
 class DevServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False  # a port in use by another program is an error, not shared
     request_queue_size = 1024  # a burst of connections (many tabs reloading at once) waits, not refused
 
     def __init__(
-        self, address: tuple[str, int], session: Session, broadcaster: Broadcaster, *, loopback: bool = True,
+        self, address: tuple[str, int], session: Session | Starting, broadcaster: Broadcaster, *,
+        loopback: bool = True,
         site_headers: Callable[[str], Mapping[str, str]] | None = None,
     ) -> None:
         self.session = session
         self.broadcaster = broadcaster
         self.loopback = loopback
-        self.notes = NotesEndpoint(lambda: session.cfg) if loopback else None  # writes: loopback only
+        self.notes = NotesEndpoint(lambda: self.session.cfg) if loopback else None  # writes: loopback only
         self.site_headers = site_headers  # the public profile: netlify.toml's headers per URL path
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
@@ -201,6 +221,10 @@ class Handler(BaseHTTPRequestHandler):
             # the slash form, rebuilt from the segments: never `//host/...`, which would leave the site
             location = "/" + "".join(f"{segment}/" for segment in path.split("/") if segment)
             return self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain" + _UTF8, head, {"Location": location})
+        if target is None and self.server.session.last is None and not (root / "index.html").is_file():
+            # no site yet (the last build's is served while the first build runs, when there is one)
+            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, inject(BUILDING), "text/html" + _UTF8, head,
+                              {"Retry-After": "2"})
         if target is None:
             return self._not_found(root, head)
         try:
@@ -235,10 +259,11 @@ class Handler(BaseHTTPRequestHandler):
 
     def _internal(self, path: str, query: str, head: bool) -> None:
         name = path.removeprefix("/__sitegen/")
-        scripts = ("livereload.js", "annotate.js", "annotate.css") if self.server.notes else ("livereload.js",)
+        scripts = assets.NAMES if self.server.notes else ("livereload.js",)
         if name in scripts:
-            body = resources.files("sitegen.serve").joinpath(name).read_bytes()
-            return self._send(HTTPStatus.OK, body, content_type(Path(name)), head)
+            cached = parse_qs(query).get("v") == [assets.version(name)]
+            return self._send(HTTPStatus.OK, assets.data(name), content_type(Path(name)), head,
+                              {"Cache-Control": CACHED} if cached else None)
         if path == ENDPOINT and self.server.notes:
             return self._notes("GET", query, head)
         if path == "/__sitegen/status":

@@ -9,13 +9,16 @@
    the page until a good one. While a note is being written in the page
    (annotate.js), the reload waits until it is saved or dropped. A hidden tab
    lets go of its event stream (browsers allow about six connections per
-   server) and catches up when shown again. */
+   server) and catches up when shown again. The page the server sends while its
+   first build runs (no site yet) reloads as soon as that build is in. */
 (function () {
   "use strict";
   var here = location.pathname.replace(/^\//, "");
   if (here === "" || here.slice(-1) === "/") here += "index.html";
   try { here = decodeURIComponent(here); } catch (e) { /* keep as is */ }
   var scrollKey = "sitegen-scroll:" + here;
+  // the page the server sends while its first build runs: reloaded as soon as there is a site
+  var building = !!document.querySelector('meta[name="sitegen-building"]');
   var stamp = null;      // the last build this tab knows about
   var source = null;
 
@@ -119,6 +122,7 @@
       var data = JSON.parse(event.data);
       stamp = data.stamp;
       var cleared = showProblems(data);
+      if (building && !/:0$/.test(stamp)) return reload();  // built while this page was on its way
       if (data.changed === null || data.changed.length) {
         if (concerns(data.changed) || cleared) reload();
       }
@@ -127,7 +131,7 @@
       var data = JSON.parse(event.data);
       stamp = data.stamp;
       var cleared = clear();
-      if (concerns(data.changed) || (cleared && data.changed.length)) reload();
+      if (building || concerns(data.changed) || (cleared && data.changed.length)) reload();
     });
     source.addEventListener("failure", function (event) {
       var data = JSON.parse(event.data);

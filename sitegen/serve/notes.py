@@ -43,11 +43,12 @@ from sitegen.errors import SitegenError
 from sitegen.frontmatter import read_article
 from sitegen.markdown.render import render_body
 from sitegen.model import Annotation, Article
+from sitegen.serve import assets
 from sitegen.slugs import slugify
 
 ENDPOINT = "/__sitegen/notes"
-SCRIPT = "/__sitegen/annotate.js"
-STYLESHEET = "/__sitegen/annotate.css"
+SCRIPT = assets.url("annotate.js")
+STYLESHEET = assets.url("annotate.css")
 TOKEN_HEADER = "X-Sitegen-Token"
 MAX_BODY = 64 * 1024  # bytes of JSON in one request
 MAX_NOTE = 20_000  # characters of Markdown in one note
@@ -276,7 +277,9 @@ class NotesEndpoint:
         attrs = {"data-token": self.token, "data-page": page, "data-version": version, "data-endpoint": ENDPOINT,
                  "data-stylesheet": STYLESHEET}
         shown = " ".join(f'{k}="{escape(v)}"' for k, v in attrs.items())
-        return f'<script src="{SCRIPT}" defer data-sitegen-annotate {shown}></script>'.encode()
+        # the stylesheet is linked here rather than by the script, so both load at once
+        return (f'<link rel="stylesheet" href="{STYLESHEET}" data-sitegen-annotate-css>'
+                f'<script src="{SCRIPT}" defer data-sitegen-annotate {shown}></script>').encode()
 
     def read(self, page: str) -> dict[str, Any]:
         """The notes of an article page as its editor wrote them, and the file's version."""

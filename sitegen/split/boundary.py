@@ -40,6 +40,7 @@ LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a lis
 TEASER_MAX = 320  # the text under a listing's headlines is at most this long (median)
 TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
 TEASER_CHARS = 450  # and at most this much text
+SIGNED_SCAN = 200  # lines looked back over for the headline between two by-lines (keeps the split linear)
 TEASER_ABOVE = 0.3  # evidence from an item above that is only a head and one paragraph
 TEASER_HEAD_WORDS = 15  # the headline of a teaser is at most this long
 KICKER_WORDS = 3  # a label over a headline ("The Long Read", "Analysis") is at most this long
@@ -208,7 +209,7 @@ def _signed_twice(texts: Sequence[str], roles: Sequence[Role], start: int, end: 
     closing = _surnames(byline_names(texts[end]) or bio_names(texts[end]) or signature(texts[end]) or [])
     if not signed or not closing or signed & closing:
         return None  # the same person at both ends (a by-line and a bio): one item
-    for j in range(end - 1, start + 3, -1):
+    for j in range(end - 1, max(start + 3, end - SIGNED_SCAN), -1):
         if roles[j] is Role.TITLE and roles[j - 1] is Role.BODY:
             return j
     return None

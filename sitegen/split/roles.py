@@ -473,6 +473,11 @@ def classify(
             headlines.append(text)
         elif role is Role.BYLINE and s.words >= 4 and any(text in h for h in headlines):
             role = Role.FURNITURE  # the headline again, shortened (a recipe card's title), not a name
+        if (
+            previous is Role.CAPTION and (role is Role.BYLINE and heads_an_item(text) or role is Role.DATELINE and date_line(text))
+            and headline_score(texts[i - 1]) >= 0.5 and (i < 2 or roles[i - 2] is not Role.TITLE)
+        ):
+            roles[i - 1] = Role.TITLE  # a caption-like line with a by-line under it: a headline ("Video: inside…")
         run = run + 1 if role is Role.TITLE else 0
         if run >= LIST_RUN:  # headline-shaped lines in a row: a list (ingredients, links, a menu), not headlines
             if run == LIST_RUN:

@@ -29,13 +29,12 @@ import pytest
 
 from benchmarks.serve_load import digest
 from sitegen.serve.handler import inject
-from tests.browser_support import Running, sitegen_serve
+from tests.browser_support import ANNOTATE_TAG, Running, sitegen_serve
 from tests.faults.dumps import make_archive, write_articles, write_dump
 
 pytestmark = pytest.mark.slow
 
 ARTICLES = 1000
-ANNOTATE_TAG = re.compile(rb'<script src="/__sitegen/[^"]*" defer data-sitegen-annotate [^>]*></script>')
 SAVE_EVERY = 0.05
 SAVING_SECONDS = float(os.environ.get("STRESS_SECONDS", "15"))
 SETTLE_SECONDS = 240  # how long a served site may take to catch up on a loaded machine

@@ -10,7 +10,6 @@ asserted here.
 
 from __future__ import annotations
 
-import re
 import shutil
 import socket
 import struct
@@ -23,7 +22,7 @@ import pytest
 
 from benchmarks.serve_load import Sampler, digest, run_load, server_stats, site_paths
 from sitegen.serve.handler import IDLE_SECONDS, inject
-from tests.browser_support import Running, sitegen_serve
+from tests.browser_support import ANNOTATE_TAG, Running, sitegen_serve
 
 REPO = Path(__file__).resolve().parents[2]
 BIG = "/articles/a-very-long-article.html"
@@ -49,8 +48,7 @@ def served(tmp_path_factory) -> Iterator[tuple[Running, int, dict[str, str]]]:
             if path.startswith("/articles/"):  # plus the serve-only annotating tag, fixed for this server run
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
                     served = response.read()
-                tag = re.compile(rb'<script src="/__sitegen/[^"]*" defer data-sitegen-annotate [^>]*></script>')
-                assert tag.search(served) and digest(tag.sub(b"", served)) == expected[path], path
+                assert ANNOTATE_TAG.search(served) and digest(ANNOTATE_TAG.sub(b"", served)) == expected[path], path
                 expected[path] = digest(served)
         assert len((public / BIG.lstrip("/")).read_bytes()) > 1_000_000
         settle(server.proc.pid, {"threads": 1000, "fds": 1000})

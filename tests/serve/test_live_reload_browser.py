@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sitegen.frontmatter import dump_article
 from sitegen.model import Annotation, Article, Source
-from tests.browser_support import chromium, sitegen_serve
+from sitegen.render.theme import packaged_themes
+from tests.browser_support import chromium, sitegen_running, sitegen_serve
 
 pytestmark = pytest.mark.browser
 BODY = "\n\n".join(
@@ -129,3 +132,23 @@ def test_a_hidden_tab_lets_go_of_its_stream_and_catches_up_when_shown(served):
         set_visibility(page, "visible")
         page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Edited while hidden'",
                                timeout=15000)
+
+
+def test_a_tab_opened_before_the_first_build_is_in_reloads_when_it_is(tmp_path):
+    folder = tmp_path / "content" / "articles"
+    folder.mkdir(parents=True)
+    for n in range(8):
+        (folder / f"story-{n}.md").write_text(article(f"Title {n}"), encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    slow = "{% for i in range(400000) %}{% endfor %}"  # the first build takes a while
+    (templates / "article.html").write_text(
+        (packaged_themes() / "default" / "templates" / "article.html").read_text(encoding="utf-8") + slow,
+        encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page()
+        with sitegen_running(tmp_path, "serve", "--port", "0", ready=r"for the first time") as serve:
+            port = re.search(r"meanwhile [^\s]+:(\d+) says so", "".join(serve.out)).group(1)
+            first = page.goto(f"http://127.0.0.1:{port}/articles/story-0.html")
+            assert first.status == 503 and "Building the site" in first.text()
+            page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Title 0'", timeout=120_000)

@@ -171,7 +171,7 @@ def add(srv, archive, **fields):
 
 def test_article_pages_carry_the_token_and_version_only_when_served(server, archive):
     _, page = call(server, "GET", "/articles/story.html")
-    tag = re.search(rb"<script src=\"/__sitegen/annotate.js\" defer data-sitegen-annotate [^>]*></script>", page)
+    tag = re.search(rb"<script src=\"/__sitegen/annotate\.js\?v=[0-9a-f]+\" defer data-sitegen-annotate [^>]*></script>", page)
     assert tag and server.notes.token.encode() in tag.group(0)
     assert file_version(archive / "content/articles/story.md").encode() in tag.group(0)
     _, home = call(server, "GET", "/")

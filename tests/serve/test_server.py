@@ -7,6 +7,7 @@ import http.client
 import inspect
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -100,10 +101,19 @@ def test_content_types(server, path, ctype):
 
 def test_reload_script_is_injected_into_served_pages_only(server, tmp_path):
     _, _, body = get(server, "/articles/a.html")
-    assert b'<script src="/__sitegen/livereload.js" defer></script></body>' in body
+    tag = re.search(rb'<script src="(/__sitegen/livereload\.js\?v=[0-9a-f]+)" defer></script></body>', body)
+    assert tag is not None
     assert b"livereload" not in (tmp_path / "public/articles/a.html").read_bytes()
-    status, ctype, script = get(server, "/__sitegen/livereload.js")
+    status, ctype, script = get(server, tag.group(1).decode())
     assert status == 200 and b"EventSource" in script
+
+
+def test_a_reloading_tab_keeps_the_servers_own_scripts_until_they_change(server):
+    _, _, body = get(server, "/articles/a.html")
+    url = re.search(rb'src="(/__sitegen/livereload\.js\?v=[0-9a-f]+)"', body).group(1).decode()
+    assert "immutable" in request(server, url).getheader("Cache-Control")
+    stale = request(server, "/__sitegen/livereload.js?v=0000000000")  # another version's tag: never kept
+    assert stale.status == 200 and stale.getheader("Cache-Control") == "no-store"
 
 
 def test_the_404_page_also_gets_the_reload_script(server):

@@ -184,3 +184,9 @@ def test_a_long_question_after_a_sentence_is_text_and_credits_for_pictures_are_n
     assert classify(["Published 28 October 2026", teaser])[1] is Role.BODY
     assert classify(["Canal freight's quiet comeback", teaser])[1] is not Role.BODY  # a standfirst under its headline
     assert byline_names("Illustrations by Kit Morales") is None
+
+
+def test_a_caption_like_line_with_a_by_line_under_it_is_a_headline():
+    texts = [PROSE, "Video: inside a tower block being restored rather than demolished", "Video · 2:41 · By Tariq Aziz · 20 April 2025"]
+    assert classify(texts)[1] is Role.TITLE
+    assert classify([PROSE, "Photograph: Marco Bellini", "2/8"])[1] is Role.CAPTION
