@@ -14,10 +14,7 @@ and the median rebuild time the server reported.
 
 from __future__ import annotations
 
-import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
-from reload_latency import ARGS, CHROMIUM, ServerOutput  # noqa: E402
+from served import ARGS, CHROMIUM, run_sizes, serving  # noqa: E402
 
 SELECT = """n => {
     const paragraph = document.querySelectorAll('article .body > p')[n];
@@ -45,39 +42,27 @@ def measure(size: int, notes: int) -> dict[str, float]:
         root = Path(tmp)
         folder = write_corpus(size, root)
         target = folder / f"article-{size // 2:06d}.md"
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "sitegen", "-C", str(root), "serve", "--port", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"),
-        )
-        output = ServerOutput(proc)
-        output.ready.wait()
-        if output.url is None:
-            raise SystemExit("sitegen serve stopped before serving")
         writes, shown = [], []
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.goto(f"{output.url}articles/{target.stem}.html")
+        with serving(root) as output, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{output.url}articles/{target.stem}.html")
+            page.wait_for_function("() => window.__sitegenLoadedAt !== undefined")
+            paragraphs = page.locator("article .body > p").count()
+            for n in range(min(notes, paragraphs)):
+                time.sleep(0.5)
+                page.evaluate(SELECT, n)
+                page.locator(".sitegen-annotate-offer").click()
+                page.locator(".sitegen-note-editor textarea").fill(f"Benchmark note {n}.")
+                started = time.perf_counter()
+                page.locator(".sitegen-note-save").click()
+                page.wait_for_function("() => /^Saved/.test(document.querySelector('.sitegen-note-message')"
+                                       "?.textContent || '')", timeout=120_000)
+                writes.append((time.perf_counter() - started) * 1000)
+                page.wait_for_selector(f"mark.hl[data-note='{n + 1}']", timeout=120_000)
                 page.wait_for_function("() => window.__sitegenLoadedAt !== undefined")
-                paragraphs = page.locator("article .body > p").count()
-                for n in range(min(notes, paragraphs)):
-                    time.sleep(0.5)
-                    page.evaluate(SELECT, n)
-                    page.locator(".sitegen-annotate-offer").click()
-                    page.locator(".sitegen-note-editor textarea").fill(f"Benchmark note {n}.")
-                    started = time.perf_counter()
-                    page.locator(".sitegen-note-save").click()
-                    page.wait_for_function("() => /^Saved/.test(document.querySelector('.sitegen-note-message')"
-                                           "?.textContent || '')", timeout=120_000)
-                    writes.append((time.perf_counter() - started) * 1000)
-                    page.wait_for_selector(f"mark.hl[data-note='{n + 1}']", timeout=120_000)
-                    page.wait_for_function("() => window.__sitegenLoadedAt !== undefined")
-                    shown.append((time.perf_counter() - started) * 1000)
-                browser.close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=60)
+                shown.append((time.perf_counter() - started) * 1000)
+            browser.close()
     rebuilds = output.rebuilds[-len(shown):] or [float("nan")]
     return {"size": size, "write": statistics.median(writes), "write_min": min(writes), "write_max": max(writes),
             "shown": statistics.median(shown), "shown_min": min(shown), "shown_max": max(shown),
@@ -85,16 +70,10 @@ def measure(size: int, notes: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="archive sizes (articles)")
-    parser.add_argument("--notes", type=int, default=7, help="notes added per size (the median is reported)")
-    args = parser.parse_args()
-    print(f"{'articles':>9} {'Save→written median (ms)':>25} {'min–max':>12} {'Save→shown median (ms)':>23} "
-          f"{'min–max':>12} {'rebuild median (ms)':>20}")
-    for size in args.sizes:
-        r = measure(size, args.notes)
-        print(f"{r['size']:>9,} {r['write']:>25.0f} {r['write_min']:>5.0f}–{r['write_max']:<6.0f} "
-              f"{r['shown']:>23.0f} {r['shown_min']:>5.0f}–{r['shown_max']:<6.0f} {r['rebuild']:>20.0f}", flush=True)
+    run_sizes(__doc__, "notes", "notes added per size (the median is reported)", measure, [
+        ("articles", "{size:,}"), ("Save→written median (ms)", "{write:.0f}"), ("     min–max", "{write_min:.0f}–{write_max:.0f}"),
+        ("Save→shown median (ms)", "{shown:.0f}"), ("     min–max", "{shown_min:.0f}–{shown_max:.0f}"),
+        ("rebuild median (ms)", "{rebuild:.0f}")])
 
 
 if __name__ == "__main__":

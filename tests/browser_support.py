@@ -1,8 +1,13 @@
 """Browser tests' shared pieces: Debian's Chromium through Playwright, and `sitegen serve` as a real process.
 
-`chromium()` launches /usr/bin/chromium (never downloads a browser) with the
-flags CI needs; with CI=true a missing browser or Playwright is a failure,
-locally it is a skip (`missing`). `sitegen_serve(root)` starts the dev server on
+`chromium()` gives the test session's one Chromium (/usr/bin/chromium, never a
+downloaded browser, with the flags CI needs), launched on first use and closed when
+the session ends (`close_chromium`, called from tests/conftest.py); what a `with
+chromium()` block opens — contexts, pages — is closed when the block ends, so each
+test still starts from fresh contexts. With CI=true a missing browser or Playwright
+is a failure, locally it is a skip (`missing`). Playwright's event loop counts as
+running in this thread only inside a `with chromium()` block, as when each block
+had its own Playwright, so `asyncio.run` works anywhere else. `sitegen_serve(root)` starts the dev server on
 a free port (`sitegen_running` any long-running command) and `.stop()` ends it
 with Ctrl-C (SIGINT), returning the exit code and what it printed.
 `under_strict_csp(page)` serves a page's HTML with a Content-Security-Policy
@@ -13,6 +18,7 @@ Import what you need: `from tests.browser_support import chromium, sitegen_serve
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import shutil
@@ -51,22 +57,101 @@ def chromium_path() -> str | None:
     return None
 
 
-@contextmanager
-def chromium() -> Iterator[object]:
-    """A Playwright `Browser` on Debian's Chromium, closed afterwards."""
+class _Launched:
+    """The session's Playwright and its Chromium, started by the first `chromium()`; `loop` is
+    Playwright's event loop and `depth` the number of `with chromium()` blocks open."""
+
+    playwright = None
+    browser = None
+    loop = None
+    depth = 0
+
+
+def _launched_browser(executable: str):
+    if _Launched.browser is not None and _Launched.browser.is_connected():
+        return _Launched.browser
+    close_chromium()
+    from playwright.sync_api import sync_playwright
+
+    _Launched.playwright = sync_playwright().start()
+    _Launched.loop = asyncio._get_running_loop()  # the sync API marks its loop as running in this thread
+    _Launched.browser = _Launched.playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    return _Launched.browser
+
+
+def _show_loop(shown: bool) -> None:
+    """Mark Playwright's loop as running in this thread (its sync calls need it), or as not
+    running (so that `asyncio.run` works between `with chromium()` blocks)."""
+    asyncio._set_running_loop(_Launched.loop if shown else None)
+
+
+def close_chromium() -> None:
+    """Close the session's Chromium and stop Playwright, if they were started."""
+    browser, playwright = _Launched.browser, _Launched.playwright
+    _Launched.browser = _Launched.playwright = None
+    if playwright is None:
+        return
+    _show_loop(True)
     try:
-        from playwright.sync_api import sync_playwright
+        if browser is not None and browser.is_connected():
+            browser.close()
+    finally:
+        try:
+            playwright.stop()
+        finally:
+            _Launched.loop = None
+            _show_loop(False)
+
+
+class BrowserUse:
+    """The shared `Browser` as one `with chromium()` block sees it: the contexts and pages it
+    opens are recorded and closed at the block's end; anything else goes to the browser."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+        self._contexts: list[object] = []
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        self._contexts.append(context)
+        return context
+
+    def new_page(self, **options):
+        page = self._browser.new_page(**options)
+        self._contexts.append(page.context)
+        return page
+
+    def close(self) -> None:
+        contexts, self._contexts = self._contexts, []
+        if self._browser.is_connected():
+            for context in contexts:
+                context.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
+@contextmanager
+def chromium() -> Iterator[BrowserUse]:
+    """The session's Chromium through Playwright; the contexts and pages opened with it are closed afterwards."""
+    try:
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         missing("the playwright Python package is not installed (pip install -e '.[test]')")
     executable = chromium_path()
     if executable is None:
         missing(f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    _Launched.depth += 1
+    try:
+        _show_loop(True)
+        use = BrowserUse(_launched_browser(executable))
         try:
-            yield browser
+            yield use
         finally:
-            browser.close()
+            use.close()
+    finally:
+        _Launched.depth -= 1
+        _show_loop(_Launched.depth > 0)
 
 
 @dataclass

@@ -20,6 +20,8 @@ import pytest
 from sitegen.serve.headers import headers_for, parse_rules, rule_matches
 from tests.package_support import REPO, copy_project, make_venv, run, venv_env
 
+pytestmark = pytest.mark.slow  # a fresh virtual environment and `pip install .`
+
 NETLIFY = REPO / "netlify.toml"
 SITE_URL = "https://reading-archive.netlify.app"
 # What Netlify sets for a production build (docs: "Build environment variables"), besides PATH.

@@ -5,7 +5,9 @@ at once, an editor saving one article every 50 ms (with the output folder
 deleted under it half-way): each ends with the site it serves equal, file for
 file and over HTTP, to what a fresh `sitegen build` of the same archive makes,
 after a bounded number of rebuilds, with the server still up and no traceback.
-`STRESS_SECONDS` sets how long the editor saves: a full minute by default.
+`STRESS_SECONDS` sets how long the editor saves: 15 s by default (about 250 saves,
+a rebuild batch every few of them, the output folder deleted once); a soak run
+sets more, e.g. `STRESS_SECONDS=600`. The checks are the same at any length.
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ from sitegen.serve.handler import inject
 from tests.browser_support import ANNOTATE_TAG, Running, sitegen_serve
 from tests.faults.dumps import make_archive, write_articles, write_dump
 
+pytestmark = pytest.mark.slow
+
 ARTICLES = 1000
 SAVE_EVERY = 0.05
-SAVING_SECONDS = float(os.environ.get("STRESS_SECONDS", "60"))
+SAVING_SECONDS = float(os.environ.get("STRESS_SECONDS", "15"))
 SETTLE_SECONDS = 240  # how long a served site may take to catch up on a loaded machine
 REBUILD = re.compile(r"^(rebuilt in|built \d|error|warning: |.*while rebuilding)", re.M)
 
@@ -169,7 +173,7 @@ def test_an_editor_saving_every_50_ms_with_the_output_folder_deleted_half_way(lo
 
     reader = threading.Thread(target=watch_the_page)
     reader.start()
-    saves = 0
+    saves = deleted = 0  # by time, not by count: on a loaded machine a save takes longer than SAVE_EVERY
     started = time.monotonic()
     try:
         while time.monotonic() - started < SAVING_SECONDS:
@@ -181,8 +185,9 @@ def test_an_editor_saving_every_50_ms_with_the_output_folder_deleted_half_way(lo
                 scratch.write_text(text, encoding="utf-8")
                 os.replace(scratch, target)
             saves += 1
-            if saves == int(SAVING_SECONDS / SAVE_EVERY / 2):  # half-way, the output folder vanishes
+            if not deleted and time.monotonic() - started >= SAVING_SECONDS / 2:  # half-way, the output folder vanishes
                 shutil.rmtree(loop.root / "public", ignore_errors=True)
+                deleted = saves
             time.sleep(SAVE_EVERY)
     finally:
         stop.set()
@@ -190,6 +195,7 @@ def test_an_editor_saving_every_50_ms_with_the_output_folder_deleted_half_way(lo
     loop.assert_serves_a_clean_build()
     assert f"Save number {saves - 1}.".encode() in (loop.root / "public" / page).read_bytes()
     rebuilds = loop.rebuilds() - before
+    assert 0 < deleted < saves  # the editor went on saving after the output folder was deleted
     assert 1 <= rebuilds <= saves // 3, (rebuilds, saves)  # batched: never near one rebuild per save
     assert len(seen) >= min(5, SAVING_SECONDS / 4), sorted(seen)  # the page kept up while saving went on
 

@@ -8,8 +8,8 @@ installed by `bash .ci/run`. A missing tool skips its tests with the reason, exc
 CI=true: then it is a failure, so CI can never pass by skipping them.
 
 The browser comes from tests/browser_support.py (Debian's chromium through Playwright,
-never a downloaded one), one per test module, so no Playwright instance outlives the
-modules that use it; its `missing` is the CI rule used here for every tool.
+never a downloaded one): the session's one Chromium, with the contexts a module opens
+closed after it; its `missing` is the CI rule used here for every tool.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ def axe_js() -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium through Playwright, one per module (no `playwright install`)."""
+    """Debian's Chromium through Playwright (no `playwright install`), shared by the session;
+    what the module opens with it is closed after the module."""
     with chromium() as launched:
         yield launched
 

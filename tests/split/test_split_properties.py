@@ -9,6 +9,7 @@ licence statement, translator or wire credit, and a date line as `date:`).
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,6 +68,7 @@ def owners_of(result) -> dict[int, int]:
     return owners
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(DUMP)
 def test_every_line_is_in_one_article_or_debris(dump):
