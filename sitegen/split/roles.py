@@ -441,8 +441,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.CREDIT
     if byline_names(text) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
         return Role.BYLINE
-    if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
-        return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
+    if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars and not (s.words > 2 and not s.list_like and is_label(text, s)):
+        return Role.DATELINE  # a date, or a short line of figures (a rating, a time, a price) but not a menu of them
     if is_caption(text) and not (previous is Role.FURNITURE and headline_score(text, s) >= 0.5) or len(text) <= 80 and (
         _END_SECTION.match(text) or previous is Role.CAPTION and signature(text)
     ):

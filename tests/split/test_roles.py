@@ -206,3 +206,9 @@ def test_a_line_with_an_address_or_a_doi_is_not_headline_shaped():
     assert headline_score("Sensor Network Maps Urban Heat Islands") >= 0.5
     assert headline_score("Sensor Network Maps Urban Heat Islands, DOI: 10.1016/j.uclim.2026.102277") == 0.0
     assert headline_score("Printed From https://www.midlandsrecord.example/news/health") == 0.0
+
+
+def test_a_menu_of_months_is_furniture_and_a_time_is_a_dateline():
+    head = "Corrections and clarifications archive"
+    assert classify([head, "November 2026  |  October 2026  |  September 2026"])[1] is Role.FURNITURE
+    assert classify([head, "16.02 GMT"])[1] is Role.DATELINE
