@@ -275,7 +275,7 @@ def has_running_text(texts: Sequence[str]) -> bool:
     a headline); a copyright notice or a web address is not (a page's footer alone is debris)."""
     if sum(map(len, texts)) < ITEM_MIN:
         return False
-    lines = [_ADDRESS.sub("", t).strip() for t in texts]
+    lines = [_ADDRESS.sub("", t).strip() if "://" in t or "www." in t else t for t in texts]
     return any(
         (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t)
         for t in lines

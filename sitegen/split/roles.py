@@ -218,8 +218,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
     several words, short, no final full stop, starts with a capital, fewer stop words than
     running text, often in title case."""
     s = s or shape(text)
-    if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS or _REFERENCE.search(text):
-        return 0.0  # a headline carries no address or DOI (a reference does)
+    if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS:
+        return 0.0
     if s.words <= 6 and _INVERTED_NAME.match(text):
         return NOTICE_HEAD  # "ASHWORTH, Dorothy May": the head of a notice
     first = text.lstrip("“\"‘'«(¿¡")[:1]
@@ -229,6 +229,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
         return 0.0
     if s.final in _QUOTE_CLOSE and text.rstrip(_QUOTE_CLOSE)[-1:] in ".,":
         return 0.0  # a quoted sentence
+    if _REFERENCE.search(text):
+        return 0.0  # a headline carries no web address or DOI (a reference does)
     score = 0.55
     if s.words == 2:
         score -= 0.25
