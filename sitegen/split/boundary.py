@@ -51,6 +51,7 @@ _MONTH_DAY = re.compile(
     r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2})\b"
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # a copyright notice is not running text
+_RIGHTS = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)  # nor a line that claims rights
 _SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*$")  # a statement (a question alone is a headline: "Why are so many waiting?")
 _ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+")  # a web address is no running text ("Printed from https://…")
 
@@ -277,7 +278,7 @@ def has_running_text(texts: Sequence[str]) -> bool:
         return False
     lines = [_ADDRESS.sub("", t).strip() if "://" in t or "www." in t else t for t in texts]
     return any(
-        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t)
+        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _RIGHTS.search(t)
         for t in lines
     )
 

@@ -228,3 +228,9 @@ def test_a_note_on_the_person_named_in_the_end_matter_stays_with_the_item():
     assert articles(["The Salt Roads: an extract", LONG, LONG, rights, bio]) == [[1, 2, 3, 4, 5]]
     other = "Farmers in the valley say the new irrigation scheme has doubled their yields in two years."
     assert articles(["The Salt Roads: an extract", LONG, LONG, rights, other]) == [[1, 2, 3, 4], [5]]
+
+
+def test_a_rights_notice_anywhere_in_a_line_is_no_running_text():
+    footer = "Science Wire: Breaking Science News. Copyright 2026 Science Wire LLC. All rights reserved."
+    assert not has_running_text(["Cite This Page:", "MLA", "APA", "Chicago", footer])
+    assert has_running_text([LONG, footer])
