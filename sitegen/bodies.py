@@ -22,7 +22,7 @@ from sitegen.markdown import RENDERER_VERSION
 from sitegen.markdown.render import RenderedBody, render_body
 from sitegen.model import Annotation, Article
 
-PARALLEL_FROM = 200  # below this many bodies to render, one process is faster
+PARALLEL_FROM = 1500  # below this many bodies to render, one process is faster (a worker takes ~0.5 s to start)
 _Job = tuple[str, str, tuple[Annotation, ...]]
 
 
@@ -217,7 +217,9 @@ def render_bodies(
         if count > 1 and len(jobs) >= PARALLEL_FROM:
             size = max(16, len(jobs) // (count * 8))
             chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-            with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
+            # Workers start as new interpreters: a forked copy of this process would hold the whole
+            # archive again (the process tree's memory counts it once per worker).
+            with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
                 for rendered in pool.map(_render_chunk, chunks):  # into the cache file as they come:
                     cache.put_rendered(rendered)  # the rendered site is never in memory at once
         else:
