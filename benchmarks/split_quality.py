@@ -8,7 +8,9 @@ beside it (`<name>.gold.yaml`) and prints, per shape and overall:
   when the Jaccard index of their non-blank line sets is ≥ 0.8 (one-to-one);
   precision = matched / predicted, recall = matched / gold;
 - exact-title, exact-author-set, licence-kind (and kind) accuracy, over gold
-  items: right only when matched and equal, so a missed item counts as wrong.
+  items: right only when matched and equal, so a missed item counts as wrong;
+- the same four among matched items only (columns `m.title` … `m.kind`, JSON
+  `title_matched` …): field extraction measured apart from boundaries.
 
 The full definitions are in `split_score.py`. Options:
 
@@ -37,12 +39,15 @@ from benchmarks.split_score import (  # noqa: E402
 )
 
 CORPUS = ROOT / "benchmarks" / "split_corpus"
-HEADERS = ("dumps", "gold", "found", "P", "R", "F1", "title", "authors", "licence", "kind")
+HEADERS = ("dumps", "gold", "found", "P", "R", "F1", "title", "authors", "licence", "kind",
+           "m.title", "m.authors", "m.licence", "m.kind")
 
 
 def _row(totals: Totals) -> list[str]:
+    """A table row; the among-matched figures are a dash when nothing matched (there is nothing to judge)."""
     f = totals.figures()
-    return [str(totals.dumps), str(totals.gold), str(totals.predicted)] + [f"{f[name]:.2f}" for name in FIGURES]
+    cells = [f"{f[name]:.2f}" if totals.matched or not name.endswith("_matched") else "–" for name in FIGURES]
+    return [str(totals.dumps), str(totals.gold), str(totals.predicted), *cells]
 
 
 def text_table(scores: list[DumpScore]) -> str:

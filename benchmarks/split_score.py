@@ -17,7 +17,9 @@ Definitions (the same everywhere the figures are shown):
   no gold items and no predictions).
 - **Title**, **authors**, **licence** and **kind accuracy** are counted over gold
   items: a gold item is right when it is matched and the matched prediction has
-  exactly the gold value; a missed item counts as wrong. Titles are compared
+  exactly the gold value; a missed item counts as wrong. The same four **among
+  matched items** (`title_matched`, …) count over matched gold items only, so
+  they measure field extraction apart from boundaries (1 when none matched). Titles are compared
   with runs of white space collapsed; a gold title of `null` (an untitled
   fragment) is right when the split took no title line for it, i.e. when its
   title is not the start of any line it moved into the front matter. Authors
@@ -41,7 +43,8 @@ from sitegen.split import split_text
 MATCH_AT = 0.8
 KINDS = ("article", "fragment")
 LICENCES = ("cc", "permission", "all-rights-reserved", "unknown")
-FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
+FIELDS = ("title", "authors", "licence", "kind")
+FIGURES = ("precision", "recall", "f1", *FIELDS, *(f"{field}_matched" for field in FIELDS))
 
 try:  # the C loader when PyYAML has it
     _Loader = yaml.CSafeLoader
@@ -119,10 +122,12 @@ class Totals:
 
     def figures(self) -> dict[str, float]:
         """The figures by name (see FIGURES), rounded to three places; the field accuracies are
-        shares of gold items (1 when there are none)."""
+        shares of gold items (1 when there are none), then shares of matched items (1 when none matched)."""
         right = (self.titles, self.authors, self.licences, self.kinds)
         shares = [n / self.gold if self.gold else 1.0 for n in right]
-        return {name: round(value, 3) for name, value in zip(FIGURES, (self.precision, self.recall, self.f1, *shares))}
+        among_matched = [n / self.matched if self.matched else 1.0 for n in right]
+        values = (self.precision, self.recall, self.f1, *shares, *among_matched)
+        return {name: round(value, 3) for name, value in zip(FIGURES, values)}
 
 
 def _counts(t: Totals) -> tuple[int, ...]:

@@ -21,20 +21,22 @@ from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bio_names,
     continues_bio,
     credit_names,
+    is_organisation,
     looks_like_title,
+    photographer,
     split_title,
     title_from_text,
     translator_names,
 )
 from sitegen.split.boundary import Item
-from sitegen.split.roles import Role, byline_names, is_label, shape, signature
+from sitegen.split.roles import Role, byline_names, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
     Block,
     Debris,
@@ -45,6 +47,8 @@ from sitegen.split.text import (
 
 PREFIX_CHARS = 40
 HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
+STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
+TRAILING = 2  # lines after the end matter that are none of it, left in the text
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
@@ -93,7 +97,7 @@ class _Found:
     date: dt.date | None = None
 
     def add_authors(self, names: list[str]) -> None:
-        self.authors += [n for n in names if n not in self.authors]
+        self.authors += [n for n in names if n not in self.authors and not is_organisation(n)]
 
     @property
     def byline(self) -> str | None:
@@ -117,6 +121,8 @@ def assemble(
         found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None)
     _read_end_matter(lines, found)
+    if not found.authors:
+        found.add_authors(_photographer(lines))
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
@@ -173,28 +179,69 @@ def opening_title(text: str) -> str | None:
 
 def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
     """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
-    DATE by NAME") and a date line off the head of `lines`; a rating or a label between them
-    stays in the text."""
+    DATE by NAME") and a date line off the head of `lines`; a rating, a label or a standfirst
+    between them stays in the text."""
     i = 0
+    standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
         names = byline_names(text, after_title=titled) if found.byline is None else None
+        if standfirst and not names and found.byline is None:
+            return  # only a by-line is looked for under a standfirst
         if names:
             found.add_authors(names)
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·–—-]\s+|,\s+(?=\D)|\s+on\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
-        elif len(text) <= 60 and (is_label(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
+        elif len(text) <= 60 and (is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
             i += 1
+            continue
+        elif titled and i == 0 and found.byline is None and _standfirst(text):
+            i += 1  # a standfirst or a subheading between the headline and its by-line stays in the text
+            standfirst = True
             continue
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
 
 
+def _standfirst(text: str) -> bool:
+    """A sentence or two that sums the article up, or a second headline, under its headline."""
+    return len(text) <= STANDFIRST_MAX and not is_list_item(text)
+
+
+def _photographer(lines: list[Block]) -> list[str]:
+    """The photographer of a photo essay: the one person every photo credit names, credited twice
+    or more (one credit only names who took one picture)."""
+    credited = [photographer(b.text) for b in lines if len(b.text) <= 120]
+    names = {n for n in credited if n}
+    return list(names) if len(names) == 1 and sum(1 for n in credited if n) >= 2 else []
+
+
+def _closes(text: str) -> bool:
+    """End matter that only ever closes an item: a wire credit, a licence, "written by" (a bio is
+    too like a sentence of the text about someone to tell on its own)."""
+    return bool(
+        credit_names(text) or translator_names(text) or detect_licence(text) or byline_names(text) and not signature(text)
+    )
+
+
 def _read_end_matter(lines: list[Block], found: _Found) -> None:
-    """Take credits, follow lines, the licence and the bio off the end of `lines`."""
+    """Take credits, follow lines, the licence and the bio off the end of `lines`; a line or two
+    after them that is none of these (a site's standards line, "Comments are closed") stays in
+    the text, after them."""
+    after = next((k for k in range(1, TRAILING + 1) if len(lines) > k + 1 and _closes(lines[-k - 1].text)), 0)
+    if after and not _closes(lines[-1].text):
+        trailing = lines[-after:]
+        del lines[-after:]
+        _read_tail(lines, found)
+        lines += trailing
+    else:
+        _read_tail(lines, found)
+
+
+def _read_tail(lines: list[Block], found: _Found) -> None:
     while len(lines) > 1:
         block = lines[-1]
         text = block.text
@@ -231,6 +278,9 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
         elif (names := byline_names(text) or _signed(text, lines)) and not found.authors:
             found.add_authors(names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
+            if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
+                found.meta_lines.append(lines.pop().line)
+                continue
         elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])

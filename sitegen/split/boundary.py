@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
-from sitegen.split.roles import END_MATTER, LineShape, Role, heads_an_item, headline_score, shape
+from sitegen.split.roles import END_MATTER, LineShape, Role, byline_names, heads_an_item, headline_score, shape, signature
 from sitegen.split.text import Block, stops_mid_sentence
 
 CUT = 0.5  # a score at or above this starts a new item
@@ -35,11 +35,20 @@ TEASER_MIN = 150  # a teaser cut off mid-sentence is at least this long
 RUNNING_MIN = 40  # a sentence at least this long is running text
 RUNNING_LONG = 100  # and so is any line at least this long
 AFTER_END_MIN = 80  # a paragraph at least this long after an item's end matter starts another
+LISTING_HEADS = 3  # a listing has at least this many headline-shaped lines
 LISTING_LINES = 4.5  # at most this many lines per headline-shaped line in a listing
 TEASER_MAX = 320  # the text under a listing's headlines is at most this long (median)
 TEASER_LINES = 3  # a teaser has at most this many lines of text under its headline
 TEASER_CHARS = 450  # and at most this much text
+SIGNED_SCAN = 200  # lines looked back over for the headline between two by-lines (keeps the split linear)
+TEASER_ABOVE = 0.3  # evidence from an item above that is only a head and one paragraph
+TEASER_HEAD_WORDS = 15  # the headline of a teaser is at most this long
 KICKER_WORDS = 3  # a label over a headline ("The Long Read", "Analysis") is at most this long
+_OPENING = re.compile(r"^(?P<head>[A-Z][^—–]{1,70}?)\s(?:—|–|--|-)\s\S")  # "Lisbon, 2 May 2025 — Portugal…"
+_MONTH_DAY = re.compile(
+    r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2})\b"
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # a copyright notice is not running text
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")  # the median paragraph of a listing is at most this long
 
 
@@ -62,6 +71,8 @@ def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -
         return True
     if role is not Role.BYLINE or i == start or roles[i - 1] not in (Role.BODY, Role.STANDFIRST, Role.CAPTION):
         return False  # a by-line under a headline or a date heads its item
+    if texts[i] in texts[start]:
+        return False  # the item's own title again (a recipe card under a post), not a name
     following = texts[i + 1] if i + 1 < len(texts) else None
     if roles[i - 1] is Role.STANDFIRST and following is not None and roles[i + 1] is Role.DATELINE:
         return False  # title, standfirst, by-line, date: the head of an item
@@ -84,11 +95,14 @@ def items(
     shapes = shapes or [shape(t) for t in texts]
     scores = [headline_score(b.text, s) if r is Role.TITLE else 0.0 for b, s, r in zip(blocks, shapes, roles)]
     listing = is_listing(texts, roles, shapes)
-    gaps = [0] + [b.line - a.line for a, b in zip(blocks, blocks[1:])]  # gaps[i]: 1 when line i follows i-1 directly
+    # gaps[i]: 1 when line i follows i-1 directly or with only removed lines between, 2 or more with blank lines
+    gaps = [0] + [b.line - a.line - b.removed_before for a, b in zip(blocks, blocks[1:])]
     grouped = sum(1 for g in gaps[1:] if g == 1) >= max(1, (n - 1) // 5) and sum(1 for g in gaps[1:] if g >= 2) >= 2
     out: list[Item] = []
     start, confidence, doubts = 0, 1.0 if roles[0] is Role.TITLE else 0.8, []
     ended = False
+    last_text = 0 if roles[0] in (Role.BODY, Role.STANDFIRST) else -1  # the last line of running text so far
+    run_from = 0 if roles[0] is Role.TITLE else 1  # the first of the headline-shaped lines in a row up to here
     _note_publisher(blocks[0].text, roles[0], publishers)
     titled = looks_like_title(texts[0], texts[1] if n > 1 else None)
     for i in range(1, n):
@@ -103,9 +117,24 @@ def items(
                 _note_publisher(blocks[i].text, roles[i], publishers)
                 continue
         if is_ending(texts, roles, i, start):
+            sub = _signed_twice(texts, roles, start, i)
+            if sub is not None:  # a by-line under the headline and another at the end: two items
+                out.append(Item(start, sub, confidence, tuple(doubts)))
+                start, confidence = sub, 0.7
+                doubts = [(blocks[sub].line, "new item inferred (a by-line under the headline above and another below this one); check it is not a subheading")]
             ended = True
             continue
         score, why = _evidence(blocks, roles, shapes, scores, i, start, listing, publishers)
+        if last_text < start and roles[i] is Role.TITLE and score < CUT and (
+            roles[i - 1] in (Role.FURNITURE, Role.CAPTION) or roles[i - 1] is Role.TITLE and blocks[i].removed_before
+        ):
+            score, why = CUT + 0.1, "page labels and no text above it"  # the site's name and menu, then the headline
+        if roles[i] is Role.TITLE and roles[i - 1] is Role.TITLE and score < CUT and _heads_text(roles, i, run_from, start):
+            score, why = CUT + 0.1, "the last of several headline-shaped lines after text, with text under it"
+        if roles[i] in (Role.BODY, Role.STANDFIRST):
+            last_text = i
+        if roles[i] is not Role.TITLE:
+            run_from = i + 1
         if not titled and roles[i] is Role.TITLE and roles[i - 1] is Role.BODY:
             score += 0.35  # untitled text, then a headline: the text was a fragment of something else
             why = ", ".join(filter(None, [why, "text without a headline before it"]))
@@ -134,14 +163,14 @@ def items(
             doubts.append((blocks[i].line, f"headline-shaped line kept as a subheading ({why}); check it does not start a new item"))
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
-    out = [part for it in out for part in _peel(it, roles, shapes)]
+    out = [part for it in out for part in _peel(it, roles, shapes, blocks)]
     short = [roles[it.start] is Role.TITLE and _is_teaser(roles, shapes, it.start, it.end) for it in out]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
         out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
     return tuple(out)
 
 
-def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> list[Item]:
+def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape], blocks: Sequence[Block]) -> list[Item]:
     """The item without the page labels and kickers above its headline ("The Long Read" over a
     longer headline) and the labels below its text (each run an item of its own, which has no
     running text and so becomes debris)."""
@@ -153,8 +182,12 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> lis
         start += 1
     if start == item.start + 1 and start < end and roles[start] is not Role.TITLE:
         start = item.start  # one short line heading text: its title ("Plain title")
-    while end > start and roles[end - 1] is Role.FURNITURE:
+    while end > start + 1 and _trails(roles[end - 1], shapes[end - 1]):
         end -= 1
+    if end > start + 2 and end == item.end and _set_apart(roles, shapes, blocks, end - 1):
+        end -= 1  # a note or the copyright under the page's menus, after the item's text
+        while end > start + 1 and _trails(roles[end - 1], shapes[end - 1]):
+            end -= 1
     if start == end:
         return [item]
     parts = [Item(item.start, start, item.confidence)] if start > item.start else []
@@ -164,6 +197,64 @@ def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape]) -> lis
     return parts
 
 
+def _signed_twice(texts: Sequence[str], roles: Sequence[Role], start: int, end: int) -> int | None:
+    """The headline-shaped line after body text between an item's head by-line and a closing
+    by-line at `end`: where a second item starts (each is signed once), or None."""
+    if roles[end] is not Role.BYLINE:
+        return None
+    heads = [t for r, t in zip(roles[start + 1 : start + 4], texts[start + 1 : start + 4]) if r is Role.BYLINE and heads_an_item(t)]
+    if not heads:
+        return None
+    signed = _surnames(byline_names(heads[0], after_title=True) or [])
+    closing = _surnames(byline_names(texts[end]) or bio_names(texts[end]) or signature(texts[end]) or [])
+    if not signed or not closing or signed & closing:
+        return None  # the same person at both ends (a by-line and a bio): one item
+    for j in range(end - 1, max(start + 3, end - SIGNED_SCAN), -1):
+        if roles[j] is Role.TITLE and roles[j - 1] is Role.BODY:
+            return j
+    return None
+
+
+def _surnames(names: Sequence[str]) -> set[str]:
+    return {name.split()[-1].casefold() for name in names if name.split()}
+
+
+def _heads_text(roles: Sequence[Role], i: int, run_from: int, start: int) -> bool:
+    """Line i is the last of headline-shaped lines in a row that follow the text of the item
+    and have text right under it: "Read also", a link, then the next item's headline."""
+    following = roles[i + 1] if i + 1 < len(roles) else None
+    return run_from > start and roles[run_from - 1] in (Role.BODY, Role.STANDFIRST) and following in (
+        Role.BODY, Role.STANDFIRST, Role.BYLINE, Role.DATELINE
+    )
+
+
+def opens_with_dateline(text: str) -> bool:
+    """The paragraph opens with a place and a date, the way an article starts: "LONDON, May 6
+    (Reuters) - …", "Lisbon, 2 May 2025 — …"."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return False
+    head = opening.group("head")
+    return bool(_MONTH_DAY.search(head)) or len(head.split(",")[0]) >= 3 and head.split(",")[0].isupper()
+
+
+def _set_apart(roles: Sequence[Role], shapes: Sequence[LineShape], blocks: Sequence[Block], i: int) -> bool:
+    """Line i, the last of a segment, is the page's rather than the item's: one short paragraph
+    under a page label ("More news", then "Did you like this article? Subscribe…"), or a
+    copyright notice under a label or after lines the split took out."""
+    if roles[i - 1] is Role.FURNITURE and roles[i] in (Role.BODY, Role.STANDFIRST) and shapes[i].chars < RUNNING_LONG:
+        return True
+    return (roles[i - 1] is Role.FURNITURE or blocks[i].removed_before > 0) and bool(_COPYRIGHT.match(blocks[i].text))
+
+
+def _trails(role: Role, s: LineShape) -> bool:
+    """A line that may follow an item's text without belonging to it: a label, a headline with
+    no text under it, a short line that is not a sentence ("Tributes (48)", "Like Loading...")."""
+    if role in (Role.FURNITURE, Role.TITLE):
+        return True
+    return role in (Role.BODY, Role.STANDFIRST) and s.chars < RUNNING_LONG and (s.cut or not s.sentence or s.final == ":")
+
+
 def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> bool:
     """A headline over a few short lines of text (a teaser), not over an article's paragraphs."""
     lines, chars = _text_of(roles, shapes, start, end)
@@ -171,15 +262,19 @@ def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, e
 
 
 def has_running_text(texts: Sequence[str]) -> bool:
-    """Some line is running text: a sentence, or a long line (an item must have one)."""
-    return any(len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) or len(t) >= RUNNING_LONG for t in texts)
+    """Some line is running text: a long line, or a sentence with other lines (a short sentence
+    alone is a notice of the page); a copyright notice is not (a page's footer alone is debris)."""
+    return any(
+        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _COPYRIGHT.match(t)
+        for t in texts
+    )
 
 
 def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[LineShape]) -> bool:
     """A listing page: headline-shaped lines (questions aside: an interview has those) every
     line or two all through, between short paragraphs (teasers, not an article's text)."""
     heads = [i for i, (t, r) in enumerate(zip(texts, roles)) if r is Role.TITLE and not t.endswith("?")]
-    if len(heads) < 3 or len(texts) / len(heads) > LISTING_LINES:
+    if len(heads) < LISTING_HEADS or len(texts) / len(heads) > LISTING_LINES:
         return False
     text = [_text_of(roles, shapes, a + 1, b) for a, b in zip(heads, heads[1:])]
     lines, chars = sorted(n for n, _ in text), sorted(c for _, c in text)
@@ -246,6 +341,8 @@ def _evidence(
     if previous in (Role.BYLINE, Role.DATELINE) and i - 1 == start + 1 or previous is Role.TITLE and i - 1 <= start + 1 or previous is Role.CAPTION:
         score -= 0.3  # the head of the item above (this is its standfirst or a subheading), or embedded media
     head = roles[i + 1 : i + 4]
+    if head and head[0] is Role.TITLE:
+        head = head[1:]  # a second headline-shaped line under this one (a subheading, a score line)
     if following in (Role.BYLINE, Role.DATELINE) or any(r in (Role.BYLINE, Role.DATELINE) for r in _head(head)):
         score += 0.35
         reasons.append("a by-line or date follows")
@@ -253,11 +350,14 @@ def _evidence(
         score -= 0.4
     elif following is Role.TITLE:
         score -= 0.1
+    if following in (Role.BODY, Role.STANDFIRST) and opens_with_dateline(blocks[i + 1].text):
+        score += 0.35
+        reasons.append("the text under it opens with a dateline")
     if shapes[i - 1].cut and previous is Role.BODY:
         score += 0.3
         reasons.append("the text before breaks off")
     if previous is Role.FURNITURE:
-        score += 0.2
+        score += 0.35
         reasons.append("a label of the page before it")
     elif blocks[i].line - blocks[i - 1].line >= 3:
         score += 0.15
@@ -265,6 +365,12 @@ def _evidence(
     if listing:
         score += 0.4
         reasons.append("headline-shaped lines every few lines (a listing)")
-    if previous is Role.BODY and all(r is not Role.BODY for r in roles[start:i - 1]) and i - start <= 4:
-        score += 0.05  # the item above is one short paragraph under its head: a teaser
+    if (
+        not listing and previous in (Role.BODY, Role.STANDFIRST) and i - start <= 4
+        and not any(r in (Role.BODY, Role.STANDFIRST) for r in roles[start : i - 1])
+        and not blocks[i].text.endswith("?")  # a question under a short head: an interview's first question
+        and shapes[i].words <= TEASER_HEAD_WORDS
+    ):
+        score += TEASER_ABOVE  # the item above is one short paragraph under its head: a teaser
+        reasons.append("the item above is a headline and one paragraph")
     return score, ", ".join(reasons)

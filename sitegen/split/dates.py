@@ -2,7 +2,9 @@
 
 Owns reading the date lines of scraped pages: "Tue 10 Sep 2024 09.12 BST",
 "March 3, 2025", "3 March 2025", "2025-03-03", "Published: 03/03/2025"
-(day first), with an optional weekday, time and time zone. A line with
+(day first), "Embargoed until 00:01 BST, Wednesday 11 June 2025", with an
+optional weekday, time and time zone; and the relative dates of a page
+("Published 3 days ago"), which name no date. A line with
 anything else in it is not a date line. Pure functions on strings. Must not
 look for dates inside sentences.
 """
@@ -24,7 +26,11 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
-_LEAD = r"^(?:(?:published|updated|posted|first published|last updated|date)(?:\s+on)?\s*:?\s*)?" + _WEEKDAY
+_CLOCK = r"(?:\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?,?\s+)?"  # a time before the date
+_LEAD = (
+    r"^(?:(?:published|updated|posted|first published|last updated|last modified|date|released|issued|embargoed until"
+    r"|embargoed to|under embargo until)(?:\s+on)?\s*:?\s*)?" + _CLOCK + _WEEKDAY
+)
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?)?"
 _PATTERNS = [
     re.compile(_LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
@@ -34,10 +40,24 @@ _PATTERNS = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_RELATIVE = re.compile(
+    r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
+    r"|hr|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def relative_date(line: str) -> bool:
+    """A line that dates the page relative to when it was seen: "Published 3 days ago", "2 hours
+    ago", "Updated yesterday" (no date can be read from it)."""
+    return len(line) <= 60 and bool(_RELATIVE.match(line.strip()))
+
+
 def date_of(line: str) -> dt.date | None:
     """The date a line consists of, or None (also for an impossible date such as 31 February)."""
     text = line.strip()
-    if len(text) > 60 or not any(c.isdigit() for c in text):
+    if len(text) > 60 or not _DIGIT.search(text):
         return None
     for pattern in _PATTERNS:
         match = pattern.match(text)

@@ -38,6 +38,7 @@ _MEDIA = re.compile(
     r"diagram|video) (?:showing|shows|of|depicting|comparing) .*|watch:.*|listen:.*|\[?(?:video|audio|image|embed)\]?)\W*$",
     re.IGNORECASE,
 )
+_STATES = re.compile(r"\s(?:is|are|was|were|has|have|had|does|did|shows|show|proves|prove)\s")
 _EDITORS = re.compile(
     r"^\W*editor[’']?s[’']? note\b|^\W*note from the editors?\b|[–—-]\s*(?:the )?editors?\W*$|^\W*\[?ed(?:itor)?\.? note"
     r"|^\W*(?:update|updated|correction|clarification)\s*(?:\(.{1,40}\))?\s*:",
@@ -125,10 +126,16 @@ def _people_caption(line: str) -> bool:
     return sum(1 for p in parts if _PERSON.match(p)) >= 2
 
 
+def _media(line: str) -> bool:
+    """The leftover of embedded media: "YouTube video", "table showing …", "Photo of a harbour"
+    (not a sentence about a photo, "Photo of flooded runway is from 2019": a headline or text)."""
+    return len(line) < 200 and bool(_MEDIA.match(line)) and not _STATES.search(line)
+
+
 def is_caption(line: str) -> bool:
     """An image caption or credit line ("… Photo: AP / Andy Wong", "Image: Getty Images"), or
     the leftover of embedded media ("YouTube video", "table showing …")."""
-    return len(line) < 300 and bool(_CAPTION.search(line)) or len(line) < 200 and bool(_MEDIA.match(line))
+    return len(line) < 300 and bool(_CAPTION.search(line)) or _media(line)
 
 
 def flag_reason(line: str) -> str | None:
@@ -137,7 +144,7 @@ def flag_reason(line: str) -> str | None:
         return EDITORS_NOTE
     if len(line) < 300 and _CAPTION.search(line):
         return CAPTION
-    if len(line) < 200 and _MEDIA.match(line):
+    if _media(line):
         return MEDIA
     language = other_language(line)
     if language:

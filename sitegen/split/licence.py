@@ -26,13 +26,18 @@ _HINTS = (  # a cheap first test: every statement has one of these (lower-cased)
 _CC = re.compile(r"\bcreative commons\b|\bCC[- ]BY(?:-[A-Z]{2})*\b|\bCC0\b", re.IGNORECASE)
 _PERMISSION = re.compile(
     r"\b(republished|reproduced|reprinted|published|posted|shared|used|re-?posted|syndicated|reused)\b[^.]{0,80}?"
-    r"\b(with|by) (the )?(kind |express |prior |written |gracious )?"
+    r"\b(with|by) (the )?([\w-]+(’s|'s|s’|s') )?(kind |express |prior |written |gracious )?"
     r"(permission|authori[sz]ation|agreement|authority|consent|arrangement)\b"
     r"|\b(republished|reproduced|reprinted|published|shared)\b[^.]{0,40}?\bcourtesy of\b",
     re.IGNORECASE,
 )
 _COPYRIGHT_SIGN = r"(?:©|Â©|¬|\(c\)|\(C\)|&copy;?)"
-_RIGHTS = re.compile(rf"\ball rights reserved\b|^\s*{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|^\s*copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b", re.IGNORECASE)
+_RIGHTS = re.compile(
+    rf"\ball rights reserved\b|^\s*{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|^\s*copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b"
+    rf"|^\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?(?-i:[A-Z])[^.]{{0,80}}$"  # "© Jane Hill 2024", "© The Ledger Ltd"
+    rf"|^\s*copyright\s+(?-i:[A-Z])[^.]{{0,60}}\b\d{{4}}\.?$",  # "Copyright Jane Hill 2024"
+    re.IGNORECASE,
+)
 _HOLDER = re.compile(
     rf"^(?:copyright\s*)?{_COPYRIGHT_SIGN}?\s*(?:copyright\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*)?"
     r"(?P<holder>.+?)(?:[.,]?\s*all rights reserved\b.*|\.?\s*)$",
@@ -43,7 +48,7 @@ _STOP = r"(?=[,.;]| is | was | on | under | with | and (?:is|was|has|are|were|it
 _ORIGIN_PATTERNS = [
     re.compile(rf"\b(?:republished|reproduced|reprinted|adapted|syndicated|reposted) (?:here )?from {_LEAD}{_STOP}"),
     re.compile(rf"\bfirst (?:published|appeared|ran) (?:on|in|by|at) {_LEAD}{_STOP}"),
-    re.compile(rf"\bSubstack(?: email| newsletter| blog| page)? {_LEAD}{_STOP}"),
+    re.compile(rf"\bSubstack(?: email| newsletter| blog| page)?,? {_LEAD}{_STOP}"),
     re.compile(rf"\b(?:previously|originally) (?:appeared|published|ran|posted) (?:on|in|by|at) (?:his |her |their |the )?{_LEAD}{_STOP}"),
     re.compile(rf"\b(?:produced|published|distributed) by {_LEAD}(?=, a project|, an? ){_STOP}"),
     re.compile(rf"\b(?:produced|published|distributed) by {_LEAD}{_STOP}"),
@@ -101,6 +106,7 @@ def origin_of(statement: str) -> str | None:
 def _holder(statement: str) -> str | None:
     match = _HOLDER.match(statement.strip())
     holder = match.group("holder").strip(" .,") if match else ""
+    holder = re.sub(r",?\s*\d{4}(?:\s*[-–]\s*\d{4})?$", "", re.sub(r"^by\s+", "", holder, flags=re.IGNORECASE))  # "© NAME 2024"
     if not holder or len(holder) > 80 or holder.lower().startswith(("all rights", "copyright")):
         return None
     if re.search(r"\b(?:Inc|Ltd|Co|Corp|Pte|Pty|Bhd|Plc|S\.A|N\.V)$", holder) and statement.strip().startswith(holder.join(("", ".")), statement.find(holder)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
@@ -21,19 +21,36 @@ _HANGING = frozenset(
     "this these those is are was were be been has have had will would can could may should must not into after before "
     "while when where if so".split()
 )
+_BUTTONS = re.compile(r"\s{2,}|\t")
+_CLAUSE_WORDS = frozenset(
+    "a an it its you your we our my i he she they them what how why when who where is are was were be can will not "
+    "this that do does did has have to".split()
+)
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|[A-Z]\.)"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"  # capitals of the Latin alphabets
+_NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
-    rf"^(?i:by|words by|written by|story by|text by|author:?)\s+{_HONORIFIC}(?P<names>{_NAMES})"
-    rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|[|,–—·-].*|\(.*\))?$"
+    rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
+    rf"|column|essay|report) )?by|author|words|text):?\s+"
+    rf"{_HONORIFIC}(?P<names>{_NAMES})"
+    rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
 )
-_CREDIT = re.compile(  # a wire service's end line: "Reporting by A and B; Editing by C"
-    rf"^(?i:reporting|reported|writing|written) by\s+(?P<names>{_NAMES})\s*(?:[;,]\s*(?i:additional reporting|editing|edited"
-    rf"|writing|compiled|graphics|fact-checking|research|with reporting)\b.*|\.)?$"
+_CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
+_CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
+_WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
+_ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
+    r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
+    r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
+    r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited)$",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(
+    rf"^(?i:photographs?|photos?|images?|pictures?|photography)(?:\s*:\s*|\s+(?i:by)\s+)(?P<name>{NAME})"
+    r"(?:\s*(?:/|\||,|–|—|-|\bfor\b).{0,60})?\.?$"
 )
 _PLACES = re.compile(r" in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=[;,.]| and |$)")
 _TRANSLATED = re.compile(
@@ -49,9 +66,10 @@ _BIO_VERB = (  # what follows a name in a bio: "is a …", "is senior lecturer �
     r"|teaches|writes|works|researches|serves|covers|reports|holds|leads|directs|studies|lectures)"
 )
 _BIO_NAME = re.compile(
-    rf"(?:^|,\s(?:and\s)?|\sand\s|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
+    rf"(?:^|,\s(?:and\s)?|\sand\s|[.!?]\s+|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
 )
 _BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{_HONORIFIC}{NAME} {_BIO_VERB}\b")
+_ABOUT = re.compile(r"^(?i:about the authors?|about the writers?|the authors?)\s*[:.–—-]\s*")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
 _ROLE = re.compile(
     r"\b(professor|lecturer|reader in|researcher|research|fellow|scholar|scientist|student|candidate|ph\.?d|doctoral"
@@ -87,9 +105,11 @@ def split_title(line: str) -> tuple[str, str | None]:
 
 
 def _is_publisher(text: str) -> bool:
+    """A name of a publication: capitalised words, not a clause ("What It Means For You", "A Guide")."""
     words = text.split()
     return (
         1 <= len(words) <= 5
+        and not any(w.lower() in _CLAUSE_WORDS for w in words)
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
         and not ends_sentence(text.strip().rstrip(")"))
@@ -103,10 +123,14 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
-    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line):
+    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line) or relative_date(line):
         return False
     if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
         return False  # a rating, a number, an e-mail address or a link is not a title
+    if sum(map(str.isalpha, line)) < 3 or line.endswith((",", ";")):
+        return False  # a slug of a letter or two, or a line that goes on ("Dear Editor,")
+    if len(_BUTTONS.split(line.strip())) >= 3:
+        return False  # a row of buttons or links glued by the scraper: "Was this useful?  Yes  No"
     if split_title(line)[1]:
         return True
     if line.endswith(("?", "!", "”", '"', "’", "'")) or line.endswith(")") and not line.rstrip(")").endswith("."):
@@ -133,10 +157,34 @@ def by_line_names(line: str) -> list[str] | None:
 
 
 def credit_names(line: str) -> list[str] | None:
-    """Writers of a wire-service credit "Reporting by NAME; Editing by NAME" (editors are not
-    writers), or None."""
-    match = _CREDIT.match(_PLACES.sub("", line.strip()))  # "Reporting by A in London and B in Santiago"
-    return _names(match.group("names")) if match else None
+    """Writers of a wire-service credit "Reporting by NAME; Writing by NAME; Editing by NAME"
+    (its reporters and writers; editors and "additional reporting" are not the writers), or None."""
+    text = line.strip()
+    if len(text) > 300 or not text.lstrip("(")[:5].lower().startswith(("repor", "writi", "writt", "words")):
+        return None
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        text = text.rstrip(".")[1:-1]  # "(Reporting by NAME; Editing by NAME)"
+    parts = _CREDIT_SPLIT.split(_PLACES.sub("", text).rstrip("."))  # "Reporting by A in London and B in Santiago"
+    matches = [_CREDIT_PART.match(part) for part in parts]
+    if not matches[0] or matches[0].group("what").lower() not in _WRITERS or not all(matches):
+        return None
+    names: list[str] = []
+    for match in matches:
+        if match and match.group("what").lower() in _WRITERS:
+            names += [n for n in _names(match.group("names")) if n not in names]
+    return names or None
+
+
+def is_organisation(name: str) -> bool:
+    """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff"."""
+    return bool(_ORGANISATION.search(name.strip(" .")))
+
+
+def photographer(line: str) -> str | None:
+    """The person a photo credit names ("Photograph: NAME", "Images: NAME / Agency"), or None."""
+    match = _PHOTO_CREDIT.match(line.strip()) if len(line) <= 120 else None
+    name = _clean_name(match.group("name")) if match else None
+    return name if name and not is_organisation(name) else None
 
 
 def translator_names(line: str) -> list[str] | None:
@@ -150,6 +198,7 @@ def bio_names(paragraph: str) -> list[str]:
     "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
     if len(paragraph) > 700:
         return []
+    paragraph = _ABOUT.sub("", paragraph)  # "About the author: NAME is …"
     plural = _BIO_PLURAL.match(paragraph)
     if plural and _ROLE.search(paragraph):
         return [n for n in _names(plural.group("names")) if _is_name(n)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import zlib
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -24,11 +25,11 @@ from functools import cache
 from pathlib import Path
 
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import NAME, bio_names, by_line_names, credit_names, translator_names
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
 
 class Role(Enum):
@@ -49,9 +50,14 @@ SHORT = 70  # jusText's "short" paragraph: judged by its neighbours
 LONG = 200  # jusText's "long" paragraph: text on its own
 TITLE_MAX_WORDS = 22
 TITLE_MAX_CHARS = 180
+NOTICE_HEAD = 0.6  # how much the head of a notice ("ASHWORTH, Dorothy May") is a headline
+HEADLINES_KEPT = 8  # a shortened headline is looked for among this many before it
+LIST_RUN = 4  # this many headline-shaped lines in a row are a list
+QUESTION_WORDS = 12  # a question this long after running text is a sentence of it
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
 REPEAT_SHORT = 120
 BYLINE_MAX = 200  # a by-line is never longer
+COMMAND_WORDS = 6  # a bare call to action ("Place a notice") is at most this long
 LICENCE_MAX = 700  # nor is a licence statement or a bio  # only lines up to this long are counted for repetition
 
 _FALLBACK_STOPS = (
@@ -64,20 +70,35 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
 _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
-    r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise)\b",
+    r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise"
+    r"|view|skip|search|show|load|place|leave|write to|reuse|forward|manage|unsubscribe|start writing|go to|back to|jump to"
+    r"|continue reading)\b",
     re.IGNORECASE,
 )
 _WEB_WORDS = re.compile(
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
-    r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism))\b",
+    r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
+    r"|e-?mail|browser|online)\b",
     re.IGNORECASE,
+)
+_ADDRESSED = re.compile(  # a note to readers with the site's address: "Send your report to sport@…"
+    r"\S@[\w-]+\.\w.*\b(?:you|your|us|please)\b|\b(?:you|your|us|please)\b.*\S@[\w-]+\.\w", re.IGNORECASE
+)
+_ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
+    rf"^(?!(?i:illustrat|photo|picture|image|video|edit|translat|produc|music|sound|design|graphic))"
+    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:, [^,]{{2,40}})?$"
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
 _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
-_SIGNATURE = re.compile(rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}))?\.?$")
+_SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
+    rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}}))?\.?$"
+)
+_DIGIT = re.compile(r"\d")
+_REMARK = re.compile(r"\s*\([^()]{1,20}\)")
+_AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
 _WRITTEN_BY = re.compile(
     rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
     rf"(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)",
@@ -115,6 +136,9 @@ _AFFILIATED = re.compile(
 )
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+_NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, and months that are first names
+    "de van von da di le la del june april august".split()
+)
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
 _FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his her its their our my your these those".split())
@@ -173,7 +197,7 @@ def shape(text: str) -> LineShape:
         capitalised=capitalised,
         final="" if last.isalnum() else last,
         cut=_broken(stripped),
-        list_like=bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text)),
+        list_like=bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)),
     )
 
 
@@ -194,6 +218,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
     s = s or shape(text)
     if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS:
         return 0.0
+    if s.words <= 6 and _INVERTED_NAME.match(text):
+        return NOTICE_HEAD  # "ASHWORTH, Dorothy May": the head of a notice
     first = text.lstrip("“\"‘'«(¿¡")[:1]
     if not (first.isupper() or first.isdigit()):
         return 0.0
@@ -223,7 +249,7 @@ def person(text: str) -> str | None:
     if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     lowered = {w.lower() for w in text.split()}
-    return None if lowered & stop_words() - {"de", "van", "von", "da", "di", "le", "la", "del"} else text
+    return None if lowered & stop_words() - _NAME_WORDS else text
 
 
 def byline_names(text: str, after_title: bool = False) -> list[str] | None:
@@ -235,7 +261,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
     if names:
         return names
-    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text)
+    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
     if match and len(text) < 200:
         return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
     glued = _glued_name(text)
@@ -243,6 +269,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [glued]
     if after_title and person(text):  # a name alone under a headline
         return [_no_honorific(text)]
+    if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
+        return alone
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
     affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
@@ -253,9 +281,22 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     if names:
         return names
     pipe = _PIPE_BYLINE.match(text)
-    if pipe and person(pipe.group("name")) and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
-        return [pipe.group("name").strip()]
+    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
+    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return named
     return None
+
+
+def _names_alone(text: str) -> list[str] | None:
+    """The names of a line that is only people's names, with short remarks in brackets and the
+    place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
+    if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
+        return None
+    text = _AT_PLACE.sub("", _REMARK.sub("", text)).strip()
+    listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
+    names = [_no_honorific(p) for p in parts if person(p)]
+    return names if names and len(names) == len(parts) else None
 
 
 def _meta_names(text: str) -> list[str] | None:
@@ -298,7 +339,7 @@ def heads_an_item(text: str) -> bool:
     if _meta_names(text):
         return True
     pipe = _PIPE_BYLINE.match(text)
-    return bool(pipe and person(pipe.group("name")))
+    return bool(pipe and _names_alone(pipe.group("name")))
 
 
 def signature(text: str) -> list[str] | None:
@@ -328,15 +369,18 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         return reason
     if len(text) <= 240 and _PAGE_FURNITURE.match(text):
         return "page furniture (tags, sharing, comments, navigation)"
+    if len(text) <= 300 and "@" in text and _ADDRESSED.search(text):
+        return "a note to readers with the site's address"
     letters = sum(map(str.isalpha, text))
     if len(text) <= 2 and letters <= 2:
         return "a line of one or two characters"
     s = None
-    if len(text) <= REPEAT_SHORT and _CALL_TO_ACTION.match(text):
+    if len(text) <= REPEAT_SHORT and (_CALL_TO_ACTION.match(text) or "? " in text and _CALL_TO_ACTION.match(text.rsplit("? ", 1)[1])):
         s = shape(text)
         last = text.split()[-1]
         broken = len(last) <= 2 and last.islower() and s.words > 1
-        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken) and s.final != "?":
+        command = s.words <= COMMAND_WORDS and not s.final  # "Write to us", "Show newest first"
+        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken or command) and s.final != "?":
             return "call to action of the site"
     if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text)):
         s = s or shape(text)
@@ -347,6 +391,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
 
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
+    if relative_date(text):  # "Published 3 days ago", "Updated yesterday"
+        return True
     if len(text) > 100 or not any(c.isdigit() for c in text):
         return False
     if date_of(text):
@@ -364,7 +410,7 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     s = s or shape(text)
     if s.chars > 120:
         return False
-    parts = [p.strip() for p in re.split(r"\s[|·•/]\s", text)]
+    parts = [p.strip() for p in re.split(r"\s[|·•/›»>]\s|\s{3,}", text)]  # also a trail "Home › Courts"
     menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True
@@ -392,12 +438,18 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.BYLINE
     if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars:
         return Role.DATELINE  # a date, or a short line of figures: a rating, a time, a price
-    if is_caption(text) or len(text) <= 80 and (_END_SECTION.match(text) or previous is Role.CAPTION and signature(text)):
-        return Role.CAPTION
+    if is_caption(text) and not (previous is Role.FURNITURE and headline_score(text, s) >= 0.5) or len(text) <= 80 and (
+        _END_SECTION.match(text) or previous is Role.CAPTION and signature(text)
+    ):
+        return Role.CAPTION  # a caption-like line under a page label is a headline ("Photo of runway is from 2019")
     if _INVERTED_NAME.match(text):
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE
+    if s.final == "?" and s.words >= QUESTION_WORDS and (
+        previous in (Role.BODY, Role.STANDFIRST) or ". " in text and previous is not Role.TITLE
+    ):
+        return Role.BODY  # a long question after running text, or after a sentence, is text
     if headline_score(text, s) >= 0.5:
         return Role.TITLE
     if previous is Role.TITLE and s.chars < 320 and s.sentence:
@@ -412,8 +464,25 @@ def classify(
     `shapes`, when already known, their `shape`)."""
     roles: list[Role] = []
     previous: Role | None = None
+    run = 0  # headline-shaped lines in a row so far
+    headlines: deque[str] = deque(maxlen=HEADLINES_KEPT)  # the last headline-shaped lines
     for i, text in enumerate(texts):
-        role = role_of(text, shapes[i] if shapes else shape(text), repeats[i] if repeats else 1, previous)
+        s = shapes[i] if shapes else shape(text)
+        role = role_of(text, s, repeats[i] if repeats else 1, previous)
+        if role is Role.TITLE:
+            headlines.append(text)
+        elif role is Role.BYLINE and s.words >= 4 and any(text in h for h in headlines):
+            role = Role.FURNITURE  # the headline again, shortened (a recipe card's title), not a name
+        if (
+            previous is Role.CAPTION and (role is Role.BYLINE and heads_an_item(text) or role is Role.DATELINE and date_line(text))
+            and headline_score(texts[i - 1]) >= 0.5 and (i < 2 or roles[i - 2] is not Role.TITLE)
+        ):
+            roles[i - 1] = Role.TITLE  # a caption-like line with a by-line under it: a headline ("Video: inside…")
+        run = run + 1 if role is Role.TITLE else 0
+        if run >= LIST_RUN:  # headline-shaped lines in a row: a list (ingredients, links, a menu), not headlines
+            if run == LIST_RUN:
+                roles[i - LIST_RUN + 1 :] = [Role.BODY] * (LIST_RUN - 1)
+            role = Role.BODY
         roles.append(role)
         previous = role
     return tuple(roles)

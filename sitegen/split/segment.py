@@ -28,7 +28,7 @@ from sitegen.split.clean import (
     is_separator,
 )
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score
+from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label
 from sitegen.split.text import Block, Debris, ends_sentence
 
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
@@ -45,18 +45,21 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
     held: list[Debris] = []  # lines after a related-links or contents header: debris unless text resumes
     toc_items: set[str] = set()
 
+    removed = 0  # non-blank lines taken out since the last content line
     for number, raw in enumerate(lines, start=1):
         text = clean_line(raw)
         if not text:
             if is_invisible(raw):
                 debris.append(Debris(number, raw, "blank line of no-break spaces or entity debris"))
             continue
+        removed += 1
         glued = GLUED_SEPARATOR.match(text)
         if glued and not is_separator(text):
             if mode != "text":
                 current, held = _leave_mode(mode, current, held, debris, None)
                 mode, toc_items = "text", set()
-            current.append(Block(number, glued.group(1).rstrip()))
+            current.append(Block(number, glued.group(1).rstrip(), removed - 1))
+            removed = 0
             debris.append(Debris(number, glued.group(2), "separator glued to the text"))
             yield tuple(current)
             current = []
@@ -85,7 +88,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 continue
             mode = "text"
         elif mode == "comments":
-            if not (headline_score(text) >= 0.5 and not furniture_reason(text)):
+            if not _ends_comments(text):
                 debris.append(Debris(number, text, "comments"))
                 continue
             mode = "text"
@@ -124,11 +127,25 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
         if reason:
             debris.append(Debris(number, text, reason))
             continue
-        current.append(Block(number, text))
+        current.append(Block(number, text, removed - 1))
+        removed = 0
     if mode != "text":
         current, held = _leave_mode(mode, current, held, debris, None)
     if current:
         yield tuple(current)
+
+
+def _ends_comments(text: str) -> bool:
+    """A headline-shaped line after a comments section: the next item. A commenter's name, the
+    date of a comment or its "Reply · 3 likes" line is not one."""
+    return (
+        headline_score(text) >= 0.5 and not furniture_reason(text) and not is_label(text) and not date_line(text)
+        and not byline_names(text, after_title=True)
+    )
+
+
+def _dated_or_signed(text: str) -> bool:
+    return bool(byline_names(text, after_title=True) or date_line(text))
 
 
 def _toc_key(text: str) -> str:
@@ -141,8 +158,10 @@ def _leave_mode(
     """Close a related-links block (its lines are debris, but the last one before resumed text
     may be the next article's title) or an unconfirmed table of contents (its lines were text)."""
     if mode == "related" and held and resumed is not None:
-        head = len(held)  # the next item's head: its title, and a by-line or date under it
-        while head > 0 and (byline_names(held[head - 1].text, after_title=True) or date_line(held[head - 1].text)):
+        head = len(held)  # the next item's head: its title, and a by-line or date under it (and a role under that)
+        if head >= 2 and _dated_or_signed(held[head - 2].text) and not _dated_or_signed(held[head - 1].text):
+            head -= 1  # "By Priya Sandhu", then "Local Democracy Reporter"
+        while head > 0 and _dated_or_signed(held[head - 1].text):
             head -= 1
         following = held[head].text if head < len(held) else resumed
         if head > 0 and looks_like_title(held[head - 1].text, following):

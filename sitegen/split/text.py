@@ -9,7 +9,7 @@ decide boundaries, metadata or Markdown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,7 @@ class Block:
 
     line: int  # 1-based line number in the dump
     text: str
+    removed_before: int = field(default=0, compare=False)  # lines taken out just above it (not blank ones)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TIMECODE = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+[^\W\d]")  # "03:12 Why…": a chapter list
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but nor as that which who whom whose than then "
     "his her its their our my your this these those is are was were be been has have had will would "

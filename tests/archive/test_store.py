@@ -284,7 +284,8 @@ def test_no_article_file_has_a_one_or_two_letter_name(tmp_path):
     report = split_files([dump], tmp_path / "articles")
     (outcome,) = report.outcomes
     assert len(outcome.path.stem) >= 3
-    assert outcome.path.stem == "ai-short-line-1"
+    # a two-letter headline is too short to be a title: the file is named after where it came from
+    assert outcome.path.stem.endswith("short-txt-line-1")
 
 
 def test_new_files_record_the_day_they_were_added(seeds):

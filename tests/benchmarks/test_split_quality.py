@@ -34,7 +34,8 @@ def test_json_has_overall_shape_and_dump_figures(corpus: Path, capsys):
     assert data["overall"]["gold"] == 1
     assert set(data["shapes"]) == {"news"}
     assert set(data["dumps"]) == {"news/port.txt"}
-    assert set(data["overall"]) >= {"precision", "recall", "f1", "title", "authors", "licence", "kind"}
+    assert set(data["overall"]) >= {"precision", "recall", "f1", "title", "authors", "licence", "kind",
+                                    "title_matched", "authors_matched", "licence_matched", "kind_matched"}
 
 
 def test_markdown_table_has_a_row_per_shape_and_overall(corpus: Path, capsys):
@@ -43,6 +44,14 @@ def test_markdown_table_has_a_row_per_shape_and_overall(corpus: Path, capsys):
     assert rows[0].startswith("| shape |") and "F1" in rows[0]
     assert rows[2].startswith("| news | 1 | 1 |")
     assert rows[-1].startswith("| **overall** |")
+    assert "m.title" in rows[0] and "m.authors" in rows[0]
+
+
+def test_fields_among_matched_items_are_a_dash_when_nothing_matched(corpus: Path, capsys):
+    (corpus / "news" / "port.gold.yaml").write_text(GOLD.replace("[3, 9]", "[1, 1]"), encoding="utf-8")
+    assert main(["--corpus", str(corpus), "--markdown"]) == 0
+    news = capsys.readouterr().out.strip().splitlines()[2].split(" | ")
+    assert news[6:10] == ["0.00"] * 4 and news[-4:] == ["–"] * 3 + ["– |"]
 
 
 def test_dump_shows_gold_against_prediction(corpus: Path, capsys):

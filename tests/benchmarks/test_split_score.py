@@ -64,6 +64,18 @@ def test_each_field_is_counted_over_gold_items():
     assert (result["title"], result["authors"], result["licence"], result["kind"]) == (0.75, 1.0, 0.75, 0.75)
 
 
+def test_fields_among_matched_items_leave_missed_items_out():
+    predicted = (
+        item(1, 10, "Ferry fares to rise", authors={"Ann Lee"}, licence="unknown"),  # licence wrong
+        item(12, 25, "Bridge opens", kind="fragment"),  # boundary wrong: missed
+        item(31, 40, "Mayor resigns", authors={"Bo Chen"}),  # an author short
+    )
+    result = figures(GOLD, predicted)
+    assert (result["title"], result["authors"], result["licence"]) == (0.5, 0.25, 0.25)
+    assert (result["title_matched"], result["authors_matched"], result["licence_matched"], result["kind_matched"]) == (
+        1.0, 0.5, 0.5, 1.0)
+
+
 def test_matching_is_one_to_one_and_best_first():
     gold = (item(1, 10), item(11, 12))
     predicted = (item(1, 11), item(1, 10))

@@ -127,3 +127,42 @@ def test_a_doubt_of_the_boundary_becomes_a_review_flag_on_its_line():
     assert "confidence 0.60" in note.note
     assert article.review == ((5, "headline-shaped line kept as a subheading; check it does not start a new item"),)
     assert not render_body(article.body, article.annotations).unanchored
+
+
+def test_a_line_after_the_wire_credit_stays_in_the_text_and_the_credit_still_counts():
+    article = make("Copper hits a two-year high", LONG, "Reporting by Aisha Kamara; Editing by Mark Potter",
+                   "Our Standards: The Trust Principles.")
+    assert article.authors == ("Aisha Kamara",)
+    assert article.body.endswith("Our Standards: The Trust Principles.\n") and "Reporting" not in article.body
+
+
+def test_a_by_line_under_the_standfirst_is_the_by_line():
+    standfirst = "When the floods came for the third time, the town faced a choice no one had asked it to make."
+    article = make("The town that the river took back", standfirst, "By Daniel Okoro", LONG)
+    assert article.authors == ("Daniel Okoro",)
+    assert article.body.startswith(standfirst) and "Okoro" not in article.body
+
+
+def test_a_group_is_not_an_author():
+    assert make("The view on housing", "By Editorial Board", LONG).authors == ()
+
+
+def test_the_photographer_of_every_picture_is_the_author_only_without_a_writer():
+    pictures = ("A gondolier waits for passengers.", "Photograph: Marco Bellini", "An empty stop at dusk.", "Photograph: Marco Bellini")
+    assert make("Venice in winter", LONG, *pictures).authors == ("Marco Bellini",)
+    assert make("Venice in winter", "By Jane Hill", LONG, *pictures).authors == ("Jane Hill",)
+    assert make("Venice in winter", LONG, *pictures[:2]).authors == ()  # one credit: who took one picture
+
+
+def test_a_by_line_under_a_second_headline_is_the_by_line():
+    article = make("Ellison hat-trick keeps Castle Vale top", "Castle Vale 4-0 Northbridge Ladies", "By Nia Roberts", LONG)
+    assert article.authors == ("Nia Roberts",) and "Castle Vale 4-0" in article.body
+
+
+def test_a_by_line_under_a_teaser_does_not_make_it_a_whole_article():
+    from sitegen.split.boundary import Item
+
+    blocks = (Block(1, "Kenya's new tax on mobile money"), Block(2, "The 16% duty is charged on transfer fees, not on the money."),
+              Block(3, "Amina Yusuf and Daniel Otieno · 29 Oct 2026"))
+    article = assemble(blocks, "d.txt", item=Item(0, 3, 1.0, teaser=True))
+    assert article.kind is ArticleKind.FRAGMENT and article.authors == ("Amina Yusuf", "Daniel Otieno")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sitegen.split.boundary import items
-from sitegen.split.roles import classify
+from sitegen.split.boundary import has_running_text, items
+from sitegen.split.roles import Role, classify
 from sitegen.split.text import Block
 
 LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
@@ -29,7 +29,7 @@ def test_text_after_end_matter_is_another_article():
 
 def test_a_title_with_a_known_publisher_starts_an_article():
     assert articles(["One – The Ledger", LONG, LONG, "Two – The Ledger", LONG]) == [[1, 2, 3], [4, 5]]
-    assert articles(["One – The Ledger", LONG, "Two – Other Paper", LONG]) == [[1, 2, 3, 4]]
+    assert articles(["One – The Ledger", LONG, LONG, "Two – Other Paper", LONG]) == [[1, 2, 3, 4, 5]]
     assert articles(["One – The Ledger", LONG, "Tram line to reach the airport | Other Paper", LONG]) == [[1, 2], [3, 4]]
 
 
@@ -91,8 +91,8 @@ def test_blocks_of_adjacent_lines_start_items_at_their_headline():
 
 
 def test_a_weak_boundary_is_a_doubt_to_review_and_lowers_the_confidence():
-    texts = ["Harbour cranes return to the old port", LONG, "Why the tram line is late", LONG + " " + LONG]
-    blocks = tuple(Block(n, t) for n, t in zip([1, 3, 6, 8], texts))  # a gap before line 6: something was removed
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Why the tram line is late", LONG + " " + LONG]
+    blocks = tuple(Block(n, t) for n, t in zip([1, 3, 5, 8, 10], texts))  # a gap before line 8: something was removed
     found = items(blocks, classify(texts), set())
     doubts = [why for it in found for _, why in it.doubts]
     assert doubts and any("check" in why for why in doubts)
@@ -105,3 +105,74 @@ def test_every_block_is_in_exactly_one_item():
     found = items(blocks, classify(texts), set())
     covered = [i for it in found for i in range(it.start, it.end)]
     assert covered == list(range(len(blocks)))
+
+
+def test_a_headline_with_no_text_under_it_does_not_end_an_item():
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "More stories from the harbour"]
+    assert articles(texts) == [[1, 2, 3], [4]]
+
+
+def test_a_headline_over_one_paragraph_then_a_headline_is_a_teaser_then_another():
+    texts = ["Harbour cranes return to the old port", LONG, "Tram line to reach the airport by 2027", LONG]
+    assert articles(texts) == [[1, 2], [3, 4]]
+    questions = ["Harbour cranes return to the old port", LONG, "Why did the work take so long?", LONG]
+    assert articles(questions) == [[1, 2, 3, 4]]  # an interview's first question
+
+
+def test_a_site_name_and_menu_above_the_first_headline_are_not_its_head():
+    texts = ["The Allotment Diaries", "Home | About | Recipes", "Why my broad beans failed this year", LONG, LONG]
+    assert articles(texts)[-1] == [3, 4, 5]
+
+
+def test_a_headline_over_a_paragraph_that_opens_with_a_dateline_starts_an_item():
+    opening = "LISBON, 2 May 2025 — Portugal produces half of the world's cork, most of it from oak trees in the south."
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Cork forests and the wine bottle", opening, LONG]
+    assert articles(texts) == [[1, 2, 3], [4, 5, 6]]
+    assert articles(texts[:4] + [LONG, LONG]) == [[1, 2, 3, 4, 5, 6]]
+
+
+def test_the_last_of_several_headlines_after_text_heads_the_next_item():
+    texts = ["Harbour cranes return to the old port", *[LONG] * 6, "Read this too", "Bakers across the country raise prices",
+             "The price of butter doubles in two years", LONG, LONG]
+    assert articles(texts)[-1] == [10, 11, 12]
+
+
+def test_a_by_line_at_the_top_and_another_persons_at_the_end_make_two_items():
+    texts = ["The quiet revival of the neighbourhood cinema", "By Amira Haddad", LONG, LONG,
+             "How one school got every pupil reading", LONG, LONG, "This article was written by Joseph Adeyemi."]
+    assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7, 8]]
+    same = [*texts[:7], "Amira Haddad is a writer based in Leeds."]
+    assert articles(same) == [[1, 2, 3, 4, 5, 6, 7, 8]]  # a by-line and the same person's bio
+
+
+def test_a_caption_like_line_under_a_page_label_is_a_headline():
+    assert classify(["MISLEADING", "Photo of flooded runway is from 2019, not this week"])[1] is Role.TITLE
+
+
+def test_a_page_copyright_footer_is_not_an_item_nor_part_of_the_last_one():
+    footer = "© 2025 Harbour Courier Ltd. All rights reserved. Registered in England."
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Puzzles", "Crossword | Sudoku | Quiz", footer]
+    found = articles(texts)
+    assert found[0] == [1, 2, 3]
+    assert not has_running_text([footer])
+    assert has_running_text([LONG, footer])
+
+
+def test_a_short_sentence_alone_is_a_notice_not_an_item():
+    notice = "Please turn on JavaScript in your browser to get the best experience."
+    assert not has_running_text([notice])
+    assert has_running_text(["Two arrested after cash machine ripped from wall", notice])
+    assert has_running_text([LONG])
+
+
+def test_a_short_note_under_a_page_label_after_the_last_item_is_the_pages():
+    note = "Bookshops across the city will open late on Friday."
+    texts = ["Madrid's oldest bookshop celebrates 300 years", LONG, LONG, LONG, "Culture | Books", note]
+    assert articles(texts)[0] == [1, 2, 3, 4]
+    assert articles(texts[:4] + [note])[0] == [1, 2, 3, 4, 5]  # no label between: the item's last paragraph
+
+
+def test_a_headline_over_a_second_headline_and_a_by_line_heads_its_item():
+    sub = "Patients waiting more than a year for treatment down by a fifth, figures show"
+    texts = ["Ferry fares to rise in May", LONG, LONG, LONG, "Hospital waiting lists fall", sub, "By Alice Morgan", LONG, LONG]
+    assert articles(texts) == [[1, 2, 3, 4], [5, 6, 7, 8, 9]]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, relative_date
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,8 @@ from sitegen.split.dates import date_of
         ("2025-03-03T10:00:00Z", dt.date(2025, 3, 3)),
         ("Published: 03/03/2025", dt.date(2025, 3, 3)),
         ("Updated: March 3, 2025 at 10:12 am EST", dt.date(2025, 3, 3)),
+        ("Embargoed until 00:01 BST, Wednesday 11 June 2025", dt.date(2025, 6, 11)),
+        ("10:30 GMT, 3 May 2025", dt.date(2025, 5, 3)),
     ],
 )
 def test_date_lines(line, date):
@@ -34,3 +36,13 @@ def test_date_lines(line, date):
 )
 def test_not_date_lines(line):
     assert date_of(line) is None
+
+
+@pytest.mark.parametrize("line", ["Published 3 days ago", "2 hours ago", "Updated yesterday", "an hour ago · 4 min read"])
+def test_relative_dates(line):
+    assert relative_date(line) and date_of(line) is None
+
+
+@pytest.mark.parametrize("line", ["3 days ago I went to the market.", "Yesterday the council met.", "Ago"])
+def test_not_relative_dates(line):
+    assert not relative_date(line)

@@ -99,3 +99,8 @@ def test_a_headline_after_embedded_media():
     texts = ["YouTube video", "]embedded articles]", "Trump makes his ideas for tariffs known on “everyone.”",
              "Trump’s proposed steel tariffs have the potential to destroy the USMCA."]
     assert flag_blocks(texts, [False] * 4) == [MEDIA, MEDIA, MEDIA_HEADLINE, None]
+
+
+def test_a_sentence_about_a_photo_is_not_embedded_media():
+    assert flag_reason("Photo of a harbour at dawn") == MEDIA
+    assert flag_reason("Photo of flooded airport runway is from 2019, not this week's storms") is None

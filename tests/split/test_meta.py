@@ -8,7 +8,9 @@ from sitegen.split.meta import (
     bio_names,
     by_line_names,
     credit_names,
+    is_organisation,
     looks_like_title,
+    photographer,
     split_title,
     title_from_text,
     translator_names,
@@ -64,6 +66,10 @@ def test_titles(line):
         "* January 3: a briefing",
         "| a | b |",
         " ".join(["word"] * 30),
+        "Was this fact-check useful?  Yes  No",  # a row of buttons
+        "Dear Editor,",
+        "D",
+        "Published 3 days ago",
     ],
 )
 def test_not_titles(line):
@@ -90,13 +96,20 @@ def test_title_from_text():
         ("BY DR. MARIA COSTA", ["Maria Costa"]),
         ("by John P Ruehl, Reuters", ["John P Ruehl"]),
         ("Words by Lin Lee-kai", ["Lin Lee-kai"]),
+        ("Words: Jane Hill", ["Jane Hill"]),
+        ("Written by: Jane Hill", ["Jane Hill"]),
+        ("By Jane Hill on 3 May 2025", ["Jane Hill"]),
+        ("Opinion by Jane Hill • 4 min read", ["Jane Hill"]),
     ],
 )
 def test_by_lines(line, names):
     assert by_line_names(line) == names
 
 
-@pytest.mark.parametrize("line", ["By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said"])
+@pytest.mark.parametrize(
+    "line",
+    ["By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said", "Reviewed by: Peter Mwangi, editor"],
+)
 def test_not_by_lines(line):
     assert by_line_names(line) is None
 
@@ -127,6 +140,10 @@ def test_translator_credits(line, names):
          ["Scott Mahadeo", "Gabriella Legrenzi", "Reinhold Heinlein"]),
         ("Jane Hill and Tom Baker are marine biologists at James Cook University.", ["Jane Hill", "Tom Baker"]),
         ("Dr Jane Hill is a lecturer in marine science at the University of Plymouth.", ["Jane Hill"]),
+        ("Naomi Hartley is a senior lecturer at the University of Leeds. Sebastián Ruiz is a researcher at the University of Lima.",
+         ["Naomi Hartley", "Sebastián Ruiz"]),
+        ("Élodie Marchand is a reporter based in Lyon.", ["Élodie Marchand"]),
+        ("About the author: Jane Hill is a lecturer in history at the University of Leeds.", ["Jane Hill"]),
     ],
 )
 def test_bios(text, names):
@@ -154,15 +171,25 @@ def test_not_bios(text):
         ("Reporting by Francesco Guarascio; Editing by Ed Davies", ["Francesco Guarascio"]),
         ("Reporting by Jane Hill and Tom Baker.", ["Jane Hill", "Tom Baker"]),
         ("Writing by Anna Berg; Additional reporting by Tom Baker", ["Anna Berg"]),
+        ("Reporting by Tom Balmforth; Writing by Olena Harmash; Editing by Andrew Heavens", ["Tom Balmforth", "Olena Harmash"]),
+        ("Reporting by Aisha Kamara in London and Luis Ortega in Santiago; Editing by Mark Potter", ["Aisha Kamara", "Luis Ortega"]),
+        ("(Reporting by Jane Hill; Editing by Tom Baker)", ["Jane Hill"]),
     ],
 )
 def test_wire_credits_name_the_writers_not_the_editors(line, names):
     assert credit_names(line) == names
 
 
-@pytest.mark.parametrize("line", ["Editing by Ed Davies", "Reporting by the ministry suggests otherwise."])
+@pytest.mark.parametrize(
+    "line", ["Editing by Ed Davies", "Reporting by the ministry suggests otherwise.", "Reporting by Jo Lee; the strike goes on"]
+)
 def test_not_wire_credits(line):
     assert credit_names(line) is None
+
+
+def test_fact_checkers_and_reporters_are_by_lines():
+    assert by_line_names("Fact-checked by Chiamaka Obi") == ["Chiamaka Obi"]
+    assert by_line_names("Reported by Jane Hill and Tom Baker") == ["Jane Hill", "Tom Baker"]
 
 
 def test_by_line_with_a_place():
@@ -170,8 +197,42 @@ def test_by_line_with_a_place():
     assert by_line_names("By Jane Hill for The Guardian") == ["Jane Hill"]
 
 
+@pytest.mark.parametrize(
+    "line", ["Budget 2025 – What It Means For You", "How to Vote – A Guide", "X review – a haunting tale of the sea"]
+)
+def test_a_dash_before_a_clause_is_part_of_the_headline(line):
+    assert split_title(line) == (line, None)
+
+
 def test_title_with_a_section_and_a_site():
     assert split_title("Floods leave thousands homeless | World news | The Guardian") == (
         "Floods leave thousands homeless", "The Guardian"
     )
     assert split_title("Floods leave thousands homeless | World news") == ("Floods leave thousands homeless | World news", None)
+
+
+@pytest.mark.parametrize(
+    "name", ["Editorial Board", "The Ledger Staff", "Reuters", "Associated Press", "Metro Desk", "Agence France-Presse"]
+)
+def test_groups_are_not_people(name):
+    assert is_organisation(name)
+
+
+@pytest.mark.parametrize("name", ["Jane Hill", "Sebastián Ruiz", "Kwame Boateng"])
+def test_people_are_not_groups(name):
+    assert not is_organisation(name)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Photograph: Marco Bellini", "Marco Bellini"),
+        ("Images: Li Wei / Desert Light Agency", "Li Wei"),
+        ("Photographs by Hal Brennan", "Hal Brennan"),
+        ("Photo: Getty Images", None),
+        ("Photograph: the harbour at dawn", None),
+        ("A photograph by Jane Hill won the prize in 2019, and hangs in the museum.", None),
+    ],
+)
+def test_photographer(line, name):
+    assert photographer(line) == name

@@ -12,6 +12,7 @@ from sitegen.split.roles import (
     furniture_reason,
     headline_score,
     heads_an_item,
+    is_label,
     shape,
     signature,
     stop_words,
@@ -78,6 +79,28 @@ def test_by_lines_in_their_usual_forms():
     assert heads_an_item("Jane Hill | The Ledger") and not heads_an_item("Jane Hill is a lecturer at Leeds.")
 
 
+def test_names_alone_under_a_headline_with_remarks_or_a_place():
+    assert byline_names("Grace Hill (now) and Dan Sutton (earlier)", after_title=True) == ["Grace Hill", "Dan Sutton"]
+    assert byline_names("Callum Reid at Meadow Lane", after_title=True) == ["Callum Reid"]
+    assert byline_names("Jane Hill, Tom Baker and Ann Lee", after_title=True) == ["Jane Hill", "Tom Baker", "Ann Lee"]
+    assert byline_names("Sophie Laurent, Université de Lyon", after_title=True) == ["Sophie Laurent"]
+    assert byline_names("Riverside 2-1 Harbour Town", after_title=True) is None
+    assert byline_names("Callum Reid at Meadow Lane") is None  # in the text: a caption, perhaps
+
+
+def test_by_lines_of_several_people_glued_to_a_date():
+    assert byline_names("Amina Yusuf and Daniel Otieno · 29 Oct 2026") == ["Amina Yusuf", "Daniel Otieno"]
+    assert heads_an_item("Amina Yusuf and Daniel Otieno · 29 Oct 2026")
+
+
+def test_a_trail_of_links_is_a_label():
+    assert is_label("Home › Courts › Appeals") and not is_label("Courts › the appeal was heard on Monday by three judges")
+
+
+def test_relative_dates_are_date_lines():
+    assert classify(["Ferries go electric", "Published 3 days ago", PROSE])[1] is Role.DATELINE
+
+
 def test_signatures_of_letters():
     assert signature("Margaret Ellis, Hexham") == ["Margaret Ellis"]
     assert signature("Dr Helen Marsh, Rotherham") == ["Helen Marsh"]
@@ -107,3 +130,63 @@ def test_repeats_count_text_and_bytes_alike_in_bounded_memory():
         assert counts.count("Other") == 1
         assert counts.count("A long line " * 30) == 1  # long lines are never counted
     assert len(from_text._counts) == 1 << Repeats.BITS
+
+
+def test_headline_shaped_lines_in_a_row_are_a_list_not_headlines():
+    texts = ["Slow-roast lamb with freekeh", PROSE, "1 lamb shoulder on the bone", "4 garlic cloves, crushed",
+             "2 tbsp pomegranate molasses", "Juice of 1 lemon", PROSE]
+    roles = classify(texts)
+    assert roles[0] is Role.TITLE
+    assert all(r is Role.BODY for r in roles[2:6])
+    assert classify(["Harbour cranes return to the port", "Dock workers say the ships will follow", PROSE])[:2] == (Role.TITLE, Role.TITLE)
+
+
+def test_a_chapter_time_code_is_a_list_item_not_a_headline():
+    assert headline_score("03:12 How many containers are really lost each year") == 0.0
+    assert headline_score("[00:48] The vote, and what was promised") == 0.0
+
+
+def test_by_lines_with_a_role_before_by():
+    assert byline_names("Fact-checked by Chiamaka Obi") == ["Chiamaka Obi"]
+    assert byline_names("Report by club secretary Jim Bell") == ["Jim Bell"]
+    assert byline_names("Reviewed by: Peter Mwangi, deputy editor") == ["Peter Mwangi"]
+    assert byline_names("Stand by your man") is None
+
+
+def test_a_month_that_is_a_first_name_signs_a_letter():
+    assert signature("June Abernathy, Upper Fold") == ["June Abernathy"]
+    assert classify([PROSE, "June Abernathy, Upper Fold"])[1] is Role.BYLINE
+
+
+def test_short_commands_and_notes_to_readers_are_furniture():
+    for line in ("Write to us", "Show newest first", "View this email in your browser", "Place a notice",
+                 "Send your club's report and a photo to sport@mercury.example by 9am Monday."):
+        assert furniture_reason(line), line
+    assert furniture_reason("See the plan for the full text, or write to plans@example.com.") is None
+    assert furniture_reason("Search for missing climbers called off after storm") is None
+
+
+def test_a_long_question_after_text_is_a_sentence_not_a_headline():
+    question = "Is this really how the council wants to treat the people who built this town?"
+    assert classify([PROSE, question])[1] is Role.BODY
+    assert classify([question, PROSE])[0] is Role.TITLE
+
+
+def test_a_signature_with_a_role_and_a_menu_spaced_out_and_a_shortened_headline():
+    assert signature("Marta Kowalczyk, editor") == ["Marta Kowalczyk"]
+    assert classify(["HOME   RECIPES   BREAD   ABOUT   SHOP"])[0] is Role.FURNITURE
+    texts = ["Easy Overnight Sourdough Bread (No Mixer Needed)", PROSE, "Easy Overnight Sourdough Bread"]
+    assert classify(texts)[2] is not Role.BYLINE
+
+
+def test_a_long_question_after_a_sentence_is_text_and_credits_for_pictures_are_not_by_lines():
+    teaser = "From Birmingham to Lille, barges carry building waste and beer again. Is it nostalgia or the future of freight?"
+    assert classify(["Published 28 October 2026", teaser])[1] is Role.BODY
+    assert classify(["Canal freight's quiet comeback", teaser])[1] is not Role.BODY  # a standfirst under its headline
+    assert byline_names("Illustrations by Kit Morales") is None
+
+
+def test_a_caption_like_line_with_a_by_line_under_it_is_a_headline():
+    texts = [PROSE, "Video: inside a tower block being restored rather than demolished", "Video · 2:41 · By Tariq Aziz · 20 April 2025"]
+    assert classify(texts)[1] is Role.TITLE
+    assert classify([PROSE, "Photograph: Marco Bellini", "2/8"])[1] is Role.CAPTION

@@ -72,3 +72,25 @@ def test_a_cookie_banner_and_its_buttons():
     found, debris = segments(f"We use cookies to improve your experience.\nAccept all\nManage preferences\n\nTitle\n\n{LONG}")
     assert found == [[5, 7]]
     assert set(debris.values()) == {"cookie banner"}
+
+
+def test_a_comments_section_ends_at_a_headline_not_at_a_commenter_or_a_date():
+    text = "\n".join([LONG, "3 Comments", "Graham W says:", "June 18, 2025 at 9:14 pm", "Same here! Blackfly everywhere.",
+                      "Reply · 3 likes", "Why the best tomato is the smallest one", LONG])
+    found, debris = segments(text)
+    assert found == [[1], [7, 8]]
+    assert all(debris[n] == "comments" for n in (2, 3, 4, 5, 6))
+
+
+def test_each_line_knows_how_many_lines_were_taken_out_above_it():
+    text = "\n".join([LONG, "Share our publication on social media", "", LONG])
+    seg = next(iter_segments(text.split("\n"), []))
+    assert [b.removed_before for b in seg] == [0, 1]
+
+
+def test_a_related_block_gives_back_the_next_headline_its_by_line_and_the_role_under_it():
+    text = "\n".join([LONG, "Most Read", "1. Plans for homes approved", "Landlord fined after tenants lived with mould",
+                      "By Priya Sandhu", "Local Democracy Reporter", LONG])
+    found, debris = segments(text)
+    assert found[-1][-4:] == [4, 5, 6, 7]
+    assert 3 in debris
