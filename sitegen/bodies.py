@@ -22,7 +22,7 @@ from sitegen.markdown import RENDERER_VERSION
 from sitegen.markdown.render import RenderedBody, render_body
 from sitegen.model import Annotation, Article
 
-PARALLEL_FROM = 200  # below this many bodies to render, one process is faster
+PARALLEL_FROM = 1500  # below this many bodies to render, one process is faster (a worker takes ~0.5 s to start)
 _Job = tuple[str, str, tuple[Annotation, ...]]
 
 
@@ -38,12 +38,14 @@ def body_key(article: Article) -> str:
     return h.hexdigest()
 
 
-def _render_job(job: _Job) -> tuple[str, bytes]:
+def _render_job(job: _Job) -> tuple[str, bytes, str]:
+    """(key, the pickled body, its summary): the summary travels apart, for the cards of list pages."""
     key, body, annotations = job
-    return key, pickle.dumps(render_body(body, annotations), protocol=pickle.HIGHEST_PROTOCOL)
+    rendered = render_body(body, annotations)
+    return key, pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), rendered.summary
 
 
-def _render_chunk(jobs: list[_Job]) -> list[tuple[str, bytes]]:
+def _render_chunk(jobs: list[_Job]) -> list[tuple[str, bytes, str]]:
     return [_render_job(job) for job in jobs]
 
 
@@ -58,6 +60,11 @@ class BodyCache:
         self.store = store
         self.remember = remember
         self.memory: dict[str, RenderedBody | bytes] = {}
+        # key → (block, start, end) of RenderedBody.summary in `blocks`, for cards without reading the body.
+        # Many summaries share one string: thousands of small strings, made while the rendered bodies
+        # arrive, would pin the memory those bodies leave behind once they are in the cache file.
+        self.summaries: dict[str, tuple[int, int, int]] = {}
+        self.blocks: list[str] = []
         self.by_digest: dict[str, str] = {}  # digest of an article file → its body key
 
     def known(self) -> set[str]:
@@ -80,6 +87,31 @@ class BodyCache:
             self.memory[key] = body
         return body
 
+    def summary(self, key: str) -> str | None:
+        """The summary of body `key` when known without reading the body."""
+        found = self.summaries.get(key)
+        if found is None:
+            return None
+        block, start, end = found
+        return self.blocks[block][start:end]
+
+    def put_rendered(self, items: list[tuple[str, bytes, str]]) -> None:
+        """Bodies just rendered: (key, pickled body, summary)."""
+        self._add_summaries([(key, summary) for key, _, summary in items])
+        self.put_encoded([(key, data) for key, data, _ in items])
+
+    def _add_summaries(self, pairs: list[tuple[str, str]]) -> None:
+        if not pairs:
+            return
+        if len(self.blocks) >= 32:  # a long watch/serve session: one block again
+            pairs = [(key, text) for key in self.summaries if (text := self.summary(key)) is not None] + pairs
+            self.summaries, self.blocks = {}, []
+        block, start = len(self.blocks), 0
+        for key, text in pairs:
+            self.summaries[key] = (block, start, start + len(text))
+            start += len(text)
+        self.blocks.append("".join(text for _, text in pairs))
+
     def put_encoded(self, items: list[tuple[str, bytes]]) -> None:
         if self.store is not None:
             generation = self.store.generation
@@ -101,6 +133,8 @@ class BodyCache:
         """Forget entries no article uses any more."""
         for stale in set(self.memory) - keys:
             del self.memory[stale]
+        for stale in set(self.summaries) - keys:
+            del self.summaries[stale]
         if self.store is not None and known - keys:
             self.store.keep_only("bodies", keys)
 
@@ -121,11 +155,15 @@ class Bodies(Mapping[str, RenderedBody]):
         key = self.keys_of[slug]
         body = self.cache.get(key)
         if body is None:  # found damaged in the cache file after all: rendered again
-            key, data = _render_job((key, self.articles[slug].body, self.articles[slug].annotations))
-            self.cache.put_encoded([(key, data)])
+            self.cache.put_rendered([_render_job((key, self.articles[slug].body, self.articles[slug].annotations))])
             body = self.cache.get(key)
             assert body is not None
         return body
+
+    def summary(self, slug: str) -> str:
+        """`self[slug].summary`, without reading the body when it was rendered by this process."""
+        found = self.cache.summary(self.keys_of[slug])
+        return found if found is not None else self[slug].summary
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys_of)
@@ -179,10 +217,12 @@ def render_bodies(
         if count > 1 and len(jobs) >= PARALLEL_FROM:
             size = max(16, len(jobs) // (count * 8))
             chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-            with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
-                results = [pair for chunk in pool.map(_render_chunk, chunks) for pair in chunk]
+            # Workers start as new interpreters: a forked copy of this process would hold the whole
+            # archive again (the process tree's memory counts it once per worker).
+            with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
+                for rendered in pool.map(_render_chunk, chunks):  # into the cache file as they come:
+                    cache.put_rendered(rendered)  # the rendered site is never in memory at once
         else:
-            results = [_render_job(job) for job in jobs]
-        cache.put_encoded(results)
+            cache.put_rendered([_render_job(job) for job in jobs])
     cache.keep_only(set(keys.values()), known)
     return Bodies(keys, cache, articles)

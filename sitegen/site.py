@@ -71,6 +71,17 @@ class Site:
         """The slug of tag, author or publisher `name`."""
         return self.slugs[(kind, name)]
 
+    def body_source(self, slug: str) -> object:
+        """What names the body of `slug` among a view's sources: its content key when the bodies
+        are read lazily (`bodies.Bodies`, so naming it reads nothing), else the body itself."""
+        key = getattr(self.bodies, "key", None)
+        return key(slug) if key is not None else self.bodies[slug]
+
+    def summary(self, slug: str) -> str:
+        """The body's summary (`RenderedBody.summary`), without reading the body when it is known."""
+        find = getattr(self.bodies, "summary", None)
+        return find(slug) if find is not None else self.bodies[slug].summary
+
     def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
         """The next newer and next older article, in home-page order."""
         index = self.positions[article.slug]

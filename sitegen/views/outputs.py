@@ -113,7 +113,8 @@ def newest_day(articles: Iterable[Article]) -> dt.date | None:
     return max((a.day for a in articles if a.day), default=None)
 
 
-def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[Article], full: bool) -> FeedView:
+def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[Article], full: bool,
+          undated: dt.date) -> FeedView:
     cfg = site.config
     base = cfg.base_url
     site_slug = slugify(cfg.title)
@@ -125,7 +126,6 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
         return urls.absolute(target, base) if base else f"tag:sitegen.invalid,2025:{site_slug}/{target}"
 
     shown = articles[: cfg.feed_size]
-    undated = _undated(site)
     entries = []
     for article in shown:
         body = site.bodies[article.slug]
@@ -162,12 +162,13 @@ def _feed_plans(site: Site) -> list[PlannedOutput]:
     size = cfg.feed_size
     undated = _undated(site)
     plans = [PlannedOutput(urls.FEED, "feed.xml", ("site", undated), site.articles[:size], lambda: Output(
-        urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True)))]
+        urls.FEED, "feed.xml", _feed(site, urls.FEED, cfg.title, urls.home(), site.articles, True, undated)))]
     for tag in site.tags:
         path = urls.tag_feed(tag.slug)
 
         def make(tag=tag, path=path) -> Output:
-            view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False)
+            view = _feed(site, path, f"{cfg.title}: {tag.name}", urls.tag(tag.slug), tag.articles, False,
+                         undated)
             return Output(path, "feed.xml", view)
 
         plans.append(PlannedOutput(path, "feed.xml", ("tag", tag.name, tag.slug, undated), tag.articles[:size], make))

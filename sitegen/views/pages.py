@@ -256,13 +256,34 @@ def _href(target: str, path: str | None) -> str:
     return target if path is None else urls.relative(target, path)
 
 
+def _mover(path: str) -> Callable[[str], str]:
+    """`urls.relative(target, path)` for the many site paths of one page. A target outside the page's
+    top folder (`articles/…` from `tags/ai/`) is the way up and the target, with no folder to compare."""
+    folder = path.rpartition("/")[0]
+    if not folder:
+        return lambda target: urls.relative(target, path)
+    top, up = folder.partition("/")[0], "../" * (folder.count("/") + 1)
+
+    def rel(target: str) -> str:
+        if target and target.partition("/")[0] != top:
+            return up + urls.relative(target, HOME_PAGE)  # the target quoted, as from the root
+        return urls.relative(target, path)
+
+    return rel
+
+
+HOME_PAGE = urls.home()
+
+
 def _move_card(card: Card, path: str) -> Card:
     """A card made with site paths (`PageViews._card`), with its links as seen from page `path`."""
+    rel = _mover(path)
+
     def move(link: Link) -> Link:
-        return Link(link.text, urls.relative(link.href, path))
+        return Link(link.text, rel(link.href))
 
     return Card(
-        title=card.title, href=urls.relative(card.href, path), authors=tuple(map(move, card.authors)),
+        title=card.title, href=rel(card.href), authors=tuple(map(move, card.authors)),
         publisher=move(card.publisher) if card.publisher else None, date=card.date, date_label=card.date_label,
         summary=card.summary, tags=tuple(map(move, card.tags)), is_fragment=card.is_fragment, notes=card.notes,
         is_excerpt=card.is_excerpt, added=card.added, added_label=card.added_label,
@@ -322,7 +343,7 @@ class PageViews:
     def card(self, article: Article, path: str) -> Card:
         """The article's card on list page `path`. An article is on many lists (home, each tag, author,
         publisher): its card is made once with site paths, then its links are moved to each folder."""
-        sources = (article, self.site.bodies[article.slug])
+        sources = (article, self.site.body_source(article.slug))
 
         def moved() -> Card:
             card = self.memo.get(("card", article.slug), sources, lambda: self._card(article), again=True)
@@ -339,7 +360,7 @@ class PageViews:
             publisher=self.publisher_link(article, None),
             date=article.date.isoformat() if article.date else None,
             date_label=date_label(article.date, self.cfg.language),
-            summary=clip(self.site.bodies[article.slug].summary, 280),
+            summary=clip(self.site.summary(article.slug), 280),
             tags=self.taxon_links(ListKind.TAG, article.tags, None),
             is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
@@ -348,9 +369,9 @@ class PageViews:
         )
 
     def listing(self, listing: Listing) -> Page:
-        taxon, bodies = listing.taxon, self.site.bodies
+        taxon, body = listing.taxon, self.site.body_source
         sources = (taxon.name if taxon else None, listing.total, listing.count, listing.articles,
-                   tuple(bodies[a.slug] for a in listing.articles))
+                   tuple(body(a.slug) for a in listing.articles))
         key = ("list", listing.kind, taxon.slug if taxon else None, listing.number)
         return self.memo.get(key, sources, lambda: self._listing(listing))
 
@@ -400,7 +421,7 @@ class PageViews:
 
     def article(self, article: Article) -> Page:
         near = tuple((a.slug, a.title) if a else None for a in self.site.neighbours(article))
-        sources = (article, self.site.bodies[article.slug], near, self.site.excerpts.get(article.slug))
+        sources = (article, self.site.body_source(article.slug), near, self.site.excerpts.get(article.slug))
         return self.memo.get(("article", article.slug), sources, lambda: self._article(article))
 
     def _article(self, article: Article) -> Page:
@@ -499,6 +520,8 @@ class PageViews:
         groups: dict[str, list[NoteItem]] = {}
         count = flags = 0
         for article in self.site.articles:
+            if not article.annotations:
+                continue  # nothing to list: its body need not be read
             body = self.site.bodies[article.slug]
             page = urls.article(article.slug)
             link = Link(article.title, urls.relative(page, path))

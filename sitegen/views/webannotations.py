@@ -60,7 +60,7 @@ def web_annotations_json(site: Site, memo: ViewMemo | None = None) -> str:
         )
 
     parts = [
-        memo.get(("web-annotations", article.slug), (article, site.bodies[article.slug]), lambda a=article: encoded(a))
+        memo.get(("web-annotations", article.slug), (article, site.body_source(article.slug)), lambda a=article: encoded(a))
         for article in site.articles
         if article.annotations
     ]

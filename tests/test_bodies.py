@@ -1,0 +1,45 @@
+"""Rendered bodies: what list pages read of them (the summary) is what the body holds, however it
+was rendered — by worker processes, in this process, or read back from the cache file."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen import bodies as bodies_module
+from sitegen.bodies import BodyCache, render_bodies
+from sitegen.cache import cache_file
+from sitegen.markdown.render import render_body
+from tests.sample_site import article
+
+ARTICLES = tuple(
+    article(f"a{n}", f"Article {n}", f"Opening paragraph {n} of *this* text, [linked](https://example.org/{n}).\n\n"
+            f"Second paragraph {'ünïcode ' * (n % 5)}here.\n")
+    for n in range(40)
+) + (article("empty", "Empty", "# Only a heading\n"),)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_summaries_are_those_of_the_rendered_bodies(tmp_path, monkeypatch, workers):
+    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", 2)  # with 2 workers, even these few go to the pool
+    rendered = render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers)
+    for a in ARTICLES:
+        expected = render_body(a.body, a.annotations)
+        assert rendered.summary(a.slug) == expected.summary
+        assert rendered[a.slug].html == expected.html
+
+
+def test_a_body_from_the_cache_file_gives_its_summary_too(tmp_path):
+    render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=1)
+    again = render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=1)  # a new process
+    for a in ARTICLES:
+        assert again.summary(a.slug) == render_body(a.body, a.annotations).summary
+
+
+def test_summaries_stay_right_over_many_rebuilds_of_one_session(tmp_path):
+    cache = BodyCache(cache_file(tmp_path))
+    for round_ in range(40):  # each rebuild renders one edited body: many small blocks, then one again
+        edited = tuple(article(a.slug, a.title, f"Edit {round_} of {a.slug}.\n") if a.slug == "a3" else a
+                       for a in ARTICLES)
+        rendered = render_bodies(edited, cache, workers=1)
+    assert rendered.summary("a3") == "Edit 39 of a3."
+    assert rendered.summary("a7") == render_body(ARTICLES[7].body).summary
