@@ -232,10 +232,16 @@ def hugo_binary(venv: Path = VENV) -> Path:
 
 
 def sitegen_env() -> dict[str, str]:
-    """The environment for sitegen's builds: this checkout's code first on the path."""
+    """The environment for sitegen's builds: this checkout's code first on the path.
+
+    Bytecode is written and used, as after `pip install .`: a machine that sets
+    PYTHONDONTWRITEBYTECODE would otherwise compile every module in every build.
+    """
     checkout = str(HERE.parent)
     path = os.environ.get("PYTHONPATH", "")
-    return dict(os.environ, PYTHONPATH=checkout + (os.pathsep + path if path else ""))
+    env = dict(os.environ, PYTHONPATH=checkout + (os.pathsep + path if path else ""))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def build_command(tool: str, sites: Sites, venv: Path = VENV) -> list[str]:

@@ -47,13 +47,19 @@ def dump_articles(raw: Path, shown: str, problems: list[Problem]) -> Iterator[Sp
         yield from iter_articles(decode_lines(handle, shown, problems), raw.name, [], repeats)
 
 
+def may_fork() -> bool:
+    """Whether a forked child is safe here: the platform forks and no other thread runs
+    (a thread holding a lock at the fork would leave it held in the child forever)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def split_dump(raw: Path, shown: str, problems: list[Problem]) -> Iterator[SplitArticle]:
     """`dump_articles`, the same articles in the same order and problems appended at the same
     points. A dump of BACKGROUND_BYTES or more is split by a forked child process (when this
     process has no other thread), so the split and the caller's work on the articles run on two
     cores; memory stays bounded (the pipe holds a few articles). Raises OSError when the file
     cannot be read."""
-    if raw.stat().st_size < BACKGROUND_BYTES or threading.active_count() > 1 or not hasattr(os, "fork"):
+    if raw.stat().st_size < BACKGROUND_BYTES or not may_fork():
         yield from dump_articles(raw, shown, problems)
         return
     sys.stdout.flush()  # the child must not write out what this process has buffered

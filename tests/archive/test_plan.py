@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,25 @@ def _elsewhere(read):
     return elsewhere
 
 
-def test_a_large_dump_split_in_a_second_process_gives_the_same_articles_and_problems(tmp_path: Path, monkeypatch):
+@pytest.fixture
+def forking(monkeypatch):
+    """Dumps are split by a forked child even here, where the test runner may run threads of its own."""
+    monkeypatch.setattr(plan, "may_fork", lambda: True)
+
+
+def test_no_fork_while_another_thread_runs():
+    assert plan.may_fork() == (threading.active_count() == 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not plan.may_fork()
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_a_large_dump_split_in_a_second_process_gives_the_same_articles_and_problems(tmp_path: Path, monkeypatch, forking):
     dump = _bad_bytes_dump(tmp_path / "d.txt")
     here: list = []
     expected = list(split_dump(dump, "raw/d.txt", here))
@@ -86,7 +105,7 @@ def test_a_large_dump_split_in_a_second_process_gives_the_same_articles_and_prob
     assert there == here and "raw/d.txt" in str(here[0]) and "invalid UTF-8" in str(here[0])
 
 
-def test_a_dump_the_second_process_cannot_read_is_an_oserror(tmp_path: Path, monkeypatch):
+def test_a_dump_the_second_process_cannot_read_is_an_oserror(tmp_path: Path, monkeypatch, forking):
     def unreadable(*args):
         raise PermissionError(13, "Permission denied")
 
@@ -97,7 +116,7 @@ def test_a_dump_the_second_process_cannot_read_is_an_oserror(tmp_path: Path, mon
         list(split_dump(_bad_bytes_dump(tmp_path / "d.txt"), "d.txt", []))
 
 
-def test_a_caller_that_stops_early_ends_the_second_process(tmp_path: Path, monkeypatch):
+def test_a_caller_that_stops_early_ends_the_second_process(tmp_path: Path, monkeypatch, forking):
     monkeypatch.setattr(plan, "BACKGROUND_BYTES", 0)
     monkeypatch.setattr(plan, "SENT", 1)
     articles = split_dump(_bad_bytes_dump(tmp_path / "d.txt"), "d.txt", [])

@@ -8,7 +8,8 @@ point every time instead of racing a timer:
   file is fully written but not yet renamed into place) or `after`.
 - `FAULT_ENOSPC_AFTER=BYTES` with `FAULT_ENOSPC_UNDER=DIR` — every file
   opened for writing under DIR fails with ENOSPC ("No space left on device")
-  once BYTES have been written there in total, as a full disk does.
+  once BYTES have been written there in total, as a full disk does (through
+  `open` or `os.write`).
 - `FAULT_ON_READ=FILE` with `FAULT_ACTION=delete|save|empty` — the first time
   FILE is opened for reading, the editor deletes it, saves a new version
   (`FAULT_TEXT`, written atomically as editors do) or is caught half-way
@@ -119,8 +120,21 @@ def _enospc(budget: int, under: str) -> None:
                 return io.TextIOWrapper(wrapped, encoding=encoding or "utf-8", errors=errors, newline=newline)
         return real_open(file, mode, buffering, encoding, errors, newline, closefd, opener)
 
+    real_write = os.write
+
+    def write(fd: int, data) -> int:  # type: ignore[no-untyped-def]
+        """`os.write` to a file under the folder spends the same budget (the writer may not use `open`)."""
+        where = _where(fd)
+        if where == root or where.startswith(root + os.sep):
+            size = len(memoryview(data))
+            if size > _Full.budget:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            _Full.budget -= size
+        return real_write(fd, data)
+
     io.open = open_
     builtins.open = open_
+    os.write = write
 
 
 def main() -> None:
