@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
@@ -200,10 +200,11 @@ def _keys(articles: Sequence[Article], cache: BodyCache, digests: Mapping[str, s
 
 def render_bodies(
     articles: Sequence[Article], cache: BodyCache, *, digests: Mapping[str, str] | None = None,
-    workers: int | None = None,
+    workers: int | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> Bodies:
     """slug → RenderedBody for every article, rendering only what the cache lacks. `digests`
-    (slug → digest of the article's file, from `archive.load`) spares hashing unchanged bodies."""
+    (slug → digest of the article's file, from `archive.load`) spares hashing unchanged bodies;
+    `progress(done, total)` is told how many of the bodies to render are done."""
     keys = _keys(articles, cache, digests)
     todo: dict[str, _Job] = {}
     known = cache.known()
@@ -219,10 +220,16 @@ def render_bodies(
             chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
             # Workers start as new interpreters: a forked copy of this process would hold the whole
             # archive again (the process tree's memory counts it once per worker).
+            done = 0
             with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
                 for rendered in pool.map(_render_chunk, chunks):  # into the cache file as they come:
                     cache.put_rendered(rendered)  # the rendered site is never in memory at once
+                    done += len(rendered)
+                    if progress is not None:
+                        progress(done, len(jobs))
         else:
             cache.put_rendered([_render_job(job) for job in jobs])
+            if progress is not None:
+                progress(len(jobs), len(jobs))
     cache.keep_only(set(keys.values()), known)
     return Bodies(keys, cache, articles)

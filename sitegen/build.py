@@ -184,7 +184,7 @@ class Builder:
             published = apply_policy(archive.articles, cfg)
             digests = _unaltered_digests(archive, published.articles)
             self._stage("rendering bodies")
-            bodies = render_bodies(published.articles, self.body_cache, digests=digests)
+            bodies = render_bodies(published.articles, self.body_cache, digests=digests, progress=self._rendering)
             problems += annotation_warnings(published.articles, bodies)
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
@@ -236,7 +236,7 @@ class Builder:
             self._theme()
             published = apply_policy(archive.articles, self.cfg)
             digests = _unaltered_digests(archive, published.articles)
-            bodies = render_bodies(published.articles, self.body_cache, digests=digests)
+            bodies = render_bodies(published.articles, self.body_cache, digests=digests, progress=self._rendering)
             self.model = (make_site(published.articles, bodies, self.cfg, published.excerpts), digests)
 
     def _inputs(self) -> str:
@@ -284,6 +284,10 @@ class Builder:
     def _stage(self, stage: str) -> None:
         if self.progress is not None:
             self.progress(stage, 0, 0)
+
+    def _rendering(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress("rendering bodies", done, total)
 
     def _drawing(self, done: int, total: int) -> None:
         if self.progress is not None:

@@ -43,3 +43,17 @@ def test_summaries_stay_right_over_many_rebuilds_of_one_session(tmp_path):
         rendered = render_bodies(edited, cache, workers=1)
     assert rendered.summary("a3") == "Edit 39 of a3."
     assert rendered.summary("a7") == render_body(ARTICLES[7].body).summary
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_rendering_reports_its_progress_up_to_every_body_to_render(tmp_path, monkeypatch, workers):
+    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", 2)
+    told: list[tuple[int, int]] = []
+    render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers,
+                  progress=lambda done, total: told.append((done, total)))
+    assert told and told[-1] == (len(ARTICLES), len(ARTICLES))
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    told.clear()
+    render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers,
+                  progress=lambda done, total: told.append((done, total)))
+    assert told == []  # nothing left to render: nothing to report
