@@ -19,6 +19,7 @@ The full definitions are in `split_score.py`. Options:
     --corpus DIR      score another folder laid out the same way
     --json            the figures as JSON (overall, per shape, per dump)
     --markdown        the per-shape table as Markdown (for the README)
+    --rules           the hand-written rules alone deciding boundaries (not the shipped model)
 
 Exit 0 after a report, 1 when a gold file is broken, 2 on a usage error.
 """
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +39,7 @@ from benchmarks.split_score import (  # noqa: E402
     FIGURES, DumpScore, GoldError, Item, Totals, blank_lines, by_shape, corpus_dumps, jaccard, line_set, score_corpus,
     score_file, total, totals_of,
 )
+from sitegen.split import learned  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "split_corpus"
 HEADERS = ("dumps", "gold", "found", "P", "R", "F1", "title", "authors", "licence", "kind",
@@ -132,7 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the figures as JSON")
     out.add_argument("--markdown", action="store_true", help="print the per-shape table as Markdown")
+    parser.add_argument("--rules", action="store_true", help="score the rules alone, without the boundary model")
     args = parser.parse_args(argv)
+    with learned.using(None) if args.rules else nullcontext():
+        return _report(parser, args)
+
+
+def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.dump:
             if not args.dump.is_file():

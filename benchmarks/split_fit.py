@@ -1,0 +1,141 @@
+"""Fit the learned boundary decision on the split corpus: `python benchmarks/split_fit.py`.
+
+Runs the split on every dump of `benchmarks/split_corpus/` and on the seed dumps
+of `content/raw/` (gold in `benchmarks/split_seeds/`, as their test pins them) with the gold deciding
+each boundary (so the evidence at every line is what the split sees when it
+decides right so far), records the evidence `boundary.features` gathers and
+whether the gold starts a new item there, fits a logistic regression (an L2
+penalty, light on the rules' verdict and heavy on the rest, so the model moves
+the rules only where many shapes agree; Newton's method: deterministic, the same weights on every run) and writes them
+to `sitegen/split/boundary_model.json`, which the split reads at run time.
+
+    --check           write nothing; exit 1 when the weights file differs from a fresh fit
+    --without-rules   leave the rules' own verdict out of the evidence (to measure what it adds)
+    --corpus DIR      fit on another folder laid out the same way
+
+Needs numpy (the `train` extra); the split itself does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # fit this checkout's split
+
+from benchmarks.split_score import blank_lines, corpus_dumps, gold_path, read_gold  # noqa: E402
+from sitegen.split import learned, split_text  # noqa: E402
+from sitegen.split.boundary import FEATURES, RULE_FEATURES  # noqa: E402
+from sitegen.split.text import Block  # noqa: E402
+
+CORPUS = ROOT / "benchmarks" / "split_corpus"
+SEEDS = ROOT / "benchmarks" / "split_seeds"  # gold for the seed dumps of content/raw (as the seed test pins them)
+RAW = ROOT / "content" / "raw"
+L2 = 30.0  # the penalty on the weights of the general evidence: the rules' verdict is the prior, moved only as far as the data asks
+L2_ALONE = 1.0  # on the general evidence when the rules' verdict is left out (`--without-rules`)
+L2_RULES = 0.01  # and on the rules' own verdict (the bias has none)
+SEED_WEIGHT = 10.0  # a decision on the seed dumps counts this many times (the seed archive must stay exactly as right)
+ITERATIONS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The evidence at each decided line of some dumps, whether the gold starts an item there, and the shape."""
+
+    x: np.ndarray
+    y: np.ndarray
+    shapes: tuple[str, ...]
+
+
+class Recorder:
+    """A decision that follows the gold and writes down the evidence it was given."""
+
+    def __init__(self, item_of: dict[int, int]) -> None:
+        self.item_of = item_of  # dump line → gold item (lines outside every item: none)
+        self.rows: list[tuple[list[float], float]] = []
+
+    def __call__(self, values: Sequence[float], block: Block, previous: Block) -> float:
+        starts = self.item_of.get(block.line, -1) != self.item_of.get(previous.line, -1)
+        self.rows.append((list(values), float(starts)))
+        return float(starts)
+
+
+def training(corpus: Path) -> list[tuple[Path, Path, str]]:
+    """(dump, gold file, shape) of every dump fitted on: the corpus, and the seed dumps."""
+    seeds = [(RAW / (g.name.removesuffix(".gold.yaml") + ".txt"), g, "seeds") for g in sorted(SEEDS.glob("*.gold.yaml"))]
+    return [(d, gold_path(d), d.parent.name) for d in corpus_dumps(corpus)] + seeds
+
+
+def rows_of(dumps: Iterable[tuple[Path, Path, str]]) -> Rows:
+    x: list[list[float]] = []
+    y: list[float] = []
+    shapes: list[str] = []
+    for dump, gold_file, shape in dumps:
+        text = dump.read_text(encoding="utf-8")
+        gold = read_gold(gold_file, text.count("\n") + 1)
+        blank = blank_lines(text)
+        item_of = {n: k for k, g in enumerate(gold) for n in range(g.lines[0], g.lines[1] + 1) if n not in blank}
+        recorder = Recorder(item_of)
+        with learned.using(recorder):
+            split_text(text, dump.name)
+        x += [r[0] for r in recorder.rows]
+        y += [r[1] for r in recorder.rows]
+        shapes += [shape] * len(recorder.rows)
+    return Rows(np.array(x, dtype=np.float64).reshape(-1, len(FEATURES)), np.array(y, dtype=np.float64), tuple(shapes))
+
+
+def weights_of(shapes: Sequence[str]) -> np.ndarray:
+    return np.array([SEED_WEIGHT if shape == "seeds" else 1.0 for shape in shapes])
+
+
+def fit(x: np.ndarray, y: np.ndarray, use: Sequence[str] = FEATURES, weight: np.ndarray | None = None) -> learned.Model:
+    l2 = L2 if "rule_score" in use else L2_ALONE
+    """Logistic regression on the columns `use` (the others weigh nothing), by Newton's method;
+    `weight`: how much each row counts (1 each when None)."""
+    weight = np.ones(len(y)) if weight is None else weight
+    columns = [FEATURES.index(name) for name in use]
+    a = x[:, columns]
+    w = np.zeros(len(columns))
+    penalty = np.array([0.0 if name == "bias" else L2_RULES if name in RULE_FEATURES else l2 for name in use])
+    for _ in range(ITERATIONS):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a @ w, -60, 60)))
+        gradient = a.T @ (weight * (p - y)) + penalty * w
+        hessian = (a * (weight * p * (1 - p))[:, None]).T @ a + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    weights = dict(zip(use, w.tolist()))
+    return learned.Model(FEATURES, tuple(round(weights.get(name, 0.0), 6) for name in FEATURES))
+
+
+def without_rules() -> tuple[str, ...]:
+    return tuple(name for name in FEATURES if name not in RULE_FEATURES)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Fit the split's boundary decision on the corpus.")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--check", action="store_true", help="exit 1 when the weights file is not what a fit gives")
+    parser.add_argument("--without-rules", action="store_true", help="leave the rules' verdict out of the evidence")
+    args = parser.parse_args(argv)
+    rows = rows_of(training(args.corpus))
+    model = fit(rows.x, rows.y, without_rules() if args.without_rules else FEATURES, weights_of(rows.shapes))
+    text = model.to_json()
+    if args.check:
+        same = learned.WEIGHTS.exists() and learned.WEIGHTS.read_text(encoding="utf-8") == text
+        print("weights file is up to date" if same else f"{learned.WEIGHTS}: differs from a fresh fit; run benchmarks/split_fit.py")
+        return 0 if same else 1
+    learned.WEIGHTS.write_text(text, encoding="utf-8")
+    print(f"fitted on {len(rows.y)} decisions ({int(rows.y.sum())} new items) of {len(set(rows.shapes))} shapes → {learned.WEIGHTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

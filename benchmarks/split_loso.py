@@ -1,0 +1,70 @@
+"""Leave-one-shape-out evaluation of the split's boundary decision: `python benchmarks/split_loso.py`.
+
+For each shape of `benchmarks/split_corpus/`, the boundary model is fitted on the
+dumps of all the other shapes (`split_fit.py`), that shape's dumps are split with
+it and scored with `split_score.py`; the figures summed over every shape are the
+honest estimate of how the split does on a page shape it has never seen. Three
+decisions are compared:
+
+- `rules`: the hand-written rules alone (nothing fitted, so this is their plain
+  corpus figure; they were written with the whole corpus in view);
+- `model`: the logistic model without the rules' own verdict among its evidence;
+- `combined`: the model with the rules' score as evidence (what the split ships).
+
+    --shapes          also print the per-shape F1 of each
+    --corpus DIR      another folder laid out the same way
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.split_fit import CORPUS, FEATURES, fit, rows_of, training, weights_of, without_rules  # noqa: E402
+from benchmarks.split_score import by_shape, corpus_dumps, score_file, total  # noqa: E402
+from sitegen.split import learned  # noqa: E402
+
+FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
+
+
+def evaluate(corpus: Path) -> dict[str, list]:
+    """Per decision, the scores of every dump, each split by a decision fitted without its shape."""
+    dumps = corpus_dumps(corpus)
+    rows = rows_of(training(corpus))  # the seed dumps are always fitted on
+    out: dict[str, list] = {"rules": [], "model": [], "combined": []}
+    for shape in sorted({d.parent.name for d in dumps}):
+        keep = np.array([s != shape for s in rows.shapes])
+        held = [d for d in dumps if d.parent.name == shape]
+        for name, use in (("rules", None), ("model", without_rules()), ("combined", FEATURES)):
+            decide = None if use is None else fit(rows.x[keep], rows.y[keep], use, weights_of(rows.shapes)[keep])
+            with learned.using(decide):
+                out[name] += [score_file(d) for d in held]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Leave-one-shape-out scores of the split's boundary decision.")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--shapes", action="store_true", help="also the per-shape F1")
+    args = parser.parse_args(argv)
+    results = evaluate(args.corpus)
+    print("decision   " + "  ".join(f"{f:>9}" for f in FIGURES))
+    for name, scores in results.items():
+        figures = total(scores).figures()
+        print(f"{name:<9}  " + "  ".join(f"{figures[f]:>9.3f}" for f in FIGURES))
+    if args.shapes:
+        tables = {name: by_shape(scores) for name, scores in results.items()}
+        print("\nshape                 " + "  ".join(f"{n:>9}" for n in tables))
+        for shape in tables["rules"]:
+            print(f"{shape:<20}  " + "  ".join(f"{tables[n][shape].f1:>9.2f}" for n in tables))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
