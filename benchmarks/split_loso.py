@@ -12,6 +12,8 @@ decisions are compared:
 - `combined`: the model with the rules' score as evidence (what the split ships).
 
     --shapes          also print the per-shape F1 of each
+    --held S [S …]    instead, one fold: fit without these shapes, score only them (new shapes,
+                      before anything is fitted on them)
     --corpus DIR      another folder laid out the same way
 """
 
@@ -33,16 +35,18 @@ from sitegen.split import learned  # noqa: E402
 FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
 
 
-def evaluate(corpus: Path) -> dict[str, list]:
-    """Per decision, the scores of every dump, each split by a decision fitted without its shape."""
+def evaluate(corpus: Path, held_out: list[str] | None = None) -> dict[str, list]:
+    """Per decision, the scores of every dump, each split by a decision fitted without its shape
+    (or, with `held_out`, of those shapes' dumps, split by a decision fitted on the others)."""
     dumps = corpus_dumps(corpus)
     rows = rows_of(training(corpus))  # the seed dumps are always fitted on
     out: dict[str, list] = {"rules": [], "model": [], "combined": []}
-    for shape in sorted({d.parent.name for d in dumps}):
-        keep = np.array([s != shape for s in rows.shapes])
-        held = [d for d in dumps if d.parent.name == shape]
+    folds = [held_out] if held_out else [[shape] for shape in sorted({d.parent.name for d in dumps})]
+    for fold in folds:
+        keep = np.array([s not in fold for s in rows.shapes])
+        held = [d for d in dumps if d.parent.name in fold]
         for name, use in (("rules", None), ("model", without_rules()), ("combined", FEATURES)):
-            decide = None if use is None else fit(rows.x[keep], rows.y[keep], use, weights_of(rows.shapes)[keep])
+            decide = None if use is None else fit(rows.x[keep], rows.y[keep], use, weights_of(rows)[keep])
             with learned.using(decide):
                 out[name] += [score_file(d) for d in held]
     return out
@@ -52,8 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Leave-one-shape-out scores of the split's boundary decision.")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--shapes", action="store_true", help="also the per-shape F1")
+    parser.add_argument("--held", nargs="+", metavar="SHAPE", help="fit without these shapes and score only them")
     args = parser.parse_args(argv)
-    results = evaluate(args.corpus)
+    known = {d.parent.name for d in corpus_dumps(args.corpus)}
+    if args.held and not set(args.held) <= known:
+        parser.error(f"no such shape: {', '.join(sorted(set(args.held) - known))}")
+    results = evaluate(args.corpus, args.held)
     print("decision   " + "  ".join(f"{f:>9}" for f in FIGURES))
     for name, scores in results.items():
         figures = total(scores).figures()

@@ -1,11 +1,12 @@
 """The learned boundary decision: a logistic model over the evidence `boundary` gathers per line.
 
-Owns the weights file shipped in the package (`boundary_model.json`, written by
-`benchmarks/split_fit.py` from the split corpus), the probability that a line
-starts a new item (a dot product and a logistic), and which decision is active
-(`using` swaps it, for fitting and for leave-one-shape-out evaluation). With no
-weights file the rules decide alone. Pure Python; must not gather evidence
-(that is `boundary`).
+Owns the weights file the package may ship (`boundary_model.json` beside this
+module, written by `benchmarks/split_fit.py --out` from the split corpus), the
+probability that a line starts a new item (a dot product and a logistic), and
+which decision is active (`using` swaps it, for fitting and for
+leave-one-shape-out evaluation). With no weights file, as now, the rules decide
+alone: no fit has yet scored better than them on shapes left out of the fit.
+Pure Python; must not gather evidence (that is `boundary`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sitegen.split import learned
 from sitegen.split.boundary import has_running_text, items
 from sitegen.split.roles import Role, classify
 from sitegen.split.text import Block
@@ -92,11 +91,9 @@ def test_blocks_of_adjacent_lines_start_items_at_their_headline():
 
 
 def test_a_weak_boundary_is_a_doubt_to_review_and_lowers_the_confidence():
-    """The rules' own doubt (the learned decision's are in test_learned)."""
     texts = ["Harbour cranes return to the old port", LONG, LONG, "Why the tram line is late", LONG + " " + LONG]
     blocks = tuple(Block(n, t) for n, t in zip([1, 3, 5, 8, 10], texts))  # a gap before line 8: something was removed
-    with learned.using(None):
-        found = items(blocks, classify(texts), set())
+    found = items(blocks, classify(texts), set())
     doubts = [why for it in found for _, why in it.doubts]
     assert doubts and any("check" in why for why in doubts)
     assert min(it.confidence for it in found) < 1.0

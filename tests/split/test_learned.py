@@ -25,10 +25,12 @@ def split(p: float):
         return items(BLOCKS, classify(TEXTS), set())
 
 
-def test_the_shipped_weights_name_only_evidence_the_split_gathers():
-    if learned.WEIGHTS.exists():  # without the file the rules decide alone
-        named = set(json.loads(learned.WEIGHTS.read_text(encoding="utf-8"))["features"])
-        assert named == set(FEATURES)
+def test_weights_written_are_read_back_the_same(tmp_path):
+    model = learned.Model(FEATURES, tuple(round(0.25 * n - 3, 6) for n in range(len(FEATURES))))
+    path = tmp_path / "model.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    assert learned.load(path, FEATURES) == model
+    assert set(json.loads(path.read_text(encoding="utf-8"))["features"]) == set(FEATURES)
 
 
 def test_no_weights_file_means_the_rules_decide(tmp_path):
