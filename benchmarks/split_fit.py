@@ -79,19 +79,23 @@ def training(corpus: Path) -> list[tuple[Path, Path, str]]:
     return [(d, gold_path(d), d.parent.name) for d in corpus_dumps(corpus)] + seeds
 
 
+def gold_decision(dump: Path, gold_file: Path) -> Recorder:
+    """A decision for one dump that follows its gold (and records the evidence it is given)."""
+    text = dump.read_text(encoding="utf-8")
+    gold = read_gold(gold_file, text.count("\n") + 1)
+    blank = blank_lines(text)
+    return Recorder({n: k for k, g in enumerate(gold) for n in range(g.lines[0], g.lines[1] + 1) if n not in blank})
+
+
 def rows_of(dumps: Iterable[tuple[Path, Path, str]]) -> Rows:
     x: list[list[float]] = []
     y: list[float] = []
     shapes: list[str] = []
     moot: list[bool] = []
     for dump, gold_file, shape in dumps:
-        text = dump.read_text(encoding="utf-8")
-        gold = read_gold(gold_file, text.count("\n") + 1)
-        blank = blank_lines(text)
-        item_of = {n: k for k, g in enumerate(gold) for n in range(g.lines[0], g.lines[1] + 1) if n not in blank}
-        recorder = Recorder(item_of)
+        recorder = gold_decision(dump, gold_file)
         with learned.using(recorder):
-            split_text(text, dump.name)
+            split_text(dump.read_text(encoding="utf-8"), dump.name)
         x += [r[0] for r in recorder.rows]
         y += [r[1] for r in recorder.rows]
         moot += [r[2] for r in recorder.rows]

@@ -9,7 +9,10 @@ decisions are compared:
 - `rules`: the hand-written rules alone (nothing fitted, so this is their plain
   corpus figure; they were written with the whole corpus in view);
 - `model`: the logistic model without the rules' own verdict among its evidence;
-- `combined`: the model with the rules' score as evidence (what the split ships).
+- `combined`: the model with the rules' score as evidence;
+- `ceiling`: the gold itself deciding at every line where the decision is asked:
+  what any learned decision could reach, the rest being lost to what it is not
+  asked (furniture kept as text, cuts after end matter, segments, debris).
 
     --shapes          also print the per-shape F1 of each
     --held S [S …]    instead, one fold: fit without these shapes, score only them (new shapes,
@@ -28,8 +31,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.split_fit import CORPUS, FEATURES, fit, rows_of, training, weights_of, without_rules  # noqa: E402
-from benchmarks.split_score import by_shape, corpus_dumps, score_file, total  # noqa: E402
+from benchmarks.split_fit import CORPUS, FEATURES, fit, gold_decision, rows_of, training, weights_of, without_rules  # noqa: E402
+from benchmarks.split_score import by_shape, corpus_dumps, gold_path, score_file, total  # noqa: E402
 from sitegen.split import learned  # noqa: E402
 
 FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
@@ -40,7 +43,7 @@ def evaluate(corpus: Path, held_out: list[str] | None = None) -> dict[str, list]
     (or, with `held_out`, of those shapes' dumps, split by a decision fitted on the others)."""
     dumps = corpus_dumps(corpus)
     rows = rows_of(training(corpus))  # the seed dumps are always fitted on
-    out: dict[str, list] = {"rules": [], "model": [], "combined": []}
+    out: dict[str, list] = {"rules": [], "model": [], "combined": [], "ceiling": []}
     folds = [held_out] if held_out else [[shape] for shape in sorted({d.parent.name for d in dumps})]
     for fold in folds:
         keep = np.array([s not in fold for s in rows.shapes])
@@ -49,6 +52,9 @@ def evaluate(corpus: Path, held_out: list[str] | None = None) -> dict[str, list]
             decide = None if use is None else fit(rows.x[keep], rows.y[keep], use, weights_of(rows)[keep])
             with learned.using(decide):
                 out[name] += [score_file(d) for d in held]
+        for dump in held:
+            with learned.using(gold_decision(dump, gold_path(dump))):
+                out["ceiling"].append(score_file(dump))
     return out
 
 

@@ -44,7 +44,7 @@ def test_a_fit_names_every_feature_and_is_the_same_every_time(corpus: Path, tmp_
 def test_leave_one_shape_out_reports_each_decision(corpus: Path, capsys):
     assert loso_main(["--corpus", str(corpus), "--shapes"]) == 0
     out = capsys.readouterr().out
-    for name in ("rules", "model", "combined"):
+    for name in ("rules", "model", "combined", "ceiling"):
         assert out.count(name) >= 1
     assert "more_news" in out and "\nnews " in out
 
