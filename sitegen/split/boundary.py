@@ -168,7 +168,9 @@ def items(
     _note_publisher(blocks[0].text, roles[0], publishers)
     titled = looks_like_title(texts[0], texts[1] if n > 1 else None)
     decide = learned.active(FEATURES)
-    context = Context(blocks, roles, shapes, scores, gaps, listing, grouped, list(accumulate((s.chars for s in shapes), initial=0))) if decide is not None else None
+    context = None
+    if decide is not None:  # the evidence is gathered only for a learned decision
+        context = Context(blocks, roles, shapes, scores, gaps, listing, grouped, list(accumulate((s.chars for s in shapes), initial=0)))
     for i in range(1, n):
         if ended and roles[i] not in END_MATTER:
             following = texts[i + 1] if i + 1 < n else None

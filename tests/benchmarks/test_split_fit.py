@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("numpy")  # the train extra
-
-from benchmarks.split_fit import main as fit_main  # noqa: E402
-from benchmarks.split_loso import main as loso_main  # noqa: E402
-from sitegen.split.boundary import FEATURES  # noqa: E402
+from benchmarks.split_fit import main as fit_main
+from benchmarks.split_loso import main as loso_main
+from sitegen.split.boundary import FEATURES
 
 LONG = "The old port reopened on Monday after three years of repairs, and the first ships arrived before dawn."
 NEWS = f"Harbour cranes return to the old port\n\nBy Maria Costa\n\n{LONG}\n\nTram line to reach the airport by 2027\n\nBy Ian Holt\n\n{LONG}\n"
