@@ -289,6 +289,9 @@
     if (!fresh) return location.reload();
     body = fresh;
     version = tag.getAttribute("data-version");
+    call("GET").then(function (answer) {  // a page sent with the event has no tag: ask for the file's version
+      if (answer.ok !== false && answer.version) version = answer.version;
+    });
     clearTimeout(fallback);
     offer.hidden = true;
     if (!editor.hidden && done) { editor.hidden = true; pending = null; }

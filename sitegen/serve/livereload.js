@@ -6,7 +6,7 @@
    A tab updates after a rebuild that changed its own page, or a file the page
    uses (its CSS, scripts, fonts, images; the search index only on the search
    page), keeping its scroll position. When only the page itself changed, the
-   new page is fetched and swapped in place — its <main>, <title> and the head's
+   new page (sent with the event, or fetched) is swapped in place — its <main>, <title> and the head's
    description, social and feed tags — without a navigation; then the
    `sitegen:swap` event on document tells the page's scripts to set up the new
    content again. A page swaps only when every script of the site it loads has
@@ -102,10 +102,10 @@
   var swapping = null;  // the swap under way: a later one waits for it
   var HEAD = 'meta[name="description"], meta[property], link[rel="canonical"], link[rel="alternate"], ' +
     'script[type="application/ld+json"]';
-  function assetList(doc) {  // the stylesheets and scripts a page loads, in order
+  function assetList(doc) {  // the stylesheets and scripts of the site a page loads, in order (not the server's)
     return Array.prototype.map.call(doc.querySelectorAll('link[rel~="stylesheet"][href], script[src]'), function (el) {
       return el.tagName + " " + new URL(el.getAttribute("href") || el.getAttribute("src"), location.href).href;
-    }).join("\n");
+    }).filter(function (line) { return line.indexOf(location.origin + "/__sitegen/") < 0; }).join("\n");
   }
   function swappable(doc) {
     var ready = window.sitegenSwapReady || {};
@@ -131,21 +131,24 @@
     document.dispatchEvent(new CustomEvent("sitegen:swap"));
     requestAnimationFrame(function () { window.__sitegenLoadedAt = window.__sitegenSwappedAt = Date.now(); });
   }
-  function swap() {
-    if (holding("page")) return;
-    if (swapping) { swapping.then(swap); return; }
-    swapping = fetch(location.pathname + location.search, { cache: "no-store", credentials: "same-origin" })
+  function fetched() {
+    return fetch(location.pathname + location.search, { cache: "no-store", credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok || !/^text\/html/.test(response.headers.get("Content-Type") || "")) throw new Error("no page");
         return response.text();
-      }).then(function (text) {
-        var doc = new DOMParser().parseFromString(text, "text/html");
-        if (!swappable(doc)) throw new Error("not swappable");
-        apply(doc);
-      }).catch(reload).then(function () { swapping = null; });
+      });
   }
-  function update(kind) {  // "page": only this page's HTML changed; "all": anything else
-    if (kind === "page") swap(); else reload();
+  function swap(html) {  // the page's new HTML when the event brought it; else it is fetched
+    if (holding("page")) return;
+    if (swapping) { swapping.then(function () { swap(html); }); return; }
+    swapping = (typeof html === "string" ? Promise.resolve(html) : fetched()).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      if (!swappable(doc)) throw new Error("not swappable");
+      apply(doc);
+    }).catch(reload).then(function () { swapping = null; });
+  }
+  function update(kind, html) {  // "page": only this page's HTML changed (`html`, when known); "all": anything else
+    if (kind === "page") swap(html); else reload();
   }
 
   function pathOf(url) {
@@ -203,7 +206,7 @@
       stamp = data.stamp;
       var cleared = clear();
       var kind = building ? "all" : concerns(data.changed);
-      if (kind || (cleared && data.changed.length)) update(kind || "all");
+      if (kind || (cleared && data.changed.length)) update(kind || "all", data.pages && data.pages[here]);
     });
     source.addEventListener("failure", function (event) {
       var data = JSON.parse(event.data);

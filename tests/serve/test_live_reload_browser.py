@@ -189,6 +189,11 @@ def test_a_saved_edit_is_swapped_into_the_tab_in_place(served):
         assert page.evaluate("() => window.scrollY") > 1000  # the scroll position kept
         assert page.title().startswith("Second title")
 
+        # a new tag: the full build draws the page (and the tag's): the tab fetches it and swaps it in too
+        path.write_text(article("Second title", (note,)).replace("tags: []", "tags: [fisheries]", 1), encoding="utf-8")
+        page.wait_for_selector("main a[href*='fisheries']", timeout=15000)
+        assert same_document(page) and page.locator("mark.hl#hl-1").count() == 1
+
         # the notes UI works on the new content: one set of tools per note, and a write goes through
         # (the page knows the file's version as saved)
         assert page.locator("#note-1 .sitegen-note-tools").count() == 1
