@@ -12,7 +12,10 @@ the first (cold) build, the median and range of save→shown, how the tab got th
 (`swap`, `reload`, or both when the saves differed), the tab's part of it (a swap:
 from the event reaching the tab; a reload: from navigation start) and so the
 server's part (write → event, the rest), and the medians the server reported for
-drawing the saved article's page and for building the rest after it.
+drawing the saved article's page and for building the rest after it. A second row
+per size (path `reload`) times as many saves, taken in turn with the first row's,
+with the tab made to reload instead, as it does for a theme script that cannot set
+up swapped content.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ from served import ARGS, CHROMIUM, ServerOutput, run_sizes, serving  # noqa: E40
 # Added to every document before its own scripts: stamps when each <h1> text was first painted,
 # and in which document (a reload makes a new one, a swap keeps it).
 SHOWN = """(() => {
+  if (sessionStorage.getItem("bench-reload")) {  // no script may say it sets up swapped content: reload
+    Object.defineProperty(window, "sitegenSwapReady", {get: () => ({}), set: () => {}});
+  }
   const shown = window.__shownAt = {};
   let asked = false;
   function check() {
@@ -47,9 +53,12 @@ SHOWN = """(() => {
 })();"""
 
 
-def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None) -> dict[str, object]:
+def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None,
+                   fallback: bool = False) -> dict[str, object]:
     """Serve the archive at `root`, open its middle article in Chromium and time `edits` saves of it
-    until the new title is painted in the tab; the article file is put back as it was afterwards."""
+    until the new title is painted in the tab; the article file is put back as it was afterwards.
+    With `fallback`, as many saves again, in turn with those, with the tab made to reload; their
+    figures under "fallback"."""
     from playwright.sync_api import sync_playwright
 
     folder = root / "content" / "articles"
@@ -57,7 +66,7 @@ def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None) ->
     target = folder / names[len(names) // 2]
     original = target.read_text(encoding="utf-8")
     started = time.perf_counter()
-    latencies, tab, paths = [], [], []  # save → shown; of which the tab's part; swap or reload
+    runs: list[tuple[list[float], list[float], list[str]]] = []  # save → shown; the tab's part; swap or reload
     try:
         with serving(root, env) as output:
             cold = time.perf_counter() - started
@@ -67,7 +76,16 @@ def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None) ->
                 page.add_init_script(SHOWN)
                 page.goto(f"{output.url}articles/{target.stem}.html")
                 page.wait_for_function("window.__sitegenLoadedAt !== undefined")
-                for n in range(edits):
+                runs.append(([], [], []))
+                if fallback:
+                    runs.append(([], [], []))
+                for n in range(len(runs) * edits):
+                    mode = n % len(runs)  # the swap and the fallback in turn, so both see the same conditions
+                    if fallback:  # the fallback: a tab whose page cannot be swapped
+                        page.evaluate(f"sessionStorage.{'setItem' if mode else 'removeItem'}('bench-reload', '1')")
+                        page.reload()
+                        page.wait_for_function("window.__sitegenLoadedAt !== undefined")
+                    latencies, tab, paths = runs[mode]
                     idle(output)
                     origin = page.evaluate("performance.timeOrigin")
                     title = f"Edit {n} "
@@ -86,13 +104,16 @@ def measure_reload(root: Path, edits: int, env: dict[str, str] | None = None) ->
                 browser.close()
     finally:
         target.write_text(original, encoding="utf-8")
-    rebuilds = output.rebuilds[-edits:] or [float("nan")]
-    server = [total - part for total, part in zip(latencies, tab)]
-    return {"cold": cold, "median": statistics.median(latencies), "min": min(latencies),
-            "max": max(latencies), "rebuild": statistics.median(rebuilds),
-            "early": statistics.median(output.early) if output.early else float("nan"),
-            "reload": statistics.median(tab), "server": statistics.median(server),
-            "path": "+".join(sorted(set(paths)))}
+    figures = []
+    for index, (latencies, tab, paths) in enumerate(runs):
+        rebuilds = output.rebuilds[index::len(runs)] or [float("nan")]
+        early = output.early[index::len(runs)] or [float("nan")]
+        server = [total - part for total, part in zip(latencies, tab)]
+        figures.append({"cold": cold, "median": statistics.median(latencies), "min": min(latencies),
+                        "max": max(latencies), "rebuild": statistics.median(rebuilds), "early": statistics.median(early),
+                        "reload": statistics.median(tab), "server": statistics.median(server),
+                        "path": "+".join(sorted(set(paths)))})
+    return {**figures[0], "fallback": figures[1]} if fallback else figures[0]
 
 
 def idle(output: ServerOutput, timeout: float = 300) -> None:
@@ -104,11 +125,14 @@ def idle(output: ServerOutput, timeout: float = 300) -> None:
     time.sleep(0.5)
 
 
-def measure(size: int, edits: int) -> dict[str, object]:
-    """`measure_reload` on a new synthetic archive of `size` articles."""
+def measure(size: int, edits: int) -> list[dict[str, object]]:
+    """`measure_reload` on a new synthetic archive of `size` articles: a row for the swap, one for the fallback."""
     with tempfile.TemporaryDirectory() as tmp:
         write_corpus(size, Path(tmp))
-        return {"size": size, **measure_reload(Path(tmp), edits)}
+        figures = measure_reload(Path(tmp), edits, fallback=True)
+        fallback = figures.pop("fallback")
+        assert isinstance(fallback, dict)
+        return [{"size": size, **figures}, {"size": size, **fallback}]
 
 
 def main() -> None:
