@@ -84,6 +84,11 @@ class LiveSite:
             self.base, self.site = model, model[0]
         return self.site
 
+    def follow(self) -> None:
+        """Take up the builder's model after a full build, so the site it replaces (thousands of
+        articles and bodies) is freed now, while the rest of a save is built, not in the next save."""
+        self._current()
+
     def prepare(self) -> None:
         """Load what drawing a page needs (the asset links, the article template compiled) by drawing
         one page and keeping it to itself, so the first save is as quick as the next ones."""

@@ -158,6 +158,7 @@ class Session:
                 self.console.info(f"{CONFIG_NAME} changed: rebuilding everything")
             try:
                 result = self.builder.build()
+                self.live.follow()
                 if not self.settled:
                     # the first build's objects (articles, bodies, views) live as long as the session:
                     # freezing them keeps the cyclic collector from walking them after every save
