@@ -6,14 +6,14 @@
    A tab updates after a rebuild that changed its own page, or a file the page
    uses (its CSS, scripts, fonts, images; the search index only on the search
    page), keeping its scroll position. When only the page itself changed, the
-   new page (sent with the event, or fetched) is swapped in place — its <main>, <title> and the head's
-   description, social and feed tags — without a navigation; then the
-   `sitegen:swap` event on document tells the page's scripts to set up the new
-   content again. A page swaps only when every script of the site it loads has
-   said it does that (`window.sitegenSwapReady[its URL]`) and the new page loads
-   the same stylesheets and scripts; anything else, or a swap that fails,
-   reloads the page. Nothing parsed from the new page is run: a DOMParser
-   document's scripts never execute. A failed rebuild shows its problems over
+   new page (sent with the event, or fetched) is swapped in place — its <main>,
+   <title> and the head's description, social and feed tags — without a
+   navigation; then the `sitegen:swap` event on document tells the page's
+   scripts to set up the new content again. A page swaps only when every script
+   of the site it loads has said it does that (`window.sitegenSwapReady[its
+   URL]`) and the new page loads the same stylesheets and scripts; anything
+   else, or a swap that fails, reloads the page. Nothing parsed from the new
+   page is run: a DOMParser document's scripts never execute. A failed rebuild shows its problems over
    the page until a good one. While a note is being written in the page
    (annotate.js), the reload waits until it is saved or dropped. A hidden tab
    lets go of its event stream (browsers allow about six connections per

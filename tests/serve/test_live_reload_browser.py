@@ -244,3 +244,12 @@ def test_a_change_to_what_the_page_uses_reloads_it_and_another_page_leaves_it(se
         (static / "style.css").write_text(css + "\nh1 { letter-spacing: 0.01em; }\n", encoding="utf-8")
         page.wait_for_function("() => window.__sameDocument === undefined && window.__sitegenLoadedAt", timeout=15000)
         assert page.locator("h1").inner_text() == "First title"
+
+        # a theme script that does not say it sets up swapped content: the tab reloads instead
+        (static / "site.js").write_text("document.documentElement.classList.add('own-script');\n", encoding="utf-8")
+        page.wait_for_function("() => document.documentElement.classList.contains('own-script')", timeout=15000)
+        loaded_at(page)
+        mark_document(page)
+        (root / "content/articles/story.md").write_text(article("Third title"), encoding="utf-8")
+        page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Third title'", timeout=15000)
+        assert not same_document(page)
