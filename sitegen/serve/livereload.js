@@ -4,8 +4,8 @@
    HTML: they quote the editor's files.
 
    A tab updates after a rebuild that changed its own page, or a file the page
-   uses (its CSS, scripts, fonts, images; the search index only on the search
-   page), keeping its scroll position. When only the page itself changed, the
+   uses (its CSS, scripts, fonts, images, and the search shards its search box
+   loaded), keeping its scroll position. When only the page itself changed, the
    new page (sent with the event, or fetched) is swapped in place — its <main>,
    <title> and the head's description, social and feed tags — without a
    navigation; then the `sitegen:swap` event on document tells the page's
@@ -180,7 +180,6 @@
       var path = changed[i];
       if (path === here) { own = true; continue; }
       if (/\.html$/.test(path)) continue;
-      if (/(^|\/)search-index\.js$/.test(path) && !/^search\//.test(here)) continue;
       uses = uses || used();
       if (uses[path]) return "all";
     }
