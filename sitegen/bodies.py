@@ -142,10 +142,12 @@ class BodyCache:
 class Bodies(Mapping[str, RenderedBody]):
     """slug → RenderedBody of every article, each read (or decoded) when first asked for."""
 
-    def __init__(self, keys: Mapping[str, str], cache: BodyCache, articles: Sequence[Article]) -> None:
+    def __init__(self, keys: Mapping[str, str], cache: BodyCache,
+                 articles: Sequence[Article] | Mapping[str, Article]) -> None:
         self.keys_of = dict(keys)
         self.cache = cache
-        self.articles = {a.slug: a for a in articles}
+        # where a body lost from the cache file is rendered again from (slug → article)
+        self.articles = articles if isinstance(articles, Mapping) else {a.slug: a for a in articles}
 
     def key(self, slug: str) -> str:
         """The content hash the body of `slug` was rendered from."""

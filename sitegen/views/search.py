@@ -36,6 +36,7 @@ FLAG = "flag"  # the tag of the notes the split step leaves for the editor
 TABLE = "search"  # rows of the build cache: STATE, and WEIGHTS + made for each article's term weights
 STATE = "state"
 WEIGHTS = "w:"
+FLUSH = 512  # weights made are written to the cache file this many at a time
 
 
 def search_doc(article: Article, body: RenderedBody) -> SearchDoc:
@@ -109,7 +110,11 @@ class _Index:
                              lambda: doc_script(number, search_doc(article, body)))
 
     def files(self) -> dict[str, bytes]:
-        """The manifest and the term shards (path → bytes), the state kept for the next build."""
+        """The manifest and the term shards (path → bytes), the state kept for the next build.
+
+        Each document's weights go to the build cache file as they are made, a few hundred at a
+        time; only watch/serve (a lasting memo) also keep them all in memory for the next build."""
+        lasting = self.memo.lasting
         known = self.memo.previous(("search-weights",))
         known = known if isinstance(known, dict) else {}
         previous = self.memo.previous(("search-state",))
@@ -118,8 +123,8 @@ class _Index:
             previous = found if isinstance(found, IndexState) else None
         # made again: every document's weights are asked for, the cache file is asked which it has at once
         stored = self.store.keys(TABLE) if self.store is not None and previous is None else None
-        fresh: dict[str, Weights] = {}
-        used: dict[str, Weights] = {}
+        pending: list[tuple[str, bytes]] = []  # weights made, not yet in the cache file
+        used: dict[str, Weights] = {}  # every document's weights, for the next build of watch/serve
 
         def kept(made: str) -> Weights | None:
             found = used.get(made)
@@ -134,26 +139,32 @@ class _Index:
             found = kept(made)
             if found is None:
                 article = self.numbered[number]
-                found = fresh[made] = impacts(search_doc(article, self.site.bodies[article.slug]))
-            used[made] = found
+                found = impacts(search_doc(article, self.site.bodies[article.slug]))
+                if self.store is not None:
+                    pending.append((WEIGHTS + made, pickle.dumps(found, pickle.HIGHEST_PROTOCOL)))
+                    if len(pending) >= FLUSH:
+                        self.store.put_many(TABLE, pending)
+                        pending.clear()
+            if lasting:  # a build asks once for each document's weights: only the next build needs them
+                used[made] = found
             return found
 
         state = index_state([a.slug for a in self.numbered], self.made, weights, previous=previous,
                             old_weights=kept, shard_bytes=search_index.SHARD_BYTES)
-        self._keep(state, previous, fresh, {**{m: known[m] for m in self.made if m in known}, **used})
+        self._keep(state, previous, pending, used, known)
         return {urls.search_file(name): data for name, data in state_files(state, self.site.config.search_snippet_chars).items()}
 
-    def _keep(self, state: IndexState, previous: IndexState | None, fresh: dict[str, Weights],
-              weights: dict[str, Weights]) -> None:
+    def _keep(self, state: IndexState, previous: IndexState | None, pending: list[tuple[str, bytes]],
+              used: dict[str, Weights], known: dict[str, Weights]) -> None:
         """Hand the state and the weights to the next render and to the build cache file, which forgets
         the weights of documents gone (all it does not need when there was no state to start from)."""
-        self.memo.keep(("search-state",), state)
-        self.memo.keep(("search-weights",), weights)
+        if self.memo.lasting:
+            self.memo.keep(("search-state",), state)
+            self.memo.keep(("search-weights",), {**{m: known[m] for m in self.made if m in known}, **used})
         if self.store is None:
             return
-        rows = [(WEIGHTS + made, pickle.dumps(w, pickle.HIGHEST_PROTOCOL)) for made, w in fresh.items()]
-        rows.append((STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL)))
-        self.store.put_many(TABLE, rows)
+        pending.append((STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL)))
+        self.store.put_many(TABLE, pending)
         if previous is None:
             self.store.keep_only(TABLE, {STATE, *(WEIGHTS + m for m in state.made)})
         else:
