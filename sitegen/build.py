@@ -242,6 +242,8 @@ class Builder:
             count = len(archive.articles)
             del archive  # (what watch/serve reuse, the load cache keeps)
             if not self.in_place:  # a one-off build: nothing reads the Markdown text again, let it go
+                if self.store is not None and self.store.generation != generation:
+                    self.load_cache.save_all()  # the cache file was started afresh: it has them again
                 self.load_cache.entries = {}  # (the cache file has them)
                 published, bodies = _without_text(published, bodies, digests, cfg)
             self._stage("planning pages")
