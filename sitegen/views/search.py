@@ -33,8 +33,10 @@ from sitegen.views.memo import ViewMemo
 from sitegen.views.outputs import RawFiles, RawOutput
 
 FLAG = "flag"  # the tag of the notes the split step leaves for the editor
-TABLE = "search"  # rows of the build cache: STATE, and WEIGHTS + made for each article's term weights
-STATE = "state"
+TABLE = "search"  # rows of the build cache: STATE and its parts, and WEIGHTS + made for each article's weights
+STATE = "state"  # the index's documents, and the names of the rows holding its postings and shards
+PART = "part:"  # + the state's token and the part's number: some of its terms' postings, or some shards
+PART_ITEMS = 20_000  # terms (or shards) a part holds: no row, and no pickle of one, holds the whole index
 WEIGHTS = "w:"
 FLUSH = 512  # weights made are written to the cache file this many at a time
 
@@ -119,8 +121,7 @@ class _Index:
         known = known if isinstance(known, dict) else {}
         previous = self.memo.previous(("search-state",))
         if not isinstance(previous, IndexState):
-            found = _load(self.store, STATE, IndexState)
-            previous = found if isinstance(found, IndexState) else None
+            previous = _load_state(self.store)
         # made again: every document's weights are asked for, the cache file is asked which it has at once
         stored = self.store.keys(TABLE) if self.store is not None and previous is None else None
         pending: list[tuple[str, bytes]] = []  # weights made, not yet in the cache file
@@ -163,12 +164,50 @@ class _Index:
             self.memo.keep(("search-weights",), {**{m: known[m] for m in self.made if m in known}, **used})
         if self.store is None:
             return
-        pending.append((STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL)))
         self.store.put_many(TABLE, pending)
+        pending.clear()
+        parts = _save_state(self.store, state)
         if previous is None:
-            self.store.keep_only(TABLE, {STATE, *(WEIGHTS + m for m in state.made)})
+            self.store.keep_only(TABLE, {STATE, *parts, *(WEIGHTS + m for m in state.made)})
         else:
-            self.store.forget(TABLE, (WEIGHTS + m for m in set(previous.made) - set(state.made)))
+            stale = {k for k in self.store.keys(TABLE) if k.startswith(PART)} - set(parts)  # the previous state's
+            self.store.forget(TABLE, [*(WEIGHTS + m for m in set(previous.made) - set(state.made)), *stale])
+
+
+def _save_state(store: CacheFile, state: IndexState) -> list[str]:
+    """Store `state` as a few rows, each pickled alone (so the whole index is never one pickle in memory),
+    the parts first and the row naming them last; the names of the parts."""
+    token = hashlib.blake2b(repr((state.keys, state.made, len(state.codes))).encode("utf-8", "surrogatepass"),
+                            digest_size=8).hexdigest()
+    names: list[str] = []
+    for kind, items in (("c", state.codes), ("s", state.shards)):
+        keys = list(items)
+        for start in range(0, len(keys), PART_ITEMS):
+            name = f"{PART}{token}:{kind}{start // PART_ITEMS}"
+            part = {k: items[k] for k in keys[start : start + PART_ITEMS]}
+            store.put_many(TABLE, [(name, pickle.dumps(part, pickle.HIGHEST_PROTOCOL))])
+            names.append(name)
+    header = (state.keys, state.made, [n for n in names if n.rsplit(":", 1)[1][0] == "c"],
+              [n for n in names if n.rsplit(":", 1)[1][0] == "s"])
+    store.put_many(TABLE, [(STATE, pickle.dumps(header, pickle.HIGHEST_PROTOCOL))])
+    return names
+
+
+def _load_state(store: CacheFile | None) -> IndexState | None:
+    """The state `_save_state` stored, or None when a row of it is missing or does not decode."""
+    header = _load(store, STATE, tuple)
+    if not isinstance(header, tuple) or len(header) != 4:
+        return None
+    keys, made, code_parts, shard_parts = header
+    codes: dict = {}
+    shards: dict = {}
+    for names, into in ((code_parts, codes), (shard_parts, shards)):
+        for name in names:
+            part = _load(store, name, dict)
+            if part is None:
+                return None
+            into.update(part)
+    return IndexState(keys, made, codes, shards)
 
 
 def _load(store: CacheFile | None, key: str, kind: type) -> object:
