@@ -23,6 +23,7 @@ from sitegen.markdown.render import RenderedBody, render_body
 from sitegen.model import Annotation, Article
 
 PARALLEL_FROM = 1500  # below this many bodies to render, one process is faster (a worker takes ~0.5 s to start)
+CHUNK = 400  # bodies a worker renders and sends back at a time: its reply (~20 KB a body) stays small
 _Job = tuple[str, str, tuple[Annotation, ...]]
 
 
@@ -218,7 +219,7 @@ def render_bodies(
         jobs = list(todo.values())
         count = workers if workers is not None else (os.cpu_count() or 1)
         if count > 1 and len(jobs) >= PARALLEL_FROM:
-            size = max(16, len(jobs) // (count * 8))
+            size = max(16, min(CHUNK, len(jobs) // (count * 8)))
             chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
             # Workers start as new interpreters: a forked copy of this process would hold the whole
             # archive again (the process tree's memory counts it once per worker).
