@@ -93,7 +93,7 @@ def render_body(body: str, annotations: tuple[Annotation, ...] = ()) -> Rendered
     missing: list[UnanchoredNote] = []
     placements: list[Placement] = []
     reanchored: list[Reanchored] = []
-    anchors = locate_all(plain.text, annotations)
+    anchors = locate_all(plain.text, annotations) if annotations else ()  # most articles have no notes
     for number, (ann, anchor) in enumerate(zip(annotations, anchors), 1):
         note_html, note_links = _render_fragment(note_parser(), ann.note)
         links.extend(note_links)
