@@ -9,6 +9,7 @@ from sitegen import bodies as bodies_module
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.cache import cache_file
 from sitegen.markdown.render import render_body
+from sitegen.model import Annotation
 from tests.sample_site import article
 
 ARTICLES = tuple(
@@ -33,6 +34,17 @@ def test_a_body_from_the_cache_file_gives_its_summary_too(tmp_path):
     again = render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=1)  # a new process
     for a in ARTICLES:
         assert again.summary(a.slug) == render_body(a.body, a.annotations).summary
+
+
+def test_a_body_read_back_from_the_cache_file_is_the_one_rendered_notes_and_headings_included(tmp_path):
+    noted = article("noted", "Noted", "# Heading\n\nSome text worth a note, and more text.\n\n## Another\n\nEnd.\n",
+                    annotations=(Annotation(quote="worth a note", note="*Yes.*"),
+                                 Annotation(quote="not in the text", note="Lost.", tags=("flag",))))
+    render_bodies((noted, *ARTICLES), BodyCache(cache_file(tmp_path), remember=False), workers=1)
+    again = render_bodies((noted, *ARTICLES), BodyCache(cache_file(tmp_path), remember=False), workers=1)
+    for a in (noted, *ARTICLES):
+        assert again[a.slug] == render_body(a.body, a.annotations)
+    assert again["noted"].anchored and again["noted"].unanchored_notes and len(again["noted"].headings) == 2
 
 
 def test_summaries_stay_right_over_many_rebuilds_of_one_session(tmp_path):
