@@ -19,10 +19,13 @@ ARTICLES = tuple(
 ) + (article("empty", "Empty", "# Only a heading\n"),)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_summaries_are_those_of_the_rendered_bodies(tmp_path, monkeypatch, workers):
-    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", 2)  # with 2 workers, even these few go to the pool
-    rendered = render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers)
+@pytest.mark.parametrize("workers, pool_from", [(1, 2), (2, 2), (2, 1000)])
+def test_summaries_are_those_of_the_rendered_bodies(tmp_path, monkeypatch, workers, pool_from):
+    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", pool_from)  # with 2 workers, even these few go to the pool
+    monkeypatch.setattr(bodies_module, "SHARED_FROM", 2)  # or, below it, half of them to a forked worker
+    cache = BodyCache(cache_file(tmp_path), remember=False)
+    rendered = render_bodies(ARTICLES, cache, workers=workers)
+    assert {rendered.key(a.slug) for a in ARTICLES} <= cache.known()  # every body rendered and stored
     for a in ARTICLES:
         expected = render_body(a.body, a.annotations)
         assert rendered.summary(a.slug) == expected.summary
@@ -57,9 +60,10 @@ def test_summaries_stay_right_over_many_rebuilds_of_one_session(tmp_path):
     assert rendered.summary("a7") == render_body(ARTICLES[7].body).summary
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_rendering_reports_its_progress_up_to_every_body_to_render(tmp_path, monkeypatch, workers):
-    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", 2)
+@pytest.mark.parametrize("workers, pool_from", [(1, 2), (2, 2), (2, 1000)])
+def test_rendering_reports_its_progress_up_to_every_body_to_render(tmp_path, monkeypatch, workers, pool_from):
+    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", pool_from)
+    monkeypatch.setattr(bodies_module, "SHARED_FROM", 2)
     told: list[tuple[int, int]] = []
     render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers,
                   progress=lambda done, total: told.append((done, total)))
