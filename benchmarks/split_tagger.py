@@ -9,8 +9,8 @@ recurs, the segment's debris verdict), the blank lines around it, the same of
 its neighbours (±2) and its position (lines since the last long paragraph).
 The model is a maximum-entropy Markov model: a multinomial logistic regression
 per line over those features and the previous tag (L-BFGS, L2, deterministic),
-decoded with Viterbi (no `I` after `O`); an item needs ≥ 100 characters of text,
-a shorter one is left out (its lines `O`).
+decoded with Viterbi (no `I` after `O`); an item needs running text (≥ 100
+characters, a paragraph among them), else it is left out (its lines `O`).
 
 Items are made from the tags and given their fields by `assemble`, as the split
 does, then scored with `split_score.py`. Each shape is split by a tagger fitted
@@ -25,6 +25,8 @@ on all the other shapes and the seed dumps (`split_seeds/`, gold of
 
     --held S [S …]    one fold instead: fit without these shapes, score only them
     --new             that fold for the twenty newest shapes
+    --history         also features of the item so far (its text, its end matter, whether the
+                      line has the style of its first line), decoded by beam search
     --shapes          also the per-shape F1
 """
 
@@ -64,7 +66,6 @@ NEW = ("forum_thread", "job_board", "advice_column", "weather_report", "travel_g
        "earnings_story", "satire_site", "ngo_field_report", "trade_press", "gaming_news", "celebrity_gossip",
        "crypto_blog", "fashion_listicle")
 TAGS = ("B", "I", "O")
-ITEM_MIN = 100
 L2 = 1.0
 FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
 
@@ -206,17 +207,69 @@ def with_previous(base: list[str], previous: str) -> list[str]:
     return [f"p={previous}", *(f"p={previous}|{base[j]}" for j in (1, 2, 7, 8))]
 
 
+# The state of the item being tagged: (index of its B line or -1, its characters of text so far, its end matter seen)
+State = tuple[int, int, bool]
+START: State = (-1, 0, False)
+_END_ROLES = ("r=byline", "r=credit", "r=licence")
+
+
+def advance(state: State, lines: Sequence[Line], k: int, tag: str) -> State:
+    b, chars, ended = state
+    if tag == "O":
+        return START
+    if tag == "B":
+        b, chars, ended = k, 0, False
+    role = lines[k].own[0]
+    if role in ("r=body", "r=standfirst"):
+        chars += len(lines[k].text)
+    return b, chars, ended or (role in _END_ROLES and chars > 0)
+
+
+def history(state: State, lines: Sequence[Line], k: int, base: list[str]) -> list[str]:
+    """Features of the item the line would continue: its text so far, whether its end matter
+    was seen, whether the line has the style of the item's first line."""
+    b, chars, ended = state
+    if b < 0:
+        return ["h=out"]
+    head = lines[b].own
+    same = f"same={head[3] == lines[k].own[3]}{head[0] == lines[k].own[0]}"
+    size = f"hc={_bucket(chars, (1, 200, 600, 1500, 4000))}"
+    return [size, f"{size}|{base[1]}", f"end={ended}|{base[1]}", f"{same}|{base[7]}", f"{same}|{size}"]
+
+
 class Model:
     """A fitted MEMM: weights per (feature, tag)."""
 
-    def __init__(self, index: dict[str, int], weights: np.ndarray, with_rules: bool) -> None:
-        self.index, self.weights, self.with_rules = index, weights, with_rules
+    def __init__(self, index: dict[str, int], weights: np.ndarray, with_rules: bool, with_history: bool = False) -> None:
+        self.index, self.weights, self.with_rules, self.with_history = index, weights, with_rules, with_history
 
     def _logits(self, names: list[str]) -> np.ndarray:
         ids = [self.index[n] for n in names if n in self.index]
         return self.weights[ids].sum(axis=0)
 
     def tag(self, lines: Sequence[Line]) -> list[str]:
+        return self.beam(lines) if self.with_history else self.viterbi(lines)
+
+    def beam(self, lines: Sequence[Line], width: int = 8) -> list[str]:
+        """Beam search over B/I/O with log P(tag | line, previous tag, the item so far)."""
+        beams: list[tuple[float, tuple[str, ...], State]] = [(0.0, (), START)]
+        for k in range(len(lines)):
+            base = features(lines, k, self.with_rules)
+            core = self._logits(base)
+            grown = []
+            for total, tags, state in beams:
+                previous = tags[-1] if tags else "S"
+                logits = core + self._logits(with_previous(base, previous) + history(state, lines, k, base))
+                logp = logits - np.logaddexp.reduce(logits)
+                for t, tag in enumerate(TAGS):
+                    if tag == "I" and previous in ("O", "S"):
+                        continue
+                    grown.append((total + float(logp[t]), tags + (tag,), advance(state, lines, k, tag)))
+            grown.sort(key=lambda g: -g[0])
+            beams = grown[:width]
+        return list(beams[0][1]) if beams else []
+
+    def viterbi(self, lines: Sequence[Line]) -> list[str]:
         """Viterbi over B/I/O with log P(tag | line, previous tag)."""
         n = len(lines)
         if n == 0:
@@ -241,14 +294,16 @@ class Model:
         return [TAGS[t] for t in reversed(tags)]
 
 
-def fit(dumps: Sequence[Dump], with_rules: bool, l2: float = L2) -> Model:
+def fit(dumps: Sequence[Dump], with_rules: bool, l2: float = L2, with_history: bool = False) -> Model:
     rows: list[list[str]] = []
     y: list[int] = []
     for d in dumps:
+        state = START
         for k in range(len(d.lines)):
             base = features(d.lines, k, with_rules)
-            rows.append(base + with_previous(base, d.tags[k - 1] if k else "S"))
+            rows.append(base + with_previous(base, d.tags[k - 1] if k else "S") + (history(state, d.lines, k, base) if with_history else []))
             y.append(TAGS.index(d.tags[k]))
+            state = advance(state, d.lines, k, d.tags[k])
     index: dict[str, int] = {}
     for r in rows:
         for name in r:
@@ -274,11 +329,12 @@ def fit(dumps: Sequence[Dump], with_rules: bool, l2: float = L2) -> Model:
         return value, grad.ravel()
 
     result = optimize.minimize(loss, np.zeros(len(index) * 3), jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    return Model(index, result.x.reshape(len(index), 3), with_rules)
+    return Model(index, result.x.reshape(len(index), 3), with_rules, with_history)
 
 
 def ranges_of(lines: Sequence[Line], tags: Sequence[str]) -> list[list[Line]]:
-    """Items from a tag sequence; one with less than ITEM_MIN characters is left out."""
+    """Items from a tag sequence; one without running text (`boundary.has_running_text`: at least
+    100 characters, a paragraph among them) is left out, as the split leaves it out."""
     out: list[list[Line]] = []
     current: list[Line] | None = None
     for line, tag in zip(lines, tags):
@@ -289,7 +345,7 @@ def ranges_of(lines: Sequence[Line], tags: Sequence[str]) -> list[list[Line]]:
             current.append(line)
         else:
             current = None
-    return [r for r in out if sum(len(x.text) for x in r) >= ITEM_MIN]
+    return [r for r in out if has_running_text([x.text for x in r])]
 
 
 def predicted(dump: Dump, ranges: Sequence[Sequence[Line]]) -> tuple[Item, ...]:
@@ -341,14 +397,14 @@ def scored(dump: Dump, items: tuple[Item, ...]):
     return score(dump.gold, items, blank=blank_lines(dump.text), shape=dump.shape, name=dump.path.name)
 
 
-def evaluate(dumps: list[Dump], seeds: list[Dump], folds: list[list[str]]) -> dict[str, list]:
+def evaluate(dumps: list[Dump], seeds: list[Dump], folds: list[list[str]], with_history: bool = False) -> dict[str, list]:
     out: dict[str, list] = {"rules": [], "tagger": [], "combined": [], "ceiling": []}
     for fold in folds:
         train = [d for d in dumps if d.shape not in fold] + seeds
         held = [d for d in dumps if d.shape in fold]
         out["rules"] += [score_file(d.path) for d in held]
         for name, with_rules in (("tagger", False), ("combined", True)):
-            model = fit(train, with_rules)
+            model = fit(train, with_rules, with_history=with_history)
             out[name] += [scored(d, predicted(d, ranges_of(d.lines, model.tag(d.lines)))) for d in held]
         out["ceiling"] += [scored(d, predicted(d, ranges_of(d.lines, d.tags))) for d in held]
     return out
@@ -360,13 +416,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held", nargs="+", metavar="SHAPE")
     parser.add_argument("--new", action="store_true", help="fit without the twenty newest shapes, score them")
     parser.add_argument("--shapes", action="store_true")
+    parser.add_argument("--history", action="store_true", help="features of the item so far, decoded by beam search")
     args = parser.parse_args(argv)
     dumps, seeds = corpus(args.corpus)
     known = sorted({d.shape for d in dumps})
     held = list(NEW) if args.new else args.held
     if held and not set(held) <= set(known):
         parser.error(f"no such shape: {', '.join(sorted(set(held) - set(known)))}")
-    results = evaluate(dumps, seeds, [held] if held else [[s] for s in known])
+    results = evaluate(dumps, seeds, [held] if held else [[s] for s in known], args.history)
     print("decision   " + "  ".join(f"{f:>9}" for f in FIGURES))
     for name, scores in results.items():
         figures = total(scores).figures()
