@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -72,9 +73,13 @@ def serving(root: Path, env: dict[str, str] | None = None) -> Iterator[ServerOut
         proc.wait(timeout=60)
 
 
-def run_sizes(doc: str, count: str, count_help: str, measure: Callable[[int, int], dict[str, float]],
+Figures = dict[str, Any]
+
+
+def run_sizes(doc: str, count: str, count_help: str, measure: Callable[[int, int], Figures | list[Figures]],
               columns: list[tuple[str, str]]) -> None:
-    """Parse `--sizes` and `--<count>`, then print a table: one row per size as it is measured.
+    """Parse `--sizes` and `--<count>`, then print a table: a row per size (or per figures `measure`
+    returns for it) as it is measured.
 
     `columns` are (heading, format of the row): the format takes `measure(size, count)`'s
     figures by name, e.g. `("median (ms)", "{median:.0f}")`; each cell is as wide as its heading.
@@ -85,5 +90,6 @@ def run_sizes(doc: str, count: str, count_help: str, measure: Callable[[int, int
     args = parser.parse_args()
     print(" ".join(heading for heading, _ in columns))
     for size in args.sizes:
-        figures = measure(size, getattr(args, count))
-        print(" ".join(cell.format(**figures).rjust(len(heading)) for heading, cell in columns), flush=True)
+        measured = measure(size, getattr(args, count))
+        for figures in measured if isinstance(measured, list) else [measured]:
+            print(" ".join(cell.format(**figures).rjust(len(heading)) for heading, cell in columns), flush=True)

@@ -3,11 +3,11 @@
 `LiveSite.redraw(paths)` takes the article files just saved and, when every one
 of them can be drawn from the site model of the last build, re-reads each file,
 renders its body, draws its page and writes it into the output folder — in
-milliseconds, so the editor's tab reloads at once. The rest of what the save
+milliseconds, so the editor's tab shows it at once. The rest of what the save
 changes (lists, tag, author and feed pages, the neighbours' links, the search
 index) is left to the next full incremental build, which the watcher runs once
 the archive has been quiet for a moment; that build finds the page already
-written with the bytes it draws, so the tab is not reloaded twice, and its
+written with the bytes it draws, so the tab is not updated twice, and its
 output is that of a clean build.
 
 A saved article is drawn here only when its page would be exactly the one the
@@ -84,6 +84,11 @@ class LiveSite:
             self.base, self.site = model, model[0]
         return self.site
 
+    def follow(self) -> None:
+        """Take up the builder's model after a full build, so the site it replaces (thousands of
+        articles and bodies) is freed now, while the rest of a save is built, not in the next save."""
+        self._current()
+
     def prepare(self) -> None:
         """Load what drawing a page needs (the asset links, the article template compiled) by drawing
         one page and keeping it to itself, so the first save is as quick as the next ones."""
@@ -94,6 +99,11 @@ class LiveSite:
     def redraw(self, changed: set[Path]) -> tuple[str, ...] | None:
         """Draw and write the pages of the saved article files `changed`; their output paths
         (those whose bytes changed), or None when only the full build can bring the site up to date."""
+        pages = self.redraw_pages(changed)
+        return None if pages is None else tuple(pages)
+
+    def redraw_pages(self, changed: set[Path]) -> dict[str, bytes] | None:
+        """`redraw`, with the bytes of each page written (output path → bytes)."""
         site = self._current()
         cfg = self.builder.cfg
         if site is None or self.builder.theme is None or not changed:
@@ -142,12 +152,12 @@ class LiveSite:
                 return False  # left out or cut to an excerpt: other pages change with it
         return True
 
-    def _write(self, site: Site, articles: list[Article]) -> tuple[str, ...] | None:
+    def _write(self, site: Site, articles: list[Article]) -> dict[str, bytes] | None:
         theme = self.builder.theme[1] if self.builder.theme else None
         if theme is None:
             return None
         out = site.config.output_path
-        written = []
+        written: dict[str, bytes] = {}
         try:
             with BuildLock(site.config.cache_path):  # no `sitegen build` writes the folder meanwhile
                 if not (out / urls.home()).is_file():
@@ -161,10 +171,10 @@ class LiveSite:
                         return None  # not where the last build left it: the full build finds out why
                     if not same:
                         write_atomic(target, data, fsync=False)
-                        written.append(path)
+                        written[path] = data
         except OutputError:
             return None  # another build holds the folder: the full build waits for it
-        return tuple(written)
+        return written
 
     def _draw(self, site: Site, article: Article, theme: Theme) -> tuple[str, bytes]:
         """The output path and bytes of `article`'s page in `site`."""

@@ -35,7 +35,7 @@ from sitegen.errors import Problem, SitegenError
 from sitegen.live import LiveSite
 
 DEBOUNCE = 0.06  # seconds of quiet after the last event before rebuilding
-SETTLED = 0.005  # the same under serve, when every file changed was closed after writing or renamed into place
+SETTLED = 0.002  # the same under serve, when every file changed was closed after writing or renamed into place
 MAX_DELAY = 1.0  # seconds after the first event of a burst that never goes quiet: rebuild anyway
 QUIET = 1.0  # seconds without a change before the rest of a save drawn early is built
 LATEST = 10.0  # seconds after such a save when the rest is built even if saves keep coming
@@ -96,6 +96,7 @@ class Outcome:
     problems: tuple[Problem, ...]
     message: str = ""
     early: bool = False  # only the saved articles' own pages, drawn before the rest (`live`)
+    pages: tuple[tuple[str, bytes], ...] = ()  # early: those pages' output paths and bytes, for open tabs
 
     @property
     def ok(self) -> bool:
@@ -157,6 +158,7 @@ class Session:
                 self.console.info(f"{CONFIG_NAME} changed: rebuilding everything")
             try:
                 result = self.builder.build()
+                self.live.follow()
                 if not self.settled:
                     # the first build's objects (articles, bodies, views) live as long as the session:
                     # freezing them keeps the cyclic collector from walking them after every save
@@ -188,16 +190,16 @@ class Session:
                 return None  # the first build, or a failed one: only a full build can tell what is right
             started = time.perf_counter()
             try:
-                written = self.live.redraw(changed)
+                pages = self.live.redraw_pages(changed)
             except Exception:  # noqa: BLE001 - the full build that follows reports it
                 return None
-            if written is None:
+            if pages is None:
                 return None
             last = self.last.result
             assert last is not None
-            result = BuildResult(last.articles, last.files, last.pages, written, (), len(written), 0,
+            result = BuildResult(last.articles, last.files, last.pages, tuple(pages), (), len(pages), 0,
                                  time.perf_counter() - started)
-            return self._finish(Outcome(result, (), early=True))
+            return self._finish(Outcome(result, (), early=True, pages=tuple(pages.items())))
 
     def _finish(self, outcome: Outcome) -> Outcome:
         first = self.last is None

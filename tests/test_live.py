@@ -103,6 +103,9 @@ def test_every_kind_of_save_under_serve_ends_as_a_clean_build(serving, tmp_path)
     assert seen[0].result.written == ("articles/b.html",)
     assert "articles/b.html" not in seen[1].result.written  # drawn right at once: the tab reloads once
     assert b"rewritten opening" in (archive / "public/articles/b.html").read_bytes()
+    # the page as written goes to the open tabs with the event, so they need not ask for it
+    assert seen[0].pages == (("articles/b.html", (archive / "public/articles/b.html").read_bytes()),)
+    assert seen[1].pages == ()
     note = Annotation(quote="second paragraph", note="Check the *figures*.")
     seen = save(archive, "b", text("b", body=body, notes=(note,)), outcomes)
     assert seen[0].early and "articles/b.html" not in seen[1].result.written

@@ -5,8 +5,10 @@
    "Annotate" (or Alt+Shift+A); each note gets "Edit" and "Delete". The server writes the article's
    front matter and refuses a file changed on disk since the page was loaded; the
    page then reloads through live reload, which waits while a note is being
-   written here. No inline styles or handlers (a strict CSP may apply); text from
-   the page or the server is only ever set with textContent. */
+   written here. When live reload swaps a new version of the page in place
+   (`sitegen:swap`), the new article and its notes are taken up, with the file
+   version the new page was served with. No inline styles or handlers (a strict
+   CSP may apply); text from the page or the server is only ever set with textContent. */
 (function () {
   "use strict";
   var tag = document.querySelector("script[data-sitegen-annotate]");
@@ -149,6 +151,7 @@
   document.body.appendChild(editor);
 
   var mode = null;
+  var fallback = null;  // the reload after a write, in case no rebuild updates the page
   var number = 0;
   var busy = false;
   var done = false;  // written: let the page reload
@@ -226,7 +229,7 @@
         version = answer.version;
         say(mode === "delete" ? "Deleted. The page updates…" : "Saved. The page updates…", false);
         release();
-        setTimeout(function () { location.reload(); }, 4000);  // in case no rebuild touches this page
+        fallback = setTimeout(function () { location.reload(); }, 4000);  // in case no rebuild touches this page
       } else {
         save.disabled = answer.status === 409;
         say("Not written: " + answer.error, true);
@@ -262,18 +265,36 @@
       }
     });
   }
-  document.querySelectorAll("article aside.note[id^='note-'], article li.unplaced[id^='note-']").forEach(function (item) {
-    var n = parseInt(item.id.slice(5), 10);
-    if (!(n > 0)) return;
-    var tools = element("span", "sitegen-ui sitegen-note-tools");
-    var editButton = button("sitegen-note-edit", "Edit");
-    var deleteButton = button("sitegen-note-delete", "Delete");
-    editButton.setAttribute("aria-label", "Edit note " + n);
-    deleteButton.setAttribute("aria-label", "Delete note " + n);
-    editButton.addEventListener("click", function () { edit(n, item); });
-    deleteButton.addEventListener("click", function () { open("delete", n, noteQuote(item), "", []); });
-    tools.appendChild(editButton);
-    tools.appendChild(deleteButton);
-    item.appendChild(tools);
+  function addTools() {
+    document.querySelectorAll("article aside.note[id^='note-'], article li.unplaced[id^='note-']").forEach(function (item) {
+      var n = parseInt(item.id.slice(5), 10);
+      if (!(n > 0)) return;
+      var tools = element("span", "sitegen-ui sitegen-note-tools");
+      var editButton = button("sitegen-note-edit", "Edit");
+      var deleteButton = button("sitegen-note-delete", "Delete");
+      editButton.setAttribute("aria-label", "Edit note " + n);
+      deleteButton.setAttribute("aria-label", "Delete note " + n);
+      editButton.addEventListener("click", function () { edit(n, item); });
+      deleteButton.addEventListener("click", function () { open("delete", n, noteQuote(item), "", []); });
+      tools.appendChild(editButton);
+      tools.appendChild(deleteButton);
+      item.appendChild(tools);
+    });
+  }
+  addTools();
+
+  /* live reload swapped in the page as saved: its article, its notes, the file's version now */
+  document.addEventListener("sitegen:swap", function () {
+    var fresh = document.querySelector("article .body");
+    if (!fresh) return location.reload();
+    body = fresh;
+    version = tag.getAttribute("data-version");
+    call("GET").then(function (answer) {  // a page sent with the event has no tag: ask for the file's version
+      if (answer.ok !== false && answer.version) version = answer.version;
+    });
+    clearTimeout(fallback);
+    offer.hidden = true;
+    if (!editor.hidden && done) { editor.hidden = true; pending = null; }
+    addTools();
   });
 })();

@@ -3,7 +3,9 @@
 Owns the subscriber queues, the event format and the build stamps. Events:
 `hello` (on connecting: the current stamp, the build's problems if it failed,
 and the output paths changed since the stamp the tab last saw), `build` (after
-a good rebuild: the changed output paths) and `failure` (after a failed one:
+a good rebuild: the changed output paths; after a saved article's page drawn
+early, also that page's HTML as written, up to `PAGE_BYTES`, so a tab showing it
+swaps it in without asking for it) and `failure` (after a failed one:
 the problems as `file:line: message`). A stamp is `<server id>:<generation>`;
 a tab that reconnects with an old stamp (Last-Event-ID, or `?since=`) is told
 what it missed, and one from another server run gets `changed: null`
@@ -22,6 +24,7 @@ if TYPE_CHECKING:  # not at run time: the server answers before the watcher and 
     from sitegen.watch import Outcome
 
 HEARTBEAT = b": heartbeat\n\n"
+PAGE_BYTES = 1 << 20  # the most HTML one event carries; bigger pages are fetched by the tab
 
 
 def event(name: str, data: object, stamp: str | None = None) -> bytes:
@@ -85,7 +88,10 @@ class Broadcaster:
                 self.generation += 1
                 for path in changed:
                     self.changed_at[path] = self.generation
-                data = event("build", {"stamp": self.stamp, "changed": changed}, self.stamp)
+                shown: dict[str, object] = {"stamp": self.stamp, "changed": changed}
+                if outcome.early and sum(len(page) for _, page in outcome.pages) <= PAGE_BYTES:
+                    shown["pages"] = {path: page.decode("utf-8", "replace") for path, page in outcome.pages}
+                data = event("build", shown, self.stamp)
             else:
                 data = event("failure", {"stamp": self.stamp, **problems_of(outcome)}, self.stamp)
             for q in self.queues:

@@ -3,9 +3,17 @@
    sends), never written into a built site. Messages are shown as text, never as
    HTML: they quote the editor's files.
 
-   A tab reloads after a rebuild that changed its own page, or a file the page
-   uses (its CSS, scripts, fonts, images; the search index only on the search
-   page), keeping its scroll position. A failed rebuild shows its problems over
+   A tab updates after a rebuild that changed its own page, or a file the page
+   uses (its CSS, scripts, fonts, images, and the search shards its search box
+   loaded), keeping its scroll position. When only the page itself changed, the
+   new page (sent with the event, or fetched) is swapped in place — its <main>,
+   <title> and the head's description, social and feed tags — without a
+   navigation; then the `sitegen:swap` event on document tells the page's
+   scripts to set up the new content again. A page swaps only when every script
+   of the site it loads has said it does that (`window.sitegenSwapReady[its
+   URL]`) and the new page loads the same stylesheets and scripts; anything
+   else, or a swap that fails, reloads the page. Nothing parsed from the new
+   page is run: a DOMParser document's scripts never execute. A failed rebuild shows its problems over
    the page until a good one. While a note is being written in the page
    (annotate.js), the reload waits until it is saved or dropped. A hidden tab
    lets go of its event stream (browsers allow about six connections per
@@ -29,6 +37,8 @@
     var restore = function () { window.scrollTo(0, y); };
     if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
   }
+  // for tests and benchmarks: when the page was last shown (loaded, or swapped: then also
+  // __sitegenSwappedAt), and when the last build event reached the tab (__sitegenEventAt)
   function loaded() {
     window.__sitegenLoadedAt = Date.now();
     window.__sitegenReloaded = saved !== null;
@@ -71,15 +81,75 @@
     if (data.error) overlay(data.error, data.problems || []); else return clear();
     return false;
   }
-  var held = false;  // a reload waiting for a note being written (annotate.js) to be saved or dropped
+  var held = null;  // an update waiting for a note being written (annotate.js) to be saved or dropped
+  function holding(kind) {
+    if (!(window.sitegenHoldReload && window.sitegenHoldReload())) return false;
+    if (held !== "all") held = kind;
+    return true;
+  }
   function reload() {
-    if (window.sitegenHoldReload && window.sitegenHoldReload()) { held = true; return; }
+    if (holding("all")) return;
     sessionStorage.setItem(scrollKey, String(window.scrollY));
     location.reload();
   }
   window.addEventListener("sitegen:release", function () {
-    if (held) { held = false; reload(); }
+    var kind = held;
+    held = null;
+    if (kind) update(kind);
   });
+
+  /* ---- swapping the page in place ---- */
+  var swapping = null;  // the swap under way: a later one waits for it
+  var HEAD = 'meta[name="description"], meta[property], link[rel="canonical"], link[rel="alternate"], ' +
+    'script[type="application/ld+json"]';
+  function assetList(doc) {  // the stylesheets and scripts of the site a page loads, in order (not the server's)
+    return Array.prototype.map.call(doc.querySelectorAll('link[rel~="stylesheet"][href], script[src]'), function (el) {
+      return el.tagName + " " + new URL(el.getAttribute("href") || el.getAttribute("src"), location.href).href;
+    }).filter(function (line) { return line.indexOf(location.origin + "/__sitegen/") < 0; }).join("\n");
+  }
+  function swappable(doc) {
+    var ready = window.sitegenSwapReady || {};
+    var scripts = document.querySelectorAll("script[src]");
+    for (var i = 0; i < scripts.length; i++) {  // the server's own set themselves up again
+      var path = pathOf(scripts[i].src);
+      if ((path === null || path.indexOf("__sitegen/") !== 0) && !ready[scripts[i].src]) return false;
+    }
+    return !!(doc.querySelector("main") && document.querySelector("main")) && assetList(doc) === assetList(document);
+  }
+  function apply(doc) {
+    var y = window.scrollY;
+    document.title = doc.title;
+    var lang = doc.documentElement.getAttribute("lang");
+    if (lang) document.documentElement.setAttribute("lang", lang);
+    document.head.querySelectorAll(HEAD).forEach(function (el) { el.remove(); });
+    doc.head.querySelectorAll(HEAD).forEach(function (el) { document.head.appendChild(document.adoptNode(el)); });
+    document.querySelector("main").replaceWith(document.adoptNode(doc.querySelector("main")));
+    var fresh = doc.querySelector("script[data-sitegen-annotate]");
+    var tag = document.querySelector("script[data-sitegen-annotate]");
+    if (fresh && tag) tag.setAttribute("data-version", fresh.getAttribute("data-version"));  // the file as saved
+    window.scrollTo(window.scrollX, y);
+    document.dispatchEvent(new CustomEvent("sitegen:swap"));
+    requestAnimationFrame(function () { window.__sitegenLoadedAt = window.__sitegenSwappedAt = Date.now(); });
+  }
+  function fetched() {
+    return fetch(location.pathname + location.search, { cache: "no-store", credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok || !/^text\/html/.test(response.headers.get("Content-Type") || "")) throw new Error("no page");
+        return response.text();
+      });
+  }
+  function swap(html) {  // the page's new HTML when the event brought it; else it is fetched
+    if (holding("page")) return;
+    if (swapping) { swapping.then(function () { swap(html); }); return; }
+    swapping = (typeof html === "string" ? Promise.resolve(html) : fetched()).then(function (text) {
+      var doc = new DOMParser().parseFromString(text, "text/html");
+      if (!swappable(doc)) throw new Error("not swappable");
+      apply(doc);
+    }).catch(reload).then(function () { swapping = null; });
+  }
+  function update(kind, html) {  // "page": only this page's HTML changed (`html`, when known); "all": anything else
+    if (kind === "page") swap(html); else reload();
+  }
 
   function pathOf(url) {
     try {
@@ -95,24 +165,25 @@
       var path = pathOf(entry.name);
       if (path) paths[path] = true;
     });
-    document.querySelectorAll("link[href], script[src], img[src]").forEach(function (el) {
+    // (a feed or canonical link is no file the page loads)
+    document.querySelectorAll("link[href]:not([rel~=alternate]):not([rel~=canonical]), script[src], img[src]").forEach(function (el) {
       var path = pathOf(el.getAttribute("href") || el.getAttribute("src"));
       if (path) paths[path] = true;
     });
     return paths;
   }
-  function concerns(changed) {
-    if (changed === null) return true;  // a new server run: anything may have changed
+  function concerns(changed) {  // false; "page" when only this page's HTML changed; "all"
+    if (changed === null) return "all";  // a new server run: anything may have changed
     var uses = null;
+    var own = false;
     for (var i = 0; i < changed.length; i++) {
       var path = changed[i];
-      if (path === here) return true;
+      if (path === here) { own = true; continue; }
       if (/\.html$/.test(path)) continue;
-      if (/(^|\/)search-index\.js$/.test(path) && !/^search\//.test(here)) continue;
       uses = uses || used();
-      if (uses[path]) return true;
+      if (uses[path]) return "all";
     }
-    return false;
+    return own ? "page" : false;
   }
 
   function connect() {
@@ -124,14 +195,17 @@
       var cleared = showProblems(data);
       if (building && !/:0$/.test(stamp)) return reload();  // built while this page was on its way
       if (data.changed === null || data.changed.length) {
-        if (concerns(data.changed) || cleared) reload();
+        var kind = concerns(data.changed);
+        if (kind || cleared) update(kind || "all");
       }
     });
     source.addEventListener("build", function (event) {
+      window.__sitegenEventAt = Date.now();
       var data = JSON.parse(event.data);
       stamp = data.stamp;
       var cleared = clear();
-      if (building || concerns(data.changed) || (cleared && data.changed.length)) reload();
+      var kind = building ? "all" : concerns(data.changed);
+      if (kind || (cleared && data.changed.length)) update(kind || "all", data.pages && data.pages[here]);
     });
     source.addEventListener("failure", function (event) {
       var data = JSON.parse(event.data);

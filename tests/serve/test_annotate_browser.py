@@ -83,7 +83,8 @@ def only_inserted(old: str, new: str) -> list[str]:
     return added
 
 
-def wait_reloaded(page, before: int) -> None:
+def wait_updated(page, before: int) -> None:
+    """Until live reload has shown the page again: swapped in place or reloaded."""
     page.wait_for_function(f"() => window.__sitegenLoadedAt !== undefined && window.__sitegenLoadedAt !== {before}",
                            timeout=15000)
 
@@ -117,7 +118,7 @@ def test_annotate_edit_and_delete_from_the_page(served):
         page.locator(".sitegen-note-editor textarea").fill("A *second* telling.")
         page.locator(".sitegen-note-editor input").fill("repeat, check")
         page.locator(".sitegen-note-save").click()
-        wait_reloaded(page, first)
+        wait_updated(page, first)
         page.wait_for_selector("mark.hl[data-note='2']")
         second_paragraph = page.locator("article .body > p").nth(1)
         assert second_paragraph.locator("mark.hl[data-note='2']").inner_text() == "the budget was cut"
@@ -143,7 +144,7 @@ def test_annotate_edit_and_delete_from_the_page(served):
         assert page.locator(".sitegen-note-editor input").input_value() == "repeat, check"
         textarea.fill("Edited: **the same** cut.")
         page.locator(".sitegen-note-save").click()
-        wait_reloaded(page, first)
+        wait_updated(page, first)
         page.wait_for_function("() => document.querySelector('#note-2 .note-body strong')?.textContent === 'the same'",
                                timeout=15000)
         edited = path.read_text(encoding="utf-8")
@@ -154,7 +155,7 @@ def test_annotate_edit_and_delete_from_the_page(served):
         first = loaded_at(page)
         page.locator("#note-2 .sitegen-note-delete").click()
         page.locator(".sitegen-note-save").click()
-        wait_reloaded(page, first)
+        wait_updated(page, first)
         page.wait_for_selector("#note-1")
         assert page.locator("#note-2").count() == 0
         assert path.read_bytes() == original
@@ -196,7 +197,7 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(served):
         assert page.locator(".sitegen-note-editor textarea").input_value() == "My draft note."
 
         page.locator(".sitegen-note-cancel").click()  # dropping the draft lets the page catch up
-        wait_reloaded(page, first)
+        wait_updated(page, first)
         page.wait_for_selector("text=A paragraph added in the editor.")
 
 
@@ -286,7 +287,7 @@ def test_a_selection_across_a_note_and_a_paragraph_break_is_quoted_as_the_text_r
         assert page.locator(".sitegen-note-quote").inner_text().split() == \
             ["was", "cut.", "Officials", "disagreed.", "Later,", "the"]
         page.locator(".sitegen-note-save").click()
-        wait_reloaded(page, first)
+        wait_updated(page, first)
         page.wait_for_selector("mark.hl[data-note='2']")
         note = read_article(path.read_text(encoding="utf-8"), "story.md", "story")[0].annotations[1]
         assert (note.quote, note.prefix) == ("was cut. Officials disagreed. Later, the", None)  # unique

@@ -6,13 +6,20 @@ import json
 
 from sitegen.build import BuildResult
 from sitegen.errors import error
-from sitegen.serve.events import Broadcaster, event
+from sitegen.serve.events import PAGE_BYTES, Broadcaster, event
 from sitegen.watch import Outcome
 
 
 def good(*written: str, deleted: tuple[str, ...] = ()) -> Outcome:
     result = BuildResult(articles=1, files=1, pages=1, written=written, deleted=deleted, rendered=1, reused=0, seconds=0.01)
     return Outcome(result, ())
+
+
+def early(**pages: bytes) -> Outcome:
+    """A saved article's page drawn before the rest: its path and bytes."""
+    result = BuildResult(articles=1, files=1, pages=1, written=tuple(pages), deleted=(), rendered=1, reused=0,
+                         seconds=0.01)
+    return Outcome(result, (), early=True, pages=tuple(pages.items()))
 
 
 def bad() -> Outcome:
@@ -77,3 +84,19 @@ def test_close_hangs_up_every_stream_and_late_ones():
     late = hub.subscribe()
     late.get_nowait()
     assert late.get_nowait() is None
+
+
+def test_a_page_drawn_early_comes_with_its_html_and_a_full_build_does_not():
+    hub = Broadcaster()
+    q = hub.subscribe()
+    q.get_nowait()
+    page = "<!doctype html><title>A</title><main><h1>Naïve \u2028 </script>\n</h1></main>\n".encode()
+    hub.publish(early(**{"articles/a.html": page}))
+    _, name, data = parse(q.get_nowait())
+    assert name == "build" and data["changed"] == ["articles/a.html"]
+    assert data["pages"] == {"articles/a.html": page.decode()}  # whole, in one event line
+    hub.publish(good("articles/a.html", "index.html"))
+    assert "pages" not in parse(q.get_nowait())[2]
+    hub.publish(early(**{"articles/big.html": b"x" * (PAGE_BYTES + 1)}))  # too big to send: the tab asks for it
+    _, _, data = parse(q.get_nowait())
+    assert data["changed"] == ["articles/big.html"] and "pages" not in data

@@ -9,7 +9,7 @@ import pytest
 from sitegen.frontmatter import dump_article
 from sitegen.model import Annotation, Article, Source
 from sitegen.render.theme import packaged_themes
-from tests.browser_support import chromium, sitegen_running, sitegen_serve
+from tests.browser_support import chromium, sitegen_running, sitegen_serve, under_strict_csp
 
 pytestmark = pytest.mark.browser
 BODY = "\n\n".join(
@@ -38,6 +38,19 @@ def loaded_at(page) -> int:
     return page.evaluate("window.__sitegenLoadedAt")
 
 
+def mark_document(page) -> None:
+    """Leave a mark in the tab's document: gone after a reload (a new document), kept by a swap."""
+    page.evaluate("() => { window.__sameDocument = true; }")
+
+
+def same_document(page) -> bool:
+    return page.evaluate("() => window.__sameDocument === true")
+
+
+def swapped(page) -> bool:
+    return page.evaluate("() => window.__sitegenSwappedAt !== undefined")
+
+
 def overlay_text(page) -> str:
     return page.wait_for_selector("#sitegen-overlay", timeout=15000).inner_text()
 
@@ -54,7 +67,8 @@ def test_edits_on_disk_show_up_in_the_open_tab(served):
         assert page.locator("h1").inner_text() == "First title"
         other = browser.new_page()
         other.goto(url + "articles/other.html")
-        other_loaded = loaded_at(other)
+        loaded_at(other)
+        mark_document(other)
         other_before = other_html.read_bytes()
         page.evaluate("window.scrollTo(0, 1200)")
         page.wait_for_timeout(100)
@@ -63,8 +77,8 @@ def test_edits_on_disk_show_up_in_the_open_tab(served):
         page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Second title'", timeout=15000)
         page.wait_for_function("window.scrollY > 1000", timeout=5000)  # the scroll position was kept
         other.wait_for_timeout(500)
-        # the other tab reloads only if its own page changed (it may list the story's title)
-        assert (loaded_at(other) != other_loaded) == (other_html.read_bytes() != other_before)
+        # the other tab updates only if its own page changed (it may list the story's title)
+        assert (swapped(other) or not same_document(other)) == (other_html.read_bytes() != other_before)
 
         note = Annotation("heartbreaking North Korean circumstance", "Spun text: the original reads South Korean.")
         path.write_text(article("Second title", (note,)), encoding="utf-8")
@@ -152,3 +166,90 @@ def test_a_tab_opened_before_the_first_build_is_in_reloads_when_it_is(tmp_path):
             first = page.goto(f"http://127.0.0.1:{port}/articles/story-0.html")
             assert first.status == 503 and "Building the site" in first.text()
             page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Title 0'", timeout=120_000)
+
+
+def test_a_saved_edit_is_swapped_into_the_tab_in_place(served):
+    root, server = served
+    path = root / "content/articles/story.md"
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 700})
+        violations = under_strict_csp(page)
+        page.goto(server.url + "articles/story.html")
+        loaded_at(page)
+        mark_document(page)
+        page.evaluate("() => window.scrollTo(0, 1200)")
+        page.wait_for_timeout(100)
+
+        note = Annotation("heartbreaking North Korean circumstance", "Spun text: the original reads South Korean.")
+        path.write_text(article("Second title", (note,)), encoding="utf-8")
+        page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Second title'",
+                               timeout=15000)
+        page.wait_for_selector("mark.hl#hl-1", timeout=15000)
+        assert same_document(page) and swapped(page)  # no navigation
+        assert page.evaluate("() => window.scrollY") > 1000  # the scroll position kept
+        assert page.title().startswith("Second title")
+
+        # a new tag: the full build draws the page (and the tag's): the tab fetches it and swaps it in too
+        path.write_text(article("Second title", (note,)).replace("tags: []", "tags: [fisheries]", 1), encoding="utf-8")
+        page.wait_for_selector("main a[href*='fisheries']", timeout=15000)
+        assert same_document(page) and page.locator("mark.hl#hl-1").count() == 1
+
+        # the notes UI works on the new content: one set of tools per note, and a write goes through
+        # (the page knows the file's version as saved)
+        assert page.locator("#note-1 .sitegen-note-tools").count() == 1
+        page.locator("#note-1 .sitegen-note-edit").click()
+        editor = page.locator(".sitegen-note-editor textarea")
+        editor.wait_for(state="visible")
+        assert editor.input_value() == note.note
+        editor.fill("Edited from the page after a swap.")
+        page.locator(".sitegen-note-save").click()
+        page.wait_for_function("() => (document.querySelector('#note-1') || {}).textContent"
+                               "?.includes('Edited from the page after a swap.')", timeout=15000)
+        assert "Edited from the page after a swap." in path.read_text(encoding="utf-8")
+        page.wait_for_selector(".sitegen-note-editor", state="hidden", timeout=5000)
+        assert same_document(page) and page.locator("#note-1 .sitegen-note-tools").count() == 1
+
+        # the theme's script too: on a narrow screen a note is folded and its reference opens it
+        page.set_viewport_size({"width": 700, "height": 700})
+        page.wait_for_selector("aside#note-1.collapsed", state="attached", timeout=5000)
+        page.locator("sup.note-ref a").first.click()
+        page.wait_for_function("() => !document.querySelector('aside#note-1').classList.contains('collapsed')",
+                               timeout=5000)
+        assert same_document(page)
+    assert violations == []
+
+
+def test_a_change_to_what_the_page_uses_reloads_it_and_another_page_leaves_it(served):
+    root, server = served
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(server.url + "articles/story.html")
+        loaded_at(page)
+        mark_document(page)
+
+        other = root / "content/articles/other.md"
+        other.write_text(article("Other").replace("Paragraph 0 ", "Paragraph zero "), encoding="utf-8")
+        built = root / "public/articles/other.html"
+        for _ in range(100):  # until the other page is rebuilt on disk
+            if "Paragraph zero" in built.read_text(encoding="utf-8"):
+                break
+            page.wait_for_timeout(100)
+        server.wait_for(r"rebuilt in")  # and the rest of the site after it
+        page.wait_for_timeout(500)
+        assert same_document(page) and not swapped(page)  # not reloaded, not even swapped
+
+        static = root / "static"
+        static.mkdir()
+        css = (packaged_themes() / "default" / "static" / "style.css").read_text(encoding="utf-8")
+        (static / "style.css").write_text(css + "\nh1 { letter-spacing: 0.01em; }\n", encoding="utf-8")
+        page.wait_for_function("() => window.__sameDocument === undefined && window.__sitegenLoadedAt", timeout=15000)
+        assert page.locator("h1").inner_text() == "First title"
+
+        # a theme script that does not say it sets up swapped content: the tab reloads instead
+        (static / "site.js").write_text("document.documentElement.classList.add('own-script');\n", encoding="utf-8")
+        page.wait_for_function("() => document.documentElement.classList.contains('own-script')", timeout=15000)
+        loaded_at(page)
+        mark_document(page)
+        (root / "content/articles/story.md").write_text(article("Third title"), encoding="utf-8")
+        page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Third title'", timeout=15000)
+        assert not same_document(page)

@@ -29,6 +29,21 @@
     else if (query.addListener) query.addListener(callback);
   }
 
+  /* What setting up an article did outside it (listeners on window and document, elements added to
+     the body): undone when `sitegen serve` swaps in a new version of the page (the `sitegen:swap`
+     event), before it is set up again. */
+  var undo = [];
+  function listen(target, type, callback) {
+    if (target === WIDE) onChange(WIDE, callback); else target.addEventListener(type, callback);
+    undo.push(function () {
+      if (target.removeEventListener) target.removeEventListener(type, callback); else target.removeListener(callback);
+    });
+  }
+  function added(node) {
+    document.body.appendChild(node);
+    undo.push(function () { node.remove(); });
+  }
+
   /* ---- notes ------------------------------------------------------------------------- */
 
   function setupNotes() {
@@ -77,8 +92,8 @@
         bottom = wanted + note.getBoundingClientRect().height;
       });
     }
-    window.addEventListener("load", align);
-    window.addEventListener("resize", align);
+    listen(window, "load", align);
+    listen(window, "resize", align);
     function openFromHash() {
       var found = /^#(?:hl|note|ref)-(\d+)$/.exec(window.location.hash);
       if (!found) return;
@@ -88,8 +103,8 @@
     }
     openFromHash();
     layout();
-    onChange(WIDE, layout);
-    window.addEventListener("hashchange", openFromHash);
+    listen(WIDE, "change", layout);
+    listen(window, "hashchange", openFromHash);
   }
 
   /* ---- search: the index, loaded a few scripts at a time ------------------------------ */
@@ -649,8 +664,8 @@
     panel.appendChild(said);
     panel.appendChild(shown);
     panel.appendChild(done);
-    document.body.appendChild(offer);
-    document.body.appendChild(panel);
+    added(offer);
+    added(panel);
 
     function current() {
       var selection = window.getSelection();
@@ -661,7 +676,7 @@
       return squash(textOf(range.cloneContents())) ? range : null;  // (a selection within a note is not the text)
     }
     var timer = null;
-    document.addEventListener("selectionchange", function () {
+    listen(document, "selectionchange", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
         var range = current();
@@ -699,7 +714,7 @@
       });
     });
     done.addEventListener("click", function () { panel.hidden = true; });
-    document.addEventListener("keydown", function (event) {
+    listen(document, "keydown", function (event) {
       if (event.key === "Escape" && !panel.hidden) panel.hidden = true;
     });
   }
@@ -708,6 +723,16 @@
     setupNotes();
     setupSearch();
     setupCopyAsNote();
+  }
+  document.addEventListener("sitegen:swap", function () {
+    undo.splice(0).forEach(function (step) { step(); });
+    setupNotes();
+    setupCopyAsNote();
+  });
+  // `sitegen serve` may swap this page in place: the listener above sets it up again (not the search
+  // page, whose results this script draws into it)
+  if (document.currentScript && !document.getElementById("search-page")) {
+    (window.sitegenSwapReady = window.sitegenSwapReady || {})[document.currentScript.src] = true;
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
