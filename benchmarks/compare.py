@@ -13,7 +13,9 @@ Then, alternating between the tools, `--runs` cold builds each (every build a
 new process, output and caches removed first); the median is reported with its
 ms per article and the peak memory of the process tree (the sum of the RSS of
 the build process and its children, sampled every 20 ms, or the largest single
-RSS the kernel reports, whichever is larger). For sitegen also: a rebuild with
+RSS the kernel reports, whichever is larger), and beside it the tree's peak PSS
+(the same sum of proportional set sizes, in which a page a forked worker shares
+with its parent counts once). For sitegen also: a rebuild with
 nothing changed and with one article edited (each a new process), and under
 `sitegen serve` the time until the first page is served (with the previous site
 on disk) and save → reloaded tab (benchmarks/reload_latency.py). With
@@ -60,10 +62,14 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One build: wall time and peak memory of its process tree."""
+    """One build: wall time and peak memory of its process tree, as the sum of its processes' resident
+    memory (RSS: a page a forked worker shares with its parent counts in both) and as their
+    proportional share (PSS: a page shared by n processes counts 1/n in each, so the sum is what
+    the tree takes from the machine)."""
 
     seconds: float
     peak_bytes: int
+    peak_pss: int = 0
 
 
 def _children(pid: int) -> list[int]:
@@ -77,34 +83,47 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants now (0 once it is gone)."""
-    total, todo = 0, [pid]
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of `pid` and all its descendants now, each summed over the processes (0, 0 once
+    it is gone). PSS comes from /proc/PID/smaps_rollup (0 where the kernel does not give it)."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
             with open(f"/proc/{current}/statm") as handle:
-                total += int(handle.read().split()[1]) * PAGE
+                rss += int(handle.read().split()[1]) * PAGE
         except (FileNotFoundError, ProcessLookupError, IndexError):
             continue
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as handle:
+                pss += next((int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:")), 0)
+        except (OSError, ValueError, IndexError):
+            pass
         todo += _children(current)
-    return total
+    return rss, pss
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and all its descendants now (0 once it is gone)."""
+    return tree_memory(pid)[0]
 
 
 def measure(command: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
             log: Path = WORK / "last-command.log") -> Run:
     """Run `command` as a new process to its end; raise with its output (kept in `log`) if it fails."""
     log.parent.mkdir(parents=True, exist_ok=True)
-    peak = 0
+    peak = peak_pss = 0
     with open(log, "wb") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, peak_pss
             while not done.is_set():
-                peak = max(peak, tree_rss(proc.pid))
+                rss, pss = tree_memory(proc.pid)
+                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
                 done.wait(SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -117,12 +136,13 @@ def measure(command: Sequence[str], *, cwd: Path | None = None, env: dict[str, s
     if proc.returncode != 0:
         tail = log.read_text(errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{tail}")
-    return Run(seconds, max(peak, usage.ru_maxrss * 1024))
+    return Run(seconds, max(peak, usage.ru_maxrss * 1024), peak_pss)
 
 
 def median_run(runs: Sequence[Run]) -> Run:
-    """The median wall time and the median peak memory of `runs`."""
-    return Run(statistics.median(r.seconds for r in runs), int(statistics.median(r.peak_bytes for r in runs)))
+    """The median wall time and the median peak memory (RSS sum and PSS) of `runs`."""
+    return Run(statistics.median(r.seconds for r in runs), int(statistics.median(r.peak_bytes for r in runs)),
+               int(statistics.median(r.peak_pss for r in runs)))
 
 
 # ---- the same corpus for three tools ----------------------------------------------------------
@@ -350,7 +370,8 @@ def compare_size(sites: Sites, tools: Sequence[str], runs: int, *, serve: bool, 
             make_cold(tool, sites)
             run = measure(build_command(tool, sites), env=sitegen_env() if tool == "sitegen" else None)
             cold[tool].append(run)
-            log(f"{sites.size:>7,} {tool:<8} cold #{n + 1}: {run.seconds:7.2f} s {run.peak_bytes / 2**20:7.0f} MiB")
+            log(f"{sites.size:>7,} {tool:<8} cold #{n + 1}: {run.seconds:7.2f} s {run.peak_bytes / 2**20:7.0f} MiB "
+                f"(PSS {run.peak_pss / 2**20:.0f} MiB)")
             if n == 0:
                 result.files[tool] = count_files(sites.output(tool))
     result.cold = {tool: median_run(found) for tool, found in cold.items()}
@@ -418,6 +439,10 @@ def _mib(run: Run) -> str:
     return f"{run.peak_bytes / 2**20:,.0f} MiB"
 
 
+def _pss(run: Run) -> str:
+    return f"{run.peak_pss / 2**20:,.0f} MiB" if run.peak_pss else "—"
+
+
 def _ratio(mine: float, theirs: float) -> str:
     return f"{mine / theirs:.2f}×"
 
@@ -440,29 +465,29 @@ def rows(result: SizeResult) -> list[list[str]]:
         else:
             ratio = _ratio(mine.seconds, run.seconds) if mine else "—"
         out.append([f"{names[tool]}, cold", f"{size:,}", f"{run.seconds:.2f} s", f"{run.seconds * 1000 / size:.2f}",
-                     _mib(run), ratio, written])
+                     _mib(run), _pss(run), ratio, written])
     hugo = result.cold.get("hugo")
     for label, run in (("sitegen, nothing changed", result.unchanged), ("sitegen, one article edited", result.one_edit)):
         if run is not None:
             ratio = f"{_ratio(run.seconds, hugo.seconds)} Hugo cold" if hugo else "—"
             out.append([label, f"{size:,}", f"{run.seconds:.2f} s", f"{run.seconds * 1000 / size:.2f}", _mib(run),
-                        ratio, "new process"])
+                        _pss(run), ratio, "new process"])
     if result.first_page is not None:
-        out.append(["sitegen serve, first page", f"{size:,}", f"{result.first_page:.2f} s", "", "", "",
+        out.append(["sitegen serve, first page", f"{size:,}", f"{result.first_page:.2f} s", "", "", "", "",
                     "previous site on disk"])
     if result.reload_ms is not None:
-        out.append(["sitegen serve, save → reloaded", f"{size:,}", f"{result.reload_ms:.0f} ms", "", "", "",
+        out.append(["sitegen serve, save → reloaded", f"{size:,}", f"{result.reload_ms:.0f} ms", "", "", "", "",
                     "median, Chromium tab"])
     return out
 
 
-HEADER = ["build", "articles", "wall", "ms / article", "peak memory", "sitegen's ratio", "notes"]
+HEADER = ["build", "articles", "wall", "ms / article", "peak memory", "peak PSS", "sitegen's ratio", "notes"]
 
 
 def table(results: Sequence[SizeResult], markdown: bool) -> str:
     body = [row for result in results for row in rows(result)]
     if markdown:
-        lines = ["| " + " | ".join(HEADER) + " |", "|" + "|".join(["---"] + ["---:"] * 5 + ["---"]) + "|"]
+        lines = ["| " + " | ".join(HEADER) + " |", "|" + "|".join(["---"] + ["---:"] * 6 + ["---"]) + "|"]
         lines += ["| " + " | ".join(row) + " |" for row in body]
         return "\n".join(lines)
     widths = [max(len(r[i]) for r in [HEADER, *body]) for i in range(len(HEADER))]
@@ -472,7 +497,10 @@ def table(results: Sequence[SizeResult], markdown: bool) -> str:
 def describe(info: dict[str, str], tools: dict[str, str], runs: int) -> str:
     return (f"Machine: {info['cpu']}; {info['os']}; Python {info['python']}; load average at start "
             f"{info['load']} (1/5/15 min). Tools: {'; '.join(tools.values())}. Median of {runs} alternating "
-            f"runs, each build a new process; peak memory = the process tree's resident memory.")
+            f"runs, each build a new process; peak memory = the largest sum of the resident memory (RSS) of the "
+            f"build's process tree, sampled every 20 ms (a page a forked worker shares with its parent counts in "
+            f"both); peak PSS = the largest sum of the processes' proportional set size (/proc/PID/smaps_rollup: "
+            f"a page shared by n processes counts 1/n in each), what the tree takes from the machine.")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

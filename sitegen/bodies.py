@@ -22,7 +22,9 @@ from sitegen.markdown import RENDERER_VERSION
 from sitegen.markdown.render import RenderedBody, render_body
 from sitegen.model import Annotation, Article
 
-PARALLEL_FROM = 1500  # below this many bodies to render, one process is faster (a worker takes ~0.5 s to start)
+PARALLEL_FROM = 1500  # from this many bodies to render, new worker interpreters (each takes ~0.5 s to start)
+SHARED_FROM = 300  # from this many (and below PARALLEL_FROM), one forked worker renders half of them
+CHUNK = 400  # bodies a worker renders and sends back at a time: its reply (~20 KB a body) stays small
 _Job = tuple[str, str, tuple[Annotation, ...]]
 
 
@@ -142,10 +144,12 @@ class BodyCache:
 class Bodies(Mapping[str, RenderedBody]):
     """slug → RenderedBody of every article, each read (or decoded) when first asked for."""
 
-    def __init__(self, keys: Mapping[str, str], cache: BodyCache, articles: Sequence[Article]) -> None:
+    def __init__(self, keys: Mapping[str, str], cache: BodyCache,
+                 articles: Sequence[Article] | Mapping[str, Article]) -> None:
         self.keys_of = dict(keys)
         self.cache = cache
-        self.articles = {a.slug: a for a in articles}
+        # where a body lost from the cache file is rendered again from (slug → article)
+        self.articles = articles if isinstance(articles, Mapping) else {a.slug: a for a in articles}
 
     def key(self, slug: str) -> str:
         """The content hash the body of `slug` was rendered from."""
@@ -198,6 +202,21 @@ def _keys(articles: Sequence[Article], cache: BodyCache, digests: Mapping[str, s
     return keys
 
 
+def _render_halves(jobs: list[_Job], cache: BodyCache, progress: Callable[[int, int], None] | None) -> None:
+    """A few hundred bodies: a forked worker renders the second half while this process renders the
+    first. A worker starting as a new interpreter would take about as long as the rendering; the
+    forked copy of a small archive is small."""
+    half = len(jobs) // 2
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+        theirs = pool.submit(_render_chunk, jobs[half:])
+        cache.put_rendered(_render_chunk(jobs[:half]))
+        if progress is not None:
+            progress(half, len(jobs))
+        cache.put_rendered(theirs.result())
+    if progress is not None:
+        progress(len(jobs), len(jobs))
+
+
 def render_bodies(
     articles: Sequence[Article], cache: BodyCache, *, digests: Mapping[str, str] | None = None,
     workers: int | None = None, progress: Callable[[int, int], None] | None = None,
@@ -216,7 +235,7 @@ def render_bodies(
         jobs = list(todo.values())
         count = workers if workers is not None else (os.cpu_count() or 1)
         if count > 1 and len(jobs) >= PARALLEL_FROM:
-            size = max(16, len(jobs) // (count * 8))
+            size = max(16, min(CHUNK, len(jobs) // (count * 8)))
             chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
             # Workers start as new interpreters: a forked copy of this process would hold the whole
             # archive again (the process tree's memory counts it once per worker).
@@ -227,6 +246,8 @@ def render_bodies(
                     done += len(rendered)
                     if progress is not None:
                         progress(done, len(jobs))
+        elif count > 1 and len(jobs) >= SHARED_FROM:
+            _render_halves(jobs, cache, progress)
         else:
             cache.put_rendered([_render_job(job) for job in jobs])
             if progress is not None:

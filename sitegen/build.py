@@ -8,6 +8,7 @@ Must not print or watch: callers report the `BuildResult`.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import os
@@ -20,16 +21,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.archive.load import Archive, LoadCache, load_archive
-from sitegen.bodies import BodyCache, render_bodies
+from sitegen.archive.load import Archive, LoadCache, load_archive, read_file
+from sitegen.bodies import Bodies, BodyCache, render_bodies
 from sitegen.cache import CacheFile, cache_file, program_stamp
 from sitegen.config import Config
-from sitegen.errors import ContentError, OutputError, Problem, warning
+from sitegen.errors import ContentError, OutputError, Problem, error, warning
 from sitegen.errors import excerpt as _short
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.output import BuildLock, OutputWriter
-from sitegen.policy import apply_policy
+from sitegen.policy import Published, apply_policy
 from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import Site, make_site
@@ -120,6 +121,55 @@ def annotation_warnings(articles: tuple[Article, ...], bodies: Mapping[str, Rend
     return found
 
 
+class _Reread(Mapping[str, Article]):
+    """slug → the published article with its Markdown text: read from its file again (it is not kept
+    in memory once the bodies are rendered), for the rare body lost from the build cache file meanwhile."""
+
+    def __init__(self, articles: tuple[Article, ...], digests: Mapping[str, str], cfg: Config) -> None:
+        self.articles = {a.slug: a for a in articles}
+        self.digests = digests
+        self.root = cfg.root
+
+    def __getitem__(self, slug: str) -> Article:
+        article = self.articles[slug]
+        if slug not in self.digests:
+            return article  # not its file's article (an excerpt): kept whole
+        digest, found, _ = read_file(self.root / article.path, article.path)
+        if found is None or digest != self.digests[slug]:
+            raise ContentError("an article file changed while the site was being built: build again",
+                               (error("changed during the build", article.path),))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+
+def _without_text(published: Published, bodies: Bodies, digests: Mapping[str, str],
+                  cfg: Config) -> tuple[Published, Bodies]:
+    """The published articles without the Markdown text of those that are their file's (their bodies
+    are rendered: ~8 KB an article the model and the drawing workers need not hold), and their bodies."""
+    articles = tuple(replace(a, body="") if a.slug in digests else a for a in published.articles)
+    return replace(published, articles=articles), Bodies(bodies.keys_of, bodies.cache, _Reread(articles, digests, cfg))
+
+
+try:  # glibc: give the pages freed by the stages before drawing back to the system
+    _malloc_trim: Callable[[int], int] | None = ctypes.CDLL(None).malloc_trim
+except (OSError, AttributeError):
+    _malloc_trim = None
+
+
+def _compact() -> None:
+    """Before drawing, which forks workers that start as copies of this process: what is alive now
+    lives to the end (frozen, so no collection in a worker writes to its pages), and what the
+    stages before freed is returned to the system rather than counted once more in each worker."""
+    gc.freeze()
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
 @contextmanager
 def _thawed() -> Iterator[None]:
     """What the build froze (`gc.freeze`) may be collected again once it is over (watch/serve go on)."""
@@ -183,13 +233,23 @@ class Builder:
             theme = self._theme()
             published = apply_policy(archive.articles, cfg)
             digests = _unaltered_digests(archive, published.articles)
+            omitted = published.omitted
             self._stage("rendering bodies")
             bodies = render_bodies(published.articles, self.body_cache, digests=digests, progress=self._rendering)
             problems += annotation_warnings(published.articles, bodies)
             if cfg.strict and problems:
                 raise ContentError("warnings are errors with --strict", tuple(problems))
+            count = len(archive.articles)
+            del archive  # (what watch/serve reuse, the load cache keeps)
+            if not self.in_place:  # a one-off build: nothing reads the Markdown text again, let it go
+                if self.store is not None and self.store.generation != generation:
+                    self.load_cache.save_all()  # the cache file was started afresh: it has them again
+                self.load_cache.entries = {}  # (the cache file has them)
+                published, bodies = _without_text(published, bodies, digests, cfg)
             self._stage("planning pages")
             site = make_site(published.articles, bodies, cfg, published.excerpts)
+            del bodies, published
+            _compact()  # what the stages before left behind is not copied into the drawing workers
             sink = self.writer.begin(in_place=self.in_place and self.built)
             try:
                 drawn = draw_site(site, theme, sink, digests=digests, memo=self.memo, progress=self._drawing)
@@ -202,12 +262,12 @@ class Builder:
             pages = sum(1 for path in sink.entries if path.endswith(".html"))
             written = self.writer.finish()
             self.built = True
-            self.model = (site, digests)  # what serve draws a single page from until the next build
+            self.model = (site, digests) if self.in_place else None  # what serve draws a page from until the next build
             if self.store is not None and self.store.generation != generation:
                 self.load_cache.save_all()  # the cache file was damaged and started afresh during this build
                 self.body_cache.save_all()
         result = BuildResult(
-            articles=len(archive.articles),
+            articles=count,
             files=drawn.files,
             pages=pages,
             written=written.written,
@@ -217,8 +277,8 @@ class Builder:
             seconds=time.perf_counter() - started,
             warnings=tuple(problems),
             split=report,
-            omitted=published.omitted,
-            excerpts=len(published.excerpts),
+            omitted=omitted,
+            excerpts=len(site.excerpts),
         )
         self._remember(inputs, result)
         return result

@@ -173,17 +173,16 @@ class CacheFile:
         db = self._connection()
         if db is None:
             return
-        try:
-            rows = db.execute(f"SELECT key, crc, data FROM {table}").fetchall()
+        try:  # read a few hundred rows at a time: a table of 100,000 articles is never in memory twice
+            cursor = db.execute(f"SELECT key, crc, data FROM {table}")
+            while rows := cursor.fetchmany(256):
+                for key, crc, data in rows:
+                    if not isinstance(key, str) or not _valid(crc, data):
+                        self._discard()
+                        return
+                    yield key, data
         except sqlite3.Error:
             self._discard()
-            return
-        for key, crc, data in rows:
-            if not isinstance(key, str) or not _valid(crc, data):
-                self._discard()
-                return
-        for key, _, data in rows:
-            yield key, data
 
     # -- writing -------------------------------------------------------------------------------
     def put_many(self, table: str, items: Iterable[tuple[str, bytes]]) -> None:

@@ -9,6 +9,7 @@ from sitegen import bodies as bodies_module
 from sitegen.bodies import BodyCache, render_bodies
 from sitegen.cache import cache_file
 from sitegen.markdown.render import render_body
+from sitegen.model import Annotation
 from tests.sample_site import article
 
 ARTICLES = tuple(
@@ -18,10 +19,13 @@ ARTICLES = tuple(
 ) + (article("empty", "Empty", "# Only a heading\n"),)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_summaries_are_those_of_the_rendered_bodies(tmp_path, monkeypatch, workers):
-    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", 2)  # with 2 workers, even these few go to the pool
-    rendered = render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers)
+@pytest.mark.parametrize("workers, pool_from", [(1, 2), (2, 2), (2, 1000)])
+def test_summaries_are_those_of_the_rendered_bodies(tmp_path, monkeypatch, workers, pool_from):
+    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", pool_from)  # with 2 workers, even these few go to the pool
+    monkeypatch.setattr(bodies_module, "SHARED_FROM", 2)  # or, below it, half of them to a forked worker
+    cache = BodyCache(cache_file(tmp_path), remember=False)
+    rendered = render_bodies(ARTICLES, cache, workers=workers)
+    assert {rendered.key(a.slug) for a in ARTICLES} <= cache.known()  # every body rendered and stored
     for a in ARTICLES:
         expected = render_body(a.body, a.annotations)
         assert rendered.summary(a.slug) == expected.summary
@@ -35,6 +39,17 @@ def test_a_body_from_the_cache_file_gives_its_summary_too(tmp_path):
         assert again.summary(a.slug) == render_body(a.body, a.annotations).summary
 
 
+def test_a_body_read_back_from_the_cache_file_is_the_one_rendered_notes_and_headings_included(tmp_path):
+    noted = article("noted", "Noted", "# Heading\n\nSome text worth a note, and more text.\n\n## Another\n\nEnd.\n",
+                    annotations=(Annotation(quote="worth a note", note="*Yes.*"),
+                                 Annotation(quote="not in the text", note="Lost.", tags=("flag",))))
+    render_bodies((noted, *ARTICLES), BodyCache(cache_file(tmp_path), remember=False), workers=1)
+    again = render_bodies((noted, *ARTICLES), BodyCache(cache_file(tmp_path), remember=False), workers=1)
+    for a in (noted, *ARTICLES):
+        assert again[a.slug] == render_body(a.body, a.annotations)
+    assert again["noted"].anchored and again["noted"].unanchored_notes and len(again["noted"].headings) == 2
+
+
 def test_summaries_stay_right_over_many_rebuilds_of_one_session(tmp_path):
     cache = BodyCache(cache_file(tmp_path))
     for round_ in range(40):  # each rebuild renders one edited body: many small blocks, then one again
@@ -45,9 +60,10 @@ def test_summaries_stay_right_over_many_rebuilds_of_one_session(tmp_path):
     assert rendered.summary("a7") == render_body(ARTICLES[7].body).summary
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_rendering_reports_its_progress_up_to_every_body_to_render(tmp_path, monkeypatch, workers):
-    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", 2)
+@pytest.mark.parametrize("workers, pool_from", [(1, 2), (2, 2), (2, 1000)])
+def test_rendering_reports_its_progress_up_to_every_body_to_render(tmp_path, monkeypatch, workers, pool_from):
+    monkeypatch.setattr(bodies_module, "PARALLEL_FROM", pool_from)
+    monkeypatch.setattr(bodies_module, "SHARED_FROM", 2)
     told: list[tuple[int, int]] = []
     render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers,
                   progress=lambda done, total: told.append((done, total)))

@@ -123,3 +123,58 @@ def test_a_new_process_that_redraws_most_pages_in_several_workers_keeps_the_rest
     for folder in (root, clean):
         write_articles(folder / "content/articles", 400, revision="(revised)")
     assert build(root) == build(clean)
+
+
+def _lose_bodies(monkeypatch, lost):
+    """Make the build cache file answer as if each rendered body had been lost from it (damaged) when
+    first read back."""
+    from sitegen.cache import CacheFile
+
+    real = CacheFile.get
+
+    def get(self, table, key):
+        if table == "bodies" and key not in lost:
+            lost.append(key)
+            return None
+        return real(self, table, key)
+
+    monkeypatch.setattr(CacheFile, "get", get)
+
+
+def test_a_body_lost_from_the_cache_file_during_a_build_is_rendered_again_from_its_file(tmp_path, monkeypatch):
+    from sitegen.build import Builder
+    from sitegen.config import load_config
+
+    note = Annotation(quote="second paragraph", note="Marked.")
+    for name in ("clean", "lossy"):
+        write(tmp_path / name, article("one", "First article", body="First paragraph.\n\nThe second paragraph.\n",
+                                       annotations=(note,)), article("two", "Second article"))
+    Builder(load_config(tmp_path / "clean")).build()
+    lost = []
+    _lose_bodies(monkeypatch, lost)
+    Builder(load_config(tmp_path / "lossy")).build()  # a one-off build no longer holds the Markdown text
+    assert lost, "the build read no body back from the cache file"
+    assert snapshot(tmp_path / "lossy/public") == snapshot(tmp_path / "clean/public")
+    assert "<mark" in (tmp_path / "lossy/public/articles/one.html").read_text()
+
+
+def test_an_article_file_edited_while_its_lost_body_is_rendered_again_stops_the_build(tmp_path, monkeypatch):
+    from sitegen.build import Builder
+    from sitegen.config import load_config
+    from sitegen.errors import ContentError
+    from sitegen.render import pages
+
+    write(tmp_path, article("one", "First article"), article("two", "Second article"))
+    _lose_bodies(monkeypatch, [])
+    real = pages.plan_site
+
+    def plan_then_edit(*args, **kwargs):
+        plan = real(*args, **kwargs)
+        (tmp_path / "content/articles/one.md").write_text(dump_article(article("one", "Edited")), encoding="utf-8")
+        return plan
+
+    monkeypatch.setattr(pages, "plan_site", plan_then_edit)
+    with pytest.raises(ContentError) as failed:
+        Builder(load_config(tmp_path)).build()
+    assert "content/articles/one.md" in [p.file for p in failed.value.problems]
+    assert not (tmp_path / "public").exists()

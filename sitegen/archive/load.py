@@ -18,7 +18,7 @@ import hashlib
 import io
 import os
 import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from multiprocessing import get_context
@@ -48,6 +48,7 @@ class Archive:
 
 
 PARALLEL_FROM = 400  # below this many files to parse, one process is faster
+CHUNK = 500  # files parsed, then stored and decoded, at a time
 _Stamp = tuple[int, int, int]
 _Entry = tuple[_Stamp, str, Article | None, tuple[Problem, ...]]  # stamp, digest, article, problems
 
@@ -144,14 +145,18 @@ def _read_chunk(jobs: list[tuple[str, str, _Stamp]]) -> list[tuple[str, bytes]]:
     return [(shown, _encode((stamp, *_read_one(Path(path), shown)))) for path, shown, stamp in jobs]
 
 
-def _read_all(jobs: list[tuple[str, str, _Stamp]], workers: int | None) -> list[tuple[str, bytes]]:
+def _read_all(jobs: list[tuple[str, str, _Stamp]], workers: int | None) -> Iterator[list[tuple[str, bytes]]]:
+    """The encoded entries of `jobs`, a chunk at a time (the caller stores and decodes each before the
+    next: the whole archive is never held twice, as objects and as bytes)."""
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count < 2 or len(jobs) < PARALLEL_FROM:
-        return _read_chunk(jobs)
-    size = max(32, len(jobs) // (count * 6))
+        for i in range(0, len(jobs), CHUNK):
+            yield _read_chunk(jobs[i : i + CHUNK])
+        return
+    size = max(32, min(CHUNK, len(jobs) // (count * 6)))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
-        return [pair for chunk in pool.map(_read_chunk, chunks) for pair in chunk]
+        yield from pool.map(_read_chunk, chunks)
 
 
 def _stored(cache: LoadCache) -> dict[str, _Entry]:
@@ -198,14 +203,13 @@ def load_archive(
             entries[shown] = hit
         else:
             todo.append((entry.path, shown, stamp))
-    fresh = _read_all(todo, workers) if todo else []
-    for shown, data in fresh:
-        entries[shown] = pickle.loads(data)
-    if cache.store is not None:
-        if fresh:
+    for fresh in _read_all(todo, workers):
+        if cache.store is not None:
             cache.store.put_many("articles", fresh)
-        if stored.keys() - entries.keys():
-            cache.store.keep_only("articles", set(entries))
+        for shown, data in fresh:
+            entries[shown] = pickle.loads(data)
+    if cache.store is not None and stored.keys() - entries.keys():
+        cache.store.keep_only("articles", set(entries))
     cache.entries = entries
 
     articles: list[Article] = []

@@ -34,6 +34,7 @@ from sitegen.views.memo import ViewMemo
 
 LIGHT_CODE_STYLE = "default"  # Pygments styles whose colours pass WCAG AA on their own background
 DARK_CODE_STYLE = "github-dark"
+CARD = ("macros.html", "card")  # the macro list pages draw an article with: once per article and depth
 PARALLEL_FROM = 300  # below this many files to draw, one process is faster
 Progress = Callable[[int, int], None]  # (files done, files in all)
 
@@ -144,6 +145,14 @@ def draw_site(
 ) -> DrawReport:
     """Draw every file of `site` with `theme` into `sink`, skipping those whose key is unchanged.
     `memo`: the one the previous call of this process used (watch/serve), to reuse its views."""
+    with theme.reusing(*CARD):
+        return _draw_site(site, theme, sink, digests, memo, workers, progress)
+
+
+def _draw_site(
+    site: Site, theme: Theme, sink: Sink, digests: Mapping[str, str] | None, memo: ViewMemo | None,
+    workers: int | None, progress: Progress | None,
+) -> DrawReport:
     global _JOB
     assets = theme_assets(theme, site.config.public)
     links = {name: asset.path for name, asset in assets.items()}  # what pages link to

@@ -11,12 +11,17 @@ in this package. Must not decide what pages exist or what they show.
 from __future__ import annotations
 
 import hashlib
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import jinja2
 from jinja2 import meta as jinja_meta
+from jinja2.runtime import Macro
 
 from sitegen.config import Config
 from sitegen.errors import ContentError, Problem, error
@@ -64,6 +69,25 @@ class Theme:
             return template.render(**context)
         except jinja2.TemplateError as exc:
             raise self.error(exc, name) from None
+
+    @contextmanager
+    def reusing(self, name: str, macro: str) -> Iterator[None]:
+        """Within this block, macro `macro` of template `name` draws once per argument: called again with
+        the same argument, still alive, it hands out what it drew (see `Reused`). Nothing
+        happens when there is no such macro, or when the template is broken (drawing reports it)."""
+        try:
+            module = self.env.get_template(name).module
+        except jinja2.TemplateError:
+            module = None
+        found = getattr(module, macro, None)
+        if not isinstance(found, Macro) or found.caller or found.catch_varargs:
+            yield
+            return
+        setattr(module, macro, Reused(found))
+        try:
+            yield
+        finally:
+            setattr(module, macro, found)
 
     def error(self, exc: jinja2.TemplateError, name: str) -> ContentError:
         """A ContentError for `exc`, raised while loading or drawing template `name`."""
@@ -147,6 +171,33 @@ class Theme:
                 if path.is_file() and not any(part.startswith(".") for part in rel.parts):
                     found[rel.as_posix()] = path
         return found
+
+
+class Reused:
+    """A macro called with one argument, drawn once per argument: a template's imported macro sees
+    only its arguments (and the environment's globals), so the same argument draws the same markup.
+    What it drew is kept while the argument lives (a weak reference): one asked for once — an
+    article's card on the home page — is not held; one a view keeps for the next page that shows
+    it (the card on every tag, author and publisher page) is drawn once. Any other call is passed on."""
+
+    def __init__(self, macro: Macro) -> None:
+        self.macro = macro
+        self.drawn: dict[int, tuple[weakref.ref, str]] = {}  # id of the argument → (it, its markup)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs or len(args) != 1:
+            return self.macro(*args, **kwargs)
+        arg, key = args[0], id(args[0])
+        hit = self.drawn.get(key)
+        if hit is not None and hit[0]() is arg:
+            return hit[1]
+        try:
+            alive = weakref.ref(arg, lambda _: self.drawn.pop(key, None))
+        except TypeError:  # no weak reference to it: drawn each time
+            return self.macro(arg)
+        markup = self.macro(arg)
+        self.drawn[key] = (alive, markup)
+        return markup
 
 
 def load_theme(cfg: Config) -> Theme:

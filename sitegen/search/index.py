@@ -30,6 +30,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from sys import intern
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -124,7 +125,8 @@ def impacts(doc: SearchDoc) -> dict[str, int]:
         for word, n in found.items():
             total[word] += n * weight
     norm = K1 * (1 - B + B * length / REFERENCE_LENGTH)
-    return {t: 1 + int(62 * tf / (tf + norm)) for t, tf in total.items() if t not in STOPWORDS}
+    # terms interned: the weights of every document (kept by watch/serve) share one copy of each word
+    return {intern(t): 1 + int(62 * tf / (tf + norm)) for t, tf in total.items() if t not in STOPWORDS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,7 +128,6 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
     shown = articles[: cfg.feed_size]
     entries = []
     for article in shown:
-        body = site.bodies[article.slug]
         fallback = (article.publisher,) if article.publisher else (cfg.title,)
         label = "[Truncated teaser] " if article.kind is ArticleKind.FRAGMENT else ""
         entries.append(FeedEntry(
@@ -139,8 +138,8 @@ def _feed(site: Site, path: str, title: str, alternate: str, articles: Sequence[
             updated=_stamp(article.day or undated),
             authors=tuple(xml_text(a) for a in (article.authors or fallback)),
             categories=tuple(xml_text(t) for t in article.tags),
-            summary=xml_text(clip(body.summary, 400)),
-            content_html=xml_text(body.html) if full else None,
+            summary=xml_text(clip(site.summary(article.slug), 400)),  # the body is read only when shown
+            content_html=xml_text(site.bodies[article.slug].html) if full else None,
         ))
     updated = max((e.updated for e in entries), default=_stamp(undated))
     return FeedView(

@@ -10,8 +10,6 @@ serves at any depth, gets links that work from anywhere. Templates never see
 
 from __future__ import annotations
 
-import posixpath
-
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -69,9 +67,9 @@ class Meta:
     json_ld: str | None = None  # already escaped for a <script> element
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Card:
-    """An article in a list."""
+    """An article in a list (weakly referenced: `render` keeps its drawn markup while the card lives)."""
 
     title: str
     href: str
@@ -251,43 +249,14 @@ def listing_url(kind: ListKind, slug: str | None, number: int = 1) -> str:
     return urls.home(number) if kind is ListKind.HOME else _LIST_URL[kind](slug, number)
 
 
-def _href(target: str, path: str | None) -> str:
-    """The link to site path `target` from page `path`; with `path` None, the site path itself."""
-    return target if path is None else urls.relative(target, path)
-
-
-def _mover(path: str) -> Callable[[str], str]:
-    """`urls.relative(target, path)` for the many site paths of one page. A target outside the page's
-    top folder (`articles/…` from `tags/ai/`) is the way up and the target, with no folder to compare."""
-    folder = path.rpartition("/")[0]
-    if not folder:
-        return lambda target: urls.relative(target, path)
-    top, up = folder.partition("/")[0], "../" * (folder.count("/") + 1)
-
-    def rel(target: str) -> str:
-        if target and target.partition("/")[0] != top:
-            return up + urls.relative(target, HOME_PAGE)  # the target quoted, as from the root
-        return urls.relative(target, path)
-
-    return rel
-
-
 HOME_PAGE = urls.home()
 
 
-def _move_card(card: Card, path: str) -> Card:
-    """A card made with site paths (`PageViews._card`), with its links as seen from page `path`."""
-    rel = _mover(path)
-
-    def move(link: Link) -> Link:
-        return Link(link.text, rel(link.href))
-
-    return Card(
-        title=card.title, href=rel(card.href), authors=tuple(map(move, card.authors)),
-        publisher=move(card.publisher) if card.publisher else None, date=card.date, date_label=card.date_label,
-        summary=card.summary, tags=tuple(map(move, card.tags)), is_fragment=card.is_fragment, notes=card.notes,
-        is_excerpt=card.is_excerpt, added=card.added, added_label=card.added_label,
-    )
+def from_root(path: str) -> Callable[[str], str]:
+    """Links from page `path` that go up to the site root and down to their target
+    (`../../tags/ai/index.html` from `tags/ml/index.html`): the same on every page as deep."""
+    up = urls.root_of(path)
+    return lambda target: up + urls.relative(target, HOME_PAGE)  # the target quoted, as from the root
 
 
 def page_window(current: int, total: int, around: int = 2) -> list[int]:
@@ -330,38 +299,35 @@ class PageViews:
             **extra,  # type: ignore[arg-type]
         )
 
-    def taxon_links(self, kind: ListKind, names: Iterable[str | None], path: str | None) -> tuple[Link, ...]:
-        """Links from page `path` to the pages of these tags, authors or publishers (with `path`
-        None, their site paths, to be made relative later)."""
-        return tuple(Link(n, _href(listing_url(kind, self.site.slug(kind, n)), path))
+    def taxon_links(self, kind: ListKind, names: Iterable[str | None], link: Callable[[str], str]) -> tuple[Link, ...]:
+        """Links to the pages of these tags, authors or publishers, each made by `link(target)`."""
+        return tuple(Link(n, link(listing_url(kind, self.site.slug(kind, n))))
                      for n in dict.fromkeys(names) if n and n.strip())
 
-    def publisher_link(self, article: Article, path: str | None) -> Link | None:
-        links = self.taxon_links(ListKind.PUBLISHER, (article.publisher,), path)
+    def publisher_link(self, article: Article, link: Callable[[str], str]) -> Link | None:
+        links = self.taxon_links(ListKind.PUBLISHER, (article.publisher,), link)
         return links[0] if links else None
 
     def card(self, article: Article, path: str) -> Card:
-        """The article's card on list page `path`. An article is on many lists (home, each tag, author,
-        publisher): its card is made once with site paths, then its links are moved to each folder."""
+        """The article's card on list page `path`. Its links go by the site root (`from_root`), so an
+        article's card is one value on every list page as deep (each tag, author and publisher page that
+        lists it): made once, and drawn once (`render` reuses what a theme's card macro drew for it)."""
+        depth = path.count("/")
         sources = (article, self.site.body_source(article.slug))
+        return self.memo.get(("card", article.slug, depth), sources, lambda: self._card(article, from_root(path)),
+                             again=depth > 0)  # the home pages list an article once
 
-        def moved() -> Card:
-            card = self.memo.get(("card", article.slug), sources, lambda: self._card(article), again=True)
-            return _move_card(card, path)
-
-        return self.memo.get(("card", article.slug, posixpath.dirname(path)), sources, moved)
-
-    def _card(self, article: Article) -> Card:
-        """The card with site paths where its hrefs go (`_move_card` makes them relative)."""
+    def _card(self, article: Article, link: Callable[[str], str]) -> Card:
+        """The card with its hrefs made by `link(target)`."""
         return Card(
             title=article.title,
-            href=urls.article(article.slug),
-            authors=self.taxon_links(ListKind.AUTHOR, article.authors, None),
-            publisher=self.publisher_link(article, None),
+            href=link(urls.article(article.slug)),
+            authors=self.taxon_links(ListKind.AUTHOR, article.authors, link),
+            publisher=self.publisher_link(article, link),
             date=article.date.isoformat() if article.date else None,
             date_label=date_label(article.date, self.cfg.language),
             summary=clip(self.site.summary(article.slug), 280),
-            tags=self.taxon_links(ListKind.TAG, article.tags, None),
+            tags=self.taxon_links(ListKind.TAG, article.tags, link),
             is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),
             is_excerpt=article.slug in self.site.excerpts,
@@ -435,14 +401,14 @@ class PageViews:
         excerpt = site.excerpts.get(article.slug)
         view = ArticleView(
             title=article.title,
-            authors=self.taxon_links(ListKind.AUTHOR, article.authors, path),
+            authors=self.taxon_links(ListKind.AUTHOR, article.authors, rel),
             byline=article.byline,
             translators=article.translators,
-            publisher=self.publisher_link(article, path),
+            publisher=self.publisher_link(article, rel),
             date=article.date.isoformat() if article.date else None,
             date_label=date_label(article.date, cfg.language),
             reading_time_minutes=max(1, round(body.word_count / cfg.words_per_minute)),
-            tags=self.taxon_links(ListKind.TAG, article.tags, path),
+            tags=self.taxon_links(ListKind.TAG, article.tags, rel),
             body_html=body.html,
             is_fragment=article.kind is ArticleKind.FRAGMENT,
             notes=len(article.annotations),

@@ -33,9 +33,12 @@ from sitegen.views.memo import ViewMemo
 from sitegen.views.outputs import RawFiles, RawOutput
 
 FLAG = "flag"  # the tag of the notes the split step leaves for the editor
-TABLE = "search"  # rows of the build cache: STATE, and WEIGHTS + made for each article's term weights
-STATE = "state"
+TABLE = "search"  # rows of the build cache: STATE and its parts, and WEIGHTS + made for each article's weights
+STATE = "state"  # the index's documents, and the names of the rows holding its postings and shards
+PART = "part:"  # + the state's token and the part's number: some of its terms' postings, or some shards
+PART_ITEMS = 20_000  # terms (or shards) a part holds: no row, and no pickle of one, holds the whole index
 WEIGHTS = "w:"
+FLUSH = 512  # weights made are written to the cache file this many at a time
 
 
 def search_doc(article: Article, body: RenderedBody) -> SearchDoc:
@@ -109,17 +112,20 @@ class _Index:
                              lambda: doc_script(number, search_doc(article, body)))
 
     def files(self) -> dict[str, bytes]:
-        """The manifest and the term shards (path → bytes), the state kept for the next build."""
+        """The manifest and the term shards (path → bytes), the state kept for the next build.
+
+        Each document's weights go to the build cache file as they are made, a few hundred at a
+        time; only watch/serve (a lasting memo) also keep them all in memory for the next build."""
+        lasting = self.memo.lasting
         known = self.memo.previous(("search-weights",))
         known = known if isinstance(known, dict) else {}
         previous = self.memo.previous(("search-state",))
         if not isinstance(previous, IndexState):
-            found = _load(self.store, STATE, IndexState)
-            previous = found if isinstance(found, IndexState) else None
+            previous = _load_state(self.store)
         # made again: every document's weights are asked for, the cache file is asked which it has at once
         stored = self.store.keys(TABLE) if self.store is not None and previous is None else None
-        fresh: dict[str, Weights] = {}
-        used: dict[str, Weights] = {}
+        pending: list[tuple[str, bytes]] = []  # weights made, not yet in the cache file
+        used: dict[str, Weights] = {}  # every document's weights, for the next build of watch/serve
 
         def kept(made: str) -> Weights | None:
             found = used.get(made)
@@ -134,30 +140,74 @@ class _Index:
             found = kept(made)
             if found is None:
                 article = self.numbered[number]
-                found = fresh[made] = impacts(search_doc(article, self.site.bodies[article.slug]))
-            used[made] = found
+                found = impacts(search_doc(article, self.site.bodies[article.slug]))
+                if self.store is not None:
+                    pending.append((WEIGHTS + made, pickle.dumps(found, pickle.HIGHEST_PROTOCOL)))
+                    if len(pending) >= FLUSH:
+                        self.store.put_many(TABLE, pending)
+                        pending.clear()
+            if lasting:  # a build asks once for each document's weights: only the next build needs them
+                used[made] = found
             return found
 
         state = index_state([a.slug for a in self.numbered], self.made, weights, previous=previous,
                             old_weights=kept, shard_bytes=search_index.SHARD_BYTES)
-        self._keep(state, previous, fresh, {**{m: known[m] for m in self.made if m in known}, **used})
+        self._keep(state, previous, pending, used, known)
         return {urls.search_file(name): data for name, data in state_files(state, self.site.config.search_snippet_chars).items()}
 
-    def _keep(self, state: IndexState, previous: IndexState | None, fresh: dict[str, Weights],
-              weights: dict[str, Weights]) -> None:
+    def _keep(self, state: IndexState, previous: IndexState | None, pending: list[tuple[str, bytes]],
+              used: dict[str, Weights], known: dict[str, Weights]) -> None:
         """Hand the state and the weights to the next render and to the build cache file, which forgets
         the weights of documents gone (all it does not need when there was no state to start from)."""
-        self.memo.keep(("search-state",), state)
-        self.memo.keep(("search-weights",), weights)
+        if self.memo.lasting:
+            self.memo.keep(("search-state",), state)
+            self.memo.keep(("search-weights",), {**{m: known[m] for m in self.made if m in known}, **used})
         if self.store is None:
             return
-        rows = [(WEIGHTS + made, pickle.dumps(w, pickle.HIGHEST_PROTOCOL)) for made, w in fresh.items()]
-        rows.append((STATE, pickle.dumps(state, pickle.HIGHEST_PROTOCOL)))
-        self.store.put_many(TABLE, rows)
+        self.store.put_many(TABLE, pending)
+        pending.clear()
+        parts = _save_state(self.store, state)
         if previous is None:
-            self.store.keep_only(TABLE, {STATE, *(WEIGHTS + m for m in state.made)})
+            self.store.keep_only(TABLE, {STATE, *parts, *(WEIGHTS + m for m in state.made)})
         else:
-            self.store.forget(TABLE, (WEIGHTS + m for m in set(previous.made) - set(state.made)))
+            stale = {k for k in self.store.keys(TABLE) if k.startswith(PART)} - set(parts)  # the previous state's
+            self.store.forget(TABLE, [*(WEIGHTS + m for m in set(previous.made) - set(state.made)), *stale])
+
+
+def _save_state(store: CacheFile, state: IndexState) -> list[str]:
+    """Store `state` as a few rows, each pickled alone (so the whole index is never one pickle in memory),
+    the parts first and the row naming them last; the names of the parts."""
+    token = hashlib.blake2b(repr((state.keys, state.made, len(state.codes))).encode("utf-8", "surrogatepass"),
+                            digest_size=8).hexdigest()
+    names: list[str] = []
+    for kind, items in (("c", state.codes), ("s", state.shards)):
+        keys = list(items)
+        for start in range(0, len(keys), PART_ITEMS):
+            name = f"{PART}{token}:{kind}{start // PART_ITEMS}"
+            part = {k: items[k] for k in keys[start : start + PART_ITEMS]}
+            store.put_many(TABLE, [(name, pickle.dumps(part, pickle.HIGHEST_PROTOCOL))])
+            names.append(name)
+    header = (state.keys, state.made, [n for n in names if n.rsplit(":", 1)[1][0] == "c"],
+              [n for n in names if n.rsplit(":", 1)[1][0] == "s"])
+    store.put_many(TABLE, [(STATE, pickle.dumps(header, pickle.HIGHEST_PROTOCOL))])
+    return names
+
+
+def _load_state(store: CacheFile | None) -> IndexState | None:
+    """The state `_save_state` stored, or None when a row of it is missing or does not decode."""
+    header = _load(store, STATE, tuple)
+    if not isinstance(header, tuple) or len(header) != 4:
+        return None
+    keys, made, code_parts, shard_parts = header
+    codes: dict = {}
+    shards: dict = {}
+    for names, into in ((code_parts, codes), (shard_parts, shards)):
+        for name in names:
+            part = _load(store, name, dict)
+            if part is None:
+                return None
+            into.update(part)
+    return IndexState(keys, made, codes, shards)
 
 
 def _load(store: CacheFile | None, key: str, kind: type) -> object:

@@ -52,6 +52,16 @@ def test_peak_memory_counts_the_children_of_the_build(tmp_path):
     run = compare.measure([sys.executable, "-c", parent], log=tmp_path / "log")
     assert run.peak_bytes > 120 * 2**20
     assert run.seconds > 0.6
+    assert run.peak_pss > 120 * 2**20  # the child's own pages count whole in its PSS too
+
+
+def test_pages_a_forked_child_shares_count_twice_in_the_rss_sum_and_once_in_the_pss(tmp_path):
+    script = ("import os, time; b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096]); pid = os.fork()\n"
+              "time.sleep(0.8)\n"
+              "if pid: os.waitpid(pid, 0)\n")
+    run = compare.measure([sys.executable, "-c", script], log=tmp_path / "log")
+    assert run.peak_bytes > 2 * 200 * 2**20
+    assert 200 * 2**20 < run.peak_pss < 1.5 * 200 * 2**20
 
 
 def test_a_failing_build_stops_the_benchmark_with_its_output(tmp_path):
@@ -90,13 +100,15 @@ def test_a_sitegen_build_of_the_corpus_and_an_edit(tmp_path):
 
 def test_the_table_gives_sitegens_ratio_to_each_tool():
     result = SizeResult(1000, cold={"hugo": Run(4.0, 300 * 2**20), "pelican": Run(10.0, 100 * 2**20),
-                                    "sitegen": Run(2.0, 200 * 2**20)},
+                                    "sitegen": Run(2.0, 200 * 2**20, 150 * 2**20)},
                         unchanged=Run(0.2, 50 * 2**20), one_edit=Run(0.5, 60 * 2**20), first_page=1.5, reload_ms=80)
     text = compare.table([result], markdown=True)
     lines = text.splitlines()
-    assert lines[0].startswith("| build |") and all(line.count("|") == 8 for line in lines)
+    assert lines[0].startswith("| build |") and all(line.count("|") == 9 for line in lines)
+    assert "| peak memory | peak PSS |" in lines[0]
     sitegen = next(line for line in lines if line.startswith("| sitegen, cold"))
-    assert "0.50× Hugo" in sitegen and "0.20× Pelican" in sitegen and "2.00" in sitegen and "200 MiB" in sitegen
+    assert "0.50× Hugo" in sitegen and "0.20× Pelican" in sitegen and "2.00" in sitegen
+    assert "| 200 MiB | 150 MiB |" in sitegen
     assert "0.05× Hugo cold" in next(line for line in lines if "nothing changed" in line)
     assert "80 ms" in text and "1.50 s" in text
     plain = compare.table([SizeResult(100, cold={"sitegen": Run(1.0, 2**20)})], markdown=False)

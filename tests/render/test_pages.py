@@ -419,3 +419,16 @@ def test_drawing_in_several_processes_gives_the_same_files(monkeypatch):
     together = drawing.MemorySink()
     report = drawing.draw_site(site, theme, together, workers=3)
     assert together.files == alone.files and report.rendered == len(alone.files)
+
+
+def test_reusing_an_articles_drawn_card_changes_no_byte(monkeypatch):
+    import sitegen.render.pages as drawing
+
+    cfg = config()
+    site, theme = build_site(None, cfg), load_theme(cfg)
+    reused = drawing.MemorySink()
+    drawing.draw_site(site, theme, reused, workers=1)
+    monkeypatch.setattr(drawing, "CARD", ("macros.html", "no-such-macro"))  # every card drawn where it is shown
+    each = drawing.MemorySink()
+    drawing.draw_site(site, theme, each, workers=1)
+    assert reused.files == each.files

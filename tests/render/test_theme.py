@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,44 @@ def test_a_dynamic_include_depends_on_every_template(tmp_path):
     first = load_theme(cfg).fingerprint("404.html")
     write_template(tmp_path, "other.html", "y")
     assert load_theme(cfg).fingerprint("404.html") != first
+
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+
+
+def _counting_macro(tmp_path, source):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "m.html").write_text(source)
+    theme = load_theme(config(tmp_path))
+    drawn = []
+    theme.env.globals["count"] = lambda: drawn.append(1) or len(drawn)
+    return theme
+
+
+def test_a_reused_macro_draws_a_live_argument_once(tmp_path):
+    theme = _counting_macro(tmp_path, "{% macro show(x) %}{{ x.text }} #{{ count() }}{% endmacro %}")
+    with theme.reusing("m.html", "show"):
+        show = theme.template("m.html").module.show
+        first = Item("a")
+        assert show(first) == show(first) == "a #1"
+        assert show(Item("b")) == "b #2"
+        assert show({"text": "c"}) == "c #3" and show({"text": "c"}) == "c #4"  # no weak reference: each time
+        held = len(show.drawn)
+        del first
+        assert len(show.drawn) == held - 1  # what is no longer alive is not held
+        assert show(Item("a")) == "a #5"
+    assert theme.template("m.html").module.show(Item("a")) == "a #6"  # outside the block: as it was
+
+
+def test_a_macro_called_with_several_arguments_draws_each_time(tmp_path):
+    theme = _counting_macro(tmp_path, "{% macro two(x, y='') %}{{ x.text }}{{ y }} #{{ count() }}{% endmacro %}")
+    item = Item("a")
+    with theme.reusing("m.html", "two"):
+        two = theme.template("m.html").module.two
+        assert two(item, "!") == "a! #1" and two(item, "!") == "a! #2"
+        assert two(item) == "a #3" and two(item) == "a #3"
+    with theme.reusing("m.html", "missing"), theme.reusing("nope.html", "card"):
+        pass  # no such macro or template: nothing to reuse, no error

@@ -169,6 +169,15 @@ def test_cards_link_authors_publisher_and_tags_and_mark_fragments(pages):
     assert unicode.date_label == "2 February 2022" and unicode.summary.startswith("Première phrase")
 
 
+def test_an_articles_card_is_one_value_on_every_tag_author_and_publisher_page(pages):
+    """Its links go up to the site root and down (the same from any list page as deep), so it is drawn once."""
+    cards = [c for page in pages.values() if isinstance(page.view, ListView) and page.path.count("/") == 2
+             for c in page.view.cards if c.title == "A truncated teaser"]
+    assert len(cards) == 2 and cards[0] == cards[1]  # its tag's page and its publisher's
+    ai = [c for c in pages["tags/ai/index.html"].view.cards if c.title == "A truncated teaser"][0]
+    assert "../../tags/ai/index.html" in [t.href for t in ai.tags]  # its own tag, from its own page
+
+
 def test_tag_pages_have_their_feed(pages):
     page = pages["tags/ai/index.html"]
     assert page.view.feed == "feed.xml" and page.meta.page_feed == "feed.xml"
