@@ -18,7 +18,8 @@ RSS the kernel reports, whichever is larger), and beside it the tree's peak PSS
 with its parent counts once). For sitegen also: a rebuild with
 nothing changed and with one article edited (each a new process), and under
 `sitegen serve` the time until the first page is served (with the previous site
-on disk) and save → reloaded tab (benchmarks/reload_latency.py). With
+on disk) and save → new text painted in the open tab (benchmarks/reload_latency.py;
+the page is swapped in place, and the row says so when a save took the reload path). With
 `--sitegen-sizes 100000`, sitegen alone at sizes too large to wait for the others.
 
 Prints a table (Markdown with `--markdown`) with a description of the machine, and
@@ -352,7 +353,8 @@ class SizeResult:
     unchanged: Run | None = None
     one_edit: Run | None = None
     first_page: float | None = None  # seconds
-    reload_ms: float | None = None  # save → reloaded tab, median
+    reload_ms: float | None = None  # save → new text painted in the tab, median
+    reload_path: str = "swap"  # how the tab showed it: swap, reload, or both
 
 
 def rotation(tools: Sequence[str], run: int) -> list[str]:
@@ -393,8 +395,9 @@ def compare_size(sites: Sites, tools: Sequence[str], runs: int, *, serve: bool, 
         from reload_latency import measure_reload
 
         reload = measure_reload(sites.sitegen, edits, env=sitegen_env())
-        result.reload_ms = reload["median"]
-        log(f"{sites.size:>7,} sitegen  serve: save → reloaded {result.reload_ms:.0f} ms (median of {edits})")
+        result.reload_ms, result.reload_path = reload["median"], str(reload["path"])
+        log(f"{sites.size:>7,} sitegen  serve: save → shown {result.reload_ms:.0f} ms "
+            f"(median of {edits}, {result.reload_path})")
     return result
 
 
@@ -476,8 +479,9 @@ def rows(result: SizeResult) -> list[list[str]]:
         out.append(["sitegen serve, first page", f"{size:,}", f"{result.first_page:.2f} s", "", "", "", "",
                     "previous site on disk"])
     if result.reload_ms is not None:
-        out.append(["sitegen serve, save → reloaded", f"{size:,}", f"{result.reload_ms:.0f} ms", "", "", "", "",
-                    "median, Chromium tab"])
+        how = {"swap": "swapped in place", "reload": "reloaded"}.get(result.reload_path, result.reload_path)
+        out.append(["sitegen serve, save → shown", f"{size:,}", f"{result.reload_ms:.0f} ms", "", "", "", "",
+                    f"median, Chromium tab, {how}"])
     return out
 
 

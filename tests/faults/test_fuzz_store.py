@@ -11,6 +11,7 @@ stays deleted (until the index that remembers it is removed).
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import tempfile
@@ -97,12 +98,22 @@ class EditingAndSplitting(RuleBasedStateMachine):
         path.write_text(text, encoding="utf-8")
         self.marks.setdefault(path.name, []).append(mark)
 
+    def journal_names(self, slug: str) -> bool:
+        """Whether the journal of a split that never saved its index (no index then, and none now)
+        names this file: the next split then knows it was written and remembers it deleted."""
+        try:
+            lines = (self.root / "content/.split-journal").read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return False
+        records = [json.loads(line) for line in lines if line.strip()]
+        return any(r.get("base") is None and r.get("slug") == slug for r in records)
+
     @precondition(lambda self: self.files())
     @rule(data=st.data())
     def delete(self, data: st.DataObject) -> None:
         path = data.draw(st.sampled_from(self.files()))
         content = self.root / "content"
-        if (content / ".split-index.json").exists():
+        if (content / ".split-index.json").exists() or self.journal_names(path.stem):
             self.deleted.add(self.which(path))
             self.forgotten.discard(self.which(path))
         else:  # no index to remember it in (removed by hand): the next split may bring it back
