@@ -18,17 +18,21 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+KEPT_AGAIN = 20_000  # views a one-off build keeps for the rest of its render (an article's card: a few KB each)
+
 
 class ViewMemo:
     """Views of the previous render, keyed by what they are (`("card", slug, folder)`...).
 
     A memo that is not `lasting` (a one-off build: there is no next render) keeps only what is
     asked for again within the same render (`get(..., again=True)`, e.g. an article's card on many
-    lists), so a large build does not hold every view it made until its end.
+    lists), and at most `kept_again` of those: a large build does not hold every view it made until
+    its end (at 100,000 articles their cards alone would be hundreds of MB in each drawing process).
     """
 
-    def __init__(self, *, lasting: bool = True) -> None:
+    def __init__(self, *, lasting: bool = True, kept_again: int = KEPT_AGAIN) -> None:
         self.lasting = lasting
+        self.kept_again = kept_again
         self.old: dict[Hashable, tuple[tuple, object]] = {}
         self.new: dict[Hashable, tuple[tuple, object]] = {}
         self.config: object = None
@@ -51,7 +55,7 @@ class ViewMemo:
         hit = self.new.get(key) or self.old.get(key)
         if hit is None or hit[0] != sources:  # tuples compare identical items without calling __eq__
             hit = (sources, make())
-        if self.lasting or again:
+        if self.lasting or (again and (len(self.new) < self.kept_again or key in self.new)):
             self.new[key] = hit
         return hit[1]  # type: ignore[return-value]
 

@@ -43,3 +43,13 @@ def test_views_not_asked_for_in_a_render_are_forgotten():
     started(memo, config, {})  # a render that no longer has the page
     started(memo, config, {}).get("gone", (), make)
     assert make.count == 2
+
+
+def test_a_one_off_render_keeps_views_asked_for_again_up_to_its_bound_and_only_those():
+    memo, make = started(ViewMemo(lasting=False, kept_again=2), object(), {}), Made()
+    for name in ("a", "b", "c"):
+        memo.get(name, (), make, again=True)
+    memo.get("once", (), make)
+    for name in ("a", "b", "c", "once"):
+        memo.get(name, (), make, again=True)
+    assert make.count == 4 + 2  # "a" and "b" are kept; "c" (over the bound) and "once" are made again
