@@ -135,11 +135,11 @@ def fill(folder: Path) -> Path:
 
 
 def test_a_really_full_disk_stops_the_build_and_the_old_site_stays(tmp_path):
-    with small_disk(tmp_path / "disk") as disk:
+    with small_disk(tmp_path / "disk", "8m") as disk:  # room for the edited site once the filler is gone
         root = make(disk / "archive")
         assert sitegen(root, "build").returncode == 0
         before = tree(root / "public")
-        edit(root, "Edited by hand " * 15000)  # bigger than what is left, even once the build cache is given up
+        edit(root, "Edited by hand " * 40000)  # bigger than what is left, even once the build cache (~1 MB) is given up
         filler = fill(disk)
         full = sitegen(root, "build")
         assert_failed_cleanly(full, "No space left on device")
