@@ -32,10 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.split_fit import CORPUS, FEATURES, fit, gold_decision, rows_of, training, weights_of, without_rules  # noqa: E402
-from benchmarks.split_score import by_shape, corpus_dumps, gold_path, score_file, total  # noqa: E402
+from benchmarks.split_score import corpus_dumps, gold_path, print_decisions, score_file  # noqa: E402
 from sitegen.split import learned  # noqa: E402
 
-FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
 
 
 def evaluate(corpus: Path, held_out: list[str] | None = None) -> dict[str, list]:
@@ -68,15 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.held and not set(args.held) <= known:
         parser.error(f"no such shape: {', '.join(sorted(set(args.held) - known))}")
     results = evaluate(args.corpus, args.held)
-    print("decision   " + "  ".join(f"{f:>9}" for f in FIGURES))
-    for name, scores in results.items():
-        figures = total(scores).figures()
-        print(f"{name:<9}  " + "  ".join(f"{figures[f]:>9.3f}" for f in FIGURES))
-    if args.shapes:
-        tables = {name: by_shape(scores) for name, scores in results.items()}
-        print("\nshape                 " + "  ".join(f"{n:>9}" for n in tables))
-        for shape in tables["rules"]:
-            print(f"{shape:<20}  " + "  ".join(f"{tables[n][shape].f1:>9.2f}" for n in tables))
+    print_decisions(results, args.shapes)
     return 0
 
 

@@ -312,3 +312,20 @@ def by_shape(scores: Iterable[DumpScore]) -> dict[str, Totals]:
     for s in scores:
         shapes[s.shape] = shapes.get(s.shape, Totals()) + totals_of(s)
     return dict(sorted(shapes.items()))
+
+
+DECISION_FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
+
+
+def print_decisions(results: dict[str, list[DumpScore]], shapes: bool = False) -> None:
+    """Print the figures of each way of deciding (rules, a model, …) over the same dumps, one row
+    each; with `shapes`, then the F1 of each per shape (`results` must hold "rules")."""
+    print("decision   " + "  ".join(f"{f:>9}" for f in DECISION_FIGURES))
+    for name, scores in results.items():
+        figures = total(scores).figures()
+        print(f"{name:<9}  " + "  ".join(f"{figures[f]:>9.3f}" for f in DECISION_FIGURES))
+    if shapes:
+        tables = {name: by_shape(scores) for name, scores in results.items()}
+        print("\nshape                 " + "  ".join(f"{n:>9}" for n in tables))
+        for shape in tables["rules"]:
+            print(f"{shape:<20}  " + "  ".join(f"{tables[n][shape].f1:>9.2f}" for n in tables))

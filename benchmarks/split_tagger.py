@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.split_score import (  # noqa: E402
-    Item, blank_lines, by_shape, corpus_dumps, gold_path, read_gold, score, score_file, total, _norm,
+    Item, blank_lines, corpus_dumps, gold_path, print_decisions, read_gold, score, score_file, _norm,
 )
 from sitegen.split import split_text  # noqa: E402
 from sitegen.split.assemble import assemble  # noqa: E402
@@ -67,7 +67,6 @@ NEW = ("forum_thread", "job_board", "advice_column", "weather_report", "travel_g
        "crypto_blog", "fashion_listicle")
 TAGS = ("B", "I", "O")
 L2 = 1.0
-FIGURES = ("precision", "recall", "f1", "title", "authors", "licence", "kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,15 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     if held and not set(held) <= set(known):
         parser.error(f"no such shape: {', '.join(sorted(set(held) - set(known)))}")
     results = evaluate(dumps, seeds, [held] if held else [[s] for s in known], args.history)
-    print("decision   " + "  ".join(f"{f:>9}" for f in FIGURES))
-    for name, scores in results.items():
-        figures = total(scores).figures()
-        print(f"{name:<9}  " + "  ".join(f"{figures[f]:>9.3f}" for f in FIGURES))
-    if args.shapes:
-        tables = {name: by_shape(scores) for name, scores in results.items()}
-        print("\nshape                 " + "  ".join(f"{n:>9}" for n in tables))
-        for s in tables["rules"]:
-            print(f"{s:<20}  " + "  ".join(f"{tables[n][s].f1:>9.2f}" for n in tables))
+    print_decisions(results, args.shapes)
     return 0
 
 
