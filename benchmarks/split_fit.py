@@ -34,14 +34,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # fit this checkout's split
 
-from benchmarks.split_score import blank_lines, corpus_dumps, gold_path, read_gold  # noqa: E402
+from benchmarks.split_score import blank_lines, corpus_dumps, gold_path, read_gold, seed_dumps  # noqa: E402
 from sitegen.split import learned, split_text  # noqa: E402
 from sitegen.split.boundary import FEATURES, RULE_FEATURES  # noqa: E402
 from sitegen.split.text import Block  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "split_corpus"
-SEEDS = ROOT / "benchmarks" / "split_seeds"  # gold for the seed dumps of content/raw (as the seed test pins them)
-RAW = ROOT / "content" / "raw"
 L2 = 10.0  # the penalty on the weights of the general evidence: the rules' verdict is the prior, moved only as far as the data asks
 L2_ALONE = 1.0  # on the general evidence when the rules' verdict is left out (`--without-rules`)
 L2_RULES = 0.01  # and on the rules' own verdict (the bias has none)
@@ -75,8 +73,7 @@ class Recorder:
 
 def training(corpus: Path) -> list[tuple[Path, Path, str]]:
     """(dump, gold file, shape) of every dump fitted on: the corpus, and the seed dumps."""
-    seeds = [(RAW / (g.name.removesuffix(".gold.yaml") + ".txt"), g, "seeds") for g in sorted(SEEDS.glob("*.gold.yaml"))]
-    return [(d, gold_path(d), d.parent.name) for d in corpus_dumps(corpus)] + seeds
+    return [(d, gold_path(d), d.parent.name) for d in corpus_dumps(corpus)] + seed_dumps()
 
 
 def gold_decision(dump: Path, gold_file: Path) -> Recorder:

@@ -303,6 +303,15 @@ def score_file(dump: Path) -> DumpScore:
     return score(gold, predict(text, dump.name), blank=blank_lines(text), shape=dump.parent.name, name=dump.name)
 
 
+SEEDS = Path(__file__).resolve().parent / "split_seeds"  # gold for the seed dumps of content/raw (as the seed test pins them)
+RAW = Path(__file__).resolve().parent.parent / "content" / "raw"
+
+
+def seed_dumps() -> list[tuple[Path, Path, str]]:
+    """(dump, gold file, "seeds") of each seed dump of content/raw that has gold in split_seeds/."""
+    return [(RAW / (g.name.removesuffix(".gold.yaml") + ".txt"), g, "seeds") for g in sorted(SEEDS.glob("*.gold.yaml"))]
+
+
 def score_corpus(corpus: Path, shape: str | None = None) -> list[DumpScore]:
     return [score_file(dump) for dump in corpus_dumps(corpus, shape)]
 

@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.split_score import (  # noqa: E402
-    Item, blank_lines, corpus_dumps, gold_path, print_decisions, read_gold, score, score_file, _norm,
+    Item, blank_lines, corpus_dumps, gold_path, print_decisions, read_gold, score, score_file, seed_dumps, _norm,
 )
 from sitegen.split import split_text  # noqa: E402
 from sitegen.split.assemble import assemble  # noqa: E402
@@ -59,8 +59,6 @@ from sitegen.split.segment import iter_segments  # noqa: E402
 from sitegen.split.text import Block, Debris  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "split_corpus"
-SEEDS = ROOT / "benchmarks" / "split_seeds"
-RAW = ROOT / "content" / "raw"
 NEW = ("forum_thread", "job_board", "advice_column", "weather_report", "travel_guide", "university_news",
        "government_notice", "product_roundup", "wiki_page", "council_minutes", "health_news", "changelog_post",
        "earnings_story", "satire_site", "ngo_field_report", "trade_press", "gaming_news", "celebrity_gossip",
@@ -388,7 +386,7 @@ def load(path: Path, gold_file: Path, shape_name: str) -> Dump:
 
 def corpus(corpus_dir: Path) -> tuple[list[Dump], list[Dump]]:
     dumps = [load(d, gold_path(d), d.parent.name) for d in corpus_dumps(corpus_dir)]
-    seeds = [load(RAW / (g.name.removesuffix(".gold.yaml") + ".txt"), g, "seeds") for g in sorted(SEEDS.glob("*.gold.yaml"))]
+    seeds = [load(*seed) for seed in seed_dumps()]
     return dumps, seeds
 
 
