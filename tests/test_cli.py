@@ -120,7 +120,7 @@ def test_split_ends_with_what_to_review_naming_dump_lines(tmp_path):
         tmp_path, "odd.txt",
         "uring the night the river rose above the old wall and flooded the low streets near the harbour.\n\n"
         "By morning the water had reached the doors of the fish market, and traders carried their stock upstairs.\n\n"
-        "Harbour cranes return to the old port\n\n"
+        "Harbour cranes return to the old port\n\nBy Maria Costa\n\n"
         "Cranes are back at the old port for the first time in a decade, and dock workers say ships will follow.\n",
     )
     result = sitegen("-C", str(archive), "split", str(dump), cwd=tmp_path)
@@ -128,7 +128,6 @@ def test_split_ends_with_what_to_review_naming_dump_lines(tmp_path):
     review = result.stdout.split("to review (")[1].splitlines()[1:]
     assert review[0].startswith("  content/raw/odd.txt:1: no title line")
     assert review[0].endswith("→ content/articles/untitled-fragment-odd-txt-line-1.md")
-    assert review[1].startswith("  content/raw/odd.txt:5: new item inferred")  # a weak boundary, to check
     text = (archive / "content/articles/untitled-fragment-odd-txt-line-1.md").read_text(encoding="utf-8")
     assert "title: \"Untitled fragment (odd.txt line 1)\"" in text or "title: Untitled fragment (odd.txt line 1)" in text
     assert 'tags: ["flag", "review"]' in text

@@ -1,9 +1,9 @@
 """The split step: a raw dump of scraped pages → articles with metadata, provenance and flags.
 
 `split_text(text, name)` is pure: it removes separators and furniture
-(`segment`), gives each line a role (`roles`), finds item boundaries from the
-sequence of roles (`boundary`),
-takes each article's metadata lines out of its text (`assemble`, with `meta`
+(`segment`), gives each line a role (`roles`), tags each line as the start,
+inside or outside of an item (`tagger`, the rules of `boundary` when no
+weights are installed), takes each article's metadata lines out of its text (`assemble`, with `meta`
 and `licence`), flags lines an editor should see (`flags`), and turns the rest
 into Markdown that shows the same words (`body`). Every non-blank line of the
 dump is accounted for: it is in exactly one article (body or front matter) or
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split.boundary import has_running_text, items
-from sitegen.split.roles import Repeats, classify, shape
-from sitegen.split.segment import iter_segments
+from sitegen.split import tagger
+from sitegen.split.boundary import Item, has_running_text, items
+from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
 
 __all__ = [
@@ -47,18 +47,31 @@ def iter_articles(
     Debris lines are appended to `debris` as they are found. `repeats` counts the dump's lines
     (`Repeats.of_lines`, a first pass over the same lines), so recurring furniture is known."""
     publishers: set[str] = set()
-    for segment in iter_segments(lines, debris, repeats):
-        texts = [b.text for b in segment]
-        shapes = [shape(t) for t in texts]
-        roles = classify(texts, [repeats.count(t) for t in texts] if repeats else None, shapes)
-        for item in items(segment, roles, publishers, shapes):
-            if not has_running_text(texts[item.start : item.end]):
-                debris.extend(Debris(b.line, b.text, "no running text: page or section headings, navigation")
-                              for b in segment[item.start : item.end])
-                continue
-            article = assemble(segment[item.start : item.end], name, roles[item.start : item.end], item)
+    decide = tagger.active()
+    for segment in tagger.segments(lines, debris, repeats):
+        if decide is not None:
+            described = tagger.describe(segment, repeats)
+            found, left = tagger.items(described, segment, decide.decode(described))
+        else:
+            found, left = _rule_items(segment, publishers)
+        debris.extend(left)
+        for item in found:
+            blocks = segment.blocks[item.start : item.end]
+            article = assemble(blocks, name, segment.roles[item.start : item.end], item)
             debris.extend(article.debris)
             yield article
+
+
+def _rule_items(segment: tagger.Segment, publishers: set[str]) -> tuple[list[Item], list[Debris]]:
+    """The items of a segment by the rules of `boundary` (when no tagger model is in use)."""
+    found, left = [], []
+    texts = [b.text for b in segment.blocks]
+    for item in items(segment.blocks, segment.roles, publishers, segment.shapes):
+        if has_running_text(texts[item.start : item.end]):
+            found.append(item)
+        else:
+            left += [Debris(b.line, b.text, "no running text: page or section headings, navigation") for b in segment.blocks[item.start : item.end]]
+    return found, left
 
 
 def split_text(text: str, name: str) -> SplitResult:

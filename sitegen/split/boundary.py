@@ -238,13 +238,19 @@ def items(
             confidence = min(confidence, 0.7)
     out.append(Item(start, n, confidence, tuple(doubts)))
     out = [part for it in out for part in _peel(it, roles, shapes, blocks)]
-    short = [roles[it.start] is Role.TITLE and _is_teaser(roles, shapes, it.start, it.end) for it in out]
+    return mark_teasers(out, roles, shapes, listing)
+
+
+def mark_teasers(out: Sequence[Item], roles: Sequence[Role], shapes: Sequence[LineShape], listing: bool = False) -> tuple[Item, ...]:
+    """The items of a segment, those standing for an article (a headline over a few short lines)
+    marked as teasers when the segment is a page of them (a listing, or most of its items), or
+    two or more come in a row (a "Related" box)."""
+    short = [roles[it.start] is Role.TITLE and is_teaser(roles, shapes, it.start, it.end) for it in out]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
-        out = [replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short)]
-    else:  # two short items or more in a row (a "Related" box): teasers too
-        paired = [is_short and (i > 0 and short[i - 1] or i + 1 < len(short) and short[i + 1]) for i, is_short in enumerate(short)]
-        out = [replace(it, teaser=True) if is_paired else it for it, is_paired in zip(out, paired)]
-    return tuple(out)
+        return tuple(replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short))
+    # two short items or more in a row (a "Related" box): teasers too
+    paired = [is_short and (i > 0 and short[i - 1] or i + 1 < len(short) and short[i + 1]) for i, is_short in enumerate(short)]
+    return tuple(replace(it, teaser=True) if is_paired else it for it, is_paired in zip(out, paired))
 
 
 def _peel(item: Item, roles: Sequence[Role], shapes: Sequence[LineShape], blocks: Sequence[Block]) -> list[Item]:
@@ -332,7 +338,7 @@ def _trails(role: Role, s: LineShape) -> bool:
     return role in (Role.BODY, Role.STANDFIRST) and s.chars < RUNNING_LONG and (s.cut or not s.sentence or s.final == ":")
 
 
-def _is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> bool:
+def is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, end: int) -> bool:
     """A headline over a few short lines of text (a teaser), not over an article's paragraphs."""
     lines, chars = _text_of(roles, shapes, start, end)
     return lines <= TEASER_LINES and chars <= TEASER_CHARS

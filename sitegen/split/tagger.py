@@ -1,0 +1,409 @@
+"""The split's boundary decision: a line tagger over the content lines of a segment.
+
+Every content line of a segment gets a tag: `B` (the first line of an item), `I`
+(inside one) or `O` (outside every item: furniture, debris). Each line is
+described by sparse named features (`describe`, `features`): its role and shape
+(`roles`), its headline score, the date, by-line, licence and furniture
+recognisers, how often it recurs in the dump, the blank and removed lines around
+it, the same of its neighbours (±2), how far it stands from the last and the
+next running text, and the segment's share of headline-shaped lines. The model
+is a maximum-entropy Markov model: the probability of a tag given the line's
+features and the previous tag is a softmax of summed weights; `Model.decode`
+finds the likeliest tag sequence (Viterbi: no `I` without a `B` before it) and
+the probability of each tag at each line (the forward pass: with locally
+normalised steps it is the marginal). The weights ship as package data
+(`tagger_model.json`, feature → weights of B, I, O), fitted on the split corpus by
+`benchmarks/split_tagger.py --fit`; pure Python at run time. With no weights file
+the rules of `boundary` decide. `using` swaps the decision (for fitting and for
+leave-one-shape-out evaluation). Must not read metadata (that is `assemble`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from sitegen.split.boundary import Item, has_running_text, mark_teasers
+from sitegen.split.licence import detect_licence
+from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
+from sitegen.split.segment import iter_segments
+from sitegen.split.text import Block, Debris
+
+WEIGHTS = Path(__file__).with_name("tagger_model.json")
+TAGS = ("B", "I", "O")
+B, I, O = range(3)
+SURE = 0.6  # an item start or end less probable than this is worth a look
+DOUBT = 0.4  # and so is a line inside an item at least this likely to start one (with SURE: 0.10 flags per corpus article)
+KEEP_ALONE = 0.15  # a segment with running text tagged all outside is one item when a line is this likely to start one
+_CARRIED = 8  # lines taken out after a segment that the next one is told about
+_DIGITS = re.compile(r"\d+")
+_FINALS = ".?!:;,)”\"’"
+_HEADING = (Role.TITLE, Role.FURNITURE)
+_TEXT = (Role.BODY, Role.STANDFIRST)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of a segment with the features of the line itself (its neighbours see these too): a
+    content line (`index` into the segment's blocks, its `role`) or a line the segmenter took out
+    (`index` -1, no role), which stays out whatever its tag but tells about its neighbours."""
+
+    block: Block
+    role: Role | None
+    index: int
+    own: tuple[str, ...]
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    return bisect_right(edges, value)  # how many edges the value reaches
+
+
+def _running(s: LineShape) -> bool:
+    return s.chars >= 200 or s.chars >= 80 and s.sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A segment of content lines (`segment.iter_segments`) with their shapes and roles, and the
+    lines taken out since the segment before (`Debris`, in line order)."""
+
+    blocks: tuple[Block, ...]
+    shapes: tuple[LineShape, ...]
+    roles: tuple[Role, ...]
+    removed: tuple[Debris, ...] = ()
+
+
+def segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats | None = None) -> Iterator[Segment]:
+    """The segments of a dump's lines, as the split reads them (debris lines are appended to `debris`).
+    The lines taken out after a segment's last line (the separator that ends it) come with the
+    segment after: they tell where it starts."""
+    mark = len(debris)
+    carried: list[Debris] = []
+    for blocks in iter_segments(lines, debris, repeats):
+        texts = [b.text for b in blocks]
+        shapes = tuple(shape(t) for t in texts)
+        roles = classify(texts, [repeats.count(t) for t in texts] if repeats else None, shapes)
+        kept = {b.line for b in blocks}
+        new = [d for d in debris[mark:] if d.line not in kept and d.text.strip() and not d.reason.startswith("blank")]
+        mark = len(debris)
+        last = blocks[-1].line if blocks else 0
+        removed = tuple(sorted(carried + [d for d in new if d.line < last], key=lambda d: d.line))
+        carried = [d for d in new if d.line > last][-_CARRIED:]
+        yield Segment(blocks, shapes, roles, removed)
+
+
+def _merged(segment: Segment) -> list[tuple[Block, LineShape, Role | None, int, str | None]]:
+    """The segment's content lines and the lines taken out, in line order: (line, shape, role, index, why removed)."""
+    out: list[tuple[Block, LineShape, Role | None, int, str | None]] = [
+        (b, s, r, k, None) for k, (b, s, r) in enumerate(zip(segment.blocks, segment.shapes, segment.roles))
+    ]
+    if segment.removed:
+        text = [(Block(d.line, d.text.strip()), shape(d.text.strip()), None, -1, _DIGITS.sub("N", d.reason)[:30]) for d in segment.removed]
+        out = sorted(out + text, key=lambda x: x[0].line)
+    return out
+
+
+def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ...]:
+    """The lines of a segment (content lines and the lines taken out around them) and their features."""
+    merged = _merged(segment)
+    n = len(merged)
+    heads = sum(1 for r in segment.roles if r is Role.TITLE)
+    share = f"heads={_bucket(heads / max(1, n), (0.05, 0.1, 0.2, 0.3))}"
+    gaps = [9] + [max(0, b[0].line - a[0].line - 1) for a, b in zip(merged, merged[1:])] + [9]  # blank lines
+    out: list[list[str]] = []
+    since_long = 99
+    first = True
+    for k, (b, s, role, index, why) in enumerate(merged):
+        t = b.text
+        count = repeats.count(t) if repeats else 1
+        own = [
+            f"r={role.value if role else 'debris'}", f"len={_bucket(s.chars, (10, 20, 40, 70, 100, 150, 200, 400))}",
+            f"w={_bucket(s.words, (2, 3, 5, 8, 12, 16, 23, 40))}", f"cap={round(s.capitalised * 4)}",
+            f"fin={s.final if s.final in _FINALS else ('' if not s.final else 'x')}",
+            f"stop={round(s.stop_density * 5)}", f"hs={round(headline_score(t, s) * 5)}",
+            f"bb={min(gaps[k], 2)}", f"ba={min(gaps[k + 1], 2)}", f"rep={min(count, 4)}",
+        ]
+        if why:
+            own.append("d=" + why)
+        if s.cut:
+            own.append("cut")
+        if s.list_like:
+            own.append("list")
+        if s.chars <= 100 and date_line(t):
+            own.append("date")
+        if s.chars <= 200 and byline_names(t):
+            own.append("by")
+        if s.chars <= 700 and detect_licence(t):
+            own.append("lic")
+        if s.chars <= 240 and furniture_reason(t, count):
+            own.append("furn")
+        if first and role is not None:
+            own.append("seg")
+            first = False
+        own.append(f"since={_bucket(since_long, (1, 2, 3, 5, 8, 15))}")
+        since_long = 0 if _running(s) else since_long + 1
+        out.append(own)
+    # looking ahead: lines until the next running text, text until the next headline-shaped line
+    until_text, text_ahead = 99, 0
+    for k in range(n - 1, -1, -1):
+        s, role = merged[k][1], merged[k][2]
+        out[k].append(f"until={_bucket(until_text, (1, 2, 3, 5, 8))}")
+        out[k].append(f"ahead={_bucket(text_ahead, (1, 100, 300, 800, 2000))}")
+        until_text = 0 if _running(s) else until_text + 1
+        text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
+    return tuple(Line(m[0], m[2], m[3], (*own, share)) for m, own in zip(merged, out))
+
+
+_NEAR = ("r=", "hs=", "len=", "bb=", "d=")  # what a line two away shows of itself
+
+
+def features(lines: Sequence[Line], k: int) -> list[str]:
+    """The features of line k (without the previous tag)."""
+    own = lines[k].own
+    f = ["bias", *own]
+    for d in (-2, -1, 1, 2):
+        j = k + d
+        if 0 <= j < len(lines):
+            near = lines[j].own if abs(d) == 1 else [x for x in lines[j].own if x.startswith(_NEAR)]
+            f += [f"{d}:{x}" for x in near]
+        else:
+            f.append(f"{d}:edge")
+    role = own[0]
+    prev_role = lines[k - 1].own[0] if k else "start"
+    next_role = lines[k + 1].own[0] if k + 1 < len(lines) else "end"
+    f += [f"rr={prev_role}|{role}", f"rn={role}|{next_role}", f"rb={role}|{own[7]}"]
+    return f
+
+
+def with_previous(base: Sequence[str], previous: str) -> list[str]:
+    """The features of the previous tag (`S` at a segment's start), alone and with the line's
+    role, length, headline score and blank lines above."""
+    return [f"p={previous}", *(f"p={previous}|{base[j]}" for j in (1, 2, 7, 8))]
+
+
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """The likeliest tags of a segment's lines and, per line, the probability of B, I and O."""
+
+    tags: tuple[str, ...]
+    probabilities: tuple[tuple[float, float, float], ...]
+
+
+class Decide(Protocol):
+    def decode(self, lines: Sequence[Line]) -> Tagging: ...
+
+
+_CACHED = 4096  # feature sums of this many distinct line descriptions are kept (then the cache starts afresh)
+
+
+class Model:
+    """Weights per feature (of B, I, O); the log-probabilities of a tag are a softmax of their sums.
+
+    `features` and `with_previous` name every feature (the fit sees those names); decoding adds the
+    same weights without building the names: tables per neighbour offset and per previous tag, and
+    the sums of a line's own features cached by its description (most body lines look alike)."""
+
+    def __init__(self, weights: dict[str, tuple[float, float, float]]) -> None:
+        self.weights = weights
+        self._near: dict[int, dict[str, tuple[float, float, float]]] = {d: {} for d in (-2, -1, 0, 1, 2)}
+        self._previous: dict[str, dict[str, tuple[float, float, float]]] = {p: {} for p in ("B", "I", "O", "S")}
+        for name, w in weights.items():
+            head, colon, rest = name.partition(":")
+            if colon and head in ("-2", "-1", "1", "2"):
+                self._near[int(head)][rest] = w
+            elif name.startswith("p=") and name[2:3] in self._previous:
+                self._previous[name[2]]["" if len(name) == 3 else name[4:]] = w
+            else:
+                self._near[0][name] = w
+        self._cache: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}
+
+    def _sums(self, own: tuple[str, ...]) -> tuple[tuple[float, float, float], ...]:
+        """The summed weights of a line's own features as seen from offsets -2 … 2 (0: the line itself)."""
+        found = self._cache.get(own)
+        if found is None:
+            if len(self._cache) >= _CACHED:
+                self._cache.clear()
+            found = tuple(_total(table, own) for table in (self._near[-2], self._near[-1], self._near[0], self._near[1], self._near[2]))
+            self._cache[own] = found
+        return found
+
+    def steps(self, lines: Sequence[Line]) -> list[tuple[list[float], ...]]:
+        """For each line, P(tag | line, previous tag) for the previous tag B, I, O, or the segment's
+        start (`S`); after O or at the start no item is open, so I is impossible there."""
+        n = len(lines)
+        sums = [self._sums(x.own) for x in lines]
+        zero = (0.0, 0.0, 0.0)
+        edge = [self._near[d].get("edge", zero) for d in (-2, -1, 0, 1, 2)]
+        own_table = self._near[0]
+        out = []
+        for k in range(n):
+            own = lines[k].own
+            role = own[0]
+            prev_role = lines[k - 1].own[0] if k else "start"
+            next_role = lines[k + 1].own[0] if k + 1 < n else "end"
+            parts = [own_table.get("bias", zero), sums[k][2],
+                     own_table.get(f"rr={prev_role}|{role}", zero), own_table.get(f"rn={role}|{next_role}", zero),
+                     own_table.get(f"rb={role}|{own[7]}", zero)]
+            for d in (-2, -1, 1, 2):
+                j = k + d
+                parts.append(sums[j][d + 2] if 0 <= j < n else edge[d + 2])
+            z = [sum(w[0] for w in parts), sum(w[1] for w in parts), sum(w[2] for w in parts)]
+            keys = ("", role, own[1], own[6], own[7])
+            rows = []
+            for previous in ("B", "I", "O", "S"):
+                table = self._previous[previous]
+                zp = list(z)
+                for key in keys:
+                    w = table.get(key)
+                    if w is not None:
+                        zp[0] += w[0]
+                        zp[1] += w[1]
+                        zp[2] += w[2]
+                row = _softmax(zp)
+                if previous in ("O", "S"):
+                    row[I] = 0.0  # left unnormalised: a path through O pays for the item it did not continue
+                rows.append(row)
+            out.append(tuple(rows))
+        return out
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        """The likeliest tags (Viterbi) and each line's tag probabilities (the forward pass: each
+        step is normalised, so these are the marginals)."""
+        if not lines:
+            return Tagging((), ())
+        steps = self.steps(lines)
+        first = [v / sum(steps[0][3]) for v in steps[0][3]]
+        best = list(first)  # the probability of the likeliest tags up to here, ending on each tag (rescaled)
+        forward = first
+        probabilities = [tuple(first)]
+        back: list[tuple[int, int, int]] = []
+        for rows in steps[1:]:
+            scores, pointers = [], []
+            for t in range(3):
+                a, b, c = best[0] * rows[0][t], best[1] * rows[1][t], best[2] * rows[2][t]
+                p = 0 if a >= b and a >= c else 1 if b >= c else 2
+                scores.append((a, b, c)[p])
+                pointers.append(p)
+            top = max(scores) or 1.0
+            best = [v / top for v in scores]
+            back.append((pointers[0], pointers[1], pointers[2]))
+            forward = [forward[0] * rows[0][t] + forward[1] * rows[1][t] + forward[2] * rows[2][t] for t in range(3)]
+            total = sum(forward)
+            forward = [v / total for v in forward]
+            probabilities.append((forward[0], forward[1], forward[2]))
+        tag = 0 if best[0] >= best[1] and best[0] >= best[2] else 1 if best[1] >= best[2] else 2
+        tags = [tag]
+        for pointers in reversed(back):
+            tag = pointers[tag]
+            tags.append(tag)
+        return Tagging(tuple(TAGS[t] for t in reversed(tags)), tuple(probabilities))  # type: ignore[arg-type]
+
+    def to_json(self) -> str:
+        """The weights file: features in sorted order, weights to 4 significant digits."""
+        data = {name: [float(f"{w:.4g}") for w in ws] for name, ws in sorted(self.weights.items())}
+        return json.dumps({"tags": list(TAGS), "weights": data}, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+
+
+def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -> tuple[float, float, float]:
+    b = i = o = 0.0
+    for name in names:
+        w = table.get(name)
+        if w is not None:
+            b, i, o = b + w[0], i + w[1], o + w[2]
+    return b, i, o
+
+
+def _softmax(z: list[float]) -> list[float]:
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    total = sum(e)
+    return [v / total for v in e]
+
+
+def load(path: Path) -> Model | None:
+    """The model of a weights file; None when there is none or it does not read as one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["tags"] != list(TAGS):
+            return None
+        return Model({str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()})
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tuple[Item, ...], list[Debris]]:
+    """The items of a segment from the tags of its lines (`Item` indexes are into its blocks), with
+    their confidence (the probability of their start and of their end) and doubts (a start or an end
+    below `SURE`, a line inside at least `DOUBT` likely to start an item), and the content lines left
+    out: tagged `O`, or in an item with no running text (`boundary.has_running_text`). Lines the
+    segmenter took out stay out (they are already debris), whatever their tag."""
+    n = len(lines)
+    probs = tagging.probabilities
+    spans: list[tuple[int, int]] = []
+    left: list[Debris] = []
+    for k, tag in enumerate(tagging.tags):
+        if tag == "O":
+            x = lines[k]
+            if x.role is not None:
+                left.append(Debris(x.block.line, x.block.text, f"outside every item: {x.role.value}, p={probs[k][O]:.2f}"))
+        elif tag == "B" or not spans or spans[-1][1] != k:
+            spans.append((k, k + 1))
+        else:
+            spans[-1] = (spans[-1][0], k + 1)
+    content = [k for k, x in enumerate(lines) if x.role is not None]
+    if content and not spans and has_running_text([lines[k].block.text for k in content]):
+        likeliest = max(content, key=lambda k: probs[k][B])
+        if probs[likeliest][B] >= KEEP_ALONE:  # rather an article to check than running text lost
+            spans = [(content[0], content[-1] + 1)]
+            left = []
+    out = []
+    for start, end in spans:
+        kept = [x for x in lines[start:end] if x.role is not None]
+        if not kept:
+            continue
+        if not has_running_text([x.block.text for x in kept]):
+            left += [Debris(x.block.line, x.block.text, "no running text: page or section headings, navigation") for x in kept]
+            continue
+        p_start = probs[start][B]
+        p_end = 1.0 - probs[end][I] if end < n else 1.0
+        doubts = []
+        if p_start < SURE:
+            doubts.append((kept[0].block.line, f"new item inferred (p={p_start:.2f}); check it is not part of the text above"))
+        for k in range(start + 1, end):
+            if probs[k][B] >= DOUBT and lines[k].role is not None:
+                doubts.append((lines[k].block.line, f"may start a new item (p={probs[k][B]:.2f}); check it is part of the text above"))
+        if p_end < SURE:
+            doubts.append((kept[-1].block.line, f"item end inferred (p={p_end:.2f}); check the text below is not part of it"))
+        out.append(Item(kept[0].index, kept[-1].index + 1, min(p_start, p_end), tuple(doubts)))
+    return mark_teasers(out, segment.roles, segment.shapes), left
+
+
+_shipped: list[Model | None] = []
+_override: list[Decide | None] = []
+
+
+def active() -> Decide | None:
+    """The decision in use: what `using` put in place, else the shipped model (read once), else
+    None (the rules of `boundary` decide)."""
+    if _override:
+        return _override[-1]
+    if not _shipped:
+        _shipped.append(load(WEIGHTS))
+    return _shipped[0]
+
+
+@contextmanager
+def using(decide: Decide | None) -> Iterator[None]:
+    """Decide with `decide` (None: the rules) inside the block."""
+    _override.append(decide)
+    try:
+        yield
+    finally:
+        _override.pop()

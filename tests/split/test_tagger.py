@@ -1,0 +1,131 @@
+"""tagger: the line tagger that decides the split's boundaries, its weights file, its doubts."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from sitegen.split import split_text, tagger
+from sitegen.split.roles import Role, classify, shape
+from sitegen.split.text import Block
+
+TEXTS = [
+    "Harbour cranes return to the old port",
+    "The two cranes that stood over the old port until 1994 are back, restored by volunteers over three winters.",
+    "The council paid for the paint; the rest was done by hand, one bolt at a time, by people who had worked them.",
+    "Tram line to reach the airport by 2027",
+    "The regional government approved the extension on Tuesday, after a decade of studies and two changes of plan.",
+    "Work on the six new stops starts in the spring, and the line should carry its first passengers within two years.",
+]
+DUMP = "\n\n".join(TEXTS) + "\n"
+SIGNED = "\n\n".join([TEXTS[0], "By Maria Costa", *TEXTS[1:3]]) + "\n\n\n\n" + "\n\n".join([TEXTS[3], "By Tom Hill", *TEXTS[4:]]) + "\n"
+
+
+def described(texts=TEXTS):
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    shapes = tuple(shape(t) for t in texts)
+    segment = tagger.Segment(blocks, shapes, classify(texts, None, shapes))
+    return tagger.describe(segment), segment
+
+
+class Headlines:
+    """A decision that starts an item at every headline-shaped line, sure to `sure`."""
+
+    def __init__(self, sure: float = 1.0) -> None:
+        self.sure = sure
+
+    def decode(self, lines):
+        tags = tuple("B" if x.role is Role.TITLE else "I" for x in lines)
+        p = self.sure
+        return tagger.Tagging(tags, tuple((p, 1 - p, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def test_every_line_is_described_by_its_role_shape_and_place():
+    lines, _ = described()
+    assert [x.block.line for x in lines] == [1, 3, 5, 7, 9, 11]
+    assert lines[0].own[0] == "r=title" and "seg" in lines[0].own and "seg" not in lines[1].own
+    assert {"-2:edge", "-1:edge", "1:" + lines[1].own[0]} <= set(tagger.features(lines, 0))
+
+
+def test_weights_written_are_read_back_the_same(tmp_path):
+    model = tagger.Model({"bias": (0.5, -0.25, 1.0), "r=title": (2.0, -1.0, -1.0)})
+    path = tmp_path / "model.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    assert tagger.load(path).weights == model.weights
+    assert json.loads(path.read_text(encoding="utf-8"))["tags"] == ["B", "I", "O"]
+
+
+def test_no_weights_file_means_the_rules_decide(tmp_path):
+    assert tagger.load(tmp_path / "missing.json") is None
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    assert tagger.load(tmp_path / "broken.json") is None
+    with tagger.using(None):
+        assert [a.authors for a in split_text(SIGNED, "d.txt").articles] == [("Maria Costa",), ("Tom Hill",)]
+
+
+def test_the_shipped_weights_split_two_signed_articles():
+    assert tagger.load(tagger.WEIGHTS) is not None, "the package ships its weights"
+    result = split_text(SIGNED, "d.txt")
+    assert [(a.title, a.authors) for a in result.articles] == [(TEXTS[0], ("Maria Costa",)), (TEXTS[3], ("Tom Hill",))]
+    assert [a.source.lines for a in result.articles] == [(1, 7), (11, 17)]
+
+
+def test_viterbi_never_puts_an_item_inside_without_a_start():
+    lines, _ = described()
+    model = tagger.Model({"bias": (-5.0, 5.0, 0.0)})  # I everywhere it can
+    tagging = model.decode(lines)
+    assert tagging.tags[0] != "I"
+    assert all(not (a == "O" and b == "I") for a, b in zip(tagging.tags, tagging.tags[1:]))
+
+
+def test_tag_probabilities_are_probabilities():
+    lines, _ = described()
+    model = tagger.Model({"bias": (0.3, 0.2, -0.1), "r=title": (2.0, -1.0, 0.0), "p=B": (-1.0, 2.0, 0.0)})
+    for p in model.decode(lines).probabilities:
+        assert math.isclose(sum(p), 1.0) and min(p) >= 0.0
+    assert model.decode(lines).probabilities[0][tagger.I] == 0.0  # no item is open before the first line
+
+
+def test_items_come_from_the_tags_and_an_unsure_start_is_a_doubt():
+    lines, segment = described()
+    found, left = tagger.items(lines, segment, Headlines(0.55).decode(lines))
+    assert [(i.start, i.end) for i in found] == [(0, 3), (3, 6)] and left == []
+    assert found[1].confidence == pytest.approx(0.55)
+    assert found[1].doubts and found[1].doubts[0][0] == 7 and "p=0.55" in found[1].doubts[0][1]
+
+
+def test_lines_outside_every_item_are_debris_saying_why():
+    lines, segment = described(["Subscribe to our newsletter", *TEXTS])
+    tags = ("O", *Headlines().decode(lines[1:]).tags)
+    probabilities = ((0.05, 0.0, 0.95), *((1.0, 0.0, 0.0),) * (len(lines) - 1))
+    found, left = tagger.items(lines, segment, tagger.Tagging(tags, probabilities))
+    assert len(found) == 2
+    assert [d.line for d in left] == [1] and "outside every item" in left[0].reason and "p=0.95" in left[0].reason
+
+
+def test_an_unsure_boundary_becomes_a_review_flag_in_the_article():
+    with tagger.using(Headlines(0.55)):
+        second = split_text(DUMP, "d.txt").articles[1]
+    assert second.confidence == pytest.approx(0.55)
+    notes = [a for a in second.annotations if "review" in a.tags]
+    assert notes and "p=0.55" in notes[0].note
+
+
+def test_decoding_adds_the_weights_of_the_named_features():
+    """The decoder's tables give the softmax of the summed weights of `features` and `with_previous`."""
+    lines, _ = described(["Subscribe to our newsletter", *TEXTS])
+    names = {n for k in range(len(lines)) for n in tagger.features(lines, k)}
+    names |= {n for k in range(len(lines)) for p in "BIOS" for n in tagger.with_previous(tagger.features(lines, k), p)}
+    weights = {n: ((hash(n) % 7) / 7 - 0.4, (hash(n) % 5) / 5 - 0.5, (hash(n) % 3) / 3 - 0.3) for n in sorted(names)}
+    model = tagger.Model(weights)
+    steps = model.steps(lines)
+    for k in range(len(lines)):
+        base = tagger.features(lines, k)
+        for p, previous in enumerate("BIOS"):
+            z = [sum(weights[n][t] for n in base + tagger.with_previous(base, previous)) for t in range(3)]
+            expected = [math.exp(v) / sum(math.exp(u) for u in z) for v in z]
+            if previous in "OS":
+                expected[tagger.I] = 0.0  # no item is open: an I is impossible
+            assert steps[k][p] == pytest.approx(expected)
