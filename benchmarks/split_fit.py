@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # fit this checkout's split
 
 from benchmarks.split_score import blank_lines, corpus_dumps, gold_path, read_gold, seed_dumps  # noqa: E402
-from sitegen.split import learned, split_text  # noqa: E402
+from sitegen.split import learned, split_text, tagger  # noqa: E402
 from sitegen.split.boundary import FEATURES, RULE_FEATURES  # noqa: E402
 from sitegen.split.text import Block  # noqa: E402
 
@@ -91,7 +91,7 @@ def rows_of(dumps: Iterable[tuple[Path, Path, str]]) -> Rows:
     moot: list[bool] = []
     for dump, gold_file, shape in dumps:
         recorder = gold_decision(dump, gold_file)
-        with learned.using(recorder):
+        with learned.using(recorder), tagger.using(None):  # the rules' path, where this decision sits
             split_text(dump.read_text(encoding="utf-8"), dump.name)
         x += [r[0] for r in recorder.rows]
         y += [r[1] for r in recorder.rows]

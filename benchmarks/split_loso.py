@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.split_fit import CORPUS, FEATURES, fit, gold_decision, rows_of, training, weights_of, without_rules  # noqa: E402
 from benchmarks.split_score import corpus_dumps, gold_path, print_decisions, score_file  # noqa: E402
-from sitegen.split import learned  # noqa: E402
+from sitegen.split import learned, tagger  # noqa: E402
 
 
 
@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     known = {d.parent.name for d in corpus_dumps(args.corpus)}
     if args.held and not set(args.held) <= known:
         parser.error(f"no such shape: {', '.join(sorted(set(args.held) - known))}")
-    results = evaluate(args.corpus, args.held)
+    with tagger.using(None):  # this decision sits in the rules' path, not the line tagger's
+        results = evaluate(args.corpus, args.held)
     print_decisions(results, args.shapes)
     return 0
 

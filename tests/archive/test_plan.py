@@ -58,7 +58,7 @@ def test_furniture_recurring_in_the_file_is_known_before_the_split(tmp_path: Pat
 def _bad_bytes_dump(path: Path) -> Path:
     """Three articles, invalid UTF-8 in the second and an empty last line: problems between articles."""
     body = "The port reopened on Monday after three years of repairs, and the first ships arrived before dawn."
-    texts = [f"Harbour story number {n} for the district\n\n{body} Day {n}.\n\n{body}" for n in range(3)]
+    texts = [f"Harbour story number {n} for the district\n\nBy Jane Hill\n\n{body} Day {n}.\n\n{body}" for n in range(3)]
     path.write_bytes("\n\n".join(texts).encode("utf-8").replace(b"Day 1", b"Day \xff1") + b"\n")
     return path
 
