@@ -23,6 +23,7 @@ _HINTS = (  # a cheap first test: every statement has one of these (lower-cased)
     "creative", "cc by", "cc-by", "cc0", "permission", "authori", "agreement", "consent", "arrangement", "courtesy", "rights reserved",
     "copyright", "©", "¬", "(c)",
 )
+_HINT = re.compile("|".join(map(re.escape, _HINTS)))  # one search instead of one per hint
 _CC = re.compile(r"\bcreative commons\b|\bCC[- ]BY(?:-[A-Z]{2})*\b|\bCC0\b", re.IGNORECASE)
 _PERMISSION = re.compile(
     r"\b(republished|reproduced|reprinted|published|posted|shared|used|re-?posted|syndicated|reused)\b[^.]{0,80}?"
@@ -73,7 +74,7 @@ def detect_licence(paragraph: str) -> tuple[Licence, int] | None:
     if len(paragraph) > MAX_STATEMENT:
         return None
     lower = paragraph.lower()
-    if not any(hint in lower for hint in _HINTS):
+    if not _HINT.search(lower):
         return None
     for kind, pattern in (
         (LicenceKind.CC, _CC),
