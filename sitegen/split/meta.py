@@ -39,6 +39,21 @@ _BY_LINE = re.compile(
     rf"{_HONORIFIC}(?P<names>{_NAMES})"
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
 )
+_WORDS_OF = r"(?:words|text|texto|texte|story)"
+_MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?)"
+_WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
+_LEAD = re.compile(  # what starts a by-line, in English and the languages near it, and a role before the name
+    rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
+    rf"|(?:von|par|por|di|door|av)\s+|(?:author|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
+    re.IGNORECASE,
+)
+_AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a date, a publisher or a place after them
+    r"\s*[|·•–—»(/]|\s+-\s|\s+\d|,?\s+(?i:for|in|at|from|on|published|updated|posted|filed|last)\s"
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&)\s)\s*")
+_PERSON_NAME = re.compile(rf"^{NAME}$")
+_NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
@@ -55,6 +70,13 @@ _ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
     r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited)$",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(  # the last word of a named publication or institution: "Creators Syndicate", "Durham University"
+    r"\S\s(?:syndicate|magazine|times|herald|journal|gazette|tribune|chronicle|network|radio|television|publishing"
+    r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
+    r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
+    r"|alliance|coalition|union|party)$",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(
@@ -160,13 +182,55 @@ def title_from_text(text: str, words: int = 10) -> str:
 
 
 def by_line_names(line: str) -> list[str] | None:
-    """People of a "By NAME", "By NAME and NAME | Reuters", "June 3, 2025 by NAME" line, or None."""
+    """People of a "By NAME", "By NAME and NAME | Reuters", "June 3, 2025 by NAME" line, or None;
+    also "By NAME, Publisher", "Words: NAME", "Text and photos: NAME", "Von NAME und NAME",
+    "By staff writer NAME", "By NAME published 3 hours ago" (the role, publisher, place or date
+    after the names is not a name)."""
     text = line.strip()
     match = _BY_LINE.match(text)
     if not match and " by " in text[:40]:
         date, _, rest = text.partition(" by ")
         match = _BY_LINE.match("by " + rest) if date_of(date.strip(" ,|·•–—-")) else None
-    return _names(match.group("names")) if match else None
+    if match:
+        return people(match.group("names")) or None
+    return _led_names(text)
+
+
+def _led_names(text: str) -> list[str] | None:
+    """The people after a by-line's lead word ("By", "Words:", "Par", …) when what follows the
+    names (a publisher, a role, a date) is not in the `_BY_LINE` form."""
+    lead = _LEAD.match(text) if len(text) <= 200 else None
+    if not lead:
+        return None
+    rest = _AFTER_NAMES.split(text[lead.end() :], 1)[0]
+    return people(rest) or None
+
+
+def people(text: str) -> list[str]:
+    """The people a list of names starts with: "A, B and C", "A und B", "A, Senior Lecturer, and B,
+    Staff Writer" (roles and groups between them are passed over; a publisher or a place after
+    them ends the list); [] when it does not start with a person's name."""
+    out: list[str] = []
+    for part in _LIST_SPLIT.split(text.strip().rstrip(".")):
+        name = _clean_name(part)
+        if is_person_name(name):
+            out += [name] if name not in out else []
+        elif not (out and (is_role(name) or is_organisation(name))):
+            break
+    return out
+
+
+def is_person_name(name: str) -> bool:
+    """Capitalised words that can be a person's name: two to five, none of them a role ("Senior
+    Lecturer"), a group ("Creators Syndicate") or a word a name never has ("The Harbour Times")."""
+    if not _PERSON_NAME.match(name) or is_role(name) or is_organisation(name):
+        return False
+    return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
+
+
+def is_role(text: str) -> bool:
+    """Words naming a job or an affiliation: "Senior Lecturer", "County Clerk", "University of X"."""
+    return bool(_ROLE.search(text))
 
 
 def credit_names(line: str) -> list[str] | None:
@@ -195,8 +259,10 @@ def book_authors(statement: str) -> list[str]:
 
 
 def is_organisation(name: str) -> bool:
-    """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff"."""
-    return bool(_ORGANISATION.search(name.strip(" .")))
+    """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff",
+    "Creators Syndicate", "Durham University"."""
+    name = name.strip(" .")
+    return bool(_ORGANISATION.search(name) or _INSTITUTION.search(name))
 
 
 def photographer(line: str) -> str | None:
