@@ -189,12 +189,13 @@ def opening_title(text: str) -> str | None:
 def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
     """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
     DATE by NAME") and a date line off the head of `lines`; a rating, a label or a standfirst
-    between them stays in the text."""
+    between them stays in the text. A line ending in a colon introduces a speaker ("JANE HILL,
+    HOST:"), not a writer."""
     i = 0
     standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
-        names = byline_names(text, after_title=titled) if found.byline is None else None
+        names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
         if standfirst and not names and found.byline is None:
             return  # only a by-line is looked for under a standfirst
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person

@@ -28,7 +28,7 @@ from sitegen.split.clean import clean_line, follow_name, is_separator, line_debr
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
-from sitegen.split.meta import NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline
+from sitegen.split.meta import NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, is_role
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
@@ -99,6 +99,10 @@ _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, edi
     rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}}))?\.?$"
 )
 _DIGIT = re.compile(r"\d")
+_VALEDICTION = re.compile(
+    r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:best|kind|warm)(?: wishes| regards)?|regards|sincerely|thanks|cheers),\s+",
+    re.IGNORECASE,
+)
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
 _AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
 _WRITTEN_BY = re.compile(
@@ -138,6 +142,7 @@ _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and 
 )
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
 _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, and months that are first names
     "de van von da di le la del june april august".split()
 )
@@ -267,7 +272,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return names
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
     if match and len(text) < 200:
-        return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
+        return [_no_honorific(n) for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
     glued = _glued_name(text)
     if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
         return [glued]
@@ -275,20 +280,17 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [_no_honorific(text)]
     if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
         return alone
+    pipe = _PIPE_BYLINE.match(text)
+    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
+    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return named
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
     affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
     if affiliated:  # "Kofi Mensah, University of Ghana and Aditi Rao, University of Melbourne"
         names = [n for n in affiliated.group("first", "second") if n and person(n)]
         return names if len(names) == sum(1 for n in affiliated.group("first", "second") if n) else None
-    names = _meta_names(text)
-    if names:
-        return names
-    pipe = _PIPE_BYLINE.match(text)
-    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
-    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
-        return named
-    return None
+    return _meta_names(text)
 
 
 def _names_alone(text: str) -> list[str] | None:
@@ -304,13 +306,18 @@ def _names_alone(text: str) -> list[str] | None:
 
 
 def _meta_names(text: str) -> list[str] | None:
-    """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025"."""
+    """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025",
+    or names alone among a date and counts: "March 3, 2025 | Leah Morgan | 14 Comments"."""
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 160:
         for part in parts:
             names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
             if names:
                 return names
+        alone = [names for part in parts if (names := _names_alone(part))]
+        others = [p for p in parts if not _names_alone(p)]
+        if len(alone) == 1 and any(date_line(p) for p in others) and all(date_line(p) or _COUNT.match(p) for p in others):
+            return alone[0]
     return None
 
 
@@ -320,7 +327,8 @@ def _glued_name(text: str) -> str | None:
         return None
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
-        if date_line(text[match.start() :].strip()) and person(name):
+        rest = text[match.start() :].strip()
+        if (date_line(rest) or _COUNT.match(rest)) and person(name):  # "Jane Hill 3 min read"
             return _clean_caps(name)
     return None
 
@@ -349,7 +357,8 @@ def heads_an_item(text: str) -> bool:
 def signature(text: str) -> list[str] | None:
     """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
-    if len(text) > 80:
+    text = _VALEDICTION.sub("", text.strip())  # "Yours sincerely, NAME"
+    if len(text) > 80 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
         return None
     match = _SIGNATURE.match(text.strip())
     if match and person(match.group("name")):
@@ -358,9 +367,15 @@ def signature(text: str) -> list[str] | None:
     if couple:
         return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
     name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
-    if role and len(role.split()) <= 4 and _JOB.search(role) and person(name):
-        return [_no_honorific(name)]
+    if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(name):
+        return [_no_honorific(name)]  # "Jane Hill, Professor of History, University of Leeds"
     return None
+
+
+def _affiliation(text: str) -> bool:
+    """A job title and an institution in capitalised words: "Professor of History, University of Leeds", "County Clerk"."""
+    words = text.rstrip(".").replace(",", " ").split()
+    return 1 <= len(words) <= 12 and is_role(text) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS | {"&"} for w in words)
 
 
 def _no_honorific(name: str) -> str:

@@ -207,3 +207,20 @@ def test_a_copyright_notice_under_the_page_s_links_is_not_the_item_s():
     article = make("The Morning Brief", LONG, "Jenny Lau", links, "© 2025 The Daily Chronicle. All rights reserved.")
     assert article.licence.kind is LicenceKind.UNKNOWN
     assert make("The Morning Brief", LONG, "© 2025 The Daily Chronicle. All rights reserved.").licence.kind is LicenceKind.ALL_RIGHTS_RESERVED
+
+
+def test_by_lines_glued_to_a_publisher_a_role_or_a_date_name_only_the_people():
+    assert make("Dear Annie: money and my sister", "By Annie Lane, Creators Syndicate", LONG).authors == ("Annie Lane",)
+    assert make("Hollow Crown sequel delayed", "By Jess Kowalczyk published 3 hours ago", LONG).authors == ("Jess Kowalczyk",)
+    assert make("Hiking the Dolomites", "March 3, 2025 | Leah Morgan | 14 Comments", LONG).authors == ("Leah Morgan",)
+    assert make("Harbour cranes return", "Von Maria Costa und Hans Müller", LONG).authors == ("Maria Costa", "Hans Müller")
+
+
+def test_a_signed_letter_and_a_speaker_label():
+    assert make("Cranes", LONG, "Yours sincerely, Maria Costa").authors == ("Maria Costa",)
+    assert make("Cranes", LONG, "Maria Costa, Professor of History, University of Lisbon").authors == ("Maria Costa",)
+    assert make("Morning Edition", "MARISA KENT, HOST:", LONG).authors == ()
+
+
+def test_an_employer_under_a_job_title_is_not_an_author():
+    assert make("Fundraising Officer", "Mersey Hospice Trust", LONG).authors == ()
