@@ -31,6 +31,7 @@ from sitegen.split.meta import (
     contribution,
     credit_names,
     group_byline,
+    inverted_name,
     is_organisation,
     looks_like_title,
     photographer,
@@ -53,7 +54,6 @@ HEAD_LINES = 4  # a by-line or date is looked for among this many lines under th
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
 VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
-TEASER_TEXT = 200  # a teaser's one paragraph is at most this long (jusText's "long" paragraph)
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
@@ -135,7 +135,8 @@ def assemble(
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
-    kind = _kind(lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser))
+    notice = title is not None and inverted_name(title)
+    kind = _kind(lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser), notice=notice)
     problems = []
     if title is None:
         title = opening_title(display_text(lines[0].text) if lines else "")
@@ -328,17 +329,18 @@ def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     found.ended = True
 
 
-def _kind(lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False) -> ArticleKind:
+def _kind(lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False, notice: bool = False) -> ArticleKind:
     """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
-    unless its one paragraph is longer than a teaser's (`TEASER_TEXT`, jusText's "long"
-    paragraph) and ends its sentence (a notice, complete); untitled text that stops without
+    however long its paragraph, unless it is a `notice` (headed by a name surname first,
+    "ASHWORTH, Dorothy May") in one paragraph that ends its sentence: the notice is all there
+    is; untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
     if ended or not lines:
         return ArticleKind.ARTICLE
     if teaser:
         running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
-        complete = titled and len(running) == 1 and len(running[0]) > TEASER_TEXT and ends_sentence(running[0])
+        complete = notice and len(running) == 1 and ends_sentence(running[0])
         return ArticleKind.ARTICLE if complete else ArticleKind.FRAGMENT
     last = lines[-1].text
     if is_list_item(last):

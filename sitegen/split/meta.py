@@ -53,6 +53,7 @@ _AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a dat
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&)\s)\s*")
 _PERSON_NAME = re.compile(rf"^{NAME}$")
+_INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
@@ -100,6 +101,9 @@ _BIO_NAME = re.compile(
     rf"(?:^|,\s(?:and\s)?|\sand\s|[.!?]\s+|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
 )
 _BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{_HONORIFIC}{NAME} {_BIO_VERB}\b")
+_WRITES = re.compile(  # a bio with no job in it: "NAME writes about cities", "NAME covers transport for X"
+    rf"^{_HONORIFIC}{NAME} (?:writes|has written|covers|reports) (?:about|on|for|from|regularly|widely|mainly|\w+ for)\b"
+)
 _ABOUT = re.compile(r"^(?i:about the authors?|about the writers?|the authors?)\s*[:.–—-]\s*")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
 _ROLE = re.compile(
@@ -228,6 +232,11 @@ def is_person_name(name: str) -> bool:
     return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
 
 
+def inverted_name(text: str) -> bool:
+    """A name surname first, in capitals, as notices are headed: "ASHWORTH, Dorothy May"."""
+    return bool(_INVERTED_NAME.match(text))
+
+
 def is_role(text: str) -> bool:
     """Words naming a job or an affiliation: "Senior Lecturer", "County Clerk", "University of X"."""
     return bool(_ROLE.search(text))
@@ -287,7 +296,7 @@ def bio_names(paragraph: str) -> list[str]:
     plural = _BIO_PLURAL.match(paragraph)
     if plural and _ROLE.search(paragraph):
         return [n for n in _names(plural.group("names")) if _is_name(n)]
-    if not _BIO_START.match(paragraph) or not _ROLE.search(paragraph):
+    if not _BIO_START.match(paragraph) or not (_ROLE.search(paragraph) or len(paragraph) <= 300 and _WRITES.match(paragraph)):
         return []
     names: list[str] = []
     for match in _BIO_NAME.finditer(paragraph):

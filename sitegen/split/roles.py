@@ -28,7 +28,9 @@ from sitegen.split.clean import clean_line, follow_name, is_separator, line_debr
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
-from sitegen.split.meta import NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, is_role
+from sitegen.split.meta import (
+    NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+)
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
@@ -121,7 +123,6 @@ _END_SECTION = re.compile(  # the headings of an item's end matter: they stay wi
     r"|contacts?|source [A-Z][\w.,&’' -]{1,60})\W*$",
     re.IGNORECASE,
 )
-_INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
 COMMENTS = re.compile(  # the start of a comments section
     r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
@@ -225,7 +226,7 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
     s = s or shape(text)
     if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS:
         return 0.0
-    if s.words <= 6 and _INVERTED_NAME.match(text):
+    if s.words <= 6 and inverted_name(text):
         return NOTICE_HEAD  # "ASHWORTH, Dorothy May": the head of a notice
     first = text.lstrip("“\"‘'«(¿¡")[:1]
     if not (first.isupper() or first.isdigit()):
@@ -464,7 +465,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         _END_SECTION.match(text) or previous is Role.CAPTION and signature(text)
     ):
         return Role.CAPTION  # a caption-like line under a page label is a headline ("Photo of runway is from 2019")
-    if _INVERTED_NAME.match(text):
+    if inverted_name(text):
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE

@@ -180,7 +180,7 @@ def test_a_date_then_by_name_gives_the_author_and_the_date():
     assert article.authors == ("Hannah Okafor",) and str(article.date) == "2025-06-03"
 
 
-def test_an_item_of_a_page_of_teasers_with_one_long_complete_paragraph_is_a_notice_not_a_teaser():
+def test_an_item_of_a_page_of_teasers_is_a_fragment_however_long_its_paragraph_unless_a_notice():
     from sitegen.split.boundary import Item
 
     notice = ("Peacefully at Rosehill Nursing Home on 2 June 2025, aged 96. Beloved wife of the late Harold, much-loved "
@@ -190,6 +190,10 @@ def test_an_item_of_a_page_of_teasers_with_one_long_complete_paragraph_is_a_noti
     short = "Brent crude fell below $70 a barrel for the first time in more than three years."
     teaser = assemble((Block(1, "Oil price falls to lowest since 2021"), Block(3, short)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
     assert teaser.kind is ArticleKind.FRAGMENT
+    brief = ("Authorities in Guangdong suspended train services and closed schools as the storm, packing winds of up to "
+             "160km/h, approached the coast. It is expected to make landfall near Zhanjiang on Tuesday morning.")
+    long_teaser = assemble((Block(1, "Typhoon forces evacuation of 300,000"), Block(3, brief)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
+    assert long_teaser.kind is ArticleKind.FRAGMENT
 
 
 def test_a_book_extract_names_the_book_s_author():
@@ -224,3 +228,8 @@ def test_a_signed_letter_and_a_speaker_label():
 
 def test_an_employer_under_a_job_title_is_not_an_author():
     assert make("Fundraising Officer", "Mersey Hospice Trust", LONG).authors == ()
+
+
+def test_a_bio_that_only_says_what_the_writer_writes_about():
+    assert make("Cranes", LONG, "Maria Costa writes about cities and the sea.").authors == ("Maria Costa",)
+    assert make("Cranes", LONG, "Maria Costa covers transport for The Harbour Times.").authors == ("Maria Costa",)
