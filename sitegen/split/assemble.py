@@ -55,6 +55,7 @@ STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
 VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
+TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
@@ -136,7 +137,10 @@ def assemble(
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
     notice = title is not None and inverted_name(title)
-    kind = _kind(lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser), notice=notice)
+    kind = _kind(
+        lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser), notice=notice,
+        signed=bool(found.bylines),
+    )
     problems = []
     if title is None:
         title = opening_title(display_text(lines[0].text) if lines else "")
@@ -199,6 +203,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
         if standfirst and not names and found.byline is None:
             return  # only a by-line is looked for under a standfirst
+        if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
+            return  # a signature closing a one-paragraph letter is the end matter's
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
             found.add_authors(names or [])
             found.bylines[lines[i].line] = text
@@ -296,12 +302,19 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif bio_names(text):
             _take_bio(lines, found, [block])
             return
-        elif (names := byline_names(text) or _signed(text, lines)) and not found.authors:
+        elif (names := byline_names(text) or _signed(text, lines)) and set(names) >= set(found.authors):
             found.add_authors(names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
             if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
                 found.meta_lines.append(lines.pop().line)
                 continue
+        elif len(lines) > 2 and _place(text) and (names := _signed(lines[-2].text, lines[:-1])) and not found.authors:
+            found.add_authors(names)  # a letter signed on two lines: "Jane Hill" then "Leeds"
+            found.bylines[lines[-2].line] = f"{lines[-2].text}\n{text}"
+            found.meta_lines.append(lines.pop().line)
+            found.meta_lines.append(lines.pop().line)
+            found.ended = True
+            continue
         elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])
@@ -321,6 +334,12 @@ def _signed(text: str, lines: list[Block]) -> list[str] | None:
     return names if ends_sentence(before) or len(before) <= VALEDICTION_MAX and before.endswith(",") else None  # "Best wishes,"
 
 
+def _place(text: str) -> bool:
+    """A place under a signature: one to four capitalised words ("Little Haddon", "Leeds")."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c.isdigit() or c in ".!?:" for c in text)
+
+
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     lines.pop()
     found.meta_lines += [b.line for b in bio]
@@ -329,11 +348,16 @@ def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     found.ended = True
 
 
-def _kind(lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False, notice: bool = False) -> ArticleKind:
+def _kind(
+    lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False, notice: bool = False, signed: bool = False
+) -> ArticleKind:
     """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
     however long its paragraph, unless it is a `notice` (headed by a name surname first,
     "ASHWORTH, Dorothy May") in one paragraph that ends its sentence: the notice is all there
-    is; untitled text that stops without
+    is; or unless it is the article itself, short: a teaser stands for it in a paragraph or two,
+    so three paragraphs of running text that end their sentences, or two under a by-line
+    (`signed`), are the article;
+    untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
     if ended or not lines:
@@ -341,7 +365,9 @@ def _kind(lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False
     if teaser:
         running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
         complete = notice and len(running) == 1 and ends_sentence(running[0])
-        return ArticleKind.ARTICLE if complete else ArticleKind.FRAGMENT
+        paragraphs = sum(map(ends_sentence, running))
+        whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1
+        return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT
     last = lines[-1].text
     if is_list_item(last):
         return ArticleKind.ARTICLE

@@ -233,3 +233,27 @@ def test_an_employer_under_a_job_title_is_not_an_author():
 def test_a_bio_that_only_says_what_the_writer_writes_about():
     assert make("Cranes", LONG, "Maria Costa writes about cities and the sea.").authors == ("Maria Costa",)
     assert make("Cranes", LONG, "Maria Costa covers transport for The Harbour Times.").authors == ("Maria Costa",)
+
+
+def test_a_short_article_among_teasers_is_still_an_article():
+    from sitegen.split.boundary import Item
+
+    def kind(*texts: str):
+        return assemble(tuple(Block(1 + i, t) for i, t in enumerate(texts)), "d.txt", item=Item(0, len(texts), 1.0, teaser=True)).kind
+
+    assert kind("Thornby win the indoor title", LONG, LONG, LONG) is ArticleKind.ARTICLE
+    assert kind("Seed swap this Saturday", "Posted on 2 March 2025 by Harriet Lowe", LONG, LONG) is ArticleKind.ARTICLE
+    assert kind("Seed swap this Saturday", "Posted on 2 March 2025 by Harriet Lowe", LONG) is ArticleKind.FRAGMENT
+    assert kind("Kenya cuts rates", LONG, LONG) is ArticleKind.FRAGMENT
+    assert kind("Fundraising Officer", "£28,000 - £30,000 pro rata, 12 months fixed term", LONG, LONG) is ArticleKind.FRAGMENT
+
+
+def test_a_letter_signed_on_two_lines_names_its_writer():
+    article = make("Bus cuts will strand the villages", LONG, "Yours faithfully, Margaret Okafor", "Little Haddon")
+    assert article.authors == ("Margaret Okafor",) and article.body == LONG + "\n"
+
+
+def test_a_by_line_repeated_at_the_end_is_end_matter():
+    article = make("Cars are not free", "Tom Hale | The Commuter", LONG, "This article was written by Tom Hale, transport editor.")
+    assert article.authors == ("Tom Hale",) and article.body == LONG + "\n"
+    assert make("Cars", "By Tom Hale", LONG, "Jane Hill, Leeds").body.endswith("Jane Hill, Leeds\n")
