@@ -37,6 +37,8 @@ CC, PERMISSION, ARR = LicenceKind.CC, LicenceKind.PERMISSION, LicenceKind.ALL_RI
         ("© Jane Hill 2024", ARR, "Jane Hill"),
         ("Copyright © The Ledger 2024", ARR, "The Ledger"),
         ("Copyright 2024 by Jane Hill.", ARR, "Jane Hill"),
+        ("Text and photographs © 2025 Leah Morgan. Please do not copy or reproduce without written permission.", ARR, "Leah Morgan"),
+        ("This document is subject to copyright. No part may be reproduced without the written permission.", ARR, None),
     ],
 )
 def test_statements(paragraph, kind, origin):
@@ -50,6 +52,12 @@ def test_a_bio_before_the_statement_is_not_part_of_it():
     licence, start = detect_licence(f"{bio} {statement}")
     assert licence.statement == statement
     assert start == len(bio) + 1
+
+
+def test_a_copyright_notice_after_a_bio_sentence_is_the_statement():
+    bio = "Phil Garrity is a certified financial planner."
+    licence, start = detect_licence(f"{bio} (c) 2026 Phil Garrity. Distributed by Andrews Feature Service.")
+    assert licence.kind is ARR and start == len(bio) + 1
 
 
 def test_provenance_sentences_before_the_grant_belong_to_the_statement():
@@ -66,6 +74,7 @@ def test_provenance_sentences_before_the_grant_belong_to_the_statement():
         "The two sides reached an agreement on Monday after talks that lasted all weekend.",
         "Rights groups said the permission to march had been withdrawn.",
         "Copyright infringement cases rose sharply in 2024.",
+        "The photos were used without permission, the family said, and the paper has apologised.",
         "A long paragraph that mentions a Creative Commons license in passing. " * 10,
         "",
     ],
