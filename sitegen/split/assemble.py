@@ -34,6 +34,7 @@ from sitegen.split.meta import (
     inverted_name,
     is_organisation,
     looks_like_title,
+    names_no_writer,
     photographer,
     split_title,
     title_from_text,
@@ -206,7 +207,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
             return  # a signature closing a one-paragraph letter is the end matter's
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
-            found.add_authors(names or [])
+            found.add_authors([] if names_no_writer(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
@@ -303,7 +304,7 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             _take_bio(lines, found, [block])
             return
         elif (names := byline_names(text) or _signed(text, lines)) and set(names) >= set(found.authors):
-            found.add_authors(names)  # "This article was written by NAME", a signed letter
+            found.add_authors([] if names_no_writer(text) else names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
             if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
                 found.meta_lines.append(lines.pop().line)

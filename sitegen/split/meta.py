@@ -52,6 +52,11 @@ _AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a dat
     r"\s*[|·•–—»(/]|\s+-\s|\s+\d|,?\s+(?i:for|in|at|from|on|published|updated|posted|filed|last)\s"
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&)\s)\s*")
+_NOT_WRITERS = re.compile(
+    r"^(?:(?:medically )?reviewed|hosted|presented|produced|edited|narrated|moderated|curated|sponsored"
+    r"|directed|illustrated|photographed)(?: and \w+)? by\b",
+    re.IGNORECASE,
+)
 _PERSON_NAME = re.compile(rf"^{NAME}$")
 _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
@@ -104,6 +109,7 @@ _BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{_HONORIFIC}{NAME} {_BIO_VERB
 _WRITES = re.compile(  # a bio with no job in it: "NAME writes about cities", "NAME covers transport for X"
     rf"^{_HONORIFIC}{NAME} (?:writes|has written|covers|reports) (?:about|on|for|from|regularly|widely|mainly|\w+ for)\b"
 )
+_HANDLE = re.compile(r"\s\(@\w+\)(?= )")
 _ABOUT = re.compile(r"^(?i:about the authors?|about the writers?|the authors?)\s*[:.–—-]\s*")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
 _ROLE = re.compile(
@@ -210,6 +216,12 @@ def _led_names(text: str) -> list[str] | None:
     return people(rest) or None
 
 
+def names_no_writer(line: str) -> bool:
+    """A by-line of people who did not write the text: "Hosted by", "Presented by", "Reviewed by",
+    "Medically reviewed by", "Edited by" (a fact-check's "Fact-checked by" names its writer)."""
+    return bool(_NOT_WRITERS.match(line.strip()))
+
+
 def people(text: str) -> list[str]:
     """The people a list of names starts with: "A, B and C", "A und B", "A, Senior Lecturer, and B,
     Staff Writer" (roles and groups between them are passed over; a publisher or a place after
@@ -292,7 +304,7 @@ def bio_names(paragraph: str) -> list[str]:
     "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
     if len(paragraph) > 700:
         return []
-    paragraph = _ABOUT.sub("", paragraph)  # "About the author: NAME is …"
+    paragraph = _HANDLE.sub("", _ABOUT.sub("", paragraph))  # "About the author: NAME (@handle) is …"
     plural = _BIO_PLURAL.match(paragraph)
     if plural and _ROLE.search(paragraph):
         return [n for n in _names(plural.group("names")) if _is_name(n)]

@@ -105,6 +105,7 @@ _VALEDICTION = re.compile(
     r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:best|kind|warm)(?: wishes| regards)?|regards|sincerely|thanks|cheers),\s+",
     re.IGNORECASE,
 )
+_HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
 _AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
 _WRITTEN_BY = re.compile(
@@ -285,6 +286,9 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
     if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return named
+    named = _names_alone(pipe.group("rest")) if pipe and date_line(pipe.group("name")) else None
+    if named:  # "12 May 2025 – Jane Hill"
+        return named
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
     affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
@@ -299,7 +303,7 @@ def _names_alone(text: str) -> list[str] | None:
     place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
     if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
         return None
-    text = _AT_PLACE.sub("", _REMARK.sub("", text)).strip()
+    text = _AT_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text))).strip()
     listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
     names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]

@@ -257,3 +257,15 @@ def test_a_by_line_repeated_at_the_end_is_end_matter():
     article = make("Cars are not free", "Tom Hale | The Commuter", LONG, "This article was written by Tom Hale, transport editor.")
     assert article.authors == ("Tom Hale",) and article.body == LONG + "\n"
     assert make("Cars", "By Tom Hale", LONG, "Jane Hill, Leeds").body.endswith("Jane Hill, Leeds\n")
+
+
+def test_hosts_presenters_and_reviewers_are_not_writers():
+    assert make("Episode 12: the salt road", "Hosted by Mark Dale and Yuki Tanaka", LONG).authors == ()
+    assert make("Cranes", "By Jane Hill", LONG, "Reviewed by: Peter Mwangi, deputy editor").authors == ("Jane Hill",)
+    assert make("Fact check: lemons and malaria", "Fact-checked by Chiamaka Obi", LONG).authors == ("Chiamaka Obi",)
+
+
+def test_by_lines_with_the_date_first_or_a_handle():
+    assert make("Cranes", "12 May 2025 – Jane Hill", LONG).authors == ("Jane Hill",)
+    assert make("Cranes", "Jane Hill @janehill", LONG).authors == ("Jane Hill",)
+    assert make("Cranes", LONG, "Jane Hill (@janehill) is a reporter for The Ledger.").authors == ("Jane Hill",)
