@@ -59,6 +59,9 @@ RUNNING_MIN = 40  # a line at least this long is running text, not a label or a 
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
+_FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_CREDITED = re.compile(r"\bby:?\s+[A-Z]")
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -212,7 +215,9 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
-        elif len(text) <= 60 and (is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
+        elif len(text) <= 60 and (
+            is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text) or _FIELD.match(text)
+        ):  # a rating, a label, a field of the page ("Format: News and Press Release"): stays in the text
             i += 1
             continue
         elif titled and i == 0 and found.byline is None and _standfirst(text):
@@ -303,7 +308,7 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif bio_names(text):
             _take_bio(lines, found, [block])
             return
-        elif (names := byline_names(text) or _signed(text, lines)) and set(names) >= set(found.authors):
+        elif (names := byline_names(text) or _signed(text, lines) or _credits(text)) and set(names) >= set(found.authors):
             found.add_authors([] if names_no_writer(text) else names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
             if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
@@ -324,6 +329,16 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             return
         found.meta_lines.append(lines.pop().line)
         found.ended = True
+
+
+def _credits(text: str) -> list[str] | None:
+    """The writers of a line of credits, each sentence "… by NAME": "Show notes by NAME. The show
+    is produced by X. Music by Y." (those who produced, hosted or scored it are not writers)."""
+    sentences = _SENTENCE_END.split(text.strip()) if len(text) <= 300 else []
+    if len(sentences) < 2 or not all(_CREDITED.search(s) for s in sentences):
+        return None
+    names = [n for s in sentences if not names_no_writer(s) for n in byline_names(s.rstrip(".")) or [] if n]
+    return names or None
 
 
 def _signed(text: str, lines: list[Block]) -> list[str] | None:

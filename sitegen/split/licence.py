@@ -65,7 +65,7 @@ _ORIGIN_PATTERNS = [
     re.compile(rf"\b(?:courtesy of|by permission of|permission (?:of|from)|arrangement with|agreement with) {_LEAD}{_STOP}"),
     re.compile(rf"\b(?:appeared|appears) (?:originally )?(?:on|in) {_LEAD}{_STOP}"),
 ]
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[”\"’']?|$)\s*")
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\w))*(?:[.!?]+[”\"’')]?|$)\s*")  # "£18.99" does not end a sentence
 _PROVENANCE = re.compile(  # a sentence about this text's provenance, before the one that licenses it
     r"\b(this|the) (article|post|piece|story|content|essay|column|commentary|op-ed|report|text|version|interview)\b"
     r"|\bit (was|is|has been) \w+ed\b|\b(originally|first) (published|appeared|ran)\b|^\s*(?:©|¬|\(c\))"

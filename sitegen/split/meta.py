@@ -227,11 +227,17 @@ def people(text: str) -> list[str]:
     Staff Writer" (roles and groups between them are passed over; a publisher or a place after
     them ends the list); [] when it does not start with a person's name."""
     out: list[str] = []
-    for part in _LIST_SPLIT.split(text.strip().rstrip(".")):
+    parts = _LIST_SPLIT.split(text.strip().rstrip("."))
+    joins = [","] + _LIST_SPLIT.findall(text.strip().rstrip("."))
+    after_role = False
+    for part, join in zip(parts, joins):
         name = _clean_name(part)
-        if is_person_name(name):
+        if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
             out += [name] if name not in out else []
-        elif not (out and (is_role(name) or is_organisation(name))):
+            after_role = False
+        elif out and (is_role(name) or is_organisation(name)):
+            after_role = True
+        else:
             break
     return out
 

@@ -269,3 +269,17 @@ def test_by_lines_with_the_date_first_or_a_handle():
     assert make("Cranes", "12 May 2025 – Jane Hill", LONG).authors == ("Jane Hill",)
     assert make("Cranes", "Jane Hill @janehill", LONG).authors == ("Jane Hill",)
     assert make("Cranes", LONG, "Jane Hill (@janehill) is a reporter for The Ledger.").authors == ("Jane Hill",)
+
+
+def test_a_by_line_under_the_page_s_fields_and_a_line_of_credits():
+    fields = ("Format: News and Press Release", "Source: Action Santé Mondiale", "Posted: 16 Nov 2026")
+    byline = "By Hélène Morin, Country Director, Action Santé Mondiale Mozambique"
+    assert make("Cabo Delgado: families arrive with nothing", *fields, byline, LONG).authors == ("Hélène Morin",)
+    credits = "Show notes by Lena Fischer. The Long Haul is produced by Harbourline Audio. Music by Tamsin Reed."
+    article = make("Episode 147: containers at sea", LONG, credits)
+    assert article.authors == ("Lena Fischer",) and article.body == LONG + "\n"
+
+
+def test_a_recipe_s_book_with_a_price_names_its_author():
+    statement = "Recipe from Proper Toast by Owen Pryce-Jones (Little Anvil Books, £18.99). Republished with permission."
+    assert make("Welsh rarebit crumpets", LONG, statement).authors == ("Owen Pryce-Jones",)
