@@ -57,6 +57,7 @@ _NOT_WRITERS = re.compile(
     r"|directed|illustrated|photographed)(?: and \w+)? by\b",
     re.IGNORECASE,
 )
+_CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
 _PERSON_NAME = re.compile(rf"^{NAME}$")
 _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
@@ -231,7 +232,8 @@ def people(text: str) -> list[str]:
     joins = [","] + _LIST_SPLIT.findall(text.strip().rstrip("."))
     after_role = False
     for part, join in zip(parts, joins):
-        name = _clean_name(part)
+        caps = _CAPS_THEN_MORE.match(part)  # "MARGERY BECK Associated Press": the name in capitals, then the publisher
+        name = _clean_name(caps.group(1) if caps and not is_person_name(_clean_name(part)) else part)
         if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
             out += [name] if name not in out else []
             after_role = False

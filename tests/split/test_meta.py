@@ -117,6 +117,8 @@ def test_title_from_text():
         ("Par Maria Costa et Jean Dupont", ["Maria Costa", "Jean Dupont"]),
         ("Por Juan Pérez y Ana Reis", ["Juan Pérez", "Ana Reis"]),
         ("Di Luca Rossi", ["Luca Rossi"]),
+        ("By JOHN HANNA and MARGERY BECK Associated Press", ["John Hanna", "Margery Beck"]),
+        ("By Hélène Morin, Country Director, Action Santé Mondiale Mozambique", ["Hélène Morin"]),
     ],
 )
 def test_by_lines(line, names):
