@@ -314,8 +314,11 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
                 found.meta_lines.append(lines.pop().line)
                 continue
-        elif len(lines) > 2 and _place(text) and (names := _signed(lines[-2].text, lines[:-1])) and not found.authors:
-            found.add_authors(names)  # a letter signed on two lines: "Jane Hill" then "Leeds"
+        elif (
+            len(lines) > 2 and _place(text) and not found.authors
+            and (names := _signed(f"{lines[-2].text}, {text}", lines[:-1]))  # "Jane Hill" then "Leeds": "Jane Hill, Leeds"
+        ):
+            found.add_authors(names)  # a letter signed on two lines
             found.bylines[lines[-2].line] = f"{lines[-2].text}\n{text}"
             found.meta_lines.append(lines.pop().line)
             found.meta_lines.append(lines.pop().line)
@@ -391,6 +394,8 @@ def _kind(
         return ArticleKind.FRAGMENT
     if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last):
         return ArticleKind.FRAGMENT
+    if titled and len(last) >= RUNNING_MIN and last.endswith(("…", "...", "[…]", "[...]")):
+        return ArticleKind.FRAGMENT  # cut off with an ellipsis, however short: a teaser
     return ArticleKind.ARTICLE
 
 

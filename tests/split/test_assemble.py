@@ -62,6 +62,8 @@ def test_a_titled_text_is_a_fragment_only_when_it_visibly_breaks_off():
     assert make("Title", LONG[:-1] + " and the").kind is ArticleKind.FRAGMENT
     assert make("Title", LONG[:-1] + " in Beijing").kind is ArticleKind.ARTICLE
     assert make("Title", LONG[:-1] + ", and so on to the…").kind is ArticleKind.FRAGMENT
+    assert make("Title", "Temperatures could reach 34C by the weekend, and…").kind is ArticleKind.FRAGMENT
+    assert make("Title", "Temperatures could reach 34C by the weekend, the Met Office said.").kind is ArticleKind.ARTICLE
     assert make("Title", LONG, "* a list item that ends the article").kind is ArticleKind.ARTICLE
 
 
@@ -251,6 +253,7 @@ def test_a_short_article_among_teasers_is_still_an_article():
 def test_a_letter_signed_on_two_lines_names_its_writer():
     article = make("Bus cuts will strand the villages", LONG, "Yours faithfully, Margaret Okafor", "Little Haddon")
     assert article.authors == ("Margaret Okafor",) and article.body == LONG + "\n"
+    assert make("More bins", LONG, "Robert and Susan Carter", "Whitby").authors == ("Robert Carter", "Susan Carter")
 
 
 def test_a_by_line_repeated_at_the_end_is_end_matter():
