@@ -197,7 +197,7 @@ def by_line_names(line: str) -> list[str] | None:
     also "By NAME, Publisher", "Words: NAME", "Text and photos: NAME", "Von NAME und NAME",
     "By staff writer NAME", "By NAME published 3 hours ago" (the role, publisher, place or date
     after the names is not a name)."""
-    text = line.strip()
+    text = _PLACES.sub("", line.strip())  # "By A in Leeds and B in Hull"
     match = _BY_LINE.match(text)
     if not match and " by " in text[:40]:
         date, _, rest = text.partition(" by ")

@@ -98,7 +98,7 @@ _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mo
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
-    rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}}))?\.?$"
+    rf"^(?:--|[–—-])?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}(?:, [A-Z][\w .’'-]{{1,30}})?|[a-z][a-z ]{{2,30}}))?\.?$"
 )
 _DIGIT = re.compile(r"\d")
 _VALEDICTION = re.compile(
@@ -107,6 +107,7 @@ _VALEDICTION = re.compile(
 )
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
+_IN_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?=\s(?:and|&)\s|,\s)")
 _AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
 _WRITTEN_BY = re.compile(
     rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
@@ -282,6 +283,9 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [_no_honorific(text)]
     if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
         return alone
+    names_part, _, publisher = text.rpartition(", ")
+    if after_title and " and " in names_part and _publisher_like(publisher) and (alone := _names_alone(names_part)):
+        return alone  # "A and B, The Ledger"
     pipe = _PIPE_BYLINE.match(text)
     named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
     if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
@@ -303,7 +307,7 @@ def _names_alone(text: str) -> list[str] | None:
     place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
     if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
         return None
-    text = _AT_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text))).strip()
+    text = _AT_PLACE.sub("", _IN_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text)))).strip()
     listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
     names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]
@@ -321,7 +325,8 @@ def _meta_names(text: str) -> list[str] | None:
                 return names
         alone = [names for part in parts if (names := _names_alone(part))]
         others = [p for p in parts if not _names_alone(p)]
-        if len(alone) == 1 and any(date_line(p) for p in others) and all(date_line(p) or _COUNT.match(p) for p in others):
+        dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
+        if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):
             return alone[0]
     return None
 

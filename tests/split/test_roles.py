@@ -231,3 +231,13 @@ def test_a_menu_of_months_is_furniture_and_a_time_is_a_dateline():
     head = "Corrections and clarifications archive"
     assert classify([head, "November 2026  |  October 2026  |  September 2026"])[1] is Role.FURNITURE
     assert classify([head, "16.02 GMT"])[1] is Role.DATELINE
+
+
+def test_by_lines_with_places_a_publisher_after_two_names_or_a_publisher_among_counts():
+    assert byline_names("Jane Hill in Leeds and Tom Baker in Hull", after_title=True) == ["Jane Hill", "Tom Baker"]
+    assert byline_names("By Jane Hill in Leeds and Tom Baker in Hull") == ["Jane Hill", "Tom Baker"]
+    assert byline_names("Jane Hill and Tom Baker, The Ledger", after_title=True) == ["Jane Hill", "Tom Baker"]
+    assert byline_names("Jane Hill | The Ledger | 3 min read") == ["Jane Hill"]
+    assert byline_names("Jane Hill and the council, Leeds", after_title=True) is None
+    assert signature("-- Jane Hill") == ["Jane Hill"]
+    assert signature("Jane Hill, Leeds, West Yorkshire") == ["Jane Hill"]
