@@ -41,7 +41,7 @@ from sitegen.split.meta import (
     translator_names,
 )
 from sitegen.split.boundary import Item
-from sitegen.split.roles import Role, byline_names, heads_an_item, is_label, shape, signature
+from sitegen.split.roles import Role, byline_names, date_line, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
     Block,
     Debris,
@@ -132,6 +132,7 @@ def assemble(
         title, publisher = split_title(lines[0].text)
         found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None)
+    card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     _read_end_matter(lines, found)
     if not found.authors:
         found.add_authors(_photographer(lines))
@@ -143,7 +144,7 @@ def assemble(
     notice = title is not None and inverted_name(title)
     kind = _kind(
         lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser), notice=notice,
-        signed=bool(found.bylines),
+        signed=bool(found.bylines), card=card,
     )
     problems = []
     if title is None:
@@ -368,7 +369,8 @@ def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
 
 
 def _kind(
-    lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False, notice: bool = False, signed: bool = False
+    lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False, notice: bool = False, signed: bool = False,
+    card: bool = False,
 ) -> ArticleKind:
     """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
     however long its paragraph, unless it is a `notice` (headed by a name surname first,
@@ -390,6 +392,8 @@ def _kind(
     last = lines[-1].text
     if is_list_item(last):
         return ArticleKind.ARTICLE
+    if titled and card and sum(len(b.text) >= RUNNING_MIN for b in lines) == 1:
+        return ArticleKind.FRAGMENT  # headline, a paragraph, then its date or "NAME · date": a card of a listing
     if not titled and not ends_sentence(last):
         return ArticleKind.FRAGMENT
     if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last):

@@ -286,3 +286,10 @@ def test_a_by_line_under_the_page_s_fields_and_a_line_of_credits():
 def test_a_recipe_s_book_with_a_price_names_its_author():
     statement = "Recipe from Proper Toast by Owen Pryce-Jones (Little Anvil Books, £18.99). Republished with permission."
     assert make("Welsh rarebit crumpets", LONG, statement).authors == ("Owen Pryce-Jones",)
+
+
+def test_a_card_of_a_listing_with_its_date_or_by_line_under_its_paragraph_is_a_fragment():
+    card = "The chart was shared by an opposition MP. It compares pre-tax prices in some countries with pump prices."
+    assert make("Fuel chart leaves out taxes", card, "Kwame Asante · 24 Oct 2026").kind is ArticleKind.FRAGMENT
+    assert make("Fundraising Assistant", card, "Posted 1 week ago").kind is ArticleKind.FRAGMENT
+    assert make("Fuel chart leaves out taxes", card, LONG, "24 Oct 2026").kind is ArticleKind.ARTICLE
