@@ -351,7 +351,8 @@ def _signed(text: str, lines: list[Block]) -> list[str] | None:
     if not names or len(lines) < 2:
         return None
     before = lines[-2].text
-    return names if ends_sentence(before) or len(before) <= VALEDICTION_MAX and before.endswith(",") else None  # "Best wishes,"
+    closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
+    return names if ends_sentence(before) or closing else None
 
 
 def _place(text: str) -> bool:

@@ -34,10 +34,11 @@ _PERMISSION = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_SIGN = r"(?:©|Â©|¬|\(c\)|\(C\)|&copy;?)"
-_START = r"(?:^|(?<=[.!?]\s))\s*(?:(?:text|words|photos?|photographs|pictures|images|content)(?:\s(?:and|&)\s\w+)?\s+)?"
+_START = r"(?:^|(?<=[.!?]\s))\s*(?:(?:text|words|content)(?:\s(?:and|&)\s\w+)?\s+)?"  # not a picture's credit alone
 _RIGHTS = re.compile(  # at the start of the paragraph or of a sentence, maybe after what it covers ("Text and photographs ©")
     rf"\ball rights reserved\b|{_START}{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|{_START}copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b"
     rf"|^\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?(?-i:[A-Z])[^.]{{0,80}}$"  # "© Jane Hill 2024", "© The Ledger Ltd"
+    rf"|^\s*(?:text|words|content)\s+{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.]{{0,80}}(?:\.|$)"  # "Text © Town Museum. Please ask …"
     rf"|^\s*copyright\s+(?-i:[A-Z])[^.]{{0,60}}\b\d{{4}}\.?$"  # "Copyright Jane Hill 2024"
     r"|\b(?:do not|don[’']t|may not|must not|cannot|not be|no part\b[^.]{0,40}?\bmay be)\s(?:[^.]{0,40}?\s)?"
     r"(?:reproduced|reprinted|republished|copied|used|reproduce|reprint|republish|copy)\b[^.]{0,60}?\bwithout\s"

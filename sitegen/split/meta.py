@@ -31,7 +31,10 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
-_HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
+_HONORIFIC = (  # titles dropped from a name: academic, civil and religious
+    r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
+    r"|Councillor)\.?\s)?"
+)
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
@@ -58,6 +61,12 @@ _NOT_WRITERS = re.compile(
     re.IGNORECASE,
 )
 _CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
+_NICKNAME = re.compile(r"(?<=\w)\s[“\"][^”\"]{1,30}[”\"]\s(?=[A-Z])")
+CALENDAR = frozenset(  # "Dated Friday 8 May", "by Monday": a weekday or a month is no name's last word
+    "monday tuesday wednesday thursday friday saturday sunday january february march may july september october november "
+    "december today tomorrow yesterday".split()
+)
+_ONE_NAME = re.compile(rf"^([{UPPER}][a-z’'-]{{2,}})\s*(?:[|·•]|$)")
 _PERSON_NAME = re.compile(rf"^{NAME}$")
 _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
@@ -119,7 +128,9 @@ _ROLE = re.compile(
     r"|analyst|economist|historian|director|founder|co-founder|chair|head of|dean|ceo|partner at|consultant|advis[eo]r"
     r"|associate|assistant|secretary|ambassador|official|officer|diplomat|commentator|teacher|instructor|lawyer"
     r"|attorney|physician|engineer|expert|specialist|member of|coordinator|manager|university|institute|college"
-    r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of)",
+    r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of|conservator"
+    r"|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chair(?:man|woman|person)?|president"
+    r"|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|manager|captain|organi[sz]er)",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(
@@ -197,11 +208,14 @@ def by_line_names(line: str) -> list[str] | None:
     also "By NAME, Publisher", "Words: NAME", "Text and photos: NAME", "Von NAME und NAME",
     "By staff writer NAME", "By NAME published 3 hours ago" (the role, publisher, place or date
     after the names is not a name)."""
-    text = _PLACES.sub("", line.strip())  # "By A in Leeds and B in Hull"
+    text = _NICKNAME.sub(" ", _PLACES.sub("", line.strip()))  # "By A in Leeds and B in Hull", 'Ste "The Gaffer" Whitlow'
     match = _BY_LINE.match(text)
     if not match and " by " in text[:40]:
         date, _, rest = text.partition(" by ")
         match = _BY_LINE.match("by " + rest) if date_of(date.strip(" ,|·•–—-")) else None
+        alone = _ONE_NAME.match(rest) if not match and date_of(date.strip(" ,|·•–—-")) else None
+        if alone and alone.group(1).lower() not in CALENDAR:  # "February 8, 2027 by Leanne | 14 Comments": a one-name author
+            return [alone.group(1)]
     if match:
         return people(match.group("names")) or None
     return _led_names(text)
@@ -342,7 +356,8 @@ def _names(text: str) -> list[str]:
 
 def _clean_name(name: str) -> str:
     """A name without an honorific, and in title case when it was written in capitals."""
-    name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" .,")
+    name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" ,")
+    name = name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Tomasz K." keeps its initial's full stop
     if name.isupper() and len(name) > 3:
         name = capitalised(name)
     return name

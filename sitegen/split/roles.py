@@ -29,7 +29,7 @@ from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
-    NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+    CALENDAR, NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
@@ -275,7 +275,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return names
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
     if match and len(text) < 200:
-        return [_no_honorific(n) for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
+        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+        return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
     glued = _glued_name(text)
     if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
         return [glued]
@@ -338,7 +339,7 @@ def _glued_name(text: str) -> str | None:
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
         rest = text[match.start() :].strip()
-        if (date_line(rest) or _COUNT.match(rest)) and person(name):  # "Jane Hill 3 min read"
+        if (date_line(rest) or _COUNT.match(rest)) and person(name) and name.split()[-1].lower() not in CALENDAR:
             return _clean_caps(name)
     return None
 

@@ -293,3 +293,7 @@ def test_a_card_of_a_listing_with_its_date_or_by_line_under_its_paragraph_is_a_f
     assert make("Fuel chart leaves out taxes", card, "Kwame Asante · 24 Oct 2026").kind is ArticleKind.FRAGMENT
     assert make("Fundraising Assistant", card, "Posted 1 week ago").kind is ArticleKind.FRAGMENT
     assert make("Fuel chart leaves out taxes", card, LONG, "24 Oct 2026").kind is ArticleKind.ARTICLE
+
+
+def test_a_signature_under_the_date_of_a_notice():
+    assert make("Declaration of result", LONG, "Dated Friday 8 May 2027", "Sarah Gillespie").authors == ("Sarah Gillespie",)

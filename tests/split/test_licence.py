@@ -39,6 +39,7 @@ CC, PERMISSION, ARR = LicenceKind.CC, LicenceKind.PERMISSION, LicenceKind.ALL_RI
         ("Copyright 2024 by Jane Hill.", ARR, "Jane Hill"),
         ("Text and photographs © 2025 Leah Morgan. Please do not copy or reproduce without written permission.", ARR, "Leah Morgan"),
         ("This document is subject to copyright. No part may be reproduced without the written permission.", ARR, None),
+        ("Text © Llanfair Town Museum. Please ask before reusing our photographs.", ARR, "Llanfair Town Museum"),
     ],
 )
 def test_statements(paragraph, kind, origin):
@@ -75,6 +76,7 @@ def test_provenance_sentences_before_the_grant_belong_to_the_statement():
         "Rights groups said the permission to march had been withdrawn.",
         "Copyright infringement cases rose sharply in 2024.",
         "The photos were used without permission, the family said, and the paper has apologised.",
+        "Photo © Ellie Marsh",
         "A long paragraph that mentions a Creative Commons license in passing. " * 10,
         "",
     ],

@@ -118,6 +118,11 @@ def test_title_from_text():
         ("Por Juan Pérez y Ana Reis", ["Juan Pérez", "Ana Reis"]),
         ("Di Luca Rossi", ["Luca Rossi"]),
         ("By JOHN HANNA and MARGERY BECK Associated Press", ["John Hanna", "Margery Beck"]),
+        ("By Rabbi Ilana Weiss", ["Ilana Weiss"]),
+        ("Posted by Anjali Rao, Textile Conservator", ["Anjali Rao"]),
+        ("Posted by Tomasz K., Neighbor", ["Tomasz K."]),
+        ('Posted by Ste "The Gaffer" Whitlow on January 3, 2027 at 8:47 am', ["Ste Whitlow"]),
+        ("February 8, 2027 by Leanne | 14 Comments", ["Leanne"]),
         ("By Hélène Morin, Country Director, Action Santé Mondiale Mozambique", ["Hélène Morin"]),
     ],
 )
@@ -130,7 +135,8 @@ def test_by_lines(line, names):
     [
         "By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said",
         "Reviewed by: Peter Mwangi, editor", "The report by Jane Hill", "By the numbers", "By Monday, the cranes were back",
-        "Photos: Maria Costa", "Video Game Awards", "By the Associated Press",
+        "Photos: Maria Costa", "Video Game Awards", "By the Associated Press", "Posted on 11 March 2027 by Parish Clerk",
+        "February 8, 2027 by Monday",
     ],
 )
 def test_not_by_lines(line):
