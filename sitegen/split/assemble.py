@@ -43,6 +43,7 @@ from sitegen.split.meta import (
 from sitegen.split.boundary import Item
 from sitegen.split.roles import Role, byline_names, date_line, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
+    TABLE_ROW,
     Block,
     Debris,
     ends_sentence,
@@ -378,7 +379,7 @@ def _kind(
     "ASHWORTH, Dorothy May") in one paragraph that ends its sentence: the notice is all there
     is; or unless it is the article itself, short: a teaser stands for it in a paragraph or two,
     so three paragraphs of running text that end their sentences, or two under a by-line
-    (`signed`), are the article;
+    (`signed`), or a table or list of three rows or more, are the article;
     untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
@@ -388,7 +389,8 @@ def _kind(
         running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
         complete = notice and len(running) == 1 and ends_sentence(running[0])
         paragraphs = sum(map(ends_sentence, running))
-        whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1
+        rows = sum(1 for b in lines if is_list_item(b.text) or TABLE_ROW.match(b.text) or b.text.count(" | ") >= 2)
+        whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
         return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT
     last = lines[-1].text
     if is_list_item(last):
