@@ -61,6 +61,8 @@ TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
+_IMPRINT = re.compile(r"^(?:printed and )?published (?:in|by) (?:the )?[A-Z]", re.IGNORECASE)
+_SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
@@ -263,6 +265,8 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
     after them that is none of these (a site's standards line, "Comments are closed") stays in
     the text, after them."""
     after = next((k for k in range(1, TRAILING + 1) if len(lines) > k + 1 and _closes(lines[-k - 1].text)), 0)
+    if not after and len(lines) > 2 and _IMPRINT.match(lines[-1].text):
+        after = 1  # "Published in the Ledger on 5 March": a note of where the text was printed, after its end matter
     if after and not _closes(lines[-1].text):
         trailing = lines[-after:]
         del lines[-after:]
@@ -353,13 +357,17 @@ def _signed(text: str, lines: list[Block]) -> list[str] | None:
         return None
     before = lines[-2].text
     closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
-    return names if ends_sentence(before) or closing else None
+    return names if ends_sentence(before) or closing or names[0] in before else None  # "/s/ NAME" above "NAME, Clerk"
 
 
 def _place(text: str) -> bool:
-    """A place under a signature: one to four capitalised words ("Little Haddon", "Leeds")."""
+    """A place or a post under a signature: a few capitalised words ("Little Haddon", "Returning
+    Officer", "Clerk to Great Alderton Parish Council")."""
     words = text.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(c.isdigit() or c in ".!?:" for c in text)
+    return (
+        1 <= len(words) <= 7 and words[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL for w in words)
+        and not any(c.isdigit() or c in ".!?:" for c in text)
+    )
 
 
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:

@@ -299,3 +299,13 @@ def test_a_card_of_a_listing_with_its_date_or_by_line_under_its_paragraph_is_a_f
 
 def test_a_signature_under_the_date_of_a_notice():
     assert make("Declaration of result", LONG, "Dated Friday 8 May 2027", "Sarah Gillespie").authors == ("Sarah Gillespie",)
+
+
+def test_a_signature_with_the_signer_s_post_on_its_own_line_before_a_printer_s_note():
+    post = ("Dated Friday 8 May 2027", "Sarah Gillespie", "Returning Officer", "Printed and published by the Returning Officer, Westmoor.")
+    article = make("Declaration of result: Castle ward", LONG, *post)
+    assert article.authors == ("Sarah Gillespie",) and article.body.endswith("Printed and published by the Returning Officer, Westmoor.\n")
+    clerk = ("/s/ Maria Gonzalez", "Maria Gonzalez, County Clerk", "Published in the Marlow Valley Ledger March 5, 2025.")
+    assert make("NOTICE OF PUBLIC HEARING", LONG, *clerk).authors == ("Maria Gonzalez",)
+    parish = make("Post office returns", "Posted on 11 March 2027 by Parish Clerk", LONG, "Jane Whitby", "Clerk to Great Alderton Parish Council")
+    assert parish.authors == ("Jane Whitby",)
