@@ -62,6 +62,7 @@ FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this 
 _LINK_ROW = re.compile(r"\s[|·•]\s")
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
 _IMPRINT = re.compile(r"^(?:printed and )?published (?:in|by) (?:the )?[A-Z]", re.IGNORECASE)
+_OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
@@ -330,6 +331,14 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             found.meta_lines.append(lines.pop().line)
             found.ended = True
             continue
+        elif signers := _signatories(lines):  # "Yours sincerely," then a signature a line, "and 4,807 others"
+            for b in lines[-signers:]:
+                found.add_authors(signature(b.text) or [])
+                found.bylines[b.line] = b.text
+            found.meta_lines += [b.line for b in lines[-signers:]]
+            del lines[-signers:]
+            found.ended = True
+            return
         elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])
@@ -358,6 +367,17 @@ def _signed(text: str, lines: list[Block]) -> list[str] | None:
     before = lines[-2].text
     closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
     return names if ends_sentence(before) or closing or names[0] in before else None  # "/s/ NAME" above "NAME, Clerk"
+
+
+def _signatories(lines: list[Block]) -> int:
+    """How many lines at the end sign the text together, a signature a line under a valediction
+    ("Yours sincerely,"), maybe closed by "and 4,807 others"; 0 when they are not that."""
+    k = len(lines)
+    while k > 1 and (signature(lines[k - 1].text) or _OTHERS.match(lines[k - 1].text)):
+        k -= 1
+    before = lines[k - 1].text if k < len(lines) else ""
+    signed = sum(1 for b in lines[k:] if signature(b.text))
+    return len(lines) - k if signed >= 2 and len(before) <= VALEDICTION_MAX and before.endswith(",") else 0
 
 
 def _place(text: str) -> bool:

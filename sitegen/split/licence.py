@@ -68,7 +68,8 @@ _ORIGIN_PATTERNS = [
 ]
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\w))*(?:[.!?]+[”\"’')]?|$)\s*")  # "£18.99" does not end a sentence
 _PROVENANCE = re.compile(  # a sentence about this text's provenance, before the one that licenses it
-    r"\b(this|the) (article|post|piece|story|content|essay|column|commentary|op-ed|report|text|version|interview)\b"
+    r"\b(this|the) (article|post|piece|story|content|essay|column|commentary|op-ed|report|text|version|interview|letter|work"
+    r"|material|document|feature|review|newsletter)\b"
     r"|\bit (was|is|has been) \w+ed\b|\b(originally|first) (published|appeared|ran)\b|^\s*(?:©|¬|\(c\))"
     r"|^\s*(?:extracted|excerpted|adapted|taken|recipes?) from\b",
     re.IGNORECASE,

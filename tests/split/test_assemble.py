@@ -309,3 +309,14 @@ def test_a_signature_with_the_signer_s_post_on_its_own_line_before_a_printer_s_n
     assert make("NOTICE OF PUBLIC HEARING", LONG, *clerk).authors == ("Maria Gonzalez",)
     parish = make("Post office returns", "Posted on 11 March 2027 by Parish Clerk", LONG, "Jane Whitby", "Clerk to Great Alderton Parish Council")
     assert parish.authors == ("Jane Whitby",)
+
+
+def test_an_open_letter_signed_by_several_under_one_valediction():
+    signers = (
+        "Yours sincerely,", "Prof. Helen Marwood, Freshwater Ecology, University of Lancaster",
+        "Kath Penrose, dairy farmer, Devon", "Rahul Mistry, Open Water Swimming Association", "and 4,807 others",
+        "This letter may be shared freely. Text licensed under CC BY 4.0.",
+    )
+    article = make("An open letter to the Secretary of State", LONG, *signers)
+    assert article.authors == ("Helen Marwood", "Kath Penrose", "Rahul Mistry")
+    assert article.licence.kind is LicenceKind.CC and article.body == LONG + "\n\nYours sincerely,\n"

@@ -66,6 +66,7 @@ def test_provenance_sentences_before_the_grant_belong_to_the_statement():
     licence, _ = detect_licence(text)
     assert licence.statement == "This piece first appeared in The Ledger. It is republished with permission."
     assert licence.origin == "The Ledger"
+    assert detect_licence("This letter may be shared freely. Text licensed under CC BY 4.0.")[1] == 0
 
 
 @pytest.mark.parametrize(
