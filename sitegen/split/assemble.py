@@ -57,6 +57,7 @@ STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
 VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
+TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
@@ -406,8 +407,9 @@ def _kind(
     however long its paragraph, unless it is a `notice` (headed by a name surname first,
     "ASHWORTH, Dorothy May") in one paragraph that ends its sentence: the notice is all there
     is; or unless it is the article itself, short: a teaser stands for it in a paragraph or two,
-    so three paragraphs of running text that end their sentences, or two under a by-line
-    (`signed`), or a table or list of three rows or more, are the article;
+    so three paragraphs of running text that end their sentences (longer together than three
+    short lines), or two under a by-line (`signed`), or a table or list of three rows or more,
+    are the article;
     untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
@@ -416,7 +418,8 @@ def _kind(
     if teaser:
         running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
         complete = notice and len(running) == 1 and ends_sentence(running[0])
-        paragraphs = sum(map(ends_sentence, running))
+        complete_lines = [t for t in running if ends_sentence(t)]
+        paragraphs = len(complete_lines) if sum(map(len, complete_lines)) > TEASER_SHORT or signed else 0  # "three short lines"
         rows = sum(1 for b in lines if is_list_item(b.text) or TABLE_ROW.match(b.text) or b.text.count(" | ") >= 2)
         whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
         return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT

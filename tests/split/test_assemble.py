@@ -247,6 +247,8 @@ def test_a_short_article_among_teasers_is_still_an_article():
     assert kind("Seed swap this Saturday", "Posted on 2 March 2025 by Harriet Lowe", LONG, LONG) is ArticleKind.ARTICLE
     assert kind("Seed swap this Saturday", "Posted on 2 March 2025 by Harriet Lowe", LONG) is ArticleKind.FRAGMENT
     assert kind("Kenya cuts rates", LONG, LONG) is ArticleKind.FRAGMENT
+    short = "The bank said inflation had fallen within its target range."
+    assert kind("Kenya cuts rates", short, short, short) is ArticleKind.FRAGMENT  # a teaser of three short lines
     table = ("Candidate | Party | Votes", "Naomi Fairweather | Green Party | 1,204", "Tom Hebden | Labour | 992")
     assert kind("Castle ward: Greens win by 212 votes", "Castle ward result:", *table) is ArticleKind.ARTICLE
     assert kind("Fundraising Officer", "£28,000 - £30,000 pro rata, 12 months fixed term", LONG, LONG) is ArticleKind.FRAGMENT
