@@ -150,6 +150,7 @@ _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|response
 _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, and months that are first names
     "de van von da di le la del june april august".split()
 )
+_NOT_FIRST = frozenset("my our your their his her its dear".split())
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
 _FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his her its their our my your these those".split())
@@ -262,6 +263,8 @@ def person(text: str) -> str | None:
     if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     lowered = {w.lower() for w in text.split()}
+    if words[0].lower() in _NOT_FIRST:
+        return None  # "My Lord Mayor", "Dear Annie": an address, not a name
     return None if lowered & stop_words() - _NAME_WORDS else text
 
 

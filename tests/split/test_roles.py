@@ -241,3 +241,9 @@ def test_by_lines_with_places_a_publisher_after_two_names_or_a_publisher_among_c
     assert byline_names("Jane Hill and the council, Leeds", after_title=True) is None
     assert signature("-- Jane Hill") == ["Jane Hill"]
     assert signature("Jane Hill, Leeds, West Yorkshire") == ["Jane Hill"]
+
+
+def test_an_address_to_the_audience_is_no_by_line():
+    speech = "My Lord Mayor, Governor, ladies and gentlemen, it is a privilege to speak to you tonight."
+    assert byline_names(speech, after_title=True) is None
+    assert byline_names("Dear Annie", after_title=True) is None
