@@ -64,6 +64,8 @@ _LINK_ROW = re.compile(r"\s[|·•]\s")
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
 _IMPRINT = re.compile(r"^(?:printed and )?published (?:in|by) (?:the )?[A-Z]", re.IGNORECASE)
 _OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)  # "Oct 2024"
+_HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
@@ -211,7 +213,11 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
         names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
+        names = names or (_handle(lines, i) if titled and not found.authors else None)
         if standfirst and not names and found.byline is None:
+            if len(text) <= 60 and is_label(text):
+                i += 1  # past labels (a forum's tags) to a by-line
+                continue
             return  # only a by-line is looked for under a standfirst
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
             return  # a signature closing a one-paragraph letter is the end matter's
@@ -233,6 +239,16 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _handle(lines: list[Block], i: int) -> list[str] | None:
+    """A poster's handle alone above the post's date, as forums show it: "hopsandhops", "Greta_L"
+    (one word in lower case, or with a digit or an underscore: not a capitalised section label)."""
+    text = lines[i].text
+    below = lines[i + 1].text if i + 1 < len(lines) else ""
+    if not _HANDLE.match(text) or not (date_line(below) or relative_date(below) or _MONTH_YEAR.match(below)):
+        return None
+    return [text] if text.islower() or any(c.isdigit() or c == "_" for c in text) else None
 
 
 def _standfirst(text: str) -> bool:

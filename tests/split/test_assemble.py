@@ -322,3 +322,11 @@ def test_an_open_letter_signed_by_several_under_one_valediction():
     article = make("An open letter to the Secretary of State", LONG, *signers)
     assert article.authors == ("Helen Marwood", "Kath Penrose", "Rahul Mistry")
     assert article.licence.kind is LicenceKind.CC and article.body == LONG + "\n\nYours sincerely,\n"
+
+
+def test_a_forum_poster_s_handle_above_the_post_s_date_names_the_poster():
+    post = ("Recipes & Technique", "belgian", "fermentation", "hopsandhops", "Oct 2024", LONG)
+    assert make("Stuck fermentation on a Belgian dubbel: repitch or wait?", *post).authors == ("hopsandhops",)
+    assert make("Show and tell: our first competition", "Club News", "Greta_L", "Nov 2024", LONG).authors == ("Greta_L",)
+    assert make("Budget talks resume", "Politics", "12 May 2025", LONG).authors == ()
+    assert make("Budget talks resume", "politics", LONG).authors == ()
