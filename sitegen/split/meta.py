@@ -128,9 +128,13 @@ _ROLE = re.compile(
     r"|analyst|economist|historian|director|founder|co-founder|chair|head of|dean|ceo|partner at|consultant|advis[eo]r"
     r"|associate|assistant|secretary|ambassador|official|officer|diplomat|commentator|teacher|instructor|lawyer"
     r"|attorney|physician|engineer|expert|specialist|member of|coordinator|manager|university|institute|college"
-    r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of|conservator"
-    r"|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chair(?:man|woman|person)?|president"
-    r"|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|manager|captain|organi[sz]er)",
+    r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of)",
+    re.IGNORECASE,
+)
+_POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
+    r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
+    r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
+    r"|organi[sz]er)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(
@@ -273,7 +277,7 @@ def inverted_name(text: str) -> bool:
 
 def is_role(text: str) -> bool:
     """Words naming a job or an affiliation: "Senior Lecturer", "County Clerk", "University of X"."""
-    return bool(_ROLE.search(text))
+    return bool(_ROLE.search(text) or _POST.search(text))
 
 
 def credit_names(line: str) -> list[str] | None:

@@ -291,3 +291,8 @@ def test_contributions_are_not_by_lines():
     assert contribution("Associated Press writer Daniel Ruiz in Buenos Aires contributed to this report.")
     assert contribution("Additional reporting by Tom Baker")
     assert not contribution("Tom Baker contributed £5,000 to the appeal.")
+
+
+def test_a_post_after_a_name_is_a_role_but_does_not_make_a_bio():
+    assert by_line_names("Posted by Anjali Rao, Textile Conservator") == ["Anjali Rao"]
+    assert bio_names("Jane Hill is a nurse at the Royal Infirmary in Leeds.") == []
