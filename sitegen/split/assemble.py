@@ -2,11 +2,13 @@
 
 Owns reading an article's own lines: the title line (and its publisher
 suffix) or a title made from the opening words; a "By NAME" line and a date
-line; the end matter read backwards — translator and wire credits ("Reporting
-by NAME"), "Follow NAME on X" lines, the
-licence statement, the bio (which may share the statement's paragraph or run
-over two paragraphs); whether the text is a fragment; flag annotations; the
-body. Title, by-line, bio, licence and credit lines leave the body for the
+line (past labels, page fields and a forum's tags; a forum poster's handle);
+the end matter read backwards — translator and wire credits ("Reporting by
+NAME"), lines of credits, "Follow NAME on X" lines, the licence statement, the
+bio (which may share the statement's paragraph or run over two paragraphs),
+signatures (on one line or two, several under one valediction); whether the
+text is a fragment (a teaser, a listing's card, text that breaks off);
+flag annotations; the body. Title, by-line, bio, licence and credit lines leave the body for the
 front matter. Must not look at other articles.
 """
 
