@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.split_score import FIELDS, DumpScore, by_shape, total  # noqa: E402
-from benchmarks.split_tagger import CORPUS, Dump, corpus, predicted, ranges_of, scored  # noqa: E402
+from benchmarks.split_tagger import CORPUS, Dump, ceiling, corpus  # noqa: E402
 
 
 def field_scores(dumps: Iterable[Dump]) -> list[DumpScore]:
     """Each dump scored with its gold ranges and the fields `assemble` reads from them."""
-    return [scored(d, predicted(d, ranges_of(d.lines, d.tags))) for d in dumps]
+    return [ceiling(d) for d in dumps]
 
 
 def _shown(value: object) -> str:

@@ -114,7 +114,8 @@ def test_an_unsure_boundary_becomes_a_review_flag_in_the_article():
 
 
 def test_decoding_adds_the_weights_of_the_named_features():
-    """The decoder's tables give the softmax of the summed weights of `features` and `with_previous`."""
+    """The decoder's tables give the softmax of the summed weights of `features` and `with_previous`
+    (and the prior for cutting)."""
     lines, _ = described(["Subscribe to our newsletter", *TEXTS])
     names = {n for k in range(len(lines)) for n in tagger.features(lines, k)}
     names |= {n for k in range(len(lines)) for p in "BIOS" for n in tagger.with_previous(tagger.features(lines, k), p)}
@@ -125,6 +126,7 @@ def test_decoding_adds_the_weights_of_the_named_features():
         base = tagger.features(lines, k)
         for p, previous in enumerate("BIOS"):
             z = [sum(weights[n][t] for n in base + tagger.with_previous(base, previous)) for t in range(3)]
+            z[tagger.B] += tagger.START_BIAS
             expected = [math.exp(v) / sum(math.exp(u) for u in z) for v in z]
             if previous in "OS":
                 expected[tagger.I] = 0.0  # no item is open: an I is impossible
