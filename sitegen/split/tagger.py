@@ -259,6 +259,9 @@ class Model:
             keys = ("", role, own[1], own[6], own[7])
             rows = []
             for previous in ("B", "I", "O", "S"):
+                if (previous == "S") != (k == 0):
+                    rows.append(_NEVER)  # the start row is asked for the first line only, the others never for it
+                    continue
                 table = self._previous[previous]
                 zp = list(z)
                 for key in keys:
@@ -319,6 +322,9 @@ def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -
         if w is not None:
             b, i, o = b + w[0], i + w[1], o + w[2]
     return b, i, o
+
+
+_NEVER = [0.0, 0.0, 0.0]
 
 
 def _softmax(z: list[float]) -> list[float]:

@@ -125,6 +125,8 @@ def test_decoding_adds_the_weights_of_the_named_features():
     for k in range(len(lines)):
         base = tagger.features(lines, k)
         for p, previous in enumerate("BIOS"):
+            if (previous == "S") != (k == 0):
+                continue
             z = [sum(weights[n][t] for n in base + tagger.with_previous(base, previous)) for t in range(3)]
             z[tagger.B] += tagger.START_BIAS
             expected = [math.exp(v) / sum(math.exp(u) for u in z) for v in z]
