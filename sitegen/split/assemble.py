@@ -2,11 +2,13 @@
 
 Owns reading an article's own lines: the title line (and its publisher
 suffix) or a title made from the opening words; a "By NAME" line and a date
-line; the end matter read backwards — translator and wire credits ("Reporting
-by NAME"), "Follow NAME on X" lines, the
-licence statement, the bio (which may share the statement's paragraph or run
-over two paragraphs); whether the text is a fragment; flag annotations; the
-body. Title, by-line, bio, licence and credit lines leave the body for the
+line (past labels, page fields and a forum's tags; a forum poster's handle);
+the end matter read backwards — translator and wire credits ("Reporting by
+NAME"), lines of credits, "Follow NAME on X" lines, the licence statement, the
+bio (which may share the statement's paragraph or run over two paragraphs),
+signatures (on one line or two, several under one valediction); whether the
+text is a fragment (a teaser, a listing's card, text that breaks off);
+flag annotations; the body. Title, by-line, bio, licence and credit lines leave the body for the
 front matter. Must not look at other articles.
 """
 
@@ -31,16 +33,19 @@ from sitegen.split.meta import (
     contribution,
     credit_names,
     group_byline,
+    inverted_name,
     is_organisation,
     looks_like_title,
+    names_no_writer,
     photographer,
     split_title,
     title_from_text,
     translator_names,
 )
 from sitegen.split.boundary import Item
-from sitegen.split.roles import Role, byline_names, heads_an_item, is_label, shape, signature
+from sitegen.split.roles import Role, byline_names, date_line, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
+    TABLE_ROW,
     Block,
     Debris,
     ends_sentence,
@@ -53,10 +58,19 @@ HEAD_LINES = 4  # a by-line or date is looked for among this many lines under th
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
 VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
-TEASER_TEXT = 200  # a teaser's one paragraph is at most this long (jusText's "long" paragraph)
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
+TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
+TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
+_FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
+_IMPRINT = re.compile(r"^(?:printed and )?published (?:in|by) (?:the )?[A-Z]", re.IGNORECASE)
+_OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)  # "Oct 2024"
+_HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
+_SMALL = frozenset("to of the for and & de du la le von van".split())
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_CREDITED = re.compile(r"\bby:?\s+[A-Z]")
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -127,6 +141,7 @@ def assemble(
         title, publisher = split_title(lines[0].text)
         found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None)
+    card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     _read_end_matter(lines, found)
     if not found.authors:
         found.add_authors(_photographer(lines))
@@ -135,7 +150,11 @@ def assemble(
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
-    kind = _kind(lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser))
+    notice = title is not None and inverted_name(title)
+    kind = _kind(
+        lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser), notice=notice,
+        signed=bool(found.bylines), card=card,
+    )
     problems = []
     if title is None:
         title = opening_title(display_text(lines[0].text) if lines else "")
@@ -189,21 +208,30 @@ def opening_title(text: str) -> str | None:
 def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
     """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
     DATE by NAME") and a date line off the head of `lines`; a rating, a label or a standfirst
-    between them stays in the text."""
+    between them stays in the text. A line ending in a colon introduces a speaker ("JANE HILL,
+    HOST:"), not a writer."""
     i = 0
     standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
-        names = byline_names(text, after_title=titled) if found.byline is None else None
+        names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
+        names = names or (_handle(lines, i) if titled and not found.authors else None)
         if standfirst and not names and found.byline is None:
+            if len(text) <= 60 and is_label(text):
+                i += 1  # past labels (a forum's tags) to a by-line
+                continue
             return  # only a by-line is looked for under a standfirst
+        if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
+            return  # a signature closing a one-paragraph letter is the end matter's
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
-            found.add_authors(names or [])
+            found.add_authors([] if names_no_writer(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
-        elif len(text) <= 60 and (is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text)):
+        elif len(text) <= 60 and (
+            is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text) or _FIELD.match(text)
+        ):  # a rating, a label, a field of the page ("Format: News and Press Release"): stays in the text
             i += 1
             continue
         elif titled and i == 0 and found.byline is None and _standfirst(text):
@@ -213,6 +241,16 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _handle(lines: list[Block], i: int) -> list[str] | None:
+    """A poster's handle alone above the post's date, as forums show it: "hopsandhops", "Greta_L"
+    (one word in lower case, or with a digit or an underscore: not a capitalised section label)."""
+    text = lines[i].text
+    below = lines[i + 1].text if i + 1 < len(lines) else ""
+    if not _HANDLE.match(text) or not (date_line(below) or relative_date(below) or _MONTH_YEAR.match(below)):
+        return None
+    return [text] if text.islower() or any(c.isdigit() or c == "_" for c in text) else None
 
 
 def _standfirst(text: str) -> bool:
@@ -247,6 +285,8 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
     after them that is none of these (a site's standards line, "Comments are closed") stays in
     the text, after them."""
     after = next((k for k in range(1, TRAILING + 1) if len(lines) > k + 1 and _closes(lines[-k - 1].text)), 0)
+    if not after and len(lines) > 2 and _IMPRINT.match(lines[-1].text):
+        after = 1  # "Published in the Ledger on 5 March": a note of where the text was printed, after its end matter
     if after and not _closes(lines[-1].text):
         trailing = lines[-after:]
         del lines[-after:]
@@ -294,12 +334,30 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif bio_names(text):
             _take_bio(lines, found, [block])
             return
-        elif (names := byline_names(text) or _signed(text, lines)) and not found.authors:
-            found.add_authors(names)  # "This article was written by NAME", a signed letter
+        elif (names := byline_names(text) or _signed(text, lines) or _credits(text)) and set(names) >= set(found.authors):
+            found.add_authors([] if names_no_writer(text) else names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
             if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
                 found.meta_lines.append(lines.pop().line)
                 continue
+        elif (
+            len(lines) > 2 and _place(text) and not found.authors
+            and (names := _signed(f"{lines[-2].text}, {text}", lines[:-1]))  # "Jane Hill" then "Leeds": "Jane Hill, Leeds"
+        ):
+            found.add_authors(names)  # a letter signed on two lines
+            found.bylines[lines[-2].line] = f"{lines[-2].text}\n{text}"
+            found.meta_lines.append(lines.pop().line)
+            found.meta_lines.append(lines.pop().line)
+            found.ended = True
+            continue
+        elif signers := _signatories(lines):  # "Yours sincerely," then a signature a line, "and 4,807 others"
+            for b in lines[-signers:]:
+                found.add_authors(signature(b.text) or [])
+                found.bylines[b.line] = b.text
+            found.meta_lines += [b.line for b in lines[-signers:]]
+            del lines[-signers:]
+            found.ended = True
+            return
         elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])
@@ -310,13 +368,45 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         found.ended = True
 
 
+def _credits(text: str) -> list[str] | None:
+    """The writers of a line of credits, each sentence "… by NAME": "Show notes by NAME. The show
+    is produced by X. Music by Y." (those who produced, hosted or scored it are not writers)."""
+    sentences = _SENTENCE_END.split(text.strip()) if len(text) <= 300 else []
+    if len(sentences) < 2 or not all(_CREDITED.search(s) for s in sentences):
+        return None
+    names = [n for s in sentences if not names_no_writer(s) for n in byline_names(s.rstrip(".")) or [] if n]
+    return names or None
+
+
 def _signed(text: str, lines: list[Block]) -> list[str] | None:
     """The writer of a signature line under text that ends a sentence or a valediction ("Jane Hill, Leeds")."""
     names = signature(text)
     if not names or len(lines) < 2:
         return None
     before = lines[-2].text
-    return names if ends_sentence(before) or len(before) <= VALEDICTION_MAX and before.endswith(",") else None  # "Best wishes,"
+    closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
+    return names if ends_sentence(before) or closing or names[0] in before else None  # "/s/ NAME" above "NAME, Clerk"
+
+
+def _signatories(lines: list[Block]) -> int:
+    """How many lines at the end sign the text together, a signature a line under a valediction
+    ("Yours sincerely,"), maybe closed by "and 4,807 others"; 0 when they are not that."""
+    k = len(lines)
+    while k > 1 and (signature(lines[k - 1].text) or _OTHERS.match(lines[k - 1].text)):
+        k -= 1
+    before = lines[k - 1].text if k < len(lines) else ""
+    signed = sum(1 for b in lines[k:] if signature(b.text))
+    return len(lines) - k if signed >= 2 and len(before) <= VALEDICTION_MAX and before.endswith(",") else 0
+
+
+def _place(text: str) -> bool:
+    """A place or a post under a signature: a few capitalised words ("Little Haddon", "Returning
+    Officer", "Clerk to Great Alderton Parish Council")."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 7 and words[0][:1].isupper() and all(w[:1].isupper() or w in _SMALL for w in words)
+        and not any(c.isdigit() or c in ".!?:" for c in text)
+    )
 
 
 def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
@@ -327,25 +417,41 @@ def _take_bio(lines: list[Block], found: _Found, bio: list[Block]) -> None:
     found.ended = True
 
 
-def _kind(lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False) -> ArticleKind:
+def _kind(
+    lines: list[Block], *, titled: bool, ended: bool, teaser: bool = False, notice: bool = False, signed: bool = False,
+    card: bool = False,
+) -> ArticleKind:
     """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
-    unless its one paragraph is longer than a teaser's (`TEASER_TEXT`, jusText's "long"
-    paragraph) and ends its sentence (a notice, complete); untitled text that stops without
+    however long its paragraph, unless it is a `notice` (headed by a name surname first,
+    "ASHWORTH, Dorothy May") in one paragraph that ends its sentence: the notice is all there
+    is; or unless it is the article itself, short: a teaser stands for it in a paragraph or two,
+    so three paragraphs of running text that end their sentences (longer together than three
+    short lines), or two under a by-line (`signed`), or a table or list of three rows or more,
+    are the article;
+    untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
     if ended or not lines:
         return ArticleKind.ARTICLE
     if teaser:
         running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
-        complete = titled and len(running) == 1 and len(running[0]) > TEASER_TEXT and ends_sentence(running[0])
-        return ArticleKind.ARTICLE if complete else ArticleKind.FRAGMENT
+        complete = notice and len(running) == 1 and ends_sentence(running[0])
+        complete_lines = [t for t in running if ends_sentence(t)]
+        paragraphs = len(complete_lines) if sum(map(len, complete_lines)) > TEASER_SHORT or signed else 0  # "three short lines"
+        rows = sum(1 for b in lines if is_list_item(b.text) or TABLE_ROW.match(b.text) or b.text.count(" | ") >= 2)
+        whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
+        return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT
     last = lines[-1].text
     if is_list_item(last):
         return ArticleKind.ARTICLE
+    if titled and card and sum(len(b.text) >= RUNNING_MIN for b in lines) == 1:
+        return ArticleKind.FRAGMENT  # headline, a paragraph, then its date or "NAME · date": a card of a listing
     if not titled and not ends_sentence(last):
         return ArticleKind.FRAGMENT
     if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last):
         return ArticleKind.FRAGMENT
+    if titled and len(last) >= RUNNING_MIN and last.endswith(("…", "...", "[…]", "[...]")):
+        return ArticleKind.FRAGMENT  # cut off with an ellipsis, however short: a teaser
     return ArticleKind.ARTICLE
 
 

@@ -3,8 +3,10 @@
 Owns `detect_licence(paragraph) -> (Licence, statement_start) | None`. Kinds:
 Creative Commons (or "CC BY…") → cc; "republished / reproduced / reprinted
 with (kind) permission / authorisation / agreement / authority / consent", or
-"courtesy of" → permission; "All rights reserved" or a "© YEAR HOLDER" notice
-(also mangled: "¬", "Â©", "(c)") → all-rights-reserved. The statement is the
+"courtesy of" → permission; "All rights reserved", a "© YEAR HOLDER" notice
+(also mangled: "¬", "Â©", "(c)"; also after a bio's sentence, or after what it
+covers: "Text and photographs © 2025 …") or a permission withheld ("do not
+reproduce without written permission", "subject to copyright") → all-rights-reserved. The statement is the
 paragraph from the sentence that tells the text's provenance to its end,
 verbatim; a bio sentence before it is not part of it. The origin is the
 publication the statement names (the original publisher, or the holder of
@@ -32,10 +34,16 @@ _PERMISSION = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_SIGN = r"(?:©|Â©|¬|\(c\)|\(C\)|&copy;?)"
-_RIGHTS = re.compile(
-    rf"\ball rights reserved\b|^\s*{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|^\s*copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b"
+_START = r"(?:^|(?<=[.!?]\s))\s*(?:(?:text|words|content)(?:\s(?:and|&)\s\w+)?\s+)?"  # not a picture's credit alone
+_RIGHTS = re.compile(  # at the start of the paragraph or of a sentence, maybe after what it covers ("Text and photographs ©")
+    rf"\ball rights reserved\b|{_START}{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|{_START}copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b"
     rf"|^\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?(?-i:[A-Z])[^.]{{0,80}}$"  # "© Jane Hill 2024", "© The Ledger Ltd"
-    rf"|^\s*copyright\s+(?-i:[A-Z])[^.]{{0,60}}\b\d{{4}}\.?$",  # "Copyright Jane Hill 2024"
+    rf"|^\s*(?:text|words|content)\s+{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.]{{0,80}}(?:\.|$)"  # "Text © Town Museum. Please ask …"
+    rf"|^\s*copyright\s+(?-i:[A-Z])[^.]{{0,60}}\b\d{{4}}\.?$"  # "Copyright Jane Hill 2024"
+    r"|\b(?:do not|don[’']t|may not|must not|cannot|not be|no part\b[^.]{0,40}?\bmay be)\s(?:[^.]{0,40}?\s)?"
+    r"(?:reproduced|reprinted|republished|copied|used|reproduce|reprint|republish|copy)\b[^.]{0,60}?\bwithout\s"
+    r"(?:the |our |prior |express |written |the express )*(?:written )?(?:permission|consent)\b"  # withheld: "do not copy without permission"
+    r"|\bsubject to copyright\b",
     re.IGNORECASE,
 )
 _HOLDER = re.compile(
@@ -43,6 +51,8 @@ _HOLDER = re.compile(
     r"(?P<holder>.+?)(?:[.,]?\s*all rights reserved\b.*|\.?\s*)$",
     re.IGNORECASE,
 )
+_COVERS = re.compile(r"^(?:text|words|photos?|photographs|pictures|images|content)(?:\s(?:and|&)\s\w+)?\s+(?=©|\(c\)|copyright)", re.I)
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|may|must|do|does|not)\b")  # a sentence, not a holder's name
 _LEAD = r"((?:the )?[A-Z][^,.;:]{1,60}?)"
 _STOP = r"(?=[,.;]| is | was | on | under | with | and (?:is|was|has|are|were|it)\b|$)"
 _ORIGIN_PATTERNS = [
@@ -56,9 +66,10 @@ _ORIGIN_PATTERNS = [
     re.compile(rf"\b(?:courtesy of|by permission of|permission (?:of|from)|arrangement with|agreement with) {_LEAD}{_STOP}"),
     re.compile(rf"\b(?:appeared|appears) (?:originally )?(?:on|in) {_LEAD}{_STOP}"),
 ]
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[”\"’']?|$)\s*")
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\w))*(?:[.!?]+[”\"’')]?|$)\s*")  # "£18.99" does not end a sentence
 _PROVENANCE = re.compile(  # a sentence about this text's provenance, before the one that licenses it
-    r"\b(this|the) (article|post|piece|story|content|essay|column|commentary|op-ed|report|text|version|interview)\b"
+    r"\b(this|the) (article|post|piece|story|content|essay|column|commentary|op-ed|report|text|version|interview|letter|work"
+    r"|material|document|feature|review|newsletter)\b"
     r"|\bit (was|is|has been) \w+ed\b|\b(originally|first) (published|appeared|ran)\b|^\s*(?:©|¬|\(c\))"
     r"|^\s*(?:extracted|excerpted|adapted|taken|recipes?) from\b",
     re.IGNORECASE,
@@ -105,10 +116,10 @@ def origin_of(statement: str) -> str | None:
 
 
 def _holder(statement: str) -> str | None:
-    match = _HOLDER.match(statement.strip())
-    holder = match.group("holder").strip(" .,") if match else ""
+    match = _HOLDER.match(_COVERS.sub("", statement.strip()))  # "Text and photographs © 2025 NAME"
+    holder = re.split(r"\.\s", match.group("holder"), maxsplit=1)[0].strip(" .,") if match else ""
     holder = re.sub(r",?\s*\d{4}(?:\s*[-–]\s*\d{4})?$", "", re.sub(r"^by\s+", "", holder, flags=re.IGNORECASE))  # "© NAME 2024"
-    if not holder or len(holder) > 80 or holder.lower().startswith(("all rights", "copyright")):
+    if not holder or len(holder) > 80 or holder.lower().startswith(("all rights", "copyright")) or _CLAUSE.search(holder):
         return None
     if re.search(r"\b(?:Inc|Ltd|Co|Corp|Pte|Pty|Bhd|Plc|S\.A|N\.V)$", holder) and statement.strip().startswith(holder.join(("", ".")), statement.find(holder)):
         holder += "."  # "Nikkei Inc." keeps its full stop

@@ -31,7 +31,10 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘ
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
-_HONORIFIC = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
+_HONORIFIC = (  # titles dropped from a name: academic, civil and religious
+    r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
+    r"|Councillor)\.?\s)?"
+)
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
@@ -39,6 +42,34 @@ _BY_LINE = re.compile(
     rf"{_HONORIFIC}(?P<names>{_NAMES})"
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
 )
+_WORDS_OF = r"(?:words|text|texto|texte|story)"
+_MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?)"
+_WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
+_LEAD = re.compile(  # what starts a by-line, in English and the languages near it, and a role before the name
+    rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
+    rf"|(?:von|par|por|di|door|av)\s+|(?:author|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
+    re.IGNORECASE,
+)
+_AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a date, a publisher or a place after them
+    r"\s*[|·•–—»(/]|\s+-\s|\s+\d|,?\s+(?i:for|in|at|from|on|published|updated|posted|filed|last)\s"
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&)\s)\s*")
+_NOT_WRITERS = re.compile(
+    r"^(?:(?:medically )?reviewed|hosted|presented|produced|edited|narrated|moderated|curated|sponsored"
+    r"|directed|illustrated|photographed)(?: and \w+)? by\b",
+    re.IGNORECASE,
+)
+_CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
+_NICKNAME = re.compile(r"(?<=\w)\s[“\"][^”\"]{1,30}[”\"]\s(?=[A-Z])")
+CALENDAR = frozenset(  # "Dated Friday 8 May", "by Monday": a weekday or a month is no name's last word
+    "monday tuesday wednesday thursday friday saturday sunday january february march may july september october november "
+    "december today tomorrow yesterday".split()
+)
+_ONE_NAME = re.compile(rf"^([{UPPER}][a-z’'-]{{2,}})\s*(?:[|·•]|$)")
+_PERSON_NAME = re.compile(rf"^{NAME}$")
+_INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
+_NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
@@ -55,6 +86,13 @@ _ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
     r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited)$",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(  # the last word of a named publication or institution: "Creators Syndicate", "Durham University"
+    r"\S\s(?:syndicate|magazine|times|herald|journal|gazette|tribune|chronicle|network|radio|television|publishing"
+    r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
+    r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
+    r"|alliance|coalition|union|party)$",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(
@@ -78,6 +116,10 @@ _BIO_NAME = re.compile(
     rf"(?:^|,\s(?:and\s)?|\sand\s|[.!?]\s+|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
 )
 _BIO_START = re.compile(rf"^(?:At [^,]{{2,80}},\s)?{_HONORIFIC}{NAME} {_BIO_VERB}\b")
+_WRITES = re.compile(  # a bio with no job in it: "NAME writes about cities", "NAME covers transport for X"
+    rf"^{_HONORIFIC}{NAME} (?:writes|has written|covers|reports) (?:about|on|for|from|regularly|widely|mainly|\w+ for)\b"
+)
+_HANDLE = re.compile(r"\s\(@\w+\)(?= )")
 _ABOUT = re.compile(r"^(?i:about the authors?|about the writers?|the authors?)\s*[:.–—-]\s*")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
 _ROLE = re.compile(
@@ -87,6 +129,12 @@ _ROLE = re.compile(
     r"|associate|assistant|secretary|ambassador|official|officer|diplomat|commentator|teacher|instructor|lawyer"
     r"|attorney|physician|engineer|expert|specialist|member of|coordinator|manager|university|institute|college"
     r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of)",
+    re.IGNORECASE,
+)
+_POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
+    r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
+    r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
+    r"|organi[sz]er)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(
@@ -160,13 +208,76 @@ def title_from_text(text: str, words: int = 10) -> str:
 
 
 def by_line_names(line: str) -> list[str] | None:
-    """People of a "By NAME", "By NAME and NAME | Reuters", "June 3, 2025 by NAME" line, or None."""
-    text = line.strip()
+    """People of a "By NAME", "By NAME and NAME | Reuters", "June 3, 2025 by NAME" line, or None;
+    also "By NAME, Publisher", "Words: NAME", "Text and photos: NAME", "Von NAME und NAME",
+    "By staff writer NAME", "By NAME published 3 hours ago" (the role, publisher, place or date
+    after the names is not a name)."""
+    text = _NICKNAME.sub(" ", _PLACES.sub("", line.strip()))  # "By A in Leeds and B in Hull", 'Ste "The Gaffer" Whitlow'
     match = _BY_LINE.match(text)
     if not match and " by " in text[:40]:
         date, _, rest = text.partition(" by ")
         match = _BY_LINE.match("by " + rest) if date_of(date.strip(" ,|·•–—-")) else None
-    return _names(match.group("names")) if match else None
+        alone = _ONE_NAME.match(rest) if not match and date_of(date.strip(" ,|·•–—-")) else None
+        if alone and alone.group(1).lower() not in CALENDAR:  # "February 8, 2027 by Leanne | 14 Comments": a one-name author
+            return [alone.group(1)]
+    if match:
+        return people(match.group("names")) or None
+    return _led_names(text)
+
+
+def _led_names(text: str) -> list[str] | None:
+    """The people after a by-line's lead word ("By", "Words:", "Par", …) when what follows the
+    names (a publisher, a role, a date) is not in the `_BY_LINE` form."""
+    lead = _LEAD.match(text) if len(text) <= 200 else None
+    if not lead:
+        return None
+    rest = _AFTER_NAMES.split(text[lead.end() :], 1)[0]
+    return people(rest) or None
+
+
+def names_no_writer(line: str) -> bool:
+    """A by-line of people who did not write the text: "Hosted by", "Presented by", "Reviewed by",
+    "Medically reviewed by", "Edited by" (a fact-check's "Fact-checked by" names its writer)."""
+    return bool(_NOT_WRITERS.match(line.strip()))
+
+
+def people(text: str) -> list[str]:
+    """The people a list of names starts with: "A, B and C", "A und B", "A, Senior Lecturer, and B,
+    Staff Writer" (roles and groups between them are passed over; a publisher or a place after
+    them ends the list); [] when it does not start with a person's name."""
+    out: list[str] = []
+    parts = _LIST_SPLIT.split(text.strip().rstrip("."))
+    joins = [","] + _LIST_SPLIT.findall(text.strip().rstrip("."))
+    after_role = False
+    for part, join in zip(parts, joins):
+        caps = _CAPS_THEN_MORE.match(part)  # "MARGERY BECK Associated Press": the name in capitals, then the publisher
+        name = _clean_name(caps.group(1) if caps and not is_person_name(_clean_name(part)) else part)
+        if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
+            out += [name] if name not in out else []
+            after_role = False
+        elif out and (is_role(name) or is_organisation(name)):
+            after_role = True
+        else:
+            break
+    return out
+
+
+def is_person_name(name: str) -> bool:
+    """Capitalised words that can be a person's name: two to five, none of them a role ("Senior
+    Lecturer"), a group ("Creators Syndicate") or a word a name never has ("The Harbour Times")."""
+    if not _PERSON_NAME.match(name) or is_role(name) or is_organisation(name):
+        return False
+    return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
+
+
+def inverted_name(text: str) -> bool:
+    """A name surname first, in capitals, as notices are headed: "ASHWORTH, Dorothy May"."""
+    return bool(_INVERTED_NAME.match(text))
+
+
+def is_role(text: str) -> bool:
+    """Words naming a job or an affiliation: "Senior Lecturer", "County Clerk", "University of X"."""
+    return bool(_ROLE.search(text) or _POST.search(text))
 
 
 def credit_names(line: str) -> list[str] | None:
@@ -195,8 +306,10 @@ def book_authors(statement: str) -> list[str]:
 
 
 def is_organisation(name: str) -> bool:
-    """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff"."""
-    return bool(_ORGANISATION.search(name.strip(" .")))
+    """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff",
+    "Creators Syndicate", "Durham University"."""
+    name = name.strip(" .")
+    return bool(_ORGANISATION.search(name) or _INSTITUTION.search(name))
 
 
 def photographer(line: str) -> str | None:
@@ -217,11 +330,11 @@ def bio_names(paragraph: str) -> list[str]:
     "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
     if len(paragraph) > 700:
         return []
-    paragraph = _ABOUT.sub("", paragraph)  # "About the author: NAME is …"
+    paragraph = _HANDLE.sub("", _ABOUT.sub("", paragraph))  # "About the author: NAME (@handle) is …"
     plural = _BIO_PLURAL.match(paragraph)
     if plural and _ROLE.search(paragraph):
         return [n for n in _names(plural.group("names")) if _is_name(n)]
-    if not _BIO_START.match(paragraph) or not _ROLE.search(paragraph):
+    if not _BIO_START.match(paragraph) or not (_ROLE.search(paragraph) or len(paragraph) <= 300 and _WRITES.match(paragraph)):
         return []
     names: list[str] = []
     for match in _BIO_NAME.finditer(paragraph):
@@ -247,7 +360,8 @@ def _names(text: str) -> list[str]:
 
 def _clean_name(name: str) -> str:
     """A name without an honorific, and in title case when it was written in capitals."""
-    name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" .,")
+    name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" ,")
+    name = name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Tomasz K." keeps its initial's full stop
     if name.isupper() and len(name) > 3:
         name = capitalised(name)
     return name

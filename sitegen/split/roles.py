@@ -28,7 +28,9 @@ from sitegen.split.clean import clean_line, follow_name, is_separator, line_debr
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
-from sitegen.split.meta import NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline
+from sitegen.split.meta import (
+    CALENDAR, NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+)
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
@@ -96,10 +98,17 @@ _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mo
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
-    rf"^[–—-]?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})(?:,\s*(?P<place>[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}}))?\.?$"
+    rf"^(?:--|[–—-])?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})"
+    rf"(?:,\s*(?P<place>(?:[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}})(?:, [A-Z][\w .’'-]{{1,30}})?))?\.?$"
 )
 _DIGIT = re.compile(r"\d")
+_VALEDICTION = re.compile(
+    r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:best|kind|warm)(?: wishes| regards)?|regards|sincerely|thanks|cheers),\s+",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
+_IN_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?=\s(?:and|&)\s|,\s)")
 _AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
 _WRITTEN_BY = re.compile(
     rf"^(?:this (?:article|story|piece|post|essay|column) (?:was|is) )?(?:written|authored|contributed|reported) by\s+"
@@ -117,7 +126,6 @@ _END_SECTION = re.compile(  # the headings of an item's end matter: they stay wi
     r"|contacts?|source [A-Z][\w.,&’' -]{1,60})\W*$",
     re.IGNORECASE,
 )
-_INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
 COMMENTS = re.compile(  # the start of a comments section
     r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
@@ -138,9 +146,11 @@ _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and 
 )
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
 _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, and months that are first names
     "de van von da di le la del june april august".split()
 )
+_NOT_FIRST = frozenset("my our your their his her its dear".split())
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
 _FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his her its their our my your these those".split())
@@ -220,7 +230,7 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
     s = s or shape(text)
     if s.list_like or s.words < 2 or s.words > TITLE_MAX_WORDS or s.chars > TITLE_MAX_CHARS:
         return 0.0
-    if s.words <= 6 and _INVERTED_NAME.match(text):
+    if s.words <= 6 and inverted_name(text):
         return NOTICE_HEAD  # "ASHWORTH, Dorothy May": the head of a notice
     first = text.lstrip("“\"‘'«(¿¡")[:1]
     if not (first.isupper() or first.isdigit()):
@@ -253,6 +263,8 @@ def person(text: str) -> str | None:
     if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     lowered = {w.lower() for w in text.split()}
+    if words[0].lower() in _NOT_FIRST:
+        return None  # "My Lord Mayor", "Dear Annie": an address, not a name
     return None if lowered & stop_words() - _NAME_WORDS else text
 
 
@@ -267,7 +279,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return names
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
     if match and len(text) < 200:
-        return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names")) if person(n.strip())]
+        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+        return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
     glued = _glued_name(text)
     if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
         return [glued]
@@ -275,20 +288,23 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [_no_honorific(text)]
     if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
         return alone
+    names_part, _, publisher = text.rpartition(", ")
+    if after_title and " and " in names_part and _publisher_like(publisher) and (alone := _names_alone(names_part)):
+        return alone  # "A and B, The Ledger"
+    pipe = _PIPE_BYLINE.match(text)
+    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
+    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return named
+    named = _names_alone(pipe.group("rest")) if pipe and date_line(pipe.group("name")) else None
+    if named:  # "12 May 2025 – Jane Hill"
+        return named
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
     affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
     if affiliated:  # "Kofi Mensah, University of Ghana and Aditi Rao, University of Melbourne"
         names = [n for n in affiliated.group("first", "second") if n and person(n)]
         return names if len(names) == sum(1 for n in affiliated.group("first", "second") if n) else None
-    names = _meta_names(text)
-    if names:
-        return names
-    pipe = _PIPE_BYLINE.match(text)
-    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
-    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
-        return named
-    return None
+    return _meta_names(text)
 
 
 def _names_alone(text: str) -> list[str] | None:
@@ -296,7 +312,7 @@ def _names_alone(text: str) -> list[str] | None:
     place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
     if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
         return None
-    text = _AT_PLACE.sub("", _REMARK.sub("", text)).strip()
+    text = _AT_PLACE.sub("", _IN_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text)))).strip()
     listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
     names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]
@@ -304,13 +320,19 @@ def _names_alone(text: str) -> list[str] | None:
 
 
 def _meta_names(text: str) -> list[str] | None:
-    """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025"."""
+    """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025",
+    or names alone among a date and counts: "March 3, 2025 | Leah Morgan | 14 Comments"."""
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 160:
         for part in parts:
             names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
             if names:
                 return names
+        alone = [names for part in parts if (names := _names_alone(part))]
+        others = [p for p in parts if not _names_alone(p)]
+        dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
+        if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):
+            return alone[0]
     return None
 
 
@@ -320,7 +342,8 @@ def _glued_name(text: str) -> str | None:
         return None
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
-        if date_line(text[match.start() :].strip()) and person(name):
+        rest = text[match.start() :].strip()
+        if (date_line(rest) or _COUNT.match(rest)) and person(name) and name.split()[-1].lower() not in CALENDAR:
             return _clean_caps(name)
     return None
 
@@ -349,7 +372,8 @@ def heads_an_item(text: str) -> bool:
 def signature(text: str) -> list[str] | None:
     """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
-    if len(text) > 80:
+    text = _VALEDICTION.sub("", text.strip())  # "Yours sincerely, NAME"
+    if len(text) > 80 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
         return None
     match = _SIGNATURE.match(text.strip())
     if match and person(match.group("name")):
@@ -358,9 +382,15 @@ def signature(text: str) -> list[str] | None:
     if couple:
         return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
     name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
-    if role and len(role.split()) <= 4 and _JOB.search(role) and person(name):
-        return [_no_honorific(name)]
+    if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(name):
+        return [_no_honorific(name)]  # "Jane Hill, Professor of History, University of Leeds"
     return None
+
+
+def _affiliation(text: str) -> bool:
+    """A job title and an institution in capitalised words: "Professor of History, University of Leeds", "County Clerk"."""
+    words = text.rstrip(".").replace(",", " ").split()
+    return 1 <= len(words) <= 12 and is_role(text) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS | {"&"} for w in words)
 
 
 def _no_honorific(name: str) -> str:
@@ -449,7 +479,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         _END_SECTION.match(text) or previous is Role.CAPTION and signature(text)
     ):
         return Role.CAPTION  # a caption-like line under a page label is a headline ("Photo of runway is from 2019")
-    if _INVERTED_NAME.match(text):
+    if inverted_name(text):
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE

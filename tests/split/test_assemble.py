@@ -62,6 +62,8 @@ def test_a_titled_text_is_a_fragment_only_when_it_visibly_breaks_off():
     assert make("Title", LONG[:-1] + " and the").kind is ArticleKind.FRAGMENT
     assert make("Title", LONG[:-1] + " in Beijing").kind is ArticleKind.ARTICLE
     assert make("Title", LONG[:-1] + ", and so on to the…").kind is ArticleKind.FRAGMENT
+    assert make("Title", "Temperatures could reach 34C by the weekend, and…").kind is ArticleKind.FRAGMENT
+    assert make("Title", "Temperatures could reach 34C by the weekend, the Met Office said.").kind is ArticleKind.ARTICLE
     assert make("Title", LONG, "* a list item that ends the article").kind is ArticleKind.ARTICLE
 
 
@@ -180,7 +182,7 @@ def test_a_date_then_by_name_gives_the_author_and_the_date():
     assert article.authors == ("Hannah Okafor",) and str(article.date) == "2025-06-03"
 
 
-def test_an_item_of_a_page_of_teasers_with_one_long_complete_paragraph_is_a_notice_not_a_teaser():
+def test_an_item_of_a_page_of_teasers_is_a_fragment_however_long_its_paragraph_unless_a_notice():
     from sitegen.split.boundary import Item
 
     notice = ("Peacefully at Rosehill Nursing Home on 2 June 2025, aged 96. Beloved wife of the late Harold, much-loved "
@@ -190,6 +192,10 @@ def test_an_item_of_a_page_of_teasers_with_one_long_complete_paragraph_is_a_noti
     short = "Brent crude fell below $70 a barrel for the first time in more than three years."
     teaser = assemble((Block(1, "Oil price falls to lowest since 2021"), Block(3, short)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
     assert teaser.kind is ArticleKind.FRAGMENT
+    brief = ("Authorities in Guangdong suspended train services and closed schools as the storm, packing winds of up to "
+             "160km/h, approached the coast. It is expected to make landfall near Zhanjiang on Tuesday morning.")
+    long_teaser = assemble((Block(1, "Typhoon forces evacuation of 300,000"), Block(3, brief)), "d.txt", item=Item(0, 2, 1.0, teaser=True))
+    assert long_teaser.kind is ArticleKind.FRAGMENT
 
 
 def test_a_book_extract_names_the_book_s_author():
@@ -207,3 +213,120 @@ def test_a_copyright_notice_under_the_page_s_links_is_not_the_item_s():
     article = make("The Morning Brief", LONG, "Jenny Lau", links, "© 2025 The Daily Chronicle. All rights reserved.")
     assert article.licence.kind is LicenceKind.UNKNOWN
     assert make("The Morning Brief", LONG, "© 2025 The Daily Chronicle. All rights reserved.").licence.kind is LicenceKind.ALL_RIGHTS_RESERVED
+
+
+def test_by_lines_glued_to_a_publisher_a_role_or_a_date_name_only_the_people():
+    assert make("Dear Annie: money and my sister", "By Annie Lane, Creators Syndicate", LONG).authors == ("Annie Lane",)
+    assert make("Hollow Crown sequel delayed", "By Jess Kowalczyk published 3 hours ago", LONG).authors == ("Jess Kowalczyk",)
+    assert make("Hiking the Dolomites", "March 3, 2025 | Leah Morgan | 14 Comments", LONG).authors == ("Leah Morgan",)
+    assert make("Harbour cranes return", "Von Maria Costa und Hans Müller", LONG).authors == ("Maria Costa", "Hans Müller")
+
+
+def test_a_signed_letter_and_a_speaker_label():
+    assert make("Cranes", LONG, "Yours sincerely, Maria Costa").authors == ("Maria Costa",)
+    assert make("Cranes", LONG, "Maria Costa, Professor of History, University of Lisbon").authors == ("Maria Costa",)
+    assert make("Morning Edition", "MARISA KENT, HOST:", LONG).authors == ()
+
+
+def test_an_employer_under_a_job_title_is_not_an_author():
+    assert make("Fundraising Officer", "Mersey Hospice Trust", LONG).authors == ()
+
+
+def test_a_bio_that_only_says_what_the_writer_writes_about():
+    assert make("Cranes", LONG, "Maria Costa writes about cities and the sea.").authors == ("Maria Costa",)
+    assert make("Cranes", LONG, "Maria Costa covers transport for The Harbour Times.").authors == ("Maria Costa",)
+
+
+def test_a_short_article_among_teasers_is_still_an_article():
+    from sitegen.split.boundary import Item
+
+    def kind(*texts: str):
+        return assemble(tuple(Block(1 + i, t) for i, t in enumerate(texts)), "d.txt", item=Item(0, len(texts), 1.0, teaser=True)).kind
+
+    assert kind("Thornby win the indoor title", LONG, LONG, LONG) is ArticleKind.ARTICLE
+    assert kind("Seed swap this Saturday", "Posted on 2 March 2025 by Harriet Lowe", LONG, LONG) is ArticleKind.ARTICLE
+    assert kind("Seed swap this Saturday", "Posted on 2 March 2025 by Harriet Lowe", LONG) is ArticleKind.FRAGMENT
+    assert kind("Kenya cuts rates", LONG, LONG) is ArticleKind.FRAGMENT
+    short = "The bank said inflation had fallen within its target range."
+    assert kind("Kenya cuts rates", short, short, short) is ArticleKind.FRAGMENT  # a teaser of three short lines
+    table = ("Candidate | Party | Votes", "Naomi Fairweather | Green Party | 1,204", "Tom Hebden | Labour | 992")
+    assert kind("Castle ward: Greens win by 212 votes", "Castle ward result:", *table) is ArticleKind.ARTICLE
+    assert kind("Fundraising Officer", "£28,000 - £30,000 pro rata, 12 months fixed term", LONG, LONG) is ArticleKind.FRAGMENT
+
+
+def test_a_letter_signed_on_two_lines_names_its_writer():
+    article = make("Bus cuts will strand the villages", LONG, "Yours faithfully, Margaret Okafor", "Little Haddon")
+    assert article.authors == ("Margaret Okafor",) and article.body == LONG + "\n"
+    assert make("More bins", LONG, "Robert and Susan Carter", "Whitby").authors == ("Robert Carter", "Susan Carter")
+
+
+def test_a_by_line_repeated_at_the_end_is_end_matter():
+    article = make("Cars are not free", "Tom Hale | The Commuter", LONG, "This article was written by Tom Hale, transport editor.")
+    assert article.authors == ("Tom Hale",) and article.body == LONG + "\n"
+    assert make("Cars", "By Tom Hale", LONG, "Jane Hill, Leeds").body.endswith("Jane Hill, Leeds\n")
+
+
+def test_hosts_presenters_and_reviewers_are_not_writers():
+    assert make("Episode 12: the salt road", "Hosted by Mark Dale and Yuki Tanaka", LONG).authors == ()
+    assert make("Cranes", "By Jane Hill", LONG, "Reviewed by: Peter Mwangi, deputy editor").authors == ("Jane Hill",)
+    assert make("Fact check: lemons and malaria", "Fact-checked by Chiamaka Obi", LONG).authors == ("Chiamaka Obi",)
+
+
+def test_by_lines_with_the_date_first_or_a_handle():
+    assert make("Cranes", "12 May 2025 – Jane Hill", LONG).authors == ("Jane Hill",)
+    assert make("Cranes", "Jane Hill @janehill", LONG).authors == ("Jane Hill",)
+    assert make("Cranes", LONG, "Jane Hill (@janehill) is a reporter for The Ledger.").authors == ("Jane Hill",)
+
+
+def test_a_by_line_under_the_page_s_fields_and_a_line_of_credits():
+    fields = ("Format: News and Press Release", "Source: Action Santé Mondiale", "Posted: 16 Nov 2026")
+    byline = "By Hélène Morin, Country Director, Action Santé Mondiale Mozambique"
+    assert make("Cabo Delgado: families arrive with nothing", *fields, byline, LONG).authors == ("Hélène Morin",)
+    credits = "Show notes by Lena Fischer. The Long Haul is produced by Harbourline Audio. Music by Tamsin Reed."
+    article = make("Episode 147: containers at sea", LONG, credits)
+    assert article.authors == ("Lena Fischer",) and article.body == LONG + "\n"
+
+
+def test_a_recipe_s_book_with_a_price_names_its_author():
+    statement = "Recipe from Proper Toast by Owen Pryce-Jones (Little Anvil Books, £18.99). Republished with permission."
+    assert make("Welsh rarebit crumpets", LONG, statement).authors == ("Owen Pryce-Jones",)
+
+
+def test_a_card_of_a_listing_with_its_date_or_by_line_under_its_paragraph_is_a_fragment():
+    card = "The chart was shared by an opposition MP. It compares pre-tax prices in some countries with pump prices."
+    assert make("Fuel chart leaves out taxes", card, "Kwame Asante · 24 Oct 2026").kind is ArticleKind.FRAGMENT
+    assert make("Fundraising Assistant", card, "Posted 1 week ago").kind is ArticleKind.FRAGMENT
+    assert make("Fuel chart leaves out taxes", card, LONG, "24 Oct 2026").kind is ArticleKind.ARTICLE
+
+
+def test_a_signature_under_the_date_of_a_notice():
+    assert make("Declaration of result", LONG, "Dated Friday 8 May 2027", "Sarah Gillespie").authors == ("Sarah Gillespie",)
+
+
+def test_a_signature_with_the_signer_s_post_on_its_own_line_before_a_printer_s_note():
+    post = ("Dated Friday 8 May 2027", "Sarah Gillespie", "Returning Officer", "Printed and published by the Returning Officer, Westmoor.")
+    article = make("Declaration of result: Castle ward", LONG, *post)
+    assert article.authors == ("Sarah Gillespie",) and article.body.endswith("Printed and published by the Returning Officer, Westmoor.\n")
+    clerk = ("/s/ Maria Gonzalez", "Maria Gonzalez, County Clerk", "Published in the Marlow Valley Ledger March 5, 2025.")
+    assert make("NOTICE OF PUBLIC HEARING", LONG, *clerk).authors == ("Maria Gonzalez",)
+    parish = make("Post office returns", "Posted on 11 March 2027 by Parish Clerk", LONG, "Jane Whitby", "Clerk to Great Alderton Parish Council")
+    assert parish.authors == ("Jane Whitby",)
+
+
+def test_an_open_letter_signed_by_several_under_one_valediction():
+    signers = (
+        "Yours sincerely,", "Prof. Helen Marwood, Freshwater Ecology, University of Lancaster",
+        "Kath Penrose, dairy farmer, Devon", "Rahul Mistry, Open Water Swimming Association", "and 4,807 others",
+        "This letter may be shared freely. Text licensed under CC BY 4.0.",
+    )
+    article = make("An open letter to the Secretary of State", LONG, *signers)
+    assert article.authors == ("Helen Marwood", "Kath Penrose", "Rahul Mistry")
+    assert article.licence.kind is LicenceKind.CC and article.body == LONG + "\n\nYours sincerely,\n"
+
+
+def test_a_forum_poster_s_handle_above_the_post_s_date_names_the_poster():
+    post = ("Recipes & Technique", "belgian", "fermentation", "hopsandhops", "Oct 2024", LONG)
+    assert make("Stuck fermentation on a Belgian dubbel: repitch or wait?", *post).authors == ("hopsandhops",)
+    assert make("Show and tell: our first competition", "Club News", "Greta_L", "Nov 2024", LONG).authors == ("Greta_L",)
+    assert make("Budget talks resume", "Politics", "12 May 2025", LONG).authors == ()
+    assert make("Budget talks resume", "politics", LONG).authors == ()

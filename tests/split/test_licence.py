@@ -37,6 +37,9 @@ CC, PERMISSION, ARR = LicenceKind.CC, LicenceKind.PERMISSION, LicenceKind.ALL_RI
         ("© Jane Hill 2024", ARR, "Jane Hill"),
         ("Copyright © The Ledger 2024", ARR, "The Ledger"),
         ("Copyright 2024 by Jane Hill.", ARR, "Jane Hill"),
+        ("Text and photographs © 2025 Leah Morgan. Please do not copy or reproduce without written permission.", ARR, "Leah Morgan"),
+        ("This document is subject to copyright. No part may be reproduced without the written permission.", ARR, None),
+        ("Text © Llanfair Town Museum. Please ask before reusing our photographs.", ARR, "Llanfair Town Museum"),
     ],
 )
 def test_statements(paragraph, kind, origin):
@@ -52,11 +55,18 @@ def test_a_bio_before_the_statement_is_not_part_of_it():
     assert start == len(bio) + 1
 
 
+def test_a_copyright_notice_after_a_bio_sentence_is_the_statement():
+    bio = "Phil Garrity is a certified financial planner."
+    licence, start = detect_licence(f"{bio} (c) 2026 Phil Garrity. Distributed by Andrews Feature Service.")
+    assert licence.kind is ARR and start == len(bio) + 1
+
+
 def test_provenance_sentences_before_the_grant_belong_to_the_statement():
     text = "He has published three books. This piece first appeared in The Ledger. It is republished with permission."
     licence, _ = detect_licence(text)
     assert licence.statement == "This piece first appeared in The Ledger. It is republished with permission."
     assert licence.origin == "The Ledger"
+    assert detect_licence("This letter may be shared freely. Text licensed under CC BY 4.0.")[1] == 0
 
 
 @pytest.mark.parametrize(
@@ -66,6 +76,8 @@ def test_provenance_sentences_before_the_grant_belong_to_the_statement():
         "The two sides reached an agreement on Monday after talks that lasted all weekend.",
         "Rights groups said the permission to march had been withdrawn.",
         "Copyright infringement cases rose sharply in 2024.",
+        "The photos were used without permission, the family said, and the paper has apologised.",
+        "Photo © Ellie Marsh",
         "A long paragraph that mentions a Creative Commons license in passing. " * 10,
         "",
     ],

@@ -104,6 +104,26 @@ def test_title_from_text():
         ("By Jane Hill on 3 May 2025", ["Jane Hill"]),
         ("Opinion by Jane Hill • 4 min read", ["Jane Hill"]),
         ("June 3, 2025 by Hannah Okafor", ["Hannah Okafor"]),
+        ("By Annie Lane, Creators Syndicate", ["Annie Lane"]),
+        ("By Prof. Maria Costa, Senior Lecturer", ["Maria Costa"]),
+        ("by Anand Mehta, Contributing Writer, and Julia Brenner, Staff Writer", ["Anand Mehta", "Julia Brenner"]),
+        ("By RORY BANKS FOR THE DAILY FLASH", ["Rory Banks"]),
+        ("By Jess Kowalczyk published 3 hours ago", ["Jess Kowalczyk"]),
+        ("By staff writer Fiona Crabbe", ["Fiona Crabbe"]),
+        ("Post by Martin Hale » Tue Mar 04, 2025 7:41 pm", ["Martin Hale"]),
+        ("Text and photos: Maria Costa", ["Maria Costa"]),
+        ("Words & pictures by Maria Costa", ["Maria Costa"]),
+        ("Von Maria Costa und Hans Müller", ["Maria Costa", "Hans Müller"]),
+        ("Par Maria Costa et Jean Dupont", ["Maria Costa", "Jean Dupont"]),
+        ("Por Juan Pérez y Ana Reis", ["Juan Pérez", "Ana Reis"]),
+        ("Di Luca Rossi", ["Luca Rossi"]),
+        ("By JOHN HANNA and MARGERY BECK Associated Press", ["John Hanna", "Margery Beck"]),
+        ("By Rabbi Ilana Weiss", ["Ilana Weiss"]),
+        ("Posted by Anjali Rao, Textile Conservator", ["Anjali Rao"]),
+        ("Posted by Tomasz K., Neighbor", ["Tomasz K."]),
+        ('Posted by Ste "The Gaffer" Whitlow on January 3, 2027 at 8:47 am', ["Ste Whitlow"]),
+        ("February 8, 2027 by Leanne | 14 Comments", ["Leanne"]),
+        ("By Hélène Morin, Country Director, Action Santé Mondiale Mozambique", ["Hélène Morin"]),
     ],
 )
 def test_by_lines(line, names):
@@ -114,7 +134,9 @@ def test_by_lines(line, names):
     "line",
     [
         "By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said",
-        "Reviewed by: Peter Mwangi, editor", "The report by Jane Hill",
+        "Reviewed by: Peter Mwangi, editor", "The report by Jane Hill", "By the numbers", "By Monday, the cranes were back",
+        "Photos: Maria Costa", "Video Game Awards", "By the Associated Press", "Posted on 11 March 2027 by Parish Clerk",
+        "February 8, 2027 by Monday",
     ],
 )
 def test_not_by_lines(line):
@@ -219,7 +241,11 @@ def test_title_with_a_section_and_a_site():
 
 
 @pytest.mark.parametrize(
-    "name", ["Editorial Board", "The Ledger Staff", "Reuters", "Associated Press", "Metro Desk", "Agence France-Presse"]
+    "name",
+    [
+        "Editorial Board", "The Ledger Staff", "Reuters", "Associated Press", "Metro Desk", "Agence France-Presse",
+        "Creators Syndicate", "Durham University", "Mersey Hospice Trust", "Manchester Youth Theatre",
+    ],
 )
 def test_groups_are_not_people(name):
     assert is_organisation(name)
@@ -265,3 +291,8 @@ def test_contributions_are_not_by_lines():
     assert contribution("Associated Press writer Daniel Ruiz in Buenos Aires contributed to this report.")
     assert contribution("Additional reporting by Tom Baker")
     assert not contribution("Tom Baker contributed £5,000 to the appeal.")
+
+
+def test_a_post_after_a_name_is_a_role_but_does_not_make_a_bio():
+    assert by_line_names("Posted by Anjali Rao, Textile Conservator") == ["Anjali Rao"]
+    assert bio_names("Jane Hill is a nurse at the Royal Infirmary in Leeds.") == []

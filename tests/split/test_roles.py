@@ -103,6 +103,25 @@ def test_signatures_and_by_lines_with_initials_or_affiliations():
     assert byline_names(line, after_title=True) == ["Eleanor Whitfield-Brown"]
 
 
+def test_by_lines_glued_to_a_reading_time_or_among_a_date_and_counts():
+    assert byline_names("Maria Costa 3 min read") == ["Maria Costa"]
+    assert byline_names("March 3, 2025 | Leah Morgan | 14 Comments") == ["Leah Morgan"]
+    assert byline_names("Maria Costa, João Silva and Ana Reis | The Harbour Times", after_title=True) == [
+        "Maria Costa", "João Silva", "Ana Reis"
+    ]
+    assert byline_names("Written by Grace Achieng, Communications Officer, Kenya") == ["Grace Achieng"]
+    assert byline_names("This story was reported by Maria Costa.") == ["Maria Costa"]
+    assert byline_names("Sport | Tennis | 14 Comments") is None
+
+
+def test_signatures_with_a_valediction_or_a_title_and_an_institution():
+    assert signature("Yours sincerely, Maria Costa") == ["Maria Costa"]
+    assert signature("Maria Costa, Professor of History, University of Lisbon") == ["Maria Costa"]
+    assert signature("Maria Gonzalez, County Clerk") == ["Maria Gonzalez"]
+    assert signature("Gwyneth Davies, teacher who taught a town to sing, dies at 101") is None
+    assert signature("Mr Pilling, a retired teacher and keen club rider, died at the scene.") is None
+
+
 def test_a_group_under_a_headline_is_its_by_line():
     assert classify(["Flooding forces hundreds from homes", "Staff and agencies", PROSE])[1] is Role.BYLINE
 
@@ -212,3 +231,19 @@ def test_a_menu_of_months_is_furniture_and_a_time_is_a_dateline():
     head = "Corrections and clarifications archive"
     assert classify([head, "November 2026  |  October 2026  |  September 2026"])[1] is Role.FURNITURE
     assert classify([head, "16.02 GMT"])[1] is Role.DATELINE
+
+
+def test_by_lines_with_places_a_publisher_after_two_names_or_a_publisher_among_counts():
+    assert byline_names("Jane Hill in Leeds and Tom Baker in Hull", after_title=True) == ["Jane Hill", "Tom Baker"]
+    assert byline_names("By Jane Hill in Leeds and Tom Baker in Hull") == ["Jane Hill", "Tom Baker"]
+    assert byline_names("Jane Hill and Tom Baker, The Ledger", after_title=True) == ["Jane Hill", "Tom Baker"]
+    assert byline_names("Jane Hill | The Ledger | 3 min read") == ["Jane Hill"]
+    assert byline_names("Jane Hill and the council, Leeds", after_title=True) is None
+    assert signature("-- Jane Hill") == ["Jane Hill"]
+    assert signature("Jane Hill, Leeds, West Yorkshire") == ["Jane Hill"]
+
+
+def test_an_address_to_the_audience_is_no_by_line():
+    speech = "My Lord Mayor, Governor, ladies and gentlemen, it is a privilege to speak to you tonight."
+    assert byline_names(speech, after_title=True) is None
+    assert byline_names("Dear Annie", after_title=True) is None
