@@ -163,6 +163,29 @@ def encode_postings(listed: array) -> str:
     return "".join(out)
 
 
+_LETTER = {c: n for n, c in enumerate(ALPHABET)}
+
+
+def decode_postings(code: str) -> array:
+    """The postings `encode_postings` made `code` from: (id << 6 | impact), ids ascending."""
+    out = array("I")
+    number = -1
+    gap = shift = 0
+    impact = False  # the next letter is an impact (after the last letter of a gap)
+    for letter in map(_LETTER.__getitem__, code):
+        if impact:
+            out.append(number << 6 | letter)
+            impact = False
+            continue
+        gap |= (letter & 31) << shift
+        shift += 5
+        if not letter & 32:
+            number += gap
+            gap = shift = 0
+            impact = True
+    return out
+
+
 def shard_keys(sizes: Mapping[str, int], limit: int = SHARD_BYTES) -> dict[str, list[str]]:
     """Cut the terms into shards of about `limit` bytes along a prefix trie: key → its terms.
 
@@ -225,8 +248,8 @@ def doc_script(number: int, doc: SearchDoc) -> bytes:
     return _script("doc", number, doc_record(doc))
 
 
-def _shard_script(key: str, terms: Iterable[str], codes: Mapping[str, tuple[array, str]]) -> bytes:
-    return _script("shard", key, {t: [len(codes[t][0]), codes[t][1]] for t in terms})
+def _shard_script(key: str, terms: Iterable[str], codes: Mapping[str, tuple[int, str]]) -> bytes:
+    return _script("shard", key, {t: [codes[t][0], codes[t][1]] for t in terms})
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +273,9 @@ def index_files(index: SearchIndex, *, snippet: int = 160, previous: IndexFiles 
     sizes = {t: len(t) + len(c[1]) + 12 for t, c in codes.items()}
     files: dict[str, bytes] = {}
     listing = []
+    counted = {t: (len(c[0]), c[1]) for t, c in codes.items()}
     for key, terms in sorted(shard_keys(sizes, shard_bytes).items()):
-        data = _shard_script(key, terms, codes)
+        data = _shard_script(key, terms, counted)
         name = shard_name(key)
         files[name] = data
         listing.append([key, f"{name}?{hashlib.blake2b(data, digest_size=5).hexdigest()}", len(data)])
@@ -277,12 +301,13 @@ Weights = Mapping[str, int]  # a document's `impacts`
 @dataclass(frozen=True, slots=True)
 class IndexState:
     """The index as a later build can update it rather than make it again: the documents by number
-    (their keys, and a digest of what each was made from), each term's postings with their encoding,
-    and each shard's terms with its file. Equal to the state of a clean build of the same documents."""
+    (their keys, and a digest of what each was made from), each term's postings as their count and
+    encoding (`decode_postings` gives them back: the encoding is half the size of the numbers), and each
+    shard's terms with its file. Equal to the state of a clean build of the same documents."""
 
     keys: tuple[str, ...]
     made: tuple[str, ...]
-    codes: dict[str, tuple[array, str]]
+    codes: dict[str, tuple[int, str]]
     shards: dict[str, tuple[tuple[str, ...], bytes]]
 
 
@@ -311,21 +336,23 @@ def index_state(keys: Sequence[str], made: Sequence[str], weights: Callable[[int
                 listed = postings[term] = array("I")
             listed.append(number << 6 | impact)
     old_codes = previous.codes if previous is not None else {}
-    codes: dict[str, tuple[array, str]] = {}
+    codes: dict[str, tuple[int, str]] = {}
     touched: set[str] = set()
-    for term, listed in postings.items():
+    for term in list(postings):
+        listed = postings.pop(term)  # the numbers go as their encoding comes: never both in full
+        code = encode_postings(listed)
         old = old_codes.get(term)
-        if old is not None and old[0] == listed:
+        if old is not None and old[1] == code:
             codes[term] = old
         else:
-            codes[term] = (listed, encode_postings(listed))
+            codes[term] = (len(listed), code)
             touched.add(term)
     touched.update(old_codes.keys() - codes.keys())
     return IndexState(keys, made, codes, _shards(codes, previous, touched, shard_bytes))
 
 
 def _update(previous: IndexState, keys: tuple[str, ...], made: tuple[str, ...], weights: Callable[[int], Weights],
-            old_weights: Callable[[str], Weights | None]) -> tuple[dict[str, tuple[array, str]], set[str]] | None:
+            old_weights: Callable[[str], Weights | None]) -> tuple[dict[str, tuple[int, str]], set[str]] | None:
     """The codes of `previous` changed for the documents that differ, and the terms whose postings
     changed; None when documents were removed or renumbered, too many changed, or a former
     document's impacts are unknown."""
@@ -349,7 +376,7 @@ def _update(previous: IndexState, keys: tuple[str, ...], made: tuple[str, ...], 
             listed = working.get(term)
             if listed is None:
                 found = previous.codes.get(term)
-                listed = working[term] = array("I", found[0]) if found is not None else array("I")
+                listed = working[term] = decode_postings(found[1]) if found is not None else array("I")
             at = bisect_left(listed, number << 6)
             present = at < len(listed) and listed[at] >> 6 == number
             if impact is None:
@@ -362,13 +389,13 @@ def _update(previous: IndexState, keys: tuple[str, ...], made: tuple[str, ...], 
     codes = dict(previous.codes)
     for term, listed in working.items():
         if listed:
-            codes[term] = (listed, encode_postings(listed))
+            codes[term] = (len(listed), encode_postings(listed))
         else:
             codes.pop(term, None)
     return codes, set(working)
 
 
-def _shards(codes: dict[str, tuple[array, str]], previous: IndexState | None, touched: set[str],
+def _shards(codes: dict[str, tuple[int, str]], previous: IndexState | None, touched: set[str],
             shard_bytes: int) -> dict[str, tuple[tuple[str, ...], bytes]]:
     """Every shard's terms and file; a shard with the same terms as before, none of them touched,
     keeps the file it had."""

@@ -18,6 +18,7 @@ Must not make views itself (that is `pages` and `outputs`) or render.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -86,6 +87,17 @@ def plan_site(
     """Every templated file of the site and the search index, home pages first. `memo` (started for
     this site) hands out views, cards and search documents of the previous render that are still valid;
     `assets` maps static names to the paths pages link to (the renderer puts them in every key)."""
+    collecting = gc.isenabled()
+    gc.disable()  # planning makes no cycles: collections while 100,000 files are planned would find nothing
+    try:
+        return _plan(site, digests, memo, assets)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _plan(site: Site, digests: Mapping[str, str] | None, memo: ViewMemo | None,
+          assets: Mapping[str, str] | None) -> list[Planned]:
     views = PageViews(site, memo, assets)
     src = _Sources(site, digests)
     plan: list[Planned] = []

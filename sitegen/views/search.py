@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sitegen import urls
@@ -36,7 +36,7 @@ FLAG = "flag"  # the tag of the notes the split step leaves for the editor
 TABLE = "search"  # rows of the build cache: STATE and its parts, and WEIGHTS + made for each article's weights
 STATE = "state"  # the index's documents, and the names of the rows holding its postings and shards
 PART = "part:"  # + the state's token and the part's number: some of its terms' postings, or some shards
-PART_ITEMS = 20_000  # terms (or shards) a part holds: no row, and no pickle of one, holds the whole index
+PART_BYTES = 1 << 20  # encoded postings (or shard files) a part holds: no row, and no pickle of one, holds the whole index
 WEIGHTS = "w:"
 FLUSH = 512  # weights made are written to the cache file this many at a time
 
@@ -181,16 +181,29 @@ def _save_state(store: CacheFile, state: IndexState) -> list[str]:
                             digest_size=8).hexdigest()
     names: list[str] = []
     for kind, items in (("c", state.codes), ("s", state.shards)):
-        keys = list(items)
-        for start in range(0, len(keys), PART_ITEMS):
-            name = f"{PART}{token}:{kind}{start // PART_ITEMS}"
-            part = {k: items[k] for k in keys[start : start + PART_ITEMS]}
+        for number, part in enumerate(_parts(items)):
+            name = f"{PART}{token}:{kind}{number}"
             store.put_many(TABLE, [(name, pickle.dumps(part, pickle.HIGHEST_PROTOCOL))])
             names.append(name)
     header = (state.keys, state.made, [n for n in names if n.rsplit(":", 1)[1][0] == "c"],
               [n for n in names if n.rsplit(":", 1)[1][0] == "s"])
     store.put_many(TABLE, [(STATE, pickle.dumps(header, pickle.HIGHEST_PROTOCOL))])
     return names
+
+
+def _parts(items: dict[str, tuple]) -> Iterator[dict[str, tuple]]:
+    """`items` (term → (count, encoding), or shard key → (terms, file)) cut into parts of about
+    PART_BYTES of encodings or files: the postings of common words are most of the index."""
+    part: dict[str, tuple] = {}
+    size = 0
+    for key, value in items.items():
+        part[key] = value
+        size += len(key) + len(value[1])
+        if size >= PART_BYTES:
+            yield part
+            part, size = {}, 0
+    if part:
+        yield part
 
 
 def _load_state(store: CacheFile | None) -> IndexState | None:

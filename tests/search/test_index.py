@@ -294,3 +294,17 @@ def test_the_state_files_are_those_of_the_index_files():
     state = index_state([d.key for d in numbered], [d.key for d in numbered], lambda n: impacts(numbered[n]))
     files = index_files(build_index(docs)).files
     assert state_files(state) == {name: data for name, data in files.items() if not name.startswith("docs/")}
+
+
+@given(st.lists(st.tuples(st.integers(1, 40_000), st.integers(1, 63)), max_size=60))
+def test_the_kept_encoding_of_postings_gives_back_the_postings(gaps):
+    from array import array
+
+    from sitegen.search.index import decode_postings
+
+    numbers, number = [], -1
+    for gap, impact in gaps:
+        number += gap
+        numbers.append(number << 6 | impact)
+    listed = array("I", numbers)
+    assert decode_postings(encode_postings(listed)) == listed
