@@ -118,6 +118,7 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     heads = sum(1 for r in segment.roles if r is Role.TITLE)
     share = f"heads={_bucket(heads / max(1, n), (0.05, 0.1, 0.2, 0.3))}"
     gaps = [9] + [max(0, b[0].line - a[0].line - 1) for a, b in zip(merged, merged[1:])] + [9]  # blank lines
+    usual = sorted(gaps[1:-1])[(n - 1) // 2] if n > 1 else 1  # the segment's usual gap between lines
     out: list[list[str]] = []
     since_long = 99
     first = True
@@ -131,6 +132,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             f"stop={round(s.stop_density * 5)}", f"hs={round(headline_score(t, s) * 5)}",
             f"bb={min(gaps[k], 2)}", f"ba={min(gaps[k + 1], 2)}", f"rep={min(count, 4)}",
         ]
+        if gaps[k] > usual and 0 < k:
+            own.append("gap+")
         if why:
             own.append("d=" + why)
         if s.cut:
