@@ -51,22 +51,31 @@ def _render_chunk(jobs: list[_Job]) -> list[tuple[str, bytes, str]]:
     return [_render_job(job) for job in jobs]
 
 
-Read = tuple[list[tuple[str, str]], list[tuple[str, bytes, str]]]  # (digest, key) of each article; bodies rendered
+Read = tuple[list[tuple[str, str]], list[tuple[str, bytes, str]], list]  # keys by digest; bodies; `also`'s
+Also = Callable[[str, Article, str, RenderedBody], object]  # (digest, article, body key, body) → a value
 
 
 def render_read(articles: list[tuple[str, Article]], known: set[str],
-                wanted: Callable[[Article], bool] = lambda article: True) -> Read:
+                wanted: Callable[[Article], bool] = lambda article: True, also: Also | None = None) -> Read:
     """Where article files are read (`archive.load.Alongside`): the body key of each (digest, article),
     and the body of each `wanted` one whose key is not `known`, rendered — so the text is not sent
-    to another process to be rendered there. `BodyCache.put_read` takes the result."""
+    to another process to be rendered there — and what `also` makes of each body rendered (the build:
+    its search weights). `BodyCache.put_read` takes the result."""
     keys: list[tuple[str, str]] = []
-    jobs: dict[str, _Job] = {}
+    rendered: list[tuple[str, bytes, str]] = []
+    made: list = []
+    done: set[str] = set()  # an equal body later in the chunk is not rendered twice
     for digest, article in articles:
         key = body_key(article)
         keys.append((digest, key))
-        if key not in known and key not in jobs and wanted(article):
-            jobs[key] = (key, article.body, article.annotations)
-    return keys, _render_chunk(list(jobs.values()))
+        if key in known or key in done or not wanted(article):
+            continue
+        done.add(key)
+        body = render_body(article.body, article.annotations)
+        rendered.append((key, pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), body.summary))
+        if also is not None:
+            made.append(also(digest, article, key, body))
+    return keys, rendered, made
 
 
 class BodyCache:
@@ -135,7 +144,7 @@ class BodyCache:
     def put_read(self, read: Read) -> None:
         """What `render_read` made of some articles: their body keys (by the digest of their file)
         and the bodies it rendered."""
-        keys, rendered = read
+        keys, rendered, _ = read
         self.keys_by_digest()
         self.by_digest.update(keys)
         if self.store is not None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitegen.archive.load import Alongside, Archive, LoadCache, load_archive, read_file
-from sitegen.bodies import Bodies, BodyCache, render_bodies, render_read
+from sitegen.bodies import Bodies, BodyCache, Read, render_bodies, render_read
 from sitegen.cache import CacheFile, cache_file, program_stamp
 from sitegen.config import Config, Treatment
 from sitegen.errors import ContentError, OutputError, Problem, error, warning
@@ -35,6 +35,7 @@ from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import Site, make_site
 from sitegen.views.memo import ViewMemo
+from sitegen.views.search import keep_weights, search_made, weights_row
 
 if TYPE_CHECKING:  # the split's modules are imported when there are dumps to split
     from sitegen.archive.store import SplitReport
@@ -307,11 +308,17 @@ class Builder:
         def whole(article: Article) -> bool:  # published whole: the body rendered is the file's
             return not cfg.public or treatment(article, cfg.licences) is Treatment.FULL
 
-        return Alongside(self.body_cache.known, lambda read, known: render_read(read, known, whole),
+        def weights(digest: str, article: Article, key: str, body: RenderedBody) -> tuple[str, bytes]:
+            return weights_row(search_made(digest, key), article, body)  # the search index's, for its document
+
+        also = weights if cfg.search else None
+        return Alongside(self.body_cache.known, lambda read, known: render_read(read, known, whole, also),
                          self._rendered_while_reading)
 
-    def _rendered_while_reading(self, read: object) -> None:
-        self.body_cache.put_read(read)  # type: ignore[arg-type]
+    def _rendered_while_reading(self, read: Read) -> None:
+        self.body_cache.put_read(read)
+        if read[2] and self.store is not None:
+            keep_weights(self.store, read[2])
 
     def _inputs(self) -> str:
         """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps

@@ -80,11 +80,11 @@ def test_bodies_rendered_where_the_files_are_read_are_those_rendered_here_and_ar
 
     read = [(f"digest-{a.slug}", a) for a in ARTICLES]
     known = {body_key(ARTICLES[0])}  # already in the cache file
-    keys, rendered = render_read(read, known, wanted=lambda a: a.slug != "a1")  # a1: published as an excerpt
+    keys, rendered, _ = render_read(read, known, wanted=lambda a: a.slug != "a1")  # a1: published as an excerpt
     assert keys == [(digest, body_key(a)) for digest, a in read]
     assert {key for key, _, _ in rendered} == {body_key(a) for a in ARTICLES} - known - {body_key(ARTICLES[1])}
     cache = BodyCache(cache_file(tmp_path), remember=False)
-    cache.put_read((keys, rendered))
+    cache.put_read((keys, rendered, []))
     told: list[tuple[int, int]] = []
     again = render_bodies(ARTICLES[2:], cache, digests={a.slug: f"digest-{a.slug}" for a in ARTICLES}, workers=1,
                           progress=lambda done, total: told.append((done, total)))
