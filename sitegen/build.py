@@ -226,7 +226,8 @@ class Builder:
             generation = self.store.generation if self.store else 0
             self._stage("reading articles")
             report = self._split()
-            archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache, alongside=self._alongside(), progress=self._reading)
+            archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache,
+                                   alongside=self._alongside(), progress=self._reading)
             gc.freeze()  # the archive outlives the build's stages: collections need not walk it again
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
