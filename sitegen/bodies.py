@@ -51,6 +51,33 @@ def _render_chunk(jobs: list[_Job]) -> list[tuple[str, bytes, str]]:
     return [_render_job(job) for job in jobs]
 
 
+Read = tuple[list[tuple[str, str]], list[tuple[str, bytes, str]], list]  # keys by digest; bodies; `also`'s
+Also = Callable[[str, Article, str, RenderedBody], object]  # (digest, article, body key, body) → a value
+
+
+def render_read(articles: list[tuple[str, Article]], known: set[str],
+                wanted: Callable[[Article], bool] = lambda article: True, also: Also | None = None) -> Read:
+    """Where article files are read (`archive.load.Alongside`): the body key of each (digest, article),
+    and the body of each `wanted` one whose key is not `known`, rendered — so the text is not sent
+    to another process to be rendered there — and what `also` makes of each body rendered (the build:
+    its search weights). `BodyCache.put_read` takes the result."""
+    keys: list[tuple[str, str]] = []
+    rendered: list[tuple[str, bytes, str]] = []
+    made: list = []
+    done: set[str] = set()  # an equal body later in the chunk is not rendered twice
+    for digest, article in articles:
+        key = body_key(article)
+        keys.append((digest, key))
+        if key in known or key in done or not wanted(article):
+            continue
+        done.add(key)
+        body = render_body(article.body, article.annotations)
+        rendered.append((key, pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), body.summary))
+        if also is not None:
+            made.append(also(digest, article, key, body))
+    return keys, rendered, made
+
+
 class BodyCache:
     """key → RenderedBody in memory (decoded on first use), backed by the build cache file.
 
@@ -113,6 +140,22 @@ class BodyCache:
             self.summaries[key] = (block, start, start + len(text))
             start += len(text)
         self.blocks.append("".join(text for _, text in pairs))
+
+    def put_read(self, read: Read) -> None:
+        """What `render_read` made of some articles: their body keys (by the digest of their file)
+        and the bodies it rendered."""
+        keys, rendered, _ = read
+        self.keys_by_digest()
+        self.by_digest.update(keys)
+        if self.store is not None:
+            self.store.put_many("bodykeys", [(digest, key.encode()) for digest, key in keys])
+        self.put_rendered(rendered)
+
+    def keys_by_digest(self) -> dict[str, str]:
+        """digest of an article file → its body key, read from the cache file once."""
+        if not self.by_digest and self.store is not None:
+            self.by_digest = {d: k.decode() for d, k in self.store.items("bodykeys")}
+        return self.by_digest
 
     def put_encoded(self, items: list[tuple[str, bytes]]) -> None:
         if self.store is not None:
@@ -181,8 +224,7 @@ def _keys(articles: Sequence[Article], cache: BodyCache, digests: Mapping[str, s
     (and remembered in the cache file), not on every build."""
     if digests is None:
         return {a.slug: body_key(a) for a in articles}
-    if not cache.by_digest and cache.store is not None:
-        cache.by_digest = {d: k.decode() for d, k in cache.store.items("bodykeys")}
+    cache.keys_by_digest()
     keys, new = {}, []
     for article in articles:
         digest = digests.get(article.slug)

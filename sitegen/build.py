@@ -21,20 +21,21 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitegen.archive.load import Archive, LoadCache, load_archive, read_file
-from sitegen.bodies import Bodies, BodyCache, render_bodies
+from sitegen.archive.load import Alongside, Archive, LoadCache, load_archive, read_file
+from sitegen.bodies import Bodies, BodyCache, Read, render_bodies, render_read
 from sitegen.cache import CacheFile, cache_file, program_stamp
-from sitegen.config import Config
+from sitegen.config import Config, Treatment
 from sitegen.errors import ContentError, OutputError, Problem, error, warning
 from sitegen.errors import excerpt as _short
 from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.output import BuildLock, OutputWriter
-from sitegen.policy import Published, apply_policy
+from sitegen.policy import Published, apply_policy, treatment
 from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import Site, make_site
 from sitegen.views.memo import ViewMemo
+from sitegen.views.search import keep_weights, search_made, weights_row
 
 if TYPE_CHECKING:  # the split's modules are imported when there are dumps to split
     from sitegen.archive.store import SplitReport
@@ -225,7 +226,8 @@ class Builder:
             generation = self.store.generation if self.store else 0
             self._stage("reading articles")
             report = self._split()
-            archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache)
+            archive = load_archive(cfg.articles_path, root=cfg.root, cache=self.load_cache,
+                                   alongside=self._alongside(), progress=self._reading)
             gc.freeze()  # the archive outlives the build's stages: collections need not walk it again
             found = [*cfg.warnings, *(report.problems if report else ()), *archive.problems]
             problems = list(dict.fromkeys(found))  # split reads the article files too: each problem once
@@ -299,6 +301,26 @@ class Builder:
             bodies = render_bodies(published.articles, self.body_cache, digests=digests, progress=self._rendering)
             self.model = (make_site(published.articles, bodies, self.cfg, published.excerpts), digests)
 
+    def _alongside(self) -> Alongside:
+        """The bodies of the articles read by worker processes are rendered by them as they read them:
+        the Markdown text is not sent back and forth, and reading and rendering share the workers."""
+        cfg = self.cfg
+
+        def whole(article: Article) -> bool:  # published whole: the body rendered is the file's
+            return not cfg.public or treatment(article, cfg.licences) is Treatment.FULL
+
+        def weights(digest: str, article: Article, key: str, body: RenderedBody) -> tuple[str, bytes]:
+            return weights_row(search_made(digest, key), article, body)  # the search index's, for its document
+
+        also = weights if cfg.search else None
+        return Alongside(self.body_cache.known, lambda read, known: render_read(read, known, whole, also),
+                         self._rendered_while_reading)
+
+    def _rendered_while_reading(self, read: Read) -> None:
+        self.body_cache.put_read(read)
+        if read[2] and self.store is not None:
+            keep_weights(self.store, read[2])
+
     def _inputs(self) -> str:
         """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps
         (name, mtime, size, inode) of the article files, the dumps and the split's index and journal."""
@@ -344,6 +366,10 @@ class Builder:
     def _stage(self, stage: str) -> None:
         if self.progress is not None:
             self.progress(stage, 0, 0)
+
+    def _reading(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress("reading articles", done, total)
 
     def _rendering(self, done: int, total: int) -> None:
         if self.progress is not None:

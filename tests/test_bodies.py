@@ -73,3 +73,22 @@ def test_rendering_reports_its_progress_up_to_every_body_to_render(tmp_path, mon
     render_bodies(ARTICLES, BodyCache(cache_file(tmp_path), remember=False), workers=workers,
                   progress=lambda done, total: told.append((done, total)))
     assert told == []  # nothing left to render: nothing to report
+
+
+def test_bodies_rendered_where_the_files_are_read_are_those_rendered_here_and_are_not_rendered_again(tmp_path):
+    from sitegen.bodies import body_key, render_read
+
+    read = [(f"digest-{a.slug}", a) for a in ARTICLES]
+    known = {body_key(ARTICLES[0])}  # already in the cache file
+    keys, rendered, _ = render_read(read, known, wanted=lambda a: a.slug != "a1")  # a1: published as an excerpt
+    assert keys == [(digest, body_key(a)) for digest, a in read]
+    assert {key for key, _, _ in rendered} == {body_key(a) for a in ARTICLES} - known - {body_key(ARTICLES[1])}
+    cache = BodyCache(cache_file(tmp_path), remember=False)
+    cache.put_read((keys, rendered, []))
+    told: list[tuple[int, int]] = []
+    again = render_bodies(ARTICLES[2:], cache, digests={a.slug: f"digest-{a.slug}" for a in ARTICLES}, workers=1,
+                          progress=lambda done, total: told.append((done, total)))
+    assert told == []  # nothing left to render
+    for a in ARTICLES[2:]:
+        assert again[a.slug] == render_body(a.body, a.annotations)
+        assert again.summary(a.slug) == render_body(a.body).summary

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -178,3 +179,41 @@ def test_an_article_file_edited_while_its_lost_body_is_rendered_again_stops_the_
         Builder(load_config(tmp_path)).build()
     assert "content/articles/one.md" in [p.file for p in failed.value.problems]
     assert not (tmp_path / "public").exists()
+
+
+@pytest.mark.parametrize("profile", ["local", "public"])
+def test_bodies_rendered_by_the_processes_that_read_the_files_make_the_site_one_process_makes(
+        tmp_path, monkeypatch, profile):
+    """Files read by worker processes have their bodies rendered (and their search documents weighed)
+    there, as they are read; the site is byte for byte the one a build that reads and renders in this
+    process draws — excerpts of the public profile (rendered from the cut text, not the file's) and
+    notes included."""
+    from sitegen.archive import load
+    from sitegen.bodies import BodyCache
+    from sitegen.build import Builder
+    from sitegen.config import load_config
+    from sitegen.views import search as search_views
+
+    reserved = Licence(LicenceKind.ALL_RIGHTS_RESERVED, "All rights reserved.", "The Times")
+    note = Annotation(quote="second paragraph", note="*Marked.*")
+    articles = [article(f"a{n}", f"Article {n}", body=f"First paragraph {n}.\n\nThe second paragraph {n}.\n",
+                        annotations=(note,) if n % 3 == 0 else (), tags=(f"t{n % 4}",))
+                for n in range(24)]
+    articles = [replace(a, licence=reserved) if n % 5 == 0 else a for n, a in enumerate(articles)]
+    for name in ("alone", "workers"):
+        write(tmp_path / name, *articles)
+        (tmp_path / name / "sitegen.toml").write_text(f'profile = "{profile}"\n', encoding="utf-8")
+    result = Builder(load_config(tmp_path / "alone")).build()
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)  # even these few files are read by worker processes
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    rendered_while_read = []
+    real = BodyCache.put_read
+    monkeypatch.setattr(BodyCache, "put_read", lambda self, read: rendered_while_read.extend(read[1]) or real(self, read))
+    weighed_here = []
+    real_impacts = search_views.impacts
+    monkeypatch.setattr(search_views, "impacts", lambda doc: weighed_here.append(doc.key) or real_impacts(doc))
+    together = Builder(load_config(tmp_path / "workers")).build()
+    assert snapshot(tmp_path / "workers/public") == snapshot(tmp_path / "alone/public")
+    assert sorted(weighed_here) == (["a0", "a10", "a15", "a20", "a5"] if profile == "public" else [])
+    assert len(rendered_while_read) == (19 if profile == "public" else 24)  # an excerpt's file body is not rendered
+    assert together.excerpts == result.excerpts == (5 if profile == "public" else 0)

@@ -3,7 +3,8 @@
 Owns finding article files, slugs from file names, and the front matter cache:
 a file whose (mtime, size, inode) is unchanged is not read again, neither in a
 long-running session (watch/serve, in memory) nor in a new process (the build
-cache file). Many files to read are parsed in several processes. Each article
+cache file). Many files to read are parsed in several processes, which can do more with each
+article while they hold it (`Alongside`: the build renders its body there). Each article
 comes with a digest of its file (with its name), which later stages use to tell
 an unchanged article without comparing it. A file without `added:` is taken to
 have been added on the day it was last modified, until the split records the day
@@ -51,6 +52,19 @@ PARALLEL_FROM = 400  # below this many files to parse, one process is faster
 CHUNK = 500  # files parsed, then stored and decoded, at a time
 _Stamp = tuple[int, int, int]
 _Entry = tuple[_Stamp, str, Article | None, tuple[Problem, ...]]  # stamp, digest, article, problems
+
+
+@dataclass(frozen=True, slots=True)
+class Alongside:
+    """More work on the articles freshly read, done where they were read (a worker process, a chunk at
+    a time), while the file's text is at hand. `start()` runs in this process before the workers fork;
+    `work` gets (digest, article) pairs and what `start` returned, and returns a value `take` receives
+    in this process. Used only when the files are read by several processes."""
+
+    start: Callable[[], object]
+    work: Callable[[list[tuple[str, Article]], object], object]
+    take: Callable[[object], None]
+    size: int = 200  # files in a worker's chunk: its reply holds what `work` made of them
 
 
 @dataclass(slots=True)
@@ -167,18 +181,48 @@ def _read_chunk(jobs: list[tuple[str, str, _Stamp]]) -> list[tuple[str, bytes]]:
     return [(shown, _encode((stamp, *_read_one(Path(path), shown)))) for path, shown, stamp in jobs]
 
 
-def _read_all(jobs: list[tuple[str, str, _Stamp]], workers: int | None) -> Iterator[list[tuple[str, bytes]]]:
+_ALONGSIDE: tuple[Alongside, object] | None = None  # what forked readers inherit: the work, what start() gave
+
+
+def _read_chunk_alongside(jobs: list[tuple[str, str, _Stamp]]) -> tuple[list[tuple[str, bytes]], object]:
+    """Worker: `_read_chunk`, and the `Alongside` work on the articles read."""
+    assert _ALONGSIDE is not None
+    alongside, started = _ALONGSIDE
+    encoded, read = [], []
+    for path, shown, stamp in jobs:
+        digest, article, problems = _read_one(Path(path), shown)
+        encoded.append((shown, _encode((stamp, digest, article, problems))))
+        if article is not None:
+            read.append((digest, article))
+    return encoded, alongside.work(read, started)
+
+
+def _read_all(jobs: list[tuple[str, str, _Stamp]], workers: int | None,
+              alongside: Alongside | None = None) -> Iterator[list[tuple[str, bytes]]]:
     """The encoded entries of `jobs`, a chunk at a time (the caller stores and decodes each before the
     next: the whole archive is never held twice, as objects and as bytes)."""
+    global _ALONGSIDE
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count < 2 or len(jobs) < PARALLEL_FROM:
         for i in range(0, len(jobs), CHUNK):
             yield _read_chunk(jobs[i : i + CHUNK])
         return
-    size = max(32, min(CHUNK, len(jobs) // (count * 6)))
+    if alongside is None:
+        size = max(32, min(CHUNK, len(jobs) // (count * 6)))
+        chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+        with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
+            yield from pool.map(_read_chunk, chunks)
+        return
+    size = max(16, min(alongside.size, len(jobs) // (count * 8)))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
-        yield from pool.map(_read_chunk, chunks)
+    _ALONGSIDE = (alongside, alongside.start())
+    try:  # the workers fork now, while this process holds no articles yet
+        with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
+            for encoded, made in pool.map(_read_chunk_alongside, chunks):
+                alongside.take(made)
+                yield encoded
+    finally:
+        _ALONGSIDE = None
 
 
 def _stored(cache: LoadCache) -> dict[str, _Entry]:
@@ -202,19 +246,23 @@ def _stored(cache: LoadCache) -> dict[str, _Entry]:
 
 
 def load_archive(
-    articles_dir: Path, *, root: Path | None = None, cache: LoadCache | None = None, workers: int | None = None
+    articles_dir: Path, *, root: Path | None = None, cache: LoadCache | None = None, workers: int | None = None,
+    alongside: Alongside | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> Archive:
-    """Read every article file; collect all problems rather than stopping at the first."""
+    """Read every article file; collect all problems rather than stopping at the first. `alongside`:
+    more work on the articles read, done by the processes that read them (when several do);
+    `progress(done, total)` is told how many of the files to read are read."""
     folder = shown_path(articles_dir, root)  # every file is in this one folder
     folder = "" if folder == "." else folder.rstrip("/") + "/"
     cache = cache if cache is not None else LoadCache()
     try:
-        return _load(articles_dir, folder, cache, workers)
+        return _load(articles_dir, folder, cache, workers, alongside, progress)
     finally:
         _SHARED.clear()  # what the articles share stays shared; values of files gone are not kept
 
 
-def _load(articles_dir: Path, folder: str, cache: LoadCache, workers: int | None) -> Archive:
+def _load(articles_dir: Path, folder: str, cache: LoadCache, workers: int | None,
+          alongside: Alongside | None, progress: Callable[[int, int], None] | None) -> Archive:
     stored = _stored(cache)
     entries: dict[str, _Entry] = {}
     todo: list[tuple[str, str, _Stamp]] = []
@@ -232,11 +280,15 @@ def _load(articles_dir: Path, folder: str, cache: LoadCache, workers: int | None
             entries[shown] = hit
         else:
             todo.append((entry.path, shown, stamp))
-    for fresh in _read_all(todo, workers):
+    done = 0
+    for fresh in _read_all(todo, workers, alongside):
         if cache.store is not None:
             cache.store.put_many("articles", fresh)
         for shown, data in fresh:
             entries[shown] = pickle.loads(data)
+        done += len(fresh)
+        if progress is not None:
+            progress(done, len(todo))
     if cache.store is not None and stored.keys() - entries.keys():
         cache.store.keep_only("articles", set(entries))
     cache.entries = entries

@@ -29,7 +29,7 @@ from sitegen.site import Listing, ListKind, Site
 from sitegen.views.memo import ViewMemo
 from sitegen.views.webannotations import web_annotations_json
 from sitegen.views.outputs import Output, PlannedOutput, RawFiles, RawOutput, output_plan
-from sitegen.views.search import search_outputs
+from sitegen.views.search import search_made, search_outputs
 from sitegen.views.pages import Page, PageViews, listing_url
 
 
@@ -123,7 +123,7 @@ def _plan(site: Site, digests: Mapping[str, str] | None, memo: ViewMemo | None,
     plan.append(Planned(urls.WEB_ANNOTATIONS, "", ("web-annotations", notes),
                         lambda: RawOutput(urls.WEB_ANNOTATIONS, web_annotations_json(site, memo))))
     if site.config.search:  # the manifest and term shards (a group), then each article's search script
-        for out in search_outputs(site, memo, src.shown):
+        for out in search_outputs(site, memo, lambda a: search_made(src.article(a), src.body_key(a.slug))):
             plan.append(Planned(out.path, "", out.sources, out.make, group=out.group))
     return plan
 

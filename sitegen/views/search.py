@@ -49,6 +49,23 @@ def search_doc(article: Article, body: RenderedBody) -> SearchDoc:
                      body.text, notes)
 
 
+def search_made(digest: str, body_key: str) -> str:
+    """What an article's search document is made from, in one digest: the article's file (its digest)
+    and its body (its key). Its URL, names and tags are the file's; no other page's value is in it."""
+    return hashlib.blake2b(f"{digest}\0{body_key}".encode(), digest_size=16).hexdigest()
+
+
+def weights_row(made: str, article: Article, body: RenderedBody) -> tuple[str, bytes]:
+    """The build cache file's row for the weights of the document `made` (`search_made`), made
+    wherever the body is at hand (the workers that render bodies as they read the article files)."""
+    return WEIGHTS + made, pickle.dumps(impacts(search_doc(article, body)), pickle.HIGHEST_PROTOCOL)
+
+
+def keep_weights(store: CacheFile, rows: list[tuple[str, bytes]]) -> None:
+    """Rows of `weights_row` into the cache file: the index asks it for them before weighing a document."""
+    store.put_many(TABLE, rows)
+
+
 def _order(article: Article) -> tuple:
     return (article.date.isoformat() if article.date else "",)
 
