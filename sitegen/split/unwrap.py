@@ -8,7 +8,9 @@ most) and decides for each run whether it is wrapped (`wrap_width`): its lines
 keep under a width W (few longer ones), and many of them are followed by a
 line whose first word would not have fitted on them. In a wrapped run a line
 is joined to the one before when that first word would not have fitted
-(`len(line) + 1 + len(word) > W`, the rule mail readers use) — never across a
+(`len(line) + 1 + len(word) > W`, the rule mail readers use), or when the
+line before is nearly W long and the line goes on in lower case (paragraphs
+wrapped a little narrower, or by the width of the letters) — never across a
 blank line, never into a list item, a table row, a date or by-line, or a
 headline-shaped line after a finished sentence. Joined with a space (or
 without one after a hyphen ending a word), the paragraph is one line again. A
@@ -40,6 +42,7 @@ RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the ne
 OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
 MIN_JOINS = 3  # and at least this many lines that would be joined...
 JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a paragraph's lines)...
+NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
 OVER_COST = 4  # choosing W, a line longer than it costs this many joins
 LOWER_SHARE = 0.5  # ...and at least this share of those joins mid-sentence (the next line in lower case)
 _HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on
@@ -104,13 +107,16 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _joins(previous: str, line: str, width: int) -> bool:
-    """`line` goes on the paragraph whose last line is `previous` (both non-blank, stripped)."""
-    if len(previous) > width or _fits(previous, line, width):
-        return False
-    if is_list_item(line) or TABLE_ROW.match(line) or line.startswith(("#", ">")):
+    """`line` goes on the paragraph whose last line is `previous` (both non-blank, stripped):
+    its first word would not have fitted on `previous`, or `previous` is nearly as wide as the
+    run and `line` goes on in lower case (a paragraph wrapped a little narrower, or by the
+    width of its letters, as text taken out of a PDF is)."""
+    if len(previous) > MAX_WIDTH or is_list_item(line) or TABLE_ROW.match(line) or line.startswith(("#", ">")):
         return False
     if line[:1].islower():
-        return True
+        return len(previous) >= width - NARROWER or not _fits(previous, line, width)
+    if len(previous) > width or _fits(previous, line, width):
+        return False
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True):
         return False
