@@ -42,10 +42,11 @@ RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the ne
 OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
 MIN_JOINS = 3  # and at least this many lines that would be joined...
 JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a paragraph's lines)...
-NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
-OVER_COST = 4  # choosing W, a line longer than it costs this many joins
 LOWER_SHARE = 0.5  # ...and at least this share of those joins mid-sentence (the next line in lower case)
+OVER_COST = 4  # choosing W, a line longer than it costs this many joins
+NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
 _HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on
+_OWN_LINE = re.compile(r"#|>|www\.|https?://")
 _FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
 
 
@@ -111,16 +112,17 @@ def _joins(previous: str, line: str, width: int) -> bool:
     its first word would not have fitted on `previous`, or `previous` is nearly as wide as the
     run and `line` goes on in lower case (a paragraph wrapped a little narrower, or by the
     width of its letters, as text taken out of a PDF is)."""
-    if len(previous) > MAX_WIDTH or is_list_item(line) or TABLE_ROW.match(line) or line.startswith(("#", ">")):
-        return False
+    if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line):
+        return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address
     if line[:1].islower():
-        return len(previous) >= width - NARROWER or not _fits(previous, line, width)
-    if len(previous) > width or _fits(previous, line, width):
+        if len(previous) < width - NARROWER and _fits(previous, line, width):
+            return False
+    elif len(previous) > width or _fits(previous, line, width):
         return False
     cleaned = clean_line(line)
-    if date_line(cleaned) or byline_names(cleaned, after_title=True):
+    if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
         return False
-    return not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
+    return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
 
 
 @dataclass(frozen=True, slots=True)

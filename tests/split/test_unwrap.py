@@ -129,3 +129,10 @@ def test_a_wrapped_dump_splits_into_its_articles_on_the_dumps_lines():
     body = result.articles[0]
     assert body.body.strip() == f"{PROSE}\n\n{MORE}"
     assert set(body.body_lines) == {n for n in range(4, len(first)) if lines[n - 1]}
+
+
+def test_a_heading_in_capitals_and_a_lower_case_by_line_under_it_stay_apart():
+    lines = ["PLANNING: WHAT NEXT FOR THE WHARF ROAD SITE ON THE NORTH QUAY", "by Dev Kulkarni, Planning Secretary",
+             *wrapped(PROSE, MORE, width=64)[:-1], "www.riversidera.example | info@riversidera.example"]
+    out = joined(lines)
+    assert out[:3] == [lines[0], lines[1], PROSE] and out[-1] == lines[-1]
