@@ -53,6 +53,7 @@ from benchmarks.split_score import (  # noqa: E402
 from sitegen.split import decode_dump, split_text, tagger  # noqa: E402
 from sitegen.split.roles import Repeats  # noqa: E402
 from sitegen.split.tagger import TAGS, Line, Model, Tagging, describe, features, with_previous  # noqa: E402
+from sitegen.split.unwrap import LineMap, Unwrapped  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "split_corpus"
 FIXTURES = ROOT / "tests" / "split" / "fixtures"
@@ -77,19 +78,21 @@ class Dump:
     gold: tuple[Item, ...] = ()  # the gold items (none for a test fixture: its gold is the rules' ranges)
 
 
-def segments_of(text: str) -> list[tuple[Line, ...]]:
-    """The described segments of a dump's text, as `split.iter_articles` describes them."""
+def segments_of(text: str) -> tuple[list[tuple[Line, ...]], LineMap]:
+    """The described segments of a dump's text, as `split.iter_articles` describes them (on the
+    lines of its hard-wrapped paragraphs joined), and the map back to the dump's line numbers."""
     lines = text.split("\n")
     repeats = Repeats.of_lines(lines)
-    return [describe(segment, repeats) for segment in tagger.segments(lines, [], repeats)]
+    joined = Unwrapped(lines)
+    return [describe(segment, repeats) for segment in tagger.segments(joined, [], repeats)], joined.map
 
 
 def tagged(path: Path, text: str, spans: Sequence[tuple[int, int]], shape_name: str, gold: tuple[Item, ...] = ()) -> Dump:
     """A dump with its gold tags from the line spans of its items."""
-    segments = segments_of(text)
+    segments, lines = segments_of(text)
     tags = []
     for segment in segments:
-        owners = [next((i for i, (first, last) in enumerate(spans) if first <= x.block.line <= last), None) for x in segment]
+        owners = [next((i for i, (first, last) in enumerate(spans) if first <= lines.first(x.block.line) <= last), None) for x in segment]
         tags.append(tuple("O" if o is None else "I" if k and owners[k - 1] == o else "B" for k, o in enumerate(owners)))
     return Dump(path, shape_name, text, tuple(segments), tuple(tags), gold)
 

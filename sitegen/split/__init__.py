@@ -1,6 +1,7 @@
 """The split step: a raw dump of scraped pages → articles with metadata, provenance and flags.
 
-`split_text(text, name)` is pure: it removes separators and furniture
+`split_text(text, name)` is pure: it joins the lines of hard-wrapped
+paragraphs (`unwrap`: every line number it reports is the dump's own), removes separators and furniture
 (`segment`), gives each line a role (`roles`), tags each line as the start,
 inside or outside of an item (`tagger`, the rules of `boundary` when no
 weights are installed), takes each article's metadata lines out of its text (`assemble`, with `meta`
@@ -24,6 +25,7 @@ from sitegen.split import tagger
 from sitegen.split.boundary import Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
+from sitegen.split.unwrap import Unwrapped
 
 __all__ = [
     "Debris", "SplitArticle", "SplitResult", "decode_dump", "decode_lines", "iter_articles", "split_text",
@@ -45,7 +47,21 @@ def iter_articles(
 ) -> Iterator[SplitArticle]:
     """The articles of a dump's lines, one at a time (memory bounded by the longest article).
     Debris lines are appended to `debris` as they are found. `repeats` counts the dump's lines
-    (`Repeats.of_lines`, a first pass over the same lines), so recurring furniture is known."""
+    (`Repeats.of_lines`, a first pass over the same lines), so recurring furniture is known.
+    Hard-wrapped paragraphs are split as one line each, reported on the dump's own lines."""
+    joined = Unwrapped(lines)
+    found: list[Debris] = []  # on the joined lines (the segmenter reads back what it appended)
+    given = 0
+    for article in _articles(joined, name, found, repeats):
+        debris.extend(joined.map.debris(found[given:]))
+        given = len(found)
+        yield joined.map.article(article)
+    debris.extend(joined.map.debris(found[given:]))
+
+
+def _articles(
+    lines: Iterable[str], name: str, debris: list[Debris], repeats: Repeats | None = None
+) -> Iterator[SplitArticle]:
     publishers: set[str] = set()
     decide = tagger.active()
     for segment in tagger.segments(lines, debris, repeats):

@@ -1,0 +1,292 @@
+"""Hard-wrapped dumps: paragraphs a scraper cut into lines of at most W characters, joined again.
+
+The split reads one paragraph per line. Some scrapers (and text taken out of
+PDFs or mail) wrap the text at a width W of 40 to 100 characters, so a
+paragraph comes over several lines. `Unwrapped` reads a dump's lines in runs
+(a run ends at a blank line once `RUN` lines are read; `RUN_MAX` lines at
+most) and decides for each run whether it is wrapped (`wrap_width`): its lines
+keep under a width W (few longer ones), and many of them are followed by a
+line whose first word would not have fitted on them. In a wrapped run a line
+is joined to the one before when that first word would not have fitted
+(`len(line) + 1 + len(word) > W`, the rule mail readers use), or when the
+line before is nearly W long and the line goes on in lower case (paragraphs
+wrapped a little narrower, or by the width of the letters) — never across a
+blank line, never into a list item, a table row, a date or by-line, or a
+headline-shaped line after a finished sentence. Joined with a space (or
+without one after a hyphen ending a word), the paragraph is one line again. A
+run that is not wrapped comes out unchanged, at the cost of one length check
+per line.
+
+`LineMap` keeps the way back: every line number the split reports on the
+joined lines (article ranges, body and front-matter lines, debris, problems,
+review flags, a title naming its line) is mapped to the original dump's lines
+(`LineMap.article`, `LineMap.debris`). Must not decide roles, boundaries or
+metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from sitegen.errors import Problem
+from sitegen.model import Source
+from sitegen.split.clean import clean_line
+from sitegen.split.roles import byline_names, date_line, headline_score
+from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item
+
+MIN_WIDTH, MAX_WIDTH = 40, 100  # the widths a wrapped dump is cut at
+RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
+OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
+MIN_JOINS = 3  # and at least this many lines that would be joined...
+JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a paragraph's lines)...
+LOWER_SHARE = 0.5  # ...and at least this share of those joins mid-sentence (the next line in lower case)
+OVER_COST = 4  # choosing W, a line longer than it costs this many joins
+NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
+_HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on
+_OWN_LINE = re.compile(r"#|>|www\.|https?://")
+_FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
+
+
+def _first_word(line: str) -> str:
+    found = _FIRST_CHUNK.match(line.lstrip())
+    return found.group(0) if found else ""
+
+
+def _fits(line: str, following: str, width: int) -> bool:
+    """`following`'s first word would have fitted at the end of `line` (wrapped at `width`)."""
+    gap = 0 if _HYPHENATED.search(line) else 1
+    return len(line) + gap + len(_first_word(following)) <= width
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width W these lines are hard-wrapped at, or None when they are not wrapped: at most
+    a few lines longer than W, many of a paragraph's lines (followed by a line) joined to the
+    next by the rule, and most of those joins mid-sentence (the next line starts in lower case)."""
+    lengths = [len(line.rstrip()) for line in lines]
+    filled = [n for n in lengths if n]
+    allowed = int(OVER_SHARE * len(filled)) + 2
+    if sum(n > MAX_WIDTH for n in filled) > allowed or len(filled) < 2 * MIN_JOINS:
+        return None  # the fast way out: most dumps have paragraphs longer than any wrap width
+    # a line of n characters followed by a word of w is joined when n <= W < n + 1 + w
+    joined = [0] * (MAX_WIDTH + 2)  # difference arrays over W
+    lower = [0] * (MAX_WIDTH + 2)
+    paragraph_lines = 0
+    for k in range(len(lines) - 1):
+        n, following = lengths[k], lines[k + 1].lstrip()
+        if n < MIN_WIDTH // 2 or not following:
+            continue
+        paragraph_lines += 1
+        gap = 0 if _HYPHENATED.search(lines[k].rstrip()) else 1
+        low, high = max(n, MIN_WIDTH), min(n + gap + len(_first_word(following)) - 1, MAX_WIDTH)
+        if low <= high:
+            joined[low] += 1
+            joined[high + 1] -= 1
+            if following[:1].islower():
+                lower[low] += 1
+                lower[high + 1] -= 1
+    longest = sorted(filled, reverse=True)
+    floor = longest[allowed] if allowed < len(longest) else 0  # W may leave the `allowed` longest lines over it
+    over = sum(MIN_WIDTH < n <= MAX_WIDTH for n in filled)  # lines longer than W (and no longer than any W)
+    by_length = [0] * (MAX_WIDTH + 1)
+    for n in filled:
+        if n <= MAX_WIDTH:
+            by_length[n] += 1
+    best, score, joins, lowered = None, 0, 0, 0
+    running, running_lower = 0, 0
+    for width in range(MIN_WIDTH, MAX_WIDTH + 1):
+        running += joined[width]
+        running_lower += lower[width]
+        over -= by_length[width]
+        if width >= floor and running - OVER_COST * over > score:  # a line over W is a join missed
+            best, score, joins, lowered = width, running - OVER_COST * over, running, running_lower
+    if best is None or joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * joins:
+        return None
+    return best
+
+
+def _joins(previous: str, line: str, width: int) -> bool:
+    """`line` goes on the paragraph whose last line is `previous` (both non-blank, stripped):
+    its first word would not have fitted on `previous`, or `previous` is nearly as wide as the
+    run and `line` goes on in lower case (a paragraph wrapped a little narrower, or by the
+    width of its letters, as text taken out of a PDF is)."""
+    if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line):
+        return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address
+    if line[:1].islower():
+        if len(previous) < width - NARROWER and _fits(previous, line, width):
+            return False
+    elif len(previous) > width or _fits(previous, line, width):
+        return False
+    cleaned = clean_line(line)
+    if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
+        return False
+    return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
+
+
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """A line of the joined text made of several original lines."""
+
+    line: int  # its number among the joined lines
+    first: int  # the original number of its first line
+    cuts: tuple[int, ...]  # how many of its words come before each original line after the first
+    words: int  # how many words it has
+
+
+class LineMap:
+    """Line numbers of the joined lines → the original dump's line numbers."""
+
+    def __init__(self) -> None:
+        self._joined: list[_Joined] = []
+        self._numbers: list[int] = []  # the joined line numbers of `_joined`, for bisection
+
+    @property
+    def identity(self) -> bool:
+        return not self._joined
+
+    def add(self, line: int, first: int, cuts: tuple[int, ...], words: int) -> None:
+        self._joined.append(_Joined(line, first, cuts, words))
+        self._numbers.append(line)
+
+    def _find(self, line: int) -> tuple[_Joined | None, int]:
+        """The joined line `line` if it is one, and `line`'s original (first) line number."""
+        k = bisect_right(self._numbers, line) - 1
+        if k < 0:
+            return None, line
+        joined = self._joined[k]
+        if joined.line == line:
+            return joined, joined.first
+        return None, joined.first + len(joined.cuts) + (line - joined.line)
+
+    def first(self, line: int) -> int:
+        return self._find(line)[1]
+
+    def last(self, line: int) -> int:
+        joined, first = self._find(line)
+        return first + (len(joined.cuts) if joined else 0)
+
+    def lines(self, line: int) -> range:
+        """The original lines of joined line `line`."""
+        return range(self.first(line), self.last(line) + 1)
+
+    def debris(self, found: Iterable[Debris]) -> list[Debris]:
+        """`found` (on the joined lines) on the original lines: a whole joined line taken out is
+        each of its lines taken out, with its words; a part of one (a glued separator), the last."""
+        if self.identity:
+            return list(found)
+        out = []
+        for d in found:
+            joined, first = self._find(d.line)
+            if joined is None:
+                out.append(replace(d, line=first) if first != d.line else d)
+                continue
+            words = d.text.split()
+            if len(words) != joined.words:
+                out.append(replace(d, line=first + len(joined.cuts)))
+                continue
+            bounds = [0, *joined.cuts, len(words)]
+            for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
+                out.append(Debris(first + i, " ".join(words[a:b] or words[a - 1 : a]), d.reason))
+        return out
+
+    def article(self, article):  # SplitArticle → SplitArticle (typed loosely: `assemble` imports nothing from here)
+        """`article` (split from the joined lines) with every line number it carries on the original lines."""
+        if self.identity:
+            return article
+        first, last = article.source.lines
+        new_first, new_last = self.first(first), self.last(last)
+        title = article.title
+        named = f"({article.source.file} line {first})"
+        if title.endswith(named):
+            title = title[: -len(named)] + f"({article.source.file} line {new_first})"
+        return replace(
+            article,
+            title=title,
+            source=Source(article.source.file, (new_first, new_last)),
+            body_lines=tuple(n for line in article.body_lines for n in self.lines(line)),
+            meta_lines=tuple(n for line in article.meta_lines for n in self.lines(line)),
+            debris=tuple(self.debris(article.debris)),
+            problems=tuple(self._problem(p, named, title) for p in article.problems),
+            review=tuple((self.first(line), why) for line, why in article.review),
+        )
+
+    def _problem(self, problem: Problem, named: str, title: str) -> Problem:
+        if problem.line is None:
+            return problem
+        message = problem.message
+        if named in message:
+            message = message.replace(repr(title[: -len(named)] + named), repr(title))
+        return replace(problem, message=message, line=self.first(problem.line))
+
+
+class Unwrapped:
+    """The lines of a dump with hard-wrapped paragraphs joined, streamed (memory bounded by
+    a run of `RUN_MAX` lines); `map` takes the joined line numbers back to the dump's, and is
+    filled as the lines are read."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = lines
+        self.map = LineMap()
+
+    def __iter__(self) -> Iterator[str]:
+        number = 0  # original lines read
+        out = 0  # joined lines given
+        for run in _runs(self._lines):
+            width = wrap_width(run)
+            if width is None:
+                yield from run
+                number += len(run)
+                out += len(run)
+                continue
+            for group in _paragraphs(run, width):
+                out += 1
+                if len(group) > 1:
+                    text, cuts = _join(group)
+                    self.map.add(out, number + 1, cuts, len(text.split()))
+                    yield text
+                else:
+                    yield group[0]
+                number += len(group)
+
+
+def _runs(lines: Iterable[str]) -> Iterator[list[str]]:
+    """The lines in runs of `RUN` lines or more, each ending at a blank line (or after `RUN_MAX`)."""
+    run: list[str] = []
+    for line in lines:
+        run.append(line)
+        if len(run) >= RUN and (not line.strip() or len(run) >= RUN_MAX):
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _paragraphs(run: list[str], width: int) -> Iterator[list[str]]:
+    """The lines of a wrapped run, each with the lines joined to it."""
+    group: list[str] = []
+    for line in run:
+        if group and line.strip() and group[-1].strip() and _joins(group[-1].strip(), line.strip(), width):
+            group.append(line)
+            continue
+        if group:
+            yield group
+        group = [line]
+    if group:
+        yield group
+
+
+def _join(group: list[str]) -> tuple[str, tuple[int, ...]]:
+    """The lines of one paragraph as one line (a space between them, none after a hyphen ending
+    a word), and how many of its words come before each line after the first (a word joined
+    across a hyphen counts with the line it starts on)."""
+    text = group[0].rstrip()
+    cuts = []
+    for line in group[1:]:
+        glued = _HYPHENATED.search(text)
+        if not glued:
+            text += " "
+        cuts.append(len(text.split()))
+        text += line.strip()
+    return text, tuple(cuts)
