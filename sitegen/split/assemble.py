@@ -234,7 +234,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         ):  # a rating, a label, a field of the page ("Format: News and Press Release"): stays in the text
             i += 1
             continue
-        elif titled and i == 0 and found.byline is None and _standfirst(text):
+        elif titled and not standfirst and found.byline is None and _standfirst(text):
             i += 1  # a standfirst or a subheading between the headline and its by-line stays in the text
             standfirst = True
             continue

@@ -33,7 +33,7 @@ _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|d
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
-    r"|Councillor)\.?\s)?"
+    r"|Councillor|Ambassador)\.?\s)?"
 )
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
@@ -47,7 +47,7 @@ _MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustration
 _WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
 _LEAD = re.compile(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
-    rf"|(?:von|par|por|di|door|av)\s+|(?:author|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"|(?:von|par|por|di|door|av)\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
 )
@@ -134,7 +134,7 @@ _ROLE = re.compile(
 _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
     r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
-    r"|organi[sz]er)s?\b",
+    r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(

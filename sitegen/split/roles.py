@@ -29,7 +29,7 @@ from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
-    CALENDAR, NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+    CALENDAR, NAME, bio_names, people, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
@@ -95,7 +95,11 @@ _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
 _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
-_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
+_HONORIFIC = re.compile(  # academic, civil, religious and diplomatic titles before a name
+    r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd|reverend|fr|father|rabbi|imam|pastor|canon|bishop|cllr|councillor"
+    r"|ambassador|judge|senator)\.?\s+(?=\S+\s)",
+    re.IGNORECASE,
+)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
     rf"^(?:--|[–—-])?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})"
@@ -147,8 +151,9 @@ _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and 
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
-_NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, and months that are first names
-    "de van von da di le la del june april august".split()
+_NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, months that are first names, and the
+    # first names and surnames jusText's English list holds (it counts words of Wikipedia: "james", "king")
+    "de van von da di le la del june april august james john david george robert william king young".split()
 )
 _NOT_FIRST = frozenset("my our your their his her its dear".split())
 _QUOTE_CLOSE = "”\"’'»"
@@ -293,7 +298,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return alone  # "A and B, The Ledger"
     pipe = _PIPE_BYLINE.match(text)
     named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
-    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+    if named and (after_title or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return named
     named = _names_alone(pipe.group("rest")) if pipe and date_line(pipe.group("name")) else None
     if named:  # "12 May 2025 – Jane Hill"
@@ -325,11 +330,11 @@ def _meta_names(text: str) -> list[str] | None:
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 160:
         for part in parts:
-            names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
+            names = by_line_names(part) or ((_POSTED_BY.match(part) or _ROLE_BY.match(part)) and byline_names(part))
             if names:
                 return names
-        alone = [names for part in parts if (names := _names_alone(part))]
-        others = [p for p in parts if not _names_alone(p)]
+        alone = [names for part in parts if (names := _names_alone(part) or signature(part))]  # "NAME, Research Office"
+        others = [p for p in parts if not (_names_alone(p) or signature(p))]
         dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
         if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):
             return alone[0]
@@ -373,7 +378,11 @@ def signature(text: str) -> list[str] | None:
     """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
     text = _VALEDICTION.sub("", text.strip())  # "Yours sincerely, NAME"
-    if len(text) > 80 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
+    if len(text) > 120 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
+        return None
+    if " and " in text and len(listed := people(text)) >= 2:  # "A, Senior Associate, and B, Partner"
+        return listed
+    if len(text) > 80:
         return None
     match = _SIGNATURE.match(text.strip())
     if match and person(match.group("name")):
@@ -436,7 +445,7 @@ def date_line(text: str) -> bool:
         return True
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
-        return any(date_of(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
+        return any(date_of(p) or relative_date(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
 
