@@ -221,7 +221,9 @@ def by_line_names(line: str) -> list[str] | None:
         if alone and alone.group(1).lower() not in CALENDAR:  # "February 8, 2027 by Leanne | 14 Comments": a one-name author
             return [alone.group(1)]
     if match:
-        return people(match.group("names")) or None
+        names = people(match.group("names"))
+        led = _led_names(text)  # "By A, Partner, and B, Trainee Solicitor": more names after a post
+        return led if led and len(led) > len(names) and set(names) <= set(led) else names or None
     return _led_names(text)
 
 

@@ -29,7 +29,7 @@ from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
-    CALENDAR, NAME, bio_names, people, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+    CALENDAR, NAME, bio_names, is_organisation, people, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
@@ -76,7 +76,7 @@ _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
     r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise"
     r"|view|skip|search|show|load|place|leave|write to|reuse|forward|manage|unsubscribe|start writing|go to|back to|jump to"
-    r"|continue reading)\b",
+    r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
 _WEB_WORDS = re.compile(
@@ -141,7 +141,8 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|keywords)\s*:.{0,200}$"
     r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
-    r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation))\W*$"
+    r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"
+    r"|what are your thoughts|what do you think|have your say)\W*$"
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
@@ -151,6 +152,13 @@ _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and 
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
+_CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
+_FIELD_PART = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # "Turnout: 38.3%"
+_FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
+_REPLY = re.compile(r"^(?:re|aw|sv|fwd?)\s?:\s", re.IGNORECASE)  # a reply's subject: "Re: First 200km audax"
+_PARTS = re.compile(r"\s[|·•]\s|\s{2,}")
+_OFFER = re.compile(r"\b\d{1,2}% off\b.{0,60}\bcode\b|\b(?:use|with) (?:the )?(?:code|coupon) [A-Z0-9]{3,}\b")  # an advertiser's offer
+_LABELLED = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s*")  # "Placed on: ", "Closing date: "
 _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, months that are first names, and the
     # first names and surnames jusText's English list holds (it counts words of Wikipedia: "james", "king")
     "de van von da di le la del june april august james john david george robert william king young".split()
@@ -244,8 +252,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
         return 0.0
     if s.final in _QUOTE_CLOSE and text.rstrip(_QUOTE_CLOSE)[-1:] in ".,":
         return 0.0  # a quoted sentence
-    if _REFERENCE.search(text):
-        return 0.0  # a headline carries no web address or DOI (a reference does)
+    if _REFERENCE.search(text) or meta_row(text):
+        return 0.0  # a headline carries no web address or DOI (a reference does), nor is it a row of fields or links
     score = 0.55
     if s.words == 2:
         score -= 0.25
@@ -270,6 +278,8 @@ def person(text: str) -> str | None:
     lowered = {w.lower() for w in text.split()}
     if words[0].lower() in _NOT_FIRST:
         return None  # "My Lord Mayor", "Dear Annie": an address, not a name
+    if is_role(_no_honorific(text)) or is_organisation(text):
+        return None  # "Fundraising Assistant", "Creators Syndicate"
     return None if lowered & stop_words() - _NAME_WORDS else text
 
 
@@ -413,7 +423,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     reason = line_debris(text)
     if reason or len(text) > REPEAT_SHORT * 2:
         return reason
-    if len(text) <= 240 and _PAGE_FURNITURE.match(text):
+    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) or _OFFER.search(text)):
         return "page furniture (tags, sharing, comments, navigation)"
     if len(text) <= 300 and "@" in text and _ADDRESSED.search(text):
         return "a note to readers with the site's address"
@@ -441,13 +451,31 @@ def date_line(text: str) -> bool:
         return True
     if len(text) > 100 or not any(c.isdigit() for c in text):
         return False
-    if date_of(text):
+    if date_of(text) or date_of(_LABELLED.sub("", text, 1)):  # also under a label of the page: "Placed on: 12 May 2025"
         return True
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
-        return any(date_of(p) or relative_date(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
+        return any(date_of(p) or relative_date(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
+
+
+def meta_row(text: str) -> bool:
+    """A row of the page's facts or links rather than a headline: fields ("Electorate: 5,902 |
+    Turnout: 38.3%"), a breadcrumb trail ("Home > Elections > Results"), three short parts or more
+    ("Sat 29 Nov, 5.30pm · Millennium Square · Free"), a link to a file ("… (PDF, 82 KB)"), a
+    reply's subject ("Re: …"). A headline with its section and site ("Title | Local | The Ledger") is none."""
+    if len(text) > 200:
+        return False
+    if _CRUMBS.search(text) or _FILE_LINK.search(text) or _REPLY.match(text):
+        return True
+    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    if len(parts) >= 2 and sum(1 for p in parts if _FIELD_PART.match(p)) >= 2:
+        return True
+    if len(parts) < 3 or max(len(p.split()) for p in parts) > 8:
+        return False
+    headline = len(parts) == 3 and len(parts[0].split()) >= 4 and _publisher_like(parts[-1])  # "Title | Section | Site"
+    return bool(_DIGIT.search(parts[0])) or not headline
 
 
 def is_label(text: str, s: LineShape | None = None) -> bool:
@@ -492,6 +520,9 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE
+    if meta_row(text):
+        navigation = _CRUMBS.search(text) or _REPLY.match(text) or not _DIGIT.search(text)
+        return Role.FURNITURE if navigation else Role.DATELINE
     if s.final == "?" and s.words >= QUESTION_WORDS and (
         previous in (Role.BODY, Role.STANDFIRST) or ". " in text and previous is not Role.TITLE
     ):

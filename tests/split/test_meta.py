@@ -296,3 +296,14 @@ def test_contributions_are_not_by_lines():
 def test_a_post_after_a_name_is_a_role_but_does_not_make_a_bio():
     assert by_line_names("Posted by Anjali Rao, Textile Conservator") == ["Anjali Rao"]
     assert bio_names("Jane Hill is a nurse at the Royal Infirmary in Leeds.") == []
+
+
+def test_authors_lead_a_by_line_like_author():
+    names = by_line_names("Authors: Amelia J. Ortiz, Samuel Okoro, Hannah Lindqvist, Takeshi Arai")
+    assert names == ["Amelia J. Ortiz", "Samuel Okoro", "Hannah Lindqvist", "Takeshi Arai"]
+
+
+def test_a_partner_of_a_firm_is_a_post_between_names():
+    assert by_line_names("Written by Daniel Okonjo, Partner, and Freya Lindgren, Trainee Solicitor") == [
+        "Daniel Okonjo", "Freya Lindgren",
+    ]

@@ -9,10 +9,13 @@ from sitegen.split.roles import (
     Role,
     byline_names,
     classify,
+    date_line,
     furniture_reason,
     headline_score,
     heads_an_item,
     is_label,
+    meta_row,
+    person,
     shape,
     signature,
     stop_words,
@@ -247,3 +250,54 @@ def test_an_address_to_the_audience_is_no_by_line():
     speech = "My Lord Mayor, Governor, ladies and gentlemen, it is a privilege to speak to you tonight."
     assert byline_names(speech, after_title=True) is None
     assert byline_names("Dear Annie", after_title=True) is None
+
+
+def test_first_names_in_the_stop_list_are_still_names():
+    assert byline_names("James Carver | 2 hours ago") == ["James Carver"]  # jusText counts "james" as a stop word
+    assert byline_names("John King", after_title=True) == ["John King"]
+
+
+def test_a_by_line_with_a_relative_date_or_an_office_after_the_name():
+    assert byline_names("Alice Fenwick · Yesterday") == ["Alice Fenwick"]
+    assert byline_names("9 March 2026 | Anna Kowalczyk, Research Communications") == ["Anna Kowalczyk"]
+    assert byline_names("Summary by Dr Leila Haddad | 13 March 2026") == ["Leila Haddad"]
+
+
+def test_a_job_title_or_a_diplomat_s_title_is_no_name():
+    assert person("Fundraising Assistant") is None
+    assert person("Digital Fundraising Officer") is None
+    assert byline_names("Ambassador Erin Caldwell", after_title=True) == ["Erin Caldwell"]
+    assert byline_names("Fr Anthony Okeke", after_title=True) == ["Anthony Okeke"]
+
+
+def test_a_signature_of_two_people_with_their_posts_names_both():
+    assert signature("Priya Varma, Senior Associate, and Hamish Grant, Partner") == ["Priya Varma", "Hamish Grant"]
+    assert signature("Jane Hill, Leeds, and Tom Cox, York") != ["Jane Hill", "Tom Cox"]
+
+
+def test_rows_of_fields_and_links_are_no_headlines():
+    for row in (
+        "Electorate: 5,902 | Ballot papers issued: 2,263 | Turnout: 38.3%",
+        "Home > Your council > Elections and voting > Election results",
+        "Download: Abbey Ward statement of votes (PDF, 82 KB)",
+        "Sat 29 Nov, 5.30pm · Millennium Square to SS Great Britain · Free",
+        "Re: First 200km audax: what I wish I had known",
+    ):
+        assert meta_row(row) and headline_score(row) == 0.0, row
+    assert not meta_row("Council votes to keep library open | Local | The Ledger")
+    assert headline_score("Council votes to keep library open | Local | The Ledger") >= 0.5
+    roles = classify([PROSE, "Re: First 200km audax: what I wish I had known", PROSE])
+    assert roles[1] is Role.FURNITURE
+
+
+def test_a_date_under_a_label_of_the_page_is_a_date_line():
+    assert date_line("Placed on: 12 May 2025")
+    assert date_line("Published: 22:14 GMT, 24 November 2026 | Updated: 08:02 GMT, 25 November 2026")
+    assert not date_line("Placed on: the shelf by the door")
+
+
+def test_offers_and_comment_prompts_are_furniture():
+    assert furniture_reason("Get 20% off gaming chairs with code GGZONE")
+    assert furniture_reason("What are your thoughts?")
+    assert furniture_reason("Open in app")
+    assert furniture_reason("Why the offer of 20% off is not what it seems") is None
