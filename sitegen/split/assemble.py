@@ -269,6 +269,8 @@ def _photographer(lines: list[Block]) -> list[str]:
 def _links(text: str) -> bool:
     """A row of the page's links: "Unsubscribe | Manage preferences | Forward to a friend"."""
     parts = _LINK_ROW.split(text)
+    if photographer(text):
+        return False  # "Photo: NAME / Agency" credits a picture
     return is_label(text) or len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
 
 
