@@ -143,6 +143,8 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"
     r"|what are your thoughts|what do you think|have your say)\W*$"
+    r"|^was this (?:article |page |answer |story |post |information )?(?:helpful|useful)\b.{0,40}$"
+    r"|^you(?: are|'re|’re)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)\b"
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
@@ -425,6 +427,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         return reason
     if len(text) <= 240 and (_PAGE_FURNITURE.match(text) or _OFFER.search(text)):
         return "page furniture (tags, sharing, comments, navigation)"
+    if len(text) <= 160 and _buttons(text):
+        return "a row of counters and buttons"
     if len(text) <= 300 and "@" in text and _ADDRESSED.search(text):
         return "a note to readers with the site's address"
     letters = sum(map(str.isalpha, text))
@@ -458,6 +462,21 @@ def date_line(text: str) -> bool:
         return any(date_of(p) or relative_date(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
+
+
+_BUTTON = re.compile(r"^(?:\w+ )?\d[\d,.]*[km]?$|^(?:reply|share|like|thank|report|quote|save|print|email|permalink)(?: \d+)?$", re.IGNORECASE)
+
+
+def _buttons(text: str) -> bool:
+    """A row of a post's counters and buttons, or of calls to action: "Thank 12 | Reply 4 | Share",
+    "Posted in Local history | 3 Comments", "Buy this issue £12   Subscribe from £38 a year"."""
+    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    if len(parts) < 2 or byline_names(text) or date_line(text):
+        return False  # "Jane Hill | 3 min read" is a by-line
+    counted = sum(1 for p in parts if _COUNT.match(p) or _BUTTON.match(p))
+    if counted == len(parts) or counted and len(parts) == 2 and _COUNT.match(parts[-1]) and len(parts[0]) <= 80:
+        return True
+    return all(_CALL_TO_ACTION.match(p) for p in parts)
 
 
 def meta_row(text: str) -> bool:

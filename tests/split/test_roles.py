@@ -301,3 +301,16 @@ def test_offers_and_comment_prompts_are_furniture():
     assert furniture_reason("What are your thoughts?")
     assert furniture_reason("Open in app")
     assert furniture_reason("Why the offer of 20% off is not what it seems") is None
+
+
+def test_rows_of_counters_buttons_and_mail_footers_are_furniture():
+    for line in (
+        "Thank 12 | Reply 4 | Share",
+        "Posted in Collection, Objects of the month | 1 Comment",
+        "Buy this issue £12   Subscribe from £38 a year",
+        "Was this article helpful? Yes | No",
+        "You are receiving this email because you subscribed to Employment Law Weekly. Unsubscribe",
+    ):
+        assert furniture_reason(line), line
+    assert furniture_reason("Jane Hill | 3 min read") is None  # a by-line
+    assert furniture_reason("Oil falls 3% | Markets") is None
