@@ -143,7 +143,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"
     r"|what are your thoughts|what do you think|have your say)\W*$"
-    r"|^was this (?:article |page |answer |story |post |information )?(?:helpful|useful)\b.{0,40}$"
+    r"|^(?:was|is) this (?:article |page |answer |story |post |information )?(?:helpful|useful)\b.{0,40}$"
     r"|^you(?: are|'re|’re)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)\b"
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
@@ -540,7 +540,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
     if is_label(text, s):
         return Role.FURNITURE
     if meta_row(text):
-        navigation = _CRUMBS.search(text) or _REPLY.match(text) or not _DIGIT.search(text)
+        navigation = _CRUMBS.search(text) or _REPLY.match(text) or _FILE_LINK.search(text) or not _DIGIT.search(text)
         return Role.FURNITURE if navigation else Role.DATELINE
     if s.final == "?" and s.words >= QUESTION_WORDS and (
         previous in (Role.BODY, Role.STANDFIRST) or ". " in text and previous is not Role.TITLE
