@@ -161,6 +161,8 @@ _REPLY = re.compile(r"^(?:re|aw|sv|fwd?)\s?:\s", re.IGNORECASE)  # a reply's sub
 _PARTS = re.compile(r"\s[|·•]\s|\s{2,}")
 _OFFER = re.compile(r"\b\d{1,2}% off\b.{0,60}\bcode\b|\b(?:use|with) (?:the )?(?:code|coupon) [A-Z0-9]{3,}\b")  # an advertiser's offer
 _LABELLED = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s*")  # "Placed on: ", "Closing date: "
+_SPEAKER = re.compile(r"^(?P<who>[^\W\d][\w.’' -]{0,40}?)\s?:\s+\S")  # "Q: …", "Interviewer: …", "JANE HILL: …"
+_ASKING = frozenset("q a question answer interviewer interviewee host guest".split())
 _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, months that are first names, and the
     # first names and surnames jusText's English list holds (it counts words of Wikipedia: "james", "king")
     "de van von da di le la del june april august james john david george robert william king young".split()
@@ -491,6 +493,10 @@ def meta_row(text: str) -> bool:
     parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
     if len(parts) >= 2 and sum(1 for p in parts if _FIELD_PART.match(p)) >= 2:
         return True
+    field = _FIELD_PART.match(text)
+    value = text[field.end() - 1 :] if field else ""
+    if field and (";" in value or value[:1].isdigit() and "," in value):
+        return True  # a list under a label: "Comments: 18 pages, 9 figures", "Subjects: A (x); B (y)"
     if len(parts) < 3 or max(len(p.split()) for p in parts) > 8:
         return False
     headline = len(parts) == 3 and len(parts[0].split()) >= 4 and _publisher_like(parts[-1])  # "Title | Section | Site"
@@ -508,6 +514,18 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True
     return s.words <= 2 and not s.final and not s.list_like and person(text) is None and not date_of(text)
+
+
+def _spoken(text: str, s: LineShape) -> bool:
+    """A turn of an interview or a transcript: a speaker's label, then a question ("Interviewer: How
+    can you see it?", "Jane Hill: Why now?"), or any turn after "Q:" or "A:"."""
+    match = _SPEAKER.match(text) if s.chars <= 300 else None
+    if not match:
+        return False
+    who = match.group("who").strip()
+    if who.lower() in _ASKING:
+        return who.lower() in ("q", "a") or s.final == "?"
+    return s.final == "?" and (person(who) is not None or who.isupper() and len(who) > 3)
 
 
 def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = None) -> Role:
@@ -546,6 +564,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         previous in (Role.BODY, Role.STANDFIRST) or ". " in text and previous is not Role.TITLE
     ):
         return Role.BODY  # a long question after running text, or after a sentence, is text
+    if _spoken(text, s):
+        return Role.BODY  # a turn of an interview: "Q: Why study mosquitoes?", "Interviewer: How …?"
     if headline_score(text, s) >= 0.5:
         return Role.TITLE
     if previous is Role.TITLE and s.chars < 320 and s.sentence:

@@ -314,3 +314,11 @@ def test_rows_of_counters_buttons_and_mail_footers_are_furniture():
         assert furniture_reason(line), line
     assert furniture_reason("Jane Hill | 3 min read") is None  # a by-line
     assert furniture_reason("Oil falls 3% | Markets") is None
+
+
+def test_an_interview_s_questions_are_its_text_and_a_list_under_a_label_no_headline():
+    assert classify([PROSE, "Interviewer: How can you see something microscopic from space?", PROSE])[1] is Role.BODY
+    assert classify([PROSE, "Q: Why study mosquitoes?", PROSE])[1] is Role.BODY
+    assert classify([PROSE, "Opinion: Is the city ready for the storm?", PROSE])[1] is Role.TITLE
+    assert headline_score("Comments: 18 pages, 9 figures, submitted to ApJ") == 0.0
+    assert headline_score("Opinion: Cuts, closures and the cost of care") >= 0.5
