@@ -29,7 +29,7 @@ from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
-    CALENDAR, NAME, bio_names, is_organisation, people, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+    CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
@@ -97,7 +97,7 @@ _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[�
 _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
 _HONORIFIC = re.compile(  # academic, civil, religious and diplomatic titles before a name
     r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd|reverend|fr|father|rabbi|imam|pastor|canon|bishop|cllr|councillor"
-    r"|ambassador|judge|senator)\.?\s+(?=\S+\s)",
+    r"|ambassador|judge|senator|captain|capt|sgt|sergeant|inspector|lt|gen|col|maj|cdr|\(retd\))\.?\s+(?=\S+\s)",
     re.IGNORECASE,
 )
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
@@ -163,10 +163,14 @@ _OFFER = re.compile(r"\b\d{1,2}% off\b.{0,60}\bcode\b|\b(?:use|with) (?:the )?(?
 _LABELLED = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s*")  # "Placed on: ", "Closing date: "
 _SPEAKER = re.compile(r"^(?P<who>[^\W\d][\w.’' -]{0,40}?)\s?:\s+\S")  # "Q: …", "Interviewer: …", "JANE HILL: …"
 _ASKING = frozenset("q a question answer interviewer interviewee host guest".split())
+_FIRST_NAMES = re.compile(r"^[–—-]?\s*(?P<a>[A-Z][a-z’'-]{2,}), (?P<role>[A-Z][^,.]{2,40}?(?: \([^()]{2,30}\))?)$")
+FIRST_PAIR = re.compile(r"^[–—-]?\s*(?P<a>[A-Z][a-z’'-]{2,}) (?:&|and) (?P<b>[A-Z][a-z’'-]{2,})$")  # "Gil & Rosa"
 _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, months that are first names, and the
     # first names and surnames jusText's English list holds (it counts words of Wikipedia: "james", "king")
     "de van von da di le la del june april august james john david george robert william king young".split()
 )
+_FIRST_NAME = re.compile(r"^[A-Z][a-z’'-]{2,15}$")
+_SIGN_OFF = frozenset("thanks cheers love best regards enjoy ends sincerely everyone all team".split())
 _NOT_FIRST = frozenset("my our your their his her its dear".split())
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
@@ -282,7 +286,7 @@ def person(text: str) -> str | None:
     lowered = {w.lower() for w in text.split()}
     if words[0].lower() in _NOT_FIRST:
         return None  # "My Lord Mayor", "Dear Annie": an address, not a name
-    if is_role(_no_honorific(text)) or is_organisation(text):
+    if is_role(_no_honorific(text)) or is_organisation(text) or place_name(text):
         return None  # "Fundraising Assistant", "Creators Syndicate"
     return None if lowered & stop_words() - _NAME_WORDS else text
 
@@ -388,6 +392,13 @@ def heads_an_item(text: str) -> bool:
     return bool(pipe and _names_alone(pipe.group("name")))
 
 
+def first_name(word: str) -> bool:
+    """A word that can be a first name signing a text: capitalised, not a stop word, a month or a
+    weekday ("Rosa", not "Thanks" or "Monday")."""
+    lowered = word.lower()
+    return bool(_FIRST_NAME.match(word)) and lowered not in stop_words() | CALENDAR | _SIGN_OFF
+
+
 def signature(text: str) -> list[str] | None:
     """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
@@ -404,6 +415,9 @@ def signature(text: str) -> list[str] | None:
     couple = _COUPLE.match(text.strip())
     if couple:
         return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
+    first = _FIRST_NAMES.match(text.strip())  # "Becky, Senior Keeper (Small Mammals)"
+    if first and first_name(first.group("a")) and (is_role(first.group("role")) or _JOB.search(first.group("role"))):
+        return [first.group("a")]
     name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
     if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(name):
         return [_no_honorific(name)]  # "Jane Hill, Professor of History, University of Leeds"
@@ -417,7 +431,10 @@ def _affiliation(text: str) -> bool:
 
 
 def _no_honorific(name: str) -> str:
-    return _HONORIFIC.sub("", name.strip().rstrip(".")).strip()
+    name = name.strip().rstrip(".")
+    while (bare := _HONORIFIC.sub("", name, 1).strip()) != name:  # "Lt Gen (Retd) Sir Andrew Hale"
+        name = bare
+    return post_nominals(name)
 
 
 def furniture_reason(text: str, repeats: int = 1) -> str | None:

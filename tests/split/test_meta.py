@@ -12,7 +12,9 @@ from sitegen.split.meta import (
     credit_names,
     group_byline,
     is_organisation,
+    is_person_name,
     looks_like_title,
+    people,
     photographer,
     split_title,
     title_from_text,
@@ -307,3 +309,13 @@ def test_a_partner_of_a_firm_is_a_post_between_names():
     assert by_line_names("Written by Daniel Okonjo, Partner, and Freya Lindgren, Trainee Solicitor") == [
         "Daniel Okonjo", "Freya Lindgren",
     ]
+
+
+def test_posts_before_a_name_and_letters_after_it_are_no_names():
+    assert people("Chief Executive, Hugh Bannerman") == ["Hugh Bannerman"]
+    assert people("Jenna Moe, Certified Financial Counselor") == ["Jenna Moe"]
+    assert by_line_names("By Harriet Gale MA VetMB MRCVS") == ["Harriet Gale"]
+    assert by_line_names("By Ronald McDonald") == ["Ronald McDonald"]
+    assert by_line_names("By DANNY HOLLIS, CHIEF FOOTBALL REPORTER") == ["Danny Hollis"]
+    assert by_line_names("By Captain Iain MacLeod, Fleet Master") == ["Iain MacLeod"]
+    assert not is_person_name("Hardknott Pass")

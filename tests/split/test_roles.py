@@ -322,3 +322,9 @@ def test_an_interview_s_questions_are_its_text_and_a_list_under_a_label_no_headl
     assert classify([PROSE, "Opinion: Is the city ready for the storm?", PROSE])[1] is Role.TITLE
     assert headline_score("Comments: 18 pages, 9 figures, submitted to ApJ") == 0.0
     assert headline_score("Opinion: Cuts, closures and the cost of care") >= 0.5
+
+
+def test_a_first_name_signs_with_its_post():
+    assert signature("Becky, Senior Keeper (Small Mammals)") == ["Becky"]
+    assert signature("Sport, Weather") is None
+    assert signature("Hazard, The vest's battery pack can overheat, posing burn and fire hazards") is None
