@@ -43,7 +43,7 @@ from sitegen.split.meta import (
     translator_names,
 )
 from sitegen.split.boundary import Item
-from sitegen.split.roles import Role, byline_names, date_line, heads_an_item, is_label, shape, signature
+from sitegen.split.roles import FIRST_PAIR, Role, byline_names, date_line, first_name, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
     TABLE_ROW,
     Block,
@@ -234,7 +234,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         ):  # a rating, a label, a field of the page ("Format: News and Press Release"): stays in the text
             i += 1
             continue
-        elif titled and i == 0 and found.byline is None and _standfirst(text):
+        elif titled and not standfirst and found.byline is None and _standfirst(text):
             i += 1  # a standfirst or a subheading between the headline and its by-line stays in the text
             standfirst = True
             continue
@@ -269,6 +269,8 @@ def _photographer(lines: list[Block]) -> list[str]:
 def _links(text: str) -> bool:
     """A row of the page's links: "Unsubscribe | Manage preferences | Forward to a friend"."""
     parts = _LINK_ROW.split(text)
+    if photographer(text):
+        return False  # "Photo: NAME / Agency" credits a picture
     return is_label(text) or len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
 
 
@@ -380,12 +382,21 @@ def _credits(text: str) -> list[str] | None:
 
 def _signed(text: str, lines: list[Block]) -> list[str] | None:
     """The writer of a signature line under text that ends a sentence or a valediction ("Jane Hill, Leeds")."""
-    names = signature(text)
-    if not names or len(lines) < 2:
+    if len(lines) < 2:
         return None
     before = lines[-2].text
     closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
+    names = signature(text) or _first_names(text, signed=closing or ends_sentence(before))
+    if not names:
+        return None
     return names if ends_sentence(before) or closing or names[0] in before else None  # "/s/ NAME" above "NAME, Clerk"
+
+
+def _first_names(text: str, *, signed: bool) -> list[str] | None:
+    """First names alone signing a text under its last sentence or a valediction: "Sam", "Gil & Rosa"."""
+    pair = FIRST_PAIR.match(text.strip())
+    names = [pair.group("a"), pair.group("b")] if pair else [text.strip(" .")]
+    return names if signed and all(first_name(n) for n in names) else None
 
 
 def _signatories(lines: list[Block]) -> int:

@@ -35,15 +35,17 @@ _PERMISSION = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_SIGN = r"(?:©|Â©|¬|\(c\)|\(C\)|&copy;?)"
-_START = r"(?:^|(?<=[.!?]\s))\s*(?:(?:text|words|content)(?:\s(?:and|&)\s\w+)?\s+)?"  # not a picture's credit alone
+_START = r"(?:^|(?<=[.!?]\s)|(?<=\s[|·•]\s))\s*(?:(?:text|words|content)(?:\s(?:and|&)\s\w+)?\s+)?"  # not a picture's credit alone
 _RIGHTS = re.compile(  # at the start of the paragraph or of a sentence, maybe after what it covers ("Text and photographs ©")
     rf"\ball rights reserved\b|{_START}{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|{_START}copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b"
     rf"|^\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?(?-i:[A-Z])[^.]{{0,80}}$"  # "© Jane Hill 2024", "© The Ledger Ltd"
+    rf"|(?:^|(?<=\s[|·•]\s))\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.|]{{0,60}}?\b(?:19|20)\d\d\b"  # "© Jane Hill 2026. Please ask …"
     rf"|^\s*(?:text|words|content)\s+{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.]{{0,80}}(?:\.|$)"  # "Text © Town Museum. Please ask …"
     rf"|^\s*copyright\s+(?-i:[A-Z])[^.]{{0,60}}\b\d{{4}}\.?$"  # "Copyright Jane Hill 2024"
-    r"|\b(?:do not|don[’']t|may not|must not|cannot|not be|no part\b[^.]{0,40}?\bmay be)\s(?:[^.]{0,40}?\s)?"
+    r"|\b(?:do not|don[’']t|may not|must not|cannot|not be|not to be|no part\b[^.]{0,40}?\bmay be)\s(?:[^.]{0,40}?\s)?"
     r"(?:reproduced|reprinted|republished|copied|used|reproduce|reprint|republish|copy)\b[^.]{0,60}?\bwithout\s"
-    r"(?:the |our |prior |express |written |the express )*(?:written )?(?:permission|consent)\b"  # withheld: "do not copy without permission"
+    r"(?:the |our |prior |express |written |the express |[\w-]+[’']s )*(?:written )?(?:permission|consent)\b"  # withheld: "do not copy without permission"
+    r"|\bask (?:\w+ )?before (?:reproducing|republishing|reprinting|copying|reusing)\b"
     r"|\bsubject to copyright\b",
     re.IGNORECASE,
 )
@@ -53,6 +55,7 @@ _HOLDER = re.compile(
     re.IGNORECASE,
 )
 _COVERS = re.compile(r"^(?:text|words|photos?|photographs|pictures|images|content)(?:\s(?:and|&)\s\w+)?\s+(?=©|\(c\)|copyright)", re.I)
+_PART = re.compile(r"\s[|·•]\s")  # between the fields of a line of facts
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|may|must|do|does|not)\b")  # a sentence, not a holder's name
 _LEAD = r"((?:the )?[A-Z][^,.;:]{1,60}?)"
 _STOP = r"(?=[,.;]| is | was | on | under | with | and (?:is|was|has|are|were|it)\b|$)"
@@ -98,6 +101,7 @@ def detect_licence(paragraph: str) -> tuple[Licence, int] | None:
         if kind is LicenceKind.CC and not _GRANTS.search(_sentence_at(paragraph, match.start())):
             continue  # "the Creative Commons movement" is not a licence
         start = statement_start(paragraph, match.start())
+        start = max([start] + [m.end() for m in _PART.finditer(paragraph, start, match.start() + 1)])  # "ID: 0081 | © NordPress AB"
         statement = paragraph[start:].strip()
         if kind is LicenceKind.ALL_RIGHTS_RESERVED:
             origin = _holder(statement)
@@ -118,7 +122,7 @@ def origin_of(statement: str) -> str | None:
 
 def _holder(statement: str) -> str | None:
     match = _HOLDER.match(_COVERS.sub("", statement.strip()))  # "Text and photographs © 2025 NAME"
-    holder = re.split(r"\.\s", match.group("holder"), maxsplit=1)[0].strip(" .,") if match else ""
+    holder = re.split(r"\.\s|\s[|·•]\s", match.group("holder"), maxsplit=1)[0].strip(" .,") if match else ""
     holder = re.sub(r",?\s*\d{4}(?:\s*[-–]\s*\d{4})?$", "", re.sub(r"^by\s+", "", holder, flags=re.IGNORECASE))  # "© NAME 2024"
     if not holder or len(holder) > 80 or holder.lower().startswith(("all rights", "copyright")) or _CLAUSE.search(holder):
         return None

@@ -33,7 +33,7 @@ _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|d
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
-    r"|Councillor)\.?\s)?"
+    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr)\.?\s(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
@@ -47,7 +47,7 @@ _MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustration
 _WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
 _LEAD = re.compile(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
-    rf"|(?:von|par|por|di|door|av)\s+|(?:author|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"|(?:von|par|por|di|door|av)\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
 )
@@ -69,6 +69,10 @@ CALENDAR = frozenset(  # "Dated Friday 8 May", "by Monday": a weekday or a month
 _ONE_NAME = re.compile(rf"^([{UPPER}][a-z’'-]{{2,}})\s*(?:[|·•]|$)")
 _PERSON_NAME = re.compile(rf"^{NAME}$")
 _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
+_LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
+    r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
+)
+_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll)$")  # fells, not people
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
@@ -85,7 +89,7 @@ _CONTRIBUTED = re.compile(
 _ORGANISATION = re.compile(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
-    r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited)$",
+    r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited|stories|diaries|updates|safety)$",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(  # the last word of a named publication or institution: "Creators Syndicate", "Durham University"
@@ -134,7 +138,8 @@ _ROLE = re.compile(
 _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
     r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
-    r"|organi[sz]er)s?\b",
+    r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"
+    r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(
@@ -221,7 +226,10 @@ def by_line_names(line: str) -> list[str] | None:
         if alone and alone.group(1).lower() not in CALENDAR:  # "February 8, 2027 by Leanne | 14 Comments": a one-name author
             return [alone.group(1)]
     if match:
-        return people(match.group("names")) or None
+        names = people(match.group("names"))
+        led = _led_names(text)  # "By A, Partner, and B, Trainee Solicitor": more names after a post
+        more = led and len(led) > len(names) and set(names) <= set(led) and re.search(r"\s(?:and|&)\s", text)
+        return led if more else names or None
     return _led_names(text)
 
 
@@ -255,8 +263,8 @@ def people(text: str) -> list[str]:
         if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
             out += [name] if name not in out else []
             after_role = False
-        elif out and (is_role(name) or is_organisation(name)):
-            after_role = True
+        elif is_role(name) or is_organisation(name):
+            after_role = bool(out)  # "Chief Executive, Hugh Bannerman": a post before the name
         else:
             break
     return out
@@ -265,9 +273,14 @@ def people(text: str) -> list[str]:
 def is_person_name(name: str) -> bool:
     """Capitalised words that can be a person's name: two to five, none of them a role ("Senior
     Lecturer"), a group ("Creators Syndicate") or a word a name never has ("The Harbour Times")."""
-    if not _PERSON_NAME.match(name) or is_role(name) or is_organisation(name):
+    if not _PERSON_NAME.match(name) or is_role(name) or is_organisation(name) or place_name(name):
         return False
     return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
+
+
+def place_name(text: str) -> bool:
+    """A name of a fell or a pass, as a rescue log or a walk names them: "Scafell Pike", "Hardknott Pass"."""
+    return bool(_PLACE_END.search(text.strip()))
 
 
 def inverted_name(text: str) -> bool:
@@ -359,12 +372,23 @@ def _names(text: str) -> list[str]:
 
 
 def _clean_name(name: str) -> str:
-    """A name without an honorific, and in title case when it was written in capitals."""
+    """A name without an honorific or the letters after it ("MRCVS"), and in title case when it was
+    written in capitals."""
     name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" ,")
+    name = post_nominals(name)
     name = name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Tomasz K." keeps its initial's full stop
     if name.isupper() and len(name) > 3:
         name = capitalised(name)
     return name
+
+
+def post_nominals(name: str) -> str:
+    """A name without the letters of degrees and memberships after it: "Harriet Gale MA VetMB MRCVS"
+    → "Harriet Gale" (a word of capitals for at least half its letters; "McDonald" is a name)."""
+    words = name.split()
+    while not name.isupper() and len(words) > 2 and _LETTERS_AFTER.match(words[-1]) and sum(c.isupper() for c in words[-1]) * 2 >= len(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def capitalised(name: str) -> str:

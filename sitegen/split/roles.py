@@ -29,7 +29,7 @@ from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
-    CALENDAR, NAME, bio_names, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+    CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
@@ -76,7 +76,7 @@ _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
     r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise"
     r"|view|skip|search|show|load|place|leave|write to|reuse|forward|manage|unsubscribe|start writing|go to|back to|jump to"
-    r"|continue reading)\b",
+    r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
 _WEB_WORDS = re.compile(
@@ -95,7 +95,11 @@ _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
 _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
-_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd)\.?\s+", re.IGNORECASE)
+_HONORIFIC = re.compile(  # academic, civil, religious and diplomatic titles before a name
+    r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd|reverend|fr|father|rabbi|imam|pastor|canon|bishop|cllr|councillor"
+    r"|ambassador|judge|senator|captain|capt|sgt|sergeant|inspector|lt|gen|col|maj|cdr|\(retd\))\.?\s+(?=\S+\s)",
+    re.IGNORECASE,
+)
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
     rf"^(?:--|[–—-])?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})"
@@ -137,7 +141,10 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|keywords)\s*:.{0,200}$"
     r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
-    r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation))\W*$"
+    r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"
+    r"|what are your thoughts|what do you think|have your say)\W*$"
+    r"|^(?:was|is) this (?:article |page |answer |story |post |information )?(?:helpful|useful)\b.{0,40}$"
+    r"|^you(?: are|'re|’re)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)\b"
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
@@ -147,9 +154,23 @@ _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and 
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
-_NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, and months that are first names
-    "de van von da di le la del june april august".split()
+_CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
+_FIELD_PART = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # "Turnout: 38.3%"
+_FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
+_REPLY = re.compile(r"^(?:re|aw|sv|fwd?)\s?:\s", re.IGNORECASE)  # a reply's subject: "Re: First 200km audax"
+_PARTS = re.compile(r"\s[|·•]\s|\s{2,}")
+_OFFER = re.compile(r"\b\d{1,2}% off\b.{0,60}\bcode\b|\b(?:use|with) (?:the )?(?:code|coupon) [A-Z0-9]{3,}\b")  # an advertiser's offer
+_LABELLED = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s*")  # "Placed on: ", "Closing date: "
+_SPEAKER = re.compile(r"^(?P<who>[^\W\d][\w.’' -]{0,40}?)\s?:\s+\S")  # "Q: …", "Interviewer: …", "JANE HILL: …"
+_ASKING = frozenset("q a question answer interviewer interviewee host guest".split())
+_FIRST_NAMES = re.compile(r"^[–—-]?\s*(?P<a>[A-Z][a-z’'-]{2,}), (?P<role>[A-Z][^,.]{2,40}?(?: \([^()]{2,30}\))?)$")
+FIRST_PAIR = re.compile(r"^[–—-]?\s*(?P<a>[A-Z][a-z’'-]{2,}) (?:&|and) (?P<b>[A-Z][a-z’'-]{2,})$")  # "Gil & Rosa"
+_NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, months that are first names, and the
+    # first names and surnames jusText's English list holds (it counts words of Wikipedia: "james", "king")
+    "de van von da di le la del june april august james john david george robert william king young".split()
 )
+_FIRST_NAME = re.compile(r"^[A-Z][a-z’'-]{2,15}$")
+_SIGN_OFF = frozenset("thanks cheers love best regards enjoy ends sincerely everyone all team".split())
 _NOT_FIRST = frozenset("my our your their his her its dear".split())
 _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
@@ -239,8 +260,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
         return 0.0
     if s.final in _QUOTE_CLOSE and text.rstrip(_QUOTE_CLOSE)[-1:] in ".,":
         return 0.0  # a quoted sentence
-    if _REFERENCE.search(text):
-        return 0.0  # a headline carries no web address or DOI (a reference does)
+    if _REFERENCE.search(text) or meta_row(text):
+        return 0.0  # a headline carries no web address or DOI (a reference does), nor is it a row of fields or links
     score = 0.55
     if s.words == 2:
         score -= 0.25
@@ -265,6 +286,8 @@ def person(text: str) -> str | None:
     lowered = {w.lower() for w in text.split()}
     if words[0].lower() in _NOT_FIRST:
         return None  # "My Lord Mayor", "Dear Annie": an address, not a name
+    if is_role(_no_honorific(text)) or is_organisation(text) or place_name(text):
+        return None  # "Fundraising Assistant", "Creators Syndicate"
     return None if lowered & stop_words() - _NAME_WORDS else text
 
 
@@ -293,7 +316,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return alone  # "A and B, The Ledger"
     pipe = _PIPE_BYLINE.match(text)
     named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
-    if named and (after_title or date_of(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+    if named and (after_title or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return named
     named = _names_alone(pipe.group("rest")) if pipe and date_line(pipe.group("name")) else None
     if named:  # "12 May 2025 – Jane Hill"
@@ -325,11 +348,11 @@ def _meta_names(text: str) -> list[str] | None:
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 160:
         for part in parts:
-            names = by_line_names(part) or (_POSTED_BY.match(part) and byline_names(part))
+            names = by_line_names(part) or ((_POSTED_BY.match(part) or _ROLE_BY.match(part)) and byline_names(part))
             if names:
                 return names
-        alone = [names for part in parts if (names := _names_alone(part))]
-        others = [p for p in parts if not _names_alone(p)]
+        alone = [names for part in parts if (names := _names_alone(part) or signature(part))]  # "NAME, Research Office"
+        others = [p for p in parts if not (_names_alone(p) or signature(p))]
         dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
         if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):
             return alone[0]
@@ -369,11 +392,22 @@ def heads_an_item(text: str) -> bool:
     return bool(pipe and _names_alone(pipe.group("name")))
 
 
+def first_name(word: str) -> bool:
+    """A word that can be a first name signing a text: capitalised, not a stop word, a month or a
+    weekday ("Rosa", not "Thanks" or "Monday")."""
+    lowered = word.lower()
+    return bool(_FIRST_NAME.match(word)) and lowered not in stop_words() | CALENDAR | _SIGN_OFF
+
+
 def signature(text: str) -> list[str] | None:
     """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
     text = _VALEDICTION.sub("", text.strip())  # "Yours sincerely, NAME"
-    if len(text) > 80 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
+    if len(text) > 120 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
+        return None
+    if " and " in text and len(listed := people(text)) >= 2:  # "A, Senior Associate, and B, Partner"
+        return listed
+    if len(text) > 80:
         return None
     match = _SIGNATURE.match(text.strip())
     if match and person(match.group("name")):
@@ -381,6 +415,9 @@ def signature(text: str) -> list[str] | None:
     couple = _COUPLE.match(text.strip())
     if couple:
         return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
+    first = _FIRST_NAMES.match(text.strip())  # "Becky, Senior Keeper (Small Mammals)"
+    if first and first_name(first.group("a")) and (is_role(first.group("role")) or _JOB.search(first.group("role"))):
+        return [first.group("a")]
     name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
     if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(name):
         return [_no_honorific(name)]  # "Jane Hill, Professor of History, University of Leeds"
@@ -394,7 +431,10 @@ def _affiliation(text: str) -> bool:
 
 
 def _no_honorific(name: str) -> str:
-    return _HONORIFIC.sub("", name.strip().rstrip(".")).strip()
+    name = name.strip().rstrip(".")
+    while (bare := _HONORIFIC.sub("", name, 1).strip()) != name:  # "Lt Gen (Retd) Sir Andrew Hale"
+        name = bare
+    return post_nominals(name)
 
 
 def furniture_reason(text: str, repeats: int = 1) -> str | None:
@@ -404,8 +444,10 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     reason = line_debris(text)
     if reason or len(text) > REPEAT_SHORT * 2:
         return reason
-    if len(text) <= 240 and _PAGE_FURNITURE.match(text):
+    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) or _OFFER.search(text)):
         return "page furniture (tags, sharing, comments, navigation)"
+    if len(text) <= 160 and _buttons(text):
+        return "a row of counters and buttons"
     if len(text) <= 300 and "@" in text and _ADDRESSED.search(text):
         return "a note to readers with the site's address"
     letters = sum(map(str.isalpha, text))
@@ -432,13 +474,50 @@ def date_line(text: str) -> bool:
         return True
     if len(text) > 100 or not any(c.isdigit() for c in text):
         return False
-    if date_of(text):
+    if date_of(text) or date_of(_LABELLED.sub("", text, 1)):  # also under a label of the page: "Placed on: 12 May 2025"
         return True
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
-        return any(date_of(p) for p in parts) and all(len(p.split()) <= 5 for p in parts)
+        return any(date_of(p) or relative_date(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
+
+
+_BUTTON = re.compile(r"^(?:\w+ )?\d[\d,.]*[km]?$|^(?:reply|share|like|thank|report|quote|save|print|email|permalink)(?: \d+)?$", re.IGNORECASE)
+
+
+def _buttons(text: str) -> bool:
+    """A row of a post's counters and buttons, or of calls to action: "Thank 12 | Reply 4 | Share",
+    "Posted in Local history | 3 Comments", "Buy this issue £12   Subscribe from £38 a year"."""
+    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    if len(parts) < 2 or byline_names(text) or date_line(text):
+        return False  # "Jane Hill | 3 min read" is a by-line
+    counted = sum(1 for p in parts if _COUNT.match(p) or _BUTTON.match(p))
+    if counted == len(parts) or counted and len(parts) == 2 and _COUNT.match(parts[-1]) and len(parts[0]) <= 80:
+        return True
+    return all(_CALL_TO_ACTION.match(p) for p in parts)
+
+
+def meta_row(text: str) -> bool:
+    """A row of the page's facts or links rather than a headline: fields ("Electorate: 5,902 |
+    Turnout: 38.3%"), a breadcrumb trail ("Home > Elections > Results"), three short parts or more
+    ("Sat 29 Nov, 5.30pm · Millennium Square · Free"), a link to a file ("… (PDF, 82 KB)"), a
+    reply's subject ("Re: …"). A headline with its section and site ("Title | Local | The Ledger") is none."""
+    if len(text) > 200:
+        return False
+    if _CRUMBS.search(text) or _FILE_LINK.search(text) or _REPLY.match(text):
+        return True
+    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    if len(parts) >= 2 and sum(1 for p in parts if _FIELD_PART.match(p)) >= 2:
+        return True
+    field = _FIELD_PART.match(text)
+    value = text[field.end() - 1 :] if field else ""
+    if field and (";" in value or value[:1].isdigit() and "," in value):
+        return True  # a list under a label: "Comments: 18 pages, 9 figures", "Subjects: A (x); B (y)"
+    if len(parts) < 3 or max(len(p.split()) for p in parts) > 8:
+        return False
+    headline = len(parts) == 3 and len(parts[0].split()) >= 4 and _publisher_like(parts[-1])  # "Title | Section | Site"
+    return bool(_DIGIT.search(parts[0])) or not headline
 
 
 def is_label(text: str, s: LineShape | None = None) -> bool:
@@ -452,6 +531,18 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True
     return s.words <= 2 and not s.final and not s.list_like and person(text) is None and not date_of(text)
+
+
+def _spoken(text: str, s: LineShape) -> bool:
+    """A turn of an interview or a transcript: a speaker's label, then a question ("Interviewer: How
+    can you see it?", "Jane Hill: Why now?"), or any turn after "Q:" or "A:"."""
+    match = _SPEAKER.match(text) if s.chars <= 300 else None
+    if not match:
+        return False
+    who = match.group("who").strip()
+    if who.lower() in _ASKING:
+        return who.lower() in ("q", "a") or s.final == "?"
+    return s.final == "?" and (person(who) is not None or who.isupper() and len(who) > 3)
 
 
 def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = None) -> Role:
@@ -483,10 +574,15 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.TITLE  # "ASHWORTH, Dorothy May": the head of a notice
     if is_label(text, s):
         return Role.FURNITURE
+    if meta_row(text):
+        navigation = _CRUMBS.search(text) or _REPLY.match(text) or _FILE_LINK.search(text) or not _DIGIT.search(text)
+        return Role.FURNITURE if navigation else Role.DATELINE
     if s.final == "?" and s.words >= QUESTION_WORDS and (
         previous in (Role.BODY, Role.STANDFIRST) or ". " in text and previous is not Role.TITLE
     ):
         return Role.BODY  # a long question after running text, or after a sentence, is text
+    if _spoken(text, s):
+        return Role.BODY  # a turn of an interview: "Q: Why study mosquitoes?", "Interviewer: How …?"
     if headline_score(text, s) >= 0.5:
         return Role.TITLE
     if previous is Role.TITLE and s.chars < 320 and s.sentence:

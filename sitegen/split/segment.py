@@ -12,6 +12,7 @@ Must not extract metadata.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from sitegen.split.clean import (
@@ -31,6 +32,8 @@ from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label
 from sitegen.split.text import Block, Debris, ends_sentence
 
+_FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
+_FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
 PROMO_MAX = 100  # the lines of a newsletter box are shorter
@@ -148,6 +151,13 @@ def _dated_or_signed(text: str) -> bool:
     return bool(byline_names(text, after_title=True) or date_line(text))
 
 
+def _under_headline(text: str) -> bool:
+    """A short line that stands between a headline and its by-line: a section label ("Expert
+    comment"), a field of the page ("Format: News and Press Release"), a line of figures ("Castle
+    Vale 4-0 Northbridge Ladies")."""
+    return len(text) <= 60 and (is_label(text) or bool(_FIELD.match(text)) or len(_FIGURES.findall(text)) >= 1)
+
+
 def _toc_key(text: str) -> str:
     return text.lstrip("-*•·0123456789.) ").strip().casefold()
 
@@ -163,6 +173,11 @@ def _leave_mode(
             head -= 1  # "By Priya Sandhu", then "Local Democracy Reporter"
         while head > 0 and _dated_or_signed(held[head - 1].text):
             head -= 1
+        above = head - 1  # past the labels, fields and figures between a headline and its by-line
+        while above > 0 and _under_headline(held[above].text):
+            above -= 1
+        if 0 <= above < head - 1 and headline_score(held[above].text) >= 0.5 and not _under_headline(held[above].text):
+            head = above + 1  # "Headline", "Expert comment", "Transport", then the date: the headline heads the item
         following = held[head].text if head < len(held) else resumed
         if head > 0 and looks_like_title(held[head - 1].text, following):
             debris.extend(held[: head - 1])

@@ -330,3 +330,15 @@ def test_a_forum_poster_s_handle_above_the_post_s_date_names_the_poster():
     assert make("Show and tell: our first competition", "Club News", "Greta_L", "Nov 2024", LONG).authors == ("Greta_L",)
     assert make("Budget talks resume", "Politics", "12 May 2025", LONG).authors == ()
     assert make("Budget talks resume", "politics", LONG).authors == ()
+
+
+def test_first_names_sign_a_post_under_its_last_sentence():
+    lines = [
+        "Devlog 11: what the playtest taught us",
+        "We ran the second playtest last weekend with forty players, and the results surprised us in several ways.",
+        "If you want to join the next playtest, sign up on our Discord.",
+        "Gil & Rosa",
+    ]
+    article = assemble(tuple(Block(2 * i + 1, t) for i, t in enumerate(lines)), "devlog.txt")
+    assert article.authors == ("Gil", "Rosa")
+    assert "Gil & Rosa" not in article.body

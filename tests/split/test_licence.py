@@ -84,3 +84,19 @@ def test_provenance_sentences_before_the_grant_belong_to_the_statement():
 )
 def test_no_statement(paragraph):
     assert detect_licence(paragraph) is None
+
+
+def test_a_holder_and_year_then_a_request_not_to_copy():
+    found = detect_licence("© Keith Sutcliffe 2026. Please ask before reproducing any text or images from this blog.")
+    assert found and found[0].kind is LicenceKind.ALL_RIGHTS_RESERVED and found[0].origin == "Keith Sutcliffe"
+    found = detect_licence("© Martin Hale 2026. Not to be reproduced without the author's permission.")
+    assert found and found[0].kind is LicenceKind.ALL_RIGHTS_RESERVED and found[0].origin == "Martin Hale"
+
+
+def test_a_copyright_among_the_fields_of_a_picture():
+    found = detect_licence("ID: NP-260917-0081 | 5472 x 3648 px | © NordPress AB 2026 | Editorial use only")
+    assert found is not None
+    licence, start = found
+    assert licence.kind is LicenceKind.ALL_RIGHTS_RESERVED and licence.origin == "NordPress AB"
+    assert licence.statement == "© NordPress AB 2026 | Editorial use only"
+    assert detect_licence("ID: NP-0081 | 5472 x 3648 px | Editorial use only") is None

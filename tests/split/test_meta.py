@@ -12,7 +12,9 @@ from sitegen.split.meta import (
     credit_names,
     group_byline,
     is_organisation,
+    is_person_name,
     looks_like_title,
+    people,
     photographer,
     split_title,
     title_from_text,
@@ -296,3 +298,24 @@ def test_contributions_are_not_by_lines():
 def test_a_post_after_a_name_is_a_role_but_does_not_make_a_bio():
     assert by_line_names("Posted by Anjali Rao, Textile Conservator") == ["Anjali Rao"]
     assert bio_names("Jane Hill is a nurse at the Royal Infirmary in Leeds.") == []
+
+
+def test_authors_lead_a_by_line_like_author():
+    names = by_line_names("Authors: Amelia J. Ortiz, Samuel Okoro, Hannah Lindqvist, Takeshi Arai")
+    assert names == ["Amelia J. Ortiz", "Samuel Okoro", "Hannah Lindqvist", "Takeshi Arai"]
+
+
+def test_a_partner_of_a_firm_is_a_post_between_names():
+    assert by_line_names("Written by Daniel Okonjo, Partner, and Freya Lindgren, Trainee Solicitor") == [
+        "Daniel Okonjo", "Freya Lindgren",
+    ]
+
+
+def test_posts_before_a_name_and_letters_after_it_are_no_names():
+    assert people("Chief Executive, Hugh Bannerman") == ["Hugh Bannerman"]
+    assert people("Jenna Moe, Certified Financial Counselor") == ["Jenna Moe"]
+    assert by_line_names("By Harriet Gale MA VetMB MRCVS") == ["Harriet Gale"]
+    assert by_line_names("By Ronald McDonald") == ["Ronald McDonald"]
+    assert by_line_names("By DANNY HOLLIS, CHIEF FOOTBALL REPORTER") == ["Danny Hollis"]
+    assert by_line_names("By Captain Iain MacLeod, Fleet Master") == ["Iain MacLeod"]
+    assert not is_person_name("Hardknott Pass")

@@ -9,10 +9,13 @@ from sitegen.split.roles import (
     Role,
     byline_names,
     classify,
+    date_line,
     furniture_reason,
     headline_score,
     heads_an_item,
     is_label,
+    meta_row,
+    person,
     shape,
     signature,
     stop_words,
@@ -247,3 +250,81 @@ def test_an_address_to_the_audience_is_no_by_line():
     speech = "My Lord Mayor, Governor, ladies and gentlemen, it is a privilege to speak to you tonight."
     assert byline_names(speech, after_title=True) is None
     assert byline_names("Dear Annie", after_title=True) is None
+
+
+def test_first_names_in_the_stop_list_are_still_names():
+    assert byline_names("James Carver | 2 hours ago") == ["James Carver"]  # jusText counts "james" as a stop word
+    assert byline_names("John King", after_title=True) == ["John King"]
+
+
+def test_a_by_line_with_a_relative_date_or_an_office_after_the_name():
+    assert byline_names("Alice Fenwick · Yesterday") == ["Alice Fenwick"]
+    assert byline_names("9 March 2026 | Anna Kowalczyk, Research Communications") == ["Anna Kowalczyk"]
+    assert byline_names("Summary by Dr Leila Haddad | 13 March 2026") == ["Leila Haddad"]
+
+
+def test_a_job_title_or_a_diplomat_s_title_is_no_name():
+    assert person("Fundraising Assistant") is None
+    assert person("Digital Fundraising Officer") is None
+    assert byline_names("Ambassador Erin Caldwell", after_title=True) == ["Erin Caldwell"]
+    assert byline_names("Fr Anthony Okeke", after_title=True) == ["Anthony Okeke"]
+
+
+def test_a_signature_of_two_people_with_their_posts_names_both():
+    assert signature("Priya Varma, Senior Associate, and Hamish Grant, Partner") == ["Priya Varma", "Hamish Grant"]
+    assert signature("Jane Hill, Leeds, and Tom Cox, York") != ["Jane Hill", "Tom Cox"]
+
+
+def test_rows_of_fields_and_links_are_no_headlines():
+    for row in (
+        "Electorate: 5,902 | Ballot papers issued: 2,263 | Turnout: 38.3%",
+        "Home > Your council > Elections and voting > Election results",
+        "Download: Abbey Ward statement of votes (PDF, 82 KB)",
+        "Sat 29 Nov, 5.30pm · Millennium Square to SS Great Britain · Free",
+        "Re: First 200km audax: what I wish I had known",
+    ):
+        assert meta_row(row) and headline_score(row) == 0.0, row
+    assert not meta_row("Council votes to keep library open | Local | The Ledger")
+    assert headline_score("Council votes to keep library open | Local | The Ledger") >= 0.5
+    roles = classify([PROSE, "Re: First 200km audax: what I wish I had known", PROSE])
+    assert roles[1] is Role.FURNITURE
+
+
+def test_a_date_under_a_label_of_the_page_is_a_date_line():
+    assert date_line("Placed on: 12 May 2025")
+    assert date_line("Published: 22:14 GMT, 24 November 2026 | Updated: 08:02 GMT, 25 November 2026")
+    assert not date_line("Placed on: the shelf by the door")
+
+
+def test_offers_and_comment_prompts_are_furniture():
+    assert furniture_reason("Get 20% off gaming chairs with code GGZONE")
+    assert furniture_reason("What are your thoughts?")
+    assert furniture_reason("Open in app")
+    assert furniture_reason("Why the offer of 20% off is not what it seems") is None
+
+
+def test_rows_of_counters_buttons_and_mail_footers_are_furniture():
+    for line in (
+        "Thank 12 | Reply 4 | Share",
+        "Posted in Collection, Objects of the month | 1 Comment",
+        "Buy this issue £12   Subscribe from £38 a year",
+        "Was this article helpful? Yes | No",
+        "You are receiving this email because you subscribed to Employment Law Weekly. Unsubscribe",
+    ):
+        assert furniture_reason(line), line
+    assert furniture_reason("Jane Hill | 3 min read") is None  # a by-line
+    assert furniture_reason("Oil falls 3% | Markets") is None
+
+
+def test_an_interview_s_questions_are_its_text_and_a_list_under_a_label_no_headline():
+    assert classify([PROSE, "Interviewer: How can you see something microscopic from space?", PROSE])[1] is Role.BODY
+    assert classify([PROSE, "Q: Why study mosquitoes?", PROSE])[1] is Role.BODY
+    assert classify([PROSE, "Opinion: Is the city ready for the storm?", PROSE])[1] is Role.TITLE
+    assert headline_score("Comments: 18 pages, 9 figures, submitted to ApJ") == 0.0
+    assert headline_score("Opinion: Cuts, closures and the cost of care") >= 0.5
+
+
+def test_a_first_name_signs_with_its_post():
+    assert signature("Becky, Senior Keeper (Small Mammals)") == ["Becky"]
+    assert signature("Sport, Weather") is None
+    assert signature("Hazard, The vest's battery pack can overheat, posing burn and fire hazards") is None

@@ -94,3 +94,15 @@ def test_a_related_block_gives_back_the_next_headline_its_by_line_and_the_role_u
     found, debris = segments(text)
     assert found[-1][-4:] == [4, 5, 6, 7]
     assert 3 in debris
+
+
+def test_a_related_block_gives_back_a_headline_above_its_labels_and_figures():
+    text = "\n".join([LONG, "Most Read", "Plans for homes approved", "Why bus fares matter more than new railway lines",
+                      "Expert comment", "Transport", "20 March 2025", LONG])
+    found, debris = segments(text)
+    assert found[-1][-6:] == [4, 5, 6, 7, 8]
+    assert 3 in debris and 4 not in debris
+    text = "\n".join([LONG, "More stories", "Ellison hat-trick keeps Castle Vale top of the table",
+                      "Castle Vale 4-0 Northbridge Ladies", "By Nia Roberts", LONG])
+    found, debris = segments(text)
+    assert found[-1][-4:] == [3, 4, 5, 6] and 2 in debris
