@@ -214,8 +214,10 @@ class Model:
     same weights without building the names: tables per neighbour offset and per previous tag, and
     the sums of a line's own features cached by its description (most body lines look alike)."""
 
-    def __init__(self, weights: dict[str, tuple[float, float, float]]) -> None:
+    def __init__(self, weights: dict[str, tuple[float, float, float]], kind: str = "crf", start_bias: float = START_BIAS) -> None:
         self.weights = weights
+        self.kind = kind  # "crf": normalised over a segment's tag sequences; "memm": per line
+        self.start_bias = start_bias
         self._near: dict[int, dict[str, tuple[float, float, float]]] = {d: {} for d in (-2, -1, 0, 1, 2)}
         self._previous: dict[str, dict[str, tuple[float, float, float]]] = {p: {} for p in ("B", "I", "O", "S")}
         for name, w in weights.items():
@@ -227,57 +229,61 @@ class Model:
             else:
                 self._near[0][name] = w
         self._cache: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}
+        self._pairs: dict[tuple[str, str, str, str], tuple[float, float, float]] = {}  # role pair sums by roles and gap
 
     def _sums(self, own: tuple[str, ...]) -> tuple[tuple[float, float, float], ...]:
-        """The summed weights of a line's own features as seen from offsets -2 … 2 (0: the line itself)."""
+        """The summed weights of a line's own features as seen from offsets -2 … 2 (0: the line
+        itself), then the exponentials of its previous-tag features' sums after B, I, O and at the
+        start (unscaled: the rows of a line must keep their ratios)."""
         found = self._cache.get(own)
         if found is None:
             if len(self._cache) >= _CACHED:
                 self._cache.clear()
-            found = tuple(_total(table, own) for table in (self._near[-2], self._near[-1], self._near[0], self._near[1], self._near[2]))
+            keys = ("", own[0], own[1], own[6], own[7])
+            found = (*(_total(table, own) for table in (self._near[-2], self._near[-1], self._near[0], self._near[1], self._near[2])),
+                     *(_exp(_total(self._previous[p], keys), scaled=False) for p in ("B", "I", "O", "S")))
             self._cache[own] = found
         return found
 
     def steps(self, lines: Sequence[Line]) -> list[tuple[list[float], ...]]:
-        """For each line, P(tag | line, previous tag) for the previous tag B, I, O, or the segment's
-        start (`S`); after O or at the start no item is open, so I is impossible there."""
+        """For each line and each previous tag B, I, O or the segment's start (`S`), the exponential
+        of the score of each tag (scaled per line); for the MEMM normalised per row (P(tag | line,
+        previous tag)). After O or at the start no item is open, so I is impossible there."""
         n = len(lines)
         sums = [self._sums(x.own) for x in lines]
         zero = (0.0, 0.0, 0.0)
+        crf = self.kind == "crf"
         edge = [self._near[d].get("edge", zero) for d in (-2, -1, 0, 1, 2)]
         own_table = self._near[0]
+        bias = own_table.get("bias", zero)
+        pairs = self._pairs
         out = []
         for k in range(n):
             own = lines[k].own
             role = own[0]
-            prev_role = lines[k - 1].own[0] if k else "start"
-            next_role = lines[k + 1].own[0] if k + 1 < n else "end"
-            parts = [own_table.get("bias", zero), sums[k][2],
-                     own_table.get(f"rr={prev_role}|{role}", zero), own_table.get(f"rn={role}|{next_role}", zero),
-                     own_table.get(f"rb={role}|{own[7]}", zero)]
-            for d in (-2, -1, 1, 2):
-                j = k + d
-                parts.append(sums[j][d + 2] if 0 <= j < n else edge[d + 2])
-            z = [sum(w[0] for w in parts) + START_BIAS, sum(w[1] for w in parts), sum(w[2] for w in parts)]
-            keys = ("", role, own[1], own[6], own[7])
-            rows = []
-            for previous in ("B", "I", "O", "S"):
-                if (previous == "S") != (k == 0):
-                    rows.append(_NEVER)  # the start row is asked for the first line only, the others never for it
-                    continue
-                table = self._previous[previous]
-                zp = list(z)
-                for key in keys:
-                    w = table.get(key)
-                    if w is not None:
-                        zp[0] += w[0]
-                        zp[1] += w[1]
-                        zp[2] += w[2]
-                row = _softmax(zp)
-                if previous in ("O", "S"):
-                    row[I] = 0.0  # left unnormalised: a path through O pays for the item it did not continue
-                rows.append(row)
-            out.append(tuple(rows))
+            key = (lines[k - 1].own[0] if k else "start", role, lines[k + 1].own[0] if k + 1 < n else "end", own[7])
+            pair = pairs.get(key)
+            if pair is None:
+                prev_role, _, next_role, gap = key
+                pair = _total(own_table, ("bias", f"rr={prev_role}|{role}", f"rn={role}|{next_role}", f"rb={role}|{gap}"))
+                pairs[key] = pair
+            parts = (pair, sums[k][2], sums[k - 2][0] if k >= 2 else edge[0], sums[k - 1][1] if k >= 1 else edge[1],
+                     sums[k + 1][3] if k + 1 < n else edge[3], sums[k + 2][4] if k + 2 < n else edge[4])
+            z = _exp((sum(w[0] for w in parts) + self.start_bias, sum(w[1] for w in parts), sum(w[2] for w in parts)))
+            if k:
+                rows = [[z[0] * e[0], z[1] * e[1], z[2] * e[2]] for e in sums[k][5:8]]
+                if not crf:
+                    rows = [[v / t for v in row] for row, t in zip(rows, (sum(row) for row in rows))]
+                rows[2][I] = 0.0  # no I after O (for the MEMM left unnormalised: a path through O pays for the item it did not continue)
+                out.append((rows[0], rows[1], rows[2], _NEVER))
+            else:
+                e = sums[k][8]
+                row = [z[0] * e[0], z[1] * e[1], z[2] * e[2]]
+                if not crf:
+                    t = sum(row)
+                    row = [v / t for v in row]
+                row[I] = 0.0
+                out.append((_NEVER, _NEVER, _NEVER, row))
         return out
 
     def decode(self, lines: Sequence[Line]) -> Tagging:
@@ -310,12 +316,32 @@ class Model:
         for pointers in reversed(back):
             tag = pointers[tag]
             tags.append(tag)
+        if self.kind == "crf":
+            probabilities = _marginals(probabilities, steps)
         return Tagging(tuple(TAGS[t] for t in reversed(tags)), tuple(probabilities))  # type: ignore[arg-type]
 
     def to_json(self) -> str:
         """The weights file: features in sorted order, weights to 4 significant digits."""
         data = {name: [float(f"{w:.4g}") for w in ws] for name, ws in sorted(self.weights.items())}
-        return json.dumps({"tags": list(TAGS), "weights": data}, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+        return json.dumps({"model": self.kind, "start_bias": self.start_bias, "tags": list(TAGS), "weights": data}, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+
+
+def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list[float], ...]]) -> list[tuple[float, float, float]]:
+    """Each line's tag probabilities given the whole segment: the (normalised) forward pass
+    times the backward pass."""
+    out = [forward[-1]]
+    beta = [1.0, 1.0, 1.0]
+    for k in range(len(steps) - 1, 0, -1):
+        rows = steps[k]
+        beta = [rows[p][0] * beta[0] + rows[p][1] * beta[1] + rows[p][2] * beta[2] for p in range(3)]
+        top = max(beta) or 1.0
+        beta = [v / top for v in beta]
+        f = forward[k - 1]
+        m = (f[0] * beta[0], f[1] * beta[1], f[2] * beta[2])
+        total = sum(m) or 1.0
+        out.append((m[0] / total, m[1] / total, m[2] / total))
+    out.reverse()
+    return out
 
 
 def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -> tuple[float, float, float]:
@@ -330,11 +356,10 @@ def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -
 _NEVER = [0.0, 0.0, 0.0]
 
 
-def _softmax(z: list[float]) -> list[float]:
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    total = sum(e)
-    return [v / total for v in e]
+def _exp(z: tuple[float, float, float], scaled: bool = True) -> tuple[float, float, float]:
+    """The exponentials of three scores, scaled by the largest."""
+    top = max(z) if scaled else 0.0
+    return math.exp(z[0] - top), math.exp(z[1] - top), math.exp(z[2] - top)
 
 
 def load(path: Path) -> Model | None:
@@ -343,7 +368,11 @@ def load(path: Path) -> Model | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["tags"] != list(TAGS):
             return None
-        return Model({str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()})
+        kind = data.get("model", "memm")
+        if kind not in ("crf", "memm"):
+            return None
+        weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
+        return Model(weights, kind, float(data.get("start_bias", START_BIAS)))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
