@@ -6,10 +6,11 @@ Classes, for a gold item with no match (line sets as `split_score` counts them):
 
 - `left out`: no predicted item touches it (its lines became debris);
 - `merged`: one predicted item holds most of it and of another gold item (a missed cut);
-- `cut inside`: no predicted item holds most of it (an extra cut, or several);
-- `starts early` / `starts late`: one item holds most of it and no other gold item, but begins
-  before it (a kicker, a by-line or furniture above the headline kept) or after it;
-- `ends early` / `ends late`: the same, but the end is off (end matter cut off, furniture kept);
+- `cut inside`: several predicted items touch it and none holds most of it (an extra cut);
+- `starts early` / `ends late`: one item holds most of it and no other gold item, but begins
+  before it (a kicker, a by-line or furniture above the headline kept) or ends after it;
+- `starts late` / `ends early`: one item touches it, short of it at the start or the end (the
+  headline left out, end matter cut off);
 
 and for a predicted item matched to no gold item and touching none: `furniture kept`.
 """
@@ -38,8 +39,11 @@ def classify(score: DumpScore, blank: frozenset[int]) -> list[tuple[str, int]]:
         first, last = pair.gold.lines
         if not touching:
             out.append(("left out", first))
-        elif not holding:
+        elif not holding and len(touching) > 1:
             out.append(("cut inside", first))
+        elif not holding:  # one item, short of it
+            p = touching[0][0]
+            out.append(("starts late", first) if p.lines[0] > first else ("ends early", last))
         else:
             p, s = holding[0]
             others = [o for o in gold_sets if o is not g and len(o & s) >= 0.5 * len(o)]
@@ -77,3 +81,22 @@ def print_errors(results: dict[str, list[DumpScore]], paths: dict[str, Path], na
 
 def paths_of(dumps: Iterable[Path]) -> dict[str, Path]:
     return {p.name: p for p in dumps}
+
+
+def flags_of(path: Path, score: DumpScore) -> tuple[int, int, int, int, int]:
+    """The review flags of a dump's split (the decision in use): articles, review flags, articles
+    with one, wrong articles (matched to no gold item), wrong articles with one."""
+    from sitegen.split import split_text  # the split as the score saw it
+
+    text = path.read_text(encoding="utf-8")
+    wrong = {p.lines for p in score.unmatched}
+    articles = split_text(text, path.name).articles
+    flagged = [a for a in articles if a.review]
+    return (len(articles), sum(len(a.review) for a in articles), len(flagged),
+            sum(a.source.lines in wrong for a in articles), sum(a.source.lines in wrong for a in flagged))
+
+
+def print_flags(name: str, counts: Iterable[tuple[int, int, int, int, int]]) -> None:
+    articles, flags, flagged, wrong, wrong_flagged = (sum(c) for c in zip(*counts))
+    print(f"\nreview flags of {name}: {flags / max(1, articles):.2f} per article, {flagged / max(1, articles):.0%} of "
+          f"articles flagged; {wrong_flagged} of {wrong} wrong articles flagged ({wrong_flagged / max(1, wrong):.0%})")
