@@ -7,13 +7,16 @@ described by sparse named features (`describe`, `features`): its role and shape
 recognisers, how often it recurs in the dump, the blank and removed lines around
 it, the same of its neighbours (±2), how far it stands from the last and the
 next running text, and the segment's share of headline-shaped lines. The model
-is a maximum-entropy Markov model: the probability of a tag given the line's
-features and the previous tag is a softmax of summed weights; `Model.decode`
-finds the likeliest tag sequence (Viterbi: no `I` without a `B` before it) and
-the probability of each tag at each line (the forward pass: with locally
-normalised steps it is the marginal). The weights ship as package data
-(`tagger_model.json`, feature → weights of B, I, O), fitted on the split corpus by
-`benchmarks/split_tagger.py --fit`; pure Python at run time. With no weights file
+is a linear-chain conditional random field: the score of a tag after the
+previous one is the sum of the weights of the line's features and of the
+previous tag's, normalised over all the tag sequences of the segment;
+`Model.decode` finds the likeliest tag sequence (Viterbi: no `I` without a `B`
+before it) and the probability of each tag at each line (forward-backward). A
+weights file of the older kind, a maximum-entropy Markov model (the same scores
+normalised per line: a softmax), decodes too. The weights ship as package data
+(`tagger_model.json`: the kind, the prior for cutting, feature → weights of B, I,
+O), fitted on the split corpus by `benchmarks/split_tagger.py --fit`; pure
+Python at run time. With no weights file
 the rules of `boundary` decide. `using` swaps the decision (for fitting and for
 leave-one-shape-out evaluation). Must not read metadata (that is `assemble`).
 """
@@ -41,7 +44,7 @@ TAGS = ("B", "I", "O")
 B, I, O = range(3)
 SURE = 0.6  # an item start or end less probable than this is worth a look
 DOUBT = 0.5  # and so is a line inside an item at least this likely to start one
-START_BIAS = 1.0  # added to the score of B at decoding: a prior for cutting (leave-one-shape-out: F1 -0.005, titles +0.03, kind +0.035)
+START_BIAS = 1.0  # added to the score of B at decoding when the weights file names no prior: a prior for cutting
 KEEP_ALONE = 0.15  # a segment with running text tagged all outside is one item when a line is this likely to start one
 _CARRIED = 8  # lines taken out after a segment that the next one is told about
 _DIGITS = re.compile(r"\d+")
@@ -208,7 +211,10 @@ _CACHED = 4096  # feature sums of this many distinct line descriptions are kept 
 
 
 class Model:
-    """Weights per feature (of B, I, O); the log-probabilities of a tag are a softmax of their sums.
+    """Weights per feature (of B, I, O), of a CRF (`kind` "crf": a tag sequence's probability is the
+    exponential of its summed weights, normalised over the segment's sequences) or of a MEMM ("memm":
+    each tag's log-probability given the previous one a softmax of the sums); `start_bias` is added
+    to every score of B (a prior for cutting).
 
     `features` and `with_previous` name every feature (the fit sees those names); decoding adds the
     same weights without building the names: tables per neighbour offset and per previous tag, and
@@ -287,8 +293,8 @@ class Model:
         return out
 
     def decode(self, lines: Sequence[Line]) -> Tagging:
-        """The likeliest tags (Viterbi) and each line's tag probabilities (the forward pass: each
-        step is normalised, so these are the marginals)."""
+        """The likeliest tags (Viterbi) and each line's tag probabilities: for a CRF the marginals
+        (forward-backward), for a MEMM the forward pass (its steps are normalised)."""
         if not lines:
             return Tagging((), ())
         steps = self.steps(lines)
