@@ -23,9 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
-from sitegen.split import learned
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
 from sitegen.split.roles import END_MATTER, LineShape, Role, byline_names, date_line, heads_an_item, headline_score, shape, signature
 from sitegen.split.text import Block, stops_mid_sentence
@@ -67,62 +65,6 @@ class Item:
     confidence: float
     doubts: tuple[tuple[int, str], ...] = ()  # (dump line, why) for an editor to check
     teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the decision at each line of a segment may look at besides the line itself."""
-
-    blocks: Sequence[Block]
-    roles: Sequence[Role]
-    shapes: Sequence[LineShape]
-    scores: Sequence[float]  # headline scores of the title lines
-    gaps: Sequence[int]
-    listing: bool
-    grouped: bool
-    chars_before: Sequence[int]  # chars_before[i]: the characters of lines 0 … i-1
-
-
-_ROLES = tuple(Role)
-_ROLE_INDEX = {role: n for n, role in enumerate(_ROLES)}
-FEATURES = (
-    "bias", "rule_score", "rule_cut", "teaser",
-    "headline", "length", "two_words", "capitalised", "stop_density", "full_stop", "question", "colon", "cut",
-    "before_cut", "before_length", "before_sentence", "blank_before", "removed_before", "grouped", "listing",
-    "item_lines", "item_has_text", "since_text", "titled", "signed_or_dated", "dateline_under", "position",
-    "title_after_text", "title_after_gap", "title_in_listing", "title_after_cut", "upper", "next_headline", "item_short",
-    *(f"role_{r.value}" for r in _ROLES), *(f"before_{r.value}" for r in _ROLES), *(f"after_{r.value}" for r in _ROLES), "after_none",
-)
-RULE_FEATURES = ("rule_score", "rule_cut", "teaser")  # the rules' own verdict, among the evidence
-
-
-def features(
-    c: Context, i: int, start: int, last_text: int, titled: bool, score: float, teaser: bool
-) -> list[float]:
-    """The evidence for a new item starting at line i (values in FEATURES order, roughly 0 to 1)."""
-    roles, shapes, n = c.roles, c.shapes, len(c.roles)
-    s, before, role, previous = shapes[i], shapes[i - 1], roles[i], roles[i - 1]
-    following = roles[i + 1] if i + 1 < n else None
-    title = role is Role.TITLE
-    text_before = previous in (Role.BODY, Role.STANDFIRST)
-    blank = c.gaps[i] >= 2
-    out = [
-        1.0, max(-1.0, min(2.0, score)), float(score >= CUT), float(teaser),
-        c.scores[i], min(1.0, s.chars / 400), float(s.words <= 2), s.capitalised, s.stop_density,
-        float(s.final in ".!…"), float(s.final == "?"), float(s.final == ":"), float(s.cut),
-        float(before.cut), min(1.0, before.chars / 400), float(before.sentence), float(blank),
-        float(c.blocks[i].removed_before > 0), float(c.grouped), float(c.listing),
-        min(1.0, (i - start) / 20), float(last_text >= start), min(1.0, (i - last_text) / 10) if last_text >= 0 else 1.0,
-        float(titled), float(title and _signed_or_dated(c.blocks, roles, i)),
-        float(following in (Role.BODY, Role.STANDFIRST) and opens_with_dateline(c.blocks[i + 1].text)), i / n,
-        float(title and text_before), float(title and blank), float(title and c.listing), float(title and before.cut),
-        float(c.blocks[i].text.isupper()), c.scores[i + 1] if i + 1 < n else 0.0,
-        float(c.chars_before[i] - c.chars_before[start] < ITEM_MIN),
-    ]
-    hot = [0.0] * (3 * len(_ROLES) + 1)
-    hot[_ROLE_INDEX[role]] = hot[len(_ROLES) + _ROLE_INDEX[previous]] = 1.0
-    hot[2 * len(_ROLES) + (_ROLE_INDEX[following] if following is not None else len(_ROLES))] = 1.0
-    return out + hot
 
 
 def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -> bool:
@@ -167,17 +109,13 @@ def items(
     run_from = 0 if roles[0] is Role.TITLE else 1  # the first of the headline-shaped lines in a row up to here
     _note_publisher(blocks[0].text, roles[0], publishers)
     titled = looks_like_title(texts[0], texts[1] if n > 1 else None)
-    decide = learned.active(FEATURES)
-    context = None
-    if decide is not None:  # the evidence is gathered only for a learned decision
-        context = Context(blocks, roles, shapes, scores, gaps, listing, grouped, list(accumulate((s.chars for s in shapes), initial=0)))
     for i in range(1, n):
         if ended and roles[i] not in END_MATTER:
             following = texts[i + 1] if i + 1 < n else None
             if roles[i] is not Role.CAPTION and not _names_from_above(texts[i], texts[i - 1]) and (
                 looks_like_title(texts[i], following) or shapes[i].chars >= AFTER_END_MIN or roles[i] in (Role.BYLINE, Role.DATELINE)
             ):
-                out.append(Item(start, i, confidence, tuple(doubts)))  # end matter, then text: sure enough for any decision
+                out.append(Item(start, i, confidence, tuple(doubts)))  # end matter, then text: a sure cut
                 start, confidence, doubts, ended = i, 0.9, [], False
                 titled = looks_like_title(texts[i], following)
                 _note_publisher(blocks[i].text, roles[i], publishers)
@@ -216,14 +154,9 @@ def items(
         if roles[i] is Role.TITLE and i + 1 < n and roles[i + 1] in (Role.BODY, Role.STANDFIRST) and _cites(texts[i + 1], texts[start], roles[start]):
             score, why = 0.0, ""  # the text under it quotes the title above: a citation, the end matter of that item
         cut_at = i
-        teaser = score < CUT and not titled and _teaser_before(blocks, shapes, roles, i)
-        if teaser:
+        if score < CUT and not titled and _teaser_before(blocks, shapes, roles, i):
             score, why = 0.75, "the text before breaks off mid-sentence (a teaser)"
-        if decide is None:  # the rules alone: the score against fixed thresholds
-            cut, sure, doubted, p = score >= CUT, score >= SURE, score >= DOUBT and bool(why), min(1.0, score + 0.2)
-        else:  # the learned decision, with the rules' score among its evidence
-            p = decide(features(context, i, start, last_text, titled, score, teaser), blocks[i], blocks[i - 1])
-            cut, sure, doubted = p >= learned.CUT, p >= learned.SURE, p >= learned.DOUBT and roles[i] is Role.TITLE
+        cut, sure, doubted, p = score >= CUT, score >= SURE, score >= DOUBT and bool(why), min(1.0, score + 0.2)
         if cut:
             if roles[i] is Role.TITLE and i - 1 > start and roles[i - 1] is Role.DATELINE:
                 cut_at = i - 1  # a date above a headline belongs to the item it heads

@@ -35,6 +35,7 @@ from typing import Protocol
 
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
+from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
 from sitegen.split.segment import iter_segments
 from sitegen.split.text import Block, Debris
@@ -122,6 +123,10 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     share = f"heads={_bucket(heads / max(1, n), (0.05, 0.1, 0.2, 0.3))}"
     gaps = [9] + [max(0, b[0].line - a[0].line - 1) for a, b in zip(merged, merged[1:])] + [9]  # blank lines
     usual = sorted(gaps[1:-1])[(n - 1) // 2] if n > 1 else 1  # the segment's usual gap between lines
+    # the site's name after its headlines (" – The Daily Ledger"): when two or more lines carry the
+    # same one, a headline-shaped line without it is likelier a subheading
+    named = [split_title(m[0].text)[1] if m[2] is Role.TITLE else None for m in merged]
+    suffixes = {x for x in named if x and named.count(x) >= 2}
     out: list[list[str]] = []
     since_long = 99
     first = True
@@ -137,6 +142,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         ]
         if gaps[k] > usual and 0 < k:
             own.append("gap+")
+        if suffixes and role is Role.TITLE:
+            own.append("sfx" if named[k] in suffixes else "nosfx")
         if why:
             own.append("d=" + why)
         if s.cut:
