@@ -46,7 +46,8 @@ B, I, O = range(3)
 SURE = 0.6  # an item start or end less probable than this is worth a look
 DOUBT = 0.5  # and so is a line inside an item at least this likely to start one
 START_BIAS = 1.0  # added to the score of B at decoding when the weights file names no prior: a prior for cutting
-KEEP_ALONE = 0.15  # a segment with running text tagged all outside is one item when a line is this likely to start one
+KEEP_ALONE = 0.15  # a segment with running text tagged all outside is one item when a line is this likely to start one,
+# and so are the lines tagged outside before a segment's first item when they hold running text and the first is
 _CARRIED = 8  # lines taken out after a segment that the next one is told about
 _DIGITS = re.compile(r"\d+")
 _FINALS = ".?!:;,)”\"’"
@@ -400,7 +401,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     probs = tagging.probabilities
     spans: list[tuple[int, int]] = []
     left: list[Debris] = []
-    for k, tag in enumerate(tagging.tags):
+    for k, tag in enumerate(_kept_runs(lines, tagging)):
         if tag == "O":
             x = lines[k]
             if x.role is not None:
@@ -426,7 +427,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         p_start = probs[start][B]
         p_end = 1.0 - probs[end][I] if end < n else 1.0
         doubts = []
-        if p_start < SURE:
+        if p_start < SURE and any(x.role is not None for x in lines[:start]):  # no text above: nothing to be part of
             doubts.append((kept[0].block.line, f"new item inferred (p={p_start:.2f}); check it is not part of the text above"))
         for k in range(start + 1, end):
             if probs[k][B] >= DOUBT and lines[k].role is not None:
@@ -435,6 +436,21 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
             doubts.append((kept[-1].block.line, f"item end inferred (p={p_end:.2f}); check the text below is not part of it"))
         out.append(Item(kept[0].index, kept[-1].index + 1, min(p_start, p_end), tuple(doubts)))
     return mark_teasers(out, segment.roles, segment.shapes), left
+
+
+def _kept_runs(lines: Sequence[Line], tagging: Tagging) -> list[str]:
+    """The tags, but the lines tagged `O` at the segment's start, before its first item, are one
+    item when they hold running text and the first is at least `KEEP_ALONE` likely to start one
+    (text cut off at the top of a dump: rather an article to check than text lost)."""
+    tags = list(tagging.tags)
+    k = next((j for j, x in enumerate(lines) if x.role is not None), len(lines))
+    end = k
+    while end < len(tags) and tags[end] == "O":
+        end += 1
+    texts = [x.block.text for x in lines[k:end] if x.role is not None]
+    if end < len(tags) and texts and tagging.probabilities[k][B] >= KEEP_ALONE and has_running_text(texts):
+        tags[k:end] = ["B"] + ["I"] * (end - k - 1)
+    return tags
 
 
 _shipped: list[Model | None] = []
