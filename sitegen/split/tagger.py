@@ -7,13 +7,16 @@ described by sparse named features (`describe`, `features`): its role and shape
 recognisers, how often it recurs in the dump, the blank and removed lines around
 it, the same of its neighbours (±2), how far it stands from the last and the
 next running text, and the segment's share of headline-shaped lines. The model
-is a maximum-entropy Markov model: the probability of a tag given the line's
-features and the previous tag is a softmax of summed weights; `Model.decode`
-finds the likeliest tag sequence (Viterbi: no `I` without a `B` before it) and
-the probability of each tag at each line (the forward pass: with locally
-normalised steps it is the marginal). The weights ship as package data
-(`tagger_model.json`, feature → weights of B, I, O), fitted on the split corpus by
-`benchmarks/split_tagger.py --fit`; pure Python at run time. With no weights file
+is a linear-chain conditional random field: the score of a tag after the
+previous one is the sum of the weights of the line's features and of the
+previous tag's, normalised over all the tag sequences of the segment;
+`Model.decode` finds the likeliest tag sequence (Viterbi: no `I` without a `B`
+before it) and the probability of each tag at each line (forward-backward). A
+weights file of the older kind, a maximum-entropy Markov model (the same scores
+normalised per line: a softmax), decodes too. The weights ship as package data
+(`tagger_model.json`: the kind, the prior for cutting, feature → weights of B, I,
+O), fitted on the split corpus by `benchmarks/split_tagger.py --fit`; pure
+Python at run time. With no weights file
 the rules of `boundary` decide. `using` swaps the decision (for fitting and for
 leave-one-shape-out evaluation). Must not read metadata (that is `assemble`).
 """
@@ -41,9 +44,10 @@ WEIGHTS = Path(__file__).with_name("tagger_model.json")
 TAGS = ("B", "I", "O")
 B, I, O = range(3)
 SURE = 0.6  # an item start or end less probable than this is worth a look
-DOUBT = 0.4  # and so is a line inside an item at least this likely to start one (with SURE: 0.13 flags per corpus article)
-START_BIAS = 1.0  # added to the score of B at decoding: a prior for cutting (leave-one-shape-out: F1 -0.005, titles +0.03, kind +0.035)
-KEEP_ALONE = 0.15  # a segment with running text tagged all outside is one item when a line is this likely to start one
+DOUBT = 0.5  # and so is a line inside an item at least this likely to start one
+START_BIAS = 1.0  # added to the score of B at decoding when the weights file names no prior: a prior for cutting
+KEEP_ALONE = 0.15  # a segment with running text tagged all outside is one item when a line is this likely to start one,
+# and so are the lines tagged outside before a segment's first item when they hold running text and the first is
 _CARRIED = 8  # lines taken out after a segment that the next one is told about
 _DIGITS = re.compile(r"\d+")
 _FINALS = ".?!:;,)”\"’"
@@ -215,14 +219,19 @@ _CACHED = 4096  # feature sums of this many distinct line descriptions are kept 
 
 
 class Model:
-    """Weights per feature (of B, I, O); the log-probabilities of a tag are a softmax of their sums.
+    """Weights per feature (of B, I, O), of a CRF (`kind` "crf": a tag sequence's probability is the
+    exponential of its summed weights, normalised over the segment's sequences) or of a MEMM ("memm":
+    each tag's log-probability given the previous one a softmax of the sums); `start_bias` is added
+    to every score of B (a prior for cutting).
 
     `features` and `with_previous` name every feature (the fit sees those names); decoding adds the
     same weights without building the names: tables per neighbour offset and per previous tag, and
     the sums of a line's own features cached by its description (most body lines look alike)."""
 
-    def __init__(self, weights: dict[str, tuple[float, float, float]]) -> None:
+    def __init__(self, weights: dict[str, tuple[float, float, float]], kind: str = "crf", start_bias: float = START_BIAS) -> None:
         self.weights = weights
+        self.kind = kind  # "crf": normalised over a segment's tag sequences; "memm": per line
+        self.start_bias = start_bias
         self._near: dict[int, dict[str, tuple[float, float, float]]] = {d: {} for d in (-2, -1, 0, 1, 2)}
         self._previous: dict[str, dict[str, tuple[float, float, float]]] = {p: {} for p in ("B", "I", "O", "S")}
         for name, w in weights.items():
@@ -234,62 +243,66 @@ class Model:
             else:
                 self._near[0][name] = w
         self._cache: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}
+        self._pairs: dict[tuple[str, str, str, str], tuple[float, float, float]] = {}  # role pair sums by roles and gap
 
     def _sums(self, own: tuple[str, ...]) -> tuple[tuple[float, float, float], ...]:
-        """The summed weights of a line's own features as seen from offsets -2 … 2 (0: the line itself)."""
+        """The summed weights of a line's own features as seen from offsets -2 … 2 (0: the line
+        itself), then the exponentials of its previous-tag features' sums after B, I, O and at the
+        start (unscaled: the rows of a line must keep their ratios)."""
         found = self._cache.get(own)
         if found is None:
             if len(self._cache) >= _CACHED:
                 self._cache.clear()
-            found = tuple(_total(table, own) for table in (self._near[-2], self._near[-1], self._near[0], self._near[1], self._near[2]))
+            keys = ("", own[0], own[1], own[6], own[7])
+            found = (*(_total(table, own) for table in (self._near[-2], self._near[-1], self._near[0], self._near[1], self._near[2])),
+                     *(_exp(_total(self._previous[p], keys), scaled=False) for p in ("B", "I", "O", "S")))
             self._cache[own] = found
         return found
 
     def steps(self, lines: Sequence[Line]) -> list[tuple[list[float], ...]]:
-        """For each line, P(tag | line, previous tag) for the previous tag B, I, O, or the segment's
-        start (`S`); after O or at the start no item is open, so I is impossible there."""
+        """For each line and each previous tag B, I, O or the segment's start (`S`), the exponential
+        of the score of each tag (scaled per line); for the MEMM normalised per row (P(tag | line,
+        previous tag)). After O or at the start no item is open, so I is impossible there."""
         n = len(lines)
         sums = [self._sums(x.own) for x in lines]
         zero = (0.0, 0.0, 0.0)
+        crf = self.kind == "crf"
         edge = [self._near[d].get("edge", zero) for d in (-2, -1, 0, 1, 2)]
         own_table = self._near[0]
+        bias = own_table.get("bias", zero)
+        pairs = self._pairs
         out = []
         for k in range(n):
             own = lines[k].own
             role = own[0]
-            prev_role = lines[k - 1].own[0] if k else "start"
-            next_role = lines[k + 1].own[0] if k + 1 < n else "end"
-            parts = [own_table.get("bias", zero), sums[k][2],
-                     own_table.get(f"rr={prev_role}|{role}", zero), own_table.get(f"rn={role}|{next_role}", zero),
-                     own_table.get(f"rb={role}|{own[7]}", zero)]
-            for d in (-2, -1, 1, 2):
-                j = k + d
-                parts.append(sums[j][d + 2] if 0 <= j < n else edge[d + 2])
-            z = [sum(w[0] for w in parts) + START_BIAS, sum(w[1] for w in parts), sum(w[2] for w in parts)]
-            keys = ("", role, own[1], own[6], own[7])
-            rows = []
-            for previous in ("B", "I", "O", "S"):
-                if (previous == "S") != (k == 0):
-                    rows.append(_NEVER)  # the start row is asked for the first line only, the others never for it
-                    continue
-                table = self._previous[previous]
-                zp = list(z)
-                for key in keys:
-                    w = table.get(key)
-                    if w is not None:
-                        zp[0] += w[0]
-                        zp[1] += w[1]
-                        zp[2] += w[2]
-                row = _softmax(zp)
-                if previous in ("O", "S"):
-                    row[I] = 0.0  # left unnormalised: a path through O pays for the item it did not continue
-                rows.append(row)
-            out.append(tuple(rows))
+            key = (lines[k - 1].own[0] if k else "start", role, lines[k + 1].own[0] if k + 1 < n else "end", own[7])
+            pair = pairs.get(key)
+            if pair is None:
+                prev_role, _, next_role, gap = key
+                pair = _total(own_table, ("bias", f"rr={prev_role}|{role}", f"rn={role}|{next_role}", f"rb={role}|{gap}"))
+                pairs[key] = pair
+            parts = (pair, sums[k][2], sums[k - 2][0] if k >= 2 else edge[0], sums[k - 1][1] if k >= 1 else edge[1],
+                     sums[k + 1][3] if k + 1 < n else edge[3], sums[k + 2][4] if k + 2 < n else edge[4])
+            z = _exp((sum(w[0] for w in parts) + self.start_bias, sum(w[1] for w in parts), sum(w[2] for w in parts)))
+            if k:
+                rows = [[z[0] * e[0], z[1] * e[1], z[2] * e[2]] for e in sums[k][5:8]]
+                if not crf:
+                    rows = [[v / t for v in row] for row, t in zip(rows, (sum(row) for row in rows))]
+                rows[2][I] = 0.0  # no I after O (for the MEMM left unnormalised: a path through O pays for the item it did not continue)
+                out.append((rows[0], rows[1], rows[2], _NEVER))
+            else:
+                e = sums[k][8]
+                row = [z[0] * e[0], z[1] * e[1], z[2] * e[2]]
+                if not crf:
+                    t = sum(row)
+                    row = [v / t for v in row]
+                row[I] = 0.0
+                out.append((_NEVER, _NEVER, _NEVER, row))
         return out
 
     def decode(self, lines: Sequence[Line]) -> Tagging:
-        """The likeliest tags (Viterbi) and each line's tag probabilities (the forward pass: each
-        step is normalised, so these are the marginals)."""
+        """The likeliest tags (Viterbi) and each line's tag probabilities: for a CRF the marginals
+        (forward-backward), for a MEMM the forward pass (its steps are normalised)."""
         if not lines:
             return Tagging((), ())
         steps = self.steps(lines)
@@ -317,12 +330,32 @@ class Model:
         for pointers in reversed(back):
             tag = pointers[tag]
             tags.append(tag)
+        if self.kind == "crf":
+            probabilities = _marginals(probabilities, steps)
         return Tagging(tuple(TAGS[t] for t in reversed(tags)), tuple(probabilities))  # type: ignore[arg-type]
 
     def to_json(self) -> str:
         """The weights file: features in sorted order, weights to 4 significant digits."""
         data = {name: [float(f"{w:.4g}") for w in ws] for name, ws in sorted(self.weights.items())}
-        return json.dumps({"tags": list(TAGS), "weights": data}, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+        return json.dumps({"model": self.kind, "start_bias": self.start_bias, "tags": list(TAGS), "weights": data}, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+
+
+def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list[float], ...]]) -> list[tuple[float, float, float]]:
+    """Each line's tag probabilities given the whole segment: the (normalised) forward pass
+    times the backward pass."""
+    out = [forward[-1]]
+    beta = [1.0, 1.0, 1.0]
+    for k in range(len(steps) - 1, 0, -1):
+        rows = steps[k]
+        beta = [rows[p][0] * beta[0] + rows[p][1] * beta[1] + rows[p][2] * beta[2] for p in range(3)]
+        top = max(beta) or 1.0
+        beta = [v / top for v in beta]
+        f = forward[k - 1]
+        m = (f[0] * beta[0], f[1] * beta[1], f[2] * beta[2])
+        total = sum(m) or 1.0
+        out.append((m[0] / total, m[1] / total, m[2] / total))
+    out.reverse()
+    return out
 
 
 def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -> tuple[float, float, float]:
@@ -337,11 +370,10 @@ def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -
 _NEVER = [0.0, 0.0, 0.0]
 
 
-def _softmax(z: list[float]) -> list[float]:
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    total = sum(e)
-    return [v / total for v in e]
+def _exp(z: tuple[float, float, float], scaled: bool = True) -> tuple[float, float, float]:
+    """The exponentials of three scores, scaled by the largest."""
+    top = max(z) if scaled else 0.0
+    return math.exp(z[0] - top), math.exp(z[1] - top), math.exp(z[2] - top)
 
 
 def load(path: Path) -> Model | None:
@@ -350,7 +382,11 @@ def load(path: Path) -> Model | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["tags"] != list(TAGS):
             return None
-        return Model({str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()})
+        kind = data.get("model", "memm")
+        if kind not in ("crf", "memm"):
+            return None
+        weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
+        return Model(weights, kind, float(data.get("start_bias", START_BIAS)))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
@@ -365,7 +401,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     probs = tagging.probabilities
     spans: list[tuple[int, int]] = []
     left: list[Debris] = []
-    for k, tag in enumerate(tagging.tags):
+    for k, tag in enumerate(_kept_runs(lines, tagging)):
         if tag == "O":
             x = lines[k]
             if x.role is not None:
@@ -391,7 +427,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         p_start = probs[start][B]
         p_end = 1.0 - probs[end][I] if end < n else 1.0
         doubts = []
-        if p_start < SURE:
+        if p_start < SURE and any(x.role is not None for x in lines[:start]):  # no text above: nothing to be part of
             doubts.append((kept[0].block.line, f"new item inferred (p={p_start:.2f}); check it is not part of the text above"))
         for k in range(start + 1, end):
             if probs[k][B] >= DOUBT and lines[k].role is not None:
@@ -400,6 +436,21 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
             doubts.append((kept[-1].block.line, f"item end inferred (p={p_end:.2f}); check the text below is not part of it"))
         out.append(Item(kept[0].index, kept[-1].index + 1, min(p_start, p_end), tuple(doubts)))
     return mark_teasers(out, segment.roles, segment.shapes), left
+
+
+def _kept_runs(lines: Sequence[Line], tagging: Tagging) -> list[str]:
+    """The tags, but the lines tagged `O` at the segment's start, before its first item, are one
+    item when they hold running text and the first is at least `KEEP_ALONE` likely to start one
+    (text cut off at the top of a dump: rather an article to check than text lost)."""
+    tags = list(tagging.tags)
+    k = next((j for j, x in enumerate(lines) if x.role is not None), len(lines))
+    end = k
+    while end < len(tags) and tags[end] == "O":
+        end += 1
+    texts = [x.block.text for x in lines[k:end] if x.role is not None]
+    if end < len(tags) and texts and tagging.probabilities[k][B] >= KEEP_ALONE and has_running_text(texts):
+        tags[k:end] = ["B"] + ["I"] * (end - k - 1)
+    return tags
 
 
 _shipped: list[Model | None] = []

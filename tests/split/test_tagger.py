@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 
@@ -50,10 +51,11 @@ def test_every_line_is_described_by_its_role_shape_and_place():
 
 
 def test_weights_written_are_read_back_the_same(tmp_path):
-    model = tagger.Model({"bias": (0.5, -0.25, 1.0), "r=title": (2.0, -1.0, -1.0)})
+    model = tagger.Model({"bias": (0.5, -0.25, 1.0), "r=title": (2.0, -1.0, -1.0)}, "crf", 0.25)
     path = tmp_path / "model.json"
     path.write_text(model.to_json(), encoding="utf-8")
-    assert tagger.load(path).weights == model.weights
+    read = tagger.load(path)
+    assert (read.weights, read.kind, read.start_bias) == (model.weights, "crf", 0.25)
     assert json.loads(path.read_text(encoding="utf-8"))["tags"] == ["B", "I", "O"]
 
 
@@ -113,14 +115,52 @@ def test_an_unsure_boundary_becomes_a_review_flag_in_the_article():
     assert notes and "p=0.55" in notes[0].note
 
 
-def test_decoding_adds_the_weights_of_the_named_features():
-    """The decoder's tables give the softmax of the summed weights of `features` and `with_previous`
-    (and the prior for cutting)."""
-    lines, _ = described(["Subscribe to our newsletter", *TEXTS])
+def named_weights(lines):
+    """Weights for every feature the lines have (with every previous tag), varied by name."""
     names = {n for k in range(len(lines)) for n in tagger.features(lines, k)}
     names |= {n for k in range(len(lines)) for p in "BIOS" for n in tagger.with_previous(tagger.features(lines, k), p)}
-    weights = {n: ((hash(n) % 7) / 7 - 0.4, (hash(n) % 5) / 5 - 0.5, (hash(n) % 3) / 3 - 0.3) for n in sorted(names)}
-    model = tagger.Model(weights)
+    return {n: ((hash(n) % 7) / 7 - 0.4, (hash(n) % 5) / 5 - 0.5, (hash(n) % 3) / 3 - 0.3) for n in sorted(names)}
+
+
+def sequence_scores(lines, weights, start_bias):
+    """Every tag sequence allowed (no I after O or at the start) with its summed weights."""
+    per_line = []
+    for k in range(len(lines)):
+        base = tagger.features(lines, k)
+        per_line.append({
+            (p, t): sum(weights[n][t] for n in base + tagger.with_previous(base, p)) + (start_bias if t == tagger.B else 0.0)
+            for p in ("BIO" if k else "S") for t in range(3) if not (t == tagger.I and p in "OS")
+        })
+    out = {}
+    for tags in itertools.product(range(3), repeat=len(lines)):
+        previous = ["S", *(tagger.TAGS[t] for t in tags[:-1])]
+        if all((p, t) in scores for p, t, scores in zip(previous, tags, per_line)):
+            out[tags] = sum(scores[p, t] for p, t, scores in zip(previous, tags, per_line))
+    return out
+
+
+def test_the_crf_decodes_the_likeliest_sequence_and_its_marginals():
+    """Normalised over whole sequences: Viterbi finds the sequence of highest summed weight, and each
+    line's tag probabilities are the sums over every sequence (checked by listing them all)."""
+    lines, _ = described(TEXTS[:5])
+    weights = named_weights(lines)
+    model = tagger.Model(weights, "crf", 0.5)
+    scores = sequence_scores(lines, weights, 0.5)
+    best = max(scores, key=scores.get)
+    total = sum(math.exp(v) for v in scores.values())
+    tagging = model.decode(lines)
+    assert tagging.tags == tuple(tagger.TAGS[t] for t in best)
+    for k, probabilities in enumerate(tagging.probabilities):
+        expected = [sum(math.exp(v) for tags, v in scores.items() if tags[k] == t) / total for t in range(3)]
+        assert probabilities == pytest.approx(expected)
+
+
+def test_decoding_adds_the_weights_of_the_named_features():
+    """The MEMM decoder's tables give the softmax of the summed weights of `features` and `with_previous`
+    (and the prior for cutting)."""
+    lines, _ = described(["Subscribe to our newsletter", *TEXTS])
+    weights = named_weights(lines)
+    model = tagger.Model(weights, "memm")
     steps = model.steps(lines)
     for k in range(len(lines)):
         base = tagger.features(lines, k)
@@ -128,7 +168,7 @@ def test_decoding_adds_the_weights_of_the_named_features():
             if (previous == "S") != (k == 0):
                 continue
             z = [sum(weights[n][t] for n in base + tagger.with_previous(base, previous)) for t in range(3)]
-            z[tagger.B] += tagger.START_BIAS
+            z[tagger.B] += model.start_bias
             expected = [math.exp(v) / sum(math.exp(u) for u in z) for v in z]
             if previous in "OS":
                 expected[tagger.I] = 0.0  # no item is open: an I is impossible
