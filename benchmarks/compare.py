@@ -10,7 +10,8 @@ binary) and are installed by this script into its own venv under
 benchmarks/work/ (git-ignored), as are the sites it builds.
 
 Then, alternating between the tools, `--runs` cold builds each (every build a
-new process, output and caches removed first); the median is reported with its
+new process, output and caches moved aside first and deleted after the last timed
+build: see `Trash`); the median is reported with its
 ms per article and the peak memory of the process tree (the sum of the RSS of
 the build process and its children, sampled every 20 ms, or the largest single
 RSS the kernel reports, whichever is larger), and beside it the tree's peak PSS
@@ -71,6 +72,8 @@ class Run:
     seconds: float
     peak_bytes: int
     peak_pss: int = 0
+    user: float = 0.0  # CPU seconds of the tree (the build and the children it waited for), in user mode
+    system: float = 0.0  # and in the kernel (creating and deleting files, mostly)
 
 
 def _children(pid: int) -> list[int]:
@@ -137,13 +140,14 @@ def measure(command: Sequence[str], *, cwd: Path | None = None, env: dict[str, s
     if proc.returncode != 0:
         tail = log.read_text(errors="replace")[-3000:]
         raise RuntimeError(f"{' '.join(command)} exited {proc.returncode}:\n{tail}")
-    return Run(seconds, max(peak, usage.ru_maxrss * 1024), peak_pss)
+    return Run(seconds, max(peak, usage.ru_maxrss * 1024), peak_pss, usage.ru_utime, usage.ru_stime)
 
 
 def median_run(runs: Sequence[Run]) -> Run:
     """The median wall time and the median peak memory (RSS sum and PSS) of `runs`."""
     return Run(statistics.median(r.seconds for r in runs), int(statistics.median(r.peak_bytes for r in runs)),
-               int(statistics.median(r.peak_pss for r in runs)))
+               int(statistics.median(r.peak_pss for r in runs)), statistics.median(r.user for r in runs),
+               statistics.median(r.system for r in runs))
 
 
 # ---- the same corpus for three tools ----------------------------------------------------------
@@ -277,15 +281,51 @@ def build_command(tool: str, sites: Sites, venv: Path = VENV) -> list[str]:
     raise ValueError(tool)
 
 
-def make_cold(tool: str, sites: Sites) -> None:
-    """Remove what a previous build left: the output, and every cache the tool keeps."""
-    shutil.rmtree(sites.output(tool), ignore_errors=True)
+class Trash:
+    """Folders moved out of the way of a cold build, deleted when no build is being timed.
+
+    On ext4 a build that creates thousands of files right after thousands were deleted pays
+    seconds of system time for the deletion (measured: 10,000 files of 20 KB took 4.9 s of sys
+    time to create after `rm -rf` of as many, 0.8 s after moving them aside), and how much
+    depends on how long ago it was, which would be charged to whichever tool came next. A folder
+    is renamed into `folder` (on the same file system: no copy), and everything is deleted by
+    `empty()` once the timed builds are done, or before moving more when the disk runs short.
+    """
+
+    def __init__(self, folder: Path, min_free: int = 4 * 2**30) -> None:
+        self.folder = folder
+        self.min_free = min_free
+        self.moved = 0
+
+    def aside(self, path: Path) -> None:
+        """Move `path` (a folder or a file) into the trash; nothing when it does not exist."""
+        if not path.exists():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if shutil.disk_usage(self.folder).free < self.min_free:
+            self.empty()  # the disk comes first: this cold build may then pay for the deletion
+            self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / path.name
+        while target.exists():  # (left by a run that was stopped, or a folder of the same name)
+            self.moved += 1
+            target = self.folder / f"{path.name}-{self.moved}"
+        os.rename(path, target)
+
+    def empty(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def make_cold(tool: str, sites: Sites, trash: Trash | None = None) -> None:
+    """Move out of the way what a previous build left: the output, and every cache the tool keeps
+    (into `trash`, by default one beside the sites, left for the caller to empty)."""
+    trash = trash if trash is not None else Trash(sites.sitegen.parent / "trash")
+    trash.aside(sites.output(tool))
     if tool == "sitegen":
-        shutil.rmtree(sites.sitegen / ".sitegen-cache", ignore_errors=True)
+        trash.aside(sites.sitegen / ".sitegen-cache")
     elif tool == "hugo":
-        shutil.rmtree(sites.hugo / "resources", ignore_errors=True)
+        trash.aside(sites.hugo / "resources")
     elif tool == "pelican":
-        shutil.rmtree(sites.pelican.parent / "cache", ignore_errors=True)
+        trash.aside(sites.pelican.parent / "cache")
 
 
 def count_files(folder: Path) -> dict[str, int]:
@@ -364,16 +404,16 @@ def rotation(tools: Sequence[str], run: int) -> list[str]:
 
 
 def compare_size(sites: Sites, tools: Sequence[str], runs: int, *, serve: bool, edits: int,
-                 log: Callable[[str], None]) -> SizeResult:
+                 log: Callable[[str], None], trash: Trash | None = None) -> SizeResult:
     result = SizeResult(sites.size)
     cold: dict[str, list[Run]] = {tool: [] for tool in tools}
     for n in range(runs):
         for tool in rotation(tools, n):
-            make_cold(tool, sites)
+            make_cold(tool, sites, trash)
             run = measure(build_command(tool, sites), env=sitegen_env() if tool == "sitegen" else None)
             cold[tool].append(run)
             log(f"{sites.size:>7,} {tool:<8} cold #{n + 1}: {run.seconds:7.2f} s {run.peak_bytes / 2**20:7.0f} MiB "
-                f"(PSS {run.peak_pss / 2**20:.0f} MiB)")
+                f"(PSS {run.peak_pss / 2**20:.0f} MiB; CPU {run.user:.2f} s user, {run.system:.2f} s sys)")
             if n == 0:
                 result.files[tool] = count_files(sites.output(tool))
     result.cold = {tool: median_run(found) for tool, found in cold.items()}
@@ -525,12 +565,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     results = []
     plan = [(size, args.tools) for size in args.sizes] + [(size, ["sitegen"]) for size in args.sitegen_sizes]
-    for size, tools in plan:
-        log(f"writing the corpus of {size:,} articles …")
-        sites = write_sites(size, WORK / "sites" / str(size))
-        results.append(compare_size(sites, tools, args.runs, serve=not args.no_serve, edits=args.edits, log=log))
-        (WORK / "compare.json").write_text(json.dumps(
-            {"machine": info, "results": [asdict(r) for r in results]}, indent=1))
+    trash = Trash(WORK / "trash")  # what cold builds replaced: deleted after the last timed build
+    try:
+        for size, tools in plan:
+            log(f"writing the corpus of {size:,} articles …")
+            sites = write_sites(size, WORK / "sites" / str(size))
+            results.append(compare_size(sites, tools, args.runs, serve=not args.no_serve, edits=args.edits,
+                                        log=log, trash=trash))
+            (WORK / "compare.json").write_text(json.dumps(
+                {"machine": info, "results": [asdict(r) for r in results]}, indent=1))
+    finally:
+        trash.empty()
     print(table(results, args.markdown))
     print()
     print(describe(info, versions(args.tools), args.runs))

@@ -55,6 +55,13 @@ def test_peak_memory_counts_the_children_of_the_build(tmp_path):
     assert run.peak_pss > 120 * 2**20  # the child's own pages count whole in its PSS too
 
 
+def test_the_cpu_time_of_the_children_of_the_build_counts(tmp_path):
+    child = "import time; end = time.process_time() + 0.4\nwhile time.process_time() < end: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}], check=True)"
+    run = compare.measure([sys.executable, "-c", parent], log=tmp_path / "log")
+    assert run.user + run.system >= 0.4
+
+
 def test_pages_a_forked_child_shares_count_twice_in_the_rss_sum_and_once_in_the_pss(tmp_path):
     script = ("import os, time; b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096]); pid = os.fork()\n"
               "time.sleep(0.8)\n"
@@ -94,8 +101,28 @@ def test_a_sitegen_build_of_the_corpus_and_an_edit(tmp_path):
     compare.measure(command, env=env, log=tmp_path / "log")
     page = (sites.output("sitegen") / "articles" / f"{edited.stem}.html").read_text(encoding="utf-8")
     assert "Edited for the benchmark, 1." in page
-    compare.make_cold("sitegen", sites)
+    trash = compare.Trash(tmp_path / "trash")
+    compare.make_cold("sitegen", sites, trash)
     assert not sites.output("sitegen").exists() and not (sites.sitegen / ".sitegen-cache").exists()
+    compare.measure(command, env=env, log=tmp_path / "log")  # a cold build again: the same pages
+    assert compare.count_files(sites.output("sitegen")) == written
+    trash.empty()
+    assert not trash.folder.exists()
+
+
+def test_what_a_cold_build_replaces_is_moved_aside_and_deleted_later(tmp_path):
+    trash = compare.Trash(tmp_path / "trash")
+    for n in range(2):  # the same name twice: both kept until the trash is emptied
+        out = tmp_path / "site" / "public"
+        (out / "tags").mkdir(parents=True)
+        (out / "tags" / "index.html").write_text(f"site {n}")
+        trash.aside(out)
+        assert not out.exists()
+    kept = sorted(p.read_text() for p in trash.folder.rglob("index.html"))
+    assert kept == ["site 0", "site 1"]
+    trash.aside(tmp_path / "site" / "nothing-there")  # a folder no build made yet: nothing to move
+    trash.empty()
+    assert not trash.folder.exists() and (tmp_path / "site").is_dir()
 
 
 def test_the_table_gives_sitegens_ratio_to_each_tool():
