@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2 import meta as jinja_meta
 from jinja2.runtime import Macro
 
@@ -200,6 +201,29 @@ class Reused:
         return markup
 
 
+_escape_inner = getattr(markupsafe, "_escape_inner", None)  # markupsafe's C escaping of a str (3.x)
+_markup = str.__new__  # a Markup of an escaped str, without Markup.__new__'s checks (a str has no __html__)
+
+
+def _escape(value: object) -> markupsafe.Markup:
+    """`markupsafe.escape`, a few times quicker for a plain string: every `{{ value }}` of every page
+    (a page of a list of twenty articles escapes about a thousand) goes through it."""
+    if type(value) is str:
+        return _markup(markupsafe.Markup, _escape_inner(value))  # type: ignore[misc]
+    return markupsafe.escape(value)
+
+
+class _Template(jinja2.Template):
+    """A compiled template whose autoescaping (`escape` in its code) is `_escape`."""
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment, namespace: dict[str, Any],
+                        globals: Any) -> jinja2.Template:
+        if namespace.get("escape") is markupsafe.escape and _escape_inner is not None:
+            namespace["escape"] = _escape  # the compiled code looks it up here when it runs
+        return super()._from_namespace(environment, namespace, globals)  # type: ignore[misc]
+
+
 def load_theme(cfg: Config) -> Theme:
     """The theme `cfg.theme`, with the site's own templates/ and static/ in front of it."""
     dirs = theme_dirs(cfg)
@@ -218,6 +242,7 @@ def load_theme(cfg: Config) -> Theme:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.template_class = _Template
     return Theme(env, template_dirs, static_dirs, cfg.root)
 
 

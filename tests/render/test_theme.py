@@ -6,6 +6,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import markupsafe
 import pytest
 
 from sitegen.errors import ContentError
@@ -174,3 +175,17 @@ def test_a_macro_called_with_several_arguments_draws_each_time(tmp_path):
         assert two(item) == "a #3" and two(item) == "a #3"
     with theme.reusing("m.html", "missing"), theme.reusing("nope.html", "card"):
         pass  # no such macro or template: nothing to reuse, no error
+
+
+def test_templates_escape_every_kind_of_value_as_markupsafe_does(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "probe.html").write_text(
+        "{{ text }}|{{ markup }}|{{ number }}|{{ none }}|{{ text|e }}|{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ m(text) }}")
+    cfg = config(tmp_path)
+    theme = load_theme(cfg)
+    values = {"text": "<script>alert('x') & \"y\"</script>", "markup": markupsafe.Markup("<b>kept</b>"),
+              "number": 3, "none": None}
+    drawn = theme.render("probe.html", **values)
+    text = markupsafe.escape(values["text"])
+    assert drawn == f"{text}|<b>kept</b>|3|None|{text}|<i>{text}</i>"
+    assert "<script>" not in drawn
