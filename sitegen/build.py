@@ -35,7 +35,7 @@ from sitegen.render import draw_site
 from sitegen.render.theme import Theme, load_theme, theme_stamp
 from sitegen.site import Site, make_site
 from sitegen.views.memo import ViewMemo
-from sitegen.views.search import forget_records, keep_rows, search_made, search_rows
+from sitegen.views.search import keep_weights, search_made, weights_row
 
 if TYPE_CHECKING:  # the split's modules are imported when there are dumps to split
     from sitegen.archive.store import SplitReport
@@ -211,7 +211,6 @@ class Builder:
         self.theme: tuple[tuple, Theme] | None = None
         self.raw_stamp: str | None = None
         self.model: tuple[Site, dict[str, str]] | None = None  # the last drawn site and its articles' digests
-        self.records = False  # search records were put in the cache file while reading (dropped once drawn)
 
     def build(self) -> BuildResult:
         """Run the pipeline; raise ContentError (with every problem) and leave the output as it was."""
@@ -262,9 +261,6 @@ class Builder:
             except BaseException:
                 self.writer.abandon(sink)
                 raise
-            if self.records and self.store is not None:
-                forget_records(self.store)
-                self.records = False
             pages = sum(1 for path in sink.entries if path.endswith(".html"))
             written = self.writer.finish()
             self.built = True
@@ -313,18 +309,17 @@ class Builder:
         def whole(article: Article) -> bool:  # published whole: the body rendered is the file's
             return not cfg.public or treatment(article, cfg.licences) is Treatment.FULL
 
-        def search(digest: str, article: Article, key: str, body: RenderedBody) -> list[tuple[str, bytes]]:
-            return search_rows(search_made(digest, key), article, body)  # the search index's, for its document
+        def weights(digest: str, article: Article, key: str, body: RenderedBody) -> tuple[str, bytes]:
+            return weights_row(search_made(digest, key), article, body)  # the search index's, for its document
 
-        also = search if cfg.search else None
+        also = weights if cfg.search else None
         return Alongside(self.body_cache.known, lambda read, known: render_read(read, known, whole, also),
                          self._rendered_while_reading)
 
     def _rendered_while_reading(self, read: Read) -> None:
         self.body_cache.put_read(read)
         if read[2] and self.store is not None:
-            keep_rows(self.store, [row for rows in read[2] for row in rows])
-            self.records = True
+            keep_weights(self.store, read[2])
 
     def _inputs(self) -> str:
         """A digest of everything a build reads: sitegen, the settings, the theme's files, the stamps

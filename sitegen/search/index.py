@@ -245,19 +245,8 @@ def doc_record(doc: SearchDoc) -> dict[str, object]:
     return {k: v for k, v in record.items() if v or k in "tu"}
 
 
-def doc_json(doc: SearchDoc) -> bytes:
-    """`doc_record` as it goes into the document's script (UTF-8), which `doc_script_of` completes."""
-    return _json(doc_record(doc)).encode("utf-8")
-
-
-def doc_script_of(number: int, record: bytes) -> bytes:
-    """The script of document `number` from its `doc_json`: the number is all the rest of the index
-    it knows (so a record made before the documents were numbered serves)."""
-    return b"SITEGEN_SEARCH.doc(%d,%b);\n" % (number, record)
-
-
 def doc_script(number: int, doc: SearchDoc) -> bytes:
-    return doc_script_of(number, doc_json(doc))
+    return _script("doc", number, doc_record(doc))
 
 
 def _shard_script(key: str, terms: Iterable[str], codes: Mapping[str, tuple[int, str]]) -> bytes:

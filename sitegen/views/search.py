@@ -27,7 +27,7 @@ from sitegen.markdown.render import RenderedBody
 from sitegen.model import Article
 from sitegen.search import SearchDoc, impacts
 from sitegen.search import index as search_index
-from sitegen.search.index import IndexState, Weights, doc_json, doc_script_of, index_state, state_files
+from sitegen.search.index import IndexState, Weights, doc_script, index_state, state_files
 from sitegen.site import Site
 from sitegen.views.memo import ViewMemo
 from sitegen.views.outputs import RawFiles, RawOutput
@@ -38,7 +38,6 @@ STATE = "state"  # the index's documents, and the names of the rows holding its 
 PART = "part:"  # + the state's token and the part's number: some of its terms' postings, or some shards
 PART_BYTES = 1 << 20  # encoded postings (or shard files) a part holds: no row, and no pickle of one, holds the whole index
 WEIGHTS = "w:"
-RECORD = "r:"  # + made: a document's record for its script, made where its body was rendered; gone after the build
 FLUSH = 512  # weights made are written to the cache file this many at a time
 
 
@@ -56,24 +55,15 @@ def search_made(digest: str, body_key: str) -> str:
     return hashlib.blake2b(f"{digest}\0{body_key}".encode(), digest_size=16).hexdigest()
 
 
-def search_rows(made: str, article: Article, body: RenderedBody) -> list[tuple[str, bytes]]:
-    """The build cache file's rows for the document `made` (`search_made`): its weights, and its record
-    for its script (`doc_json`). Made wherever the body is at hand (the workers that render bodies as
-    they read the article files), so the drawing of the index reads neither the body nor the text again."""
-    doc = search_doc(article, body)
-    return [(WEIGHTS + made, pickle.dumps(impacts(doc), pickle.HIGHEST_PROTOCOL)), (RECORD + made, doc_json(doc))]
+def weights_row(made: str, article: Article, body: RenderedBody) -> tuple[str, bytes]:
+    """The build cache file's row for the weights of the document `made` (`search_made`), made
+    wherever the body is at hand (the workers that render bodies as they read the article files)."""
+    return WEIGHTS + made, pickle.dumps(impacts(search_doc(article, body)), pickle.HIGHEST_PROTOCOL)
 
 
-def keep_rows(store: CacheFile, rows: list[tuple[str, bytes]]) -> None:
-    """Rows of `search_rows` into the cache file: the index asks it for them before weighing a document
-    or writing its script."""
+def keep_weights(store: CacheFile, rows: list[tuple[str, bytes]]) -> None:
+    """Rows of `weights_row` into the cache file: the index asks it for them before weighing a document."""
     store.put_many(TABLE, rows)
-
-
-def forget_records(store: CacheFile) -> None:
-    """Drop the documents' records (`search_rows`) once the build that made them has drawn the index:
-    a later build makes the few scripts it needs from the bodies (a record is about as big as the text)."""
-    store.forget(TABLE, [key for key in store.keys(TABLE) if key.startswith(RECORD)])
 
 
 def _order(article: Article) -> tuple:
@@ -132,16 +122,11 @@ class _Index:
         return hashlib.blake2b(repr((article, key)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def doc(self, number: int) -> bytes:
-        """The script of document `number`: from the record made with its weights, else from its body."""
-        article, made = self.numbered[number], self.made[number]
-
-        def make() -> bytes:
-            record = self.store.get(TABLE, RECORD + made) if self.store is not None else None
-            if record is None:
-                record = doc_json(search_doc(article, self.site.bodies[article.slug]))
-            return doc_script_of(number, record)
-
-        return self.memo.get(("search-doc", number), (article, made), make)
+        """The script of document `number`."""
+        article = self.numbered[number]
+        body = self.site.bodies[article.slug]
+        return self.memo.get(("search-doc", number), (article, body),
+                             lambda: doc_script(number, search_doc(article, body)))
 
     def files(self) -> dict[str, bytes]:
         """The manifest and the term shards (path → bytes), the state kept for the next build.
@@ -199,8 +184,8 @@ class _Index:
         self.store.put_many(TABLE, pending)
         pending.clear()
         parts = _save_state(self.store, state)
-        if previous is None:  # (records stay to the end of the build: documents' scripts may still be drawn)
-            self.store.keep_only(TABLE, {STATE, *parts, *(f + m for m in state.made for f in (WEIGHTS, RECORD))})
+        if previous is None:
+            self.store.keep_only(TABLE, {STATE, *parts, *(WEIGHTS + m for m in state.made)})
         else:
             stale = {k for k in self.store.keys(TABLE) if k.startswith(PART)} - set(parts)  # the previous state's
             self.store.forget(TABLE, [*(WEIGHTS + m for m in set(previous.made) - set(state.made)), *stale])
