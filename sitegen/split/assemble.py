@@ -43,6 +43,15 @@ from sitegen.split.meta import (
     translator_names,
 )
 from sitegen.split.boundary import Item
+from sitegen.split.writers import (
+    closing_words_by,
+    first_name_signature,
+    guest_names,
+    head_names,
+    led_names,
+    signed_with_post,
+    statement_writers,
+)
 from sitegen.split.roles import FIRST_PAIR, Role, byline_names, date_line, first_name, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
     TABLE_ROW,
@@ -137,12 +146,19 @@ def assemble(
     title, publisher = None, None
     review = list(item.doubts) if item else []
     confidence = item.confidence if item else 1.0
-    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) and not (roles and roles[0] is Role.BYLINE):
+    named_below = len(lines) > 1 and _names_under_title(lines[1].text)
+    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) and not (
+        roles and roles[0] is Role.BYLINE and not named_below
+    ):
         title, publisher = split_title(lines[0].text)
         found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None)
+    guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     _read_end_matter(lines, found)
+    if guest:  # "This is a guest post by NAME": the guest wrote it, not the one who posted it
+        found.authors = []
+        found.add_authors(guest)
     if not found.authors:
         found.add_authors(_photographer(lines))
     if not found.authors and found.licence.statement:
@@ -216,7 +232,9 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         text = lines[i].text
         names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
         names = names or (_handle(lines, i) if titled and not found.authors else None)
-        if standfirst and not names and found.byline is None:
+        names = names or (head_names(text) if titled and found.byline is None else None)
+        dated_head = found.date is None and date_of(text) and i + 1 < len(lines) and _names_under_title(lines[i + 1].text)
+        if standfirst and not names and found.byline is None and not dated_head:  # a date under it only over a by-line
             if len(text) <= 60 and is_label(text):
                 i += 1  # past labels (a forum's tags) to a by-line
                 continue
@@ -224,7 +242,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
             return  # a signature closing a one-paragraph letter is the end matter's
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
-            found.add_authors([] if names_no_writer(text) else names or [])  # "Hosted by NAME": not the writer
+            found.add_authors([] if names_no_writer(text) and not led_names(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
@@ -251,6 +269,12 @@ def _handle(lines: list[Block], i: int) -> list[str] | None:
     if not _HANDLE.match(text) or not (date_line(below) or relative_date(below) or _MONTH_YEAR.match(below)):
         return None
     return [text] if text.islower() or any(c.isdigit() or c == "_" for c in text) else None
+
+
+def _names_under_title(text: str) -> bool:
+    """The line under a first line names its writers: the first line is then a headline, even
+    one that reads like a name ("Winter Harbour" over "NAME, translated from the Finnish by NAME")."""
+    return len(text) <= 160 and bool(byline_names(text, after_title=True) or head_names(text) or date_line(text))
 
 
 def _standfirst(text: str) -> bool:
@@ -324,6 +348,7 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             return  # a copyright notice under the page's links ("Unsubscribe | Preferences"): the site's, not the item's
         elif licence:
             found.licence, start = licence
+            found.add_authors(statement_writers(found.licence.statement or "") if not found.authors else [])
             bio = text[:start].strip()
             if bio and bio_names(bio):
                 found.bylines[block.line] = bio
@@ -336,6 +361,17 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif bio_names(text):
             _take_bio(lines, found, [block])
             return
+        elif (posted := signed_with_post([b.text for b in lines])) and not found.authors:
+            taken, names = posted  # "NAME" over "Ambassador of …": a signature with its post below
+            found.add_authors(names)
+            found.bylines[lines[-taken].line] = "\n".join(b.text for b in lines[-taken:])
+            found.meta_lines += [b.line for b in lines[-taken:]]
+            del lines[-taken:]
+            found.ended = True
+            continue
+        elif (words := closing_words_by(text)) and not found.authors:  # "Words by NAME. Her page is open …"
+            found.add_authors(words)
+            found.bylines[block.line] = text
         elif (names := byline_names(text) or _signed(text, lines) or _credits(text)) and set(names) >= set(found.authors):
             found.add_authors([] if names_no_writer(text) else names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
@@ -387,6 +423,7 @@ def _signed(text: str, lines: list[Block]) -> list[str] | None:
     before = lines[-2].text
     closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
     names = signature(text) or _first_names(text, signed=closing or ends_sentence(before))
+    names = names or (first_name_signature(text) if closing or ends_sentence(before) else None)
     if not names:
         return None
     return names if ends_sentence(before) or closing or names[0] in before else None  # "/s/ NAME" above "NAME, Clerk"

@@ -61,6 +61,7 @@ _NOT_WRITERS = re.compile(
     re.IGNORECASE,
 )
 _CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
+_COUPLE = re.compile(rf"^(?P<a>[{UPPER}][a-z’'-]+) (?:and|&) (?P<b>[{UPPER}][a-z’'-]+) (?P<last>[{UPPER}][\w’'-]+)$")
 _NICKNAME = re.compile(r"(?<=\w)\s[“\"][^”\"]{1,30}[”\"]\s(?=[A-Z])")
 CALENDAR = frozenset(  # "Dated Friday 8 May", "by Monday": a weekday or a month is no name's last word
     "monday tuesday wednesday thursday friday saturday sunday january february march may july september october november "
@@ -72,7 +73,11 @@ _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w
 _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
-_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll)$")  # fells, not people
+_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Fell|Col)$")  # fells, not people
+_GENRES = frozenset(
+    "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
+    "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing".split()
+)
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
@@ -96,9 +101,11 @@ _INSTITUTION = re.compile(  # the last word of a named publication or institutio
     r"\S\s(?:syndicate|magazine|times|herald|journal|gazette|tribune|chronicle|network|radio|television|publishing"
     r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
     r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
-    r"|alliance|coalition|union|party)$",
+    r"|alliance|coalition|union|party|galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival"
+    r"|project|programme|program|partnership|initiative)$",
     re.IGNORECASE,
 )
+_ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
 _PHOTO_CREDIT = re.compile(
     rf"^(?i:photographs?|photos?|images?|pictures?|photography)(?:\s*:\s*|\s+(?i:by)\s+)(?P<name>{NAME})"
     r"(?:\s*(?:/|\||,|–|—|-|\bfor\b).{0,60})?\.?$"
@@ -139,7 +146,8 @@ _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conserv
     r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
     r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"
-    r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations)s?\b",
+    r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations"
+    r"|headteacher|head teacher|principal|vicar|rector|registrar|controller|forecaster|psychologist|therapist)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(
@@ -161,7 +169,7 @@ def split_title(line: str) -> tuple[str, str | None]:
     if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
         return parts[0].strip(), parts[-1].strip()
     match = _SUFFIX.match(text)
-    if match and _is_publisher(match.group("publisher")):
+    if match and _is_publisher(match.group("publisher")) and not date_of(match.group("title").split(",")[0]):  # "Saturday 10 May, 2.30pm — Event"
         return match.group("title").strip(), match.group("publisher").strip()
     return text, None
 
@@ -172,6 +180,7 @@ def _is_publisher(text: str) -> bool:
     return (
         1 <= len(words) <= 5
         and not any(w.lower() in _CLAUSE_WORDS for w in words)
+        and not any(c.isdigit() for c in text)  # "– July 9, 2026", "– Round 9": a date or a number of the title's own
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
         and not ends_sentence(text.strip().rstrip(")"))
@@ -240,7 +249,7 @@ def _led_names(text: str) -> list[str] | None:
     if not lead:
         return None
     rest = _AFTER_NAMES.split(text[lead.end() :], 1)[0]
-    return people(rest) or None
+    return people(rest, couples=True) or None
 
 
 def names_no_writer(line: str) -> bool:
@@ -249,13 +258,18 @@ def names_no_writer(line: str) -> bool:
     return bool(_NOT_WRITERS.match(line.strip()))
 
 
-def people(text: str) -> list[str]:
+def people(text: str, couples: bool = False) -> list[str]:
     """The people a list of names starts with: "A, B and C", "A und B", "A, Senior Lecturer, and B,
     Staff Writer" (roles and groups between them are passed over; a publisher or a place after
     them ends the list); [] when it does not start with a person's name."""
     out: list[str] = []
-    parts = _LIST_SPLIT.split(text.strip().rstrip("."))
-    joins = [","] + _LIST_SPLIT.findall(text.strip().rstrip("."))
+    text = text.strip().rstrip(".")
+    couple = _COUPLE.match(text) if couples else None
+    if couple:  # "By Anil and Sophie Bhatt": two people of one surname
+        last = couple.group("last")
+        return [f"{couple.group('a')} {last}", f"{couple.group('b')} {last}"]
+    parts = _LIST_SPLIT.split(text)
+    joins = [","] + _LIST_SPLIT.findall(text)
     after_role = False
     for part, join in zip(parts, joins):
         caps = _CAPS_THEN_MORE.match(part)  # "MARGERY BECK Associated Press": the name in capitals, then the publisher
@@ -275,6 +289,8 @@ def is_person_name(name: str) -> bool:
     Lecturer"), a group ("Creators Syndicate") or a word a name never has ("The Harbour Times")."""
     if not _PERSON_NAME.match(name) or is_role(name) or is_organisation(name) or place_name(name):
         return False
+    if name.split()[-1].lower() in _GENRES:
+        return False  # "Match Report", "Book Review": a kind of text, not a surname
     return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
 
 
@@ -322,7 +338,8 @@ def is_organisation(name: str) -> bool:
     """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff",
     "Creators Syndicate", "Durham University"."""
     name = name.strip(" .")
-    return bool(_ORGANISATION.search(name) or _INSTITUTION.search(name))
+    acronym = not name.isupper() and post_nominals(name) == name and bool(_ACRONYM_END.search(name))  # "Kingsmead Court RA", "Harbour FC"
+    return bool(acronym or _ORGANISATION.search(name) or _INSTITUTION.search(name))
 
 
 def photographer(line: str) -> str | None:
