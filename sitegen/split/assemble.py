@@ -35,6 +35,7 @@ from sitegen.split.meta import (
     group_byline,
     inverted_name,
     is_organisation,
+    is_role,
     looks_like_title,
     names_no_writer,
     photographer,
@@ -46,6 +47,8 @@ from sitegen.split.boundary import Item
 from sitegen.split.writers import (
     closing_words_by,
     first_name_signature,
+    group_signature,
+    post_signature,
     guest_names,
     head_names,
     led_names,
@@ -146,13 +149,10 @@ def assemble(
     title, publisher = None, None
     review = list(item.doubts) if item else []
     confidence = item.confidence if item else 1.0
-    named_below = len(lines) > 1 and _names_under_title(lines[1].text)
-    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) and not (
-        roles and roles[0] is Role.BYLINE and not named_below
-    ):
+    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None):  # even one that reads like a name
         title, publisher = split_title(lines[0].text)
         found.meta_lines.append(lines.pop(0).line)
-    _read_head(lines, found, titled=title is not None)
+    _read_head(lines, found, titled=title is not None, title=title)
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     _read_end_matter(lines, found)
@@ -221,7 +221,7 @@ def opening_title(text: str) -> str | None:
     return head
 
 
-def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
+def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | None = None) -> None:
     """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
     DATE by NAME") and a date line off the head of `lines`; a rating, a label or a standfirst
     between them stays in the text. A line ending in a colon introduces a speaker ("JANE HILL,
@@ -233,6 +233,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
         names = names or (_handle(lines, i) if titled and not found.authors else None)
         names = names or (head_names(text) if titled and found.byline is None else None)
+        if names and title and text.strip() == title:
+            names = None  # the headline's name again, over a page about that person: no by-line
         dated_head = found.date is None and date_of(text) and i + 1 < len(lines) and _names_under_title(lines[i + 1].text)
         if standfirst and not names and found.byline is None and not dated_head:  # a date under it only over a by-line
             if len(text) <= 60 and is_label(text):
@@ -293,8 +295,8 @@ def _photographer(lines: list[Block]) -> list[str]:
 def _links(text: str) -> bool:
     """A row of the page's links: "Unsubscribe | Manage preferences | Forward to a friend"."""
     parts = _LINK_ROW.split(text)
-    if photographer(text):
-        return False  # "Photo: NAME / Agency" credits a picture
+    if photographer(text) or is_role(text):
+        return False  # "Photo: NAME / Agency" credits a picture; "Managing Partner" is a signer's post
     return is_label(text) or len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
 
 
@@ -423,7 +425,10 @@ def _signed(text: str, lines: list[Block]) -> list[str] | None:
     before = lines[-2].text
     closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
     names = signature(text) or _first_names(text, signed=closing or ends_sentence(before))
+    if first_name_signature(text) and text.lstrip()[:1] in "–—-":
+        return first_name_signature(text)  # "— Bill": a dash before a first name signs, whatever the line above
     names = names or (first_name_signature(text) if closing or ends_sentence(before) else None)
+    names = names or post_signature(text) or group_signature(text)
     if not names:
         return None
     return names if ends_sentence(before) or closing or names[0] in before else None  # "/s/ NAME" above "NAME, Clerk"

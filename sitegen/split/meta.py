@@ -147,7 +147,7 @@ _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conserv
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
     r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"
     r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations"
-    r"|headteacher|head teacher|principal|vicar|rector|registrar|controller|forecaster|psychologist|therapist)s?\b",
+    r"|headteacher|head teacher|caseworker|leader|principal|vicar|rector|registrar|controller|forecaster|psychologist|therapist)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(

@@ -22,7 +22,7 @@ from sitegen.split.meta import NAME, UPPER, capitalised, is_organisation, is_per
 from sitegen.split.roles import first_name, person, signature
 
 ROW_MAX = 160  # a row of the page's facts is no longer
-_ROW_SEP = re.compile(r"\s+[|·•]\s+")
+_ROW_SEP = re.compile(r"\s+[|·•—–]\s+")
 _TIME = re.compile(r"\s*@?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)  # "@ 9:12 am", "07:15 GMT"
 _DAY_MONTH = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug"
@@ -81,7 +81,8 @@ def row_names(text: str) -> list[str] | None:
     if len(parts) < 2:
         return None
     found: list[list[str]] = []
-    dated = single = False
+    singles: list[str] = []
+    dated = False
     for i, part in enumerate(parts):
         if _dated(part):
             dated = True
@@ -94,18 +95,21 @@ def row_names(text: str) -> list[str] | None:
             found.append(names)
         elif (name := person(part)) and is_person_name(name):
             found.append([name])
+        elif posted := post_signature(part):  # "NAME, Lifeboat Press Officer"
+            found.append(posted)
         elif first_name(part) and not is_organisation(part) and not is_role(part):
-            found.append([part])
-            single = True
+            singles.append(part)  # a first name, or a label: "Ingrid", "Releases"
         elif _COUNT.match(part) or len(part.split()) <= 4 and not part.endswith((".", "?", "!")):
             continue  # a label or a count: "Valuation days", "32 Comments"
         else:
             return None
-    if not dated or len(found) != 1:
+    if not dated or len(found) > 1:
         return None
-    if single and not any(_COUNT.match(p) for p in parts):
-        return None  # "March 3 · Opinion": a word alone is a name only beside a count ("Ingrid · 32 Comments")
-    return found[0]
+    if found:
+        return found[0]
+    if len(singles) == 1 and any(_COUNT.match(p) for p in parts):
+        return singles  # a word alone is a name only beside a count ("Ingrid · 32 Comments"), not "March 3 · Opinion"
+    return None
 
 
 def led_names(text: str) -> list[str] | None:
@@ -173,6 +177,26 @@ def closing_words_by(text: str) -> list[str] | None:
     """"Words by NAME." opening the item's last line, with a remark after it."""
     match = _WORDS_BY.match(text.strip()) if len(text) <= 300 else None
     return (people(match.group("names")) or None) if match else None
+
+
+def post_signature(text: str) -> list[str] | None:
+    """A name with its post, either way round: "NAME, Senior Caseworker (Level 3)", "Team Leader, NAME",
+    "Posted by: Team Leader, NAME", "Mrs NAME, Head of Welsh / Pennaeth"."""
+    text = re.sub(r"^(?:posted|written|signed) by:?\s+", "", text.strip(), flags=re.IGNORECASE)
+    if len(text) > 120 or text.count(", ") != 1:
+        return None
+    first, second = text.split(", ")
+    if (name := person(first)) and is_role(second) and not is_role(first):
+        return [_bare(name)]
+    if (name := person(second)) and is_role(first) and not is_role(second):
+        return [_bare(name)]
+    return None
+
+
+def group_signature(text: str) -> list[str] | None:
+    """A first name signing with the rest of a team: "Jade & the Farm Team"."""
+    match = re.match(rf"^(?P<name>[{UPPER}][a-z’'-]{{2,15}}) (?:&|and) the [\w ]{{2,30}}$", text.strip())
+    return [match.group("name")] if match and first_name(match.group("name")) else None
 
 
 def first_name_signature(text: str) -> list[str] | None:

@@ -342,3 +342,22 @@ def test_first_names_sign_a_post_under_its_last_sentence():
     article = assemble(tuple(Block(2 * i + 1, t) for i, t in enumerate(lines)), "devlog.txt")
     assert article.authors == ("Gil", "Rosa")
     assert "Gil & Rosa" not in article.body
+
+
+def test_a_headline_that_reads_like_a_name_is_still_the_title_but_not_its_by_line():
+    shop = make("Harbour Barbers", "Walk-in cuts from £12, with a quiet hour on Tuesday mornings for customers who want no chat.")
+    assert shop.title == "Harbour Barbers" and shop.authors == ()
+    wiki = make("Ida Lenk", "Ida Lenk", LONG, LONG)
+    assert wiki.title == "Ida Lenk" and wiki.authors == ()
+
+
+def test_a_signature_over_its_post_keeps_the_copyright_line_as_the_item_s():
+    article = make("A note on ten years", LONG, "Thank you for coming along with us.", "Ruth Amos", "Managing Partner",
+                   "© 2023 Amos Capital LLP. All rights reserved.")
+    assert article.authors == ("Ruth Amos",)
+    assert article.licence.kind is LicenceKind.ALL_RIGHTS_RESERVED
+
+
+def test_a_dash_and_a_first_name_sign_under_a_caption():
+    article = make("Found at the flea market", LONG, "Image: the strip in its battered frame", "— Bill")
+    assert article.authors == ("Bill",)
