@@ -73,6 +73,7 @@ TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
+CARD_TEXT = 200  # a card's paragraph is no longer
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
@@ -83,6 +84,8 @@ _HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
+_LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
+_NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -155,6 +158,7 @@ def assemble(
     _read_head(lines, found, titled=title is not None, title=title)
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
+    card = card or _card(lines, found)
     _read_end_matter(lines, found)
     if guest:  # "This is a guest post by NAME": the guest wrote it, not the one who posted it
         found.authors = []
@@ -494,10 +498,10 @@ def _kind(
         rows = sum(1 for b in lines if is_list_item(b.text) or TABLE_ROW.match(b.text) or b.text.count(" | ") >= 2)
         whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
         return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT
-    last = lines[-1].text
+    last = _LINK_END.sub("", lines[-1].text)  # "Cite this post: … https://…" does not break off
     if is_list_item(last):
         return ArticleKind.ARTICLE
-    if titled and card and sum(len(b.text) >= RUNNING_MIN for b in lines) == 1:
+    if titled and card and sum(len(b.text) >= RUNNING_MIN and not _dated_row(b.text) for b in lines) == 1:
         return ArticleKind.FRAGMENT  # headline, a paragraph, then its date or "NAME · date": a card of a listing
     if not titled and not ends_sentence(last):
         return ArticleKind.FRAGMENT
@@ -506,6 +510,24 @@ def _kind(
     if titled and len(last) >= RUNNING_MIN and last.endswith(("…", "...", "[…]", "[...]")):
         return ArticleKind.FRAGMENT  # cut off with an ellipsis, however short: a teaser
     return ArticleKind.ARTICLE
+
+
+def _card(lines: list[Block], found: _Found) -> bool:
+    """A listing's card: one short paragraph under a headline, with its date or a row of its facts
+    ("Sat 17 October 2026 · Town Hall", "24.02.2027 | Cargo") under the headline or the text."""
+    rows = [_dated_row(b.text) for b in lines]
+    running = [b.text for b, row in zip(lines, rows) if len(b.text) >= RUNNING_MIN and not row]
+    if len(running) != 1 or len(running[0]) > CARD_TEXT:
+        return False
+    return found.date is not None or any(rows)
+
+
+def _dated_row(text: str) -> bool:
+    """A date, or a row of facts that starts with one: "Friday 11 December, 5pm · M Shed, Bristol"."""
+    if len(text) > 160:
+        return False
+    first = re.split(r"\s[|·•–—]\s|,\s", text, maxsplit=1)[0]
+    return bool(date_line(text) or date_of(first) or _NUMERIC_DATE.match(first))
 
 
 def _flags(

@@ -361,3 +361,15 @@ def test_a_signature_over_its_post_keeps_the_copyright_line_as_the_item_s():
 def test_a_dash_and_a_first_name_sign_under_a_caption():
     article = make("Found at the flea market", LONG, "Image: the strip in its battered frame", "— Bill")
     assert article.authors == ("Bill",)
+
+
+def test_a_listing_card_is_a_fragment_and_a_citation_link_does_not_break_off():
+    card = make("Winter Craft Fayre", "Sat 28 November 2026 · Town Hall, Market Place, Thirsk",
+                "A friendly indoor fair with 35 stalls, tombola and refreshments.")
+    assert card.kind is ArticleKind.FRAGMENT
+    dated = make("New crane delivered to the container terminal", "24.02.2027 | Infrastructure",
+                 "The second of two electric cranes arrived from Shanghai on Tuesday.")
+    assert dated.kind is ArticleKind.FRAGMENT
+    cited = make("Mapping greetings along the Rhine", LONG, LONG,
+                 "Cite this post: Lenz, Anna (2026). Mapping greetings along the Rhine. https://example.org/1482")
+    assert cited.kind is ArticleKind.ARTICLE
