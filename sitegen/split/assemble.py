@@ -73,6 +73,7 @@ TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
+HEADLINE_SENTENCES_MAX = 120  # a headline written as sentences is no longer
 CARD_TEXT = 200  # a card's paragraph is no longer
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
@@ -152,7 +153,7 @@ def assemble(
     title, publisher = None, None
     review = list(item.doubts) if item else []
     confidence = item.confidence if item else 1.0
-    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None):  # even one that reads like a name
+    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
         found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None, title=title)
@@ -275,6 +276,17 @@ def _handle(lines: list[Block], i: int) -> list[str] | None:
     if not _HANDLE.match(text) or not (date_line(below) or relative_date(below) or _MONTH_YEAR.match(below)):
         return None
     return [text] if text.islower() or any(c.isdigit() or c == "_" for c in text) else None
+
+
+def _sentence_headline(lines: list[Block]) -> bool:
+    """A headline written as a sentence or two ("The scheme is collapsing. Here's the evidence.",
+    "Meet the makers: Cider & Perry Co."): short, over its by-line or date within two lines."""
+    text = lines[0].text
+    if len(lines) < 3 or len(text) > HEADLINE_SENTENCES_MAX or not text.endswith(".") or len(_SENTENCE_END.split(text)) > 2:
+        return False
+    if byline_names(text) or date_line(text) or not text[:1].isupper():
+        return False
+    return any(_names_under_title(b.text) for b in lines[1:3])
 
 
 def _names_under_title(text: str) -> bool:

@@ -373,3 +373,10 @@ def test_a_listing_card_is_a_fragment_and_a_citation_link_does_not_break_off():
     cited = make("Mapping greetings along the Rhine", LONG, LONG,
                  "Cite this post: Lenz, Anna (2026). Mapping greetings along the Rhine. https://example.org/1482")
     assert cited.kind is ArticleKind.ARTICLE
+
+
+def test_a_headline_written_as_two_sentences_over_its_by_line():
+    article = make("Ferries are leaving the island. Nobody has a plan.", "By Ana Ruiz", LONG, LONG)
+    assert article.title == "Ferries are leaving the island. Nobody has a plan." and article.authors == ("Ana Ruiz",)
+    letter = make("I agree with your editorial.", LONG, LONG)
+    assert letter.title != "I agree with your editorial."
