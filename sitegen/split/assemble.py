@@ -27,6 +27,7 @@ from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
+    bare_name,
     bio_names,
     book_authors,
     continues_bio,
@@ -78,13 +79,18 @@ CARD_TEXT = 200  # a card's paragraph is no longer
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
-_IMPRINT = re.compile(r"^(?:printed and )?published (?:in|by) (?:the )?[A-Z]", re.IGNORECASE)
+_IMPRINT = re.compile(  # where the text was printed, or an election imprint: "Promoted by X on behalf of Y"
+    r"^(?:(?:printed and )?published (?:in|by) (?:the )?[A-Z]|(?:promoted|printed) by [A-Z].{2,200}$)|^(?:media |press )?contacts?:",
+    re.IGNORECASE,
+)
 _OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)  # "Oct 2024"
 _HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
+_DATE_WORDS = frozenset("posted updated published monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
@@ -131,9 +137,11 @@ class _Found:
     meta_lines: list[int] = field(default_factory=list)
     debris: list[Debris] = field(default_factory=list)
     ended: bool = False  # the text has end matter: it is complete
+    group: bool = False  # the by-line found so far names a group ("Research news", "Staff"): people may follow
     date: dt.date | None = None
 
     def add_authors(self, names: list[str]) -> None:
+        names = [bare_name(n) for n in names if not _dated_words(n)]  # "Chief Mike Dwyer": the name without the rank
         self.authors += [n for n in names if n not in self.authors and not is_organisation(n)]
 
     @property
@@ -235,9 +243,10 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
     standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
-        names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
+        open_byline = found.byline is None or found.group and not found.authors
+        names = byline_names(text, after_title=titled) if open_byline and not text.endswith(":") else None
         names = names or (_handle(lines, i) if titled and not found.authors else None)
-        names = names or (head_names(text) if titled and found.byline is None else None)
+        names = names or (head_names(text) if titled and open_byline else None)
         if names and title and text.strip() == title:
             names = None  # the headline's name again, over a page about that person: no by-line
         dated_head = found.date is None and date_of(text) and i + 1 < len(lines) and _names_under_title(lines[i + 1].text)
@@ -249,6 +258,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
             return  # a signature closing a one-paragraph letter is the end matter's
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
+            found.group = not names
             found.add_authors([] if names_no_writer(text) and not led_names(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
@@ -522,6 +532,11 @@ def _kind(
     if titled and len(last) >= RUNNING_MIN and last.endswith(("…", "...", "[…]", "[...]")):
         return ArticleKind.FRAGMENT  # cut off with an ellipsis, however short: a teaser
     return ArticleKind.ARTICLE
+
+
+def _dated_words(name: str) -> bool:
+    """Words of a date line read as a name: "Posted Dec.", "Updated Monday" (not "Jul Parke")."""
+    return any(w.lower() in _DATE_WORDS or w.endswith(".") and w[:-1].lower() in _MONTHS for w in name.split())
 
 
 def _card(lines: list[Block], found: _Found) -> bool:

@@ -33,13 +33,14 @@ _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|d
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
-    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr)\.?\s(?:\((?i:retd|ret)\.?\)\s)?)*"
+    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr|Chief|FF|Firefighter|Very|Rt|Hon)\.?\s"
+    r"(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
     rf"|column|essay|report) )?by|author|words|text):?\s+"
-    rf"{_HONORIFIC}(?P<names>{_NAMES})"
+    rf"(?:the\s(?=(?i:very|rt|rev|revd|reverend|hon)\b))?{_HONORIFIC}(?P<names>{_NAMES})"
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
 )
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
@@ -102,7 +103,7 @@ _INSTITUTION = re.compile(  # the last word of a named publication or institutio
     r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
     r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
     r"|alliance|coalition|union|party|galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival"
-    r"|project|programme|program|partnership|initiative)$",
+    r"|project|programme|program|partnership|initiative|bank|pantry)$",
     re.IGNORECASE,
 )
 _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
@@ -147,7 +148,7 @@ _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conserv
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
     r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"
     r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations"
-    r"|headteacher|head teacher|caseworker|leader|principal|vicar|rector|registrar|controller|forecaster|psychologist|therapist)s?\b",
+    r"|headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster|psychologist|therapist)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(
@@ -274,6 +275,7 @@ def people(text: str, couples: bool = False) -> list[str]:
     for part, join in zip(parts, joins):
         caps = _CAPS_THEN_MORE.match(part)  # "MARGERY BECK Associated Press": the name in capitals, then the publisher
         name = _clean_name(caps.group(1) if caps and not is_person_name(_clean_name(part)) else part)
+        name = name if is_person_name(name) else _after_post(name)  # "Station Manager Dewi Morgan"
         if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
             out += [name] if name not in out else []
             after_role = False
@@ -282,6 +284,21 @@ def people(text: str, couples: bool = False) -> list[str]:
         else:
             break
     return out
+
+
+def _after_post(text: str) -> str:
+    """The name after a post that stands before it ("Station Manager Dewi Morgan" → "Dewi Morgan"), or the text."""
+    words = text.split()
+    for k in range(1, min(4, len(words) - 1)):
+        rest = " ".join(words[k:])
+        if is_role(" ".join(words[:k])) and is_person_name(rest):
+            return rest
+    return text
+
+
+def bare_name(name: str) -> str:
+    """A name as the front matter gives it: no honorific or rank, no letters after it, not in capitals."""
+    return _clean_name(name)
 
 
 def is_person_name(name: str) -> bool:
@@ -371,7 +388,8 @@ def bio_names(paragraph: str) -> list[str]:
         name = _clean_name(match.group("name"))
         if _is_name(name) and name not in names:
             names.append(name)
-    return names
+    groups = [n for n in names if is_organisation(n)]  # "Valley Food Bank is …; Valley Food is a member of …": the group's short name
+    return [n for n in names if not any(g != n and g.startswith(n + " ") for g in groups)]
 
 
 def _is_name(name: str) -> bool:

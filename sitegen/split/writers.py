@@ -50,7 +50,7 @@ _LOWER_BY = re.compile(r"^(?:by|words:?|text:?|words by|story by)\s+(?P<name>[a-
 _GUEST = re.compile(rf"\bguest (?:post|column|blog|piece|essay)(?: is)? (?:by|from)\s+(?P<names>{NAME}(?: (?:and|&) {NAME})?)")
 _DASH_NAME = re.compile(rf"^(?:--|[–—-])\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})\.?$")  # "— Bill"
 _NAME_REMARK = re.compile(  # "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"
-    rf"^(?:--|[–—-])?\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})(?:\s\([^()]{{2,30}}\)|(?:,\s(?:aged?\s\d{{1,2}}|[{UPPER}][\w’' -]{{1,30}})){{1,2}})\.?$"
+    rf"^(?:--|[–—-])?\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})(?:\s\([^()]{{2,30}}\)|(?:,\s(?:(?:aged?\s)?\d{{1,2}}|[{UPPER}][\w’' -]{{1,30}})){{1,2}})\.?$"
 )
 _WRITTEN = re.compile(
     rf"\b(?:written|compiled|reported|prepared) by (?P<names>{NAME}(?: (?:and|&) {NAME})?)(?=\s(?:for|of|at|and|is|was)\b|[,.;]|$)"
@@ -60,6 +60,8 @@ _BOOK_CREDIT = re.compile(  # "NAME, translated from the Finnish by NAME", "NAME
     rf"^(?P<name>{NAME}),? (?:translated|illustrated|with (?:illustrations|photographs|drawings|a foreword)|foreword|introduced)"
     rf"[^,]{{0,40}} by {NAME}$"
 )
+_ON_BEHALF = re.compile(r"^(?:for and )?on behalf of [A-Z]", re.IGNORECASE)
+_WRITES_LINE = re.compile(rf"^(?P<names>{NAME}(?: (?:and|&) {NAME})?) (?:writes|write|remembers|recalls)\s*:?$")  # "NAME writes:"
 _POST_LINE = re.compile(r"^[A-Z][\w’'.&/ ,()-]{1,100}$")
 
 
@@ -138,6 +140,9 @@ def book_credit_names(text: str) -> list[str] | None:
 
 def head_names(text: str) -> list[str] | None:
     """The writers of a line under a headline in a form `roles.byline_names` does not read."""
+    writes = _WRITES_LINE.match(text.strip()) if len(text) <= 80 else None
+    if writes:
+        return people(writes.group("names")) or None
     return row_names(text) or led_names(text) or handle_names(text) or lower_byline(text) or book_credit_names(text)
 
 
@@ -217,9 +222,9 @@ def signed_with_post(texts: Sequence[str]) -> tuple[int, list[str]] | None:
             return None
         name_line = texts[-below - 1].strip()
         posts = [t.strip() for t in texts[-below:]]
-        if not all(len(p) <= 100 and _POST_LINE.match(p) and not p.endswith(".") or _slashed(p) for p in posts):
+        if not all(len(p) <= 100 and (_POST_LINE.match(p) or _ON_BEHALF.match(p)) and not p.endswith(".") or _slashed(p) for p in posts):
             return None
-        if not any(is_role(p) or is_organisation(p) or _slashed(p) for p in posts):
+        if not any(is_role(p) or is_organisation(p) or _slashed(p) or _ON_BEHALF.match(p) for p in posts):
             continue
         names = signature(name_line) or ([n] if (n := person(name_line)) else None)
         if names:

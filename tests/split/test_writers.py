@@ -110,3 +110,20 @@ def test_assembled_articles_take_these_writers():
     assert guest.authors == ("Ruth Alder",)
     role = make("Winter timetable", "Posted 3 May 2026 by Dee Walsh, Programme Controller", LONG)
     assert role.authors == ("Dee Walsh",)
+
+
+def test_ranks_posts_and_closing_lines_around_a_signature():
+    assert first_name_signature("Kit, 15") == ["Kit"]
+    assert head_names("Ann Pryce writes:") == ["Ann Pryce"]
+    assert signed_with_post([LONG, "Iona Bell", "Deputy Harbour Master", "for and on behalf of Kells Harbour Trust"]) == (
+        3, ["Iona Bell"]
+    )
+    chief = make("From the Chief: thank you", LONG, "Chief Rob Hale")
+    assert chief.authors == ("Rob Hale",)
+    station = make("Winter safety", "By Station Manager Huw Price, Community Safety", LONG, LONG)
+    assert station.authors == ("Huw Price",)
+    candidate = make("Ann Pryce, Independent", LONG, "I would be honoured to have your vote.", "Ann Pryce",
+                     "Promoted by Ann Pryce (Independent), of 3 High Street, Thornbury.")
+    assert candidate.authors == ("Ann Pryce",)
+    dated = make("Smoke advisory extended", "Posted Dec. 4, 2026 at 4:30 p.m. | Updated Dec. 5", LONG)
+    assert dated.authors == ()
