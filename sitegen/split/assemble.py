@@ -35,10 +35,11 @@ from sitegen.split.meta import (
     credit_names,
     group_byline,
     inverted_name,
-    is_organisation,
-    is_role,
+    is_group,
+    is_post,
     looks_like_title,
     names_no_writer,
+    own_suffix,
     photographer,
     split_title,
     title_from_text,
@@ -51,6 +52,7 @@ from sitegen.split.writers import (
     group_signature,
     post_signature,
     guest_names,
+    handle_names,
     head_names,
     led_names,
     signed_with_post,
@@ -142,7 +144,7 @@ class _Found:
 
     def add_authors(self, names: list[str]) -> None:
         names = [bare_name(n) for n in names if not _dated_words(n)]  # "Chief Mike Dwyer": the name without the rank
-        self.authors += [n for n in names if n not in self.authors and not is_organisation(n)]
+        self.authors += [n for n in names if n not in self.authors and not is_group(n)]
 
     @property
     def byline(self) -> str | None:
@@ -163,6 +165,8 @@ def assemble(
     confidence = item.confidence if item else 1.0
     if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
+        if publisher and own_suffix(title, publisher):
+            title, publisher = " ".join(lines[0].text.split()), None
         found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None, title=title)
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
@@ -244,7 +248,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
         open_byline = found.byline is None or found.group and not found.authors
-        names = byline_names(text, after_title=titled) if open_byline and not text.endswith(":") else None
+        names = handle_names(text) if titled and open_byline else None  # "Originally posted by HANDLE on Site"
+        names = names or (byline_names(text, after_title=titled) if open_byline and not text.endswith(":") else None)
         names = names or (_handle(lines, i) if titled and not found.authors else None)
         names = names or (head_names(text) if titled and open_byline else None)
         if names and title and text.strip() == title:
@@ -321,7 +326,7 @@ def _photographer(lines: list[Block]) -> list[str]:
 def _links(text: str) -> bool:
     """A row of the page's links: "Unsubscribe | Manage preferences | Forward to a friend"."""
     parts = _LINK_ROW.split(text)
-    if photographer(text) or is_role(text):
+    if photographer(text) or is_post(text):
         return False  # "Photo: NAME / Agency" credits a picture; "Managing Partner" is a signer's post
     return is_label(text) or len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
 
@@ -527,7 +532,8 @@ def _kind(
         return ArticleKind.FRAGMENT  # headline, a paragraph, then its date or "NAME · date": a card of a listing
     if not titled and not ends_sentence(last):
         return ArticleKind.FRAGMENT
-    if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last):
+    whole = signed and sum(len(b.text) >= RUNNING_MIN for b in lines) >= TEASER_PARAGRAPHS  # a signed article cut short
+    if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last) and not whole:
         return ArticleKind.FRAGMENT
     if titled and len(last) >= RUNNING_MIN and last.endswith(("…", "...", "[…]", "[...]")):
         return ArticleKind.FRAGMENT  # cut off with an ellipsis, however short: a teaser

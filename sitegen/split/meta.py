@@ -74,7 +74,7 @@ _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w
 _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
-_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Fell|Col)$")  # fells, not people
+_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll)$")  # fells, not people
 _GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
     "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing".split()
@@ -102,11 +102,15 @@ _INSTITUTION = re.compile(  # the last word of a named publication or institutio
     r"\S\s(?:syndicate|magazine|times|herald|journal|gazette|tribune|chronicle|network|radio|television|publishing"
     r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
     r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
-    r"|alliance|coalition|union|party|galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival"
-    r"|project|programme|program|partnership|initiative|bank|pantry)$",
+    r"|alliance|coalition|union|party)$",
     re.IGNORECASE,
 )
 _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
+_MORE_GROUPS = re.compile(  # groups, places and events named like people: "Bristol Museums", "Dales Seed Share"
+    r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
+    r"|program|partnership|initiative|bank|pantry)$",
+    re.IGNORECASE,
+)
 _PHOTO_CREDIT = re.compile(
     rf"^(?i:photographs?|photos?|images?|pictures?|photography)(?:\s*:\s*|\s+(?i:by)\s+)(?P<name>{NAME})"
     r"(?:\s*(?:/|\||,|–|—|-|\bfor\b).{0,60})?\.?$"
@@ -147,8 +151,12 @@ _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conserv
     r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
     r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"
-    r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations"
-    r"|headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster|psychologist|therapist)s?\b",
+    r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations)s?\b",
+    re.IGNORECASE,
+)
+_MORE_POSTS = re.compile(  # posts that tell a signer's job, not a line's role on the page ("Duty Volcanologist")
+    r"\b(?:headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster"
+    r"|therapist)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = set(
@@ -170,9 +178,16 @@ def split_title(line: str) -> tuple[str, str | None]:
     if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
         return parts[0].strip(), parts[-1].strip()
     match = _SUFFIX.match(text)
-    if match and _is_publisher(match.group("publisher")) and not date_of(match.group("title").split(",")[0]):  # "Saturday 10 May, 2.30pm — Event"
+    if match and _is_publisher(match.group("publisher")):
         return match.group("title").strip(), match.group("publisher").strip()
     return text, None
+
+
+def own_suffix(title: str, publisher: str) -> bool:
+    """A dash's suffix that belongs to the headline, not a publisher's name: a date or a number
+    ("Fishing Report – July 9, 2026", "Call – Round 9"), or the name of an event after its date
+    ("Saturday 10 May 2027, 2.30pm — Young Organists' Platform")."""
+    return any(c.isdigit() for c in publisher) or bool(date_of(title.split(",")[0]))
 
 
 def _is_publisher(text: str) -> bool:
@@ -181,7 +196,6 @@ def _is_publisher(text: str) -> bool:
     return (
         1 <= len(words) <= 5
         and not any(w.lower() in _CLAUSE_WORDS for w in words)
-        and not any(c.isdigit() for c in text)  # "– July 9, 2026", "– Round 9": a date or a number of the title's own
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
         and not ends_sentence(text.strip().rstrip(")"))
@@ -279,7 +293,7 @@ def people(text: str, couples: bool = False) -> list[str]:
         if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
             out += [name] if name not in out else []
             after_role = False
-        elif is_role(name) or is_organisation(name):
+        elif is_post(name) or is_group(name):
             after_role = bool(out)  # "Chief Executive, Hugh Bannerman": a post before the name
         else:
             break
@@ -291,7 +305,8 @@ def _after_post(text: str) -> str:
     words = text.split()
     for k in range(1, min(4, len(words) - 1)):
         rest = " ".join(words[k:])
-        if is_role(" ".join(words[:k])) and is_person_name(rest):
+        post = " ".join(words[:k])
+        if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", post) and is_post(post) and is_person_name(rest):
             return rest
     return text
 
@@ -304,7 +319,7 @@ def bare_name(name: str) -> str:
 def is_person_name(name: str) -> bool:
     """Capitalised words that can be a person's name: two to five, none of them a role ("Senior
     Lecturer"), a group ("Creators Syndicate") or a word a name never has ("The Harbour Times")."""
-    if not _PERSON_NAME.match(name) or is_role(name) or is_organisation(name) or place_name(name):
+    if not _PERSON_NAME.match(name) or is_post(name) or is_group(name) or place_name(name):
         return False
     if name.split()[-1].lower() in _GENRES:
         return False  # "Match Report", "Book Review": a kind of text, not a surname
@@ -355,8 +370,20 @@ def is_organisation(name: str) -> bool:
     """A name that stands for a group rather than a person: "Editorial Board", "Reuters Staff",
     "Creators Syndicate", "Durham University"."""
     name = name.strip(" .")
-    acronym = not name.isupper() and post_nominals(name) == name and bool(_ACRONYM_END.search(name))  # "Kingsmead Court RA", "Harbour FC"
-    return bool(acronym or _ORGANISATION.search(name) or _INSTITUTION.search(name))
+    return bool(_ORGANISATION.search(name) or _INSTITUTION.search(name))
+
+
+def is_group(name: str) -> bool:
+    """An organisation (`is_organisation`), or a club, venue, project or event named as a person
+    would be: "Kingsmead Court RA", "Bristol Museums", "Dales Seed Share", "Fellside Fibre"."""
+    name = name.strip(" .")
+    acronym = not name.isupper() and post_nominals(name) == name and bool(_ACRONYM_END.search(name))
+    return acronym or bool(_MORE_GROUPS.search(name)) or is_organisation(name)
+
+
+def is_post(text: str) -> bool:
+    """A job or an affiliation (`is_role`), or a post that signs a text: "Duty Volcanologist", "Team Leader"."""
+    return is_role(text) or bool(_MORE_POSTS.search(text))
 
 
 def photographer(line: str) -> str | None:
@@ -388,7 +415,7 @@ def bio_names(paragraph: str) -> list[str]:
         name = _clean_name(match.group("name"))
         if _is_name(name) and name not in names:
             names.append(name)
-    groups = [n for n in names if is_organisation(n)]  # "Valley Food Bank is …; Valley Food is a member of …": the group's short name
+    groups = [n for n in names if is_group(n)]  # "Valley Food Bank is …; Valley Food is a member of …": the group's short name
     return [n for n in names if not any(g != n and g.startswith(n + " ") for g in groups)]
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split.dates import date_of, relative_date
-from sitegen.split.meta import NAME, UPPER, capitalised, is_organisation, is_person_name, is_role, people
+from sitegen.split.meta import NAME, UPPER, capitalised, is_group, is_person_name, is_post, people
 from sitegen.split.roles import first_name, person, signature
 
 ROW_MAX = 160  # a row of the page's facts is no longer
@@ -99,7 +99,7 @@ def row_names(text: str) -> list[str] | None:
             found.append([name])
         elif posted := post_signature(part):  # "NAME, Lifeboat Press Officer"
             found.append(posted)
-        elif first_name(part) and not is_organisation(part) and not is_role(part):
+        elif first_name(part) and not is_group(part) and not is_post(part):
             singles.append(part)  # a first name, or a label: "Ingrid", "Releases"
         elif _COUNT.match(part) or len(part.split()) <= 4 and not part.endswith((".", "?", "!")):
             continue  # a label or a count: "Valuation days", "32 Comments"
@@ -152,7 +152,7 @@ def handle_names(text: str) -> list[str] | None:
     if not match:
         return None
     handle = match.group("handle").rstrip(".,")
-    if handle.lower() in _NOT_HANDLES or not _HANDLE.match(handle) or is_organisation(handle):
+    if handle.lower() in _NOT_HANDLES or not _HANDLE.match(handle) or is_group(handle):
         return None
     return [handle]
 
@@ -191,9 +191,9 @@ def post_signature(text: str) -> list[str] | None:
     if len(text) > 120 or text.count(", ") != 1:
         return None
     first, second = text.split(", ")
-    if (name := person(first)) and is_role(second) and not is_role(first):
+    if (name := person(first)) and is_post(second) and not is_post(first):
         return [_bare(name)]
-    if (name := person(second)) and is_role(first) and not is_role(second):
+    if (name := person(second)) and is_post(first) and not is_post(second):
         return [_bare(name)]
     return None
 
@@ -224,7 +224,7 @@ def signed_with_post(texts: Sequence[str]) -> tuple[int, list[str]] | None:
         posts = [t.strip() for t in texts[-below:]]
         if not all(len(p) <= 100 and (_POST_LINE.match(p) or _ON_BEHALF.match(p)) and not p.endswith(".") or _slashed(p) for p in posts):
             return None
-        if not any(is_role(p) or is_organisation(p) or _slashed(p) or _ON_BEHALF.match(p) for p in posts):
+        if not any(is_post(p) or is_group(p) or _slashed(p) or _ON_BEHALF.match(p) for p in posts):
             continue
         names = signature(name_line) or ([n] if (n := person(name_line)) else None)
         if names:
@@ -234,7 +234,7 @@ def signed_with_post(texts: Sequence[str]) -> tuple[int, list[str]] | None:
 
 def _slashed(text: str) -> bool:
     """A post given in two languages: "Pennaeth / Headteacher"."""
-    return " / " in text and len(text) <= 100 and any(is_role(p) for p in text.split(" / "))
+    return " / " in text and len(text) <= 100 and any(is_post(p) for p in text.split(" / "))
 
 
 def _bare(name: str) -> str:

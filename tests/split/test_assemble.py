@@ -380,3 +380,8 @@ def test_a_headline_written_as_two_sentences_over_its_by_line():
     assert article.title == "Ferries are leaving the island. Nobody has a plan." and article.authors == ("Ana Ruiz",)
     letter = make("I agree with your editorial.", LONG, LONG)
     assert letter.body.startswith("I agree with your editorial.")  # no by-line under it: its text, not a headline
+
+
+def test_a_date_after_the_headline_s_dash_stays_in_the_title():
+    article = make("Tarn River Fishing Report – June 2, 2026", LONG, LONG)
+    assert (article.title, article.publisher) == ("Tarn River Fishing Report – June 2, 2026", None)
