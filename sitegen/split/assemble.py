@@ -27,6 +27,7 @@ from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import flag_blocks
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
+    bare_name,
     bio_names,
     book_authors,
     continues_bio,
@@ -34,15 +35,29 @@ from sitegen.split.meta import (
     credit_names,
     group_byline,
     inverted_name,
-    is_organisation,
+    is_group,
+    is_post,
     looks_like_title,
     names_no_writer,
+    own_suffix,
     photographer,
     split_title,
     title_from_text,
     translator_names,
 )
 from sitegen.split.boundary import Item
+from sitegen.split.writers import (
+    closing_words_by,
+    first_name_signature,
+    group_signature,
+    post_signature,
+    guest_names,
+    handle_names,
+    head_names,
+    led_names,
+    signed_with_post,
+    statement_writers,
+)
 from sitegen.split.roles import FIRST_PAIR, Role, byline_names, date_line, first_name, heads_an_item, is_label, shape, signature
 from sitegen.split.text import (
     TABLE_ROW,
@@ -61,16 +76,25 @@ TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
+HEADLINE_SENTENCES_MAX = 120  # a headline written as sentences is no longer
+CARD_TEXT = 200  # a card's paragraph is no longer
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
-_IMPRINT = re.compile(r"^(?:printed and )?published (?:in|by) (?:the )?[A-Z]", re.IGNORECASE)
+_IMPRINT = re.compile(  # where the text was printed, or an election imprint: "Promoted by X on behalf of Y"
+    r"^(?:(?:printed and )?published (?:in|by) (?:the )?[A-Z]|(?:promoted|printed) by [A-Z].{2,200}$)|^(?:media |press )?contacts?:",
+    re.IGNORECASE,
+)
 _OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)  # "Oct 2024"
 _HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
+_DATE_WORDS = frozenset("posted updated published monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
+_NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -115,10 +139,12 @@ class _Found:
     meta_lines: list[int] = field(default_factory=list)
     debris: list[Debris] = field(default_factory=list)
     ended: bool = False  # the text has end matter: it is complete
+    group: bool = False  # the by-line found so far names a group ("Research news", "Staff"): people may follow
     date: dt.date | None = None
 
     def add_authors(self, names: list[str]) -> None:
-        self.authors += [n for n in names if n not in self.authors and not is_organisation(n)]
+        names = [bare_name(n) for n in names if not _dated_words(n)]  # "Chief Mike Dwyer": the name without the rank
+        self.authors += [n for n in names if n not in self.authors and not is_group(n)]
 
     @property
     def byline(self) -> str | None:
@@ -137,12 +163,19 @@ def assemble(
     title, publisher = None, None
     review = list(item.doubts) if item else []
     confidence = item.confidence if item else 1.0
-    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) and not (roles and roles[0] is Role.BYLINE):
+    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
+        if publisher and own_suffix(title, publisher):
+            title, publisher = " ".join(lines[0].text.split()), None
         found.meta_lines.append(lines.pop(0).line)
-    _read_head(lines, found, titled=title is not None)
+    _read_head(lines, found, titled=title is not None, title=title)
+    guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
+    card = card or _card(lines, found)
     _read_end_matter(lines, found)
+    if guest:  # "This is a guest post by NAME": the guest wrote it, not the one who posted it
+        found.authors = []
+        found.add_authors(guest)
     if not found.authors:
         found.add_authors(_photographer(lines))
     if not found.authors and found.licence.statement:
@@ -205,7 +238,7 @@ def opening_title(text: str) -> str | None:
     return head
 
 
-def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
+def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | None = None) -> None:
     """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
     DATE by NAME") and a date line off the head of `lines`; a rating, a label or a standfirst
     between them stays in the text. A line ending in a colon introduces a speaker ("JANE HILL,
@@ -214,9 +247,15 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
     standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
-        names = byline_names(text, after_title=titled) if found.byline is None and not text.endswith(":") else None
+        open_byline = found.byline is None or found.group and not found.authors
+        names = handle_names(text) if titled and open_byline else None  # "Originally posted by HANDLE on Site"
+        names = names or (byline_names(text, after_title=titled) if open_byline and not text.endswith(":") else None)
         names = names or (_handle(lines, i) if titled and not found.authors else None)
-        if standfirst and not names and found.byline is None:
+        names = names or (head_names(text) if titled and open_byline else None)
+        if names and title and text.strip() == title:
+            names = None  # the headline's name again, over a page about that person: no by-line
+        dated_head = found.date is None and date_of(text) and i + 1 < len(lines) and _names_under_title(lines[i + 1].text)
+        if standfirst and not names and found.byline is None and not dated_head:  # a date under it only over a by-line
             if len(text) <= 60 and is_label(text):
                 i += 1  # past labels (a forum's tags) to a by-line
                 continue
@@ -224,7 +263,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool) -> None:
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
             return  # a signature closing a one-paragraph letter is the end matter's
         if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
-            found.add_authors([] if names_no_writer(text) else names or [])  # "Hosted by NAME": not the writer
+            found.group = not names
+            found.add_authors([] if names_no_writer(text) and not led_names(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
@@ -253,6 +293,23 @@ def _handle(lines: list[Block], i: int) -> list[str] | None:
     return [text] if text.islower() or any(c.isdigit() or c == "_" for c in text) else None
 
 
+def _sentence_headline(lines: list[Block]) -> bool:
+    """A headline written as a sentence or two ("The scheme is collapsing. Here's the evidence.",
+    "Meet the makers: Cider & Perry Co."): short, over its by-line or date within two lines."""
+    text = lines[0].text
+    if len(lines) < 3 or len(text) > HEADLINE_SENTENCES_MAX or not text.endswith(".") or len(_SENTENCE_END.split(text)) > 2:
+        return False
+    if byline_names(text) or date_line(text) or not text[:1].isupper():
+        return False
+    return any(_names_under_title(b.text) for b in lines[1:3])
+
+
+def _names_under_title(text: str) -> bool:
+    """The line under a first line names its writers: the first line is then a headline, even
+    one that reads like a name ("Winter Harbour" over "NAME, translated from the Finnish by NAME")."""
+    return len(text) <= 160 and bool(byline_names(text, after_title=True) or head_names(text) or date_line(text))
+
+
 def _standfirst(text: str) -> bool:
     """A sentence or two that sums the article up, or a second headline, under its headline."""
     return len(text) <= STANDFIRST_MAX and not is_list_item(text)
@@ -269,8 +326,8 @@ def _photographer(lines: list[Block]) -> list[str]:
 def _links(text: str) -> bool:
     """A row of the page's links: "Unsubscribe | Manage preferences | Forward to a friend"."""
     parts = _LINK_ROW.split(text)
-    if photographer(text):
-        return False  # "Photo: NAME / Agency" credits a picture
+    if photographer(text) or is_post(text):
+        return False  # "Photo: NAME / Agency" credits a picture; "Managing Partner" is a signer's post
     return is_label(text) or len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
 
 
@@ -324,6 +381,7 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             return  # a copyright notice under the page's links ("Unsubscribe | Preferences"): the site's, not the item's
         elif licence:
             found.licence, start = licence
+            found.add_authors(statement_writers(found.licence.statement or "") if not found.authors else [])
             bio = text[:start].strip()
             if bio and bio_names(bio):
                 found.bylines[block.line] = bio
@@ -336,6 +394,17 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif bio_names(text):
             _take_bio(lines, found, [block])
             return
+        elif (posted := signed_with_post([b.text for b in lines])) and not found.authors:
+            taken, names = posted  # "NAME" over "Ambassador of …": a signature with its post below
+            found.add_authors(names)
+            found.bylines[lines[-taken].line] = "\n".join(b.text for b in lines[-taken:])
+            found.meta_lines += [b.line for b in lines[-taken:]]
+            del lines[-taken:]
+            found.ended = True
+            continue
+        elif (words := closing_words_by(text)) and not found.authors:  # "Words by NAME. Her page is open …"
+            found.add_authors(words)
+            found.bylines[block.line] = text
         elif (names := byline_names(text) or _signed(text, lines) or _credits(text)) and set(names) >= set(found.authors):
             found.add_authors([] if names_no_writer(text) else names)  # "This article was written by NAME", a signed letter
             found.bylines[block.line] = text
@@ -387,6 +456,10 @@ def _signed(text: str, lines: list[Block]) -> list[str] | None:
     before = lines[-2].text
     closing = len(before) <= VALEDICTION_MAX and (before.endswith(",") or date_line(before))  # "Best wishes,", "Dated 8 May 2027"
     names = signature(text) or _first_names(text, signed=closing or ends_sentence(before))
+    if first_name_signature(text) and text.lstrip()[:1] in "–—-":
+        return first_name_signature(text)  # "— Bill": a dash before a first name signs, whatever the line above
+    names = names or (first_name_signature(text) if closing or ends_sentence(before) else None)
+    names = names or post_signature(text) or group_signature(text)
     if not names:
         return None
     return names if ends_sentence(before) or closing or names[0] in before else None  # "/s/ NAME" above "NAME, Clerk"
@@ -452,18 +525,42 @@ def _kind(
         rows = sum(1 for b in lines if is_list_item(b.text) or TABLE_ROW.match(b.text) or b.text.count(" | ") >= 2)
         whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
         return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT
-    last = lines[-1].text
+    last = _LINK_END.sub("", lines[-1].text)  # "Cite this post: … https://…" does not break off
     if is_list_item(last):
         return ArticleKind.ARTICLE
-    if titled and card and sum(len(b.text) >= RUNNING_MIN for b in lines) == 1:
+    if titled and card and sum(len(b.text) >= RUNNING_MIN and not _dated_row(b.text) for b in lines) == 1:
         return ArticleKind.FRAGMENT  # headline, a paragraph, then its date or "NAME · date": a card of a listing
     if not titled and not ends_sentence(last):
         return ArticleKind.FRAGMENT
-    if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last):
+    whole = signed and sum(len(b.text) >= RUNNING_MIN for b in lines) >= TEASER_PARAGRAPHS  # a signed article cut short
+    if titled and len(last) >= FRAGMENT_MIN and stops_mid_sentence(last) and not whole:
         return ArticleKind.FRAGMENT
     if titled and len(last) >= RUNNING_MIN and last.endswith(("…", "...", "[…]", "[...]")):
         return ArticleKind.FRAGMENT  # cut off with an ellipsis, however short: a teaser
     return ArticleKind.ARTICLE
+
+
+def _dated_words(name: str) -> bool:
+    """Words of a date line read as a name: "Posted Dec.", "Updated Monday" (not "Jul Parke")."""
+    return any(w.lower() in _DATE_WORDS or w.endswith(".") and w[:-1].lower() in _MONTHS for w in name.split())
+
+
+def _card(lines: list[Block], found: _Found) -> bool:
+    """A listing's card: one short paragraph under a headline, with its date or a row of its facts
+    ("Sat 17 October 2026 · Town Hall", "24.02.2027 | Cargo") under the headline or the text."""
+    rows = [_dated_row(b.text) for b in lines]
+    running = [b.text for b, row in zip(lines, rows) if len(b.text) >= RUNNING_MIN and not row]
+    if len(running) != 1 or len(running[0]) > CARD_TEXT:
+        return False
+    return found.date is not None or any(rows)
+
+
+def _dated_row(text: str) -> bool:
+    """A date, or a row of facts that starts with one: "Friday 11 December, 5pm · M Shed, Bristol"."""
+    if len(text) > 160:
+        return False
+    first = re.split(r"\s[|·•–—]\s|,\s", text, maxsplit=1)[0]
+    return bool(date_line(text) or date_of(first) or _NUMERIC_DATE.match(first))
 
 
 def _flags(

@@ -33,13 +33,14 @@ _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|d
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
-    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr)\.?\s(?:\((?i:retd|ret)\.?\)\s)?)*"
+    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr|Chief|FF|Firefighter|Very|Rt|Hon)\.?\s"
+    r"(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
     rf"|column|essay|report) )?by|author|words|text):?\s+"
-    rf"{_HONORIFIC}(?P<names>{_NAMES})"
+    rf"(?:the\s(?=(?i:very|rt|rev|revd|reverend|hon)\b))?{_HONORIFIC}(?P<names>{_NAMES})"
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
 )
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
@@ -61,6 +62,7 @@ _NOT_WRITERS = re.compile(
     re.IGNORECASE,
 )
 _CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
+_COUPLE = re.compile(rf"^(?P<a>[{UPPER}][a-z’'-]+) (?:and|&) (?P<b>[{UPPER}][a-z’'-]+) (?P<last>[{UPPER}][\w’'-]+)$")
 _NICKNAME = re.compile(r"(?<=\w)\s[“\"][^”\"]{1,30}[”\"]\s(?=[A-Z])")
 CALENDAR = frozenset(  # "Dated Friday 8 May", "by Monday": a weekday or a month is no name's last word
     "monday tuesday wednesday thursday friday saturday sunday january february march may july september october november "
@@ -73,6 +75,10 @@ _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
 _PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll)$")  # fells, not people
+_GENRES = frozenset(
+    "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
+    "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing".split()
+)
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
@@ -97,6 +103,12 @@ _INSTITUTION = re.compile(  # the last word of a named publication or institutio
     r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
     r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
     r"|alliance|coalition|union|party)$",
+    re.IGNORECASE,
+)
+_ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
+_MORE_GROUPS = re.compile(  # groups, places and events named like people: "Bristol Museums", "Dales Seed Share"
+    r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
+    r"|program|partnership|initiative|bank|pantry)$",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT = re.compile(
@@ -142,6 +154,11 @@ _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conserv
     r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations)s?\b",
     re.IGNORECASE,
 )
+_MORE_POSTS = re.compile(  # posts that tell a signer's job, not a line's role on the page ("Duty Volcanologist")
+    r"\b(?:headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster"
+    r"|therapist)s?\b",
+    re.IGNORECASE,
+)
 _NOT_NAMES = set(
     "This The It These That There He She They We Our Its While But And However When If As In On At For Although "
     "Because Since After Before Then Now Yet So Still Even Also Meanwhile Instead Despite Unlike Like Why What How "
@@ -164,6 +181,13 @@ def split_title(line: str) -> tuple[str, str | None]:
     if match and _is_publisher(match.group("publisher")):
         return match.group("title").strip(), match.group("publisher").strip()
     return text, None
+
+
+def own_suffix(title: str, publisher: str) -> bool:
+    """A dash's suffix that belongs to the headline, not a publisher's name: a date or a number
+    ("Fishing Report – July 9, 2026", "Call – Round 9"), or the name of an event after its date
+    ("Saturday 10 May 2027, 2.30pm — Young Organists' Platform")."""
+    return any(c.isdigit() for c in publisher) or bool(date_of(title.split(",")[0]))
 
 
 def _is_publisher(text: str) -> bool:
@@ -240,7 +264,7 @@ def _led_names(text: str) -> list[str] | None:
     if not lead:
         return None
     rest = _AFTER_NAMES.split(text[lead.end() :], 1)[0]
-    return people(rest) or None
+    return people(rest, couples=True) or None
 
 
 def names_no_writer(line: str) -> bool:
@@ -249,32 +273,56 @@ def names_no_writer(line: str) -> bool:
     return bool(_NOT_WRITERS.match(line.strip()))
 
 
-def people(text: str) -> list[str]:
+def people(text: str, couples: bool = False) -> list[str]:
     """The people a list of names starts with: "A, B and C", "A und B", "A, Senior Lecturer, and B,
     Staff Writer" (roles and groups between them are passed over; a publisher or a place after
     them ends the list); [] when it does not start with a person's name."""
     out: list[str] = []
-    parts = _LIST_SPLIT.split(text.strip().rstrip("."))
-    joins = [","] + _LIST_SPLIT.findall(text.strip().rstrip("."))
+    text = text.strip().rstrip(".")
+    couple = _COUPLE.match(text) if couples else None
+    if couple:  # "By Anil and Sophie Bhatt": two people of one surname
+        last = couple.group("last")
+        return [f"{couple.group('a')} {last}", f"{couple.group('b')} {last}"]
+    parts = _LIST_SPLIT.split(text)
+    joins = [","] + _LIST_SPLIT.findall(text)
     after_role = False
     for part, join in zip(parts, joins):
         caps = _CAPS_THEN_MORE.match(part)  # "MARGERY BECK Associated Press": the name in capitals, then the publisher
         name = _clean_name(caps.group(1) if caps and not is_person_name(_clean_name(part)) else part)
+        name = name if is_person_name(name) else _after_post(name)  # "Station Manager Dewi Morgan"
         if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
             out += [name] if name not in out else []
             after_role = False
-        elif is_role(name) or is_organisation(name):
+        elif is_post(name) or is_group(name):
             after_role = bool(out)  # "Chief Executive, Hugh Bannerman": a post before the name
         else:
             break
     return out
 
 
+def _after_post(text: str) -> str:
+    """The name after a post that stands before it ("Station Manager Dewi Morgan" → "Dewi Morgan"), or the text."""
+    words = text.split()
+    for k in range(1, min(4, len(words) - 1)):
+        rest = " ".join(words[k:])
+        post = " ".join(words[:k])
+        if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", post) and is_post(post) and is_person_name(rest):
+            return rest
+    return text
+
+
+def bare_name(name: str) -> str:
+    """A name as the front matter gives it: no honorific or rank, no letters after it, not in capitals."""
+    return _clean_name(name)
+
+
 def is_person_name(name: str) -> bool:
     """Capitalised words that can be a person's name: two to five, none of them a role ("Senior
     Lecturer"), a group ("Creators Syndicate") or a word a name never has ("The Harbour Times")."""
-    if not _PERSON_NAME.match(name) or is_role(name) or is_organisation(name) or place_name(name):
+    if not _PERSON_NAME.match(name) or is_post(name) or is_group(name) or place_name(name):
         return False
+    if name.split()[-1].lower() in _GENRES:
+        return False  # "Match Report", "Book Review": a kind of text, not a surname
     return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
 
 
@@ -325,6 +373,19 @@ def is_organisation(name: str) -> bool:
     return bool(_ORGANISATION.search(name) or _INSTITUTION.search(name))
 
 
+def is_group(name: str) -> bool:
+    """An organisation (`is_organisation`), or a club, venue, project or event named as a person
+    would be: "Kingsmead Court RA", "Bristol Museums", "Dales Seed Share", "Fellside Fibre"."""
+    name = name.strip(" .")
+    acronym = not name.isupper() and post_nominals(name) == name and bool(_ACRONYM_END.search(name))
+    return acronym or bool(_MORE_GROUPS.search(name)) or is_organisation(name)
+
+
+def is_post(text: str) -> bool:
+    """A job or an affiliation (`is_role`), or a post that signs a text: "Duty Volcanologist", "Team Leader"."""
+    return is_role(text) or bool(_MORE_POSTS.search(text))
+
+
 def photographer(line: str) -> str | None:
     """The person a photo credit names ("Photograph: NAME", "Images: NAME / Agency"), or None."""
     match = _PHOTO_CREDIT.match(line.strip()) if len(line) <= 120 else None
@@ -354,7 +415,8 @@ def bio_names(paragraph: str) -> list[str]:
         name = _clean_name(match.group("name"))
         if _is_name(name) and name not in names:
             names.append(name)
-    return names
+    groups = [n for n in names if is_group(n)]  # "Valley Food Bank is …; Valley Food is a member of …": the group's short name
+    return [n for n in names if not any(g != n and g.startswith(n + " ") for g in groups)]
 
 
 def _is_name(name: str) -> bool:

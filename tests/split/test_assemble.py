@@ -342,3 +342,46 @@ def test_first_names_sign_a_post_under_its_last_sentence():
     article = assemble(tuple(Block(2 * i + 1, t) for i, t in enumerate(lines)), "devlog.txt")
     assert article.authors == ("Gil", "Rosa")
     assert "Gil & Rosa" not in article.body
+
+
+def test_a_headline_that_reads_like_a_name_is_still_the_title_but_not_its_by_line():
+    shop = make("Harbour Barbers", "Walk-in cuts from £12, with a quiet hour on Tuesday mornings for customers who want no chat.")
+    assert shop.title == "Harbour Barbers" and shop.authors == ()
+    wiki = make("Ida Lenk", "Ida Lenk", LONG, LONG)
+    assert wiki.title == "Ida Lenk" and wiki.authors == ()
+
+
+def test_a_signature_over_its_post_keeps_the_copyright_line_as_the_item_s():
+    article = make("A note on ten years", LONG, "Thank you for coming along with us.", "Ruth Amos", "Managing Partner",
+                   "© 2023 Amos Capital LLP. All rights reserved.")
+    assert article.authors == ("Ruth Amos",)
+    assert article.licence.kind is LicenceKind.ALL_RIGHTS_RESERVED
+
+
+def test_a_dash_and_a_first_name_sign_under_a_caption():
+    article = make("Found at the flea market", LONG, "Image: the strip in its battered frame", "— Bill")
+    assert article.authors == ("Bill",)
+
+
+def test_a_listing_card_is_a_fragment_and_a_citation_link_does_not_break_off():
+    card = make("Winter Craft Fayre", "Sat 28 November 2026 · Town Hall, Market Place, Thirsk",
+                "A friendly indoor fair with 35 stalls, tombola and refreshments.")
+    assert card.kind is ArticleKind.FRAGMENT
+    dated = make("New crane delivered to the container terminal", "24.02.2027 | Infrastructure",
+                 "The second of two electric cranes arrived from Shanghai on Tuesday.")
+    assert dated.kind is ArticleKind.FRAGMENT
+    cited = make("Mapping greetings along the Rhine", LONG, LONG,
+                 "Cite this post: Lenz, Anna (2026). Mapping greetings along the Rhine. https://example.org/1482")
+    assert cited.kind is ArticleKind.ARTICLE
+
+
+def test_a_headline_written_as_two_sentences_over_its_by_line():
+    article = make("Ferries are leaving the island. Nobody has a plan.", "By Ana Ruiz", LONG, LONG)
+    assert article.title == "Ferries are leaving the island. Nobody has a plan." and article.authors == ("Ana Ruiz",)
+    letter = make("I agree with your editorial.", LONG, LONG)
+    assert letter.body.startswith("I agree with your editorial.")  # no by-line under it: its text, not a headline
+
+
+def test_a_date_after_the_headline_s_dash_stays_in_the_title():
+    article = make("Tarn River Fishing Report – June 2, 2026", LONG, LONG)
+    assert (article.title, article.publisher) == ("Tarn River Fishing Report – June 2, 2026", None)

@@ -14,6 +14,7 @@ from sitegen.split.meta import (
     is_organisation,
     is_person_name,
     looks_like_title,
+    own_suffix,
     people,
     photographer,
     split_title,
@@ -319,3 +320,22 @@ def test_posts_before_a_name_and_letters_after_it_are_no_names():
     assert by_line_names("By DANNY HOLLIS, CHIEF FOOTBALL REPORTER") == ["Danny Hollis"]
     assert by_line_names("By Captain Iain MacLeod, Fleet Master") == ["Iain MacLeod"]
     assert not is_person_name("Hardknott Pass")
+
+
+def test_a_date_or_a_number_after_a_dash_is_the_title_s_own():
+    assert own_suffix("Tarn River Fishing Report", "June 2, 2026")
+    assert own_suffix("Call for proposals", "Round 4")
+    assert own_suffix("Friday 4 June 2026, 7pm", "Harbour Quartet")
+    assert not own_suffix("Oil falls as stockpiles grow", "Reuters")
+
+
+def test_by_lines_of_a_couple_and_of_a_name_with_its_post():
+    assert by_line_names("By Omar and Lina Haddad") == ["Omar Haddad", "Lina Haddad"]
+    assert by_line_names("Written by Dr Ada Voss, Clinical Psychologist") == ["Ada Voss"]
+    assert people("Mel Cho, Lab Manager and Ivo Kral") == ["Mel Cho", "Ivo Kral"]
+
+
+def test_institutions_and_clubs_are_not_people():
+    for name in ("Fenwick Court RA", "Harbour Museums", "Dale Seed Share", "Quay Saleroom"):
+        assert not is_person_name(name), name
+    assert is_person_name("Jane Hill") and is_person_name("JANE HILL")

@@ -1,0 +1,241 @@
+"""Who wrote an item, from the forms of by-line and signature that `meta` and `roles` leave out.
+
+Owns reading writers out of: a row of the page's facts under a headline ("November 24, 2026 ·
+NAME · Valuation days", "Nov 13 · NAME", "DATE @ 9:12 am · Filed by NAME under Idioms",
+"Forecaster: NAME · Updated 07:15"); a poster's handle ("Started by kveik_kate in Yeast",
+"Originally posted by decoction_dan on X"); a by-line in lower case ("words: jonah pike");
+a guest post's writer named in its text ("This is a guest post by NAME"); a signature by a
+first name ("— Bill", "Rosa (Staveley)", "Jas, age 13, Harrogate"); a name signing above its
+post and institution on the lines below ("Tomáš Horák" / "Ambassador of …"); the writer
+a statement names ("This summary was written by NAME for X and is reproduced …").
+Pure functions on strings; the evidence is the line's shape, never a site's name. Must not
+decide boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sitegen.split.dates import date_of, relative_date
+from sitegen.split.meta import NAME, UPPER, capitalised, is_group, is_person_name, is_post, people
+from sitegen.split.roles import first_name, person, signature
+
+ROW_MAX = 160  # a row of the page's facts is no longer
+_ROW_SEP = re.compile(r"\s+[|·•—–]\s+")
+_TIME = re.compile(r"\s*@?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)  # "@ 9:12 am", "07:15 GMT"
+_DAY_MONTH = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|sept|oct|nov|dec)[a-z]*\.?)$",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b", re.IGNORECASE)
+_COUNT = re.compile(r"^\d[\d,.]*k?\s+\w+$|^\w+\s*\(\d+\)$", re.IGNORECASE)  # "32 Comments", "Comments (87)"
+_LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: NAME", "Summary by NAME"
+    rf"^(?:(?:[A-Z][a-z]+ ){{0,2}}by:?|(?:[A-Z][a-z]+ )?(?i:forecaster|writer|reporter|columnist|critic|reviewer|blogger"
+    rf"|correspondent|author|words|text|story)s?:)\s+(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:\s+(?:under|in|on|at|for)\s.*)?$"
+)
+_NOT_LEADS = re.compile(  # those who did not write the text
+    r"^(?:(?:medically|clinically) )?(?:reviewed|edited|photographed|illustrated|produced|presented|hosted|sponsored|supplied"
+    r"|translated|narrated|designed|directed|compiled)\b",
+    re.IGNORECASE,
+)
+_HANDLE_BY = re.compile(  # a forum's poster: "Started by kveik_kate in Yeast", "Originally posted by decoction_dan on X, DATE"
+    r"^(?:(?:originally )?posted|started|submitted|shared|asked)\s+by\s+(?P<handle>[\w.-]{3,30})(?:\s+(?:in|on|at)\s+\S.*)?$",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
+_NOT_HANDLES = frozenset("admin administrator editor editors staff team webmaster moderator moderators guest anonymous".split())
+_LOWER_BY = re.compile(r"^(?:by|words:?|text:?|words by|story by)\s+(?P<name>[a-z][a-z’'-]+(?: [a-z][a-z’'-]+){1,2})$")
+_GUEST = re.compile(rf"\bguest (?:post|column|blog|piece|essay)(?: is)? (?:by|from)\s+(?P<names>{NAME}(?: (?:and|&) {NAME})?)")
+_DASH_NAME = re.compile(rf"^(?:--|[–—-])\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})\.?$")  # "— Bill"
+_NAME_REMARK = re.compile(  # "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"
+    rf"^(?:--|[–—-])?\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})(?:\s\([^()]{{2,30}}\)|(?:,\s(?:(?:aged?\s)?\d{{1,2}}|[{UPPER}][\w’' -]{{1,30}})){{1,2}})\.?$"
+)
+_WRITTEN = re.compile(
+    rf"\b(?:written|compiled|reported|prepared) by (?P<names>{NAME}(?: (?:and|&) {NAME})?)(?=\s(?:for|of|at|and|is|was)\b|[,.;]|$)"
+)
+_WORDS_BY = re.compile(rf"^(?i:words|text|story) by (?P<names>{NAME}(?: (?:and|&) {NAME})?)\.\s")  # "Words by NAME. Jamie's page …"
+_BOOK_CREDIT = re.compile(  # "NAME, translated from the Finnish by NAME", "NAME, with illustrations by NAME"
+    rf"^(?P<name>{NAME}),? (?:translated|illustrated|with (?:illustrations|photographs|drawings|a foreword)|foreword|introduced)"
+    rf"[^,]{{0,40}} by {NAME}$"
+)
+_ON_BEHALF = re.compile(r"^(?:for and )?on behalf of [A-Z]", re.IGNORECASE)
+_WRITES_LINE = re.compile(rf"^(?P<names>{NAME}(?: (?:and|&) {NAME})?) (?:writes|write|remembers|recalls)\s*:?$")  # "NAME writes:"
+_POST_LINE = re.compile(r"^[A-Z][\w’'.&/ ,()-]{1,100}$")
+
+
+def _dated(part: str) -> bool:
+    """A part of a row that gives a date or a time: "November 24, 2026", "Nov 13", "Updated 07:15 GMT"."""
+    bare = _TIME.sub("", part).strip(" ,@")
+    if not bare:
+        return bool(_TIME.match(part))
+    return bool(date_of(bare) or relative_date(part) or _DAY_MONTH.match(bare) or _UPDATED.match(part) and _TIME.search(part))
+
+
+def row_names(text: str) -> list[str] | None:
+    """The writer named in a row of the page's facts under a headline: the row has a date or a
+    time, exactly one part naming people (a name alone, "Filed by NAME under X", "Forecaster:
+    NAME"; a first name alone beside a date and a count), and short labels or counts for the rest."""
+    if len(text) > ROW_MAX:
+        return None
+    parts = [p.strip() for p in _ROW_SEP.split(text.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    found: list[list[str]] = []
+    singles: list[str] = []
+    dated = False
+    for i, part in enumerate(parts):
+        if _dated(part):
+            dated = True
+            continue
+        led = _LED.match(part)
+        if led and not _NOT_LEADS.match(part):
+            names = people(led.group("names"))
+            if not names:
+                return None
+            found.append(names)
+        elif (name := person(part)) and is_person_name(name):
+            found.append([name])
+        elif posted := post_signature(part):  # "NAME, Lifeboat Press Officer"
+            found.append(posted)
+        elif first_name(part) and not is_group(part) and not is_post(part):
+            singles.append(part)  # a first name, or a label: "Ingrid", "Releases"
+        elif _COUNT.match(part) or len(part.split()) <= 4 and not part.endswith((".", "?", "!")):
+            continue  # a label or a count: "Valuation days", "32 Comments"
+        else:
+            return None
+    if not dated or len(found) > 1:
+        return None
+    if found:
+        return found[0]
+    if len(singles) == 1 and any(_COUNT.match(p) for p in parts):
+        return singles  # a word alone is a name only beside a count ("Ingrid · 32 Comments"), not "March 3 · Opinion"
+    return None
+
+
+def led_names(text: str) -> list[str] | None:
+    """The writer of a by-line led by a word, "Filed by NAME", "Reviewed by NAME" (a critic's, at
+    the head of a review), "Forecaster: NAME" (not "Medically reviewed by", "Edited by")."""
+    text = text.strip()
+    if len(text) > ROW_MAX or re.match(r"^(?:medically|clinically)\b", text, re.IGNORECASE):
+        return None
+    reviewed = re.match(r"^reviewed by:?\s+(?P<rest>.+)$", text, re.IGNORECASE)
+    if reviewed:  # "Reviewed by NAME", "Reviewed by Sam", "Reviewed by Joe, aged 7"
+        rest = reviewed.group("rest").strip()
+        names = people(_ROW_SEP.split(rest)[0])
+        if names:
+            return names
+        alone = _NAME_REMARK.match(rest) or re.match(rf"^(?P<name>[{UPPER}][a-z’'-]{{2,15}})$", rest)
+        return [alone.group("name")] if alone and first_name(alone.group("name")) else None
+    led = _LED.match(text)
+    return people(led.group("names")) or None if led and not _NOT_LEADS.match(text) else None
+
+
+def book_credit_names(text: str) -> list[str] | None:
+    """The writer of a book's credit line: "NAME, translated from the Finnish by NAME" (not the translator)."""
+    match = _BOOK_CREDIT.match(text.strip()) if len(text) <= ROW_MAX else None
+    return (people(match.group("name")) or None) if match else None
+
+
+def head_names(text: str) -> list[str] | None:
+    """The writers of a line under a headline in a form `roles.byline_names` does not read."""
+    writes = _WRITES_LINE.match(text.strip()) if len(text) <= 80 else None
+    if writes:
+        return people(writes.group("names")) or None
+    return row_names(text) or led_names(text) or handle_names(text) or lower_byline(text) or book_credit_names(text)
+
+
+def handle_names(text: str) -> list[str] | None:
+    """The poster a forum names by handle: "Started by kveik_kate in Yeast & Fermentation"."""
+    match = _HANDLE_BY.match(text.strip()) if len(text) <= ROW_MAX else None
+    if not match:
+        return None
+    handle = match.group("handle").rstrip(".,")
+    if handle.lower() in _NOT_HANDLES or not _HANDLE.match(handle) or is_group(handle):
+        return None
+    return [handle]
+
+
+def lower_byline(text: str) -> list[str] | None:
+    """A by-line written in lower case, as a zine prints it: "by priya lal", "words: jonah pike"."""
+    match = _LOWER_BY.match(text.strip()) if len(text) <= 60 else None
+    if not match:
+        return None
+    name = capitalised(match.group("name"))
+    return [name] if is_person_name(name) else None
+
+
+def guest_names(text: str) -> list[str] | None:
+    """The writer a guest post's text names: "This is a guest post by NAME, a PhD student …"."""
+    match = _GUEST.search(text[:300])
+    return (people(match.group("names")) or None) if match else None
+
+
+def statement_writers(statement: str) -> list[str]:
+    """The writers a provenance statement names: "This summary was written by NAME for X and is reproduced …"."""
+    match = _WRITTEN.search(statement) if len(statement) <= 600 else None
+    return people(match.group("names")) if match else []
+
+
+def closing_words_by(text: str) -> list[str] | None:
+    """"Words by NAME." opening the item's last line, with a remark after it."""
+    match = _WORDS_BY.match(text.strip()) if len(text) <= 300 else None
+    return (people(match.group("names")) or None) if match else None
+
+
+def post_signature(text: str) -> list[str] | None:
+    """A name with its post, either way round: "NAME, Senior Caseworker (Level 3)", "Team Leader, NAME",
+    "Posted by: Team Leader, NAME", "Mrs NAME, Head of Welsh / Pennaeth"."""
+    text = re.sub(r"^(?:posted|written|signed) by:?\s+", "", text.strip(), flags=re.IGNORECASE)
+    if len(text) > 120 or text.count(", ") != 1:
+        return None
+    first, second = text.split(", ")
+    if (name := person(first)) and is_post(second) and not is_post(first):
+        return [_bare(name)]
+    if (name := person(second)) and is_post(first) and not is_post(second):
+        return [_bare(name)]
+    return None
+
+
+def group_signature(text: str) -> list[str] | None:
+    """A first name signing with the rest of a team: "Jade & the Farm Team"."""
+    match = re.match(rf"^(?P<name>[{UPPER}][a-z’'-]{{2,15}}) (?:&|and) the [\w ]{{2,30}}$", text.strip())
+    return [match.group("name")] if match and first_name(match.group("name")) else None
+
+
+def first_name_signature(text: str) -> list[str] | None:
+    """A signature of a first name: "— Bill", "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"."""
+    text = text.strip()
+    if len(text) > 60:
+        return None
+    match = _DASH_NAME.match(text) or _NAME_REMARK.match(text)
+    return [match.group("name")] if match and first_name(match.group("name")) else None
+
+
+def signed_with_post(texts: Sequence[str]) -> tuple[int, list[str]] | None:
+    """A name signing a text on its own line, with its post, office or institution on the one or
+    two lines below ("Tomáš Horák" / "Ambassador of the Republic of Moravia"; "Ashley Brandt" /
+    "Broadband Coordinator" / "Harlan County Broadband Office"): (lines it takes from the end, names)."""
+    for below in (1, 2):
+        if len(texts) < below + 2:
+            return None
+        name_line = texts[-below - 1].strip()
+        posts = [t.strip() for t in texts[-below:]]
+        if not all(len(p) <= 100 and (_POST_LINE.match(p) or _ON_BEHALF.match(p)) and not p.endswith(".") or _slashed(p) for p in posts):
+            return None
+        if not any(is_post(p) or is_group(p) or _slashed(p) or _ON_BEHALF.match(p) for p in posts):
+            continue
+        names = signature(name_line) or ([n] if (n := person(name_line)) else None)
+        if names:
+            return below + 1, [_bare(n) for n in names]
+    return None
+
+
+def _slashed(text: str) -> bool:
+    """A post given in two languages: "Pennaeth / Headteacher"."""
+    return " / " in text and len(text) <= 100 and any(is_post(p) for p in text.split(" / "))
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", name)
