@@ -59,6 +59,7 @@ LIST_RUN = 4  # this many headline-shaped lines in a row are a list
 QUESTION_WORDS = 12  # a question this long after running text is a sentence of it
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
 REPEAT_SHORT = 120
+RUNNING_HEAD = 4  # a headline-shaped line recurring this often is a running head, not a headline
 BYLINE_MAX = 200  # a by-line is never longer
 COMMAND_WORDS = 6  # a bare call to action ("Place a notice") is at most this long
 LICENCE_MAX = 700  # nor is a licence statement or a bio  # only lines up to this long are counted for repetition
@@ -153,6 +154,7 @@ _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and 
 )
 _JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+_BYLINE_SEP = re.compile(r"\s+[|·•]\s+|\s[–—]\s")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
 _FIELD_PART = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # "Turnout: 38.3%"
@@ -344,8 +346,8 @@ def _names_alone(text: str) -> list[str] | None:
 
 def _meta_names(text: str) -> list[str] | None:
     """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025",
-    or names alone among a date and counts: "March 3, 2025 | Leah Morgan | 14 Comments"."""
-    parts = _META_SEP.split(text)
+    or names alone among a date and counts: "March 3, 2025 | Leah Morgan | 14 Comments", "Jane Hill — 3 March 2026"."""
+    parts = _BYLINE_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 160:
         for part in parts:
             names = by_line_names(part) or ((_POSTED_BY.match(part) or _ROLE_BY.match(part)) and byline_names(part))
@@ -463,8 +465,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
             return "call to action of the site"
     if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text)):
         s = s or shape(text)
-        if not s.sentence and not s.list_like and headline_score(text, s) < 0.5:
-            return f"recurs {repeats} times in the dump"
+        if not s.sentence and not s.list_like and (headline_score(text, s) < 0.5 or repeats >= RUNNING_HEAD and not (is_caption(text) or credit_names(text))):
+            return f"recurs {repeats} times in the dump"  # also a headline-shaped running head of each page
     return None
 
 
@@ -618,6 +620,35 @@ def classify(
             role = Role.BODY
         roles.append(role)
         previous = role
+    return _capital_headings(texts, roles, shapes)
+
+
+def capital_heading(text: str, s: LineShape) -> bool:
+    """A heading set in capitals ("A MEMORY OF THE 1953 FLOOD", "PLANNING: WHAT NEXT FOR THE SITE?"):
+    three words or more (two are as often a label, "FULL STORY", or a name), no comma, not a
+    sentence, short enough for a headline. In a dump with no blank lines it is what tells a
+    section's start."""
+    return (
+        3 <= s.words <= TITLE_MAX_WORDS and s.chars <= TITLE_MAX_CHARS and text.isupper() and "," not in text
+        and s.final not in (".", ";", ",") and not s.list_like and sum(map(str.isalpha, text)) >= 0.6 * s.chars
+    )
+
+
+def _capital_headings(texts: Sequence[str], roles: list[Role], shapes: Sequence[LineShape] | None) -> tuple[Role, ...]:
+    """A heading in capitals between a finished text (or its signature) and running text heads
+    that text, whatever its words looked like alone (a name, a label, a speaker's question); under
+    a headline it stays what it was (a by-line in capitals)."""
+    for i in range(1, len(texts) - 1):
+        if roles[i] not in (Role.BYLINE, Role.FURNITURE, Role.BODY) or roles[i + 1] not in (Role.BODY, Role.STANDFIRST, Role.BYLINE):
+            continue
+        if roles[i - 1] not in (Role.BODY, Role.STANDFIRST, Role.BYLINE, Role.CREDIT, Role.LICENCE):
+            continue
+        s = shapes[i] if shapes else shape(texts[i])
+        after = shapes[i + 1] if shapes else shape(texts[i + 1])
+        if capital_heading(texts[i], s) and not by_line_names(texts[i]) and not texts[i + 1].isupper() and (
+            after.chars >= SHORT or roles[i + 1] is Role.BYLINE
+        ):
+            roles[i] = Role.TITLE
     return tuple(roles)
 
 

@@ -33,9 +33,10 @@ from dataclasses import dataclass, replace
 
 from sitegen.errors import Problem
 from sitegen.model import Source
-from sitegen.split.clean import clean_line
+from sitegen.split.clean import clean_line, line_debris
+from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
-from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item
+from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
 
 MIN_WIDTH, MAX_WIDTH = 40, 100  # the widths a wrapped dump is cut at
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
@@ -112,8 +113,8 @@ def _joins(previous: str, line: str, width: int) -> bool:
     its first word would not have fitted on `previous`, or `previous` is nearly as wide as the
     run and `line` goes on in lower case (a paragraph wrapped a little narrower, or by the
     width of its letters, as text taken out of a PDF is)."""
-    if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line):
-        return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address
+    if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line) or _PAGE_MARK.match(line):
+        return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
     if line[:1].islower():
         if len(previous) < width - NARROWER and _fits(previous, line, width):
             return False
@@ -127,12 +128,14 @@ def _joins(previous: str, line: str, width: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Joined:
-    """A line of the joined text made of several original lines."""
+    """A line of the joined text that is not simply the dump line after the one before it: a
+    paragraph joined from several lines, or a line moved out of the paragraph it interrupted."""
 
     line: int  # its number among the joined lines
-    first: int  # the original number of its first line
+    originals: tuple[int, ...]  # the original numbers of its lines, in the order of its text
     cuts: tuple[int, ...]  # how many of its words come before each original line after the first
     words: int  # how many words it has
+    resume: int  # the original number of the joined line after it, when that one is not a `_Joined`
 
 
 class LineMap:
@@ -146,8 +149,8 @@ class LineMap:
     def identity(self) -> bool:
         return not self._joined
 
-    def add(self, line: int, first: int, cuts: tuple[int, ...], words: int) -> None:
-        self._joined.append(_Joined(line, first, cuts, words))
+    def add(self, line: int, originals: tuple[int, ...], cuts: tuple[int, ...], words: int, resume: int) -> None:
+        self._joined.append(_Joined(line, originals, cuts, words, resume))
         self._numbers.append(line)
 
     def _find(self, line: int) -> tuple[_Joined | None, int]:
@@ -157,19 +160,22 @@ class LineMap:
             return None, line
         joined = self._joined[k]
         if joined.line == line:
-            return joined, joined.first
-        return None, joined.first + len(joined.cuts) + (line - joined.line)
+            return joined, joined.originals[0]
+        return None, joined.resume + (line - joined.line - 1)
 
     def first(self, line: int) -> int:
-        return self._find(line)[1]
+        """The first original line of joined line `line` (the lowest)."""
+        joined, first = self._find(line)
+        return min(joined.originals) if joined else first
 
     def last(self, line: int) -> int:
         joined, first = self._find(line)
-        return first + (len(joined.cuts) if joined else 0)
+        return max(joined.originals) if joined else first
 
-    def lines(self, line: int) -> range:
-        """The original lines of joined line `line`."""
-        return range(self.first(line), self.last(line) + 1)
+    def lines(self, line: int) -> tuple[int, ...]:
+        """The original lines of joined line `line`, in the order of its text."""
+        joined, first = self._find(line)
+        return joined.originals if joined else (first,)
 
     def debris(self, found: Iterable[Debris]) -> list[Debris]:
         """`found` (on the joined lines) on the original lines: a whole joined line taken out is
@@ -179,16 +185,17 @@ class LineMap:
         out = []
         for d in found:
             joined, first = self._find(d.line)
-            if joined is None:
-                out.append(replace(d, line=first) if first != d.line else d)
+            if joined is None or len(joined.originals) == 1:
+                line = joined.originals[0] if joined else first
+                out.append(replace(d, line=line) if line != d.line else d)
                 continue
             words = d.text.split()
             if len(words) != joined.words:
-                out.append(replace(d, line=first + len(joined.cuts)))
+                out.append(replace(d, line=joined.originals[-1]))
                 continue
             bounds = [0, *joined.cuts, len(words)]
             for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
-                out.append(Debris(first + i, " ".join(words[a:b] or words[a - 1 : a]), d.reason))
+                out.append(Debris(joined.originals[i], " ".join(words[a:b] or words[a - 1 : a]), d.reason))
         return out
 
     def article(self, article):  # SplitArticle → SplitArticle (typed loosely: `assemble` imports nothing from here)
@@ -196,7 +203,8 @@ class LineMap:
         if self.identity:
             return article
         first, last = article.source.lines
-        new_first, new_last = self.first(first), self.last(last)
+        new_first = min(self.first(n) for n in range(first, last + 1))
+        new_last = max(self.last(n) for n in range(first, last + 1))
         title = article.title
         named = f"({article.source.file} line {first})"
         if title.endswith(named):
@@ -222,9 +230,9 @@ class LineMap:
 
 
 class Unwrapped:
-    """The lines of a dump with hard-wrapped paragraphs joined, streamed (memory bounded by
-    a run of `RUN_MAX` lines); `map` takes the joined line numbers back to the dump's, and is
-    filled as the lines are read."""
+    """The lines of a dump with hard-wrapped paragraphs joined, and paragraphs a line of the page
+    interrupted mended (`_mended`), streamed (memory bounded by a run of `RUN_MAX` lines); `map`
+    takes the joined line numbers back to the dump's, and is filled as the lines are read."""
 
     def __init__(self, lines: Iterable[str]) -> None:
         self._lines = lines
@@ -234,21 +242,30 @@ class Unwrapped:
         number = 0  # original lines read
         out = 0  # joined lines given
         for run in _runs(self._lines):
-            width = wrap_width(run)
-            if width is None:
-                yield from run
-                number += len(run)
-                out += len(run)
-                continue
-            for group in _paragraphs(run, width):
+            pieces = _mended(run, number + 1)
+            if pieces is None:
+                width = wrap_width(run)
+                if width is None:
+                    yield from run
+                    number += len(run)
+                    out += len(run)
+                    continue
+                pieces = [(line, (number + 1 + k,)) for k, line in enumerate(run)]
+            else:
+                width = wrap_width([text for text, _ in pieces])
+            highest = number  # the highest original line given so far
+            for group in _paragraphs(pieces, width):
                 out += 1
+                originals = tuple(n for _, lines in group for n in lines)
                 if len(group) > 1:
-                    text, cuts = _join(group)
-                    self.map.add(out, number + 1, cuts, len(text.split()))
-                    yield text
+                    text, cuts = _join([text for text, _ in group])
                 else:
-                    yield group[0]
-                number += len(group)
+                    text, cuts = group[0][0], ()
+                highest = max(highest, *originals)
+                if len(originals) > 1 or originals[0] != self.map.first(out):
+                    self.map.add(out, originals, cuts, len(text.split()), highest + 1)
+                yield text
+            number += len(run)
 
 
 def _runs(lines: Iterable[str]) -> Iterator[list[str]]:
@@ -263,30 +280,139 @@ def _runs(lines: Iterable[str]) -> Iterator[list[str]]:
         yield run
 
 
-def _paragraphs(run: list[str], width: int) -> Iterator[list[str]]:
-    """The lines of a wrapped run, each with the lines joined to it."""
-    group: list[str] = []
-    for line in run:
-        if group and line.strip() and group[-1].strip() and _joins(group[-1].strip(), line.strip(), width):
-            group.append(line)
+_Piece = tuple[str, tuple[int, ...]]  # a line's text and the original numbers of its lines
+
+
+def _paragraphs(pieces: list[_Piece], width: int | None) -> Iterator[list[_Piece]]:
+    """The pieces of a run, each with the pieces joined to it (none when the run is not wrapped);
+    a line moved out of a paragraph (`_mended`) is joined to nothing and comes after the
+    paragraph's line."""
+    group: list[_Piece] = []
+    moved: list[_Piece] = []
+    for piece in pieces:
+        if isinstance(piece[1], _Moved):
+            moved.append(piece)
+            continue
+        line = piece[0]
+        if width is not None and group and line.strip() and group[-1][0].strip() and _joins(group[-1][0].strip(), line.strip(), width):
+            group.append(piece)
             continue
         if group:
             yield group
-        group = [line]
+        for m in moved:
+            yield [m]
+        moved = []
+        group = [piece]
     if group:
         yield group
+    for m in moved:
+        yield [m]
+
+
+class _Moved(tuple):
+    """The original numbers of a line moved out of the paragraph it interrupted."""
+
+    __slots__ = ()
+
+
+_PAGE_MARK = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.)\s*\d{1,4}(?: of \d{1,4})?)$", re.IGNORECASE)
+_INTERRUPTION_MAX = 120  # a line of the page inside a paragraph is at most this long
+_CONTINUES = re.compile(r"[a-z]")  # the text after the interruption goes on in lower case
+
+
+def _interrupts(before: str, line: str, after: str, run: list[str]) -> bool:
+    """`line` is a line of the page ("Advertisement", "— 2 —", "Photo: …", a running head that
+    recurs in the run) dropped into the middle of a sentence: the text before it breaks off (no
+    final punctuation, long enough to be running text) and the text after it goes on in lower case."""
+    before, line, after = before.strip(), line.strip(), after.strip()
+    if not (before and line and after) or len(line) > _INTERRUPTION_MAX or len(line) < 4 or len(before) < MIN_WIDTH:
+        return False
+    if not _CONTINUES.match(after) or ends_sentence(before) or before.endswith((":", "-", "–", "—")) or is_list_item(after):
+        return False
+    cleaned = clean_line(line)
+    if line_debris(cleaned) or _PAGE_MARK.match(cleaned) or is_caption(cleaned):
+        return not (date_line(cleaned) or byline_names(cleaned, after_title=True))
+    running_head = len(line.split()) >= 2 and sum(map(str.isalpha, line)) >= 0.5 * len(line) and not stops_mid_sentence(line)
+    return running_head and sum(1 for other in run if other.strip() == line) >= 2
+
+
+def _mended(run: list[str], first: int) -> list[_Piece] | None:
+    """The lines of a run (the first numbered `first`) as pieces, with each paragraph a line of
+    the page interrupts (`_interrupts`, blank lines around it allowed) mended: the text before
+    and after it one line, and the line itself (with the blank lines around it) moved after the
+    paragraph's line, where it is taken out as any other line of the page. None when there is
+    nothing to mend (the common case, one check per line)."""
+    candidates = [k for k in range(2, len(run)) if run[k][:1].islower() and len(run[k]) > 1]
+    hits: dict[int, tuple[int, int]] = {}  # the line before → (the interruption, the line after)
+    for k in candidates:
+        j = k - 1
+        while j > 0 and not run[j].strip():
+            j -= 1
+        i = j - 1
+        while i >= 0 and not run[i].strip():
+            i -= 1
+        if i >= 0 and j > i and k - i <= 5 and i not in hits and _interrupts(run[i], run[j], run[k], run):
+            hits[i] = (j, k)
+    if not hits:
+        return None
+    pieces: list[_Piece] = []
+    k = 0
+    while k < len(run):
+        if k not in hits:
+            pieces.append((run[k], (first + k,)))
+            k += 1
+            continue
+        j, after = hits[k]
+        text, _ = _join([run[k], run[after]])
+        pieces.append((text, (first + k, first + after)))
+        pieces += [(run[m], _Moved((first + m,))) for m in range(k + 1, after)]
+        k = after + 1
+    return pieces
 
 
 def _join(group: list[str]) -> tuple[str, tuple[int, ...]]:
     """The lines of one paragraph as one line (a space between them, none after a hyphen ending
-    a word), and how many of its words come before each line after the first (a word joined
-    across a hyphen counts with the line it starts on)."""
+    a word, and the hyphen dropped when it only broke the word: `_hyphen_kept`), and how many of
+    its words come before each line after the first (a word joined across a hyphen counts with
+    the line it starts on)."""
     text = group[0].rstrip()
     cuts = []
     for line in group[1:]:
+        line = line.strip()
         glued = _HYPHENATED.search(text)
         if not glued:
             text += " "
+        elif not _hyphen_kept(text, line):
+            text = text[:-1]
         cuts.append(len(text.split()))
-        text += line.strip()
+        text += line
     return text, tuple(cuts)
+
+
+_COMPOUND_FIRST = frozenset(
+    "self well non co ex anti pre post semi multi cross half all long short high low one two three four five six seven eight "
+    "nine ten twenty thirty forty fifty hundred so much ill full part mid first second third e x t u re up down out off "
+    "over under near far old new year day week month single double open close free hand home world city state".split()
+)
+_WORD_ENDS = (  # the endings a word is broken before ("meet-ing", "Septem-ber", "allot-ments")
+    "ing", "ings", "ed", "ment", "ments", "tion", "tions", "sion", "sions", "ber", "bers", "ly", "ity", "ities", "ness",
+    "ance", "ence", "er", "ers", "or", "ors", "ous", "ive", "al", "ic", "ics", "ure", "ures", "able", "ible", "ise", "ize",
+    "ist", "ists", "ism", "ary", "ory", "ial", "ian", "ent", "ents", "ant", "ants", "age", "ful", "less", "est", "ty",
+    "ties", "ry", "ries", "ture", "tures", "ate", "ated", "ation", "ations", "es", "s",
+)
+_LEADING_LETTERS = re.compile(r"[a-z]+")
+
+
+def _hyphen_kept(text: str, line: str) -> bool:
+    """The hyphen ending `text` belongs to a compound ("clean-" + "up", "self-" + "driving"): kept
+    unless the word goes on in lower case with an ending a word is broken before, or after a
+    fragment of one or two letters that is no prefix ("ac-" + "counts")."""
+    tail = _LEADING_LETTERS.match(line)
+    if not tail:
+        return True  # "Covid-" + "19", "north-" + "East"
+    head = text[:-1].rsplit(None, 1)[-1]
+    head = re.split(r"[^\w]|\d|_", head)[-1]
+    if "-" in text[:-1].rsplit(None, 1)[-1] or head.lower() in _COMPOUND_FIRST:
+        return True  # "state-of-" + "the-art", "long-" + "term"
+    rest = tail.group(0)
+    return not (len(head) <= 2 or rest in _WORD_ENDS or len(rest) <= 5 and rest.endswith(_WORD_ENDS[:-2]))

@@ -328,3 +328,29 @@ def test_a_first_name_signs_with_its_post():
     assert signature("Becky, Senior Keeper (Small Mammals)") == ["Becky"]
     assert signature("Sport, Weather") is None
     assert signature("Hazard, The vest's battery pack can overheat, posing burn and fire hazards") is None
+
+
+def test_a_by_line_joined_with_dashes_names_its_writer():
+    for line in ("Ben Ashdown — 3 March 2026 — 4 min read", "Ben Ashdown – 3 March 2026", "3 March 2026 — Ben Ashdown"):
+        assert byline_names(line) == ["Ben Ashdown"] and heads_an_item(line)
+    for line in ("Harbour review – a haunting tale", "Incident 27 — Saturday 20 March 2027"):  # headlines
+        assert byline_names(line) is None and not date_line(line)
+    roles = classify(["Harbour cranes return to the old port", "Ben Ashdown — 3 March 2026 — 4 min read", PROSE])
+    assert roles == (Role.TITLE, Role.BYLINE, Role.BODY)
+
+
+def test_a_heading_in_capitals_between_texts_is_a_title_with_no_blank_line_to_tell():
+    texts = [PROSE, "Margaret Oyelaran, Chair", "HEDGEHOG HIGHWAYS IN MILL END", PROSE, "NEWS FROM THE ALLOTMENTS", PROSE,
+             "PLANNING: WHAT NEXT FOR THE WHARF ROAD SITE?", "by Dev Kulkarni, Planning Secretary", PROSE, "FULL STORY", PROSE]
+    roles = classify(texts)
+    assert [roles[k] for k in (2, 4, 6)] == [Role.TITLE] * 3 and roles[9] is not Role.TITLE  # two words: as often a label
+    # under a headline, a name in capitals is still its by-line
+    assert classify(["Harbour cranes return to the old port", "PRIYA RAMAN", PROSE])[1] is Role.BYLINE
+
+
+def test_a_running_head_recurring_on_every_page_is_furniture_though_headline_shaped():
+    head = "Riverside Residents' Association Newsletter No. 112 Spring 2025"
+    assert headline_score(head) >= 0.5
+    assert furniture_reason(head, 4) == "recurs 4 times in the dump"
+    assert furniture_reason(head, 3) is None  # three copies of a headline may be three copies of an item
+    assert furniture_reason("Photograph: Marco Bellini", 8) is None  # each picture's credit

@@ -83,7 +83,7 @@ def test_a_dump_of_one_line_paragraphs_comes_out_unchanged():
 
 SHORT_WORDS = st.sampled_from("a an the of port ships arrived dawn while workers said cranes lift Jane Hill 1995.".split())
 SHORT_LINE = st.lists(SHORT_WORDS, min_size=0, max_size=5).map(" ".join)  # far under any width a dump is wrapped at
-LONG_LINE = st.lists(SHORT_WORDS, min_size=30, max_size=60).map(" ".join)  # longer than any such width
+LONG_LINE = st.lists(SHORT_WORDS, min_size=30, max_size=60).map(lambda w: " ".join(w) + ".")  # longer than any such width
 
 
 @settings(max_examples=200, deadline=None)
@@ -101,9 +101,14 @@ def test_words_and_their_order_are_kept_and_each_line_maps_back(paragraphs, widt
     lines = wrapped(*paragraphs, width=width)
     unwrapped = Unwrapped(lines)
     out = list(unwrapped)
-    assert "".join("".join(out).split()) == "".join("".join(lines).split())
-    covered = [n for k in range(1, len(out) + 1) for n in unwrapped.map.lines(k)]
-    assert covered == list(range(1, len(lines) + 1))
+    originals = [unwrapped.map.lines(k) for k in range(1, len(out) + 1)]
+    assert sorted(n for o in originals for n in o) == list(range(1, len(lines) + 1))
+    # a line moved out of the sentence it interrupted (a running head recurring in the run) comes after it;
+    # every other line keeps its words in order
+    moved = {k for k, o in enumerate(originals) if len(o) == 1 and k and o[0] < max(n for p in originals[:k] for n in p)}
+    kept = [text for k, text in enumerate(out) if k not in moved]
+    gone = {originals[k][0] for k in moved}
+    assert "".join("".join(kept).split()) == "".join("".join(line for n, line in enumerate(lines, 1) if n not in gone).split())
 
 
 def test_line_map_takes_joined_lines_back_to_the_dump():
@@ -111,7 +116,7 @@ def test_line_map_takes_joined_lines_back_to_the_dump():
     unwrapped = Unwrapped(lines)
     out = list(unwrapped)
     lmap: LineMap = unwrapped.map
-    assert out[2] == PROSE and lmap.lines(3) == range(3, 3 + len(wrapped(PROSE)) - 1)
+    assert out[2] == PROSE and lmap.lines(3) == tuple(range(3, 3 + len(wrapped(PROSE)) - 1))
     after = 3 + len(wrapped(PROSE)) - 1  # "Last line": its own line, shifted
     assert lines[lmap.first(4) - 1] == "" and out[4] == "Last line" and lines[lmap.first(5) - 1] == "Last line"
     assert [d.line for d in lmap.debris([Debris(3, PROSE, "cut")])] == list(range(3, after))
@@ -136,3 +141,63 @@ def test_a_heading_in_capitals_and_a_lower_case_by_line_under_it_stay_apart():
              *wrapped(PROSE, MORE, width=64)[:-1], "www.riversidera.example | info@riversidera.example"]
     out = joined(lines)
     assert out[:3] == [lines[0], lines[1], PROSE] and out[-1] == lines[-1]
+
+
+def test_a_word_broken_only_by_the_line_end_loses_its_hyphen_a_compound_keeps_it():
+    first = "Finally, we need a new treasurer. Brian has kept our ac-"
+    assert joined([first, "counts for eleven years and has earned his retirement now.", *wrapped(PROSE, MORE, width=60)])[0] == (
+        "Finally, we need a new treasurer. Brian has kept our accounts for eleven years and has earned his retirement now."
+    )
+    for head, tail, out in (("meet-", "ing", "meeting"), ("Septem-", "ber", "September"), ("allot-", "ments", "allotments"),
+                            ("self-", "driving", "self-driving"), ("long-", "term", "long-term"), ("rat-", "run", "rat-run")):
+        lines = [f"At the last of the sessions held in the village hall we heard about the {head}",
+                 f"{tail} plans, and the chair said the committee would take them up again in the spring."]
+        first = joined([*lines, "", *wrapped(PROSE, MORE, width=86)])[0]
+        assert first == f"{lines[0][: -len(head)]}{out} {lines[1][len(tail) + 1 :]}"
+
+
+def test_a_line_of_the_page_inside_a_sentence_is_moved_out_and_the_sentence_mended():
+    before = "The harbour board voted on Tuesday to build a new ferry terminal on the"
+    after = "north quay, ending a decade of argument about where the ferry should berth."
+    for middle in (["Advertisement"], ["", "ADVERTISEMENT", ""], ["— 2 —"], ["Photo: the old pier"], ["Riverside News No. 112"]):
+        lines = ["Harbour board approves the terminal", before, *middle, after, "The vote was seven to two.", "Riverside News No. 112"]
+        unwrapped = Unwrapped(lines)
+        out = list(unwrapped)
+        assert out[:2] == ["Harbour board approves the terminal", f"{before} {after}"]
+        assert out[2 : 2 + len(middle)] == middle  # after the mended sentence, blank lines and all
+        assert sorted(n for k in range(1, len(out) + 1) for n in unwrapped.map.lines(k)) == list(range(1, len(lines) + 1))
+        assert unwrapped.map.lines(2) == (2, 2 + len(middle) + 1)
+    # a verse line, a quotation or a line that does not recur is no line of the page
+    for lines in (["A line of a poem that runs on without any stop at all", "Over the hills", "and far away"],
+                  ["The chair of the board, Margaret Oyelaran, said at the end of the meeting that", "“We will build it.”", "she added"],
+                  ["The harbour board voted on Tuesday to build a new ferry terminal on the", "Harbour News", "north quay."]):
+        assert joined(lines) == lines
+
+
+def test_a_mended_dump_splits_with_every_line_on_the_dump():
+    text = "\n".join([
+        "Harbour board approves the terminal", "By Jane Hill", "",
+        "The harbour board voted on Tuesday to build a new ferry terminal on the", "", "Advertisement", "",
+        "north quay, ending a decade of argument about where the ferry should berth.", "", PROSE, "",
+    ])
+    result = split_text(text, "d.txt")
+    (article,) = result.articles
+    assert article.source.lines == (1, 10)
+    assert "on the north quay, ending" in article.body and "Advertisement" not in article.body
+    assert [d.line for d in result.debris if d.text == "Advertisement"] == [6]
+    assert sorted(set(article.body_lines) | set(article.meta_lines) | {d.line for d in result.debris}) == [1, 2, 4, 6, 8, 10]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["Advertisement", "", "— 3 —", "Photo: the quay at dawn", "Harbour News"]),
+                          st.lists(WORD, min_size=1, max_size=30).map(" ".join)), max_size=30),
+       st.booleans())
+def test_mending_and_joining_lose_no_text_and_every_line_maps_back_once(lines, lowered):
+    if lowered:  # sentences that go on in lower case after a line of the page
+        lines = [line.lower() if k % 3 == 2 else line for k, line in enumerate(lines)]
+    unwrapped = Unwrapped(lines)
+    out = list(unwrapped)
+    letters = lambda text: sorted(c for c in text if c.isalnum())  # noqa: E731 (a hyphen may go, no letter)
+    assert letters("".join(out)) == letters("".join(lines))
+    covered = sorted(n for k in range(1, len(out) + 1) for n in unwrapped.map.lines(k))
+    assert covered == list(range(1, len(lines) + 1))
