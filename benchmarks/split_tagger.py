@@ -231,6 +231,7 @@ def evaluate(dumps: list[Dump], pinned: list[Dump], folds: list[list[str]], kind
     return out
 
 
+_cuts: list[float] = []  # also rows decoded by each line's probabilities, cutting at these (--cuts)
 _l2: list[float] = []  # the L2 weight when not the kind's own (--l2)
 _context: list[tuple[list[Dump], list[Dump], Sequence[str], Sequence[float]]] = []
 
@@ -243,6 +244,7 @@ def _fold(fold: list[str]) -> dict[str, list]:
         model = fit([d for d in dumps if d.shape not in fold] + pinned, kind)
         decisions.append((kind, model))
         decisions += [(f"{kind} {b:g}", Model(model.weights, kind, b)) for b in biases]
+        decisions += [(f"{kind} p{c:g}", Model(model.weights, kind, model.start_bias, c)) for c in _cuts]
     out: dict[str, list] = {}
     for name, decide in decisions:
         with tagger.using(decide):
@@ -268,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bias", nargs="+", type=float, default=[], help="also these priors for cutting")
     parser.add_argument("--fit", action="store_true", help=f"fit on everything, write {tagger.WEIGHTS.relative_to(ROOT)}")
     parser.add_argument("--check", action="store_true", help="exit 1 when the shipped weights differ from a fresh fit")
+    parser.add_argument("--cuts", nargs="+", type=float, default=[], help="also rows decoded by each line's own probabilities, cutting where B is this probable")
     args = parser.parse_args(argv)
+    _cuts[:] = args.cuts
     if args.l2 is not None:
         _l2[:] = [args.l2]
     dumps, seeds = corpus(args.corpus)

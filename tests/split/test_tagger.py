@@ -173,3 +173,25 @@ def test_decoding_adds_the_weights_of_the_named_features():
             if previous in "OS":
                 expected[tagger.I] = 0.0  # no item is open: an I is impossible
             assert steps[k][p] == pytest.approx(expected)
+
+
+def test_headlines_are_described_as_heads_of_items():
+    """A headline is told how the text above it ended, how many others of the segment share its
+    template (the line under it, the line above, the gap before) and whether it was printed before."""
+    texts = [TEXTS[0], "By Maria Costa", *TEXTS[1:3], "Report by Jim Bell", TEXTS[3], "By Tom Hill", *TEXTS[4:], TEXTS[3]]
+    lines, _ = described(texts)
+    first, second, again = (lines[k].own for k in (0, 5, 9))
+    assert "end=start" in first and "end=byline" in second
+    assert "tpl=1" in first and "tpl=1" in second and "like1" in second
+    assert "again" in again and "again" not in second
+    assert not any(x.startswith(("end=", "tpl=")) for x in lines[2].own)  # running text is no head
+
+
+def test_decoding_by_each_lines_probabilities_cuts_where_a_start_is_likely_enough():
+    lines, _ = described()
+    weights = {"bias": (0.0, 0.5, -3.0), "r=title": (1.0, 0.0, -3.0)}
+    viterbi = tagger.Model(weights, "crf", 0.0).decode(lines)
+    loose = tagger.Model(weights, "crf", 0.0, cut=0.05).decode(lines)
+    assert loose.probabilities == viterbi.probabilities
+    assert loose.tags == tuple("B" if p[tagger.B] >= 0.05 else "I" for p in loose.probabilities)
+    assert loose.tags.count("B") > viterbi.tags.count("B")
