@@ -30,6 +30,7 @@ as gold: the fixture tests pin them), then scored with `split_score.py`. Rows:
     --folds N         the shapes in N folds instead of one each (quicker, a little harder)
     --memm            the maximum-entropy Markov model instead of the CRF (--compare: both)
     --bias B [B …]    also rows decoded with these priors for cutting
+    --cuts P [P …]    also rows decoded by each line's own probabilities, cutting where B is this probable
     --errors          also where each tagger goes wrong (`split_errors.py`)
     --jobs N          N folds at a time
     --new             that fold for the twenty newest shapes
@@ -72,6 +73,7 @@ NEW = ("forum_thread", "job_board", "advice_column", "weather_report", "travel_g
 L2 = 1.0
 CRF_L2 = 3.0  # ten folds: 0.3 F1 0.687, 3 0.704, 10 0.714, 30 0.703; 3 keeps the in-sample floors and the pinned seeds
 CRF_START_BIAS = 1.25  # added to the score of B at decoding (leave-shapes-out in ten folds: 1 gave F1 +0.007, 1.5 titles +0.016)
+CRF_CUT: float | None = None  # decoded by each line's probabilities, cutting where B is this probable (None: Viterbi)
 PINNED = 30.0  # a line of the seed dumps or the test fixtures counts this many times (their output is pinned by tests)
 PRUNE = 1e-3  # a feature whose weights are all smaller than this is left out of the file
 
@@ -143,7 +145,7 @@ def fit(dumps: Sequence[Dump], kind: str = "crf", start_bias: float | None = Non
     return Model({
         name: tuple(float(f"{v:.4g}") for v in w)  # type: ignore[misc]
         for name, w in weights.items() if max(abs(v) for v in w) >= PRUNE
-    }, kind, bias)
+    }, kind, bias, CRF_CUT if kind == "crf" else None)
 
 
 def fit_memm(dumps: Sequence[Dump], l2: float = L2) -> dict[str, tuple[float, float, float]]:
@@ -243,7 +245,7 @@ def _fold(fold: list[str]) -> dict[str, list]:
     for kind in kinds:
         model = fit([d for d in dumps if d.shape not in fold] + pinned, kind)
         decisions.append((kind, model))
-        decisions += [(f"{kind} {b:g}", Model(model.weights, kind, b)) for b in biases]
+        decisions += [(f"{kind} {b:g}", Model(model.weights, kind, b, model.cut)) for b in biases]
         decisions += [(f"{kind} p{c:g}", Model(model.weights, kind, model.start_bias, c)) for c in _cuts]
     out: dict[str, list] = {}
     for name, decide in decisions:

@@ -400,7 +400,10 @@ class Model:
     def to_json(self) -> str:
         """The weights file: features in sorted order, weights to 4 significant digits."""
         data = {name: [float(f"{w:.4g}") for w in ws] for name, ws in sorted(self.weights.items())}
-        return json.dumps({"model": self.kind, "start_bias": self.start_bias, "tags": list(TAGS), "weights": data}, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+        head: dict[str, object] = {"model": self.kind, "start_bias": self.start_bias, "tags": list(TAGS), "weights": data}
+        if self.cut is not None:
+            head["cut"] = self.cut
+        return json.dumps(head, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
 
 
 def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list[float], ...]]) -> list[tuple[float, float, float]]:
@@ -460,7 +463,8 @@ def load(path: Path) -> Model | None:
         if kind not in ("crf", "memm"):
             return None
         weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
-        return Model(weights, kind, float(data.get("start_bias", START_BIAS)))
+        cut = data.get("cut")
+        return Model(weights, kind, float(data.get("start_bias", START_BIAS)), None if cut is None else float(cut))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 

@@ -57,6 +57,8 @@ def test_weights_written_are_read_back_the_same(tmp_path):
     read = tagger.load(path)
     assert (read.weights, read.kind, read.start_bias) == (model.weights, "crf", 0.25)
     assert json.loads(path.read_text(encoding="utf-8"))["tags"] == ["B", "I", "O"]
+    path.write_text(tagger.Model(model.weights, "crf", 0.25, cut=0.4).to_json(), encoding="utf-8")
+    assert (tagger.load(path).cut, read.cut) == (0.4, None)  # decoded by each line's probabilities, or by Viterbi
 
 
 def test_no_weights_file_means_the_rules_decide(tmp_path):
