@@ -291,7 +291,7 @@ class Model:
         self.weights = weights
         self.kind = kind  # "crf": normalised over a segment's tag sequences; "memm": per line
         self.start_bias = start_bias
-        self.cut = cut  # None: the likeliest tag sequence; else a line starts an item when B is this probable
+        self.cut = cut  # None: the likeliest tag sequence; else also a line inside it this likely to start an item starts one
         self._near: dict[int, dict[str, tuple[float, float, float]]] = {d: {} for d in (-2, -1, 0, 1, 2)}
         self._previous: dict[str, dict[str, tuple[float, float, float]]] = {p: {} for p in ("B", "I", "O", "S")}
         for name, w in weights.items():
@@ -394,7 +394,7 @@ class Model:
         if self.kind == "crf":
             probabilities = _marginals(probabilities, steps)
             if self.cut is not None:
-                tags = _posterior(probabilities, self.cut)
+                tags = _cut_more(tags, probabilities, self.cut)
         return Tagging(tuple(TAGS[t] for t in tags), tuple(probabilities))  # type: ignore[arg-type]
 
     def to_json(self) -> str:
@@ -424,15 +424,10 @@ def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list
     return out
 
 
-def _posterior(probabilities: Sequence[tuple[float, float, float]], cut: float) -> list[int]:
-    """Tags from each line's own probabilities: B when at least `cut`, else the likelier of I and O
-    (I with no item open starts one)."""
-    tags = []
-    tag = O
-    for p in probabilities:
-        tag = B if p[B] >= cut else O if p[O] > p[I] else I if tag != O else B
-        tags.append(tag)
-    return tags
+def _cut_more(tags: list[int], probabilities: Sequence[tuple[float, float, float]], cut: float) -> list[int]:
+    """The likeliest tags, but a line inside an item at least `cut` likely to start one starts one
+    (the likeliest sequence keeps a doubtful item whole; the marginals see the doubt)."""
+    return [B if t == I and p[B] >= cut else t for t, p in zip(tags, probabilities)]
 
 
 def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -> tuple[float, float, float]:
