@@ -173,7 +173,65 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         out[k].append(f"ahead={_bucket(text_ahead, (1, 100, 300, 800, 2000))}")
         until_text = 0 if _running(s) else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
+    _headings(merged, out)
     return tuple(Line(m[0], m[2], m[3], (*own, share)) for m, own in zip(merged, out))
+
+
+def _kind(own: Sequence[str]) -> str:
+    """What a line is, as the head of an item sees the line under or above it."""
+    if "by" in own:
+        return "by"
+    if "date" in own:
+        return "date"
+    return own[0][2:]
+
+
+def _ending(own: Sequence[str]) -> str:
+    """How a line of an item's end reads: its role and, for text, whether it ends a sentence."""
+    role = own[0][2:]
+    if role in ("body", "standfirst"):
+        return "text" + own[4][4:]
+    return role
+
+
+def _headings(merged: Sequence[tuple[Block, LineShape, Role | None, int, str | None]], out: list[list[str]]) -> None:
+    """Features of the headline-shaped lines as heads of items, from the rest of the segment: how
+    the text above them ended (`end=`: a licence, a signature, a sentence or a broken one, furniture,
+    the lines skipped being headings and labels), how much text there is since the heading before
+    (`behind=`), and how many other headline-shaped lines of the segment share their template
+    (`tpl=`: the line under them, a label above or none, a wider gap than usual before; headlines of a listing recur so,
+    subheadings of one article less; `like1`: the same as the first), and whether the headline was
+    printed before in the segment (`again`: a paginated article repeats it on each page)."""
+    n = len(merged)
+    templates: list[tuple[str, bool, bool] | None] = [None] * n
+    behind = 0
+    ended = "start"
+    for k in range(n):
+        role = merged[k][2]
+        if role is Role.TITLE:
+            out[k].append(f"end={ended}")
+            out[k].append(f"behind={_bucket(behind, (1, 100, 300, 800, 2000))}")
+            kicker = k > 0 and merged[k - 1][2] in _HEADING  # a label or section line right above
+            templates[k] = (_kind(out[k + 1]) if k + 1 < n else "end", kicker, "gap+" in out[k])
+        if role in _HEADING:
+            behind = 0
+        else:
+            behind += merged[k][1].chars if role in _TEXT else 0
+            ended = _ending(out[k]) if role is not None else "debris"
+    counts: dict[tuple[str, bool, bool], int] = {}
+    for t in templates:
+        if t is not None:
+            counts[t] = counts.get(t, 0) + 1
+    first = next((t for t in templates if t is not None), None)
+    seen: set[str] = set()
+    for k, t in enumerate(templates):
+        if t is not None:
+            out[k].append(f"tpl={_bucket(counts[t] - 1, (1, 2, 4))}")
+            if first is not None and t[0] == first[0] and t[2] == first[2]:
+                out[k].append("like1")
+            if merged[k][0].text in seen:
+                out[k].append("again")  # a headline printed again (on each page of a paginated article)
+            seen.add(merged[k][0].text)
 
 
 _NEAR = ("r=", "hs=", "len=", "bb=", "d=")  # what a line two away shows of itself
@@ -228,10 +286,12 @@ class Model:
     same weights without building the names: tables per neighbour offset and per previous tag, and
     the sums of a line's own features cached by its description (most body lines look alike)."""
 
-    def __init__(self, weights: dict[str, tuple[float, float, float]], kind: str = "crf", start_bias: float = START_BIAS) -> None:
+    def __init__(self, weights: dict[str, tuple[float, float, float]], kind: str = "crf", start_bias: float = START_BIAS,
+                 cut: float | None = None) -> None:
         self.weights = weights
         self.kind = kind  # "crf": normalised over a segment's tag sequences; "memm": per line
         self.start_bias = start_bias
+        self.cut = cut  # None: the likeliest tag sequence; else also a line inside it this likely to start an item starts one
         self._near: dict[int, dict[str, tuple[float, float, float]]] = {d: {} for d in (-2, -1, 0, 1, 2)}
         self._previous: dict[str, dict[str, tuple[float, float, float]]] = {p: {} for p in ("B", "I", "O", "S")}
         for name, w in weights.items():
@@ -330,14 +390,20 @@ class Model:
         for pointers in reversed(back):
             tag = pointers[tag]
             tags.append(tag)
+        tags.reverse()
         if self.kind == "crf":
             probabilities = _marginals(probabilities, steps)
-        return Tagging(tuple(TAGS[t] for t in reversed(tags)), tuple(probabilities))  # type: ignore[arg-type]
+            if self.cut is not None:
+                tags = _cut_more(tags, probabilities, self.cut)
+        return Tagging(tuple(TAGS[t] for t in tags), tuple(probabilities))  # type: ignore[arg-type]
 
     def to_json(self) -> str:
         """The weights file: features in sorted order, weights to 4 significant digits."""
         data = {name: [float(f"{w:.4g}") for w in ws] for name, ws in sorted(self.weights.items())}
-        return json.dumps({"model": self.kind, "start_bias": self.start_bias, "tags": list(TAGS), "weights": data}, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+        head: dict[str, object] = {"model": self.kind, "start_bias": self.start_bias, "tags": list(TAGS), "weights": data}
+        if self.cut is not None:
+            head["cut"] = self.cut
+        return json.dumps(head, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
 
 
 def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list[float], ...]]) -> list[tuple[float, float, float]]:
@@ -356,6 +422,12 @@ def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list
         out.append((m[0] / total, m[1] / total, m[2] / total))
     out.reverse()
     return out
+
+
+def _cut_more(tags: list[int], probabilities: Sequence[tuple[float, float, float]], cut: float) -> list[int]:
+    """The likeliest tags, but a line inside an item at least `cut` likely to start one starts one
+    (the likeliest sequence keeps a doubtful item whole; the marginals see the doubt)."""
+    return [B if t == I and p[B] >= cut else t for t, p in zip(tags, probabilities)]
 
 
 def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -> tuple[float, float, float]:
@@ -386,7 +458,8 @@ def load(path: Path) -> Model | None:
         if kind not in ("crf", "memm"):
             return None
         weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
-        return Model(weights, kind, float(data.get("start_bias", START_BIAS)))
+        cut = data.get("cut")
+        return Model(weights, kind, float(data.get("start_bias", START_BIAS)), None if cut is None else float(cut))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 

@@ -57,6 +57,8 @@ def test_weights_written_are_read_back_the_same(tmp_path):
     read = tagger.load(path)
     assert (read.weights, read.kind, read.start_bias) == (model.weights, "crf", 0.25)
     assert json.loads(path.read_text(encoding="utf-8"))["tags"] == ["B", "I", "O"]
+    path.write_text(tagger.Model(model.weights, "crf", 0.25, cut=0.4).to_json(), encoding="utf-8")
+    assert (tagger.load(path).cut, read.cut) == (0.4, None)  # decoded by each line's probabilities, or by Viterbi
 
 
 def test_no_weights_file_means_the_rules_decide(tmp_path):
@@ -173,3 +175,26 @@ def test_decoding_adds_the_weights_of_the_named_features():
             if previous in "OS":
                 expected[tagger.I] = 0.0  # no item is open: an I is impossible
             assert steps[k][p] == pytest.approx(expected)
+
+
+def test_headlines_are_described_as_heads_of_items():
+    """A headline is told how the text above it ended, how many others of the segment share its
+    template (the line under it, the line above, the gap before) and whether it was printed before."""
+    texts = [TEXTS[0], "By Maria Costa", *TEXTS[1:3], "Report by Jim Bell", TEXTS[3], "By Tom Hill", *TEXTS[4:], TEXTS[3]]
+    lines, _ = described(texts)
+    first, second, again = (lines[k].own for k in (0, 5, 9))
+    assert "end=start" in first and "end=byline" in second
+    assert "tpl=1" in first and "tpl=1" in second and "like1" in second
+    assert "again" in again and "again" not in second
+    assert not any(x.startswith(("end=", "tpl=")) for x in lines[2].own)  # running text is no head
+
+
+def test_a_line_inside_an_item_likely_enough_to_start_one_starts_one():
+    lines, _ = described()
+    weights = {"bias": (0.0, 0.5, -3.0), "r=title": (1.0, 0.0, -3.0)}
+    viterbi = tagger.Model(weights, "crf", 0.0).decode(lines)
+    cut = tagger.Model(weights, "crf", 0.0, cut=0.05).decode(lines)
+    assert cut.probabilities == viterbi.probabilities
+    assert "I" in viterbi.tags
+    assert cut.tags == tuple("B" if t == "I" and p[tagger.B] >= 0.05 else t for t, p in zip(viterbi.tags, cut.probabilities))
+    assert cut.tags.count("B") > viterbi.tags.count("B")
