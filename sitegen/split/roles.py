@@ -353,8 +353,9 @@ def _meta_names(text: str) -> list[str] | None:
             names = by_line_names(part) or ((_POSTED_BY.match(part) or _ROLE_BY.match(part)) and byline_names(part))
             if names:
                 return names
-        alone = [names for part in parts if (names := _names_alone(part) or signature(part))]  # "NAME, Research Office"
-        others = [p for p in parts if not (_names_alone(p) or signature(p))]
+        read = [(part, _names_alone(part) or signature(part)) for part in parts]  # "NAME, Research Office"
+        alone = [names for _, names in read if names]
+        others = [part for part, names in read if not names]
         dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
         if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):
             return alone[0]
