@@ -8,8 +8,9 @@
 The tagger (`sitegen/split/tagger.py`) tags every content line of a segment `B`
 (the first line of an item), `I` (inside one) or `O` (outside: furniture,
 debris) from sparse features of the line and its neighbours; it is a
-maximum-entropy Markov model, fitted here as a multinomial logistic regression
-per line over those features and the previous tag (L-BFGS, L2, deterministic;
+linear-chain conditional random field over those features and the tag
+transitions (`split_crf.py`: forward-backward gradients, L-BFGS, L2, deterministic;
+the maximum-entropy Markov model it replaced is still fitted with `--memm`;
 weights rounded to 4 significant digits, as shipped). The gold tags come from
 the gold files (lines outside every gold range are `O`); segments and roles are
 the split's own (`segment.iter_segments`, `roles.classify`), so the tagger is
