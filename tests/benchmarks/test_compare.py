@@ -5,6 +5,7 @@ benchmark's to print, not the tests' to judge."""
 from __future__ import annotations
 
 import sys
+import time
 
 import yaml
 
@@ -69,6 +70,17 @@ def test_pages_a_forked_child_shares_count_twice_in_the_rss_sum_and_once_in_the_
     run = compare.measure([sys.executable, "-c", script], log=tmp_path / "log")
     assert run.peak_bytes > 2 * 200 * 2**20
     assert 200 * 2**20 < run.peak_pss < 1.5 * 200 * 2**20
+
+
+def test_measuring_a_large_build_takes_little_of_the_machine_it_shares(tmp_path):
+    # Reading a large process's PSS makes the kernel walk its page table; read every 20 ms it would
+    # take a third of a core from the build being timed, and most from the tool using most memory.
+    script = "import time; b = bytearray(800 * 2**20); b[::4096] = b'x' * len(b[::4096]); time.sleep(3)"
+    before = time.process_time()
+    run = compare.measure([sys.executable, "-c", script], log=tmp_path / "log")
+    sampler = time.process_time() - before
+    assert run.peak_pss > 700 * 2**20
+    assert sampler < 0.05 * run.seconds
 
 
 def test_a_failing_build_stops_the_benchmark_with_its_output(tmp_path):
