@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from sitegen.split import cohesion
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -174,6 +175,11 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         until_text = 0 if _running(s) else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
     _headings(merged, out)
+    titles = [k for k, m in enumerate(merged) if m[2] is Role.TITLE]
+    if titles:
+        found = cohesion.around([m[0].text if m[2] is not None else None for m in merged], titles)
+        for k in titles:
+            out[k] += cohesion.names(found[k])
     return tuple(Line(m[0], m[2], m[3], (*own, share)) for m, own in zip(merged, out))
 
 

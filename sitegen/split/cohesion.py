@@ -1,0 +1,121 @@
+"""Lexical cohesion around a line of a segment: is the text above it about what the text below is?
+
+TextTiling (Hearst 1997) for the split: a subheading inside a long article has
+text about the same things on both sides, a headline between two unrelated
+stories does not. For a line of a segment, `around` compares the content words
+(lower-cased words of three letters or more, not jusText's stop words) of a
+window of text above it — up to `WINDOW` words back, within the segment — with a
+window below it, as term-frequency vectors (the cosine of the two), and says how
+many of the line's own content words recur above and below (a subheading names
+what the article is about; a new headline names what follows). Each line's words
+are read once, when a window first reaches it, and only lines within reach of a
+line asked about are read: linear in the segment's size. Pure facts about
+words; must not decide boundaries (the tagger weighs them, `tagger.describe`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sitegen.split.roles import stop_words
+
+WINDOW = 60  # content words on each side (leave-one-shape-out: see `benchmarks/split_tagger.py`)
+REACH = 40  # lines looked through on each side at most (lines with few words: a listing)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Cohesion:
+    """The lexical evidence around one line."""
+
+    above: int  # content words in the window above (fewer than WINDOW: the segment starts near)
+    below: int  # and in the window below
+    similarity: float  # cosine of the two windows' term frequencies (0: no word shared)
+    recur_above: float  # share of the line's own content words found in the window above
+    recur_below: float  # and in the window below
+    own: int  # the line's own content words
+
+
+THIN = 10  # a window with fewer content words says nothing
+
+
+def names(c: Cohesion) -> list[str]:
+    """The evidence as the tagger's sparse features: the similarity of the two windows in bins
+    (`coh=thin` when either is nearly empty), the share of the line's words found above (`rA=`)
+    and below (`rB=`), in bins."""
+    if c.above < THIN or c.below < THIN:
+        out = ["coh=thin"]
+    else:
+        out = [f"coh={_bin(c.similarity, (0.05, 0.1, 0.2, 0.3))}"]
+    if c.own and c.above >= THIN:
+        out.append(f"rA={_bin(c.recur_above, (0.01, 0.34, 0.67))}")
+    if c.own and c.below >= THIN:
+        out.append(f"rB={_bin(c.recur_below, (0.01, 0.34, 0.67))}")
+    return out
+
+
+def _bin(value: float, edges: Sequence[float]) -> int:
+    return sum(1 for e in edges if value >= e)
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a line that say what it is about, lower-cased, in order."""
+    stops = stop_words()
+    return [w for w in _WORD.findall(text.lower()) if w not in stops]
+
+
+def similarity(a: Counter[str], b: Counter[str]) -> float:
+    """The cosine of two term-frequency vectors."""
+    if not a or not b:
+        return 0.0
+    shared = a.keys() & b.keys()
+    if not shared:
+        return 0.0
+    dot = sum(a[w] * b[w] for w in shared)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def around(texts: Sequence[str | None], lines: Iterable[int], window: int = WINDOW) -> dict[int, Cohesion]:
+    """The cohesion around each of `lines` (indexes into `texts`, the segment's lines in order; None
+    for a line that is no text of the segment, such as a line taken out as furniture)."""
+    words: dict[int, list[str]] = {}
+
+    def of(j: int) -> list[str]:
+        found = words.get(j)
+        if found is None:
+            text = texts[j]
+            found = words[j] = content_words(text) if text else []
+        return found
+
+    def gather(k: int, step: int) -> list[str]:
+        got: list[list[str]] = []
+        count = 0
+        j = k + step
+        end = max(-1, k - REACH - 1) if step < 0 else min(len(texts), k + REACH + 1)
+        while j != end and count < window:
+            w = of(j)
+            if w:
+                got.append(w)
+                count += len(w)
+            j += step
+        if step < 0:
+            got.reverse()
+            flat = [w for part in got for w in part]
+            return flat[-window:]
+        flat = [w for part in got for w in part]
+        return flat[:window]
+
+    out = {}
+    for k in lines:
+        up, down = Counter(gather(k, -1)), Counter(gather(k, 1))
+        own = set(of(k))
+        out[k] = Cohesion(
+            above=sum(up.values()), below=sum(down.values()), similarity=similarity(up, down),
+            recur_above=len(own & up.keys()) / len(own) if own else 0.0,
+            recur_below=len(own & down.keys()) / len(own) if own else 0.0, own=len(own),
+        )
+    return out
