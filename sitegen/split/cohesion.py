@@ -41,14 +41,18 @@ class Cohesion:
 
 
 THIN = 10  # a window with fewer content words says nothing
+COPY = 0.9  # two windows this alike are the same text twice, not one story going on
 
 
 def names(c: Cohesion) -> list[str]:
     """The evidence as the tagger's sparse features: the similarity of the two windows in bins
-    (`coh=thin` when either is nearly empty), the share of the line's words found above (`rA=`)
-    and below (`rB=`), in bins."""
+    (`coh=thin` when either is nearly empty; `coh=copy` and nothing else when they are nearly the
+    same text: cohesion cannot tell a subheading from an article printed again), the share of the
+    line's words found above (`rA=`) and below (`rB=`), in bins."""
     if c.above < THIN or c.below < THIN:
         out = ["coh=thin"]
+    elif c.similarity >= COPY:
+        return ["coh=copy"]  # the same text again (a template, an article printed twice): no evidence either way
     else:
         out = [f"coh={_bin(c.similarity, (0.05, 0.1, 0.2, 0.3))}"]
     if c.own and c.above >= THIN:

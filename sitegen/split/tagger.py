@@ -6,7 +6,8 @@ described by sparse named features (`describe`, `features`): its role and shape
 (`roles`), its headline score, the date, by-line, licence and furniture
 recognisers, how often it recurs in the dump, the blank and removed lines around
 it, the same of its neighbours (±2), how far it stands from the last and the
-next running text, and the segment's share of headline-shaped lines. The model
+next running text, the segment's share of headline-shaped lines, and for a
+headline-shaped line the lexical cohesion of the text around it (`cohesion`). The model
 is a linear-chain conditional random field: the score of a tag after the
 previous one is the sum of the weights of the line's features and of the
 previous tag's, normalised over all the tag sequences of the segment;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.split import cohesion
+from sitegen.split import cohesion, split_text
 
 HARBOUR = [
     "The two cranes that stood over the old harbour until 1994 are back, restored by volunteers over three winters.",
@@ -17,6 +17,31 @@ TRAMS = [
     "The regional government approved the tram extension on Tuesday, after a decade of studies and two plans.",
     "Tram work on six new stops starts in spring; the airport line should carry its first passengers by 2027.",
 ]
+
+LEAD = "Harbour cranes return to the old port\n\nBy Maria Costa\n\n" + "\n\n".join(HARBOUR) + "\n\n"
+
+
+def test_a_subheading_inside_one_article_is_not_a_cut():
+    dump = LEAD + "Three winters in the sheds\n\n" + "\n\n".join(MORE_HARBOUR) + "\n"
+    articles = split_text(dump, "cranes.txt").articles
+    assert [(a.title, a.source.lines) for a in articles] == [("Harbour cranes return to the old port", (1, 15))]
+
+
+def test_two_unrelated_stories_with_a_plain_headline_between_them_are_two_articles():
+    dump = LEAD + "Tram line to reach the airport by 2027\n\n" + "\n\n".join(TRAMS) + "\n"
+    articles = split_text(dump, "front.txt").articles
+    assert [(a.title, a.source.lines) for a in articles] == [
+        ("Harbour cranes return to the old port", (1, 9)), ("Tram line to reach the airport by 2027", (11, 15)),
+    ]
+
+
+def test_the_same_story_printed_again_under_its_own_headline_is_not_taken_for_one_story():
+    body = "The port reopened on Monday after three years of repairs, and the first ships arrived before dawn."
+    stories = [f"Harbour story number {n} for the district\n\nBy Jane Hill\n\n{body} Day {n}.\n\n{body}" for n in range(3)]
+    articles = split_text("\n\n".join(stories) + "\n", "again.txt").articles
+    assert [a.source.lines for a in articles] == [(1, 7), (9, 15), (17, 23)]
+    found = cohesion.around([*HARBOUR, "Harbour cranes return to the old port", *HARBOUR], [3])[3]
+    assert cohesion.names(found) == ["coh=copy"]
 
 
 def test_a_subheading_has_the_same_story_on_both_sides():
