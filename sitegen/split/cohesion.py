@@ -9,7 +9,8 @@ window below it, as term-frequency vectors (the cosine of the two), and says how
 many of the line's own content words recur above and below (a subheading names
 what the article is about; a new headline names what follows). Each line's words
 are read once, when a window first reaches it, and only lines within reach of a
-line asked about are read: linear in the segment's size. Pure facts about
+line asked about are read (and nothing below a line with almost no text above
+it: there is nothing to compare): linear in the segment's size. Pure facts about
 words; must not decide boundaries (the tagger weighs them, `tagger.describe`).
 """
 
@@ -33,7 +34,7 @@ class Cohesion:
     """The lexical evidence around one line."""
 
     above: int  # content words in the window above (fewer than WINDOW: the segment starts near)
-    below: int  # and in the window below
+    below: int  # and in the window below (not read when the window above is thinner than THIN)
     similarity: float  # cosine of the two windows' term frequencies (0: no word shared)
     recur_above: float  # share of the line's own content words found in the window above
     recur_below: float  # and in the window below
@@ -115,7 +116,8 @@ def around(texts: Sequence[str | None], lines: Iterable[int], window: int = WIND
 
     out = {}
     for k in lines:
-        up, down = Counter(gather(k, -1)), Counter(gather(k, 1))
+        up = Counter(gather(k, -1))
+        down = Counter(gather(k, 1)) if sum(up.values()) >= THIN else Counter()  # nothing above: nothing to compare
         own = set(of(k))
         out[k] = Cohesion(
             above=sum(up.values()), below=sum(down.values()), similarity=similarity(up, down),

@@ -55,6 +55,7 @@ _DIGITS = re.compile(r"\d+")
 _FINALS = ".?!:;,)”\"’"
 _HEADING = (Role.TITLE, Role.FURNITURE)
 _TEXT = (Role.BODY, Role.STANDFIRST)
+_SHAPED = (Role.TITLE, Role.STANDFIRST, Role.FURNITURE)  # lines whose cohesion the tagger is told: short ones, headline-shaped
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +177,10 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         until_text = 0 if _running(s) else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
     _headings(merged, out)
-    titles = [k for k, m in enumerate(merged) if m[2] is Role.TITLE]
-    if titles:
-        found = cohesion.around([m[0].text if m[2] is not None else None for m in merged], titles)
-        for k in titles:
+    shaped = [k for k, m in enumerate(merged) if m[2] in _SHAPED]
+    if shaped:
+        found = cohesion.around([m[0].text if m[2] is not None else None for m in merged], shaped)
+        for k in shaped:
             out[k] += cohesion.names(found[k])
     return tuple(Line(m[0], m[2], m[3], (*own, share)) for m, own in zip(merged, out))
 
