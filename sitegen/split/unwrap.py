@@ -37,75 +37,10 @@ from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, wrap_width
 
-MIN_WIDTH, MAX_WIDTH = 40, 100  # the widths a wrapped dump is cut at
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
-OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
-MIN_JOINS = 3  # and at least this many lines that would be joined...
-JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a paragraph's lines)...
-LOWER_SHARE = 0.5  # ...and at least this share of those joins mid-sentence (the next line in lower case)
-OVER_COST = 4  # choosing W, a line longer than it costs this many joins
-NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
-_HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on
 _OWN_LINE = re.compile(r"#|>|www\.|https?://")
-_FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
-
-
-def _first_word(line: str) -> str:
-    found = _FIRST_CHUNK.match(line.lstrip())
-    return found.group(0) if found else ""
-
-
-def _fits(line: str, following: str, width: int) -> bool:
-    """`following`'s first word would have fitted at the end of `line` (wrapped at `width`)."""
-    gap = 0 if _HYPHENATED.search(line) else 1
-    return len(line) + gap + len(_first_word(following)) <= width
-
-
-def wrap_width(lines: list[str]) -> int | None:
-    """The width W these lines are hard-wrapped at, or None when they are not wrapped: at most
-    a few lines longer than W, many of a paragraph's lines (followed by a line) joined to the
-    next by the rule, and most of those joins mid-sentence (the next line starts in lower case)."""
-    lengths = [len(line.rstrip()) for line in lines]
-    filled = [n for n in lengths if n]
-    allowed = int(OVER_SHARE * len(filled)) + 2
-    if sum(n > MAX_WIDTH for n in filled) > allowed or len(filled) < 2 * MIN_JOINS:
-        return None  # the fast way out: most dumps have paragraphs longer than any wrap width
-    # a line of n characters followed by a word of w is joined when n <= W < n + 1 + w
-    joined = [0] * (MAX_WIDTH + 2)  # difference arrays over W
-    lower = [0] * (MAX_WIDTH + 2)
-    paragraph_lines = 0
-    for k in range(len(lines) - 1):
-        n, following = lengths[k], lines[k + 1].lstrip()
-        if n < MIN_WIDTH // 2 or not following:
-            continue
-        paragraph_lines += 1
-        gap = 0 if _HYPHENATED.search(lines[k].rstrip()) else 1
-        low, high = max(n, MIN_WIDTH), min(n + gap + len(_first_word(following)) - 1, MAX_WIDTH)
-        if low <= high:
-            joined[low] += 1
-            joined[high + 1] -= 1
-            if following[:1].islower():
-                lower[low] += 1
-                lower[high + 1] -= 1
-    longest = sorted(filled, reverse=True)
-    floor = longest[allowed] if allowed < len(longest) else 0  # W may leave the `allowed` longest lines over it
-    over = sum(MIN_WIDTH < n <= MAX_WIDTH for n in filled)  # lines longer than W (and no longer than any W)
-    by_length = [0] * (MAX_WIDTH + 1)
-    for n in filled:
-        if n <= MAX_WIDTH:
-            by_length[n] += 1
-    best, score, joins, lowered = None, 0, 0, 0
-    running, running_lower = 0, 0
-    for width in range(MIN_WIDTH, MAX_WIDTH + 1):
-        running += joined[width]
-        running_lower += lower[width]
-        over -= by_length[width]
-        if width >= floor and running - OVER_COST * over > score:  # a line over W is a join missed
-            best, score, joins, lowered = width, running - OVER_COST * over, running, running_lower
-    if best is None or joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * joins:
-        return None
-    return best
 
 
 def _joins(previous: str, line: str, width: int) -> bool:
@@ -116,9 +51,9 @@ def _joins(previous: str, line: str, width: int) -> bool:
     if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line) or _PAGE_MARK.match(line):
         return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
     if line[:1].islower():
-        if len(previous) < width - NARROWER and _fits(previous, line, width):
+        if len(previous) < width - NARROWER and fits(previous, line, width):
             return False
-    elif len(previous) > width or _fits(previous, line, width):
+    elif len(previous) > width or fits(previous, line, width):
         return False
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
@@ -379,7 +314,7 @@ def _join(group: list[str]) -> tuple[str, tuple[int, ...]]:
     cuts = []
     for line in group[1:]:
         line = line.strip()
-        glued = _HYPHENATED.search(text)
+        glued = HYPHENATED.search(text)
         if not glued:
             text += " "
         elif not _hyphen_kept(text, line):
