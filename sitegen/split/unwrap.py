@@ -37,28 +37,53 @@ from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
-from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, wrap_width
+from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, ragged_widths, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
-_OWN_LINE = re.compile(r"#|>|www\.|https?://")
+_OWN_LINE = re.compile(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
 
 
-def _joins(previous: str, line: str, width: int) -> bool:
-    """`line` goes on the paragraph whose last line is `previous` (both non-blank, stripped):
-    its first word would not have fitted on `previous`, or `previous` is nearly as wide as the
-    run and `line` goes on in lower case (a paragraph wrapped a little narrower, or by the
-    width of its letters, as text taken out of a PDF is)."""
+def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
+    """`line` goes on the paragraph whose last line is `previous` (both non-blank, as in the
+    dump; `opens` when `previous` is the paragraph's first line): its first word would not have
+    fitted on `previous` at the width it was wrapped at, or `previous` is nearly that wide and
+    `line` goes on in lower case (a paragraph wrapped a little narrower, or by the width of its
+    letters, as text taken out of a PDF is) or after a word a sentence cannot end on ("the",
+    "of", a comma: ragged wrapping). A line indented deeper than the one before starts a
+    paragraph, and so does a line indented less, unless `previous` opened its paragraph with
+    the indent (or is a list item whose text goes on under it)."""
+    indent, previous_indent = _indent(line), _indent(previous)
+    if indent > previous_indent and not (opens and is_list_item(previous.strip())) or indent < previous_indent and not opens:
+        return False  # (a list item's text goes on under it, indented past its marker)
+    if width < MIN_WIDTH:
+        return False  # lines this short (an address, a poem, a mail's header) are not wrapped
+    full, previous, line = previous.rstrip(), previous.strip(), line.strip()
     if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line) or _PAGE_MARK.match(line):
         return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
     if line[:1].islower():
-        if len(previous) < width - NARROWER and fits(previous, line, width):
+        if len(full) < width - NARROWER and fits(full, line, width):
             return False
-    elif len(previous) > width or fits(previous, line, width):
+    elif len(full) > width or fits(full, line, width) and not _goes_on(full, width):
         return False
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
         return False
     return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs()) - len(line.expandtabs().lstrip())
+
+
+_UNFINISHED = frozenset("a an the of to in on at by for from with into onto upon about between and or but nor as than that".split())
+
+
+def _goes_on(line: str, width: int) -> bool:
+    """`line` (nearly `width` long) breaks off where no sentence or headline ends: on a comma,
+    or on a word like "the", "of", "and" — wrapped, though the next word would have fitted."""
+    if len(line) < width - NARROWER or " | " in line:
+        return False  # (a row of links is no paragraph)
+    return line.endswith(",") or line.rsplit(None, 1)[-1] in _UNFINISHED
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,17 +204,17 @@ class Unwrapped:
         for run in _runs(self._lines):
             pieces = _mended(run, number + 1)
             if pieces is None:
-                width = wrap_width(run)
-                if width is None:
+                widths = _widths(run)
+                if widths is None:
                     yield from run
                     number += len(run)
                     out += len(run)
                     continue
                 pieces = [(line, (number + 1 + k,)) for k, line in enumerate(run)]
             else:
-                width = wrap_width([text for text, _ in pieces])
+                widths = _widths([text for text, _ in pieces])
             highest = number  # the highest original line given so far
-            for group in _paragraphs(pieces, width):
+            for group in _paragraphs(pieces, widths):
                 out += 1
                 originals = tuple(n for _, lines in group for n in lines)
                 if len(group) > 1:
@@ -218,19 +243,28 @@ def _runs(lines: Iterable[str]) -> Iterator[list[str]]:
 _Piece = tuple[str, tuple[int, ...]]  # a line's text and the original numbers of its lines
 
 
-def _paragraphs(pieces: list[_Piece], width: int | None) -> Iterator[list[_Piece]]:
-    """The pieces of a run, each with the pieces joined to it (none when the run is not wrapped);
-    a line moved out of a paragraph (`_mended`) is joined to nothing and comes after the
-    paragraph's line."""
+def _widths(lines: list[str]) -> list[int] | None:
+    """The width each line was wrapped at: the run's one width W when it has one
+    (`wrap_width`), else each line's own (`ragged_widths`); None when the run is not wrapped."""
+    width = wrap_width(lines)
+    return [width] * len(lines) if width is not None else ragged_widths(lines)
+
+
+def _paragraphs(pieces: list[_Piece], widths: list[int] | None) -> Iterator[list[_Piece]]:
+    """The pieces of a run, each with the pieces joined to it (none when the run is not wrapped:
+    `widths` None, else the width each piece was wrapped at); a line moved out of a paragraph
+    (`_mended`) is joined to nothing and comes after the paragraph's line."""
     group: list[_Piece] = []
     moved: list[_Piece] = []
-    for piece in pieces:
+    last = 0  # the index of the last piece in `group`
+    for k, piece in enumerate(pieces):
         if isinstance(piece[1], _Moved):
             moved.append(piece)
             continue
         line = piece[0]
-        if width is not None and group and line.strip() and group[-1][0].strip() and _joins(group[-1][0].strip(), line.strip(), width):
+        if widths is not None and group and line.strip() and group[-1][0].strip() and _joins(group[-1][0], line, widths[last], len(group) == 1):
             group.append(piece)
+            last = k
             continue
         if group:
             yield group
@@ -238,6 +272,7 @@ def _paragraphs(pieces: list[_Piece], width: int | None) -> Iterator[list[_Piece
             yield [m]
         moved = []
         group = [piece]
+        last = k
     if group:
         yield group
     for m in moved:

@@ -82,3 +82,48 @@ def wrap_width(lines: list[str]) -> int | None:
     if best is None or joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * joins:
         return None
     return best
+
+
+NEIGHBOURS = 4  # a line's width is read from this many lines either side of it (blank lines left out)
+SLACK = 6  # a line longer than the second longest near it by more than this is no line of their paragraph
+
+
+def line_widths(lengths: list[int]) -> list[int]:
+    """For each line (of `lengths` characters, 0 for a blank one), the width its paragraph was
+    wrapped at, read from its neighbours: the second longest of the `NEIGHBOURS` non-blank
+    lines either side of it and itself (a headline longer than the text under it does not count),
+    or its own length when that is longer by `SLACK` at most. A greedy wrapper leaves every
+    line of a paragraph short of W by less than a word, so the longest lines near a line show
+    its W, however W varies from paragraph to paragraph; a line much longer than its
+    neighbours is not one of theirs, and its width is theirs (the line is over it)."""
+    filled = [k for k, n in enumerate(lengths) if n]
+    capped = [lengths[k] if lengths[k] <= MAX_WIDTH else 0 for k in filled]
+    widths = [0] * len(lengths)
+    for i, k in enumerate(filled):
+        window = sorted(capped[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1], reverse=True)
+        second, own = window[1] if len(window) > 1 else window[0], capped[i]
+        widths[k] = own if second <= own <= second + SLACK else second
+    return widths
+
+
+def ragged_widths(lines: list[str]) -> list[int] | None:
+    """Each line's wrap width (`line_widths`) when these lines are hard-wrapped at widths that
+    vary from paragraph to paragraph, or None when they are not: many of a paragraph's lines
+    joined to the next by the rule at their own width, and most of those mid-sentence."""
+    lengths = [len(line.rstrip()) for line in lines]
+    filled = [n for n in lengths if n]
+    if sum(n > MAX_WIDTH for n in filled) > int(OVER_SHARE * len(filled)) + 2 or len(filled) < 2 * MIN_JOINS:
+        return None
+    widths = line_widths(lengths)
+    paragraph_lines = joins = lowered = 0
+    for k in range(len(lines) - 1):
+        n, following = lengths[k], lines[k + 1].lstrip()
+        if n < MIN_WIDTH // 2 or not following or widths[k] < MIN_WIDTH:
+            continue
+        paragraph_lines += 1
+        if not fits(lines[k].rstrip(), following, widths[k]):
+            joins += 1
+            lowered += following[:1].islower()
+    if joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * joins:
+        return None
+    return widths
