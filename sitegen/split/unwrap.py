@@ -4,18 +4,20 @@ The split reads one paragraph per line. Some scrapers (and text taken out of
 PDFs or mail) wrap the text at a width W of 40 to 100 characters, so a
 paragraph comes over several lines. `Unwrapped` reads a dump's lines in runs
 (a run ends at a blank line once `RUN` lines are read; `RUN_MAX` lines at
-most) and decides for each run whether it is wrapped (`wrap_width`): its lines
-keep under a width W (few longer ones), and many of them are followed by a
-line whose first word would not have fitted on them. In a wrapped run a line
-is joined to the one before when that first word would not have fitted
+most) and decides for each run whether it is wrapped and at what width
+(`widths`: one W for the run, or each line's own when the paragraphs were
+wrapped at different widths): many of its lines are followed by a line whose
+first word would not have fitted on them. In a wrapped run a line is joined
+to the one before when that first word would not have fitted
 (`len(line) + 1 + len(word) > W`, the rule mail readers use), or when the
-line before is nearly W long and the line goes on in lower case (paragraphs
-wrapped a little narrower, or by the width of the letters) — never across a
-blank line, never into a list item, a table row, a date or by-line, or a
-headline-shaped line after a finished sentence. Joined with a space (or
-without one after a hyphen ending a word), the paragraph is one line again. A
-run that is not wrapped comes out unchanged, at the cost of one length check
-per line.
+line before is nearly W long and the line goes on in lower case, or after a
+comma or a word like "the" (paragraphs wrapped a little narrower, or by the
+width of the letters) — never across a blank line, never into a line
+indented deeper (a paragraph's first line), a list item, a table row, a
+mail header's field, a date or by-line, or a headline-shaped line after a
+finished sentence. Joined with a space (or without one after a hyphen
+ending a word), the paragraph is one line again. A run that is not wrapped
+comes out unchanged, at the cost of one length check per line.
 
 `LineMap` keeps the way back: every line number the split reports on the
 joined lines (article ranges, body and front-matter lines, debris, problems,
@@ -37,7 +39,7 @@ from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
-from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, ragged_widths, wrap_width
+from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
 _OWN_LINE = re.compile(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
@@ -246,8 +248,11 @@ _Piece = tuple[str, tuple[int, ...]]  # a line's text and the original numbers o
 def _widths(lines: list[str]) -> list[int] | None:
     """The width each line was wrapped at: the run's one width W when it has one
     (`wrap_width`), else each line's own (`ragged_widths`); None when the run is not wrapped."""
-    width = wrap_width(lines)
-    return [width] * len(lines) if width is not None else ragged_widths(lines)
+    lengths = [len(line.rstrip()) for line in lines]
+    if too_long([n for n in lengths if n]):
+        return None  # the common case: one pass over the lengths
+    width = wrap_width(lines, lengths)
+    return [width] * len(lines) if width is not None else ragged_widths(lines, lengths)
 
 
 def _paragraphs(pieces: list[_Piece], widths: list[int] | None) -> Iterator[list[_Piece]]:

@@ -38,15 +38,21 @@ def fits(line: str, following: str, width: int) -> bool:
     return len(line) + gap + len(first_word(following)) <= width
 
 
-def wrap_width(lines: list[str]) -> int | None:
+def too_long(filled: list[int]) -> bool:
+    """Lines of these lengths (the blank ones left out) are too long, or too few, to be
+    wrapped: the fast way out, as most dumps have paragraphs longer than any wrap width."""
+    return sum(n > MAX_WIDTH for n in filled) > int(OVER_SHARE * len(filled)) + 2 or len(filled) < 2 * MIN_JOINS
+
+
+def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None:
     """The width W these lines are hard-wrapped at, or None when they are not wrapped: at most
     a few lines longer than W, many of a paragraph's lines (followed by a line) joined to the
     next by the rule, and most of those joins mid-sentence (the next line starts in lower case)."""
-    lengths = [len(line.rstrip()) for line in lines]
+    lengths = lengths or [len(line.rstrip()) for line in lines]
     filled = [n for n in lengths if n]
+    if too_long(filled):
+        return None
     allowed = int(OVER_SHARE * len(filled)) + 2
-    if sum(n > MAX_WIDTH for n in filled) > allowed or len(filled) < 2 * MIN_JOINS:
-        return None  # the fast way out: most dumps have paragraphs longer than any wrap width
     # a line of n characters followed by a word of w is joined when n <= W < n + 1 + w
     joined = [0] * (MAX_WIDTH + 2)  # difference arrays over W
     lower = [0] * (MAX_WIDTH + 2)
@@ -106,14 +112,11 @@ def line_widths(lengths: list[int]) -> list[int]:
     return widths
 
 
-def ragged_widths(lines: list[str]) -> list[int] | None:
-    """Each line's wrap width (`line_widths`) when these lines are hard-wrapped at widths that
-    vary from paragraph to paragraph, or None when they are not: many of a paragraph's lines
-    joined to the next by the rule at their own width, and most of those mid-sentence."""
-    lengths = [len(line.rstrip()) for line in lines]
-    filled = [n for n in lengths if n]
-    if sum(n > MAX_WIDTH for n in filled) > int(OVER_SHARE * len(filled)) + 2 or len(filled) < 2 * MIN_JOINS:
-        return None
+def ragged_widths(lines: list[str], lengths: list[int]) -> list[int] | None:
+    """Each line's wrap width (`line_widths`) when these lines (of `lengths`, right-stripped)
+    are hard-wrapped at widths that vary from paragraph to paragraph, or None when they are
+    not: many of a paragraph's lines joined to the next by the rule at their own width, and
+    most of those mid-sentence. (`wrap_width` tried first: it has the fast way out.)"""
     widths = line_widths(lengths)
     paragraph_lines = joins = lowered = 0
     for k in range(len(lines) - 1):
