@@ -40,7 +40,7 @@ _FOOTER = re.compile(  # the site's footer: who runs it, its registration, its r
 _PROMO = re.compile(  # the site asking its readers for something: sign up, give, join, follow, buy
     r"\b(?:subscri(?:be|ption)|sign ?up|newsletters?|e-?newsletter|mailing list|inbox|unsubscribe|donat(?:e|ion)|gift aid"
     r"|become a (?:member|supporter|patron|subscriber)|join (?:today|now|our)|support (?:us|the blog)|patreon|ko-fi|log ?in"
-    r"|sign in|free (?:uk |us )?(?:delivery|shipping)|affiliate|commission|sponsor(?:ed)?|advertis(?:e|ing)|find out more"
+    r"|sign in|free (?:uk |us )?(?:delivery|shipping)|affiliate|earn (?:a |an )?(?:small )?commission|sponsored (?:by|content|post|links)|sponsor (?:an issue|us)|advertis(?:e|ing)|find out more"
     r"|stay in touch|follow us|abonnieren|s'abonner|abonnez-vous|suscr[ií]bete|iscriviti|nieuwsbrief)\b",
     re.IGNORECASE,
 )
@@ -74,6 +74,7 @@ _COMMENTER = re.compile(  # "NAME — DATE", "NAME says: DATE", "Post by NAME »
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no headline
 _NAME_LINKS = frozenset("in from at of de van von da".split())  # "Claire in Leeds", "Ross from Paisley"
 _BY_WORDS = frozenset("by posted written words".split())
+_SAYS = re.compile(r"^[\w.'’@()-]+(?: [\w.'’@()-]+){0,4} (?:says|said|replied|wrote|writes)\s*:$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:by|min read|updated|published)\b", re.IGNORECASE)
 
 RUNNING = 80  # a line at least this long that ends a sentence is running text
@@ -97,7 +98,9 @@ class Evidence:
     comments: int  # headings and forms of a comments section
     nav: int  # navigation: "Older posts", "Skip to content", "Load more"
     menu: int  # rows of four links or more
+    links: int  # headline-shaped lines with no text under them (a list of related headlines)
     commenters: tuple[int, ...]  # lines that head a comment (a commenter's name and its date)
+    opens: bool  # a comments heading heads it ("3 thoughts on …", "Recent comments")
     titled: bool  # a headline heads it
     byline: bool  # it has a by-line
     first: bool  # the first item of the dump
@@ -113,6 +116,7 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
     nav = [len(t) <= 120 and bool(_NAV.search(t)) for t in texts]
     menu = [menu_row(t) for t in texts]
     site = [any(x) for x in zip(footer, promo, comments, nav, menu)]
+    links = [roles[k] is Role.TITLE and not site[k] and (k + 1 == n or site[k + 1] or roles[k + 1] is Role.TITLE) for k in range(n)]
     commenters = tuple(
         k for k, t in enumerate(texts) if commenter(t, texts[k + 1] if k + 1 < n else None)
         and (k == 0 or comments[k - 1] or texts[k - 1].endswith(".") or bool(_SENTENCES.search(texts[k - 1])))
@@ -126,8 +130,10 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         comments=sum(comments),
         nav=sum(nav),
         menu=sum(menu),
+        links=sum(links),
         commenters=commenters,
-        titled=roles[0] is Role.TITLE and 0 not in commenters,
+        opens=comments[0],
+        titled=roles[0] is Role.TITLE and 0 not in commenters and not _SENTENCES.search(texts[0]),
         byline=Role.BYLINE in roles,
         first=first,
     )
@@ -148,9 +154,11 @@ def commenter(text: str, following: str | None = None) -> bool:
     "Rachel Adams  Nov 27"), or the name alone over a line of the date and time."""
     if len(text) > COMMENT_HEAD or _STARTS_DATE.match(text) or text.endswith("."):
         return False
+    if _SAYS.match(text):
+        return True  # "Rare Lung Alliance replied:", "valleymom2 wrote:"
     m = _COMMENTER.match(text)
-    if not m:
-        return False
+    if not m or " | " in m.group("when"):
+        return False  # not "Mira Solano | 2 December 2026 | News": a by-line's row
     who = m.group("who").split()
     if len(who) > 1 and (len(who) > 4 or any(c.isdigit() for c in m.group("who")) or not all(
         w[0].isupper() or w[0] == "(" or w in _NAME_LINKS for w in who[1:]) or not who[0][0].isupper()):
@@ -174,13 +182,13 @@ def reason(e: Evidence) -> str | None:
     if e.running >= LONG_ITEM:
         return None
     heads = e.commenters
-    if heads and (heads[0] == 0 or len(heads) >= 2 or heads[0] == 1 and not e.titled) and e.running <= COMMENTS_TEXT:
+    if heads and (heads[0] == 0 or len(heads) >= 2 or heads[0] == 1 and (e.opens or not e.titled)) and e.running <= COMMENTS_TEXT:
         return "comments (a commenter's name and date, a line or two under it)"
-    if e.comments and e.lines <= 3 and not e.titled and e.running <= COMMENTS_TEXT:
-        return "comments"
+    if e.opens and e.running <= COMMENTS_TEXT:
+        return "comments (under a comments heading)"
     vocabulary = e.footer + e.promo + e.comments + e.nav
-    if vocabulary and 2 * (vocabulary + e.menu) >= e.lines and e.running < SITE_TEXT:
-        return "the site's own lines (footer, sign-up, navigation)"
+    if vocabulary and 2 * (vocabulary + e.menu + e.links) >= e.lines and e.running < SITE_TEXT:
+        return "the site's own lines (footer, sign-up, navigation, links to other pages)"
     if e.first and e.menu and e.running < MASTHEAD_TEXT:
         return "the site's masthead and menu"
     return None
