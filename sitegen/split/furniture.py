@@ -109,7 +109,7 @@ class Evidence:
 def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], first: bool) -> Evidence:
     texts = [b.text for b in blocks]
     n = len(texts)
-    running = [s.chars if s.chars >= 200 or s.chars >= RUNNING and s.sentence else 0 for s in shapes]
+    running = [_running(s) for s in shapes]
     footer = [len(t) <= 400 and bool(_FOOTER.search(t)) for t in texts]
     promo = [len(t) <= 300 and bool(_PROMO.search(t)) for t in texts]
     comments = [bool(_COMMENTS.search(t)) for t in texts]
@@ -137,6 +137,11 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         byline=Role.BYLINE in roles,
         first=first,
     )
+
+
+def _running(s: LineShape) -> int:
+    """The characters of running text in a line: a sentence at least `RUNNING` long, or any line of 200."""
+    return s.chars if s.chars >= 200 or s.chars >= RUNNING and s.sentence else 0
 
 
 def menu_row(text: str) -> bool:
@@ -208,6 +213,9 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
     kept: list[Item] = []
     left: list[Debris] = []
     for k, item in enumerate(found):
+        if sum(_running(s) for s in shapes[item.start : item.end]) >= LONG_ITEM:
+            kept.append(item)  # an article's text (and most items): not read further
+            continue
         e = evidence(blocks[item.start : item.end], shapes[item.start : item.end], roles[item.start : item.end], first and k == 0)
         why = reason(e)
         if why is None:
