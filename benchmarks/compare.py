@@ -596,6 +596,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         for size, tools in plan:
             log(f"writing the corpus of {size:,} articles …")
             sites = write_sites(size, WORK / "sites" / str(size))
+            os.sync()  # the corpus on disk before the first timed build, not written back during it
             results.append(compare_size(sites, tools, args.runs, serve=not args.no_serve, edits=args.edits,
                                         log=log, trash=trash))
             (WORK / "compare.json").write_text(json.dumps(

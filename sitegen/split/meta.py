@@ -159,6 +159,10 @@ _MORE_POSTS = re.compile(  # posts that tell a signer's job, not a line's role o
     r"|therapist)s?\b",
     re.IGNORECASE,
 )
+_RANKED_POST = re.compile(  # a rank or a trade before a job: "Head Distiller", "Sales Negotiator", "Senior Keeper"
+    r"^(?:head|chief|senior|junior|lead|deputy|assistant|acting|sales|marketing|managing|executive)\s[a-z]+(?:\s[a-z]+)?$",
+    re.IGNORECASE,
+)
 _NOT_NAMES = set(
     "This The It These That There He She They We Our Its While But And However When If As In On At For Although "
     "Because Since After Before Then Now Yet So Still Even Also Meanwhile Instead Despite Unlike Like Why What How "
@@ -290,7 +294,7 @@ def people(text: str, couples: bool = False) -> list[str]:
         caps = _CAPS_THEN_MORE.match(part)  # "MARGERY BECK Associated Press": the name in capitals, then the publisher
         name = _clean_name(caps.group(1) if caps and not is_person_name(_clean_name(part)) else part)
         name = name if is_person_name(name) else _after_post(name)  # "Station Manager Dewi Morgan"
-        if is_person_name(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
+        if is_person_name(name) and not _RANKED_POST.match(name) and not (after_role and "," == join.strip()):  # "A, Director, Org Name": no person
             out += [name] if name not in out else []
             after_role = False
         elif is_post(name) or is_group(name):
@@ -383,7 +387,7 @@ def is_group(name: str) -> bool:
 
 def is_post(text: str) -> bool:
     """A job or an affiliation (`is_role`), or a post that signs a text: "Duty Volcanologist", "Team Leader"."""
-    return is_role(text) or bool(_MORE_POSTS.search(text))
+    return is_role(text) or bool(_MORE_POSTS.search(text) or _RANKED_POST.match(text.strip()))
 
 
 def photographer(line: str) -> str | None:

@@ -127,6 +127,9 @@ def test_title_from_text():
         ('Posted by Ste "The Gaffer" Whitlow on January 3, 2027 at 8:47 am', ["Ste Whitlow"]),
         ("February 8, 2027 by Leanne | 14 Comments", ["Leanne"]),
         ("By Hélène Morin, Country Director, Action Santé Mondiale Mozambique", ["Hélène Morin"]),
+        ("Words by Sam Okoro, Head Distiller · 16 November 2026", ["Sam Okoro"]),
+        ("By Sam Okoro, Sales Negotiator · 20 November 2026 · 6 min read", ["Sam Okoro"]),
+        ("By Chief Inspector Dora Lee", ["Dora Lee"]),
     ],
 )
 def test_by_lines(line, names):
