@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from sitegen.split import split_text
-from sitegen.split.furniture import commenter, menu_row
+from sitegen.split.boundary import Item
+from sitegen.split.furniture import commenter, judge, menu_row
+from sitegen.split.roles import classify, shape
+from sitegen.split.text import Block
 
 STORY = (
     "Harbour cranes return to the old port",
@@ -94,3 +97,12 @@ def test_a_menu_row_is_links_not_an_events_line():
     assert menu_row("Latest   Zoning   Transit   Housing   Public Space   Podcast   Donate")
     assert not menu_row("Thu 3 Dec · 8.30pm · £22 / £18 members")
     assert not menu_row("By Jane Hill · 3 March 2026 · 4 min read")
+
+
+def test_an_item_that_may_be_furniture_is_kept_with_a_review_flag():
+    texts = ["Support the reserve", "Donate today and help us repair the boardwalk before the spring migration arrives.",
+             "Every gift is matched by the Heritage Fund.", "The boardwalk opened in 1998.", "Thank you all."]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert left == [] and len(kept) == 1
+    assert any("may be site furniture" in why for _, why in kept[0].doubts)
