@@ -68,7 +68,7 @@ _STARTS_DATE = re.compile(
 )
 _COMMENTER = re.compile(  # "NAME — DATE", "NAME says: DATE", "Post by NAME » DATE", "NAME on DATE at TIME", "NAME  Nov 27"
     r"^(?:post by )?(?P<who>[\w.'’@()-]+(?: [\w.'’@()-]+){0,4}?)"
-    r"(?: (?:says|said|replied|wrote)\s*:?| ?(?:—|–|-|·|»|\||,| on|\s{2,})|$)\s*(?P<when>.*)$",
+    r"(?: (?:says|said|replied|wrote)\s*:?| ?(?:—|–|-|·|»|\|| on|\s{2,})|$)\s*(?P<when>.*)$",
     re.IGNORECASE,
 )
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no headline
@@ -82,7 +82,8 @@ LONG_ITEM = 1200  # an item with this much running text is never judged furnitur
 SITE_TEXT = 600  # an item mostly of the site's lines has less running text than this
 OWN_TEXT = 80  # an item whose lines besides the site's hold less running text than this has no text of its own
 COMMENT_HEAD = 90  # a commenter's name and date line is at most this long
-COMMENTS_TEXT = 900  # and the comments judged together hold at most this much running text
+COMMENT_TEXT = 400  # a comment alone holds at most this much running text
+COMMENTS_TEXT = 900  # and the comments judged together at most this much
 MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
 
 
@@ -187,7 +188,9 @@ def reason(e: Evidence) -> str | None:
     if e.running >= LONG_ITEM:
         return None
     heads = e.commenters
-    if heads and (heads[0] == 0 or len(heads) >= 2 or heads[0] == 1 and (e.opens or not e.titled)) and e.running <= COMMENTS_TEXT:
+    if heads and (heads[0] == 0 or len(heads) >= 2 or heads[0] == 1 and (e.opens or not e.titled)) and e.running <= (
+        COMMENTS_TEXT if len(heads) >= 2 else COMMENT_TEXT
+    ):
         return "comments (a commenter's name and date, a line or two under it)"
     if e.opens and e.running <= COMMENTS_TEXT:
         return "comments (under a comments heading)"
