@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split import tagger
+from sitegen.split import furniture, tagger
 from sitegen.split.boundary import Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
@@ -64,10 +64,15 @@ def _articles(
 ) -> Iterator[SplitArticle]:
     publishers: set[str] = set()
     decide = tagger.active()
+    first = True  # no item found yet in the dump
     for segment in tagger.segments(lines, debris, repeats):
         if decide is not None:
             described = tagger.describe(segment, repeats)
             found, left = tagger.items(described, segment, decide.decode(described))
+            if found:
+                found, removed = furniture.judge(found, segment.blocks, segment.shapes, segment.roles, first)
+                first = False
+                left += removed
         else:
             found, left = _rule_items(segment, publishers)
         debris.extend(left)

@@ -4,18 +4,20 @@ The split reads one paragraph per line. Some scrapers (and text taken out of
 PDFs or mail) wrap the text at a width W of 40 to 100 characters, so a
 paragraph comes over several lines. `Unwrapped` reads a dump's lines in runs
 (a run ends at a blank line once `RUN` lines are read; `RUN_MAX` lines at
-most) and decides for each run whether it is wrapped (`wrap_width`): its lines
-keep under a width W (few longer ones), and many of them are followed by a
-line whose first word would not have fitted on them. In a wrapped run a line
-is joined to the one before when that first word would not have fitted
+most) and decides for each run whether it is wrapped and at what width
+(`widths`: one W for the run, or each line's own when the paragraphs were
+wrapped at different widths): many of its lines are followed by a line whose
+first word would not have fitted on them. In a wrapped run a line is joined
+to the one before when that first word would not have fitted
 (`len(line) + 1 + len(word) > W`, the rule mail readers use), or when the
-line before is nearly W long and the line goes on in lower case (paragraphs
-wrapped a little narrower, or by the width of the letters) — never across a
-blank line, never into a list item, a table row, a date or by-line, or a
-headline-shaped line after a finished sentence. Joined with a space (or
-without one after a hyphen ending a word), the paragraph is one line again. A
-run that is not wrapped comes out unchanged, at the cost of one length check
-per line.
+line before is nearly W long and the line goes on in lower case, or after a
+comma or a word like "the" (paragraphs wrapped a little narrower, or by the
+width of the letters) — never across a blank line, never into a line
+indented deeper (a paragraph's first line), a list item, a table row, a
+mail header's field, a date or by-line, or a headline-shaped line after a
+finished sentence. Joined with a space (or without one after a hyphen
+ending a word), the paragraph is one line again. A run that is not wrapped
+comes out unchanged, at the cost of one length check per line.
 
 `LineMap` keeps the way back: every line number the split reports on the
 joined lines (article ranges, body and front-matter lines, debris, problems,
@@ -37,93 +39,53 @@ from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, ragged_widths, too_long, wrap_width
 
-MIN_WIDTH, MAX_WIDTH = 40, 100  # the widths a wrapped dump is cut at
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
-OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
-MIN_JOINS = 3  # and at least this many lines that would be joined...
-JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a paragraph's lines)...
-LOWER_SHARE = 0.5  # ...and at least this share of those joins mid-sentence (the next line in lower case)
-OVER_COST = 4  # choosing W, a line longer than it costs this many joins
-NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
-_HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on
-_OWN_LINE = re.compile(r"#|>|www\.|https?://")
-_FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
+_OWN_LINE = re.compile(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
 
 
-def _first_word(line: str) -> str:
-    found = _FIRST_CHUNK.match(line.lstrip())
-    return found.group(0) if found else ""
-
-
-def _fits(line: str, following: str, width: int) -> bool:
-    """`following`'s first word would have fitted at the end of `line` (wrapped at `width`)."""
-    gap = 0 if _HYPHENATED.search(line) else 1
-    return len(line) + gap + len(_first_word(following)) <= width
-
-
-def wrap_width(lines: list[str]) -> int | None:
-    """The width W these lines are hard-wrapped at, or None when they are not wrapped: at most
-    a few lines longer than W, many of a paragraph's lines (followed by a line) joined to the
-    next by the rule, and most of those joins mid-sentence (the next line starts in lower case)."""
-    lengths = [len(line.rstrip()) for line in lines]
-    filled = [n for n in lengths if n]
-    allowed = int(OVER_SHARE * len(filled)) + 2
-    if sum(n > MAX_WIDTH for n in filled) > allowed or len(filled) < 2 * MIN_JOINS:
-        return None  # the fast way out: most dumps have paragraphs longer than any wrap width
-    # a line of n characters followed by a word of w is joined when n <= W < n + 1 + w
-    joined = [0] * (MAX_WIDTH + 2)  # difference arrays over W
-    lower = [0] * (MAX_WIDTH + 2)
-    paragraph_lines = 0
-    for k in range(len(lines) - 1):
-        n, following = lengths[k], lines[k + 1].lstrip()
-        if n < MIN_WIDTH // 2 or not following:
-            continue
-        paragraph_lines += 1
-        gap = 0 if _HYPHENATED.search(lines[k].rstrip()) else 1
-        low, high = max(n, MIN_WIDTH), min(n + gap + len(_first_word(following)) - 1, MAX_WIDTH)
-        if low <= high:
-            joined[low] += 1
-            joined[high + 1] -= 1
-            if following[:1].islower():
-                lower[low] += 1
-                lower[high + 1] -= 1
-    longest = sorted(filled, reverse=True)
-    floor = longest[allowed] if allowed < len(longest) else 0  # W may leave the `allowed` longest lines over it
-    over = sum(MIN_WIDTH < n <= MAX_WIDTH for n in filled)  # lines longer than W (and no longer than any W)
-    by_length = [0] * (MAX_WIDTH + 1)
-    for n in filled:
-        if n <= MAX_WIDTH:
-            by_length[n] += 1
-    best, score, joins, lowered = None, 0, 0, 0
-    running, running_lower = 0, 0
-    for width in range(MIN_WIDTH, MAX_WIDTH + 1):
-        running += joined[width]
-        running_lower += lower[width]
-        over -= by_length[width]
-        if width >= floor and running - OVER_COST * over > score:  # a line over W is a join missed
-            best, score, joins, lowered = width, running - OVER_COST * over, running, running_lower
-    if best is None or joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * joins:
-        return None
-    return best
-
-
-def _joins(previous: str, line: str, width: int) -> bool:
-    """`line` goes on the paragraph whose last line is `previous` (both non-blank, stripped):
-    its first word would not have fitted on `previous`, or `previous` is nearly as wide as the
-    run and `line` goes on in lower case (a paragraph wrapped a little narrower, or by the
-    width of its letters, as text taken out of a PDF is)."""
+def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
+    """`line` goes on the paragraph whose last line is `previous` (both non-blank, as in the
+    dump; `opens` when `previous` is the paragraph's first line): its first word would not have
+    fitted on `previous` at the width it was wrapped at, or `previous` is nearly that wide and
+    `line` goes on in lower case (a paragraph wrapped a little narrower, or by the width of its
+    letters, as text taken out of a PDF is) or after a word a sentence cannot end on ("the",
+    "of", a comma: ragged wrapping). A line indented deeper than the one before starts a
+    paragraph, and so does a line indented less, unless `previous` opened its paragraph with
+    the indent (or is a list item whose text goes on under it)."""
+    indent, previous_indent = _indent(line), _indent(previous)
+    if indent > previous_indent and not (opens and is_list_item(previous.strip())) or indent < previous_indent and not opens:
+        return False  # (a list item's text goes on under it, indented past its marker)
+    if width < MIN_WIDTH:
+        return False  # lines this short (an address, a poem, a mail's header) are not wrapped
+    full, previous, line = previous.rstrip(), previous.strip(), line.strip()
     if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line) or _PAGE_MARK.match(line):
         return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
     if line[:1].islower():
-        if len(previous) < width - NARROWER and _fits(previous, line, width):
+        if len(full) < width - NARROWER and fits(full, line, width):
             return False
-    elif len(previous) > width or _fits(previous, line, width):
+    elif len(full) > width or fits(full, line, width) and not _goes_on(full, width):
         return False
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
         return False
     return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs()) - len(line.expandtabs().lstrip())
+
+
+_UNFINISHED = frozenset("a an the of to in on at by for from with into onto upon about between and or but nor as than that".split())
+
+
+def _goes_on(line: str, width: int) -> bool:
+    """`line` (nearly `width` long) breaks off where no sentence or headline ends: on a comma,
+    or on a word like "the", "of", "and" — wrapped, though the next word would have fitted."""
+    if len(line) < width - NARROWER or " | " in line:
+        return False  # (a row of links is no paragraph)
+    return line.endswith(",") or line.rsplit(None, 1)[-1] in _UNFINISHED
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,17 +206,17 @@ class Unwrapped:
         for run in _runs(self._lines):
             pieces = _mended(run, number + 1)
             if pieces is None:
-                width = wrap_width(run)
-                if width is None:
+                widths = _widths(run)
+                if widths is None:
                     yield from run
                     number += len(run)
                     out += len(run)
                     continue
                 pieces = [(line, (number + 1 + k,)) for k, line in enumerate(run)]
             else:
-                width = wrap_width([text for text, _ in pieces])
+                widths = _widths([text for text, _ in pieces])
             highest = number  # the highest original line given so far
-            for group in _paragraphs(pieces, width):
+            for group in _paragraphs(pieces, widths):
                 out += 1
                 originals = tuple(n for _, lines in group for n in lines)
                 if len(group) > 1:
@@ -283,19 +245,31 @@ def _runs(lines: Iterable[str]) -> Iterator[list[str]]:
 _Piece = tuple[str, tuple[int, ...]]  # a line's text and the original numbers of its lines
 
 
-def _paragraphs(pieces: list[_Piece], width: int | None) -> Iterator[list[_Piece]]:
-    """The pieces of a run, each with the pieces joined to it (none when the run is not wrapped);
-    a line moved out of a paragraph (`_mended`) is joined to nothing and comes after the
-    paragraph's line."""
+def _widths(lines: list[str]) -> list[int] | None:
+    """The width each line was wrapped at: the run's one width W when it has one
+    (`wrap_width`), else each line's own (`ragged_widths`); None when the run is not wrapped."""
+    lengths = [len(line.rstrip()) for line in lines]
+    if too_long([n for n in lengths if n]):
+        return None  # the common case: one pass over the lengths
+    width = wrap_width(lines, lengths)
+    return [width] * len(lines) if width is not None else ragged_widths(lines, lengths)
+
+
+def _paragraphs(pieces: list[_Piece], widths: list[int] | None) -> Iterator[list[_Piece]]:
+    """The pieces of a run, each with the pieces joined to it (none when the run is not wrapped:
+    `widths` None, else the width each piece was wrapped at); a line moved out of a paragraph
+    (`_mended`) is joined to nothing and comes after the paragraph's line."""
     group: list[_Piece] = []
     moved: list[_Piece] = []
-    for piece in pieces:
+    last = 0  # the index of the last piece in `group`
+    for k, piece in enumerate(pieces):
         if isinstance(piece[1], _Moved):
             moved.append(piece)
             continue
         line = piece[0]
-        if width is not None and group and line.strip() and group[-1][0].strip() and _joins(group[-1][0].strip(), line.strip(), width):
+        if widths is not None and group and line.strip() and group[-1][0].strip() and _joins(group[-1][0], line, widths[last], len(group) == 1):
             group.append(piece)
+            last = k
             continue
         if group:
             yield group
@@ -303,6 +277,7 @@ def _paragraphs(pieces: list[_Piece], width: int | None) -> Iterator[list[_Piece
             yield [m]
         moved = []
         group = [piece]
+        last = k
     if group:
         yield group
     for m in moved:
@@ -379,7 +354,7 @@ def _join(group: list[str]) -> tuple[str, tuple[int, ...]]:
     cuts = []
     for line in group[1:]:
         line = line.strip()
-        glued = _HYPHENATED.search(text)
+        glued = HYPHENATED.search(text)
         if not glued:
             text += " "
         elif not _hyphen_kept(text, line):

@@ -201,3 +201,97 @@ def test_mending_and_joining_lose_no_text_and_every_line_maps_back_once(lines, l
     assert letters("".join(out)) == letters("".join(lines))
     covered = sorted(n for k in range(1, len(out) + 1) for n in unwrapped.map.lines(k))
     assert covered == list(range(1, len(lines) + 1))
+
+
+FIELD_TRIP = (
+    "Eleven of us met at the foot of the escarpment on a warm, still Saturday morning, with the cloud burning "
+    "off just as we started up the steep path through the beech hanger, and by the first gate we had found "
+    "common spotted orchids and a single late early-purple."
+)
+TRAPS = (
+    "Four traps were run overnight in the yew woodland, two mercury vapour lights in the clearing below the "
+    "burial mounds and two actinic traps along the ride. The night started mild but the temperature dropped "
+    "quickly after midnight, and the catch was smaller than we had hoped."
+)
+
+
+def test_paragraphs_wrapped_at_different_widths_are_each_one_line_again():
+    # a digest of mails from different clients: each paragraph wrapped at its own width, one with no blank line after it
+    lines = ["Ophrys fuciflora at Wye?", "From: Alan Pryce <alan.pryce@example.org>", "",
+             *textwrap.wrap(PROSE, 60), *textwrap.wrap(MORE, 60), "Thanks,", "Alan", "",
+             *textwrap.wrap(FIELD_TRIP, 78), "", *textwrap.wrap(TRAPS, 66), "", "Sam Whitlock"]
+    assert wrap_width(lines) is None  # no one width explains them
+    assert joined(lines) == [*lines[:3], PROSE, MORE, "Thanks,", "Alan", "", FIELD_TRIP, "", TRAPS, "", "Sam Whitlock"]
+
+
+def test_a_paragraph_indented_on_its_first_line_starts_a_new_one_without_a_blank_line():
+    lines = []
+    for paragraph in (FIELD_TRIP, TRAPS, PROSE, MORE):
+        lines += textwrap.wrap(paragraph, 72, initial_indent="     ", subsequent_indent="   ")
+    assert [line.strip() for line in joined(lines)] == [FIELD_TRIP, TRAPS, PROSE, MORE]
+    # the indent alone tells where a paragraph starts after a last line as full as the others
+    lines = ["     Four traps were run overnight in the yew woodland, two mercury vapour",
+             "   lights in the clearing below the burial mounds, and the catch was the",
+             "   smallest we have had in that wood since the group began trapping here.",
+             "     Even so, we recorded sixty-three species when we opened the traps.",
+             "   Among them were a lime hawk-moth and three peach blossoms."]
+    first = textwrap.wrap(FIELD_TRIP, 76, initial_indent="     ", subsequent_indent="   ")
+    assert [line.strip() for line in joined(first + lines)] == [
+        FIELD_TRIP, " ".join(line.strip() for line in lines[:3]), " ".join(line.strip() for line in lines[3:])]
+    # a text browser's dump: every line indented alike, a heading flush left
+    block = ["Moth trapping at Kingley Vale", *textwrap.wrap(TRAPS, 76, initial_indent="   ", subsequent_indent="   "),
+             *textwrap.wrap(FIELD_TRIP, 76, initial_indent="   ", subsequent_indent="   "), "Tags: moths, woodland"]
+    out = joined(block)
+    assert out[0] == block[0] and out[-1] == block[-1] and [line.strip() for line in out[1:-1]] == [TRAPS, FIELD_TRIP]
+
+
+def test_a_short_line_that_ends_a_sentence_ends_its_paragraph_one_that_breaks_off_does_not():
+    ragged = [*textwrap.wrap(PROSE, 72), *textwrap.wrap(MORE, 72)]  # MORE starts with a capital after PROSE's short last line
+    assert joined(ragged) == [PROSE, MORE]
+    # a narrower paragraph among wider ones: a line ends on "the" though the capitalised word after it would have fitted
+    vote = ("The vote was taken after a long debate in which members of the Harbour Board heard from the ferry operator, "
+            "Island Ferries, and from residents of the north quay, who said that the Council had ignored them for years.")
+    lines = [*textwrap.wrap(FIELD_TRIP, 78), "", *textwrap.wrap(vote, 64), "", *textwrap.wrap(TRAPS, 78)]
+    assert lines[len(textwrap.wrap(FIELD_TRIP, 78)) + 1].endswith(" the")
+    assert joined(lines) == [FIELD_TRIP, "", vote, "", TRAPS]
+
+
+PARAGRAPH_WORDS = st.sampled_from(
+    "the harbour board voted on Tuesday to build a new terminal north quay ending decade of argument where island's "
+    "only link mainland should berth, and it will cost forty-eight million pounds. said Jane Hill".split()
+)
+
+
+@st.composite
+def ragged_dump(draw):
+    """Paragraphs each wrapped at its own width, some indented on their first line, some with no blank line after."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        words = draw(st.lists(PARAGRAPH_WORDS, min_size=1, max_size=70))
+        text = " ".join(words).capitalize() + "."
+        indent = draw(st.sampled_from(["", "", "   ", "\t"]))
+        lines += textwrap.wrap(text, draw(st.integers(40, 100)), initial_indent=indent) or [text]
+        if draw(st.booleans()):
+            lines.append("")
+    return lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(ragged_dump())
+def test_ragged_wrapping_loses_no_text_and_every_line_maps_back_once(lines):
+    unwrapped = Unwrapped(lines)
+    out = list(unwrapped)
+    words = lambda texts: "".join("".join(texts).split())  # noqa: E731 (joining only changes spaces)
+    assert words(out) == words(lines)
+    covered = sorted(n for k in range(1, len(out) + 1) for n in unwrapped.map.lines(k))
+    assert covered == list(range(1, len(lines) + 1))
+    for k, text in enumerate(out, 1):
+        assert words(lines[n - 1] for n in unwrapped.map.lines(k)) == words([text])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.just(""), st.lists(PARAGRAPH_WORDS, min_size=2, max_size=20).map(lambda w: " ".join(w).capitalize() + ".")),
+                max_size=40))
+def test_a_dump_of_one_paragraph_a_line_comes_out_unchanged_whatever_its_lengths(lines):
+    unwrapped = Unwrapped(lines)
+    assert list(unwrapped) == lines and unwrapped.map.identity

@@ -1,0 +1,229 @@
+"""Whole items that are site furniture: judged on the item, after the boundaries are found.
+
+Owns `judge(found, segment, first)`: the items the boundary decision found in
+a segment, less those that are the site's own furniture rather than something an
+editor wrote — a masthead with its menu, a newsletter or donation box, an "about
+this site" box, a footer of registration numbers and © lines, a comments section,
+a list of related headlines. The lines of such an item become debris saying why
+(nothing is lost: provenance keeps them); an item that only looks like furniture
+keeps its text and gets a review flag instead.
+
+The evidence is the whole item's, the way jusText judges a block of a page by
+its length, its share of stop words and its links: how much of it is running
+text (sentences of stop-word-rich prose), how many of its lines are menu-like
+(short parts between "|", "·", "»" or wide gaps), the vocabulary of the site
+talking to its readers (subscribe, sign up, newsletter, donate, cookies,
+privacy, registered charity, ©, comments… in a few languages), whether it has a
+headline, a by-line or a date of its own, whether its lines recur elsewhere in
+the dump, and where it stands (the first item of a dump, the last of a
+segment). A comment is an item headed by a commenter's name and date with a
+line or two under it and no headline. Pure; reads no metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sitegen.split.boundary import Item
+from sitegen.split.roles import LineShape, Role
+from sitegen.split.text import Block, Debris
+
+_FOOTER = re.compile(  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
+    r"\b(?:registered (?:charity|in|office|society|company|trade ?marks?)|(?:company|charity|registration|reg\.?) (?:no|number)\b"
+    r"|vat (?:no|number|reg)|limited by guarantee|all rights reserved|powered by|website (?:by|design|maintained)|theme:"
+    r"|privacy(?: policy)?|terms (?:of|and)|cookies?|accessibility|sitemap|imprint|impressum|datenschutz|mentions légales"
+    r"|aviso legal)|©|\bcopyright\b",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(  # the site asking its readers for something: sign up, give, join, follow, buy
+    r"\b(?:subscri(?:be|ption)|sign ?up|newsletters?|e-?newsletter|mailing list|inbox|unsubscribe|donat(?:e|ion)|gift aid"
+    r"|become a (?:member|supporter|patron|subscriber)|join (?:today|now|our)|support (?:us|the blog)|patreon|ko-fi|log ?in"
+    r"|sign in|free (?:uk |us )?(?:delivery|shipping)|affiliate|earn (?:a |an )?(?:small )?commission|sponsored (?:by|content|post|links)|sponsor (?:an issue|us)|advertis(?:e|ing)|find out more"
+    r"|stay in touch|follow us|abonnieren|s'abonner|abonnez-vous|suscr[ií]bete|iscriviti|nieuwsbrief)\b",
+    re.IGNORECASE,
+)
+_COMMENTS = re.compile(  # the heading of a comments section, and its form
+    r"^\d+ (?:comments?|thoughts on|responses?|replies)\b|^(?:recent comments|post a comment|leave a (?:reply|comment)|comments?)\W*$"
+    r"|required fields are marked|will not be published|^reply$",
+    re.IGNORECASE,
+)
+_NAV = re.compile(
+    r"\b(?:skip to|older (?:posts|entries|articles)|newer (?:posts|entries)|load more|view all|previous (?:day|post|page)"
+    r"|next (?:day|post|page)|showing \d+ of)\b|^(?:home|menu|search\.*|latest issue)$",
+    re.IGNORECASE,
+)
+_PART = re.compile(r"\s[|·•»›/]\s|\s{2,}|\t")  # between the links of a menu or a footer's row
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b",
+    re.IGNORECASE,
+)
+_STARTS_DATE = re.compile(
+    r"^(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
+    r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|published|updated|posted)\b|\d)",
+    re.IGNORECASE,
+)
+_COMMENTER = re.compile(  # "NAME — DATE", "NAME says: DATE", "Post by NAME » DATE", "NAME on DATE at TIME", "NAME  Nov 27"
+    r"^(?:post by )?(?P<who>[\w.'’@()-]+(?: [\w.'’@()-]+){0,4}?)"
+    r"(?: (?:says|said|replied|wrote)\s*:?| ?(?:—|–|-|·|»|\|| on|\s{2,})|$)\s*(?P<when>.*)$",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no headline
+_NAME_LINKS = frozenset("in from at of de van von da".split())  # "Claire in Leeds", "Ross from Paisley"
+_BY_WORDS = frozenset("by posted written words".split())
+_SAYS = re.compile(r"^[\w.'’@()-]+(?: [\w.'’@()-]+){0,4} (?:says|said|replied|wrote|writes)\s*:$", re.IGNORECASE)
+_NOT_WHEN = re.compile(r"\b(?:by|min read|updated|published)\b", re.IGNORECASE)
+
+RUNNING = 80  # a line at least this long that ends a sentence is running text
+LONG_ITEM = 1200  # an item with this much running text is never judged furniture
+SITE_TEXT = 600  # an item mostly of the site's lines has less running text than this
+OWN_TEXT = 80  # an item whose lines besides the site's hold less running text than this has no text of its own
+COMMENT_HEAD = 90  # a commenter's name and date line is at most this long
+COMMENT_TEXT = 400  # a comment alone holds at most this much running text
+COMMENTS_TEXT = 900  # and the comments judged together at most this much
+MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What an item shows of itself, for judging whether it is the site's furniture."""
+
+    lines: int  # content lines
+    running: int  # characters of running text (sentences at least `RUNNING` long, or lines of 200)
+    own: int  # the same, of lines that are not the site's (footer, call, comments, navigation, menu)
+    footer: int  # lines of a footer: registration, rights, policies
+    promo: int  # lines asking the reader to sign up, give, join, follow
+    comments: int  # headings and forms of a comments section
+    nav: int  # navigation: "Older posts", "Skip to content", "Load more"
+    menu: int  # rows of four links or more
+    links: int  # headline-shaped lines with no text under them (a list of related headlines)
+    commenters: tuple[int, ...]  # lines that head a comment (a commenter's name and its date)
+    opens: bool  # a comments heading heads it ("3 thoughts on …", "Recent comments")
+    titled: bool  # a headline heads it
+    byline: bool  # it has a by-line
+    first: bool  # the first item of the dump
+
+
+def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], first: bool) -> Evidence:
+    texts = [b.text for b in blocks]
+    n = len(texts)
+    running = [_running(s) for s in shapes]
+    footer = [len(t) <= 400 and bool(_FOOTER.search(t)) for t in texts]
+    promo = [len(t) <= 300 and bool(_PROMO.search(t)) for t in texts]
+    comments = [bool(_COMMENTS.search(t)) for t in texts]
+    nav = [len(t) <= 120 and bool(_NAV.search(t)) for t in texts]
+    menu = [menu_row(t) for t in texts]
+    site = [any(x) for x in zip(footer, promo, comments, nav, menu)]
+    links = [roles[k] is Role.TITLE and not site[k] and (k + 1 == n or site[k + 1] or roles[k + 1] is Role.TITLE) for k in range(n)]
+    commenters = tuple(
+        k for k, t in enumerate(texts) if commenter(t, texts[k + 1] if k + 1 < n else None)
+        and (k == 0 or comments[k - 1] or texts[k - 1].endswith(".") or bool(_SENTENCES.search(texts[k - 1])))
+    )
+    return Evidence(
+        lines=n,
+        running=sum(running),
+        own=sum(r for r, x in zip(running, site) if not x),
+        footer=sum(footer),
+        promo=sum(promo),
+        comments=sum(comments),
+        nav=sum(nav),
+        menu=sum(menu),
+        links=sum(links),
+        commenters=commenters,
+        opens=comments[0],
+        titled=roles[0] is Role.TITLE and 0 not in commenters and not _SENTENCES.search(texts[0]),
+        byline=Role.BYLINE in roles,
+        first=first,
+    )
+
+
+def _running(s: LineShape) -> int:
+    """The characters of running text in a line: a sentence at least `RUNNING` long, or any line of 200."""
+    return s.chars if s.chars >= 200 or s.chars >= RUNNING and s.sentence else 0
+
+
+def menu_row(text: str) -> bool:
+    """A row of links: four parts or more between separators or wide gaps, each of a few words,
+    hardly any with a number ("Home | News | Sport | About us"; not "Thu 3 Dec · 8.30pm · £22")."""
+    if len(text) > 300:
+        return False
+    parts = [x for x in _PART.split(text.strip()) if x]
+    return len(parts) >= 4 and all(len(x.split()) <= 4 for x in parts) and sum(1 for x in parts if any(c.isdigit() for c in x)) <= 1
+
+
+def commenter(text: str, following: str | None = None) -> bool:
+    """A line heading a comment: the commenter's name and the date or time of the comment
+    ("Jane H. — 3 May 2026 at 8:15 am", "Jane says: May 3, 2026", "Post by Jane » Tue Mar 04",
+    "Rachel Adams  Nov 27"), or the name alone over a line of the date and time."""
+    if len(text) > COMMENT_HEAD or _STARTS_DATE.match(text) or text.endswith("."):
+        return False
+    if _SAYS.match(text):
+        return True  # "Rare Lung Alliance replied:", "valleymom2 wrote:"
+    m = _COMMENTER.match(text)
+    if not m or " | " in m.group("when"):
+        return False  # not "Mira Solano | 2 December 2026 | News": a by-line's row
+    who = m.group("who").split()
+    if len(who) > 1 and (len(who) > 4 or any(c.isdigit() for c in m.group("who")) or not all(
+        w[0].isupper() or w[0] == "(" or w in _NAME_LINKS for w in who[1:]) or not who[0][0].isupper()):
+        return False  # a name (or a single handle), not a headline or a by-line
+    if who[0].lower() in _BY_WORDS:
+        return False
+    when = m.group("when")
+    if not when:  # the name alone: the date and time on the next line
+        if following is None or len(following) > 40 or not _CLOCK.search(following) or not _STARTS_DATE.match(following) or len(who) > 3:
+            return False
+        when = following
+    if " on " in text[: m.start("when") + 1] and not _CLOCK.search(when):
+        return False  # "Maya on Weekend thread", "Tragically on 29 November"
+    if len(who) > 3 and not _CLOCK.search(when):
+        return False  # "Blackfoot River Fishing Report – July 5, 2026"
+    return bool(_DATE.search(when) or _CLOCK.search(when)) and len(when) <= 45 and not _NOT_WHEN.search(when)
+
+
+def reason(e: Evidence) -> str | None:
+    """Why an item with this evidence is the site's furniture, or None."""
+    if e.running >= LONG_ITEM:
+        return None
+    heads = e.commenters
+    if heads and (heads[0] == 0 or len(heads) >= 2 or heads[0] == 1 and (e.opens or not e.titled)) and e.running <= (
+        COMMENTS_TEXT if len(heads) >= 2 else COMMENT_TEXT
+    ):
+        return "comments (a commenter's name and date, a line or two under it)"
+    if e.opens and e.running <= COMMENTS_TEXT:
+        return "comments (under a comments heading)"
+    vocabulary = e.footer + e.promo + e.comments + e.nav
+    if vocabulary and 2 * (vocabulary + e.menu + e.links) >= e.lines and e.running < SITE_TEXT:
+        return "the site's own lines (footer, sign-up, navigation, links to other pages)"
+    if e.first and e.menu and e.running < MASTHEAD_TEXT:
+        return "the site's masthead and menu"
+    return None
+
+
+def doubt(e: Evidence) -> str | None:
+    """Why an item that is kept may be the site's furniture (for a review flag), or None."""
+    if e.running < LONG_ITEM and e.footer + e.promo + e.comments + e.nav and e.own < OWN_TEXT and not e.byline:
+        return "may be site furniture (no running text besides lines of the site's own); check it is an item"
+    return None
+
+
+def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
+          first: bool) -> tuple[list[Item], list[Debris]]:
+    """The items of a segment that are not the site's furniture, and the lines of those that are
+    (as debris saying why). `first`: the segment's first item is the dump's first."""
+    kept: list[Item] = []
+    left: list[Debris] = []
+    for k, item in enumerate(found):
+        if sum(_running(s) for s in shapes[item.start : item.end]) >= LONG_ITEM:
+            kept.append(item)  # an article's text (and most items): not read further
+            continue
+        e = evidence(blocks[item.start : item.end], shapes[item.start : item.end], roles[item.start : item.end], first and k == 0)
+        why = reason(e)
+        if why is None:
+            unsure = doubt(e)
+            kept.append(replace(item, doubts=(*item.doubts, (blocks[item.start].line, unsure))) if unsure else item)
+        else:
+            left += [Debris(b.line, b.text, f"site furniture: {why}") for b in blocks[item.start : item.end]]
+    return kept, left

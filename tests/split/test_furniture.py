@@ -1,0 +1,109 @@
+"""furniture: a whole item that is the site's own furniture becomes debris, never an article."""
+
+from __future__ import annotations
+
+from sitegen.split import split_text
+from sitegen.split.boundary import Item
+from sitegen.split.furniture import commenter, judge, menu_row
+from sitegen.split.roles import classify, shape
+from sitegen.split.text import Block
+
+STORY = (
+    "Harbour cranes return to the old port",
+    "",
+    "By Maria Costa",
+    "",
+    "The two cranes that stood over the old port until 1989 are back, restored by volunteers who spent four winters on them.",
+    "",
+    "The council says the quay will open to walkers in the spring, with a small museum in the former weighbridge office.",
+)
+LETTER = (
+    "Bus cuts hit the villages hardest",
+    "",
+    "The withdrawal of the 41 leaves Alderton without a bus after six in the evening, and with it anyone who works late in town.",
+    "",
+    "Jane Hill, Alderton",
+)
+
+
+def split(*parts: tuple[str, ...]):
+    text = "\n\n".join("\n".join(p) for p in parts) + "\n"
+    result = split_text(text, "dump.txt")
+    return result, text.split("\n")
+
+
+def test_a_site_footer_after_the_last_article_is_not_an_article():
+    footer = (
+        "Riverside Vets Ltd is registered in England and Wales, company no. 04412871.",
+        "© 2026 Riverside Veterinary Centre · Privacy · Cookies · Terms of use",
+    )
+    result, lines = split(STORY, ("Continue reading",), footer)
+    assert [a.title for a in result.articles] == ["Harbour cranes return to the old port"]
+    gone = {d.text for d in result.debris}
+    assert set(footer) <= gone  # kept as debris, with the reason: nothing is lost
+
+
+def test_a_masthead_with_its_menu_is_not_an_article():
+    masthead = (
+        "GREAT ALDERTON VILLAGE WEBSITE",
+        "Home · Village News · Parish Council · What's On · Clubs · Church · Contact",
+        "Serving Great Alderton, Little Alderton and Alderton Green since 2004.",
+    )
+    result, _ = split(masthead, STORY)
+    assert [a.title for a in result.articles] == ["Harbour cranes return to the old port"]
+    assert any(d.text == masthead[1] for d in result.debris)
+
+
+def test_comments_under_an_article_are_not_articles():
+    comments = (
+        "3 thoughts on \"Harbour cranes return to the old port\"",
+        "Morag says: November 3, 2026 at 7:15 am",
+        "Lovely to see them back. My dad drove one of them in the seventies.",
+        "Derek F. says: November 3, 2026 at 9:40 am",
+        "Will the museum be open at weekends?",
+    )
+    result, _ = split(STORY, ("Continue reading",), comments)
+    assert [a.title for a in result.articles] == ["Harbour cranes return to the old port"]
+    assert all(any(d.text == c for d in result.debris) for c in comments)
+
+
+def test_a_newsletter_box_between_articles_is_not_an_article():
+    box = ("Stay in touch", "Sign up for our e-newsletter to hear about new productions, priority booking and special offers.")
+    result, _ = split(STORY, ("Continue reading",), box, ("Continue reading",), LETTER)
+    assert [a.title for a in result.articles] == ["Harbour cranes return to the old port", "Bus cuts hit the villages hardest"]
+
+
+def test_a_short_letter_and_a_short_article_survive():
+    brief = (
+        "Library opens on Sundays",
+        "",
+        "Alderton library will open from 10am to 2pm on Sundays from January, the council said.",
+    )
+    result, _ = split(LETTER, ("Continue reading",), brief)
+    assert [a.title for a in result.articles] == ["Bus cuts hit the villages hardest", "Library opens on Sundays"]
+
+
+def test_a_commenters_head_is_a_name_and_a_date_not_a_headline_or_by_line():
+    for line in ("Margaret Pyke — 9 March 2027", "Joanne H. on 25 November 2026 at 8:14 pm", "Claire in Leeds – November 30, 2026 at 10:02 am",
+                 "Post by Phil Adeyemi » Mon Apr 14, 2025 7:30 am", "Mark — 12 November 2026"):
+        assert commenter(line), line
+    for line in ("By Jenny Okonjo · 12 November 2026", "Blackfoot River Fishing Report – July 5, 2026", "Tragically on 29 November 2026, aged 34",
+                 "Towpath closure at Drungewick Aqueduct, 7–11 December", "Published: 16 November 2026",
+                 "Junior Home International, Aviemore, 3–4 October 2026"):
+        assert not commenter(line), line
+
+
+def test_a_menu_row_is_links_not_an_events_line():
+    assert menu_row("Home | About | Club History | Teams | Fixtures | News | Contact")
+    assert menu_row("Latest   Zoning   Transit   Housing   Public Space   Podcast   Donate")
+    assert not menu_row("Thu 3 Dec · 8.30pm · £22 / £18 members")
+    assert not menu_row("By Jane Hill · 3 March 2026 · 4 min read")
+
+
+def test_an_item_that_may_be_furniture_is_kept_with_a_review_flag():
+    texts = ["Support the reserve", "Donate today and help us repair the boardwalk before the spring migration arrives.",
+             "Every gift is matched by the Heritage Fund.", "The boardwalk opened in 1998.", "Thank you all."]
+    blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert left == [] and len(kept) == 1
+    assert any("may be site furniture" in why for _, why in kept[0].doubts)
