@@ -219,8 +219,8 @@ class Unwrapped:
             for group in _paragraphs(pieces, widths):
                 out += 1
                 originals = tuple(n for _, lines in group for n in lines)
-                if len(group) > 1:
-                    text, cuts = _join([text for text, _ in group])
+                if len(originals) > 1:
+                    text, cuts = _join([part for text, lines in group for part in getattr(lines, "parts", (text,))])
                 else:
                     text, cuts = group[0][0], ()
                 highest = max(highest, *originals)
@@ -290,6 +290,19 @@ class _Moved(tuple):
     __slots__ = ()
 
 
+class _Mended(tuple):
+    """The original numbers of a paragraph mended across a line of the page, with the texts of
+    those lines (`parts`): a paragraph joined with it is joined from them, so its word counts
+    (the cuts that give each original line its words back) count every original line."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, numbers: tuple[int, ...], parts: tuple[str, ...]) -> _Mended:
+        made = super().__new__(cls, numbers)
+        made.parts = parts
+        return made
+
+
 _PAGE_MARK = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.)\s*\d{1,4}(?: of \d{1,4})?)$", re.IGNORECASE)
 _INTERRUPTION_MAX = 120  # a line of the page inside a paragraph is at most this long
 _CONTINUES = re.compile(r"[a-z]")  # the text after the interruption goes on in lower case
@@ -339,7 +352,7 @@ def _mended(run: list[str], first: int) -> list[_Piece] | None:
             continue
         j, after = hits[k]
         text, _ = _join([run[k], run[after]])
-        pieces.append((text, (first + k, first + after)))
+        pieces.append((text, _Mended((first + k, first + after), (run[k], run[after]))))
         pieces += [(run[m], _Moved((first + m,))) for m in range(k + 1, after)]
         k = after + 1
     return pieces

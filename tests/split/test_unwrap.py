@@ -188,6 +188,16 @@ def test_a_mended_dump_splits_with_every_line_on_the_dump():
     assert sorted(set(article.body_lines) | set(article.meta_lines) | {d.line for d in result.debris}) == [1, 2, 4, 6, 8, 10]
 
 
+def test_a_mended_paragraph_taken_out_whole_gives_each_of_its_lines_back():
+    # the paragraph mended across the caption is too short for an article: as debris, its two
+    # lines are reported on the dump apart, the words of each on its own line
+    text = "Readers in a hurry may wish to wait. – Editors\nPoor old Iruda Image: Scatter Lab\nand on it goes"
+    result = split_text(text, "d.txt")
+    assert not result.articles
+    assert [(d.line, d.text) for d in result.debris] == [
+        (1, "Readers in a hurry may wish to wait. – Editors"), (2, "Poor old Iruda Image: Scatter Lab"), (3, "and on it goes")]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(["Advertisement", "", "— 3 —", "Photo: the quay at dawn", "Harbour News"]),
                           st.lists(WORD, min_size=1, max_size=30).map(" ".join)), max_size=30),
