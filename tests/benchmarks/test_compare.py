@@ -79,7 +79,7 @@ def test_measuring_a_large_build_takes_little_of_the_machine_it_shares(tmp_path)
     before = time.process_time()
     run = compare.measure([sys.executable, "-c", script], log=tmp_path / "log")
     sampler = time.process_time() - before
-    assert run.peak_pss > 700 * 2**20
+    assert run.peak_pss > 800 * 2**20 / compare.PSS_STEP * 0.95  # read again at each new high by PSS_STEP
     assert sampler < 0.1 * run.seconds  # a third of a core when read every 20 ms
 
 
