@@ -118,7 +118,7 @@
   var PREFIX_BYTES = 400000;  // the most a word being typed may load to be completed as a prefix
   var PREFIX_TERMS = 64;  // the most words one prefix stands for (the most frequent)
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  var CODE = {};
+  var CODE = new Int8Array(128);
   for (var c = 0; c < LETTERS.length; c++) CODE[LETTERS.charCodeAt(c)] = c;
 
   var store = { manifest: null, keys: {}, shards: {}, docs: {}, decoded: {}, scripts: {} };
@@ -211,30 +211,31 @@
   /* A term's postings: ascending document numbers, each with its weight (1-62). */
   function decode(term, encoded) {
     if (store.decoded[term]) return store.decoded[term];
-    var ids = [];
-    var weights = [];
+    var ids = new Int32Array(encoded.length >> 1);  // each posting takes two letters at least
+    var weights = new Uint8Array(ids.length);
+    var n = 0;
     var previous = -1;
     var i = 0;
     while (i < encoded.length) {
       var value = 0;
-      var shift = 0;
+      var scale = 1;
       var letter;
       do {
         letter = CODE[encoded.charCodeAt(i++)];
-        value += (letter & 31) * Math.pow(2, shift);
-        shift += 5;
+        value += (letter & 31) * scale;
+        scale *= 32;
       } while (letter & 32);
       previous += value;
-      ids.push(previous);
-      weights.push(CODE[encoded.charCodeAt(i++)]);
+      ids[n] = previous;
+      weights[n++] = CODE[encoded.charCodeAt(i++)];
     }
-    return (store.decoded[term] = { ids: ids, weights: weights });
+    return (store.decoded[term] = { ids: ids.subarray(0, n), weights: weights.subarray(0, n) });
   }
 
   function postings(term) {
     var key = shardOf(term);
     var entry = key !== null && store.shards[key] && store.shards[key][term];
-    return entry ? decode(term, entry[1]) : { ids: [], weights: [] };
+    return entry ? decode(term, entry[1]) : { ids: new Int32Array(0), weights: new Uint8Array(0) };
   }
 
   /* The documents of every word starting with `prefix` (the most frequent PREFIX_TERMS words),
@@ -248,26 +249,32 @@
       });
     });
     terms.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : 1); });
-    var best = {};
-    terms.slice(0, PREFIX_TERMS).forEach(function (t) {
-      var list = postings(t[1]);
+    var lists = terms.slice(0, PREFIX_TERMS).map(function (t) { return postings(t[1]); });
+    var size = 0;  // one past the highest document number
+    lists.forEach(function (list) { if (list.ids.length) size = Math.max(size, list.ids[list.ids.length - 1] + 1); });
+    var best = new Uint8Array(size);  // weights are 1-62; 0: not found
+    lists.forEach(function (list) {
       for (var i = 0; i < list.ids.length; i++) {
-        var id = list.ids[i];
-        if (!(best[id] >= list.weights[i])) best[id] = list.weights[i];
+        if (best[list.ids[i]] < list.weights[i]) best[list.ids[i]] = list.weights[i];
       }
     });
-    var ids = Object.keys(best).map(Number).sort(function (a, b) { return a - b; });
-    return { ids: ids, weights: ids.map(function (id) { return best[id]; }) };
+    var count = 0;
+    for (var n = 0; n < size; n++) if (best[n]) count++;
+    var ids = new Int32Array(count);
+    var weights = new Uint8Array(count);
+    for (var m = 0, k = 0; m < size; m++) if (best[m]) { ids[k] = m; weights[k++] = best[m]; }
+    return { ids: ids, weights: weights };
   }
 
   /* Every document holding all words (the last may be a prefix), best first: BM25, whose
      term weights the index holds, times each word's inverse document frequency. */
   function rank(lists, total) {
-    if (!lists.length || lists.some(function (l) { return !l.ids.length; })) return [];
+    if (!lists.length || lists.some(function (l) { return !l.ids.length; })) return new Ranked([], []);
     lists.sort(function (a, b) { return a.ids.length - b.ids.length; });
     var idf = lists.map(function (l) { return Math.log(1 + (total - l.ids.length + 0.5) / (l.ids.length + 0.5)); });
     var at = lists.map(function () { return 0; });
     var hits = [];
+    var scores = [];
     var first = lists[0];
     for (var i = 0; i < first.ids.length; i++) {
       var id = first.ids[i];
@@ -279,11 +286,47 @@
         if (ids[at[k]] === id) score += idf[k] * lists[k].weights[at[k]];
         else all = false;
       }
-      if (all) hits.push({ id: id, score: score });
+      if (all) { hits.push(id); scores.push(score); }
     }
-    hits.sort(function (a, b) { return b.score - a.score || b.id - a.id; });
-    return hits.map(function (h) { return h.id; });
+    return new Ranked(hits, scores);
   }
+
+  /* Matches best first (score, then the newer document), put in order only as far as asked:
+     `slice(a, b)` finds the best b in one pass when b is small, and sorts them all once b
+     reaches a quarter of them, so the first results of 100,000 matches need no full sort. */
+  function Ranked(ids, scores) {
+    this.length = ids.length;
+    this.ids = ids;
+    this.scores = scores;
+    this.top = [];
+  }
+  Ranked.prototype.better = function (i, j) {
+    return this.scores[i] > this.scores[j] || (this.scores[i] === this.scores[j] && this.ids[i] > this.ids[j]);
+  };
+  Ranked.prototype.slice = function (a, b) {
+    b = Math.min(b === undefined ? this.length : b, this.length);
+    if (this.top.length < b) {
+      var self = this;
+      var order;
+      if (b * 4 >= this.length) {
+        order = this.ids.map(function (_, i) { return i; });
+        order.sort(function (i, j) { return self.better(i, j) ? -1 : self.better(j, i) ? 1 : 0; });
+      } else {
+        order = [];  // the best b so far, best first
+        for (var i = 0; i < this.length; i++) {
+          if (order.length === b) {
+            if (!this.better(i, order[b - 1])) continue;
+            order.pop();
+          }
+          var at = order.length;
+          while (at > 0 && this.better(i, order[at - 1])) at--;
+          order.splice(at, 0, i);
+        }
+      }
+      this.top = order.map(function (i) { return self.ids[i]; });
+    }
+    return this.top.slice(a, b);
+  };
 
   /* Search: a promise of { ids (every match, best first), words (to highlight) }. */
   function search(query) {
