@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sitegen.split.roles import stop_words
+from sitegen.split.text import bucket
 
 WINDOW = 60  # content words on each side (leave-one-shape-out: see `benchmarks/split_tagger.py`)
 REACH = 40  # lines looked through on each side at most (lines with few words: a listing)
@@ -55,16 +56,12 @@ def names(c: Cohesion) -> list[str]:
     elif c.similarity >= COPY:
         return ["coh=copy"]  # the same text again (a template, an article printed twice): no evidence either way
     else:
-        out = [f"coh={_bin(c.similarity, (0.05, 0.1, 0.2, 0.3))}"]
+        out = [f"coh={bucket(c.similarity, (0.05, 0.1, 0.2, 0.3))}"]
     if c.own and c.above >= THIN:
-        out.append(f"rA={_bin(c.recur_above, (0.01, 0.34, 0.67))}")
+        out.append(f"rA={bucket(c.recur_above, (0.01, 0.34, 0.67))}")
     if c.own and c.below >= THIN:
-        out.append(f"rB={_bin(c.recur_below, (0.01, 0.34, 0.67))}")
+        out.append(f"rB={bucket(c.recur_below, (0.01, 0.34, 0.67))}")
     return out
-
-
-def _bin(value: float, edges: Sequence[float]) -> int:
-    return sum(1 for e in edges if value >= e)
 
 
 def content_words(text: str) -> list[str]:

@@ -77,7 +77,6 @@ _BY_WORDS = frozenset("by posted written words".split())
 _SAYS = re.compile(r"^[\w.'’@()-]+(?: [\w.'’@()-]+){0,4} (?:says|said|replied|wrote|writes)\s*:$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:by|min read|updated|published)\b", re.IGNORECASE)
 
-RUNNING = 80  # a line at least this long that ends a sentence is running text
 LONG_ITEM = 1200  # an item with this much running text is never judged furniture
 SITE_TEXT = 600  # an item mostly of the site's lines has less running text than this
 OWN_TEXT = 80  # an item whose lines besides the site's hold less running text than this has no text of its own
@@ -92,7 +91,7 @@ class Evidence:
     """What an item shows of itself, for judging whether it is the site's furniture."""
 
     lines: int  # content lines
-    running: int  # characters of running text (sentences at least `RUNNING` long, or lines of 200)
+    running: int  # characters of running text (lines that are `LineShape.running`)
     own: int  # the same, of lines that are not the site's (footer, call, comments, navigation, menu)
     footer: int  # lines of a footer: registration, rights, policies
     promo: int  # lines asking the reader to sign up, give, join, follow
@@ -141,8 +140,8 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
 
 
 def _running(s: LineShape) -> int:
-    """The characters of running text in a line: a sentence at least `RUNNING` long, or any line of 200."""
-    return s.chars if s.chars >= 200 or s.chars >= RUNNING and s.sentence else 0
+    """The characters of running text in a line (`LineShape.running`)."""
+    return s.chars if s.running else 0
 
 
 def menu_row(text: str) -> bool:

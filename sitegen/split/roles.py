@@ -210,6 +210,11 @@ class LineShape:
     def sentence(self) -> bool:
         return bool(self.final) and (self.final in ".!?:;" or self.final in _QUOTE_CLOSE and self.stop_density >= 0.2)
 
+    @property
+    def running(self) -> bool:
+        """Running text: a sentence at least 80 characters long, or any line of 200."""
+        return self.chars >= 200 or self.chars >= 80 and self.sentence
+
 
 def shape(text: str) -> LineShape:
     """The features of a line. Word statistics are counted on lines up to `SHAPED` characters;

@@ -27,7 +27,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
 from sitegen.split.segment import iter_segments
-from sitegen.split.text import Block, Debris
+from sitegen.split.text import Block, Debris, bucket
 
 WEIGHTS = Path(__file__).with_name("tagger_model.json")
 TAGS = ("B", "I", "O")
@@ -68,14 +67,6 @@ class Line:
     role: Role | None
     index: int
     own: tuple[str, ...]
-
-
-def _bucket(value: float, edges: Sequence[float]) -> int:
-    return bisect_right(edges, value)  # how many edges the value reaches
-
-
-def _running(s: LineShape) -> bool:
-    return s.chars >= 200 or s.chars >= 80 and s.sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +115,7 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     merged = _merged(segment)
     n = len(merged)
     heads = sum(1 for r in segment.roles if r is Role.TITLE)
-    share = f"heads={_bucket(heads / max(1, n), (0.05, 0.1, 0.2, 0.3))}"
+    share = f"heads={bucket(heads / max(1, n), (0.05, 0.1, 0.2, 0.3))}"
     gaps = [9] + [max(0, b[0].line - a[0].line - 1) for a, b in zip(merged, merged[1:])] + [9]  # blank lines
     usual = sorted(gaps[1:-1])[(n - 1) // 2] if n > 1 else 1  # the segment's usual gap between lines
     # the site's name after its headlines (" – The Daily Ledger"): when two or more lines carry the
@@ -138,8 +129,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         t = b.text
         count = repeats.count(t) if repeats else 1
         own = [
-            f"r={role.value if role else 'debris'}", f"len={_bucket(s.chars, (10, 20, 40, 70, 100, 150, 200, 400))}",
-            f"w={_bucket(s.words, (2, 3, 5, 8, 12, 16, 23, 40))}", f"cap={round(s.capitalised * 4)}",
+            f"r={role.value if role else 'debris'}", f"len={bucket(s.chars, (10, 20, 40, 70, 100, 150, 200, 400))}",
+            f"w={bucket(s.words, (2, 3, 5, 8, 12, 16, 23, 40))}", f"cap={round(s.capitalised * 4)}",
             f"fin={s.final if s.final in _FINALS else ('' if not s.final else 'x')}",
             f"stop={round(s.stop_density * 5)}", f"hs={round(headline_score(t, s) * 5)}",
             f"bb={min(gaps[k], 2)}", f"ba={min(gaps[k + 1], 2)}", f"rep={min(count, 4)}",
@@ -165,16 +156,16 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         if first and role is not None:
             own.append("seg")
             first = False
-        own.append(f"since={_bucket(since_long, (1, 2, 3, 5, 8, 15))}")
-        since_long = 0 if _running(s) else since_long + 1
+        own.append(f"since={bucket(since_long, (1, 2, 3, 5, 8, 15))}")
+        since_long = 0 if s.running else since_long + 1
         out.append(own)
     # looking ahead: lines until the next running text, text until the next headline-shaped line
     until_text, text_ahead = 99, 0
     for k in range(n - 1, -1, -1):
         s, role = merged[k][1], merged[k][2]
-        out[k].append(f"until={_bucket(until_text, (1, 2, 3, 5, 8))}")
-        out[k].append(f"ahead={_bucket(text_ahead, (1, 100, 300, 800, 2000))}")
-        until_text = 0 if _running(s) else until_text + 1
+        out[k].append(f"until={bucket(until_text, (1, 2, 3, 5, 8))}")
+        out[k].append(f"ahead={bucket(text_ahead, (1, 100, 300, 800, 2000))}")
+        until_text = 0 if s.running else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
     _headings(merged, out)
     shaped = [k for k, m in enumerate(merged) if m[2] in _SHAPED]
@@ -218,7 +209,7 @@ def _headings(merged: Sequence[tuple[Block, LineShape, Role | None, int, str | N
         role = merged[k][2]
         if role is Role.TITLE:
             out[k].append(f"end={ended}")
-            out[k].append(f"behind={_bucket(behind, (1, 100, 300, 800, 2000))}")
+            out[k].append(f"behind={bucket(behind, (1, 100, 300, 800, 2000))}")
             kicker = k > 0 and merged[k - 1][2] in _HEADING  # a label or section line right above
             templates[k] = (_kind(out[k + 1]) if k + 1 < n else "end", kicker, "gap+" in out[k])
         if role in _HEADING:
@@ -234,7 +225,7 @@ def _headings(merged: Sequence[tuple[Block, LineShape, Role | None, int, str | N
     seen: set[str] = set()
     for k, t in enumerate(templates):
         if t is not None:
-            out[k].append(f"tpl={_bucket(counts[t] - 1, (1, 2, 4))}")
+            out[k].append(f"tpl={bucket(counts[t] - 1, (1, 2, 4))}")
             if first is not None and t[0] == first[0] and t[2] == first[2]:
                 out[k].append("like1")
             if merged[k][0].text in seen:

@@ -9,6 +9,8 @@ decide boundaries, metadata or Markdown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -69,3 +71,8 @@ def stops_mid_sentence(line: str) -> bool:
         return False
     last = text.split()[-1]
     return last[:1].islower() or last.lower() in _FUNCTION_WORDS
+
+
+def bucket(value: float, edges: Sequence[float]) -> int:
+    """How many of the ascending `edges` the value reaches: a number as a feature's bin."""
+    return bisect_right(edges, value)
