@@ -17,7 +17,9 @@ weights file of the older kind, a maximum-entropy Markov model (the same scores
 normalised per line: a softmax), decodes too. The weights ship as package data
 (`tagger_model.json`: the kind, the prior for cutting, feature → weights of B, I,
 O), fitted on the split corpus by `benchmarks/split_tagger.py --fit`; pure
-Python at run time. With no weights file
+Python at run time. `items` then hands the items to two passes that read them whole:
+`sections.join` (an article cut at a subheading is one again) and `margins.attach` (a headline left
+above its story taken in, the site's lines under it let go). With no weights file
 the rules of `boundary` decide. `using` swaps the decision (for fitting and for
 leave-one-shape-out evaluation). Must not read metadata (that is `assemble`).
 """
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion
+from sitegen.split import cohesion, margins, sections
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -507,6 +509,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         if p_end < SURE:
             doubts.append((kept[-1].block.line, f"item end inferred (p={p_end:.2f}); check the text below is not part of it"))
         out.append(Item(kept[0].index, kept[-1].index + 1, min(p_start, p_end), tuple(doubts)))
+    out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
+    out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left
 
 

@@ -1,0 +1,133 @@
+"""Sections of one article that the line tagger cut apart, joined again: judged on whole items.
+
+Owns `join(found, blocks, shapes, roles, left)`: the items the boundary decision found in a
+segment, with an item that is only the next section of the article above it joined to that
+article. The tagger reads a few lines either side of a headline-shaped line; a subheading of a
+long article (a question of an explainer, "25/03 Minutes of the previous meeting", "4. Best
+sustainable: …", "Pros: …") can look to it like the headline of a new item. Seen whole, the
+item under such a line has no head of its own — no by-line, no date — while the article above
+has one and has not ended (no licence, credit or signature last), and its heading is printed
+the way a subheading inside the article above already is (the same numbering, label or
+question form), or the article above has subheadings and the two share their vocabulary
+(TextTiling's evidence, `cohesion`). Such an item is joined to the one above, lines between
+included (an "Advertisement" line the tagger left outside), and flagged for review. Pure;
+reads no metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitegen.split.boundary import Item
+from sitegen.split.cohesion import content_words, similarity
+from sitegen.split.roles import LineShape, Role, date_line, person
+from sitegen.split.text import Block, Debris
+
+HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
+BETWEEN = 3  # at most this many lines left outside between two sections of one article
+REACH = 60  # lines of the article above read for its subheadings and words (keeps the pass linear)
+SHARED = 0.2  # the cosine of two sections' content words: the same story (a listing's items on one topic share less)
+_HEAD_ROLES = (Role.BYLINE, Role.DATELINE)
+_ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: what follows is another item
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,3})[.):]|(\d{1,3})/(\d{1,3})\b|(?:step|part|day|stage|round|chapter|question|q)\s*(\d{1,3})\b)", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,4}\.)\s+", re.IGNORECASE)
+_LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # "Pros: …", "Best overall: …", "Price: €3.50"
+_DATED = re.compile(  # a date somewhere in a short line ("Posted by the editors on 18 January 2027")
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{4})?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\b",
+    re.IGNORECASE,
+)
+_HEAD_WORDS = re.compile(r"^(?:by|posted|published|updated|written by|words by)\b", re.IGNORECASE)
+
+
+def template(text: str) -> str | None:
+    """How a subheading is printed, when it says: numbered ("1.", "25/03", "Step 2"), under a label
+    ("Pros:", "Best overall:"), or a question."""
+    m = _NUMBERED.match(text)
+    if m:
+        if m.group(2):
+            return f"n/{m.group(2)}"  # "25/03": the year or volume stays, the number goes on
+        return "n." if m.group(1) else "n-" + text.strip().split()[0].lower().rstrip("0123456789")
+    m = _LABEL.match(text)
+    if m:
+        return "label " + m.group(1).lower()  # "Pros: …" under "Pros: …", "Best budget: …" under "Best overall: …"
+    if text.rstrip().endswith("?") and len(text) <= 150:
+        return "?"
+    return None
+
+
+def _ended(text: str, role: Role, s: LineShape) -> bool:
+    """An article's last line is end matter: a licence, a credit, a by-line or a signature
+    ("Sophie Lindgren, Senior Caseworker")."""
+    return role in _ENDS or not s.running and s.chars <= 100 and person(text.split(",")[0]) is not None
+
+
+def _bare(text: str) -> str:
+    """A heading as a contents list prints it: without its number, case and spacing ("3. Handling bad rows")."""
+    return " ".join(_NUMBER.sub("", text).lower().split()) if len(text) <= 150 else ""
+
+
+def _has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> bool:
+    """A by-line or a date among the first lines of an item: a head of its own."""
+    return any(roles[k] in _HEAD_ROLES or _dated(blocks[k].text) for k in range(start, min(end, start + HEAD)))
+
+
+def _dated(text: str) -> bool:
+    return date_line(text) or len(text) <= 120 and bool(_DATED.search(text) or _HEAD_WORDS.match(text))
+
+
+def _subheadings(shapes: Sequence[LineShape], roles: Sequence[Role], start: int, end: int) -> list[int]:
+    """The lines inside an item, past its head, that read as subheadings: headlines, not ending as a
+    sentence or a list goes on, with running text under them."""
+    return [k for k in range(start + 2, end - 1)
+            if roles[k] is Role.TITLE and not shapes[k].running and shapes[k].final not in ".;," and shapes[k + 1].running]
+
+
+def _words(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> Counter[str]:
+    return Counter(w for k in range(start, end) if roles[k] in (Role.BODY, Role.STANDFIRST) for w in content_words(blocks[k].text))
+
+
+def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> str | None:
+    """Why item `b` is a section of the article `a` above it (None when it is an item of its own)."""
+    if b.start - a.end > BETWEEN or any(shapes[k].running for k in range(a.end, b.start)):
+        return None
+    if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or _has_head(blocks, roles, b.start, b.end):
+        return None
+    near = max(a.start, b.start - REACH)  # the article's lines read: its last ones
+    heading = _bare(blocks[b.start].text)
+    if heading and any(_bare(blocks[k].text) == heading for k in (a.start, *range(near, b.start))):
+        return "its heading is printed above, in the article's contents or as its headline again"
+    form = template(blocks[b.start].text)
+    text = next((k for k in range(a.start, min(a.end, a.start + REACH)) if shapes[k].running), a.end)  # where the article's text begins
+    if form is not None and any(template(blocks[k].text) == form for k in range(max(text + 1, near), b.start)):
+        return "printed like a subheading of the article above"
+    if not _has_head(blocks, roles, a.start, a.end):
+        return None
+    if _subheadings(shapes, roles, max(a.start, a.end - REACH), a.end) and similarity(
+        _words(blocks, roles, max(a.start, a.end - REACH), a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))
+    ) >= SHARED:
+        return "about what the article above is about, under a subheading"
+    return None
+
+
+def join(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
+         left: Sequence[Debris]) -> tuple[list[Item], list[Debris]]:
+    """The items of a segment with each section of an article joined to it, and the lines left
+    outside less those now inside an item."""
+    out: list[Item] = []
+    taken: set[int] = set()  # dump lines now inside an item
+    for item in found:
+        why = continues(out[-1], item, blocks, shapes, roles) if out else None
+        if why is None:
+            out.append(item)
+            continue
+        above = out[-1]
+        taken.update(blocks[k].line for k in range(above.end, item.start))
+        doubts = tuple(d for d in item.doubts if d[0] != blocks[item.start].line)  # its start is no start now
+        note = (blocks[item.start].line, f"joined to the item above as a section ({why}); check it does not start a new item")
+        out[-1] = replace(above, end=item.end, confidence=min(above.confidence, item.confidence), doubts=(*above.doubts, note, *doubts))
+    return out, [d for d in left if d.line not in taken]

@@ -1,0 +1,112 @@
+"""sections: an article the boundary decision cut at a subheading is one article again."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitegen.split import split_text, tagger
+from sitegen.split.boundary import Item
+from sitegen.split.roles import classify, shape
+from sitegen.split.sections import join, template
+from sitegen.split.tagger import Line, Tagging
+from sitegen.split.text import Block, Debris
+
+
+class CutAt:
+    """A boundary decision that starts an item at the first line and at each line of `starts`."""
+
+    def __init__(self, *starts: str) -> None:
+        self.starts = set(starts)
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags = tuple("B" if k == 0 or x.block.text in self.starts else "I" for k, x in enumerate(lines))
+        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def split(lines: Sequence[str], *starts: str):
+    text = "\n\n".join(lines) + "\n"
+    with tagger.using(CutAt(*starts)):
+        return split_text(text, "dump.txt")
+
+
+EXPLAINER = (
+    "Measles is back. What you need to know",
+    "By Sunita Rao",
+    "Updated 9 April 2025",
+    "Cases of measles have risen sharply across Europe in the past two years, as vaccination rates fell during the pandemic.",
+    "What is measles?",
+    "Measles is a highly infectious viral illness. It usually starts with cold-like symptoms and a high temperature.",
+    "How does it spread?",
+    "Through coughs and sneezes. The virus can stay in the air of a room for up to two hours after an infected person leaves.",
+    "Why are cases rising?",
+    "Vaccination rates fell during the pandemic, when routine appointments for measles jabs were missed, and have not recovered.",
+)
+
+
+def test_an_explainer_cut_at_one_of_its_questions_is_one_article():
+    result = split(EXPLAINER, "Why are cases rising?")
+    assert [a.title for a in result.articles] == ["Measles is back. What you need to know"]
+    assert "Vaccination rates fell during the pandemic" in result.articles[0].body
+    flags = [r for r in result.articles[0].review if "joined to the item above" in str(r)]
+    assert flags  # an editor is told where the two were joined
+
+
+ROUNDUP = (
+    "The best kettles for 2025, tested and rated",
+    "Written by Hannah Cole",
+    "Published: 9 January 2025",
+    "A kettle is probably the hardest-working appliance in a kitchen, and a bad one is a daily irritation for everyone in the house.",
+    "1. Best overall: Russell Hobbs Attentiv",
+    "The Attentiv boiled a full kettle in under four minutes and was the quietest we tested, with five temperature settings.",
+    "2. Best budget: Tesco Essentials",
+    "For the price of a couple of takeaway coffees, this basic kettle boils faster than many that cost five times as much.",
+    "3. Best for small kitchens: Dualit Lite",
+    "Compact and quick, with a well-designed spout, though it holds only a litre and a half, which is plenty for two people.",
+)
+
+
+def test_a_numbered_list_article_cut_at_its_next_number_is_one_article():
+    result = split(ROUNDUP, "2. Best budget: Tesco Essentials", "3. Best for small kitchens: Dualit Lite")
+    assert [a.title for a in result.articles] == ["The best kettles for 2025, tested and rated"]
+
+
+TWO_STORIES = (
+    "Harbour cranes return to the old port",
+    "By Maria Costa",
+    "The two cranes that stood over the old port until 1989 are back, restored by volunteers who spent four winters on them.",
+    "Ferry timetable changes in the new year",
+    "By Tom Reyes",
+    "The island ferry will run an hour earlier on weekdays from January, the operator said, after a consultation with residents.",
+)
+
+
+def test_a_new_story_under_its_own_by_line_stays_apart():
+    result = split(TWO_STORIES, "Ferry timetable changes in the new year")
+    assert [a.title for a in result.articles] == ["Harbour cranes return to the old port", "Ferry timetable changes in the new year"]
+
+
+def test_a_numbered_story_after_an_article_that_ended_stays_apart():
+    ended = (*ROUNDUP[:6], "© 2025 HomeLab. All rights reserved.", *ROUNDUP[6:])
+    result = split(ended, "2. Best budget: Tesco Essentials", "3. Best for small kitchens: Dualit Lite")
+    titles = [a.title for a in result.articles]
+    assert titles[0] == "The best kettles for 2025, tested and rated"
+    assert "Tesco Essentials" in titles[1]  # the licence ended the article: what follows is not joined to it
+
+
+def test_the_way_a_subheading_is_printed():
+    assert template("25/03 Minutes of the previous meeting") == template("25/04 Public participation")
+    assert template("4. Best sustainable: Rixo") == template("3. Best for the evening: Aurora") == "n."
+    assert template("Pros: cheap, fast") == template("Pros: compact") != template("Cons: noisy")
+    assert template("Does it save money?") == "?"
+    assert template("Harbour cranes return to the old port") is None
+
+
+def test_lines_left_outside_between_two_joined_sections_are_taken_in():
+    texts = [*ROUNDUP[:6], "Advertisement", *ROUNDUP[6:8]]
+    blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
+    shapes = [shape(t) for t in texts]
+    roles = classify(texts, None, shapes)
+    found = [Item(0, 6, 0.9), Item(7, 9, 0.6)]
+    out, left = join(found, blocks, shapes, roles, [Debris(7, "Advertisement", "outside every item: furniture, p=0.90")])
+    assert [(i.start, i.end) for i in out] == [(0, 9)]  # "2." under an article that has "1." is its next section
+    assert left == []  # the line between is inside the article now (where the page's furniture is taken out)
