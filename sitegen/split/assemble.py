@@ -35,10 +35,10 @@ from sitegen.split.meta import (
     credit_names,
     group_byline,
     inverted_name,
-    is_group,
     is_post,
     looks_like_title,
     names_no_writer,
+    not_a_writer,
     own_suffix,
     photographer,
     split_title,
@@ -70,6 +70,7 @@ from sitegen.split.text import (
 
 PREFIX_CHARS = 40
 HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
+HEAD_FACT_MAX = 80  # a line of facts under a headline is no longer
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
 VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
@@ -144,7 +145,7 @@ class _Found:
 
     def add_authors(self, names: list[str]) -> None:
         names = [bare_name(n) for n in names if not _dated_words(n)]  # "Chief Mike Dwyer": the name without the rank
-        self.authors += [n for n in names if n not in self.authors and not is_group(n)]
+        self.authors += [n for n in names if n not in self.authors and not not_a_writer(n)]
 
     @property
     def byline(self) -> str | None:
@@ -256,8 +257,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
             names = None  # the headline's name again, over a page about that person: no by-line
         dated_head = found.date is None and date_of(text) and i + 1 < len(lines) and _names_under_title(lines[i + 1].text)
         if standfirst and not names and found.byline is None and not dated_head:  # a date under it only over a by-line
-            if len(text) <= 60 and is_label(text):
-                i += 1  # past labels (a forum's tags) to a by-line
+            if len(text) <= 60 and is_label(text) or _head_fact(text):
+                i += 1  # past labels (a forum's tags) and facts (a match's score) to a by-line
                 continue
             return  # only a by-line is looked for under a standfirst
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
@@ -281,6 +282,12 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _head_fact(text: str) -> bool:
+    """A short line of figures between a standfirst and the by-line, not a sentence: a match's score
+    ("Sheffield Sabres 84 – 79 Leeds Rhinos"), a kicker, a reading time."""
+    return len(text) <= HEAD_FACT_MAX and any(c.isdigit() for c in text) and not ends_sentence(text) and not is_list_item(text)
 
 
 def _handle(lines: list[Block], i: int) -> list[str] | None:
