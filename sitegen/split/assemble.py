@@ -76,7 +76,7 @@ VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
-TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
+TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this, or fewer than one less longer than TEASER_SHORT
 HEADLINE_SENTENCES_MAX = 120  # a headline written as sentences is no longer
 CARD_TEXT = 200  # a card's paragraph is no longer
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
@@ -96,6 +96,8 @@ _DATE_WORDS = frozenset("posted updated published monday tuesday wednesday thurs
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
+_PICTURES = re.compile(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
+_WRITING = re.compile(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -174,6 +176,8 @@ def assemble(
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     card = card or _card(lines, found)
     _read_end_matter(lines, found)
+    if found.licence.statement is None:
+        _read_head_licence(lines, found)
     if guest:  # "This is a guest post by NAME": the guest wrote it, not the one who posted it
         found.authors = []
         found.add_authors(guest)
@@ -282,6 +286,19 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _read_head_licence(lines: list[Block], found: _Found) -> None:
+    """A licence stated at the head of the item, when its end matter states none: in its by-line
+    ("This article was written by NAME … and is republished here with her kind permission") or a
+    line under the headline ("The following appeared in X and is reproduced with permission",
+    "arXiv:2603.11342 | License: CC BY 4.0"); the line stays in the text."""
+    head = lines[: min(HEAD_LINES, len(lines) - TRAILING)]  # not the end's lines: a notice there is the site's
+    for text in [text for _, text in sorted(found.bylines.items())] + [b.text for b in head]:
+        licence = detect_licence(text)
+        if licence and not _PICTURES.search(licence[0].statement or "") or licence and _WRITING.search(licence[0].statement or ""):
+            found.licence = licence[0]  # (a caption's "Images are released under CC BY" is the pictures')
+            return
 
 
 def _head_fact(text: str) -> bool:
@@ -515,10 +532,10 @@ def _kind(
     """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
     however long its paragraph, unless it is a `notice` (headed by a name surname first,
     "ASHWORTH, Dorothy May") in one paragraph that ends its sentence: the notice is all there
-    is; or unless it is the article itself, short: a teaser stands for it in a paragraph or two,
-    so three paragraphs of running text that end their sentences (longer together than three
-    short lines), or two under a by-line (`signed`), or a table or list of three rows or more,
-    are the article;
+    is; or unless it is the article itself, short: a teaser stands for it in a paragraph, or
+    two short ones, so two paragraphs of running text that end their sentences (longer together
+    than three short lines, or under a by-line: `signed`), or a table or list of three rows or
+    more, are the article;
     untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
@@ -530,7 +547,7 @@ def _kind(
         complete_lines = [t for t in running if ends_sentence(t)]
         paragraphs = len(complete_lines) if sum(map(len, complete_lines)) > TEASER_SHORT or signed else 0  # "three short lines"
         rows = sum(1 for b in lines if is_list_item(b.text) or TABLE_ROW.match(b.text) or b.text.count(" | ") >= 2)
-        whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
+        whole = paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
         return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT
     last = _LINK_END.sub("", lines[-1].text)  # "Cite this post: … https://…" does not break off
     if is_list_item(last):

@@ -84,7 +84,7 @@ _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<nam
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
 _BOOK = re.compile(
-    rf"\b(?i:extracted|excerpted|adapted|taken|recipes?|an? (?:extract|excerpt)) (?i:from)\s+[^.()]{{2,100}}?\s(?i:by)\s+"
+    rf"\b(?i:extracted|excerpted|taken|recipes?|an? (?:extract|excerpt)) (?i:from)\s+[^.()]{{2,100}}?\s(?i:by)\s+"
     rf"(?P<names>{_NAMES})"
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
