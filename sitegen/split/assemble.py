@@ -78,6 +78,7 @@ RUNNING_MIN = 40  # a line at least this long is running text, not a label or a 
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this, or fewer than one less longer than TEASER_SHORT
 HEADLINE_SENTENCES_MAX = 120  # a headline written as sentences is no longer
+CAPTION_PARAGRAPHS = 2  # a picture's caption has no more paragraphs of running text (its credit counted)
 CARD_TEXT = 200  # a card's paragraph is no longer
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
@@ -96,6 +97,7 @@ _DATE_WORDS = frozenset("posted updated published monday tuesday wednesday thurs
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
+_DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
 _PICTURES = re.compile(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
 _WRITING = re.compile(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
@@ -341,10 +343,13 @@ def _standfirst(text: str) -> bool:
 
 def _photographer(lines: list[Block]) -> list[str]:
     """The photographer of a photo essay: the one person every photo credit names, credited twice
-    or more (one credit only names who took one picture)."""
+    or more (one credit only names who took one picture); or of a picture desk's item, a caption
+    of a paragraph or two under a dateline with its photo's credit."""
     credited = [photographer(b.text) for b in lines if len(b.text) <= 120]
     names = {n for n in credited if n}
-    return list(names) if len(names) == 1 and sum(1 for n in credited if n) >= 2 else []
+    running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
+    caption = 0 < len(running) <= CAPTION_PARAGRAPHS and bool(_DATELINE.match(running[0]))  # a picture desk's: "OSLO, Norway — …"
+    return list(names) if len(names) == 1 and (sum(1 for n in credited if n) >= 2 or caption) else []
 
 
 def _links(text: str) -> bool:

@@ -77,7 +77,8 @@ _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
 _PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll)$")  # fells, not people
 _GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
-    "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing".split()
+    "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing release releases statement "
+    "notice".split()
 )
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")

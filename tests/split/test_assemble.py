@@ -404,3 +404,9 @@ def test_two_paragraphs_under_a_teaser_s_headline_are_the_article():
     assert teaser("Road closure: Cliff Lane", paragraph, paragraph).kind is ArticleKind.ARTICLE
     assert teaser("Road closure: Cliff Lane", paragraph).kind is ArticleKind.FRAGMENT
     assert teaser("Road closure: Cliff Lane", LONG, "Cafe open late on Fridays.").kind is ArticleKind.FRAGMENT  # two short lines
+
+
+def test_a_picture_desk_caption_is_the_photographer_s():
+    caption = "OSLO, Norway — Farmers park tractors in front of the Storting on Wednesday during a protest against fuel tax."
+    assert make("Farmers protest against fuel tax", caption, "Photo: Henrik Sæther / NordPress").authors == ("Henrik Sæther",)
+    assert make("Farmers protest against fuel tax", LONG, "Photo: Henrik Sæther / NordPress").authors == ()  # no dateline: a story's picture
