@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion
+from sitegen.split import cohesion, signoff, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -168,6 +168,13 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         until_text = 0 if s.running else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
     _headings(merged, out)
+    texts = [m[0].text if m[2] is not None else None for m in merged]
+    shapes = [m[1] for m in merged]
+    for k, found in enumerate(signoff.marks(texts, shapes)):
+        out[k] += found
+    kinds = [_under(own) for own in out]
+    for k, found in enumerate(template.marks(texts, shapes, kinds)):
+        out[k] += found
     shaped = [k for k, m in enumerate(merged) if m[2] in _SHAPED]
     if shaped:
         found = cohesion.around([m[0].text if m[2] is not None else None for m in merged], shaped)
@@ -183,6 +190,12 @@ def _kind(own: Sequence[str]) -> str:
     if "date" in own:
         return "date"
     return own[0][2:]
+
+
+def _under(own: Sequence[str]) -> str:
+    """What a line is, as a head of the page's template sees the line under it (`template.marks`)."""
+    kind = _kind(own)
+    return "text" if kind in ("body", "standfirst") else kind
 
 
 def _ending(own: Sequence[str]) -> str:
