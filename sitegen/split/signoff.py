@@ -85,3 +85,51 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape]) -> list[tupl
         out[k] = tuple(found)
         last_text = s.running or s.sentence and s.words >= 4 or s.final == "," and 2 <= s.words <= 6  # "Best wishes,"
     return out
+
+
+LETTERS = 3  # a page of signed letters has at least this many sign-offs in a row
+LETTER_LINES = 4  # and at most this many lines of text between two of them
+
+
+def _signer(text: str | None) -> str:
+    """The name a sign-off starts with ("Priya Desai, Liberal Democrats" → "priya desai")."""
+    return re.split(r"[,(]", (text or "").strip().lstrip("–—- "), maxsplit=1)[0].strip().casefold()
+
+
+def letters(texts: Sequence[str | None], owns: Sequence[Sequence[str]], roles: Sequence[str | None],
+            running: Sequence[bool]) -> tuple[list[int], int]:
+    """A page of signed letters: the first line of each letter and the line after the last
+    (([], 0) when there is none). That is a run of at least `LETTERS` sign-offs (`marks`: `sign`,
+    with its `sign+`) with one to `LETTER_LINES` lines of text (`roles` "body" or "standfirst";
+    `None`: a line taken out, skipped) above each, opening with running text, and nothing but
+    lines taken out between a sign-off and the text of the next letter; the last sign-off is
+    followed by no running text (what follows a page of letters is the page's: "Letters
+    continue on page 14"). A listing whose heads read as names ("Ma La Lu, Northern Quarter")
+    ends with text under its last head, and a candidate's statement has more text and end
+    matter between its name and its signature, signed by the same name that heads it: neither
+    is such a run."""
+    content = [k for k, r in enumerate(roles) if r is not None]
+    best: list[tuple[int, int]] = []  # (first line of the letter, its sign-off), positions in `content`
+    run: list[tuple[int, int]] = []
+    after = 0  # where the text of the next letter may start
+    for j, k in enumerate(content):
+        if "sign" not in owns[k]:
+            continue
+        first = j
+        while first > after and j - first < LETTER_LINES and roles[content[first - 1]] in ("body", "standfirst"):
+            first -= 1
+        if first == j or not running[content[first]] or run and first != after:
+            run = []
+        elif any(_signer(texts[content[i]]) == _signer(texts[k]) for _, i in run):
+            run = []  # a name signing twice: a statement headed and signed by its writer, not letters
+        run.append((first, j))
+        if len(run) > len(best):
+            best = list(run)
+        after = j + 2 if j + 1 < len(content) and "sign+" in owns[content[j + 1]] else j + 1
+    if len(best) < LETTERS:
+        return [], 0
+    last = best[-1][1]
+    end = last + 2 if last + 1 < len(content) and "sign+" in owns[content[last + 1]] else last + 1
+    if end < len(content) and running[content[end]] and roles[content[end]] in ("body", "standfirst"):
+        return [], 0  # text under the last name: the names head items
+    return [content[first] for first, _ in best], content[end] if end < len(content) else len(roles)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sitegen.split.roles import shape
-from sitegen.split.signoff import marks, opening, sign_off
+from sitegen.split import split_text
+from sitegen.split.signoff import letters, marks, opening, sign_off
 
 LETTER = "I was disappointed by your coverage of the rail strike. Not one of the workers quoted was under fifty years old."
 NEXT = "Your columnist asks why young people don't go to church. I am 24 and I go every week, as do thirty others my age."
@@ -78,3 +79,52 @@ def test_a_heading_in_capitals_after_text_is_no_signature():
 def test_a_heading_under_a_signature_with_its_town_is_not_taken_for_the_town():
     found = _marks([LETTER, "Sue Ashdown, Mill End", "Allotment News", NEXT])
     assert found == [(), ("sign",), ("signed",), ()]
+
+
+LETTERS_PAGE = """Letters to the editor
+Your views on the week's news
+I was disappointed by your coverage of the rail strike. Not one of the workers quoted was under fifty, and the young staff I work with have the most to lose.
+Tom Ferris, Doncaster
+Your columnist asks why young people don't go to church. I am 24 and I go every week, as do about thirty others my age at St Luke's.
+Anne-Marie Cole, Sheffield
+Regarding your piece on the swimming baths: the pool was built with money raised by the people of Attercliffe in 1936, by subscription, street by street.
+The council should remember that before it sells the land.
+Brian Oduya, Attercliffe
+May I, through your columns, thank the young man who found my late wife's purse on the 52 bus last Thursday and handed it in at the depot.
+Keith Bramall, Hillsborough
+Letters continue on page 14
+"""
+
+
+def test_a_page_of_signed_letters_with_nothing_between_them_is_one_article_per_letter():
+    articles = split_text(LETTERS_PAGE, "letters.txt").articles
+    signed = [(a.source.lines, a.authors) for a in articles if a.authors]
+    assert signed == [
+        ((3, 4), ("Tom Ferris",)), ((5, 6), ("Anne-Marie Cole",)), ((7, 9), ("Brian Oduya",)), ((10, 11), ("Keith Bramall",)),
+    ]
+
+
+def _letters(lines: list[str]) -> tuple[list[int], int]:
+    described = marks(lines, [shape(t) for t in lines])
+    roles = ["body" if shape(t).running else "byline" for t in lines]
+    return letters(lines, described, roles, [shape(t).running for t in lines])
+
+
+def test_each_sign_off_of_a_run_of_letters_opens_the_next():
+    lines = [LETTER, "Tom Ferris, Doncaster", NEXT, "Anne-Marie Cole, Sheffield", LETTER, "Keith Bramall, Hillsborough", "See page 14"]
+    assert _letters(lines) == ([0, 2, 4], 6)
+
+
+def test_names_with_text_under_the_last_are_heads_of_a_listing_not_sign_offs():
+    lines = [LETTER, "Ma La Lu, Northern Quarter", NEXT, "Pho Real, Fallowfield", LETTER, "Hearth, Levenshulme", NEXT]
+    assert _letters(lines) == ([], 0)
+
+
+def test_two_letters_are_no_page_of_letters():
+    lines = [LETTER, "Tom Ferris, Doncaster", NEXT, "Anne-Marie Cole, Sheffield", "See page 14"]
+    assert _letters(lines) == ([], 0)
+
+
+def test_statements_headed_and_signed_by_the_same_names_are_no_letters():
+    lines = [LETTER, "Priya Desai, Liberal Democrats", NEXT, "Priya Desai", LETTER, "Hazel Ng, Green Party", NEXT, "Hazel Ng", "See page 14"]
+    assert _letters(lines) == ([], 0)
