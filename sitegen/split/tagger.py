@@ -490,8 +490,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     segmenter took out stay out (they are already debris), whatever their tag."""
     n = len(lines)
     probs = tagging.probabilities
-    opened, end = signoff.letters([x.block.text for x in lines], [x.own for x in lines], [x.role.value if x.role else None for x in lines],
-                                  [x.role is not None and len(x.block.text) >= 80 and shape(x.block.text).running for x in lines])
+    opened, end = [], 0
+    if sum("sign" in x.own for x in lines) >= signoff.LETTERS:  # (lines are shaped again only then)
+        opened, end = signoff.letters([x.block.text for x in lines], [x.own for x in lines], [x.role.value if x.role else None for x in lines],
+                                      [x.role is not None and len(x.block.text) >= 80 and shape(x.block.text).running for x in lines])
     if opened:  # a page of signed letters: each sign-off ends a letter
         tags = list(tagging.tags)
         tags[opened[0] : end] = ["I"] * (end - opened[0])
