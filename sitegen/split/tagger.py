@@ -7,7 +7,9 @@ described by sparse named features (`describe`, `features`): its role and shape
 recognisers, how often it recurs in the dump, the blank and removed lines around
 it, the same of its neighbours (±2), how far it stands from the last and the
 next running text, the segment's share of headline-shaped lines, and for a
-headline-shaped line the lexical cohesion of the text around it (`cohesion`). The model
+headline-shaped line the lexical cohesion of the text around it (`cohesion`), a sign-off
+that ends an item or a formula that opens one (`signoff`), and how many heads of the segment
+share a line's shape (`template`). The model
 is a linear-chain conditional random field: the score of a tag after the
 previous one is the sum of the weights of the line's features and of the
 previous tag's, normalised over all the tag sequences of the segment;
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, margins, sections
+from sitegen.split import cohesion, margins, sections, signoff, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -172,6 +174,15 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         until_text = 0 if s.running else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
     _headings(merged, out)
+    texts = [m[0].text if m[2] is not None else None for m in merged]
+    shapes = [m[1] for m in merged]
+    for k, found in enumerate(signoff.marks(texts, shapes)):
+        out[k] += found
+        if "signed" in found:  # what opens after a sign-off: text, a headline, end matter
+            out[k].append(f"signed={'text' if shapes[k].running else out[k][0][2:]}")
+    kinds = [_under(own) for own in out]
+    for k, found in enumerate(template.marks(texts, shapes, kinds)):
+        out[k] += found
     shaped = [k for k, m in enumerate(merged) if m[2] in _SHAPED]
     if shaped:
         found = cohesion.around([m[0].text if m[2] is not None else None for m in merged], shaped)
@@ -187,6 +198,12 @@ def _kind(own: Sequence[str]) -> str:
     if "date" in own:
         return "date"
     return own[0][2:]
+
+
+def _under(own: Sequence[str]) -> str:
+    """What a line is, as a head of the page's template sees the line under it (`template.marks`)."""
+    kind = _kind(own)
+    return "text" if kind in ("body", "standfirst") else kind
 
 
 def _ending(own: Sequence[str]) -> str:
@@ -475,6 +492,16 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     segmenter took out stay out (they are already debris), whatever their tag."""
     n = len(lines)
     probs = tagging.probabilities
+    opened, end = [], 0
+    if sum("sign" in x.own for x in lines) >= signoff.LETTERS:  # (lines are shaped again only then)
+        opened, end = signoff.letters([x.block.text for x in lines], [x.own for x in lines], [x.role.value if x.role else None for x in lines],
+                                      [x.role is not None and len(x.block.text) >= 80 and shape(x.block.text).running for x in lines])
+    if opened:  # a page of signed letters: each sign-off ends a letter
+        tags = list(tagging.tags)
+        tags[opened[0] : end] = ["I"] * (end - opened[0])
+        for k in opened:
+            tags[k] = "B"
+        tagging = Tagging(tuple(tags), probs)
     spans: list[tuple[int, int]] = []
     left: list[Debris] = []
     for k, tag in enumerate(_kept_runs(lines, tagging)):
