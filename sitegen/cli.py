@@ -105,7 +105,8 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
                 console.line(f"  lines {first}-{last}  {a.kind.value}  {a.title!r}  by {authors}  "
                              f"licence {a.licence.kind.value}  confidence {a.confidence:.2f}")
         problems = [p for plan in plans for p in plan.problems]
-        review = [(dumps[a.source.file], line, why, None) for plan in plans for a in plan.articles for line, why in a.review]
+        review = [(a.confidence, dumps[a.source.file], line, why, None)
+                  for plan in plans for a in plan.articles for line, why in a.review]
     else:
         from sitegen.archive.store import split_files
 
@@ -114,7 +115,8 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
         for outcome in report.outcomes:
             console.line(outcome.describe(cfg.root))
         problems = list(report.problems)
-        review = [(dumps[o.source.file], line, why, shown_path(o.path, cfg.root)) for o in report.outcomes for line, why in o.review]
+        review = [(o.confidence, dumps[o.source.file], line, why, shown_path(o.path, cfg.root))
+                  for o in report.outcomes for line, why in o.review]
     console.problems(problems)
     _print_review(console, review)
     return 1 if any(p.severity == "error" for p in problems) else 0
@@ -123,12 +125,13 @@ def _cmd_split(args: argparse.Namespace, console: Console) -> int:
 REVIEW_SHOWN = 20  # the list after a split stays short; the review flags in the files hold the rest
 
 
-def _print_review(console: Console, review: list[tuple[str, int, str, str | None]]) -> None:
-    """What the split was unsure of, `dump:line` each (and the article file it went to)."""
+def _print_review(console: Console, review: list[tuple[float, str, int, str, str | None]]) -> None:
+    """What the split was unsure of, `dump:line` each (and the article file it went to): the
+    articles it is least sure of first, each in dump order."""
     if not review:
         return
-    console.line(f"to review ({len(review):,}):")
-    for dump, line, why, path in review[:REVIEW_SHOWN]:
+    console.line(f"to review ({len(review):,}, least sure first):")
+    for _, dump, line, why, path in sorted(review, key=lambda entry: entry[0])[:REVIEW_SHOWN]:
         console.line(f"  {dump}:{line}: {why}" + (f"  → {path}" if path else ""))
     if len(review) > REVIEW_SHOWN:
         console.line(f"  … and {len(review) - REVIEW_SHOWN:,} more: search the articles for review flags")

@@ -132,3 +132,18 @@ def test_split_ends_with_what_to_review_naming_dump_lines(tmp_path):
     assert "title: \"Untitled fragment (odd.txt line 1)\"" in text or "title: Untitled fragment (odd.txt line 1)" in text
     assert 'tags: ["flag", "review"]' in text
     assert "Harbour cranes return" not in text  # the headline after the fragment starts the next article
+
+
+def test_the_review_list_shows_the_least_sure_articles_first(capsys):
+    from sitegen.cli import REVIEW_SHOWN, _print_review
+    from sitegen.console import Console
+
+    sure = [(0.75, "raw/a.txt", line, "item end inferred", None) for line in range(1, REVIEW_SHOWN + 1)]
+    unsure = [(0.5, "raw/b.txt", 3, "new item inferred", None), (0.5, "raw/b.txt", 9, "no title line", "content/articles/b.md")]
+    _print_review(Console(), sure + unsure)
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[0] == f"to review ({REVIEW_SHOWN + 2}, least sure first):"
+    assert shown[1] == "  raw/b.txt:3: new item inferred"  # least sure first, then in the split's order
+    assert shown[2] == "  raw/b.txt:9: no title line  → content/articles/b.md"
+    assert shown[3] == "  raw/a.txt:1: item end inferred"
+    assert shown[-1] == "  … and 2 more: search the articles for review flags"

@@ -72,6 +72,7 @@ class Outcome:
     title: str
     source: Source
     review: tuple[tuple[int, str], ...] = ()  # (dump line, what to check) for a new article the split was unsure of
+    confidence: float = 1.0  # the split's confidence in that new article (0 to 1)
 
     def __str__(self) -> str:
         return self.describe(None)
@@ -533,7 +534,7 @@ def _merge(
                 data = text.encode("utf-8")
                 entry = _Entry(item.title, pack(probe), [key], "", _stamp_of(data))  # type: ignore[list-item]
                 new = _NewFile(slug, entry, [replace(p, file=shown) for p in item.problems], len(problems))
-                new_files.add(path, data, new, Outcome("created", path, item.title, item.source, item.review),
+                new_files.add(path, data, new, Outcome("created", path, item.title, item.source, item.review, item.confidence),
                               [slug, item.title, *item.source.lines])
             except OSError as exc:
                 if new_files.commit():  # the files before this one are whole: put them in place

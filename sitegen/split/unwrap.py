@@ -363,18 +363,29 @@ def _join(group: list[str]) -> tuple[str, tuple[int, ...]]:
     a word, and the hyphen dropped when it only broke the word: `_hyphen_kept`), and how many of
     its words come before each line after the first (a word joined across a hyphen counts with
     the line it starts on)."""
-    text = group[0].rstrip()
+    first = group[0].rstrip()
+    parts = [first]
+    end = first[-_END:]  # enough of the text's end to read its last word (`_hyphen_kept`)
+    words = len(first.split())
     cuts = []
     for line in group[1:]:
         line = line.strip()
-        glued = HYPHENATED.search(text)
+        glued = HYPHENATED.search(end)
         if not glued:
-            text += " "
-        elif not _hyphen_kept(text, line):
-            text = text[:-1]
-        cuts.append(len(text.split()))
-        text += line
-    return text, tuple(cuts)
+            parts.append(" ")
+            end += " "
+        elif not _hyphen_kept(end, line):
+            parts[-1] = parts[-1][:-1]
+            end = end[:-1]
+        cuts.append(words)
+        if line:
+            parts.append(line)
+            words += len(line.split()) - (1 if glued else 0)
+        end = (end + line)[-_END:]
+    return "".join(parts), tuple(cuts)
+
+
+_END = 200  # characters: longer than any word `_hyphen_kept` reads
 
 
 _COMPOUND_FIRST = frozenset(

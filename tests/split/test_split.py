@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import textwrap
 import time
 import tracemalloc
 
@@ -71,3 +73,23 @@ def test_split_time_grows_linearly():
 
     small, large = min(seconds(200) for _ in range(3)), min(seconds(1600) for _ in range(3))
     assert large < small * 8 * 2.5, f"8x the text took {large / small:.1f}x the time"
+
+
+def _wrapped_dump(lines: int) -> str:
+    """One article whose only paragraph is hard-wrapped over `lines` lines."""
+    words = "the council said on Tuesday that a new bridge would open in spring after years of delay".split()
+    pick = random.Random(lines)  # no two lines alike, as in prose
+    text = " ".join(pick.choice(words) for _ in range(lines * 11)) + "."
+    return "A Bridge Opens at Last\n\nBy Jane Hill\n\n" + "\n".join(textwrap.wrap(text, 72)) + "\n"
+
+
+def test_split_time_grows_linearly_with_one_long_wrapped_paragraph():
+    def seconds(lines: int) -> float:
+        dump = _wrapped_dump(lines)
+        started = time.process_time()
+        result = split_text(dump, "wrapped.txt")
+        assert len(result.articles) == 1
+        return time.process_time() - started
+
+    small, large = min(seconds(250) for _ in range(3)), min(seconds(2000) for _ in range(3))
+    assert large < small * 8 * 2.5, f"8x the lines took {large / small:.1f}x the time"
