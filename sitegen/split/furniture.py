@@ -110,10 +110,10 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
     texts = [b.text for b in blocks]
     n = len(texts)
     running = [_running(s) for s in shapes]
-    footer = [len(t) <= 400 and bool(_FOOTER.search(t)) for t in texts]
-    promo = [len(t) <= 300 and bool(_PROMO.search(t)) for t in texts]
+    footer = [_footer(t) for t in texts]
+    promo = [_promo(t) for t in texts]
     comments = [bool(_COMMENTS.search(t)) for t in texts]
-    nav = [len(t) <= 120 and bool(_NAV.search(t)) for t in texts]
+    nav = [_nav(t) for t in texts]
     menu = [menu_row(t) for t in texts]
     site = [any(x) for x in zip(footer, promo, comments, nav, menu)]
     links = [roles[k] is Role.TITLE and not site[k] and (k + 1 == n or site[k + 1] or roles[k + 1] is Role.TITLE) for k in range(n)]
@@ -156,10 +156,19 @@ def menu_row(text: str) -> bool:
 def site_line(text: str) -> bool:
     """A line of the site's own: its footer (registration, rights, policies), a call to sign up,
     give or follow, a sponsor, a comments heading or form, navigation, a row of links."""
-    return (
-        len(text) <= 400 and bool(_FOOTER.search(text)) or len(text) <= 300 and bool(_PROMO.search(text))
-        or bool(_COMMENTS.search(text)) or len(text) <= 120 and bool(_NAV.search(text)) or menu_row(text)
-    )
+    return _footer(text) or _promo(text) or bool(_COMMENTS.search(text)) or _nav(text) or menu_row(text)
+
+
+def _footer(text: str) -> bool:
+    return len(text) <= 400 and bool(_FOOTER.search(text))
+
+
+def _promo(text: str) -> bool:
+    return len(text) <= 300 and bool(_PROMO.search(text))
+
+
+def _nav(text: str) -> bool:
+    return len(text) <= 120 and bool(_NAV.search(text))
 
 
 def commenter(text: str, following: str | None = None) -> bool:

@@ -12,7 +12,9 @@ is a linear-chain conditional random field: the score of a tag after the
 previous one is the sum of the weights of the line's features and of the
 previous tag's, normalised over all the tag sequences of the segment;
 `Model.decode` finds the likeliest tag sequence (Viterbi: no `I` without a `B`
-before it) and the probability of each tag at each line (forward-backward). A
+before it) and the probability of each tag at each line (forward-backward);
+`items` turns the tags into items, keeping those with little running text that
+`short` judges short items of their own (teasers, results, notices). A
 weights file of the older kind, a maximum-entropy Markov model (the same scores
 normalised per line: a softmax), decodes too. The weights ship as package data
 (`tagger_model.json`: the kind, the prior for cutting, feature → weights of B, I,
