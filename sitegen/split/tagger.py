@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -495,13 +495,12 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         else:
             spans[-1] = (spans[-1][0], k + 1)
     out = []
-    teasers = [_teaser([x for x in lines[a:b] if x.role is not None], segment) for a, b in spans]
     for n_span, (start, end) in enumerate(spans):
         kept = [x for x in lines[start:end] if x.role is not None]
         if not kept:
             continue
-        beside = n_span > 0 and teasers[n_span - 1] or n_span + 1 < len(spans) and teasers[n_span + 1]
-        head = kept_from(kept, segment, beside)
+        beside = [[x for x in lines[a:b] if x.role is not None] for a, b in spans[max(0, n_span - 1) : n_span + 2] if a != start]
+        head = kept_from(kept, segment, lambda: any(_teaser(other, segment) for other in beside))
         if head is None:
             left += [Debris(x.block.line, x.block.text, "no running text: page or section headings, navigation") for x in kept]
             continue
@@ -531,18 +530,18 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     return mark_teasers(out, segment.roles, segment.shapes), left
 
 
-def kept_from(kept: Sequence[Line], segment: Segment, beside: bool = True) -> int | None:
+def kept_from(kept: Sequence[Line], segment: Segment, beside: Callable[[], bool] = lambda: True) -> int | None:
     """Where the item of these content lines starts (0: its first line), or None when they are
     no item: they hold running text (`boundary.has_running_text`), or they are a short item all
-    the same (`short.head_of`: a teaser or a notice under its head, when `beside` — an item next
-    to it is a teaser too —, or a results item, rows of figures under its head; the labels above
-    its head are left out)."""
+    the same (`short.head_of`: a teaser or a notice under its head, when `beside()` — an item
+    next to it is a teaser too —, or a results item, rows of figures under its head; the labels
+    above its head are left out)."""
     texts = [x.block.text for x in kept]
     if has_running_text(texts):
         return 0
     shapes, roles = [segment.shapes[x.index] for x in kept], [segment.roles[x.index] for x in kept]
     head = short.head_of(texts, shapes, roles)
-    if head is None or not beside and not short.results(texts[head:], shapes[head:], roles[head:]):
+    if head is None or not short.results(texts[head:], shapes[head:], roles[head:]) and not beside():
         return None
     return head
 
