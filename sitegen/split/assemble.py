@@ -35,10 +35,10 @@ from sitegen.split.meta import (
     credit_names,
     group_byline,
     inverted_name,
-    is_group,
     is_post,
     looks_like_title,
     names_no_writer,
+    not_a_writer,
     own_suffix,
     photographer,
     split_title,
@@ -70,13 +70,15 @@ from sitegen.split.text import (
 
 PREFIX_CHARS = 40
 HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
+HEAD_FACT_MAX = 80  # a line of facts under a headline is no longer
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
 VALEDICTION_MAX = 40  # "See you next week," above a signature is no longer
 TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
-TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this (one fewer under a by-line)
+TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this, or fewer than one less longer than TEASER_SHORT
 HEADLINE_SENTENCES_MAX = 120  # a headline written as sentences is no longer
+CAPTION_PARAGRAPHS = 2  # a picture's caption has no more paragraphs of running text (its credit counted)
 CARD_TEXT = 200  # a card's paragraph is no longer
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
@@ -95,6 +97,9 @@ _DATE_WORDS = frozenset("posted updated published monday tuesday wednesday thurs
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
+_DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
+_PICTURES = re.compile(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
+_WRITING = re.compile(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -144,7 +149,7 @@ class _Found:
 
     def add_authors(self, names: list[str]) -> None:
         names = [bare_name(n) for n in names if not _dated_words(n)]  # "Chief Mike Dwyer": the name without the rank
-        self.authors += [n for n in names if n not in self.authors and not is_group(n)]
+        self.authors += [n for n in names if n not in self.authors and not not_a_writer(n)]
 
     @property
     def byline(self) -> str | None:
@@ -173,6 +178,8 @@ def assemble(
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     card = card or _card(lines, found)
     _read_end_matter(lines, found)
+    if found.licence.statement is None:
+        _read_head_licence(lines, found)
     if guest:  # "This is a guest post by NAME": the guest wrote it, not the one who posted it
         found.authors = []
         found.add_authors(guest)
@@ -256,8 +263,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
             names = None  # the headline's name again, over a page about that person: no by-line
         dated_head = found.date is None and date_of(text) and i + 1 < len(lines) and _names_under_title(lines[i + 1].text)
         if standfirst and not names and found.byline is None and not dated_head:  # a date under it only over a by-line
-            if len(text) <= 60 and is_label(text):
-                i += 1  # past labels (a forum's tags) to a by-line
+            if len(text) <= 60 and is_label(text) or _head_fact(text):
+                i += 1  # past labels (a forum's tags) and facts (a match's score) to a by-line
                 continue
             return  # only a by-line is looked for under a standfirst
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
@@ -281,6 +288,25 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _read_head_licence(lines: list[Block], found: _Found) -> None:
+    """A licence stated at the head of the item, when its end matter states none: in its by-line
+    ("This article was written by NAME … and is republished here with her kind permission") or a
+    line under the headline ("The following appeared in X and is reproduced with permission",
+    "arXiv:2603.11342 | License: CC BY 4.0"); the line stays in the text."""
+    head = lines[: min(HEAD_LINES, len(lines) - TRAILING)]  # not the end's lines: a notice there is the site's
+    for text in [text for _, text in sorted(found.bylines.items())] + [b.text for b in head]:
+        licence = detect_licence(text)
+        if licence and not _PICTURES.search(licence[0].statement or "") or licence and _WRITING.search(licence[0].statement or ""):
+            found.licence = licence[0]  # (a caption's "Images are released under CC BY" is the pictures')
+            return
+
+
+def _head_fact(text: str) -> bool:
+    """A short line of figures between a standfirst and the by-line, not a sentence: a match's score
+    ("Sheffield Sabres 84 – 79 Leeds Rhinos"), a kicker, a reading time."""
+    return len(text) <= HEAD_FACT_MAX and any(c.isdigit() for c in text) and not ends_sentence(text) and not is_list_item(text)
 
 
 def _handle(lines: list[Block], i: int) -> list[str] | None:
@@ -317,10 +343,13 @@ def _standfirst(text: str) -> bool:
 
 def _photographer(lines: list[Block]) -> list[str]:
     """The photographer of a photo essay: the one person every photo credit names, credited twice
-    or more (one credit only names who took one picture)."""
+    or more (one credit only names who took one picture); or of a picture desk's item, a caption
+    of a paragraph or two under a dateline with its photo's credit."""
     credited = [photographer(b.text) for b in lines if len(b.text) <= 120]
     names = {n for n in credited if n}
-    return list(names) if len(names) == 1 and sum(1 for n in credited if n) >= 2 else []
+    running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
+    caption = 0 < len(running) <= CAPTION_PARAGRAPHS and bool(_DATELINE.match(running[0]))  # a picture desk's: "OSLO, Norway — …"
+    return list(names) if len(names) == 1 and (sum(1 for n in credited if n) >= 2 or caption) else []
 
 
 def _links(text: str) -> bool:
@@ -508,10 +537,10 @@ def _kind(
     """A fragment stands for an article elsewhere: an item of a page of teasers (`teaser`),
     however long its paragraph, unless it is a `notice` (headed by a name surname first,
     "ASHWORTH, Dorothy May") in one paragraph that ends its sentence: the notice is all there
-    is; or unless it is the article itself, short: a teaser stands for it in a paragraph or two,
-    so three paragraphs of running text that end their sentences (longer together than three
-    short lines), or two under a by-line (`signed`), or a table or list of three rows or more,
-    are the article;
+    is; or unless it is the article itself, short: a teaser stands for it in a paragraph, or
+    two short ones, so two paragraphs of running text that end their sentences (longer together
+    than three short lines, or under a by-line: `signed`), or a table or list of three rows or
+    more, are the article;
     untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
@@ -523,7 +552,7 @@ def _kind(
         complete_lines = [t for t in running if ends_sentence(t)]
         paragraphs = len(complete_lines) if sum(map(len, complete_lines)) > TEASER_SHORT or signed else 0  # "three short lines"
         rows = sum(1 for b in lines if is_list_item(b.text) or TABLE_ROW.match(b.text) or b.text.count(" | ") >= 2)
-        whole = paragraphs >= TEASER_PARAGRAPHS or signed and paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
+        whole = paragraphs >= TEASER_PARAGRAPHS - 1 or rows >= TEASER_PARAGRAPHS
         return ArticleKind.ARTICLE if complete or whole else ArticleKind.FRAGMENT
     last = _LINK_END.sub("", lines[-1].text)  # "Cite this post: … https://…" does not break off
     if is_list_item(last):

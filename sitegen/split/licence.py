@@ -29,23 +29,26 @@ _HINT = re.compile("|".join(map(re.escape, _HINTS)))  # one search instead of on
 _CC = re.compile(r"\bcreative commons\b|\bCC[- ]BY(?:-[A-Z]{2})*\b|\bCC0\b", re.IGNORECASE)
 _PERMISSION = re.compile(
     r"\b(republished|reproduced|reprinted|published|posted|shared|used|re-?posted|syndicated|reused)\b[^.]{0,80}?"
-    r"\b(with|by) (the )?([\w-]+(’s|'s|s’|s') )?(kind |express |prior |written |gracious )?"
+    r"\b(with|by) (the )?([\w-]+(’s|'s|s’|s') |(his|her|their|its|our|my) )?(kind |express |prior |written |gracious )?"
     r"(permission|authori[sz]ation|agreement|authority|consent|arrangement)\b"
     r"|\b(republished|reproduced|reprinted|published|shared)\b[^.]{0,40}?\bcourtesy of\b",
     re.IGNORECASE,
 )
 _COPYRIGHT_SIGN = r"(?:©|Â©|¬|\(c\)|\(C\)|&copy;?)"
-_START = r"(?:^|(?<=[.!?]\s)|(?<=\s[|·•]\s))\s*(?:(?:text|words|content)(?:\s(?:and|&)\s\w+)?\s+)?"  # not a picture's credit alone
+_TEXT_WORDS = r"(?:text|words|content|recipes?|article|post)"
+_COVERED = rf"(?:all\s)?(?:\w+\s(?:and|&)\s{_TEXT_WORDS}|{_TEXT_WORDS}(?:\s(?:and|&)\s\w+)?)"  # "All images and text", "Recipe"
+_START = rf"(?:^|(?<=[.!?]\s)|(?<=\s[|·•]\s))\s*(?:{_COVERED}\s+)?"  # not a picture's credit alone
 _RIGHTS = re.compile(  # at the start of the paragraph or of a sentence, maybe after what it covers ("Text and photographs ©")
     rf"\ball rights reserved\b|{_START}{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?\d{{4}}\b|{_START}copyright\s*{_COPYRIGHT_SIGN}?\s*\d{{4}}\b"
     rf"|^\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?:copyright\s*)?(?-i:[A-Z])[^.]{{0,80}}$"  # "© Jane Hill 2024", "© The Ledger Ltd"
     rf"|(?:^|(?<=\s[|·•]\s))\s*(?:copyright\s*)?{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.|]{{0,60}}?\b(?:19|20)\d\d\b"  # "© Jane Hill 2026. Please ask …"
-    rf"|^\s*(?:text|words|content)\s+{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.]{{0,80}}(?:\.|$)"  # "Text © Town Museum. Please ask …"
+    rf"|^\s*{_COVERED}\s+{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.]{{0,80}}(?:\.|$)"  # "Text © Town Museum. Please ask …", "Recipe © X."
+    rf"|^\s*{_COPYRIGHT_SIGN}\s*(?-i:[A-Z])[^.]{{0,80}}\.\s"  # "© The Patchwork Society. Reproduced from …"
     rf"|^\s*copyright\s+(?-i:[A-Z])[^.]{{0,60}}\b\d{{4}}\.?$"  # "Copyright Jane Hill 2024"
     r"|\b(?:do not|don[’']t|may not|must not|cannot|not be|not to be|no part\b[^.]{0,40}?\bmay be)\s(?:[^.]{0,40}?\s)?"
     r"(?:reproduced|reprinted|republished|copied|used|reproduce|reprint|republish|copy)\b[^.]{0,60}?\bwithout\s"
     r"(?:the |our |prior |express |written |the express |[\w-]+[’']s )*(?:written )?(?:permission|consent)\b"  # withheld: "do not copy without permission"
-    r"|\bask (?:\w+ )?before (?:reproducing|republishing|reprinting|copying|reusing)\b"
+    r"|\bask (?:\w+ )?before (?:reproducing|republishing|reprinting|copying|reusing|using)\b"
     r"|\bsubject to copyright\b",
     re.IGNORECASE,
 )
@@ -54,7 +57,11 @@ _HOLDER = re.compile(
     r"(?P<holder>.+?)(?:[.,]?\s*all rights reserved\b.*|\.?\s*)$",
     re.IGNORECASE,
 )
-_COVERS = re.compile(r"^(?:text|words|photos?|photographs|pictures|images|content)(?:\s(?:and|&)\s\w+)?\s+(?=©|\(c\)|copyright)", re.I)
+_COVERS = re.compile(  # what a notice covers, before its sign: "Text and photographs ©", "All images and text ©", "Recipe ©"
+    r"^(?:all\s)?(?:\w+\s(?:and|&)\s)?(?:text|words|photos?|photographs|pictures|images|content|recipes?|article|post)"
+    r"(?:\s(?:and|&)\s\w+)?\s+(?=©|\(c\)|copyright)",
+    re.I,
+)
 _PART = re.compile(r"\s[|·•]\s")  # between the fields of a line of facts
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|may|must|do|does|not)\b")  # a sentence, not a holder's name
 _LEAD = r"((?:the )?[A-Z][^,.;:]{1,60}?)"
@@ -79,7 +86,8 @@ _PROVENANCE = re.compile(  # a sentence about this text's provenance, before the
     re.IGNORECASE,
 )
 _GRANTS = re.compile(
-    r"\b(republish\w*|reproduc\w*|reprint\w*|licen[sc]ed|published|distributed|shared|available|used|under)\b", re.IGNORECASE
+    r"\b(republish\w*|reproduc\w*|reprint\w*|licen[sc]ed|published|distributed|shared|available|used|under"
+    r"|publié\w*|publicad\w*|veröffentlicht|lizenz\w*|licencia\w*|sous|bajo|unter)\b|\blicen[sc]e\s*:", re.IGNORECASE
 )
 
 

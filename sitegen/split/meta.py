@@ -56,9 +56,9 @@ _AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a dat
     r"\s*[|·•–—»(/]|\s+-\s|\s+\d|,?\s+(?i:for|in|at|from|on|published|updated|posted|filed|last)\s"
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&)\s)\s*")
-_NOT_WRITERS = re.compile(
+_NOT_WRITERS = re.compile(  # also "Results supplied by", "Prices provided by": who sent the figures, not a writer
     r"^(?:(?:medically )?reviewed|hosted|presented|produced|edited|narrated|moderated|curated|sponsored"
-    r"|directed|illustrated|photographed)(?: and \w+)? by\b",
+    r"|directed|illustrated|photographed|(?:[a-z]+ )?(?:and [a-z]+ )?(?:supplied|provided))(?: and \w+)? by\b",
     re.IGNORECASE,
 )
 _CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
@@ -77,14 +77,15 @@ _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
 _PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll)$")  # fells, not people
 _GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
-    "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing".split()
+    "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing release releases statement "
+    "notice".split()
 )
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
 _BOOK = re.compile(
-    rf"\b(?i:extracted|excerpted|adapted|taken|recipes?|an? (?:extract|excerpt)) (?i:from)\s+[^.()]{{2,100}}?\s(?i:by)\s+"
+    rf"\b(?i:extracted|excerpted|taken|recipes?|an? (?:extract|excerpt)) (?i:from)\s+[^.()]{{2,100}}?\s(?i:by)\s+"
     rf"(?P<names>{_NAMES})"
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -110,6 +111,14 @@ _MORE_GROUPS = re.compile(  # groups, places and events named like people: "Bris
     r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
     r"|program|partnership|initiative|bank|pantry)$",
     re.IGNORECASE,
+)
+_NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place
+    r"\S\s(?i:dispatch|courier|express|observer|monitor|echo|telegraph|sentinel|messenger|mercury|argus|watch|insider"
+    r"|weekly|daily|secretariat|administration|inquiry|aquarium|distillery|brewery|winery|marts|gymnastics|athletics"
+    r"|handball|football|rugby|cricket|hockey|netball|basketball|drama|bowmen|scouts|choir|orchestra)$"  # its last word
+    r"|\b(?:Network|Association|Society|Foundation|Trust|Council|Committee|Club|Youth|Aquarium)\b"  # a word anywhere
+    r"|^(?:Castle|Castell|Hotel|Mount) |\sCol$"  # "Castell Brynmor"; a mountain pass: "Lingmell Col"
+    r"|\s(?!(?:KC|QC|MC|GC|DSC)$)[A-Z]{1,3}C$"  # a club's letters ("Wickham Park LTC"), not a barrister's ("NAME KC")
 )
 _PHOTO_CREDIT = re.compile(
     rf"^(?i:photographs?|photos?|images?|pictures?|photography)(?:\s*:\s*|\s+(?i:by)\s+)(?P<name>{NAME})"
@@ -156,7 +165,7 @@ _POST = re.compile(  # more jobs and posts, after a name ("NAME, Textile Conserv
 )
 _MORE_POSTS = re.compile(  # posts that tell a signer's job, not a line's role on the page ("Duty Volcanologist")
     r"\b(?:headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster"
-    r"|therapist)s?\b",
+    r"|therapist|tipster|doctor|scouter|pipe major|drum major)s?\b|^(?:S|E)?VP\b",
     re.IGNORECASE,
 )
 _RANKED_POST = re.compile(  # a rank or a trade before a job: "Head Distiller", "Sales Negotiator", "Senior Keeper"
@@ -223,7 +232,7 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False  # a row of buttons or links glued by the scraper: "Was this useful?  Yes  No"
     if split_title(line)[1]:
         return True
-    if line.endswith(("?", "!", "”", '"', "’", "'")) or line.endswith(")") and not line.rstrip(")").endswith("."):
+    if line.endswith(("?", "!", "”", '"', "’", "'", "»")) or line.endswith(")") and not line.rstrip(")").endswith("."):
         return word_count(line) <= 25
     return not ends_sentence(line) and word_count(line) <= 25
 
@@ -360,7 +369,7 @@ def credit_names(line: str) -> list[str] | None:
     names: list[str] = []
     for match in matches:
         if match and match.group("what").lower() in _WRITERS:
-            names += [n for n in _names(match.group("names")) if n not in names]
+            names += [n for n in _names(match.group("names")) if n not in names and not is_post(n) and not is_group(n)]
     return names or None
 
 
@@ -383,6 +392,13 @@ def is_group(name: str) -> bool:
     name = name.strip(" .")
     acronym = not name.isupper() and post_nominals(name) == name and bool(_ACRONYM_END.search(name))
     return acronym or bool(_MORE_GROUPS.search(name)) or is_organisation(name)
+
+
+def not_a_writer(name: str) -> bool:
+    """A name a by-line or a signature gives that is not a person's: a group (`is_group`), a
+    publication ("Arctic Dispatch", "Volcano Watch"), a club, team, venue or office ("Ashcombe
+    Bowmen", "Anaphylaxis Network Ireland", "Inquiry Secretariat", "Castell Brynmor"), a fell."""
+    return is_group(name) or bool(_NOT_PERSON.search(name.strip(" .")))
 
 
 def is_post(text: str) -> bool:

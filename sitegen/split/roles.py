@@ -31,7 +31,7 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import translator_names
+from sitegen.split.meta import is_person_name, translator_names
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
 
@@ -281,6 +281,12 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
     return max(0.0, min(1.0, score))
 
 
+def _signs(text: str) -> bool:
+    """A person's name alone, which recurs in a dump as the writer's by-line or signature, not furniture."""
+    name = person(text)
+    return bool(name and is_person_name(_no_honorific(name)))
+
+
 def person(text: str) -> str | None:
     """The text when it is only a person's name ("Jane Hill", "Dr Jane M. Hill")."""
     text = text.strip().rstrip(".")
@@ -469,7 +475,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         command = s.words <= COMMAND_WORDS and not s.final  # "Write to us", "Show newest first"
         if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken or command) and s.final != "?":
             return "call to action of the site"
-    if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text)):
+    if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text) or _signs(text)):
         s = s or shape(text)
         if not s.sentence and not s.list_like and (headline_score(text, s) < 0.5 or repeats >= RUNNING_HEAD and not (is_caption(text) or credit_names(text))):
             return f"recurs {repeats} times in the dump"  # also a headline-shaped running head of each page

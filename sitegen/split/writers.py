@@ -18,8 +18,8 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split.dates import date_of, relative_date
-from sitegen.split.meta import NAME, UPPER, capitalised, is_group, is_person_name, is_post, people
-from sitegen.split.roles import first_name, person, signature
+from sitegen.split.meta import NAME, UPPER, capitalised, is_group, is_person_name, is_post, people, post_nominals
+from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
 _ROW_SEP = re.compile(r"\s+[|·•—–]\s+")
@@ -63,6 +63,15 @@ _BOOK_CREDIT = re.compile(  # "NAME, translated from the Finnish by NAME", "NAME
 _ON_BEHALF = re.compile(r"^(?:for and )?on behalf of [A-Z]", re.IGNORECASE)
 _WRITES_LINE = re.compile(rf"^(?P<names>{NAME}(?: (?:and|&) {NAME})?) (?:writes|write|remembers|recalls)\s*:?$")  # "NAME writes:"
 _POST_LINE = re.compile(r"^[A-Z][\w’'.&/ ,()-]{1,100}$")
+_GIVEN_WORDS = frozenset({"will", "may"})  # first names that are also common words: "Will Gedge", "May Chen"
+_CREDIT_SEP = re.compile(r"\s+[|·•—–/]\s+|\s{2,}")  # between the credits of a row; also a gap of spaces
+_CREDIT = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &]{0,30}?)\s*:\s+(?P<rest>\S.*)$")  # "Words: NAME", "Leader and report: NAME"
+_WRITING = re.compile(r"\b(?:words|text|report|story|written|writer|author|interview|review)\b", re.IGNORECASE)
+_MAIL_FROM = re.compile(r"^From:\s+[\"']?(?P<name>[^\"'<>@]{3,60}?)[\"']?\s*<[^<>@\s]+@[^<>\s]+>$")  # a mail's sender
+_CLASS_YEAR = re.compile(r"\s+[’']\d{2}\b")  # an alumnus's year after the name: "Dana Whitcombe '98"
+_ALIAS = re.compile(  # a name a group knows someone by, the person's own name in brackets: "Posted on DATE by Akela (NAME)"
+    rf"^(?:.{{0,40}}\s)?(?i:by)\s+[{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-]+)?\s+\((?P<name>[^()]{{4,40}})\)$"
+)
 
 
 def _dated(part: str) -> bool:
@@ -95,7 +104,7 @@ def row_names(text: str) -> list[str] | None:
             if not names:
                 return None
             found.append(names)
-        elif (name := person(part)) and is_person_name(name):
+        elif name := row_person(part):
             found.append([name])
         elif posted := post_signature(part):  # "NAME, Lifeboat Press Officer"
             found.append(posted)
@@ -112,6 +121,62 @@ def row_names(text: str) -> list[str] | None:
     if len(singles) == 1 and any(_COUNT.match(p) for p in parts):
         return singles  # a word alone is a name only beside a count ("Ingrid · 32 Comments"), not "March 3 · Opinion"
     return None
+
+
+def row_person(part: str) -> str | None:
+    """A person's name alone in a part of a row: "Jane Hill", "Naomi Fairbairn ACA" (the letters
+    after it dropped), "Will Gedge" (a first name that is also a word, before a surname that is not)."""
+    bare = post_nominals(part.strip())
+    if (name := person(bare)) and is_person_name(name):
+        return name
+    words = bare.split()
+    if 2 <= len(words) <= 3 and words[0].lower() in _GIVEN_WORDS and is_person_name(bare):
+        return bare if not {w.lower() for w in words[1:]} & stop_words() else None
+    return None
+
+
+def credit_row(text: str) -> list[str] | None:
+    """The writers of a row of credits, each "Label: NAME", with counts and places between them:
+    "Words: NAME  Photos: NAME", "Leader: NAME · Report: NAME · 14 walkers · 11.5 miles" (the
+    writer is who is credited with the words or the report, not the leader or the photographer)."""
+    if len(text) > ROW_MAX:
+        return None
+    parts = [p.strip() for p in _CREDIT_SEP.split(text.strip()) if p.strip()]
+    names: list[str] = []
+    labelled = False
+    for part in parts:
+        credit = _CREDIT.match(part)
+        if credit:
+            labelled = True
+            if _WRITING.search(credit.group("label")):
+                credited = people(credit.group("rest"))
+                if not credited:
+                    return None
+                names += [n for n in credited if n not in names]
+        elif not (_COUNT.match(part) or _dated(part) or len(part.split()) <= 4 and not part.endswith((".", "?", "!"))):
+            return None  # a sentence: not a row of credits
+    return names if labelled and names and len(parts) >= 2 else None
+
+
+def mail_sender(text: str) -> list[str] | None:
+    """The sender a mail's header names: "From: Alan Pryce <alan.pryce@example.org>"."""
+    match = _MAIL_FROM.match(text.strip()) if len(text) <= ROW_MAX else None
+    name = person(match.group("name").strip()) if match else None
+    return [name] if name and is_person_name(name) else None
+
+
+def marked_byline(text: str) -> list[str] | None:
+    """A by-line whose name carries a mark: an alumnus's year ("By Dana Whitcombe '98"), or a name
+    the group uses with the person's own in brackets ("Posted on DATE by Akela (Sarah Okonjo)")."""
+    if len(text) > ROW_MAX:
+        return None
+    alias = _ALIAS.match(text.strip())
+    if alias:
+        name = person(alias.group("name").strip())
+        return [name] if name and is_person_name(name) else None
+    if not _CLASS_YEAR.search(text):
+        return None
+    return byline_names(_CLASS_YEAR.sub("", text.strip()), after_title=True)
 
 
 def led_names(text: str) -> list[str] | None:
@@ -143,7 +208,10 @@ def head_names(text: str) -> list[str] | None:
     writes = _WRITES_LINE.match(text.strip()) if len(text) <= 80 else None
     if writes:
         return people(writes.group("names")) or None
-    return row_names(text) or led_names(text) or handle_names(text) or lower_byline(text) or book_credit_names(text)
+    return (
+        row_names(text) or credit_row(text) or led_names(text) or handle_names(text) or lower_byline(text)
+        or book_credit_names(text) or mail_sender(text) or marked_byline(text)
+    )
 
 
 def handle_names(text: str) -> list[str] | None:

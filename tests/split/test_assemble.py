@@ -5,6 +5,7 @@ from __future__ import annotations
 from sitegen.markdown import render_body
 from sitegen.model import ArticleKind, LicenceKind, Source
 from sitegen.split.assemble import assemble
+from sitegen.split.boundary import Item
 from sitegen.split.text import Block
 
 LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
@@ -385,3 +386,27 @@ def test_a_headline_written_as_two_sentences_over_its_by_line():
 def test_a_date_after_the_headline_s_dash_stays_in_the_title():
     article = make("Tarn River Fishing Report – June 2, 2026", LONG, LONG)
     assert (article.title, article.publisher) == ("Tarn River Fishing Report – June 2, 2026", None)
+
+
+def test_a_licence_stated_under_the_headline_is_the_item_s():
+    article = make("Ice axe skills", "The following appeared in RadCom and is reproduced with the permission of the RSGB.", LONG, LONG, LONG)
+    assert article.licence.kind is LicenceKind.PERMISSION
+    caption = "Image: the planet drawn into its star. Images and videos are released under the Creative Commons licence CC BY 4.0."
+    assert make("A star swallows its planet", caption, LONG, LONG, LONG).licence.kind is LicenceKind.UNKNOWN
+
+
+def test_two_paragraphs_under_a_teaser_s_headline_are_the_article():
+    def teaser(*texts: str):
+        blocks = tuple(Block(1 + 2 * i, t) for i, t in enumerate(texts))
+        return assemble(blocks, "d.txt", item=Item(0, len(blocks), 1.0, teaser=True))
+
+    paragraph = LONG + " " + LONG  # longer than three short lines together
+    assert teaser("Road closure: Cliff Lane", paragraph, paragraph).kind is ArticleKind.ARTICLE
+    assert teaser("Road closure: Cliff Lane", paragraph).kind is ArticleKind.FRAGMENT
+    assert teaser("Road closure: Cliff Lane", LONG, "Cafe open late on Fridays.").kind is ArticleKind.FRAGMENT  # two short lines
+
+
+def test_a_picture_desk_caption_is_the_photographer_s():
+    caption = "OSLO, Norway — Farmers park tractors in front of the Storting on Wednesday during a protest against fuel tax."
+    assert make("Farmers protest against fuel tax", caption, "Photo: Henrik Sæther / NordPress").authors == ("Henrik Sæther",)
+    assert make("Farmers protest against fuel tax", LONG, "Photo: Henrik Sæther / NordPress").authors == ()  # no dateline: a story's picture

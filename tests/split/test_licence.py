@@ -100,3 +100,33 @@ def test_a_copyright_among_the_fields_of_a_picture():
     assert licence.kind is LicenceKind.ALL_RIGHTS_RESERVED and licence.origin == "NordPress AB"
     assert licence.statement == "© NordPress AB 2026 | Editorial use only"
     assert detect_licence("ID: NP-0081 | 5472 x 3648 px | Editorial use only") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kind", "origin"),
+    [
+        ("This post first appeared on his blog, Ink and Margins, and is republished here with his permission.", "permission", None),
+        ("This article first appeared in Beacon and is reproduced with their kind permission.", "permission", "Beacon"),
+        ("Recipe © Ashcombe Cookery School. Please link to this page rather than copying it.", "all-rights-reserved",
+         "Ashcombe Cookery School"),
+        ("All images and text © Lucia Benedetti 2026. Please ask before using.", "all-rights-reserved", "Lucia Benedetti"),
+        ("© The Northern Patchwork Society. Reproduced from Quilt Care Notes, no. 4.", "all-rights-reserved",
+         "The Northern Patchwork Society"),
+        ("Cet article est publié sous licence CC BY 4.0.", "cc", None),
+        ("arXiv:2603.11342 | License: CC BY 4.0", "cc", None),
+    ],
+)
+def test_more_statements(paragraph, kind, origin):
+    licence, _ = detect_licence(paragraph)
+    assert (licence.kind.value, licence.origin) == (kind, origin)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "We ran a session on how to choose a Creative Commons licence for a book.",  # a mention, not a grant
+        "All photos © Kenny Doyle / After Dark Glasgow",  # the pictures' notice
+    ],
+)
+def test_not_more_statements(paragraph):
+    assert detect_licence(paragraph) is None

@@ -14,6 +14,7 @@ from sitegen.split.meta import (
     is_organisation,
     is_person_name,
     looks_like_title,
+    not_a_writer,
     own_suffix,
     people,
     photographer,
@@ -342,3 +343,21 @@ def test_institutions_and_clubs_are_not_people():
     for name in ("Fenwick Court RA", "Harbour Museums", "Dale Seed Share", "Quay Saleroom"):
         assert not is_person_name(name), name
     assert is_person_name("Jane Hill") and is_person_name("JANE HILL")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Arctic Dispatch", "Volcano Watch", "Ashcombe Bowmen", "Anaphylaxis Network Ireland", "Inquiry Secretariat",
+     "National Cemetery Administration", "Castell Brynmor", "Wickham Park LTC", "Springbank Gymnastics", "Lingmell Col"],
+)
+def test_publications_clubs_and_places_are_not_writers(name):
+    assert not_a_writer(name)
+
+
+@pytest.mark.parametrize("name", ["Jane Hill", "Marianne Castle", "Dominic Fell", "Nia Pritchard KC", "Will Gedge", "Ellie Marsh"])
+def test_people_are_writers(name):
+    assert not not_a_writer(name)
+
+
+def test_a_title_may_end_in_a_french_quotation():
+    assert looks_like_title("Mot de la semaine : « la flemme »", "Published 8 November 2026 by Claire Dubois-Hart")

@@ -354,3 +354,8 @@ def test_a_running_head_recurring_on_every_page_is_furniture_though_headline_sha
     assert furniture_reason(head, 4) == "recurs 4 times in the dump"
     assert furniture_reason(head, 3) is None  # three copies of a headline may be three copies of an item
     assert furniture_reason("Photograph: Marco Bellini", 8) is None  # each picture's credit
+
+
+def test_a_name_recurring_in_a_dump_is_a_by_line_not_furniture():
+    assert furniture_reason("Alessandro Ferri", repeats=3) is None  # a blog's signature under each post
+    assert furniture_reason("Press Release", repeats=3) is not None

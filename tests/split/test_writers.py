@@ -127,3 +127,84 @@ def test_ranks_posts_and_closing_lines_around_a_signature():
     assert candidate.authors == ("Ann Pryce",)
     dated = make("Smoke advisory extended", "Posted Dec. 4, 2026 at 4:30 p.m. | Updated Dec. 5", LONG)
     assert dated.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Will Gedge – 13 November 2026", ["Will Gedge"]),  # a first name that is also a word
+        ("May Chen · 3 March 2026 · 4 min read", ["May Chen"]),
+        ("Naomi Fairbairn ACA · 2 December 2026 · 6 min read", ["Naomi Fairbairn"]),  # letters after the name
+        ("Words: Aisha Rahman  Photos: Kenny Doyle", ["Aisha Rahman"]),  # the photographer did not write it
+        ("Leader: Sue Ratcliffe · Report: Ian Whitworth · 14 walkers · 11.5 miles, 2,200 ft", ["Ian Whitworth"]),
+        ("Leader and report: Margaret Holt · 9 walkers · 8 miles", ["Margaret Holt"]),
+        ("Report: Helen Barraclough · 22 members · YHA Borrowdale", ["Helen Barraclough"]),
+        ("From: Alan Pryce <alan.pryce@example.org>", ["Alan Pryce"]),  # a mail's sender
+        ('From: "Ruth Kaminski" <rkaminski@example.net>', ["Ruth Kaminski"]),
+        ("By Dana Whitcombe '98", ["Dana Whitcombe"]),  # an alumnus's year
+        ("Posted on 30 November 2026 by Akela (Sarah Okonjo)", ["Sarah Okonjo"]),  # the name the group uses, then hers
+    ],
+)
+def test_by_lines_under_a_headline_in_more_forms(line, names):
+    assert head_names(line) == names
+    assert make("Headline of the report", line, LONG, LONG).authors == tuple(names)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leader: Sue Ratcliffe · 14 walkers · 8 miles",  # the leader is not the writer
+        "Photos: Kenny Doyle  Video: Ann Lee",
+        "Source: Reuters · 3 min read",
+        "Report: Council backs the plan · 3 March 2026",  # a label over a headline, not a name
+        "From: newsletter@example.org",
+        "Will Power and the budget · 3 March 2026",
+    ],
+)
+def test_rows_that_credit_no_writer(line):
+    assert head_names(line) is None
+
+
+def test_a_match_score_between_the_standfirst_and_the_by_line_is_passed_over():
+    article = make(
+        "Sheffield Sabres hold off late Leeds surge to stay unbeaten",
+        "Match report · Division One · Sat 28 Nov 2026",
+        "Sheffield Sabres 84 – 79 Leeds Rhinos Community",
+        "Report by Callum Reid",
+        LONG,
+        LONG,
+    )
+    assert article.authors == ("Callum Reid",)
+    assert "Sheffield Sabres 84" in article.body  # the score stays in the text
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted by Hamish McLeod, Pipe Major · 2 September 2026", ("Hamish McLeod",)),  # a post, not a second writer
+        ("By Dan Fletcher, Football Tipster | Updated: Wed 3 Dec 2026, 9:14am", ("Dan Fletcher",)),
+        ("By Morven Gallacher, VP Welfare", ("Morven Gallacher",)),
+        ("Words by Dr Aisha Rahman, Specialty Doctor", ("Aisha Rahman",)),
+        ("By Anders Holm, Arctic Dispatch", ("Anders Holm",)),  # the publication
+        ("Posted by Anaphylaxis Network Ireland, 21 October 2026", ()),  # a charity
+        ("Posted on 29 October 2026 by Harbourside Distillery", ()),
+        ("Posted by Ashcombe Bowmen – 21st October 2026", ()),  # a club
+        ("Posted on 27 November 2026 by Inquiry Secretariat", ()),
+        ("Posted on 2 November 2026 by Castell Brynmor", ()),  # a venue
+        ("By Nia Pritchard KC", ("Nia Pritchard",)),  # a barrister's letters, not a club's
+    ],
+)
+def test_posts_publications_and_groups_in_a_by_line_are_not_writers(line, names):
+    assert make("Headline of the post", line, LONG, LONG).authors == names
+
+
+@pytest.mark.parametrize(
+    "credit", ["Results supplied by club secretary Ian Cole.", "Report supplied by Galloway Marts.", "Prices provided by Jo Lamb."]
+)
+def test_who_supplied_the_figures_is_not_a_writer(credit):
+    assert make("Torbay SAA: Hext wins windy pier open", LONG, LONG, credit).authors == ()
+
+
+def test_a_wire_credit_names_writers_without_their_posts():
+    article = make("Water Resilience Act vote delayed", LONG, LONG, "Written by Sophie Lambrecht, Freshwater Policy Officer")
+    assert article.authors == ("Sophie Lambrecht",)
