@@ -55,7 +55,7 @@ _NAV = re.compile(
     re.IGNORECASE,
 )
 _PART = re.compile(r"\s[|·•»›/]\s|\s{2,}|\t")  # between the links of a menu or a footer's row
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b",
@@ -110,10 +110,10 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
     texts = [b.text for b in blocks]
     n = len(texts)
     running = [_running(s) for s in shapes]
-    footer = [len(t) <= 400 and bool(_FOOTER.search(t)) for t in texts]
-    promo = [len(t) <= 300 and bool(_PROMO.search(t)) for t in texts]
+    footer = [_footer(t) for t in texts]
+    promo = [_promo(t) for t in texts]
     comments = [bool(_COMMENTS.search(t)) for t in texts]
-    nav = [len(t) <= 120 and bool(_NAV.search(t)) for t in texts]
+    nav = [_nav(t) for t in texts]
     menu = [menu_row(t) for t in texts]
     site = [any(x) for x in zip(footer, promo, comments, nav, menu)]
     links = [roles[k] is Role.TITLE and not site[k] and (k + 1 == n or site[k + 1] or roles[k + 1] is Role.TITLE) for k in range(n)]
@@ -153,6 +153,24 @@ def menu_row(text: str) -> bool:
     return len(parts) >= 4 and all(len(x.split()) <= 4 for x in parts) and sum(1 for x in parts if any(c.isdigit() for c in x)) <= 1
 
 
+def site_line(text: str) -> bool:
+    """A line of the site's own: its footer (registration, rights, policies), a call to sign up,
+    give or follow, a sponsor, a comments heading or form, navigation, a row of links."""
+    return _footer(text) or _promo(text) or bool(_COMMENTS.search(text)) or _nav(text) or menu_row(text)
+
+
+def _footer(text: str) -> bool:
+    return len(text) <= 400 and bool(_FOOTER.search(text))
+
+
+def _promo(text: str) -> bool:
+    return len(text) <= 300 and bool(_PROMO.search(text))
+
+
+def _nav(text: str) -> bool:
+    return len(text) <= 120 and bool(_NAV.search(text))
+
+
 def commenter(text: str, following: str | None = None) -> bool:
     """A line heading a comment: the commenter's name and the date or time of the comment
     ("Jane H. — 3 May 2026 at 8:15 am", "Jane says: May 3, 2026", "Post by Jane » Tue Mar 04",
@@ -172,14 +190,14 @@ def commenter(text: str, following: str | None = None) -> bool:
         return False
     when = m.group("when")
     if not when:  # the name alone: the date and time on the next line
-        if following is None or len(following) > 40 or not _CLOCK.search(following) or not _STARTS_DATE.match(following) or len(who) > 3:
+        if following is None or len(following) > 40 or not CLOCK.search(following) or not _STARTS_DATE.match(following) or len(who) > 3:
             return False
         when = following
-    if " on " in text[: m.start("when") + 1] and not _CLOCK.search(when):
+    if " on " in text[: m.start("when") + 1] and not CLOCK.search(when):
         return False  # "Maya on Weekend thread", "Tragically on 29 November"
-    if len(who) > 3 and not _CLOCK.search(when):
+    if len(who) > 3 and not CLOCK.search(when):
         return False  # "Blackfoot River Fishing Report – July 5, 2026"
-    return bool(_DATE.search(when) or _CLOCK.search(when)) and len(when) <= 45 and not _NOT_WHEN.search(when)
+    return bool(_DATE.search(when) or CLOCK.search(when)) and len(when) <= 45 and not _NOT_WHEN.search(when)
 
 
 def reason(e: Evidence) -> str | None:

@@ -14,7 +14,9 @@ is a linear-chain conditional random field: the score of a tag after the
 previous one is the sum of the weights of the line's features and of the
 previous tag's, normalised over all the tag sequences of the segment;
 `Model.decode` finds the likeliest tag sequence (Viterbi: no `I` without a `B`
-before it) and the probability of each tag at each line (forward-backward). A
+before it) and the probability of each tag at each line (forward-backward);
+`items` turns the tags into items, keeping those with little running text that
+`short` judges short items of their own (teasers, results, notices). A
 weights file of the older kind, a maximum-entropy Markov model (the same scores
 normalised per line: a softmax), decodes too. The weights ship as package data
 (`tagger_model.json`: the kind, the prior for cutting, feature → weights of B, I,
@@ -31,13 +33,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, margins, sections, signoff, template
+from sitegen.split import cohesion, margins, sections, short, signoff, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -488,8 +490,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     """The items of a segment from the tags of its lines (`Item` indexes are into its blocks), with
     their confidence (the probability of their start and of their end) and doubts (a start or an end
     below `SURE`, a line inside at least `DOUBT` likely to start an item), and the content lines left
-    out: tagged `O`, or in an item with no running text (`boundary.has_running_text`). Lines the
-    segmenter took out stay out (they are already debris), whatever their tag."""
+    out: tagged `O`, or in an item with no running text (`boundary.has_running_text`) that is no
+    short item either (`kept_from`). Among the lines tagged `O`, a short item shaped like an item
+    next to it is one too, with a doubt (`_listed`: the items of a listing the tagger left out).
+    Lines the segmenter took out stay out (they are already debris), whatever their tag."""
     n = len(lines)
     probs = tagging.probabilities
     opened, end = [], 0
@@ -504,7 +508,13 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         tagging = Tagging(tuple(tags), probs)
     spans: list[tuple[int, int]] = []
     left: list[Debris] = []
-    for k, tag in enumerate(_kept_runs(lines, tagging)):
+    tags = _kept_runs(lines, tagging)
+    content = [k for k, x in enumerate(lines) if x.role is not None]
+    if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
+        likeliest = max(content, key=lambda k: probs[k][B])
+        if probs[likeliest][B] >= KEEP_ALONE:  # rather an article to check than running text lost
+            tags[content[0] : content[-1] + 1] = ["B"] + ["I"] * (content[-1] - content[0])
+    for k, tag in enumerate(tags):
         if tag == "O":
             x = lines[k]
             if x.role is not None:
@@ -513,20 +523,20 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
             spans.append((k, k + 1))
         else:
             spans[-1] = (spans[-1][0], k + 1)
-    content = [k for k, x in enumerate(lines) if x.role is not None]
-    if content and not spans and has_running_text([lines[k].block.text for k in content]):
-        likeliest = max(content, key=lambda k: probs[k][B])
-        if probs[likeliest][B] >= KEEP_ALONE:  # rather an article to check than running text lost
-            spans = [(content[0], content[-1] + 1)]
-            left = []
     out = []
-    for start, end in spans:
+    for n_span, (start, end) in enumerate(spans):
         kept = [x for x in lines[start:end] if x.role is not None]
         if not kept:
             continue
-        if not has_running_text([x.block.text for x in kept]):
+        beside = [[x for x in lines[a:b] if x.role is not None] for a, b in spans[max(0, n_span - 1) : n_span + 2] if a != start]
+        head = kept_from(kept, segment, lambda: any(_teaser(other, segment) for other in beside))
+        if head is None:
             left += [Debris(x.block.line, x.block.text, "no running text: page or section headings, navigation") for x in kept]
             continue
+        if head:
+            left += [Debris(x.block.line, x.block.text, "a label of the page over a short item") for x in kept[:head]]
+            kept = kept[head:]
+            start = next(k for k in range(start, end) if lines[k] is kept[0])
         p_start = probs[start][B]
         p_end = 1.0 - probs[end][I] if end < n else 1.0
         doubts = []
@@ -538,9 +548,76 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         if p_end < SURE:
             doubts.append((kept[-1].block.line, f"item end inferred (p={p_end:.2f}); check the text below is not part of it"))
         out.append(Item(kept[0].index, kept[-1].index + 1, min(p_start, p_end), tuple(doubts)))
+    listed = _listed(lines, tags, segment, out)
+    if listed:
+        inside = {j for it in listed for j in range(it.start, it.end)}
+        moved = {segment.blocks[j].line for j in inside}
+        left = [d for d in left if d.line not in moved]
+        out = sorted(out + [replace(it, confidence=0.5, doubts=((segment.blocks[it.start].line,
+                     "short item the tagger put outside, shaped like the items beside it; check it is not site furniture"),))
+                     for it in listed], key=lambda it: it.start)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left
+
+
+def kept_from(kept: Sequence[Line], segment: Segment, beside: Callable[[], bool] = lambda: True) -> int | None:
+    """Where the item of these content lines starts (0: its first line), or None when they are
+    no item: they hold running text (`boundary.has_running_text`), or they are a short item all
+    the same (`short.head_of`: a teaser or a notice under its head, when `beside()` — an item
+    next to it is a teaser too —, or a results item, rows of figures under its head; the labels
+    above its head are left out)."""
+    texts = [x.block.text for x in kept]
+    if has_running_text(texts):
+        return 0
+    shapes, roles = [segment.shapes[x.index] for x in kept], [segment.roles[x.index] for x in kept]
+    head = short.head_of(texts, shapes, roles)
+    if head is None or not short.results(texts[head:], shapes[head:], roles[head:]) and not beside():
+        return None
+    return head
+
+
+def _teaser(kept: Sequence[Line], segment: Segment) -> bool:
+    """The content lines of an item are a teaser's: a head with a line of its own under it, and
+    no more running text than a teaser."""
+    if len(kept) < 2:
+        return False
+    found = short.template([x.block.text for x in kept], [segment.shapes[x.index] for x in kept], [segment.roles[x.index] for x in kept])
+    x = kept[0]
+    return found is not None and ("t" in found or "r" in found) and short.is_head(x.block.text, segment.shapes[x.index])
+
+
+def _listed(lines: Sequence[Line], tags: Sequence[str], segment: Segment, out: list[Item]) -> list[Item]:
+    """The short items (`short.pieces`) among the runs of content lines tagged `O` that share their
+    shape (`short.template`) with a short item next to them, found or listed: the items of a
+    listing the tagger left out. Lines the segmenter took out stay out."""
+    found: list[Item] = []
+    run: list[int] = []
+    for k in [*range(len(lines)), len(lines)]:
+        if k < len(lines) and (lines[k].role is None or tags[k] == "O"):
+            if lines[k].role is not None:
+                run.append(lines[k].index)
+            continue
+        if len(run) >= 2:
+            texts = [segment.blocks[j].text for j in run]
+            found += [Item(run[a], run[b - 1] + 1, 0.0) for a, b in short.pieces(
+                texts, [segment.shapes[j] for j in run], [segment.roles[j] for j in run])]
+        run = []
+    if not found:
+        return []
+    shape = {id(it): _template(it, segment) for it in [*out, *found]}
+    items = sorted([*out, *found], key=lambda it: it.start)
+    listed = {id(it) for it in out}  # the items found, then those left out beside one of the same shape
+    for order in (items, items[::-1]):  # down the page, then up: a run of them beside one found
+        for before, it in zip(order, order[1:]):
+            if id(it) not in listed and id(before) in listed and shape[id(it)] is not None and shape[id(it)] == shape[id(before)]:
+                listed.add(id(it))
+    return [it for it in found if id(it) in listed]
+
+
+def _template(item: Item, segment: Segment) -> tuple[str, ...] | None:
+    span = slice(item.start, item.end)
+    return short.template([b.text for b in segment.blocks[span]], segment.shapes[span], segment.roles[span])
 
 
 def _kept_runs(lines: Sequence[Line], tagging: Tagging) -> list[str]:

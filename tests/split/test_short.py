@@ -1,0 +1,109 @@
+"""short: a few lines with little running text are an item when a headline heads them and
+something of their own stands under it (a teaser, a results item, a notice); else furniture."""
+
+from __future__ import annotations
+
+from sitegen.split import short, tagger
+from sitegen.split.roles import classify, shape
+from sitegen.split.text import Block
+
+
+def head_of(*texts: str) -> int | None:
+    shapes = [shape(t) for t in texts]
+    return short.head_of(texts, shapes, classify(list(texts), None, shapes))
+
+
+def test_a_headline_over_one_short_sentence_is_an_item():
+    assert head_of("Westfield: Farmers market returns to Main Street Saturdays", "The market opens May 8 with 40 vendors.") == 0
+
+
+def test_a_headline_with_only_a_date_under_it_is_no_item():
+    assert head_of("Video: Drone footage shows scale of flooding at Welney Wash", "21 Oct 2026") is None
+
+
+def test_a_most_read_list_of_headlines_is_no_item():
+    assert head_of(
+        "Most read in Property",
+        "1. Inside the lighthouse keeper's cottage on sale for £425,000",
+        "2. First-time buyers squeezed out of Tyneside terraces as landlords return",
+        "3. The streets where house prices fell in 2025",
+    ) is None
+
+
+def test_the_sites_own_lines_and_comments_are_no_item():
+    assert head_of("How dry rooms are getting cheaper for gigafactories", "Sponsored by AeroDry Systems") is None
+    assert head_of("Weekend walk report", "Nate J. — Dec 1", "Great day, and for the record the donuts were a team effort.") is None
+
+
+def test_a_label_over_the_headline_is_left_out():
+    assert head_of(
+        "UPCOMING EVENTS", "Opening Weekend Party", "Live music from The Switchbacks, $5 pints and free demo skis from our rental shop."
+    ) == 1
+
+
+def test_rows_of_scores_under_a_heading_are_a_results_item():
+    texts = ("Division One results — Week 10", "Fox & Hounds A 44 – 29 Old Mill", "Railway Tavern 38 – 38 Brewers Arms")
+    shapes = [shape(t) for t in texts]
+    roles = classify(list(texts), None, shapes)
+    assert short.head_of(texts, shapes, roles) == 0 and short.results(texts, shapes, roles)
+    assert not short.results(texts[:1] + ("The Lamb won the quiz again.",), shapes[:2], roles[:2])
+
+
+class Tags:
+    """A decision with fixed tags (probability 0.9 each)."""
+
+    def __init__(self, tags: str) -> None:
+        self.tags = tuple(tags)
+
+    def decode(self, lines):
+        rows = {"B": (0.9, 0.05, 0.05), "I": (0.05, 0.9, 0.05), "O": (0.05, 0.05, 0.9)}
+        return tagger.Tagging(self.tags, tuple(rows[t] for t in self.tags))
+
+
+LISTING = [
+    "Westfield: Farmers market returns to Main Street Saturdays",
+    "The market opens May 8 with 40 vendors.",
+    "Riverton: Council approves new bike lanes on Route 9",
+    "Work is expected to start in July.",
+    "Oakdale: Library extends weekend opening hours this summer",
+    "The branch will stay open until 6pm.",
+]
+
+
+def items_of(texts: list[str], tags: str):
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+    shapes = tuple(shape(t) for t in texts)
+    segment = tagger.Segment(blocks, shapes, classify(texts, None, shapes))
+    lines = tagger.describe(segment)
+    return tagger.items(lines, segment, Tags(tags).decode(lines))
+
+
+def test_the_short_teasers_of_a_listing_are_kept_as_items():
+    found, left = items_of(LISTING, "BIBIBI")
+    assert [(i.start, i.end) for i in found] == [(0, 2), (2, 4), (4, 6)] and left == []
+    assert all(i.teaser for i in found)
+
+
+def test_a_short_item_alone_among_articles_is_not_kept_on_its_shape_alone():
+    story = [
+        "Harbour cranes return to the old port",
+        "The two cranes that stood over the old port until 1989 are back, restored by volunteers who spent four winters on them.",
+        "The council says the quay will open to walkers in the spring, with a small museum in the former weighbridge office.",
+        "Volunteers from the Harbour Trust stripped, painted and rewired both cranes, using drawings found in the port archive.",
+        "The trust hopes to run one of them for visitors on open days, once the insurers agree to it, and to light both at night.",
+    ]
+    found, left = items_of([*story, *LISTING[:2]], "BIIIIBI")
+    assert [(i.start, i.end) for i in found] == [(0, 5)]
+    assert [d.line for d in left] == [6, 7] and "no running text" in left[0].reason
+
+
+def test_a_teaser_the_tagger_put_outside_beside_others_of_its_shape_is_kept_for_review():
+    found, left = items_of(LISTING, "BIBIOO")
+    assert [(i.start, i.end) for i in found] == [(0, 2), (2, 4), (4, 6)] and left == []
+    assert "tagger put outside" in found[2].doubts[0][1]
+
+
+def test_a_headline_alone_left_outside_stays_out():
+    found, left = items_of([*LISTING[:4], "Most read", "Oakdale library extends weekend opening hours"], "BIBIOO")
+    assert [(i.start, i.end) for i in found] == [(0, 2), (2, 4)]
+    assert [d.line for d in left] == [5, 6]
