@@ -50,8 +50,8 @@ from sitegen.split.text import Block, Debris, bucket
 WEIGHTS = Path(__file__).with_name("tagger_model.json")
 TAGS = ("B", "I", "O")
 B, I, O = range(3)
-# Review flags (`benchmarks/split_review.py`, shapes held out in ten folds): at these, 25% of the
-# articles are flagged and 63% of the wrong ones; at 0.6 and 0.5, 9% and 27%.
+# Review flags (`benchmarks/split_review.py`, shapes held out in ten folds): at these, 26% of the
+# articles are flagged and 65% of the wrong ones; at 0.6 and 0.5, 9% and 27%.
 SURE = 0.8  # an item start or end less probable than this is worth a look
 DOUBT = 0.3  # and so is a line inside an item at least this likely to start one
 START_BIAS = 1.0  # added to the score of B at decoding when the weights file names no prior: a prior for cutting
