@@ -496,13 +496,13 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     Lines the segmenter took out stay out (they are already debris), whatever their tag."""
     n = len(lines)
     probs = tagging.probabilities
-    opened, end = [], 0
-    if sum("sign" in x.own for x in lines) >= signoff.LETTERS:  # (lines are shaped again only then)
-        opened, end = signoff.letters([x.block.text for x in lines], [x.own for x in lines], [x.role.value if x.role else None for x in lines],
-                                      [x.role is not None and len(x.block.text) >= 80 and shape(x.block.text).running for x in lines])
+    opened, after = [], 0
+    if sum("sign" in x.own for x in lines) >= signoff.LETTERS:
+        opened, after = signoff.letters([x.block.text for x in lines], [x.own for x in lines], [x.role.value if x.role else None for x in lines],
+                                        [x.role is not None and segment.shapes[x.index].running for x in lines])
     if opened:  # a page of signed letters: each sign-off ends a letter
         tags = list(tagging.tags)
-        tags[opened[0] : end] = ["I"] * (end - opened[0])
+        tags[opened[0] : after] = ["I"] * (after - opened[0])
         for k in opened:
             tags[k] = "B"
         tagging = Tagging(tuple(tags), probs)
