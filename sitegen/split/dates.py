@@ -2,7 +2,7 @@
 
 Owns reading the date lines of scraped pages: "Tue 10 Sep 2024 09.12 BST",
 "March 3, 2025", "3 March 2025", "2025-03-03", "Published: 03/03/2025"
-(day first), "Embargoed until 00:01 BST, Wednesday 11 June 2025", with an
+(day first), "2025.03.03" and "2025/03/03" (year first, as East Asian sites print it), "Embargoed until 00:01 BST, Wednesday 11 June 2025", with an
 optional weekday, time and time zone; and the relative dates of a page
 ("Published 3 days ago"), which name no date. A line with
 anything else in it is not a date line. Pure functions on strings. Must not
@@ -37,6 +37,7 @@ _PATTERNS = [
     re.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
     re.compile(_LEAD + r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$", re.IGNORECASE),
     re.compile(_LEAD + r"(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"(?P<year>(?:19|20)\d{2})[./](?P<mnum>\d{1,2})[./](?P<day>\d{1,2})\.?" + _TIME + r"\s*$", re.IGNORECASE),
 ]
 
 

@@ -9,10 +9,19 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   hours ago" over the story's first paragraph; a review's title over its reviewer's handle), at
   most `HEAD` lines, none of them running text, none inside another item. A section label or a
   line of the page between the two keeps them apart (a kicker is the page's, not the item's);
+- a date line left under an item: a short line dated ("3 March 2027", "2026.12.02 | 142 comments",
+  "Updated 07:42, Thursday 3 December") right under the item's text, outside every item, no
+  farther from it than from the line below and not one of a list of dates, when the item has no
+  date at its head and none is left above the segment's first item (a
+  teaser dated under its text, as listings print them; a page that dates its items above their
+  headlines has the date in each head or over the first) — taken in;
 - a tail of the site's own text kept under an item's text: from the first line that is the
   site's — an "Older entries" link, a comments heading, "Posted in … | Tagged …", a newsletter
-  sign-up, a row of policy links, a registered-charity line — to the item's end, those lines
-  leave the item as site furniture.
+  sign-up, a row of policy links, the heading of a list of the site's other pages ("More letters",
+  "Previous press releases", "Page 1 of 14"), or a statement about the site or the body behind it,
+  running text or not ("… is a registered charity", "This newsletter is produced for members",
+  "… is independent and not affiliated with any park") — to the item's end, those lines leave the
+  item as site furniture (the item's own © or permission line above them stays).
 
 The tagger reads each line with a few neighbours; seen whole, a headline over a by-line over text
 is one item, and a footer under the last story is not part of it. Pure; reads no metadata.
@@ -30,12 +39,31 @@ from sitegen.split.text import Block, Debris
 
 HEAD = 4  # the lines of a head left above an item: a headline and up to three lines under it
 _META = (Role.BYLINE, Role.DATELINE)
+_DATED = re.compile(  # a date inside a short line: "Updated 07:42, Thursday 3 December", "Saturday, March 27, 8 a.m.–noon"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b(?!:)"
+    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b",
+    re.IGNORECASE,
+)
+DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
 
 def _meta(text: str, role: Role) -> bool:
     """A by-line naming people or a date line (a section label given the role of a by-line is neither)."""
     return role in _META and len(text) <= 200 and (date_line(text) or bool(byline_names(text)))
+
+
+def _dated(text: str, s: LineShape) -> bool:
+    """A short line that dates an item (alone or with its time, place or counters), no sentence."""
+    return len(text) <= DATED_MAX and not s.running and (date_line(text) or bool(_DATED.search(text)))
+
+
+def _opens_dated(text: str, s: LineShape) -> bool:
+    """A short line that opens with its date: an event's "Saturday, March 27, 8 a.m.–noon, Courthouse
+    square" under its headline (a headline ending on a date, "River clean-up, Saturday 12 December", is none)."""
+    found = _DATED.search(text) if len(text) <= DATED_MAX and not s.running else None
+    return bool(found) and len(text[: found.start()].split()) <= 1
 
 
 def _headline(role: Role, s: LineShape) -> bool:
@@ -48,7 +76,7 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
     """Where an item starts with the head left above it (its own start when there is none): the
     nearest headline above over by-line, date and short lines only, when the item starts with its
     by-line or date, or has none and the lines under that headline have one."""
-    first = _meta(blocks[item.start].text, roles[item.start])
+    first = _meta(blocks[item.start].text, roles[item.start]) or _opens_dated(blocks[item.start].text, shapes[item.start])
     if not first and any(_meta(blocks[k].text, roles[k]) for k in range(item.start, min(item.end, item.start + 3))):
         return item.start  # a head of its own: headline, by-line
     k = item.start
@@ -62,6 +90,25 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
     return item.start
 
 
+def _date_under(item: Item, limit: int, outside: set[int], blocks: Sequence[Block], shapes: Sequence[LineShape]) -> int:
+    """Where an item ends with the date line left right under it (its own end when there is none):
+    the line under its last, outside every item and above `limit` (the next item), dated, when no
+    line of the item's head is dated (then the date under it would be the next item's)."""
+    k = item.end
+    if k >= limit or k not in outside or not shapes[k - 1].running or not _dated(blocks[k].text, shapes[k]):
+        return item.end
+    if any(_dated(blocks[j].text, shapes[j]) for j in range(item.start, min(item.end, item.start + 3))):
+        return item.end
+    if k + 1 < len(blocks) and (_gap(blocks, k + 1) < _gap(blocks, k) or _dated(blocks[k + 1].text, shapes[k + 1])):
+        return item.end  # a day's heading over the items below it, set apart from the text above; a list of dates
+    return k + 1
+
+
+def _gap(blocks: Sequence[Block], k: int) -> int:
+    """How far line k stands from the line before it: 1 right under it, more across blank lines."""
+    return blocks[k].line - blocks[k - 1].line - blocks[k].removed_before
+
+
 _TAIL = re.compile(  # the site's own lines under the last item of a page: they start a tail that is not the item's
     r"^(?:« ?)?(?:older|newer) (?:entries|posts|news|articles)\b|^comments are closed\b|^\d+ (?:comments?|thoughts on|responses?|replies)\b"
     r"|^(?:leave a (?:reply|comment)|post a comment|comments?|recent comments)\W*$|^posted in\b.*\btagged\b|^(?:tags|tagged|filed under)\s*:"
@@ -69,16 +116,37 @@ _TAIL = re.compile(  # the site's own lines under the last item of a page: they 
     r"|\b(?:privacy|cookies|terms)\b.*[·|].*\b(?:privacy|cookies|terms|accessibility)\b",
     re.IGNORECASE,
 )
+_SITE = re.compile(  # a statement of the site or the body behind it, running text or not: a tail of the page too
+    r"\bregistered (?:charity|company|office|in england)\b|\bcharitable incorporated organisation\b"
+    r"|^(?:this|the) (?:site|website|newsletter|bulletin|digest|journal) is (?:run|produced|published|sent|edited|an?)\b"
+    r"|\bis (?:a service of|a trading name of|independent and not affiliated|an independent (?:newsletter|website|site|publication))\b",
+    re.IGNORECASE,
+)
+_MORE = re.compile(  # the heading of a list of the site's other pages: "More letters", "Previous press releases", "Trending on X"
+    r"(?:^|[|·]\s*)(?:more|previous|other|latest|recent) (?:\w+ )?(?:news|stories|letters|articles|posts|press releases|releases"
+    r"|updates|reviews|features)\s*$|^(?:also on this day|trending(?: now| on\b.*)?|page \d+ of \d+\b.*|related links?\b.*)$",
+    re.IGNORECASE,
+)
+TAIL_HEADING_MAX = 60  # such a heading is short
+
+
+def _site_line(text: str, s: LineShape) -> bool:
+    """A line of the site's own under an item's text: a link or heading of the page ("Older entries",
+    "Posted in … | Tagged …", "More letters", "Page 1 of 14"), or a statement about the site or the
+    body that runs it ("… is a registered charity", "This newsletter is produced for members")."""
+    if _SITE.search(text):
+        return True
+    return not s.running and (bool(_TAIL.search(text)) or len(text) <= TAIL_HEADING_MAX and bool(_MORE.search(text)))
 
 
 def _tail(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> int:
     """Where an item ends without the site's own lines at its foot (its own end when there are
     none): the first line, after the item's text has begun, that is the site's — an "Older entries"
-    link, a comments heading, "Posted in … | Tagged …", a newsletter sign-up, a footer row — and
-    is no running text, with everything under it."""
+    link, a comments heading, "Posted in … | Tagged …", a newsletter sign-up, a footer row, "More
+    letters" (`_site_line`) —, with everything under it."""
     text = next((k for k in range(item.start, item.end) if shapes[k].running), item.end)
     for k in range(text + 1, item.end):
-        if not shapes[k].running and _TAIL.search(blocks[k].text):
+        if _site_line(blocks[k].text, shapes[k]):
             return k
     return item.end
 
@@ -91,10 +159,14 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     outside = {index[d.line] for d in left if d.line in index and d.text == blocks[index[d.line]].text}
     out = list(found)
     cut: list[Debris] = []
+    top = out[0].start - 1 if out else -1
+    dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them
     for i, item in enumerate(out):
         floor = out[i - 1].end if i else 0
         start = _head_above(item, floor, outside, blocks, shapes, roles)
         end = _tail(item, blocks, shapes)
+        if end == item.end and not dated_above:
+            end = _date_under(item, out[i + 1].start if i + 1 < len(out) else len(blocks), outside, blocks, shapes)
         if (start, end) != (item.start, item.end):
             first, last = blocks[start].line, blocks[end - 1].line
             out[i] = replace(item, start=start, end=end, doubts=tuple(d for d in item.doubts if first <= d[0] <= last))

@@ -4,7 +4,9 @@ First pass (`iter_segments`, streamed line by line): separators ("Continue
 Reading", "You May Also Like" blocks with their links), cookie banners,
 newsletter boxes, tables of contents and other web debris become `Debris`;
 blank lines go; a line of site furniture (`roles.furniture_reason`: a call to
-action, a short line recurring all through the dump) goes too; what is left
+action, a short line recurring all through the dump; a count of the page's items,
+"Showing 1–8 of 214") goes too; a date line right after a separator glued to the
+text ("… Read more", then "3 March 2027") stays with that text, a teaser's date under it; what is left
 comes out in segments of content lines (a comments section ends one, and
 its lines are debris up to the next headline-shaped line), which `boundary` cuts into items.
 Must not extract metadata.
@@ -34,6 +36,8 @@ from sitegen.split.text import Block, Debris, ends_sentence
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
+_COUNTER = re.compile(r"^showing\s+(?:\d[\d,]*\s*(?:[-–—]|to)\s*)?\d[\d,]*\s+(?:of\s+\d|[a-z])", re.IGNORECASE)
+COUNTER_MAX = 120  # "Showing 8 stories tagged housing", "Showing 1–8 of 214 articles · Sort by: date" is shorter
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
 PROMO_MAX = 100  # the lines of a newsletter box are shorter
@@ -49,6 +53,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
     toc_items: set[str] = set()
 
     removed = 0  # non-blank lines taken out since the last content line
+    glued_end: tuple[Block, ...] | None = None  # a segment ended by a separator glued to its text, held for its date line
     for number, raw in enumerate(lines, start=1):
         text = clean_line(raw)
         if not text:
@@ -56,6 +61,13 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 debris.append(Debris(number, raw, "blank line of no-break spaces or entity debris"))
             continue
         removed += 1
+        if glued_end is not None:
+            if date_line(text) and not is_separator(text):  # "… Read more", then "3 March 2027": the teaser's date
+                yield (*glued_end, Block(number, text, removed - 1))
+                glued_end, removed = None, 0
+                continue
+            yield glued_end
+            glued_end = None
         glued = GLUED_SEPARATOR.match(text)
         if glued and not is_separator(text):
             if mode != "text":
@@ -64,8 +76,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             current.append(Block(number, glued.group(1).rstrip(), removed - 1))
             removed = 0
             debris.append(Debris(number, glued.group(2), "separator glued to the text"))
-            yield tuple(current)
-            current = []
+            glued_end, current = tuple(current), []
             continue
         if mode == "related":
             if not is_separator(text) and len(text) < RELATED_ITEM_MAX and not text.endswith((".", "!")):
@@ -127,11 +138,15 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             mode = "toc"
             continue
         reason = furniture_reason(text, repeats.count(text) if repeats else 1)
+        if not reason and len(text) <= COUNTER_MAX and _COUNTER.match(text):
+            reason = "a count of the page's items"
         if reason:
             debris.append(Debris(number, text, reason))
             continue
         current.append(Block(number, text, removed - 1))
         removed = 0
+    if glued_end is not None:
+        yield glued_end
     if mode != "text":
         current, held = _leave_mode(mode, current, held, debris, None)
     if current:

@@ -24,6 +24,8 @@ from sitegen.split.dates import date_of, relative_date
         ("Updated: March 3, 2025 at 10:12 am EST", dt.date(2025, 3, 3)),
         ("Embargoed until 00:01 BST, Wednesday 11 June 2025", dt.date(2025, 6, 11)),
         ("10:30 GMT, 3 May 2025", dt.date(2025, 5, 3)),
+        ("2026.12.02", dt.date(2026, 12, 2)),
+        ("2026/12/02 18:30", dt.date(2026, 12, 2)),
     ],
 )
 def test_date_lines(line, date):

@@ -65,3 +65,67 @@ def test_a_story_that_mentions_a_newsletter_in_its_text_keeps_it():
     story = ("Club boat laid up for winter", "By Dan Moss, Boat Officer", TEXT, line)
     result = split(story, story[0])
     assert line in result.articles[0].body
+
+
+class Tagged:
+    """A boundary decision that starts an item at each of `starts` and puts each of `outside` outside every item."""
+
+    def __init__(self, starts: Sequence[str], outside: Sequence[str]) -> None:
+        self.starts, self.outside = set(starts), set(outside)
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags, open_ = [], False
+        for x in lines:
+            open_ = x.block.text in self.starts or open_ and x.block.text not in self.outside
+            tags.append("B" if x.block.text in self.starts else "I" if open_ else "O")
+        return Tagging(tuple(tags), tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0), "O": (0.0, 0.0, 1.0)}[t] for t in tags))
+
+
+def split_tagged(lines: Sequence[str], starts: Sequence[str], outside: Sequence[str]):
+    with tagger.using(Tagged(starts, outside)):
+        return split_text("\n".join(lines) + "\n", "dump.txt")
+
+
+OTHER = "Pre-orders open on December 10 at ¥24,800, with shipping planned for next autumn, and the figure ships in spring."
+
+
+def test_a_teasers_date_under_its_text_is_its_own():
+    page = ("Moonlit Ferry Boys season 2 confirmed for July", TEXT, "2026.12.02 | 142 comments",
+            "Good Smile reveals a scale figure of Coral", OTHER, "2026.12.01 | 37 comments")
+    result = split_tagged(page, (page[0], page[3]), (page[2], page[5]))
+    assert [a.source.lines for a in result.articles] == [(1, 3), (4, 6)]
+    assert not any("comments" in d.text for d in result.debris)
+
+
+def test_a_date_over_the_next_headline_stays_outside_when_the_page_dates_items_above_them():
+    page = ("Sunday, 22 February 2026", "Who built Dobroyd Castle?", TEXT, "Saturday, 7 February 2026", "A Walsden flood, 1870", OTHER)
+    result = split_tagged(page, (page[1], page[4]), (page[0], page[3]))
+    assert [a.source.lines for a in result.articles] == [(2, 3), (5, 6)]
+
+
+def test_a_days_heading_set_apart_above_the_next_items_is_not_the_teaser_above():
+    page = ("Darnell Ruffin's Monday Night Red Beans", TEXT, "", "TUESDAY, DEC. 8", "Rising Tide Brass Band", OTHER)
+    result = split_tagged(page, (page[0], page[4]), (page[3],))
+    assert [a.source.lines for a in result.articles] == [(1, 2), (5, 6)]
+
+
+def test_an_events_headline_left_above_its_date_and_place_heads_it():
+    page = ("Blanco Garden Club spring plant sale", "Saturday, March 27, 8 a.m.–noon, Blanco County Courthouse square", TEXT)
+    result = split_tagged(page, (page[1],), (page[0],))
+    assert [a.title for a in result.articles] == ["Blanco Garden Club spring plant sale"]
+    assert result.articles[0].source.lines == (1, 3)
+
+
+def test_a_headline_ending_on_a_date_takes_no_comment_above_it():
+    page = ("Jo K: Alan, you're on the list now!", "Paddle and pick: river clean-up, Saturday 12 December", TEXT)
+    result = split_tagged(page, (page[1],), (page[0],))
+    assert result.articles[0].source.lines == (2, 3)
+
+
+def test_a_statement_about_the_site_and_a_list_of_its_other_pages_are_not_the_storys():
+    story = ("Charity appoints new chair", "By Dan Moss", TEXT, "For media enquiries, please contact the press office.")
+    footer = ("More letters", "Allergy Aware UK is a registered charity in England and Wales (1123456) and Scotland (SC045678).",
+              "© Allergy Aware UK 2026. All rights reserved.")
+    result = split((*story, *footer), story[0])
+    assert result.articles[0].source.lines == (1, 7)
+    assert {d.text for d in result.debris} >= set(footer)

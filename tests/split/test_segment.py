@@ -43,6 +43,17 @@ def test_a_glued_separator_ends_the_segment():
     assert debris == {3: "separator glued to the text"}
 
 
+def test_a_teasers_date_after_a_glued_separator_stays_with_its_text():
+    found, debris = segments(f"Title\n{LONG} Read more\n3 March 2027\nNext title\n{LONG}")
+    assert found == [[1, 2, 3], [4, 5]]  # the date is the teaser's, under its text, not the next one's
+
+
+def test_a_count_of_the_pages_items_is_debris():
+    found, debris = segments(f"Showing 8 stories tagged housing\n\nTitle\n\n{LONG}\n\nShowing 1–8 of 214\n")
+    assert found == [[3, 5]]
+    assert debris == {1: "a count of the page's items", 7: "a count of the page's items"}
+
+
 def test_a_related_block_ends_at_the_next_article_title():
     text = f"Title\n\n{LONG}\n\nYou May Also Like\n\nOne headline\nAnother headline\nNext article title\n\n{LONG}"
     found, debris = segments(text)
