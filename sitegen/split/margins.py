@@ -45,6 +45,7 @@ _DATED = re.compile(  # a date inside a short line: "Updated 07:42, Thursday 3 D
     r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b",
     re.IGNORECASE,
 )
+_SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
@@ -66,17 +67,24 @@ def _opens_dated(text: str, s: LineShape) -> bool:
     return bool(found) and len(text[: found.start()].split()) <= 1
 
 
+def _score(text: str, s: LineShape) -> bool:
+    """A match report's score line under its headline and date: "Durham Palatinates 61 – 88 Hull Harbour Hawks"."""
+    return len(text) <= DATED_MAX and not s.running and bool(_SCORE.search(text)) and not _DATED.search(text)  # not "11–12 June"
+
+
 def _headline(role: Role, s: LineShape) -> bool:
     """A line that reads as a headline: given the role, or a line of several words that is no sentence."""
-    return role is Role.TITLE or role in (Role.BODY, Role.STANDFIRST) and not s.running and s.words >= 4 and s.final not in ".:;,"
+    return role is Role.TITLE or role in (Role.BODY, Role.STANDFIRST) and not s.running and s.words >= 4 and s.final not in (".", ":", ";", ",")
 
 
 def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Block], shapes: Sequence[LineShape],
                 roles: Sequence[Role]) -> int:
     """Where an item starts with the head left above it (its own start when there is none): the
     nearest headline above over by-line, date and short lines only, when the item starts with its
-    by-line or date, or has none and the lines under that headline have one."""
-    first = _meta(blocks[item.start].text, roles[item.start]) or _opens_dated(blocks[item.start].text, shapes[item.start])
+    by-line or date (or a line that opens with its date, or a match's score), or has none and the
+    lines under that headline have one."""
+    text, s = blocks[item.start].text, shapes[item.start]
+    first = _meta(text, roles[item.start]) or _opens_dated(text, s) or _score(text, s)
     if not first and any(_meta(blocks[k].text, roles[k]) for k in range(item.start, min(item.end, item.start + 3))):
         return item.start  # a head of its own: headline, by-line
     k = item.start

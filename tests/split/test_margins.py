@@ -129,3 +129,26 @@ def test_a_statement_about_the_site_and_a_list_of_its_other_pages_are_not_the_st
     result = split((*story, *footer), story[0])
     assert result.articles[0].source.lines == (1, 7)
     assert {d.text for d in result.debris} >= set(footer)
+
+
+def test_a_headline_read_as_a_line_of_text_still_heads_the_story_under_its_by_line():
+    from sitegen.split.boundary import Item
+    from sitegen.split.margins import attach
+    from sitegen.split.roles import Role, shape
+    from sitegen.split.text import Block, Debris
+
+    texts = ("Retro handheld Pocket Ember gets a price cut to $149 for Black Friday", "By Marcus Beale published 5 hours ago",
+             "The Linux-based emulation handheld drops $50", TEXT)
+    blocks = [Block(2 * k + 1, t) for k, t in enumerate(texts)]
+    roles = [Role.BODY, Role.BYLINE, Role.TITLE, Role.BODY]  # the headline, ending on a word, taken for a line of text
+    found, left = attach([Item(2, 4, 1.0)], blocks, [shape(t) for t in texts], roles, [Debris(b.line, b.text, "outside") for b in blocks[:2]])
+    assert [(it.start, it.end) for it in found] == [(0, 4)]
+    assert left == []
+
+
+def test_a_match_reports_headline_and_date_left_above_its_score_head_the_report():
+    page = ("Hull Harbour Hawks end losing run with statement win at Durham", "Match report · Division One · Sat 28 Nov 2026",
+            "Durham Palatinates 61 – 88 Hull Harbour Hawks", "Report by Ellie Marsh", TEXT)
+    result = split(page, page[2])
+    assert [a.title for a in result.articles] == [page[0]]
+    assert result.articles[0].source.lines[0] == 1
