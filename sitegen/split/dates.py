@@ -35,9 +35,11 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,
 _PATTERNS = [
     re.compile(_LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
     re.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
-    re.compile(_LEAD + r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$", re.IGNORECASE),
+    re.compile(  # year first: "2025-03-03" (ISO, with its time), "2025.03.03", "2025/3/3"
+        _LEAD + r"(?P<year>\d{4})([-./])(?P<mnum>\d{1,2})\2(?P<day>\d{1,2})\.?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$",
+        re.IGNORECASE,
+    ),
     re.compile(_LEAD + r"(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
-    re.compile(_LEAD + r"(?P<year>(?:19|20)\d{2})[./](?P<mnum>\d{1,2})[./](?P<day>\d{1,2})\.?" + _TIME + r"\s*$", re.IGNORECASE),
 ]
 
 
