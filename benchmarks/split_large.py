@@ -14,7 +14,11 @@ on a shared machine the CPU time is the one to compare between runs):
   the archive, making, checking and writing the files, journal and index). Peak
   RSS is shown for each process;
 - `split_text` alone: the pure split of the dump's text held in memory, in
-  this process (run last, so its memory does not count in the peak above).
+  this process (run last, so its memory does not count in the peak above);
+- the quality corpus's dumps, each split alone with `split_text`: real page
+  shapes (short lines, menus, by-lines, furniture) cost several times more per
+  megabyte than the synthetic dump's long paragraphs, so this is the rate a
+  user's scraped pages see.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ sys.path.insert(0, str(ROOT))  # measure this checkout's split
 
 from sitegen.archive import store  # noqa: E402
 from sitegen.split import split_text  # noqa: E402
+
+CORPUS = ROOT / "benchmarks" / "split_corpus"
 
 WORDS = (
     "council budget debate schools roads fund minister port ships harvest prices traders rates bank "
@@ -77,6 +83,15 @@ def rate(megabytes: float, seconds: float) -> str:
     return f"{seconds:6.1f} s ({megabytes / seconds:4.1f} MB/s)" if seconds > 0.05 else f"{seconds:6.1f} s"
 
 
+def corpus_rate() -> tuple[int, float, Clock]:
+    """The corpus's dumps split one by one: (dumps, megabytes, time taken)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*/*.txt"))]
+    started = Clock.now()
+    for number, text in enumerate(texts):
+        split_text(text, f"dump{number}.txt")
+    return len(texts), sum(len(text.encode()) for text in texts) / 1_000_000, Clock.now() - started
+
+
 def main() -> None:
     megabytes = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     with tempfile.TemporaryDirectory() as tmp:
@@ -98,6 +113,8 @@ def main() -> None:
     print(f"    the store (this process):   CPU {rate(megabytes, whole.cpu)}")
     print(f"  split_text alone, in memory:  wall {rate(megabytes, alone.wall)}, CPU {rate(megabytes, alone.cpu)}"
           f"  ({len(pure.articles):,} articles)")
+    dumps, size, taken = corpus_rate()
+    print(f"  the corpus's {dumps} dumps ({size:.1f} MB), split_text each: wall {rate(size, taken.wall)}, CPU {rate(size, taken.cpu)}")
 
 
 if __name__ == "__main__":

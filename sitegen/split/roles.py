@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
 
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
@@ -180,6 +180,25 @@ _FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his
 _PUNCTUATION = ".,;:!?()[]“”\"‘’'«»—–-…"
 
 
+MEMO = 4096  # answers kept per line recogniser: one line is read by several stages (roles, tagger, by-lines, furniture)
+
+
+def remembered(judge):
+    """`judge`, a pure function of a line, with its answers for the last `MEMO` lines kept; an answer
+    that is a list is kept as a tuple and handed out as a fresh list, so a caller may change it."""
+    @lru_cache(maxsize=MEMO)
+    def kept(*args, **kwargs):
+        found = judge(*args, **kwargs)
+        return tuple(found) if isinstance(found, list) else found
+
+    @wraps(judge)
+    def answer(*args, **kwargs):
+        found = kept(*args, **kwargs)
+        return list(found) if isinstance(found, tuple) else found
+
+    return answer
+
+
 @cache
 def stop_words(language: str = "English") -> frozenset[str]:
     """The stop words of a language: jusText's lists (lower-cased) when the package is
@@ -287,6 +306,7 @@ def _signs(text: str) -> bool:
     return bool(name and is_person_name(_no_honorific(name)))
 
 
+@remembered
 def person(text: str) -> str | None:
     """The text when it is only a person's name ("Jane Hill", "Dr Jane M. Hill")."""
     text = text.strip().rstrip(".")
@@ -304,6 +324,7 @@ def person(text: str) -> str | None:
     return None if lowered & stop_words() - _NAME_WORDS else text
 
 
+@remembered
 def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     """The people of a by-line in any of its usual forms: "By NAME", "Written by NAME",
     "This article was written by NAME", "NAME | Publisher" or "NAME · date" (when `after_title`,
@@ -373,6 +394,7 @@ def _meta_names(text: str) -> list[str] | None:
     return None
 
 
+@remembered
 def _glued_name(text: str) -> str | None:
     """The name of a by-line glued to its date, with or without a space or a word between."""
     if len(text) > 100:
@@ -413,6 +435,7 @@ def first_name(word: str) -> bool:
     return bool(_FIRST_NAME.match(word)) and lowered not in stop_words() | CALENDAR | _SIGN_OFF
 
 
+@remembered
 def signature(text: str) -> list[str] | None:
     """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
@@ -451,6 +474,7 @@ def _no_honorific(name: str) -> str:
     return post_nominals(name)
 
 
+@remembered
 def furniture_reason(text: str, repeats: int = 1) -> str | None:
     """Why a line is page furniture judged by its shape and how often it recurs, or None:
     a call to action about the site ("Share our publication on social media", also cut off),
@@ -482,6 +506,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     return None
 
 
+@remembered
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
     if relative_date(text):  # "Published 3 days ago", "Updated yesterday"

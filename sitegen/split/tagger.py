@@ -8,8 +8,9 @@ recognisers, how often it recurs in the dump, the blank and removed lines around
 it, the same of its neighbours (±2), how far it stands from the last and the
 next running text, the segment's share of headline-shaped lines, and for a
 headline-shaped line the lexical cohesion of the text around it (`cohesion`), a sign-off
-that ends an item or a formula that opens one (`signoff`), and how many heads of the segment
-share a line's shape (`template`). The model
+that ends an item or a formula that opens one (`signoff`), how many heads of the segment
+share a line's shape (`template`), and on a segment with no blank lines what stands in for
+them (`flat`; its blank-line features read `f`, not 0). The model
 is a linear-chain conditional random field: the score of a tag after the
 previous one is the sum of the weights of the line's features and of the
 previous tag's, normalised over all the tag sequences of the segment;
@@ -39,7 +40,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, margins, sections, short, signoff, template
+from sitegen.split import cohesion, flat, margins, sections, short, signoff, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -126,22 +127,25 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     share = f"heads={bucket(heads / max(1, n), (0.05, 0.1, 0.2, 0.3))}"
     gaps = [9] + [max(0, b[0].line - a[0].line - 1) for a, b in zip(merged, merged[1:])] + [9]  # blank lines
     usual = sorted(gaps[1:-1])[(n - 1) // 2] if n > 1 else 1  # the segment's usual gap between lines
+    flat_page = flat.is_flat(gaps)  # no blank lines: "none above" says nothing here (`flat`: what stands in for them)
     # the site's name after its headlines (" – The Daily Ledger"): when two or more lines carry the
     # same one, a headline-shaped line without it is likelier a subheading
     named = [split_title(m[0].text)[1] if m[2] is Role.TITLE else None for m in merged]
     suffixes = {x for x in named if x and named.count(x) >= 2}
     out: list[list[str]] = []
+    scores: list[float] = []
     since_long = 99
     first = True
     for k, (b, s, role, index, why) in enumerate(merged):
         t = b.text
         count = repeats.count(t) if repeats else 1
+        scores.append(headline_score(t, s))
         own = [
             f"r={role.value if role else 'debris'}", f"len={bucket(s.chars, (10, 20, 40, 70, 100, 150, 200, 400))}",
             f"w={bucket(s.words, (2, 3, 5, 8, 12, 16, 23, 40))}", f"cap={round(s.capitalised * 4)}",
             f"fin={s.final if s.final in _FINALS else ('' if not s.final else 'x')}",
-            f"stop={round(s.stop_density * 5)}", f"hs={round(headline_score(t, s) * 5)}",
-            f"bb={min(gaps[k], 2)}", f"ba={min(gaps[k + 1], 2)}", f"rep={min(count, 4)}",
+            f"stop={round(s.stop_density * 5)}", f"hs={round(scores[-1] * 5)}",
+            f"bb={'f' if flat_page else min(gaps[k], 2)}", f"ba={'f' if flat_page else min(gaps[k + 1], 2)}", f"rep={min(count, 4)}",
         ]
         if gaps[k] > usual and 0 < k:
             own.append("gap+")
@@ -184,6 +188,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             out[k].append(f"signed={'text' if shapes[k].running else out[k][0][2:]}")
     kinds = [_under(own) for own in out]
     for k, found in enumerate(template.marks(texts, shapes, kinds)):
+        out[k] += found
+    for k, found in enumerate(flat.marks(texts, shapes, kinds, scores, gaps)):
         out[k] += found
     shaped = [k for k, m in enumerate(merged) if m[2] in _SHAPED]
     if shaped:

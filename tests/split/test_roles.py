@@ -359,3 +359,9 @@ def test_a_running_head_recurring_on_every_page_is_furniture_though_headline_sha
 def test_a_name_recurring_in_a_dump_is_a_by_line_not_furniture():
     assert furniture_reason("Alessandro Ferri", repeats=3) is None  # a blog's signature under each post
     assert furniture_reason("Press Release", repeats=3) is not None
+
+
+def test_a_by_line_read_twice_gives_the_same_names_even_when_the_first_answer_was_changed():
+    first = byline_names("By Jane Hill and Tom Reed")
+    first.append("Someone Else")
+    assert byline_names("By Jane Hill and Tom Reed") == ["Jane Hill", "Tom Reed"]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sitegen.split import split_text
 from sitegen.split.text import Debris
 from sitegen.split.unwrap import LineMap, Unwrapped, wrap_width
+from sitegen.split.widths import MAX_WIDTH
 
 PROSE = (
     "The harbour board voted on Tuesday to build a new ferry terminal on the north quay, ending a decade "
@@ -83,7 +84,8 @@ def test_a_dump_of_one_line_paragraphs_comes_out_unchanged():
 
 SHORT_WORDS = st.sampled_from("a an the of port ships arrived dawn while workers said cranes lift Jane Hill 1995.".split())
 SHORT_LINE = st.lists(SHORT_WORDS, min_size=0, max_size=5).map(" ".join)  # far under any width a dump is wrapped at
-LONG_LINE = st.lists(SHORT_WORDS, min_size=30, max_size=60).map(lambda w: " ".join(w) + ".")  # longer than any such width
+# longer than any width a dump is wrapped at, even when every word is "a" (the shortest line of N words is 2N chars)
+LONG_LINE = st.lists(SHORT_WORDS, min_size=MAX_WIDTH // 2 + 1, max_size=MAX_WIDTH).map(lambda w: " ".join(w) + ".")
 
 
 @settings(max_examples=200, deadline=None)
