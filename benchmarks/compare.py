@@ -60,6 +60,7 @@ TOOLS = ("hugo", "pelican", "sitegen")
 SAMPLE_SECONDS = 0.02  # how often the RSS of the build's process tree is read
 PSS_SHARE = 0.01  # the share of one core the sampler spends reading PSS between new highs of the RSS
 PSS_STEP = 1.2  # and a new high: the RSS this many times the RSS at the last read
+PSS_SETTLED = 1.02  # or a high that stopped growing, this many times the RSS at the last read
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -141,18 +142,23 @@ def measure(command: Sequence[str], *, cwd: Path | None = None, env: dict[str, s
             # The sampler shares the machine with the build it measures: reading the PSS of a large
             # tree every 20 ms would take a third of a core (and more from a tool that uses more
             # memory), so it is read only while its reads stay within PSS_SHARE of the time.
-            # A new high of the RSS by PSS_STEP is read at once, so a short peak is not missed.
+            # A new high of the RSS by PSS_STEP is read at once, so a short peak is not missed, and so is
+            # a high that stops growing (PSS_SETTLED above the last read), so a peak reached while its
+            # pages were still being touched is read again once it is reached.
             nonlocal peak, peak_pss
             spent = 0.0
             read_at = 0  # the RSS when the PSS was read last
+            before = 0  # the RSS at the sample before
             while not done.is_set():
                 pids = tree_pids(proc.pid)
                 rss = tree_rss(pids)
                 peak = max(peak, rss)
                 now = time.perf_counter()
-                if rss > PSS_STEP * read_at or spent <= PSS_SHARE * (now - started):
+                settled = before >= rss > PSS_SETTLED * read_at
+                if rss > PSS_STEP * read_at or settled or spent <= PSS_SHARE * (now - started):
                     peak_pss, read_at = max(peak_pss, tree_pss(pids)), rss
                     spent += time.perf_counter() - now
+                before = rss
                 done.wait(SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
