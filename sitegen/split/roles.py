@@ -181,15 +181,19 @@ _PUNCTUATION = ".,;:!?()[]“”\"‘’'«»—–-…"
 
 
 MEMO = 4096  # answers kept per line recogniser: one line is read by several stages (roles, tagger, by-lines, furniture)
+_MEMORIES: list = []  # the recognisers' kept answers, which `forget` drops
 
 
 def remembered(judge):
-    """`judge`, a pure function of a line, with its answers for the last `MEMO` lines kept; an answer
-    that is a list is kept as a tuple and handed out as a fresh list, so a caller may change it."""
+    """`judge`, a pure function of a line, with its answers for the last `MEMO` lines kept (until
+    `forget`); an answer that is a list is kept as a tuple and handed out as a fresh list, so a
+    caller may change it."""
     @lru_cache(maxsize=MEMO)
     def kept(*args, **kwargs):
         found = judge(*args, **kwargs)
         return tuple(found) if isinstance(found, list) else found
+
+    _MEMORIES.append(kept)
 
     @wraps(judge)
     def answer(*args, **kwargs):
@@ -197,6 +201,13 @@ def remembered(judge):
         return list(found) if isinstance(found, tuple) else found
 
     return answer
+
+
+def forget() -> None:
+    """Drop the answers the line recognisers keep: the split calls it at each segment, so what it
+    holds stays bounded by a segment's lines, not `MEMO` lines of a whole dump."""
+    for kept in _MEMORIES:
+        kept.cache_clear()
 
 
 @cache
