@@ -32,6 +32,7 @@ strings and shapes. Must not read metadata (that is `assemble`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from sitegen.split.roles import LineShape
@@ -79,7 +80,6 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
         return [()] * n
     content = [k for k in range(n) if texts[k] is not None]
     breaks: list[int] = []  # positions in `content`
-    broke = set()  # the same, as a set
     tails: dict[int, tuple[str, int, str]] = {}
     under_head: set[tuple[str, int, str]] = set()
     prefixes: dict[int, str] = {}
@@ -94,11 +94,10 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
         if widest:
             own.append(f"fl:rel={bucket(s.chars / widest, (0.15, 0.3, 0.6, 1.0))}")
         short = _short_head(text, s)
-        if short and above is not None and not _ends(above) and j - 1 in broke:
+        if short and above is not None and not _ends(above) and breaks and breaks[-1] == j - 1:
             own.append("fl:brk2")  # a second short line after a break: a head under a kicker, a by-line, or the next head after a tail
         if short and above is not None and _ends(above):
             own.append("fl:brk")
-            broke.add(j)
             own.append(f"fl:brk={kinds[below] if below is not None else 'end'}")
             breaks.append(j)
             if (below is None or heads[below] >= 0.5) and not s.running:
@@ -115,18 +114,14 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
         out[content[j]].append(f"fl:span={bucket(span, (1, 2, 3, 5, 8))}")
         if i >= 2 and span == breaks[i - 1] - breaks[i - 2]:
             out[content[j]].append("fl:same")
-    counts: dict[tuple[str, int, str], int] = {}
-    for key in tails.values():
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter(tails.values())
     for k, key in tails.items():
         if last and k == content[-1] and counts[key] < 2:
             continue  # the segment's last line is a tail only when lines of its shape end other items
         out[k].append(f"fl:tail={bucket(counts[key] - 1, (1, 2, 3))}")
         if key in under_head:
             out[k].append("fl:tailhead")
-    seen: dict[str, int] = {}
-    for p in prefixes.values():
-        seen[p] = seen.get(p, 0) + 1
+    seen = Counter(prefixes.values())
     for k, p in prefixes.items():
         out[k].append(f"fl:pre={bucket(seen[p] - 1, (1, 2, 3))}")
     return [tuple(x) for x in out]
