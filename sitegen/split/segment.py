@@ -32,7 +32,7 @@ from sitegen.split.clean import (
 )
 from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label
-from sitegen.split.text import Block, Debris, ends_sentence
+from sitegen.split.text import GLUED, Block, Debris, ends_sentence
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
@@ -75,7 +75,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 mode, toc_items = "text", set()
             current.append(Block(number, glued.group(1).rstrip(), removed - 1))
             removed = 0
-            debris.append(Debris(number, glued.group(2), "separator glued to the text"))
+            debris.append(Debris(number, glued.group(2), GLUED))
             glued_end, current = tuple(current), []
             continue
         if mode == "related":

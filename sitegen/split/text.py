@@ -32,6 +32,8 @@ class Debris:
     reason: str
 
 
+GLUED = "separator glued to the text"  # the reason of a separator cut off the end of a line ("… Read more")
+
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")

@@ -38,7 +38,7 @@ from sitegen.model import Source
 from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
-from sitegen.split.text import TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.text import GLUED, TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
 from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
@@ -140,8 +140,11 @@ class LineMap:
         return joined.originals if joined else (first,)
 
     def debris(self, found: Iterable[Debris]) -> list[Debris]:
-        """`found` (on the joined lines) on the original lines: a whole joined line taken out is
-        each of its lines taken out, with its words; a part of one (a glued separator), the last."""
+        """`found` (on the joined lines) on the original lines: a glued separator (the end of a
+        line) on the last; anything else is the whole joined line taken out, so each of its lines
+        is taken out, with its words. Its text may have been cleaned ("guide&nbsp;&raquo;" is
+        "guide »") or have lost its glued separator, so the count of words may differ from the
+        line's: each line takes its words up to the line's cut, the last line the rest."""
         if self.identity:
             return list(found)
         out = []
@@ -151,11 +154,11 @@ class LineMap:
                 line = joined.originals[0] if joined else first
                 out.append(replace(d, line=line) if line != d.line else d)
                 continue
-            words = d.text.split()
-            if len(words) != joined.words:
+            if d.reason == GLUED:
                 out.append(replace(d, line=joined.originals[-1]))
                 continue
-            bounds = [0, *joined.cuts, len(words)]
+            words = d.text.split()
+            bounds = [0, *(min(cut, len(words)) for cut in joined.cuts), len(words)]
             for i, (a, b) in enumerate(zip(bounds, bounds[1:])):
                 out.append(Debris(joined.originals[i], " ".join(words[a:b] or words[a - 1 : a]), d.reason))
         return out

@@ -9,6 +9,8 @@ licence statement, translator or wire credit, and a date line as `date:`).
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,6 +52,10 @@ SPECIAL = st.sampled_from([
 PRINTABLE = st.text(st.characters(whitelist_categories=("L", "N", "P", "S", "Zs")), max_size=30)
 LINE = st.one_of(PARAGRAPH, CUT, SPECIAL, SPECIAL, PRINTABLE)
 DUMP = st.lists(LINE, min_size=0, max_size=40).map("\n".join)
+# paragraphs that lose words when cleaned, or end in a glued separator, once cut into several lines
+WRAPPABLE_DUMP = st.lists(
+    st.one_of(LINE, PARAGRAPH.map(lambda p: p + " Read more"), PARAGRAPH.map(lambda p: p + " guide&nbsp;&raquo;")),
+    min_size=0, max_size=40).map("\n".join)
 
 
 def squash(text: str) -> str:
@@ -68,10 +74,26 @@ def owners_of(result) -> dict[int, int]:
     return owners
 
 
+def hard_wrapped(dump: str, width: int) -> str:
+    """The dump as a scraper that cuts lines at `width` saves it."""
+    return "\n".join(part for line in dump.split("\n") for part in (textwrap.wrap(line, width) or [line]))
+
+
 @pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(DUMP)
 def test_every_line_is_in_one_article_or_debris(dump):
+    assert_every_line_is_owned_once(dump)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(WRAPPABLE_DUMP, st.integers(min_value=50, max_value=90))
+def test_every_line_of_a_hard_wrapped_dump_is_in_one_article_or_debris(dump, width):
+    assert_every_line_is_owned_once(hard_wrapped(dump, width))
+
+
+def assert_every_line_is_owned_once(dump: str) -> None:
     result = split_text(dump, "d.txt")
     owners = owners_of(result)
     for debris in result.debris:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitegen.split import split_text
-from sitegen.split.text import Debris
+from sitegen.split.text import GLUED, Debris
 from sitegen.split.unwrap import LineMap, Unwrapped, wrap_width
 from sitegen.split.widths import MAX_WIDTH
 
@@ -123,6 +123,32 @@ def test_line_map_takes_joined_lines_back_to_the_dump():
     assert lines[lmap.first(4) - 1] == "" and out[4] == "Last line" and lines[lmap.first(5) - 1] == "Last line"
     assert [d.line for d in lmap.debris([Debris(3, PROSE, "cut")])] == list(range(3, after))
     assert " ".join(d.text for d in lmap.debris([Debris(3, PROSE, "cut")])) == PROSE
+
+
+def test_a_joined_line_taken_out_cleaned_or_without_its_glued_separator_gives_back_every_line():
+    lines = ["Title of the piece", "", *wrapped(PROSE + " Read more")]
+    unwrapped = Unwrapped(lines)
+    out = list(unwrapped)
+    assert out[2] == PROSE + " Read more"
+    every = list(range(3, 3 + len(wrapped(PROSE + " Read more")) - 1))
+    taken = unwrapped.map.debris([Debris(3, "Read more", GLUED), Debris(3, PROSE, "outside every item")])
+    assert taken[0] == Debris(every[-1], "Read more", GLUED)  # the separator is on the last line
+    assert [d.line for d in taken[1:]] == every and " ".join(d.text for d in taken[1:]) == PROSE
+    cleaned = PROSE.replace("forty-eight", "forty - eight")  # cleaning may change the count of words
+    assert [d.line for d in unwrapped.map.debris([Debris(3, cleaned, "cut")])] == every
+
+
+def test_a_wrapped_line_of_debris_with_entities_loses_none_of_its_lines():
+    advert = wrapped("Is your warehouse ready for the EPR deadline? Download our free guide&nbsp;&raquo;", width=64)
+    rule = "________________________________________"
+    lines = ["Harbour board approves the terminal", "By Jane Hill", "", *wrapped(PROSE, PROSE),
+             rule, "", "SPONSORED CONTENT", *advert, rule, ""]
+    result = split_text("\n".join(lines), "d.txt")
+    owned = {n for a in result.articles for n in (*a.body_lines, *a.meta_lines)} | {d.line for d in result.debris}
+    assert [n for n, line in enumerate(lines, 1) if line.strip() and n not in owned] == []
+    start = lines.index(advert[0]) + 1
+    assert [(d.line, d.text) for d in result.debris if d.line in (start, start + 1)] == [
+        (start, advert[0]), (start + 1, "guide »")]
 
 
 def test_a_wrapped_dump_splits_into_its_articles_on_the_dumps_lines():
