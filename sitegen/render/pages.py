@@ -22,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from typing import Protocol
 
-from sitegen import urls
 from sitegen.cache import program_stamp
 from sitegen.errors import SitegenError
 from sitegen.markdown import pygments_css
