@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split import furniture, roles, tagger
+from sitegen.split import furniture, memo, tagger
 from sitegen.split.boundary import Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
@@ -81,7 +81,7 @@ def _articles(
             article = assemble(blocks, name, segment.roles[item.start : item.end], item)
             debris.extend(article.debris)
             yield article
-        roles.forget()  # the recognisers' answers for this segment's lines: the next one reads others
+        memo.forget()  # the recognisers' answers for this segment's lines: the next one reads others
 
 
 def _rule_items(segment: tagger.Segment, publishers: set[str]) -> tuple[list[Item], list[Debris]]:

@@ -64,6 +64,7 @@ from sitegen.split.text import (
     Block,
     Debris,
     ends_sentence,
+    initialled,
     is_list_item,
     stops_mid_sentence,
 )
@@ -98,8 +99,8 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
-_PICTURES = re.compile(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
-_WRITING = re.compile(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
+_PICTURES = initialled("ipv", r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
+_WRITING = initialled("aprstw", r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 

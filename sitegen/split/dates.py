@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from sitegen.split.memo import remembered
+
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -51,12 +53,14 @@ _RELATIVE = re.compile(
 )
 
 
+@remembered
 def relative_date(line: str) -> bool:
     """A line that dates the page relative to when it was seen: "Published 3 days ago", "2 hours
     ago", "Updated yesterday" (no date can be read from it)."""
     return len(line) <= 60 and bool(_RELATIVE.match(line.strip()))
 
 
+@remembered
 def date_of(line: str) -> dt.date | None:
     """The date a line consists of, or None (also for an impossible date such as 31 February)."""
     text = line.strip()

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from sitegen.split.memo import remembered
 from sitegen.split.text import ends_sentence
 
 EDITORS_NOTE = "Editor's note from the source page, not the author's text."
@@ -158,6 +159,7 @@ def _editors_note(line: str) -> bool:
     return bool(_EDITORS_START.match(line) or _EDITORS_END.search(line))
 
 
+@remembered
 def is_caption(line: str) -> bool:
     """An image caption or credit line ("… Photo: AP / Andy Wong", "Image: Getty Images"), or
     the leftover of embedded media ("YouTube video", "table showing …")."""

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache, lru_cache, wraps
+from functools import cache
 from pathlib import Path
 
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
@@ -32,7 +32,8 @@ from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import is_person_name, translator_names
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
+from sitegen.split.memo import remembered
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, initialled
 
 
 class Role(Enum):
@@ -80,7 +81,7 @@ _CALL_TO_ACTION = re.compile(
     r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
-_WEB_WORDS = re.compile(
+_WEB_WORDS = initialled("abcdefilmnopstwy", 
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
     r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
     r"|e-?mail|browser|online)\b",
@@ -152,8 +153,9 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
 _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and a second one)
     rf"^(?P<first>{NAME}), [A-Z][^;]{{2,100}}?(?:,? and (?P<second>{NAME}), [A-Z][^;]{{2,100}})?$"
 )
-_JOB = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
+_JOB = initialled("cdeprsw", r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
+_SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s+[|·•]\s+|\s[–—]\s")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
@@ -178,36 +180,6 @@ _QUOTE_CLOSE = "”\"’'»"
 _BROKEN_ENDS = ("…", "...", "[…]", ",", "(", "–", "—", " -", "“", "‘")
 _FUNCTION_ENDS = frozenset("a an the of and or but nor that which whose than his her its their our my your these those".split())
 _PUNCTUATION = ".,;:!?()[]“”\"‘’'«»—–-…"
-
-
-MEMO = 4096  # answers kept per line recogniser: one line is read by several stages (roles, tagger, by-lines, furniture)
-_MEMORIES: list = []  # the recognisers' kept answers, which `forget` drops
-
-
-def remembered(judge):
-    """`judge`, a pure function of a line, with its answers for the last `MEMO` lines kept (until
-    `forget`); an answer that is a list is kept as a tuple and handed out as a fresh list, so a
-    caller may change it."""
-    @lru_cache(maxsize=MEMO)
-    def kept(*args, **kwargs):
-        found = judge(*args, **kwargs)
-        return tuple(found) if isinstance(found, list) else found
-
-    _MEMORIES.append(kept)
-
-    @wraps(judge)
-    def answer(*args, **kwargs):
-        found = kept(*args, **kwargs)
-        return list(found) if isinstance(found, tuple) else found
-
-    return answer
-
-
-def forget() -> None:
-    """Drop the answers the line recognisers keep: the split calls it at each segment, so what it
-    holds stays bounded by a segment's lines, not `MEMO` lines of a whole dump."""
-    for kept in _MEMORIES:
-        kept.cache_clear()
 
 
 @cache
@@ -281,6 +253,7 @@ def _broken(text: str) -> bool:
     return bool(words) and words[-1] in _FUNCTION_ENDS
 
 
+@remembered
 def headline_score(text: str, s: LineShape | None = None) -> float:
     """How much a line, on its own, looks like a headline (0 = not at all, 1 = surely):
     several words, short, no final full stop, starts with a capital, fewer stop words than
@@ -359,7 +332,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     names_part, _, publisher = text.rpartition(", ")
     if after_title and " and " in names_part and _publisher_like(publisher) and (alone := _names_alone(names_part)):
         return alone  # "A and B, The Ledger"
-    pipe = _PIPE_BYLINE.match(text)
+    pipe = _PIPE_BYLINE.match(text) if _SEPARATOR_MARK.search(text) else None
     named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
     if named and (after_title or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return named
@@ -390,12 +363,16 @@ def _names_alone(text: str) -> list[str] | None:
 def _meta_names(text: str) -> list[str] | None:
     """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025",
     or names alone among a date and counts: "March 3, 2025 | Leah Morgan | 14 Comments", "Jane Hill — 3 March 2026"."""
+    if len(text) > 160 or not _SEPARATOR_MARK.search(text):
+        return None
     parts = _BYLINE_SEP.split(text)
-    if len(parts) >= 2 and len(text) <= 160:
+    if len(parts) >= 2:
         for part in parts:
             names = by_line_names(part) or ((_POSTED_BY.match(part) or _ROLE_BY.match(part)) and byline_names(part))
             if names:
                 return names
+        if not any(date_line(p) or _COUNT.match(p) for p in parts):
+            return None  # no part is a date or a count: neither is one of the parts that are not names
         read = [(part, _names_alone(part) or signature(part)) for part in parts]  # "NAME, Research Office"
         alone = [names for _, names in read if names]
         others = [part for part, names in read if not names]
@@ -413,7 +390,7 @@ def _glued_name(text: str) -> str | None:
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
         rest = text[match.start() :].strip()
-        if (date_line(rest) or _COUNT.match(rest)) and person(name) and name.split()[-1].lower() not in CALENDAR:
+        if person(name) and (date_line(rest) or _COUNT.match(rest)) and name.split()[-1].lower() not in CALENDAR:  # the name first: cheaper
             return _clean_caps(name)
     return None
 
@@ -493,7 +470,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     reason = line_debris(text)
     if reason or len(text) > REPEAT_SHORT * 2:
         return reason
-    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) or _OFFER.search(text)):
+    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) or ("code" in text or "coupon" in text) and _OFFER.search(text)):
         return "page furniture (tags, sharing, comments, navigation)"
     if len(text) <= 160 and _buttons(text):
         return "a row of counters and buttons"
@@ -522,7 +499,7 @@ def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
     if relative_date(text):  # "Published 3 days ago", "Updated yesterday"
         return True
-    if len(text) > 100 or not any(c.isdigit() for c in text):
+    if len(text) > 100 or not any(map(str.isdigit, text)):
         return False
     if date_of(text) or date_of(_LABELLED.sub("", text, 1)):  # also under a label of the page: "Placed on: 12 May 2025"
         return True
@@ -540,14 +517,16 @@ def _buttons(text: str) -> bool:
     """A row of a post's counters and buttons, or of calls to action: "Thank 12 | Reply 4 | Share",
     "Posted in Local history | 3 Comments", "Buy this issue £12   Subscribe from £38 a year"."""
     parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
-    if len(parts) < 2 or byline_names(text) or date_line(text):
-        return False  # "Jane Hill | 3 min read" is a by-line
+    if len(parts) < 2:
+        return False
     counted = sum(1 for p in parts if _COUNT.match(p) or _BUTTON.match(p))
-    if counted == len(parts) or counted and len(parts) == 2 and _COUNT.match(parts[-1]) and len(parts[0]) <= 80:
-        return True
-    return all(_CALL_TO_ACTION.match(p) for p in parts)
+    row = counted == len(parts) or counted and len(parts) == 2 and _COUNT.match(parts[-1]) and len(parts[0]) <= 80 or all(
+        _CALL_TO_ACTION.match(p) for p in parts
+    )
+    return bool(row) and not (byline_names(text) or date_line(text))  # "Jane Hill | 3 min read" is a by-line
 
 
+@remembered
 def meta_row(text: str) -> bool:
     """A row of the page's facts or links rather than a headline: fields ("Electorate: 5,902 |
     Turnout: 38.3%"), a breadcrumb trail ("Home > Elections > Results"), three short parts or more
@@ -570,6 +549,7 @@ def meta_row(text: str) -> bool:
     return bool(_DIGIT.search(parts[0])) or not headline
 
 
+@remembered
 def is_label(text: str, s: LineShape | None = None) -> bool:
     """A label of the page rather than text: a word or two without punctuation ("Reviews",
     "Local News") that is not a name, or a menu ("Film | TV | Music")."""

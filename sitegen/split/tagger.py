@@ -302,6 +302,7 @@ class Decide(Protocol):
 
 
 _CACHED = 4096  # feature sums of this many distinct line descriptions are kept (then the cache starts afresh)
+_HEAD = 10  # a description's first features (`describe`: role, length, … repeats), whose sums are kept apart
 
 
 class Model:
@@ -330,7 +331,17 @@ class Model:
                 self._previous[name[2]]["" if len(name) == 3 else name[4:]] = w
             else:
                 self._near[0][name] = w
+        # a feature's weights as seen from offsets -2 … 2 side by side (0.0 where an offset has none): one look-up per name
+        self._joint: dict[str, tuple[float, ...]] = {}
+        for offset, table in self._near.items():
+            for name, w in table.items():
+                slot = 3 * (offset + 2)
+                row = list(self._joint.get(name, _ZEROS))
+                row[slot : slot + 3] = w
+                self._joint[name] = tuple(row)
         self._cache: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}
+        self._heads: dict[tuple[str, ...], tuple[float, ...]] = {}  # sums of a description's first `_HEAD` features
+        self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by their keys
         self._pairs: dict[tuple[str, str, str, str], tuple[float, float, float]] = {}  # role pair sums by roles and gap
 
     def _sums(self, own: tuple[str, ...]) -> tuple[tuple[float, float, float], ...]:
@@ -341,9 +352,18 @@ class Model:
         if found is None:
             if len(self._cache) >= _CACHED:
                 self._cache.clear()
+                self._heads.clear()
+                self._after.clear()
+            head = own[:_HEAD]  # role, length, words, capitals, final, stop words, score, blank lines, repeats: common
+            start = self._heads.get(head)
+            if start is None:
+                start = self._heads[head] = _joint_total(self._joint, head, _ZEROS)
+            z = _joint_total(self._joint, own[_HEAD:], start)  # added in the same order as over the whole description
             keys = ("", own[0], own[1], own[6], own[7])
-            found = (*(_total(table, own) for table in (self._near[-2], self._near[-1], self._near[0], self._near[1], self._near[2])),
-                     *(_exp(_total(self._previous[p], keys), scaled=False) for p in ("B", "I", "O", "S")))
+            after = self._after.get(keys)
+            if after is None:
+                after = self._after[keys] = tuple(_exp(_total(self._previous[p], keys), scaled=False) for p in ("B", "I", "O", "S"))
+            found = ((z[0], z[1], z[2]), (z[3], z[4], z[5]), (z[6], z[7], z[8]), (z[9], z[10], z[11]), (z[12], z[13], z[14]), *after)
             self._cache[own] = found
         return found
 
@@ -467,6 +487,20 @@ def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -
     return b, i, o
 
 
+def _joint_total(joint: dict[str, tuple[float, ...]], names: Sequence[str], start: tuple[float, ...]) -> tuple[float, ...]:
+    """`start` plus the weights of `names` at offsets -2 … 2 (`Model._joint`), added name by name in
+    order: each offset's sum is the one `_total` gives over that offset's table (adding 0.0 changes no sum)."""
+    b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om = start
+    get = joint.get
+    for name in names:
+        w = get(name)
+        if w is not None:
+            b2 += w[0]; i2 += w[1]; o2 += w[2]; b1 += w[3]; i1 += w[4]; o1 += w[5]; b0 += w[6]; i0 += w[7]; o0 += w[8]  # noqa: E702
+            bn += w[9]; i_n += w[10]; on += w[11]; bm += w[12]; im += w[13]; om += w[14]  # noqa: E702
+    return b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om
+
+
+_ZEROS = (0.0,) * 15
 _NEVER = [0.0, 0.0, 0.0]
 
 
