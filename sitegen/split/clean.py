@@ -14,7 +14,7 @@ from __future__ import annotations
 import html.entities
 import re
 
-from sitegen.split.text import initialled
+from sitegen.split.text import initialled, may_hold
 
 # An entity whose ";" became "," (or vanished): "&nbsp," "&amp," "&#8217;" "&rsquo;"
 _NBSP = re.compile(r"[ \t\u00a0]*&(?:nbsp|#160|#x0*a0)(?:[;,]|(?![A-Za-z0-9]))[ \t\u00a0]*", re.IGNORECASE)
@@ -119,7 +119,7 @@ PROMO = re.compile(  # a newsletter or subscription box inside the page
     r"(newsletter|mailing list)|enter your e-?mail|free newsletter)\b.{0,80}$",
     re.IGNORECASE,
 )
-PROMO_WORDS = initialled("definpsuw", 
+PROMO_WORDS = initialled("definpsuw",
     r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|signing up|privacy policy|unsubscribe|free|daily|weekly"
     r"|every (morning|day|week))\b",
     re.IGNORECASE,
@@ -133,11 +133,7 @@ _COOKIE_WORDS = ("cookie", "by continuing to", "we value your privacy")  # one i
 def cookie_notice(line: str) -> bool:
     """A line of a cookie banner (`COOKIE` found in it). An ASCII line without any of its words
     is not searched: most lines, and the search on a long one is not cheap."""
-    if line.isascii():
-        lower = line.lower()
-        if not any(word in lower for word in _COOKIE_WORDS):
-            return False
-    return bool(COOKIE.search(line))
+    return may_hold(line, _COOKIE_WORDS) and bool(COOKIE.search(line))
 
 
 def is_separator(line: str) -> bool:

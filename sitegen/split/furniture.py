@@ -28,28 +28,34 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import Item
 from sitegen.split.roles import LineShape, Role
-from sitegen.split.text import Block, Debris, initialled
+from sitegen.split.text import Block, Debris, initialled, may_hold
 
-_FOOTER = initialled("acdilmprstvw©",   # the site's footer: who runs it, its registration, its rights and policies (a few languages)
+_FOOTER = initialled("acdilmprstvw©",  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
     r"\b(?:registered (?:charity|in|office|society|company|trade ?marks?)|(?:company|charity|registration|reg\.?) (?:no|number)\b"
     r"|vat (?:no|number|reg)|limited by guarantee|all rights reserved|powered by|website (?:by|design|maintained)|theme:"
     r"|privacy(?: policy)?|terms (?:of|and)|cookies?|accessibility|sitemap|imprint|impressum|datenschutz|mentions légales"
     r"|aviso legal)|©|\bcopyright\b",
     re.IGNORECASE,
 )
-_PROMO = initialled("abdefgijklmnpsu",   # the site asking its readers for something: sign up, give, join, follow, buy
+_PROMO = initialled("abdefgijklmnpsu",  # the site asking its readers for something: sign up, give, join, follow, buy
     r"\b(?:subscri(?:be|ption)|sign ?up|newsletters?|e-?newsletter|mailing list|inbox|unsubscribe|donat(?:e|ion)|gift aid"
     r"|become a (?:member|supporter|patron|subscriber)|join (?:today|now|our)|support (?:us|the blog)|patreon|ko-fi|log ?in"
     r"|sign in|free (?:uk |us )?(?:delivery|shipping)|affiliate|earn (?:a |an )?(?:small )?commission|sponsored (?:by|content|post|links)|sponsor (?:an issue|us)|advertis(?:e|ing)|find out more"
     r"|stay in touch|follow us|abonnieren|s'abonner|abonnez-vous|suscr[ií]bete|iscriviti|nieuwsbrief)\b",
     re.IGNORECASE,
 )
+_FOOTER_WORDS = ("reg", "company", "charity", "vat ", "limited by", "all rights", "powered by", "website", "theme:", "privacy",
+                 "terms ", "cookie", "accessibility", "sitemap", "imprint", "impressum", "datenschutz", "aviso legal", "copyright")
+_PROMO_WORDS = ("subscri", "sign", "newsletter", "mailing list", "inbox", "donat", "gift aid", "become a ", "join ", "support ",
+                "patreon", "ko-fi", "log", "free ", "affiliate", "earn ", "sponsor", "advertis", "find out more", "stay in touch",
+                "follow us", "abonn", "s'abonner", "suscr", "iscriviti", "nieuwsbrief")  # one is in every match of `_PROMO`
+_COMMENTS_WORDS = ("comment", "thoughts on", "respons", "repl", "required fields are marked", "will not be published")
 _COMMENTS = re.compile(  # the heading of a comments section, and its form
     r"^\d+ (?:comments?|thoughts on|responses?|replies)\b|^(?:recent comments|post a comment|leave a (?:reply|comment)|comments?)\W*$"
     r"|required fields are marked|will not be published|^reply$",
     re.IGNORECASE,
 )
-_NAV = initialled("hlmnopsv", 
+_NAV = initialled("hlmnopsv",
     r"\b(?:skip to|older (?:posts|entries|articles)|newer (?:posts|entries)|load more|view all|previous (?:day|post|page)"
     r"|next (?:day|post|page)|showing \d+ of)\b|^(?:home|menu|search\.*|latest issue)$",
     re.IGNORECASE,
@@ -112,7 +118,7 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
     running = [_running(s) for s in shapes]
     footer = [_footer(t) for t in texts]
     promo = [_promo(t) for t in texts]
-    comments = [bool(_COMMENTS.search(t)) for t in texts]
+    comments = [_comments(t) for t in texts]
     nav = [_nav(t) for t in texts]
     menu = [menu_row(t) for t in texts]
     site = [any(x) for x in zip(footer, promo, comments, nav, menu)]
@@ -156,15 +162,19 @@ def menu_row(text: str) -> bool:
 def site_line(text: str) -> bool:
     """A line of the site's own: its footer (registration, rights, policies), a call to sign up,
     give or follow, a sponsor, a comments heading or form, navigation, a row of links."""
-    return _footer(text) or _promo(text) or bool(_COMMENTS.search(text)) or _nav(text) or menu_row(text)
+    return _footer(text) or _promo(text) or _comments(text) or _nav(text) or menu_row(text)
 
 
 def _footer(text: str) -> bool:
-    return len(text) <= 400 and bool(_FOOTER.search(text))
+    return len(text) <= 400 and may_hold(text, _FOOTER_WORDS) and bool(_FOOTER.search(text))
 
 
 def _promo(text: str) -> bool:
-    return len(text) <= 300 and bool(_PROMO.search(text))
+    return len(text) <= 300 and may_hold(text, _PROMO_WORDS) and bool(_PROMO.search(text))
+
+
+def _comments(text: str) -> bool:
+    return may_hold(text, _COMMENTS_WORDS) and bool(_COMMENTS.search(text))
 
 
 def _nav(text: str) -> bool:

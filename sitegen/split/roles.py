@@ -19,6 +19,7 @@ import re
 import zlib
 from collections import deque
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -81,7 +82,7 @@ _CALL_TO_ACTION = re.compile(
     r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
-_WEB_WORDS = initialled("abcdefilmnopstwy", 
+_WEB_WORDS = initialled("abcdefilmnopstwy",
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
     r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
     r"|e-?mail|browser|online)\b",
@@ -225,16 +226,17 @@ def shape(text: str) -> LineShape:
     last = stripped[-1:] if stripped else ""
     if len(text) <= SHAPED:
         words = _WORD.findall(text)
-        stops = stop_words()
-        lowered = text.lower().split()
-        stop_density = sum(1 for w in lowered if w.strip(_PUNCTUATION) in stops) / len(words) if words else 0.0
-        content = [w for w in words if w.lower() not in _SMALL_WORDS]
-        capitalised = sum(1 for w in content if w[0].isupper()) / len(content) if content else 0.0
+        lowered = text.lower().split()  # as many as `text.split()`: lower case adds or takes no white space
+        stops = sum(map(stop_words().__contains__, map(str.strip, lowered, repeat(_PUNCTUATION))))
+        stop_density = stops / len(words) if words else 0.0
+        content = [w[0] for w in words if w.lower() not in _SMALL_WORDS]  # their first letters
+        capitalised = sum(map(str.isupper, content)) / len(content) if content else 0.0
+        count = len(lowered)
     else:
-        stop_density, capitalised = 0.4, 0.1
+        stop_density, capitalised, count = 0.4, 0.1, len(text.split())
     return LineShape(
         chars=len(text),
-        words=len(text.split()),
+        words=count,
         stop_density=min(1.0, stop_density),
         capitalised=capitalised,
         final="" if last.isalnum() else last,
@@ -315,16 +317,9 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     or glued to a date), or None."""
     if len(text) > BYLINE_MAX:
         return None
-    names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
-    if names:
-        return names
-    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
-    if match and len(text) < 200:
-        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
-        return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
-    glued = _glued_name(text)
-    if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
-        return [glued]
+    led = _led_byline(text)
+    if led is not None:
+        return led
     if after_title and person(text):  # a name alone under a headline
         return [_no_honorific(text)]
     if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
@@ -346,6 +341,24 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         names = [n for n in affiliated.group("first", "second") if n and person(n)]
         return names if len(names) == sum(1 for n in affiliated.group("first", "second") if n) else None
     return _meta_names(text)
+
+
+@remembered
+def _led_byline(text: str) -> list[str] | None:
+    """The people of a by-line that says it is one whatever stands above it ("By NAME", "Written by
+    NAME", a name glued to its date), or None when the line is not in such a form (its people may
+    be [], "by Parish Clerk"). Both readings of `byline_names` start with it."""
+    names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
+    if names:
+        return names
+    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
+    if match and len(text) < 200:
+        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+        return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
+    glued = _glued_name(text)
+    if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
+        return [glued]
+    return None
 
 
 def _names_alone(text: str) -> list[str] | None:
@@ -476,8 +489,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         return "a row of counters and buttons"
     if len(text) <= 300 and "@" in text and _ADDRESSED.search(text):
         return "a note to readers with the site's address"
-    letters = sum(map(str.isalpha, text))
-    if len(text) <= 2 and letters <= 2:
+    if len(text) <= 2:  # letters or not
         return "a line of one or two characters"
     s = None
     if len(text) <= REPEAT_SHORT and (_CALL_TO_ACTION.match(text) or "? " in text and _CALL_TO_ACTION.match(text.rsplit("? ", 1)[1])):
@@ -592,7 +604,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.BYLINE  # "Written by NAME" (or "Staff and agencies") under a headline heads the item
     if credit_names(text) or translator_names(text) or follow_name(text) or contribution(text):
         return Role.CREDIT
-    if byline_names(text) or bio_names(text) or signature(text) and previous in (Role.BODY, Role.STANDFIRST):
+    if byline_names(text) or bio_names(text) or previous in (Role.BODY, Role.STANDFIRST) and signature(text):
         return Role.BYLINE
     if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars and not (s.words > 2 and not s.list_like and is_label(text, s)):
         return Role.DATELINE  # a date, or a short line of figures (a rating, a time, a price) but not a menu of them

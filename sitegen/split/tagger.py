@@ -419,19 +419,28 @@ class Model:
         forward = first
         probabilities = [tuple(first)]
         back: list[tuple[int, int, int]] = []
-        for rows in steps[1:]:
+        for after_b, after_i, after_o, _ in steps[1:]:  # each tag's scores after B, I and O
+            b0, b1, b2 = best
             scores, pointers = [], []
             for t in range(3):
-                a, b, c = best[0] * rows[0][t], best[1] * rows[1][t], best[2] * rows[2][t]
-                p = 0 if a >= b and a >= c else 1 if b >= c else 2
-                scores.append((a, b, c)[p])
-                pointers.append(p)
+                a, b, c = b0 * after_b[t], b1 * after_i[t], b2 * after_o[t]
+                if a >= b and a >= c:
+                    scores.append(a)
+                    pointers.append(0)
+                elif b >= c:
+                    scores.append(b)
+                    pointers.append(1)
+                else:
+                    scores.append(c)
+                    pointers.append(2)
             top = max(scores) or 1.0
-            best = [v / top for v in scores]
+            best = [scores[0] / top, scores[1] / top, scores[2] / top]
             back.append((pointers[0], pointers[1], pointers[2]))
-            forward = [forward[0] * rows[0][t] + forward[1] * rows[1][t] + forward[2] * rows[2][t] for t in range(3)]
+            f0, f1, f2 = forward
+            forward = [f0 * after_b[0] + f1 * after_i[0] + f2 * after_o[0], f0 * after_b[1] + f1 * after_i[1] + f2 * after_o[1],
+                       f0 * after_b[2] + f1 * after_i[2] + f2 * after_o[2]]
             total = sum(forward)
-            forward = [v / total for v in forward]
+            forward = [forward[0] / total, forward[1] / total, forward[2] / total]
             probabilities.append((forward[0], forward[1], forward[2]))
         tag = 0 if best[0] >= best[1] and best[0] >= best[2] else 1 if best[1] >= best[2] else 2
         tags = [tag]
@@ -460,10 +469,10 @@ def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list
     out = [forward[-1]]
     beta = [1.0, 1.0, 1.0]
     for k in range(len(steps) - 1, 0, -1):
-        rows = steps[k]
-        beta = [rows[p][0] * beta[0] + rows[p][1] * beta[1] + rows[p][2] * beta[2] for p in range(3)]
+        b0, b1, b2 = beta
+        beta = [row[0] * b0 + row[1] * b1 + row[2] * b2 for row in steps[k][:3]]
         top = max(beta) or 1.0
-        beta = [v / top for v in beta]
+        beta = [beta[0] / top, beta[1] / top, beta[2] / top]
         f = forward[k - 1]
         m = (f[0] * beta[0], f[1] * beta[1], f[2] * beta[2])
         total = sum(m) or 1.0

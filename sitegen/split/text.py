@@ -44,6 +44,16 @@ def initialled(initials: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{initials}])(?:{pattern})", flags)
 
 
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` may hold one of `words` (lower-case ASCII) in any case: False only for an
+    ASCII text without any of them. A costly case-insensitive search every match of which holds
+    one of the words can be skipped when it is False."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in words)
+
+
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")
