@@ -219,6 +219,7 @@ class LineShape:
         return self.chars >= 200 or self.chars >= 80 and self.sentence
 
 
+@remembered
 def shape(text: str) -> LineShape:
     """The features of a line. Word statistics are counted on lines up to `SHAPED` characters;
     a longer line is running text by its length alone (as in jusText), and gets typical values."""
@@ -402,8 +403,10 @@ def _glued_name(text: str) -> str | None:
         return None
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
+        if not _PERSON.match(name.strip().rstrip(".")):
+            continue  # no name before it (`person` asks this first), as before most digits of a line
         rest = text[match.start() :].strip()
-        if person(name) and (date_line(rest) or _COUNT.match(rest)) and name.split()[-1].lower() not in CALENDAR:  # the name first: cheaper
+        if person(name) and (date_line(rest) or _COUNT.match(rest)) and name.split()[-1].lower() not in CALENDAR:
             return _clean_caps(name)
     return None
 
@@ -702,6 +705,7 @@ class Repeats:
         self._counts = bytearray(1 << self.BITS)
 
     @staticmethod
+    @remembered  # a line is counted by the segmenter, by `classify` and by the tagger
     def _key(text: str) -> int:
         return zlib.crc32(" ".join(text.casefold().split()).encode("utf-8", "surrogatepass")) & ((1 << Repeats.BITS) - 1)
 
