@@ -59,12 +59,12 @@ from sitegen.split.writers import (
     statement_writers,
 )
 from sitegen.split.roles import FIRST_PAIR, Role, byline_names, date_line, first_name, heads_an_item, is_label, shape, signature
+from sitegen.split.firsts import initialled
 from sitegen.split.text import (
     TABLE_ROW,
     Block,
     Debris,
     ends_sentence,
-    initialled,
     is_list_item,
     stops_mid_sentence,
 )
@@ -99,8 +99,8 @@ _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
-_PICTURES = initialled("ipv", r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
-_WRITING = initialled("aprstw", r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
+_PICTURES = initialled(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
+_WRITING = initialled(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 

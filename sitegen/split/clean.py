@@ -14,7 +14,8 @@ from __future__ import annotations
 import html.entities
 import re
 
-from sitegen.split.text import initialled, may_hold
+from sitegen.split.firsts import initialled
+from sitegen.split.text import may_hold
 
 # An entity whose ";" became "," (or vanished): "&nbsp," "&amp," "&#8217;" "&rsquo;"
 _NBSP = re.compile(r"[ \t\u00a0]*&(?:nbsp|#160|#x0*a0)(?:[;,]|(?![A-Za-z0-9]))[ \t\u00a0]*", re.IGNORECASE)
@@ -119,7 +120,7 @@ PROMO = re.compile(  # a newsletter or subscription box inside the page
     r"(newsletter|mailing list)|enter your e-?mail|free newsletter)\b.{0,80}$",
     re.IGNORECASE,
 )
-PROMO_WORDS = initialled("definpsuw",
+PROMO_WORDS = initialled(
     r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|signing up|privacy policy|unsubscribe|free|daily|weekly"
     r"|every (morning|day|week))\b",
     re.IGNORECASE,

@@ -28,16 +28,17 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import Item
 from sitegen.split.roles import LineShape, Role
-from sitegen.split.text import Block, Debris, initialled, may_hold
+from sitegen.split.firsts import initialled
+from sitegen.split.text import Block, Debris, may_hold
 
-_FOOTER = initialled("acdilmprstvw©",  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
+_FOOTER = initialled(  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
     r"\b(?:registered (?:charity|in|office|society|company|trade ?marks?)|(?:company|charity|registration|reg\.?) (?:no|number)\b"
     r"|vat (?:no|number|reg)|limited by guarantee|all rights reserved|powered by|website (?:by|design|maintained)|theme:"
     r"|privacy(?: policy)?|terms (?:of|and)|cookies?|accessibility|sitemap|imprint|impressum|datenschutz|mentions légales"
     r"|aviso legal)|©|\bcopyright\b",
     re.IGNORECASE,
 )
-_PROMO = initialled("abdefgijklmnpsu",  # the site asking its readers for something: sign up, give, join, follow, buy
+_PROMO = initialled(  # the site asking its readers for something: sign up, give, join, follow, buy
     r"\b(?:subscri(?:be|ption)|sign ?up|newsletters?|e-?newsletter|mailing list|inbox|unsubscribe|donat(?:e|ion)|gift aid"
     r"|become a (?:member|supporter|patron|subscriber)|join (?:today|now|our)|support (?:us|the blog)|patreon|ko-fi|log ?in"
     r"|sign in|free (?:uk |us )?(?:delivery|shipping)|affiliate|earn (?:a |an )?(?:small )?commission|sponsored (?:by|content|post|links)|sponsor (?:an issue|us)|advertis(?:e|ing)|find out more"
@@ -55,7 +56,7 @@ _COMMENTS = re.compile(  # the heading of a comments section, and its form
     r"|required fields are marked|will not be published|^reply$",
     re.IGNORECASE,
 )
-_NAV = initialled("hlmnopsv",
+_NAV = initialled(
     r"\b(?:skip to|older (?:posts|entries|articles)|newer (?:posts|entries)|load more|view all|previous (?:day|post|page)"
     r"|next (?:day|post|page)|showing \d+ of)\b|^(?:home|menu|search\.*|latest issue)$",
     re.IGNORECASE,

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from sitegen.model import Licence, LicenceKind
+from sitegen.split.firsts import initialled
 from sitegen.split.memo import remembered
-from sitegen.split.text import initialled
 
 MAX_STATEMENT = 600  # a longer paragraph merely mentions a licence
 
@@ -29,7 +29,7 @@ _HINTS = (  # a cheap first test: every statement has one of these (lower-cased)
 )
 _HINT = re.compile("|".join(map(re.escape, _HINTS)))  # one search instead of one per hint
 _CC = re.compile(r"\bcreative commons\b|\bCC[- ]BY(?:-[A-Z]{2})*\b|\bCC0\b", re.IGNORECASE)
-_PERMISSION = initialled("prsu",
+_PERMISSION = initialled(
     r"\b(republished|reproduced|reprinted|published|posted|shared|used|re-?posted|syndicated|reused)\b[^.]{0,80}?"
     r"\b(with|by) (the )?([\w-]+(’s|'s|s’|s') |(his|her|their|its|our|my) )?(kind |express |prior |written |gracious )?"
     r"(permission|authori[sz]ation|agreement|authority|consent|arrangement)\b"
@@ -87,7 +87,7 @@ _PROVENANCE = re.compile(  # a sentence about this text's provenance, before the
     r"|^\s*(?:extracted|excerpted|adapted|taken|recipes?) from\b",
     re.IGNORECASE,
 )
-_GRANTS = initialled("abdlprsuv",
+_GRANTS = initialled(
     r"\b(republish\w*|reproduc\w*|reprint\w*|licen[sc]ed|published|distributed|shared|available|used|under"
     r"|publié\w*|publicad\w*|veröffentlicht|lizenz\w*|licencia\w*|sous|bajo|unter)\b|\blicen[sc]e\s*:", re.IGNORECASE
 )

@@ -14,7 +14,8 @@ import re
 
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.memo import remembered
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, initialled, word_count
+from sitegen.split.firsts import initialled
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
 _HANGING = frozenset(
@@ -94,7 +95,7 @@ _CONTRIBUTED = re.compile(
     r"^\(?(?:.{2,120}? contributed(?: reporting)? to this (?:report|story|article)|additional reporting by .{2,120})\.?\)?\.?$",
     re.IGNORECASE,
 )
-_ORGANISATION = initialled("abcdefgilmnoprstuw",  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
+_ORGANISATION = initialled(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
     r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited|stories|diaries|updates|safety)$",
@@ -148,7 +149,7 @@ _WRITES = re.compile(  # a bio with no job in it: "NAME writes about cities", "N
 _HANDLE = re.compile(r"\s\(@\w+\)(?= )")
 _ABOUT = re.compile(r"^(?i:about the authors?|about the writers?|the authors?)\s*[:.–—-]\s*")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
-_ROLE = initialled("acdefghijlmoprstuw",
+_ROLE = initialled(
     r"\b(professor|lecturer|reader in|researcher|research|fellow|scholar|scientist|student|candidate|ph\.?d|doctoral"
     r"|postdoctoral|journalist|reporter|correspondent|writer|author|editor|columnist|contributor|freelancer|freelance"
     r"|analyst|economist|historian|director|founder|co-founder|chair|head of|dean|ceo|partner at|consultant|advis[eo]r"
@@ -157,7 +158,7 @@ _ROLE = initialled("acdefghijlmoprstuw",
     r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of)",
     re.IGNORECASE,
 )
-_POST = initialled("abcdegklmnoprstvw",  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
+_POST = initialled(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
     r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
     r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"

@@ -34,7 +34,8 @@ from sitegen.split.meta import (
 )
 from sitegen.split.meta import is_person_name, translator_names
 from sitegen.split.memo import remembered
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, initialled
+from sitegen.split.firsts import initialled
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
 
 class Role(Enum):
@@ -82,7 +83,7 @@ _CALL_TO_ACTION = re.compile(
     r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
-_WEB_WORDS = initialled("abcdefilmnopstwy",
+_WEB_WORDS = initialled(
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
     r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
     r"|e-?mail|browser|online)\b",
@@ -154,7 +155,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
 _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and a second one)
     rf"^(?P<first>{NAME}), [A-Z][^;]{{2,100}}?(?:,? and (?P<second>{NAME}), [A-Z][^;]{{2,100}})?$"
 )
-_JOB = initialled("cdeprsw", r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
+_JOB = initialled(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s+[|·•]\s+|\s[–—]\s")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"

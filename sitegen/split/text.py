@@ -35,15 +35,6 @@ class Debris:
 GLUED = "separator glued to the text"  # the reason of a separator cut off the end of a line ("… Read more")
 
 
-def initialled(initials: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`pattern` compiled to be searched faster: a search tries it only where one of `initials`
-    stands (a character class, read with the same flags). Every match of `pattern` must begin with
-    one of them (the first letters of its alternatives: "(?:board|staff|…)" → "bs…"); then it finds
-    exactly what `pattern` finds. Long alternations of words searched case-insensitively are the
-    slow ones, tried word by word at every position."""
-    return re.compile(f"(?=[{initials}])(?:{pattern})", flags)
-
-
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` may hold one of `words` (lower-case ASCII) in any case: False only for an
     ASCII text without any of them. A costly case-insensitive search every match of which holds

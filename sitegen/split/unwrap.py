@@ -38,11 +38,12 @@ from sitegen.model import Source
 from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
-from sitegen.split.text import GLUED, TABLE_ROW, Debris, ends_sentence, initialled, is_list_item, stops_mid_sentence
+from sitegen.split.firsts import initialled
+from sitegen.split.text import GLUED, TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
 from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
-_OWN_LINE = initialled("#>cdfhrstw", r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
+_OWN_LINE = initialled(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
 
 
 def _joins(previous: str, line: str, width: int, opens: bool) -> bool:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sitegen.split.firsts import initialled
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.meta import NAME, UPPER, capitalised, is_group, is_person_name, is_post, people, post_nominals
 from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
-from sitegen.split.text import initialled
 
 ROW_MAX = 160  # a row of the page's facts is no longer
 _ROW_SEP = re.compile(r"\s+[|·•—–]\s+")
@@ -67,7 +67,7 @@ _POST_LINE = re.compile(r"^[A-Z][\w’'.&/ ,()-]{1,100}$")
 _GIVEN_WORDS = frozenset({"will", "may"})  # first names that are also common words: "Will Gedge", "May Chen"
 _CREDIT_SEP = re.compile(r"\s+[|·•—–/]\s+|\s{2,}")  # between the credits of a row; also a gap of spaces
 _CREDIT = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &]{0,30}?)\s*:\s+(?P<rest>\S.*)$")  # "Words: NAME", "Leader and report: NAME"
-_WRITING = initialled("airstw", r"\b(?:words|text|report|story|written|writer|author|interview|review)\b", re.IGNORECASE)
+_WRITING = initialled(r"\b(?:words|text|report|story|written|writer|author|interview|review)\b", re.IGNORECASE)
 _MAIL_FROM = re.compile(r"^From:\s+[\"']?(?P<name>[^\"'<>@]{3,60}?)[\"']?\s*<[^<>@\s]+@[^<>\s]+>$")  # a mail's sender
 _CLASS_YEAR = re.compile(r"\s+[’']\d{2}\b")  # an alumnus's year after the name: "Dana Whitcombe '98"
 _ALIAS = re.compile(  # a name a group knows someone by, the person's own name in brackets: "Posted on DATE by Akela (NAME)"
