@@ -71,7 +71,7 @@ def _bare(text: str) -> str:
     return " ".join(_NUMBER.sub("", text).lower().split()) if len(text) <= 150 else ""
 
 
-def _has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> bool:
+def has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> bool:
     """A by-line or a date among the first lines of an item: a head of its own."""
     return any(roles[k] in _HEAD_ROLES or _dated(blocks[k].text) for k in range(start, min(end, start + HEAD)))
 
@@ -95,7 +95,7 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     """Why item `b` is a section of the article `a` above it (None when it is an item of its own)."""
     if b.start - a.end > BETWEEN or any(shapes[k].running for k in range(a.end, b.start)):
         return None
-    if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or _has_head(blocks, roles, b.start, b.end):
+    if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or has_head(blocks, roles, b.start, b.end):
         return None
     near = max(a.start, b.start - REACH)  # the article's lines read: its last ones
     heading = _bare(blocks[b.start].text)
@@ -105,7 +105,7 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     text = next((k for k in range(a.start, min(a.end, a.start + REACH)) if shapes[k].running), a.end)  # where the article's text begins
     if form is not None and any(template(blocks[k].text) == form for k in range(max(text + 1, near), b.start)):
         return "printed like a subheading of the article above"
-    if not _has_head(blocks, roles, a.start, a.end):
+    if not has_head(blocks, roles, a.start, a.end):
         return None
     if _subheadings(shapes, roles, max(a.start, a.end - REACH), a.end) and similarity(
         _words(blocks, roles, max(a.start, a.end - REACH), a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))

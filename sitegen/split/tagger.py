@@ -22,7 +22,8 @@ weights file of the older kind, a maximum-entropy Markov model (the same scores
 normalised per line: a softmax), decodes too. The weights ship as package data
 (`tagger_model.json`: the kind, the prior for cutting, feature → weights of B, I,
 O), fitted on the split corpus by `benchmarks/split_tagger.py --fit`; pure
-Python at run time. `items` then hands the items to two passes that read them whole:
+Python at run time. `items` then hands the items to three passes that read them whole:
+`peers.cut` (an item cut where a line inside is printed like its own head: the notices of a page),
 `sections.join` (an article cut at a subheading is one again) and `margins.attach` (a headline left
 above its story taken in, the site's lines under it let go). With no weights file
 the rules of `boundary` decide. `using` swaps the decision (for fitting and for
@@ -40,7 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, flat, margins, sections, short, signoff, template
+from sitegen.split import cohesion, flat, margins, peers, sections, short, signoff, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -605,6 +606,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         out = sorted(out + [replace(it, confidence=0.5, doubts=((segment.blocks[it.start].line,
                      "short item the tagger put outside, shaped like the items beside it; check it is not site furniture"),))
                      for it in listed], key=lambda it: it.start)
+    out = peers.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left

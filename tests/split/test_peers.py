@@ -1,0 +1,97 @@
+"""peers: an item the boundary decision kept whole is cut where a line inside is printed like its head."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitegen.split import split_text, tagger
+from sitegen.split.tagger import Line, Tagging
+
+
+class FirstOnly:
+    """A boundary decision sure that only the first line of a segment starts an item."""
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags = tuple("B" if k == 0 else "I" for k in range(len(lines)))
+        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def split_first_only(lines: Sequence[str]):
+    with tagger.using(FirstOnly()):
+        return split_text("\n\n".join(lines) + "\n", "dump.txt")
+
+
+NOTICES = """Family Notices
+
+Deaths
+
+ABERNETHY, Margaret Rose
+
+Peacefully at Larchfield Care Home on 14 October 2026, aged 93. Beloved wife of the late Douglas, loving mother of Fiona and Alasdair. Funeral service at St Columba's Church, Kirkton, on Friday 24 October at 11am.
+
+MCALLISTER, Hugh
+
+Suddenly at home in Kirkton on 15 October 2026, aged 67. Retired joiner and lifelong supporter of Kirkton Thistle. Private cremation; donations if desired to the Kirkton Lifeboat.
+
+PRENTICE, Isobel Jean (Ishbel)
+
+On 16 October 2026, peacefully at Ninewells Hospital, aged 88. Former teacher at Kirkton Primary School for thirty years. Service at Kirkton Parish Church on Monday 27 October at 2pm, all welcome.
+
+Place a notice
+"""
+
+
+def test_death_notices_under_surname_heads_are_one_article_each():
+    result = split_text(NOTICES, "notices.txt")
+    assert [a.title for a in result.articles] == ["ABERNETHY, Margaret Rose", "MCALLISTER, Hugh", "PRENTICE, Isobel Jean (Ishbel)"]
+    assert "Retired joiner" in result.articles[1].body and "Retired joiner" not in result.articles[0].body
+    assert any("printed like the head of the item above" in str(r) for r in result.articles[2].review)  # each cut is flagged
+
+
+NEWSLETTER = (
+    "Community garden blooms",
+    "The community garden behind Dumbarton Road had its best year yet, and the volunteers grew more potatoes and kale than ever before.",
+    "The garden group meets every Thursday at 11am from March to October, and children are welcome with an adult.",
+    "AGM results",
+    "At our annual general meeting on 18 September, members approved the accounts and re-elected five members of the committee.",
+    "Window repairs this winter",
+    "Contractors will start replacing the single-glazed windows in the Partick blocks in January, working one close at a time.",
+)
+
+
+def test_a_newsletters_notes_kept_whole_are_cut_at_each_head_printed_like_the_first():
+    result = split_first_only(NEWSLETTER)
+    assert [a.title for a in result.articles] == ["Community garden blooms", "AGM results", "Window repairs this winter"]
+
+
+ARTICLE = (
+    "Why the tram line to the airport is a year late",
+    "By Sunita Rao",
+    "Published 9 April 2027",
+    "The new tram line will reach the airport in 2028, the transport authority said on Friday, a year later than it had planned.",
+    "Tunnels under the route",
+    "Engineers found old tunnels under the route that had to be filled in before the track could be laid, which took five months.",
+    "What passengers can expect",
+    "Until the line opens, the airport bus will run every ten minutes from the station, and tickets will be valid on both.",
+)
+
+
+def test_an_articles_subheadings_are_not_cut_when_its_headline_has_a_by_line_under_it():
+    result = split_first_only(ARTICLE)
+    assert [a.title for a in result.articles] == ["Why the tram line to the airport is a year late"]
+    assert "airport bus" in result.articles[0].body
+
+
+INTERVIEW = (
+    "How did the bakery start?",
+    "My grandmother baked bread for the whole street during the war, and I learned everything I know from watching her in that kitchen.",
+    "What was the hardest year?",
+    "The year the oven broke in December, our busiest month, and we baked in a borrowed kitchen across town for three weeks.",
+    "Where is the bakery going next?",
+    "We are opening a second shop in the market hall in the spring, with a counter where people can watch the bread being made.",
+)
+
+
+def test_questions_of_one_interview_are_not_cut_apart():
+    result = split_first_only(INTERVIEW)
+    assert len(result.articles) == 1
