@@ -25,7 +25,6 @@ from sitegen.split.clean import (
     TOC_HEADER,
     clean_line,
     cookie_notice,
-    follow_name,
     is_invisible,
     is_promo,
     is_separator,
