@@ -13,7 +13,7 @@ the same cost. `I` never follows `O` or a segment's start. Deterministic.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -37,23 +37,27 @@ class Design:
     """The features of every line of some dumps as sparse matrices (one for the line, one per
     previous tag), the gold tags, and the segments as padded row indexes (longest first)."""
 
-    def __init__(self, dumps: Sequence[Tagged], pinned: float) -> None:
+    def __init__(self, dumps: Sequence[Tagged], pinned: float, offsets: Sequence[Sequence[np.ndarray]] | None = None,
+                 names: Callable[[Sequence[Line], int], list[str]] | None = None) -> None:
         base_rows: list[list[str]] = []
         prev_rows: list[list[list[str]]] = [[] for _ in PREVIOUS]
         y: list[int] = []
         prev: list[int] = []
         seg_rows: list[tuple[int, int, float]] = []  # first row, length, weight
-        for d in dumps:
+        fixed: list[np.ndarray] = []
+        for n_dump, d in enumerate(dumps):
             weight = pinned if d.shape in ("seeds", "fixtures") else 1.0
-            for segment, tags in zip(d.segments, d.tags):
+            for n_seg, (segment, tags) in enumerate(zip(d.segments, d.tags)):
                 if not segment:
                     continue
+                if offsets is not None:
+                    fixed.append(offsets[n_dump][n_seg])
                 seg_rows.append((len(y), len(segment), weight))
                 for k in range(len(segment)):
-                    base = features(segment, k)
+                    base = (names or features)(segment, k)
                     base_rows.append(base)
                     for p, name in enumerate(PREVIOUS):
-                        prev_rows[p].append(with_previous(base, name) if (name == "S") == (k == 0) else [])
+                        prev_rows[p].append(with_previous(base, name) if names is None and (name == "S") == (k == 0) else [])
                     y.append(TAGS.index(tags[k]))
                     prev.append(TAGS.index(tags[k - 1]) if k else 3)
         index: dict[str, int] = {}
@@ -63,6 +67,7 @@ class Design:
                     index.setdefault(name, len(index))
         self.index = index
         n = len(y)
+        self.offset = np.vstack([*fixed, np.zeros((1, 4, 3))]) if offsets is not None else None  # (n+1, 4, 3) or None
         self.x = _matrix(base_rows, index)
         self.xp = [_matrix(rows, index) for rows in prev_rows]
         self.xt = self.x.T.tocsr()
@@ -108,6 +113,8 @@ def loss(w_flat: np.ndarray, d: Design, l2: float) -> tuple[float, np.ndarray]:
     unary = np.vstack([d.x @ w, np.zeros((1, 3))])  # (n+1, 3)
     pair = np.stack([np.vstack([m @ w, np.zeros((1, 3))]) for m in d.xp], axis=1)  # (n+1, 4, 3)
     psi = unary[:, None, :] + pair + _MASK  # (n+1, 4, 3): log-potential of (previous, tag) at each row
+    if d.offset is not None:  # a second pass: the first pass's log-potentials, fixed, under its own
+        psi = psi + d.offset
     shift = psi.max(axis=(1, 2))
     m = np.exp(psi - shift[:, None, None])  # potentials, scaled per row (scaled forward-backward)
     segs, width = d.rows.shape
@@ -137,14 +144,20 @@ def loss(w_flat: np.ndarray, d: Design, l2: float) -> tuple[float, np.ndarray]:
     flat = xi * d.row_weight[:, None, None]
     expected = d.xt @ flat.sum(axis=1) + sum(d.xpt[p] @ flat[:, p] for p in range(4))
     gold_score = (unary[np.arange(n), d.y] + pair[np.arange(n), d.prev, d.y]) * d.row_weight
+    if d.offset is not None:
+        gold_score = gold_score + d.offset[np.arange(n), d.prev, d.y] * d.row_weight
     value = float((logz * d.seg_weight).sum() - gold_score.sum() + 0.5 * l2 * (w * w).sum())
     grad = expected - d.empirical + l2 * w
     return value, grad.ravel()
 
 
-def fit(dumps: Sequence[Tagged], l2: float, pinned: float, maxiter: int = 1000) -> dict[str, tuple[float, float, float]]:
-    """The CRF's weights per feature name (unrounded)."""
-    d = Design(dumps, pinned)
+def fit(dumps: Sequence[Tagged], l2: float, pinned: float, maxiter: int = 1000, offsets: Sequence[Sequence[np.ndarray]] | None = None,
+        names: Callable[[Sequence[Line], int], list[str]] | None = None) -> dict[str, tuple[float, float, float]]:
+    """The CRF's weights per feature name (unrounded); with `offsets` (per dump, per segment: the
+    log-potentials of a first pass, (lines, previous tag B I O S, tag)) the weights of a second pass
+    whose scores are added to the first's; `names`: the features of a line other than `features`
+    (then no previous-tag features)."""
+    d = Design(dumps, pinned, offsets, names)
     result = optimize.minimize(loss, np.zeros(len(d.index) * 3), args=(d, l2), jac=True, method="L-BFGS-B",
                                options={"maxiter": maxiter})
     weights = result.x.reshape(-1, 3)

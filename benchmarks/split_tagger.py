@@ -2,7 +2,8 @@
 
     python benchmarks/split_tagger.py            each shape split by a tagger fitted without it
     python benchmarks/split_tagger.py --fit      fit on the whole corpus and the seed dumps, write
-                                                 sitegen/split/tagger_model.json (refit after adding dumps)
+                                                 sitegen/split/tagger_model.json (refit after adding dumps;
+                                                 with `STACKED`, eleven fits of the first)
     python benchmarks/split_tagger.py --check    exit 1 when the shipped weights are not what --fit writes
 
 The tagger (`sitegen/split/tagger.py`) tags every content line of a segment `B`
@@ -15,6 +16,12 @@ weights rounded to 4 significant digits, as shipped). The gold tags come from
 the gold files (lines outside every gold range are `O`); segments and roles are
 the split's own (`segment.iter_segments`, `roles.classify`), so the tagger is
 fitted on what it sees at run time.
+
+With `STACKED` the weights that ship have a second pass (`sitegen/split/stack.py`): each line read
+again against the heads the first pass is sure of, its scores added to the first's. It is fitted
+on the first pass's scores of each shape by a first pass fitted without it (shapes dealt in
+`STACK_FOLDS` folds: the first pass as it is on a shape it has never seen), the first's scores
+fixed (`split_crf.fit`'s offsets).
 
 The leave-one-shape-out figure is the honest estimate of how the split does on a
 page shape it has never seen (the corpus figure of `split_quality.py` is
@@ -36,6 +43,8 @@ as gold: the fixture tests pin them), then scored with `split_score.py`. Rows:
     --jobs N          N folds at a time
     --new             that fold for the twenty newest shapes
     --shapes          also the per-shape F1
+    --stack           also rows of both passes (the second fitted on the first pass's scores of the
+                      other folds' shapes; --second-bias B [B …]: decoded with these priors for cutting)
 
 Needs numpy and scipy (the `train` extra); the split itself does not.
 """
@@ -46,7 +55,7 @@ import argparse
 import multiprocessing
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -60,7 +69,7 @@ from benchmarks.split_errors import flags_of, print_errors, print_flags  # noqa:
 from benchmarks.split_score import (  # noqa: E402
     DumpScore, Item, blank_lines, corpus_dumps, gold_path, predict, print_decisions, read_gold, score, score_file, seed_dumps,
 )
-from sitegen.split import decode_dump, split_text, tagger  # noqa: E402
+from sitegen.split import decode_dump, split_text, stack, tagger  # noqa: E402
 from sitegen.split.roles import Repeats  # noqa: E402
 from sitegen.split.tagger import TAGS, Decide, Line, Model, Tagging, describe, features, with_previous  # noqa: E402
 from sitegen.split.unwrap import LineMap, Unwrapped  # noqa: E402
@@ -76,6 +85,9 @@ CRF_L2 = 6.0  # ten folds: 0.3 F1 0.687, 3 0.704, 10 0.714, 30 0.703; with the h
 CRF_START_BIAS = 1.25  # added to the score of B at decoding (leave-shapes-out in ten folds: 1 gave F1 +0.007, 1.5 titles +0.016)
 CRF_CUT: float | None = 0.55  # a line inside an item this likely to start one starts one (None: Viterbi alone); ten folds, 529 dumps: F1 0.795 at 0.45, 0.797 at 0.55, 0.786 at 0.35
 PINNED = 30.0  # a line of the seed dumps or the test fixtures counts this many times (their output is pinned by tests)
+STACKED = False  # the weights that ship have a second pass (`stack`), fitted on the first pass's scores of shapes held out: not yet (it leaves a lone short article out)
+STACK_FOLDS = 10  # the second pass is fitted on first-pass probabilities of shapes held out in this many folds
+SECOND_BIAS = 1.0  # added to the score of B by the second pass, on top of the first's prior (ten folds: F1 0.872 at 1, 0.869 at 1.25)
 PRUNE = 1e-3  # a feature whose weights are all smaller than this is left out of the file
 
 
@@ -143,10 +155,14 @@ def fit(dumps: Sequence[Dump], kind: str = "crf", start_bias: float | None = Non
     else:
         weights = fit_memm(dumps, _l2[0] if _l2 else L2)
     bias = (CRF_START_BIAS if kind == "crf" else tagger.START_BIAS) if start_bias is None else start_bias
+    return _rounded(weights, kind, bias, CRF_CUT if kind == "crf" else None)
+
+
+def _rounded(weights: dict[str, tuple[float, float, float]], kind: str, bias: float, cut: float | None) -> Model:
     return Model({
         name: tuple(float(f"{v:.4g}") for v in w)  # type: ignore[misc]
         for name, w in weights.items() if max(abs(v) for v in w) >= PRUNE
-    }, kind, bias, CRF_CUT if kind == "crf" else None)
+    }, kind, bias, cut)
 
 
 def fit_memm(dumps: Sequence[Dump], l2: float = L2) -> dict[str, tuple[float, float, float]]:
@@ -192,6 +208,52 @@ def fit_memm(dumps: Sequence[Dump], l2: float = L2) -> dict[str, tuple[float, fl
     return {name: (float(weights[i, 0]), float(weights[i, 1]), float(weights[i, 2])) for name, i in index.items()}
 
 
+def first_pass(model: Model, dump: Dump) -> list[tuple[tuple[tuple[float, float, float], ...], np.ndarray]]:
+    """Per segment of a dump, the tag probabilities of its lines as `model` decodes them, and its
+    log-potentials (lines, previous tag B I O S, tag)."""
+    out = []
+    for segment in dump.segments:
+        if not segment:
+            out.append(((), np.zeros((0, 4, 3))))
+            continue
+        steps = model.steps(segment)
+        with np.errstate(divide="ignore"):
+            logs = np.maximum(np.log(np.array(steps)), -1e30)
+        out.append((model.decode_steps(steps).probabilities, logs))
+    return out
+
+
+def restated(dump: Dump, found: Sequence[tuple]) -> Dump:
+    """The dump's segments as the second pass reads them (`stack.restate`), from first-pass probabilities."""
+    return replace(dump, segments=tuple(stack.restate(seg, p) for seg, (p, _) in zip(dump.segments, found)))
+
+
+def fit_second(dumps: Sequence[Dump], found: Sequence[Sequence[tuple]]) -> Model:
+    """The second pass fitted on these dumps under their first pass (`found`: `first_pass` of each,
+    its scores fixed under the second's), rounded and pruned as `fit`."""
+    weights = split_crf.fit([restated(d, f) for d, f in zip(dumps, found)], _l2[0] if _l2 else CRF_L2, PINNED,
+                            offsets=[[logs for _, logs in f] for f in found], names=stack.features)
+    return _rounded(weights, "crf", SECOND_BIAS, None)
+
+
+def fit_stacked(dumps: Sequence[Dump], pinned: Sequence[Dump], first: Model | None = None,
+                held: dict[Path, Sequence] | None = None) -> stack.Stacked:
+    """Both passes on these dumps: the first fitted on them all (or `first`), the second on the
+    first pass of each dump by a first pass fitted without its shape (shapes dealt in `STACK_FOLDS`
+    folds; `held`: those already found, by dump) and of the pinned dumps by the first pass itself
+    (at run time it has seen them)."""
+    first = first or fit([*dumps, *pinned])
+    found = dict(held or {})
+    shapes = sorted({d.shape for d in dumps})
+    for fold in [shapes[i::STACK_FOLDS] for i in range(STACK_FOLDS)]:
+        rest = [d for d in dumps if d.shape in fold and d.path not in found]
+        if rest:
+            model = fit([d for d in dumps if d.shape not in fold] + list(pinned))
+            found.update((d.path, first_pass(model, d)) for d in rest)
+    every = [*dumps, *pinned]
+    return stack.Stacked(first, fit_second(every, [found[d.path] for d in dumps] + [first_pass(first, d) for d in pinned]))
+
+
 class Gold:
     """The gold tags of some dumps as a decision (the ceiling row)."""
 
@@ -222,18 +284,40 @@ def evaluate(dumps: list[Dump], pinned: list[Dump], folds: list[list[str]], kind
     (worker processes forked with the dumps loaded). Also, as "flags KIND", the review flags of
     each kind's split of each dump (`split_errors.flags_of`)."""
     _context[:] = [(dumps, pinned, kinds, biases)]
-    if jobs > 1:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_fold, folds, chunksize=1)
-    else:
-        parts = [_fold(fold) for fold in folds]
+    parts = _map(_fold, folds, jobs)
     out: dict[str, list] = {}
+    if _stacked:  # the second pass of each fold, fitted on the first-pass probabilities of the other folds
+        held = {name: found for part in parts for name, found in part.pop("held").items()}
+        firsts = {tuple(fold): part.pop("first") for fold, part in zip(folds, parts)}
+        _context.append((held, firsts))  # type: ignore[arg-type]
+        parts += _map(_second, folds, jobs)
     for part in parts:
         for name, scores in part.items():
             out.setdefault(name, []).extend(scores)
     return out
 
 
+def _map(work, folds: list[list[str]], jobs: int) -> list[dict[str, list]]:
+    if jobs > 1:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(work, folds, chunksize=1)
+    return [work(fold) for fold in folds]
+
+
+def _second(fold: list[str]) -> dict[str, list]:
+    dumps, pinned, _, _ = _context[0]
+    held, firsts = _context[1]  # type: ignore[misc]
+    first = firsts[tuple(fold)]
+    second = fit_stacked([d for d in dumps if d.shape not in fold], pinned, first, held).second
+    out: dict[str, list] = {}
+    for b in _second_biases or [second.start_bias]:
+        with tagger.using(stack.Stacked(first, Model(second.weights, "crf", b, second.cut))):
+            out[f"stack {b:g}"] = [score_file(d.path) for d in dumps if d.shape in fold]
+    return out
+
+
+_stacked: list[bool] = []  # also the rows of both passes (--stack)
+_second_biases: list[float] = []  # the second pass decoded with these priors for cutting (--second-bias)
 _cuts: list[float] = []  # also rows decoded by each line's probabilities, cutting at these (--cuts)
 _l2: list[float] = []  # the L2 weight when not the kind's own (--l2)
 _context: list[tuple[list[Dump], list[Dump], Sequence[str], Sequence[float]]] = []
@@ -255,6 +339,9 @@ def _fold(fold: list[str]) -> dict[str, list]:
             if name in kinds:
                 out["flags " + name] = [flags_of(d.path, s) for d, s in zip(held, out[name])]
     out["ceiling"] = [ceiling(d) for d in held]
+    if _stacked:
+        out["held"] = {d.path: first_pass(decisions[1][1], d) for d in held}  # type: ignore[dict-item, arg-type]
+        out["first"] = decisions[1][1]  # type: ignore[assignment]
     return out
 
 
@@ -273,15 +360,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bias", nargs="+", type=float, default=[], help="also these priors for cutting")
     parser.add_argument("--fit", action="store_true", help=f"fit on everything, write {tagger.WEIGHTS.relative_to(ROOT)}")
     parser.add_argument("--check", action="store_true", help="exit 1 when the shipped weights differ from a fresh fit")
+    parser.add_argument("--stack", action="store_true", help="also the rows of both passes (the second fitted on first-pass probabilities of the other folds)")
+    parser.add_argument("--second-bias", nargs="+", type=float, default=[], help="the second pass decoded with these priors for cutting")
     parser.add_argument("--cuts", nargs="+", type=float, default=[], help="also rows decoded by each line's own probabilities, cutting where B is this probable")
     args = parser.parse_args(argv)
     _cuts[:] = args.cuts
+    _stacked[:] = [True] if args.stack else []
+    _second_biases[:] = args.second_bias
     if args.l2 is not None:
         _l2[:] = [args.l2]
     dumps, seeds = corpus(args.corpus)
     pinned = seeds + fixture_dumps()
     if args.fit or args.check:
-        written = fit(dumps + pinned, "memm" if args.memm else "crf").to_json()
+        if STACKED and not args.memm:
+            both = fit_stacked(dumps, pinned)
+            written = both.first.to_json(both.second)
+        else:
+            written = fit(dumps + pinned, "memm" if args.memm else "crf").to_json()
         shipped = tagger.WEIGHTS.read_text(encoding="utf-8") if tagger.WEIGHTS.exists() else None
         if args.check:
             if written != shipped:

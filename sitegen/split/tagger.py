@@ -21,7 +21,8 @@ before it) and the probability of each tag at each line (forward-backward);
 weights file of the older kind, a maximum-entropy Markov model (the same scores
 normalised per line: a softmax), decodes too. The weights ship as package data
 (`tagger_model.json`: the kind, the prior for cutting, feature → weights of B, I,
-O), fitted on the split corpus by `benchmarks/split_tagger.py --fit`; pure
+O, and under "second" those of a second pass, `stack`, that reads each line again against the
+heads the first pass is sure of), fitted on the split corpus by `benchmarks/split_tagger.py --fit`; pure
 Python at run time. `items` then hands the items to three passes that read them whole:
 `peers.cut` (an item cut where a line inside is printed like its own head: the notices of a page),
 `sections.join` (an article cut at a subheading is one again) and `margins.attach` (a headline left
@@ -41,7 +42,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, flat, margins, peers, sections, short, signoff, template
+from sitegen.split import cohesion, flat, margins, peers, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -414,7 +415,10 @@ class Model:
         (forward-backward), for a MEMM the forward pass (its steps are normalised)."""
         if not lines:
             return Tagging((), ())
-        steps = self.steps(lines)
+        return self.decode_steps(self.steps(lines))
+
+    def decode_steps(self, steps: list[tuple[list[float], ...]]) -> Tagging:
+        """`decode` from the exponentials of the tag scores (`steps`)."""
         first = [v / sum(steps[0][3]) for v in steps[0][3]]
         best = list(first)  # the probability of the likeliest tags up to here, ending on each tag (rescaled)
         forward = first
@@ -455,13 +459,20 @@ class Model:
                 tags = _cut_more(tags, probabilities, self.cut)
         return Tagging(tuple(TAGS[t] for t in tags), tuple(probabilities))  # type: ignore[arg-type]
 
-    def to_json(self) -> str:
-        """The weights file: features in sorted order, weights to 4 significant digits."""
+    def to_json(self, second: Model | None = None) -> str:
+        """The weights file: features in sorted order, weights to 4 significant digits; with a
+        `second` pass (`stack`), its weights under "second"."""
+        head = self._head()
+        if second is not None:
+            head["second"] = second._head()
+        return json.dumps(head, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+
+    def _head(self) -> dict[str, object]:
         data = {name: [float(f"{w:.4g}") for w in ws] for name, ws in sorted(self.weights.items())}
         head: dict[str, object] = {"model": self.kind, "start_bias": self.start_bias, "tags": list(TAGS), "weights": data}
         if self.cut is not None:
             head["cut"] = self.cut
-        return json.dumps(head, separators=(",", ":"), sort_keys=True).replace('],"', '],\n"') + "\n"
+        return head
 
 
 def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list[float], ...]]) -> list[tuple[float, float, float]]:
@@ -520,20 +531,29 @@ def _exp(z: tuple[float, float, float], scaled: bool = True) -> tuple[float, flo
     return math.exp(z[0] - top), math.exp(z[1] - top), math.exp(z[2] - top)
 
 
-def load(path: Path) -> Model | None:
-    """The model of a weights file; None when there is none or it does not read as one."""
+def load(path: Path) -> Decide | None:
+    """The model of a weights file (with a second pass, `stack.Stacked`); None when there is none
+    or it does not read as one."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data["tags"] != list(TAGS):
-            return None
-        kind = data.get("model", "memm")
-        if kind not in ("crf", "memm"):
-            return None
-        weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
-        cut = data.get("cut")
-        return Model(weights, kind, float(data.get("start_bias", START_BIAS)), None if cut is None else float(cut))
+        first = _model(data)
+        if first is None or "second" not in data:
+            return first
+        second = _model(data["second"])
+        return None if second is None else stack.Stacked(first, second)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
+
+
+def _model(data: dict) -> Model | None:
+    if data["tags"] != list(TAGS):
+        return None
+    kind = data.get("model", "memm")
+    if kind not in ("crf", "memm"):
+        return None
+    weights = {str(k): (float(v[0]), float(v[1]), float(v[2])) for k, v in data["weights"].items()}
+    cut = data.get("cut")
+    return Model(weights, kind, float(data.get("start_bias", START_BIAS)), None if cut is None else float(cut))
 
 
 def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tuple[Item, ...], list[Debris]]:
@@ -686,7 +706,7 @@ def _kept_runs(lines: Sequence[Line], tagging: Tagging) -> list[str]:
     return tags
 
 
-_shipped: list[Model | None] = []
+_shipped: list[Decide | None] = []
 _override: list[Decide | None] = []
 
 
