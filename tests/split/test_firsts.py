@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.split_score import corpus_dumps
 from sitegen.split import clean, furniture
 from sitegen.split.firsts import first_characters, initialled
 from sitegen.split.text import may_hold
@@ -51,7 +52,7 @@ def test_the_faster_search_finds_what_the_pattern_finds(case, text):
 
 
 def corpus_lines() -> set[str]:
-    dumps = [*ROOT.glob("benchmarks/split_corpus/*/*.txt"), *ROOT.glob("content/raw/*.txt"), *ROOT.glob("tests/split/fixtures/*.txt")]
+    dumps = [*corpus_dumps(ROOT / "benchmarks" / "split_corpus"), *ROOT.glob("content/raw/*.txt"), *ROOT.glob("tests/split/fixtures/*.txt")]
     return {line for dump in dumps for line in dump.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()}
 
 
