@@ -4,7 +4,8 @@ Owns reading the date lines of scraped pages: "Tue 10 Sep 2024 09.12 BST",
 "March 3, 2025", "3 March 2025", "2025-03-03", "Published: 03/03/2025"
 (day first), "2025.03.03" and "2025/03/03" (year first, as East Asian sites print it), "Embargoed until 00:01 BST, Wednesday 11 June 2025", with an
 optional weekday, time and time zone; and the relative dates of a page
-("Published 3 days ago"), which name no date. A line with
+("Published 3 days ago") and the days a listing prints without their year
+("4 June", "20.02.26"), which name no date that can be read. A line with
 anything else in it is not a date line. Pure functions on strings. Must not
 look for dates inside sentences.
 """
@@ -45,12 +46,25 @@ _PATTERNS = [
 ]
 
 
+_DAYS = [  # a day without its year, or with two digits of it: no date can be read from these, but they date an item
+    re.compile(_LEAD + r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?" + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"\d{1,2}([./])\d{1,2}\1\d{2}" + _TIME + r"\s*$", re.IGNORECASE),
+]
 _DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
     r"|hr|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
+
+
+@remembered
+def day_line(line: str) -> bool:
+    """A line that is a day without its year ("4 June", "Tuesday 12 May", "June 4, 10:15am") or
+    with two digits of it ("12/06/25", "20.02.26"), as listings print the dates of their items."""
+    text = line.strip()
+    return len(text) <= 60 and bool(_DIGIT.search(text)) and any(p.match(text) for p in _DAYS)
 
 
 @remembered

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import date_of, relative_date
+from sitegen.split.dates import date_of, day_line, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
@@ -513,7 +513,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
 @remembered
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
-    if relative_date(text):  # "Published 3 days ago", "Updated yesterday"
+    if relative_date(text) or day_line(text):  # "Published 3 days ago", "Updated yesterday", "4 June", "20.02.26"
         return True
     if len(text) > 100 or not any(map(str.isdigit, text)):
         return False
@@ -521,7 +521,7 @@ def date_line(text: str) -> bool:
         return True
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
-        return any(date_of(p) or relative_date(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
+        return any(date_of(p) or relative_date(p) or day_line(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitegen.split.dates import date_of, relative_date
+from sitegen.split.dates import date_of, day_line, relative_date
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,15 @@ def test_relative_dates(line):
 @pytest.mark.parametrize("line", ["3 days ago I went to the market.", "Yesterday the council met.", "Ago"])
 def test_not_relative_dates(line):
     assert not relative_date(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["4 June", "June 4", "Tuesday 12 May", "Sat 29 Nov, 5.30pm", "Posted 4 June", "Dec 2, 15:12 UTC", "12/06/25", "20.02.26"]
+)
+def test_days_without_their_year(line):
+    assert day_line(line) and date_of(line) is None
+
+
+@pytest.mark.parametrize("line", ["June", "Friday", "Sale 4 June", "4 June was the day we met.", "1.209.26", "3-1-0", "Room 12"])
+def test_not_days(line):
+    assert not day_line(line)
