@@ -51,6 +51,12 @@ _DAYS = [  # a day without its year, or with two digits of it: no date can be re
     re.compile(_LEAD + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?" + _TIME + r"\s*$", re.IGNORECASE),
     re.compile(_LEAD + r"\d{1,2}([./])\d{1,2}\1\d{2}" + _TIME + r"\s*$", re.IGNORECASE),
 ]
+_IN_LINE = re.compile(  # a date inside a line: "Posted by the editors on 18 January 2027", "Saturday, March 27, 8 a.m.–noon"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?(?: \d{4}\b)?"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b(?!:)(?:,? \d{4}\b)?"
+    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d{2}\b",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
@@ -65,6 +71,12 @@ def day_line(line: str) -> bool:
     with two digits of it ("12/06/25", "20.02.26"), as listings print the dates of their items."""
     text = line.strip()
     return len(text) <= 60 and bool(_DIGIT.search(text)) and any(p.match(text) for p in _DAYS)
+
+
+def dated(line: str) -> re.Match[str] | None:
+    """Where a date stands inside a line, with or without its year ("Updated 07:42, Thursday 3
+    December", "Posted by the editors on 18 January 2027", "2025-03-03", "12/06/25"), or None."""
+    return _IN_LINE.search(line) if _DIGIT.search(line) else None
 
 
 @remembered

@@ -25,6 +25,7 @@ from enum import Enum
 from functools import cache
 from pathlib import Path
 
+from sitegen.split import contents
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
 from sitegen.split.dates import date_of, day_line, relative_date
 from sitegen.split.flags import is_caption
@@ -704,6 +705,7 @@ class Repeats:
 
     def __init__(self) -> None:
         self._counts = bytearray(1 << self.BITS)
+        self.contents = contents.Named()  # the entries of the dump's contents lines ("In this issue: A · B · C")
 
     @staticmethod
     @remembered  # a line is counted by the segmenter, by `classify` and by the tagger
@@ -728,6 +730,10 @@ class Repeats:
         repeats = cls()
         for raw in lines:
             if len(raw) <= REPEAT_SHORT + 40:
+                text = clean_line((raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw).rstrip("\r\n"))
+                repeats.add(text)
+                repeats.contents.add(text)
+            else:  # a long line: a contents line only when it opens like one ("In this issue: …")
                 text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-                repeats.add(clean_line(text.rstrip("\r\n")))
+                repeats.contents.add(clean_line(text.rstrip("\r\n")) if contents.opens(text) else None)
         return repeats

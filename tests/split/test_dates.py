@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitegen.split.dates import date_of, day_line, relative_date
+from sitegen.split.dates import date_of, dated, day_line, relative_date
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,22 @@ def test_days_without_their_year(line):
 @pytest.mark.parametrize("line", ["June", "Friday", "Sale 4 June", "4 June was the day we met.", "1.209.26", "3-1-0", "Room 12"])
 def test_not_days(line):
     assert not day_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Updated 07:42, Thursday 3 December", "3 December"),
+        ("Posted by the editors on 18 January 2027", "18 January 2027"),
+        ("Saturday, March 27, 8 a.m.–noon", "March 27"),
+        ("Filed 2025-03-03 by the desk", "2025-03-03"),
+        ("Cancelled · 12/06/25", "12/06/25"),
+    ],
+)
+def test_dates_inside_lines(line, found):
+    assert (m := dated(line)) is not None and m.group() == found
+
+
+@pytest.mark.parametrize("line", ["Hull 3-1-0 Leeds", "Meet at 10:30", "Mar 10:30", "Chapter 3"])
+def test_no_date_inside(line):
+    assert dated(line) is None

@@ -152,3 +152,42 @@ def test_a_match_reports_headline_and_date_left_above_its_score_head_the_report(
     result = split(page, page[2])
     assert [a.title for a in result.articles] == [page[0]]
     assert result.articles[0].source.lines[0] == 1
+
+
+class OneItem:
+    """A boundary decision that makes one item from `first` up to the line before `after`, every other line outside."""
+
+    def __init__(self, first: str, after: str) -> None:
+        self.first, self.after = first, after
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags, state = [], "O"
+        for x in lines:
+            state = "B" if x.block.text == self.first else "O" if x.block.text == self.after else "I" if state in "BI" else "O"
+            tags.append(state)
+        return Tagging(tuple(tags), tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0), "O": (0.0, 0.0, 1.0)}[t] for t in tags))
+
+
+def split_one(lines: Sequence[str], first: str, after: str):
+    with tagger.using(OneItem(first, after)):
+        return split_text("\n\n".join(lines) + "\n", "dump.txt")
+
+
+STORY = ("Sickle cell: a mother's notebook", "Words: Kemi Adebayo-Shaw", TEXT, "Folake has started a donor group at her church in Moss Side.")
+END = ('"I tell them: you spend an hour, my son gets his month."',
+       "Kemi Adebayo-Shaw is a freelance health writer based in Manchester.", "© Give Blood North 2026")
+
+
+def test_the_end_matter_down_to_a_bio_naming_the_storys_writer_is_the_storys():
+    result = split_one((*STORY, *END, "Tags: sickle cell, donors"), STORY[0], END[0])
+    assert [a.title for a in result.articles] == [STORY[0]]
+    article = result.articles[0]
+    assert "you spend an hour" in article.body and article.source.lines == (1, 13)
+    assert article.licence.kind != "unknown"  # its © line is its own
+    assert [d.text for d in result.debris] == ["Tags: sickle cell, donors"]
+
+
+def test_a_bio_naming_someone_else_stays_outside():
+    other = ("Jane Hill is a freelance health writer based in Leeds.",)
+    result = split_one((*STORY, END[0], *other), STORY[0], END[0])
+    assert result.articles[0].source.lines == (1, 7)
