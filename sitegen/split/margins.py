@@ -15,6 +15,8 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   date at its head and none is left above the segment's first item (a
   teaser dated under its text, as listings print them; a page that dates its items above their
   headlines has the date in each head or over the first) — taken in;
+- a head cut from its story: an item that is only a headline (and its standfirst) right above an
+  item that starts with its by-line or date is that item's head — the two are one item;
 - end matter left under an item: the lines under its text, outside every item, down to a bio or a
   signature that names a writer of the item's by-line ("Words: NAME" at its head, then "NAME is a
   freelance health writer" a line or two under its last paragraph), and the item's licence line right
@@ -135,6 +137,25 @@ def _writer_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Bl
     return item.end
 
 
+def _heads_joined(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
+    """The items, an item that is only a headline and its standfirst joined to the item right under
+    it when that one starts with its by-line or date: the story's head cut from its text."""
+    out: list[Item] = []
+    for item in found:
+        above = out[-1] if out else None
+        if (
+            above is not None and above.end == item.start and item.start - above.start <= HEAD - 1
+            and _headline(roles[above.start], shapes[above.start])
+            and all(roles[k] is Role.STANDFIRST for k in range(above.start + 1, above.end))
+            and _meta(blocks[item.start].text, roles[item.start])
+        ):
+            out[-1] = replace(above, end=item.end, confidence=min(above.confidence, item.confidence),
+                              doubts=above.doubts + tuple(d for d in item.doubts if d[0] != blocks[item.start].line))
+            continue
+        out.append(item)
+    return out
+
+
 def _gap(blocks: Sequence[Block], k: int) -> int:
     """How far line k stands from the line before it: 1 right under it, more across blank lines."""
     return blocks[k].line - blocks[k - 1].line - blocks[k].removed_before
@@ -192,7 +213,7 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     site's own lines let go), and the lines left outside: less those taken in, with those let go."""
     index = {b.line: k for k, b in enumerate(blocks)}
     outside = {index[d.line] for d in left if d.line in index and d.text == blocks[index[d.line]].text}
-    out = list(found)
+    out = _heads_joined(found, blocks, shapes, roles)
     cut: list[Debris] = []
     top = out[0].start - 1 if out else -1
     dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them

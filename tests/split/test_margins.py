@@ -191,3 +191,24 @@ def test_a_bio_naming_someone_else_stays_outside():
     other = ("Jane Hill is a freelance health writer based in Leeds.",)
     result = split_one((*STORY, END[0], *other), STORY[0], END[0])
     assert result.articles[0].source.lines == (1, 7)
+
+
+class StartsAt:
+    """A boundary decision that starts an item at each of `starts` (every line inside one)."""
+
+    def __init__(self, *starts: str) -> None:
+        self.starts = set(starts)
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags = tuple("B" if x.block.text in self.starts or not k else "I" for k, x in enumerate(lines))
+        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def test_a_headline_and_standfirst_cut_from_the_by_lined_text_under_them_head_it_again():
+    head = ("Road closures in the valley this week",
+            "Here are the roadworks and closures planned by the county council and the utility companies for the week ahead.")
+    story = ("By Owen Tregear, Local Democracy Reporter", "Monday, 9 March 2026", TEXT)
+    with tagger.using(StartsAt(head[0], story[0])):
+        result = split_text("\n".join((*head, *story)) + "\n", "dump.txt")
+    assert [(a.title, a.source.lines) for a in result.articles] == [(head[0], (1, 5))]
+    assert result.articles[0].authors == ("Owen Tregear",)
