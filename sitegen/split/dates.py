@@ -57,6 +57,7 @@ _IN_LINE = re.compile(  # a date inside a line: "Posted by the editors on 18 Jan
     r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d{2}\b",
     re.IGNORECASE,
 )
+_POSTED = re.compile(r"^(?:posted|published|updated|first published|last updated|filed|added)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
@@ -77,6 +78,13 @@ def dated(line: str) -> re.Match[str] | None:
     """Where a date stands inside a line, with or without its year ("Updated 07:42, Thursday 3
     December", "Posted by the editors on 18 January 2027", "2025-03-03", "12/06/25"), or None."""
     return _IN_LINE.search(line) if _DIGIT.search(line) else None
+
+
+def posted_line(line: str) -> bool:
+    """A line that says when (and by whom) a post went up, with more than its date: "Posted 21
+    November 2026 by the District Secretary", "Updated 4 June, with the new times"."""
+    text = line.strip()
+    return len(text) <= 100 and bool(_POSTED.match(text)) and not text.endswith(".") and dated(text) is not None
 
 
 @remembered

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sitegen.split import contents
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import date_of, day_line, relative_date
+from sitegen.split.dates import date_of, day_line, posted_line, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
@@ -523,6 +523,8 @@ def date_line(text: str) -> bool:
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
         return any(date_of(p) or relative_date(p) or day_line(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
+    if posted_line(text):
+        return True  # "Posted 21 November 2026 by the District Secretary", "Updated 4 June, with the new times"
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitegen.split.dates import date_of, dated, day_line, relative_date
+from sitegen.split.dates import date_of, dated, day_line, posted_line, relative_date
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,14 @@ def test_dates_inside_lines(line, found):
 @pytest.mark.parametrize("line", ["Hull 3-1-0 Leeds", "Meet at 10:30", "Mar 10:30", "Chapter 3"])
 def test_no_date_inside(line):
     assert dated(line) is None
+
+
+@pytest.mark.parametrize("line", ["Posted 21 November 2026 by the District Secretary", "Updated 4 June, with the new times",
+                                  "Published on 3 May 2026 in News"])
+def test_lines_saying_when_a_post_went_up(line):
+    assert posted_line(line) and date_of(line) is None
+
+
+@pytest.mark.parametrize("line", ["Posted in Local history | 3 Comments", "Published by the council today.", "Posted 4 June, 2026."])
+def test_not_lines_saying_when_a_post_went_up(line):
+    assert not posted_line(line)
