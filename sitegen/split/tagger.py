@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, contents, flat, margins, peers, sections, short, signoff, stack, template
+from sitegen.split import cohesion, contents, ends, flat, margins, peers, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -644,6 +644,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
                      "short item the tagger put outside, shaped like the items beside it; check it is not site furniture"),))
                      for it in listed], key=lambda it: it.start)
     out = peers.cut(out, segment.blocks, segment.shapes, segment.roles)
+    out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
     if named:
         out = contents.cut(out, segment.blocks, [any(lines[k].index == j for k in named) for j in range(len(segment.blocks))])

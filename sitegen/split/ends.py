@@ -1,0 +1,63 @@
+"""Items that go on past their end matter: cut where text starts again under it.
+
+A column's end matter — the writer's bio ("Chen Mei-ling is a writer based in Chiayi."), a
+translator's credit ("Translated by Eddy Lin"), a licence or republication statement — closes it;
+running text right under that, in the same item, is the next item's (columns printed one after
+another with no headline, no blank line between). Owns `cut(found, blocks, shapes, roles)`: each
+item cut at the first line of running text under such end matter, when text of its own stands
+above the end matter (a bio at the top of an item is its standfirst). Each cut is flagged for
+review. Pure; reads no metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitegen.split.boundary import Item
+from sitegen.split.flags import is_caption
+from sitegen.split.meta import bio_names, translator_names
+from sitegen.split.roles import LineShape, Role
+from sitegen.split.text import Block
+
+END_MAX = 300  # a line of end matter is no longer
+TEXT_ABOVE = 2  # lines of text above end matter that closes an item (a standfirst and a credit are an item's head)
+AFTER = 2  # text starts again under it: this many lines of running text (one is a disclaimer: "The views expressed are …")
+
+
+def end_matter(text: str, s: LineShape, role: Role) -> bool:
+    """A line that closes an item: a bio, a translator's credit, a licence statement (not an
+    image's credit: "Photograph: … Reproduced with permission.")."""
+    if s.chars > END_MAX or is_caption(text):
+        return False
+    return role is Role.LICENCE or bool(translator_names(text)) or bool(bio_names(text))
+
+
+def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
+    """The items, each cut at running text that starts again under its end matter."""
+    out: list[Item] = []
+    for item in found:
+        starts = []
+        text_above = 0  # lines of the item's own text since it (or the last piece) began
+        closed = False
+        for k in range(item.start, item.end):
+            s, role = shapes[k], roles[k]
+            if closed and s.running and role in (Role.BODY, Role.STANDFIRST) and not end_matter(blocks[k].text, s, role):
+                if sum(1 for j in range(k, min(item.end, k + AFTER)) if shapes[j].running) >= AFTER:
+                    starts.append(k)  # a column's text, not a disclaimer's line under the bio
+                text_above, closed = 1, False
+            elif text_above >= TEXT_ABOVE and end_matter(blocks[k].text, s, role):
+                closed = True
+            elif s.running and role is Role.BODY:
+                text_above += 1
+        if not starts:
+            out.append(item)
+            continue
+        bounds = [item.start, *starts, item.end]
+        for a, b in zip(bounds, bounds[1:]):
+            first, last = blocks[a].line, blocks[b - 1].line
+            doubts = tuple(d for d in item.doubts if first <= d[0] <= last)
+            if a != item.start:
+                doubts = ((first, "new item cut where text starts again under the end matter above; check it is not the same article"), *doubts)
+            out.append(replace(item, start=a, end=b, doubts=doubts, confidence=item.confidence if a == item.start else 0.5))
+    return out

@@ -1,0 +1,54 @@
+"""ends: an item that goes on past its end matter is cut where text starts again under it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitegen.split import split_text, tagger
+from sitegen.split.tagger import Line, Tagging
+
+
+class FirstOnly:
+    """A boundary decision sure that only the first line of a segment starts an item."""
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags = tuple("B" if k == 0 else "I" for k in range(len(lines)))
+        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def split_first_only(lines: Sequence[str]):
+    with tagger.using(FirstOnly()):
+        return split_text("\n".join(lines) + "\n", "columns.txt")
+
+
+MARKETS = (
+    "For two decades, Taiwan's night markets have been held up as a symbol of the island's street life and its small traders.",
+    "In Chiayi, the Wenhua Road market still draws crowds on weekend evenings, but many of the smaller markets are struggling.",
+    "Chen Mei-ling is a writer based in Chiayi.",
+    "Translated by Eddy Lin",
+)
+WAGES = (
+    "The government's plan to raise the minimum wage by 3.2 percent next year has been welcomed by unions and criticised by employers.",
+    "Wages in Taiwan have grown slowly for most of the past twenty years, even as the economy itself has grown quickly.",
+    "Huang Jia-hao is an assistant professor of economics at National Chung Cheng University.",
+)
+
+
+def test_columns_printed_one_after_another_are_cut_after_each_writers_bio():
+    result = split_first_only((*MARKETS, *WAGES))
+    assert [a.source.lines for a in result.articles] == [(1, 4), (5, 7)]
+    assert result.articles[0].authors == ("Chen Mei-ling",) and result.articles[1].authors == ("Huang Jia-hao",)
+    assert any("under the end matter" in why for _, why in result.articles[1].review)
+
+
+def test_a_disclaimer_under_the_bio_stays_with_the_article():
+    disclaimer = "The views expressed are those of the author and not necessarily those of the publisher or its editors."
+    result = split_first_only((*MARKETS[:3], disclaimer))
+    assert [a.source.lines for a in result.articles] == [(1, 4)]
+
+
+def test_a_translators_credit_under_the_standfirst_is_the_head_not_the_end():
+    lines = ("When the last inn in Oberweissbach closed, residents pooled their savings to reopen it, and it is now thriving.",
+             "Translated by Oliver Hastings", *WAGES[:2])
+    result = split_first_only(lines)
+    assert [a.source.lines for a in result.articles] == [(1, 4)]
