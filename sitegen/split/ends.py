@@ -43,7 +43,7 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
         for k in range(item.start, item.end):
             s, role = shapes[k], roles[k]
             if closed and s.running and role in (Role.BODY, Role.STANDFIRST) and not end_matter(blocks[k].text, s, role):
-                if sum(1 for j in range(k, min(item.end, k + AFTER)) if shapes[j].running) >= AFTER:
+                if sum(1 for j in range(k, min(item.end, k + AFTER)) if shapes[j].running and not end_matter(blocks[j].text, shapes[j], roles[j])) >= AFTER:
                     starts.append(k)  # a column's text, not a disclaimer's line under the bio
                 text_above, closed = 1, False
             elif text_above >= TEXT_ABOVE and end_matter(blocks[k].text, s, role):

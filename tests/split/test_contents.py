@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from sitegen.split import contents, split_text, tagger
-from sitegen.split.tagger import Line, Tagging
+from sitegen.split import contents, split_text
+from tests.split_support import split_first_only
 
 
 @pytest.mark.parametrize(
@@ -73,13 +71,6 @@ def test_entries_kept_are_bounded():
     assert len(named._entries) <= contents.KEPT
 
 
-class FirstOnly:
-    """A boundary decision sure that only the first line of a segment starts an item."""
-
-    def decode(self, lines: Sequence[Line]) -> Tagging:
-        tags = tuple("B" if k == 0 else "I" for k in range(len(lines)))
-        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
-
 
 NEWSLETTER = """Fernleigh Road Allotment Society
 
@@ -100,8 +91,7 @@ Our seed swap returns to the community centre on Saturday 13 March, 2–4pm. Bri
 
 
 def test_a_newsletter_is_cut_at_the_heads_its_contents_line_names():
-    with tagger.using(FirstOnly()):  # a decision that keeps the whole newsletter as one item
-        result = split_text(NEWSLETTER, "newsletter.txt")
+    result = split_first_only(NEWSLETTER, "newsletter.txt")  # a decision that keeps the whole newsletter as one item
     assert [a.title for a in result.articles][-3:] == ["Water troughs", "Shed break-ins", "Seed swap"]
     assert "Strimmers" in result.articles[-2].body and "Strimmers" not in result.articles[-3].body
 

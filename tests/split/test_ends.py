@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitegen.split import split_text, tagger
-from sitegen.split.tagger import Line, Tagging
+from tests.split_support import split_first_only
 
 
-class FirstOnly:
-    """A boundary decision sure that only the first line of a segment starts an item."""
 
-    def decode(self, lines: Sequence[Line]) -> Tagging:
-        tags = tuple("B" if k == 0 else "I" for k in range(len(lines)))
-        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
-
-
-def split_first_only(lines: Sequence[str]):
-    with tagger.using(FirstOnly()):
-        return split_text("\n".join(lines) + "\n", "columns.txt")
+def split_lines(lines: Sequence[str]):
+    return split_first_only("\n".join(lines) + "\n", "columns.txt")
 
 
 MARKETS = (
@@ -35,7 +26,7 @@ WAGES = (
 
 
 def test_columns_printed_one_after_another_are_cut_after_each_writers_bio():
-    result = split_first_only((*MARKETS, *WAGES))
+    result = split_lines((*MARKETS, *WAGES))
     assert [a.source.lines for a in result.articles] == [(1, 4), (5, 7)]
     assert result.articles[0].authors == ("Chen Mei-ling",) and result.articles[1].authors == ("Huang Jia-hao",)
     assert any("under the end matter" in why for _, why in result.articles[1].review)
@@ -43,12 +34,12 @@ def test_columns_printed_one_after_another_are_cut_after_each_writers_bio():
 
 def test_a_disclaimer_under_the_bio_stays_with_the_article():
     disclaimer = "The views expressed are those of the author and not necessarily those of the publisher or its editors."
-    result = split_first_only((*MARKETS[:3], disclaimer))
+    result = split_lines((*MARKETS[:3], disclaimer))
     assert [a.source.lines for a in result.articles] == [(1, 4)]
 
 
 def test_a_translators_credit_under_the_standfirst_is_the_head_not_the_end():
     lines = ("When the last inn in Oberweissbach closed, residents pooled their savings to reopen it, and it is now thriving.",
              "Translated by Oliver Hastings", *WAGES[:2])
-    result = split_first_only(lines)
+    result = split_lines(lines)
     assert [a.source.lines for a in result.articles] == [(1, 4)]

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitegen.split import split_text, tagger
-from sitegen.split.tagger import Line, Tagging
+from sitegen.split import split_text
+from tests.split_support import split_first_only
 
 
-class FirstOnly:
-    """A boundary decision sure that only the first line of a segment starts an item."""
 
-    def decode(self, lines: Sequence[Line]) -> Tagging:
-        tags = tuple("B" if k == 0 else "I" for k in range(len(lines)))
-        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
-
-
-def split_first_only(lines: Sequence[str]):
-    with tagger.using(FirstOnly()):
-        return split_text("\n\n".join(lines) + "\n", "dump.txt")
+def split_lines(lines: Sequence[str]):
+    return split_first_only("\n\n".join(lines) + "\n", "dump.txt")
 
 
 NOTICES = """Family Notices
@@ -60,7 +52,7 @@ NEWSLETTER = (
 
 
 def test_a_newsletters_notes_kept_whole_are_cut_at_each_head_printed_like_the_first():
-    result = split_first_only(NEWSLETTER)
+    result = split_lines(NEWSLETTER)
     assert [a.title for a in result.articles] == ["Community garden blooms", "AGM results", "Window repairs this winter"]
 
 
@@ -77,7 +69,7 @@ ARTICLE = (
 
 
 def test_an_articles_subheadings_are_not_cut_when_its_headline_has_a_by_line_under_it():
-    result = split_first_only(ARTICLE)
+    result = split_lines(ARTICLE)
     assert [a.title for a in result.articles] == ["Why the tram line to the airport is a year late"]
     assert "airport bus" in result.articles[0].body
 
@@ -93,5 +85,5 @@ INTERVIEW = (
 
 
 def test_questions_of_one_interview_are_not_cut_apart():
-    result = split_first_only(INTERVIEW)
+    result = split_lines(INTERVIEW)
     assert len(result.articles) == 1

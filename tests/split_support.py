@@ -1,0 +1,22 @@
+"""Boundary decisions for tests of the passes that read the split's items whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitegen.split import SplitResult, split_text, tagger
+from sitegen.split.tagger import Line, Tagging
+
+
+class FirstOnly:
+    """A boundary decision sure that only the first line of a segment starts an item."""
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags = tuple("B" if k == 0 else "I" for k in range(len(lines)))
+        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def split_first_only(text: str, name: str = "dump.txt") -> SplitResult:
+    """The split of a dump's text when the decision keeps each segment one item."""
+    with tagger.using(FirstOnly()):
+        return split_text(text, name)
