@@ -113,11 +113,12 @@ def around(texts: Sequence[str | None], lines: Iterable[int], window: int = WIND
 
     out = {}
     for k in lines:
-        up = Counter(gather(k, -1))
-        down = Counter(gather(k, 1)) if sum(up.values()) >= THIN else Counter()  # nothing above: nothing to compare
+        above = gather(k, -1)
+        below = gather(k, 1) if len(above) >= THIN else []  # nothing above: nothing to compare
+        up, down = Counter(above), Counter(below)
         own = set(of(k))
         out[k] = Cohesion(
-            above=sum(up.values()), below=sum(down.values()), similarity=similarity(up, down),
+            above=len(above), below=len(below), similarity=similarity(up, down),
             recur_above=len(own & up.keys()) / len(own) if own else 0.0,
             recur_below=len(own & down.keys()) / len(own) if own else 0.0, own=len(own),
         )

@@ -39,6 +39,9 @@ _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
+_LEADING_HONORIFICS = re.compile(rf"^{_HONORIFIC}")
+_NAME_LIST = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")  # "A, B, and C"
+_LAST_INITIAL = re.compile(r"\s[A-Z]\.$")  # "Tomasz K."
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
     rf"|column|essay|report) )?by|author|words|text):?\s+"
@@ -455,7 +458,7 @@ def _is_name(name: str) -> bool:
 
 
 def _names(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:,\s*and\b|,|\band\b|&)\s*", text)
+    parts = _NAME_LIST.split(text)
     out: list[str] = []
     for part in parts:
         name = _clean_name(part)
@@ -467,9 +470,9 @@ def _names(text: str) -> list[str]:
 def _clean_name(name: str) -> str:
     """A name without an honorific or the letters after it ("MRCVS"), and in title case when it was
     written in capitals."""
-    name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" ,")
+    name = _LEADING_HONORIFICS.sub("", " ".join(name.split())).strip(" ,")
     name = post_nominals(name)
-    name = name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Tomasz K." keeps its initial's full stop
+    name = name if _LAST_INITIAL.search(name) else name.strip(" .")  # "Tomasz K." keeps its initial's full stop
     if name.isupper() and len(name) > 3:
         name = capitalised(name)
     return name

@@ -33,7 +33,7 @@ from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import is_person_name, translator_names
-from sitegen.split.memo import remembered
+from sitegen.split.memo import by_line, remembered
 from sitegen.split.firsts import initialled
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
@@ -164,6 +164,10 @@ _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a brea
 _FIELD_PART = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # "Turnout: 38.3%"
 _FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
 _REPLY = re.compile(r"^(?:re|aw|sv|fwd?)\s?:\s", re.IGNORECASE)  # a reply's subject: "Re: First 200km audax"
+_AND = re.compile(r"\s(?:and|&)\s")
+_LISTED_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")  # "A, B and C"
+_PAIRED_NAMES = re.compile(r"\s*(?:\band\b|&)\s*")  # "A and B"
+_MENU_SEP = re.compile(r"\s[|·•/›»>]\s|\s{3,}")
 _PARTS = re.compile(r"\s[|·•]\s|\s{2,}")
 _OFFER = re.compile(r"\b\d{1,2}% off\b.{0,60}\bcode\b|\b(?:use|with) (?:the )?(?:code|coupon) [A-Z0-9]{3,}\b")  # an advertiser's offer
 _LABELLED = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s*")  # "Placed on: ", "Closing date: "
@@ -257,7 +261,7 @@ def _broken(text: str) -> bool:
     return bool(words) and words[-1] in _FUNCTION_ENDS
 
 
-@remembered
+@by_line  # `s`, when given, is the shape of `text`
 def headline_score(text: str, s: LineShape | None = None) -> float:
     """How much a line, on its own, looks like a headline (0 = not at all, 1 = surely):
     several words, short, no final full stop, starts with a capital, fewer stop words than
@@ -355,7 +359,7 @@ def _led_byline(text: str) -> list[str] | None:
         return names
     match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
     if match and len(text) < 200:
-        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+        names = _LISTED_NAMES.split(match.group("names"))
         return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
     glued = _glued_name(text)
     if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
@@ -369,8 +373,8 @@ def _names_alone(text: str) -> list[str] | None:
     if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
         return None
     text = _AT_PLACE.sub("", _IN_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text)))).strip()
-    listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
+    listed = _AND.search(text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
+    parts = [p for p in (_LISTED_NAMES if listed else _PAIRED_NAMES).split(text) if p]
     names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]
     return names if names and len(names) == len(parts) else None
 
@@ -565,14 +569,14 @@ def meta_row(text: str) -> bool:
     return bool(_DIGIT.search(parts[0])) or not headline
 
 
-@remembered
+@by_line  # `s`, when given, is the shape of `text`
 def is_label(text: str, s: LineShape | None = None) -> bool:
     """A label of the page rather than text: a word or two without punctuation ("Reviews",
     "Local News") that is not a name, or a menu ("Film | TV | Music")."""
     s = s or shape(text)
     if s.chars > 120:
         return False
-    parts = [p.strip() for p in re.split(r"\s[|·•/›»>]\s|\s{3,}", text)]  # also a trail "Home › Courts"
+    parts = [p.strip() for p in _MENU_SEP.split(text)]  # also a trail "Home › Courts"
     menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True
