@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import io
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitegen.split.roles import (
     Repeats,
@@ -365,3 +370,22 @@ def test_a_by_line_read_twice_gives_the_same_names_even_when_the_first_answer_wa
     first = byline_names("By Jane Hill and Tom Reed")
     first.append("Someone Else")
     assert byline_names("By Jane Hill and Tom Reed") == ["Jane Hill", "Tom Reed"]
+
+
+PLAIN_SEPARATORS = [  # the separators of a line's parts as first written, and the patterns that split so
+    (r"\s+[|·•]\s+|\s[–—]\s", "roles", "_BYLINE_SEP"),
+    (r"\s[|·•/›»>]\s|\s{3,}", "roles", "_MENU_SEP"),
+    (r"\s[|·•]\s|\s{2,}", "roles", "_PARTS"),
+    (r"\s[|·•»›/]\s|\s{2,}|\t", "furniture", "_PART"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(PLAIN_SEPARATORS), st.text(st.sampled_from(" \t\u00a0\u2003|·•–—/›»>ab\n"), max_size=14))
+def test_the_separators_of_a_lines_parts_split_as_first_written(case, text):
+    # each pattern starts every alternative with the white space they all begin with, so a
+    # search skips ahead to white space; the parts are the same
+    plain, module, name = case
+    pattern = getattr(importlib.import_module(f"sitegen.split.{module}"), name)
+    assert pattern.split(text) == re.compile(plain).split(text)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
