@@ -23,7 +23,7 @@ _HANGING = frozenset(
     "this these those is are was were be been has have had will would can could may should must not into after before "
     "while when where if so".split()
 )
-_BUTTONS = re.compile(r"\s{2,}|\t")
+_BUTTONS = re.compile(r"\s(?:\s+|(?<=\t))")  # wide white space or a tab
 _CLAUSE_WORDS = frozenset(
     "a an it its you your we our my i he she they them what how why when who where is are was were be can will not "
     "this that do does did has have to".split()
@@ -438,8 +438,10 @@ def bio_names(paragraph: str) -> list[str]:
     "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
     if len(paragraph) > 700:
         return []
-    paragraph = _HANDLE.sub("", _ABOUT.sub("", paragraph))  # "About the author: NAME (@handle) is …"
-    plural = _BIO_PLURAL.match(paragraph)
+    paragraph = _ABOUT.sub("", paragraph)  # "About the author: NAME (@handle) is …"
+    if "(@" in paragraph:
+        paragraph = _HANDLE.sub("", paragraph)
+    plural = _BIO_PLURAL.match(paragraph) if " are" in paragraph else None
     if plural and _ROLE.search(paragraph):
         return [n for n in _names(plural.group("names")) if _is_name(n)]
     if not _BIO_START.match(paragraph) or not (_ROLE.search(paragraph) or len(paragraph) <= 300 and _WRITES.match(paragraph)):

@@ -74,7 +74,7 @@ _FALLBACK_STOPS = (
     "what how why if so also more most some any all one two"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_REFERENCE = re.compile(r"https?://|\bwww\.|\bdoi:?\s*10\.\d", re.IGNORECASE)
+_REFERENCE = initialled(r"https?://|\bwww\.|\bdoi:?\s*10\.\d", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
 _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
@@ -372,7 +372,7 @@ def _names_alone(text: str) -> list[str] | None:
     place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
     if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
         return None
-    text = _AT_PLACE.sub("", _IN_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text)))).strip()
+    text = _AT_PLACE.sub("", _IN_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text) if "@" in text else text))).strip()
     listed = _AND.search(text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
     parts = [p for p in (_LISTED_NAMES if listed else _PAIRED_NAMES).split(text) if p]
     names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]

@@ -377,6 +377,7 @@ PLAIN_SEPARATORS = [  # the separators of a line's parts as first written, and t
     (r"\s[|·•/›»>]\s|\s{3,}", "roles", "_MENU_SEP"),
     (r"\s[|·•]\s|\s{2,}", "roles", "_PARTS"),
     (r"\s[|·•»›/]\s|\s{2,}|\t", "furniture", "_PART"),
+    (r"\s{2,}|\t", "meta", "_BUTTONS"),
 ]
 
 
