@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.split_score import corpus_dumps
-from sitegen.split import clean, furniture
+from sitegen.split import boundary, clean, furniture
 from sitegen.split.firsts import first_characters, initialled
 from sitegen.split.text import may_hold
 
@@ -61,7 +61,8 @@ def corpus_lines() -> set[str]:
     (furniture._FOOTER_WORDS, furniture._FOOTER),
     (furniture._PROMO_WORDS, furniture._PROMO),
     (furniture._COMMENTS_WORDS, furniture._COMMENTS),
-], ids=["cookie", "footer", "promo", "comments"])
+    (boundary._RIGHTS_WORDS, boundary._RIGHTS),
+], ids=["cookie", "footer", "promo", "comments", "rights"])
 def test_every_line_a_search_would_match_holds_one_of_the_words_that_let_it_be_searched(words, pattern):
     # the words are a cheap first test kept by hand beside each pattern: a word added to the
     # pattern and not to them would go unseen on every ASCII line
