@@ -74,6 +74,8 @@ _FALLBACK_STOPS = (
     "what how why if so also more most some any all one two"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_ASCII_WORD = re.compile(r"[A-Za-z][\w'-]*", re.ASCII)  # the same words of an ASCII line, found faster
+_LIST_STARTS = frozenset("•●▪◦‣·∙■□►▸*+-|[(")  # what a list item or a table row begins with, if not a digit
 _REFERENCE = initialled(r"https?://|\bwww\.|\bdoi:?\s*10\.\d", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
 _CALL_TO_ACTION = re.compile(
@@ -231,7 +233,7 @@ def shape(text: str) -> LineShape:
     stripped = text.rstrip()
     last = stripped[-1:] if stripped else ""
     if len(text) <= SHAPED:
-        words = _WORD.findall(text)
+        words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
         lowered = text.lower().split()  # as many as `text.split()`: lower case adds or takes no white space
         stops = sum(map(stop_words().__contains__, map(str.strip, lowered, repeat(_PUNCTUATION))))
         stop_density = stops / len(words) if words else 0.0
@@ -247,7 +249,16 @@ def shape(text: str) -> LineShape:
         capitalised=capitalised,
         final="" if last.isalnum() else last,
         cut=_broken(stripped),
-        list_like=bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)),
+        list_like=_list_like(text),
+    )
+
+
+def _list_like(text: str) -> bool:
+    """A list item or a table row (each of their patterns begins with white space, then a digit or
+    one of `_LIST_STARTS`: a line beginning otherwise is not tried)."""
+    lead = text.lstrip()[:1]
+    return (lead in _LIST_STARTS or lead.isdecimal()) and bool(
+        BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)
     )
 
 

@@ -9,6 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitegen.split import roles as role_module
 from sitegen.split.roles import (
     Repeats,
     Role,
@@ -25,6 +26,7 @@ from sitegen.split.roles import (
     signature,
     stop_words,
 )
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
 PROSE = "The council approved the new budget late on Tuesday after a debate that lasted most of the day and ended in a vote."
 
@@ -390,3 +392,14 @@ def test_the_separators_of_a_lines_parts_split_as_first_written(case, text):
     pattern = getattr(importlib.import_module(f"sitegen.split.{module}"), name)
     assert pattern.split(text) == re.compile(plain).split(text)
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(" \t\u00a0\u2003•▸*+-|[()]1٣0:ab.’'_"), max_size=12))
+def test_a_lines_shape_reads_its_words_and_list_marks_as_the_patterns_do(text):
+    # an ASCII line's words are found with an ASCII class, and a line is tried as a list item or
+    # a table row only when it begins as one can: the same answers as the patterns read alone
+    listed = bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text))
+    assert shape(text).list_like is listed
+    if text.isascii():
+        assert role_module._ASCII_WORD.findall(text) == role_module._WORD.findall(text)
