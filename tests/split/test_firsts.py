@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.split_score import corpus_dumps
-from sitegen.split import boundary, clean, furniture
+from sitegen.split import boundary, clean, dates, furniture
 from sitegen.split.firsts import first_characters, initialled
 from sitegen.split.text import may_hold
 
@@ -62,9 +62,16 @@ def corpus_lines() -> set[str]:
     (furniture._PROMO_WORDS, furniture._PROMO),
     (furniture._COMMENTS_WORDS, furniture._COMMENTS),
     (boundary._RIGHTS_WORDS, boundary._RIGHTS),
-], ids=["cookie", "footer", "promo", "comments", "rights"])
+    (dates._RELATIVE_WORDS, dates._RELATIVE),
+], ids=["cookie", "footer", "promo", "comments", "rights", "relative-date"])
 def test_every_line_a_search_would_match_holds_one_of_the_words_that_let_it_be_searched(words, pattern):
     # the words are a cheap first test kept by hand beside each pattern: a word added to the
     # pattern and not to them would go unseen on every ASCII line
     missed = [line for line in corpus_lines() if not may_hold(line, words) and pattern.search(line)]
+    assert missed == []
+
+
+def test_every_line_a_date_pattern_reads_has_a_year_of_four_digits():
+    # date_of tries its patterns only on a line with four digits in a row
+    missed = [line for line in corpus_lines() if not dates._YEAR.search(line) and any(p.match(line.strip()) for p in dates._PATTERNS)]
     assert missed == []
