@@ -15,7 +15,7 @@ import re
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.memo import remembered
 from sitegen.split.firsts import initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, may_hold, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
 _HANGING = frozenset(
@@ -98,6 +98,9 @@ _CONTRIBUTED = re.compile(
     r"^\(?(?:.{2,120}? contributed(?: reporting)? to this (?:report|story|article)|additional reporting by .{2,120})\.?\)?\.?$",
     re.IGNORECASE,
 )
+_BY_LINE_WORDS = ("by", "author", "words", "text")  # one begins within `_BY_LINE_REACH` of every _BY_LINE match
+_BY_LINE_REACH = len("fact-checked by")  # the longest way _BY_LINE's lead reaches "by"
+_CONTRIBUTED_WORDS = ("contributed", "additional reporting by")  # one is in every ASCII line _CONTRIBUTED matches
 _ORGANISATION = initialled(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
@@ -265,7 +268,7 @@ def by_line_names(line: str) -> list[str] | None:
         text = _PLACES.sub("", text)  # "By A in Leeds and B in Hull"
     if "“" in text or '"' in text:
         text = _NICKNAME.sub(" ", text)  # 'Ste "The Gaffer" Whitlow'
-    match = _BY_LINE.match(text)
+    match = _BY_LINE.match(text) if may_hold(text[:_BY_LINE_REACH], _BY_LINE_WORDS) else None
     if not match and " by " in text[:40]:
         date, _, rest = text.partition(" by ")
         match = _BY_LINE.match("by " + rest) if date_of(date.strip(" ,|·•–—-")) else None
@@ -506,7 +509,7 @@ def group_byline(text: str) -> bool:
 
 def contribution(text: str) -> bool:
     """A credit to people who helped but did not write: "X contributed to this report", "Additional reporting by X"."""
-    return len(text) <= 200 and bool(_CONTRIBUTED.match(text.strip()))
+    return len(text) <= 200 and may_hold(text, _CONTRIBUTED_WORDS) and bool(_CONTRIBUTED.match(text.strip()))
 
 
 def continues_bio(text: str, bio: str) -> bool:

@@ -368,7 +368,9 @@ def _led_byline(text: str) -> list[str] | None:
     names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
     if names:
         return names
-    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
+    match = (  # " by" is in every line the three patterns match
+        _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text) if " by" in text.lower() else None
+    )
     if match and len(text) < 200:
         names = _LISTED_NAMES.split(match.group("names"))
         return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
