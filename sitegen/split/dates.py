@@ -4,7 +4,8 @@ Owns reading the date lines of scraped pages: "Tue 10 Sep 2024 09.12 BST",
 "March 3, 2025", "3 March 2025", "2025-03-03", "Published: 03/03/2025"
 (day first), "2025.03.03" and "2025/03/03" (year first, as East Asian sites print it), "Embargoed until 00:01 BST, Wednesday 11 June 2025", with an
 optional weekday, time and time zone; and the relative dates of a page
-("Published 3 days ago"), which name no date. A line with
+("Published 3 days ago") and the days a listing prints without their year
+("4 June", "20.02.26"), which name no date that can be read. A line with
 anything else in it is not a date line. Pure functions on strings. Must not
 look for dates inside sentences.
 """
@@ -46,6 +47,19 @@ _PATTERNS = [
 ]
 
 
+_DAYS = [  # a day without its year, or with two digits of it: no date can be read from these, but they date an item
+    re.compile(_LEAD + r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?" + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"\d{1,2}([./])\d{1,2}\1\d{2}" + _TIME + r"\s*$", re.IGNORECASE),
+]
+_IN_LINE = re.compile(  # a date inside a line: "Posted by the editors on 18 January 2027", "Saturday, March 27, 8 a.m.–noon"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?(?: \d{4}\b)?"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b(?!:)(?:,? \d{4}\b)?"
+    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d{2}\b",
+    re.IGNORECASE,
+)
+_POSTED = re.compile(r"^(?:posted|published|updated|first published|last updated|filed|added)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")  # every date of `_PATTERNS` has its year in four digits
 _RELATIVE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
@@ -53,6 +67,27 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")  # one is in every ASCII line `_RELATIVE` matches
+
+
+@remembered
+def day_line(line: str) -> bool:
+    """A line that is a day without its year ("4 June", "Tuesday 12 May", "June 4, 10:15am") or
+    with two digits of it ("12/06/25", "20.02.26"), as listings print the dates of their items."""
+    text = line.strip()
+    return len(text) <= 60 and bool(_DIGIT.search(text)) and any(p.match(text) for p in _DAYS)
+
+
+def dated(line: str) -> re.Match[str] | None:
+    """Where a date stands inside a line, with or without its year ("Updated 07:42, Thursday 3
+    December", "Posted by the editors on 18 January 2027", "2025-03-03", "12/06/25"), or None."""
+    return _IN_LINE.search(line) if _DIGIT.search(line) else None
+
+
+def posted_line(line: str) -> bool:
+    """A line that says when (and by whom) a post went up, with more than its date: "Posted 21
+    November 2026 by the District Secretary", "Updated 4 June, with the new times"."""
+    text = line.strip()
+    return len(text) <= 100 and bool(_POSTED.match(text)) and not text.endswith(".") and dated(text) is not None
 
 
 @remembered

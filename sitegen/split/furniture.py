@@ -27,7 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import Item
-from sitegen.split.roles import LineShape, Role
+from sitegen.split.dates import dated
+from sitegen.split.roles import LineShape, Role, is_organisation
 from sitegen.split.firsts import initialled
 from sitegen.split.text import Block, Debris, may_hold
 
@@ -63,11 +64,7 @@ _NAV = initialled(
 )
 _PART = re.compile(r"\s(?:[|·•»›/]\s|\s+|(?<=\t))")  # between the links of a menu or a footer's row (or a tab)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may"
-    r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d+ (?:min|hour|day|week)s? ago\b",
-    re.IGNORECASE,
-)
+_AGO = re.compile(r"\b\d+ (?:min|hour|day|week)s? ago\b", re.IGNORECASE)
 _STARTS_DATE = re.compile(
     r"^(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
     r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|published|updated|posted)\b|\d)",
@@ -203,12 +200,14 @@ def commenter(text: str, following: str | None = None) -> bool:
     if not when:  # the name alone: the date and time on the next line
         if following is None or len(following) > 40 or not CLOCK.search(following) or not _STARTS_DATE.match(following) or len(who) > 3:
             return False
+        if len(who) > 1 and is_organisation(m.group("who")):
+            return False  # "Standish Community Centre" over "Wed 13 Jan 2027 · 14:00–19:30": an event's venue
         when = following
     if " on " in text[: m.start("when") + 1] and not CLOCK.search(when):
         return False  # "Maya on Weekend thread", "Tragically on 29 November"
     if len(who) > 3 and not CLOCK.search(when):
         return False  # "Blackfoot River Fishing Report – July 5, 2026"
-    return bool(_DATE.search(when) or CLOCK.search(when)) and len(when) <= 45 and not _NOT_WHEN.search(when)
+    return bool(dated(when) or _AGO.search(when) or CLOCK.search(when)) and len(when) <= 45 and not _NOT_WHEN.search(when)
 
 
 def reason(e: Evidence) -> str | None:

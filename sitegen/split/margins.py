@@ -15,6 +15,13 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   date at its head and none is left above the segment's first item (a
   teaser dated under its text, as listings print them; a page that dates its items above their
   headlines has the date in each head or over the first) — taken in;
+- a head cut from its story: an item that is only a headline (and its standfirst) right above an
+  item that starts with its by-line or date is that item's head — the two are one item;
+- end matter left under an item: the lines under its text, outside every item, down to a bio or a
+  signature that names a writer of the item's by-line ("Words: NAME" at its head, then "NAME is a
+  freelance health writer" a line or two under its last paragraph), and the item's licence line right
+  under that — taken in (the same writer named again ties them to the item; none of the site's
+  lines or a headline between);
 - a tail of the site's own text kept under an item's text: from the first line that is the
   site's — an "Older entries" link, a comments heading, "Posted in … | Tagged …", a newsletter
   sign-up, a row of policy links, the heading of a list of the site's other pages ("More letters",
@@ -34,17 +41,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitegen.split.boundary import Item
-from sitegen.split.roles import LineShape, Role, byline_names, date_line
+from sitegen.split.dates import dated
+from sitegen.split.roles import LineShape, Role, bio_names, byline_names, date_line, signature
 from sitegen.split.text import Block, Debris
 
 HEAD = 4  # the lines of a head left above an item: a headline and up to three lines under it
+WRITER_REACH = 4  # a bio or signature naming the item's writer this many lines under its end at most
 _META = (Role.BYLINE, Role.DATELINE)
-_DATED = re.compile(  # a date inside a short line: "Updated 07:42, Thursday 3 December", "Saturday, March 27, 8 a.m.–noon"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b(?!:)"
-    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b",
-    re.IGNORECASE,
-)
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
@@ -57,19 +60,19 @@ def _meta(text: str, role: Role) -> bool:
 
 def _dated(text: str, s: LineShape) -> bool:
     """A short line that dates an item (alone or with its time, place or counters), no sentence."""
-    return len(text) <= DATED_MAX and not s.running and (date_line(text) or bool(_DATED.search(text)))
+    return len(text) <= DATED_MAX and not s.running and (date_line(text) or bool(dated(text)))
 
 
 def _opens_dated(text: str, s: LineShape) -> bool:
     """A short line that opens with its date: an event's "Saturday, March 27, 8 a.m.–noon, Courthouse
     square" under its headline (a headline ending on a date, "River clean-up, Saturday 12 December", is none)."""
-    found = _DATED.search(text) if len(text) <= DATED_MAX and not s.running else None
+    found = dated(text) if len(text) <= DATED_MAX and not s.running else None
     return bool(found) and len(text[: found.start()].split()) <= 1
 
 
 def _score(text: str, s: LineShape) -> bool:
     """A match report's score line under its headline and date: "Durham Palatinates 61 – 88 Hull Harbour Hawks"."""
-    return len(text) <= DATED_MAX and not s.running and bool(_SCORE.search(text)) and not _DATED.search(text)  # not "11–12 June"
+    return len(text) <= DATED_MAX and not s.running and bool(_SCORE.search(text)) and not dated(text)  # not "11–12 June"
 
 
 def _headline(role: Role, s: LineShape) -> bool:
@@ -110,6 +113,47 @@ def _date_under(item: Item, limit: int, outside: set[int], blocks: Sequence[Bloc
     if k + 1 < len(blocks) and (_gap(blocks, k + 1) < _gap(blocks, k) or _dated(blocks[k + 1].text, shapes[k + 1])):
         return item.end  # a day's heading over the items below it, set apart from the text above; a list of dates
     return k + 1
+
+
+def _writer_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Block], shapes: Sequence[LineShape],
+                  roles: Sequence[Role]) -> int:
+    """Where an item ends with its end matter left under it (its own end when there is none): the
+    lines under it, outside every item and above `limit` (the next item), down to a bio or a
+    signature naming a writer of its by-line ("Words: NAME" at its head, "NAME is a freelance health
+    writer" under its text), at most `WRITER_REACH` lines down, none of them the site's or a
+    headline — and the item's licence line right under that."""
+    head = range(item.start, min(item.end, item.start + HEAD + 1))
+    writers = {n.casefold() for k in head if roles[k] is Role.BYLINE for n in byline_names(blocks[k].text, after_title=True) or ()}
+    if not writers:
+        return item.end
+    for k in range(item.end, min(limit, item.end + WRITER_REACH)):
+        text, s = blocks[k].text, shapes[k]
+        if k not in outside or _site_line(text, s) or roles[k] is Role.TITLE and not s.running:
+            break
+        named = bio_names(text) or (signature(text) if not s.running else None) or ()
+        if writers & {n.casefold() for n in named}:
+            end = k + 1
+            return end + 1 if end < limit and end in outside and roles[end] is Role.LICENCE else end
+    return item.end
+
+
+def _heads_joined(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
+    """The items, an item that is only a headline and its standfirst joined to the item right under
+    it when that one starts with its by-line or date: the story's head cut from its text."""
+    out: list[Item] = []
+    for item in found:
+        above = out[-1] if out else None
+        if (
+            above is not None and above.end == item.start and item.start - above.start <= HEAD - 1
+            and _headline(roles[above.start], shapes[above.start])
+            and all(roles[k] is Role.STANDFIRST for k in range(above.start + 1, above.end))
+            and _meta(blocks[item.start].text, roles[item.start])
+        ):
+            out[-1] = replace(above, end=item.end, confidence=min(above.confidence, item.confidence),
+                              doubts=above.doubts + tuple(d for d in item.doubts if d[0] != blocks[item.start].line))
+            continue
+        out.append(item)
+    return out
 
 
 def _gap(blocks: Sequence[Block], k: int) -> int:
@@ -169,7 +213,7 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     site's own lines let go), and the lines left outside: less those taken in, with those let go."""
     index = {b.line: k for k, b in enumerate(blocks)}
     outside = {index[d.line] for d in left if d.line in index and d.text == blocks[index[d.line]].text}
-    out = list(found)
+    out = _heads_joined(found, blocks, shapes, roles)
     cut: list[Debris] = []
     top = out[0].start - 1 if out else -1
     dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them
@@ -177,6 +221,8 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
         floor = out[i - 1].end if i else 0
         start = _head_above(item, floor, outside, blocks, shapes, roles)
         end = _tail(item, blocks, shapes)
+        if end == item.end:
+            end = _writer_below(item, out[i + 1].start if i + 1 < len(out) else len(blocks), outside, blocks, shapes, roles)
         if end == item.end and not dated_above:
             end = _date_under(item, out[i + 1].start if i + 1 < len(out) else len(blocks), outside, blocks, shapes)
         if (start, end) != (item.start, item.end):

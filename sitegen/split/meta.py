@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.split.dates import date_of, relative_date
+from sitegen.split.dates import date_of, posted_line, relative_date
 from sitegen.split.memo import remembered
 from sitegen.split.firsts import initialled
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, may_hold, word_count
@@ -230,7 +230,7 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
-    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line) or relative_date(line):
+    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line) or relative_date(line) or posted_line(line):
         return False
     if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
         return False  # a rating, a number, an e-mail address or a link is not a title

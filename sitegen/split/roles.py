@@ -25,8 +25,9 @@ from enum import Enum
 from functools import cache
 from pathlib import Path
 
+from sitegen.split import contents
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import date_of, relative_date
+from sitegen.split.dates import date_of, day_line, posted_line, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
@@ -530,7 +531,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
 @remembered
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
-    if relative_date(text):  # "Published 3 days ago", "Updated yesterday"
+    if relative_date(text) or day_line(text):  # "Published 3 days ago", "Updated yesterday", "4 June", "20.02.26"
         return True
     if len(text) > 100 or not any(map(str.isdigit, text)):
         return False
@@ -538,7 +539,9 @@ def date_line(text: str) -> bool:
         return True
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
-        return any(date_of(p) or relative_date(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
+        return any(date_of(p) or relative_date(p) or day_line(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
+    if posted_line(text):
+        return True  # "Posted 21 November 2026 by the District Secretary", "Updated 4 June, with the new times"
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
 
@@ -721,6 +724,7 @@ class Repeats:
 
     def __init__(self) -> None:
         self._counts = bytearray(1 << self.BITS)
+        self.contents = contents.Named()  # the entries of the dump's contents lines ("In this issue: A · B · C")
 
     @staticmethod
     @remembered  # a line is counted by the segmenter, by `classify` and by the tagger
@@ -745,6 +749,10 @@ class Repeats:
         repeats = cls()
         for raw in lines:
             if len(raw) <= REPEAT_SHORT + 40:
+                text = clean_line((raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw).rstrip("\r\n"))
+                repeats.add(text)
+                repeats.contents.add(text)
+            else:  # a long line: a contents line only when it opens like one ("In this issue: …")
                 text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-                repeats.add(clean_line(text.rstrip("\r\n")))
+                repeats.contents.add(clean_line(text.rstrip("\r\n")) if contents.opens(text) else None)
         return repeats

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from sitegen.split.boundary import Item
 from sitegen.split.cohesion import content_words, similarity
+from sitegen.split.dates import dated
 from sitegen.split.roles import LineShape, Role, date_line, person
 from sitegen.split.text import Block, Debris
 
@@ -35,12 +36,6 @@ _ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: wha
 _NUMBERED = re.compile(r"^\s*(?:(\d{1,3})[.):]|(\d{1,3})/(\d{1,3})\b|(?:step|part|day|stage|round|chapter|question|q)\s*(\d{1,3})\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,4}\.)\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # "Pros: …", "Best overall: …", "Price: €3.50"
-_DATED = re.compile(  # a date somewhere in a short line ("Posted by the editors on 18 January 2027")
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{4})?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})\b",
-    re.IGNORECASE,
-)
 _HEAD_WORDS = re.compile(r"^(?:by|posted|published|updated|written by|words by)\b", re.IGNORECASE)
 
 
@@ -77,7 +72,7 @@ def has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: in
 
 
 def _dated(text: str) -> bool:
-    return date_line(text) or len(text) <= 120 and bool(_DATED.search(text) or _HEAD_WORDS.match(text))
+    return date_line(text) or len(text) <= 120 and bool(dated(text) or _HEAD_WORDS.match(text))
 
 
 def _subheadings(shapes: Sequence[LineShape], roles: Sequence[Role], start: int, end: int) -> list[int]:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, flat, margins, peers, sections, short, signoff, stack, template
+from sitegen.split import cohesion, contents, flat, margins, peers, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -167,6 +167,10 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             own.append("lic")
         if s.chars <= 240 and furniture_reason(t, count):
             own.append("furn")
+        if repeats and role is not None and repeats.contents.named(t):
+            own.append("listed")  # a contents line of the dump names it: the head of an item
+        elif role is not None and (repeats.contents.lists(t) if repeats else contents.entries(t)):
+            own.append("contents")  # the page's list of its items: no item's
         if first and role is not None:
             own.append("seg")
             first = False
@@ -580,6 +584,19 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     spans: list[tuple[int, int]] = []
     left: list[Debris] = []
     tags = _kept_runs(lines, tagging)
+    for k, x in enumerate(lines):
+        if "contents" in x.own and tags[k] != "O":
+            if tags[k] == "B" and k + 1 < n and tags[k + 1] == "I":
+                tags[k + 1] = "B"
+            tags[k] = "O"
+    named = [k for k, x in enumerate(lines) if "listed" in x.own]
+    for k in named:  # the head of an item a contents line names starts one, with the lines outside under it
+        if tags[k] == "O":  # (or the item that starts right under it: its text)
+            tags[k] = "B"
+            for j in range(k + 1, n):
+                if "listed" in lines[j].own or tags[j] == "I" or tags[j] == "B" and any(x.role is not None for x in lines[k + 1 : j]):
+                    break
+                tags[j] = "I"
     content = [k for k, x in enumerate(lines) if x.role is not None]
     if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])
@@ -600,7 +617,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         if not kept:
             continue
         beside = [[x for x in lines[a:b] if x.role is not None] for a, b in spans[max(0, n_span - 1) : n_span + 2] if a != start]
-        head = kept_from(kept, segment, lambda: any(_teaser(other, segment) for other in beside))
+        head = 0 if "listed" in kept[0].own else kept_from(kept, segment, lambda: any(_teaser(other, segment) for other in beside))
         if head is None:
             left += [Debris(x.block.line, x.block.text, "no running text: page or section headings, navigation") for x in kept]
             continue
@@ -629,6 +646,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
                      for it in listed], key=lambda it: it.start)
     out = peers.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
+    if named:
+        out = contents.cut(out, segment.blocks, [any(lines[k].index == j for k in named) for j in range(len(segment.blocks))])
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left
 

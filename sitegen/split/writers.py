@@ -18,18 +18,13 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split.firsts import initialled
-from sitegen.split.dates import date_of, relative_date
+from sitegen.split.dates import date_of, day_line, relative_date
 from sitegen.split.meta import NAME, UPPER, capitalised, is_group, is_person_name, is_post, people, post_nominals
 from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
 _ROW_SEP = re.compile(r"\s+[|·•—–]\s+")
 _TIME = re.compile(r"\s*@?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)  # "@ 9:12 am", "07:15 GMT"
-_DAY_MONTH = re.compile(
-    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug"
-    r"|sep|sept|oct|nov|dec)[a-z]*\.?)$",
-    re.IGNORECASE,
-)
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b", re.IGNORECASE)
 _COUNT = re.compile(r"^\d[\d,.]*k?\s+\w+$|^\w+\s*\(\d+\)$", re.IGNORECASE)  # "32 Comments", "Comments (87)"
 _LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: NAME", "Summary by NAME"
@@ -80,7 +75,7 @@ def _dated(part: str) -> bool:
     bare = _TIME.sub("", part).strip(" ,@")
     if not bare:
         return bool(_TIME.match(part))
-    return bool(date_of(bare) or relative_date(part) or _DAY_MONTH.match(bare) or _UPDATED.match(part) and _TIME.search(part))
+    return bool(date_of(bare) or relative_date(part) or day_line(bare) or _UPDATED.match(part) and _TIME.search(part))
 
 
 def row_names(text: str) -> list[str] | None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitegen.split.dates import date_of, relative_date
+from sitegen.split.dates import date_of, dated, day_line, posted_line, relative_date
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,45 @@ def test_relative_dates(line):
 @pytest.mark.parametrize("line", ["3 days ago I went to the market.", "Yesterday the council met.", "Ago"])
 def test_not_relative_dates(line):
     assert not relative_date(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["4 June", "June 4", "Tuesday 12 May", "Sat 29 Nov, 5.30pm", "Posted 4 June", "Dec 2, 15:12 UTC", "12/06/25", "20.02.26"]
+)
+def test_days_without_their_year(line):
+    assert day_line(line) and date_of(line) is None
+
+
+@pytest.mark.parametrize("line", ["June", "Friday", "Sale 4 June", "4 June was the day we met.", "1.209.26", "3-1-0", "Room 12"])
+def test_not_days(line):
+    assert not day_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Updated 07:42, Thursday 3 December", "3 December"),
+        ("Posted by the editors on 18 January 2027", "18 January 2027"),
+        ("Saturday, March 27, 8 a.m.–noon", "March 27"),
+        ("Filed 2025-03-03 by the desk", "2025-03-03"),
+        ("Cancelled · 12/06/25", "12/06/25"),
+    ],
+)
+def test_dates_inside_lines(line, found):
+    assert (m := dated(line)) is not None and m.group() == found
+
+
+@pytest.mark.parametrize("line", ["Hull 3-1-0 Leeds", "Meet at 10:30", "Mar 10:30", "Chapter 3"])
+def test_no_date_inside(line):
+    assert dated(line) is None
+
+
+@pytest.mark.parametrize("line", ["Posted 21 November 2026 by the District Secretary", "Updated 4 June, with the new times",
+                                  "Published on 3 May 2026 in News"])
+def test_lines_saying_when_a_post_went_up(line):
+    assert posted_line(line) and date_of(line) is None
+
+
+@pytest.mark.parametrize("line", ["Posted in Local history | 3 Comments", "Published by the council today.", "Posted 4 June, 2026."])
+def test_not_lines_saying_when_a_post_went_up(line):
+    assert not posted_line(line)

@@ -93,6 +93,12 @@ def test_a_commenters_head_is_a_name_and_a_date_not_a_headline_or_by_line():
         assert not commenter(line), line
 
 
+def test_a_name_alone_over_a_date_and_time_heads_a_comment_but_a_venue_does_not():
+    assert commenter("Priya Kaur", "Tue 12 Jan 2027 · 14:05")
+    for venue in ("Standish Community Centre", "Hindley Methodist Church"):
+        assert not commenter(venue, "Wed 13 Jan 2027 · 14:00–19:30"), venue
+
+
 def test_a_menu_row_is_links_not_an_events_line():
     assert menu_row("Home | About | Club History | Teams | Fixtures | News | Contact")
     assert menu_row("Latest   Zoning   Transit   Housing   Public Space   Podcast   Donate")

@@ -152,3 +152,63 @@ def test_a_match_reports_headline_and_date_left_above_its_score_head_the_report(
     result = split(page, page[2])
     assert [a.title for a in result.articles] == [page[0]]
     assert result.articles[0].source.lines[0] == 1
+
+
+class OneItem:
+    """A boundary decision that makes one item from `first` up to the line before `after`, every other line outside."""
+
+    def __init__(self, first: str, after: str) -> None:
+        self.first, self.after = first, after
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags, state = [], "O"
+        for x in lines:
+            state = "B" if x.block.text == self.first else "O" if x.block.text == self.after else "I" if state in "BI" else "O"
+            tags.append(state)
+        return Tagging(tuple(tags), tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0), "O": (0.0, 0.0, 1.0)}[t] for t in tags))
+
+
+def split_one(lines: Sequence[str], first: str, after: str):
+    with tagger.using(OneItem(first, after)):
+        return split_text("\n\n".join(lines) + "\n", "dump.txt")
+
+
+STORY = ("Sickle cell: a mother's notebook", "Words: Kemi Adebayo-Shaw", TEXT, "Folake has started a donor group at her church in Moss Side.")
+END = ('"I tell them: you spend an hour, my son gets his month."',
+       "Kemi Adebayo-Shaw is a freelance health writer based in Manchester.", "© Give Blood North 2026")
+
+
+def test_the_end_matter_down_to_a_bio_naming_the_storys_writer_is_the_storys():
+    result = split_one((*STORY, *END, "Tags: sickle cell, donors"), STORY[0], END[0])
+    assert [a.title for a in result.articles] == [STORY[0]]
+    article = result.articles[0]
+    assert "you spend an hour" in article.body and article.source.lines == (1, 13)
+    assert article.licence.kind != "unknown"  # its © line is its own
+    assert [d.text for d in result.debris] == ["Tags: sickle cell, donors"]
+
+
+def test_a_bio_naming_someone_else_stays_outside():
+    other = ("Jane Hill is a freelance health writer based in Leeds.",)
+    result = split_one((*STORY, END[0], *other), STORY[0], END[0])
+    assert result.articles[0].source.lines == (1, 7)
+
+
+class StartsAt:
+    """A boundary decision that starts an item at each of `starts` (every line inside one)."""
+
+    def __init__(self, *starts: str) -> None:
+        self.starts = set(starts)
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags = tuple("B" if x.block.text in self.starts or not k else "I" for k, x in enumerate(lines))
+        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def test_a_headline_and_standfirst_cut_from_the_by_lined_text_under_them_head_it_again():
+    head = ("Road closures in the valley this week",
+            "Here are the roadworks and closures planned by the county council and the utility companies for the week ahead.")
+    story = ("By Owen Tregear, Local Democracy Reporter", "Monday, 9 March 2026", TEXT)
+    with tagger.using(StartsAt(head[0], story[0])):
+        result = split_text("\n".join((*head, *story)) + "\n", "dump.txt")
+    assert [(a.title, a.source.lines) for a in result.articles] == [(head[0], (1, 5))]
+    assert result.articles[0].authors == ("Owen Tregear",)

@@ -77,6 +77,7 @@ def test_titles(line):
         "Dear Editor,",
         "D",
         "Published 3 days ago",
+        "Posted 21 November 2026 by the District Secretary",  # when it went up, and who posted it
     ],
 )
 def test_not_titles(line):

@@ -67,6 +67,14 @@ def test_a_related_block_ends_at_a_sentence_after_its_title():
     assert sorted(debris) == [5, 7]
 
 
+def test_a_related_block_ends_at_a_title_over_the_line_that_says_when_it_was_posted():
+    text = (f"Title\n\n{LONG}\n\nMost Read\n\nOne headline\nAnother headline\nTOWER CAPTAINS' MEETING: NEW LEAD APPOINTED\n"
+            f"Posted 21 November 2026 by the District Secretary\n{LONG}")
+    found, debris = segments(text)
+    assert found == [[1, 3], [9, 10, 11]]
+    assert sorted(debris) == [5, 7, 8]
+
+
 def test_a_related_block_at_the_end_is_all_debris():
     found, debris = segments(f"Title\n\n{LONG}\n\nMost Read\n\nOne headline\nAnother headline?\nContinue Reading")
     assert found == [[1, 3]]

@@ -1,0 +1,145 @@
+"""Contents lines: a line of the page that lists the heads of its items.
+
+A newsletter or a magazine's issue often opens with what it holds: "In this issue: From the chair ·
+Heather honey · Swarm collection · Members' corner". Each entry is the head of an item below it, often
+a short label ("Seed Swap", "Notices") the tagger would read as a subheading of the item above. Owns
+`entries(text)`, the entries of such a line (after "In this issue", "Inside", "Contents", "This week"…,
+three or more short entries between separators), and `keys(text)`, what a line is looked up by (the
+line, and the part before its first colon or dash: "Plot 14B" names "Plot 14B: A Beginner's First
+Year"). `Named` keeps the entries of a dump's contents lines (read in the dump's first pass, with
+`roles.Repeats`), bounded; `cut` cuts the items of a segment at the lines a contents line named.
+Pure; reads no metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # `roles.Repeats` keeps a `Named`, and `boundary` reads roles
+    from sitegen.split.boundary import Item
+    from sitegen.split.text import Block
+
+ENTRIES = 3  # a contents line lists at least this many entries (under a heading of its own, two)
+ENTRY_WORDS = 8  # each of at most this many words
+LINE_MAX = 300  # a contents line is no longer
+HEAD_WORDS = 12  # a line named by the first words of it (an entry "Winter workshop" for "WINTER WORKSHOP NIGHTS") is no longer
+KEPT = 2000  # entries kept per dump at most (memory stays bounded whatever the dump)
+_LEAD_WORDS = (
+    r"^\s*(?:also\s+)?(?:in\s+this\s+(?:issue|edition|newsletter|number|bulletin)|inside(?:\s+this\s+(?:issue|edition))?|contents"
+    r"|this\s+(?:week|month|issue))"
+)
+_LEAD = re.compile(_LEAD_WORDS + r"\s*[:—–-]\s*", re.IGNORECASE)
+_HEADING = re.compile(_LEAD_WORDS + r"\s*:?\s*$", re.IGNORECASE)  # "IN THIS BULLETIN", the list on the line under it
+_SEPARATOR = re.compile(r"\s*(?:[·|•;,/]|\s[–—-]\s)\s*")
+_HEAD_END = re.compile(r"\s*(?::|\s[–—-]\s)")  # "Plot 14B: A Beginner's First Year", "Seed swap – March"
+_WORD = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def opens(text: str) -> bool:
+    """The line opens as a contents line does ("In this issue:", "Contents —", "IN THIS BULLETIN")."""
+    return bool(_LEAD.match(text) or _HEADING.match(text))
+
+
+def entries(text: str) -> list[str] | None:
+    """The entries of a contents line, as they are looked up (`keys`), or None when it is no contents line."""
+    lead = _LEAD.match(text) if len(text) <= LINE_MAX else None
+    if lead is None:
+        return None
+    found = _parts(text[lead.end() :])
+    return found if found and len(found) >= ENTRIES else None
+
+
+def _parts(text: str) -> list[str] | None:
+    """The entries of a list between separators, or None when one is too long for an entry."""
+    if len(text) > LINE_MAX:
+        return None
+    parts = [p for p in map(_norm, _SEPARATOR.split(text)) if p]
+    return None if any(len(p.split()) > ENTRY_WORDS for p in parts) else parts
+
+
+def keys(text: str) -> Iterator[str]:
+    """What a line is looked up by among a contents line's entries: the whole line, its head before
+    a colon or a dash, and (a short line) its first words, two or more."""
+    whole = _norm(text)
+    yield whole
+    found = _HEAD_END.search(text)
+    if found and found.start() > 0:
+        yield _norm(text[: found.start()])
+    words = whole.split()
+    if len(words) <= HEAD_WORDS:
+        for k in range(2, len(words)):
+            yield " ".join(words[:k])
+
+
+class Named:
+    """The entries of a dump's contents lines (at most `KEPT`), fed the dump's lines in order: a
+    contents line goes on in the line under it when hard-wrapped ("… · Plot 14B ·", then "Committee
+    Vacancy · Dates for Your Diary"), and stands under its heading when the heading has a line of its
+    own ("IN THIS BULLETIN", then "Subs due · Winter workshop · Obituary")."""
+
+    def __init__(self) -> None:
+        self._entries: set[str] = set()
+        self._lists: set[str] = set()  # the lines that list them, when no lead word says so
+        self._open = False  # the line before was a contents line or its heading
+
+    def add(self, text: str | None) -> None:
+        """Read the dump's next line (None: a line too long to list anything)."""
+        if text is None:
+            self._open = False
+            return
+        if not text.strip():
+            return
+        found = entries(text)
+        heading = found is None and bool(_HEADING.match(text))
+        if found is None and self._open and not heading:
+            found = _continued(text)
+            if found and len(self._lists) < KEPT:
+                self._lists.add(_norm(text))
+        self._open = heading or found is not None
+        if found and len(self._entries) < KEPT:
+            self._entries.update(found[: KEPT - len(self._entries)])
+
+    def lists(self, text: str) -> bool:
+        """Whether the line is one of the dump's contents lines (or its heading)."""
+        return bool(entries(text) or _HEADING.match(text) or self._lists and _norm(text) in self._lists)
+
+    def named(self, text: str) -> bool:
+        """Whether a contents line of the dump names this line (never a contents line itself)."""
+        if not self._entries or len(text) > LINE_MAX or self.lists(text):
+            return False
+        return any(key in self._entries for key in keys(text) if key)
+
+
+def _continued(text: str) -> list[str] | None:
+    """The entries of a line that goes on with the contents line (or heading) above it: two entries
+    or more, or one after a separator."""
+    parts = _parts(text)
+    if not parts or len(parts) < 2 and not _SEPARATOR.match(text):
+        return None
+    return parts
+
+
+def cut(found: Sequence[Item], blocks: Sequence[Block], named: Sequence[bool]) -> list[Item]:
+    """The items of a segment, each cut at the lines inside it that a contents line names (`named`,
+    per block of the segment): the heads of the items the page lists. A doubt stays with the piece
+    its line is in; one on a named head (that it may start an item) is settled."""
+    out: list[Item] = []
+    for item in found:
+        starts = [k for k in range(item.start + 1, item.end) if named[k]]
+        if not starts:
+            out.append(item)
+            continue
+        settled = {blocks[k].line for k in starts}
+        bounds = [item.start, *starts, item.end]
+        for a, b in zip(bounds, bounds[1:]):
+            first, last = blocks[a].line, blocks[b - 1].line
+            doubts = tuple(d for d in item.doubts if first <= d[0] <= last and d[0] not in settled)
+            out.append(replace(item, start=a, end=b, doubts=doubts))
+    return out
