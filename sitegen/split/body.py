@@ -19,6 +19,7 @@ from sitegen.split.dates import date_of
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
 
 _INLINE = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+_INLINE_CHARS = frozenset("\\`*_[]<&")  # every match of _INLINE is one of these
 _LINE_START = re.compile(
     r"^(?:(?P<hash>#{1,6})(?=\s|$)|(?P<digits>\d{1,9})(?=[.)](?:\s|$))|(?P<mark>[+\-=>]|~~~))"
 )
@@ -30,6 +31,8 @@ HEADING_MIN_FOLLOWING = 100
 
 def escape_inline(text: str) -> str:
     """Text with every character Markdown could read as inline syntax escaped."""
+    if _INLINE_CHARS.isdisjoint(text):
+        return text  # nothing to escape (most lines): not scanned
     return _INLINE.sub(lambda m: "\\" + (m.group(1) or "&"), text)
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
 from sitegen.split.roles import END_MATTER, LineShape, Role, byline_names, date_line, heads_an_item, headline_score, shape, signature
-from sitegen.split.text import Block, stops_mid_sentence
+from sitegen.split.text import Block, may_hold, stops_mid_sentence
 
 CUT = 0.5  # a score at or above this starts a new item
 DOUBT = 0.35  # a score at or above this (and below CUT) is worth a look
@@ -52,6 +52,7 @@ _MONTH_DAY = re.compile(
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # a copyright notice is not running text
 _RIGHTS = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)  # nor a line that claims rights
+_RIGHTS_WORDS = ("(c)", "copyright", "all rights reserved")  # one is in every ASCII line _RIGHTS finds
 _SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*$")  # a statement (a question alone is a headline: "Why are so many waiting?")
 _ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+")  # a web address is no running text ("Printed from https://…")
 
@@ -285,7 +286,9 @@ def has_running_text(texts: Sequence[str]) -> bool:
         return False
     lines = [_ADDRESS.sub("", t).strip() if "://" in t or "www." in t else t for t in texts]
     return any(
-        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not _RIGHTS.search(t)
+        (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not (
+            may_hold(t, _RIGHTS_WORDS) and _RIGHTS.search(t)
+        )
         for t in lines
     )
 

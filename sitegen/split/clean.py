@@ -137,6 +137,18 @@ def cookie_notice(line: str) -> bool:
     return may_hold(line, _COOKIE_WORDS) and bool(COOKIE.search(line))
 
 
+_GLUED_ENDS = ("continue reading", "read more", "keep reading")  # GLUED_SEPARATOR's phrases, lower-cased
+
+
+def glued_separator(line: str) -> re.Match[str] | None:
+    """`GLUED_SEPARATOR` matched on a line ("… said the mayor. Read More"). An ASCII line that does
+    not end with one of its phrases (and the characters that may follow one) is not tried: the
+    match scans the whole line, and hardly any line ends so."""
+    if line.isascii() and not line.rstrip(" \t.>").lower().endswith(_GLUED_ENDS):
+        return None
+    return GLUED_SEPARATOR.match(line)
+
+
 def is_separator(line: str) -> bool:
     """A line that ends one article: what follows is another (or related links)."""
     return bool(SEPARATOR.match(line))

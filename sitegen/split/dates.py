@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from sitegen.split.memo import remembered
+from sitegen.split.text import may_hold
 
 _MONTHS = {
     m: i
@@ -59,11 +60,13 @@ _IN_LINE = re.compile(  # a date inside a line: "Posted by the editors on 18 Jan
 )
 _POSTED = re.compile(r"^(?:posted|published|updated|first published|last updated|filed|added)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\d{4}")  # every date of `_PATTERNS` has its year in four digits
 _RELATIVE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
     r"|hr|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
+_RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")  # one is in every ASCII line `_RELATIVE` matches
 
 
 @remembered
@@ -91,14 +94,14 @@ def posted_line(line: str) -> bool:
 def relative_date(line: str) -> bool:
     """A line that dates the page relative to when it was seen: "Published 3 days ago", "2 hours
     ago", "Updated yesterday" (no date can be read from it)."""
-    return len(line) <= 60 and bool(_RELATIVE.match(line.strip()))
+    return len(line) <= 60 and may_hold(line, _RELATIVE_WORDS) and bool(_RELATIVE.match(line.strip()))
 
 
 @remembered
 def date_of(line: str) -> dt.date | None:
     """The date a line consists of, or None (also for an impossible date such as 31 February)."""
     text = line.strip()
-    if len(text) > 60 or not _DIGIT.search(text):
+    if len(text) > 60 or not _YEAR.search(text):
         return None
     for pattern in _PATTERNS:
         match = pattern.match(text)

@@ -56,6 +56,7 @@ _ALT_START = re.compile(
 )
 _PERSON = re.compile(r"^(?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'.-]+$")
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # the same words of a lower-case ASCII text, found faster
 _NON_LATIN = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
     "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
@@ -91,7 +92,7 @@ def _script(char: str) -> str | None:
 def other_language(line: str) -> str | None:
     """The language (or script) a line is in when it is clearly not English; None otherwise."""
     if line.isascii():  # no other script; its letters are its words' (the common case, made cheap)
-        words = _WORD.findall(line.lower())
+        words = _ASCII_WORD.findall(line.lower())
         return None if sum(map(len, words)) < 12 else _latin_language(words)
     letters = sum(map(str.isalpha, line))
     if letters < 12:

@@ -62,7 +62,7 @@ _NAV = initialled(
     r"|next (?:day|post|page)|showing \d+ of)\b|^(?:home|menu|search\.*|latest issue)$",
     re.IGNORECASE,
 )
-_PART = re.compile(r"\s[|·•»›/]\s|\s{2,}|\t")  # between the links of a menu or a footer's row
+_PART = re.compile(r"\s(?:[|·•»›/]\s|\s+|(?<=\t))")  # between the links of a menu or a footer's row (or a tab)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _AGO = re.compile(r"\b\d+ (?:min|hour|day|week)s? ago\b", re.IGNORECASE)
 _STARTS_DATE = re.compile(

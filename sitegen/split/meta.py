@@ -15,7 +15,7 @@ import re
 from sitegen.split.dates import date_of, posted_line, relative_date
 from sitegen.split.memo import remembered
 from sitegen.split.firsts import initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, word_count
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, may_hold, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
 _HANGING = frozenset(
@@ -23,7 +23,7 @@ _HANGING = frozenset(
     "this these those is are was were be been has have had will would can could may should must not into after before "
     "while when where if so".split()
 )
-_BUTTONS = re.compile(r"\s{2,}|\t")
+_BUTTONS = re.compile(r"\s(?:\s+|(?<=\t))")  # wide white space or a tab
 _CLAUSE_WORDS = frozenset(
     "a an it its you your we our my i he she they them what how why when who where is are was were be can will not "
     "this that do does did has have to".split()
@@ -39,6 +39,9 @@ _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
+_LEADING_HONORIFICS = re.compile(rf"^{_HONORIFIC}")
+_NAME_LIST = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")  # "A, B, and C"
+_LAST_INITIAL = re.compile(r"\s[A-Z]\.$")  # "Tomasz K."
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
     rf"|column|essay|report) )?by|author|words|text):?\s+"
@@ -95,6 +98,9 @@ _CONTRIBUTED = re.compile(
     r"^\(?(?:.{2,120}? contributed(?: reporting)? to this (?:report|story|article)|additional reporting by .{2,120})\.?\)?\.?$",
     re.IGNORECASE,
 )
+_BY_LINE_WORDS = ("by", "author", "words", "text")  # one begins within `_BY_LINE_REACH` of every _BY_LINE match
+_BY_LINE_REACH = len("fact-checked by")  # the longest way _BY_LINE's lead reaches "by"
+_CONTRIBUTED_WORDS = ("contributed", "additional reporting by")  # one is in every ASCII line _CONTRIBUTED matches
 _ORGANISATION = initialled(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
@@ -262,7 +268,7 @@ def by_line_names(line: str) -> list[str] | None:
         text = _PLACES.sub("", text)  # "By A in Leeds and B in Hull"
     if "“" in text or '"' in text:
         text = _NICKNAME.sub(" ", text)  # 'Ste "The Gaffer" Whitlow'
-    match = _BY_LINE.match(text)
+    match = _BY_LINE.match(text) if may_hold(text[:_BY_LINE_REACH], _BY_LINE_WORDS) else None
     if not match and " by " in text[:40]:
         date, _, rest = text.partition(" by ")
         match = _BY_LINE.match("by " + rest) if date_of(date.strip(" ,|·•–—-")) else None
@@ -435,8 +441,10 @@ def bio_names(paragraph: str) -> list[str]:
     "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
     if len(paragraph) > 700:
         return []
-    paragraph = _HANDLE.sub("", _ABOUT.sub("", paragraph))  # "About the author: NAME (@handle) is …"
-    plural = _BIO_PLURAL.match(paragraph)
+    paragraph = _ABOUT.sub("", paragraph)  # "About the author: NAME (@handle) is …"
+    if "(@" in paragraph:
+        paragraph = _HANDLE.sub("", paragraph)
+    plural = _BIO_PLURAL.match(paragraph) if " are" in paragraph else None
     if plural and _ROLE.search(paragraph):
         return [n for n in _names(plural.group("names")) if _is_name(n)]
     if not _BIO_START.match(paragraph) or not (_ROLE.search(paragraph) or len(paragraph) <= 300 and _WRITES.match(paragraph)):
@@ -455,7 +463,7 @@ def _is_name(name: str) -> bool:
 
 
 def _names(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:,\s*and\b|,|\band\b|&)\s*", text)
+    parts = _NAME_LIST.split(text)
     out: list[str] = []
     for part in parts:
         name = _clean_name(part)
@@ -467,9 +475,9 @@ def _names(text: str) -> list[str]:
 def _clean_name(name: str) -> str:
     """A name without an honorific or the letters after it ("MRCVS"), and in title case when it was
     written in capitals."""
-    name = re.sub(rf"^{_HONORIFIC}", "", " ".join(name.split())).strip(" ,")
+    name = _LEADING_HONORIFICS.sub("", " ".join(name.split())).strip(" ,")
     name = post_nominals(name)
-    name = name if re.search(r"\s[A-Z]\.$", name) else name.strip(" .")  # "Tomasz K." keeps its initial's full stop
+    name = name if _LAST_INITIAL.search(name) else name.strip(" .")  # "Tomasz K." keeps its initial's full stop
     if name.isupper() and len(name) > 3:
         name = capitalised(name)
     return name
@@ -501,7 +509,7 @@ def group_byline(text: str) -> bool:
 
 def contribution(text: str) -> bool:
     """A credit to people who helped but did not write: "X contributed to this report", "Additional reporting by X"."""
-    return len(text) <= 200 and bool(_CONTRIBUTED.match(text.strip()))
+    return len(text) <= 200 and may_hold(text, _CONTRIBUTED_WORDS) and bool(_CONTRIBUTED.match(text.strip()))
 
 
 def continues_bio(text: str, bio: str) -> bool:

@@ -34,7 +34,7 @@ from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import is_person_name, translator_names
-from sitegen.split.memo import remembered
+from sitegen.split.memo import by_line, remembered
 from sitegen.split.firsts import initialled
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
@@ -75,7 +75,9 @@ _FALLBACK_STOPS = (
     "what how why if so also more most some any all one two"
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_REFERENCE = re.compile(r"https?://|\bwww\.|\bdoi:?\s*10\.\d", re.IGNORECASE)
+_ASCII_WORD = re.compile(r"[A-Za-z][\w'-]*", re.ASCII)  # the same words of an ASCII line, found faster
+_LIST_STARTS = frozenset("•●▪◦‣·∙■□►▸*+-|[(")  # what a list item or a table row begins with, if not a digit
+_REFERENCE = initialled(r"https?://|\bwww\.|\bdoi:?\s*10\.\d", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
 _CALL_TO_ACTION = re.compile(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
@@ -159,13 +161,17 @@ _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and 
 _JOB = initialled(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
-_BYLINE_SEP = re.compile(r"\s+[|·•]\s+|\s[–—]\s")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
+_BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
 _FIELD_PART = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # "Turnout: 38.3%"
 _FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
 _REPLY = re.compile(r"^(?:re|aw|sv|fwd?)\s?:\s", re.IGNORECASE)  # a reply's subject: "Re: First 200km audax"
-_PARTS = re.compile(r"\s[|·•]\s|\s{2,}")
+_AND = re.compile(r"\s(?:and|&)\s")
+_LISTED_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")  # "A, B and C"
+_PAIRED_NAMES = re.compile(r"\s*(?:\band\b|&)\s*")  # "A and B"
+_MENU_SEP = re.compile(r"\s(?:[|·•/›»>]\s|\s{2,})")
+_PARTS = re.compile(r"\s(?:[|·•]\s|\s+)")  # " | " or wider white space: every alternative begins with one
 _OFFER = re.compile(r"\b\d{1,2}% off\b.{0,60}\bcode\b|\b(?:use|with) (?:the )?(?:code|coupon) [A-Z0-9]{3,}\b")  # an advertiser's offer
 _LABELLED = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s*")  # "Placed on: ", "Closing date: "
 _SPEAKER = re.compile(r"^(?P<who>[^\W\d][\w.’' -]{0,40}?)\s?:\s+\S")  # "Q: …", "Interviewer: …", "JANE HILL: …"
@@ -228,7 +234,7 @@ def shape(text: str) -> LineShape:
     stripped = text.rstrip()
     last = stripped[-1:] if stripped else ""
     if len(text) <= SHAPED:
-        words = _WORD.findall(text)
+        words = (_ASCII_WORD if text.isascii() else _WORD).findall(text)
         lowered = text.lower().split()  # as many as `text.split()`: lower case adds or takes no white space
         stops = sum(map(stop_words().__contains__, map(str.strip, lowered, repeat(_PUNCTUATION))))
         stop_density = stops / len(words) if words else 0.0
@@ -244,7 +250,16 @@ def shape(text: str) -> LineShape:
         capitalised=capitalised,
         final="" if last.isalnum() else last,
         cut=_broken(stripped),
-        list_like=bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)),
+        list_like=_list_like(text),
+    )
+
+
+def _list_like(text: str) -> bool:
+    """A list item or a table row (each of their patterns begins with white space, then a digit or
+    one of `_LIST_STARTS`: a line beginning otherwise is not tried)."""
+    lead = text.lstrip()[:1]
+    return (lead in _LIST_STARTS or lead.isdecimal()) and bool(
+        BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)
     )
 
 
@@ -258,7 +273,7 @@ def _broken(text: str) -> bool:
     return bool(words) and words[-1] in _FUNCTION_ENDS
 
 
-@remembered
+@by_line  # `s`, when given, is the shape of `text`
 def headline_score(text: str, s: LineShape | None = None) -> float:
     """How much a line, on its own, looks like a headline (0 = not at all, 1 = surely):
     several words, short, no final full stop, starts with a capital, fewer stop words than
@@ -354,9 +369,11 @@ def _led_byline(text: str) -> list[str] | None:
     names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
     if names:
         return names
-    match = _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text)
+    match = (  # " by" is in every line the three patterns match
+        _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text) if " by" in text.lower() else None
+    )
     if match and len(text) < 200:
-        names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
+        names = _LISTED_NAMES.split(match.group("names"))
         return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
     glued = _glued_name(text)
     if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
@@ -369,9 +386,9 @@ def _names_alone(text: str) -> list[str] | None:
     place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
     if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
         return None
-    text = _AT_PLACE.sub("", _IN_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text)))).strip()
-    listed = re.search(r"\s(?:and|&)\s", text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*" if listed else r"\s*(?:\band\b|&)\s*", text) if p]
+    text = _AT_PLACE.sub("", _IN_PLACE.sub("", _REMARK.sub("", _HANDLE.sub("", text) if "@" in text else text))).strip()
+    listed = _AND.search(text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
+    parts = [p for p in (_LISTED_NAMES if listed else _PAIRED_NAMES).split(text) if p]
     names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]
     return names if names and len(names) == len(parts) else None
 
@@ -568,14 +585,14 @@ def meta_row(text: str) -> bool:
     return bool(_DIGIT.search(parts[0])) or not headline
 
 
-@remembered
+@by_line  # `s`, when given, is the shape of `text`
 def is_label(text: str, s: LineShape | None = None) -> bool:
     """A label of the page rather than text: a word or two without punctuation ("Reviews",
     "Local News") that is not a name, or a menu ("Film | TV | Music")."""
     s = s or shape(text)
     if s.chars > 120:
         return False
-    parts = [p.strip() for p in re.split(r"\s[|·•/›»>]\s|\s{3,}", text)]  # also a trail "Home › Courts"
+    parts = [p.strip() for p in _MENU_SEP.split(text)]  # also a trail "Home › Courts"
     menu = len(parts) >= 2
     if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
         return True

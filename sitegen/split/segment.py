@@ -19,12 +19,12 @@ from collections.abc import Iterable, Iterator
 
 from sitegen.split.clean import (
     COOKIE_BUTTON,
-    GLUED_SEPARATOR,
     PROMO_WORDS,
     RELATED_BLOCK,
     TOC_HEADER,
     clean_line,
     cookie_notice,
+    glued_separator,
     is_invisible,
     is_promo,
     is_separator,
@@ -67,7 +67,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 continue
             yield glued_end
             glued_end = None
-        glued = GLUED_SEPARATOR.match(text)
+        glued = glued_separator(text)
         if glued and not is_separator(text):
             if mode != "text":
                 current, held = _leave_mode(mode, current, held, debris, None)

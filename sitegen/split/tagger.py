@@ -395,9 +395,10 @@ class Model:
                 prev_role, _, next_role, gap = key
                 pair = _total(own_table, ("bias", f"rr={prev_role}|{role}", f"rn={role}|{next_role}", f"rb={role}|{gap}"))
                 pairs[key] = pair
-            parts = (pair, sums[k][2], sums[k - 2][0] if k >= 2 else edge[0], sums[k - 1][1] if k >= 1 else edge[1],
-                     sums[k + 1][3] if k + 1 < n else edge[3], sums[k + 2][4] if k + 2 < n else edge[4])
-            z = _exp((sum(w[0] for w in parts) + self.start_bias, sum(w[1] for w in parts), sum(w[2] for w in parts)))
+            w0, wa, wb = sums[k][2], sums[k - 2][0] if k >= 2 else edge[0], sums[k - 1][1] if k >= 1 else edge[1]
+            wc, wd = sums[k + 1][3] if k + 1 < n else edge[3], sums[k + 2][4] if k + 2 < n else edge[4]
+            z = _exp((pair[0] + w0[0] + wa[0] + wb[0] + wc[0] + wd[0] + self.start_bias,  # summed left to right
+                      pair[1] + w0[1] + wa[1] + wb[1] + wc[1] + wd[1], pair[2] + w0[2] + wa[2] + wb[2] + wc[2] + wd[2]))
             if k:
                 rows = [[z[0] * e[0], z[1] * e[1], z[2] * e[2]] for e in sums[k][5:8]]
                 if not crf:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitegen.split.clean import (
+    GLUED_SEPARATOR,
     clean_line,
     follow_name,
+    glued_separator,
     is_invisible,
     is_separator,
     line_debris,
@@ -121,3 +125,28 @@ def test_not_newsletter_boxes(line):
     from sitegen.split.clean import is_promo
 
     assert not is_promo(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The hall reopens in May. Read More",
+    "The hall reopens in May.  CONTINUE READING …",
+    "Tickets are free (booking needed) keep reading >>",
+    "“We are delighted,” she said.Read more»",
+])
+def test_a_separator_glued_to_the_text_is_found(line):
+    assert glued_separator(line) is not None and glued_separator(line).group(0) == line
+
+
+@pytest.mark.parametrize("line", ["Read more", "He told me to read more.", "Where to read more about it", "Read More about the plan."])
+def test_a_line_that_does_not_end_with_a_glued_separator_has_none(line):
+    assert glued_separator(line) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(st.sampled_from("aeKkrRdmMoO .!?”)]\t…»→>ſİ\u212a")),  # \u212a: the Kelvin sign, a "k" to re.IGNORECASE
+    st.sampled_from(["Read More", "read more", "CONTINUE READING", "Keep Reading", "Keep reading", "ends here.", " ..."]),
+), max_size=6).map("".join))
+def test_glued_separator_finds_what_the_pattern_finds(line):
+    found, expected = glued_separator(line), GLUED_SEPARATOR.match(line)
+    assert (found and found.groups()) == (expected and expected.groups())

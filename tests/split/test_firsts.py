@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.split_score import corpus_dumps
-from sitegen.split import clean, furniture
+from sitegen.split import boundary, clean, dates, furniture, meta, roles
 from sitegen.split.firsts import first_characters, initialled
 from sitegen.split.text import may_hold
 
@@ -61,9 +61,27 @@ def corpus_lines() -> set[str]:
     (furniture._FOOTER_WORDS, furniture._FOOTER),
     (furniture._PROMO_WORDS, furniture._PROMO),
     (furniture._COMMENTS_WORDS, furniture._COMMENTS),
-], ids=["cookie", "footer", "promo", "comments"])
+    (boundary._RIGHTS_WORDS, boundary._RIGHTS),
+    (dates._RELATIVE_WORDS, dates._RELATIVE),
+    (meta._CONTRIBUTED_WORDS, meta._CONTRIBUTED),
+], ids=["cookie", "footer", "promo", "comments", "rights", "relative-date", "contributed"])
 def test_every_line_a_search_would_match_holds_one_of_the_words_that_let_it_be_searched(words, pattern):
     # the words are a cheap first test kept by hand beside each pattern: a word added to the
     # pattern and not to them would go unseen on every ASCII line
     missed = [line for line in corpus_lines() if not may_hold(line, words) and pattern.search(line)]
     assert missed == []
+
+
+def test_every_line_a_date_pattern_reads_has_a_year_of_four_digits():
+    # date_of tries its patterns only on a line with four digits in a row
+    missed = [line for line in corpus_lines() if not dates._YEAR.search(line) and any(p.match(line.strip()) for p in dates._PATTERNS)]
+    assert missed == []
+
+
+def test_every_by_line_the_lead_patterns_read_says_by_where_they_look_for_it():
+    # by_line_names tries its pattern only on a line with one of its words near the start, and the
+    # "Written by", "Posted by" and "Reported by NAME" patterns only on a line that says " by"
+    lines = corpus_lines()
+    assert [line for line in lines if meta._BY_LINE.match(line) and not may_hold(line[: meta._BY_LINE_REACH], meta._BY_LINE_WORDS)] == []
+    said = [line for line in lines if roles._WRITTEN_BY.match(line) or roles._POSTED_BY.match(line) or roles._ROLE_BY.match(line)]
+    assert said and all(" by" in line.lower() for line in said)

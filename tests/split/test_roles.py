@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import io
+import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.split import roles as role_module
 from sitegen.split.roles import (
     Repeats,
     Role,
@@ -20,6 +26,7 @@ from sitegen.split.roles import (
     signature,
     stop_words,
 )
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
 
 PROSE = "The council approved the new budget late on Tuesday after a debate that lasted most of the day and ended in a vote."
 
@@ -365,3 +372,34 @@ def test_a_by_line_read_twice_gives_the_same_names_even_when_the_first_answer_wa
     first = byline_names("By Jane Hill and Tom Reed")
     first.append("Someone Else")
     assert byline_names("By Jane Hill and Tom Reed") == ["Jane Hill", "Tom Reed"]
+
+
+PLAIN_SEPARATORS = [  # the separators of a line's parts as first written, and the patterns that split so
+    (r"\s+[|·•]\s+|\s[–—]\s", "roles", "_BYLINE_SEP"),
+    (r"\s[|·•/›»>]\s|\s{3,}", "roles", "_MENU_SEP"),
+    (r"\s[|·•]\s|\s{2,}", "roles", "_PARTS"),
+    (r"\s[|·•»›/]\s|\s{2,}|\t", "furniture", "_PART"),
+    (r"\s{2,}|\t", "meta", "_BUTTONS"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(PLAIN_SEPARATORS), st.text(st.sampled_from(" \t\u00a0\u2003|·•–—/›»>ab\n"), max_size=14))
+def test_the_separators_of_a_lines_parts_split_as_first_written(case, text):
+    # each pattern starts every alternative with the white space they all begin with, so a
+    # search skips ahead to white space; the parts are the same
+    plain, module, name = case
+    pattern = getattr(importlib.import_module(f"sitegen.split.{module}"), name)
+    assert pattern.split(text) == re.compile(plain).split(text)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(" \t\u00a0\u2003•▸*+-|[()]1٣0:ab.’'_"), max_size=12))
+def test_a_lines_shape_reads_its_words_and_list_marks_as_the_patterns_do(text):
+    # an ASCII line's words are found with an ASCII class, and a line is tried as a list item or
+    # a table row only when it begins as one can: the same answers as the patterns read alone
+    listed = bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text))
+    assert shape(text).list_like is listed
+    if text.isascii():
+        assert role_module._ASCII_WORD.findall(text) == role_module._WORD.findall(text)
