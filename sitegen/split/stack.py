@@ -176,11 +176,10 @@ class Stacked:
             return self.first.decode(lines)
         steps = self.first.steps(lines)
         one = self.first.decode_steps(steps)
-        again = restate(lines, one.probabilities)
-        sure = [_sure(x.own) for x in again]
+        sure = [p[0] >= SURE_HEAD for p in one.probabilities]  # as `_sure` reads the restated lines
         if not any(sure):  # nothing to read the lines against: the first pass decides
             return one
-        more = self.second.steps(again)
+        more = self.second.steps(restate(lines, one.probabilities))
         two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([a * b for a, b in zip(r, q)] for r, q in zip(s, m))
                                        for s, m, head in zip(steps, more, sure)])
         return replace(two, probabilities=tuple(p if head else q for p, q, head in zip(one.probabilities, two.probabilities, sure)))
