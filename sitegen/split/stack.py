@@ -26,9 +26,11 @@ with the segment's sure heads (first-pass probability of starting an item at lea
 `Stacked` decodes with both passes: the first pass's model, then a second one over these
 features (`features`: a line's and its neighbours'; a `tagger.Model` fitted by
 `benchmarks/split_tagger.py` on the first pass's scores of page shapes it was fitted without),
-whose scores are added to the first's on every line but the sure heads (they stay as the first
-pass has them). One pass over the segment; decides nothing alone. Must not read metadata (that is
-`assemble`).
+whose scores are added to the first's on every line but the sure heads: each starts an item, with
+the first pass's probabilities (a line above it the second pass takes into an item does not take the
+head in too, nor does a doubt the second pass casts on the line above unsettle the item it opens).
+A segment with no sure head is left as the first pass has it: there is nothing to read it against.
+One pass over the segment; decides nothing alone. Must not read metadata (that is `assemble`).
 """
 
 from __future__ import annotations
@@ -144,9 +146,9 @@ def restate(lines: Sequence[Line], probabilities: Sequence[tuple[float, float, f
 def features(lines: Sequence[Line], k: int) -> list[str]:
     """The features of line k of restated lines (`restate`) for the second pass: its own past the
     first pass's, and those of the lines next to it; none for a sure head (it stays as the first
-    pass has it)."""
+    pass has it) nor in a segment with no sure head (the second pass reads nothing there)."""
     own = lines[k].own
-    if _sure(own):
+    if _sure(own) or own[BASE + 3] == "sh=0":  # a sure head, or a segment with none: nothing to read against
         return []
     out = list(own[BASE:])
     for d in (-1, 1):
@@ -163,7 +165,8 @@ def _sure(own: Sequence[str]) -> bool:
 class Stacked:
     """A decision in two passes: `first` (a `tagger.Model`) reads the lines; `second` reads them again
     with the first's probabilities and the sure heads (`restate`, `features`), and its scores are added
-    to the first's on every line but the sure heads. The tags are decoded as `first` decodes them."""
+    to the first's on every line but the sure heads, which start items. The tags are decoded as `first`
+    decodes them; a segment with no sure head is as `first` has it."""
 
     first: Model
     second: Model
@@ -172,7 +175,11 @@ class Stacked:
         if not lines:
             return self.first.decode(lines)
         steps = self.first.steps(lines)
-        again = restate(lines, self.first.decode_steps(steps).probabilities)
-        more = self.second.steps(again)
-        return self.first.decode_steps([s if _sure(x.own) else tuple([a * b for a, b in zip(r, q)] for r, q in zip(s, m))
-                                        for s, m, x in zip(steps, more, again)])
+        one = self.first.decode_steps(steps)
+        sure = [p[0] >= SURE_HEAD for p in one.probabilities]  # as `_sure` reads the restated lines
+        if not any(sure):  # nothing to read the lines against: the first pass decides
+            return one
+        more = self.second.steps(restate(lines, one.probabilities))
+        two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([a * b for a, b in zip(r, q)] for r, q in zip(s, m))
+                                       for s, m, head in zip(steps, more, sure)])
+        return replace(two, probabilities=tuple(p if head else q for p, q, head in zip(one.probabilities, two.probabilities, sure)))

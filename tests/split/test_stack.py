@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.split import stack, tagger
+from sitegen.split import split_text, stack, tagger
 from sitegen.split.roles import classify, shape
 from sitegen.split.text import Block
 
@@ -90,3 +90,56 @@ def test_the_second_pass_adds_its_scores_to_the_first_and_reads_the_weights_file
     read = tagger.load(path)
     assert isinstance(read, stack.Stacked) and (read.first.weights, read.second.weights) == (first.weights, second.weights)
     assert read.decode(lines) == both.decode(lines)
+
+
+def test_a_segment_with_no_sure_head_is_left_as_the_first_pass_has_it():
+    first = tagger.Model({"r=title": (0.5, 0.0, 0.0)}, "crf", 0.0)  # no line sure to start an item
+    lines = lines_of(LISTING)
+    assert max(p[0] for p in first.decode(lines).probabilities) < stack.SURE_HEAD
+    second = tagger.Model({"sh=0": (-5.0, 5.0, 0.0)}, "crf", 0.0)  # would read every line as inside an item
+    assert stack.Stacked(first, second).decode(lines) == first.decode(lines)
+
+
+def test_a_sure_head_stays_a_head_when_the_second_pass_takes_the_line_above_into_an_item():
+    # the first pass: the dates of the listing outside every item, each head under one sure to start an
+    # item, and a head right after a line inside an item read as part of it
+    first = tagger.Model({"r=title": (3.0, 0.0, 0.0), "r=dateline": (-6.0, -6.0, 6.0), "p=I|r=title": (-6.0, 6.0, 0.0)}, "crf", 0.0)
+    texts = [LISTING[k] for k in range(len(LISTING)) if k % 3 != 2]  # heads and dates only
+    lines = lines_of(texts)
+    one = first.decode(lines)
+    assert one.tags == ("B", "O") * 4 and all(p[0] >= stack.SURE_HEAD for p in one.probabilities[::2])
+    second = tagger.Model({"k=date": (0.0, 12.0, -12.0)}, "crf", 0.0)  # a date is part of the item above
+    assert stack.Stacked(first, second).decode(lines).tags == ("B", "I") * 4
+
+
+# a listing of sales over the site's line: the first pass alone keeps that line in the last sale
+SALES = """Harbour Auction Rooms
+
+Home | Sales | Buying | Selling | Contact
+
+Forthcoming sales
+
+Fine Art and Collectables
+Thursday 8 April 2027
+More than six hundred lots, among them harbour paintings, silver spoons and a shelf of old pottery from the coast. Viewing on the Wednesday from ten until six.
+
+Weekly General Sale
+Tuesday 30 March 2027
+Household furniture, kitchen china, garden tools and boxes of books; viewing on the Monday afternoon before the sale.
+
+Maritime and Militaria
+Thursday 22 April 2027
+Ship models, marine paintings, brass instruments from the chart room, medals and a sword from the old fort. The catalogue is online a week before.
+
+Toys and Games
+Saturday 1 May 2027
+Tin cars, dolls' houses, board games in their boxes and a large train set, with the track, from a local attic. Viewing on the Friday.
+
+© Harbour Auction Rooms 2027
+"""
+
+
+def test_the_shipped_second_pass_ends_the_last_sale_of_a_listing_before_the_sites_line():
+    articles = split_text(SALES, "sales.txt").articles
+    assert [a.title for a in articles] == ["Fine Art and Collectables", "Weekly General Sale", "Maritime and Militaria", "Toys and Games"]
+    assert articles[-1].source.lines == (19, 21)  # the copyright line under it is the site's
