@@ -110,7 +110,14 @@ def test_words_and_their_order_are_kept_and_each_line_maps_back(paragraphs, widt
     moved = {k for k, o in enumerate(originals) if len(o) == 1 and k and o[0] < max(n for p in originals[:k] for n in p)}
     kept = [text for k, text in enumerate(out) if k not in moved]
     gone = {originals[k][0] for k in moved}
-    assert "".join("".join(kept).split()) == "".join("".join(line for n, line in enumerate(lines, 1) if n not in gone).split())
+    # (a hyphen ending a line may go: "ac-" + "counts" is one word, and so, for all the unwrapper
+    # can tell, is a generated "AA-" + "aA0000")
+    def letters(text: str) -> str:
+        return "".join(text.split()).replace("-", "")
+
+    before = "".join(line for n, line in enumerate(lines, 1) if n not in gone)
+    assert letters("".join(kept)) == letters(before)
+    assert "".join(kept).count("-") >= before.count("-") - sum(1 for line in lines if line.rstrip().endswith("-"))
 
 
 def test_line_map_takes_joined_lines_back_to_the_dump():
