@@ -68,6 +68,23 @@ class Item:
     teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
 
 
+def cut_at(item: Item, starts: Sequence[int], blocks: Sequence[Block], note: str | None = None, settle: bool = True) -> list[Item]:
+    """`item` cut before each of `starts` (indexes into `blocks`, inside it). A doubt stays with
+    the piece its line is in, but (`settle`) one on a line cut at (that it may start an item: it
+    does) goes; with a `note`, each new piece is flagged with it and is half sure."""
+    cuts = {blocks[k].line for k in starts} if settle else set()
+    bounds = [item.start, *starts, item.end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        first, last = blocks[a].line, blocks[b - 1].line
+        doubts = tuple(d for d in item.doubts if first <= d[0] <= last and d[0] not in cuts)
+        if a != item.start and note is not None:
+            out.append(replace(item, start=a, end=b, confidence=0.5, doubts=((first, note), *doubts)))
+        else:
+            out.append(replace(item, start=a, end=b, doubts=doubts))
+    return out
+
+
 def is_ending(texts: Sequence[str], roles: Sequence[Role], i: int, start: int) -> bool:
     """Line i closes an item: a licence or credit, or a by-line (bio, signature, "written by")
     below body text of the same item and not continued by a paragraph about the same person."""

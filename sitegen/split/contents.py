@@ -7,20 +7,14 @@ a short label ("Seed Swap", "Notices") the tagger would read as a subheading of 
 three or more short entries between separators), and `keys(text)`, what a line is looked up by (the
 line, and the part before its first colon or dash: "Plot 14B" names "Plot 14B: A Beginner's First
 Year"). `Named` keeps the entries of a dump's contents lines (read in the dump's first pass, with
-`roles.Repeats`), bounded; `cut` cuts the items of a segment at the lines a contents line named.
+`roles.Repeats`), bounded; the tagger cuts a segment's items at the lines it names.
 Pure; reads no metadata.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # `roles.Repeats` keeps a `Named`, and `boundary` reads roles
-    from sitegen.split.boundary import Item
-    from sitegen.split.text import Block
+from collections.abc import Iterator
 
 ENTRIES = 3  # a contents line lists at least this many entries (under a heading of its own, two)
 ENTRY_WORDS = 8  # each of at most this many words
@@ -124,22 +118,3 @@ def _continued(text: str) -> list[str] | None:
     if not parts or len(parts) < 2 and not _SEPARATOR.match(text):
         return None
     return parts
-
-
-def cut(found: Sequence[Item], blocks: Sequence[Block], named: Sequence[bool]) -> list[Item]:
-    """The items of a segment, each cut at the lines inside it that a contents line names (`named`,
-    per block of the segment): the heads of the items the page lists. A doubt stays with the piece
-    its line is in; one on a named head (that it may start an item) is settled."""
-    out: list[Item] = []
-    for item in found:
-        starts = [k for k in range(item.start + 1, item.end) if named[k]]
-        if not starts:
-            out.append(item)
-            continue
-        settled = {blocks[k].line for k in starts}
-        bounds = [item.start, *starts, item.end]
-        for a, b in zip(bounds, bounds[1:]):
-            first, last = blocks[a].line, blocks[b - 1].line
-            doubts = tuple(d for d in item.doubts if first <= d[0] <= last and d[0] not in settled)
-            out.append(replace(item, start=a, end=b, doubts=doubts))
-    return out

@@ -12,9 +12,8 @@ review. Pure; reads no metadata.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from sitegen.split.boundary import Item
+from sitegen.split.boundary import Item, cut_at
 from sitegen.split.flags import is_caption
 from sitegen.split.meta import bio_names, translator_names
 from sitegen.split.roles import LineShape, Role
@@ -53,11 +52,5 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
         if not starts:
             out.append(item)
             continue
-        bounds = [item.start, *starts, item.end]
-        for a, b in zip(bounds, bounds[1:]):
-            first, last = blocks[a].line, blocks[b - 1].line
-            doubts = tuple(d for d in item.doubts if first <= d[0] <= last)
-            if a != item.start:
-                doubts = ((first, "new item cut where text starts again under the end matter above; check it is not the same article"), *doubts)
-            out.append(replace(item, start=a, end=b, doubts=doubts, confidence=item.confidence if a == item.start else 0.5))
+        out += cut_at(item, starts, blocks, "new item cut where text starts again under the end matter above; check it is not the same article", settle=False)
     return out

@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from sitegen.split import furniture
-from sitegen.split.boundary import Item
+from sitegen.split.boundary import Item, cut_at
 from sitegen.split.cohesion import content_words
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Role, byline_names, date_line, person
@@ -126,13 +125,5 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
         if not starts:
             out.append(item)
             continue
-        bounds = [item.start, *starts, item.end]
-        for a, b in zip(bounds, bounds[1:]):
-            if a == item.start:
-                doubts = tuple(d for d in item.doubts if d[0] < blocks[b].line)
-                out.append(replace(item, end=b, doubts=doubts))
-                continue
-            note = (blocks[a].line, "new item cut where a line is printed like the head of the item above; check it is not a subheading")
-            doubts = tuple(d for d in item.doubts if blocks[a].line < d[0] < (blocks[b].line if b < len(blocks) else 1 << 62))
-            out.append(replace(item, start=a, end=b, confidence=0.5, doubts=(note, *doubts)))
+        out += cut_at(item, starts, blocks, "new item cut where a line is printed like the head of the item above; check it is not a subheading")
     return out

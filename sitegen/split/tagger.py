@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sitegen.split import cohesion, contents, ends, flat, margins, peers, sections, short, signoff, stack, template
-from sitegen.split.boundary import Item, has_running_text, mark_teasers
+from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
@@ -647,8 +647,9 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     out = peers.cut(out, segment.blocks, segment.shapes, segment.roles)
     out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
-    if named:
-        out = contents.cut(out, segment.blocks, [any(lines[k].index == j for k in named) for j in range(len(segment.blocks))])
+    if named:  # each item cut at the heads a contents line names
+        heads = {lines[k].index for k in named}
+        out = [piece for item in out for piece in cut_at(item, [j for j in range(item.start + 1, item.end) if j in heads], segment.blocks)]
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left
 
