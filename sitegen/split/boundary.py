@@ -68,11 +68,11 @@ class Item:
     teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
 
 
-def cut_at(item: Item, starts: Sequence[int], blocks: Sequence[Block], note: str | None = None, settle: bool = True) -> list[Item]:
+def cut_at(item: Item, starts: Sequence[int], blocks: Sequence[Block], note: str | None = None) -> list[Item]:
     """`item` cut before each of `starts` (indexes into `blocks`, inside it). A doubt stays with
-    the piece its line is in, but (`settle`) one on a line cut at (that it may start an item: it
-    does) goes; with a `note`, each new piece is flagged with it and is half sure."""
-    cuts = {blocks[k].line for k in starts} if settle else set()
+    the piece its line is in, but one on a line cut at (that it may start an item: it does) goes;
+    with a `note`, each new piece is flagged with it and is half sure."""
+    cuts = {blocks[k].line for k in starts}
     bounds = [item.start, *starts, item.end]
     out = []
     for a, b in zip(bounds, bounds[1:]):

@@ -52,5 +52,5 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
         if not starts:
             out.append(item)
             continue
-        out += cut_at(item, starts, blocks, "new item cut where text starts again under the end matter above; check it is not the same article", settle=False)
+        out += cut_at(item, starts, blocks, "new item cut where text starts again under the end matter above; check it is not the same article")
     return out
