@@ -584,19 +584,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     spans: list[tuple[int, int]] = []
     left: list[Debris] = []
     tags = _kept_runs(lines, tagging)
-    for k, x in enumerate(lines):
-        if "contents" in x.own and tags[k] != "O":
-            if tags[k] == "B" and k + 1 < n and tags[k + 1] == "I":
-                tags[k + 1] = "B"
-            tags[k] = "O"
-    named = [k for k, x in enumerate(lines) if "listed" in x.own]
-    for k in named:  # the head of an item a contents line names starts one, with the lines outside under it
-        if tags[k] == "O":  # (or the item that starts right under it: its text)
-            tags[k] = "B"
-            for j in range(k + 1, n):
-                if "listed" in lines[j].own or tags[j] == "I" or tags[j] == "B" and any(x.role is not None for x in lines[k + 1 : j]):
-                    break
-                tags[j] = "I"
+    named = _contents_tags(lines, tags)
     content = [k for k, x in enumerate(lines) if x.role is not None]
     if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])
@@ -652,6 +640,28 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
         out = [piece for item in out for piece in cut_at(item, [j for j in range(item.start + 1, item.end) if j in heads], segment.blocks)]
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left
+
+
+def _contents_tags(lines: Sequence[Line], tags: list[str]) -> list[int]:
+    """The tags mended by the page's contents line (`contents`): the line itself is outside every
+    item (the item it opened starts under it), and a head it names that was tagged outside starts an
+    item, with the lines outside under it (or the item that starts right under it: its text). The
+    named heads, to cut the items at."""
+    n = len(lines)
+    for k, x in enumerate(lines):
+        if "contents" in x.own and tags[k] != "O":
+            if tags[k] == "B" and k + 1 < n and tags[k + 1] == "I":
+                tags[k + 1] = "B"
+            tags[k] = "O"
+    named = [k for k, x in enumerate(lines) if "listed" in x.own]
+    for k in named:
+        if tags[k] == "O":
+            tags[k] = "B"
+            for j in range(k + 1, n):
+                if "listed" in lines[j].own or tags[j] == "I" or tags[j] == "B" and any(x.role is not None for x in lines[k + 1 : j]):
+                    break
+                tags[j] = "I"
+    return named
 
 
 def kept_from(kept: Sequence[Line], segment: Segment, beside: Callable[[], bool] = lambda: True) -> int | None:
