@@ -3,8 +3,9 @@
 A column's end matter — the writer's bio ("Chen Mei-ling is a writer based in Chiayi."), a
 translator's credit ("Translated by Eddy Lin"), a licence or republication statement — closes it;
 running text right under that, in the same item, is the next item's (columns printed one after
-another with no headline, no blank line between). Owns `cut(found, blocks, shapes, roles)`: each
-item cut at the first line of running text under such end matter, when text of its own stands
+another with no headline, no blank line between), and so is a headline over text. Owns
+`cut(found, blocks, shapes, roles)`: each item cut at the first line of running text (or the
+headline) under such end matter, when text of its own stands
 above the end matter (a bio at the top of an item is its standfirst). Each cut is flagged for
 review. Pure; reads no metadata.
 """
@@ -41,7 +42,10 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
         closed = False
         for k in range(item.start, item.end):
             s, role = shapes[k], roles[k]
-            if closed and s.running and role in (Role.BODY, Role.STANDFIRST) and not end_matter(blocks[k].text, s, role):
+            if closed and role is Role.TITLE and k + 1 < item.end and roles[k + 1] in (Role.BODY, Role.STANDFIRST):
+                starts.append(k)  # a headline over text: the next item's head
+                text_above, closed = 0, False
+            elif closed and s.running and role in (Role.BODY, Role.STANDFIRST) and not end_matter(blocks[k].text, s, role):
                 if sum(1 for j in range(k, min(item.end, k + AFTER)) if shapes[j].running and not end_matter(blocks[j].text, shapes[j], roles[j])) >= AFTER:
                     starts.append(k)  # a column's text, not a disclaimer's line under the bio
                 text_above, closed = 1, False

@@ -113,6 +113,7 @@ _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, edi
     rf"(?:,\s*(?P<place>(?:[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}})(?:, [A-Z][\w .’'-]{{1,30}})?))?\.?$"
 )
 _DIGIT = re.compile(r"\d")
+_LIFE_YEARS = re.compile(r",?\s+\(?(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d\)?$")  # ", 1948–2026", " (1934-2026)"
 _VALEDICTION = re.compile(
     r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:best|kind|warm)(?: wishes| regards)?|regards|sincerely|thanks|cheers),\s+",
     re.IGNORECASE,
@@ -326,6 +327,16 @@ def person(text: str) -> str | None:
     if is_role(_no_honorific(text)) or is_organisation(text) or place_name(text):
         return None  # "Fundraising Assistant", "Creators Syndicate"
     return None if lowered & stop_words() - _NAME_WORDS else text
+
+
+def life_dates(text: str) -> bool:
+    """A name with the years of a life, as an obituary is headed: "Tommy Heaton, 1948–2026",
+    "GEORGE WHARRAM (1934–2026)"."""
+    years = _LIFE_YEARS.search(text) if len(text) <= 80 and ("–" in text or "-" in text) else None
+    if not years:
+        return False
+    name = text[: years.start()].strip()
+    return person(name) is not None or name.isupper() and person(name.title()) is not None
 
 
 @remembered
@@ -630,6 +641,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.CREDIT
     if byline_names(text) or bio_names(text) or previous in (Role.BODY, Role.STANDFIRST) and signature(text):
         return Role.BYLINE
+    if life_dates(text):
+        return Role.TITLE  # "Tommy Heaton, 1948–2026": an obituary's head, not a line of figures
     if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars and not (s.words > 2 and not s.list_like and is_label(text, s)):
         return Role.DATELINE  # a date, or a short line of figures (a rating, a time, a price) but not a menu of them
     if is_caption(text) and not (previous is Role.FURNITURE and headline_score(text, s) >= 0.5) or len(text) <= 80 and (

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, contents, ends, flat, margins, peers, sections, short, signoff, stack, template
+from sitegen.split import cohesion, contents, ends, flat, margins, peers, records, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -194,6 +194,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             out[k].append(f"signed={'text' if shapes[k].running else out[k][0][2:]}")
     kinds = [_under(own) for own in out]
     for k, found in enumerate(template.marks(texts, shapes, kinds)):
+        out[k] += found
+    for k, found in enumerate(records.marks(texts, shapes, kinds)):
         out[k] += found
     for k, found in enumerate(flat.marks(texts, shapes, kinds, scores, gaps)):
         out[k] += found
@@ -585,6 +587,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     left: list[Debris] = []
     tags = _kept_runs(lines, tagging)
     named = _contents_tags(lines, tags)
+    _record_tags(lines, tags)
     content = [k for k, x in enumerate(lines) if x.role is not None]
     if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])
@@ -606,6 +609,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
             continue
         beside = [[x for x in lines[a:b] if x.role is not None] for a, b in spans[max(0, n_span - 1) : n_span + 2] if a != start]
         head = 0 if "listed" in kept[0].own else kept_from(kept, segment, lambda: any(_teaser(other, segment) for other in beside))
+        if head is None and "rec" in kept[0].own and not all(records.head_like(x.block.text, segment.shapes[x.index], _under(x.own)) for x in kept):
+            head = 0  # records of the page's form, with no running text: a log's entries, a noticeboard's
         if head is None:
             left += [Debris(x.block.line, x.block.text, "no running text: page or section headings, navigation") for x in kept]
             continue
@@ -638,6 +643,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     if named:  # each item cut at the heads a contents line names
         heads = {lines[k].index for k in named}
         out = [piece for item in out for piece in cut_at(item, [j for j in range(item.start + 1, item.end) if j in heads], segment.blocks)]
+    heads = {x.index for x in lines if "rec" in x.own}
+    if heads:  # each item cut where a record of the page's form starts
+        out = [piece for item in out for piece in cut_at(item, [j for j in range(item.start + 1, item.end) if j in heads], segment.blocks,
+                                                         "new item cut where a record of the page's form starts; check it is not part of the text above")]
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left
 
@@ -662,6 +671,20 @@ def _contents_tags(lines: Sequence[Line], tags: list[str]) -> list[int]:
                     break
                 tags[j] = "I"
     return named
+
+
+def _record_tags(lines: Sequence[Line], tags: list[str]) -> None:
+    """The tags mended by the page's records (`records`): a record's head tagged outside starts an
+    item, with the lines of its record under it that are tagged outside too."""
+    n = len(lines)
+    for k, x in enumerate(lines):
+        if "rec" not in x.own or tags[k] != "O":
+            continue
+        end = k + 1
+        while end < n and tags[end] == "O" and ("rec:in" in lines[end].own or lines[end].role is None):
+            end += 1
+        if any(y.role is not None for y in lines[k + 1 : end]):  # a head with its record under it, not a label over an item
+            tags[k:end] = ["B"] + ["I"] * (end - k - 1)
 
 
 def kept_from(kept: Sequence[Line], segment: Segment, beside: Callable[[], bool] = lambda: True) -> int | None:

@@ -43,3 +43,11 @@ def test_a_translators_credit_under_the_standfirst_is_the_head_not_the_end():
              "Translated by Oliver Hastings", *WAGES[:2])
     result = split_lines(lines)
     assert [a.source.lines for a in result.articles] == [(1, 4)]
+
+
+def test_a_headline_over_text_under_the_writers_bio_starts_the_next_item():
+    lines = (*MARKETS[:3], "Winter hours at the museum",
+             "From 1 November the museum closes at four in the afternoon, and the café an hour earlier than in the summer.")
+    result = split_lines(lines)
+    assert [a.source.lines for a in result.articles] == [(1, 3), (4, 5)]
+    assert result.articles[1].title == "Winter hours at the museum"

@@ -403,3 +403,10 @@ def test_a_lines_shape_reads_its_words_and_list_marks_as_the_patterns_do(text):
     assert shape(text).list_like is listed
     if text.isascii():
         assert role_module._ASCII_WORD.findall(text) == role_module._WORD.findall(text)
+
+
+def test_a_name_with_the_years_of_a_life_heads_an_obituary_not_a_line_of_figures():
+    assert classify([PROSE, "Tommy Heaton, 1948–2026", PROSE])[1] is Role.TITLE
+    assert classify([PROSE, "GEORGE WHARRAM (1934–2026)", PROSE])[1] is Role.TITLE
+    assert classify([PROSE, "Season 2024–2025", PROSE])[1] is not Role.TITLE
+

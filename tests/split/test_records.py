@@ -1,0 +1,85 @@
+"""records: a page of short items, each closed by a line of the page's own form, is cut at each record's head."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitegen.split import records
+from sitegen.split.roles import shape
+from tests.split_support import split_first_only
+
+
+def split_lines(lines: Sequence[str]):
+    return split_first_only("\n\n".join(lines) + "\n", "loans.txt")
+
+
+INTRO = (
+    "A busy month at the tool library",
+    "Posted by Marek Nowak on 3 March 2027",
+    "We lent out more than two hundred tools in February, and the new drill press has hardly been back on its shelf.",
+    "Please return the hedge trimmers on time: there is a waiting list of eleven households for them.",
+)
+LOANS = (
+    ("Garden shredder", "Back with a jammed blade; fixed by Tuesday's volunteers.", "Returned 26 Feb 2027 · Loans this year: 4"),
+    ("Wallpaper steamer", "Three households in one week, all on Elm Street.", "Returned 21 Feb 2027 · Loans this year: 9"),
+    ("Tile cutter", "New diamond wheel fitted after a long bathroom job.", "Returned 17 Feb 2027 · Loans this year: 2"),
+    ("Carpet cleaner", "Please empty the tank before you bring it back.", "Returned 12 Feb 2027 · Loans this year: 6"),
+)
+
+
+def test_records_closed_by_a_line_of_one_form_are_items_of_their_own():
+    result = split_lines((*INTRO, *(line for loan in LOANS for line in loan)))
+    assert [a.title for a in result.articles] == ["A busy month at the tool library", *(loan[0] for loan in LOANS)]
+    assert [a.source.lines for a in result.articles][1:] == [(9, 13), (15, 19), (21, 25), (27, 31)]
+    assert any("record of the page's form" in why for a in result.articles[2:] for _, why in a.review)
+
+
+def test_twice_is_no_page_of_records():
+    result = split_lines((*INTRO, *(line for loan in LOANS[:2] for line in loan)))
+    assert len(result.articles) == 1
+
+
+def test_a_signature_under_each_dated_line_is_no_records_head():
+    notices = []
+    for ward in ("Abbey", "Fellside", "Marsh"):
+        notices += [f"Declaration of result for {ward} Ward",
+                    f"I, the undersigned, declare that the votes given for each candidate in {ward} Ward were as follows.",
+                    "Dated Friday 8 May 2027", "Sarah Gillespie", "Returning Officer"]
+    marked = _marks(notices)
+    assert "rec" not in {f for found in marked for f in found}
+
+
+def test_a_date_under_each_headline_marks_no_records():
+    posts = []
+    for title in ("New hours from April", "Volunteers wanted for repair day", "Thank you to our donors"):
+        posts += [title, "12 March 2027", "The library is run by volunteers and opens three evenings a week, with more to come."]
+    assert all(found == () for found in _marks(posts))
+
+
+def test_the_form_of_a_line_leaves_out_its_figures_and_calendar_words():
+    def form_of(text: str, kind: str) -> str | None:
+        return records.form(text, shape(text), kind)
+
+    assert form_of("Returned 26 Feb 2027 · Loans this year: 4", "dateline") == form_of("Returned 3 March 2026 · Loans this year: 12", "dateline")
+    assert form_of("Returned 26 Feb 2027", "date") != form_of("Posted 26 Feb 2027", "date")
+    assert form_of("We lent out more than two hundred tools in February, and the new drill press has hardly been back on its shelf.",
+                   "text") is None
+
+
+def _marks(lines: Sequence[str]) -> list[tuple[str, ...]]:
+    from sitegen.split.tagger import _under, describe, segments
+    from sitegen.split.roles import Repeats
+    text = "\n\n".join(lines).split("\n")
+    found: list[tuple[str, ...]] = []
+    for segment in segments(text, [], Repeats.of_lines(text)):
+        described = describe(segment, None)
+        texts = [x.block.text if x.role is not None else None for x in described]
+        shapes = [shape(x.block.text) for x in described]
+        found += records.marks(texts, shapes, [_under(x.own) for x in described])
+    return found
+
+
+def test_with_the_shipped_decision_too_records_with_no_running_text_are_items():
+    from sitegen.split import split_text
+    result = split_text("\n\n".join((*INTRO, *(line for loan in LOANS for line in loan))) + "\n", "loans.txt")
+    assert [a.title for a in result.articles][-4:] == [loan[0] for loan in LOANS]
