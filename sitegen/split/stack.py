@@ -135,11 +135,12 @@ def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float
 def restate(lines: Sequence[Line], probabilities: Sequence[tuple[float, float, float]]) -> tuple[Line, ...]:
     """The lines of a segment as the second pass reads them (`tagger.Line`s): their own shape
     features, the first pass's probabilities in bands and the features against the sure heads."""
-    owns = [x.own for x in lines]
-    found = marks([x.block.text for x in lines], owns, [p[0] for p in probabilities])
+    from sitegen.split.tagger import Line  # here: the tagger imports this module
+
+    found = marks([x.block.text for x in lines], [x.own for x in lines], [p[0] for p in probabilities])
     return tuple(
-        replace(x, own=(*x.own[:BASE], f"pb={bucket(p[0], _BANDS)}", f"po={bucket(p[2], _BANDS)}", f"k={kinds}", *more))
-        for x, p, more, kinds in zip(lines, probabilities, found, (kind(o) for o in owns))
+        Line(x.block, x.role, x.index, (*x.own[:BASE], f"pb={bucket(p[0], _BANDS)}", f"po={bucket(p[2], _BANDS)}", f"k={kind(x.own)}", *more))
+        for x, p, more in zip(lines, probabilities, found)
     )
 
 
@@ -180,6 +181,6 @@ class Stacked:
         if not any(sure):  # nothing to read the lines against: the first pass decides
             return one
         more = self.second.steps(restate(lines, one.probabilities))
-        two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([a * b for a, b in zip(r, q)] for r, q in zip(s, m))
+        two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([r[0] * q[0], r[1] * q[1], r[2] * q[2]] for r, q in zip(s, m))
                                        for s, m, head in zip(steps, more, sure)])
         return replace(two, probabilities=tuple(p if head else q for p, q, head in zip(one.probabilities, two.probabilities, sure)))
