@@ -492,14 +492,14 @@ def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list
     """Each line's tag probabilities given the whole segment: the (normalised) forward pass
     times the backward pass."""
     out = [forward[-1]]
-    beta = [1.0, 1.0, 1.0]
+    b0 = b1 = b2 = 1.0  # the backward pass, rescaled
     for k in range(len(steps) - 1, 0, -1):
-        b0, b1, b2 = beta
-        beta = [row[0] * b0 + row[1] * b1 + row[2] * b2 for row in steps[k][:3]]
-        top = max(beta) or 1.0
-        beta = [beta[0] / top, beta[1] / top, beta[2] / top]
-        f = forward[k - 1]
-        m = (f[0] * beta[0], f[1] * beta[1], f[2] * beta[2])
+        (bb, bi, bo), (ib, ii, io), (ob, oi, oo), _ = steps[k]  # each tag's scores after B, I and O
+        b0, b1, b2 = bb * b0 + bi * b1 + bo * b2, ib * b0 + ii * b1 + io * b2, ob * b0 + oi * b1 + oo * b2
+        top = max(b0, b1, b2) or 1.0
+        b0, b1, b2 = b0 / top, b1 / top, b2 / top
+        f0, f1, f2 = forward[k - 1]
+        m = (f0 * b0, f1 * b1, f2 * b2)
         total = sum(m) or 1.0
         out.append((m[0] / total, m[1] / total, m[2] / total))
     out.reverse()
