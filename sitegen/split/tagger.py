@@ -307,7 +307,7 @@ class Decide(Protocol):
     def decode(self, lines: Sequence[Line]) -> Tagging: ...
 
 
-_CACHED = 4096  # feature sums of this many distinct line descriptions are kept (then the cache starts afresh)
+_CACHED = 4096  # feature sums kept per table: of this many heads of descriptions, rests, … (then the table starts afresh)
 _HEAD = 10  # a description's first features (`describe`: role, length, … repeats), whose sums are kept apart
 
 
@@ -319,7 +319,8 @@ class Model:
 
     `features` and `with_previous` name every feature (the fit sees those names); decoding adds the
     same weights without building the names: tables per neighbour offset and per previous tag, and
-    the sums of a line's own features cached by its description (most body lines look alike)."""
+    the sums of a line's own features kept by the first ten of them (most lines share those) and
+    then by those sums and the rest (the second pass's lines share them: its weights read no first ten)."""
 
     def __init__(self, weights: dict[str, tuple[float, float, float]], kind: str = "crf", start_bias: float = START_BIAS,
                  cut: float | None = None) -> None:
@@ -345,40 +346,34 @@ class Model:
                 row = list(self._joint.get(name, _ZEROS))
                 row[slot : slot + 3] = w
                 self._joint[name] = tuple(row)
-        self._cache: dict[tuple[str, ...], tuple[tuple[float, ...], tuple[tuple[float, float, float], ...]]] = {}
         self._heads: dict[tuple[str, ...], tuple[float, ...]] = {}  # sums of a description's first `_HEAD` features
         self._tails: dict[tuple[tuple[float, ...], tuple[str, ...]], tuple[float, ...]] = {}  # all its sums by the head's and the rest
-        self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by their keys
+        self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by the features they read
         self._pairs: dict[tuple[str, str, str, str], tuple[float, float, float]] = {}  # role pair sums by roles and gap
 
     def _sums(self, own: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[tuple[float, float, float], ...]]:
         """The summed weights of a line's own features as seen from offsets -2 … 2 (B, I, O of
         offset -2, then of -1, …: `_joint`'s slots), and the exponentials of its previous-tag
         features' sums after B, I, O and at the start (unscaled: the rows of a line must keep their ratios)."""
-        found = self._cache.get(own)
-        if found is None:
-            if len(self._cache) >= _CACHED:
-                self._cache.clear()
-            head = own[:_HEAD]  # role, length, words, capitals, final, stop words, score, blank lines, repeats: common
-            start = self._heads.get(head)
-            if start is None:
-                if len(self._heads) >= _CACHED:
-                    self._heads.clear()
-                start = self._heads[head] = _joint_total(self._joint, head, _ZEROS)
-            tail = (start, own[_HEAD:])  # the rest, added to the head's sums in the same order as over the whole description
-            z = self._tails.get(tail)
-            if z is None:
-                if len(self._tails) >= _CACHED:
-                    self._tails.clear()
-                z = self._tails[tail] = _joint_total(self._joint, own[_HEAD:], start)
-            keys = ("", own[0], own[1], own[6], own[7])
-            after = self._after.get(keys)
-            if after is None:
-                if len(self._after) >= _CACHED:
-                    self._after.clear()
-                after = self._after[keys] = tuple(_exp(_total(self._previous[p], keys), scaled=False) for p in ("B", "I", "O", "S"))
-            found = self._cache[own] = (z, after)
-        return found
+        head = own[:_HEAD]  # role, length, words, capitals, final, stop words, score, blank lines, repeats: common
+        start = self._heads.get(head)
+        if start is None:
+            if len(self._heads) >= _CACHED:
+                self._heads.clear()
+            start = self._heads[head] = _joint_total(self._joint, head, _ZEROS)
+        tail = (start, own[_HEAD:])  # the rest, added to the head's sums in the same order as over the whole description
+        z = self._tails.get(tail)
+        if z is None:
+            if len(self._tails) >= _CACHED:
+                self._tails.clear()
+            z = self._tails[tail] = _joint_total(self._joint, own[_HEAD:], start)
+        keys = (own[0], own[1], own[6], own[7])
+        after = self._after.get(keys)
+        if after is None:
+            if len(self._after) >= _CACHED:
+                self._after.clear()
+            after = self._after[keys] = tuple(_exp(_total(self._previous[p], ("", *keys)), scaled=False) for p in ("B", "I", "O", "S"))
+        return z, after
 
     def steps(self, lines: Sequence[Line]) -> list[tuple[list[float], ...]]:
         """For each line and each previous tag B, I, O or the segment's start (`S`), the exponential
