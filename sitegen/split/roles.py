@@ -100,6 +100,7 @@ _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME
     rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:, [^,]{{2,40}})?$"
 )
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
+_PERSON_START = re.compile(rf"(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}")  # how a line that begins with a `_PERSON` begins
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
 _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
 _HONORIFIC = re.compile(  # academic, civil, religious and diplomatic titles before a name
@@ -429,8 +430,8 @@ def _meta_names(text: str) -> list[str] | None:
 @remembered
 def _glued_name(text: str) -> str | None:
     """The name of a by-line glued to its date, with or without a space or a word between."""
-    if len(text) > 100:
-        return None
+    if len(text) > 100 or not _PERSON_START.match(text.lstrip(" ,|·•–—-").lstrip()):
+        return None  # no name at its start: none before any date of it either
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
         if not _PERSON.match(name.strip().rstrip(".")):

@@ -35,7 +35,6 @@ One pass over the segment; decides nothing alone. Must not read metadata (that i
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -92,13 +91,13 @@ def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float
     out: list[list[str]] = [[f"sh={min(len(sure), 3)}"] for _ in range(n)]
     if not sure:
         return out
-    under = [kinds[k + 1] if k + 1 < n else "end" for k in range(n)]
-    signs = {k: _signature(texts[k], owns[k], under[k]) for k in range(n) if _candidate(owns[k]) or k in sure}
+    is_sure = set(sure)
+    under = [*kinds[1:], "end"]
+    signs = {k: _signature(texts[k], owns[k], under[k]) for k in range(n) if k in is_sure or _candidate(owns[k])}
     parts = [Counter(signs[h][i] for h in sure) for i in range(_SIGN)]  # each part's values among the sure heads
     whole = Counter(signs[h] for h in sure)
     around = {d: Counter(kinds[h + d] for h in sure if 0 <= h + d < n) for d in (-2, -1, 1, 2)}  # the kinds of line around them
     half = len(sure) / 2
-    is_sure = set(sure)
     matching: set[int] = set()
     for k, sign in signs.items():
         mine = k in is_sure  # a sure head is compared with the others
@@ -115,15 +114,18 @@ def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float
     beat = gaps[len(gaps) // 2] if len(gaps) >= STEADY else 0  # the usual lines from one sure head to the next
     if beat and sum(1 for g in gaps if g == beat) * 3 < len(gaps) * 2:
         beat = 0  # items of many lengths: no beat
+    j = 0  # sure[j - 1] <= k < sure[j]
     for k in range(n):
-        j = bisect_right(sure, k)  # sure[j - 1] <= k < sure[j]
-        above, below = (sure[j - 1] if j else None), (sure[j] if j < len(sure) else None)
-        if beat and above is not None and above != k:
+        if j < len(sure) and sure[j] <= k:
+            j += 1
+        above, below = (sure[j - 1] if j else -9), (sure[j] if j < len(sure) else n + 9)
+        if beat and j and above != k:
             d = k - above
             out[k].append(f"s:beat={'in' if d < beat else 'at' if d == beat else 'past'}")
-        near = [h for h in (above, below) if h is not None and 0 < abs(k - h) <= 2]
-        if near:
-            d = k - min(near, key=lambda h: abs(h - k))
+        d = k - above if 0 < k - above <= 2 else 0  # the nearer sure head within two lines (the one above when both are)
+        if 0 < below - k <= 2 and (not d or below - k < d):
+            d = k - below
+        if d:
             out[k].append(f"s:at={d}|{kinds[k]}")
             if around[d][kinds[k]] > half:
                 out[k].append(f"s:typ={d}")
@@ -135,11 +137,12 @@ def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float
 def restate(lines: Sequence[Line], probabilities: Sequence[tuple[float, float, float]]) -> tuple[Line, ...]:
     """The lines of a segment as the second pass reads them (`tagger.Line`s): their own shape
     features, the first pass's probabilities in bands and the features against the sure heads."""
-    owns = [x.own for x in lines]
-    found = marks([x.block.text for x in lines], owns, [p[0] for p in probabilities])
+    from sitegen.split.tagger import Line  # here: the tagger imports this module
+
+    found = marks([x.block.text for x in lines], [x.own for x in lines], [p[0] for p in probabilities])
     return tuple(
-        replace(x, own=(*x.own[:BASE], f"pb={bucket(p[0], _BANDS)}", f"po={bucket(p[2], _BANDS)}", f"k={kinds}", *more))
-        for x, p, more, kinds in zip(lines, probabilities, found, (kind(o) for o in owns))
+        Line(x.block, x.role, x.index, (*x.own[:BASE], f"pb={bucket(p[0], _BANDS)}", f"po={bucket(p[2], _BANDS)}", f"k={kind(x.own)}", *more))
+        for x, p, more in zip(lines, probabilities, found)
     )
 
 
@@ -180,6 +183,6 @@ class Stacked:
         if not any(sure):  # nothing to read the lines against: the first pass decides
             return one
         more = self.second.steps(restate(lines, one.probabilities))
-        two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([a * b for a, b in zip(r, q)] for r, q in zip(s, m))
+        two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([r[0] * q[0], r[1] * q[1], r[2] * q[2]] for r, q in zip(s, m))
                                        for s, m, head in zip(steps, more, sure)])
         return replace(two, probabilities=tuple(p if head else q for p, q, head in zip(one.probabilities, two.probabilities, sure)))

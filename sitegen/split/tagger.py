@@ -309,7 +309,7 @@ class Decide(Protocol):
     def decode(self, lines: Sequence[Line]) -> Tagging: ...
 
 
-_CACHED = 4096  # feature sums of this many distinct line descriptions are kept (then the cache starts afresh)
+_CACHED = 4096  # feature sums kept per table: of this many heads of descriptions, rests, … (then the table starts afresh)
 _HEAD = 10  # a description's first features (`describe`: role, length, … repeats), whose sums are kept apart
 
 
@@ -321,7 +321,8 @@ class Model:
 
     `features` and `with_previous` name every feature (the fit sees those names); decoding adds the
     same weights without building the names: tables per neighbour offset and per previous tag, and
-    the sums of a line's own features cached by its description (most body lines look alike)."""
+    the sums of a line's own features kept by the first ten of them (most lines share those) and
+    then by those sums and the rest (the second pass's lines share them: its weights read no first ten)."""
 
     def __init__(self, weights: dict[str, tuple[float, float, float]], kind: str = "crf", start_bias: float = START_BIAS,
                  cut: float | None = None) -> None:
@@ -347,33 +348,34 @@ class Model:
                 row = list(self._joint.get(name, _ZEROS))
                 row[slot : slot + 3] = w
                 self._joint[name] = tuple(row)
-        self._cache: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}
         self._heads: dict[tuple[str, ...], tuple[float, ...]] = {}  # sums of a description's first `_HEAD` features
-        self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by their keys
+        self._tails: dict[tuple[tuple[float, ...], tuple[str, ...]], tuple[float, ...]] = {}  # all its sums by the head's and the rest
+        self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by the features they read
         self._pairs: dict[tuple[str, str, str, str], tuple[float, float, float]] = {}  # role pair sums by roles and gap
 
-    def _sums(self, own: tuple[str, ...]) -> tuple[tuple[float, float, float], ...]:
-        """The summed weights of a line's own features as seen from offsets -2 … 2 (0: the line
-        itself), then the exponentials of its previous-tag features' sums after B, I, O and at the
-        start (unscaled: the rows of a line must keep their ratios)."""
-        found = self._cache.get(own)
-        if found is None:
-            if len(self._cache) >= _CACHED:
-                self._cache.clear()
+    def _sums(self, own: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[tuple[float, float, float], ...]]:
+        """The summed weights of a line's own features as seen from offsets -2 … 2 (B, I, O of
+        offset -2, then of -1, …: `_joint`'s slots), and the exponentials of its previous-tag
+        features' sums after B, I, O and at the start (unscaled: the rows of a line must keep their ratios)."""
+        head = own[:_HEAD]  # role, length, words, capitals, final, stop words, score, blank lines, repeats: common
+        start = self._heads.get(head)
+        if start is None:
+            if len(self._heads) >= _CACHED:
                 self._heads.clear()
+            start = self._heads[head] = _joint_total(self._joint, head, _ZEROS)
+        tail = (start, own[_HEAD:])  # the rest, added to the head's sums in the same order as over the whole description
+        z = self._tails.get(tail)
+        if z is None:
+            if len(self._tails) >= _CACHED:
+                self._tails.clear()
+            z = self._tails[tail] = _joint_total(self._joint, own[_HEAD:], start)
+        keys = (own[0], own[1], own[6], own[7])
+        after = self._after.get(keys)
+        if after is None:
+            if len(self._after) >= _CACHED:
                 self._after.clear()
-            head = own[:_HEAD]  # role, length, words, capitals, final, stop words, score, blank lines, repeats: common
-            start = self._heads.get(head)
-            if start is None:
-                start = self._heads[head] = _joint_total(self._joint, head, _ZEROS)
-            z = _joint_total(self._joint, own[_HEAD:], start)  # added in the same order as over the whole description
-            keys = ("", own[0], own[1], own[6], own[7])
-            after = self._after.get(keys)
-            if after is None:
-                after = self._after[keys] = tuple(_exp(_total(self._previous[p], keys), scaled=False) for p in ("B", "I", "O", "S"))
-            found = ((z[0], z[1], z[2]), (z[3], z[4], z[5]), (z[6], z[7], z[8]), (z[9], z[10], z[11]), (z[12], z[13], z[14]), *after)
-            self._cache[own] = found
-        return found
+            after = self._after[keys] = tuple(_exp(_total(self._previous[p], ("", *keys)), scaled=False) for p in ("B", "I", "O", "S"))
+        return z, after
 
     def steps(self, lines: Sequence[Line]) -> list[tuple[list[float], ...]]:
         """For each line and each previous tag B, I, O or the segment's start (`S`), the exponential
@@ -381,40 +383,46 @@ class Model:
         previous tag)). After O or at the start no item is open, so I is impossible there."""
         n = len(lines)
         sums = [self._sums(x.own) for x in lines]
-        zero = (0.0, 0.0, 0.0)
+        edge = self._joint.get("edge", _ZEROS)  # what a line two or one away sees past the segment's edges
+        z = [edge, edge, *(found[0] for found in sums), edge, edge]  # line k's sums at z[k + 2]
         crf = self.kind == "crf"
-        edge = [self._near[d].get("edge", zero) for d in (-2, -1, 0, 1, 2)]
         own_table = self._near[0]
-        bias = own_table.get("bias", zero)
         pairs = self._pairs
+        start_bias = self.start_bias
+        exp = math.exp
+        roles = [x.own[0] for x in lines]
         out = []
         for k in range(n):
-            own = lines[k].own
-            role = own[0]
-            key = (lines[k - 1].own[0] if k else "start", role, lines[k + 1].own[0] if k + 1 < n else "end", own[7])
+            role = roles[k]
+            key = (roles[k - 1] if k else "start", role, roles[k + 1] if k + 1 < n else "end", lines[k].own[7])
             pair = pairs.get(key)
             if pair is None:
                 prev_role, _, next_role, gap = key
                 pair = _total(own_table, ("bias", f"rr={prev_role}|{role}", f"rn={role}|{next_role}", f"rb={role}|{gap}"))
                 pairs[key] = pair
-            w0, wa, wb = sums[k][2], sums[k - 2][0] if k >= 2 else edge[0], sums[k - 1][1] if k >= 1 else edge[1]
-            wc, wd = sums[k + 1][3] if k + 1 < n else edge[3], sums[k + 2][4] if k + 2 < n else edge[4]
-            z = _exp((pair[0] + w0[0] + wa[0] + wb[0] + wc[0] + wd[0] + self.start_bias,  # summed left to right
-                      pair[1] + w0[1] + wa[1] + wb[1] + wc[1] + wd[1], pair[2] + w0[2] + wa[2] + wb[2] + wc[2] + wd[2]))
-            if k:
-                rows = [[z[0] * e[0], z[1] * e[1], z[2] * e[2]] for e in sums[k][5:8]]
-                if not crf:
-                    rows = [[v / t for v in row] for row, t in zip(rows, (sum(row) for row in rows))]
-                rows[2][I] = 0.0  # no I after O (for the MEMM left unnormalised: a path through O pays for the item it did not continue)
-                out.append((rows[0], rows[1], rows[2], _NEVER))
-            else:
-                e = sums[k][8]
-                row = [z[0] * e[0], z[1] * e[1], z[2] * e[2]]
+            wa, wb, w0, wc, wd = z[k : k + 5]  # lines k-2 … k+2, each seen from line k
+            zb = pair[0] + w0[6] + wa[0] + wb[3] + wc[9] + wd[12] + start_bias  # summed left to right
+            zi = pair[1] + w0[7] + wa[1] + wb[4] + wc[10] + wd[13]
+            zo = pair[2] + w0[8] + wa[2] + wb[5] + wc[11] + wd[14]
+            top = max(zb, zi, zo)  # the exponentials scaled by the largest
+            zb, zi, zo = exp(zb - top), exp(zi - top), exp(zo - top)
+            after = sums[k][1]
+            if not k:
+                e = after[3]
+                row = [zb * e[0], zi * e[1], zo * e[2]]
                 if not crf:
                     t = sum(row)
                     row = [v / t for v in row]
                 row[I] = 0.0
                 out.append((_NEVER, _NEVER, _NEVER, row))
+            elif crf:  # no I after O
+                eb, ei, eo = after[0], after[1], after[2]
+                out.append(([zb * eb[0], zi * eb[1], zo * eb[2]], [zb * ei[0], zi * ei[1], zo * ei[2]], [zb * eo[0], 0.0, zo * eo[2]], _NEVER))
+            else:
+                rows = [[zb * e[0], zi * e[1], zo * e[2]] for e in after[:3]]
+                rows = [[v / t for v in row] for row, t in zip(rows, (sum(row) for row in rows))]
+                rows[2][I] = 0.0  # for the MEMM left unnormalised: a path through O pays for the item it did not continue
+                out.append((rows[0], rows[1], rows[2], _NEVER))
         return out
 
     def decode(self, lines: Sequence[Line]) -> Tagging:
@@ -427,34 +435,22 @@ class Model:
     def decode_steps(self, steps: list[tuple[list[float], ...]]) -> Tagging:
         """`decode` from the exponentials of the tag scores (`steps`)."""
         first = [v / sum(steps[0][3]) for v in steps[0][3]]
-        best = list(first)  # the probability of the likeliest tags up to here, ending on each tag (rescaled)
-        forward = first
         probabilities = [tuple(first)]
         back: list[tuple[int, int, int]] = []
-        for after_b, after_i, after_o, _ in steps[1:]:  # each tag's scores after B, I and O
-            b0, b1, b2 = best
-            scores, pointers = [], []
-            for t in range(3):
-                a, b, c = b0 * after_b[t], b1 * after_i[t], b2 * after_o[t]
-                if a >= b and a >= c:
-                    scores.append(a)
-                    pointers.append(0)
-                elif b >= c:
-                    scores.append(b)
-                    pointers.append(1)
-                else:
-                    scores.append(c)
-                    pointers.append(2)
-            top = max(scores) or 1.0
-            best = [scores[0] / top, scores[1] / top, scores[2] / top]
-            back.append((pointers[0], pointers[1], pointers[2]))
-            f0, f1, f2 = forward
-            forward = [f0 * after_b[0] + f1 * after_i[0] + f2 * after_o[0], f0 * after_b[1] + f1 * after_i[1] + f2 * after_o[1],
-                       f0 * after_b[2] + f1 * after_i[2] + f2 * after_o[2]]
-            total = sum(forward)
-            forward = [forward[0] / total, forward[1] / total, forward[2] / total]
-            probabilities.append((forward[0], forward[1], forward[2]))
-        tag = 0 if best[0] >= best[1] and best[0] >= best[2] else 1 if best[1] >= best[2] else 2
+        b0, b1, b2 = first  # the probability of the likeliest tags up to here, ending on each tag (rescaled)
+        f0, f1, f2 = first  # and of all of them (the forward pass, normalised)
+        for (bb, bi, bo), (ib, ii, io), (ob, oi, oo), _ in steps[1:]:  # each tag's scores after B, I and O
+            p0, s0 = _likeliest(b0 * bb, b1 * ib, b2 * ob)
+            p1, s1 = _likeliest(b0 * bi, b1 * ii, b2 * oi)
+            p2, s2 = _likeliest(b0 * bo, b1 * io, b2 * oo)
+            top = max(s0, s1, s2) or 1.0
+            b0, b1, b2 = s0 / top, s1 / top, s2 / top
+            back.append((p0, p1, p2))
+            f0, f1, f2 = f0 * bb + f1 * ib + f2 * ob, f0 * bi + f1 * ii + f2 * oi, f0 * bo + f1 * io + f2 * oo
+            total = sum((f0, f1, f2))
+            f0, f1, f2 = f0 / total, f1 / total, f2 / total
+            probabilities.append((f0, f1, f2))
+        tag = _likeliest(b0, b1, b2)[0]
         tags = [tag]
         for pointers in reversed(back):
             tag = pointers[tag]
@@ -482,18 +478,25 @@ class Model:
         return head
 
 
+def _likeliest(a: float, b: float, c: float) -> tuple[int, float]:
+    """Which of three path scores is the largest (the first of equals) and its score."""
+    if a >= b and a >= c:
+        return 0, a
+    return (1, b) if b >= c else (2, c)
+
+
 def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list[float], ...]]) -> list[tuple[float, float, float]]:
     """Each line's tag probabilities given the whole segment: the (normalised) forward pass
     times the backward pass."""
     out = [forward[-1]]
-    beta = [1.0, 1.0, 1.0]
+    b0 = b1 = b2 = 1.0  # the backward pass, rescaled
     for k in range(len(steps) - 1, 0, -1):
-        b0, b1, b2 = beta
-        beta = [row[0] * b0 + row[1] * b1 + row[2] * b2 for row in steps[k][:3]]
-        top = max(beta) or 1.0
-        beta = [beta[0] / top, beta[1] / top, beta[2] / top]
-        f = forward[k - 1]
-        m = (f[0] * beta[0], f[1] * beta[1], f[2] * beta[2])
+        (bb, bi, bo), (ib, ii, io), (ob, oi, oo), _ = steps[k]  # each tag's scores after B, I and O
+        b0, b1, b2 = bb * b0 + bi * b1 + bo * b2, ib * b0 + ii * b1 + io * b2, ob * b0 + oi * b1 + oo * b2
+        top = max(b0, b1, b2) or 1.0
+        b0, b1, b2 = b0 / top, b1 / top, b2 / top
+        f0, f1, f2 = forward[k - 1]
+        m = (f0 * b0, f1 * b1, f2 * b2)
         total = sum(m) or 1.0
         out.append((m[0] / total, m[1] / total, m[2] / total))
     out.reverse()
