@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split.dates import dated
+from sitegen.split import peers
 from sitegen.split.meta import is_role
 from sitegen.split.roles import LineShape
 from sitegen.split.text import bucket
@@ -31,7 +32,6 @@ from sitegen.split.text import bucket
 RECORDS = 3  # a form recurs this often before its lines mark records
 SPAN = 15  # and each time within this many content lines of the last
 FORM_MAX = 140  # a line of a form is never longer
-HEAD_MAX = 100  # nor is a record's head
 POST_WORDS = 6  # a post under a name ("Returning Officer") has at most this many words
 _CALENDAR = frozenset(  # words of a date or a time, left out of a form: "Reviewed 4 Feb 2026, 10am" reads "reviewed"
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october "
@@ -40,7 +40,6 @@ _CALENDAR = frozenset(  # words of a date or a time, left out of a form: "Review
 )
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z &'’-]{0,24}):\s")
-_OPENERS = "“\"‘'«("
 _DATED = ("date", "dateline")
 
 
@@ -61,11 +60,9 @@ def form(text: str, s: LineShape, kind: str) -> str | None:
 
 
 def head_like(text: str, s: LineShape, kind: str) -> bool:
-    """A line that can head a record: short, a capital or a digit first, no stop, comma or colon
-    last, not cut off, not a by-line or a date."""
-    first = text.lstrip(_OPENERS)[:1]
-    return (0 < s.words and s.chars <= HEAD_MAX and not s.running and not s.cut and not s.list_like
-            and kind != "by" and kind not in _DATED and (first.isupper() or first.isdigit()) and s.final not in (".", ",", ";", ":"))
+    """A line that can head a record: one that can open an item (`peers.head_like`: short, a
+    capital or a digit first, no stop, comma or colon last), not a by-line or a date."""
+    return kind != "by" and kind not in _DATED and peers.head_like(text, s)
 
 
 def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Sequence[str]) -> list[tuple[str, ...]]:

@@ -9,7 +9,8 @@ it, the same of its neighbours (±2), how far it stands from the last and the
 next running text, the segment's share of headline-shaped lines, and for a
 headline-shaped line the lexical cohesion of the text around it (`cohesion`), a sign-off
 that ends an item or a formula that opens one (`signoff`), how many heads of the segment
-share a line's shape (`template`), and on a segment with no blank lines what stands in for
+share a line's shape (`template`), the heads of a page printed as records, each closed by a line
+of one form (`records`), and on a segment with no blank lines what stands in for
 them (`flat`; its blank-line features read `f`, not 0). The model
 is a linear-chain conditional random field: the score of a tag after the
 previous one is the sum of the weights of the line's features and of the
@@ -643,13 +644,9 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     out = peers.cut(out, segment.blocks, segment.shapes, segment.roles)
     out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
-    if named:  # each item cut at the heads a contents line names
-        heads = {lines[k].index for k in named}
-        out = [piece for item in out for piece in cut_at(item, [j for j in range(item.start + 1, item.end) if j in heads], segment.blocks)]
-    heads = {x.index for x in lines if "rec" in x.own}
-    if heads:  # each item cut where a record of the page's form starts
-        out = [piece for item in out for piece in cut_at(item, [j for j in range(item.start + 1, item.end) if j in heads], segment.blocks,
-                                                         "new item cut where a record of the page's form starts; check it is not part of the text above")]
+    out = _cut_at_heads(out, {lines[k].index for k in named}, segment)  # the heads a contents line names
+    out = _cut_at_heads(out, {x.index for x in lines if "rec" in x.own}, segment,
+                        "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     return mark_teasers(out, segment.roles, segment.shapes), left
 
@@ -674,6 +671,13 @@ def _contents_tags(lines: Sequence[Line], tags: list[str]) -> list[int]:
                     break
                 tags[j] = "I"
     return named
+
+
+def _cut_at_heads(found: list[Item], heads: set[int], segment: Segment, note: str | None = None) -> list[Item]:
+    """The items, each cut at the heads inside it (block indexes), each new piece flagged with `note`."""
+    if not heads:
+        return found
+    return [piece for item in found for piece in cut_at(item, [j for j in range(item.start + 1, item.end) if j in heads], segment.blocks, note)]
 
 
 def _record_tags(lines: Sequence[Line], tags: list[str]) -> None:
