@@ -8,7 +8,9 @@ pipeline logic: every command calls one function of a stage module.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from sitegen import __version__
@@ -268,8 +270,18 @@ _COMMANDS = {
 }
 
 
+def _interruptible() -> None:
+    """Ctrl-C stops the command even when it was started with SIGINT ignored or blocked (a launcher
+    or a parent that ignores it: Python then installs no handler of its own, and `serve` or `watch`
+    would run on until killed)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run one command; return its exit code (never raises for a user's mistake)."""
+    _interruptible()
     console = Console()
     try:
         args = _parser().parse_args(argv)

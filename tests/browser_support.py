@@ -202,11 +202,13 @@ def _pump(stream, lines: list[str]) -> None:
 
 
 @contextmanager
-def sitegen_running(root: Path, *args: str, ready: str, timeout: float = 120) -> Iterator[Running]:
-    """`sitegen -C root ARGS...` until its stdout matches `ready`; killed afterwards if still running."""
+def sitegen_running(root: Path, *args: str, ready: str, timeout: float = 120, ctrl_c_ignored: bool = False) -> Iterator[Running]:
+    """`sitegen -C root ARGS...` until its stdout matches `ready`; killed afterwards if still running
+    (`ctrl_c_ignored`: started as a launcher that ignores SIGINT starts it)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "sitegen", "-C", str(root), *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"),
+        preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ctrl_c_ignored else None,
     )
     running = Running(proc)
     running.readers = [threading.Thread(target=_pump, args=(proc.stdout, running.out), daemon=True),

@@ -244,3 +244,9 @@ def test_sitegen_watch_keeps_going_after_a_mistake_and_stops_on_ctrl_c(archive):
     assert code == 0, err
     assert "Traceback" not in err and out.rstrip().endswith("stopped")
     assert b"Fixed" in (archive / "public/articles/a.html").read_bytes()
+
+
+def test_ctrl_c_stops_watch_even_when_it_was_started_with_ctrl_c_ignored(archive):
+    with sitegen_running(archive, "watch", ready="watching", ctrl_c_ignored=True) as watching:
+        code, _, err = watching.stop(timeout=15)
+    assert code == 0, err
