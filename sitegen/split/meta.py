@@ -79,7 +79,7 @@ _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w
 _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
-_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll)$")  # fells, not people
+_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Road|Street|Avenue|Drive|Crescent|Terrace|Boulevard|Rd|Ave)$")  # fells and streets, not people
 _GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
     "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing release releases statement "
@@ -354,7 +354,8 @@ def is_person_name(name: str) -> bool:
 
 
 def place_name(text: str) -> bool:
-    """A name of a fell or a pass, as a rescue log or a walk names them: "Scafell Pike", "Hardknott Pass"."""
+    """A name of a fell or a pass, as a rescue log or a walk names them ("Scafell Pike", "Hardknott
+    Pass"), or of a street, as a letter's writer signs with their address ("Arrowhead Lake Road")."""
     return bool(_PLACE_END.search(text.strip()))
 
 

@@ -47,15 +47,17 @@ def form(text: str, s: LineShape, kind: str) -> str | None:
     """The form of a line that can close records (`kind`: "date", "by" or its role, as `tagger`
     names it), or None for running text and long lines: a date with its figures and calendar
     words left out ("Reviewed 4 Feb 2026 · Puzzles 4/5" → "reviewed puzzles", a line with a date in it
-    is one too), a by-line's first
-    word, a label before a colon."""
+    is one too) or, when it opens with a label, the label ("Status: Listed · 15 Dec 2025" →
+    "status"), a by-line's first word, a label before a colon."""
     if s.running or s.chars > FORM_MAX or s.words == 0:
         return None
+    label = _LABEL.match(text)
     if kind in _DATED or dated(text):
+        if label:  # "Status: Under assessment · Updated 2 February 2026": the label is the form, whatever it says
+            return "date:" + label.group(1).lower()
         return "date:" + " ".join([w.lower() for w in _WORD.findall(text) if not w.isdigit() and w.lower() not in _CALENDAR][:3])
     if kind == "by":
         return "by:" + text.split(maxsplit=1)[0].lower()
-    label = _LABEL.match(text)
     return "label:" + label.group(1).lower() if label else None
 
 

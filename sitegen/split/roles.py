@@ -95,6 +95,7 @@ _WEB_WORDS = initialled(
 _ADDRESSED = re.compile(  # a note to readers with the site's address: "Send your report to sport@…"
     r"\S@[\w-]+\.\w.*\b(?:you|your|us|please)\b|\b(?:you|your|us|please)\b.*\S@[\w-]+\.\w", re.IGNORECASE
 )
+_TOLD_BEFORE = re.compile(r"^[^@?!]*?\w+ \w+ \w+[^@?!.]*\.\s+[^@]*@")  # a statement before the address: "Tea provided. Email …": text
 _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
     rf"^(?!(?i:illustrat|photo|picture|image|video|edit|translat|produc|music|sound|design|graphic))"
     rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:, [^,]{{2,40}})?$"
@@ -521,7 +522,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         return "page furniture (tags, sharing, comments, navigation)"
     if len(text) <= 160 and _buttons(text):
         return "a row of counters and buttons"
-    if len(text) <= 300 and "@" in text and _ADDRESSED.search(text):
+    if len(text) <= 300 and "@" in text and _ADDRESSED.search(text) and not _TOLD_BEFORE.match(text):
         return "a note to readers with the site's address"
     if len(text) <= 2:  # letters or not
         return "a line of one or two characters"

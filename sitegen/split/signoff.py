@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sitegen.split.meta import place_name
 from sitegen.split.roles import LineShape, person, signature
 from sitegen.split.writers import first_name_signature, post_signature
 
@@ -45,8 +46,11 @@ def sign_off(text: str, s: LineShape) -> bool:
 
 
 def under_name(text: str, s: LineShape) -> bool:
-    """A town or a post alone under a name signed alone ("Doncaster", "Nether Edge, Sheffield", "Head Teacher")."""
-    return s.chars <= PLACE_MAX and not s.final and not text.isupper() and bool(_PLACE_LINE.match(text.strip())) and person(text) is None
+    """A town, a post or an address alone under a name signed alone ("Doncaster", "Nether Edge,
+    Sheffield", "Head Teacher", "Lot 31, Otter Bay Road")."""
+    if s.chars > PLACE_MAX or s.final or text.isupper():
+        return False
+    return bool(_PLACE_LINE.match(text.strip())) and person(text) is None or place_name(text.split(",")[-1])
 
 
 def opening(text: str, s: LineShape) -> bool:

@@ -66,6 +66,30 @@ def test_the_form_of_a_line_leaves_out_its_figures_and_calendar_words():
                    "text") is None
 
 
+def test_a_dated_line_that_opens_with_a_label_has_the_label_for_its_form():
+    def form_of(text: str) -> str | None:
+        return records.form(text, shape(text), "dateline")
+
+    assert form_of("Status: Recommended for listing · Updated 9 February 2026") == form_of("Status: Listed on the Register · Listed 15 December 2025")
+    assert form_of("Status: Under assessment · Updated 2 February 2026") != form_of("Decision: Not recommended · 30 November 2025")
+
+
+def test_status_cards_closed_by_a_labelled_date_are_records_whatever_the_status_says():
+    cards = [
+        ("Kiama Pilot Station", "Stone cottages and signal mast used by the harbour pilots from the 1880s until 1967.",
+         "Status: Recommended for listing · Updated 9 February 2026"),
+        ("Port Kembla Olympic Pool", "The art deco ocean-edge pool opened in 1938, still used by the swimming club.",
+         "Status: Under assessment · Updated 2 February 2026"),
+        ("Dapto Showground Grandstand", "A timber grandstand of 1926, threatened by a proposed redevelopment.",
+         "Status: Interim protection order in place · Updated 28 January 2026"),
+        ("Thirroul Railway Institute Hall", "The hall where a novelist is said to have watched a local dance in 1922.",
+         "Status: Listed on the Register · 15 December 2025"),
+    ]
+    marked = _marks([line for card in cards for line in card])
+    heads = [k for k, found in enumerate(marked) if "rec" in found]
+    assert len(heads) >= 3  # every card after the first starts a record, whatever its status line says
+
+
 def _marks(lines: Sequence[str]) -> list[tuple[str, ...]]:
     from sitegen.split.tagger import _under, describe, segments
     from sitegen.split.roles import Repeats

@@ -160,6 +160,13 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("The secret life of lighthouses", repeats=3) is None  # a paginated article's title
 
 
+def test_an_address_for_readers_is_furniture_unless_the_item_says_something_before_it():
+    assert furniture_reason("Send your match reports to sport@dalesgazette.example please") == "a note to readers with the site's address"
+    assert furniture_reason("Got a question? Email us at help@example.org") == "a note to readers with the site's address"
+    told = "Tea, coffee and biscuits provided. Email membership@severnsound.example.org.uk to let us know you're coming, or just turn up."
+    assert furniture_reason(told) is None  # the notice's own last lines
+
+
 def test_repeats_count_text_and_bytes_alike_in_bounded_memory():
     lines = ["Politics", "A long line " * 30, "Politics", "  Politics  ", "Other"]
     from_text = Repeats.of_lines(lines)

@@ -42,6 +42,12 @@ def test_a_town_under_the_name_is_part_of_the_signature():
     assert found == [(), ("sign",), ("sign+",), ("signed",)]
 
 
+@pytest.mark.parametrize("address", ["Arrowhead Lake Road", "Lot 31, Otter Bay Road", "14 High Street"])
+def test_a_street_address_under_the_name_is_part_of_the_signature(address):
+    found = _marks([LETTER, "Jim Bertrand", address, NEXT])
+    assert found == [(), ("sign",), ("sign+",), ("signed",)]
+
+
 def test_a_name_that_does_not_follow_text_signs_nothing():
     # a name under a headline is a by-line, not the end of an item
     found = _marks(["Rail strike: what happens next", "Tom Ferris", NEXT])
