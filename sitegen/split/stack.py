@@ -183,6 +183,21 @@ class Stacked:
         if not any(sure):  # nothing to read the lines against: the first pass decides
             return one
         more = self.second.steps(restate(lines, one.probabilities))
-        two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([r[0] * q[0], r[1] * q[1], r[2] * q[2]] for r, q in zip(s, m))
-                                       for s, m, head in zip(steps, more, sure)])
+        two = self.first.decode_steps([_starts(s) if head else _times(s, m) for s, m, head in zip(steps, more, sure)])
         return replace(two, probabilities=tuple(p if head else q for p, q, head in zip(one.probabilities, two.probabilities, sure)))
+
+
+def _starts(rows: tuple[list[float], ...]) -> tuple[list[float], ...]:
+    """A line's rows of tag scores (`tagger.Model.steps`: after B, I, O and at the start) for a sure
+    head: it starts an item, with the first pass's score for that."""
+    (b, _, _), (i, _, _), (o, _, _), (s, _, _) = rows
+    return [b, 0.0, 0.0], [i, 0.0, 0.0], [o, 0.0, 0.0], [s, 0.0, 0.0]
+
+
+def _times(rows: tuple[list[float], ...], more: tuple[list[float], ...]) -> tuple[list[float], ...]:
+    """A line's rows of tag scores of the first pass times those of the second (the exponential of the summed scores)."""
+    (bb, bi, bo), (ib, ii, io), (ob, oi, oo), (sb, si, so) = rows
+    (mbb, mbi, mbo), (mib, mii, mio), (mob, moi, moo), (msb, msi, mso) = more
+    return (
+        [bb * mbb, bi * mbi, bo * mbo], [ib * mib, ii * mii, io * mio], [ob * mob, oi * moi, oo * moo], [sb * msb, si * msi, so * mso]
+    )
