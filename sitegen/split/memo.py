@@ -5,8 +5,8 @@ A line of a dump is read by several stages (`segment`, `roles`, `tagger`, `furni
 furniture?). `remembered` keeps a recogniser's answers by its arguments, and `forget` drops them
 all: the split calls it after each segment, so what is kept stays bounded by one segment's lines
 (and by `MEMO` answers per recogniser). A recogniser of one line alone, the most asked, keeps its
-answers by the line itself (one look-up for a kept answer), and so does one whose other arguments
-only save it work (`by_line`). Owns no recogniser itself; pure as the functions it wraps.
+answers by the line itself (one look-up for a kept answer) and is called with the line alone, and
+one whose other arguments only save it work keeps them by the line too (`by_line`). Owns no recogniser itself; pure as the functions it wraps.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def remembered(judge: Judge) -> Judge:
     until `forget`; an answer that is a list is kept as a tuple and handed out as a fresh list, so
     a caller may change it."""
     if len(inspect.signature(judge).parameters) == 1:
-        return by_line(judge)
+        return _of_line(judge)
     answers: dict[Any, Any] = {}
     _KEPT.append(answers)
 
@@ -66,6 +66,26 @@ def by_line(judge: Judge) -> Judge:
             if len(answers) >= MEMO:
                 answers.clear()
             found = judge(text, *known)
+            kept = answers[text] = _Listed(found) if isinstance(found, list) else found
+        return list(kept) if kept.__class__ is _Listed else kept
+
+    return answer  # type: ignore[return-value]
+
+
+def _of_line(judge: Judge) -> Judge:
+    """`by_line` for a recogniser of a line alone: called with the line only (a call with no
+    arguments to pass on is the cheaper one, and most calls are of these)."""
+    answers: dict[Any, Any] = {}
+    _KEPT.append(answers)
+    get = answers.get
+
+    @wraps(judge)
+    def answer(text: Any) -> Any:
+        kept = get(text, _NONE)
+        if kept is _NONE:
+            if len(answers) >= MEMO:
+                answers.clear()
+            found = judge(text)
             kept = answers[text] = _Listed(found) if isinstance(found, list) else found
         return list(kept) if kept.__class__ is _Listed else kept
 
