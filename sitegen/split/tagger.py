@@ -351,6 +351,8 @@ class Model:
                 row = list(self._joint.get(name, _ZEROS))
                 row[slot : slot + 3] = w
                 self._joint[name] = tuple(row)
+        # the rows `_joint_total` adds: a feature no line two away is described by (most) adds to offsets -1 … 1 only
+        self._rows = {name: row if any(row[:3] + row[12:]) else row[3:12] for name, row in self._joint.items()}
         self._heads: dict[tuple[str, ...], tuple[float, ...] | None] = {}  # sums of a description's first `_HEAD` features (None: no weights)
         self._rests: dict[tuple[str, ...], tuple[float, ...]] = {}  # all its sums by the rest it has weights for, when the head has none
         self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by the features they read
@@ -381,15 +383,15 @@ class Model:
             if len(self._heads) >= _CACHED:
                 self._heads.clear()
             weighed = any(map(self._joint.__contains__, head))
-            start = self._heads[head] = _joint_total(self._joint, head, _ZEROS) if weighed else None
+            start = self._heads[head] = _joint_total(self._rows, head, _ZEROS) if weighed else None
         if start is not None:
-            return _joint_total(self._joint, own[_HEAD:], start)
+            return _joint_total(self._rows, own[_HEAD:], start)
         read = tuple(filter(self._joint.__contains__, own[_HEAD:]))  # the features it has weights for
         z = self._rests.get(read)
         if z is None:
             if len(self._rests) >= _CACHED:
                 self._rests.clear()
-            z = self._rests[read] = _joint_total(self._joint, read, _ZEROS)
+            z = self._rests[read] = _joint_total(self._rows, read, _ZEROS)
         return z
 
     def steps(self, lines: Sequence[Line]) -> list[tuple[list[float], ...]]:
@@ -533,14 +535,20 @@ def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -
     return b, i, o
 
 
-def _joint_total(joint: dict[str, tuple[float, ...]], names: Sequence[str], start: tuple[float, ...]) -> tuple[float, ...]:
-    """`start` plus the weights of `names` at offsets -2 … 2 (`Model._joint`), added name by name in
-    order: each offset's sum is the one `_total` gives over that offset's table (adding 0.0 changes no sum)."""
+def _joint_total(rows: dict[str, tuple[float, ...]], names: Sequence[str], start: tuple[float, ...]) -> tuple[float, ...]:
+    """`start` plus the weights of `names` at offsets -2 … 2 (`Model._joint`; `Model._rows` leaves out
+    the zeros of a feature with no weight at offsets -2 and 2), added name by name in order: each
+    offset's sum is the one `_total` gives over that offset's table (adding 0.0 changes no sum, and
+    a sum from 0.0 is never -0.0)."""
     b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om = start
-    get = joint.get
+    get = rows.get
     for name in names:
         w = get(name)
-        if w is not None:
+        if w is None:
+            continue
+        if len(w) == 9:  # offsets -1, 0 and 1
+            b1 += w[0]; i1 += w[1]; o1 += w[2]; b0 += w[3]; i0 += w[4]; o0 += w[5]; bn += w[6]; i_n += w[7]; on += w[8]  # noqa: E702
+        else:
             b2 += w[0]; i2 += w[1]; o2 += w[2]; b1 += w[3]; i1 += w[4]; o1 += w[5]; b0 += w[6]; i0 += w[7]; o0 += w[8]  # noqa: E702
             bn += w[9]; i_n += w[10]; on += w[11]; bm += w[12]; im += w[13]; om += w[14]  # noqa: E702
     return b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om
