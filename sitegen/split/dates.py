@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from sitegen.split.firsts import initialled
 from sitegen.split.memo import remembered
 from sitegen.split.text import may_hold
 
@@ -52,12 +53,12 @@ _DAYS = [  # a day without its year, or with two digits of it: no date can be re
     re.compile(_LEAD + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?" + _TIME + r"\s*$", re.IGNORECASE),
     re.compile(_LEAD + r"\d{1,2}([./])\d{1,2}\1\d{2}" + _TIME + r"\s*$", re.IGNORECASE),
 ]
-_IN_LINE = re.compile(  # a date inside a line: "Posted by the editors on 18 January 2027", "Saturday, March 27, 8 a.m.–noon"
+IN_LINE = (  # a date inside a line: "Posted by the editors on 18 January 2027", "Saturday, March 27, 8 a.m.–noon"
     r"\b\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?(?: \d{4}\b)?"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b(?!:)(?:,? \d{4}\b)?"
-    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d{2}\b",
-    re.IGNORECASE,
+    r"|\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d{2}\b"
 )
+_IN_LINE = initialled(IN_LINE, re.IGNORECASE)  # searched only where a digit or a month's first letter stands
 _POSTED = re.compile(r"^(?:posted|published|updated|first published|last updated|filed|added)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")  # every date of `_PATTERNS` has its year in four digits

@@ -2,9 +2,10 @@
 
 `initialled` uses them to search a long alternation of words faster: the search tries the pattern
 only where one of them stands. Reading them from the pattern (with the parser of the `re` module)
-keeps the two from drifting apart when a word is added to a pattern. Where the pattern can match
-the empty string, or begin with any character (`.`, `\\w`, a negated class), there is nothing to
-gain, and the pattern is compiled as it is.
+keeps the two from drifting apart when a word is added to a pattern. A digit (`\\d`) is kept as
+that class: a date's figures begin its matches as often as a month's name does. Where the pattern
+can match the empty string, or begin with any character (`.`, `\\w`, a negated class), there is
+nothing to gain, and the pattern is compiled as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from re import _parser  # type: ignore[attr-defined]
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}  # \b, ^, lookarounds: they begin nothing
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
 _MOST_IN_RANGE = 64  # a wider range of characters ("[a-z]" is 26) is not worth a class of its own
+_NARROW = {sre.CATEGORY_DIGIT: r"\d"}  # a category of few characters, kept as its escape in the class
 
 
 class _Any(Exception):
@@ -69,6 +71,8 @@ def _class(items) -> set[str]:
             found.add(chr(av))
         elif op is sre.RANGE and av[1] - av[0] < _MOST_IN_RANGE:
             found.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is sre.CATEGORY and av in _NARROW:
+            found.add(_NARROW[av])
         else:  # a category (\w, \d), a negation, a wide range
             raise _Any
     return found
@@ -76,8 +80,8 @@ def _class(items) -> set[str]:
 
 def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters every match of `pattern` (read with `flags`) begins with, as written in it
-    (read with the same flags, "b" also stands for "B" under re.IGNORECASE); None when a match
-    can be empty or begin with nearly anything."""
+    (read with the same flags, "b" also stands for "B" under re.IGNORECASE; `\\d` for a digit);
+    None when a match can be empty or begin with nearly anything."""
     try:
         found, empty = _sequence(_parser.parse(pattern, flags))
     except _Any:
@@ -93,5 +97,5 @@ def initialled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     first = first_characters(pattern, flags)
     if first is None:
         return re.compile(pattern, flags)
-    initials = "".join(re.escape(c) for c in sorted(first))
+    initials = "".join(c if c in _NARROW.values() else re.escape(c) for c in sorted(first))
     return re.compile(f"(?=[{initials}])(?:{pattern})", flags)

@@ -272,8 +272,8 @@ def _broken(text: str) -> bool:
     headlines end with one."""
     if text.endswith(_BROKEN_ENDS):
         return True
-    words = text.split()
-    return bool(words) and words[-1] in _FUNCTION_ENDS
+    last = text.rsplit(None, 1)[-1:]  # its last word, as `text.split()` would give it
+    return bool(last) and last[0] in _FUNCTION_ENDS
 
 
 @by_line  # `s`, when given, is the shape of `text`

@@ -50,7 +50,9 @@ HEAD_BAND = 4  # a head is shorter than 100 characters: at most this length band
 STEADY = 3  # a beat is read from this many gaps between sure heads or more, two in three of them the same
 BASE = 10  # the line's own shape features kept from the first pass (`tagger.describe`: role … repeats)
 _BANDS = (0.05, 0.2, 0.5, 0.8, 0.95)
-_SURE_BANDS = {f"pb={b}" for b in range(len(_BANDS) + 1) if b and _BANDS[b - 1] >= SURE_HEAD}
+_PB = tuple(f"pb={b}" for b in range(len(_BANDS) + 1))  # the first pass's probability of B, in bands
+_PO = tuple(f"po={b}" for b in range(len(_BANDS) + 1))  # and of O
+_SURE_BANDS = {name for b, name in enumerate(_PB) if b and _BANDS[b - 1] >= SURE_HEAD}
 _SIGN = 5  # the parts of a head's signature: case, length band, lead, final mark, kind under
 
 
@@ -82,11 +84,12 @@ def _candidate(own: Sequence[str]) -> bool:
     return own[0] not in ("r=debris", "r=body") and int(own[1][4:]) <= HEAD_BAND
 
 
-def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float]) -> list[list[str]]:
+def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float], kinds: Sequence[str] | None = None) -> list[list[str]]:
     """Per line of a segment (`owns`: the first pass's own features of each line, `b`: its
-    probability of starting an item), the features of the line against the sure heads."""
+    probability of starting an item; `kinds`, when already known, their `kind`), the features of
+    the line against the sure heads."""
     n = len(owns)
-    kinds = [kind(o) for o in owns]
+    kinds = kinds or [kind(o) for o in owns]
     sure = [k for k in range(n) if b[k] >= SURE_HEAD and owns[k][0] != "r=debris"]
     out: list[list[str]] = [[f"sh={min(len(sure), 3)}"] for _ in range(n)]
     if not sure:
@@ -139,10 +142,11 @@ def restate(lines: Sequence[Line], probabilities: Sequence[tuple[float, float, f
     features, the first pass's probabilities in bands and the features against the sure heads."""
     from sitegen.split.tagger import Line  # here: the tagger imports this module
 
-    found = marks([x.block.text for x in lines], [x.own for x in lines], [p[0] for p in probabilities])
+    kinds = [kind(x.own) for x in lines]
+    found = marks([x.block.text for x in lines], [x.own for x in lines], [p[0] for p in probabilities], kinds)
     return tuple(
-        Line(x.block, x.role, x.index, (*x.own[:BASE], f"pb={bucket(p[0], _BANDS)}", f"po={bucket(p[2], _BANDS)}", f"k={kind(x.own)}", *more))
-        for x, p, more in zip(lines, probabilities, found)
+        Line(x.block, x.role, x.index, (*x.own[:BASE], _PB[bucket(p[0], _BANDS)], _PO[bucket(p[2], _BANDS)], f"k={k}", *more))
+        for x, p, k, more in zip(lines, probabilities, kinds, found)
     )
 
 
@@ -183,6 +187,21 @@ class Stacked:
         if not any(sure):  # nothing to read the lines against: the first pass decides
             return one
         more = self.second.steps(restate(lines, one.probabilities))
-        two = self.first.decode_steps([tuple([r[0], 0.0, 0.0] for r in s) if head else tuple([r[0] * q[0], r[1] * q[1], r[2] * q[2]] for r, q in zip(s, m))
-                                       for s, m, head in zip(steps, more, sure)])
+        two = self.first.decode_steps([_starts(s) if head else _times(s, m) for s, m, head in zip(steps, more, sure)])
         return replace(two, probabilities=tuple(p if head else q for p, q, head in zip(one.probabilities, two.probabilities, sure)))
+
+
+def _starts(rows: tuple[list[float], ...]) -> tuple[list[float], ...]:
+    """A line's rows of tag scores (`tagger.Model.steps`: after B, I, O and at the start) for a sure
+    head: it starts an item, with the first pass's score for that."""
+    (b, _, _), (i, _, _), (o, _, _), (s, _, _) = rows
+    return [b, 0.0, 0.0], [i, 0.0, 0.0], [o, 0.0, 0.0], [s, 0.0, 0.0]
+
+
+def _times(rows: tuple[list[float], ...], more: tuple[list[float], ...]) -> tuple[list[float], ...]:
+    """A line's rows of tag scores of the first pass times those of the second (the exponential of the summed scores)."""
+    (bb, bi, bo), (ib, ii, io), (ob, oi, oo), (sb, si, so) = rows
+    (mbb, mbi, mbo), (mib, mii, mio), (mob, moi, moo), (msb, msi, mso) = more
+    return (
+        [bb * mbb, bi * mbi, bo * mbo], [ib * mib, ii * mii, io * mio], [ob * mob, oi * moi, oo * moo], [sb * msb, si * msi, so * mso]
+    )

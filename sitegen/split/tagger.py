@@ -322,8 +322,10 @@ class Model:
 
     `features` and `with_previous` name every feature (the fit sees those names); decoding adds the
     same weights without building the names: tables per neighbour offset and per previous tag, and
-    the sums of a line's own features kept by the first ten of them (most lines share those) and
-    then by those sums and the rest (the second pass's lines share them: its weights read no first ten)."""
+    the sums of a line's own features kept by the first ten of them (most lines share those); the
+    rest is added to them line by line (few lines share it), but for a model whose weights read none
+    of the first ten (the second pass) its sums are kept by the rest's features it has weights for
+    (many lines share those)."""
 
     def __init__(self, weights: dict[str, tuple[float, float, float]], kind: str = "crf", start_bias: float = START_BIAS,
                  cut: float | None = None) -> None:
@@ -349,8 +351,10 @@ class Model:
                 row = list(self._joint.get(name, _ZEROS))
                 row[slot : slot + 3] = w
                 self._joint[name] = tuple(row)
-        self._heads: dict[tuple[str, ...], tuple[float, ...]] = {}  # sums of a description's first `_HEAD` features
-        self._tails: dict[tuple[tuple[float, ...], tuple[str, ...]], tuple[float, ...]] = {}  # all its sums by the head's and the rest
+        # the rows `_joint_total` adds: a feature no line two away is described by (most) adds to offsets -1 … 1 only
+        self._rows = {name: row if any(row[:3] + row[12:]) else row[3:12] for name, row in self._joint.items()}
+        self._heads: dict[tuple[str, ...], tuple[float, ...] | None] = {}  # sums of a description's first `_HEAD` features (None: no weights)
+        self._rests: dict[tuple[str, ...], tuple[float, ...]] = {}  # all its sums by the rest it has weights for, when the head has none
         self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by the features they read
         self._pairs: dict[tuple[str, str, str, str], tuple[float, float, float]] = {}  # role pair sums by roles and gap
 
@@ -358,18 +362,7 @@ class Model:
         """The summed weights of a line's own features as seen from offsets -2 … 2 (B, I, O of
         offset -2, then of -1, …: `_joint`'s slots), and the exponentials of its previous-tag
         features' sums after B, I, O and at the start (unscaled: the rows of a line must keep their ratios)."""
-        head = own[:_HEAD]  # role, length, words, capitals, final, stop words, score, blank lines, repeats: common
-        start = self._heads.get(head)
-        if start is None:
-            if len(self._heads) >= _CACHED:
-                self._heads.clear()
-            start = self._heads[head] = _joint_total(self._joint, head, _ZEROS)
-        tail = (start, own[_HEAD:])  # the rest, added to the head's sums in the same order as over the whole description
-        z = self._tails.get(tail)
-        if z is None:
-            if len(self._tails) >= _CACHED:
-                self._tails.clear()
-            z = self._tails[tail] = _joint_total(self._joint, own[_HEAD:], start)
+        z = self._own_sums(own)
         keys = (own[0], own[1], own[6], own[7])
         after = self._after.get(keys)
         if after is None:
@@ -377,6 +370,29 @@ class Model:
                 self._after.clear()
             after = self._after[keys] = tuple(_exp(_total(self._previous[p], ("", *keys)), scaled=False) for p in ("B", "I", "O", "S"))
         return z, after
+
+    def _own_sums(self, own: tuple[str, ...]) -> tuple[float, ...]:
+        """`_joint_total` of a line's own features, the first `_HEAD` of them summed first (kept by
+        those: role, length, words, capitals, final, stop words, score, blank lines, repeats), then
+        the rest added to their sums in order, as over the whole description. When the model has no
+        weight for any of the first (the second pass), the sums are those of the rest alone, kept by
+        the rest's features it has weights for."""
+        head = own[:_HEAD]
+        start = self._heads.get(head, _UNSEEN)
+        if start is _UNSEEN:
+            if len(self._heads) >= _CACHED:
+                self._heads.clear()
+            weighed = any(map(self._joint.__contains__, head))
+            start = self._heads[head] = _joint_total(self._rows, head, _ZEROS) if weighed else None
+        if start is not None:
+            return _joint_total(self._rows, own[_HEAD:], start)
+        read = tuple(filter(self._joint.__contains__, own[_HEAD:]))  # the features it has weights for
+        z = self._rests.get(read)
+        if z is None:
+            if len(self._rests) >= _CACHED:
+                self._rests.clear()
+            z = self._rests[read] = _joint_total(self._rows, read, _ZEROS)
+        return z
 
     def steps(self, lines: Sequence[Line]) -> list[tuple[list[float], ...]]:
         """For each line and each previous tag B, I, O or the segment's start (`S`), the exponential
@@ -519,20 +535,27 @@ def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -
     return b, i, o
 
 
-def _joint_total(joint: dict[str, tuple[float, ...]], names: Sequence[str], start: tuple[float, ...]) -> tuple[float, ...]:
-    """`start` plus the weights of `names` at offsets -2 … 2 (`Model._joint`), added name by name in
-    order: each offset's sum is the one `_total` gives over that offset's table (adding 0.0 changes no sum)."""
+def _joint_total(rows: dict[str, tuple[float, ...]], names: Sequence[str], start: tuple[float, ...]) -> tuple[float, ...]:
+    """`start` plus the weights of `names` at offsets -2 … 2 (`Model._joint`; `Model._rows` leaves out
+    the zeros of a feature with no weight at offsets -2 and 2), added name by name in order: each
+    offset's sum is the one `_total` gives over that offset's table (adding 0.0 changes no sum, and
+    a sum from 0.0 is never -0.0)."""
     b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om = start
-    get = joint.get
+    get = rows.get
     for name in names:
         w = get(name)
-        if w is not None:
+        if w is None:
+            continue
+        if len(w) == 9:  # offsets -1, 0 and 1
+            b1 += w[0]; i1 += w[1]; o1 += w[2]; b0 += w[3]; i0 += w[4]; o0 += w[5]; bn += w[6]; i_n += w[7]; on += w[8]  # noqa: E702
+        else:
             b2 += w[0]; i2 += w[1]; o2 += w[2]; b1 += w[3]; i1 += w[4]; o1 += w[5]; b0 += w[6]; i0 += w[7]; o0 += w[8]  # noqa: E702
             bn += w[9]; i_n += w[10]; on += w[11]; bm += w[12]; im += w[13]; om += w[14]  # noqa: E702
     return b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om
 
 
 _ZEROS = (0.0,) * 15
+_UNSEEN = ()  # a description's head not summed yet
 _NEVER = [0.0, 0.0, 0.0]
 
 

@@ -23,12 +23,13 @@ ROOT = Path(__file__).resolve().parents[2]
     (r"a?b", 0, "ab"),  # an optional first character lets the next begin a match
     (r"(?=x)[a-c]z", 0, "abc"),  # a lookahead begins nothing
     (r"©|\bcopyright\b", re.IGNORECASE, "©c"),
+    (r"\b\d{1,2} (?:jan|feb)|\b(?:19|20)\d\d", re.IGNORECASE, ["\\d", "1", "2"]),  # a digit stays a class
 ])
 def test_the_first_characters_are_read_from_the_pattern(pattern, flags, first):
     assert first_characters(pattern, flags) == frozenset(first)
 
 
-@pytest.mark.parametrize("pattern", [r"a*", r"\w+x", r".b", r"[^a]b", r"(?i:a)b", r"x?|y", r"[\x00-\uffff]"])
+@pytest.mark.parametrize("pattern", [r"a*", r"\w+x", r".b", r"[^a]b", r"(?i:a)b", r"x?|y", r"[\x00-\uffff]", r"\s+x", r"\D"])
 def test_a_pattern_that_can_begin_anywhere_or_match_nothing_has_no_first_characters(pattern):
     assert first_characters(pattern) is None
 
@@ -38,9 +39,11 @@ PATTERNS = [
     (r"\b(?:Reg(?:istered)?|vat) (?:no|number)\b|©", re.IGNORECASE),
     (r"(?:from|to|cc|subject):\s|#|www\.", re.IGNORECASE),
     (r"\b[A-Z][a-z]+ (?:Smith|Jones)\b", 0),
+    (dates.IN_LINE, re.IGNORECASE),  # a date inside a line: its matches begin with a digit or a month's first letter
+    (r"\b\d{1,2}:\d\d|\bnoon\b", re.ASCII),
 ]
-TEXT = st.one_of(st.text(st.sampled_from("aeiouprstghnmPRISTVWKſİı©#.: \n")),
-                 st.sampled_from(["photo", "Reg no", "REGISTERED VAT number", "from: ", "Images", "Ann Smith", "www."]))
+TEXT = st.one_of(st.text(st.sampled_from("aeiouprstghnmPRISTVWKſİı©#.: \n0129٣/-")),
+                 st.sampled_from(["photo", "Reg no", "REGISTERED VAT number", "from: ", "Images", "Ann Smith", "www.", "4 Jan", "May 12, 2026", "2026-03-04", "12/6/25"]))
 
 
 @settings(max_examples=300, deadline=None)
@@ -70,6 +73,12 @@ def test_every_line_a_search_would_match_holds_one_of_the_words_that_let_it_be_s
     # pattern and not to them would go unseen on every ASCII line
     missed = [line for line in corpus_lines() if not may_hold(line, words) and pattern.search(line)]
     assert missed == []
+
+
+def test_the_faster_search_of_a_date_inside_a_line_finds_what_the_pattern_finds_on_every_corpus_line():
+    plain = re.compile(dates.IN_LINE, re.IGNORECASE)
+    missed = [line for line in corpus_lines() if (m := plain.search(line)) and m.span() != dates._IN_LINE.search(line).span()]
+    assert missed == [] and not [line for line in corpus_lines() if not plain.search(line) and dates._IN_LINE.search(line)]
 
 
 def test_every_line_a_date_pattern_reads_has_a_year_of_four_digits():
