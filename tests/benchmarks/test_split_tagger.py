@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.split_score import total
-from benchmarks.split_tagger import ceiling, fit, load
+from benchmarks.split_tagger import ceiling, deal, fit, load
 from sitegen.split import tagger
 
 DUMP = """Subscribe to our newsletter
@@ -78,3 +78,15 @@ def test_the_shipped_weights_are_what_a_fit_on_the_corpus_gives():
     from benchmarks.split_tagger import main
 
     assert main(["--check"]) == 0
+
+
+def test_folds_are_dealt_in_name_order_or_shuffled_by_a_seed_each_shape_once():
+    shapes = [f"shape_{k:02d}" for k in range(23)]
+    plain = deal(list(reversed(shapes)), 5)
+    assert plain[0] == ["shape_00", "shape_05", "shape_10", "shape_15", "shape_20"]
+    for seed in (1, 2):
+        folds = deal(shapes, 5, seed)
+        assert sorted(s for fold in folds for s in fold) == shapes  # every shape held out once
+        assert [len(f) for f in folds] == [len(f) for f in plain]
+        assert folds != plain and folds == deal(shapes, 5, seed)  # another deal, the same each run
+    assert deal(shapes, 5, 1) != deal(shapes, 5, 2)
