@@ -15,6 +15,7 @@ import html.entities
 import re
 
 from sitegen.split.firsts import initialled
+from sitegen.split.memo import remembered
 from sitegen.split.text import may_hold
 
 # An entity whose ";" became "," (or vanished): "&nbsp," "&amp," "&#8217;" "&rsquo;"
@@ -76,14 +77,14 @@ _RELATED = (
     r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news|recent (posts|articles|stories)"
     r"|popular posts|archives|more reviews|read more (stories|articles|reviews)"
 )
-SEPARATOR = re.compile(
+SEPARATOR = initialled(  # tried only on a line that begins with the first letter of one of its phrases
     rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
     rf"|{_RELATED})\W*$",
     re.IGNORECASE,
 )
 RELATED_BLOCK = re.compile(rf"^({_RELATED})\W*$", re.IGNORECASE)
 GLUED_SEPARATOR = re.compile(r"^(.*?[.!?\"”’)\]])[ \t]*(Continue Reading|Read More|Keep Reading)[ \t.…»→>]*$", re.IGNORECASE)
-RELATED_LINK = re.compile(
+RELATED_LINK = initialled(
     r"^(?:read more|related|see also|also read|read next|recommended|read|more on this)\s*[:|»→]\s*\S.{0,200}$",
     re.IGNORECASE,
 )
@@ -100,7 +101,7 @@ COOKIE_BUTTON = re.compile(
     re.IGNORECASE,
 )
 TOC_HEADER = re.compile(r"^(table of contents|contents|in this (article|story)|jump to|on this page)\W*$", re.IGNORECASE)
-WEB_DEBRIS = re.compile(
+WEB_DEBRIS = initialled(
     r"^(advertisement|advertising|ad|sponsored( content)?|share( this)?( article| story| post| page)?( on)?|share via"
     r"|(share|post) on (facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email)"
     r"|print( this)?( article| page)?|e-?mail|tweet|twitter|x|facebook|instagram|youtube|bluesky|threads|linkedin|whatsapp"
@@ -149,8 +150,10 @@ def glued_separator(line: str) -> re.Match[str] | None:
     return GLUED_SEPARATOR.match(line)
 
 
+@remembered
 def is_separator(line: str) -> bool:
-    """A line that ends one article: what follows is another (or related links)."""
+    """A line that ends one article: what follows is another (or related links). Kept: the
+    segmenter asks it of a line in several of its cases, and `roles` again."""
     return bool(SEPARATOR.match(line))
 
 

@@ -27,6 +27,7 @@ _LEAD_WORDS = (
 )
 _LEAD = re.compile(_LEAD_WORDS + r"\s*[:—–-]\s*", re.IGNORECASE)
 _HEADING = re.compile(_LEAD_WORDS + r"\s*:?\s*$", re.IGNORECASE)  # "IN THIS BULLETIN", the list on the line under it
+_LEAD_LETTERS = "aict"  # every `_LEAD_WORDS` match begins, after white space, with one: also, in(side), contents, this
 _SEPARATOR = re.compile(r"\s*(?:[·|•;,/]|\s[–—-]\s)\s*")
 _HEAD_END = re.compile(r"\s*(?::|\s[–—-]\s)")  # "Plot 14B: A Beginner's First Year", "Seed swap – March"
 _WORD = re.compile(r"\w+")
@@ -36,14 +37,27 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+def _may_lead(text: str) -> bool:
+    """Whether `_LEAD` or `_HEADING` may match the line: False only when its first character that
+    is not white space is ASCII and none of `_LEAD_LETTERS` in either case (another may be one
+    under case folding). Nearly every line is thus not tried."""
+    first = text.lstrip()[:1]
+    return not first.isascii() or first.lower() in _LEAD_LETTERS
+
+
+def _heading(text: str) -> bool:
+    """The line is a contents list's heading alone ("IN THIS BULLETIN", "Contents:")."""
+    return _may_lead(text) and bool(_HEADING.match(text))
+
+
 def opens(text: str) -> bool:
     """The line opens as a contents line does ("In this issue:", "Contents —", "IN THIS BULLETIN")."""
-    return bool(_LEAD.match(text) or _HEADING.match(text))
+    return _may_lead(text) and bool(_LEAD.match(text) or _HEADING.match(text))
 
 
 def entries(text: str) -> list[str] | None:
     """The entries of a contents line, as they are looked up (`keys`), or None when it is no contents line."""
-    lead = _LEAD.match(text) if len(text) <= LINE_MAX else None
+    lead = _LEAD.match(text) if len(text) <= LINE_MAX and _may_lead(text) else None
     if lead is None:
         return None
     found = _parts(text[lead.end() :])
@@ -91,7 +105,7 @@ class Named:
         if not text.strip():
             return
         found = entries(text)
-        heading = found is None and bool(_HEADING.match(text))
+        heading = found is None and _heading(text)
         if found is None and self._open and not heading:
             found = _continued(text)
             if found and len(self._lists) < KEPT:
@@ -102,7 +116,7 @@ class Named:
 
     def lists(self, text: str) -> bool:
         """Whether the line is one of the dump's contents lines (or its heading)."""
-        return bool(entries(text) or _HEADING.match(text) or self._lists and _norm(text) in self._lists)
+        return bool(entries(text) or _heading(text) or self._lists and _norm(text) in self._lists)
 
     def named(self, text: str) -> bool:
         """Whether a contents line of the dump names this line (never a contents line itself)."""

@@ -93,7 +93,8 @@ def initialled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`pattern` compiled to be searched faster: a search tries it only where one of the
     characters its matches begin with stands (a lookahead with a class of them, read with the
     same flags), so it finds exactly what `pattern` finds. Long alternations of words searched
-    case-insensitively are the slow ones, tried word by word at every position."""
+    case-insensitively are the slow ones, tried word by word at every position; one matched at a
+    line's start ("^(?:share|subscribe|…)") is then given up at the line's first character."""
     first = first_characters(pattern, flags)
     if first is None:
         return re.compile(pattern, flags)

@@ -51,7 +51,7 @@ _BY_LINE = re.compile(
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
 _MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?)"
 _WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
-_LEAD = re.compile(  # what starts a by-line, in English and the languages near it, and a role before the name
+_LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
     rf"|(?:von|par|por|di|door|av)\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",

@@ -79,7 +79,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z][\w'-]*", re.ASCII)  # the same words of an A
 _LIST_STARTS = frozenset("•●▪◦‣·∙■□►▸*+-|[(")  # what a list item or a table row begins with, if not a digit
 _REFERENCE = initialled(r"https?://|\bwww\.|\bdoi:?\s*10\.\d", re.IGNORECASE)
 _SMALL_WORDS = frozenset("a an the of to in on at by for from with and or but as vs via de la le del van von".split())
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION = initialled(
     r"^(?:share|subscribe|follow|sign up|sign in|log in|join|support|donate|download|click|tap|like us|comment|listen"
     r"|watch|read more|get the|get our|become a|register|buy|shop|save|print|email|send|tell us|contact us|advertise"
     r"|view|skip|search|show|load|place|leave|write to|reuse|forward|manage|unsubscribe|start writing|go to|back to|jump to"
@@ -562,10 +562,17 @@ def date_line(text: str) -> bool:
 _BUTTON = re.compile(r"^(?:\w+ )?\d[\d,.]*[km]?$|^(?:reply|share|like|thank|report|quote|save|print|email|permalink)(?: \d+)?$", re.IGNORECASE)
 
 
+@remembered
+def _row_parts(text: str) -> tuple[str, ...]:
+    """The non-blank parts of a line between " | ", " · ", " • " or wider white space: `_buttons`
+    and `meta_row` read the same line's parts."""
+    return tuple(p.strip() for p in _PARTS.split(text) if p.strip())
+
+
 def _buttons(text: str) -> bool:
     """A row of a post's counters and buttons, or of calls to action: "Thank 12 | Reply 4 | Share",
     "Posted in Local history | 3 Comments", "Buy this issue £12   Subscribe from £38 a year"."""
-    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    parts = _row_parts(text)
     if len(parts) < 2:
         return False
     counted = sum(1 for p in parts if _COUNT.match(p) or _BUTTON.match(p))
@@ -585,10 +592,10 @@ def meta_row(text: str) -> bool:
         return False
     if _CRUMBS.search(text) or _FILE_LINK.search(text) or _REPLY.match(text):
         return True
-    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
-    if len(parts) >= 2 and sum(1 for p in parts if _FIELD_PART.match(p)) >= 2:
+    parts = _row_parts(text)
+    if len(parts) >= 2 and sum(1 for p in parts if ":" in p and _FIELD_PART.match(p)) >= 2:
         return True
-    field = _FIELD_PART.match(text)
+    field = _FIELD_PART.match(text) if ":" in text else None  # a colon is in every field
     value = text[field.end() - 1 :] if field else ""
     if field and (";" in value or value[:1].isdigit() and "," in value):
         return True  # a list under a label: "Comments: 18 pages, 9 figures", "Subjects: A (x); B (y)"
