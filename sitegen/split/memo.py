@@ -51,10 +51,7 @@ def remembered(judge: Judge) -> Judge:
         key = (args, tuple(kwargs.items())) if kwargs else args
         kept = answers.get(key, _NONE)
         if kept is _NONE:
-            if len(answers) >= MEMO:
-                answers.clear()
-            found = judge(*args, **kwargs)
-            kept = answers[key] = _Listed(found) if isinstance(found, list) else found
+            kept = _keep(answers, key, judge(*args, **kwargs))
         return list(kept) if kept.__class__ is _Listed else kept
 
     return answer  # type: ignore[return-value]
@@ -71,10 +68,7 @@ def by_line(judge: Judge) -> Judge:
     def answer(text: Any, *known: Any) -> Any:
         kept = get(text, _NONE)
         if kept is _NONE:
-            if len(answers) >= MEMO:
-                answers.clear()
-            found = judge(text, *known)
-            kept = answers[text] = _Listed(found) if isinstance(found, list) else found
+            kept = _keep(answers, text, judge(text, *known))
         return list(kept) if kept.__class__ is _Listed else kept
 
     return answer  # type: ignore[return-value]
@@ -98,13 +92,20 @@ def _of_line(judge: Judge) -> Judge:
     def answer(text: Any) -> Any:
         kept = get(text, _NONE)
         if kept is _NONE:
-            if len(answers) >= MEMO:
-                answers.clear()
-            found = judge(text)
-            kept = answers[text] = _Listed(found) if isinstance(found, list) else found
+            kept = _keep(answers, text, judge(text))
         return list(kept) if kept.__class__ is _Listed else kept
 
     return answer  # type: ignore[return-value]
+
+
+def _keep(answers: dict[Any, Any], key: Any, found: Any) -> Any:
+    """Keep a new answer (a list as a tuple), the recogniser's answers starting afresh when it has
+    `MEMO` of them; what is kept is handed back. The look-up of a kept answer stays in each wrapper:
+    it is the call made most."""
+    if len(answers) >= MEMO:
+        answers.clear()
+    kept = answers[key] = _Listed(found) if isinstance(found, list) else found
+    return kept
 
 
 def forget() -> None:
