@@ -52,7 +52,7 @@ _MONTH_DAY = re.compile(
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # a copyright notice is not running text
 _RIGHTS = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)  # nor a line that claims rights
-_RIGHTS_WORDS = ("(c)", "copyright", "all rights reserved")  # one is in every ASCII line _RIGHTS finds
+_RIGHTS_WORDS = ("©", "(c)", "copyright", "all rights reserved")  # one is in every match of _RIGHTS
 _SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*$")  # a statement (a question alone is a headline: "Why are so many waiting?")
 _ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+")  # a web address is no running text ("Printed from https://…")
 

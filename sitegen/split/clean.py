@@ -133,7 +133,7 @@ _COOKIE_WORDS = ("cookie", "by continuing to", "we value your privacy")  # one i
 
 
 def cookie_notice(line: str) -> bool:
-    """A line of a cookie banner (`COOKIE` found in it). An ASCII line without any of its words
+    """A line of a cookie banner (`COOKIE` found in it). A line without any of its words
     is not searched: most lines, and the search on a long one is not cheap."""
     return may_hold(line, _COOKIE_WORDS) and bool(COOKIE.search(line))
 

@@ -67,7 +67,7 @@ _RELATIVE = re.compile(
     r"|hr|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
-_RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")  # one is in every ASCII line `_RELATIVE` matches
+_RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")  # one is in every match of `_RELATIVE`
 
 
 @remembered

@@ -47,7 +47,8 @@ _PROMO = initialled(  # the site asking its readers for something: sign up, give
     re.IGNORECASE,
 )
 _FOOTER_WORDS = ("reg", "company", "charity", "vat ", "limited by", "all rights", "powered by", "website", "theme:", "privacy",
-                 "terms ", "cookie", "accessibility", "sitemap", "imprint", "impressum", "datenschutz", "aviso legal", "copyright")
+                 "terms ", "cookie", "accessibility", "sitemap", "imprint", "impressum", "datenschutz", "mentions l", "aviso legal",
+                 "copyright", "©")  # one is in every match of `_FOOTER`
 _PROMO_WORDS = ("subscri", "sign", "newsletter", "mailing list", "inbox", "donat", "gift aid", "become a ", "join ", "support ",
                 "patreon", "ko-fi", "log", "free ", "affiliate", "earn ", "sponsor", "advertis", "find out more", "stay in touch",
                 "follow us", "abonn", "s'abonner", "suscr", "iscriviti", "nieuwsbrief")  # one is in every match of `_PROMO`

@@ -100,7 +100,7 @@ _CONTRIBUTED = re.compile(
 )
 _BY_LINE_WORDS = ("by", "author", "words", "text")  # one begins within `_BY_LINE_REACH` of every _BY_LINE match
 _BY_LINE_REACH = len("fact-checked by")  # the longest way _BY_LINE's lead reaches "by"
-_CONTRIBUTED_WORDS = ("contributed", "additional reporting by")  # one is in every ASCII line _CONTRIBUTED matches
+_CONTRIBUTED_WORDS = ("contributed", "additional reporting by")  # one is in every match of _CONTRIBUTED
 _ORGANISATION = initialled(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"

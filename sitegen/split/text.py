@@ -36,16 +36,23 @@ GLUED = "separator glued to the text"  # the reason of a separator cut off the e
 
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """Whether `text` may hold one of `words` (lower-case ASCII) in any case: False only for an
-    ASCII text without any of them. A costly case-insensitive search every match of which holds
-    one of the words can be skipped when it is False."""
-    if not text.isascii():
+    """Whether `text` may hold one of `words` (lower-case, or of characters with no case) in any
+    case: False only for a text without any of them. A costly case-insensitive search every match
+    of which holds one of the words can be skipped when it is False. A text with a character that
+    such a search reads as an ASCII letter though `str.lower` does not make it one (`_AS_ASCII`:
+    "ſ" is an "s" to it) may hold them in that guise, and is searched."""
+    if not text.isascii() and not _AS_ASCII.isdisjoint(text):
         return True
     lower = text.lower()
     for word in words:  # a loop: cheaper than a generator on these short lines
         if word in lower:
             return True
     return False
+
+
+# the characters other than ASCII letters that a case-insensitive pattern matches to one: "İ" and
+# "ı" to "i", "ſ" to "s", the Kelvin sign to "k" (a test reads them from `re` over every character)
+_AS_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")

@@ -40,7 +40,7 @@ from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.firsts import initialled
 from sitegen.split.text import GLUED, TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
-from sitegen.split.widths import HYPHENATED, MAX_WIDTH, MIN_WIDTH, NARROWER, fits, ragged_widths, too_long, wrap_width
+from sitegen.split.widths import MAX_WIDTH, MIN_WIDTH, NARROWER, fits, hyphenated, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
 _OWN_LINE = initialled(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
@@ -374,7 +374,7 @@ def _join(group: list[str]) -> tuple[str, tuple[int, ...]]:
     cuts = []
     for line in group[1:]:
         line = line.strip()
-        glued = HYPHENATED.search(end)
+        glued = hyphenated(end)
         if not glued:
             parts.append(" ")
             end += " "

@@ -23,8 +23,15 @@ JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a 
 LOWER_SHARE = 0.5  # ...and at least this share of those joins mid-sentence (the next line in lower case)
 OVER_COST = 4  # choosing W, a line longer than it costs this many joins
 NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
-HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on
+HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on (`hyphenated`)
 _FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
+
+
+def hyphenated(line: str) -> bool:
+    """A line ending with a word and a hyphen ("allot-"): the word goes on. `HYPHENATED` is searched
+    only in a line whose end (before a final line break, where "$" also matches) is a hyphen: at
+    every position of the others it fails, and most lines are those."""
+    return line.endswith(("-", "-\n")) and HYPHENATED.search(line) is not None
 
 
 def first_word(line: str) -> str:
@@ -34,7 +41,7 @@ def first_word(line: str) -> str:
 
 def fits(line: str, following: str, width: int) -> bool:
     """`following`'s first word would have fitted at the end of `line` (wrapped at `width`)."""
-    gap = 0 if HYPHENATED.search(line) else 1
+    gap = 0 if hyphenated(line) else 1
     return len(line) + gap + len(first_word(following)) <= width
 
 
@@ -62,7 +69,7 @@ def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None
         if n < MIN_WIDTH // 2 or not following:
             continue
         paragraph_lines += 1
-        gap = 0 if HYPHENATED.search(lines[k].rstrip()) else 1
+        gap = 0 if hyphenated(lines[k].rstrip()) else 1
         low, high = max(n, MIN_WIDTH), min(n + gap + len(first_word(following)) - 1, MAX_WIDTH)
         if low <= high:
             joined[low] += 1

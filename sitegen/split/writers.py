@@ -232,7 +232,8 @@ def lower_byline(text: str) -> list[str] | None:
 
 def guest_names(text: str) -> list[str] | None:
     """The writer a guest post's text names: "This is a guest post by NAME, a PhD student …"."""
-    match = _GUEST.search(text[:300])
+    head = text[:300]
+    match = _GUEST.search(head) if "guest " in head else None  # the words `_GUEST` begins with, in its case
     return (people(match.group("names")) or None) if match else None
 
 

@@ -75,6 +75,26 @@ def test_every_line_a_search_would_match_holds_one_of_the_words_that_let_it_be_s
     assert missed == []
 
 
+GUARDED = [
+    (clean._COOKIE_WORDS, clean.COOKIE), (furniture._FOOTER_WORDS, furniture._FOOTER), (furniture._PROMO_WORDS, furniture._PROMO),
+    (furniture._COMMENTS_WORDS, furniture._COMMENTS), (boundary._RIGHTS_WORDS, boundary._RIGHTS), (dates._RELATIVE_WORDS, dates._RELATIVE),
+    (meta._CONTRIBUTED_WORDS, meta._CONTRIBUTED),
+]
+PIECES = st.one_of(
+    st.sampled_from([w for words, _ in GUARDED for w in words] + ["mentions légales", "MENTIONS LÉGALES", "we use cookies", "3 days ago"]),
+    st.text(st.sampled_from("aceiklnorsuyACEIKLNORSUY ſİıK©é’-:()0123\n"), max_size=6),
+).map(lambda piece: piece.upper() if len(piece) % 3 == 0 else piece)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(GUARDED), st.lists(PIECES, max_size=6).map("".join))
+def test_a_line_of_any_characters_a_guarded_search_would_match_holds_one_of_its_words(case, text):
+    # lines not in ASCII too: letters of other alphabets, "©", and the characters a case-insensitive
+    # search reads as ASCII letters ("ſ" as an "s"), with which `may_hold` lets every line be searched
+    words, pattern = case
+    assert not pattern.search(text) or may_hold(text, words)
+
+
 def test_the_faster_search_of_a_date_inside_a_line_finds_what_the_pattern_finds_on_every_corpus_line():
     plain = re.compile(dates.IN_LINE, re.IGNORECASE)
     missed = [line for line in corpus_lines() if (m := plain.search(line)) and m.span() != dates._IN_LINE.search(line).span()]

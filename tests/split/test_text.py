@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from sitegen.split.text import ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.text import _AS_ASCII, ends_sentence, is_list_item, may_hold, stops_mid_sentence
 
 
 @pytest.mark.parametrize("line", ["It ended.", "Did it?", "“Yes,” she said.”", "(see above)", "Wait…", "as follows:"])
@@ -35,3 +37,19 @@ def test_list_items(line):
 @pytest.mark.parametrize("line", ["*stars*", "1995. was a year", "-5% growth", "•"])
 def test_not_list_items(line):
     assert not is_list_item(line)
+
+
+def test_the_characters_a_case_insensitive_search_reads_as_ascii_letters_are_all_known():
+    # `may_hold` searches every line with one of them: a lower-cased line without them holds a
+    # pattern's ASCII words wherever the pattern matches them
+    others = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert {c for c in others if re.match("[a-z]", c, re.IGNORECASE)} == _AS_ASCII
+    assert [c for c in others if c not in _AS_ASCII and any(x.isascii() for x in c.lower())] == []  # nor does lower case make one
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Cookie policy", True), ("We value “your privacy”", True), ("Accept COOKIES — tout", True), ("Mentions légales", False),
+    ("Uses coo\u212aies", True), ("Nothing here – at all", False),
+])
+def test_may_hold_reads_lines_of_any_characters(text, held):
+    assert may_hold(text, ("cookie", "privacy")) is held
