@@ -76,6 +76,15 @@ _COMMENTER = re.compile(  # "NAME — DATE", "NAME says: DATE", "Post by NAME »
     r"(?: (?:says|said|replied|wrote)\s*:?| ?(?:—|–|-|·|»|\|| on|\s{2,})|$)\s*(?P<when>.*)$",
     re.IGNORECASE,
 )
+BUTTON_MAX = 32  # a button's words are never longer
+_BUTTON = re.compile(
+    r"^(?:find out (?:more|how)|learn more|read more|discover more|more info(?:rmation)?|more details|see details|view details"
+    r"|get (?:started|involved|tickets|in touch)|book (?:now|online|tickets|your (?:place|ticket|table|tickets))|buy tickets"
+    r"|apply (?:now|online|today)|join (?:now|today|us)|sign up(?: now| today)?|register (?:now|today|here)"
+    r"|(?:shop|buy|order|donate|give|adopt|subscribe|enquire|enrol|download|listen|watch) (?:now|today|here|online)"
+    r"|donate|adopt|explore|discover)\s*[›»→>.!]*$",
+    re.IGNORECASE,
+)
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no headline
 _NAME_LINKS = frozenset("in from at of de van von da".split())  # "Claire in Leeds", "Ross from Paisley"
 _BY_WORDS = frozenset("by posted written words".split())
@@ -156,6 +165,12 @@ def menu_row(text: str) -> bool:
         return False
     parts = [x for x in _PART.split(text.strip()) if x]
     return len(parts) >= 4 and all(len(x.split()) <= 4 for x in parts) and sum(1 for x in parts if any(c.isdigit() for c in x)) <= 1
+
+
+def button(text: str) -> bool:
+    """A button's words alone on a line, closing a box of the site's own: "Find out more", "Adopt
+    now", "Book your place ›", "Learn more"."""
+    return len(text) <= BUTTON_MAX and bool(_BUTTON.match(text.strip()))
 
 
 def site_line(text: str) -> bool:

@@ -43,6 +43,7 @@ _NO_HEAD = (Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.LICENCE, Role.CAPTION)
 # tagger is at least 0.5 sure of: 0.868, 0.8: 0.869; pieces whose words are alike (TextTiling's
 # cosine from 0.2 to 0.4) kept together: 0.871 as without, so they are not
 SURE_HEAD = 0.7  # an item is cut only under a head (and to an end) the tagger is this sure of
+PAGE_WORDS = 3  # a word opening or closing this many head-like lines is the page's template
 LONGER = 3  # a line printed like the head has at most this many times its words, or a third ("Learning C#" under a
 # nine-word headline is a subheading; the folds: 0.871 at 3, at 2.5 and with no bound)
 
@@ -100,15 +101,28 @@ def key(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Ro
     return case, opening, ": " in text[:40], split_title(text)[1] is not None, under
 
 
+def page_words(blocks: Sequence[Block], shapes: Sequence[LineShape]) -> frozenset[str]:
+    """The words of the page's own template for heads: a word that opens or closes at least
+    `PAGE_WORDS` head-like lines of the segment ("Raharney GAA", "Delvin GAA", "Killucan GAA").
+    Two heads that share only such a word do not name one story."""
+    counts: dict[str, int] = {}
+    for b, s in zip(blocks, shapes):
+        if head_like(b.text, s):
+            words = content_words(b.text)
+            for w in {words[0], words[-1]} if words else ():
+                counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, c in counts.items() if c >= PAGE_WORDS)
+
+
 def peer(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], item: Item, k: int,
-         head: tuple[object, ...]) -> bool:
+         head: tuple[object, ...], ignored: frozenset[str] = frozenset()) -> bool:
     """Line k inside `item` (its head printed as `head`) opens an item of its own: printed as the
     head is and about as long (`LONGER`), sharing none of its words, after a line that ends (a
     sentence, a signature, the site's line: no text that goes on, no list), with the item's text above it."""
     above = k - 1
     if k < item.start + 2 or shapes[above].cut or shapes[above].list_like or roles[above] in _TEXT and not shapes[above].sentence:
         return False  # text above that goes on, a list, an ingredient: no item ends there
-    if set(content_words(blocks[k].text)) & set(content_words(blocks[item.start].text)):
+    if set(content_words(blocks[k].text)) & set(content_words(blocks[item.start].text)) - ignored:
         return False  # "The best robot vacuum for most people" under "The Best Robot Vacuums": a subheading names its story
     a, b = shapes[item.start].words, shapes[k].words
     if max(a, b) > LONGER * min(a, b) or key(blocks, shapes, roles, k) != head:
@@ -119,9 +133,10 @@ def peer(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[R
 def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
     """The items of a segment, each cut where a line inside it is printed like its head (`peer`)."""
     out: list[Item] = []
+    ignored = page_words(blocks, shapes)
     for item in found:
         head = key(blocks, shapes, roles, item.start) if item.confidence >= SURE_HEAD else None
-        starts = [k for k in range(item.start + 2, item.end - 1) if head is not None and peer(blocks, shapes, roles, item, k, head)]
+        starts = [k for k in range(item.start + 2, item.end - 1) if head is not None and peer(blocks, shapes, roles, item, k, head, ignored)]
         if not starts:
             out.append(item)
             continue

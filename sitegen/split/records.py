@@ -12,7 +12,7 @@ out, or its opening label. `marks` finds the forms that recur at least `RECORDS`
 segment, each time within `SPAN` lines of the last, each time after a line that is not head-like
 (the record's text) and before a head-like one (the next record's head). It gives the line where
 each record starts `rec` and `rec=N` (how many records: 3, 4–5, 6 or more), and the other lines
-of the records `rec:in`, for the tagger (`tagger.describe`), which also cuts an item at a record's
+of the records `rec:in` (the closing lines `rec:end` too), for the tagger (`tagger.describe`), which also cuts an item at a record's
 head. A form that sits right under each head instead (an article's date under its headline)
 marks nothing here: under a headline and over text, it is what every article has. Pure
 functions on strings and shapes; must not read metadata (that is `assemble`).
@@ -88,6 +88,7 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
         return k < n and (texts[k] is None or shapes[k].words <= POST_WORDS and not shapes[k].sentence and is_role(texts[k] or ""))
 
     heads: dict[int, int] = {}  # position in `content` → how many records
+    ends: set[int] = set()  # the closing lines
     spans: list[tuple[int, int]] = []
     for f, at in forms.items():
         if len(at) < RECORDS or any(not 2 <= b - a <= SPAN for a, b in zip(at, at[1:])):
@@ -100,8 +101,9 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
         for j in starts:
             heads[j] = max(heads.get(j, 0), len(starts))
         spans.append((starts[0], at[-1]))
+        ends.update(at)
     out: list[tuple[str, ...]] = [()] * n
     for first, last in spans:
         for j in range(first, last + 1):
-            out[content[j]] = ("rec", f"rec={bucket(heads[j], (4, 6))}") if j in heads else ("rec:in",)
+            out[content[j]] = ("rec", f"rec={bucket(heads[j], (4, 6))}") if j in heads else ("rec:in", "rec:end") if j in ends else ("rec:in",)
     return out

@@ -36,7 +36,7 @@ from sitegen.split.meta import (
 from sitegen.split.meta import is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.firsts import initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES
 
 
 class Role(Enum):
@@ -362,8 +362,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
     if named and (after_title or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return named
-    named = _names_alone(pipe.group("rest")) if pipe and date_line(pipe.group("name")) else None
-    if named:  # "12 May 2025 – Jane Hill"
+    named = _names_alone(pipe.group("rest")) if pipe and (date_line(pipe.group("name")) or after_title) else None
+    if named and not person(pipe.group("name")):  # "12 May 2025 – Jane Hill", "Hownam, Roxburghshire | Alasdair Kerr"
         return named
     if after_title and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
@@ -597,7 +597,7 @@ def meta_row(text: str) -> bool:
         return True
     field = _FIELD_PART.match(text) if ":" in text else None  # a colon is in every field
     value = text[field.end() - 1 :] if field else ""
-    if field and (";" in value or value[:1].isdigit() and "," in value):
+    if field and (";" in value or value[:1].isdigit() and "," in value) and not TWO_SENTENCES.search(value):
         return True  # a list under a label: "Comments: 18 pages, 9 figures", "Subjects: A (x); B (y)"
     if len(parts) < 3 or max(len(p.split()) for p in parts) > 8:
         return False

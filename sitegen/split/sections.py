@@ -25,7 +25,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.cohesion import content_words, similarity
 from sitegen.split.dates import dated
 from sitegen.split.roles import LineShape, Role, date_line, person
-from sitegen.split.text import Block, Debris
+from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
 HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
 BETWEEN = 3  # at most this many lines left outside between two sections of one article
@@ -67,8 +67,11 @@ def _bare(text: str) -> str:
 
 
 def has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> bool:
-    """A by-line or a date among the first lines of an item: a head of its own."""
-    return any(roles[k] in _HEAD_ROLES or _dated(blocks[k].text) for k in range(start, min(end, start + HEAD)))
+    """A by-line or a date among the first lines of an item: a head of its own (a line of two
+    sentences is text, whatever role its date earned it: "Training resumes on Wednesday at 7pm. New
+    players welcome")."""
+    return any(roles[k] in _HEAD_ROLES and not TWO_SENTENCES.search(blocks[k].text) or _dated(blocks[k].text)
+               for k in range(start, min(end, start + HEAD)))
 
 
 def _dated(text: str) -> bool:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split import furniture
-from sitegen.split.roles import LineShape, Role, date_line, furniture_reason, headline_score, meta_row
+from sitegen.split.roles import LineShape, Role, date_line, furniture_reason, headline_score, meta_row, person
 
 HEAD_WORDS = 16  # the head of a short item is at most this long
 TEXT_WORDS = 4  # a line of text under it has at least this many words
@@ -34,17 +34,28 @@ RUNNING_MAX = 450  # a short item found among lines left outside holds at most t
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")  # a figure: a score, a count, a placing, a time
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s")  # "1. ", a list's numbering: no figure of the row
 _ADDRESS = re.compile(r"https?://|\bwww\.")
+_FIELD = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+)?: (\S+(?: \S+){0,3})$")  # a label and a short value: "Judge: Mrs Eirlys Watkins"
+_PLACING = re.compile(r"^=?\d{1,2}(?:st|nd|rd|th)\s+\S")  # "1st Isla Fenwick", "=3rd Tom Price"
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no head
 
 
 def is_head(text: str, s: LineShape) -> bool:
     """A line that can head a short item: headline-shaped (`roles.headline_score`), not two
     sentences, a date or a time, a commenter's name and date, nor the site's own line."""
-    if s.words > HEAD_WORDS or _SENTENCES.search(text) or _site(text) or date_line(text) or furniture.CLOCK.search(text):
+    if s.words > HEAD_WORDS or _SENTENCES.search(text) or _site(text) or date_line(text) or furniture.CLOCK.search(text) or (
+        _PLACING.match(text) or _named_field(text)
+    ):  # a placing or a field of the item above ("Judge: Mrs Eirlys Watkins") is no head either
         return False  # a date or a time over a line is an event's, or a box's ("MOUNTAIN REPORT · Updated 6:45 AM"): no head
     if furniture.commenter(text):
         return False  # "Nate J. — Dec 1": a comment's head
     return headline_score(text, s) > 0
+
+
+def _named_field(text: str) -> bool:
+    """A label and a person's name: a field of the item above ("Judge: Mrs Eirlys Watkins"), not a
+    headline with its kicker ("Division Two: Week 9 results")."""
+    field = _FIELD.match(text)
+    return bool(field) and person(field.group(1)) is not None
 
 
 def head_of(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[Role]) -> int | None:
@@ -133,7 +144,10 @@ def _text(text: str, s: LineShape, role: Role) -> bool:
 
 def _row(text: str, s: LineShape) -> bool:
     """A row of figures (a score, a placing, a count) in words mostly, not a date alone, a
-    headline or a row of page numbers."""
+    headline or a row of page numbers; or a placing and who won it ("1st Whippet, Ch Gelli Aur
+    Swift Current (Mrs M Pugh)")."""
+    if s.words >= 2 and _PLACING.match(text):
+        return True
     if s.words < 2 or len(_NUMBER.findall(_LIST_NUMBER.sub("", text, 1))) < 2 or date_line(text) or furniture.menu_row(text):
         return False
     words = text.split()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sitegen.split.meta import place_name
+from sitegen.split.meta import is_post, place_name
 from sitegen.split.roles import LineShape, person, signature
 from sitegen.split.writers import first_name_signature, post_signature
 
@@ -47,10 +47,13 @@ def sign_off(text: str, s: LineShape) -> bool:
 
 def under_name(text: str, s: LineShape) -> bool:
     """A town, a post or an address alone under a name signed alone ("Doncaster", "Nether Edge,
-    Sheffield", "Head Teacher", "Lot 31, Otter Bay Road")."""
-    if s.chars > PLACE_MAX or s.final or text.isupper():
+    Sheffield", "Head Teacher", "Lot 31, Otter Bay Road", "Controller of Examinations", "Deputy
+    Registrar (Examinations)")."""
+    if s.chars > PLACE_MAX or s.final not in ("", ")") or text.isupper():
         return False
-    return bool(_PLACE_LINE.match(text.strip())) and person(text) is None or place_name(text.split(",")[-1])
+    if s.final == ")":
+        return is_post(text)
+    return bool(_PLACE_LINE.match(text.strip())) and person(text) is None or place_name(text.split(",")[-1]) or is_post(text)
 
 
 def opening(text: str, s: LineShape) -> bool:

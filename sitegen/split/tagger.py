@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, contents, ends, flat, margins, peers, records, sections, short, signoff, stack, template
+from sitegen.split import cohesion, contents, ends, flat, furniture, margins, peers, records, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -65,6 +65,7 @@ _CARRIED = 8  # lines taken out after a segment that the next one is told about
 _DIGITS = re.compile(r"\d+")
 _FINALS = ".?!:;,)”\"’"
 _HEADING = (Role.TITLE, Role.FURNITURE)
+_CAPS_WORDS = 8  # a line in capitals this short is a label or a headline
 _TEXT = (Role.BODY, Role.STANDFIRST)
 _SHAPED = (Role.TITLE, Role.STANDFIRST, Role.FURNITURE)  # lines whose cohesion the tagger is told: short ones, headline-shaped
 
@@ -138,6 +139,7 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     out: list[list[str]] = []
     scores: list[float] = []
     since_long = 99
+    since_at: list[int] = []
     first = True
     for k, (b, s, role, index, why) in enumerate(merged):
         t = b.text
@@ -158,6 +160,10 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             own.append("d=" + why)
         if s.cut:
             own.append("cut")
+        if s.words <= 4 and furniture.button(t):
+            own.append("btn")  # "Find out more", "Adopt now": the box above it is the site's
+        if s.words <= _CAPS_WORDS and t.isupper():
+            own.append("caps")  # a label in capitals: a section's name over its items, or a headline
         if s.list_like:
             own.append("list")
         if s.chars <= 100 and date_line(t):
@@ -176,6 +182,7 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             own.append("seg")
             first = False
         own.append(f"since={bucket(since_long, (1, 2, 3, 5, 8, 15))}")
+        since_at.append(since_long)
         since_long = 0 if s.running else since_long + 1
         out.append(own)
     # looking ahead: lines until the next running text, text until the next headline-shaped line
@@ -183,6 +190,9 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     for k in range(n - 1, -1, -1):
         s, role = merged[k][1], merged[k][2]
         out[k].append(f"until={bucket(until_text, (1, 2, 3, 5, 8))}")
+        if until_text == 0 and role is not None and (role is Role.TITLE or peers.head_like(merged[k][0].text, s)):
+            # a headline over text: after how many lines that are not text
+            out[k].append(f"prose={bucket(since_at[k], (1, 3, 6))}")
         out[k].append(f"ahead={bucket(text_ahead, (1, 100, 300, 800, 2000))}")
         until_text = 0 if s.running else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
@@ -199,6 +209,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     for k, found in enumerate(records.marks(texts, shapes, kinds)):
         out[k] += found
     for k, found in enumerate(flat.marks(texts, shapes, kinds, scores, gaps)):
+        out[k] += found
+    for k, found in enumerate(rows.marks(texts, shapes)):
         out[k] += found
     shaped = [k for k, m in enumerate(merged) if m[2] in _SHAPED]
     if shaped:
@@ -271,7 +283,7 @@ def _headings(merged: Sequence[tuple[Block, LineShape, Role | None, int, str | N
             seen.add(merged[k][0].text)
 
 
-_NEAR = ("r=", "hs=", "len=", "bb=", "d=")  # what a line two away shows of itself
+_NEAR = ("r=", "hs=", "len=", "bb=", "d=", "btn")  # what a line two away shows of itself
 
 
 def features(lines: Sequence[Line], k: int) -> list[str]:
@@ -705,8 +717,14 @@ def _cut_at_heads(found: list[Item], heads: set[int], segment: Segment, note: st
 
 def _record_tags(lines: Sequence[Line], tags: list[str]) -> None:
     """The tags mended by the page's records (`records`): a record's head tagged outside starts an
-    item, with the lines of its record under it that are tagged outside too."""
+    item, with the lines of its record under it that are tagged outside too; a record's closing
+    line tagged as a start goes with the record above it when that is in an item."""
     n = len(lines)
+    for k, x in enumerate(lines):
+        if "rec:end" in x.own and tags[k] == "B":
+            above = next((j for j in range(k - 1, -1, -1) if lines[j].role is not None), None)
+            if above is not None and tags[above] != "O" and "rec:end" not in lines[above].own:
+                tags[k] = "I"
     for k, x in enumerate(lines):
         if "rec" not in x.own or tags[k] != "O":
             continue

@@ -56,6 +56,7 @@ _AS_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
+TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?] [A-Z]")  # a word, a stop, the next sentence: text, no field or head
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")

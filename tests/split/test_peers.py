@@ -87,3 +87,34 @@ INTERVIEW = (
 def test_questions_of_one_interview_are_not_cut_apart():
     result = split_lines(INTERVIEW)
     assert len(result.articles) == 1
+
+
+CLUB_NOTES = (
+    "Raharney GAA",
+    "Lotto: Jackpot €5,200. Numbers 2, 8, 15 and 22. No winner, and the lucky dips went to three members of the club.",
+    "Camogie: Registration for the 2025 season is now open online. All players must register before taking part in training.",
+    "Delvin GAA",
+    "Under-16 hurling: Training resumes on Wednesday at 7pm under lights. New players are always welcome; contact Ger on 086 555 9876.",
+    "Bingo: Bingo continues every Sunday at 8pm in the community hall, and the jackpot this week stands at €1,150.",
+    "Killucan GAA",
+    "AGM: The club's annual general meeting will be held in the clubhouse on Friday 21 March at 8pm, and all members are welcome.",
+    "Coaching: A foundation coaching course for new coaches will take place in the clubhouse over two evenings in April.",
+)
+
+
+def test_club_notes_whose_heads_share_the_pages_word_are_cut_at_each_club():
+    result = split_lines(CLUB_NOTES)
+    assert [a.title for a in result.articles] == ["Raharney GAA", "Delvin GAA", "Killucan GAA"]
+
+
+def test_a_word_that_opens_or_closes_three_heads_is_the_pages_own():
+    from sitegen.split.peers import page_words
+    from sitegen.split.roles import shape
+    from sitegen.split.text import Block
+
+    def words(lines):
+        return page_words([Block(k + 1, t) for k, t in enumerate(lines)], [shape(t) for t in lines])
+
+    assert "gaa" in words(CLUB_NOTES)
+    assert "gaa" not in words(CLUB_NOTES[:6])  # twice is no template
+    assert words(ARTICLE) == frozenset()

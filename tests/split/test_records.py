@@ -107,3 +107,10 @@ def test_with_the_shipped_decision_too_records_with_no_running_text_are_items():
     from sitegen.split import split_text
     result = split_text("\n\n".join((*INTRO, *(line for loan in LOANS for line in loan))) + "\n", "loans.txt")
     assert [a.title for a in result.articles][-4:] == [loan[0] for loan in LOANS]
+
+
+def test_the_closing_lines_of_records_are_marked_as_their_ends():
+    marked = _marks([*INTRO, *(line for loan in LOANS for line in loan)])
+    closing = [k for k, found in enumerate(marked) if "rec:end" in found]
+    assert len(closing) == len(LOANS) and all("rec:in" in marked[k] for k in closing)
+    assert all("rec" in marked[k - 2] for k in closing)  # each under its record's head and one line of text

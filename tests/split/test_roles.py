@@ -256,6 +256,10 @@ def test_by_lines_with_places_a_publisher_after_two_names_or_a_publisher_among_c
     assert byline_names("Jane Hill and Tom Baker, The Ledger", after_title=True) == ["Jane Hill", "Tom Baker"]
     assert byline_names("Jane Hill | The Ledger | 3 min read") == ["Jane Hill"]
     assert byline_names("Jane Hill and the council, Leeds", after_title=True) is None
+    # a place or a section before the name, under a headline: a country diary's "Place | Name"
+    assert byline_names("Hownam, Roxburghshire | Alasdair Kerr", after_title=True) == ["Alasdair Kerr"]
+    assert byline_names("Hownam, Roxburghshire | Alasdair Kerr") is None  # anywhere else: no by-line's form
+    assert byline_names("News | Sport | Weather", after_title=True) is None
     assert signature("-- Jane Hill") == ["Jane Hill"]
     assert signature("Jane Hill, Leeds, West Yorkshire") == ["Jane Hill"]
 
@@ -299,6 +303,10 @@ def test_rows_of_fields_and_links_are_no_headlines():
     ):
         assert meta_row(row) and headline_score(row) == 0.0, row
     assert not meta_row("Council votes to keep library open | Local | The Ledger")
+    assert meta_row("Subjects: Astrophysics (astro-ph); General Relativity (gr-qc)")  # a list under a label
+    # a club's note under its label is text, though a semicolon stands in it
+    note = "Under-16 hurling: Training resumes on Wednesday at 7pm. New players are always welcome; contact Ger on 086 555 9876."
+    assert not meta_row(note) and classify([PROSE, note, PROSE])[1] is Role.BODY
     assert headline_score("Council votes to keep library open | Local | The Ledger") >= 0.5
     roles = classify([PROSE, "Re: First 200km audax: what I wish I had known", PROSE])
     assert roles[1] is Role.FURNITURE

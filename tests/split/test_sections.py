@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from sitegen.split import split_text, tagger
 from sitegen.split.boundary import Item
-from sitegen.split.roles import classify, shape
-from sitegen.split.sections import join, template
+from sitegen.split.roles import Role, classify, shape
+from sitegen.split.sections import has_head, join, template
 from sitegen.split.tagger import Line, Tagging
 from sitegen.split.text import Block, Debris
 
@@ -110,3 +110,11 @@ def test_lines_left_outside_between_two_joined_sections_are_taken_in():
     out, left = join(found, blocks, shapes, roles, [Debris(7, "Advertisement", "outside every item: furniture, p=0.90")])
     assert [(i.start, i.end) for i in out] == [(0, 9)]  # "2." under an article that has "1." is its next section
     assert left == []  # the line between is inside the article now (where the page's furniture is taken out)
+
+
+def test_a_line_of_two_sentences_is_no_head_whatever_role_its_date_earned():
+    lines = ["Under-16 hurling: Training resumes on Wednesday at 7pm. New players are always welcome.", "By Ger Tuite"]
+    blocks = [Block(k + 1, t) for k, t in enumerate(lines)]
+    assert not has_head(blocks, [Role.DATELINE, Role.BODY], 0, 1)
+    assert has_head(blocks, [Role.DATELINE, Role.BYLINE], 0, 2)
+    assert has_head([Block(1, "Wednesday 12 March 2025")], [Role.DATELINE], 0, 1)

@@ -107,3 +107,18 @@ def test_a_headline_alone_left_outside_stays_out():
     found, left = items_of([*LISTING[:4], "Most read", "Oakdale library extends weekend opening hours"], "BIBIOO")
     assert [(i.start, i.end) for i in found] == [(0, 2), (2, 4)]
     assert [d.line for d in left] == [5, 6]
+
+
+def test_a_group_heading_over_its_judge_and_placings_is_a_results_item():
+    group = ("Hound Group", "Judge: Mr David Llewellyn", "1st Whippet, Ch Gelli Aur Swift Current (Mrs M Pugh)",
+             "2nd Beagle, Pencoed Pepper Pot (Mr & Mrs L Morgan)")
+    assert head_of(*group) == 0  # the group's name heads it: the judge's line under it is a field, no head
+    shapes = [shape(t) for t in group]
+    assert short.results(group, shapes, classify(list(group), None, shapes))
+
+
+def test_a_field_or_a_placing_is_no_head():
+    for line in ("Judge: Mrs Eirlys Watkins", "1st Golden Retriever, Sh Ch Morfa Bay Sunday Best (Mr G Lloyd)"):
+        assert not short.is_head(line, shape(line)), line
+    for line in ("Results: Open Show, Sunday 6 October 2024", "Division Two: Week 9 results"):
+        assert short.is_head(line, shape(line)), line

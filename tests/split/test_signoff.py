@@ -6,7 +6,7 @@ import pytest
 
 from sitegen.split.roles import shape
 from sitegen.split import split_text
-from sitegen.split.signoff import letters, marks, opening, sign_off
+from sitegen.split.signoff import letters, marks, opening, sign_off, under_name
 
 LETTER = "I was disappointed by your coverage of the rail strike. Not one of the workers quoted was under fifty years old."
 NEXT = "Your columnist asks why young people don't go to church. I am 24 and I go every week, as do thirty others my age."
@@ -134,3 +134,10 @@ def test_two_letters_are_no_page_of_letters():
 def test_statements_headed_and_signed_by_the_same_names_are_no_letters():
     lines = [LETTER, "Priya Desai, Liberal Democrats", NEXT, "Priya Desai", LETTER, "Hazel Ng, Green Party", NEXT, "Hazel Ng", "See page 14"]
     assert _letters(lines) == ([], 0)
+
+
+def test_a_post_under_a_name_signs_with_it():
+    for post in ("Controller of Examinations", "Deputy Registrar (Examinations)", "Director of Public Health"):
+        assert under_name(post, shape(post)), post
+    assert not under_name("Results of the spring show", shape("Results of the spring show"))
+    assert not under_name("Opening hours (summer)", shape("Opening hours (summer)"))

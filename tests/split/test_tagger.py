@@ -189,6 +189,19 @@ def test_headlines_are_described_as_heads_of_items():
     assert not any(x.startswith(("end=", "tpl=")) for x in lines[2].own)  # running text is no head
 
 
+def test_a_headline_over_text_is_told_how_many_lines_above_it_are_not_text():
+    """Results, a table's rows or a list, then a headline over text: a new item starts there more
+    often than after text; a line in capitals is told it is one (a section's label)."""
+    rows = ["The Globe 4–5 Dosthill Cons", "Fazeley Social 6–3 Red Lion Amington", "Wilnecote Club 8–1 The Crown B", "HIGH FINISHES"]
+    lines, _ = described([TEXTS[0], TEXTS[1], *rows, TEXTS[3], TEXTS[4]])
+    after_rows = lines[6].own
+    assert "prose=2" in after_rows  # four lines that are not text above it (three to five)
+    assert "prose=3" in lines[0].own  # the first headline: no text above it in the segment (six or more)
+    assert not any(x.startswith("prose=") for x in lines[2].own)  # a row over a row
+    assert "caps" in lines[5].own and "caps" not in lines[6].own
+    assert "row" in lines[2].own and "row" not in lines[6].own
+
+
 def test_a_line_inside_an_item_likely_enough_to_start_one_starts_one():
     lines, _ = described()
     weights = {"bias": (0.0, 0.5, -3.0), "r=title": (1.0, 0.0, -3.0)}
