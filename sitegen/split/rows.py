@@ -8,7 +8,8 @@ neighbours, cannot tell the head of the next box from the box's own lines. What 
 is that the rows are printed like the rows next to them and the head is not.
 
 `keys` reads the ways a line can be printed like its neighbour: the label it opens with, its
-first word (figures as N), and its skeleton (figures and punctuation, the words left out).
+first word (figures as N), its skeleton (figures and punctuation, the words left out) and its
+few small words ("Dosthill Cons v The Anchor": "v").
 `marks` gives `row` to each short line that is not running text and shares a key with the
 content line above or below it. Pure; decides nothing alone.
 """
@@ -28,7 +29,8 @@ _SKELETON = re.compile(r"[^\W\d]+|[\s'’&]+")  # letters, spaces, the marks ins
 
 def keys(text: str) -> tuple[str, ...]:
     """How a row can be printed like its neighbour: "label" when it opens with a label, its first
-    word with figures as N, its skeleton of figures and punctuation when it has one."""
+    word with figures as N, its skeleton of figures and punctuation when it has one, its small
+    words after the first when it has one to three."""
     out = ["label"] if _LABEL.match(text) else []
     words = text.split()
     if len(words) >= 2:
