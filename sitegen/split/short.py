@@ -28,6 +28,7 @@ HEAD_WORDS = 16  # the head of a short item is at most this long
 TEXT_WORDS = 4  # a line of text under it has at least this many words
 TEXT_STOPS = 0.2  # and this share of stop words, unless it ends a sentence
 ROWS = 2  # a results item has at least this many rows of figures
+FIELDS = 3  # or this many fields of a card
 LABELS = 2  # labels over a short item's head skipped at most
 KICKER_WORDS = 4  # a label is at most this long
 RUNNING_MAX = 450  # a short item found among lines left outside holds at most this much running text (a teaser's)
@@ -35,6 +36,8 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")  # a figure: a score, a count, a placi
 _LIST_NUMBER = re.compile(r"^\s*\d{1,2}[.)]\s")  # "1. ", a list's numbering: no figure of the row
 _ADDRESS = re.compile(r"https?://|\bwww\.")
 _FIELD = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+)?: (\S+(?: \S+){0,3})$")  # a label and a short value: "Judge: Mrs Eirlys Watkins"
+_CARD_FIELD = re.compile(r"^[A-Z][\w&'’ ]{0,30}: [A-Z0-9]")  # "Res Dog CC: Wyndhurst Black Watch (Miss S Kerr)"
+_BRACKETED = re.compile(r"\s*\([^()]*\)$")  # a town or a club after a name
 _PLACING = re.compile(r"^=?\d{1,2}(?:st|nd|rd|th)\s+\S")  # "1st Isla Fenwick", "=3rd Tom Price"
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no head
 
@@ -55,7 +58,7 @@ def _named_field(text: str) -> bool:
     """A label and a person's name: a field of the item above ("Judge: Mrs Eirlys Watkins"), not a
     headline with its kicker ("Division Two: Week 9 results")."""
     field = _FIELD.match(text)
-    return bool(field) and person(field.group(1)) is not None
+    return bool(field) and person(_BRACKETED.sub("", field.group(1))) is not None  # "Mr Roger Hallam (Knutsford)"
 
 
 def head_of(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[Role]) -> int | None:
@@ -75,7 +78,7 @@ def head_of(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[R
         text, s = texts[k], shapes[k]
         if _site(text) or furniture.commenter(text, texts[k + 1] if k + 1 < len(texts) else None):
             site += 1
-        elif _text(text, s, roles[k]) or _row(text, s):
+        elif _text(text, s, roles[k]) or _row(text, s) or _field_row(text, s):
             own += 1
     return head if own > 0 and site < own else None
 
@@ -83,7 +86,9 @@ def head_of(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[R
 def results(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
     """The lines under a head (the first) are a results item's: two rows of figures or more
     ("Hull Vikings 9–3 Leeds Loiners", "Premier: Bull's Head A 20 · Dosthill Cons 18 · …")."""
-    return sum(1 for k in range(1, len(texts)) if _row(texts[k], shapes[k])) >= ROWS
+    rows = sum(1 for k in range(1, len(texts)) if _row(texts[k], shapes[k]))
+    fields = sum(1 for k in range(1, len(texts)) if _field_row(texts[k], shapes[k]))
+    return rows >= ROWS or fields >= FIELDS
 
 
 def _label(text: str, s: LineShape, role: Role) -> bool:
@@ -152,6 +157,13 @@ def _row(text: str, s: LineShape) -> bool:
         return False
     words = text.split()
     return sum(1 for w in words if any(c.isalpha() for c in w)) * 2 >= len(words) and not _ADDRESS.search(text)
+
+
+def _field_row(text: str, s: LineShape) -> bool:
+    """A field of a results card: a label and what it went to ("Dog CC & BOB: Ch Bobtail Bay Blue
+    Moon (Mr G Pennock)", "Best in Show: Whippet, …"), not running text, a web address or a date
+    ("Posted on: November 23, 2026")."""
+    return s.words >= 3 and not s.running and bool(_CARD_FIELD.match(text)) and not (_ADDRESS.search(text) or date_line(text))
 
 
 def _site(text: str) -> bool:

@@ -122,3 +122,17 @@ def test_a_field_or_a_placing_is_no_head():
         assert not short.is_head(line, shape(line)), line
     for line in ("Results: Open Show, Sunday 6 October 2024", "Division Two: Week 9 results"):
         assert short.is_head(line, shape(line)), line
+
+
+def test_a_breeds_card_of_fields_is_a_results_item_headed_by_the_breed():
+    card = ("Gordon Setters", "Judge: Mr Roger Hallam (Knutsford)", "Dog CC & BOB: Sh Ch Ardnahoe Tam o' Shanter (Mrs F Baird)",
+            "Res Dog CC: Wyndhurst Black Watch (Miss S Kerr)", "BPIB: Lochview Midnight Piper (Mr A Dunn)")
+    shapes = [shape(t) for t in card]
+    roles = classify(list(card), None, shapes)
+    assert head_of(*card) == 0  # the judge's line, a name and its town, is a field under the head
+    assert short.results(card, shapes, roles)
+    assert not short.results(card[:3], shapes[:3], roles[:3])  # two fields are no card
+    dates = ("Construction Update: Week of November 23", "Posted on: November 23, 2026", "Updated on: November 24, 2026",
+             "Filed under: Broadband News")
+    shapes = [shape(t) for t in dates]
+    assert not short.results(dates, shapes, classify(list(dates), None, shapes))  # dates are no fields of a card
