@@ -51,9 +51,9 @@ def under_name(text: str, s: LineShape) -> bool:
     Registrar (Examinations)")."""
     if s.chars > PLACE_MAX or s.final not in ("", ")") or text.isupper():
         return False
-    if s.final == ")":
-        return is_post(text)
-    return bool(_PLACE_LINE.match(text.strip())) and person(text) is None or place_name(text.split(",")[-1]) or is_post(text)
+    if is_post(text):
+        return True  # "Deputy Registrar (Examinations)": a post may end in its bracket, a town or an address may not
+    return not s.final and (bool(_PLACE_LINE.match(text.strip())) and person(text) is None or place_name(text.split(",")[-1]))
 
 
 def opening(text: str, s: LineShape) -> bool:

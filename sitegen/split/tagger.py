@@ -160,7 +160,7 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             own.append("d=" + why)
         if s.cut:
             own.append("cut")
-        if s.words <= 4 and furniture.button(t):
+        if furniture.button(t):
             own.append("btn")  # "Find out more", "Adopt now": the box above it is the site's
         if s.words <= _CAPS_WORDS and t.isupper():
             own.append("caps")  # a label in capitals: a section's name over its items, or a headline

@@ -56,7 +56,9 @@ _AS_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
-TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?] [A-Z]")  # a word, a stop, the next sentence: text, no field or head
+# a word, a stop, the next sentence: text, no field or head. Stricter than the "\w[.!?] [A-Z]" of
+# `short` and `furniture`: an initial or a figure before the stop ("By J. Smith", "Ward 4. Turnout") is none
+TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?] [A-Z]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
