@@ -19,6 +19,7 @@ Import what you need: `from tests.browser_support import chromium, sitegen_serve
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -231,6 +233,23 @@ def sitegen_serve(root: Path, *args: str, timeout: float = 120) -> Iterator[Runn
     with sitegen_running(root, "serve", "--port", "0", *args, ready=pattern, timeout=timeout) as running:
         running.url = running.wait_for(pattern).group(0)
         yield running
+
+
+def served_stamp(url: str, quiet: float = 2.0, timeout: float = 60) -> str:
+    """The build stamp the server at `url` puts on the pages it sends (see `handler.inject`), once
+    no build has come for `quiet` seconds (a file saved just before the server started is checked
+    again after the first build: that rebuild changes no page, but it moves the stamp)."""
+    def now() -> str:
+        with urllib.request.urlopen(url.rstrip("/") + "/__sitegen/status", timeout=30) as response:
+            return json.load(response)["stamp"]
+    stamp, since, deadline = now(), time.monotonic(), time.monotonic() + timeout
+    while time.monotonic() - since < quiet:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the server at {url} kept rebuilding for {timeout} s")
+        time.sleep(0.2)
+        if (latest := now()) != stamp:
+            stamp, since = latest, time.monotonic()
+    return stamp
 
 
 # what serve adds to an article page on loopback for annotating: its token and file version vary per run

@@ -23,6 +23,7 @@ import socket
 import sys
 import time
 from collections.abc import Callable, Mapping
+from html import escape as html_escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -37,7 +38,7 @@ from sitegen.serve.notes import ENDPOINT, NotesEndpoint
 if TYPE_CHECKING:  # not at run time: the server answers before the watcher and the build are imported
     from sitegen.watch import Session
 
-SCRIPT_TAG = f'<script src="{assets.url("livereload.js")}" defer></script>'.encode()
+SCRIPT_SRC = assets.url("livereload.js")
 BUILDING = (  # what a page not there yet says while the first build runs; livereload.js reloads it after
     b'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="sitegen-building" content="">'
     b'<meta name="viewport" content="width=device-width, initial-scale=1"><title>Building the site\xe2\x80\xa6</title>'
@@ -112,9 +113,12 @@ def resolve(root: Path, url_path: str) -> Path | None:
     return real if real.is_file() else None
 
 
-def inject(html: bytes, extra: bytes = b"") -> bytes:
-    """The page with the reload script (and `extra` tags) before its last `</body>` (or at the end)."""
-    tags = SCRIPT_TAG + extra
+def inject(html: bytes, stamp: str, extra: bytes = b"") -> bytes:
+    """The page with the reload script (and `extra` tags) before its last `</body>` (or at the end).
+
+    `stamp` is the build the page was read after: the tab asks for what changed since then, so a
+    rebuild that lands before its script runs is not missed."""
+    tags = f'<script src="{SCRIPT_SRC}" data-stamp="{html_escape(stamp)}" defer></script>'.encode() + extra
     at = html.lower().rfind(b"</body>")
     return html[:at] + tags + html[at:] if at >= 0 else html + tags
 
@@ -223,26 +227,32 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain" + _UTF8, head, {"Location": location})
         if target is None and self.server.session.last is None and not (root / "index.html").is_file():
             # no site yet (the last build's is served while the first build runs, when there is one)
-            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, inject(BUILDING), "text/html" + _UTF8, head,
+            return self._send(HTTPStatus.SERVICE_UNAVAILABLE, inject(BUILDING, self._stamp()), "text/html" + _UTF8, head,
                               {"Retry-After": "2"})
         if target is None:
             return self._not_found(root, head)
+        stamp = self._stamp()  # before the file is read: at worst the tab updates once for nothing
         try:
             body = target.read_bytes()
         except OSError:
             return self._not_found(root, head)
         ctype = content_type(target)
         if ctype.startswith("text/html"):
-            body = inject(body, self.server.notes.script_tag(path) if self.server.notes else b"")
+            body = inject(body, stamp, self.server.notes.script_tag(path) if self.server.notes else b"")
         self._send(HTTPStatus.OK, body, ctype, head)
 
+    def _stamp(self) -> str:
+        with self.server.broadcaster.lock:
+            return self.server.broadcaster.stamp
+
     def _not_found(self, root: Path, head: bool) -> None:
+        stamp = self._stamp()
         page = root / "404.html"
         try:
             body = page.read_bytes()
         except OSError:
             body = b"<!doctype html><title>Not found</title><h1>Not found</h1>"
-        self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html" + _UTF8, head)
+        self._send(HTTPStatus.NOT_FOUND, inject(body, stamp), "text/html" + _UTF8, head)
 
     def do_POST(self) -> None:  # noqa: N802 - only the note endpoint takes a POST
         self.close_connection = True  # a refused body is never read: the connection cannot be reused

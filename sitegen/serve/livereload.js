@@ -27,7 +27,10 @@
   var scrollKey = "sitegen-scroll:" + here;
   // the page the server sends while its first build runs: reloaded as soon as there is a site
   var building = !!document.querySelector('meta[name="sitegen-building"]');
-  var stamp = null;      // the last build this tab knows about
+  // the last build this tab knows about: at first the one the server had when it sent the page, so a
+  // rebuild that lands before this script runs (or while the tab is hidden) is caught up on
+  var mine = document.querySelector("script[data-stamp][src*='/__sitegen/livereload.js']");
+  var stamp = mine ? mine.getAttribute("data-stamp") : null;
   var source = null;
 
   var saved = sessionStorage.getItem(scrollKey);

@@ -29,7 +29,7 @@ import pytest
 
 from benchmarks.serve_load import digest
 from sitegen.serve.handler import inject
-from tests.browser_support import ANNOTATE_TAG, Running, sitegen_serve
+from tests.browser_support import ANNOTATE_TAG, Running, served_stamp, sitegen_serve
 from tests.faults.dumps import make_archive, write_articles, write_dump
 
 pytestmark = pytest.mark.slow
@@ -86,8 +86,9 @@ class Loop:
         time.sleep(1.5)
         assert self.rebuilds() == settled and tree(self.root / "public") == expected  # no rebuild still to come
         served = fetch_all(self.port, sorted(expected))
+        stamp = served_stamp(f"http://127.0.0.1:{self.port}/")  # settled: no build since the pages were sent
         wrong = [path for path, data in expected.items()
-                 if served[path] != digest(inject(data) if path.endswith(".html") else data)]
+                 if served[path] != digest(inject(data, stamp) if path.endswith(".html") else data)]
         assert wrong == []
         errors = "".join(self.server.err)
         assert "Traceback" not in errors and "a bug in sitegen" not in errors, errors

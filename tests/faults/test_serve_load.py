@@ -22,7 +22,7 @@ import pytest
 
 from benchmarks.serve_load import Sampler, digest, run_load, server_stats, site_paths
 from sitegen.serve.handler import IDLE_SECONDS, inject
-from tests.browser_support import ANNOTATE_TAG, Running, sitegen_serve
+from tests.browser_support import ANNOTATE_TAG, Running, served_stamp, sitegen_serve
 
 REPO = Path(__file__).resolve().parents[2]
 BIG = "/articles/a-very-long-article.html"
@@ -42,9 +42,10 @@ def served(tmp_path_factory) -> Iterator[tuple[Running, int, dict[str, str]]]:
         port = int(server.url.rstrip("/").rsplit(":", 1)[1])
         public = root / "public"
         expected = {}
+        stamp = served_stamp(server.url)  # no rebuild during the load: every page carries this one
         for path in site_paths(public):
             data = (public / path.lstrip("/")).read_bytes()
-            expected[path] = digest(inject(data) if path.endswith(".html") else data)
+            expected[path] = digest(inject(data, stamp) if path.endswith(".html") else data)
             if path.startswith("/articles/"):  # plus the serve-only annotating tag, fixed for this server run
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
                     served = response.read()

@@ -148,6 +148,31 @@ def test_a_hidden_tab_lets_go_of_its_stream_and_catches_up_when_shown(served):
                                timeout=15000)
 
 
+def test_a_rebuild_before_the_tab_connects_is_not_missed(served):
+    root, server = served
+    path = root / "content/articles/story.md"
+    with chromium() as browser:
+        page = browser.new_page()
+        held = []  # the script's first question to the server, held until the rebuild is in
+        page.route("**/__sitegen/status", lambda route: held.append(route))
+        page.goto(server.url + "articles/story.html")
+        loaded_at(page)
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        path.write_text(article("Edited before connecting"), encoding="utf-8")
+        built = root / "public/articles/story.html"
+        for _ in range(100):  # wait for the rebuild on disk
+            if "Edited before connecting" in built.read_text(encoding="utf-8"):
+                break
+            page.wait_for_timeout(100)
+        page.wait_for_timeout(300)
+        held[0].continue_()
+        page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Edited before connecting'",
+                               timeout=15000)
+
+
 def test_a_tab_opened_before_the_first_build_is_in_reloads_when_it_is(tmp_path):
     folder = tmp_path / "content" / "articles"
     folder.mkdir(parents=True)

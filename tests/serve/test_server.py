@@ -101,8 +101,11 @@ def test_content_types(server, path, ctype):
 
 def test_reload_script_is_injected_into_served_pages_only(server, tmp_path):
     _, _, body = get(server, "/articles/a.html")
-    tag = re.search(rb'<script src="(/__sitegen/livereload\.js\?v=[0-9a-f]+)" defer></script></body>', body)
+    tag = re.search(rb'<script src="(/__sitegen/livereload\.js\?v=[0-9a-f]+)" data-stamp="([^"]+)" defer></script>'
+                    rb'</body>', body)
     assert tag is not None
+    # the page says which build it was sent after, so a tab misses no rebuild before its script connects
+    assert tag.group(2).decode() == json.loads(get(server, "/__sitegen/status")[2])["stamp"]
     assert b"livereload" not in (tmp_path / "public/articles/a.html").read_bytes()
     status, ctype, script = get(server, tag.group(1).decode())
     assert status == 200 and b"EventSource" in script
