@@ -24,7 +24,7 @@ from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
 from sitegen.split.dates import date_of, relative_date
-from sitegen.split.flags import flag_blocks
+from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
     bare_name,
@@ -58,7 +58,7 @@ from sitegen.split.writers import (
     signed_with_post,
     statement_writers,
 )
-from sitegen.split.roles import FIRST_PAIR, Role, byline_names, date_line, first_name, heads_an_item, is_label, shape, signature
+from sitegen.split.roles import FIRST_PAIR, Role, byline_names, date_line, dated_byline, first_name, heads_an_item, is_label, shape, signature
 from sitegen.split.firsts import initialled
 from sitegen.split.text import (
     TABLE_ROW,
@@ -373,6 +373,7 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
     """Take credits, follow lines, the licence and the bio off the end of `lines`; a line or two
     after them that is none of these (a site's standards line, "Comments are closed") stays in
     the text, after them."""
+    _join_wrapped_credit(lines, found)
     after = next((k for k in range(1, TRAILING + 1) if len(lines) > k + 1 and _closes(lines[-k - 1].text)), 0)
     if not after and len(lines) > 2 and _IMPRINT.match(lines[-1].text):
         after = 1  # "Published in the Ledger on 5 March": a note of where the text was printed, after its end matter
@@ -383,6 +384,17 @@ def _read_end_matter(lines: list[Block], found: _Found) -> None:
         lines += trailing
     else:
         _read_tail(lines, found)
+
+
+def _join_wrapped_credit(lines: list[Block], found: _Found) -> None:
+    """A wire credit wrapped over two lines near the end ("…; Editing by", then "Mark Halvorsen";
+    "…; additional reporting by NAME;", then "Editing by NAME") read as one line, in the first
+    line's block: both leave the text with it."""
+    for k in range(max(1, len(lines) - TRAILING - 2), len(lines) - 1):
+        first, second = lines[k], lines[k + 1]
+        if first.text.lower().endswith((" by", ";")) and credit_names(f"{first.text} {second.text}"):
+            lines[k : k + 2] = [Block(first.line, f"{first.text} {second.text}")]
+            return
 
 
 def _read_tail(lines: list[Block], found: _Found) -> None:
@@ -545,10 +557,10 @@ def _kind(
     untitled text that stops without
     ending its sentence; titled text whose last paragraph visibly breaks off. Never text with
     end matter."""
-    if ended or not lines:
+    if ended and not (teaser and card) or not lines:  # (a card's "NAME · date" under its text is no end matter)
         return ArticleKind.ARTICLE
     if teaser:
-        running = [b.text for b in lines if len(b.text) >= RUNNING_MIN]
+        running = [b.text for b in lines if len(b.text) >= RUNNING_MIN and not is_caption(b.text)]
         complete = notice and len(running) == 1 and ends_sentence(running[0])
         complete_lines = [t for t in running if ends_sentence(t)]
         paragraphs = len(complete_lines) if sum(map(len, complete_lines)) > TEASER_SHORT or signed else 0  # "three short lines"
@@ -558,7 +570,7 @@ def _kind(
     last = _LINK_END.sub("", lines[-1].text)  # "Cite this post: … https://…" does not break off
     if is_list_item(last):
         return ArticleKind.ARTICLE
-    if titled and card and sum(len(b.text) >= RUNNING_MIN and not _dated_row(b.text) for b in lines) == 1:
+    if titled and card and sum(len(b.text) >= RUNNING_MIN and not _dated_row(b.text) and not is_caption(b.text) for b in lines) == 1:
         return ArticleKind.FRAGMENT  # headline, a paragraph, then its date or "NAME · date": a card of a listing
     if not titled and not ends_sentence(last):
         return ArticleKind.FRAGMENT
@@ -576,10 +588,10 @@ def _dated_words(name: str) -> bool:
 
 
 def _card(lines: list[Block], found: _Found) -> bool:
-    """A listing's card: one short paragraph under a headline, with its date or a row of its facts
+    """A listing's card: one short paragraph under a headline (and an image's alt text or caption), with its date or a row of its facts
     ("Sat 17 October 2026 · Town Hall", "24.02.2027 | Cargo") under the headline or the text."""
-    rows = [_dated_row(b.text) for b in lines]
-    running = [b.text for b, row in zip(lines, rows) if len(b.text) >= RUNNING_MIN and not row]
+    rows = [_dated_row(b.text) or dated_byline(b.text) for b in lines]  # (a by-line glued to its date is one too)
+    running = [b.text for b, row in zip(lines, rows) if len(b.text) >= RUNNING_MIN and not row and not is_caption(b.text)]
     if len(running) != 1 or len(running[0]) > CARD_TEXT:
         return False
     return found.date is not None or any(rows)

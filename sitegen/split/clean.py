@@ -79,7 +79,8 @@ _RELATED = (
 )
 SEPARATOR = initialled(  # tried only on a line that begins with the first letter of one of its phrases
     rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
-    rf"|{_RELATED})\W*$",
+    rf"|{_RELATED}"
+    r"|# ?# ?#|- ?30 ?-)\W*$",  # the mark under the end of a press release ("###", "-30-"; "ENDS" has notes after it)
     re.IGNORECASE,
 )
 RELATED_BLOCK = re.compile(rf"^({_RELATED})\W*$", re.IGNORECASE)

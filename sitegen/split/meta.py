@@ -88,6 +88,7 @@ _GENRES = frozenset(
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
+_CUT_CREDIT = re.compile(r"\s*[;,]\s*(?:editing|edited|additional reporting|graphics|fact-checking) by\s*$", re.IGNORECASE)
 _WRITERS = frozenset({"reporting", "reported", "writing", "written", "reporting and writing", "words"})
 _BOOK = re.compile(
     rf"\b(?i:extracted|excerpted|taken|recipes?|an? (?:extract|excerpt)) (?i:from)\s+[^.()]{{2,100}}?\s(?i:by)\s+"
@@ -132,7 +133,7 @@ _PHOTO_CREDIT = re.compile(
     rf"^(?i:photographs?|photos?|images?|pictures?|photography)(?:\s*:\s*|\s+(?i:by)\s+)(?P<name>{NAME})"
     r"(?:\s*(?:/|\||,|–|—|-|\bfor\b).{0,60})?\.?$"
 )
-_PLACES = re.compile(r" in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?=[;,.]| and |$)")
+_PLACES = re.compile(r" in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:, [A-Z][\w-]+(?: [A-Z][\w-]+)?)?(?=[;,.]| and |$)")  # "in Cape Canaveral, Florida"
 _TRANSLATED = re.compile(
     rf"^(?i:(?:translated|translation)(?: and (?:edited|adapted))?(?: from (?:the )?\w+)?(?: (?:in)?to \w+)?(?: by|:))"
     rf"\s+(?P<names>{_NAMES})\.?$"
@@ -379,6 +380,7 @@ def credit_names(line: str) -> list[str] | None:
         return None
     if text.startswith("(") and text.rstrip(".").endswith(")"):
         text = text.rstrip(".")[1:-1]  # "(Reporting by NAME; Editing by NAME)"
+    text = _CUT_CREDIT.sub("", text)  # "…; Editing by" at the end of a wrapped line: its name on the next
     parts = _CREDIT_SPLIT.split(_PLACES.sub("", text).rstrip("."))  # "Reporting by A in London and B in Santiago"
     matches = [_CREDIT_PART.match(part) for part in parts]
     if not matches[0] or matches[0].group("what").lower() not in _WRITERS or not all(matches):

@@ -43,6 +43,9 @@ _NO_HEAD = (Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.LICENCE, Role.CAPTION)
 # tagger is at least 0.5 sure of: 0.868, 0.8: 0.869; pieces whose words are alike (TextTiling's
 # cosine from 0.2 to 0.4) kept together: 0.871 as without, so they are not
 SURE_HEAD = 0.7  # an item is cut only under a head (and to an end) the tagger is this sure of
+_HEAD_LINES = 4  # an article's by-line or date is within this many lines under its headline
+_LABELLED_WORDS = 3  # a headline under a label ("Opinion: …") has at least this many words after it; a field has fewer
+_TEXT_UNDER = 4  # an article's running text starts within this many lines under its headline
 PAGE_WORDS = 3  # a word opening or closing this many head-like lines is the page's template
 LONGER = 3  # a line printed like the head has at most this many times its words, or a third ("Learning C#" under a
 # nine-word headline is a subheading; the folds: 0.871 at 3, at 2.5 and with no bound)
@@ -130,15 +133,47 @@ def peer(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[R
     return has_head(blocks, roles, item.start + 1, k) == has_head(blocks, roles, k + 1, item.end)
 
 
+def opens_article(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], item: Item, k: int) -> bool:
+    """Line k inside `item` heads an article of its own, whatever the tagger was sure of: a head
+    (not numbered, nor a question) with a by-line or a date right under it and running
+    text under that, after a line that ends, in an item that has its own by-line or date and text
+    above it. A subheading has no by-line under it; a related list or a site's box between two
+    articles is what the tagger kept them together across."""
+    if k < item.start + 2 or k + 2 >= item.end:
+        return False
+    text, s = blocks[k].text, shapes[k]
+    form = template(text)
+    if not head_like(text, s) or roles[k] in _NO_HEAD or _under(text, s, roles[k]) is not None or form is not None and (
+        not form.startswith("label") or len(text.split(":", 1)[1].split()) < _LABELLED_WORDS
+    ):
+        return False  # a numbered heading, a question or a field is a subheading's form ("Opinion: …" over a by-line is none)
+    under = next((j for j in range(k + 1, min(item.end, k + 1 + _HEAD_LINES))
+                  if _under(blocks[j].text, shapes[j], roles[j]) in ("by", "date")), None)
+    between = [j for j in range(k + 1, under or k) if roles[j] is not Role.CAPTION]
+    if under is None or len(between) > 1 or any(head_like(blocks[j].text, shapes[j]) for j in between):
+        return False  # its by-line or date under it, past an image's alt text and a standfirst at most (not a headline)
+    above, before = k - 1, blocks[k - 1].text
+    if shapes[above].cut or shapes[above].list_like or (
+        roles[above] in _TEXT and not shapes[above].sentence and not head_like(before, shapes[above])
+    ):
+        return False  # text above that goes on (a headline of a list above is none)
+    return (any(shapes[j].running for j in range(k + 1, min(item.end, k + 1 + _TEXT_UNDER)))
+            and any(shapes[j].running for j in range(item.start, k)) and has_head(blocks, roles, item.start + 1, k))
+
+
 def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
-    """The items of a segment, each cut where a line inside it is printed like its head (`peer`)."""
+    """The items of a segment, each cut where a line inside it is printed like its head (`peer`)
+    or heads an article of its own (`opens_article`)."""
     out: list[Item] = []
     ignored = page_words(blocks, shapes)
     for item in found:
         head = key(blocks, shapes, roles, item.start) if item.confidence >= SURE_HEAD else None
-        starts = [k for k in range(item.start + 2, item.end - 1) if head is not None and peer(blocks, shapes, roles, item, k, head, ignored)]
+        starts = [k for k in range(item.start + 2, item.end - 1)
+                  if head is not None and peer(blocks, shapes, roles, item, k, head, ignored)
+                  or opens_article(blocks, shapes, roles, item, k)]
         if not starts:
             out.append(item)
             continue
-        out += cut_at(item, starts, blocks, "new item cut where a line is printed like the head of the item above; check it is not a subheading")
+        out += cut_at(item, starts, blocks, "new item cut where a line is printed like the head of an item (the item above, or a headline "
+                      "over its own by-line or date); check it is not a subheading")
     return out

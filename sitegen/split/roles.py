@@ -388,9 +388,9 @@ def _led_byline(text: str) -> list[str] | None:
     if match and len(text) < 200:
         names = _LISTED_NAMES.split(match.group("names"))
         return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
-    glued = _glued_name(text)
-    if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025"
-        return [glued]
+    glued = _glued_names(text)
+    if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025", "Mia Tran and Ben CarterMarch 12, 2025"
+        return glued
     return None
 
 
@@ -429,18 +429,26 @@ def _meta_names(text: str) -> list[str] | None:
 
 
 @remembered
-def _glued_name(text: str) -> str | None:
-    """The name of a by-line glued to its date, with or without a space or a word between."""
+def dated_byline(text: str) -> bool:
+    """A by-line glued to its date: "Mia Tran and Lachlan O'RourkeMarch 12, 2025", "Ben CarterUpdated 14 April 2025"."""
+    return bool(_glued_names(text))
+
+
+def _glued_names(text: str) -> list[str]:
+    """The names of a by-line glued to its date, with or without a space or a word between."""
     if len(text) > 100 or not _PERSON_START.match(text.lstrip(" ,|·•–—-").lstrip()):
-        return None  # no name at its start: none before any date of it either
+        return []  # no name at its start: none before any date of it either
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
-        if not _PERSON.match(name.strip().rstrip(".")):
+        if not _PERSON.match(_AND.split(name, 1)[-1].strip().rstrip(".")):
             continue  # no name before it (`person` asks this first), as before most digits of a line
         rest = text[match.start() :].strip()
-        if person(name) and (date_line(rest) or _COUNT.match(rest)) and name.split()[-1].lower() not in CALENDAR:
-            return _clean_caps(name)
-    return None
+        if not (date_line(rest) or _COUNT.match(rest)) or name.split()[-1].lower() in CALENDAR:
+            continue
+        names = _AND.split(name) if len(name) <= 80 else [name]  # "Mia Tran and Lachlan O'Rourke"
+        if all(person(n) for n in names):
+            return [_clean_caps(n.strip()) for n in names]
+    return []
 
 
 def _clean_caps(name: str) -> str:

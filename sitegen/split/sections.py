@@ -8,10 +8,13 @@ sustainable: …", "Pros: …") can look to it like the headline of a new item. 
 item under such a line has no head of its own — no by-line, no date — while the article above
 has one and has not ended (no licence, credit or signature last), and its heading is printed
 the way a subheading inside the article above already is (the same numbering, label or
-question form), or the article above has subheadings and the two share their vocabulary
-(TextTiling's evidence, `cohesion`). Such an item is joined to the one above, lines between
-included (an "Advertisement" line the tagger left outside), and flagged for review. Pure;
-reads no metadata.
+question form), or the article above has subheadings (or is long: its first subheading) and
+the two share their vocabulary (TextTiling's evidence, `cohesion`). An item that is only an
+article's head (headline, by-line, date: no text) is joined by the item under it that starts
+with a caption or text and no headline: the article's text, which a share row or an image
+between them made the tagger start apart. Such an item is joined to the one above, lines
+between included (an "Advertisement" line the tagger left outside), and flagged for review.
+Pure; reads no metadata.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from sitegen.split.text import TWO_SENTENCES, Block, Debris
 HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
 BETWEEN = 3  # at most this many lines left outside between two sections of one article
 REACH = 60  # lines of the article above read for its subheadings and words (keeps the pass linear)
+LONG = 5  # lines of running text above that make an article long: its next heading may be its first subheading
 SHARED = 0.2  # the cosine of two sections' content words: the same story (a listing's items on one topic share less)
 _HEAD_ROLES = (Role.BYLINE, Role.DATELINE)
 _ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: what follows is another item
@@ -93,6 +97,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     """Why item `b` is a section of the article `a` above it (None when it is an item of its own)."""
     if b.start - a.end > BETWEEN or any(shapes[k].running for k in range(a.end, b.start)):
         return None
+    if _headless_text(a, b, blocks, shapes, roles):
+        return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
     if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or has_head(blocks, roles, b.start, b.end):
         return None
     near = max(a.start, b.start - REACH)  # the article's lines read: its last ones
@@ -105,11 +111,28 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "printed like a subheading of the article above"
     if not has_head(blocks, roles, a.start, a.end):
         return None
-    if _subheadings(shapes, roles, max(a.start, a.end - REACH), a.end) and similarity(
-        _words(blocks, roles, max(a.start, a.end - REACH), a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))
+    reach = max(a.start, a.end - REACH)
+    long = sum(shapes[k].running for k in range(reach, a.end)) >= LONG and sum(
+        shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD))) >= 2  # and a section of text under it
+    if (long or _subheadings(shapes, roles, reach, a.end)) and similarity(
+        _words(blocks, roles, reach, a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))
     ) >= SHARED:
-        return "about what the article above is about, under a subheading"
+        return "about what the article above is about, under a subheading"  # (a long article's first, too)
     return None
+
+
+def _headless_text(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """Item `a` is only an article's head — a headline, perhaps a standfirst, and its by-line or
+    date last, with no text of its own — and `b` starts with no headline but a caption or running
+    text, and holds running text: `b` is the article's text (a share row or an image between them
+    made the tagger start an item)."""
+    if b.end - b.start < 2 or a.end - a.start > HEAD or roles[a.end - 1] not in _HEAD_ROLES or roles[a.start] is not Role.TITLE:
+        return False
+    if any(shapes[k].running and roles[k] is not Role.STANDFIRST for k in range(a.start, a.end)):
+        return False
+    first = roles[b.start]
+    return first in (Role.CAPTION, Role.BODY) and not has_head(blocks, roles, b.start, b.end) and any(
+        shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD)))
 
 
 def join(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],

@@ -31,7 +31,7 @@ from sitegen.split.clean import (
 )
 from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label
-from sitegen.split.text import GLUED, Block, Debris, ends_sentence
+from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
@@ -157,8 +157,8 @@ def _ends_comments(text: str) -> bool:
     date of a comment or its "Reply · 3 likes" line is not one."""
     return (
         headline_score(text) >= 0.5 and not furniture_reason(text) and not is_label(text) and not date_line(text)
-        and not byline_names(text, after_title=True)
-    )
+        and not byline_names(text, after_title=True) and not (TWO_SENTENCES.search(text) and text.rstrip()[-1:] in ".!?")
+    )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
 
 
 def _dated_or_signed(text: str) -> bool:

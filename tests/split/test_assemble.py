@@ -139,6 +139,14 @@ def test_a_line_after_the_wire_credit_stays_in_the_text_and_the_credit_still_cou
     assert article.body.endswith("Our Standards: The Trust Principles.\n") and "Reporting" not in article.body
 
 
+def test_a_wire_credit_wrapped_over_two_lines_still_counts():
+    for first, second in (("Reporting by Daniel Ferreira in Cape Canaveral, Florida; Editing by", "Mark Halvorsen"),
+                          ("Writing by Kim Soo-ah; additional reporting by Daniel Ferreira;", "Editing by Lisa Okonjo")):
+        article = make("Launch scrubbed over valve fault", LONG, first, second)
+        assert article.authors == (first.split(" by ")[1].split(" in ")[0].split(";")[0],)
+        assert "Editing" not in article.body and second not in article.body
+
+
 def test_a_by_line_under_the_standfirst_is_the_by_line():
     standfirst = "When the floods came for the third time, the town faced a choice no one had asked it to make."
     article = make("The town that the river took back", standfirst, "By Daniel Okoro", LONG)
@@ -169,6 +177,18 @@ def test_a_by_line_under_a_teaser_does_not_make_it_a_whole_article():
               Block(3, "Amina Yusuf and Daniel Otieno · 29 Oct 2026"))
     article = assemble(blocks, "d.txt", item=Item(0, 3, 1.0, teaser=True))
     assert article.kind is ArticleKind.FRAGMENT and article.authors == ("Amina Yusuf", "Daniel Otieno")
+
+
+def test_a_teaser_with_an_images_alt_text_and_a_by_line_glued_to_its_date_is_a_fragment():
+    from sitegen.split.boundary import Item
+
+    for byline, names in (("Lachlan O'RourkeMarch 9, 2025", ("Lachlan O'Rourke",)),
+                          ("Mia Tran and Lachlan O'RourkeMarch 12, 2025", ("Mia Tran", "Lachlan O'Rourke"))):
+        blocks = (Block(1, "How many homes did NSW actually build last year?"),
+                  Block(2, "Image: Cranes over a half-built apartment block in Parramatta"),
+                  Block(3, "The state promised 75,000 a year. We counted completions, not approvals."), Block(4, byline))
+        article = assemble(blocks, "d.txt", item=Item(0, 4, 1.0, teaser=True))
+        assert article.kind is ArticleKind.FRAGMENT and article.authors == names
 
 
 def test_a_group_by_line_and_a_contribution_name_no_author():

@@ -211,6 +211,8 @@ def test_not_bios(text):
         ("Reporting by Tom Balmforth; Writing by Olena Harmash; Editing by Andrew Heavens", ["Tom Balmforth", "Olena Harmash"]),
         ("Reporting by Aisha Kamara in London and Luis Ortega in Santiago; Editing by Mark Potter", ["Aisha Kamara", "Luis Ortega"]),
         ("(Reporting by Jane Hill; Editing by Tom Baker)", ["Jane Hill"]),
+        ("Reporting by Daniel Ferreira in Cape Canaveral, Florida; Editing by Mark Halvorsen", ["Daniel Ferreira"]),
+        ("Reporting by Daniel Ferreira in Cape Canaveral, Florida; Editing by", ["Daniel Ferreira"]),  # wrapped
     ],
 )
 def test_wire_credits_name_the_writers_not_the_editors(line, names):

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitegen.split import split_text
+from sitegen.split.boundary import Item
+from sitegen.split.peers import cut
+from sitegen.split.roles import classify, shape
+from sitegen.split.text import Block
 from tests.split_support import split_first_only
 
 
@@ -37,7 +41,7 @@ def test_death_notices_under_surname_heads_are_one_article_each():
     result = split_text(NOTICES, "notices.txt")
     assert [a.title for a in result.articles] == ["ABERNETHY, Margaret Rose", "MCALLISTER, Hugh", "PRENTICE, Isobel Jean (Ishbel)"]
     assert "Retired joiner" in result.articles[1].body and "Retired joiner" not in result.articles[0].body
-    assert any("printed like the head of the item above" in str(r) for r in result.articles[2].review)  # each cut is flagged
+    assert any("printed like the head of an item" in str(r) for r in result.articles[2].review)  # each cut is flagged
 
 
 NEWSLETTER = (
@@ -118,3 +122,48 @@ def test_a_word_that_opens_or_closes_three_heads_is_the_pages_own():
     assert "gaa" in words(CLUB_NOTES)
     assert "gaa" not in words(CLUB_NOTES[:6])  # twice is no template
     assert words(ARTICLE) == frozenset()
+
+
+TWO_STORIES = [
+    "Council approves new cycle lanes for the city centre",
+    "By Maria Costa",
+    "The city council voted on Tuesday to build eight kilometres of protected cycle lanes through the centre, after a two-year consultation.",
+    "Work will start in the spring and is expected to take eighteen months, the council's transport lead said.",
+    "MORE ON TRANSPORT",
+    "Bus fares frozen for another year",
+    "Ferry timetable changes from May",
+    "Harbour dredging to start in March",
+    "By Tom Fry",
+    "Dredging of the inner harbour will begin in March and close the north quay to shipping for six weeks, the port authority said.",
+    "Fishing boats will be moved to temporary moorings at the marina while the work goes on.",
+]
+
+
+def item_cut(lines):
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(lines))
+    shapes = tuple(shape(t) for t in lines)
+    roles = tuple(classify(list(lines), None, list(shapes)))
+    return [(i.start, i.end) for i in cut([Item(0, len(lines), 0.5)], blocks, shapes, roles)]
+
+
+def test_a_headline_over_its_own_by_line_and_text_inside_an_article_starts_an_item():
+    # kept together across a related list, whatever the tagger was sure of
+    assert item_cut(TWO_STORIES) == [(0, 7), (7, 11)]
+
+
+def test_an_articles_head_may_carry_a_label_an_images_alt_text_and_a_standfirst_over_its_by_line():
+    opinion = [*TWO_STORIES[:7], "Opinion: Harbour dredging should wait until the autumn",
+               "Image: A dredger moored at the north quay", "A former harbour pilot says the spring work puts the fishing fleet at risk.",
+               *TWO_STORIES[8:]]
+    assert item_cut(opinion) == [(0, 7), (7, 13)]
+    field = [*TWO_STORIES[:7], "Deadline: 3 March", *TWO_STORIES[8:]]  # a field over a by-line is no headline
+    assert item_cut(field) == [(0, 11)]
+
+
+def test_a_subheading_or_a_related_headline_over_a_by_line_with_no_text_starts_none():
+    subheading = [*TWO_STORIES[:7], "Dredging to start in March", *TWO_STORIES[9:]]  # no by-line under it
+    assert item_cut(subheading) == [(0, 10)]
+    teaser = [*TWO_STORIES[:9], "Read the full story"]  # a by-line, but no text under it
+    assert item_cut(teaser) == [(0, 10)]
+    unsigned = [TWO_STORIES[0], *TWO_STORIES[2:]]  # the item above has no by-line or date of its own
+    assert item_cut(unsigned) == [(0, 10)]

@@ -84,6 +84,8 @@ def test_by_lines_in_their_usual_forms():
     assert byline_names("This article was written by Joseph Adeyemi, education correspondent.") == ["Joseph Adeyemi"]
     assert byline_names("Ben CarterUpdated 14 April 2025, 10:32am") == ["Ben Carter"]
     assert byline_names("MARCUS WEBBMarch 9, 2025") == ["Marcus Webb"]
+    assert byline_names("Mia Tran and Lachlan O'RourkeMarch 12, 2025") == ["Mia Tran", "Lachlan O'Rourke"]
+    assert byline_names("Hull and Leeds March 3, 2025") is None  # places, not people
     assert byline_names("Dr Sunita Rao, Health editor", after_title=True) == ["Sunita Rao"]
     assert byline_names("Budget talks resume on Monday") is None
     assert heads_an_item("Jane Hill | The Ledger") and not heads_an_item("Jane Hill is a lecturer at Leeds.")
@@ -424,4 +426,5 @@ def test_a_name_with_the_years_of_a_life_heads_an_obituary_not_a_line_of_figures
     assert classify([PROSE, "Tommy Heaton, 1948–2026", PROSE])[1] is Role.TITLE
     assert classify([PROSE, "GEORGE WHARRAM (1934–2026)", PROSE])[1] is Role.TITLE
     assert classify([PROSE, "Season 2024–2025", PROSE])[1] is not Role.TITLE
+
 

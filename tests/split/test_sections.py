@@ -118,3 +118,38 @@ def test_a_line_of_two_sentences_is_no_head_whatever_role_its_date_earned():
     assert not has_head(blocks, [Role.DATELINE, Role.BODY], 0, 1)
     assert has_head(blocks, [Role.DATELINE, Role.BYLINE], 0, 2)
     assert has_head([Block(1, "Wednesday 12 March 2025")], [Role.DATELINE], 0, 1)
+
+
+FEATURE = (
+    "The night bakers of the North End",
+    "By Jerome Santos",
+    "Published March 3, 2025",
+    "Every night at eleven, Nestor and Perla Villaflor unlock the back door of their bakery on Selkirk Avenue and start the ovens.",
+    "By four in the morning the first trays of pandesal are out, and the night shift from the meat plant is already at the counter.",
+    "The bakery has opened every night for twenty-six years, through two floods and a pandemic, and the couple have never taken a holiday.",
+    "Their bread is sold in Filipino stores across Winnipeg, and the Villaflors say the orders have doubled since the pandemic.",
+    "Perla keeps the recipe for the pandesal in a notebook that her mother gave her when the couple left Manila for the bakery.",
+    "Twenty-six years of nights",
+    "Running the bakery for so many years has cost the Villaflors their sleep, and Nestor has had two operations on his back.",
+    "Their children grew up with parents always sleeping, Perla says, and now the children want the bakery to close at night.",
+)
+
+
+def test_a_long_article_cut_at_its_first_subheading_is_one_article():
+    result = split(FEATURE, "Twenty-six years of nights")
+    assert [a.title for a in result.articles] == ["The night bakers of the North End"]
+    short = (*FEATURE[:4], *FEATURE[8:])  # one paragraph above: no telling a subheading from a headline by length
+    assert len(split(short, "Twenty-six years of nights").articles) == 2
+
+
+def test_an_articles_head_and_its_text_cut_apart_by_a_share_row_are_one_article():
+    lines = (*FEATURE[:3], "Share on Facebook", "Share on X",
+             "Image: The Villaflors at the counter of their bakery on Selkirk Avenue", *FEATURE[3:8])
+    result = split(lines, lines[5])
+    assert [a.title for a in result.articles] == ["The night bakers of the North End"]
+    assert "Every night at eleven" in result.articles[0].body
+    texts = [*FEATURE[:3], "Weather warning for the weekend", *FEATURE[3:8]]  # a headline under it: an item of its own
+    blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
+    shapes = [shape(t) for t in texts]
+    out, _ = join([Item(0, 3, 0.9), Item(3, 9, 0.9)], blocks, shapes, classify(texts, None, shapes), [])
+    assert [(i.start, i.end) for i in out] == [(0, 3), (3, 9)]

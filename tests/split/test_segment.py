@@ -31,6 +31,15 @@ def test_separators_cut_segments_and_are_debris():
     assert debris == {5: "separator"}
 
 
+def test_the_mark_under_a_press_release_ends_it():
+    for mark in ("###", "# # #", "-30-"):
+        found, debris = segments(f"Council opens new library\n\n{LONG}\n\nMedia contact: Ann Lee\n\n{mark}\n\n"
+                                 f"Harbour works start in May\n\n{LONG}\n")
+        assert found == [[1, 3, 5], [9, 11]] and debris == {7: "separator"}
+    found, _ = segments(f"Council opens new library\n\n{LONG}\n\n### Background\n\n{LONG}\n")
+    assert found == [[1, 3, 5, 7]]  # a Markdown heading is no end mark
+
+
 def test_blank_lines_and_invisible_lines():
     found, debris = segments(f"Title\n\u00a0\n{LONG}\n&nbsp,\n\n{LONG}")
     assert found == [[1, 3, 6]]
@@ -96,6 +105,15 @@ def test_a_cookie_banner_and_its_buttons():
 def test_a_comments_section_ends_at_a_headline_not_at_a_commenter_or_a_date():
     text = "\n".join([LONG, "3 Comments", "Graham W says:", "June 18, 2025 at 9:14 pm", "Same here! Blackfly everywhere.",
                       "Reply · 3 likes", "Why the best tomato is the smallest one", LONG])
+    found, debris = segments(text)
+    assert found == [[1], [7, 8]]
+    assert all(debris[n] == "comments" for n in (2, 3, 4, 5, 6))
+
+
+def test_a_comment_of_two_sentences_does_not_end_the_comments_but_a_headline_of_two_does():
+    text = "\n".join([LONG, "3 comments", "Jo Bramley", "1 December 2026 at 08:12",
+                      "The overhang trick changed my life. Thank you!", "Peter N.",
+                      "Measles is back. What you need to know", LONG])
     found, debris = segments(text)
     assert found == [[1], [7, 8]]
     assert all(debris[n] == "comments" for n in (2, 3, 4, 5, 6))
