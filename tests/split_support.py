@@ -1,8 +1,12 @@
-"""Boundary decisions for tests of the passes that read the split's items whole."""
+"""Boundary decisions for tests of the passes that read the split's items whole, and the corpus's lines."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from benchmarks.split_score import corpus_dumps
 
 from sitegen.split import SplitResult, split_text, tagger
 from sitegen.split.tagger import Line, Tagging
@@ -20,3 +24,14 @@ def split_first_only(text: str, name: str = "dump.txt") -> SplitResult:
     """The split of a dump's text when the decision keeps each segment one item."""
     with tagger.using(FirstOnly()):
         return split_text(text, name)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@cache
+def corpus_lines() -> frozenset[str]:
+    """Every non-blank line of the split corpus, the content seeds and the split's fixtures: where a
+    recogniser's cheap first test that missed a line it should have let through would show."""
+    dumps = [*corpus_dumps(ROOT / "benchmarks" / "split_corpus"), *ROOT.glob("content/raw/*.txt"), *ROOT.glob("tests/split/fixtures/*.txt")]
+    return frozenset(line for dump in dumps for line in dump.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip())

@@ -21,7 +21,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, filterfalse
+from operator import mul
 
+from sitegen.split.memo import remembered
 from sitegen.split.roles import stop_words
 from sitegen.split.text import bucket
 
@@ -65,11 +68,11 @@ def names(c: Cohesion) -> list[str]:
     return out
 
 
+@remembered  # read by `around`, and again by `peers` and `sections` for the same lines
 def content_words(text: str) -> list[str]:
     """The words of a line that say what it is about, lower-cased, in order."""
-    stops = stop_words()
     lowered = text.lower()
-    return [w for w in (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered) if w not in stops]
+    return list(filterfalse(stop_words().__contains__, (_ASCII_WORD if lowered.isascii() else _WORD).findall(lowered)))
 
 
 def similarity(a: Counter[str], b: Counter[str]) -> float:
@@ -79,8 +82,9 @@ def similarity(a: Counter[str], b: Counter[str]) -> float:
     shared = a.keys() & b.keys()
     if not shared:
         return 0.0
-    dot = sum(a[w] * b[w] for w in shared)
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    # counts are whole numbers: their sums are exact in any order, taken here without a Python loop
+    dot = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    return dot / math.sqrt(sum(map(mul, a.values(), a.values())) * sum(map(mul, b.values(), b.values())))
 
 
 def around(texts: Sequence[str | None], lines: Iterable[int], window: int = WINDOW) -> dict[int, Cohesion]:
@@ -108,10 +112,8 @@ def around(texts: Sequence[str | None], lines: Iterable[int], window: int = WIND
             j += step
         if step < 0:
             got.reverse()
-            flat = [w for part in got for w in part]
-            return flat[-window:]
-        flat = [w for part in got for w in part]
-        return flat[:window]
+            return list(chain.from_iterable(got))[-window:]
+        return list(chain.from_iterable(got))[:window]
 
     out = {}
     for k in lines:

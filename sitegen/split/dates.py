@@ -67,7 +67,7 @@ _RELATIVE = re.compile(
     r"|hr|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
-_RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")  # one is in every match of `_RELATIVE`
+RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")  # one is in every match of `_RELATIVE`
 
 
 @remembered
@@ -95,7 +95,7 @@ def posted_line(line: str) -> bool:
 def relative_date(line: str) -> bool:
     """A line that dates the page relative to when it was seen: "Published 3 days ago", "2 hours
     ago", "Updated yesterday" (no date can be read from it)."""
-    return len(line) <= 60 and may_hold(line, _RELATIVE_WORDS) and bool(_RELATIVE.match(line.strip()))
+    return len(line) <= 60 and may_hold(line, RELATIVE_WORDS) and bool(_RELATIVE.match(line.strip()))
 
 
 @remembered

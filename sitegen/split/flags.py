@@ -35,6 +35,7 @@ _CAPTION_LABEL = re.compile(  # "Photo: …": needs a colon
 _CREDITS = ("Author provided", "Getty Images", "via Getty", "Shutterstock", "Wikimedia Commons", "Unsplash", "AFP via",
             "Reuters/", "AP Photo", "Xinhua/", "Handout")
 _CAPTION_CREDIT = re.compile(r"\b(?:" + "|".join(map(re.escape, _CREDITS)) + r")\b")
+_ANY_CREDIT = re.compile("|".join(map(re.escape, _CREDITS)))  # one of them anywhere: the cheap test before `_CAPTION_CREDIT`
 _CAPTION_START = re.compile(r"(?:Photo|Image|Picture|Illustration|Photograph|Photography|Graphic)s? (?:by|courtesy of|credit) [A-Z]")
 _MEDIA = re.compile(
     r"^\W*(?:embedded (?:articles?|content|media|tweet|post|video)s?|(?:youtube|vimeo|tiktok|instagram|facebook|twitter|x)"
@@ -151,7 +152,7 @@ def _media(line: str) -> bool:
 def _caption(line: str) -> bool:
     return bool(
         ":" in line and _CAPTION_LABEL.search(line)
-        or any(credit in line for credit in _CREDITS) and _CAPTION_CREDIT.search(line)
+        or _ANY_CREDIT.search(line) and _CAPTION_CREDIT.search(line)
         or _CAPTION_START.match(line)
     )
 

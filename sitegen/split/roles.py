@@ -20,14 +20,14 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import repeat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from pathlib import Path
 
 from sitegen.split import contents
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import date_of, day_line, posted_line, relative_date
+from sitegen.split.dates import RELATIVE_WORDS, date_of, day_line, posted_line, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import (
@@ -35,6 +35,7 @@ from sitegen.split.meta import (
 )
 from sitegen.split.meta import is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
+from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import initialled
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES
 
@@ -219,15 +220,15 @@ class LineShape:
     final: str  # the last character ("" for a letter or digit)
     cut: bool  # the line visibly breaks off (comma, ellipsis, dash, a function word last)
     list_like: bool  # a list item or a table row
+    # read from the fields above when the shape is made (the stages ask them of a line again and again)
+    sentence: bool = field(init=False, repr=False, compare=False)  # it ends as a sentence does
+    running: bool = field(init=False, repr=False, compare=False)  # running text: a sentence of 80 characters or more, any line of 200
 
-    @property
-    def sentence(self) -> bool:
-        return bool(self.final) and (self.final in ".!?:;" or self.final in _QUOTE_CLOSE and self.stop_density >= 0.2)
-
-    @property
-    def running(self) -> bool:
-        """Running text: a sentence at least 80 characters long, or any line of 200."""
-        return self.chars >= 200 or self.chars >= 80 and self.sentence
+    def __post_init__(self) -> None:
+        final = self.final
+        sentence = bool(final) and (final in ".!?:;" or final in _QUOTE_CLOSE and self.stop_density >= 0.2)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "running", self.chars >= 200 or self.chars >= 80 and sentence)
 
 
 @remembered
@@ -328,7 +329,13 @@ def person(text: str) -> str | None:
         return None  # "My Lord Mayor", "Dear Annie": an address, not a name
     if is_role(_no_honorific(text)) or is_organisation(text) or place_name(text):
         return None  # "Fundraising Assistant", "Creators Syndicate"
-    return None if lowered & stop_words() - _NAME_WORDS else text
+    return None if lowered & _not_in_names() else text
+
+
+@cache
+def _not_in_names() -> frozenset[str]:
+    """The stop words no name holds (`person`): read once, not at every name asked about."""
+    return stop_words() - _NAME_WORDS
 
 
 def life_dates(text: str) -> bool:
@@ -348,30 +355,67 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     or glued to a date), or None."""
     if len(text) > BYLINE_MAX:
         return None
+    r = read(text)
+    # The branches are tried only where they may answer: `_led_byline` where `_may_lead` says so; the
+    # pipe and `_meta_names` on a line with a separator mark (`_SEPARATOR_MARK`, every line they can
+    # part); the branches after a title (a name alone, names alone, names and a publisher, a
+    # signature, names with their affiliations) where `_may_be_named` says so. A line none may
+    # answer is not read further.
+    named = after_title and _may_be_named(r, text)
+    if not (named or r.marks or _may_lead(r, text)):
+        return None
     led = _led_byline(text)
     if led is not None:
         return led
-    if after_title and person(text):  # a name alone under a headline
+    if named and person(text):  # a name alone under a headline
         return [_no_honorific(text)]
-    if after_title and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
+    if named and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
         return alone
     names_part, _, publisher = text.rpartition(", ")
-    if after_title and " and " in names_part and _publisher_like(publisher) and (alone := _names_alone(names_part)):
+    if named and " and " in names_part and _publisher_like(publisher) and (alone := _names_alone(names_part)):
         return alone  # "A and B, The Ledger"
-    pipe = _PIPE_BYLINE.match(text) if _SEPARATOR_MARK.search(text) else None
-    named = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
-    if named and (after_title or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
-        return named
-    named = _names_alone(pipe.group("rest")) if pipe and (date_line(pipe.group("name")) or after_title) else None
-    if named and not person(pipe.group("name")):  # "12 May 2025 – Jane Hill", "Hownam, Roxburghshire | Alasdair Kerr"
-        return named
-    if after_title and signature(text):  # "Dr Jane Hill, Health editor"
+    pipe = _PIPE_BYLINE.match(text) if r.marks else None
+    named_pipe = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
+    if named_pipe and (after_title or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+        return named_pipe
+    named_pipe = _names_alone(pipe.group("rest")) if pipe and (date_line(pipe.group("name")) or after_title) else None
+    if named_pipe and not person(pipe.group("name")):  # "12 May 2025 – Jane Hill", "Hownam, Roxburghshire | Alasdair Kerr"
+        return named_pipe
+    if named and signature(text):  # "Dr Jane Hill, Health editor"
         return signature(text)
-    affiliated = _AFFILIATED.match(text) if after_title and len(text) <= 160 else None
+    affiliated = _AFFILIATED.match(text) if named and len(text) <= 160 else None
     if affiliated:  # "Kofi Mensah, University of Ghana and Aditi Rao, University of Melbourne"
         names = [n for n in affiliated.group("first", "second") if n and person(n)]
         return names if len(names) == sum(1 for n in affiliated.group("first", "second") if n) else None
-    return _meta_names(text)
+    return _meta_names(text) if r.marks else None
+
+
+_LEAD_CUES = ("by", "author", "words", "text", *RELATIVE_WORDS)
+_FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av")
+
+
+def _may_lead(r: Reading, text: str) -> bool:
+    """Whether `_led_byline` may find a by-line on the line: False only on a line with no digit, no
+    colon and none of `_LEAD_CUES`, not opening with a lead of another language. Proof: it answers
+    from `meta.by_line_names` (whose `_BY_LINE` opens with "by", "author", "words" or "text", whose
+    date branch needs " by ", and whose `_LEAD` needs "by", a colon or one of `_FOREIGN_LEADS`
+    first), from `_WRITTEN_BY`, `_POSTED_BY` and `_ROLE_BY` (tried on a line with " by"), or from
+    `_glued_names`, which needs a digit or one of `dates.RELATIVE_WORDS` (`_may_be_glued`). (The
+    lower-cased line holds a word of any substring's lower-cased copy; `Reading.holds` says yes on a
+    line a case-insensitive pattern could read otherwise.)"""
+    return r.digit or ":" in text or r.holds(_LEAD_CUES) or r.lower.lstrip().startswith(_FOREIGN_LEADS)
+
+
+def _may_be_named(r: Reading, text: str) -> bool:
+    """Whether the line may be what `byline_names` finds after a title besides a by-line's lead: a
+    name alone (`person`), names alone (`_names_alone`), names and a publisher, a signature
+    (`signature`), names with their affiliations (`_AFFILIATED`). False only on a line with a word no
+    name holds (`Reading.plain`) and no comma, bracket or " and ". Proof: the publisher's branch and
+    `_AFFILIATED` need ", "; `person` reads an honorific, then a name's words (capitalised, or a
+    particle); `_names_alone` reads the same of each part, once a remark in brackets, a handle, a
+    place after "at" or "in" (the place capitalised) are taken out and the parts cut at "and" and
+    "&" (and at commas); a word that stays is in some part; and `signature` is `_may_sign`."""
+    return not r.plain or "," in text or "(" in text or " and " in text
 
 
 @remembered
@@ -379,6 +423,8 @@ def _led_byline(text: str) -> list[str] | None:
     """The people of a by-line that says it is one whatever stands above it ("By NAME", "Written by
     NAME", a name glued to its date), or None when the line is not in such a form (its people may
     be [], "by Parish Clerk"). Both readings of `byline_names` start with it."""
+    if not _may_lead(read(text), text):
+        return None
     names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
     if names:
         return names
@@ -390,7 +436,7 @@ def _led_byline(text: str) -> list[str] | None:
         return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
     glued = _glued_names(text)
     if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025", "Mia Tran and Ben CarterMarch 12, 2025"
-        return glued
+        return list(glued)
     return None
 
 
@@ -428,16 +474,16 @@ def _meta_names(text: str) -> list[str] | None:
     return None
 
 
-@remembered
 def dated_byline(text: str) -> bool:
     """A by-line glued to its date: "Mia Tran and Lachlan O'RourkeMarch 12, 2025", "Ben CarterUpdated 14 April 2025"."""
     return bool(_glued_names(text))
 
 
-def _glued_names(text: str) -> list[str]:
+@remembered
+def _glued_names(text: str) -> tuple[str, ...]:
     """The names of a by-line glued to its date, with or without a space or a word between."""
-    if len(text) > 100 or not _PERSON_START.match(text.lstrip(" ,|·•–—-").lstrip()):
-        return []  # no name at its start: none before any date of it either
+    if len(text) > 100 or not _may_be_glued(read(text)) or not _PERSON_START.match(text.lstrip(" ,|·•–—-").lstrip()):
+        return ()  # no name at its start: none before any date of it either
     for match in _DATE_START.finditer(text, 3):
         name = text[: match.start()].strip(" ,|·•–—-")
         if not _PERSON.match(_AND.split(name, 1)[-1].strip().rstrip(".")):
@@ -447,8 +493,16 @@ def _glued_names(text: str) -> list[str]:
             continue
         names = _AND.split(name) if len(name) <= 80 else [name]  # "Mia Tran and Lachlan O'Rourke"
         if all(person(n) for n in names):
-            return [_clean_caps(n.strip()) for n in names]
-    return []
+            return tuple(_clean_caps(n.strip()) for n in names)
+    return ()
+
+
+def _may_be_glued(r: Reading) -> bool:
+    """Whether a date or a count may close the line (`_glued_names`): False only on a line with no
+    digit and none of `dates.RELATIVE_WORDS`. Proof: `_COUNT` opens with a digit, and `date_line` of
+    a text without one is `relative_date`, which needs one of those words (a part of the line holds
+    no word its lower-cased copy does not)."""
+    return r.digit or r.holds(RELATIVE_WORDS)
 
 
 def _clean_caps(name: str) -> str:
@@ -476,13 +530,21 @@ def first_name(word: str) -> bool:
     """A word that can be a first name signing a text: capitalised, not a stop word, a month or a
     weekday ("Rosa", not "Thanks" or "Monday")."""
     lowered = word.lower()
-    return bool(_FIRST_NAME.match(word)) and lowered not in stop_words() | CALENDAR | _SIGN_OFF
+    return bool(_FIRST_NAME.match(word)) and lowered not in _no_first_names()
+
+
+@cache
+def _no_first_names() -> frozenset[str]:
+    """The words no first name signing a text is (`first_name`): read once."""
+    return stop_words() | CALENDAR | _SIGN_OFF
 
 
 @remembered
 def signature(text: str) -> list[str] | None:
     """The names of a letter's or a column's signature line: "Jane Hill, Leeds", "— Jane Hill",
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
+    if not _may_sign(read(text), text):
+        return None
     text = _VALEDICTION.sub("", text.strip())  # "Yours sincerely, NAME"
     if len(text) > 120 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
         return None
@@ -503,6 +565,14 @@ def signature(text: str) -> list[str] | None:
     if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(name):
         return [_no_honorific(name)]  # "Jane Hill, Professor of History, University of Leeds"
     return None
+
+
+def _may_sign(r: Reading, text: str) -> bool:
+    """Whether the line may be a signature (`signature`): False only on a line with a word no name
+    holds (`Reading.plain`) and no comma or " and ". Proof: `_VALEDICTION`, `_COUPLE`, `_FIRST_NAMES`
+    and a name's post need a comma; `people` is asked only with " and "; and `_SIGNATURE` with no
+    comma reads a dash, an honorific and a name's words alone (capitalised, or a particle)."""
+    return not r.plain or "," in text or " and " in text
 
 
 def _affiliation(text: str) -> bool:

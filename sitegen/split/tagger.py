@@ -146,11 +146,11 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         count = repeats.count(t) if repeats else 1
         scores.append(headline_score(t, s))
         own = [
-            f"r={role.value if role else 'debris'}", f"len={bucket(s.chars, (10, 20, 40, 70, 100, 150, 200, 400))}",
-            f"w={bucket(s.words, (2, 3, 5, 8, 12, 16, 23, 40))}", f"cap={round(s.capitalised * 4)}",
-            f"fin={s.final if s.final in _FINALS else ('' if not s.final else 'x')}",
-            f"stop={round(s.stop_density * 5)}", f"hs={round(scores[-1] * 5)}",
-            f"bb={'f' if flat_page else min(gaps[k], 2)}", f"ba={'f' if flat_page else min(gaps[k + 1], 2)}", f"rep={min(count, 4)}",
+            _ROLE_NAMES[role], _LEN_NAMES[min(s.chars, _LEN_TOP)], _WORDS_NAMES[min(s.words, _WORDS_TOP)],
+            _scaled("cap", s.capitalised, 4), _FINAL_NAMES.get(s.final) or f"fin={s.final if s.final in _FINALS else 'x'}",
+            _scaled("stop", s.stop_density, 5), _scaled("hs", scores[-1], 5),
+            "bb=f" if flat_page else _ABOVE_NAMES[min(gaps[k], 2)], "ba=f" if flat_page else _BELOW_NAMES[min(gaps[k + 1], 2)],
+            _REPEAT_NAMES[min(count, 4)],
         ]
         if gaps[k] > usual and 0 < k:
             own.append("gap+")
@@ -181,7 +181,7 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         if first and role is not None:
             own.append("seg")
             first = False
-        own.append(f"since={bucket(since_long, (1, 2, 3, 5, 8, 15))}")
+        own.append(_SINCE_NAMES[min(since_long, _SINCE_TOP)])
         since_at.append(since_long)
         since_long = 0 if s.running else since_long + 1
         out.append(own)
@@ -189,11 +189,11 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
     until_text, text_ahead = 99, 0
     for k in range(n - 1, -1, -1):
         s, role = merged[k][1], merged[k][2]
-        out[k].append(f"until={bucket(until_text, (1, 2, 3, 5, 8))}")
+        out[k].append(_UNTIL_NAMES[min(until_text, _UNTIL_TOP)])
         if until_text == 0 and role is not None and (role is Role.TITLE or peers.head_like(merged[k][0].text, s)):
             # a headline over text: after how many lines that are not text
-            out[k].append(f"prose={bucket(since_at[k], (1, 3, 6))}")
-        out[k].append(f"ahead={bucket(text_ahead, (1, 100, 300, 800, 2000))}")
+            out[k].append(_PROSE_NAMES[min(since_at[k], _PROSE_TOP)])
+        out[k].append(_AHEAD_NAMES[min(text_ahead, _AHEAD_TOP)])
         until_text = 0 if s.running else until_text + 1
         text_ahead = 0 if role in _HEADING else text_ahead + (s.chars if role in _TEXT else 0)
     _headings(merged, out)
@@ -218,6 +218,33 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         for k in shaped:
             out[k] += cohesion.names(found[k])
     return tuple(Line(m[0], m[2], m[3], (*own, share)) for m, own in zip(merged, out))
+
+
+def _banded(name: str, edges: tuple[int, ...]) -> tuple[tuple[str, ...], int]:
+    """The feature `name=band` (`bucket` of a count by `edges`) of every count up to the last edge,
+    and that edge: a count past it is in the last band (made once, not at every line)."""
+    top = edges[-1]
+    return tuple(f"{name}={bucket(v, edges)}" for v in range(top + 1)), top
+
+
+_ROLE_NAMES = {None: "r=debris", **{role: f"r={role.value}" for role in Role}}
+_LEN_NAMES, _LEN_TOP = _banded("len", (10, 20, 40, 70, 100, 150, 200, 400))
+_WORDS_NAMES, _WORDS_TOP = _banded("w", (2, 3, 5, 8, 12, 16, 23, 40))
+_SINCE_NAMES, _SINCE_TOP = _banded("since", (1, 2, 3, 5, 8, 15))
+_UNTIL_NAMES, _UNTIL_TOP = _banded("until", (1, 2, 3, 5, 8))
+_PROSE_NAMES, _PROSE_TOP = _banded("prose", (1, 3, 6))
+_AHEAD_NAMES, _AHEAD_TOP = _banded("ahead", (1, 100, 300, 800, 2000))
+_FINAL_NAMES = {"": "fin=", **{c: f"fin={c}" for c in _FINALS}}  # any other final mark reads "fin=x"
+_ABOVE_NAMES = ("bb=0", "bb=1", "bb=2")
+_BELOW_NAMES = ("ba=0", "ba=1", "ba=2")
+_REPEAT_NAMES = tuple(f"rep={v}" for v in range(5))
+_SCALED = {(name, v): f"{name}={v}" for name in ("cap", "stop", "hs") for v in range(6)}
+
+
+def _scaled(name: str, share: float, scale: int) -> str:
+    """The feature `name=round(share * scale)` (a share from 0 to 1: one of few names, made once)."""
+    v = round(share * scale)
+    return _SCALED.get((name, v)) or f"{name}={v}"
 
 
 def _kind(own: Sequence[str]) -> str:
@@ -469,10 +496,18 @@ class Model:
         b0, b1, b2 = first  # the probability of the likeliest tags up to here, ending on each tag (rescaled)
         f0, f1, f2 = first  # and of all of them (the forward pass, normalised)
         for (bb, bi, bo), (ib, ii, io), (ob, oi, oo), _ in steps[1:]:  # each tag's scores after B, I and O
-            p0, s0 = _likeliest(b0 * bb, b1 * ib, b2 * ob)
-            p1, s1 = _likeliest(b0 * bi, b1 * ii, b2 * oi)
-            p2, s2 = _likeliest(b0 * bo, b1 * io, b2 * oo)
-            top = max(s0, s1, s2) or 1.0
+            # the likeliest previous tag of each tag (`_likeliest`, written out: it runs three times a line)
+            x, y, w = b0 * bb, b1 * ib, b2 * ob
+            p0, s0 = (0, x) if x >= y and x >= w else (1, y) if y >= w else (2, w)
+            x, y, w = b0 * bi, b1 * ii, b2 * oi
+            p1, s1 = (0, x) if x >= y and x >= w else (1, y) if y >= w else (2, w)
+            x, y, w = b0 * bo, b1 * io, b2 * oo
+            p2, s2 = (0, x) if x >= y and x >= w else (1, y) if y >= w else (2, w)
+            top = s1 if s1 > s0 else s0  # `max(s0, s1, s2) or 1.0`
+            if s2 > top:
+                top = s2
+            if not top:
+                top = 1.0
             b0, b1, b2 = s0 / top, s1 / top, s2 / top
             back.append((p0, p1, p2))
             f0, f1, f2 = f0 * bb + f1 * ib + f2 * ob, f0 * bi + f1 * ii + f2 * oi, f0 * bo + f1 * io + f2 * oo
@@ -518,16 +553,20 @@ def _marginals(forward: list[tuple[float, float, float]], steps: list[tuple[list
     """Each line's tag probabilities given the whole segment: the (normalised) forward pass
     times the backward pass."""
     out = [forward[-1]]
+    append = out.append
     b0 = b1 = b2 = 1.0  # the backward pass, rescaled
-    for k in range(len(steps) - 1, 0, -1):
-        (bb, bi, bo), (ib, ii, io), (ob, oi, oo), _ = steps[k]  # each tag's scores after B, I and O
+    for ((bb, bi, bo), (ib, ii, io), (ob, oi, oo), _), (f0, f1, f2) in zip(reversed(steps[1:]), reversed(forward[:-1])):
+        # each tag's scores after B, I and O at line k, the forward pass at line k - 1
         b0, b1, b2 = bb * b0 + bi * b1 + bo * b2, ib * b0 + ii * b1 + io * b2, ob * b0 + oi * b1 + oo * b2
-        top = max(b0, b1, b2) or 1.0
+        top = b1 if b1 > b0 else b0  # `max(b0, b1, b2) or 1.0`
+        if b2 > top:
+            top = b2
+        if not top:
+            top = 1.0
         b0, b1, b2 = b0 / top, b1 / top, b2 / top
-        f0, f1, f2 = forward[k - 1]
         m = (f0 * b0, f1 * b1, f2 * b2)
         total = sum(m) or 1.0
-        out.append((m[0] / total, m[1] / total, m[2] / total))
+        append((m[0] / total, m[1] / total, m[2] / total))
     out.reverse()
     return out
 
@@ -553,16 +592,16 @@ def _joint_total(rows: dict[str, tuple[float, ...]], names: Sequence[str], start
     offset's sum is the one `_total` gives over that offset's table (adding 0.0 changes no sum, and
     a sum from 0.0 is never -0.0)."""
     b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om = start
-    get = rows.get
-    for name in names:
-        w = get(name)
+    for w in map(rows.get, names):
         if w is None:
             continue
         if len(w) == 9:  # offsets -1, 0 and 1
-            b1 += w[0]; i1 += w[1]; o1 += w[2]; b0 += w[3]; i0 += w[4]; o0 += w[5]; bn += w[6]; i_n += w[7]; on += w[8]  # noqa: E702
+            x0, x1, x2, x3, x4, x5, x6, x7, x8 = w
+            b1 += x0; i1 += x1; o1 += x2; b0 += x3; i0 += x4; o0 += x5; bn += x6; i_n += x7; on += x8  # noqa: E702
         else:
-            b2 += w[0]; i2 += w[1]; o2 += w[2]; b1 += w[3]; i1 += w[4]; o1 += w[5]; b0 += w[6]; i0 += w[7]; o0 += w[8]  # noqa: E702
-            bn += w[9]; i_n += w[10]; on += w[11]; bm += w[12]; im += w[13]; om += w[14]  # noqa: E702
+            y0, y1, y2, x0, x1, x2, x3, x4, x5, x6, x7, x8, y3, y4, y5 = w
+            b2 += y0; i2 += y1; o2 += y2; b1 += x0; i1 += x1; o1 += x2; b0 += x3; i0 += x4; o0 += x5  # noqa: E702
+            bn += x6; i_n += x7; on += x8; bm += y3; im += y4; om += y5  # noqa: E702
     return b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om
 
 

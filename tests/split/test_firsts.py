@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.split_score import corpus_dumps
 from sitegen.split import boundary, clean, dates, furniture, meta, roles
 from sitegen.split.firsts import first_characters, initialled
 from sitegen.split.text import may_hold
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.split_support import corpus_lines
 
 
 @pytest.mark.parametrize(("pattern", "flags", "first"), [
@@ -54,18 +51,13 @@ def test_the_faster_search_finds_what_the_pattern_finds(case, text):
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def corpus_lines() -> set[str]:
-    dumps = [*corpus_dumps(ROOT / "benchmarks" / "split_corpus"), *ROOT.glob("content/raw/*.txt"), *ROOT.glob("tests/split/fixtures/*.txt")]
-    return {line for dump in dumps for line in dump.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()}
-
-
 @pytest.mark.parametrize(("words", "pattern"), [
     (clean._COOKIE_WORDS, clean.COOKIE),
     (furniture._FOOTER_WORDS, furniture._FOOTER),
     (furniture._PROMO_WORDS, furniture._PROMO),
     (furniture._COMMENTS_WORDS, furniture._COMMENTS),
     (boundary._RIGHTS_WORDS, boundary._RIGHTS),
-    (dates._RELATIVE_WORDS, dates._RELATIVE),
+    (dates.RELATIVE_WORDS, dates._RELATIVE),
     (meta._CONTRIBUTED_WORDS, meta._CONTRIBUTED),
 ], ids=["cookie", "footer", "promo", "comments", "rights", "relative-date", "contributed"])
 def test_every_line_a_search_would_match_holds_one_of_the_words_that_let_it_be_searched(words, pattern):
@@ -77,7 +69,7 @@ def test_every_line_a_search_would_match_holds_one_of_the_words_that_let_it_be_s
 
 GUARDED = [
     (clean._COOKIE_WORDS, clean.COOKIE), (furniture._FOOTER_WORDS, furniture._FOOTER), (furniture._PROMO_WORDS, furniture._PROMO),
-    (furniture._COMMENTS_WORDS, furniture._COMMENTS), (boundary._RIGHTS_WORDS, boundary._RIGHTS), (dates._RELATIVE_WORDS, dates._RELATIVE),
+    (furniture._COMMENTS_WORDS, furniture._COMMENTS), (boundary._RIGHTS_WORDS, boundary._RIGHTS), (dates.RELATIVE_WORDS, dates._RELATIVE),
     (meta._CONTRIBUTED_WORDS, meta._CONTRIBUTED),
 ]
 PIECES = st.one_of(

@@ -6,9 +6,11 @@ import importlib
 import io
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitegen.split import memo
 from sitegen.split import roles as role_module
 from sitegen.split.roles import (
     Repeats,
@@ -27,6 +29,7 @@ from sitegen.split.roles import (
     stop_words,
 )
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
+from tests.split_support import corpus_lines
 
 PROSE = "The council approved the new budget late on Tuesday after a debate that lasted most of the day and ended in a vote."
 
@@ -428,3 +431,37 @@ def test_a_name_with_the_years_of_a_life_heads_an_obituary_not_a_line_of_figures
     assert classify([PROSE, "Season 2024–2025", PROSE])[1] is not Role.TITLE
 
 
+
+GUARDS = ("_may_lead", "_may_be_named", "_may_sign", "_may_be_glued")  # what a line must hold before each kind of by-line is read
+
+
+def _by_lines(lines: list[str]) -> list[tuple[object, ...]]:
+    memo.forget()
+    return [(byline_names(t), byline_names(t, after_title=True), signature(t), role_module._glued_names(t)) for t in lines]
+
+
+def _unguarded(monkeypatch, lines: list[str]) -> list[tuple[object, ...]]:
+    with monkeypatch.context() as m:
+        for guard in GUARDS:
+            m.setattr(role_module, guard, lambda *args: True)
+        return _by_lines(lines)
+
+
+def test_the_by_line_guards_change_no_answer_on_any_corpus_line(monkeypatch):
+    # each guard is proved from the patterns it skips; the corpus is where a slip would show
+    lines = sorted(corpus_lines())
+    assert _by_lines(lines) == _unguarded(monkeypatch, lines)
+
+
+BY_LINE_PIECES = st.one_of(
+    st.sampled_from(["By ", "by", "Jane Hill", "Tom", " and ", ", ", "Leeds", "(via email)", " at ", "Meadow Lane", "3 May 2026",
+                     "yesterday", " | ", " — ", "Words: ", "Dr ", "van der ", "for the council", "Reporter", "ſ", "İ"]),
+    st.text(st.sampled_from("aAbBjJ ,.|–—:(1"), max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(BY_LINE_PIECES, max_size=7).map("".join), min_size=1, max_size=4))
+def test_the_by_line_guards_change_no_answer_on_lines_of_any_pieces(lines):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _by_lines(lines) == _unguarded(monkeypatch, lines)
