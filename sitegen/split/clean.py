@@ -14,7 +14,7 @@ from __future__ import annotations
 import html.entities
 import re
 
-from sitegen.split.firsts import initialled
+from sitegen.split.firsts import Folded, initialled
 from sitegen.split.memo import remembered
 from sitegen.split.text import may_hold
 
@@ -89,11 +89,11 @@ RELATED_LINK = initialled(
     r"^(?:read more|related|see also|also read|read next|recommended|read|more on this)\s*[:|»→]\s*\S.{0,200}$",
     re.IGNORECASE,
 )
-COOKIE = re.compile(
+COOKIE = Folded(
     r"\b(we use cookies|uses cookies|use of cookies|cookie (policy|settings|preferences|notice|banner|consent)"
     r"|accept (all )?cookies|by continuing to (use|browse) (this|our) (web)?site|consent to (the use of )?cookies"
     r"|we value your privacy)\b",
-    re.IGNORECASE,
+    initials=False,
 )
 COOKIE_BUTTON = re.compile(
     r"^(accept( all| cookies| all cookies)?|reject( all)?|decline|deny|allow( all)?( cookies)?|i agree|agree|ok|okay|got it"
@@ -122,10 +122,9 @@ PROMO = re.compile(  # a newsletter or subscription box inside the page
     r"(newsletter|mailing list)|enter your e-?mail|free newsletter)\b.{0,80}$",
     re.IGNORECASE,
 )
-PROMO_WORDS = initialled(
+PROMO_WORDS = Folded(
     r"\b(newsletter|inbox|e-?mail|subscribe|subscription|sign up|signing up|privacy policy|unsubscribe|free|daily|weekly"
     r"|every (morning|day|week))\b",
-    re.IGNORECASE,
 )
 READ_ORIGINAL = re.compile(r"^read (the )?original (article|post|content|story|version)\W*$", re.IGNORECASE)
 

@@ -104,8 +104,9 @@ class Named:
             return
         if not text.strip():
             return
-        found = entries(text)
-        heading = found is None and _heading(text)
+        may = _may_lead(text)  # neither `entries` nor `_heading` reads a line it says no to
+        found = entries(text) if may else None
+        heading = found is None and may and _heading(text)
         if found is None and self._open and not heading:
             found = _continued(text)
             if found and len(self._lists) < KEPT:
@@ -116,7 +117,7 @@ class Named:
 
     def lists(self, text: str) -> bool:
         """Whether the line is one of the dump's contents lines (or its heading)."""
-        return bool(entries(text) or _heading(text) or self._lists and _norm(text) in self._lists)
+        return bool(_may_lead(text) and (entries(text) or _heading(text)) or self._lists and _norm(text) in self._lists)
 
     def named(self, text: str) -> bool:
         """Whether a contents line of the dump names this line (never a contents line itself)."""

@@ -50,8 +50,11 @@ def remembered(judge: Judge) -> Judge:
     def answer(*args: Any, **kwargs: Any) -> Any:
         key = (args, tuple(kwargs.items())) if kwargs else args
         kept = answers.get(key, _NONE)
-        if kept is _NONE:
-            kept = _keep(answers, key, judge(*args, **kwargs))
+        if kept is _NONE:  # a new answer, kept as a tuple if a list (the answers start afresh at `MEMO`)
+            found = judge(*args, **kwargs)
+            if len(answers) >= MEMO:
+                answers.clear()
+            kept = answers[key] = _Listed(found) if isinstance(found, list) else found
         return list(kept) if kept.__class__ is _Listed else kept
 
     return answer  # type: ignore[return-value]
@@ -67,8 +70,11 @@ def by_line(judge: Judge) -> Judge:
     @wraps(judge)
     def answer(text: Any, *known: Any) -> Any:
         kept = get(text, _NONE)
-        if kept is _NONE:
-            kept = _keep(answers, text, judge(text, *known))
+        if kept is _NONE:  # a new answer, kept as a tuple if a list (the answers start afresh at `MEMO`)
+            found = judge(text, *known)
+            if len(answers) >= MEMO:
+                answers.clear()
+            kept = answers[text] = _Listed(found) if isinstance(found, list) else found
         return list(kept) if kept.__class__ is _Listed else kept
 
     return answer  # type: ignore[return-value]
@@ -91,21 +97,14 @@ def _of_line(judge: Judge) -> Judge:
     @wraps(judge)
     def answer(text: Any) -> Any:
         kept = get(text, _NONE)
-        if kept is _NONE:
-            kept = _keep(answers, text, judge(text))
+        if kept is _NONE:  # a new answer, kept as a tuple if a list (the answers start afresh at `MEMO`)
+            found = judge(text)
+            if len(answers) >= MEMO:
+                answers.clear()
+            kept = answers[text] = _Listed(found) if isinstance(found, list) else found
         return list(kept) if kept.__class__ is _Listed else kept
 
     return answer  # type: ignore[return-value]
-
-
-def _keep(answers: dict[Any, Any], key: Any, found: Any) -> Any:
-    """Keep a new answer (a list as a tuple), the recogniser's answers starting afresh when it has
-    `MEMO` of them; what is kept is handed back. The look-up of a kept answer stays in each wrapper:
-    it is the call made most."""
-    if len(answers) >= MEMO:
-        answers.clear()
-    kept = answers[key] = _Listed(found) if isinstance(found, list) else found
-    return kept
 
 
 def forget() -> None:

@@ -14,7 +14,7 @@ import re
 
 from sitegen.split.dates import date_of, posted_line, relative_date
 from sitegen.split.memo import remembered
-from sitegen.split.firsts import initialled
+from sitegen.split.firsts import Folded, initialled
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, may_hold, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
@@ -102,24 +102,23 @@ _CONTRIBUTED = re.compile(
 _BY_LINE_WORDS = ("by", "author", "words", "text")  # one begins within `_BY_LINE_REACH` of every _BY_LINE match
 _BY_LINE_REACH = len("fact-checked by")  # the longest way _BY_LINE's lead reaches "by"
 _CONTRIBUTED_WORDS = ("contributed", "additional reporting by")  # one is in every match of _CONTRIBUTED
-_ORGANISATION = initialled(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
+_ORGANISATION = Folded(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
     r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited|stories|diaries|updates|safety)$",
-    re.IGNORECASE,
 )
-_INSTITUTION = re.compile(  # the last word of a named publication or institution: "Creators Syndicate", "Durham University"
+_INSTITUTION = Folded(  # the last word of a named publication or institution: "Creators Syndicate", "Durham University"
     r"\S\s(?:syndicate|magazine|times|herald|journal|gazette|tribune|chronicle|network|radio|television|publishing"
     r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
     r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
     r"|alliance|coalition|union|party)$",
-    re.IGNORECASE,
+    initials=False,
 )
 _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
-_MORE_GROUPS = re.compile(  # groups, places and events named like people: "Bristol Museums", "Dales Seed Share"
+_MORE_GROUPS = Folded(  # groups, places and events named like people: "Bristol Museums", "Dales Seed Share"
     r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
     r"|program|partnership|initiative|bank|pantry)$",
-    re.IGNORECASE,
+    initials=False,
 )
 _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place
     r"\S\s(?i:dispatch|courier|express|observer|monitor|echo|telegraph|sentinel|messenger|mercury|argus|watch|insider"
@@ -156,21 +155,19 @@ _WRITES = re.compile(  # a bio with no job in it: "NAME writes about cities", "N
 _HANDLE = re.compile(r"\s\(@\w+\)(?= )")
 _ABOUT = re.compile(r"^(?i:about the authors?|about the writers?|the authors?)\s*[:.–—-]\s*")
 _BIO_PLURAL = re.compile(rf"^{_HONORIFIC}(?P<names>{NAME}(?:,\s{_HONORIFIC}{NAME})*,?\s(?:and|&)\s{_HONORIFIC}{NAME}) are\b")
-_ROLE = initialled(
+_ROLE = Folded(
     r"\b(professor|lecturer|reader in|researcher|research|fellow|scholar|scientist|student|candidate|ph\.?d|doctoral"
     r"|postdoctoral|journalist|reporter|correspondent|writer|author|editor|columnist|contributor|freelancer|freelance"
     r"|analyst|economist|historian|director|founder|co-founder|chair|head of|dean|ceo|partner at|consultant|advis[eo]r"
     r"|associate|assistant|secretary|ambassador|official|officer|diplomat|commentator|teacher|instructor|lawyer"
     r"|attorney|physician|engineer|expert|specialist|member of|coordinator|manager|university|institute|college"
     r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of)",
-    re.IGNORECASE,
 )
-_POST = initialled(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
+_POST = Folded(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
     r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
     r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"
     r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations)s?\b",
-    re.IGNORECASE,
 )
 _MORE_POSTS = re.compile(  # posts that tell a signer's job, not a line's role on the page ("Duty Volcanologist")
     r"\b(?:headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster"
@@ -506,7 +503,7 @@ def group_byline(text: str) -> bool:
     words = text.split()
     return (
         1 <= len(words) <= 5 and not text.endswith((".", "?", "!")) and bool(_ORGANISATION.search(text))
-        and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "the"} or _ORGANISATION.fullmatch(w) for w in words)
+        and all(w[:1].isupper() or w.lower() in {"and", "&", "of", "the"} or _ORGANISATION.pattern.fullmatch(w) for w in words)
     )
 
 

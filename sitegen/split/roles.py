@@ -36,7 +36,7 @@ from sitegen.split.meta import (
 from sitegen.split.meta import is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
-from sitegen.split.firsts import initialled
+from sitegen.split.firsts import Folded, initialled
 from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES
 
 
@@ -87,11 +87,10 @@ _CALL_TO_ACTION = initialled(
     r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
-_WEB_WORDS = initialled(
+_WEB_WORDS = Folded(
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
     r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
     r"|e-?mail|browser|online)\b",
-    re.IGNORECASE,
 )
 _ADDRESSED = re.compile(  # a note to readers with the site's address: "Send your report to sport@…"
     r"\S@[\w-]+\.\w.*\b(?:you|your|us|please)\b|\b(?:you|your|us|please)\b.*\S@[\w-]+\.\w", re.IGNORECASE
@@ -162,7 +161,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
 _AFFILIATED = re.compile(  # "NAME, Senior Lecturer in X, University of Y" (and a second one)
     rf"^(?P<first>{NAME}), [A-Z][^;]{{2,100}}?(?:,? and (?P<second>{NAME}), [A-Z][^;]{{2,100}})?$"
 )
-_JOB = initialled(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b", re.IGNORECASE)
+_JOB = Folded(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|staff|desk|critic|producer)\b")
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
@@ -247,15 +246,8 @@ def shape(text: str) -> LineShape:
         count = len(lowered)
     else:
         stop_density, capitalised, count = 0.4, 0.1, len(text.split())
-    return LineShape(
-        chars=len(text),
-        words=count,
-        stop_density=min(1.0, stop_density),
-        capitalised=capitalised,
-        final="" if last.isalnum() else last,
-        cut=_broken(stripped),
-        list_like=_list_like(text),
-    )
+    # chars, words, stop_density, capitalised, final, cut, list_like
+    return LineShape(len(text), count, min(1.0, stop_density), capitalised, "" if last.isalnum() else last, _broken(stripped), _list_like(text))
 
 
 def _list_like(text: str) -> bool:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitegen.split import boundary, clean, dates, furniture, meta, roles
-from sitegen.split.firsts import first_characters, initialled
+from sitegen.split.firsts import Folded, first_characters, initialled, lower_safe
 from sitegen.split.text import may_hold
 from tests.split_support import corpus_lines
 
@@ -106,3 +106,38 @@ def test_every_by_line_the_lead_patterns_read_says_by_where_they_look_for_it():
     assert [line for line in lines if meta._BY_LINE.match(line) and not may_hold(line[: meta._BY_LINE_REACH], meta._BY_LINE_WORDS)] == []
     said = [line for line in lines if roles._WRITTEN_BY.match(line) or roles._POSTED_BY.match(line) or roles._ROLE_BY.match(line)]
     assert said and all(" by" in line.lower() for line in said)
+
+
+FOLDED = [meta._ROLE, meta._POST, meta._ORGANISATION, meta._INSTITUTION, meta._MORE_GROUPS, roles._JOB, roles._WEB_WORDS, clean.COOKIE,
+          clean.PROMO_WORDS]
+FOLDED_TEXT = st.one_of(
+    st.text(st.sampled_from("aeiouprstghnmkPRISTVWKſİı©#.:- \n0129٣/é’Σσς")),
+    st.sampled_from(["Senior Lecturer", "EDITOR", "Associated Press", "Durham University", "we use COOKIES", "Staff Writer",
+                     "newsletter", "Bristol Museums", "Professor of History"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(FOLDED), st.lists(FOLDED_TEXT, max_size=6).map("".join))
+def test_a_folded_search_finds_what_the_case_insensitive_pattern_finds_where_it_finds_it(pattern, text):
+    found, plain = pattern.search(text), pattern.pattern.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_a_folded_search_finds_what_the_case_insensitive_pattern_finds_on_every_corpus_line():
+    lines = corpus_lines()
+    for pattern in FOLDED:
+        assert [line for line in lines if bool(pattern.search(line)) != bool(pattern.pattern.search(line))] == []
+
+
+@pytest.mark.parametrize(("pattern", "safe"), [
+    (r"\b(?:writer|editor)s?\b", True), (r"©\s*\d{4}", True), (r"[a-z]+ and [^,]", True),
+    (r"\bCC-BY\b", False),  # a capital: read case-insensitively it is "cc-by" too
+    (r"[A-Z]\w+", False), (r"mentions légales", False),  # a cased letter outside ASCII: its case pairs are not checked
+    (r"(?-i:x)y", False), (r"(a)\1", False),  # a group with other flags, a reference back
+])
+def test_only_a_pattern_that_reads_no_capital_is_searched_lower_cased(pattern, safe):
+    assert lower_safe(pattern) is safe
+    if not safe:
+        with pytest.raises(ValueError):
+            Folded(pattern)
