@@ -119,11 +119,15 @@ def around(texts: Sequence[str | None], lines: Iterable[int], window: int = WIND
     for k in lines:
         above = gather(k, -1)
         below = gather(k, 1) if len(above) >= THIN else []  # nothing above: nothing to compare
-        up, down = Counter(above), Counter(below)
         own = set(of(k))
+        if above and below:
+            up, down = Counter(above), Counter(below)
+            alike, seen_above, seen_below = similarity(up, down), up.keys(), down.keys()
+        else:  # a window is empty: nothing alike, and only the words of the other are asked about
+            alike, seen_above, seen_below = 0.0, set(above), set(below)
         out[k] = Cohesion(
-            above=len(above), below=len(below), similarity=similarity(up, down),
-            recur_above=len(own & up.keys()) / len(own) if own else 0.0,
-            recur_below=len(own & down.keys()) / len(own) if own else 0.0, own=len(own),
+            above=len(above), below=len(below), similarity=alike,
+            recur_above=len(own & seen_above) / len(own) if own else 0.0,
+            recur_below=len(own & seen_below) / len(own) if own else 0.0, own=len(own),
         )
     return out

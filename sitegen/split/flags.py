@@ -172,10 +172,8 @@ def flag_reason(line: str) -> str | None:
     """Why an editor should look at this line (it stays in the text), or None."""
     if len(line) < 400 and _editors_note(line):
         return EDITORS_NOTE
-    if len(line) < 300 and _caption(line):
-        return CAPTION
-    if _media(line):
-        return MEDIA
+    if is_caption(line):  # a caption or a leftover of media, as the line's role was read (its answer is kept)
+        return CAPTION if len(line) < 300 and _caption(line) else MEDIA
     language = other_language(line)
     if language:
         return f"Line in {language}, not the article's language: likely a machine-rewriting artifact."

@@ -145,6 +145,11 @@ _BIO_VERB = (  # what follows a name in a bio: "is a …", "is senior lecturer �
     r"|lawyer|freelance|freelancer|[A-Z][\w.]*|\w+ist)"
     r"|teaches|writes|works|researches|serves|covers|reports|holds|leads|directs|studies|lectures)"
 )
+# what a bio says after its name, as `_BIO_START` and `_BIO_PLURAL` read it (taking out a lead or a
+# handle, as `bio_names` does, makes none of them: what they take out ends before a space)
+_BIO_CUE = re.compile(
+    r" (?:is |was |has been |are|teaches|writes|works|researches|serves|covers|reports|holds|leads|directs|studies|lectures)"
+)
 _BIO_NAME = re.compile(
     rf"(?:^|,\s(?:and\s)?|\sand\s|[.!?]\s+|^At [^,]{{2,80}},\s)(?:{_HONORIFIC})(?P<name>{NAME}) {_BIO_VERB}\b"
 )
@@ -439,8 +444,8 @@ def translator_names(line: str) -> list[str] | None:
 def bio_names(paragraph: str) -> list[str]:
     """People a bio introduces: "Jul Parke is …", "At X, NAME is …", "X is … and Y is …",
     "X and Y are …". A bio names a role or an institution; [] when the paragraph is not one."""
-    if len(paragraph) > 700:
-        return []
+    if len(paragraph) > 700 or not _BIO_CUE.search(paragraph):
+        return []  # `_BIO_START` reads a verb after a space ("NAME is a …", "NAME teaches …"), `_BIO_PLURAL` " are"
     paragraph = _ABOUT.sub("", paragraph)  # "About the author: NAME (@handle) is …"
     if "(@" in paragraph:
         paragraph = _HANDLE.sub("", paragraph)

@@ -25,6 +25,9 @@ ROW_MAX = 160  # a row is never longer
 _LABEL = re.compile(r"^\w[\w &'’()-]{0,30}:\s")
 _FIGURES = re.compile(r"\d+")
 _SKELETON = re.compile(r"[^\W\d]+|[\s'’&]+")  # letters, spaces, the marks inside names
+# the characters of an ASCII line `_SKELETON` takes out: its letters and "_", its white space (as `str.isspace`, which
+# `\s` reads, has it), "'" and "&" (each taken out alone or in a run, the line left is the same)
+_ASCII_SKELETON = str.maketrans("", "", "".join(c for c in map(chr, range(128)) if _SKELETON.fullmatch(c)))
 
 
 def keys(text: str) -> tuple[str, ...]:
@@ -35,7 +38,8 @@ def keys(text: str) -> tuple[str, ...]:
     words = text.split()
     if len(words) >= 2:
         out.append("w:" + _FIGURES.sub("N", words[0].lower()))
-    skeleton = _FIGURES.sub("N", _SKELETON.sub("", text))
+    bare = text.translate(_ASCII_SKELETON) if text.isascii() else _SKELETON.sub("", text)
+    skeleton = _FIGURES.sub("N", bare)
     if skeleton:
         out.append("s:" + skeleton)
     small = [w for w in words[1:] if w.isalpha() and w.islower()]

@@ -54,6 +54,8 @@ _PB = tuple(f"pb={b}" for b in range(len(_BANDS) + 1))  # the first pass's proba
 _PO = tuple(f"po={b}" for b in range(len(_BANDS) + 1))  # and of O
 _SURE_BANDS = {name for b, name in enumerate(_PB) if b and _BANDS[b - 1] >= SURE_HEAD}
 _SIGN = 5  # the parts of a head's signature: case, length band, lead, final mark, kind under
+_MATCHES = tuple(tuple(f"s:{name}={v}" for v in range(3)) for name in ("case", "len", "lead", "fin", "under"))  # per part: none, some, most
+_SURE_COUNTS = tuple(f"sh={v}" for v in range(4))
 
 
 def kind(own: Sequence[str]) -> str:
@@ -91,13 +93,14 @@ def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float
     n = len(owns)
     kinds = kinds or [kind(o) for o in owns]
     sure = [k for k in range(n) if b[k] >= SURE_HEAD and owns[k][0] != "r=debris"]
-    out: list[list[str]] = [[f"sh={min(len(sure), 3)}"] for _ in range(n)]
+    sh = _SURE_COUNTS[min(len(sure), 3)]
+    out: list[list[str]] = [[sh] for _ in range(n)]
     if not sure:
         return out
     is_sure = set(sure)
     under = [*kinds[1:], "end"]
     signs = {k: _signature(texts[k], owns[k], under[k]) for k in range(n) if k in is_sure or _candidate(owns[k])}
-    parts = [Counter(signs[h][i] for h in sure) for i in range(_SIGN)]  # each part's values among the sure heads
+    parts = [dict(Counter(signs[h][i] for h in sure)) for i in range(_SIGN)]  # each part's values among the sure heads
     whole = Counter(signs[h] for h in sure)
     around = {d: Counter(kinds[h + d] for h in sure if 0 <= h + d < n) for d in (-2, -1, 1, 2)}  # the kinds of line around them
     half = len(sure) / 2
@@ -107,9 +110,9 @@ def marks(texts: Sequence[str], owns: Sequence[Sequence[str]], b: Sequence[float
         others = len(sure) - mine
         if not others:
             continue
-        for name, i in zip(("case", "len", "lead", "fin", "under"), range(_SIGN)):
-            a = parts[i][sign[i]] - mine
-            out[k].append(f"s:{name}={2 if a * 2 > others else 1 if a else 0}")
+        for i, named in enumerate(_MATCHES):
+            a = parts[i].get(sign[i], 0) - mine
+            out[k].append(named[2 if a * 2 > others else 1 if a else 0])
         if whole[sign] - mine:
             out[k].append("s:all")
             matching.add(k)

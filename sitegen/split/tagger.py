@@ -390,8 +390,10 @@ class Model:
                 row = list(self._joint.get(name, _ZEROS))
                 row[slot : slot + 3] = w
                 self._joint[name] = tuple(row)
-        # the rows `_joint_total` adds: a feature no line two away is described by (most) adds to offsets -1 … 1 only
-        self._rows = {name: row if any(row[:3] + row[12:]) else row[3:12] for name, row in self._joint.items()}
+        # the rows `_joint_total` adds: a feature no line two away is described by (most) adds to offsets -1 … 1 only, and
+        # one no neighbour is described by (about half) to offset 0 only: adding 0.0 to a sum changes it not
+        self._rows = {name: row[6:9] if not any(row[:6] + row[9:]) else row if any(row[:3] + row[12:]) else row[3:12]
+                      for name, row in self._joint.items()}
         self._heads: dict[tuple[str, ...], tuple[float, ...] | None] = {}  # sums of a description's first `_HEAD` features (None: no weights)
         self._rests: dict[tuple[str, ...], tuple[float, ...]] = {}  # all its sums by the rest it has weights for, when the head has none
         self._after: dict[tuple[str, ...], tuple[tuple[float, float, float], ...]] = {}  # previous-tag rows by the features they read
@@ -588,14 +590,18 @@ def _total(table: dict[str, tuple[float, float, float]], names: Sequence[str]) -
 
 def _joint_total(rows: dict[str, tuple[float, ...]], names: Sequence[str], start: tuple[float, ...]) -> tuple[float, ...]:
     """`start` plus the weights of `names` at offsets -2 … 2 (`Model._joint`; `Model._rows` leaves out
-    the zeros of a feature with no weight at offsets -2 and 2), added name by name in order: each
+    the zeros of a feature with no weight at offsets -2 and 2, or at any but 0), added name by name in order: each
     offset's sum is the one `_total` gives over that offset's table (adding 0.0 changes no sum, and
     a sum from 0.0 is never -0.0)."""
     b2, i2, o2, b1, i1, o1, b0, i0, o0, bn, i_n, on, bm, im, om = start
     for w in map(rows.get, names):
         if w is None:
             continue
-        if len(w) == 9:  # offsets -1, 0 and 1
+        size = len(w)
+        if size == 3:  # offset 0
+            x0, x1, x2 = w
+            b0 += x0; i0 += x1; o0 += x2  # noqa: E702
+        elif size == 9:  # offsets -1, 0 and 1
             x0, x1, x2, x3, x4, x5, x6, x7, x8 = w
             b1 += x0; i1 += x1; o1 += x2; b0 += x3; i0 += x4; o0 += x5; bn += x6; i_n += x7; on += x8  # noqa: E702
         else:

@@ -70,9 +70,14 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_SENTENCE_ENDS = frozenset(".!?…:;\"”’'»)]")  # the class of `SENTENCE_END`
+
+
 def ends_sentence(line: str) -> bool:
-    """The line ends with sentence punctuation (or a closing quote or bracket)."""
-    return bool(SENTENCE_END.search(line.rstrip()))
+    """The line ends with sentence punctuation (or a closing quote or bracket): `SENTENCE_END`
+    found, read from the last character (a search tries the pattern at every one)."""
+    text = line.rstrip()
+    return bool(text) and text[-1] in _SENTENCE_ENDS
 
 
 def word_count(line: str) -> int:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from sitegen.split import dates
 from sitegen.split.dates import date_of, dated, day_line, posted_line, relative_date
+from tests.split_support import corpus_lines
 
 
 @pytest.mark.parametrize(
@@ -90,3 +94,18 @@ def test_lines_saying_when_a_post_went_up(line):
 @pytest.mark.parametrize("line", ["Posted in Local history | 3 Comments", "Published by the council today.", "Posted 4 June, 2026."])
 def test_not_lines_saying_when_a_post_went_up(line):
     assert not posted_line(line)
+
+
+DAY_PIECES = st.sampled_from(["4", "12", "June", "jun", "May", "Sept.", " ", "Tuesday ", "Published: ", "10:15am", ", ", "20.02.26",
+                              "12/06/25", "3rd", ".", "/", "BST", "at 9:00", "x"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(DAY_PIECES, max_size=7).map("".join))
+def test_the_one_pattern_of_days_reads_what_its_three_shapes_read(text):
+    assert bool(dates._DAY.match(text)) == any(p.match(text) for p in dates._DAYS)
+
+
+def test_the_one_pattern_of_days_reads_what_its_three_shapes_read_on_every_corpus_line():
+    lines = [line.strip() for line in corpus_lines()]
+    assert [line for line in lines if bool(dates._DAY.match(line)) != any(p.match(line) for p in dates._DAYS)] == []

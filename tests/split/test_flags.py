@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitegen.split import flags
 from sitegen.split.flags import (
     ALT_TEXT,
     CAPTION,
@@ -15,6 +16,7 @@ from sitegen.split.flags import (
     flag_reason,
     other_language,
 )
+from tests.split_support import corpus_lines
 
 
 @pytest.mark.parametrize(
@@ -104,3 +106,20 @@ def test_a_headline_after_embedded_media():
 def test_a_sentence_about_a_photo_is_not_embedded_media():
     assert flag_reason("Photo of a harbour at dawn") == MEDIA
     assert flag_reason("Photo of flooded airport runway is from 2019, not this week's storms") is None
+
+
+def _reason_as_first_written(line: str) -> str | None:
+    if len(line) < 400 and flags._editors_note(line):
+        return EDITORS_NOTE
+    if len(line) < 300 and flags._caption(line):
+        return CAPTION
+    if flags._media(line):
+        return MEDIA
+    language = other_language(line)
+    if language:
+        return f"Line in {language}, not the article's language: likely a machine-rewriting artifact."
+    return PEOPLE_CAPTION if flags._people_caption(line) else None
+
+
+def test_a_lines_reason_reads_the_caption_test_of_its_role_as_each_test_alone_would():
+    assert [line for line in corpus_lines() if flag_reason(line) != _reason_as_first_written(line)] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitegen.split import meta
 from sitegen.split.meta import (
     bio_names,
     by_line_names,
@@ -22,6 +23,7 @@ from sitegen.split.meta import (
     title_from_text,
     translator_names,
 )
+from tests.split_support import corpus_lines
 
 LONG = "A paragraph of ordinary text that goes on for a while, as the first paragraph of an article does."
 
@@ -364,3 +366,14 @@ def test_people_are_writers(name):
 
 def test_a_title_may_end_in_a_french_quotation():
     assert looks_like_title("Mot de la semaine : « la flemme »", "Published 8 November 2026 by Claire Dubois-Hart")
+
+
+def test_every_corpus_line_a_bio_pattern_reads_says_what_a_bio_says_after_its_name():
+    # `bio_names` reads a line only when `_BIO_CUE` finds its verb ("is a", "teaches", " are")
+    def read(line: str) -> bool:
+        paragraph = meta._ABOUT.sub("", line)
+        paragraph = meta._HANDLE.sub("", paragraph) if "(@" in paragraph else paragraph
+        return bool(meta._BIO_START.match(paragraph) or meta._BIO_PLURAL.match(paragraph))
+
+    read_lines = [line for line in corpus_lines() if len(line) <= 700 and read(line)]
+    assert read_lines and [line for line in read_lines if not meta._BIO_CUE.search(line)] == []

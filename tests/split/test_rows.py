@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.split import rows
 from sitegen.split.roles import shape
 from sitegen.split.rows import keys, marks
 
@@ -45,3 +49,10 @@ def test_the_keys_of_a_line():
     assert keys("Res Dog CC: Wyndhurst Black Watch (Miss S Kerr)") == ("label", "w:res", "s::()")
     assert keys("Dosthill Cons v The Anchor") == ("w:dosthill", "l:v")
     assert keys("Headline") == ()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("aZ_09 \t\x1c'&’-.,:()/|é"), max_size=12))
+def test_an_ascii_lines_skeleton_is_read_without_the_pattern_as_the_pattern_reads_it(text):
+    if text.isascii():
+        assert text.translate(rows._ASCII_SKELETON) == rows._SKELETON.sub("", text)

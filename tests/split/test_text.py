@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sitegen.split.text import _AS_ASCII, ends_sentence, is_list_item, may_hold, stops_mid_sentence
+from sitegen.split.text import SENTENCE_END, _AS_ASCII, ends_sentence, is_list_item, may_hold, stops_mid_sentence
 
 
 @pytest.mark.parametrize("line", ["It ended.", "Did it?", "“Yes,” she said.”", "(see above)", "Wait…", "as follows:"])
@@ -53,3 +55,9 @@ def test_the_characters_a_case_insensitive_search_reads_as_ascii_letters_are_all
 ])
 def test_may_hold_reads_lines_of_any_characters(text, held):
     assert may_hold(text, ("cookie", "privacy")) is held
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from('ab .!?…:;"”’\'»)]\n\t\u00a0\r-'), max_size=8))
+def test_ends_sentence_reads_the_last_character_as_the_pattern_does(text):
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text.rstrip()))
