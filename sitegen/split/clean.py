@@ -101,7 +101,11 @@ COOKIE_BUTTON = re.compile(
     r"|learn more|privacy policy|save (preferences|settings)|necessary only|only necessary|essential only)\W*$",
     re.IGNORECASE,
 )
-TOC_HEADER = re.compile(r"^(table of contents|contents|in this (article|story)|jump to|on this page)\W*$", re.IGNORECASE)
+TOC_HEADER = re.compile(  # over a list of the page's headings, one a line (kept as text unless a heading of the list follows)
+    r"^(table of contents|contents|in this (article|story|issue|edition|newsletter|bulletin)|inside this (issue|edition)|jump to"
+    r"|on this page)\W*$",
+    re.IGNORECASE,
+)
 WEB_DEBRIS = initialled(
     r"^(advertisement|advertising|ad|sponsored( content)?|share( this)?( article| story| post| page)?( on)?|share via"
     r"|(share|post) on (facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email)"

@@ -21,6 +21,10 @@ ENTRY_WORDS = 8  # each of at most this many words
 LINE_MAX = 300  # a contents line is no longer
 HEAD_WORDS = 12  # a line named by the first words of it (an entry "Winter workshop" for "WINTER WORKSHOP NIGHTS") is no longer
 KEPT = 2000  # entries kept per dump at most (memory stays bounded whatever the dump)
+COLUMN_MAX = 30  # a list one entry a line has at most this many
+ENTRY_MAX = 100  # and each entry is no longer
+_BETWEEN_ENTRIES = re.compile(r"\s[·|•]\s|;\s")  # what parts the entries of a list on one line (a comma or a slash may be an entry's)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")  # "1. Community solar scheme …", "• Letters"
 _LEAD_WORDS = (
     r"^\s*(?:also\s+)?(?:in\s+this\s+(?:issue|edition|newsletter|number|bulletin)|inside(?:\s+this\s+(?:issue|edition))?|contents"
     r"|this\s+(?:week|month|issue))"
@@ -96,17 +100,21 @@ class Named:
         self._entries: set[str] = set()
         self._lists: set[str] = set()  # the lines that list them, when no lead word says so
         self._open = False  # the line before was a contents line or its heading
+        self._column: list[str] | None = None  # the entries listed one a line under a heading alone, while read
 
     def add(self, text: str | None) -> None:
         """Read the dump's next line (None: a line too long to list anything)."""
         if text is None:
-            self._open = False
+            self._open, self._column = False, None
             return
         if not text.strip():
             return
+        if self._column is not None and self._listed(text):
+            return  # an entry of a list one a line under its heading
         may = _may_lead(text)  # neither `entries` nor `_heading` reads a line it says no to
         found = entries(text) if may else None
         heading = found is None and may and _heading(text)
+        self._column = [] if heading else None
         if found is None and self._open and not heading:
             found = _continued(text)
             if found and len(self._lists) < KEPT:
@@ -114,6 +122,24 @@ class Named:
         self._open = heading or found is not None
         if found and len(self._entries) < KEPT:
             self._entries.update(found[: KEPT - len(self._entries)])
+
+    def _listed(self, text: str) -> bool:
+        """Read a line under a contents heading alone as the next entry of its list, one a line
+        (True), or close the list (False): it is kept when a heading of the list follows it, as the
+        page's first heading ("In this issue", then "From the President", "Ensemble news", …, then
+        "From the President" over its text), as `segment` keeps it."""
+        column = self._column
+        assert column is not None
+        key = _norm(_LIST_MARK.sub("", text, 1))
+        if key in column and len(column) >= 2:
+            if len(self._entries) < KEPT:
+                self._entries.update(column[: KEPT - len(self._entries)])
+        elif key and key not in column and len(column) < COLUMN_MAX and _entry(text):
+            column.append(key)
+            self._open = False
+            return True
+        self._column = None
+        return False
 
     def lists(self, text: str) -> bool:
         """Whether the line is one of the dump's contents lines (or its heading)."""
@@ -124,6 +150,14 @@ class Named:
         if not self._entries or len(text) > LINE_MAX or self.lists(text):
             return False
         return any(key in self._entries for key in keys(text) if key)
+
+
+def _entry(text: str) -> bool:
+    """A line that can be an entry of a list one a line: a short heading, no sentence, not itself
+    a list of entries between separators ("Subs due · Winter workshop · Obituary")."""
+    if len(text) > ENTRY_MAX or len(text.split()) > HEAD_WORDS or text.rstrip().endswith((".", ":", ",")):
+        return False
+    return not _BETWEEN_ENTRIES.search(text)
 
 
 def _continued(text: str) -> list[str] | None:

@@ -54,7 +54,8 @@ _PROMO_WORDS = ("subscri", "sign", "newsletter", "mailing list", "inbox", "donat
                 "follow us", "abonn", "s'abonner", "suscr", "iscriviti", "nieuwsbrief")  # one is in every match of `_PROMO`
 _COMMENTS_WORDS = ("comment", "thoughts on", "respons", "repl", "required fields are marked", "will not be published")
 _COMMENTS = re.compile(  # the heading of a comments section, and its form
-    r"^\d+ (?:comments?|thoughts on|responses?|replies)\b|^(?:recent comments|post a comment|leave a (?:reply|comment)|comments?)\W*$"
+    r"^\d+ (?:comments?|thoughts on|responses?|replies)\b|^(?:recent comments|post a comment|leave a (?:reply|comment)|comments?"
+    r"|(?:log|sign) in to (?:comment|reply)|(?:add|write) a comment|be the first to comment|comments are closed)\W*$"
     r"|required fields are marked|will not be published|^reply$",
     re.IGNORECASE,
 )

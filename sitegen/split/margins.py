@@ -22,6 +22,12 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   freelance health writer" a line or two under its last paragraph), and the item's licence line right
   under that — taken in (the same writer named again ties them to the item; none of the site's
   lines or a headline between);
+- a licence left under an item that names it ("This post and the worksheet are licensed under CC
+  BY-SA 4.0", "This letter may be shared freely"), a few short lines under its text at most (a
+  sign-off between) — taken in; a statement about the site's whole content ("Content on this blog
+  is licensed …") is the site's and stays out;
+- an image's alt text opening an item over its headline ("Image: A row of mailboxes …", a listing's
+  thumbnail) — let go;
 - a tail of the site's own text kept under an item's text: from the first line that is the
   site's — an "Older entries" link, a comments heading, "Posted in … | Tagged …", a newsletter
   sign-up, a row of policy links, the heading of a list of the site's other pages ("More letters",
@@ -40,6 +46,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sitegen.split import peers
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated
 from sitegen.split.roles import LineShape, Role, bio_names, byline_names, date_line, signature
@@ -137,6 +144,42 @@ def _writer_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Bl
     return item.end
 
 
+_ALT = re.compile(r"^(?:image|thumbnail|photo|picture|img|illustration)\s*:\s*\S", re.IGNORECASE)  # "Image: A row of mailboxes …"
+
+
+def _alt_over_head(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
+    """The item opens with an image's alt text over its headline (a listing's thumbnail): the
+    item starts at the headline."""
+    return item.end - item.start >= 3 and bool(_ALT.match(blocks[item.start].text)) and peers.head_like(
+        blocks[item.start + 1].text, shapes[item.start + 1])
+
+
+_THIS_ITEM = re.compile(  # a licence that names the item it is under: "This post and the worksheet are licensed under …"
+    r"^(?:this|the above) (?:\w+ )?(?:post|story|article|letter|report|interview|piece|essay|column|review|feature|guide|translation)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _licence_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Block], shapes: Sequence[LineShape],
+                   roles: Sequence[Role]) -> int:
+    """Where an item ends with its own licence statement left under it (its own end when there is
+    none): a licence line that names the item ("This post …", "This letter may be shared freely …")
+    under its text, at most `WRITER_REACH` lines down, outside every item and above `limit` (the
+    next item), with only short lines between (a sign-off, a count of signatories), none the site's.
+    A statement about the site's whole content ("Content on this blog is licensed …") is the site's."""
+    if not any(shapes[k].running for k in range(item.start, item.end)):
+        return item.end
+    for k in range(item.end, min(limit, item.end + WRITER_REACH)):
+        text, s = blocks[k].text, shapes[k]
+        if k not in outside or _site_line(text, s):
+            break
+        if roles[k] is Role.LICENCE and _THIS_ITEM.match(text):
+            return k + 1
+        if s.running:
+            break
+    return item.end
+
+
 def _heads_joined(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
     """The items, an item that is only a headline and its standfirst joined to the item right under
     it when that one starts with its by-line or date: the story's head cut from its text."""
@@ -220,9 +263,15 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     for i, item in enumerate(out):
         floor = out[i - 1].end if i else 0
         start = _head_above(item, floor, outside, blocks, shapes, roles)
+        if start == item.start and _alt_over_head(item, blocks, shapes):
+            start += 1
+            cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "an image's alt text over the item's headline"))
         end = _tail(item, blocks, shapes)
         if end == item.end:
             end = _writer_below(item, out[i + 1].start if i + 1 < len(out) else len(blocks), outside, blocks, shapes, roles)
+        if end == item.end:
+            limit = out[i + 1].start if i + 1 < len(out) else len(blocks)
+            end = _licence_below(item, limit, outside, blocks, shapes, roles)
         if end == item.end and not dated_above:
             end = _date_under(item, out[i + 1].start if i + 1 < len(out) else len(blocks), outside, blocks, shapes)
         if (start, end) != (item.start, item.end):

@@ -15,7 +15,7 @@ import re
 from sitegen.split.dates import date_of, posted_line, relative_date
 from sitegen.split.memo import remembered
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, ends_sentence, may_hold, word_count
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, caps_headline, ends_sentence, may_hold, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
 _HANGING = frozenset(
@@ -245,7 +245,7 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return True
     if line.endswith(("?", "!", "”", '"', "’", "'", "»")) or line.endswith(")") and not line.rstrip(")").endswith("."):
         return word_count(line) <= 25
-    return not ends_sentence(line) and word_count(line) <= 25
+    return (not ends_sentence(line) or caps_headline(line)) and word_count(line) <= 25
 
 
 def title_from_text(text: str, words: int = 10) -> str:

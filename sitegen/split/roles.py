@@ -37,7 +37,7 @@ from sitegen.split.meta import is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline
 
 
 class Role(Enum):
@@ -156,6 +156,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|what are your thoughts|what do you think|have your say)\W*$"
     r"|^(?:was|is) this (?:article |page |answer |story |post |information )?(?:helpful|useful)\b.{0,40}$"
     r"|^you(?: are|'re|’re)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)\b"
+    r"|^posted in [^.!?:|]{1,80} \| [^.!?|]{1,40}$"  # a blog's entry footer: "Posted in Schools | Leave a comment"
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )
@@ -166,7 +167,7 @@ _JOB = Folded(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
-_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
+_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
 _FIELD_PART = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # "Turnout: 38.3%"
 _FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
@@ -248,7 +249,9 @@ def shape(text: str) -> LineShape:
     else:
         stop_density, capitalised, count = 0.4, 0.1, len(text.split())
     # chars, words, stop_density, capitalised, final, cut, list_like
-    return LineShape(len(text), count, min(1.0, stop_density), capitalised, "" if last.isalnum() else last, _broken(stripped), _list_like(text))
+    final = "" if last.isalnum() or last == "." and caps_headline(stripped) else last
+    return LineShape(len(text), count, min(1.0, stop_density), capitalised, final, _broken(stripped), _list_like(text))
+
 
 
 def _list_like(text: str) -> bool:
@@ -285,7 +288,7 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
         return 0.0
     if s.final and s.final in ".,;" or s.cut and not (s.final and s.final in "?!" + _QUOTE_CLOSE):
         return 0.0
-    if s.final in _QUOTE_CLOSE and text.rstrip(_QUOTE_CLOSE)[-1:] in ".,":
+    if s.final and s.final in _QUOTE_CLOSE and text.rstrip(_QUOTE_CLOSE)[-1:] in ".,":
         return 0.0  # a quoted sentence
     if _REFERENCE.search(text) or meta_row(text):
         return 0.0  # a headline carries no web address or DOI (a reference does), nor is it a row of fields or links
@@ -419,6 +422,8 @@ def _led_byline(text: str) -> list[str] | None:
     be [], "by Parish Clerk"). Both readings of `byline_names` start with it."""
     if not _may_lead(read(text), text):
         return None
+    if text[:3].lower() == "by " and (glued := _glued_names(text[3:].lstrip())):
+        return list(glued)  # "by Desmond BlakeMarch 8, 2025": the name glued to its date after the lead
     names = [n for n in by_line_names(text) or () if not _JOB.search(n)]  # "By NAME, Staff Writer"
     if names:
         return names

@@ -8,7 +8,8 @@ sustainable: …", "Pros: …") can look to it like the headline of a new item. 
 item under such a line has no head of its own — no by-line, no date — while the article above
 has one and has not ended (no licence, credit or signature last), and its heading is printed
 the way a subheading inside the article above already is (the same numbering, label or
-question form), or the article above has subheadings (or is long: its first subheading) and
+question form), or the article above has subheadings (or is long: its first subheading; or has
+two paragraphs with nothing between them and the heading, no tags or share row that close it) and
 the two share their vocabulary (TextTiling's evidence, `cohesion`). An item that is only an
 article's head (headline, by-line, date: no text) is joined by the item under it that starts
 with a caption or text and no headline: the article's text, which a share row or an image
@@ -34,6 +35,7 @@ HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its firs
 BETWEEN = 3  # at most this many lines left outside between two sections of one article
 REACH = 60  # lines of the article above read for its subheadings and words (keeps the pass linear)
 LONG = 5  # lines of running text above that make an article long: its next heading may be its first subheading
+OPENING = 2  # lines of running text above, with nothing between, that may open an article before its first subheading
 SHARED = 0.2  # the cosine of two sections' content words: the same story (a listing's items on one topic share less)
 _HEAD_ROLES = (Role.BYLINE, Role.DATELINE)
 _ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: what follows is another item
@@ -112,13 +114,20 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     if not has_head(blocks, roles, a.start, a.end):
         return None
     reach = max(a.start, a.end - REACH)
-    long = sum(shapes[k].running for k in range(reach, a.end)) >= LONG and sum(
+    above = sum(shapes[k].running for k in range(reach, a.end))
+    long = (above >= LONG or above >= OPENING and _adjoining(a, b, blocks)) and sum(
         shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD))) >= 2  # and a section of text under it
     if (long or _subheadings(shapes, roles, reach, a.end)) and similarity(
         _words(blocks, roles, reach, a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))
     ) >= SHARED:
         return "about what the article above is about, under a subheading"  # (a long article's first, too)
     return None
+
+
+def _adjoining(a: Item, b: Item, blocks: Sequence[Block]) -> bool:
+    """Nothing stands between the two items on the page but a blank line: no tags, share row or
+    other line the segmenter took out, which close an article."""
+    return b.start == a.end and blocks[b.start].line - blocks[a.end - 1].line <= 2
 
 
 def _headless_text(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:

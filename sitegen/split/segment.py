@@ -1,7 +1,8 @@
 """Finding where articles start and end in a dump.
 
 First pass (`iter_segments`, streamed line by line): separators ("Continue
-Reading", "You May Also Like" blocks with their links), cookie banners,
+Reading", "You May Also Like" blocks with their links; teasers with their decks
+under such a heading stay content, a listing), cookie banners,
 newsletter boxes, tables of contents and other web debris become `Debris`;
 blank lines go; a line of site furniture (`roles.furniture_reason`: a call to
 action, a short line recurring all through the dump; a count of the page's items,
@@ -30,7 +31,7 @@ from sitegen.split.clean import (
     is_separator,
 )
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label
+from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, shape
 from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
@@ -88,7 +89,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             if key in toc_items:  # the first heading of the text: the contents list is over
                 debris.extend(held)
                 held, mode, toc_items = [], "text", set()
-            elif len(text) < 100 and not ends_sentence(text) and not is_separator(text):
+            elif len(text) < 100 and not ends_sentence(text) and not is_separator(text) and any(map(str.isalpha, text)):
                 held.append(Debris(number, text, "table of contents"))
                 toc_items.add(key)
                 continue
@@ -172,6 +173,24 @@ def _under_headline(text: str) -> bool:
     return len(text) <= 60 and (is_label(text) or bool(_FIELD.match(text)) or len(_FIGURES.findall(text)) >= 1)
 
 
+TEASER_WORDS = 8  # a teaser's deck under its headline has at least this many words
+TEASER_STOPS = 0.25  # and stop words enough to be prose
+
+
+def _teasers(held: list[Debris]) -> bool:
+    """The lines under a related-links heading are teasers, not bare links: two of them or more
+    are a teaser's deck ("When a town's houses stand empty ten months of the year, who has done
+    wrong, and to whom?"): the lines go back to the boundary decision, which reads a listing."""
+    decks = 0
+    for d in held:
+        s = shape(d.text)
+        if s.words >= TEASER_WORDS and s.stop_density >= TEASER_STOPS:
+            decks += 1
+            if decks >= 2:
+                return True
+    return False
+
+
 def _toc_key(text: str) -> str:
     return text.lstrip("-*•·0123456789.) ").strip().casefold()
 
@@ -181,6 +200,8 @@ def _leave_mode(
 ) -> tuple[list[Block], list[Debris]]:
     """Close a related-links block (its lines are debris, but the last one before resumed text
     may be the next article's title) or an unconfirmed table of contents (its lines were text)."""
+    if mode == "toc" or mode == "related" and _teasers(held):
+        return [*current, *(Block(d.line, d.text) for d in held)], []
     if mode == "related" and held and resumed is not None:
         head = len(held)  # the next item's head: its title, and a by-line or date under it (and a role under that)
         if head >= 2 and _dated_or_signed(held[head - 2].text) and not _dated_or_signed(held[head - 1].text):
@@ -196,7 +217,5 @@ def _leave_mode(
         if head > 0 and looks_like_title(held[head - 1].text, following):
             debris.extend(held[: head - 1])
             return [*current, *(Block(d.line, d.text) for d in held[head - 1 :])], []
-    if mode == "toc":
-        return [*current, *(Block(d.line, d.text) for d in held)], []
     debris.extend(held)
     return current, []

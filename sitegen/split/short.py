@@ -10,7 +10,7 @@ headline-shaped line heads it (the labels above it left out) and something of it
 stands under that line: a line of text (several words, a sentence or stop words enough to
 be prose) or a row of figures. A headline with nothing under it, or only a date, a by-line
 or other headlines (a "Most read" list, a video result), is furniture; so is a head or a
-line of the site talking to its readers (sign up, sponsored, ©, an offer), a commenter's
+line of the site talking to its readers (sign up, sponsored, ©, an offer) or listing its items ("In this issue: …"), a commenter's
 name and date, a menu row (`furniture` owns those recognisers, so the two judgements
 agree). Also `pieces`, the short items among lines the tagger put outside every item, and
 `template`, the shape of a short item (the items of a listing share it). Pure; reads no
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sitegen.split import furniture
+from sitegen.split import contents, furniture
 from sitegen.split.roles import LineShape, Role, date_line, furniture_reason, headline_score, meta_row, person
 
 HEAD_WORDS = 16  # the head of a short item is at most this long
@@ -168,5 +168,5 @@ def _field_row(text: str, s: LineShape) -> bool:
 
 def _site(text: str) -> bool:
     """A line of the site's own: its footer, a call to sign up or a sponsor, an offer, navigation,
-    comments."""
-    return furniture.site_line(text) or bool(furniture_reason(text))
+    comments, the page's list of its items ("In this issue: Water troughs · Shed break-ins")."""
+    return furniture.site_line(text) or bool(furniture_reason(text)) or contents.entries(text) is not None

@@ -80,6 +80,17 @@ def ends_sentence(line: str) -> bool:
     return bool(text) and text[-1] in _SENTENCE_ENDS
 
 
+CAPS_HEAD_MAX = 100  # a headline in capitals closed by a full stop is no longer
+CAPS_HEAD_WORDS = 12  # nor has more words
+
+
+def caps_headline(text: str) -> bool:
+    """A headline in capitals closed by a full stop, as old newspapers print them ("TYPHOID AT
+    BALLARAT EAST.", "THE FEVER SEASON. STATE OF THE HOSPITALS."): its stop ends no sentence."""
+    text = text.strip()
+    return len(text) <= CAPS_HEAD_MAX and text.endswith(".") and text.isupper() and text.count(" ") < CAPS_HEAD_WORDS
+
+
 def word_count(line: str) -> int:
     return len(line.split())
 

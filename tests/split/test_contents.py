@@ -99,3 +99,22 @@ def test_a_newsletter_is_cut_at_the_heads_its_contents_line_names():
 def test_with_the_shipped_decision_too():
     result = split_text(NEWSLETTER, "newsletter.txt")
     assert [a.title for a in result.articles] == ["Water troughs", "Shed break-ins", "Seed swap"]
+
+
+def test_a_list_one_entry_a_line_under_its_heading_names_the_heads_once_the_first_of_them_follows():
+    named = contents.Named()
+    for line in ["In this issue", "From the President", "Recap: Summer Harp Institute", "", "Rental program update", "Member news",
+                 "From the President", "Dear friends,"]:
+        named.add(line)
+    assert named.named("Rental program update") and named.named("Member news")
+    assert named.named("Recap: Summer Harp Institute, in pictures")  # by its first words
+    assert not named.named("Dear friends,")
+    unconfirmed = contents.Named()  # no heading of the list follows: a section under a heading, not a list
+    for line in ["In this issue", "Rental program update", "Member news", "The chapter's rental program now has fourteen harps."]:
+        unconfirmed.add(line)
+    assert not unconfirmed.named("Member news")
+    numbered = contents.Named()
+    for line in ["IN THIS ISSUE", "1. Community solar scheme gets the green light", "2. Heat pump grants: what changes in April",
+                 "Community solar scheme gets the green light"]:
+        numbered.add(line)
+    assert numbered.named("Heat pump grants: what changes in April")

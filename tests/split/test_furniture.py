@@ -113,3 +113,18 @@ def test_an_item_that_may_be_furniture_is_kept_with_a_review_flag():
     kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
     assert left == [] and len(kept) == 1
     assert any("may be site furniture" in why for _, why in kept[0].doubts)
+
+
+def test_comments_under_a_log_in_prompt_are_not_an_item():
+    texts = ["Log in to comment", "Pádraig Keogh", "14 September 2024",
+             "Lovely piece. I was in the reading room last week and agree it is the best civic room built in the west in years.",
+             "Reply", "Sinéad Roche", "16 September 2024",
+             "The entrance really is hard to find. My mother walked past it in the rain and ended up in the café.", "Reply"]
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert kept == [] and [d.line for d in left] == list(range(1, len(texts) + 1))
+    assert all("comments" in d.reason for d in left)
+    for prompt in ("Sign in to comment", "Comments are closed.", "Be the first to comment", "Write a comment..."):
+        kept, _ = judge([Item(0, len(texts), 0.9)], (Block(1, prompt), *blocks[1:]), [shape(t) for t in (prompt, *texts[1:])],
+                        classify([prompt, *texts[1:]]), False)
+        assert kept == [], prompt

@@ -193,6 +193,17 @@ def test_a_bio_naming_someone_else_stays_outside():
     assert result.articles[0].source.lines == (1, 7)
 
 
+def test_a_licence_naming_the_post_under_it_is_the_posts_but_the_sites_licence_is_not():
+    post = ("Subjunctive without tears", "By Claire Dubois-Hart", TEXT)
+    own = ("Bon courage !", "— Claire", "This post and the worksheet are licensed under CC BY-SA 4.0. Feel free to share them.")
+    result = split_one((*post, *own, "Tags: grammar"), post[0], own[0])
+    assert result.articles[0].source.lines == (1, 11)
+    assert result.articles[0].licence.kind == "cc"
+    site = ("Bon courage !", "Content on this blog is licensed under CC BY-SA 4.0 unless otherwise noted.")
+    result = split_one((*post, *site), post[0], site[0])
+    assert result.articles[0].source.lines == (1, 5) and result.articles[0].licence.kind == "unknown"
+
+
 class StartsAt:
     """A boundary decision that starts an item at each of `starts` (every line inside one)."""
 
@@ -212,3 +223,17 @@ def test_a_headline_and_standfirst_cut_from_the_by_lined_text_under_them_head_it
         result = split_text("\n".join((*head, *story)) + "\n", "dump.txt")
     assert [(a.title, a.source.lines) for a in result.articles] == [(head[0], (1, 5))]
     assert result.articles[0].authors == ("Owen Tregear",)
+
+
+def test_an_images_alt_text_over_a_teasers_headline_is_not_the_teasers():
+    cards = ("Image: A row of mailboxes beside a gravel road in winter", "What we owe to the places we leave",
+             "Most of us will leave the town that raised us, and philosophy has said little about our duties to places.",
+             "Élise Kovalenko-Roy · 1,700 words",
+             "Image: Two chairs facing each other across a kitchen table", "Forgiveness is not a feeling",
+             "The philosopher Agnieszka Wrona on apology, resentment and why we get forgiveness wrong, in conversation.",
+             "Samira Belhadj · 4,400 words")
+    with tagger.using(StartsAt(cards[0], cards[4])):
+        result = split_text("\n".join(cards) + "\n", "dump.txt")
+    assert [(a.title, a.source.lines, a.authors) for a in result.articles] == [
+        (cards[1], (2, 4), ("Élise Kovalenko-Roy",)), (cards[5], (6, 8), ("Samira Belhadj",))]
+    assert {d.line for d in result.debris} == {1, 5}

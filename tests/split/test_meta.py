@@ -59,6 +59,8 @@ def test_split_title(line, title, publisher):
         "As Xi meets top bosses like Jack Ma, what’s next for China’s tech sector amid US trade tensions?",
         "“Xi’s gamble”",
         "Cruel hoax: the political economy of anti-immigration – Asia Times",
+        "TYPHOID AT BALLARAT EAST.",  # an old paper's headline in capitals, closed by a stop
+        "THE FEVER SEASON. STATE OF THE HOSPITALS.",
     ],
 )
 def test_titles(line):
@@ -80,6 +82,7 @@ def test_titles(line):
         "D",
         "Published 3 days ago",
         "Posted 21 November 2026 by the District Secretary",  # when it went up, and who posted it
+        "The fever season has come early this year.",
     ],
 )
 def test_not_titles(line):

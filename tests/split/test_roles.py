@@ -56,6 +56,9 @@ def test_headline_shape():
     assert headline_score("“It's like a puzzle. And when it works, everyone claps.”") == 0.0  # a quoted sentence
     assert headline_score("uring the war the town") == 0.0  # a word cut in two
     assert headline_score("D") == 0.0
+    assert headline_score("TYPHOID AT BALLARAT EAST.") >= 0.5  # an old paper's headline in capitals, closed by a stop
+    assert headline_score("THE FEVER SEASON. STATE OF THE HOSPITALS.") >= 0.5
+    assert headline_score("The fever season is here.") == 0.0
 
 
 def test_the_roles_of_an_item_head_and_its_end():
@@ -120,6 +123,10 @@ def test_signatures_and_by_lines_with_initials_or_affiliations():
 
 def test_by_lines_glued_to_a_reading_time_or_among_a_date_and_counts():
     assert byline_names("Maria Costa 3 min read") == ["Maria Costa"]
+    assert byline_names("Élise Kovalenko-Roy · 1,700 words") == ["Élise Kovalenko-Roy"]  # a card's length in words
+    assert byline_names("Siobhán Kearney and Aleksander Nowak · 2,900 words") == ["Siobhán Kearney", "Aleksander Nowak"]
+    assert byline_names("by Desmond BlakeMarch 8, 2025") == ["Desmond Blake"]  # after its lead, glued to the date
+    assert byline_names("by Kemar Shaw-WilliamsDecember 12, 2024") == ["Kemar Shaw-Williams"]
     assert byline_names("March 3, 2025 | Leah Morgan | 14 Comments") == ["Leah Morgan"]
     assert byline_names("Maria Costa, João Silva and Ana Reis | The Harbour Times", after_title=True) == [
         "Maria Costa", "João Silva", "Ana Reis"
@@ -337,6 +344,7 @@ def test_rows_of_counters_buttons_and_mail_footers_are_furniture():
         "Buy this issue £12   Subscribe from £38 a year",
         "Was this article helpful? Yes | No",
         "You are receiving this email because you subscribed to Employment Law Weekly. Unsubscribe",
+        "Posted in Schools | Leave a comment",
     ):
         assert furniture_reason(line), line
     assert furniture_reason("Jane Hill | 3 min read") is None  # a by-line

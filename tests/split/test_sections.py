@@ -142,6 +142,15 @@ def test_a_long_article_cut_at_its_first_subheading_is_one_article():
     assert len(split(short, "Twenty-six years of nights").articles) == 2
 
 
+def test_an_article_of_two_paragraphs_cut_at_its_first_subheading_right_under_them_is_one_article():
+    two = (*FEATURE[:5], *FEATURE[8:])  # two paragraphs above, the subheading right under them
+    result = split(two, "Twenty-six years of nights")
+    assert [a.title for a in result.articles] == ["The night bakers of the North End"]
+    assert "Their children grew up" in result.articles[0].body
+    closed = (*FEATURE[:5], "Tags: Bakeries, North End", "Share this story", *FEATURE[8:])  # its tags and share row: it has ended
+    assert len(split(closed, "Twenty-six years of nights").articles) == 2
+
+
 def test_an_articles_head_and_its_text_cut_apart_by_a_share_row_are_one_article():
     lines = (*FEATURE[:3], "Share on Facebook", "Share on X",
              "Image: The Villaflors at the counter of their bakery on Selkirk Avenue", *FEATURE[3:8])

@@ -90,10 +90,30 @@ def test_a_related_block_at_the_end_is_all_debris():
     assert sorted(debris) == [5, 7, 8, 9]
 
 
+def test_teasers_with_their_decks_under_a_related_heading_are_left_to_the_boundary_decision():
+    teasers = ["The ethics of the second home", "When a town's houses stand empty ten months of the year, who has done wrong?",
+               "Daniel Ashworth-Mensah", "Is homesickness a kind of grief?",
+               "Psychologists have started to take the longing for a lost place seriously, and so should we", "Noor Haddad"]
+    found, debris = segments("\n".join(["Title", "", LONG, "", "You might also like", "", *teasers, "", "Comments are closed."]))
+    assert debris[5] == "separator" and not any(n in debris for n in range(7, 13))
+    assert [7, 8, 9, 10, 11, 12] in found or any(set(range(7, 13)) <= set(seg) for seg in found)
+    found, debris = segments("\n".join(["Title", "", LONG, "", "You might also like", "", "One headline", "Another headline?",
+                                          "A third headline", "", "Comments are closed."]))
+    assert {7, 8} <= set(debris)  # bare links: the site's
+
+
 def test_a_table_of_contents_is_debris_once_its_headings_come():
     found, debris = segments(f"Title\n\nTable of Contents\nWhat changes\nWho pays\n\nWhat changes\n\n{LONG}\n\nWho pays\n\n{LONG}")
     assert found == [[1, 7, 9, 11, 13]]
     assert sorted(debris) == [3, 4, 5]
+
+
+def test_a_newsletters_in_this_issue_list_is_debris_once_its_headings_come_but_a_rule_under_it_is_not_swallowed():
+    found, debris = segments(f"In this issue\nFrom the President\nEnsemble news\n\nFrom the President\n{LONG}\nEnsemble news\n{LONG}")
+    assert found == [[5, 6, 7, 8]]
+    assert sorted(debris) == [1, 2, 3]
+    found, debris = segments(f"IN THIS ISSUE\n1. Solar scheme approved\n2. Heat pump grants\n---\nSolar scheme approved\n{LONG}")
+    assert 2 not in debris and 3 not in debris  # a rule under the list: not confirmed, the lines stay text
 
 
 def test_a_cookie_banner_and_its_buttons():

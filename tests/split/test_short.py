@@ -35,6 +35,10 @@ def test_the_sites_own_lines_and_comments_are_no_item():
     assert head_of("Weekend walk report", "Nate J. — Dec 1", "Great day, and for the record the donuts were a team effort.") is None
 
 
+def test_a_masthead_over_the_pages_contents_line_is_no_item():
+    assert head_of("Fernleigh Road Allotment Society", "In this issue: Water troughs · Shed break-ins · Seed swap") is None
+
+
 def test_a_label_over_the_headline_is_left_out():
     assert head_of(
         "UPCOMING EVENTS", "Opening Weekend Party", "Live music from The Switchbacks, $5 pints and free demo skis from our rental shop."
