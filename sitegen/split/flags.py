@@ -161,6 +161,15 @@ def _editors_note(line: str) -> bool:
     return bool(_EDITORS_START.match(line) or _EDITORS_END.search(line))
 
 
+_ALT_TEXT = re.compile(r"^(?:image|thumbnail|photo|picture|img|illustration)\s*:\s*\S", re.IGNORECASE)
+
+
+def alt_text(line: str) -> bool:
+    """An image's alt text left in the text by the scraper: "Image: A row of mailboxes …",
+    "thumbnail: Studio One LP sleeves …"."""
+    return bool(_ALT_TEXT.match(line))
+
+
 @remembered
 def is_caption(line: str) -> bool:
     """An image caption or credit line ("… Photo: AP / Andy Wong", "Image: Getty Images"), or

@@ -49,6 +49,7 @@ from dataclasses import replace
 from sitegen.split import peers
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated
+from sitegen.split.flags import alt_text
 from sitegen.split.roles import LineShape, Role, bio_names, byline_names, date_line, signature
 from sitegen.split.text import Block, Debris
 
@@ -144,13 +145,10 @@ def _writer_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Bl
     return item.end
 
 
-_ALT = re.compile(r"^(?:image|thumbnail|photo|picture|img|illustration)\s*:\s*\S", re.IGNORECASE)  # "Image: A row of mailboxes …"
-
-
 def _alt_over_head(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
     """The item opens with an image's alt text over its headline (a listing's thumbnail): the
     item starts at the headline."""
-    return item.end - item.start >= 3 and bool(_ALT.match(blocks[item.start].text)) and peers.head_like(
+    return item.end - item.start >= 3 and alt_text(blocks[item.start].text) and peers.head_like(
         blocks[item.start + 1].text, shapes[item.start + 1])
 
 

@@ -28,7 +28,7 @@ from sitegen.split.cohesion import content_words
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Role, byline_names, date_line, person
 from sitegen.split.sections import has_head, template
-from sitegen.split.text import Block
+from sitegen.split.text import Block, opening_letter
 
 HEAD_MAX = 120  # a head is never longer
 HEAD_WORDS = 16  # nor has more words
@@ -54,7 +54,7 @@ LONGER = 3  # a line printed like the head has at most this many times its words
 def head_like(text: str, s: LineShape) -> bool:
     """A short line that could open an item: a capital or a digit first, no stop, comma,
     semicolon or colon last, not cut off, not a list item."""
-    first = text.lstrip(_OPENERS)[:1]
+    first = opening_letter(text, _OPENERS)
     return (0 < s.words <= HEAD_WORDS and s.chars <= HEAD_MAX and not s.running and not s.cut and not s.list_like
             and (first.isupper() or first.isdigit()) and s.final not in (".", ",", ";", ":"))
 

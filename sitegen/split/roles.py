@@ -37,7 +37,7 @@ from sitegen.split.meta import is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline
+from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
 
 
 class Role(Enum):
@@ -283,7 +283,7 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
         return 0.0
     if s.words <= 6 and inverted_name(text):
         return NOTICE_HEAD  # "ASHWORTH, Dorothy May": the head of a notice
-    first = text.lstrip("“\"‘'«(¿¡")[:1]
+    first = opening_letter(text, "“\"‘'«(¿¡")
     if not (first.isupper() or first.isdigit()):
         return 0.0
     if s.final and s.final in ".,;" or s.cut and not (s.final and s.final in "?!" + _QUOTE_CLOSE):

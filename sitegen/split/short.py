@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split import contents, furniture
+from sitegen.split.flags import alt_text
 from sitegen.split.roles import LineShape, Role, date_line, furniture_reason, headline_score, meta_row, person
 
 HEAD_WORDS = 16  # the head of a short item is at most this long
@@ -68,8 +69,8 @@ def head_of(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[R
     site's, no commenter's head, and fewer of the site's lines than lines of its own."""
     head = 0
     while head + 2 < len(texts) and head < LABELS and is_head(texts[head + 1], shapes[head + 1]) and (
-        _label(texts[head], shapes[head], roles[head])
-    ):
+        _label(texts[head], shapes[head], roles[head]) or alt_text(texts[head])
+    ):  # (an image's alt text over the headline, a listing's thumbnail, is no more the item's than a label)
         head += 1
     if len(texts) - head < 2 or not is_head(texts[head], shapes[head]):
         return None

@@ -91,6 +91,15 @@ def caps_headline(text: str) -> bool:
     return len(text) <= CAPS_HEAD_MAX and text.endswith(".") and text.isupper() and text.count(" ") < CAPS_HEAD_WORDS
 
 
+def opening_letter(text: str, openers: str) -> str:
+    """The line's first character past its opening marks (a quotation mark, a bracket), and past
+    the space French puts inside guillemets when the line closes them ("« Le droit de rester »")."""
+    rest = text.lstrip(openers)
+    if rest[:1] == " " and "»" in rest:
+        rest = rest.lstrip()
+    return rest[:1]
+
+
 def word_count(line: str) -> int:
     return len(line.split())
 

@@ -59,6 +59,7 @@ def test_headline_shape():
     assert headline_score("TYPHOID AT BALLARAT EAST.") >= 0.5  # an old paper's headline in capitals, closed by a stop
     assert headline_score("THE FEVER SEASON. STATE OF THE HOSPITALS.") >= 0.5
     assert headline_score("The fever season is here.") == 0.0
+    assert headline_score("« Le droit de rester » / The right to stay") >= 0.5  # French spacing inside the guillemets
 
 
 def test_the_roles_of_an_item_head_and_its_end():

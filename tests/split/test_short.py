@@ -35,6 +35,12 @@ def test_the_sites_own_lines_and_comments_are_no_item():
     assert head_of("Weekend walk report", "Nate J. — Dec 1", "Great day, and for the record the donuts were a team effort.") is None
 
 
+def test_an_images_alt_text_over_a_teasers_headline_is_left_out_like_a_label():
+    assert head_of("Image: Stacked shipping crates in a port at dusk", "« Le droit de rester » / The right to stay",
+                   "Debates about migration are about the right to leave and the right to enter. What about the right to stay?",
+                   "Mathieu Leblanc-Osei · 2,800 words") == 1
+
+
 def test_a_masthead_over_the_pages_contents_line_is_no_item():
     assert head_of("Fernleigh Road Allotment Society", "In this issue: Water troughs · Shed break-ins · Seed swap") is None
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.split.text import SENTENCE_END, _AS_ASCII, ends_sentence, is_list_item, may_hold, stops_mid_sentence
+from sitegen.split.text import SENTENCE_END, _AS_ASCII, caps_headline, ends_sentence, is_list_item, may_hold, opening_letter, stops_mid_sentence
 
 
 @pytest.mark.parametrize("line", ["It ended.", "Did it?", "“Yes,” she said.”", "(see above)", "Wait…", "as follows:"])
@@ -61,3 +61,15 @@ def test_may_hold_reads_lines_of_any_characters(text, held):
 @given(st.text(st.sampled_from('ab .!?…:;"”’\'»)]\n\t\u00a0\r-'), max_size=8))
 def test_ends_sentence_reads_the_last_character_as_the_pattern_does(text):
     assert ends_sentence(text) == bool(SENTENCE_END.search(text.rstrip()))
+
+
+def test_the_first_letter_past_opening_marks_and_french_spacing():
+    assert opening_letter("« Le droit de rester » / The right to stay", "«“\"(") == "L"
+    assert opening_letter("“Xi’s gamble”", "«“\"(") == "X"
+    assert opening_letter("« Older posts", "«“\"(") == " "  # a link's arrow, not a quotation: no letter opens it
+
+
+def test_a_headline_in_capitals_closed_by_a_stop():
+    assert caps_headline("TYPHOID AT BALLARAT EAST.") and caps_headline("THE FEVER SEASON. STATE OF THE HOSPITALS.")
+    assert not caps_headline("TYPHOID AT BALLARAT EAST") and not caps_headline("Typhoid at Ballarat East.")
+    assert not caps_headline(" ".join(["WORD"] * 14) + ".")
