@@ -260,18 +260,18 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them
     for i, item in enumerate(out):
         floor = out[i - 1].end if i else 0
+        limit = out[i + 1].start if i + 1 < len(out) else len(blocks)  # the next item
         start = _head_above(item, floor, outside, blocks, shapes, roles)
         if start == item.start and _alt_over_head(item, blocks, shapes):
             start += 1
             cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "an image's alt text over the item's headline"))
         end = _tail(item, blocks, shapes)
         if end == item.end:
-            end = _writer_below(item, out[i + 1].start if i + 1 < len(out) else len(blocks), outside, blocks, shapes, roles)
+            end = _writer_below(item, limit, outside, blocks, shapes, roles)
         if end == item.end:
-            limit = out[i + 1].start if i + 1 < len(out) else len(blocks)
             end = _licence_below(item, limit, outside, blocks, shapes, roles)
         if end == item.end and not dated_above:
-            end = _date_under(item, out[i + 1].start if i + 1 < len(out) else len(blocks), outside, blocks, shapes)
+            end = _date_under(item, limit, outside, blocks, shapes)
         if (start, end) != (item.start, item.end):
             first, last = blocks[start].line, blocks[end - 1].line
             out[i] = replace(item, start=start, end=end, doubts=tuple(d for d in item.doubts if first <= d[0] <= last))

@@ -253,7 +253,6 @@ def shape(text: str) -> LineShape:
     return LineShape(len(text), count, min(1.0, stop_density), capitalised, final, _broken(stripped), _list_like(text))
 
 
-
 def _list_like(text: str) -> bool:
     """A list item or a table row (each of their patterns begins with white space, then a digit or
     one of `_LIST_STARTS`: a line beginning otherwise is not tried)."""
