@@ -18,7 +18,11 @@ on a shared machine the CPU time is the one to compare between runs):
 - the quality corpus's dumps, each split alone with `split_text`: real page
   shapes (short lines, menus, by-lines, furniture) cost several times more per
   megabyte than the synthetic dump's long paragraphs, so this is the rate a
-  user's scraped pages see.
+  user's scraped pages see, per core;
+- the same dumps through `sitegen split` (`split_files` into an empty archive,
+  files written): the rate a user who splits many dumps at once sees, with a
+  worker a core splitting ahead of the writer (`ahead.SplitAhead`), and in one
+  process for comparison.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # measure this checkout's split
 
-from sitegen.archive import store  # noqa: E402
+from sitegen.archive import ahead, store  # noqa: E402
 from sitegen.split import split_text  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "split_corpus"
@@ -80,7 +84,10 @@ class Clock:
 
 
 def rate(megabytes: float, seconds: float) -> str:
-    return f"{seconds:6.1f} s ({megabytes / seconds:4.1f} MB/s)" if seconds > 0.05 else f"{seconds:6.1f} s"
+    if seconds <= 0.05:
+        return f"{seconds:6.1f} s"
+    speed = megabytes / seconds
+    return f"{seconds:6.1f} s ({speed:4.2f} MB/s)" if speed < 1 else f"{seconds:6.1f} s ({speed:4.1f} MB/s)"
 
 
 def corpus_rate() -> tuple[int, float, Clock]:
@@ -90,6 +97,22 @@ def corpus_rate() -> tuple[int, float, Clock]:
     for number, text in enumerate(texts):
         split_text(text, f"dump{number}.txt")
     return len(texts), sum(len(text.encode()) for text in texts) / 1_000_000, Clock.now() - started
+
+
+def corpus_split_files(cores: int | None) -> Clock:
+    """The corpus's dumps split into an empty archive by `split_files`, with `cores` workers (None: one
+    a core; 1: all in this process)."""
+    dumps = sorted(CORPUS.glob("*/*.txt"))
+    found = ahead._cores
+    if cores is not None:
+        ahead._cores = lambda: cores
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            started = Clock.now()
+            store.split_files(dumps, Path(tmp) / "content" / "articles")
+            return Clock.now() - started
+    finally:
+        ahead._cores = found
 
 
 def main() -> None:
@@ -115,6 +138,12 @@ def main() -> None:
           f"  ({len(pure.articles):,} articles)")
     dumps, size, taken = corpus_rate()
     print(f"  the corpus's {dumps} dumps ({size:.1f} MB), split_text each: wall {rate(size, taken.wall)}, CPU {rate(size, taken.cpu)}")
+    alone = corpus_split_files(1)
+    shared = corpus_split_files(None)
+    print(f"  the same dumps, sitegen split into an empty archive, one process: wall {rate(size, alone.wall)}, "
+          f"CPU {rate(size, alone.cpu + alone.children)}")
+    print(f"    with a worker a core ({ahead._cores()} cores): wall {rate(size, shared.wall)}, "
+          f"CPU {rate(size, shared.cpu + shared.children)}  ({alone.wall / shared.wall:.2f}× faster)")
 
 
 if __name__ == "__main__":

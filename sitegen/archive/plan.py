@@ -6,7 +6,7 @@ line by line — memory stays bounded by the longest article), `split_dump` (the
 same, a large dump split in a second process, on another core, while the
 caller matches and writes what it has been given) and `plan_files` (what `sitegen split --dry-run` shows: every article
 each dump would give, with its lines, kind, title, authors, confidence and what
-to review). Must not write anything.
+to review; many dumps split by workers, `ahead.SplitAhead`). Must not write anything.
 """
 
 from __future__ import annotations
@@ -126,15 +126,22 @@ def _split_child(receiver: Connection, sender: Connection, raw: Path, shown: str
 
 def plan_files(raw_paths: list[Path], *, root: Path | None = None) -> tuple[DumpPlan, ...]:
     """The articles every dump would give, without touching the archive."""
+    from sitegen.archive.ahead import SplitAhead  # (which splits with this module's functions)
+
     plans = []
-    for raw in raw_paths:
-        shown = shown_path(raw, root)
-        problems: list[Problem] = []
-        try:
-            articles = tuple(dump_articles(raw, shown, problems))
-        except OSError as exc:
-            problems.append(error(f"cannot read: {exc.strerror or exc}", shown))
-            articles = ()
-        problems += [replace(p, file=shown) for a in articles for p in a.problems]
-        plans.append(DumpPlan(shown, articles, tuple(problems)))
+    shown = [shown_path(raw, root) for raw in raw_paths]
+    with SplitAhead(list(zip(raw_paths, shown)), _same) as ahead:
+        for at, raw in enumerate(raw_paths):
+            problems: list[Problem] = []
+            try:
+                articles = tuple(ahead.articles(at, raw, shown[at], problems))
+            except OSError as exc:
+                problems.append(error(f"cannot read: {exc.strerror or exc}", shown[at]))
+                articles = ()
+            problems += [replace(p, file=shown[at]) for a in articles for p in a.problems]
+            plans.append(DumpPlan(shown[at], articles, tuple(problems)))
     return tuple(plans)
+
+
+def _same(article: SplitArticle) -> SplitArticle:
+    return article

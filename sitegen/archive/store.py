@@ -9,8 +9,10 @@ edited file still matches). It is then skipped, or gains a `source` entry
 (`frontmatter.add_source`: the rest of the file stays byte-for-byte) when seen
 in another dump. A new article gets `<slug>.md`, a distinct slug when the name
 is taken. Every write is atomic; new files are made durable BATCH at a time
-(`atomic.AtomicBatch`: one wait for the disk instead of one per file), and a
-large dump is split in a second process while this one writes (`plan.split_dump`).
+(`atomic.AtomicBatch`: one wait for the disk instead of one per file), and the
+dumps are split in other processes while this one writes: small ones by a
+worker a core, ahead of it (`ahead.SplitAhead`), a large one streamed from a
+second process (`plan.split_dump`).
 
 `content/.split-index.json` caches each file's sketch and sources, stamped with
 the file's size and checksum: the article files stay the truth, and an entry is
@@ -42,11 +44,12 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from sitegen.archive.entered import EntryDates
 from sitegen.archive.load import shown_path
-from sitegen.archive.plan import split_dump
+from sitegen.archive.ahead import SplitAhead
 from sitegen.atomic import AtomicBatch, leftovers, write_atomic
 from sitegen.errors import Problem, error
 from sitegen.frontmatter import add_added, add_source, dump_article, read_article
@@ -344,35 +347,48 @@ def _split_locked(raw_paths: list[Path], articles_dir: Path, root: Path | None, 
         problems.append(error("nothing was split: fix the article files above first", shown_path(articles_dir, root)))
         return SplitReport((), tuple(problems))
     taken = set(index.entries)
+    stamps: list[list[int] | None] = []
     for raw in raw_paths:
-        name = raw.name
         try:
-            stamp = [*_stamp(raw), SPLIT_VERSION]
-            known = index.dumps.get(name)
-            if known is not None and known.get("stamp") == stamp and _still_there(known, index):
-                outcomes += [
-                    Outcome("skipped", articles_dir / f"{slug}.md", title, Source(name, (a, b)))
-                    for slug, title, a, b in known["articles"]
-                ]
+            stamps.append([*_stamp(raw), SPLIT_VERSION])
+        except OSError:
+            stamps.append(None)  # reported below, when the dump is read
+    wanted = [None if _unchanged(raw.name, stamp, index) else (raw, shown_path(raw, root))
+              for raw, stamp in zip(raw_paths, stamps)]
+    with SplitAhead(wanted, partial(_ready, today)) as ahead:
+        for at, raw in enumerate(raw_paths):
+            name = raw.name
+            try:
+                stamp = stamps[at] or [*_stamp(raw), SPLIT_VERSION]
+                if _unchanged(name, stamp, index):  # (an earlier dump of the same name may have changed that)
+                    outcomes += [
+                        Outcome("skipped", articles_dir / f"{slug}.md", title, Source(name, (a, b)))
+                        for slug, title, a, b in index.dumps[name]["articles"]
+                    ]
+                    continue
+                found: list[Problem] = []
+                shown = shown_path(raw, root)
+                merged = _merge(ahead.articles(at, raw, shown, found), name, articles_dir, index, taken, outcomes, found,
+                                shown, root, today)
+            except OSError as exc:
+                problems.append(error(f"cannot read: {exc.strerror or exc}", shown_path(raw, root)))
                 continue
-            found: list[Problem] = []
-            shown = shown_path(raw, root)
-            merged = _merge(
-                split_dump(raw, shown, found), name, articles_dir, index, taken, outcomes, found, shown, root, today
-            )
-        except OSError as exc:
-            problems.append(error(f"cannot read: {exc.strerror or exc}", shown_path(raw, root)))
-            continue
-        problems += found
-        if not any(p.severity == "error" for p in found) and index.dumps.get(name) != {"stamp": stamp, "articles": merged}:
-            index.dumps[name] = {"stamp": stamp, "articles": merged}
-            index.changed = True
+            problems += found
+            if not any(p.severity == "error" for p in found) and index.dumps.get(name) != {"stamp": stamp, "articles": merged}:
+                index.dumps[name] = {"stamp": stamp, "articles": merged}
+                index.changed = True
     if index.changed or not (articles_dir.parent / INDEX_NAME).exists():
         try:
             _save_index(articles_dir, index)
         except OSError:
             pass  # the index is a cache: the next run rebuilds it from the files
     return SplitReport(tuple(outcomes), tuple(problems))
+
+
+def _unchanged(name: str, stamp: list[int] | None, index: _Index) -> bool:
+    """Dump `name`, whose content is `stamp`, was split before into articles all still known."""
+    known = index.dumps.get(name)
+    return stamp is not None and known is not None and known.get("stamp") == stamp and _still_there(known, index)
 
 
 def _still_there(known: dict, index: _Index) -> bool:
@@ -479,18 +495,36 @@ class _NewFiles:
         return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """A split article with what merging it needs, made ahead (by a worker, when there are workers)."""
+
+    item: SplitArticle  # titled "Untitled (dump, line N)" when the split found no title
+    found_as: str  # the title the split found, which finds a copy in the archive
+    probe: tuple[int, ...]  # sketch of its text
+    text: str | None  # its article file; None when it would not read back (the next build would refuse it)
+
+
+def _ready(today: dt.date, item: SplitArticle) -> _Ready:
+    found_as = item.title
+    if not item.title.strip():  # a file without a title would not read back: name it after where it was
+        item = replace(item, title=f"Untitled ({item.source.file}, line {item.source.lines[0]})")
+    text = dump_article(replace(item.to_article("", ""), added=today))
+    return _Ready(item, found_as, sketch(item.body), text if read_article(text, "", "")[0] is not None else None)
+
+
 def _merge(
-    articles: Iterable[SplitArticle], name: str, articles_dir: Path, index: _Index, taken: set[str],
+    articles: Iterable[_Ready], name: str, articles_dir: Path, index: _Index, taken: set[str],
     outcomes: list[Outcome], problems: list[Problem], shown: str, root: Path | None, today: dt.date,
 ) -> list[list]:
     """Bring one dump's articles into the archive; returns [slug, title, first, last] for each.
     New files are made durable BATCH at a time; anything else waits until they are in place."""
     merged: list[list] = []
     with _NewFiles(articles_dir, index, taken, outcomes, merged, problems, name, root) as new_files:
-        for item in articles:
-            probe = sketch(item.body)
+        for ready in articles:
+            item, probe = ready.item, ready.probe
             key = (name, *item.source.lines)
-            slug = index.find(probe, item.title, key)  # type: ignore[arg-type]
+            slug = index.find(probe, ready.found_as, key)  # type: ignore[arg-type]
             if slug is not None:
                 if not new_files.commit():  # the file found may be one of them; outcomes stay in dump order
                     return merged
@@ -503,8 +537,8 @@ def _merge(
                         entry.born = pack(probe)
                         index.add(slug, entry)
                         index.changed = True
-                    outcomes.append(Outcome("skipped", path, item.title, item.source))
-                    merged.append([slug, item.title, *item.source.lines])
+                    outcomes.append(Outcome("skipped", path, ready.found_as, item.source))
+                    merged.append([slug, ready.found_as, *item.source.lines])
                     continue
                 try:
                     data = add_source(path.read_text(encoding="utf-8"), item.source).encode("utf-8")
@@ -517,17 +551,15 @@ def _merge(
                     problems.append(error(f"cannot add a source entry: {exc}", shown_path(path, root)))
                     continue
                 index.add_source(slug, key)  # type: ignore[arg-type]
-                outcomes.append(Outcome("updated", path, item.title, item.source))
-                merged.append([slug, item.title, *item.source.lines])
+                outcomes.append(Outcome("updated", path, ready.found_as, item.source))
+                merged.append([slug, ready.found_as, *item.source.lines])
                 continue
-            if not item.title.strip():  # a file without a title would not read back: name it after where it was
-                item = replace(item, title=f"Untitled ({name}, line {item.source.lines[0]})")
             slug = unique_slug(_slug_of(item), taken)
             path = articles_dir / f"{slug}.md"
             try:
                 articles_dir.mkdir(parents=True, exist_ok=True)
-                text = dump_article(replace(item.to_article(slug, path.as_posix()), added=today))
-                if read_article(text, path.name, slug)[0] is None:  # never write a file the next build refuses
+                text = ready.text
+                if text is None:  # never write a file the next build refuses
                     problems.append(error(f"cannot make an article file of this text (title {item.title!r})",
                                           shown, item.source.lines[0]))
                     continue

@@ -119,7 +119,11 @@ def test_a_dump_the_second_process_cannot_read_is_an_oserror(tmp_path: Path, mon
 def test_a_caller_that_stops_early_ends_the_second_process(tmp_path: Path, monkeypatch, forking):
     monkeypatch.setattr(plan, "BACKGROUND_BYTES", 0)
     monkeypatch.setattr(plan, "SENT", 1)
-    articles = split_dump(_bad_bytes_dump(tmp_path / "d.txt"), "d.txt", [])
+    dump = tmp_path / "d.txt"
+    body = "The port reopened on Monday after three years of repairs, and the first ships arrived before dawn. " * 12
+    # more than a pipe holds: the second process is still sending when the caller stops
+    dump.write_text("\n\n".join(f"Harbour story number {n} for the district\n\n{body}\n\n{body}" for n in range(80)))
+    articles = split_dump(dump, "d.txt", [])
     next(articles)
     assert multiprocessing.active_children() != []
     articles.close()

@@ -189,12 +189,13 @@ def test_a_changed_file_is_read_again_not_trusted_from_the_index(seeds):
 def test_an_unchanged_dump_is_not_split_again(seeds, monkeypatch):
     raws, articles = seeds
     first = split_files(raws, articles)
-    from sitegen.archive import store
+    from sitegen.archive import plan
 
     def refuse(*args, **kwargs):
         raise AssertionError("split again")
 
-    monkeypatch.setattr(store, "split_dump", refuse)
+    monkeypatch.setattr(plan, "split_dump", refuse)
+    monkeypatch.setattr(plan, "dump_articles", refuse)
     again = split_files(raws, articles)
     assert [(o.path, o.source) for o in again.outcomes] == [(o.path, o.source) for o in first.outcomes]
     assert {o.action for o in again.outcomes} == {"skipped"}
@@ -348,3 +349,25 @@ def test_a_write_refused_mid_batch_keeps_the_files_before_it_and_the_next_split_
     again = split_files([dump], tmp_path / "articles")
     assert [o.action for o in again.outcomes] == ["skipped"] * 3 + ["created"] * 3
     assert len(list((tmp_path / "articles").glob("*.md"))) == 6
+
+
+def test_dumps_split_by_workers_give_the_same_archive_and_report(seeds, tmp_path, monkeypatch):
+    from sitegen.archive import ahead, plan
+
+    raws, _ = seeds
+    raws = raws + raws[:2]  # dumps given twice: the second time they are skipped
+    monkeypatch.setattr(ahead, "SHARED_FROM", 0)
+    monkeypatch.setattr(ahead, "CHUNK_BYTES", 1)
+    monkeypatch.setattr(plan, "may_fork", lambda: True)
+    made = {}
+    for cores in (1, 2):
+        monkeypatch.setattr(ahead, "_cores", lambda: cores)
+        articles = tmp_path / f"archive{cores}" / "articles"
+        report = split_files(raws, articles, today=dt.date(2026, 1, 2))
+        made[cores] = ([(o.action, o.path.name, o.source) for o in report.outcomes], [str(p) for p in report.problems],
+                       {p.name: p.read_bytes() for p in articles.glob("*.md")})
+    assert made[2] == made[1]
+    actions = [action for action, _, _ in made[2][0]]
+    assert actions.count("created") == 22 and len(made[2][2]) == 22
+    given_twice = sum(source.file in {raws[0].name, raws[1].name} for _, _, source in made[2][0]) // 2
+    assert actions[-given_twice:] == ["skipped"] * given_twice
