@@ -71,11 +71,12 @@ def is_invisible(raw: str) -> bool:
 
 _RELATED = (
     r"you may also like|you might also like|related( articles?| stories| posts| content| reading| news| links| coverage)?"
-    r"|recommended( for you| stories| reading)?|more from [^.]{1,40}|more stories|more news|most read|most popular"
+    r"|recommended( for you| stories| reading)?|more from [^.]{1,40}|most read|most popular"
+    r"|more (stories|news|essays|articles|posts|features|columns|reports|pieces|letters|interviews)( (in|on|about|from|like this) [^.]{1,40})?"
     r"|trending( now| stories)?|also read|see also|read next|popular (now|stories|posts|articles)|latest (news|stories)"
     r"|editor[’']?s picks|top stories|most (viewed|shared|commented)|what to read next|more on this story"
     r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news|recent (posts|articles|stories)"
-    r"|popular posts|archives|more reviews|read more (stories|articles|reviews)"
+    r"|popular posts|archives|more reviews( (in|of|on) [^.]{1,40})?|read more (stories|articles|reviews)"
 )
 SEPARATOR = initialled(  # tried only on a line that begins with the first letter of one of its phrases
     rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"

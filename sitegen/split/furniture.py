@@ -41,7 +41,7 @@ _FOOTER = initialled(  # the site's footer: who runs it, its registration, its r
 )
 _PROMO = initialled(  # the site asking its readers for something: sign up, give, join, follow, buy
     r"\b(?:subscri(?:be|ption)|sign ?up|newsletters?|e-?newsletter|mailing list|inbox|unsubscribe|donat(?:e|ion)|gift aid"
-    r"|become a (?:member|supporter|patron|subscriber)|join (?:today|now|our)|support (?:us|the blog)|patreon|ko-fi|log ?in"
+    r"|become a (?:member|supporter|patron|subscriber)|join (?:today|now|our|the (?:society|club|association|guild|trust|friends|network)(?![’'\w]))|support (?:us|the blog)|patreon|ko-fi|log ?in"
     r"|sign in|free (?:uk |us )?(?:delivery|shipping)|affiliate|earn (?:a |an )?(?:small )?commission|sponsored (?:by|content|post|links)|sponsor (?:an issue|us)|advertis(?:e|ing)|find out more"
     r"|stay in touch|follow us|abonnieren|s'abonner|abonnez-vous|suscr[ií]bete|iscriviti|nieuwsbrief)\b",
     re.IGNORECASE,
@@ -116,6 +116,7 @@ class Evidence:
     links: int  # headline-shaped lines with no text under them (a list of related headlines)
     commenters: tuple[int, ...]  # lines that head a comment (a commenter's name and its date)
     opens: bool  # a comments heading heads it ("3 thoughts on …", "Recent comments")
+    under_comments: bool  # all its running text is under a comments heading (links to other pages above it)
     titled: bool  # a headline heads it
     byline: bool  # it has a by-line
     first: bool  # the first item of the dump
@@ -148,6 +149,7 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         links=sum(links),
         commenters=commenters,
         opens=comments[0],
+        under_comments=any(comments) and not any(running[: comments.index(True)]),
         titled=roles[0] is Role.TITLE and 0 not in commenters and not _SENTENCES.search(texts[0]),
         byline=Role.BYLINE in roles,
         first=first,
@@ -236,7 +238,7 @@ def reason(e: Evidence) -> str | None:
         COMMENTS_TEXT if len(heads) >= 2 else COMMENT_TEXT
     ):
         return "comments (a commenter's name and date, a line or two under it)"
-    if e.opens and e.running <= COMMENTS_TEXT:
+    if (e.opens or e.under_comments) and e.running <= COMMENTS_TEXT:
         return "comments (under a comments heading)"
     vocabulary = e.footer + e.promo + e.comments + e.nav
     if vocabulary and 2 * (vocabulary + e.menu + e.links) >= e.lines and e.running < SITE_TEXT:

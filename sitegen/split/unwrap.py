@@ -68,6 +68,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
             return False
     elif len(full) > width or fits(full, line, width) and not _goes_on(full, width):
         return False
+    if line.isupper() and ends_sentence(previous):
+        return False  # a label in capitals after a finished sentence ("SPONSORED", "ADVERTISEMENT"), or a heading
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
         return False

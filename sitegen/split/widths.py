@@ -20,6 +20,7 @@ MIN_WIDTH, MAX_WIDTH = 40, 100  # the widths a wrapped dump is cut at
 OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
 MIN_JOINS = 3  # and at least this many lines that would be joined...
 JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a paragraph's lines)...
+NEAR, NEAR_SHARE = 15, 0.6  # (or of those within NEAR characters of W: a page without blank lines, its heads and by-lines between short paragraphs)
 LOWER_SHARE = 0.5  # ...and at least this share of those joins mid-sentence (the next line in lower case)
 OVER_COST = 4  # choosing W, a line longer than it costs this many joins
 NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
@@ -63,12 +64,16 @@ def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None
     # a line of n characters followed by a word of w is joined when n <= W < n + 1 + w
     joined = [0] * (MAX_WIDTH + 2)  # difference arrays over W
     lower = [0] * (MAX_WIDTH + 2)
+    near = [0] * (MAX_WIDTH + 2)
     paragraph_lines = 0
     for k in range(len(lines) - 1):
         n, following = lengths[k], lines[k + 1].lstrip()
         if n < MIN_WIDTH // 2 or not following:
             continue
         paragraph_lines += 1
+        if n <= MAX_WIDTH:
+            near[max(n, MIN_WIDTH)] += 1
+            near[min(n + NEAR, MAX_WIDTH) + 1] -= 1
         gap = 0 if hyphenated(lines[k].rstrip()) else 1
         low, high = max(n, MIN_WIDTH), min(n + gap + len(first_word(following)) - 1, MAX_WIDTH)
         if low <= high:
@@ -84,15 +89,18 @@ def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None
     for n in filled:
         if n <= MAX_WIDTH:
             by_length[n] += 1
-    best, score, joins, lowered = None, 0, 0, 0
-    running, running_lower = 0, 0
+    best, score, joins, lowered, near_best = None, 0, 0, 0, 0
+    running, running_lower, running_near = 0, 0, 0
     for width in range(MIN_WIDTH, MAX_WIDTH + 1):
         running += joined[width]
         running_lower += lower[width]
+        running_near += near[width]
         over -= by_length[width]
         if width >= floor and running - OVER_COST * over > score:  # a line over W is a join missed
-            best, score, joins, lowered = width, running - OVER_COST * over, running, running_lower
-    if best is None or joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * joins:
+            best, score, joins, lowered, near_best = width, running - OVER_COST * over, running, running_lower, running_near
+    if best is None or joins < MIN_JOINS or lowered < LOWER_SHARE * joins:
+        return None
+    if joins < JOIN_SHARE * paragraph_lines and joins < NEAR_SHARE * near_best:
         return None
     return best
 

@@ -108,7 +108,7 @@ def test_every_block_is_in_exactly_one_item():
 
 
 def test_a_headline_with_no_text_under_it_does_not_end_an_item():
-    texts = ["Harbour cranes return to the old port", LONG, LONG, "More stories from the harbour"]
+    texts = ["Harbour cranes return to the old port", LONG, LONG, "Ferry timetable changes for the winter season"]
     assert articles(texts) == [[1, 2, 3], [4]]
 
 

@@ -56,13 +56,15 @@ def test_blank_or_text_lines_are_not_invisible(raw):
 
 
 @pytest.mark.parametrize(
-    "line", ["Continue Reading", "Read More", "Read more »", "You May Also Like", "Related Articles", "Keep reading…", "More from Asia Times"]
+    "line", ["Continue Reading", "Read More", "Read more »", "You May Also Like", "Related Articles", "Keep reading…", "More from Asia Times",
+             "More essays in Property and Family", "More posts", "More letters", "More reviews of new fiction"]
 )
 def test_separators(line):
     assert is_separator(line)
 
 
-@pytest.mark.parametrize("line", ["Continue reading the report, analysts said.", "Related questions remain open.", "More to come"])
+@pytest.mark.parametrize("line", ["Continue reading the report, analysts said.", "Related questions remain open.", "More to come",
+                                  "More posts in the network. That is the plan."])
 def test_sentences_are_not_separators(line):
     assert not is_separator(line)
 

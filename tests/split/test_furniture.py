@@ -115,6 +115,24 @@ def test_an_item_that_may_be_furniture_is_kept_with_a_review_flag():
     assert any("may be site furniture" in why for _, why in kept[0].doubts)
 
 
+def test_comments_under_a_heading_below_related_links_are_not_an_item():
+    related = ["Worldcon in Glasgow: notes from the fan lounge", 'In "Con Reports"',
+               "Corflu 41: the fanzine fans' fanzine convention", 'In "Con Reports"']
+    comments = ['14 thoughts on "Westercon 78 in Spokane: a report from the hospitality suite"', "Gerald Pomeroy says:",
+                "July 19, 2025 at 9:14 pm",
+                "Ninety-two pounds. I was responsible for at least four of those. Lovely report, Marcy, and thank you for the paragraph."]
+    texts = related + comments
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert kept == [] and all("comments" in d.reason for d in left)
+    # a teaser's own text above the same heading keeps it an item
+    teaser = [related[0], "Three days in the fan lounge at the SEC, where the tea ran out on Friday and nobody minded very much at all."]
+    texts = teaser + comments
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+    kept, _ = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert len(kept) == 1
+
+
 def test_comments_under_a_log_in_prompt_are_not_an_item():
     texts = ["Log in to comment", "Pádraig Keogh", "14 September 2024",
              "Lovely piece. I was in the reading room last week and agree it is the best civic room built in the west in years.",
@@ -128,3 +146,12 @@ def test_comments_under_a_log_in_prompt_are_not_an_item():
         kept, _ = judge([Item(0, len(texts), 0.9)], (Block(1, prompt), *blocks[1:]), [shape(t) for t in (prompt, *texts[1:])],
                         classify([prompt, *texts[1:]]), False)
         assert kept == [], prompt
+
+
+def test_a_call_to_join_the_society_is_the_sites_an_invitation_to_an_event_is_not():
+    from sitegen.split.furniture import site_line
+
+    assert site_line("Join the Society: members receive our print Review twice a year and an invitation to the Annual Lecture.")
+    assert site_line("Join the Friends of Elm Park today")
+    assert not site_line("Join us on Thursday 15 January at 7pm at Ludlow Assembly Rooms for an illustrated talk.")
+    assert not site_line("Forty people came to join the society's walk along the river on Sunday.")

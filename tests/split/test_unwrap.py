@@ -340,3 +340,38 @@ def test_ragged_wrapping_loses_no_text_and_every_line_maps_back_once(lines):
 def test_a_dump_of_one_paragraph_a_line_comes_out_unchanged_whatever_its_lengths(lines):
     unwrapped = Unwrapped(lines)
     assert list(unwrapped) == lines and unwrapped.map.identity
+
+
+TEASERS = [
+    ("Harbour board approves the new terminal", "Jane Hill · 2 June 2025",
+     "The board voted on Tuesday to build a new ferry terminal on the north quay, ending a decade of argument "
+     "about where the island's only link to the mainland should berth."),
+    ("Ferry fares to rise in April", "Tom Baker · 30 May 2025",
+     "Islanders will pay more for the crossing from April, the operator said, blaming the price of fuel and "
+     "the cost of keeping its two oldest ships at sea for another winter."),
+    ("Lifeboat crew called out twice in one night", "Ann Lee · 28 May 2025",
+     "The volunteers were paged at midnight and again before dawn, first for a yacht aground off the point "
+     "and then for a fishing boat whose engine had failed in the sound."),
+    ("New bus timetable meets the morning ferry", "Jane Hill · 21 May 2025",
+     "From next month the first bus from the north end will reach the pier ten minutes before the morning "
+     "sailing, after two years of complaints from commuters who missed it."),
+]
+
+
+def test_a_wrapped_listing_without_blank_lines_is_joined_between_its_heads_and_by_lines():
+    lines = []
+    for head, byline, text in TEASERS:
+        lines += [head, byline, *textwrap.wrap(text, 72), "Posted in News | 3 comments"]
+    out = joined(lines)
+    assert [line for line in out if line.startswith(("The board", "Islanders", "The volunteers", "From next"))] == [
+        text for _, _, text in TEASERS
+    ]
+    assert [head for head, _, _ in TEASERS] == [out[k] for k in range(0, len(out), 4)]
+
+
+def test_a_label_in_capitals_after_a_finished_sentence_is_not_joined():
+    closing = MORE + " The chair agreed."  # its last line too long for the label to have fitted on it
+    lines = [*wrapped(PROSE, closing)[:-1], "SPONSORED", "Stream the island's ferry cams live on IslandView"]
+    assert len(lines[-3]) + len(" SPONSORED") > 72
+    out = joined(lines)
+    assert out == [PROSE, "", closing, "SPONSORED", lines[-1]]
