@@ -35,7 +35,8 @@ _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|d
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
-    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr|Chief|FF|Firefighter|Very|Rt|Hon)\.?\s"
+    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr|Chief|FF|Firefighter|Very|Rt|Hon"
+    r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))\.?\s"
     r"(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"

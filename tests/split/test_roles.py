@@ -210,6 +210,8 @@ def test_by_lines_with_a_role_before_by():
     assert byline_names("Report by club secretary Jim Bell") == ["Jim Bell"]
     assert byline_names("Reviewed by: Peter Mwangi, deputy editor") == ["Peter Mwangi"]
     assert byline_names("Stand by your man") is None
+    assert byline_names("by Guest Trainer Mairi Sutherland") == ["Mairi Sutherland"]  # a guest's role is no part of the name
+    assert byline_names("By Guest Author Jo Bloggs") == ["Jo Bloggs"]
 
 
 def test_a_month_that_is_a_first_name_signs_a_letter():
