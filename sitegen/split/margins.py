@@ -50,7 +50,7 @@ from sitegen.split import peers
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated
 from sitegen.split.flags import alt_text
-from sitegen.split.roles import LineShape, Role, bio_names, byline_names, date_line, signature
+from sitegen.split.roles import LineShape, Role, bio_names, byline_names, date_line, is_label, signature
 from sitegen.split.text import Block, Debris
 
 HEAD = 4  # the lines of a head left above an item: a headline and up to three lines under it
@@ -150,6 +150,19 @@ def _alt_over_head(item: Item, blocks: Sequence[Block], shapes: Sequence[LineSha
     item starts at the headline."""
     return item.end - item.start >= 3 and alt_text(blocks[item.start].text) and peers.head_like(
         blocks[item.start + 1].text, shapes[item.start + 1])
+
+
+def _alt_under(item: Item, limit: int, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> int:
+    """Where an item ends without the next item's kicker at its foot: an image's alt text as its
+    last line or last but one, then a label of the page ("ESSAY", in the item or left outside) and
+    the next item's headline — the picture and label over the next teaser (its own end when there
+    are none; an image's line right over the next headline is the item's own picture's caption)."""
+    for k in (item.end - 2, item.end - 1):  # the label in the item, or left outside before the next item
+        labels = range(k + 1, limit)
+        if k > item.start + 1 and labels and len(labels) <= 2 and alt_text(blocks[k].text) and all(
+                is_label(blocks[j].text, shapes[j]) for j in labels):
+            return k
+    return item.end
 
 
 _THIS_ITEM = re.compile(  # a licence that names the item it is under: "This post and the worksheet are licensed under …"
@@ -272,9 +285,13 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
             end = _licence_below(item, limit, outside, blocks, shapes, roles)
         if end == item.end and not dated_above:
             end = _date_under(item, limit, outside, blocks, shapes)
+        why = "site furniture: the site's own lines under the item's text"
+        if end == item.end:
+            end = _alt_under(item, limit, blocks, shapes)
+            why = "an image's alt text over the next item's headline"
         if (start, end) != (item.start, item.end):
             first, last = blocks[start].line, blocks[end - 1].line
             out[i] = replace(item, start=start, end=end, doubts=tuple(d for d in item.doubts if first <= d[0] <= last))
-            cut += [Debris(b.line, b.text, "site furniture: the site's own lines under the item's text") for b in blocks[end : item.end]]
+            cut += [Debris(b.line, b.text, why) for b in blocks[end : item.end]]
     taken = {blocks[k].line for item in out for k in range(item.start, item.end)}
     return out, [d for d in left if d.line not in taken] + cut

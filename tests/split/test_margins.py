@@ -237,3 +237,21 @@ def test_an_images_alt_text_over_a_teasers_headline_is_not_the_teasers():
     assert [(a.title, a.source.lines, a.authors) for a in result.articles] == [
         (cards[1], (2, 4), ("Élise Kovalenko-Roy",)), (cards[5], (6, 8), ("Samira Belhadj",))]
     assert {d.line for d in result.debris} == {1, 5}
+
+
+def test_an_images_alt_text_and_a_label_over_the_next_teaser_are_not_the_teaser_above():
+    cards = ("What we owe to the places we leave",
+             "Most of us will leave the town that raised us, and philosophy has said little about our duties to places.",
+             "Élise Kovalenko-Roy · 1,700 words",
+             "Image: Two chairs facing each other across a kitchen table", "CONVERSATION", "Forgiveness is not a feeling",
+             "The philosopher Agnieszka Wrona on apology, resentment and why we get forgiveness wrong, in conversation.",
+             "Samira Belhadj · 4,400 words")
+    with tagger.using(StartsAt(cards[0], cards[5])):
+        result = split_text("\n".join(cards) + "\n", "dump.txt")
+    assert [(a.title, a.source.lines) for a in result.articles] == [(cards[0], (1, 3)), (cards[5], (6, 8))]
+    assert {d.line for d in result.debris} == {4, 5}
+    # an image's line alone under an item's text is that item's own picture
+    photo = (*cards[:3], "Photo: The reading room on its first morning", *cards[5:])
+    with tagger.using(StartsAt(photo[0], photo[4])):
+        result = split_text("\n".join(photo) + "\n", "dump.txt")
+    assert [a.source.lines for a in result.articles] == [(1, 4), (5, 7)]
