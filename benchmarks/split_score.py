@@ -22,7 +22,8 @@ Definitions (the same everywhere the figures are shown):
   they measure field extraction apart from boundaries (1 when none matched). Titles are compared
   with runs of white space collapsed; a gold title of `null` (an untitled
   fragment) is right when the split took no title line for it, i.e. when its
-  title is not the start of any line it moved into the front matter. Authors
+  title is not the start of any line it moved into the front matter (or of two
+  such lines joined: a headline the dump wrapped). Authors
   are compared as sets of names.
 - Per shape and overall, counts are summed over dumps before dividing (micro
   averages), so a dump with many items weighs more than one with few.
@@ -226,8 +227,9 @@ def predict(text: str, name: str) -> tuple[Item, ...]:
     for article in split_text(text, name).articles:
         first, last = article.source.lines
         title = _norm(article.title)
-        titled = any(_norm(lines[n - 1]).startswith(title) for n in article.meta_lines
-                     if first <= n <= last and 0 < n <= len(lines)) if title else False
+        meta = set(article.meta_lines)  # a headline wrapped over two lines of the dump is both of them, joined
+        titled = any(_norm(" ".join(lines[n - 1 : n + 1] if n + 1 in meta else lines[n - 1 : n])).startswith(title)
+                     for n in meta if first <= n <= last and 0 < n <= len(lines)) if title else False
         items.append(Item(
             (first, last), article.kind.value, title if titled else None, frozenset(map(_norm, article.authors)),
             article.licence.kind.value,

@@ -38,6 +38,11 @@ _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: A
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
 _COUNTER = re.compile(r"^showing\s+(?:\d[\d,]*\s*(?:[-–—]|to)\s*)?\d[\d,]*\s+(?:of\s+\d|[a-z])", re.IGNORECASE)
 COUNTER_MAX = 120  # "Showing 8 stories tagged housing", "Showing 1–8 of 214 articles · Sort by: date" is shorter
+_FACET = re.compile(  # a search page's or a sidebar's facet: "Filter by region", "News (24)", "March 2025 (4)"
+    r"^(?:(?:filter|refine|narrow)(?: (?:results|your search))? by \w+(?: \w+)?:?|[^\W\d_][\w’'&-]*(?: [\w’'&-]+){0,4} \((?!1[89]\d\d\)|20\d\d\))\d[\d,]*\))$",
+    re.IGNORECASE,
+)
+FACET_MAX = 60
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
 PROMO_MAX = 100  # the lines of a newsletter box are shorter
@@ -140,6 +145,8 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
         reason = furniture_reason(text, repeats.count(text) if repeats else 1)
         if not reason and len(text) <= COUNTER_MAX and _COUNTER.match(text):
             reason = "a count of the page's items"
+        if not reason and len(text) <= FACET_MAX and _FACET.match(text):
+            reason = "a facet of the page: a filter, or a category with its count of items"
         if reason:
             debris.append(Debris(number, text, reason))
             continue

@@ -147,3 +147,14 @@ def test_predict_says_untitled_when_the_split_took_no_title_line():
     [got] = predict(text, "d.txt")
     assert got.title is None
     assert got.lines == (1, 1)
+
+
+def test_predict_reads_a_headline_the_dump_wrapped_over_two_lines():
+    import textwrap
+
+    body = ("In the last week of May, when the wet-season grass on the floodplain south of the river was still "
+            "knee-high and green at the roots, six rangers from the station set out before dawn with drip torches. ") * 3
+    head = "Cool fire, early: how the Marlgu Rangers are rewriting the fire calendar on the Daly River floodplain"
+    text = "\n".join([*textwrap.wrap(head, 76), "By Jarrah Whitfield", *textwrap.wrap(body, 76)]) + "\n"
+    [got] = predict(text, "d.txt")
+    assert got.title == head and got.lines[0] == 1

@@ -63,6 +63,14 @@ def test_a_count_of_the_pages_items_is_debris():
     assert debris == {1: "a count of the page's items", 7: "a count of the page's items"}
 
 
+def test_a_search_pages_facets_are_debris_a_title_with_a_year_is_not():
+    text = "\n".join(["Filter by type", "News (24)", "Jobs (3)", "Filter by region", "Gulf and Cape York (10)",
+                      "Women rangers take the lead on sea turtle monitoring", LONG, "kunanyi Songs (2025)", LONG])
+    found, debris = segments(text)
+    assert sorted(debris) == [1, 2, 3, 4, 5] and all("facet" in why for why in debris.values())
+    assert found == [[6, 7, 8, 9]]
+
+
 def test_a_related_block_ends_at_the_next_article_title():
     text = f"Title\n\n{LONG}\n\nYou May Also Like\n\nOne headline\nAnother headline\nNext article title\n\n{LONG}"
     found, debris = segments(text)
