@@ -50,21 +50,17 @@ def _ignore_interrupt() -> None:
 
 
 def _split_chunk(dumps: list[tuple[Path, str]], prepare: Callable[[SplitArticle], T]) -> list[tuple[_Stream, OSError | None]]:
-    """In a worker: each dump's stream (prepared articles and problems), and the OSError that ended
-    it early (its articles before the error are kept, as a streamed split would have given them)."""
+    """In a worker: each dump's stream (`plan.dump_stream`, its articles prepared), and the OSError
+    that ended it early (what came before the error is kept, as a streamed split would give it)."""
     done = []
     for raw, shown in dumps:
         stream: _Stream = []
-        problems: list[Problem] = []
-        told = 0
         try:
-            for article in plan.dump_articles(raw, shown, problems):
-                stream += problems[told:]
-                told = len(problems)
-                stream.append(prepare(article))
-            done.append((stream + problems[told:], None))
+            for item in plan.dump_stream(raw, shown):
+                stream.append(item if isinstance(item, Problem) else prepare(item))
+            done.append((stream, None))
         except OSError as exc:
-            done.append((stream + problems[told:], exc))
+            done.append((stream, exc))
     return done
 
 
@@ -148,10 +144,6 @@ class SplitAhead(Generic[T]):
         if at == chunk[-1]:
             del self._futures[number]
             self._send()
-        for item in stream:
-            if isinstance(item, Problem):
-                problems.append(item)
-            else:
-                yield item
+        yield from plan.unpack(stream, problems)
         if failure is not None:
             raise failure

@@ -4,7 +4,8 @@ Owns `dump_articles` (the streamed read of one dump: a first pass counts its
 short lines, so furniture recurring between items is known, then the split runs
 line by line — memory stays bounded by the longest article), `split_dump` (the
 same, a large dump split in a second process, on another core, while the
-caller matches and writes what it has been given) and `plan_files` (what `sitegen split --dry-run` shows: every article
+caller matches and writes what it has been given; `dump_stream` and `unpack`: the
+articles with their problems among them, as one process sends them to another) and `plan_files` (what `sitegen split --dry-run` shows: every article
 each dump would give, with its lines, kind, title, authors, confidence and what
 to review; many dumps split by workers, `ahead.SplitAhead`). Must not write anything.
 """
@@ -15,10 +16,11 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 from sitegen.archive.load import shown_path
 from sitegen.errors import Problem, error
@@ -27,6 +29,8 @@ from sitegen.split.roles import Repeats
 
 BACKGROUND_BYTES = 1 << 20  # a dump this large is split in a second process
 SENT = 32  # articles sent from that process at a time
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,32 @@ def dump_articles(raw: Path, shown: str, problems: list[Problem]) -> Iterator[Sp
         repeats = Repeats.of_lines(handle)  # a first pass on bytes: only short lines are decoded
     with raw.open("rb") as handle:
         yield from iter_articles(decode_lines(handle, shown, problems), raw.name, [], repeats)
+
+
+def dump_stream(raw: Path, shown: str) -> Iterator[SplitArticle | Problem]:
+    """`dump_articles` with its problems among the articles, where the split met them (what a
+    process that splits for another sends it). Raises OSError when the file cannot be read, after
+    the problems met before it."""
+    problems: list[Problem] = []
+    told = 0
+    try:
+        for article in dump_articles(raw, shown, problems):
+            yield from problems[told:]
+            told = len(problems)
+            yield article
+    except OSError:
+        yield from problems[told:]
+        raise
+    yield from problems[told:]
+
+
+def unpack(stream: Iterable[T | Problem], problems: list[Problem]) -> Iterator[T]:
+    """The articles of a stream (`dump_stream`), its problems appended to `problems` as they come."""
+    for item in stream:
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            yield item
 
 
 def may_fork() -> bool:
@@ -75,11 +105,7 @@ def split_dump(raw: Path, shown: str, problems: list[Problem]) -> Iterator[Split
             except EOFError:
                 raise OSError(f"the split of {raw.name} stopped (its process ended, exit code {child.exitcode})") from None
             if kind == "articles":
-                for item in payload:
-                    if isinstance(item, Problem):
-                        problems.append(item)
-                    else:
-                        yield item
+                yield from unpack(payload, problems)
             elif kind == "done":
                 return
             elif kind == "oserror":
@@ -96,19 +122,15 @@ def split_dump(raw: Path, shown: str, problems: list[Problem]) -> Iterator[Split
 def _split_child(receiver: Connection, sender: Connection, raw: Path, shown: str) -> None:
     """The child of `split_dump`: problems and articles, in order, SENT at a time."""
     receiver.close()
-    problems: list[Problem] = []
-    told = 0
     try:
         try:
             batch: list = []
-            for article in dump_articles(raw, shown, problems):
-                batch += problems[told:]
-                told = len(problems)
-                batch.append(article)
-                if len(batch) >= SENT:
+            for item in dump_stream(raw, shown):
+                batch.append(item)
+                if len(batch) >= SENT and not isinstance(item, Problem):  # (a batch ends on an article)
                     sender.send(("articles", batch))
                     batch = []
-            sender.send(("articles", batch + problems[told:]))
+            sender.send(("articles", batch))
             sender.send(("done", None))
         except (BrokenPipeError, EOFError):
             pass  # the parent stopped reading (it is gone, or has what it needs)

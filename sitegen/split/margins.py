@@ -286,8 +286,7 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
         if end == item.end and not dated_above:
             end = _date_under(item, limit, outside, blocks, shapes)
         why = "site furniture: the site's own lines under the item's text"
-        if end == item.end:
-            end = _alt_under(item, limit, blocks, shapes)
+        if end == item.end and (end := _alt_under(item, limit, blocks, shapes)) != item.end:
             why = "an image's alt text over the next item's headline"
         if (start, end) != (item.start, item.end):
             first, last = blocks[start].line, blocks[end - 1].line
