@@ -78,7 +78,7 @@ def _articles(
         debris.extend(left)
         for item in found:
             blocks = segment.blocks[item.start : item.end]
-            article = assemble(blocks, name, segment.roles[item.start : item.end], item)
+            article = assemble(blocks, name, segment.roles[item.start : item.end], item, repeats.masthead if repeats else None)
             debris.extend(article.debris)
             yield article
         memo.forget()  # the recognisers' answers for this segment's lines: the next one reads others

@@ -26,6 +26,7 @@ from sitegen.split.clean import follow_name
 from sitegen.split.dates import date_of, relative_date
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
+from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     bare_name,
     bio_names,
@@ -101,6 +102,8 @@ _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
 _PICTURES = initialled(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
 _WRITING = initialled(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
+_LED = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
+_SITE_FIRST = re.compile(r"\s+[|·•]\s+")  # "Tidy Tides | Jade Mwangi"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -146,9 +149,13 @@ class _Found:
     debris: list[Debris] = field(default_factory=list)
     ended: bool = False  # the text has end matter: it is complete
     group: bool = False  # the by-line found so far names a group ("Research news", "Staff"): people may follow
+    dated: bool = False  # the by-line found so far is a name after a date ("October 2026 · Planning Tips"): a "By NAME" may follow
     date: dt.date | None = None
+    site: Masthead | None = None  # the site's names: a by-line giving one names no writer
 
     def add_authors(self, names: list[str]) -> None:
+        if self.site:
+            names = [n for n in names if not self.site.names_the_site(n)]  # "Posted by Port Hills Pest Free"
         names = [bare_name(n) for n in names if not _dated_words(n)]  # "Chief Mike Dwyer": the name without the rank
         self.authors += [n for n in names if n not in self.authors and not not_a_writer(n)]
 
@@ -159,13 +166,14 @@ class _Found:
 
 
 def assemble(
-    blocks: tuple[Block, ...], name: str, roles: tuple[Role, ...] | None = None, item: Item | None = None
+    blocks: tuple[Block, ...], name: str, roles: tuple[Role, ...] | None = None, item: Item | None = None,
+    site: Masthead | None = None,
 ) -> SplitArticle:
-    """The article made of these consecutive content lines of dump `name` (with their roles and
-    the boundary's confidence and doubts, when known)."""
+    """The article made of these consecutive content lines of dump `name` (with their roles, the
+    boundary's confidence and doubts, and the site's names from the dump's head, when known)."""
     lines = list(blocks)
     first, last = lines[0].line, lines[-1].line
-    found = _Found()
+    found = _Found(site=site)
     title, publisher = None, None
     review = list(item.doubts) if item else []
     confidence = item.confidence if item else 1.0
@@ -255,13 +263,20 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
     standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
-        open_byline = found.byline is None or found.group and not found.authors
+        led = found.dated and _LED.match(text) is not None  # "By NAME" under "October 2026 · Planning Tips"
+        open_byline = found.byline is None or found.group and not found.authors or led
         names = handle_names(text) if titled and open_byline else None  # "Originally posted by HANDLE on Site"
         names = names or (byline_names(text, after_title=titled) if open_byline and not text.endswith(":") else None)
+        if led and names:
+            found.authors, found.dated = [], False  # the name after the date was a section's or a place's
         names = names or (_handle(lines, i) if titled and not found.authors else None)
         names = names or (head_names(text) if titled and open_byline else None)
         if names and title and text.strip() == title:
             names = None  # the headline's name again, over a page about that person: no by-line
+        site_only = bool(names and found.site and all(map(found.site.names_the_site, names)))
+        if site_only:  # "Posted by Port Hills Pest Free": a by-line naming no writer, who may follow
+            names = _after_the_site(text, found.site)  # "Tidy Tides | Jade Mwangi": the site, then the writer
+            site_only = not names
         dated_head = found.date is None and date_of(text) and i + 1 < len(lines) and _names_under_title(lines[i + 1].text)
         if standfirst and not names and found.byline is None and not dated_head:  # a date under it only over a by-line
             if len(text) <= 60 and is_label(text) or _head_fact(text):
@@ -270,8 +285,9 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
             return  # only a by-line is looked for under a standfirst
         if standfirst and names and i >= len(lines) - 2 and not heads_an_item(text):
             return  # a signature closing a one-paragraph letter is the end matter's
-        if names or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
+        if names or site_only or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
             found.group = not names
+            found.dated = bool(names) and not led and _dated_names(text)
             found.add_authors([] if names_no_writer(text) and not led_names(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
@@ -289,6 +305,19 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _dated_names(text: str) -> bool:
+    """A by-line that gives a date, then a name with no "by" before it: "October 2026 · Planning Tips"."""
+    parts = _SITE_FIRST.split(text.strip(), maxsplit=1)
+    return len(parts) == 2 and bool(date_line(parts[0]) or _MONTH_YEAR.match(parts[0])) and _LED.match(parts[1]) is None
+
+
+def _after_the_site(text: str, site: Masthead) -> list[str] | None:
+    """The writer a by-line names after the site's name ("Tidy Tides | Jade Mwangi"), or None."""
+    parts = _SITE_FIRST.split(text.strip())
+    names = byline_names(parts[1], after_title=True) if len(parts) == 2 and site.names_the_site(parts[0]) else None
+    return names if names and not any(map(site.names_the_site, names)) else None
 
 
 def _read_head_licence(lines: list[Block], found: _Found) -> None:

@@ -30,6 +30,7 @@ from sitegen.split.clean import clean_line, follow_name, is_separator, line_debr
 from sitegen.split.dates import RELATIVE_WORDS, date_of, day_line, posted_line, relative_date
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
+from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
@@ -831,6 +832,7 @@ class Repeats:
     def __init__(self) -> None:
         self._counts = bytearray(1 << self.BITS)
         self.contents = contents.Named()  # the entries of the dump's contents lines ("In this issue: A · B · C")
+        self.masthead = Masthead()  # the site's name and menu, from the dump's first lines
 
     @staticmethod
     @remembered  # a line is counted by the segmenter, by `classify` and by the tagger
@@ -858,7 +860,9 @@ class Repeats:
                 text = clean_line((raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw).rstrip("\r\n"))
                 repeats.add(text)
                 repeats.contents.add(text)
+                repeats.masthead.add(text)
             else:  # a long line: a contents line only when it opens like one ("In this issue: …")
                 text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+                repeats.masthead.add(text.strip())
                 repeats.contents.add(clean_line(text.rstrip("\r\n")) if contents.opens(text) else None)
         return repeats

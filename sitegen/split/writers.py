@@ -43,7 +43,10 @@ _HANDLE_BY = re.compile(  # a forum's poster: "Started by kveik_kate in Yeast", 
 _HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
 _NOT_HANDLES = frozenset("admin administrator editor editors staff team webmaster moderator moderators guest anonymous".split())
 _LOWER_BY = re.compile(r"^(?:by|words:?|text:?|words by|story by)\s+(?P<name>[a-z][a-z’'-]+(?: [a-z][a-z’'-]+){1,2})$")
-_GUEST = re.compile(rf"\bguest (?:post|column|blog|piece|essay)(?: is)? (?:by|from)\s+(?P<names>{NAME}(?: (?:and|&) {NAME})?)")
+_GUEST = re.compile(  # "This is a guest post by NAME", "Guest post by Dr NAME", "Our guest writer this week is NAME"
+    rf"\b[Gg]uest (?:post|column|blog|piece|essay|writer|author)(?: this (?:week|month))? (?:is (?:by |from )?|by |from )"
+    rf"(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
+)
 _DASH_NAME = re.compile(rf"^(?:--|[–—-])\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})\.?$")  # "— Bill"
 _NAME_REMARK = re.compile(  # "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"
     rf"^(?:--|[–—-])?\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})(?:\s\([^()]{{2,30}}\)|(?:,\s(?:(?:aged?\s)?\d{{1,2}}|[{UPPER}][\w’' -]{{1,30}})){{1,2}})\.?$"
@@ -233,8 +236,12 @@ def lower_byline(text: str) -> list[str] | None:
 def guest_names(text: str) -> list[str] | None:
     """The writer a guest post's text names: "This is a guest post by NAME, a PhD student …"."""
     head = text[:300]
-    match = _GUEST.search(head) if "guest " in head else None  # the words `_GUEST` begins with, in its case
-    return (people(match.group("names")) or None) if match else None
+    match = _GUEST.search(head) if "uest " in head else None  # the letters `_GUEST` begins with, in either case
+    if not match:
+        return None
+    names = match.group("names")
+    first, stop, rest = names.partition(". ")
+    return people(first if stop and " " in first else names) or None  # "NAME. Fiona is a PhD student"
 
 
 def statement_writers(statement: str) -> list[str]:

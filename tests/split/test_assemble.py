@@ -430,3 +430,12 @@ def test_a_picture_desk_caption_is_the_photographer_s():
     caption = "OSLO, Norway — Farmers park tractors in front of the Storting on Wednesday during a protest against fuel tax."
     assert make("Farmers protest against fuel tax", caption, "Photo: Henrik Sæther / NordPress").authors == ("Henrik Sæther",)
     assert make("Farmers protest against fuel tax", LONG, "Photo: Henrik Sæther / NordPress").authors == ()  # no dateline: a story's picture
+
+
+def test_a_by_line_under_a_dated_section_name_gives_the_writer():
+    article = make("How to plan a winter wedding", "November 2026 · Planning Tips", "By Hattie Lloyd, Wedding Coordinator", LONG)
+    assert article.authors == ("Hattie Lloyd",)
+    assert article.byline == "November 2026 · Planning Tips\n\nBy Hattie Lloyd, Wedding Coordinator"
+    assert article.body == LONG + "\n"
+    dated = make("Kilnsey show report", "12 August 2026 · Jo Hart", "Rain held off until the sheep classes were judged.", LONG)
+    assert dated.authors == ("Jo Hart",)  # a name after the date, with no "By" line under it, is the writer

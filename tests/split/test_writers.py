@@ -77,8 +77,23 @@ def test_a_book_credit_names_the_writer_not_the_translator():
     assert head_names("Lea Marsh, translated from the Swedish by Jon Eck") == ["Lea Marsh"]
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("[This is a guest post by Ruth Alder, a historian of canals.]", ["Ruth Alder"]),
+        ("Guest post by Dr Harriet Osei-Bonsu", ["Harriet Osei-Bonsu"]),  # at the start of a line, with a title
+        ("Guest post by Fiona Lindqvist. Fiona is a PhD student in Edinburgh.", ["Fiona Lindqvist"]),
+        ("Our guest writer this week is Hanna Lindqvist, a PE teacher from Umeå.", ["Hanna Lindqvist"]),
+        ("This is a guest post by Amy Lee and Bo Chan.", ["Amy Lee", "Bo Chan"]),
+        ("Guest post: canal boats", None),
+        ("The guest author Is Here today", None),  # no "by", "from" or "is" before a name
+    ],
+)
+def test_a_guest_writer(line, names):
+    assert guest_names(line) == names
+
+
 def test_writers_named_in_the_text_or_a_statement():
-    assert guest_names("[This is a guest post by Ruth Alder, a historian of canals.]") == ["Ruth Alder"]
     assert statement_writers("This note was written by Carl Ibsen for the Digest and is reproduced with permission.") == [
         "Carl Ibsen"
     ]
