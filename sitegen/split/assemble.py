@@ -102,6 +102,10 @@ _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
 _PICTURES = initialled(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
 _WRITING = initialled(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
+_GLUED_DATE = re.compile(
+    r"(?<=[a-z])(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December) \d)"
+)
 _LED = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
 _SITE_FIRST = re.compile(r"\s+[|·•]\s+")  # "Tidy Tides | Jade Mwangi"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
@@ -266,7 +270,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         led = found.dated and _LED.match(text) is not None  # "By NAME" under "October 2026 · Planning Tips"
         open_byline = found.byline is None or found.group and not found.authors or led
         names = handle_names(text) if titled and open_byline else None  # "Originally posted by HANDLE on Site"
-        names = names or (byline_names(text, after_title=titled) if open_byline and not text.endswith(":") else None)
+        names = names or (byline_names(_unglued(text), after_title=titled) if open_byline and not text.endswith(":") else None)
         if led and names:
             found.authors, found.dated = [], False  # the name after the date was a section's or a place's
         names = names or (_handle(lines, i) if titled and not found.authors else None)
@@ -305,6 +309,12 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _unglued(text: str) -> str:
+    """A by-line with the space put back that a scrape lost between a name and the date after it:
+    "By Lakshmi VenkatramanSunday, 18 May 2025", "by MarciaJanuary 14, 2025"."""
+    return _GLUED_DATE.sub(" · ", text) if len(text) <= 120 else text
 
 
 def _dated_names(text: str) -> bool:

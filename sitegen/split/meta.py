@@ -36,6 +36,7 @@ NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
     r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr|Chief|FF|Firefighter|Very|Rt|Hon"
+    r"|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
     r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))\.?\s"
     r"(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
@@ -124,8 +125,9 @@ _MORE_GROUPS = Folded(  # groups, places and events named like people: "Bristol 
 _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place
     r"\S\s(?i:dispatch|courier|express|observer|monitor|echo|telegraph|sentinel|messenger|mercury|argus|watch|insider"
     r"|weekly|daily|secretariat|administration|inquiry|aquarium|distillery|brewery|winery|marts|gymnastics|athletics"
-    r"|handball|football|rugby|cricket|hockey|netball|basketball|drama|bowmen|scouts|choir|orchestra)$"  # its last word
-    r"|\b(?:Network|Association|Society|Foundation|Trust|Council|Committee|Club|Youth|Aquarium)\b"  # a word anywhere
+    r"|handball|football|rugby|cricket|hockey|netball|basketball|drama|bowmen|scouts|choir|orchestra"
+    r"|admin|administrator|webmaster|room)$"  # its last word: a site's account ("Jewel Mas Admin"), a venue ("Lecture Room")
+    r"|\b(?:Network|Association|Society|Foundation|Trust|Council|Committee|Club|Youth|Aquarium|Embassy|Consulate)\b"  # a word anywhere
     r"|^(?:Castle|Castell|Hotel|Mount) |\sCol$"  # "Castell Brynmor"; a mountain pass: "Lingmell Col"
     r"|\s(?!(?:KC|QC|MC|GC|DSC)$)[A-Z]{1,3}C$"  # a club's letters ("Wickham Park LTC"), not a barrister's ("NAME KC")
 )

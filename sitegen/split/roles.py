@@ -119,7 +119,7 @@ _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")  # the digits of an ASCII line
 _LIFE_YEARS = re.compile(r",?\s+\(?(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d\)?$")  # ", 1948–2026", " (1934-2026)"
 _VALEDICTION = re.compile(
-    r"^(?:yours (?:sincerely|faithfully|truly)|(?:with )?(?:best|kind|warm)(?: wishes| regards)?|regards|sincerely|thanks|cheers),\s+",
+    r"^(?:yours(?: (?:sincerely|faithfully|truly|ever))?|(?:with )?(?:best|kind|warm)(?: wishes| regards)?|regards|sincerely|thanks|cheers),\s+",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"

@@ -325,9 +325,15 @@ def _interrupts(before: str, line: str, after: str, run: list[str]) -> bool:
         return False
     cleaned = clean_line(line)
     if line_debris(cleaned) or _PAGE_MARK.match(cleaned) or is_caption(cleaned):
-        return not (date_line(cleaned) or byline_names(cleaned, after_title=True))
+        return not (date_line(cleaned) or byline_names(cleaned, after_title=True) or _by_line(after))
     running_head = len(line.split()) >= 2 and sum(map(str.isalpha, line)) >= 0.5 * len(line) and not stops_mid_sentence(line)
-    return running_head and sum(1 for other in run if other.strip() == line) >= 2
+    return running_head and sum(1 for other in run if other.strip() == line) >= 2 and not _by_line(after)
+
+
+def _by_line(text: str) -> bool:
+    """A by-line in lower case ("by NAME | DATE | 3 comments"): the line above it is a headline
+    ("Chart of the week: …", which reads as a caption), not a line of the page breaking a sentence."""
+    return text.startswith("by ") and bool(byline_names(clean_line(text)))
 
 
 def _mended(run: list[str], first: int) -> list[_Piece] | None:

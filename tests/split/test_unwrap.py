@@ -207,6 +207,10 @@ def test_a_line_of_the_page_inside_a_sentence_is_moved_out_and_the_sentence_mend
                   ["The chair of the board, Margaret Oyelaran, said at the end of the meeting that", "“We will build it.”", "she added"],
                   ["The harbour board voted on Tuesday to build a new ferry terminal on the", "Harbour News", "north quay."]):
         assert joined(lines) == lines
+    # a headline that reads like a caption, over a by-line in lower case: the next post starts there
+    post = ["Filed under: childcare, labour market, guest posts", "", "Chart of the week: why wage growth looks so flat",
+            "by Daniel Cho | 22 August 2025 | 3 comments"]
+    assert joined(post) == post
 
 
 def test_a_mended_dump_splits_with_every_line_on_the_dump():
