@@ -106,6 +106,7 @@ _GLUED_DATE = re.compile(
     r"(?<=[a-z])(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December) \d)"
 )
+SIGNED_BIO_MAX = 300  # a line about the writer under their signature is no longer
 _LED = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
 _SITE_FIRST = re.compile(r"\s+[|·•]\s+")  # "Tidy Tides | Jade Mwangi"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
@@ -510,6 +511,13 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             del lines[-signers:]
             found.ended = True
             return
+        elif len(lines) > 2 and (names := _signed_over_bio(lines)):  # "— Kenny Baird", then "Kenny has had a season ticket …"
+            found.add_authors(names)
+            found.bylines[lines[-2].line] = f"{lines[-2].text}\n{text}"
+            found.meta_lines.append(lines.pop().line)
+            found.meta_lines.append(lines.pop().line)
+            found.ended = True
+            return
         elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])
@@ -518,6 +526,17 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             return
         found.meta_lines.append(lines.pop().line)
         found.ended = True
+
+
+def _signed_over_bio(lines: list[Block]) -> list[str] | None:
+    """The writer of a signature over a line about them that opens with their first name ("— Kenny
+    Baird", then "Kenny has had a season ticket in the Harbour End since 1987."), or None."""
+    text = lines[-1].text
+    if len(text) > SIGNED_BIO_MAX or not ends_sentence(text):
+        return None
+    names = _signed(lines[-2].text, lines[:-1])
+    first = text.split(None, 1)[0]
+    return names if names and len(names) == 1 and len(names[0].split()) >= 2 and names[0].split()[0] == first and first.isalpha() else None
 
 
 def _credits(text: str) -> list[str] | None:

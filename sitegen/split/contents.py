@@ -101,6 +101,7 @@ class Named:
         self._lists: set[str] = set()  # the lines that list them, when no lead word says so
         self._open = False  # the line before was a contents line or its heading
         self._column: list[str] | None = None  # the entries listed one a line under a heading alone, while read
+        self._column_lines: list[str] = []  # those lines as they are looked up (`lists`)
 
     def add(self, text: str | None) -> None:
         """Read the dump's next line (None: a line too long to list anything)."""
@@ -115,6 +116,7 @@ class Named:
         found = entries(text) if may else None
         heading = found is None and may and _heading(text)
         self._column = [] if heading else None
+        self._column_lines = []
         if found is None and self._open and not heading:
             found = _continued(text)
             if found and len(self._lists) < KEPT:
@@ -125,19 +127,23 @@ class Named:
 
     def _listed(self, text: str) -> bool:
         """Read a line under a contents heading alone as the next entry of its list, one a line
-        (True), or close the list (False): it is kept when a heading of the list follows it, as the
-        page's first heading ("In this issue", then "From the President", "Ensemble news", …, then
-        "From the President" over its text), as `segment` keeps it."""
+        (True), or close the list (False): it is kept when it lists three entries or more, each
+        with its number or bullet ("In this issue", then "1. The 50:22 is a kick, not a plan", …; the
+        list's lines are then the page's), or two when a heading of the list follows it, as the page's first heading ("In this issue", then "From the President",
+        "Ensemble news", then "From the President" over its text), as `segment` keeps it."""
         column = self._column
         assert column is not None
         key = _norm(_LIST_MARK.sub("", text, 1))
-        if key in column and len(column) >= 2:
-            if len(self._entries) < KEPT:
-                self._entries.update(column[: KEPT - len(self._entries)])
-        elif key and key not in column and len(column) < COLUMN_MAX and _entry(text):
+        if key and key not in column and len(column) < COLUMN_MAX and _entry(text):
             column.append(key)
+            if _LIST_MARK.match(text):  # (a line without its mark is the head it names, further down)
+                self._column_lines.append(_norm(text))
             self._open = False
             return True
+        marked = len(self._column_lines) == len(column) >= ENTRIES  # "1. The 50:22 is a kick, not a plan", …
+        if (key in column and len(column) >= 2 or marked) and len(self._entries) < KEPT:
+            self._entries.update(column[: KEPT - len(self._entries)])
+            self._lists.update(self._column_lines[: KEPT - len(self._lists)])  # "1. Title": the page's line, not the head
         self._column = None
         return False
 

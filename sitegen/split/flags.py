@@ -40,7 +40,7 @@ _CAPTION_START = re.compile(r"(?:Photo|Image|Picture|Illustration|Photograph|Pho
 _MEDIA = re.compile(
     r"^\W*(?:embedded (?:articles?|content|media|tweet|post|video)s?|(?:youtube|vimeo|tiktok|instagram|facebook|twitter|x)"
     r" (?:video|post|embed)|video|watch|audio|podcast|tweet|(?:table|chart|graph|map|image|photo|figure|infographic|"
-    r"diagram|video) (?:showing|shows|of|depicting|comparing) .*|watch:.*|listen:.*|\[?(?:video|audio|image|embed)\]?)\W*$",
+    r"diagram|video) (?:showing|shows|of(?! the (?:week|month|day|year)\b)|depicting|comparing) .*|watch:.*|listen:.*|\[?(?:video|audio|image|embed)\]?)\W*$",
     re.IGNORECASE,
 )
 _STATES = re.compile(r"\s(?:is|are|was|were|has|have|had|does|did|shows|show|proves|prove)\s")

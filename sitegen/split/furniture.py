@@ -64,6 +64,9 @@ _NAV = initialled(
     r"|next (?:day|post|page)|showing \d+ of)\b|^(?:home|menu|search\.*|latest issue)$",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(r"\[([^\[\]]{1,40})\]")  # "[back issues]"
+_HOME_ROW = re.compile(r"^Home(?: (?:[A-Z][\w’'-]*|&|and|of|the|us|in|to|for)){5,30}$")  # capitalised words after "Home", no punctuation
+_LINK_LINE = re.compile(r"^(?:[A-Z][\w’'-]*|[A-Z][\w’'-]* (?:[A-Za-z][\w’'-]*|&)(?: [A-Za-z][\w’'-]*)?)(?:\.\.\.|…)?$")  # "Shop Coffee"
 _PART = re.compile(r"\s(?:[|·•»›/]\s|\s+|(?<=\t))")  # between the links of a menu or a footer's row (or a tab)
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _AGO = re.compile(r"\b\d+ (?:min|hour|day|week)s? ago\b", re.IGNORECASE)
@@ -98,6 +101,7 @@ OWN_TEXT = 80  # an item whose lines besides the site's hold less running text t
 COMMENT_HEAD = 90  # a commenter's name and date line is at most this long
 COMMENT_TEXT = 400  # a comment alone holds at most this much running text
 COMMENTS_TEXT = 900  # and the comments judged together at most this much
+MENU_LINKS = 4  # a run of this many link-shaped lines or more is a menu one link a line
 MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
 
 
@@ -145,7 +149,7 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         promo=sum(promo),
         comments=sum(comments),
         nav=sum(nav),
-        menu=sum(menu),
+        menu=sum(menu) + vertical_menus(texts),
         links=sum(links),
         commenters=commenters,
         opens=comments[0],
@@ -162,12 +166,32 @@ def _running(s: LineShape) -> int:
 
 
 def menu_row(text: str) -> bool:
-    """A row of links: four parts or more between separators or wide gaps, each of a few words,
-    hardly any with a number ("Home | News | Sport | About us"; not "Thu 3 Dec · 8.30pm · £22")."""
+    """A row of links: four parts or more between separators or wide gaps, or each in brackets,
+    each of a few words, hardly any with a number ("Home | News | Sport | About us", "[contents]
+    [back issues] [send us stuff] [stockists]"; not "Thu 3 Dec · 8.30pm · £22"), or a row that
+    opens with "Home" and goes on in capitalised words with no sentence in them ("Home About the
+    Society Lectures & Events Library Membership Contact")."""
     if len(text) > 300:
         return False
-    parts = [x for x in _PART.split(text.strip()) if x]
-    return len(parts) >= 4 and all(len(x.split()) <= 4 for x in parts) and sum(1 for x in parts if any(c.isdigit() for c in x)) <= 1
+    text = text.strip()
+    parts = [x for x in (_BRACKETED.findall(text) if text.startswith("[") and text.endswith("]") else _PART.split(text)) if x]
+    if len(parts) >= 4 and all(len(x.split()) <= 4 for x in parts) and sum(1 for x in parts if any(c.isdigit() for c in x)) <= 1:
+        return True
+    return bool(_HOME_ROW.match(text))
+
+
+def vertical_menus(texts: Sequence[str]) -> int:
+    """How many menus one link a line the lines hold: runs of `MENU_LINKS` lines or more, each a
+    few capitalised words with no sentence, number or colon ("Menu", "Shop Coffee", "Subscriptions",
+    "Our Farms", "Journal", "Contact")."""
+    found = run = 0
+    for text in [*texts, ""]:
+        if _LINK_LINE.match(text):
+            run += 1
+            continue
+        found += run >= MENU_LINKS
+        run = 0
+    return found
 
 
 def button(text: str) -> bool:

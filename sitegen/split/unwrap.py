@@ -46,6 +46,9 @@ RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the ne
 _OWN_LINE = initialled(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
 
 
+_RULE = re.compile(r"^(?:[-=_*~#·•] ?){3,}$")
+
+
 def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
     """`line` goes on the paragraph whose last line is `previous` (both non-blank, as in the
     dump; `opens` when `previous` is the paragraph's first line): its first word would not have
@@ -63,6 +66,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
     full, previous, line = previous.rstrip(), previous.strip(), line.strip()
     if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line) or _PAGE_MARK.match(line):
         return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
+    if _RULE.match(line) or _RULE.match(previous):
+        return False  # a rule ("-----" as wide as the text, "* * *") ends a paragraph and starts none
     if line[:1].islower():
         if len(full) < width - NARROWER and fits(full, line, width):
             return False

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from sitegen.split.firsts import initialled
 from sitegen.split.dates import date_of, day_line, relative_date
-from sitegen.split.meta import NAME, UPPER, capitalised, is_group, is_person_name, is_post, people, post_nominals
+from sitegen.split.meta import NAME, UPPER, bare_name, capitalised, is_group, is_person_name, is_post, people, post_nominals
 from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
@@ -33,7 +33,7 @@ _LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: 
 )
 _NOT_LEADS = re.compile(  # those who did not write the text
     r"^(?:(?:medically|clinically) )?(?:reviewed|edited|photographed|illustrated|produced|presented|hosted|sponsored|supplied"
-    r"|translated|narrated|designed|directed|compiled)\b",
+    r"|translated|narrated|designed|directed|compiled|(?:photo(?:graph)?s?|pictures?|images?|videos?|illustrations?) by)\b",
     re.IGNORECASE,
 )
 _HANDLE_BY = re.compile(  # a forum's poster: "Started by kveik_kate in Yeast", "Originally posted by decoction_dan on X, DATE"
@@ -127,6 +127,9 @@ def row_person(part: str) -> str | None:
     after it dropped), "Will Gedge" (a first name that is also a word, before a surname that is not)."""
     bare = post_nominals(part.strip())
     if (name := person(bare)) and is_person_name(name):
+        return name
+    ranked = bare_name(bare)  # "Vice Admiral (Retd) S. K. Menon"
+    if ranked != bare and (name := person(ranked)) and is_person_name(name):
         return name
     words = bare.split()
     if 2 <= len(words) <= 3 and words[0].lower() in _GIVEN_WORDS and is_person_name(bare):

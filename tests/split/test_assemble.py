@@ -439,3 +439,12 @@ def test_a_by_line_under_a_dated_section_name_gives_the_writer():
     assert article.body == LONG + "\n"
     dated = make("Kilnsey show report", "12 August 2026 · Jo Hart", "Rain held off until the sheep classes were judged.", LONG)
     assert dated.authors == ("Jo Hart",)  # a name after the date, with no "By" line under it, is the writer
+
+
+def test_a_signature_over_a_line_about_the_writer():
+    article = make("Open the books", LONG, "— Kenny Baird",
+                   "Kenny has had a season ticket in the Harbour End since 1987 and was the zine's editor from 1998 to 2011.")
+    assert article.authors == ("Kenny Baird",)
+    assert article.body == LONG + "\n" and "Kenny has had" in (article.byline or "")
+    initials = make("A countermarked penny", LONG, "G. P. H.", "G. P. Hartigan is the Society's Honorary Librarian.")
+    assert initials.authors != ("G. P. H",)  # initials sign: the line under them names the writer, not "G."

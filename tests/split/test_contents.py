@@ -118,3 +118,16 @@ def test_a_list_one_entry_a_line_under_its_heading_names_the_heads_once_the_firs
                  "Community solar scheme gets the green light"]:
         numbered.add(line)
     assert numbered.named("Heat pump grants: what changes in April")
+
+
+def test_a_numbered_list_under_its_heading_names_the_heads_and_is_the_page_s():
+    named = contents.Named()
+    for line in ["In this issue", "1. The 50:22 is a kick, not a plan", "2. Chart of the week: where tries start",
+                 "3. Mailbag: do lineouts really suffer at the coast?", "This week's issue is supported by Boland Physio."]:
+        named.add(line)
+    assert named.named("The 50:22 is a kick, not a plan") and named.named("Mailbag: do lineouts really suffer at the coast?")
+    assert named.lists("2. Chart of the week: where tries start")  # the list's own line: outside every item
+    unmarked = contents.Named()  # without numbers, the list's lines are the heads' own words: a heading must follow
+    for line in ["In this issue", "A Benson pocket watch", "Meeting report", "Auction notes", "Members can download the edition."]:
+        unmarked.add(line)
+    assert not unmarked.named("Auction notes")

@@ -84,6 +84,8 @@ def test_flag_reasons(line, reason):
         "Source material for the report came from three ministries, the authors said.",
         "The editors of the paper disagreed, and said so in a long letter to the owners that was published on Monday.",
         "Tables of US business",
+        "Chart of the week: where tries start",  # a regular feature's headline, not a chart left out
+        "Photo of the day",
         "Sang Han, Roderick Purwana and Wonho Hong signed the deal on Monday.",
     ],
 )

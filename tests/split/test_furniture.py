@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitegen.split import split_text
 from sitegen.split.boundary import Item
-from sitegen.split.furniture import commenter, judge, menu_row
+from sitegen.split.furniture import commenter, judge, menu_row, vertical_menus
 from sitegen.split.roles import classify, shape
 from sitegen.split.text import Block
 
@@ -104,6 +104,20 @@ def test_a_menu_row_is_links_not_an_events_line():
     assert menu_row("Latest   Zoning   Transit   Housing   Public Space   Podcast   Donate")
     assert not menu_row("Thu 3 Dec · 8.30pm · £22 / £18 members")
     assert not menu_row("By Jane Hill · 3 March 2026 · 4 min read")
+    assert menu_row("[contents] [back issues] [send us stuff] [stockists]")  # links in brackets
+    assert menu_row("Home About the Society Lectures & Events Library Membership Archive Contact")  # no separators
+    assert not menu_row("Home is where the heart is, and the village hall is its kitchen.")
+    assert not menu_row("Home Office confirms new rules for visitor visas")  # a headline: too few words, one verb
+
+
+def test_a_masthead_with_its_menu_one_link_a_line_is_not_an_article():
+    masthead = ("Kahawa Lane Roasters", "Shop Coffee", "Subscriptions", "Equipment", "Our Farms", "Journal", "Contact",
+                "We roast every Tuesday and Friday in small batches, and deliver free within Nairobi on orders over KSh 3,000.")
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(masthead))
+    judged = [judge([Item(0, len(masthead), 0.9)], blocks, [shape(t) for t in masthead], classify(masthead), first) for first in (True, False)]
+    assert judged[0][0] == [] and {d.text for d in judged[0][1]} == set(masthead)  # the dump's first item: its masthead
+    assert len(judged[1][0]) == 1  # further down, a list of short lines may be an item's
+    assert vertical_menus(["Jane Hill is our chair.", "Home", "About", "Events"]) == 0  # three links are no menu
 
 
 def test_an_item_that_may_be_furniture_is_kept_with_a_review_flag():

@@ -211,6 +211,11 @@ def test_a_line_of_the_page_inside_a_sentence_is_moved_out_and_the_sentence_mend
     post = ["Filed under: childcare, labour market, guest posts", "", "Chart of the week: why wage growth looks so flat",
             "by Daniel Cho | 22 August 2025 | 3 comments"]
     assert joined(post) == post
+    # a rule between items, as wide as the text, is joined to neither the paragraph above it nor the headline under it
+    rule = "-" * 70
+    issue = [*wrapped(PROSE, width=70), rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo", *wrapped(MORE, width=70)]
+    out = [line for line in joined(issue) if line]
+    assert out[1:4] == [rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo"]
 
 
 def test_a_mended_dump_splits_with_every_line_on_the_dump():

@@ -34,6 +34,7 @@ def make(*texts: str):
         ("May 3, 2026 @ 4:05 pm · Filed by Tess Moreau under Grammar, Usage", ["Tess Moreau"]),
         ("April 8, 2026 · Marit · 12 Comments", ["Marit"]),
         ("Forecaster: Iwan Price · Updated 06:40 GMT", ["Iwan Price"]),
+        ("Opinion | 26 November 2023 | Vice Admiral (Retd) S. K. Menon", ["S. K. Menon"]),  # the rank dropped
     ],
 )
 def test_a_row_of_the_page_facts_names_its_writer(row, names):
@@ -48,6 +49,8 @@ def test_a_row_of_the_page_facts_names_its_writer(row, names):
         "Harbour Museums · Plymouth, UK",  # an institution and its place
         "Local news | 12 October 2026",
         "Noor Haddad · Field notes",  # no date: not a row of facts
+        "Photo galleries | 2 February 2024 | Photos by Savio Fernandes",  # the photographer wrote no text
+        "News | 2 May 2024 | General Election",
     ],
 )
 def test_rows_without_a_writer_name_no_one(row):
