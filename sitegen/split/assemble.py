@@ -298,6 +298,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
+        elif found.date is None and (dated := _labelled_date(text)):  # "9 April 2025 · Guest posts"
+            found.date = dated
         elif len(text) <= 60 and (
             is_label(text) or relative_date(text) or sum(map(str.isalpha, text)) < 0.5 * len(text) or _FIELD.match(text)
         ):  # a rating, a label, a field of the page ("Format: News and Press Release"): stays in the text
@@ -310,6 +312,19 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _labelled_date(text: str) -> dt.date | None:
+    """The date of a row that gives a date and a label or two of the page ("9 April 2025 · Guest
+    posts", "Interviews | 3 May 2026"), or None."""
+    parts = _SITE_FIRST.split(text.strip()) if len(text) <= 80 else []
+    if not 2 <= len(parts) <= 3:
+        return None
+    dates = [d for d in map(date_of, parts) if d]
+    labels = [p for p in parts if not date_of(p)]
+    if len(dates) != 1 or any(len(p.split()) > 4 or ends_sentence(p) for p in labels):
+        return None
+    return dates[0]
 
 
 def _unglued(text: str) -> str:

@@ -44,7 +44,7 @@ _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
 _LEADING_HONORIFICS = re.compile(rf"^{_HONORIFIC}")
 _NAME_LIST = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")  # "A, B, and C"
-_LAST_INITIAL = re.compile(r"\s[A-Z]\.$")  # "Tomasz K."
+_LAST_INITIAL = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-Þ]\.$")  # "Tomasz K.", "É.M."
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
     rf"|column|essay|report) )?by|author|words|text):?\s+"
@@ -52,11 +52,11 @@ _BY_LINE = re.compile(
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
 )
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
-_MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?)"
+_MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?|charts?|graphics|maps|data)"
 _WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
 _LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
-    rf"|(?:von|par|por|di|door|av)\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"|(?:von|par|por|di|door|av|na)\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
 )

@@ -388,7 +388,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
 
 
 _LEAD_CUES = ("by", "author", "words", "text", *RELATIVE_WORDS)
-_FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av")
+_FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na")
 
 
 def _may_lead(r: Reading, text: str) -> bool:
@@ -615,7 +615,9 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         last = text.split()[-1]
         broken = len(last) <= 2 and last.islower() and s.words > 1
         command = s.words <= COMMAND_WORDS and not s.final  # "Write to us", "Show newest first"
-        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken or command) and s.final != "?":
+        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken or command) and s.final != "?" and not (
+            command and byline_names(text)  # "Show notes by NAME": a credit, not "Show more"
+        ):
             return "call to action of the site"
     if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text) or _signs(text)):
         s = s or shape(text)

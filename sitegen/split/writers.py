@@ -28,7 +28,7 @@ _TIME = re.compile(r"\s*@?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b", re.IGNORECASE)
 _COUNT = re.compile(r"^\d[\d,.]*k?\s+\w+$|^\w+\s*\(\d+\)$", re.IGNORECASE)  # "32 Comments", "Comments (87)"
 _LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: NAME", "Summary by NAME"
-    rf"^(?:(?:[A-Z][a-z]+ ){{0,2}}by:?|(?:[A-Z][a-z]+ )?(?i:forecaster|writer|reporter|columnist|critic|reviewer|blogger"
+    rf"^(?:(?:[A-Z][a-z]+ ){{0,2}}by:?|(?:na|von|par|por|door)|(?:[A-Z][a-z]+ )?(?i:forecaster|writer|reporter|columnist|critic|reviewer|blogger"
     rf"|correspondent|author|words|text|story)s?:)\s+(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:\s+(?:under|in|on|at|for)\s.*)?$"
 )
 _NOT_LEADS = re.compile(  # those who did not write the text
@@ -47,7 +47,9 @@ _GUEST = re.compile(  # "This is a guest post by NAME", "Guest post by Dr NAME",
     rf"\b[Gg]uest (?:post|column|blog|piece|essay|writer|author)(?: this (?:week|month))? (?:is (?:by |from )?|by |from )"
     rf"(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
 )
-_DASH_NAME = re.compile(rf"^(?:--|[–—-])\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})\.?$")  # "— Bill"
+_DASH_NAME = re.compile(  # "— Bill", "— É.M."
+    rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][a-z’'-]{{2,15}})\.?|(?P<initials>[{UPPER}]\.\s?[{UPPER}]\.(?:\s?[{UPPER}]\.)?))$"
+)
 _NAME_REMARK = re.compile(  # "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"
     rf"^(?:--|[–—-])?\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})(?:\s\([^()]{{2,30}}\)|(?:,\s(?:(?:aged?\s)?\d{{1,2}}|[{UPPER}][\w’' -]{{1,30}})){{1,2}})\.?$"
 )
@@ -284,7 +286,10 @@ def first_name_signature(text: str) -> list[str] | None:
     text = text.strip()
     if len(text) > 60:
         return None
-    match = _DASH_NAME.match(text) or _NAME_REMARK.match(text)
+    dashed = _DASH_NAME.match(text)
+    if dashed and dashed.group("initials"):
+        return [dashed.group("initials")]  # initials sign as printed
+    match = dashed or _NAME_REMARK.match(text)
     return [match.group("name")] if match and first_name(match.group("name")) else None
 
 

@@ -448,3 +448,12 @@ def test_a_signature_over_a_line_about_the_writer():
     assert article.body == LONG + "\n" and "Kenny has had" in (article.byline or "")
     initials = make("A countermarked penny", LONG, "G. P. H.", "G. P. Hartigan is the Society's Honorary Librarian.")
     assert initials.authors != ("G. P. H",)  # initials sign: the line under them names the writer, not "G."
+
+
+def test_a_date_row_with_a_label_gives_the_date_and_a_by_line_under_an_intro_the_writer():
+    intro = "Élise writes: I met Yaniel at a workshop in Toronto last year and have pestered him to write for us ever since."
+    article = make("Guest post: The clave is an argument", "9 April 2025 · Guest posts", intro, "By Yaniel Ortega", LONG)
+    assert str(article.date) == "2025-04-09"
+    assert article.authors == ("Yaniel Ortega",)
+    assert article.body.startswith(intro)
+    assert make("Notes", "9 April 2025 · We met at the hall and talked about the roof.", LONG).date is None  # a sentence, not a label

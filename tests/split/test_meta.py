@@ -127,6 +127,10 @@ def test_title_from_text():
         ("Par Maria Costa et Jean Dupont", ["Maria Costa", "Jean Dupont"]),
         ("Por Juan Pérez y Ana Reis", ["Juan Pérez", "Ana Reis"]),
         ("Di Luca Rossi", ["Luca Rossi"]),
+        ("na Faith Njeri", ["Faith Njeri"]),  # Swahili
+        ("Words and chart: Sipho Dlamini", ["Sipho Dlamini"]),
+        ("By Vice Admiral (Retd) S. K. Menon", ["S. K. Menon"]),
+        ("by Haji Rahmat Osman", ["Rahmat Osman"]),
         ("By JOHN HANNA and MARGERY BECK Associated Press", ["John Hanna", "Margery Beck"]),
         ("By Rabbi Ilana Weiss", ["Ilana Weiss"]),
         ("Posted by Anjali Rao, Textile Conservator", ["Anjali Rao"]),

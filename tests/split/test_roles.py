@@ -167,6 +167,7 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("D") is not None
     assert furniture_reason("Tags: broad beans, pests, soil") is not None
     assert furniture_reason("Follow the money: how the port was sold") is None  # a headline, not a call to action
+    assert furniture_reason("Show notes by Niamh Ó Súilleabháin") is None  # a credit, not "Show more"
     assert furniture_reason("Politics", repeats=3) == "recurs 3 times in the dump"
     assert furniture_reason("Politics", repeats=1) is None
     assert furniture_reason("March 3, 2025", repeats=5) is None  # dates recur on a listing page
