@@ -38,18 +38,19 @@ _HONORIFIC = (  # titles dropped from a name: academic, civil and religious
     r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr|Chief|FF|Firefighter|Very|Rt|Hon"
     r"|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
     r"|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
+    r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er)"
     r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))\.?\s"
     r"(?:\((?i:retd|ret)\.?\)\s)?)*"
 )
-_NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&))\s*{_HONORIFIC}{NAME})*"
+_NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&|with))\s*{_HONORIFIC}{NAME})*"  # "A, B and C", "A with B"
 _LEADING_HONORIFICS = re.compile(rf"^{_HONORIFIC}")
-_NAME_LIST = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&)\s*")  # "A, B, and C"
+_NAME_LIST = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&|\bwith\b)\s*")  # "A, B, and C", "A with B"
 _LAST_INITIAL = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-Þ]\.$")  # "Tomasz K.", "É.M."
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
     rf"|column|essay|report) )?by|author|words|text):?\s+"
     rf"(?:the\s(?=(?i:very|rt|rev|revd|reverend|hon)\b))?{_HONORIFIC}(?P<names>{_NAMES})"
-    rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|[|,–—·•-].*|\(.*\))?$"
+    rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|with [a-z].*|[|,–—·•-].*|\(.*\))?$"
 )
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
 _MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?|charts?|graphics|maps|data)"
@@ -63,7 +64,7 @@ _LEAD = initialled(  # what starts a by-line, in English and the languages near 
 _AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a date, a publisher or a place after them
     r"\s*[|·•–—»(/]|\s+-\s|\s+\d|,?\s+(?i:for|in|at|from|on|published|updated|posted|filed|last)\s"
 )
-_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&)\s)\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&|with)\s)\s*")
 _NOT_WRITERS = re.compile(  # also "Results supplied by", "Prices provided by": who sent the figures, not a writer
     r"^(?:(?:medically )?reviewed|hosted|presented|produced|edited|narrated|moderated|curated|sponsored"
     r"|directed|illustrated|photographed|(?:[a-z]+ )?(?:and [a-z]+ )?(?:supplied|provided))(?: and \w+)? by\b",

@@ -111,9 +111,9 @@ _HONORIFIC = re.compile(  # academic, civil, religious and diplomatic titles bef
     re.IGNORECASE,
 )
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
-_SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor"
+_SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor", "— Jane Hill, for The Ledger"
     rf"^(?:--|[–—-])?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})"
-    rf"(?:,\s*(?P<place>(?:[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}})(?:, [A-Z][\w .’'-]{{1,30}})?))?\.?$"
+    rf"(?:,\s*(?P<place>(?:(?:for )?[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}})(?:, [A-Z][\w .’'-]{{1,30}})?))?\.?$"
 )
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")  # the digits of an ASCII line
@@ -149,8 +149,8 @@ COMMENTS = re.compile(  # the start of a comments section
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
-    r"^(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share|related"
-    r"|keywords)\s*:.{0,200}$"
+    r"^(?:[^\W\d_]+ ?/ ?)?(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share"
+    r"|related|keywords)\s*:.{0,200}$"  # also under a label in another language: "Rhannu / Share: …"
     r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"

@@ -131,6 +131,9 @@ def test_title_from_text():
         ("Words and chart: Sipho Dlamini", ["Sipho Dlamini"]),
         ("By Vice Admiral (Retd) S. K. Menon", ["S. K. Menon"]),
         ("by Haji Rahmat Osman", ["Rahmat Osman"]),
+        ("By CA Rohan Deshpande", ["Rohan Deshpande"]),  # a professional designation before the name
+        ("By Kiri Tane with Sam Lowe", ["Kiri Tane", "Sam Lowe"]),
+        ("By Jane Hill with additional reporting", ["Jane Hill"]),
         ("By JOHN HANNA and MARGERY BECK Associated Press", ["John Hanna", "Margery Beck"]),
         ("By Rabbi Ilana Weiss", ["Ilana Weiss"]),
         ("Posted by Anjali Rao, Textile Conservator", ["Anjali Rao"]),

@@ -157,6 +157,8 @@ def test_signatures_of_letters():
     assert signature("Margaret Ellis, Hexham") == ["Margaret Ellis"]
     assert signature("Dr Helen Marsh, Rotherham") == ["Helen Marsh"]
     assert signature("Deborah and Mark Lund, Totley") == ["Deborah Lund", "Mark Lund"]
+    assert signature("— Leesee Arnaquq, for Sivumut News") == ["Leesee Arnaquq"]  # a correspondent signing for the paper
+    assert signature("Yours, Ned Aske, Bowmen of Wigmore") == ["Ned Aske"]
     assert signature("Globalization and Internet Safeguards") is None
     assert signature("ASSESSING CHINA’S Goes") is None
 
@@ -168,6 +170,7 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("Tags: broad beans, pests, soil") is not None
     assert furniture_reason("Follow the money: how the port was sold") is None  # a headline, not a call to action
     assert furniture_reason("Show notes by Niamh Ó Súilleabháin") is None  # a credit, not "Show more"
+    assert furniture_reason("Rhannu / Share: Facebook · X · WhatsApp") is not None  # under a label in Welsh too
     assert furniture_reason("Politics", repeats=3) == "recurs 3 times in the dump"
     assert furniture_reason("Politics", repeats=1) is None
     assert furniture_reason("March 3, 2025", repeats=5) is None  # dates recur on a listing page
