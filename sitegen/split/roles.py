@@ -150,7 +150,7 @@ COMMENTS = re.compile(  # the start of a comments section
 )
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
     r"^(?:[^\W\d_]+ ?/ ?)?(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share"
-    r"|related|keywords)\s*:.{0,200}$"  # also under a label in another language: "Rhannu / Share: …"
+    r"|related|keywords|browse(?: by \w+)?|archives?(?: by \w+)?)\s*:.{0,200}$"  # also under a label in another language: "Rhannu / Share: …"
     r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"
@@ -158,6 +158,8 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|^(?:was|is) this (?:article |page |answer |story |post |information )?(?:helpful|useful)\b.{0,40}$"
     r"|^you(?: are|'re|’re)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)\b"
     r"|^posted in [^.!?:|]{1,80} \| [^.!?|]{1,40}$"  # a blog's entry footer: "Posted in Schools | Leave a comment"
+    r"|^[^.!?]{2,80}(?: [·|•–—-] |\s{3,})(?:page|p\.) ?\d{1,4}$"  # a print page's running head: "SIVUMUT NEWS · March 14, 2025 · Page 4"
+    r"|^(?:page|p\.) ?\d{1,4}(?: [·|•–—-] |\s{3,})[^.!?]{2,80}$"
     r"|^.{2,40} says:$|^for immediate release$|^page \d+ of \d+$|^(?:previous|next) page(?: \| (?:previous|next) page)?$|^text size\b.{0,20}$",
     re.IGNORECASE,
 )

@@ -47,6 +47,7 @@ _OWN_LINE = initialled(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|rep
 
 
 _RULE = re.compile(r"^(?:[-=_*~#·•] ?){3,}$")
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)+[a-z]{2,}(?: › \S+)+$")  # a web address alone, or as a result shows it
 
 
 def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
@@ -68,6 +69,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
     if _RULE.match(line) or _RULE.match(previous):
         return False  # a rule ("-----" as wide as the text, "* * *") ends a paragraph and starts none
+    if _ADDRESS.match(line):
+        return False  # a search result's address under its title: "sunshinecocoa.org.ng › news › 2024 › …"
     if line[:1].islower():
         if len(full) < width - NARROWER and fits(full, line, width):
             return False

@@ -171,6 +171,10 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("Follow the money: how the port was sold") is None  # a headline, not a call to action
     assert furniture_reason("Show notes by Niamh Ó Súilleabháin") is None  # a credit, not "Show more"
     assert furniture_reason("Rhannu / Share: Facebook · X · WhatsApp") is not None  # under a label in Welsh too
+    assert furniture_reason("SIVUMUT NEWS · March 14, 2025 · Page 4") is not None  # a print page's running head
+    assert furniture_reason("Page 3 | The Dispatch") is not None
+    assert furniture_reason("Browse by month: January 2025 | February 2025 | March 2025") is not None
+    assert furniture_reason("The answer is on Page 4") is None
     assert furniture_reason("Politics", repeats=3) == "recurs 3 times in the dump"
     assert furniture_reason("Politics", repeats=1) is None
     assert furniture_reason("March 3, 2025", repeats=5) is None  # dates recur on a listing page

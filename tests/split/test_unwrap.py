@@ -216,6 +216,12 @@ def test_a_line_of_the_page_inside_a_sentence_is_moved_out_and_the_sentence_mend
     issue = [*wrapped(PROSE, width=70), rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo", *wrapped(MORE, width=70)]
     out = [line for line in joined(issue) if line]
     assert out[1:4] == [rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo"]
+    # a search result's address under its title is joined to neither
+    address = "sunshinecocoa.org.ng › news › 2024 › field-school-mealybugs"
+    title = "Mealybugs, ants and the virus: a short lesson from the Ile-Oluji field school"
+    result = [*wrapped(PROSE, width=80), title, address, "News · 12 February 2025 · By Funmilayo Akinwale", *wrapped(MORE, width=80)]
+    out = [line for line in joined(result) if line]
+    assert address in out and title in out
 
 
 def test_a_mended_dump_splits_with_every_line_on_the_dump():
