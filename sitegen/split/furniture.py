@@ -64,6 +64,7 @@ _NAV = initialled(
     r"|next (?:day|post|page)|showing \d+ of)\b|^(?:home|menu|search\.*|latest issue)$",
     re.IGNORECASE,
 )
+_VIDEO = re.compile(r"^(?:VIDEO|Video|WATCH|Watch)\s*[:|–—]\s*\S")  # a video's title on a listing
 _BRACKETED = re.compile(r"\[([^\[\]]{1,40})\]")  # "[back issues]"
 _HOME_ROW = re.compile(r"^Home(?: (?:[A-Z][\w’'-]*|&|and|of|the|us|in|to|for)){5,30}$")  # capitalised words after "Home", no punctuation
 _LINK_LINE = re.compile(r"^(?:[A-Z][\w’'-]*|[A-Z][\w’'-]* (?:[A-Za-z][\w’'-]*|&)(?: [A-Za-z][\w’'-]*)?)(?:\.\.\.|…)?$")  # "Shop Coffee"
@@ -101,6 +102,7 @@ OWN_TEXT = 80  # an item whose lines besides the site's hold less running text t
 COMMENT_HEAD = 90  # a commenter's name and date line is at most this long
 COMMENT_TEXT = 400  # a comment alone holds at most this much running text
 COMMENTS_TEXT = 900  # and the comments judged together at most this much
+VIDEO_TEXT_WORDS = 8  # a line this long under a video's title is text about it: the item is a teaser
 MENU_LINKS = 4  # a run of this many link-shaped lines or more is a menu one link a line
 MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
 
@@ -124,6 +126,7 @@ class Evidence:
     titled: bool  # a headline heads it
     byline: bool  # it has a by-line
     first: bool  # the first item of the dump
+    video: bool  # a video's title heads it ("VIDEO: …", "Watch: …") with no line of text under it
 
 
 def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], first: bool) -> Evidence:
@@ -157,6 +160,7 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         titled=roles[0] is Role.TITLE and 0 not in commenters and not _SENTENCES.search(texts[0]),
         byline=Role.BYLINE in roles,
         first=first,
+        video=bool(_VIDEO.match(texts[0])) and all(len(t.split()) < VIDEO_TEXT_WORDS for t in texts[1:]),
     )
 
 
@@ -269,6 +273,8 @@ def reason(e: Evidence) -> str | None:
         return "the site's own lines (footer, sign-up, navigation, links to other pages)"
     if e.first and e.menu and e.running < MASTHEAD_TEXT:
         return "the site's masthead and menu"
+    if e.video:
+        return "a video listed with no text (its title and date)"
     return None
 
 

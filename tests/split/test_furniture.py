@@ -169,3 +169,13 @@ def test_a_call_to_join_the_society_is_the_sites_an_invitation_to_an_event_is_no
     assert site_line("Join the Friends of Elm Park today")
     assert not site_line("Join us on Thursday 15 January at 7pm at Ludlow Assembly Rooms for an illustrated talk.")
     assert not site_line("Forty people came to join the society's walk along the river on Sunday.")
+
+
+def test_a_video_listed_with_only_its_date_is_not_an_item_but_one_with_text_is():
+    bare = ["VIDEO: Sarmiento open workout, Cebu", "March 8, 2025", "[thumb]"]
+    told = ["WATCH: Trailer for \"Iron Roof\" ahead of Friday premiere", "November 10, 2025",
+            "The first full trailer for the haunted-estate horror has been viewed two million times since Monday […]"]
+    for texts, kept in ((bare, 0), (told, 1)):
+        blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+        found, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+        assert len(found) == kept and len(left) == len(texts) * (1 - kept)
