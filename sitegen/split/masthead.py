@@ -38,6 +38,11 @@ class Masthead:
         self._name = ""  # the masthead's name, folded: the first line's first part
         self._menu: set[str] = set()
 
+    @property
+    def full(self) -> bool:
+        """Whether the head is read: later lines are not looked at."""
+        return len(self._lines) >= HEAD_LINES
+
     def add(self, text: str) -> None:
         """Read one cleaned line of the dump, in order (only the first non-blank ones count)."""
         if not text or len(self._lines) >= HEAD_LINES:

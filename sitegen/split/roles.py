@@ -867,6 +867,7 @@ class Repeats:
                 repeats.masthead.add(text)
             else:  # a long line: a contents line only when it opens like one ("In this issue: …")
                 text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-                repeats.masthead.add(text.strip())
+                if not repeats.masthead.full:
+                    repeats.masthead.add(text.strip())
                 repeats.contents.add(clean_line(text.rstrip("\r\n")) if contents.opens(text) else None)
         return repeats
