@@ -42,6 +42,7 @@ _ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: wha
 _NUMBERED = re.compile(r"^\s*(?:(\d{1,3})[.):]|(\d{1,3})/(\d{1,3})\b|(?:step|part|day|stage|round|chapter|question|q)\s*(\d{1,3})\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,4}\.)\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # "Pros: …", "Best overall: …", "Price: €3.50"
+_COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart by wide gaps
 _HEAD_WORDS = re.compile(r"^(?:by|posted|published|updated|written by|words by)\b", re.IGNORECASE)
 
 
@@ -111,17 +112,24 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     text = next((k for k in range(a.start, min(a.end, a.start + REACH)) if shapes[k].running), a.end)  # where the article's text begins
     if form is not None and any(template(blocks[k].text) == form for k in range(max(text + 1, near), b.start)):
         return "printed like a subheading of the article above"
-    if not has_head(blocks, roles, a.start, a.end):
-        return None
     reach = max(a.start, a.end - REACH)
     above = sum(shapes[k].running for k in range(reach, a.end))
-    long = (above >= LONG or above >= OPENING and _adjoining(a, b, blocks)) and sum(
+    if not (has_head(blocks, roles, a.start, a.end) or roles[a.start] is Role.TITLE and above >= OPENING and _chart_between(a, b, blocks, shapes)):
+        return None
+    long = (above >= LONG or above >= OPENING and (_adjoining(a, b, blocks) or _chart_between(a, b, blocks, shapes))) and sum(
         shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD))) >= 2  # and a section of text under it
     if (long or _subheadings(shapes, roles, reach, a.end)) and similarity(
         _words(blocks, roles, reach, a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))
     ) >= SHARED:
         return "about what the article above is about, under a subheading"  # (a long article's first, too)
     return None
+
+
+def _chart_between(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
+    """Only the rows of a chart or a table stand between the two items ("    E        C#m       A"):
+    lines printed in columns, with no sentence in them, which the tagger left outside."""
+    between = range(a.end, b.start)
+    return len(between) > 0 and all(_COLUMNS.search(blocks[k].text) and not shapes[k].running for k in between)
 
 
 def _adjoining(a: Item, b: Item, blocks: Sequence[Block]) -> bool:

@@ -162,3 +162,26 @@ def test_an_articles_head_and_its_text_cut_apart_by_a_share_row_are_one_article(
     shapes = [shape(t) for t in texts]
     out, _ = join([Item(0, 3, 0.9), Item(3, 9, 0.9)], blocks, shapes, classify(texts, None, shapes), [])
     assert [(i.start, i.end) for i in out] == [(0, 3), (3, 9)]
+
+
+def test_an_article_cut_where_a_chart_stands_in_its_text_is_one_article():
+    texts = [
+        "Why the bridge of this song sounds like coming home",
+        "The verse of the song uses the four chords of popular music, and the harmony of the verse is meant to feel like home.",
+        "The chorus of the song borrows one chord from the minor key, and that borrowed chord is what makes the harmony ache.",
+        "    E        C#m       A        B",
+        "    I        vi        IV       V",
+        "Les heu- res len- tes / me ra-mè-nent chez nous",
+        "The bridge of the song leaves home: the harmony moves to the minor chord, and the verse chords come back only at the end.",
+        "That return of the verse harmony after the bridge is why the chorus of the song sounds like coming home each time.",
+    ]
+    blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
+    shapes = [shape(t) for t in texts]
+    roles = classify(texts, None, shapes)
+    out, _ = join([Item(0, 3, 0.9), Item(5, 8, 0.6)], blocks, shapes, roles, [])
+    assert [(i.start, i.end) for i in out] == [(0, 8)]  # the chart's rows stood between: the same article
+    prose = [*texts[:3], "Shop our guitar courses today", "Sign up for the newsletter", *texts[5:]]
+    blocks = [Block(k + 1, t) for k, t in enumerate(prose)]
+    shapes = [shape(t) for t in prose]
+    out, _ = join([Item(0, 3, 0.9), Item(5, 8, 0.6)], blocks, shapes, classify(prose, None, shapes), [])
+    assert len(out) == 2  # lines of the site between them, not a chart: no telling it is one article
