@@ -107,8 +107,8 @@ _GLUED_DATE = re.compile(
     r"|September|October|November|December) \d)"
 )
 SIGNED_BIO_MAX = 300  # a line about the writer under their signature is no longer
-_LED = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
-_SITE_FIRST = re.compile(r"\s+[|·•]\s+")  # "Tidy Tides | Jade Mwangi"
+_BY_LEAD = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
+_ROW_PARTS = re.compile(r"\s+[|·•]\s+")  # the parts of a row: "Tidy Tides | Jade Mwangi", "9 April 2025 · Guest posts"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
 
@@ -268,7 +268,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
     standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
-        led = found.dated and _LED.match(text) is not None  # "By NAME" under "October 2026 · Planning Tips"
+        led = found.dated and _BY_LEAD.match(text) is not None  # "By NAME" under "October 2026 · Planning Tips"
         open_byline = found.byline is None or found.group and not found.authors or led
         names = handle_names(text) if titled and open_byline else None  # "Originally posted by HANDLE on Site"
         names = names or (byline_names(_unglued(text), after_title=titled) if open_byline and not text.endswith(":") else None)
@@ -317,7 +317,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
 def _labelled_date(text: str) -> dt.date | None:
     """The date of a row that gives a date and a label or two of the page ("9 April 2025 · Guest
     posts", "Interviews | 3 May 2026"), or None."""
-    parts = _SITE_FIRST.split(text.strip()) if len(text) <= 80 else []
+    parts = _ROW_PARTS.split(text.strip()) if len(text) <= 80 else []
     if not 2 <= len(parts) <= 3:
         return None
     dates = [d for d in map(date_of, parts) if d]
@@ -335,13 +335,13 @@ def _unglued(text: str) -> str:
 
 def _dated_names(text: str) -> bool:
     """A by-line that gives a date, then a name with no "by" before it: "October 2026 · Planning Tips"."""
-    parts = _SITE_FIRST.split(text.strip(), maxsplit=1)
-    return len(parts) == 2 and bool(date_line(parts[0]) or _MONTH_YEAR.match(parts[0])) and _LED.match(parts[1]) is None
+    parts = _ROW_PARTS.split(text.strip(), maxsplit=1)
+    return len(parts) == 2 and bool(date_line(parts[0]) or _MONTH_YEAR.match(parts[0])) and _BY_LEAD.match(parts[1]) is None
 
 
 def _after_the_site(text: str, site: Masthead) -> list[str] | None:
     """The writer a by-line names after the site's name ("Tidy Tides | Jade Mwangi"), or None."""
-    parts = _SITE_FIRST.split(text.strip())
+    parts = _ROW_PARTS.split(text.strip())
     names = byline_names(parts[1], after_title=True) if len(parts) == 2 and site.names_the_site(parts[0]) else None
     return names if names and not any(map(site.names_the_site, names)) else None
 

@@ -55,9 +55,10 @@ _BY_LINE = re.compile(
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
 _MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?|charts?|graphics|maps|data)"
 _WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
+FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na")  # "by" in the languages near English, and Swahili
 _LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
-    rf"|(?:von|par|por|di|door|av|na)\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
 )

@@ -34,7 +34,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import is_person_name, translator_names
+from sitegen.split.meta import FOREIGN_LEADS, is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -390,19 +390,18 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
 
 
 _LEAD_CUES = ("by", "author", "words", "text", *RELATIVE_WORDS)
-_FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na")
 
 
 def _may_lead(r: Reading, text: str) -> bool:
     """Whether `_led_byline` may find a by-line on the line: False only on a line with no digit, no
     colon and none of `_LEAD_CUES`, not opening with a lead of another language. Proof: it answers
     from `meta.by_line_names` (whose `_BY_LINE` opens with "by", "author", "words" or "text", whose
-    date branch needs " by ", and whose `_LEAD` needs "by", a colon or one of `_FOREIGN_LEADS`
+    date branch needs " by ", and whose `_LEAD` needs "by", a colon or one of `meta.FOREIGN_LEADS`
     first), from `_WRITTEN_BY`, `_POSTED_BY` and `_ROLE_BY` (tried on a line with " by"), or from
     `_glued_names`, which needs a digit or one of `dates.RELATIVE_WORDS` (`_may_be_glued`). (The
     lower-cased line holds a word of any substring's lower-cased copy; `Reading.holds` says yes on a
     line a case-insensitive pattern could read otherwise.)"""
-    return r.digit or ":" in text or r.holds(_LEAD_CUES) or r.lower.lstrip().startswith(_FOREIGN_LEADS)
+    return r.digit or ":" in text or r.holds(_LEAD_CUES) or r.lower.lstrip().startswith(FOREIGN_LEADS)
 
 
 def _may_be_named(r: Reading, text: str) -> bool:

@@ -114,9 +114,10 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "printed like a subheading of the article above"
     reach = max(a.start, a.end - REACH)
     above = sum(shapes[k].running for k in range(reach, a.end))
-    if not (has_head(blocks, roles, a.start, a.end) or roles[a.start] is Role.TITLE and above >= OPENING and _chart_between(a, b, blocks, shapes)):
+    chart = _chart_between(a, b, blocks, shapes)
+    if not (has_head(blocks, roles, a.start, a.end) or roles[a.start] is Role.TITLE and above >= OPENING and chart):
         return None
-    long = (above >= LONG or above >= OPENING and (_adjoining(a, b, blocks) or _chart_between(a, b, blocks, shapes))) and sum(
+    long = (above >= LONG or above >= OPENING and (_adjoining(a, b, blocks) or chart)) and sum(
         shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD))) >= 2  # and a section of text under it
     if (long or _subheadings(shapes, roles, reach, a.end)) and similarity(
         _words(blocks, roles, reach, a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))

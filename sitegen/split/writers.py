@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from sitegen.split.firsts import initialled
 from sitegen.split.dates import date_of, day_line, relative_date
-from sitegen.split.meta import NAME, UPPER, bare_name, capitalised, is_group, is_person_name, is_post, people, post_nominals
+from sitegen.split.meta import FOREIGN_LEADS, NAME, UPPER, bare_name, capitalised, is_group, is_person_name, is_post, people, post_nominals
 from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
@@ -28,7 +28,7 @@ _TIME = re.compile(r"\s*@?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b", re.IGNORECASE)
 _COUNT = re.compile(r"^\d[\d,.]*k?\s+\w+$|^\w+\s*\(\d+\)$", re.IGNORECASE)  # "32 Comments", "Comments (87)"
 _LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: NAME", "Summary by NAME"
-    rf"^(?:(?:[A-Z][a-z]+ ){{0,2}}by:?|(?:na|von|par|por|door)|(?:[A-Z][a-z]+ )?(?i:forecaster|writer|reporter|columnist|critic|reviewer|blogger"
+    rf"^(?:(?:[A-Z][a-z]+ ){{0,2}}by:?|(?:{'|'.join(FOREIGN_LEADS)})|(?:[A-Z][a-z]+ )?(?i:forecaster|writer|reporter|columnist|critic|reviewer|blogger"
     rf"|correspondent|author|words|text|story)s?:)\s+(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:\s+(?:under|in|on|at|for)\s.*)?$"
 )
 _NOT_LEADS = re.compile(  # those who did not write the text
