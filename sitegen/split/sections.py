@@ -10,7 +10,8 @@ has one and has not ended (no licence, credit or signature last), and its headin
 the way a subheading inside the article above already is (the same numbering, label or
 question form), or the article above has subheadings (or is long: its first subheading; or has
 two paragraphs with nothing between them and the heading, no tags or share row that close it) and
-the two share their vocabulary (TextTiling's evidence, `cohesion`). An item that is only an
+the two share their vocabulary (TextTiling's evidence, `cohesion`), or a little less of it and
+the names of three people or places. An item that is only an
 article's head (headline, by-line, date: no text) is joined by the item under it that starts
 with a caption or text and no headline: the article's text, which a share row or an image
 between them made the tagger start apart. Such an item is joined to the one above, lines
@@ -37,12 +38,16 @@ REACH = 60  # lines of the article above read for its subheadings and words (kee
 LONG = 5  # lines of running text above that make an article long: its next heading may be its first subheading
 OPENING = 2  # lines of running text above, with nothing between, that may open an article before its first subheading
 SHARED = 0.2  # the cosine of two sections' content words: the same story (a listing's items on one topic share less)
+NAMED = 0.15  # … or this much, when the two also name the same people and places, three or more
+NAMES = 3
 _HEAD_ROLES = (Role.BYLINE, Role.DATELINE)
 _ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: what follows is another item
 _NUMBERED = re.compile(r"^\s*(?:(\d{1,3})[.):]|(\d{1,3})/(\d{1,3})\b|(?:step|part|day|stage|round|chapter|question|q)\s*(\d{1,3})\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,4}\.)\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # "Pros: …", "Best overall: …", "Price: €3.50"
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart by wide gaps
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*")  # a name inside a sentence: "… in the North End"
+_CALENDAR = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december")
 _HEAD_WORDS = re.compile(r"^(?:by|posted|published|updated|written by|words by)\b", re.IGNORECASE)
 
 
@@ -89,7 +94,7 @@ def _subheadings(shapes: Sequence[LineShape], roles: Sequence[Role], start: int,
     """The lines inside an item, past its head, that read as subheadings: headlines, not ending as a
     sentence or a list goes on, with running text under them."""
     return [k for k in range(start + 2, end - 1)
-            if roles[k] is Role.TITLE and not shapes[k].running and shapes[k].final not in ".;," and shapes[k + 1].running]
+            if roles[k] is Role.TITLE and not shapes[k].running and shapes[k].final not in (".", ";", ",") and shapes[k + 1].running]
 
 
 def _words(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> Counter[str]:
@@ -119,11 +124,21 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return None
     long = (above >= LONG or above >= OPENING and (_adjoining(a, b, blocks) or chart)) and sum(
         shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD))) >= 2  # and a section of text under it
-    if (long or _subheadings(shapes, roles, reach, a.end)) and similarity(
-        _words(blocks, roles, reach, a.end), _words(blocks, roles, b.start, min(b.end, b.start + REACH))
-    ) >= SHARED:
+    if not (long or _subheadings(shapes, roles, reach, a.end)):
+        return None
+    under = min(b.end, b.start + REACH)
+    shared = similarity(_words(blocks, roles, reach, a.end), _words(blocks, roles, b.start, under))
+    if shared >= SHARED or shared >= NAMED and len(_names(blocks, reach, a.end) & _names(blocks, b.start, under)) >= NAMES:
         return "about what the article above is about, under a subheading"  # (a long article's first, too)
     return None
+
+
+def _names(blocks: Sequence[Block], start: int, end: int) -> set[str]:
+    """The names in the sentences of some lines (people, places, bodies: capitalised inside a
+    sentence), less days and months and words the lines also write in lower case ("Year 6", "year")."""
+    found = {name for k in range(start, end) for name in _NAME.findall(blocks[k].text)}
+    lower = {w for k in range(start, end) for w in content_words(blocks[k].text) if w in blocks[k].text}
+    return {name for name in found if not _CALENDAR.fullmatch(name.lower()) and name.lower() not in lower}
 
 
 def _chart_between(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:

@@ -185,3 +185,38 @@ def test_an_article_cut_where_a_chart_stands_in_its_text_is_one_article():
     shapes = [shape(t) for t in prose]
     out, _ = join([Item(0, 3, 0.9), Item(5, 8, 0.6)], blocks, shapes, classify(prose, None, shapes), [])
     assert len(out) == 2  # lines of the site between them, not a chart: no telling it is one article
+
+
+CAREGIVERS = (
+    "The women who built the North End",
+    "By Marites Dela Cruz",
+    "Published April 17, 2025",
+    "Leonora Bautista came to Winnipeg in 1989 as a live-in caregiver, and sent most of her wages home to Ilocos every month.",
+    "She waited six years for her children to join her in Canada, writing a letter to her eldest son in Manila every Sunday night.",
+    "The letter is folded into quarters and kept in a biscuit tin, its pencil lines faded by thirty years of reading at night.",
+    "Sundays on Selkirk",
+    "On their day off the caregivers took the bus to Selkirk Avenue, where Evangeline Soriano and Cora Maglalang met them at church.",
+    "The steps of the church became a settlement agency, says Maglalang, where newcomers learned which employer to trust.",
+    "Advertisement",
+    "What it cost",
+    "For the sons and daughters it was harder. Arnel, the son of Bautista, spent his first years in Winnipeg sullen, and failed at school.",
+    "Today he calls her from Calgary, and says that Soriano and Maglalang were the aunts who made that first winter bearable.",
+)
+
+
+def test_a_feature_cut_at_a_subheading_under_an_advertisement_is_one_article_when_it_names_the_same_people():
+    result = split(CAREGIVERS, "What it cost")
+    assert [a.title for a in result.articles] == ["The women who built the North End"]
+    assert "the aunts who made that first winter bearable" in result.articles[0].body
+    others = tuple(t.replace("Bautista", "Reyes").replace("Soriano", "Lim").replace("Maglalang", "Tan").replace("Winnipeg", "the city")
+                   for t in CAREGIVERS[10:])
+    assert len(split((*CAREGIVERS[:10], *others), "What it cost").articles) == 2  # other people: another story
+
+
+def test_a_subheading_without_a_stop_shows_the_article_above_has_sections():
+    # four lines of text above the cut, an advertisement between: only its subheading ("Sundays on Selkirk") says it goes on
+    lines = (*CAREGIVERS[:5], *CAREGIVERS[6:10], "The houses on Burrows Avenue",
+             "When their families arrived, Bautista and Soriano bought cheap houses on Burrows Avenue, a few streets from Selkirk.",
+             "The grocery that Bautista ran with her husband for nineteen years still stands, though Maglalang says the street has changed.")
+    result = split(lines, "The houses on Burrows Avenue")
+    assert [a.title for a in result.articles] == ["The women who built the North End"]
