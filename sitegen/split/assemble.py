@@ -59,7 +59,9 @@ from sitegen.split.writers import (
     signed_with_post,
     statement_writers,
 )
-from sitegen.split.roles import FIRST_PAIR, Role, byline_names, date_line, dated_byline, first_name, heads_an_item, is_label, shape, signature
+from sitegen.split.roles import (
+    FIRST_PAIR, Role, byline_names, date_line, dated_byline, first_name, heads_an_item, is_label, person, shape, signature,
+)
 from sitegen.split.firsts import initialled
 from sitegen.split.text import (
     TABLE_ROW,
@@ -187,6 +189,9 @@ def assemble(
         if publisher and own_suffix(title, publisher):
             title, publisher = " ".join(lines[0].text.split()), None
         found.meta_lines.append(lines.pop(0).line)
+        if len(lines) >= 2 and _headline_goes_on(lines[0].text, lines[1].text):
+            title = f"{title} {' '.join(lines[0].text.split())}"
+            found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None, title=title)
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
@@ -259,6 +264,10 @@ def opening_title(text: str) -> str | None:
     return head
 
 
+HEADLINE_REST = 70  # the rest of a headline wrapped onto the line under it is no longer
+_NO_HEADLINE_REST = re.compile(r"^\s*by\b|›|://|\w\.[a-z]{2,}\b")  # a by-line, an address
+
+
 def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | None = None) -> None:
     """Take a by-line ("By NAME", "NAME | Publisher" or a name alone under a title, "Posted on
     DATE by NAME") and a date line off the head of `lines`; a rating, a label or a standfirst
@@ -312,6 +321,18 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _headline_goes_on(text: str, under: str) -> bool:
+    """The line under a headline is the rest of it, wrapped: short, opening in lower case or with a
+    bracket ("(Craspedocephalus malabaricus) in Kodagu district"), no sentence, with a by-line or a
+    date under it."""
+    first = text.lstrip()[:1]
+    if len(text) > HEADLINE_REST or not (first == "(" or first.islower()) or ends_sentence(text):
+        return False
+    if _NO_HEADLINE_REST.search(text) or date_line(text) or byline_names(text, after_title=True) or names_no_writer(text):
+        return False  # "by Niall Keogh" is the by-line itself; "sunshinecocoa.org.ng › news" a result's address
+    return date_line(under) or bool(byline_names(under, after_title=True))
 
 
 def _labelled_date(text: str) -> dt.date | None:
@@ -545,13 +566,20 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
 
 def _signed_over_bio(lines: list[Block]) -> list[str] | None:
     """The writer of a signature over a line about them that opens with their first name ("— Kenny
-    Baird", then "Kenny has had a season ticket in the Harbour End since 1987."), or None."""
+    Baird", then "Kenny has had a season ticket in the Harbour End since 1987."), or with their whole
+    name under a signature of their first name ("— Ciarán", then "Ciarán Ó Floinn trained at …"), or None."""
     text = lines[-1].text
     if len(text) > SIGNED_BIO_MAX or not ends_sentence(text):
         return None
     names = _signed(lines[-2].text, lines[:-1])
-    first = text.split(None, 1)[0]
-    return names if names and len(names) == 1 and len(names[0].split()) >= 2 and names[0].split()[0] == first and first.isalpha() else None
+    words = text.split()
+    if not names or len(names) != 1 or names[0].split()[0] != words[0] or not words[0].isalpha():
+        return None
+    if len(names[0].split()) >= 2:
+        return names
+    # "— Ciarán", then "Ciarán Ó Floinn trained at …": the line about the writer gives the whole name
+    whole = next((" ".join(words[:k]) for k in (4, 3, 2) if len(words) > k and person(" ".join(words[:k]))), None)
+    return [whole] if whole else None
 
 
 def _credits(text: str) -> list[str] | None:

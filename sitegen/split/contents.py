@@ -25,6 +25,7 @@ COLUMN_MAX = 30  # a list one entry a line has at most this many
 ENTRY_MAX = 100  # and each entry is no longer
 _BETWEEN_ENTRIES = re.compile(r"\s[·|•]\s|;\s")  # what parts the entries of a list on one line (a comma or a slash may be an entry's)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")  # "1. Community solar scheme …", "• Letters"
+_LEADER = re.compile(r"\s*(?:[.·…] ?){3,}\s*\d{1,4}\s*$|\s{3,}\d{1,4}$")  # a print contents' page number: "From the editor's desk ....... 1"
 _LEAD_WORDS = (
     r"^\s*(?:also\s+)?(?:in\s+this\s+(?:issue|edition|newsletter|number|bulletin)|inside(?:\s+this\s+(?:issue|edition))?|contents"
     r"|this\s+(?:week|month|issue))"
@@ -128,15 +129,17 @@ class Named:
     def _listed(self, text: str) -> bool:
         """Read a line under a contents heading alone as the next entry of its list, one a line
         (True), or close the list (False): it is kept when it lists three entries or more, each
-        with its number or bullet ("In this issue", then "1. The 50:22 is a kick, not a plan", …; the
+        with its number or bullet, or its page number after dot leaders ("In this issue", then "1. The
+        50:22 is a kick, not a plan", or "From the editor's desk ...... 1", …; the
         list's lines are then the page's), or two when a heading of the list follows it, as the page's first heading ("In this issue", then "From the President",
         "Ensemble news", then "From the President" over its text), as `segment` keeps it."""
         column = self._column
         assert column is not None
-        key = _norm(_LIST_MARK.sub("", text, 1))
-        if key and key not in column and len(column) < COLUMN_MAX and _entry(text):
+        entry = _LEADER.sub("", text)
+        key = _norm(_LIST_MARK.sub("", entry, 1))
+        if key and key not in column and len(column) < COLUMN_MAX and _entry(entry):
             column.append(key)
-            if _LIST_MARK.match(text):  # (a line without its mark is the head it names, further down)
+            if _LIST_MARK.match(text) or _LEADER.search(text):  # (a line without its mark is the head it names, further down)
                 self._column_lines.append(_norm(text))
             self._open = False
             return True

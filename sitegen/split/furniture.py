@@ -6,7 +6,8 @@ editor wrote — a masthead with its menu, a newsletter or donation box, an "abo
 this site" box, a footer of registration numbers and © lines, a comments section,
 a list of related headlines. The lines of such an item become debris saying why
 (nothing is lost: provenance keeps them); an item that only looks like furniture
-keeps its text and gets a review flag instead.
+keeps its text and gets a review flag instead. The dump's first item loses a menu printed one link a line
+over its headline and by-line or date (the site's masthead, which the tagger took in with it).
 
 The evidence is the whole item's, the way jusText judges a block of a page by
 its length, its share of stop words and its links: how much of it is running
@@ -164,6 +165,19 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
     )
 
 
+def _head_under_menu(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> int:
+    """Where the dump's first item starts when its first lines are the site's menu, one link a line
+    ("Instruments", "Repairs & Restoration", "Bench Notes", "Contact"), over an article's head: at
+    that headline, the last one over a by-line or date above the item's first running text (its
+    own start when there is no menu or no such head)."""
+    text = next((k for k in range(item.start, item.end) if shapes[k].running), item.end)
+    heads = [k for k in range(item.start + MENU_LINKS, text - 1)
+             if roles[k] is Role.TITLE and roles[k + 1] in (Role.BYLINE, Role.DATELINE)]
+    if heads and vertical_menus([b.text for b in blocks[item.start : heads[-1]]]):
+        return heads[-1]
+    return item.start
+
+
 def _running(s: LineShape) -> int:
     """The characters of running text in a line (`LineShape.running`)."""
     return s.chars if s.running else 0
@@ -292,6 +306,9 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
     kept: list[Item] = []
     left: list[Debris] = []
     for k, item in enumerate(found):
+        if first and k == 0 and (head := _head_under_menu(item, blocks, shapes, roles)) != item.start:
+            left += [Debris(b.line, b.text, "site furniture: the site's masthead and menu") for b in blocks[item.start : head]]
+            item = replace(item, start=head, doubts=tuple(d for d in item.doubts if d[0] >= blocks[head].line))
         if sum(_running(s) for s in shapes[item.start : item.end]) >= LONG_ITEM:
             kept.append(item)  # an article's text (and most items): not read further
             continue

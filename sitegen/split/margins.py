@@ -26,6 +26,10 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   BY-SA 4.0", "This letter may be shared freely"), a few short lines under its text at most (a
   sign-off between) — taken in; a statement about the site's whole content ("Content on this blog
   is licensed …") is the site's and stays out;
+- a field left under teasers: a short "Label: value" line right under a teaser's text, outside
+  every item, with the next item (or the segment's end) right under it, when the same label stands
+  so under another teaser of the page ("Danger at alpine: Considerable (3)", "Salary: …") — taken
+  in (a teaser holds its lines down to its "Read more", which the segmenter took out);
 - an image's alt text opening an item over its headline ("Image: A row of mailboxes …", a listing's
   thumbnail) — let go;
 - a tail of the site's own text kept under an item's text: from the first line that is the
@@ -58,6 +62,9 @@ WRITER_REACH = 4  # a bio or signature naming the item's writer this many lines 
 _META = (Role.BYLINE, Role.DATELINE)
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
+FIELD_MAX = 80  # a teaser's field ("Danger at alpine: High (4)") is shorter
+TEASER_LINES = 4  # a teaser has at most this many lines before its field
+_FIELD = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+\S")  # "Danger at alpine: Considerable (3)"
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
 
@@ -143,6 +150,24 @@ def _writer_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Bl
             end = k + 1
             return end + 1 if end < limit and end in outside and roles[end] is Role.LICENCE else end
     return item.end
+
+
+def _fields_under(out: Sequence[Item], outside: set[int], blocks: Sequence[Block], shapes: Sequence[LineShape]) -> dict[int, int]:
+    """The items (by position) that end with a field of the page's teasers left right under them:
+    a short "Label: value" line, no sentence, no image's alt text and none of the site's, under a teaser's running text,
+    with the next item or the segment's end right under it, its label standing so under two teasers
+    or more. Returns the new end of each."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, item in enumerate(out):
+        k = item.end
+        limit = out[i + 1].start if i + 1 < len(out) else len(blocks)
+        if k + 1 != limit or k not in outside or item.end - item.start > TEASER_LINES or not shapes[k - 1].running:
+            continue
+        text, s = blocks[k].text, shapes[k]
+        field = _FIELD.match(text) if len(text) <= FIELD_MAX and not s.sentence else None
+        if field and not alt_text(text) and not _site_line(text, s) and _gap(blocks, k) <= _gap(blocks, k - 1) + 1:
+            found.setdefault(field.group(1).casefold(), []).append((i, k + 1))
+    return {i: end for places in found.values() if len(places) >= 2 for i, end in places}
 
 
 def _alt_over_head(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
@@ -271,6 +296,7 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     cut: list[Debris] = []
     top = out[0].start - 1 if out else -1
     dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them
+    fields = _fields_under(out, outside, blocks, shapes)
     for i, item in enumerate(out):
         floor = out[i - 1].end if i else 0
         limit = out[i + 1].start if i + 1 < len(out) else len(blocks)  # the next item
@@ -285,6 +311,8 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
             end = _licence_below(item, limit, outside, blocks, shapes, roles)
         if end == item.end and not dated_above:
             end = _date_under(item, limit, outside, blocks, shapes)
+        if end == item.end:
+            end = fields.get(i, end)
         why = "site furniture: the site's own lines under the item's text"
         if end == item.end and (end := _alt_under(item, limit, blocks, shapes)) != item.end:
             why = "an image's alt text over the next item's headline"

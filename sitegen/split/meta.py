@@ -30,6 +30,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"  # capitals of the Latin alphabets
+LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"  # and their small letters
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
@@ -196,14 +197,21 @@ _NOT_NAMES = set(
 )
 
 
+_STARS = re.compile(r"\s*[★☆✩✭⭐]+(?:\s*½)?\s*$")  # a star rating after a headline: "★★★½"
+
+
 def split_title(line: str) -> tuple[str, str | None]:
     """(clean title, publisher) from a title line with an optional ' – Publisher' suffix.
 
     The suffix must look like a name: one to five capitalised words (small words allowed),
     without final punctuation. In "Title | Section | Site" the site is the publisher and the
-    section goes. Runs of white space inside the title become one space.
+    section goes. Runs of white space inside the title become one space, and a review's star
+    rating after the headline ("Yiayia Said No ★★★★") goes: it rates the show, it is no part of its name.
     """
     text = " ".join(line.split())
+    rated = _STARS.search(text)
+    if rated and rated.start() > 0:
+        text = text[: rated.start()]
     parts = text.split(" | ")
     if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
         return parts[0].strip(), parts[-1].strip()

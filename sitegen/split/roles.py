@@ -34,7 +34,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import FOREIGN_LEADS, is_person_name, translator_names
+from sitegen.split.meta import FOREIGN_LEADS, LOWER, UPPER, is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -123,6 +123,9 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"
+_WITH_TEAM = re.compile(  # ", with the forecasting team" after a signature: no one named
+    r",?\s+(?:with|and|for) (?:the|our|all the|all at|everyone at) (?:[\w’'-]+ ){0,3}(?:team|staff|crew|colleagues|volunteers)$", re.IGNORECASE
+)
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
 _IN_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?=\s(?:and|&)\s|,\s)")
 _AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
@@ -190,7 +193,7 @@ _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, 
     # first names and surnames jusText's English list holds (it counts words of Wikipedia: "james", "king")
     "de van von da di le la del june april august james john david george robert william king young".split()
 )
-_FIRST_NAME = re.compile(r"^[A-Z][a-z’'-]{2,15}$")
+_FIRST_NAME = re.compile(rf"^[{UPPER}][{LOWER}’'-]{{2,15}}$")
 _SIGN_OFF = frozenset("thanks cheers love best regards enjoy ends sincerely everyone all team".split())
 _NOT_FIRST = frozenset("my our your their his her its dear".split())
 _QUOTE_CLOSE = "”\"’'»"
@@ -551,7 +554,7 @@ def signature(text: str) -> list[str] | None:
     "Dr Jane Hill, Leeds", "Deborah and Mark Lund, Totley" (both Lunds)."""
     if not _may_sign(read(text), text):
         return None
-    text = _VALEDICTION.sub("", text.strip())  # "Yours sincerely, NAME"
+    text = _WITH_TEAM.sub("", _VALEDICTION.sub("", text.strip()))  # "Yours sincerely, NAME", "NAME, with the team"
     if len(text) > 120 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
         return None
     if " and " in text and len(listed := people(text)) >= 2:  # "A, Senior Associate, and B, Partner"

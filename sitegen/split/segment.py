@@ -6,7 +6,7 @@ under such a heading stay content, a listing), cookie banners,
 newsletter boxes, tables of contents and other web debris become `Debris`;
 blank lines go; a line of site furniture (`roles.furniture_reason`: a call to
 action, a short line recurring all through the dump; a count of the page's items,
-"Showing 1–8 of 214") goes too; a date line right after a separator glued to the
+"Showing 1–8 of 214"; an advertiser's line under an "Advertisement" label) goes too; a date line right after a separator glued to the
 text ("… Read more", then "3 March 2027") stays with that text, a teaser's date under it; what is left
 comes out in segments of content lines (a comments section ends one, and
 its lines are debris up to the next headline-shaped line), which `boundary` cuts into items.
@@ -43,6 +43,11 @@ _FACET = re.compile(  # a search page's or a sidebar's facet: "Filter by region"
     re.IGNORECASE,
 )
 FACET_MAX = 60
+_ADVERT_LABEL = re.compile(r"^(?:advertisement|advertising|advert|ad|sponsored|publicité|anzeige|publicidad)\W*$", re.IGNORECASE)
+_ADVERT = re.compile(  # an advertiser's line: "Padala Express — Send money home in minutes", a phone number
+    r"^[A-Z0-9][\w&'’.,/-]*(?: [\w&'’.,/()-]+){0,5} [—–-] \S|\b\d{3}[- ]\d{3}[- ]\d{4}\b"
+)
+ADVERT_MAX = 140
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
 PROMO_MAX = 100  # the lines of a newsletter box are shorter
@@ -58,6 +63,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
     toc_items: set[str] = set()
 
     removed = 0  # non-blank lines taken out since the last content line
+    advert = False  # the line before was an advertisement's label
     glued_end: tuple[Block, ...] | None = None  # a segment ended by a separator glued to its text, held for its date line
     for number, raw in enumerate(lines, start=1):
         text = clean_line(raw)
@@ -143,6 +149,9 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             mode = "toc"
             continue
         reason = furniture_reason(text, repeats.count(text) if repeats else 1)
+        if not reason and advert and len(text) <= ADVERT_MAX and _ADVERT.search(text):
+            reason = "an advertisement under its label"  # "Advertisement", then "MTN — Stay connected wherever the game takes you"
+        advert = bool(reason) and bool(_ADVERT_LABEL.match(text))
         if not reason and len(text) <= COUNTER_MAX and _COUNTER.match(text):
             reason = "a count of the page's items"
         if not reason and len(text) <= FACET_MAX and _FACET.match(text):

@@ -69,6 +69,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
     if _RULE.match(line) or _RULE.match(previous):
         return False  # a rule ("-----" as wide as the text, "* * *") ends a paragraph and starts none
+    if _PAGE_HEAD.search(line) or _PAGE_HEAD.search(previous):
+        return False  # a print page's running head, its number set apart: no paragraph goes on from it or onto it
     if _ADDRESS.match(line):
         return False  # a search result's address under its title: "sunshinecocoa.org.ng › news › 2024 › …"
     if line[:1].islower():
@@ -317,6 +319,7 @@ class _Mended(tuple):
         return made
 
 
+_PAGE_HEAD = re.compile(r"\S {6,}\d{1,4}$|^\d{1,4} {6,}\S")  # a print page's head or foot: "Ghats Herp Notes 31 (Monsoon 2025)      3"
 _PAGE_MARK = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.)\s*\d{1,4}(?: of \d{1,4})?)$", re.IGNORECASE)
 _INTERRUPTION_MAX = 120  # a line of the page inside a paragraph is at most this long
 _CONTINUES = re.compile(r"[a-z]")  # the text after the interruption goes on in lower case

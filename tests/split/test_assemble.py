@@ -457,3 +457,21 @@ def test_a_date_row_with_a_label_gives_the_date_and_a_by_line_under_an_intro_the
     assert article.authors == ("Yaniel Ortega",)
     assert article.body.startswith(intro)
     assert make("Notes", "9 April 2025 · We met at the hall and talked about the roof.", LONG).date is None  # a sentence, not a label
+
+
+def test_a_headline_wrapped_onto_the_line_over_its_by_line_is_whole():
+    article = make("A new locality record for the Malabar pit viper", "(Craspedocephalus malabaricus) in Kodagu district",
+                   "Ravi Poovaiah and Anusha Belliappa", LONG)
+    assert article.title == "A new locality record for the Malabar pit viper (Craspedocephalus malabaricus) in Kodagu district"
+    assert set(article.authors) == {"Ravi Poovaiah", "Anusha Belliappa"} and article.body == LONG + "\n"
+    by_line = make("Ballymore bypass to open to traffic next month", "by Niall Keogh", "3 March 2025", LONG)
+    assert (by_line.title, by_line.authors) == ("Ballymore bypass to open to traffic next month", ("Niall Keogh",))
+
+
+def test_a_first_name_signature_over_a_line_about_the_writer_names_them_whole():
+    article = make("The varnish that would not dry", LONG, "— Ciarán",
+                   "Ciarán Ó Floinn trained at the Scuola Internazionale di Liuteria in Cremona and has made violins in Ballydehob since 2003.")
+    assert article.authors == ("Ciarán Ó Floinn",) and article.body == LONG + "\n"
+    other = make("The varnish that would not dry", LONG, "— Ciarán",
+                 "Maeve Ní Bhriain trained at the Scuola Internazionale di Liuteria in Cremona and has made violins in Ballydehob since 2003.")
+    assert "Maeve Ní Bhriain" not in other.authors and "Ciarán Ó Floinn" not in other.authors  # a line about someone else

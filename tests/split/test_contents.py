@@ -131,3 +131,14 @@ def test_a_numbered_list_under_its_heading_names_the_heads_and_is_the_page_s():
     for line in ["In this issue", "A Benson pocket watch", "Meeting report", "Auction notes", "Members can download the edition."]:
         unmarked.add(line)
     assert not unmarked.named("Auction notes")
+
+
+def test_a_print_contents_list_with_page_numbers_names_its_heads_and_is_the_pages():
+    named = contents.Named()
+    listed = ["From the editor's desk ........................................ 1",
+              "A new locality record for the Malabar pit viper in Kodagu ..... 2",
+              "What 1,200 rescue calls taught us ............................. 3"]
+    for line in ["IN THIS ISSUE", *listed, "From the editor's desk"]:
+        named.add(line)
+    assert named.named("What 1,200 rescue calls taught us") and named.named("From the editor's desk")
+    assert all(named.lists(line) for line in listed)

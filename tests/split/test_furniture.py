@@ -179,3 +179,16 @@ def test_a_video_listed_with_only_its_date_is_not_an_item_but_one_with_text_is()
         blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
         found, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
         assert len(found) == kept and len(left) == len(texts) * (1 - kept)
+
+
+def test_a_menu_one_link_a_line_over_the_dumps_first_article_is_not_the_articles():
+    menu = ("Instruments", "Repairs & Restoration", "Bench Notes", "Visit the Workshop", "Contact")
+    page = (*menu, "The varnish that would not dry: a winter in Ballydehob", "Posted on 3 February 2025 in Making, Varnish",
+            STORY[4], STORY[6])
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(page))
+    shapes, roles = [shape(t) for t in page], classify(page)
+    kept, left = judge([Item(0, len(page), 0.9)], blocks, shapes, roles, True)
+    assert [(i.start, i.end) for i in kept] == [(5, len(page))]  # from its headline
+    assert [d.text for d in left] == list(menu) and all("menu" in d.reason for d in left)
+    kept, left = judge([Item(0, len(page), 0.9)], blocks, shapes, roles, False)  # not the dump's first item: not read so
+    assert [(i.start, i.end) for i in kept] == [(0, len(page))]

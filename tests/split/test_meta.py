@@ -46,6 +46,9 @@ LONG = "A paragraph of ordinary text that goes on for a while, as the first para
         ("SingPost to seek shareholder approval for sale of Australia business",
          "SingPost to seek shareholder approval for sale of Australia business", None),
         ("Prices rise – and fall again.", "Prices rise – and fall again.", None),
+        ("Helen Papadakis: Yiayia Said No ★★★★", "Helen Papadakis: Yiayia Said No", None),  # a review's rating is no part of it
+        ("The Gentle Grudge: Sketch Club Presents ★★½", "The Gentle Grudge: Sketch Club Presents", None),
+        ("Five ★ hotels on the coast", "Five ★ hotels on the coast", None),
     ],
 )
 def test_split_title(line, title, publisher):

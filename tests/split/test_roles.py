@@ -159,6 +159,8 @@ def test_signatures_of_letters():
     assert signature("Deborah and Mark Lund, Totley") == ["Deborah Lund", "Mark Lund"]
     assert signature("— Leesee Arnaquq, for Sivumut News") == ["Leesee Arnaquq"]  # a correspondent signing for the paper
     assert signature("Yours, Ned Aske, Bowmen of Wigmore") == ["Ned Aske"]
+    assert signature("— Jonas Whitfield, Lead Forecaster, with the forecasting team") == ["Jonas Whitfield"]  # the team names no one
+    assert signature("— The forecasting team") is None
     assert signature("Globalization and Internet Safeguards") is None
     assert signature("ASSESSING CHINA’S Goes") is None
 

@@ -171,3 +171,13 @@ def test_a_related_block_gives_back_a_headline_above_its_labels_and_figures():
                       "Castle Vale 4-0 Northbridge Ladies", "By Nia Roberts", LONG])
     found, debris = segments(text)
     assert found[-1][-4:] == [3, 4, 5, 6] and 2 in debris
+
+
+def test_an_advertisers_line_under_its_label_is_debris_a_headline_under_it_is_not():
+    found, debris = segments(f"{LONG}\nAdvertisement\nMTN — Stay connected wherever the game takes you\n{LONG}\n")
+    assert found == [[1, 4]]
+    assert debris[3] == "an advertisement under its label"
+    found, debris = segments(f"{LONG}\nAdvertisement\nGlasgow's Hanlon ready for Wembley debut\n{LONG}\n")
+    assert found == [[1, 3, 4]]  # the next story's headline, the advertisement a picture taken out
+    found, debris = segments(f"{LONG}\nMTN — Stay connected wherever the game takes you\n{LONG}\n")
+    assert found == [[1, 2, 3]]  # no label over it: a line of the text

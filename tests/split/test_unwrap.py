@@ -390,3 +390,10 @@ def test_a_label_in_capitals_after_a_finished_sentence_is_not_joined():
     assert len(lines[-3]) + len(" SPONSORED") > 72
     out = joined(lines)
     assert out == [PROSE, "", closing, "SPONSORED", lines[-1]]
+
+
+def test_a_print_pages_running_head_is_not_joined_to_the_headline_under_it():
+    head = "Ghats Herp Notes 31 (Monsoon 2025)                                        3"
+    lines = [*wrapped(PROSE), head, "What 1,200 rescue calls taught us", "Omkar Deshpande, volunteer rescuer, Pune", *wrapped(MORE)]
+    out = joined(lines)
+    assert head in out and "What 1,200 rescue calls taught us" in out
