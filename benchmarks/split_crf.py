@@ -31,6 +31,7 @@ class Tagged(Protocol):
     shape: str
     segments: tuple[tuple[Line, ...], ...]
     tags: tuple[tuple[str, ...], ...]
+    weight: float  # how much its lines count (the seed dumps and the fixtures: `pinned`, whatever it says)
 
 
 class Design:
@@ -46,7 +47,7 @@ class Design:
         seg_rows: list[tuple[int, int, float]] = []  # first row, length, weight
         fixed: list[np.ndarray] = []
         for n_dump, d in enumerate(dumps):
-            weight = pinned if d.shape in ("seeds", "fixtures") else 1.0
+            weight = pinned if d.shape in ("seeds", "fixtures") else d.weight
             for n_seg, (segment, tags) in enumerate(zip(d.segments, d.tags)):
                 if not segment:
                     continue

@@ -45,6 +45,9 @@ as gold: the fixture tests pin them), then scored with `split_score.py`. Rows:
     --jobs N          N folds at a time
     --new             that fold for the twenty newest shapes
     --shapes          also the per-shape F1
+    --flattened W     also fit the first pass on each dump with blank lines, with them taken out, at weight W
+                      (ten folds, 952 dumps: 0.5 gave 0.890 against 0.886 with seed 0, 0.889 against 0.891
+                      with seed 1, and doubles the fit's time: not used)
     --stack           also rows of both passes (the second fitted on the first pass's scores of the
                       other folds' shapes; --second-bias B [B …]: decoded with these priors for cutting)
 
@@ -93,6 +96,8 @@ STACK_FOLDS = 10  # the second pass is fitted on first-pass probabilities of sha
 SECOND_BIAS = 1.0  # added to the score of B by the second pass, on top of the first's prior (ten folds, 672 dumps: F1 0.880 at 1;
 # fitted on segments with no sure head too, 0.882 at 0.5 and at 1, 0.879 at 1.25, 0.876 at 1.5)
 PRUNE = 1e-3  # a feature whose weights are all smaller than this is left out of the file
+FLATTENED = 0.0  # each corpus dump with blank lines also fitted on, at this weight, with them taken out (0: not; see --flattened)
+BLANK_SHARE = 0.1  # a dump with fewer blank lines than this share of its lines has none to take out
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,8 @@ class Dump:
     segments: tuple[tuple[Line, ...], ...]
     tags: tuple[tuple[str, ...], ...]  # gold, per segment
     gold: tuple[Item, ...] = ()  # the gold items (none for a test fixture: its gold is the rules' ranges)
+    weight: float = 1.0  # how much its lines count in a fit
+    variant: bool = False  # a corpus dump with its blank lines taken out: fitted on, never scored
 
 
 def segments_of(text: str) -> tuple[list[tuple[Line, ...]], LineMap]:
@@ -132,6 +139,25 @@ def load(path: Path, gold_file: Path, shape_name: str) -> Dump:
     return tagged(path, text, [g.lines for g in gold], shape_name, gold)
 
 
+def flattened(dump: Dump, weight: float) -> Dump | None:
+    """The dump with its blank lines taken out, as a page copied without them reads (its gold
+    ranges on the lines that are left), or None when it has hardly any to take out."""
+    lines = dump.text.split("\n")
+    kept = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    inner = len(dump.text.strip("\n").split("\n"))  # (a last line's end is no blank line)
+    if inner - len(kept) < BLANK_SHARE * inner:
+        return None
+    number = {n: k for k, n in enumerate(kept, start=1)}
+    spans = []
+    for g in dump.gold:
+        inside = [number[n] for n in range(g.lines[0], g.lines[1] + 1) if n in number]
+        if inside:
+            spans.append((inside[0], inside[-1]))
+    text = "\n".join(lines[n - 1] for n in kept) + "\n"
+    flat = tagged(dump.path.with_name(dump.path.stem + ".flattened.txt"), text, spans, dump.shape)
+    return replace(flat, weight=weight, variant=True)
+
+
 def fixture_dumps() -> list[Dump]:
     """The split's test fixtures (`tests/split/fixtures/`), each with the items the rules of
     `boundary` find in it as gold: the fixture tests pin those, so the tagger learns them too."""
@@ -144,9 +170,15 @@ def fixture_dumps() -> list[Dump]:
     return out
 
 
-def corpus(corpus_dir: Path) -> tuple[list[Dump], list[Dump]]:
-    """The corpus dumps, and the seed dumps (with their gold)."""
-    dumps = [load(d, gold_path(d), d.parent.name) for d in corpus_dumps(corpus_dir)]
+def corpus(corpus_dir: Path, flat_weight: float = FLATTENED) -> tuple[list[Dump], list[Dump]]:
+    """The corpus dumps (each followed by its `flattened` variant at `flat_weight`, when it has one
+    and the weight is not 0), and the seed dumps (with their gold)."""
+    dumps = []
+    for d in corpus_dumps(corpus_dir):
+        dumps.append(load(d, gold_path(d), d.parent.name))
+        flat = flattened(dumps[-1], flat_weight) if flat_weight else None
+        if flat is not None:
+            dumps.append(flat)
     seeds = [load(*seed) for seed in seed_dumps()]
     return dumps, seeds
 
@@ -249,13 +281,14 @@ def fit_stacked(dumps: Sequence[Dump], pinned: Sequence[Dump], first: Model | No
     first = first or fit([*dumps, *pinned])
     found = dict(held or {})
     shapes = sorted({d.shape for d in dumps})
+    originals = [d for d in dumps if not d.variant]  # the second pass is fitted on the corpus as it is
     for fold in [shapes[i::STACK_FOLDS] for i in range(STACK_FOLDS)]:
-        rest = [d for d in dumps if d.shape in fold and d.path not in found]
+        rest = [d for d in originals if d.shape in fold and d.path not in found]
         if rest:
             model = fit([d for d in dumps if d.shape not in fold] + list(pinned))
             found.update((d.path, first_pass(model, d)) for d in rest)
-    every = [*dumps, *pinned]
-    return stack.Stacked(first, fit_second(every, [found[d.path] for d in dumps] + [first_pass(first, d) for d in pinned]))
+    every = [*originals, *pinned]
+    return stack.Stacked(first, fit_second(every, [found[d.path] for d in originals] + [first_pass(first, d) for d in pinned]))
 
 
 class Gold:
@@ -316,7 +349,7 @@ def _second(fold: list[str]) -> dict[str, list]:
     out: dict[str, list] = {}
     for b in _second_biases or [second.start_bias]:
         with tagger.using(stack.Stacked(first, Model(second.weights, "crf", b, second.cut))):
-            out[f"stack {b:g}"] = [score_file(d.path) for d in dumps if d.shape in fold]
+            out[f"stack {b:g}"] = [score_file(d.path) for d in dumps if d.shape in fold and not d.variant]
     return out
 
 
@@ -329,7 +362,7 @@ _context: list[tuple[list[Dump], list[Dump], Sequence[str], Sequence[float]]] = 
 
 def _fold(fold: list[str]) -> dict[str, list]:
     dumps, pinned, kinds, biases = _context[0]
-    held = [d for d in dumps if d.shape in fold]
+    held = [d for d in dumps if d.shape in fold and not d.variant]
     decisions: list[tuple[str, Decide | None]] = [("rules", None)]
     for kind in kinds:
         model = fit([d for d in dumps if d.shape not in fold] + pinned, kind)
@@ -378,13 +411,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stack", action="store_true", help="also the rows of both passes (the second fitted on first-pass probabilities of the other folds)")
     parser.add_argument("--second-bias", nargs="+", type=float, default=[], help="the second pass decoded with these priors for cutting")
     parser.add_argument("--cuts", nargs="+", type=float, default=[], help="also rows decoded by each line's own probabilities, cutting where B is this probable")
+    parser.add_argument("--flattened", type=float, default=FLATTENED, metavar="W",
+                        help="also fit on each dump with its blank lines taken out, at this weight (first pass; never scored)")
     args = parser.parse_args(argv)
     _cuts[:] = args.cuts
     _stacked[:] = [True] if args.stack else []
     _second_biases[:] = args.second_bias
     if args.l2 is not None:
         _l2[:] = [args.l2]
-    dumps, seeds = corpus(args.corpus)
+    dumps, seeds = corpus(args.corpus, args.flattened)
     pinned = seeds + fixture_dumps()
     if args.fit or args.check:
         if STACKED and not args.memm:
@@ -414,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, counts in flags.items():
         print_flags(name, counts)
     if args.errors:
-        print_errors(results, {d.path.name: d.path for d in dumps}, [n for n in results if n not in ("rules", "ceiling")])
+        print_errors(results, {d.path.name: d.path for d in dumps if not d.variant}, [n for n in results if n not in ("rules", "ceiling")])
     return 0
 
 

@@ -184,6 +184,9 @@ def assemble(
     title, publisher = None, None
     review = list(item.doubts) if item else []
     confidence = item.confidence if item else 1.0
+    if len(lines) > 2 and _date_over_headline(lines[0].text, lines[1].text, lines[2].text):
+        found.date = date_of(lines[0].text) or _labelled_date(lines[0].text)  # "DECEMBER 16, 2024 | SEASON" over a teaser
+        found.meta_lines.append(lines.pop(0).line)
     if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
         if publisher and own_suffix(title, publisher):
@@ -265,6 +268,7 @@ def opening_title(text: str) -> str | None:
 
 
 HEADLINE_REST = 70  # the rest of a headline wrapped onto the line under it is no longer
+DATE_OVER_MAX = 60  # a date line over a headline is no longer
 _NO_HEADLINE_REST = re.compile(r"^\s*by\b|›|://|\w\.[a-z]{2,}\b")  # a by-line, an address
 
 
@@ -321,6 +325,13 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _date_over_headline(text: str, under: str, below: str) -> bool:
+    """An item opens with its date line over its headline ("DECEMBER 16, 2024 | SEASON", then the
+    headline): a short dated line, no sentence, over a line that reads as a title."""
+    return (len(text) <= DATE_OVER_MAX and not ends_sentence(text) and bool(date_of(text) or _labelled_date(text))
+            and looks_like_title(under, below))
 
 
 def _headline_goes_on(text: str, under: str) -> bool:
@@ -523,8 +534,12 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif (words := closing_words_by(text)) and not found.authors:  # "Words by NAME. Her page is open …"
             found.add_authors(words)
             found.bylines[block.line] = text
-        elif (names := byline_names(text) or _signed(text, lines) or _credits(text)) and set(names) >= set(found.authors):
-            found.add_authors([] if names_no_writer(text) else names)  # "This article was written by NAME", a signed letter
+        elif (
+            (names := byline_names(text) or led_names(text) or _signed(text, lines) or _credits(text))
+            and set(names) >= set(found.authors)
+        ):
+            # "This article was written by NAME", a signed letter; "Reviewed by NAME · date" under a review
+            found.add_authors([] if names_no_writer(text) and not led_names(text) else names)
             found.bylines[block.line] = text
             if heads_an_item(text):  # "NAME · date" under a teaser's text: it does not end the article
                 found.meta_lines.append(lines.pop().line)
@@ -567,7 +582,8 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
 def _signed_over_bio(lines: list[Block]) -> list[str] | None:
     """The writer of a signature over a line about them that opens with their first name ("— Kenny
     Baird", then "Kenny has had a season ticket in the Harbour End since 1987."), or with their whole
-    name under a signature of their first name ("— Ciarán", then "Ciarán Ó Floinn trained at …"), or None."""
+    name under a signature of their first name ("— Ciarán", then "Ciarán Ó Floinn trained at …"; the first
+    name alone when the line gives no more), or None."""
     text = lines[-1].text
     if len(text) > SIGNED_BIO_MAX or not ends_sentence(text):
         return None
@@ -579,7 +595,7 @@ def _signed_over_bio(lines: list[Block]) -> list[str] | None:
         return names
     # "— Ciarán", then "Ciarán Ó Floinn trained at …": the line about the writer gives the whole name
     whole = next((" ".join(words[:k]) for k in (4, 3, 2) if len(words) > k and person(" ".join(words[:k]))), None)
-    return [whole] if whole else None
+    return [whole] if whole else names  # "Davie", then "Davie sells The Close at …": the first name is all the page gives
 
 
 def _credits(text: str) -> list[str] | None:

@@ -140,7 +140,7 @@ class Named:
         if key and key not in column and len(column) < COLUMN_MAX and _entry(entry):
             column.append(key)
             if _LIST_MARK.match(text) or _LEADER.search(text):  # (a line without its mark is the head it names, further down)
-                self._column_lines.append(_norm(text))
+                self._column_lines.append(_as_printed(text))
             self._open = False
             return True
         marked = len(self._column_lines) == len(column) >= ENTRIES  # "1. The 50:22 is a kick, not a plan", …
@@ -152,13 +152,20 @@ class Named:
 
     def lists(self, text: str) -> bool:
         """Whether the line is one of the dump's contents lines (or its heading)."""
-        return bool(_may_lead(text) and (entries(text) or _heading(text)) or self._lists and _norm(text) in self._lists)
+        return bool(_may_lead(text) and (entries(text) or _heading(text))
+                    or self._lists and (_norm(text) in self._lists or _as_printed(text) in self._lists))
 
     def named(self, text: str) -> bool:
         """Whether a contents line of the dump names this line (never a contents line itself)."""
         if not self._entries or len(text) > LINE_MAX or self.lists(text):
             return False
         return any(key in self._entries for key in keys(text) if key)
+
+
+def _as_printed(text: str) -> str:
+    """A list's line as it is looked up among the page's lines: with its bullet or number, which the
+    head it names lacks ("• From the chair: why we count" over "From the chair: why we count")."""
+    return " ".join(text.casefold().split())
 
 
 def _entry(text: str) -> bool:

@@ -44,7 +44,7 @@ _PATTERNS = [
         _LEAD + r"(?P<year>\d{4})([-./])(?P<mnum>\d{1,2})\2(?P<day>\d{1,2})\.?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$",
         re.IGNORECASE,
     ),
-    re.compile(_LEAD + r"(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"(?P<day>\d{1,2})([./-])(?P<mnum>\d{1,2})\2(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),  # "14.03.2025"
 ]
 
 

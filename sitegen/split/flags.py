@@ -161,7 +161,10 @@ def _editors_note(line: str) -> bool:
     return bool(_EDITORS_START.match(line) or _EDITORS_END.search(line))
 
 
-_ALT_TEXT = re.compile(r"^(?:image|thumbnail|photo|picture|img|illustration)\s*:\s*\S", re.IGNORECASE)
+_ALT_WORDS = r"(?:image|thumbnail|photo|picture|img|illustration)"
+_ALT_TEXT = re.compile(  # "Image: …", and alone in brackets: "[thumbnail: …]"
+    rf"^{_ALT_WORDS}\s*:\s*\S|^\[{_ALT_WORDS}\s*:[^\[\]]*\]\s*$", re.IGNORECASE
+)
 
 
 def alt_text(line: str) -> bool:

@@ -29,13 +29,15 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated
+from sitegen.split.flags import alt_text
 from sitegen.split.roles import LineShape, Role, is_organisation
 from sitegen.split.firsts import initialled
 from sitegen.split.text import Block, Debris, may_hold
 
 _FOOTER = initialled(  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
     r"\b(?:registered (?:charity|in|office|society|company|trade ?marks?)|(?:company|charity|registration|reg\.?) (?:no|number)\b"
-    r"|vat (?:no|number|reg)|limited by guarantee|all rights reserved|powered by|website (?:by|design|maintained)|theme:"
+    r"|vat (?:no|number|reg)|limited by guarantee|all rights reserved|proudly powered by|(?<![a-z] )powered by"
+    r"|website (?:by|design|maintained)|theme:"
     r"|privacy(?: policy)?|terms (?:of|and)|cookies?|accessibility|sitemap|imprint|impressum|datenschutz|mentions légales"
     r"|aviso legal)|©|\bcopyright\b",
     re.IGNORECASE,
@@ -66,6 +68,7 @@ _NAV = initialled(
     re.IGNORECASE,
 )
 _VIDEO = re.compile(r"^(?:VIDEO|Video|WATCH|Watch)\s*[:|–—]\s*\S")  # a video's title on a listing
+_VIDEO_LABEL = re.compile(r"^(?:VIDEO|Video|WATCH|Watch)$")  # the kicker over a video's title
 _BRACKETED = re.compile(r"\[([^\[\]]{1,40})\]")  # "[back issues]"
 _HOME_ROW = re.compile(r"^Home(?: (?:[A-Z][\w’'-]*|&|and|of|the|us|in|to|for)){5,30}$")  # capitalised words after "Home", no punctuation
 _LINK_LINE = re.compile(r"^(?:[A-Z][\w’'-]*|[A-Z][\w’'-]* (?:[A-Za-z][\w’'-]*|&)(?: [A-Za-z][\w’'-]*)?)(?:\.\.\.|…)?$")  # "Shop Coffee"
@@ -127,7 +130,7 @@ class Evidence:
     titled: bool  # a headline heads it
     byline: bool  # it has a by-line
     first: bool  # the first item of the dump
-    video: bool  # a video's title heads it ("VIDEO: …", "Watch: …") with no line of text under it
+    video: bool  # a video's title heads it ("VIDEO: …", "Watch: …", under a "VIDEO" kicker) with no line of text under it
 
 
 def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], first: bool) -> Evidence:
@@ -161,7 +164,8 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         titled=roles[0] is Role.TITLE and 0 not in commenters and not _SENTENCES.search(texts[0]),
         byline=Role.BYLINE in roles,
         first=first,
-        video=bool(_VIDEO.match(texts[0])) and all(len(t.split()) < VIDEO_TEXT_WORDS for t in texts[1:]),
+        video=any(_VIDEO.match(t) for t in texts[:2]) and (bool(_VIDEO.match(texts[0])) or _VIDEO_LABEL.match(texts[0]) is not None)
+        and all(len(t.split()) < VIDEO_TEXT_WORDS or alt_text(t) for t in texts[1:]),
     )
 
 

@@ -30,6 +30,9 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   every item, with the next item (or the segment's end) right under it, when the same label stands
   so under another teaser of the page ("Danger at alpine: Considerable (3)", "Salary: …") — taken
   in (a teaser holds its lines down to its "Read more", which the segmenter took out);
+- a date row left above teasers: where the page dates its items above their headlines with their
+  section (the first item and another, "DECEMBER 16, 2024 | SEASON"), that row right over an item's
+  headline, outside every item — taken in (a date alone there is a day's heading over its posts);
 - an image's alt text opening an item over its headline ("Image: A row of mailboxes …", a listing's
   thumbnail) — let go;
 - a tail of the site's own text kept under an item's text: from the first line that is the
@@ -65,6 +68,7 @@ DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 FIELD_MAX = 80  # a teaser's field ("Danger at alpine: High (4)") is shorter
 TEASER_LINES = 4  # a teaser has at most this many lines before its field
 _FIELD = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+\S")  # "Danger at alpine: Considerable (3)"
+_ROW_MARK = re.compile(r"\s[|·•]\s")  # between the parts of a row
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
 
@@ -76,6 +80,12 @@ def _meta(text: str, role: Role) -> bool:
 def _dated(text: str, s: LineShape) -> bool:
     """A short line that dates an item (alone or with its time, place or counters), no sentence."""
     return len(text) <= DATED_MAX and not s.running and (date_line(text) or bool(dated(text)))
+
+
+def _date_row(text: str, s: LineShape) -> bool:
+    """A teaser's row of its date and its section ("DECEMBER 16, 2024 | SEASON"), not a day's
+    heading over the posts of that day ("Sunday, 22 February 2026")."""
+    return _dated(text, s) and bool(_ROW_MARK.search(text))
 
 
 def _opens_dated(text: str, s: LineShape) -> bool:
@@ -297,10 +307,16 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     top = out[0].start - 1 if out else -1
     dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them
     fields = _fields_under(out, outside, blocks, shapes)
+    dates_above = dated_above and (sum(  # the page dates each item above its headline: those dates are the items'
+        1 for it in out if it.start - 1 in outside and _date_row(blocks[it.start - 1].text, shapes[it.start - 1])) >= 2
+        or len(out) == 1 and top == 0 and out[0].end - out[0].start <= TEASER_LINES)  # a teaser alone, its date opening the segment
     for i, item in enumerate(out):
         floor = out[i - 1].end if i else 0
         limit = out[i + 1].start if i + 1 < len(out) else len(blocks)  # the next item
         start = _head_above(item, floor, outside, blocks, shapes, roles)
+        k = item.start - 1
+        if start == item.start and dates_above and k >= floor and k in outside and _date_row(blocks[k].text, shapes[k]):
+            start = k  # "DECEMBER 16, 2024 | SEASON" over the teaser's headline: its date line
         if start == item.start and _alt_over_head(item, blocks, shapes):
             start += 1
             cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "an image's alt text over the item's headline"))

@@ -4,8 +4,9 @@ Owns `Masthead`: what the first lines of a dump say the site is called ("PORT HI
 FREE | Ōtautahi Christchurch", "Roll Bounce Roller Rink · Leeds") and what its menu row
 lists ("Home | News | Real Weddings | Blog"). A by-line that gives one of these ("Posted by
 Port Hills Pest Free", "October 2026 · Real Weddings") names the site or a section of it,
-not a writer (`names_the_site`). Built from the first non-blank lines, so a streamed dump
-knows it before its first article.
+not a writer (`names_the_site`); a line further down that opens with the masthead's name and goes
+on after a separator is the masthead printed again (`again`). Built from the first non-blank
+lines, so a streamed dump knows it before its first article.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 HEAD_LINES = 4  # the non-blank lines at the top of a dump that hold its masthead and menu
 MENU_ENTRIES = 4  # a head line of this many entries or more is a menu row
 GROUP_WORDS = 4  # a masthead's name of this many words is a group's or a place's, not a person's
+AGAIN_MAX = 100  # the masthead printed again further down is no longer
+NAME_WORDS = 5  # a site's name has at most this many words
 _SEPARATOR = re.compile(r"\s+[|·•–—]\s+|\s+-\s+|\s{2,}|\s*\|\s*")
 _GROUP_NOUNS = frozenset({  # a word of a site named after a group or a place, not a person (not a trade: "Photography")
     "club", "society", "association", "trust", "network", "council", "committee", "group", "alliance", "foundation",
@@ -53,6 +56,16 @@ class Masthead:
             self._name = _fold(parts[0])
         if len(parts) >= MENU_ENTRIES:
             self._menu.update(_fold(p) for p in parts if len(p) <= 40)
+
+    def again(self, text: str) -> bool:
+        """Whether a line further down is the site's masthead printed again, its name first and a
+        part after it ("Streetlight | Cape Town's street newspaper" over the next story)."""
+        if not self._name or len(text) > AGAIN_MAX or not text.casefold().startswith(self._name):
+            return False
+        if len(self._name.split()) > NAME_WORDS:
+            return False  # a first line of many words is a headline, not the site's name
+        parts = [p for p in _SEPARATOR.split(text) if p.strip()]
+        return len(parts) >= 2 and _fold(parts[0]) == self._name
 
     def names_the_site(self, name: str) -> bool:
         """Whether a by-line's `name` is the site's or a section's: an entry of its menu ("Real

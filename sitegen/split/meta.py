@@ -54,9 +54,9 @@ _BY_LINE = re.compile(
     rf"\s*(?:(?:in|at|from|for) [A-Z][\w’' ,.-]{{1,60}}|on [\w ,.:]{{4,40}}|with [a-z].*|[|,–—·•-].*|\(.*\))?$"
 )
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
-_MEDIA = r"(?:photos?|pictures|photographs|photography|images|video|illustrations?|charts?|graphics|maps|data)"
-_WORDS_AND = rf"(?:{_WORDS_OF}\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
-FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na")  # "by" in the languages near English, and Swahili
+_MEDIA = r"(?:photos?|pictures|photographs?|photography|images|video|illustrations?|charts?|graphics|maps|data)"
+_WORDS_AND = rf"(?:(?:{_WORDS_OF}|interview)\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
+FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na", "oleh")  # "by" in the languages near English, Swahili and Malay
 _LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
     rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
@@ -359,6 +359,9 @@ def bare_name(name: str) -> str:
     return _clean_name(name)
 
 
+PAPER_ARTICLES = frozenset({"Le", "La", "Les", "El", "Los", "Las", "Der", "Die", "Das", "Il", "Lo", "Het"})  # a paper's name opens so
+
+
 @remembered
 def is_person_name(name: str) -> bool:
     """Capitalised words that can be a person's name: two to five, none of them a role ("Senior
@@ -367,6 +370,8 @@ def is_person_name(name: str) -> bool:
         return False
     if name.split()[-1].lower() in _GENRES:
         return False  # "Match Report", "Book Review": a kind of text, not a surname
+    if name.count(" ") == 1 and name.split()[0] in PAPER_ARTICLES:
+        return False  # "Le Trottoir", "Die Zeit": a paper's name
     return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
 
 

@@ -34,7 +34,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import FOREIGN_LEADS, LOWER, UPPER, is_person_name, translator_names
+from sitegen.split.meta import FOREIGN_LEADS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -126,6 +126,9 @@ _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"
 _WITH_TEAM = re.compile(  # ", with the forecasting team" after a signature: no one named
     r",?\s+(?:with|and|for) (?:the|our|all the|all at|everyone at) (?:[\w’'-]+ ){0,3}(?:team|staff|crew|colleagues|volunteers)$", re.IGNORECASE
 )
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=\w)")  # a text browser's number before a link's text
+DATED_TAIL = 30  # a date after a signature is no longer
+_AGE = re.compile(r"\s*\((?:aged?|year|yr)\s*\d{1,2}\)", re.IGNORECASE)  # "(age 10)", "(aged 7)", "(Year 6)"
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
 _IN_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?=\s(?:and|&)\s|,\s)")
 _AT_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
@@ -327,6 +330,8 @@ def person(text: str) -> str | None:
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     if words[0].lower() in _NOT_FIRST:
         return None  # "My Lord Mayor", "Dear Annie": an address, not a name
+    if len(words) == 2 and words[0] in PAPER_ARTICLES:
+        return None  # "Le Trottoir", "Die Zeit": a paper's name
     if {w.lower() for w in words} & _not_in_names():
         return None  # a stop word no name holds (asked before the searches below: it costs least)
     if is_role(_no_honorific(text)) or is_organisation(text) or place_name(text):
@@ -357,6 +362,10 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     or glued to a date), or None."""
     if len(text) > BYLINE_MAX:
         return None
+    if "(" in text and _AGE.search(text):
+        text = _AGE.sub("", text)  # "Reviewed by Rory (age 10)": a young reviewer's age is no part of the name
+    if "[" in text:
+        text = _LINK_NUMBER.sub("", text)  # "By [11]Teresita Villanueva-Ocampo": a text browser's link number
     r = read(text)
     # The branches are tried only where they may answer: `_led_byline` where `_may_lead` says so; the
     # pipe and `_meta_names` on a line with a separator mark (`_SEPARATOR_MARK`, every line they can
@@ -555,6 +564,9 @@ def signature(text: str) -> list[str] | None:
     if not _may_sign(read(text), text):
         return None
     text = _WITH_TEAM.sub("", _VALEDICTION.sub("", text.strip()))  # "Yours sincerely, NAME", "NAME, with the team"
+    head, comma, last = text.rpartition(", ")
+    if comma and len(last) <= DATED_TAIL and date_of(last):
+        text = head  # "— Siobhán Kearney, 14.03.2025": signed and dated
     if len(text) > 120 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
         return None
     if " and " in text and len(listed := people(text)) >= 2:  # "A, Senior Associate, and B, Partner"

@@ -30,6 +30,7 @@ from sitegen.split.clean import (
     is_promo,
     is_separator,
 )
+from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, shape
 from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence
@@ -149,6 +150,8 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             mode = "toc"
             continue
         reason = furniture_reason(text, repeats.count(text) if repeats else 1)
+        if not reason and repeats and number > HEAD_LINES and repeats.masthead.again(text):
+            reason = "the site's masthead printed again"  # "Streetlight | Cape Town's street newspaper" between stories
         if not reason and advert and len(text) <= ADVERT_MAX and _ADVERT.search(text):
             reason = "an advertisement under its label"  # "Advertisement", then "MTN — Stay connected wherever the game takes you"
         advert = bool(reason) and bool(_ADVERT_LABEL.match(text))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.split_score import total
-from benchmarks.split_tagger import ceiling, deal, fit, load
+from benchmarks.split_tagger import ceiling, deal, fit, flattened, load
 from sitegen.split import tagger
 
 DUMP = """Subscribe to our newsletter
@@ -58,6 +58,14 @@ def test_gold_tags_mark_item_starts_insides_and_furniture(dump):
 def test_the_gold_tags_give_back_the_gold_items(dump):
     figures = total([ceiling(dump)]).figures()
     assert figures["f1"] == figures["title"] == figures["authors"] == 1.0
+
+
+def test_a_dump_with_its_blank_lines_taken_out_keeps_its_items_on_the_lines_left(dump):
+    flat = flattened(dump, 0.5)
+    assert flat is not None and flat.variant and flat.weight == 0.5 and "\n\n" not in flat.text
+    # the same lines, renumbered: "Subscribe…" 1, the first item 2–5, "Share…" 6, the second item 7–9
+    assert tags_of(flat) == {1: "O", 2: "B", 3: "I", 4: "I", 5: "I", 6: "O", 7: "B", 8: "I", 9: "I"}
+    assert flattened(flat, 0.5) is None  # nothing left to take out
 
 
 def test_a_fit_is_deterministic_and_tags_what_it_was_fitted_on(dump):

@@ -475,3 +475,5 @@ def test_a_first_name_signature_over_a_line_about_the_writer_names_them_whole():
     other = make("The varnish that would not dry", LONG, "— Ciarán",
                  "Maeve Ní Bhriain trained at the Scuola Internazionale di Liuteria in Cremona and has made violins in Ballydehob since 2003.")
     assert "Maeve Ní Bhriain" not in other.authors and "Ciarán Ó Floinn" not in other.authors  # a line about someone else
+    vendor = make("Ten years on Buchanan Street", LONG, "Davie", "Davie sells The Close at the corner of Buchanan Street, Monday to Saturday.")
+    assert vendor.authors == ("Davie",)  # the first name is all the page gives

@@ -142,3 +142,12 @@ def test_a_print_contents_list_with_page_numbers_names_its_heads_and_is_the_page
         named.add(line)
     assert named.named("What 1,200 rescue calls taught us") and named.named("From the editor's desk")
     assert all(named.lists(line) for line in listed)
+
+
+def test_a_bulleted_contents_list_is_the_pages_but_the_heads_it_names_are_not():
+    named = contents.Named()
+    listed = ["• From the chair: why we count", "• The early hairy: first sightings", "• Pond of the month: the lagoon at Cwm Mwyn"]
+    for line in ["In this issue", *listed, "From the chair: why we count"]:
+        named.add(line)
+    assert all(named.lists(line) for line in listed)
+    assert named.named("From the chair: why we count") and not named.lists("From the chair: why we count")

@@ -30,6 +30,8 @@ from tests.split_support import corpus_lines
         ("10:30 GMT, 3 May 2025", dt.date(2025, 5, 3)),
         ("2026.12.02", dt.date(2026, 12, 2)),
         ("2026/12/02 18:30", dt.date(2026, 12, 2)),
+        ("14.03.2025", dt.date(2025, 3, 14)),  # day first, as European pages print it
+        ("14-03-2025", dt.date(2025, 3, 14)),
     ],
 )
 def test_date_lines(line, date):

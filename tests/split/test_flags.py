@@ -99,6 +99,11 @@ def test_alt_text_sits_right_above_a_caption():
     assert flag_blocks(texts, [False, False]) == [None, CAPTION]  # a blank line between: two paragraphs
 
 
+def test_alt_text_alone_in_brackets_but_not_a_paragraph_after_it():
+    assert flags.alt_text("[thumbnail: A crowd of people at a community meeting under a tree]")
+    assert not flags.alt_text("[Image: A diver releases lumpfish into a pen] Farms that stocked lumpfish reported lower counts.")
+
+
 def test_a_headline_after_embedded_media():
     texts = ["YouTube video", "]embedded articles]", "Trump makes his ideas for tariffs known on “everyone.”",
              "Trump’s proposed steel tariffs have the potential to destroy the USMCA."]

@@ -175,7 +175,9 @@ def test_a_video_listed_with_only_its_date_is_not_an_item_but_one_with_text_is()
     bare = ["VIDEO: Sarmiento open workout, Cebu", "March 8, 2025", "[thumb]"]
     told = ["WATCH: Trailer for \"Iron Roof\" ahead of Friday premiere", "November 10, 2025",
             "The first full trailer for the haunted-estate horror has been viewed two million times since Monday […]"]
-    for texts, kept in ((bare, 0), (told, 1)):
+    kicked = ["VIDEO", "VIDEO: Nyeri farmers' cooperative turns ten", "17 February 2025",
+              "[thumbnail: A young woman in a graduation gown with her parents]"]  # under its kicker, the next picture last
+    for texts, kept in ((bare, 0), (told, 1), (kicked, 0)):
         blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
         found, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
         assert len(found) == kept and len(left) == len(texts) * (1 - kept)
@@ -192,3 +194,14 @@ def test_a_menu_one_link_a_line_over_the_dumps_first_article_is_not_the_articles
     assert [d.text for d in left] == list(menu) and all("menu" in d.reason for d in left)
     kept, left = judge([Item(0, len(page), 0.9)], blocks, shapes, roles, False)  # not the dump's first item: not read so
     assert [(i.start, i.end) for i in kept] == [(0, len(page))]
+
+
+def test_a_teaser_that_says_powered_by_is_no_footer():
+    teaser = ["Turkana's first women-run fish market opens at Kalokol",
+              "Built with a cold room powered by solar panels, the market lets traders sell the day's catch the next morning.",
+              "20 January 2025 · 3 min read"]
+    footer = ["Mwangaza Foundation", "Proudly powered by WordPress", "Privacy policy · Terms of use"]
+    for texts, kept in ((teaser, 1), (footer, 0)):
+        blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+        found, _ = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+        assert len(found) == kept

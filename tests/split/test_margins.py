@@ -257,18 +257,6 @@ def test_an_images_alt_text_and_a_label_over_the_next_teaser_are_not_the_teaser_
     assert [a.source.lines for a in result.articles] == [(1, 4), (5, 7)]
 
 
-class Tagged:
-    """A boundary decision that starts an item at each of `starts`, puts each of `outside` outside
-    every item, and every other line inside."""
-
-    def __init__(self, starts: Sequence[str], outside: Sequence[str]) -> None:
-        self.starts, self.outside = set(starts), set(outside)
-
-    def decode(self, lines: Sequence[Line]) -> Tagging:
-        tags = tuple("B" if x.block.text in self.starts else "O" if x.block.text in self.outside else "I" for x in lines)
-        return Tagging(tags, tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0), "O": (0.0, 0.0, 1.0)}[t] for t in tags))
-
-
 ADVISORIES = (
     ("Spring is here, and so is the wet slab problem", "Forecaster: Aroha Ngata · 2 October 2025",
      "Warm northwesterlies and rain to 2,000 m have woken up the late-August crust, so start early and finish early.",
@@ -284,12 +272,19 @@ ADVISORIES = (
 
 def test_a_field_printed_under_each_teasers_text_is_the_teasers():
     lines = [line for teaser in ADVISORIES for line in teaser]
-    with tagger.using(Tagged([t[0] for t in ADVISORIES], [t[3] for t in ADVISORIES])):
-        result = split_text("\n\n".join(lines) + "\n", "dump.txt")
+    result = split_tagged(lines, [t[0] for t in ADVISORIES], [t[3] for t in ADVISORIES])
     assert [a.title for a in result.articles] == [t[0] for t in ADVISORIES]
     assert "Considerable (3)" in result.articles[0].body and "High (4)" in result.articles[1].body
     assert "snow pit" not in result.articles[2].body  # an image's line is no field of the teaser
     one = [*ADVISORIES[0], *ADVISORIES[1][:3], "Read the full advisory", *ADVISORIES[2][:3]]  # the field under one teaser only
-    with tagger.using(Tagged([t[0] for t in ADVISORIES], [ADVISORIES[0][3], "Read the full advisory"])):
-        result = split_text("\n\n".join(one) + "\n", "dump.txt")
+    result = split_tagged(one, [t[0] for t in ADVISORIES], [ADVISORIES[0][3], "Read the full advisory"])
     assert "Considerable (3)" not in result.articles[0].body
+
+
+def test_a_teasers_date_row_over_its_headline_is_its_own_a_days_heading_is_not():
+    rows = ("DECEMBER 16, 2024 | SEASON", "DECEMBER 2, 2024 | PERFORMANCES")
+    page = (rows[0], "Ballet Maharlika announces its 2025 season", TEXT, rows[1], "Giselle returns for Christmas", OTHER)
+    result = split_tagged(page, (page[1], page[4]), rows)
+    assert [a.source.lines for a in result.articles] == [(1, 3), (4, 6)]
+    assert [a.title for a in result.articles] == [page[1], page[4]]  # the row is the date, not the title
+    assert str(result.articles[0].date) == "2024-12-16"

@@ -85,3 +85,17 @@ def test_a_by_line_giving_the_site_names_no_writer_and_one_after_it_names_the_wr
 def test_a_person_whose_name_is_the_masthead_still_writes():
     dump = DUMP.replace("Roll Bounce Roller Rink · Leeds", "Ama Owusu Photography · Leeds").replace("Posted by Roll Bounce", "Posted by Ama Owusu")
     assert split_text(dump, "studio.txt").articles[0].authors == ("Ama Owusu",)
+
+
+def test_the_masthead_printed_again_further_down_is_the_sites():
+    head = _masthead("Streetlight", "Cape Town's street newspaper", "Home | Latest issue | Stories | Vendors")
+    assert head.again("Streetlight | Cape Town's street newspaper")
+    assert not head.again("Streetlight vendors win a national award")  # a headline about it, no separator
+    long = _masthead("Why Wales is turning its back on new roads – Green Transport Weekly", "By Rhys Pemberton")
+    assert not long.again("Why Wales is turning its back on new roads – The Valley Observer")  # a headline first: no site's name
+    story = "The queue starts at five. By six the shelter's forty beds are taken, and the rest wait outside in the cold."
+    dump = "\n\n".join(["Streetlight", "Home | Latest issue | Stories | Vendors", "The 5am queue", story,
+                        "Streetlight | Cape Town's street newspaper", "Meet your vendor: Oom Gerrit", story]) + "\n"
+    result = split_text(dump, "dump.txt")
+    assert "Meet your vendor: Oom Gerrit" in [a.title for a in result.articles]
+    assert any(d.text.startswith("Streetlight |") and "masthead" in d.reason for d in result.debris)

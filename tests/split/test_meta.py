@@ -131,7 +131,10 @@ def test_title_from_text():
         ("Por Juan Pérez y Ana Reis", ["Juan Pérez", "Ana Reis"]),
         ("Di Luca Rossi", ["Luca Rossi"]),
         ("na Faith Njeri", ["Faith Njeri"]),  # Swahili
+        ("oleh Nurul Izzah Rahman", ["Nurul Izzah Rahman"]),  # Malay
         ("Words and chart: Sipho Dlamini", ["Sipho Dlamini"]),
+        ("Interview and photograph: Chanté Adonis", ["Chanté Adonis"]),  # an interviewer who took the picture
+        ("By Amélie Tremblay-Roy, Le Trottoir", ["Amélie Tremblay-Roy"]),  # a paper named after the writer
         ("By Vice Admiral (Retd) S. K. Menon", ["S. K. Menon"]),
         ("by Haji Rahmat Osman", ["Rahmat Osman"]),
         ("By CA Rohan Deshpande", ["Rohan Deshpande"]),  # a professional designation before the name
@@ -159,7 +162,7 @@ def test_by_lines(line, names):
         "By now, most of Taiwan has heard the news.", "By the way the council voted", "Bystanders said",
         "Reviewed by: Peter Mwangi, editor", "The report by Jane Hill", "By the numbers", "By Monday, the cranes were back",
         "Photos: Maria Costa", "Video Game Awards", "By the Associated Press", "Posted on 11 March 2027 by Parish Clerk",
-        "February 8, 2027 by Monday",
+        "February 8, 2027 by Monday", "Interview: Sam Oduya on running a micro-cap fund from Lagos",  # a headline
     ],
 )
 def test_not_by_lines(line):

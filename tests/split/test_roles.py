@@ -161,6 +161,8 @@ def test_signatures_of_letters():
     assert signature("Yours, Ned Aske, Bowmen of Wigmore") == ["Ned Aske"]
     assert signature("— Jonas Whitfield, Lead Forecaster, with the forecasting team") == ["Jonas Whitfield"]  # the team names no one
     assert signature("— The forecasting team") is None
+    assert signature("— Siobhán Kearney, 14.03.2025") == ["Siobhán Kearney"]  # signed and dated
+    assert byline_names("By [11]Teresita Villanueva-OcampoJune 4, 2024 · 8 min read") == ["Teresita Villanueva-Ocampo"]  # a text browser's link number
     assert signature("Globalization and Internet Safeguards") is None
     assert signature("ASSESSING CHINA’S Goes") is None
 

@@ -62,6 +62,15 @@ def test_a_critic_reviewing_names_the_writer_but_a_medical_reviewer_does_not():
     assert led_names("Reviewed by Ana, aged 9") == ["Ana"]
     assert led_names("Medically reviewed by Dr Paul Ames") is None
     assert led_names("Edited by Paul Ames") is None
+    assert led_names("Reviewed by Rory (age 10) · 25 March 2025") == ["Rory"]  # a young reviewer, dated
+    assert led_names("Reviewed by Maeve and Saoirse Hennessy · 7 March 2025") == ["Maeve Hennessy", "Saoirse Hennessy"]
+
+
+def test_a_reviewer_named_under_a_reviews_text_wrote_it():
+    teaser = make("The Lighthouse at Inis Rua, by Clodagh Fennelly", "★★★★★",
+                  "A girl sent to stay with her grandfather on a tiny Donegal island finds a logbook that should not exist.",
+                  "Reviewed by Aisling Moran · 2 April 2025")
+    assert teaser.authors == ("Aisling Moran",)  # not the book's author in the headline
 
 
 def test_a_forum_poster_is_named_by_handle_but_not_a_site_role():
