@@ -39,7 +39,8 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   site's — an "Older entries" link, a comments heading, "Posted in … | Tagged …", a newsletter
   sign-up, a row of policy links, the heading of a list of the site's other pages ("More letters",
   "Previous press releases", "Page 1 of 14"), or a statement about the site or the body behind it,
-  running text or not ("… is a registered charity", "This newsletter is produced for members",
+  running text or not ("… is a registered charity", "This newsletter is produced for members", "Skimmer
+  is published quarterly", an acknowledgement of the land's traditional custodians,
   "… is independent and not affiliated with any park") — to the item's end, those lines leave the
   item as site furniture (the item's own © or permission line above them stays).
 
@@ -270,6 +271,11 @@ _MORE = re.compile(  # the heading of a list of the site's other pages: "More le
     r"|updates|reviews|features)\s*$|^(?:also on this day|trending(?: now| on\b.*)?|page \d+ of \d+\b.*|related links?\b.*)$",
     re.IGNORECASE,
 )
+_PUBLISHED_EVERY = re.compile(  # "Skimmer is published quarterly": the newsletter about itself
+    r" is published (?:quarterly|monthly|weekly|fortnightly|annually|yearly|twice|three times|four times|bi-?monthly|every)\b",
+    re.IGNORECASE,
+)
+_COUNTRY = re.compile(r"\backnowledges? (?:the )?traditional (?:custodians|owners)\b", re.IGNORECASE)  # an Acknowledgement of Country
 TAIL_HEADING_MAX = 60  # such a heading is short
 
 
@@ -279,8 +285,8 @@ def _site_line(text: str, s: LineShape) -> bool:
     body that runs it ("… is a registered charity", "This newsletter is produced for members")."""
     if ("egistered" in text or "haritable" in text) and _REGISTERED.search(text) or _THIS_SITE.match(text) or (
         " is " in text and _SITE_IS.search(text)
-    ):  # a statement about the site, running text or not (the cheap tests first: every line of an item is read)
-        return True
+    ) or " published " in text and _PUBLISHED_EVERY.search(text) or "raditional" in text and _COUNTRY.search(text):
+        return True  # a statement about the site, running text or not (the cheap tests first: every line of an item is read)
     return not s.running and (bool(_TAIL.search(text)) or len(text) <= TAIL_HEADING_MAX and bool(_MORE.search(text)))
 
 

@@ -131,6 +131,15 @@ def test_a_statement_about_the_site_and_a_list_of_its_other_pages_are_not_the_st
     assert {d.text for d in result.debris} >= set(footer)
 
 
+def test_a_newsletter_about_itself_and_its_acknowledgement_of_country_are_not_the_last_storys():
+    story = ("Members' sightings, summer 2024–25", "Compiled by Lorraine Pike", TEXT, "Please keep your records coming. Every sighting helps.")
+    footer = ("Skimmer is published quarterly. Contributions for the winter issue close on 30 May.",
+              "Australian Dragonfly Watch Inc. acknowledges the Traditional Custodians of the lands and waters on which our members record.")
+    result = split((*story, *footer), story[0])
+    assert result.articles[0].source.lines == (1, 7)
+    assert {d.text for d in result.debris} >= set(footer)
+
+
 def test_a_headline_read_as_a_line_of_text_still_heads_the_story_under_its_by_line():
     from sitegen.split.boundary import Item
     from sitegen.split.margins import attach
