@@ -27,6 +27,9 @@ _GROUP_NOUNS = frozenset({  # a word of a site named after a group or a place, n
 })
 
 
+_SMALL = frozenset("a an and at by for in of on or the to & de du la le des van von".split())  # small words inside a name
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -34,11 +37,12 @@ def _fold(text: str) -> str:
 class Masthead:
     """The names a dump's head gives the site: its masthead's name and its menu's entries."""
 
-    __slots__ = ("_lines", "_name", "_menu")
+    __slots__ = ("_lines", "_name", "_menu", "_titled")
 
     def __init__(self) -> None:
         self._lines: list[str] = []
         self._name = ""  # the masthead's name, folded: the first line's first part
+        self._titled = False  # it is written as a name is: every word capitalised, small words aside
         self._menu: set[str] = set()
 
     @property
@@ -54,18 +58,20 @@ class Masthead:
         parts = [p for p in _SEPARATOR.split(text) if p.strip()]
         if len(self._lines) == 1 and parts and len(parts[0]) <= 60:
             self._name = _fold(parts[0])
+            self._titled = all(w[:1].isupper() or not w[:1].isalpha() or w in _SMALL for w in parts[0].split())
         if len(parts) >= MENU_ENTRIES:
             self._menu.update(_fold(p) for p in parts if len(p) <= 40)
 
     def again(self, text: str) -> bool:
-        """Whether a line further down is the site's masthead printed again, its name first and a
-        part after it ("Streetlight | Cape Town's street newspaper" over the next story)."""
+        """Whether a line further down is the site's masthead printed again: its name first, written as
+        a name is, then a part after a separator ("Streetlight | Cape Town's street newspaper" over the
+        next story; not "Markets today – Asia Times", a headline first in the dump and again)."""
         if not self._name or len(text) > AGAIN_MAX or not text.casefold().startswith(self._name):
             return False
-        if len(self._name.split()) > NAME_WORDS:
-            return False  # a first line of many words is a headline, not the site's name
-        parts = [p for p in _SEPARATOR.split(text) if p.strip()]
-        return len(parts) >= 2 and _fold(parts[0]) == self._name
+        if len(self._name.split()) > NAME_WORDS or not self._titled:
+            return False  # a first line of many words, or in lower case ("Markets today"), is a headline
+        parts = [_fold(p) for p in _SEPARATOR.split(text) if p.strip()]
+        return len(parts) >= 2 and parts[0] == self._name
 
     def names_the_site(self, name: str) -> bool:
         """Whether a by-line's `name` is the site's or a section's: an entry of its menu ("Real

@@ -86,7 +86,7 @@ _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
 _PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Road|Street|Avenue|Drive|Crescent|Terrace|Boulevard|Rd|Ave)$")  # fells and streets, not people
-_GENRES = frozenset(
+GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
     "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing release releases statement "
     "notice".split()
@@ -179,7 +179,8 @@ _POST = Folded(  # more jobs and posts, after a name ("NAME, Textile Conservator
     r"\b(?:conservator|curator|archivist|librarian|clerk|volunteer|neighbou?r|resident|trustee|chairman|chairwoman"
     r"|chairperson|president|councillor|mayor|spokes(?:man|woman|person)|nurse|midwife|pharmacist|chef|coach|captain"
     r"|organi[sz]er|partner|solicitor|barrister|counsel|paralegal|lead|executive|counse(?:l)?l?or|gardener|technician|surgeon"
-    r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations)s?\b",
+    r"|ranger|veterinar\w*|vet|master|keeper|warden|planner|designer|developer|communications|affairs|marketing|relations"
+    r"|educator|agent|adviser|advisor|extension)s?\b",
 )
 _MORE_POSTS = re.compile(  # posts that tell a signer's job, not a line's role on the page ("Duty Volcanologist")
     r"\b(?:headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster"
@@ -368,7 +369,7 @@ def is_person_name(name: str) -> bool:
     Lecturer"), a group ("Creators Syndicate") or a word a name never has ("The Harbour Times")."""
     if not _PERSON_NAME.match(name) or is_post(name) or is_group(name) or place_name(name):
         return False
-    if name.split()[-1].lower() in _GENRES:
+    if name.split()[-1].lower() in GENRES:
         return False  # "Match Report", "Book Review": a kind of text, not a surname
     if name.count(" ") == 1 and name.split()[0] in PAPER_ARTICLES:
         return False  # "Le Trottoir", "Die Zeit": a paper's name

@@ -34,7 +34,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import FOREIGN_LEADS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, translator_names
+from sitegen.split.meta import FOREIGN_LEADS, GENRES, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -330,8 +330,8 @@ def person(text: str) -> str | None:
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     if words[0].lower() in _NOT_FIRST:
         return None  # "My Lord Mayor", "Dear Annie": an address, not a name
-    if len(words) == 2 and words[0] in PAPER_ARTICLES:
-        return None  # "Le Trottoir", "Die Zeit": a paper's name
+    if len(words) == 2 and words[0] in PAPER_ARTICLES or words[-1].lower() in GENRES:
+        return None  # "Le Trottoir", "Die Zeit": a paper's name; "PRESS RELEASE", "Match Report": a kind of text
     if {w.lower() for w in words} & _not_in_names():
         return None  # a stop word no name holds (asked before the searches below: it costs least)
     if is_role(_no_honorific(text)) or is_organisation(text) or place_name(text):
@@ -545,10 +545,10 @@ def heads_an_item(text: str) -> bool:
 
 
 def first_name(word: str) -> bool:
-    """A word that can be a first name signing a text: capitalised, not a stop word, a month or a
-    weekday ("Rosa", not "Thanks" or "Monday")."""
+    """A word that can be a first name signing a text: capitalised, not a stop word, a month, a
+    weekday or a post ("Rosa", not "Thanks", "Monday" or "Registrar")."""
     lowered = word.lower()
-    return bool(_FIRST_NAME.match(word)) and lowered not in _no_first_names()
+    return bool(_FIRST_NAME.match(word)) and lowered not in _no_first_names() and not is_post(word)
 
 
 @cache

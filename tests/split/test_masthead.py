@@ -91,6 +91,8 @@ def test_the_masthead_printed_again_further_down_is_the_sites():
     head = _masthead("Streetlight", "Cape Town's street newspaper", "Home | Latest issue | Stories | Vendors")
     assert head.again("Streetlight | Cape Town's street newspaper")
     assert not head.again("Streetlight vendors win a national award")  # a headline about it, no separator
+    headline = _masthead("Markets today – Asia Times", "Oil prices fell for a third day as stockpiles grew.")
+    assert not headline.again("Markets today – Asia Times")  # a story's headline, first in the dump and again
     long = _masthead("Why Wales is turning its back on new roads – Green Transport Weekly", "By Rhys Pemberton")
     assert not long.again("Why Wales is turning its back on new roads – The Valley Observer")  # a headline first: no site's name
     story = "The queue starts at five. By six the shelter's forty beds are taken, and the rest wait outside in the cold."

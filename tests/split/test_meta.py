@@ -135,6 +135,7 @@ def test_title_from_text():
         ("Words and chart: Sipho Dlamini", ["Sipho Dlamini"]),
         ("Interview and photograph: Chanté Adonis", ["Chanté Adonis"]),  # an interviewer who took the picture
         ("By Amélie Tremblay-Roy, Le Trottoir", ["Amélie Tremblay-Roy"]),  # a paper named after the writer
+        ("By Linda Kowalski, Horticulture Educator · July 8, 2025", ["Linda Kowalski"]),  # a post, not a second writer
         ("By Vice Admiral (Retd) S. K. Menon", ["S. K. Menon"]),
         ("by Haji Rahmat Osman", ["Rahmat Osman"]),
         ("By CA Rohan Deshpande", ["Rohan Deshpande"]),  # a professional designation before the name

@@ -18,6 +18,7 @@ from sitegen.split.roles import (
     byline_names,
     classify,
     date_line,
+    first_name,
     furniture_reason,
     headline_score,
     heads_an_item,
@@ -162,6 +163,8 @@ def test_signatures_of_letters():
     assert signature("— Jonas Whitfield, Lead Forecaster, with the forecasting team") == ["Jonas Whitfield"]  # the team names no one
     assert signature("— The forecasting team") is None
     assert signature("— Siobhán Kearney, 14.03.2025") == ["Siobhán Kearney"]  # signed and dated
+    assert not first_name("Registrar") and first_name("Rosa")  # a notice signed by an office names no one
+    assert byline_names("PRESS RELEASE", after_title=True) is None  # a kind of text, not a name
     assert byline_names("By [11]Teresita Villanueva-OcampoJune 4, 2024 · 8 min read") == ["Teresita Villanueva-Ocampo"]  # a text browser's link number
     assert signature("Globalization and Internet Safeguards") is None
     assert signature("ASSESSING CHINA’S Goes") is None
