@@ -58,7 +58,7 @@ from sitegen.split import peers
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated
 from sitegen.split.flags import alt_text
-from sitegen.split.roles import LineShape, Role, bio_names, byline_names, date_line, is_label, signature
+from sitegen.split.roles import FIELD, LineShape, Role, bio_names, byline_names, date_line, is_label, signature
 from sitegen.split.text import Block, Debris
 
 HEAD = 4  # the lines of a head left above an item: a headline and up to three lines under it
@@ -68,7 +68,6 @@ _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 FIELD_MAX = 80  # a teaser's field ("Danger at alpine: High (4)") is shorter
 TEASER_LINES = 4  # a teaser has at most this many lines before its field
-_FIELD = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+\S")  # "Danger at alpine: Considerable (3)"
 _ROW_MARK = re.compile(r"\s[|·•]\s")  # between the parts of a row
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
@@ -175,9 +174,9 @@ def _fields_under(out: Sequence[Item], outside: set[int], blocks: Sequence[Block
         if k + 1 != limit or k not in outside or item.end - item.start > TEASER_LINES or not shapes[k - 1].running:
             continue
         text, s = blocks[k].text, shapes[k]
-        field = _FIELD.match(text) if len(text) <= FIELD_MAX and not s.sentence else None
+        field = len(text) <= FIELD_MAX and not s.sentence and FIELD.match(text)  # "Danger at alpine: Considerable (3)"
         if field and not alt_text(text) and not _site_line(text, s) and _gap(blocks, k) <= _gap(blocks, k - 1) + 1:
-            found.setdefault(field.group(1).casefold(), []).append((i, k + 1))
+            found.setdefault(text.split(":", 1)[0].casefold(), []).append((i, k + 1))
     return {i: end for places in found.values() if len(places) >= 2 for i, end in places}
 
 

@@ -178,7 +178,7 @@ _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` o
 _BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
-_FIELD_PART = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # "Turnout: 38.3%"
+FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # a label and its value: "Turnout: 38.3%"
 _FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
 _REPLY = re.compile(r"^(?:re|aw|sv|fwd?)\s?:\s", re.IGNORECASE)  # a reply's subject: "Re: First 200km audax"
 _AND = re.compile(r"\s(?:and|&)\s")
@@ -696,9 +696,9 @@ def meta_row(text: str) -> bool:
     if _CRUMBS.search(text) or _FILE_LINK.search(text) or _REPLY.match(text):
         return True
     parts = _row_parts(text)
-    if len(parts) >= 2 and sum(1 for p in parts if ":" in p and _FIELD_PART.match(p)) >= 2:
+    if len(parts) >= 2 and sum(1 for p in parts if ":" in p and FIELD.match(p)) >= 2:
         return True
-    field = _FIELD_PART.match(text) if ":" in text else None  # a colon is in every field
+    field = FIELD.match(text) if ":" in text else None  # a colon is in every field
     value = text[field.end() - 1 :] if field else ""
     if field and (";" in value or value[:1].isdigit() and "," in value) and not TWO_SENTENCES.search(value):
         return True  # a list under a label: "Comments: 18 pages, 9 figures", "Subjects: A (x); B (y)"

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from sitegen.split.boundary import Item
 from sitegen.split.cohesion import content_words, similarity
-from sitegen.split.dates import dated
+from sitegen.split.dates import DAY_NAMES, dated
 from sitegen.split.roles import LineShape, Role, date_line, person
 from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
@@ -47,7 +47,6 @@ _NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,4}\.)\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # "Pros: …", "Best overall: …", "Price: €3.50"
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart by wide gaps
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*")  # a name inside a sentence: "… in the North End"
-_CALENDAR = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december")
 _HEAD_WORDS = re.compile(r"^(?:by|posted|published|updated|written by|words by)\b", re.IGNORECASE)
 
 
@@ -138,7 +137,7 @@ def _names(blocks: Sequence[Block], start: int, end: int) -> set[str]:
     sentence), less days and months and words the lines also write in lower case ("Year 6", "year")."""
     found = {name for k in range(start, end) for name in _NAME.findall(blocks[k].text)}
     lower = {w for k in range(start, end) for w in content_words(blocks[k].text) if w in blocks[k].text}
-    return {name for name in found if not _CALENDAR.fullmatch(name.lower()) and name.lower() not in lower}
+    return {name for name in found if name.lower() not in DAY_NAMES and name.lower() not in lower}
 
 
 def _chart_between(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:

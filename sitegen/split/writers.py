@@ -47,9 +47,6 @@ _GUEST = re.compile(  # "This is a guest post by NAME", "Guest post by Dr NAME",
     rf"\b[Gg]uest (?:post|column|blog|piece|essay|writer|author)(?: this (?:week|month))? (?:is (?:by |from )?|by |from )"
     rf"(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
 )
-_COUPLE = re.compile(  # "Maeve and Saoirse Hennessy"
-    rf"^(?P<first>[{UPPER}][{LOWER}’'-]+) (?:and|&) (?P<second>[{UPPER}][{LOWER}’'-]+) (?P<last>[{UPPER}][\w’'-]+)$"
-)
 _DASH_NAME = re.compile(  # "— Bill", "— É.M."
     rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})\.?|(?P<initials>[{UPPER}]\.\s?[{UPPER}]\.(?:\s?[{UPPER}]\.)?))$"
 )
@@ -195,12 +192,9 @@ def led_names(text: str) -> list[str] | None:
     reviewed = re.match(r"^reviewed by:?\s+(?P<rest>.+)$", text, re.IGNORECASE)
     if reviewed:  # "Reviewed by NAME", "Reviewed by Sam", "Reviewed by Joe, aged 7"
         rest = _ROW_SEP.split(reviewed.group("rest").strip())[0].strip()  # "Reviewed by Rory · 25 March 2025"
-        names = people(rest)
+        names = people(rest, couples=True)  # also "Maeve and Saoirse Hennessy"
         if names:
             return names
-        couple = _COUPLE.match(rest)  # "Maeve and Saoirse Hennessy"
-        if couple and first_name(couple.group("first")) and first_name(couple.group("second")):
-            return [f"{couple.group('first')} {couple.group('last')}", f"{couple.group('second')} {couple.group('last')}"]
         alone = _NAME_REMARK.match(rest) or re.match(rf"^(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})$", rest)
         return [alone.group("name")] if alone and first_name(alone.group("name")) else None
     led = _LED.match(text)
