@@ -30,6 +30,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     bare_name,
     bio_names,
+    plain_bio_names,
     book_authors,
     continues_bio,
     contribution,
@@ -572,6 +573,14 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
         elif len(lines) > 2 and bio_names(lines[-2].text) and continues_bio(text, lines[-2].text):
             lines.pop()  # a bio in two paragraphs: "X is …" then "X's show …"
             _take_bio(lines, found, [lines[-1], block])
+            return
+        elif (
+            not found.authors and (names := plain_bio_names(text)) and not (found.site and found.site.is_the_masthead(names[0]))
+        ):  # "NAME runs Saltbush Ridge Olives …" (not "Visit Ceredigion is the tourism service of …": the site's own line)
+            found.add_authors(names)
+            found.bylines[block.line] = text
+            found.meta_lines.append(lines.pop().line)
+            found.ended = True
             return
         else:
             return

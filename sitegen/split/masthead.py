@@ -73,6 +73,10 @@ class Masthead:
         parts = [_fold(p) for p in _SEPARATOR.split(text) if p.strip()]
         return len(parts) >= 2 and parts[0] == self._name
 
+    def is_the_masthead(self, name: str) -> bool:
+        """Whether `name` is the masthead's name itself ("Visit Ceredigion" over the page)."""
+        return bool(self._name) and _fold(name) == self._name
+
     def names_the_site(self, name: str) -> bool:
         """Whether a by-line's `name` is the site's or a section's: an entry of its menu ("Real
         Weddings"), its masthead's name when that is no person's ("Port Hills Pest Free": four words

@@ -59,7 +59,7 @@ _WORDS_AND = rf"(?:(?:{_WORDS_OF}|interview)\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s
 FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na", "oleh")  # "by" in the languages near English, Swahili and Malay
 _LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
-    rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:authors?|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:[a-z]+ (?:and|&) )?(?:authors?|reporters?|writers?|reporting|report|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
 )
@@ -92,6 +92,7 @@ GENRES = frozenset(
     "notice".split()
 )
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
+INNER_NAME_WORDS = frozenset(("two",))  # a word no name opens or ends with, inside one: "Shirley Two Crow"
 _CREDIT_PART = re.compile(rf"^(?P<what>[A-Za-z][A-Za-z -]{{1,30}}?) by\s+(?P<names>{_NAMES})$")
 _CREDIT_SPLIT = re.compile(r"\s*;\s*|,\s*(?=[A-Za-z -]{1,30} by\b)")
 _CUT_CREDIT = re.compile(r"\s*[;,]\s*(?:editing|edited|additional reporting|graphics|fact-checking) by\s*$", re.IGNORECASE)
@@ -373,7 +374,11 @@ def is_person_name(name: str) -> bool:
         return False  # "Match Report", "Book Review": a kind of text, not a surname
     if name.count(" ") == 1 and name.split()[0] in PAPER_ARTICLES:
         return False  # "Le Trottoir", "Die Zeit": a paper's name
-    return not any(w in _NOT_NAMES or w.lower() in _NOT_NAME_WORDS for w in name.split())
+    words = name.split()
+    return not any(
+        (w in _NOT_NAMES and not (0 < i < len(words) - 1 and w.lower() in INNER_NAME_WORDS)) or w.lower() in _NOT_NAME_WORDS
+        for i, w in enumerate(words)
+    )
 
 
 def place_name(text: str) -> bool:
@@ -481,6 +486,24 @@ def bio_names(paragraph: str) -> list[str]:
             names.append(name)
     groups = [n for n in names if is_group(n)]  # "Valley Food Bank is …; Valley Food is a member of …": the group's short name
     return [n for n in names if not any(g != n and g.startswith(n + " ") for g in groups)]
+
+
+_PLAIN_BIO = re.compile(  # a writer's bio with no job in it: "NAME runs …", "NAME is a volunteer who …", "NAME has worked in …"
+    rf"^{_HONORIFIC}(?P<name>{NAME}) (?:(?:is|was) (?:a|an|the)|has (?:worked|written|lived|taught|spent|been)|lives|runs|leads|teaches"
+    rf"|grew up|volunteers|farms|sailed|travell?ed|visited|tested|reviewed|manages|coordinates|convenes|chairs|owns)\b"
+)
+
+
+def plain_bio_names(paragraph: str) -> list[str]:
+    """The person a short closing paragraph is about when it reads as a writer's bio with no job
+    in it ("Anita Sharma is a volunteer who has sampled the lake since 2016", "NAME runs Saltbush
+    Ridge Olives"): one name of two words or more, in a paragraph of at most three sentences; [] otherwise.
+    Only an item that names no writer elsewhere takes it (an article may end on its subject)."""
+    if len(paragraph) > 400 or not ends_sentence(paragraph):
+        return []
+    match = _PLAIN_BIO.match(paragraph)
+    name = _clean_name(match.group("name")) if match else ""
+    return [name] if _is_name(name) and is_person_name(name) else []
 
 
 def _is_name(name: str) -> bool:

@@ -34,7 +34,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import FOREIGN_LEADS, GENRES, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names
+from sitegen.split.meta import FOREIGN_LEADS, GENRES, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -97,10 +97,18 @@ _ADDRESSED = re.compile(  # a note to readers with the site's address: "Send you
     r"\S@[\w-]+\.\w.*\b(?:you|your|us|please)\b|\b(?:you|your|us|please)\b.*\S@[\w-]+\.\w", re.IGNORECASE
 )
 _TOLD_BEFORE = re.compile(r"^[^@?!]*?\w+ \w+ \w+[^@?!.]*\.\s+[^@]*@")  # a statement before the address: "Tea provided. Email …": text
+_NOT_WRITING = r"(?!(?i:illustrat|photo|picture|image|video|edit|translat|produc|music|sound|design|graphic))"  # a lead of no writer
+_POST_IN_BRACKETS = r" \([A-Z][^()]{2,40}\)"  # "NAME (Senior Research Officer)"
 _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
-    rf"^(?!(?i:illustrat|photo|picture|image|video|edit|translat|produc|music|sound|design|graphic))"
-    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:, [^,]{{2,40}})?$"
+    rf"^{_NOT_WRITING}"
+    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?:{_POST_IN_BRACKETS})?(?: (?:and|&) {NAME})?)"
+    rf"(?:{_POST_IN_BRACKETS})?(?:, [^,]{{2,40}})?$"
 )
+_POST_BY = re.compile(  # "Answered by Master Gardener volunteer NAME · June 16, 2025": a post in capitals before the name
+    rf"^{_NOT_WRITING}[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?P<names>[A-Z][\w-]*(?: [\w-]+){{0,3}} {NAME}(?: (?:and|&) {NAME})?)"
+    rf"(?: from [a-z][^·|•–—]{{2,60}}|\s+[·|•–—]\s+[^·|•–—]{{2,40}})?$"
+)
+_OTHER_SCRIPT_LABEL = re.compile(r"^(?:(?![A-Za-z\u00C0-\u024F])[^\W\d_])+[:：]?\s+(?=[A-Z])")  # a word in a script other than Latin
 _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PERSON_START = re.compile(rf"(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}")  # how a line that begins with a `_PERSON` begins
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
@@ -196,6 +204,7 @@ _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, 
     # first names and surnames jusText's English list holds (it counts words of Wikipedia: "james", "king")
     "de van von da di le la del june april august james john david george robert william king young".split()
 )
+_SURNAME_WORDS = frozenset("may long field".split())  # stop words that are surnames after a first name: "Theresa May"
 _FIRST_NAME = re.compile(rf"^[{UPPER}][{LOWER}’'-]{{2,15}}$")
 _SIGN_OFF = frozenset("thanks cheers love best regards enjoy ends sincerely everyone all team".split())
 _NOT_FIRST = frozenset("my our your their his her its dear".split())
@@ -332,11 +341,22 @@ def person(text: str) -> str | None:
         return None  # "My Lord Mayor", "Dear Annie": an address, not a name
     if len(words) == 2 and words[0] in PAPER_ARTICLES or words[-1].lower() in GENRES:
         return None  # "Le Trottoir", "Die Zeit": a paper's name; "PRESS RELEASE", "Match Report": a kind of text
-    if {w.lower() for w in words} & _not_in_names():
+    if {w.lower() for w in words} & _not_in_names() and not _stop_words_named(words):
         return None  # a stop word no name holds (asked before the searches below: it costs least)
     if is_role(_no_honorific(text)) or is_organisation(text) or place_name(text):
         return None  # "Fundraising Assistant", "Creators Syndicate"
     return text
+
+
+def _stop_words_named(words: list[str]) -> bool:
+    """Whether every stop word of a name's words is one that names hold in its place: a surname
+    after a first name ("Theresa May") or a word inside the name ("Shirley Two Crow")."""
+    stops = _not_in_names()
+    last = len(words) - 1
+    return words[0].lower() not in stops and all(
+        w.lower() not in stops or (i == last and w.lower() in _SURNAME_WORDS) or (0 < i < last and w.lower() in INNER_NAME_WORDS)
+        for i, w in enumerate(words)
+    )
 
 
 @cache
@@ -366,6 +386,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         text = _AGE.sub("", text)  # "Reviewed by Rory (age 10)": a young reviewer's age is no part of the name
     if "[" in text:
         text = _LINK_NUMBER.sub("", text)  # "By [11]Teresita Villanueva-Ocampo": a text browser's link number
+    if not text[:1].isascii() and (label := _OTHER_SCRIPT_LABEL.match(text)):
+        text = text[label.end() :]  # "記者 Reporter: NAME": a label in another script before the by-line
     r = read(text)
     # The branches are tried only where they may answer: `_led_byline` where `_may_lead` says so; the
     # pipe and `_meta_names` on a line with a separator mark (`_SEPARATOR_MARK`, every line they can
@@ -443,12 +465,25 @@ def _led_byline(text: str) -> list[str] | None:
     match = (  # " by" is in every line the three patterns match
         _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text) if " by" in text.lower() else None
     )
+    if not match and " by" in text and (post := _POST_BY.match(text)) and (named := _after_post(post.group("names"))):
+        return named
     if match and len(text) < 200:
-        names = _LISTED_NAMES.split(match.group("names"))
+        names = _LISTED_NAMES.split(re.sub(_POST_IN_BRACKETS, "", match.group("names")))
         return [_no_honorific(n) for n in names if person(n.strip()) and not is_role(n)]  # not "by Parish Clerk"
     glued = _glued_names(text)
     if glued:  # "Ben CarterUpdated 14 April 2025", "MARCUS WEBBMarch 9, 2025", "Mia Tran and Ben CarterMarch 12, 2025"
         return list(glued)
+    return None
+
+
+def _after_post(text: str) -> list[str] | None:
+    """The people after a post in capitals that stands before them ("Master Gardener volunteer
+    Carol Ann Bixby", "Watch Leader Ana Fifita"), or None when the words before the names are no post."""
+    words = text.split()
+    for k in range(1, min(5, len(words) - 1)):
+        names = _LISTED_NAMES.split(" ".join(words[k:]))
+        if is_post(" ".join(words[:k])) and all(map(person, names)):
+            return [_no_honorific(n) for n in names]
     return None
 
 
@@ -569,7 +604,7 @@ def signature(text: str) -> list[str] | None:
         text = head  # "— Siobhán Kearney, 14.03.2025": signed and dated
     if len(text) > 120 or text.endswith(":"):  # "MARISA KENT, HOST:" names a speaker
         return None
-    if " and " in text and len(listed := people(text)) >= 2:  # "A, Senior Associate, and B, Partner"
+    if " and " in text and len(listed := people(_BYLINE_SEP.split(text, 1)[0])) >= 2:  # "A, Senior Associate, and B, Partner"
         return listed
     if len(text) > 80:
         return None

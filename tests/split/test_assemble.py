@@ -477,3 +477,12 @@ def test_a_first_name_signature_over_a_line_about_the_writer_names_them_whole():
     assert "Maeve Ní Bhriain" not in other.authors and "Ciarán Ó Floinn" not in other.authors  # a line about someone else
     vendor = make("Ten years on Buchanan Street", LONG, "Davie", "Davie sells The Close at the corner of Buchanan Street, Monday to Saturday.")
     assert vendor.authors == ("Davie",)  # the first name is all the page gives
+
+
+def test_a_closing_line_about_a_person_with_no_job_in_it_names_the_writer_of_an_unsigned_item():
+    bio = "Anita Sharma is a volunteer who has sampled the lake every summer since 2016."
+    article = make("What the lake told us in 2025", LONG, bio)
+    assert article.authors == ("Anita Sharma",) and article.body == LONG + "\n"
+    signed = make("What the lake told us in 2025", "By Tom Brandt", LONG, bio)
+    assert signed.authors == ("Tom Brandt",)  # a writer named above: the closing line is about someone else
+    assert make("Ferry timetable changes", LONG, "Ferries leave from Pier 3.").authors == ()

@@ -143,6 +143,8 @@ def test_title_from_text():
         ("By Jane Hill with additional reporting", ["Jane Hill"]),
         ("By JOHN HANNA and MARGERY BECK Associated Press", ["John Hanna", "Margery Beck"]),
         ("By Rabbi Ilana Weiss", ["Ilana Weiss"]),
+        ("By Shirley Two Crow and Tom Brandt, Master Gardener volunteers", ["Shirley Two Crow", "Tom Brandt"]),  # a number word inside a name
+        ("Reporter: Chan Ka-yan", ["Chan Ka-yan"]),
         ("Posted by Anjali Rao, Textile Conservator", ["Anjali Rao"]),
         ("Posted by Tomasz K., Neighbor", ["Tomasz K."]),
         ('Posted by Ste "The Gaffer" Whitlow on January 3, 2027 at 8:47 am', ["Ste Whitlow"]),

@@ -166,6 +166,15 @@ def test_signatures_of_letters():
     assert not first_name("Registrar") and first_name("Rosa")  # a notice signed by an office names no one
     assert byline_names("PRESS RELEASE", after_title=True) is None  # a kind of text, not a name
     assert byline_names("By [11]Teresita Villanueva-OcampoJune 4, 2024 · 8 min read") == ["Teresita Villanueva-Ocampo"]  # a text browser's link number
+    assert byline_names("Answered by Master Gardener volunteer Carol Ann Bixby · June 16, 2025") == ["Carol Ann Bixby"]  # a post before the name
+    assert byline_names("記者 Reporter: Chan Ka-yan") == ["Chan Ka-yan"]  # the label in two scripts
+    assert byline_names("Log compiled by Watch Leader Ana Fifita from the trainees' daily entries") == ["Ana Fifita"]
+    assert byline_names("Prepared by: Mwila Chanda (Senior Research Officer) and Bwalya Mulenga-Phiri") == ["Mwila Chanda", "Bwalya Mulenga-Phiri"]
+    assert byline_names("Leader and report: Margaret Holt · 9 walkers · 8 miles") == ["Margaret Holt"]
+    assert byline_names("Illustrated by Staff Artist Jim Bell") is None  # no writer
+    assert byline_names("Élodie Gagnon, Farid Haddad and Wen Li · 3 February 2026", after_title=True) == ["Élodie Gagnon", "Farid Haddad", "Wen Li"]
+    assert byline_names("Supported by Arts Council England") != ["England"]  # a funder, not a post and a name
+    assert person("Theresa May") and person("Sally Field") and not person("Part Two") and not person("Two Crow")
     assert signature("Globalization and Internet Safeguards") is None
     assert signature("ASSESSING CHINA’S Goes") is None
 
