@@ -228,7 +228,7 @@ def predict(text: str, name: str) -> tuple[Item, ...]:
         first, last = article.source.lines
         title = _norm(article.title)
         meta = set(article.meta_lines)  # a headline wrapped over two lines of the dump is both of them, joined
-        titled = any(_norm(" ".join(lines[n - 1 : n + 1] if n + 1 in meta else lines[n - 1 : n])).startswith(title)
+        titled = any(_norm(" ".join(lines[n - 1 : n + 1] if n + 1 in meta else lines[n - 1 : n])).lstrip("*#= ").startswith(title)
                      for n in meta if first <= n <= last and 0 < n <= len(lines)) if title else False
         items.append(Item(
             (first, last), article.kind.value, title if titled else None, frozenset(map(_norm, article.authors)),

@@ -82,6 +82,10 @@ TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this, or fewer than one less longer than TEASER_SHORT
+CONTACT_LINES = 6  # a media contact's heading, name, post, body, phone and e-mail
+_CONTACT = re.compile(  # the heading of a press release's media contact, alone on its line
+    r"^(?:(?:media|press|investor|investor and media) (?:contacts?|enquiries|inquiries|relations|office)|contacts?)\W*$", re.IGNORECASE
+)
 HEADLINE_SENTENCES_MAX = 120  # a headline written as sentences is no longer
 CAPTION_PARAGRAPHS = 2  # a picture's caption has no more paragraphs of running text (its credit counted)
 CARD_TEXT = 200  # a card's paragraph is no longer
@@ -282,6 +286,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
     standfirst = False
     while i < min(len(lines) - 1, HEAD_LINES):
         text = lines[i].text
+        if _CONTACT.match(text):
+            return  # a media contact's heading: the name under it is no writer's
         led = found.dated and _BY_LEAD.match(text) is not None  # "By NAME" under "October 2026 · Planning Tips"
         open_byline = found.byline is None or found.group and not found.authors or led
         names = handle_names(text) if titled and open_byline else None  # "Originally posted by HANDLE on Site"
@@ -486,6 +492,8 @@ def _join_wrapped_credit(lines: list[Block], found: _Found) -> None:
 
 
 def _read_tail(lines: list[Block], found: _Found) -> None:
+    if any(_CONTACT.match(b.text) for b in lines[-CONTACT_LINES:]):
+        return  # a release's media contact ("Media relations", then a name, a body, a phone): end matter naming no writer
     while len(lines) > 1:
         block = lines[-1]
         text = block.text

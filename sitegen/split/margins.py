@@ -68,6 +68,10 @@ _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 FIELD_MAX = 80  # a teaser's field ("Danger at alpine: High (4)") is shorter
 TEASER_LINES = 4  # a teaser has at most this many lines before its field
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_EVENT_ROLE = re.compile(  # the label of an event's person: "Speaker:", "Chair:"
+    r"^(?:speakers?|chairs?|presenters?|hosts?|facilitators?|lecturers?|panell?ists?|moderators?|convenors?|preachers?)\s*:\s+\S", re.IGNORECASE
+)
 _ROW_MARK = re.compile(r"\s[|·•]\s")  # between the parts of a row
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
@@ -86,6 +90,14 @@ def _date_row(text: str, s: LineShape) -> bool:
     """A teaser's row of its date and its section ("DECEMBER 16, 2024 | SEASON"), not a day's
     heading over the posts of that day ("Sunday, 22 February 2026")."""
     return _dated(text, s) and bool(_ROW_MARK.search(text))
+
+
+def _named_field(text: str, s: LineShape) -> bool:
+    """A field of an event's head naming its person: "Speaker: Dr Farah Aziz (Universiti Sains Tanah Melayu)"."""
+    if s.running or len(text) > DATED_MAX or not _EVENT_ROLE.match(text):
+        return False
+    value = _BRACKETS.sub("", text.split(":", 1)[1]).strip()
+    return bool(value) and bool(byline_names(value, after_title=True))
 
 
 def _opens_dated(text: str, s: LineShape) -> bool:
@@ -112,7 +124,7 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
     by-line or date (or a line that opens with its date, or a match's score), or has none and the
     lines under that headline have one."""
     text, s = blocks[item.start].text, shapes[item.start]
-    first = _meta(text, roles[item.start]) or _opens_dated(text, s) or _score(text, s)
+    first = _meta(text, roles[item.start]) or _opens_dated(text, s) or _score(text, s) or _named_field(text, s)
     if not first and any(_meta(blocks[k].text, roles[k]) for k in range(item.start, min(item.end, item.start + 3))):
         return item.start  # a head of its own: headline, by-line
     k = item.start

@@ -34,15 +34,15 @@ LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕř
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
-_HONORIFIC = (  # titles dropped from a name: academic, civil and religious
-    r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
-    r"|Councillor|Ambassador|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr|Chief|FF|Firefighter|Very|Rt|Hon"
-    r"|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
-    r"|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
+HONORIFICS = (  # titles before a name: academic, civil, judicial, religious, military and professional
+    r"(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Cantor|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
+    r"|Councillor|Ambassador|Senator|Judge|Coroner|Magistrate|Sheriff|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr"
+    r"|Chief|FF|Firefighter|Very|Rt|Hon|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
+    r"|Emeritus|Emerita|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
     r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er)"
-    r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))\.?\s"
-    r"(?:\((?i:retd|ret)\.?\)\s)?)*"
+    r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))"
 )
+_HONORIFIC = rf"(?:{HONORIFICS}\.?\s(?:\((?i:retd|ret)\.?\)\s)?)*"  # titles dropped from a name, one or more
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&|with))\s*{_HONORIFIC}{NAME})*"  # "A, B and C", "A with B"
 _LEADING_HONORIFICS = re.compile(rf"^{_HONORIFIC}")
 _NAME_LIST = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&|\bwith\b)\s*")  # "A, B, and C", "A with B"
@@ -202,15 +202,21 @@ _NOT_NAMES = set(
 _STARS = re.compile(r"\s*[★☆✩✭⭐]+(?:\s*½)?\s*$")  # a star rating after a headline: "★★★½"
 
 
+_HEADING_MARKS = re.compile(r"^(?:\*{1,3}|#{1,6}|={2,})\s+|\s+(?:\*{1,3}|#{1,6}|={2,})$")
+
+
 def split_title(line: str) -> tuple[str, str | None]:
     """(clean title, publisher) from a title line with an optional ' – Publisher' suffix.
 
     The suffix must look like a name: one to five capitalised words (small words allowed),
     without final punctuation. In "Title | Section | Site" the site is the publisher and the
-    section goes. Runs of white space inside the title become one space, and a review's star
+    section goes. Runs of white space inside the title become one space, a plain-text heading's
+    marks ("** Title", "## Title ##") go, and a review's star
     rating after the headline ("Yiayia Said No ★★★★") goes: it rates the show, it is no part of its name.
     """
     text = " ".join(line.split())
+    if text[:1] in "*#=" or text[-1:] in "*#=":
+        text = _HEADING_MARKS.sub("", text) or text  # "** From the coordinator": a plain-text e-mail's heading marks
     rated = _STARS.search(text)
     if rated and rated.start() > 0:
         text = text[: rated.start()]
@@ -372,6 +378,9 @@ def is_person_name(name: str) -> bool:
         return False
     if name.split()[-1].lower() in GENRES:
         return False  # "Match Report", "Book Review": a kind of text, not a surname
+    caps = [len(w) > 2 and w.isupper() for w in name.split() if "." not in w]
+    if any(caps) and not all(caps):
+        return False  # "TRDU Legal": an acronym beside a word is a body's name, as `roles.person` reads it
     if name.count(" ") == 1 and name.split()[0] in PAPER_ARTICLES:
         return False  # "Le Trottoir", "Die Zeit": a paper's name
     words = name.split()

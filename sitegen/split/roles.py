@@ -34,7 +34,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import FOREIGN_LEADS, GENRES, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names
+from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -66,6 +66,7 @@ QUESTION_WORDS = 12  # a question this long after running text is a sentence of 
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
 REPEAT_SHORT = 120
 RUNNING_HEAD = 4  # a headline-shaped line recurring this often is a running head, not a headline
+ROW_LABEL_WORDS = 5  # a label among a by-line row's parts is no longer
 BYLINE_MAX = 200  # a by-line is never longer
 COMMAND_WORDS = 6  # a bare call to action ("Place a notice") is at most this long
 LICENCE_MAX = 700  # nor is a licence statement or a bio  # only lines up to this long are counted for repetition
@@ -113,11 +114,7 @@ _PERSON = re.compile(rf"^(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}$")
 _PERSON_START = re.compile(rf"(?:(?i:dr|prof|mr|mrs|ms)\.?\s)?{NAME}")  # how a line that begins with a `_PERSON` begins
 _PIPE_BYLINE = re.compile(r"^(?P<name>[^|·•–—]{3,60}?)\s*(?:[|·•]|\s[–—]\s)\s*(?P<rest>[^|·•–—]{2,80})$")
 _DATE_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Updated|Published|Posted|\d)")
-_HONORIFIC = re.compile(  # academic, civil, religious and diplomatic titles before a name
-    r"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|revd|reverend|fr|father|rabbi|imam|pastor|canon|bishop|cllr|councillor"
-    r"|ambassador|judge|senator|captain|capt|sgt|sergeant|inspector|lt|gen|col|maj|cdr|\(retd\))\.?\s+(?=\S+\s)",
-    re.IGNORECASE,
-)
+_HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS}|\((?i:retd|ret)\.?\))\.?\s+)+(?=\S+\s)")  # "Lt Gen (Retd) Sir ", "Coroner "
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor", "— Jane Hill, for The Ledger"
     rf"^(?:--|[–—-])?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})"
@@ -150,8 +147,8 @@ _POSTED_BY = re.compile(
     rf"|words and pictures)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
     re.IGNORECASE,
 )
-_END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
-    r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' -]{1,60})|media (?:contacts?|enquiries|inquiries)"
+END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
+    r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' -]{1,60})|media (?:contacts?|enquiries|inquiries|relations)"
     r"|(?:press|investor|investor and media) contacts?|notes? to editors?|for (?:more|further) information|forward-looking statements"
     r"|contacts?|source [A-Z][\w.,&’' -]{1,60})\W*$",
     re.IGNORECASE,
@@ -522,9 +519,17 @@ def _meta_names(text: str) -> list[str] | None:
         alone = [names for _, names in read if names]
         others = [part for part, names in read if not names]
         dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
+        first = read[0][1] or _after_post(parts[0])  # the row led by its writer: "Rabbi NAME · Parashat Ekev · 16 August 2025"
+        if first and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) or _row_label(p) for p in parts[1:]):
+            return first
         if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):
             return alone[0]
     return None
+
+
+def _row_label(text: str) -> bool:
+    """A short label among a row's parts (a section, a series, a reading: "Elul reflection"), no sentence."""
+    return len(text.split()) <= ROW_LABEL_WORDS and not text.rstrip().endswith((".", "!", "?", ":")) and not _DIGIT.search(text)
 
 
 def dated_byline(text: str) -> bool:
@@ -618,8 +623,8 @@ def signature(text: str) -> list[str] | None:
     if first and first_name(first.group("a")) and (is_role(first.group("role")) or _JOB.search(first.group("role"))):
         return [first.group("a")]
     name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
-    if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(name):
-        return [_no_honorific(name)]  # "Jane Hill, Professor of History, University of Leeds"
+    if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(_no_honorific(name)):
+        return [_no_honorific(name)]  # "Lt Gen (Retd) Sir Andrew Hale, Chairman of Trustees"  # "Jane Hill, Professor of History, University of Leeds"
     return None
 
 
@@ -793,7 +798,7 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
     if date_line(text) or s.chars <= 60 and sum(map(str.isalpha, text)) < 0.5 * s.chars and not (s.words > 2 and not s.list_like and is_label(text, s)):
         return Role.DATELINE  # a date, or a short line of figures (a rating, a time, a price) but not a menu of them
     if is_caption(text) and not (previous is Role.FURNITURE and headline_score(text, s) >= 0.5) or len(text) <= 80 and (
-        _END_SECTION.match(text) or previous is Role.CAPTION and signature(text)
+        END_SECTION.match(text) or previous is Role.CAPTION and signature(text)
     ):
         return Role.CAPTION  # a caption-like line under a page label is a headline ("Photo of runway is from 2019")
     if inverted_name(text):

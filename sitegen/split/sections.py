@@ -40,10 +40,13 @@ OPENING = 2  # lines of running text above, with nothing between, that may open 
 SHARED = 0.2  # the cosine of two sections' content words: the same story (a listing's items on one topic share less)
 NAMED = 0.15  # … or this much, when the two also name the same people and places, three or more
 NAMES = 3
+PARAGRAPH = 40  # characters of a numbered paragraph at least (a numbered heading is shorter)
 _HEAD_ROLES = (Role.BYLINE, Role.DATELINE)
 _ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: what follows is another item
 _NUMBERED = re.compile(r"^\s*(?:(\d{1,3})[.):]|(\d{1,3})/(\d{1,3})\b|(?:step|part|day|stage|round|chapter|question|q)\s*(\d{1,3})\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,4}\.)\s+", re.IGNORECASE)
+_LISTED = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))?\s*(?:\[\d{1,4}\](?=\w))?")  # a contents line's bullet and link number: "* [17]"
+_PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+\S")  # a numbered paragraph: "[5] At about 8.30 am …"
 _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # "Pros: …", "Best overall: …", "Price: €3.50"
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart by wide gaps
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*")  # a name inside a sentence: "… in the North End"
@@ -74,7 +77,7 @@ def _ended(text: str, role: Role, s: LineShape) -> bool:
 
 def _bare(text: str) -> str:
     """A heading as a contents list prints it: without its number, case and spacing ("3. Handling bad rows")."""
-    return " ".join(_NUMBER.sub("", text).lower().split()) if len(text) <= 150 else ""
+    return " ".join(_NUMBER.sub("", _LISTED.sub("", text, 1)).lower().split()) if len(text) <= 150 else ""
 
 
 def has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> bool:
@@ -106,6 +109,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return None
     if _headless_text(a, b, blocks, shapes, roles):
         return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
+    if _numbering_goes_on(a, b, blocks, shapes):
+        return "its paragraphs go on numbering the article's above"
     if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or has_head(blocks, roles, b.start, b.end):
         return None
     near = max(a.start, b.start - REACH)  # the article's lines read: its last ones
@@ -130,6 +135,20 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     if shared >= SHARED or shared >= NAMED and len(_names(blocks, reach, a.end) & _names(blocks, b.start, under)) >= NAMES:
         return "about what the article above is about, under a subheading"  # (a long article's first, too)
     return None
+
+
+def _paragraph_number(block: Block, shape: LineShape) -> int | None:
+    match = _PARAGRAPH_NUMBER.match(block.text) if shape.chars >= PARAGRAPH else None
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def _numbering_goes_on(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
+    """The article above numbers its paragraphs (as findings, judgments and reports do: "[4] Ms
+    Paraone closed her evidence …") and the first numbered paragraph under the heading takes the next
+    number: one document, under a subheading."""
+    last = next((n for k in range(a.end - 1, max(a.start, a.end - REACH) - 1, -1) if (n := _paragraph_number(blocks[k], shapes[k]))), None)
+    first = next((n for k in range(b.start, min(b.end, b.start + REACH)) if (n := _paragraph_number(blocks[k], shapes[k]))), None)
+    return last is not None and first == last + 1
 
 
 def _names(blocks: Sequence[Block], start: int, end: int) -> set[str]:

@@ -32,7 +32,7 @@ from sitegen.split.clean import (
 )
 from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, shape
+from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, shape
 from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
@@ -49,6 +49,7 @@ _ADVERT = re.compile(  # an advertiser's line: "Padala Express — Send money ho
     r"^[A-Z0-9][\w&'’.,/-]*(?: [\w&'’.,/()-]+){0,5} [—–-] \S|\b\d{3}[- ]\d{3}[- ]\d{4}\b"
 )
 ADVERT_MAX = 140
+_END_MARK = re.compile(r"^(?:# ?# ?#|- ?30 ?-)\W*$")  # the mark under a press release's end
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
 PROMO_MAX = 100  # the lines of a newsletter box are shorter
@@ -66,6 +67,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
     removed = 0  # non-blank lines taken out since the last content line
     advert = False  # the line before was an advertisement's label
     glued_end: tuple[Block, ...] | None = None  # a segment ended by a separator glued to its text, held for its date line
+    end_mark = False  # a press release's end mark ("###", "-30-") was last: its media contact may follow
     for number, raw in enumerate(lines, start=1):
         text = clean_line(raw)
         if not text:
@@ -73,6 +75,12 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 debris.append(Debris(number, raw, "blank line of no-break spaces or entity debris"))
             continue
         removed += 1
+        if end_mark:
+            end_mark = False
+            if not END_SECTION.match(text):  # no "Media relations" under the mark: the release ended there
+                if current:
+                    yield tuple(current)
+                current = []
         if glued_end is not None:
             if date_line(text) and not is_separator(text):  # "… Read more", then "3 March 2027": the teaser's date
                 yield (*glued_end, Block(number, text, removed - 1))
@@ -125,6 +133,9 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             mode = "text"
         if is_separator(text):
             debris.append(Debris(number, text, "separator"))
+            if current and mode == "text" and _END_MARK.match(text):
+                end_mark = True  # held: the release's end matter may follow the mark
+                continue
             if current:
                 yield tuple(current)
             current = []

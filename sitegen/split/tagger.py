@@ -702,7 +702,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
             left += [Debris(x.block.line, x.block.text, "a label of the page over a short item") for x in kept[:head]]
             kept = kept[head:]
             start = next(k for k in range(start, end) if lines[k] is kept[0])
-        p_start = probs[start][B]
+        p_start = probs[start][B] if any(x.role not in (None, Role.FURNITURE) for x in lines[:start]) else 1.0  # only the page's lines above
         p_end = 1.0 - probs[end][I] if end < n else 1.0
         doubts = []
         if p_start < SURE and any(x.role is not None for x in lines[:start]):  # no text above: nothing to be part of

@@ -486,3 +486,9 @@ def test_a_closing_line_about_a_person_with_no_job_in_it_names_the_writer_of_an_
     signed = make("What the lake told us in 2025", "By Tom Brandt", LONG, bio)
     assert signed.authors == ("Tom Brandt",)  # a writer named above: the closing line is about someone else
     assert make("Ferry timetable changes", LONG, "Ferries leave from Pier 3.").authors == ()
+
+
+def test_a_releases_media_contact_names_no_writer():
+    article = make("Runway works to begin in May", LONG, "Media relations", "Geneviève Tremblay", "Trois-Lacs Airport Authority",
+                   "819-555-0140 | medias@yul-tl.example")
+    assert article.authors == ()

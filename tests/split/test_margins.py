@@ -297,3 +297,13 @@ def test_a_teasers_date_row_over_its_headline_is_its_own_a_days_heading_is_not()
     assert [a.source.lines for a in result.articles] == [(1, 3), (4, 6)]
     assert [a.title for a in result.articles] == [page[1], page[4]]  # the row is the date, not the title
     assert str(result.articles[0].date) == "2024-12-16"
+
+
+def test_a_seminars_speaker_line_under_its_title_is_part_of_its_head():
+    cards = ("Coolies, Clerks and Compradors: Writing Labour History from the Blue Books",
+             "Speaker: Dr Farah Aziz (Universiti Sains Tanah Melayu)",
+             "Date: Wednesday 3 September 2025, 4.00–5.30pm | Venue: Block H3, Seminar Room 04-12",
+             "The colonial Blue Books were written to count things, not people. This talk reads them against the grain.")
+    with tagger.using(StartsAt(cards[1])):
+        result = split_text("\n".join(cards) + "\n", "dump.txt")
+    assert [(a.title, a.source.lines) for a in result.articles] == [(cards[0], (1, 4))]

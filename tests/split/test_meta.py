@@ -396,3 +396,13 @@ def test_every_corpus_line_a_bio_pattern_reads_says_what_a_bio_says_after_its_na
 
     read_lines = [line for line in corpus_lines() if len(line) <= 700 and read(line)]
     assert read_lines and [line for line in read_lines if not meta._BIO_CUE.search(line)] == []
+
+
+def test_a_plain_text_headings_marks_leave_its_title():
+    assert split_title("** From the coordinator: ten thousand hours") == ("From the coordinator: ten thousand hours", None)
+    assert split_title("## Notes ##") == ("Notes", None)
+    assert split_title("5 * 3 = 15") == ("5 * 3 = 15", None)
+
+
+def test_an_acronym_beside_a_word_is_a_bodys_name_not_a_persons():
+    assert not is_person_name("TRDU Legal") and is_person_name("JOHN HANNA") and is_person_name("Jane Hill")

@@ -172,6 +172,10 @@ def test_signatures_of_letters():
     assert byline_names("Prepared by: Mwila Chanda (Senior Research Officer) and Bwalya Mulenga-Phiri") == ["Mwila Chanda", "Bwalya Mulenga-Phiri"]
     assert byline_names("Leader and report: Margaret Holt · 9 walkers · 8 miles") == ["Margaret Holt"]
     assert byline_names("Illustrated by Staff Artist Jim Bell") is None  # no writer
+    assert byline_names("Student Rabbi Noa Feld · Parashat Emor · 17 May 2025") == ["Noa Feld"]  # the row led by its writer
+    assert byline_names("Cantor Eli Rosenbaum · Elul reflection · 30 August 2025") == ["Eli Rosenbaum"]
+    assert byline_names("Analysis · Business · 3 March 2025") is None
+    assert signature("Lt Gen (Retd) Sir Andrew Hale, Chairman of Trustees") == ["Andrew Hale"]
     assert byline_names("Élodie Gagnon, Farid Haddad and Wen Li · 3 February 2026", after_title=True) == ["Élodie Gagnon", "Farid Haddad", "Wen Li"]
     assert byline_names("Supported by Arts Council England") != ["England"]  # a funder, not a post and a name
     assert person("Theresa May") and person("Sally Field") and not person("Part Two") and not person("Two Crow")

@@ -220,3 +220,34 @@ def test_a_subheading_without_a_stop_shows_the_article_above_has_sections():
              "The grocery that Bautista ran with her husband for nineteen years still stands, though Maglalang says the street has changed.")
     result = split(lines, "The houses on Burrows Avenue")
     assert [a.title for a in result.articles] == ["The women who built the North End"]
+
+
+FINDINGS = (
+    "Findings into the death of Hemi Tuari Paraone",
+    "Coroner: Coroner Kiri Matenga",
+    "[1] Hemi Tuari Paraone, aged 34, of Kaikohe, died on 2 January 2024 in the sea off Kauri Point, near Te Awaroa.",
+    "[2] I have conducted an inquest into his death under the Coroners Act 2006, and heard evidence over two days.",
+    "The morning of 2 January 2024",
+    "[3] At about 8.30 am, Mr Paraone, his cousin and a friend launched the dinghy from the boat ramp at Te Awaroa.",
+    "[4] The weather was fine, with a light north-easterly breeze and a swell of under a metre at the reef.",
+)
+
+
+def test_an_article_cut_where_its_numbered_paragraphs_go_on_is_one_article():
+    result = split(FINDINGS, "The morning of 2 January 2024")
+    assert [a.title for a in result.articles] == ["Findings into the death of Hemi Tuari Paraone"]
+    restarted = (*FINDINGS[:5], "[1] " + FINDINGS[5][4:], FINDINGS[6])  # numbered from 1 again: another document
+    assert len(split(restarted, "The morning of 2 January 2024").articles) == 2
+
+
+def test_a_heading_named_in_the_articles_bulleted_contents_with_link_numbers_is_its_subheading():
+    lines = (
+        "Annual report of the harbour trust", "By Mara Quinn", "Published March 3, 2025", "Contents",
+        "* [15]Introduction", "* [16]Moorings and fees",
+        "Introduction",
+        "The trust met eleven times this year and welcomed two new trustees from the sailing club.",
+        "Moorings and fees",
+        "Berth charges rise by four per cent from April; winter storage is unchanged at the boatyard.",
+    )
+    result = split(lines, "Moorings and fees")
+    assert [a.title for a in result.articles] == ["Annual report of the harbour trust"]

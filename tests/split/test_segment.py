@@ -181,3 +181,11 @@ def test_an_advertisers_line_under_its_label_is_debris_a_headline_under_it_is_no
     assert found == [[1, 3, 4]]  # the next story's headline, the advertisement a picture taken out
     found, debris = segments(f"{LONG}\nMTN — Stay connected wherever the game takes you\n{LONG}\n")
     assert found == [[1, 2, 3]]  # no label over it: a line of the text
+
+
+def test_a_press_releases_media_contact_under_its_end_mark_stays_with_it():
+    found, debris = segments(f"{LONG}\n\n-30-\n\nMedia relations\nGeneviève Tremblay\n819-555-0140\n\nNext release headline here\n{LONG}\n")
+    assert found[0][:2] == [1, 5] and 6 in found[0]  # the contact under the mark is the release's end matter
+    assert debris[3] == "separator"
+    found, _ = segments(f"{LONG}\n\n###\n\nRunway works to begin in May\n{LONG}\n")
+    assert found == [[1], [5, 6]]  # a headline under the mark starts the next item
