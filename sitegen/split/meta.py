@@ -85,7 +85,10 @@ _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w
 _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
-_PLACE_END = re.compile(r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Road|Street|Avenue|Drive|Crescent|Terrace|Boulevard|Rd|Ave)$")  # fells and streets, not people
+_PLACE_END = re.compile(  # fells, fens, trails and streets, and a name opened as places are ("Lake Rotoroa", "Upper Teesdale"), not people
+    r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Fen|Trail|Basin|Estuary|Reservoir|Road|Street|Avenue|Drive|Crescent|Terrace"
+    r"|Boulevard|Rd|Ave)$|^(?:Lake|Loch|Mount|Port|Upper|Lower|Northern|Southern|Eastern|Western|North|South|East|West|Greater)\s"
+)
 GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
     "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing release releases statement "

@@ -32,7 +32,7 @@ from sitegen.split.clean import (
 )
 from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, shape
+from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, shape
 from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
@@ -196,6 +196,11 @@ def _dated_or_signed(text: str) -> bool:
     return bool(byline_names(text, after_title=True) or date_line(text))
 
 
+def _post_under_name(name: str, post: str) -> bool:
+    """A writer's post under their by-line: "Amira Haddad", then "Researcher, Middle East and North Africa Division"."""
+    return len(post) <= 80 and is_role(post) and bool(byline_names(name, after_title=True))
+
+
 def _under_headline(text: str) -> bool:
     """A short line that stands between a headline and its by-line: a section label ("Expert
     comment"), a field of the page ("Format: News and Press Release"), a line of figures ("Castle
@@ -236,8 +241,8 @@ def _leave_mode(
         head = len(held)  # the next item's head: its title, and a by-line or date under it (and a role under that)
         if head >= 2 and _dated_or_signed(held[head - 2].text) and not _dated_or_signed(held[head - 1].text):
             head -= 1  # "By Priya Sandhu", then "Local Democracy Reporter"
-        while head > 0 and _dated_or_signed(held[head - 1].text):
-            head -= 1
+        while head > 0 and (_dated_or_signed(held[head - 1].text) or head >= 2 and _post_under_name(held[head - 2].text, held[head - 1].text)):
+            head -= 1  # past the by-line and date lines, and a writer's post under their name
         above = head - 1  # past the labels, fields and figures between a headline and its by-line
         while above > 0 and _under_headline(held[above].text):
             above -= 1

@@ -406,3 +406,9 @@ def test_a_plain_text_headings_marks_leave_its_title():
 
 def test_an_acronym_beside_a_word_is_a_bodys_name_not_a_persons():
     assert not is_person_name("TRDU Legal") and is_person_name("JOHN HANNA") and is_person_name("Jane Hill")
+
+
+def test_places_named_as_fens_trails_lakes_and_regions_are_no_people():
+    for place in ("Wicken Fen", "Monsal Trail", "Montrose Basin", "Lake Rotoroa", "Upper Teesdale", "Northern Ireland", "Port Kembla"):
+        assert not is_person_name(place), place
+    assert is_person_name("Dominic Fell") and is_person_name("Jane Hill") and is_person_name("Kanye West")

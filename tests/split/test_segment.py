@@ -161,6 +161,14 @@ def test_a_related_block_gives_back_the_next_headline_its_by_line_and_the_role_u
     assert 3 in debris
 
 
+def test_a_related_block_gives_back_the_next_headline_its_by_line_the_post_under_it_and_its_date():
+    text = "\n".join([LONG, "Latest news", "Dispatches", "Journalists Jailed for a Facebook Post Should Be Freed", "Amira Haddad",
+                      "Researcher, Middle East and North Africa Division", "November 27, 2026", LONG])
+    found, debris = segments(text)
+    assert found[-1][-5:] == [4, 5, 6, 7, 8]
+    assert 3 in debris
+
+
 def test_a_related_block_gives_back_a_headline_above_its_labels_and_figures():
     text = "\n".join([LONG, "Most Read", "Plans for homes approved", "Why bus fares matter more than new railway lines",
                       "Expert comment", "Transport", "20 March 2025", LONG])
