@@ -46,6 +46,7 @@ from sitegen.split.meta import (
     split_title,
     title_from_text,
     translator_names,
+    UPPER,
 )
 from sitegen.split.boundary import Item
 from sitegen.split.writers import (
@@ -82,6 +83,7 @@ TRAILING = 2  # lines after the end matter that are none of it, left in the text
 RUNNING_MIN = 40  # a line at least this long is running text, not a label or a credit
 TEASER_SHORT = 300  # a teaser's lines of text together are no longer than this (three short lines)
 TEASER_PARAGRAPHS = 3  # a teaser has fewer paragraphs of running text than this, or fewer than one less longer than TEASER_SHORT
+WHOLE_NAME_LINES = 6  # a first name's whole name is looked for in this many lines at each end of the item
 CONTACT_LINES = 6  # a media contact's heading, name, post, body, phone and e-mail
 _CONTACT = re.compile(  # the heading of a press release's media contact, alone on its line
     r"^(?:(?:media|press|investor|investor and media) (?:contacts?|enquiries|inquiries|relations|office)|contacts?)\W*$", re.IGNORECASE
@@ -234,6 +236,8 @@ def assemble(
         else:
             problems.append(warning(f"{what} without a title line: titled from its opening words, {title!r}", name, first))
             confidence = min(confidence, 0.8)
+    if any(" " not in a for a in found.authors):
+        found.authors = [_whole_name(a, blocks) for a in found.authors]
     texts = [b.text for b in lines]
     confidence = round(confidence, 2)
     annotations, flagged = _flags(lines, review, confidence)
@@ -256,6 +260,22 @@ def assemble(
         confidence=confidence,
         review=tuple(review),
     )
+
+
+def _whole_name(name: str, blocks: Sequence[Block]) -> str:
+    """A writer signing with a first name ("— Sofie", "Mireille") by the whole name the item's
+    head or end gives them ("Sofie Lindqvist · 2 November 2026", "from the kitchen of Mireille
+    Fabre", "From: Ruth Kaminski <…>"), or the first name when it gives none."""
+    if " " in name:
+        return name
+    whole = re.compile(rf"\b{re.escape(name)} [{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-]+)?")
+    for block in (*blocks[:WHOLE_NAME_LINES], *blocks[-WHOLE_NAME_LINES:]):
+        if "©" in block.text or "opyright" in block.text:
+            continue  # "© 2026 Ingrid Solberg": the owner's legal name, not the one the writer signs with
+        for found in whole.findall(block.text):
+            if person(found):
+                return found
+    return name
 
 
 def opening_title(text: str) -> str | None:

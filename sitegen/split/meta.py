@@ -36,10 +36,10 @@ _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|d
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 HONORIFICS = (  # titles before a name: academic, civil, judicial, religious, military and professional
     r"(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Cantor|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
-    r"|Councillor|Ambassador|Senator|Judge|Coroner|Magistrate|Sheriff|Captain|Capt|Sgt|Sergeant|Inspector|Lt|Gen|Col|Maj|Cdr"
+    r"|Councillor|Ambassador|Senator|Judge|Coroner|Magistrate|Sheriff|Captain|Capt|Sgt|Sergeant|Inspector|Lt\.?\sCol|Lt|Gen|Maj|Cdr"
     r"|Chief|FF|Firefighter|Very|Rt|Hon|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
     r"|Emeritus|Emerita|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
-    r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er)"
+    r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er|Col\.)"  # "Col." is a colonel, "Col Baxter" a Colin
     r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))"
 )
 _HONORIFIC = rf"(?:{HONORIFICS}\.?\s(?:\((?i:retd|ret)\.?\)\s)?)*"  # titles dropped from a name, one or more

@@ -492,3 +492,10 @@ def test_a_releases_media_contact_names_no_writer():
     article = make("Runway works to begin in May", LONG, "Media relations", "Geneviève Tremblay", "Trois-Lacs Airport Authority",
                    "819-555-0140 | medias@yul-tl.example")
     assert article.authors == ()
+
+
+def test_a_first_name_signature_takes_the_whole_name_the_items_head_gives():
+    article = make("Aligot for forty", "from the kitchen of Mireille Fabre, Saint-Affrique", LONG, "Mireille")
+    assert article.authors == ("Mireille Fabre",)
+    owned = make("Free pattern: Bryggen mitts", "November 15, 2026 · Ingrid · 32 Comments", LONG, "Pattern © 2026 Ingrid Solberg.")
+    assert owned.authors == ("Ingrid",)  # the owner's legal name in a © line is not how the writer signs

@@ -6,6 +6,7 @@ import pytest
 
 from sitegen.split import meta
 from sitegen.split.meta import (
+    bare_name,
     bio_names,
     by_line_names,
     capitalised,
@@ -412,3 +413,8 @@ def test_places_named_as_fens_trails_lakes_and_regions_are_no_people():
     for place in ("Wicken Fen", "Monsal Trail", "Montrose Basin", "Lake Rotoroa", "Upper Teesdale", "Northern Ireland", "Port Kembla"):
         assert not is_person_name(place), place
     assert is_person_name("Dominic Fell") and is_person_name("Jane Hill") and is_person_name("Kanye West")
+
+
+def test_col_is_a_colonel_only_as_an_abbreviation_or_after_lt():
+    assert bare_name("Col Baxter") == "Col Baxter"  # Colin
+    assert bare_name("Col. Ann Baxter") == "Ann Baxter" and bare_name("Lt Col (Retd) Peter Ashdown") == "Peter Ashdown"
