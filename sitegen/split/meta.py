@@ -127,7 +127,8 @@ _INSTITUTION = Folded(  # the last word of a named publication or institution: "
 _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
 _MORE_GROUPS = Folded(  # groups, places and events named like people: "Bristol Museums", "Dales Seed Share"
     r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
-    r"|program|partnership|initiative|bank|pantry)$",
+    r"|program|partnership|initiative|bank|pantry|architects|associates|solicitors|consultants|engineers|builders|ringers|singers"
+    r"|players|chronicles|arts|meetings|events|hub|collective)$",
     initials=False,
 )
 _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place

@@ -8,6 +8,7 @@ from sitegen.split import meta
 from sitegen.split.meta import (
     bare_name,
     bio_names,
+    is_group,
     by_line_names,
     capitalised,
     contribution,
@@ -418,3 +419,9 @@ def test_places_named_as_fens_trails_lakes_and_regions_are_no_people():
 def test_col_is_a_colonel_only_as_an_abbreviation_or_after_lt():
     assert bare_name("Col Baxter") == "Col Baxter"  # Colin
     assert bare_name("Col. Ann Baxter") == "Ann Baxter" and bare_name("Lt Col (Retd) Peter Ashdown") == "Peter Ashdown"
+
+
+def test_firms_choirs_and_chronicles_named_like_people_are_groups():
+    for group in ("Breslin Architects", "Slaney Ringers", "Bassline Chronicles", "Upcoming Board Meetings", "Performing Arts"):
+        assert is_group(group), group
+    assert not is_group("Gareth Evans") and not is_group("Mary Singer")
