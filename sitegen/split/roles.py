@@ -118,7 +118,7 @@ _HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS}|\((?i:retd|ret)\.?\))\.?\s+)+(?=\
 _COUPLE = re.compile(r"^[–—-]?\s*(?P<first>[A-Z][a-z’'-]+) (?:and|&) (?P<second>[A-Z][a-z’'-]+) (?P<last>[A-Z][\w’'-]+),\s*[A-Z][\w .’'-]{1,50}\.?$")
 _SIGNATURE = re.compile(  # "Jane Hill, Leeds", "— Jane Hill", "Jane Hill, editor", "— Jane Hill, for The Ledger"
     rf"^(?:--|[–—-])?\s*(?P<name>(?:(?i:dr|prof|mr|mrs|ms|rev)\.?\s)?{NAME})"
-    rf"(?:,\s*(?P<place>(?:(?:for )?[A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}})(?:, [A-Z][\w .’'-]{{1,30}})?))?\.?$"
+    rf"(?:,\s*(?P<place>(?:(?:for )?[A-Z][\w .’'-]{{1,50}}|\d[\w-]* [A-Z][\w .’'-]{{1,50}}|[a-z][a-z ]{{2,30}})(?:, [A-Z][\w .’'-]{{1,30}})?))?\.?$"
 )
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")  # the digits of an ASCII line

@@ -176,6 +176,8 @@ def test_signatures_of_letters():
     assert byline_names("Cantor Eli Rosenbaum · Elul reflection · 30 August 2025") == ["Eli Rosenbaum"]
     assert byline_names("Analysis · Business · 3 March 2025") is None
     assert signature("Lt Gen (Retd) Sir Andrew Hale, Chairman of Trustees") == ["Andrew Hale"]
+    assert signature("Jolene Sturgeon, 4-H Youth Development") == ["Jolene Sturgeon"]  # a unit opening with a figure
+    assert signature("Jane Hill, 12 Main Street") == ["Jane Hill"]  # a letter signed with its address
     assert byline_names("Élodie Gagnon, Farid Haddad and Wen Li · 3 February 2026", after_title=True) == ["Élodie Gagnon", "Farid Haddad", "Wen Li"]
     assert byline_names("Supported by Arts Council England") != ["England"]  # a funder, not a post and a name
     assert person("Theresa May") and person("Sally Field") and not person("Part Two") and not person("Two Crow")
