@@ -220,6 +220,14 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _wrapped_end(n: int, meta: set[int], most: int = 3) -> int:
+    """The end (exclusive, 1-based) of the run of meta lines from line `n`, at most `most` lines."""
+    end = n
+    while end in meta and end - n < most:
+        end += 1
+    return end
+
+
 def predict(text: str, name: str) -> tuple[Item, ...]:
     """The split's articles of a dump's text as items (the pure split: nothing is written)."""
     lines = text.split("\n")
@@ -227,8 +235,8 @@ def predict(text: str, name: str) -> tuple[Item, ...]:
     for article in split_text(text, name).articles:
         first, last = article.source.lines
         title = _norm(article.title)
-        meta = set(article.meta_lines)  # a headline wrapped over two lines of the dump is both of them, joined
-        titled = any(_norm(" ".join(lines[n - 1 : n + 1] if n + 1 in meta else lines[n - 1 : n])).lstrip("*#= ").startswith(title)
+        meta = set(article.meta_lines)  # a headline wrapped over lines of the dump is all of them, joined
+        titled = any(_norm(" ".join(lines[n - 1 : _wrapped_end(n, meta)])).lstrip("*#= ").startswith(title)
                      for n in meta if first <= n <= last and 0 < n <= len(lines)) if title else False
         items.append(Item(
             (first, last), article.kind.value, title if titled else None, frozenset(map(_norm, article.authors)),

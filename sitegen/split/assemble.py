@@ -199,7 +199,7 @@ def assemble(
         if publisher and own_suffix(title, publisher):
             title, publisher = " ".join(lines[0].text.split()), None
         found.meta_lines.append(lines.pop(0).line)
-        if len(lines) >= 2 and _headline_goes_on(lines[0].text, lines[1].text):
+        for _ in range(_headline_rest(lines)):  # a headline wrapped over narrow columns
             title = f"{title} {' '.join(lines[0].text.split())}"
             found.meta_lines.append(lines.pop(0).line)
     _read_head(lines, found, titled=title is not None, title=title)
@@ -293,6 +293,8 @@ def opening_title(text: str) -> str | None:
 
 
 HEADLINE_REST = 70  # the rest of a headline wrapped onto the line under it is no longer
+_LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ’']{2,}(?: [A-ZÀ-ÖØ-Þ’']{2,})* [a-z]")  # a paper's first words in capitals: "THE cattle mart in …"
+HEADLINE_LINES = 3  # a headline wrapped over narrow columns has at most this many lines
 DATE_OVER_MAX = 60  # a date line over a headline is no longer
 _NO_HEADLINE_REST = re.compile(r"^\s*by\b|›|://|\w\.[a-z]{2,}\b")  # a by-line, an address
 
@@ -361,16 +363,28 @@ def _date_over_headline(text: str, under: str, below: str) -> bool:
             and looks_like_title(under, below))
 
 
-def _headline_goes_on(text: str, under: str) -> bool:
-    """The line under a headline is the rest of it, wrapped: short, opening in lower case or with a
-    bracket ("(Craspedocephalus malabaricus) in Kodagu district"), no sentence, with a by-line or a
-    date under it."""
+def _headline_rest(lines: list[Block]) -> int:
+    """How many lines under a headline are the rest of it, wrapped (one to `HEADLINE_LINES` - 1): each
+    short, opening in lower case or with a bracket ("(Craspedocephalus malabaricus) in Kodagu
+    district", "close after 70 years", "as buyers move online"), no sentence, with a by-line, a
+    date or a paper's lede ("PUPILS from Scoil Náisiúnta …") under the last; 0 when there is none."""
+    for n in range(min(HEADLINE_LINES - 1, len(lines) - 1)):
+        under = lines[n + 1].text
+        if not _goes_on(lines[n].text):
+            return 0
+        if date_line(under) or byline_names(under, after_title=True) or _LEDE.match(under):
+            return n + 1
+    return 0
+
+
+def _goes_on(text: str) -> bool:
+    """A line that may go on a headline: short, opening in lower case or with a bracket, no sentence,
+    no by-line or date of its own."""
     first = text.lstrip()[:1]
     if len(text) > HEADLINE_REST or not (first == "(" or first.islower()) or ends_sentence(text):
         return False
-    if _NO_HEADLINE_REST.search(text) or date_line(text) or byline_names(text, after_title=True) or names_no_writer(text):
-        return False  # "by Niall Keogh" is the by-line itself; "sunshinecocoa.org.ng › news" a result's address
-    return date_line(under) or bool(byline_names(under, after_title=True))
+    # "by Niall Keogh" is the by-line itself; "sunshinecocoa.org.ng › news" a result's address
+    return not (_NO_HEADLINE_REST.search(text) or date_line(text) or byline_names(text, after_title=True) or names_no_writer(text))
 
 
 def _labelled_date(text: str) -> dt.date | None:

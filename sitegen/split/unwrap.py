@@ -334,6 +334,8 @@ def _interrupts(before: str, line: str, after: str, run: list[str]) -> bool:
         return False
     if not _CONTINUES.match(after) or ends_sentence(before) or before.endswith((":", "-", "–", "—")) or is_list_item(after):
         return False
+    if byline_names(clean_line(before), after_title=True):
+        return False  # "Interview and photograph: NAME" over a picture's wrapped alt text: a by-line breaks off no sentence
     cleaned = clean_line(line)
     if line_debris(cleaned) or _PAGE_MARK.match(cleaned) or is_caption(cleaned):
         return not (date_line(cleaned) or byline_names(cleaned, after_title=True) or _by_line(after))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-MIN_WIDTH, MAX_WIDTH = 40, 100  # the widths a wrapped dump is cut at
+MIN_WIDTH, MAX_WIDTH = 35, 100  # the widths a wrapped dump is cut at
 OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
 MIN_JOINS = 3  # and at least this many lines that would be joined...
 JOIN_SHARE = 0.35  # ...at least this share of the lines followed by another (a paragraph's lines)...

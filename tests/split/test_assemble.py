@@ -499,3 +499,10 @@ def test_a_first_name_signature_takes_the_whole_name_the_items_head_gives():
     assert article.authors == ("Mireille Fabre",)
     owned = make("Free pattern: Bryggen mitts", "November 15, 2026 · Ingrid · 32 Comments", LONG, "Pattern © 2026 Ingrid Solberg.")
     assert owned.authors == ("Ingrid",)  # the owner's legal name in a © line is not how the writer signs
+
+
+def test_a_headline_wrapped_over_a_papers_narrow_column_is_whole():
+    article = make("Ballinrobe mart to", "close after 70 years", "as buyers move online", "By Seán Ó Murchú", LONG)
+    assert (article.title, article.authors) == ("Ballinrobe mart to close after 70 years as buyers move online", ("Seán Ó Murchú",))
+    lede = make("Cong school wins", "national award for", "its seashore project", "PUPILS from Scoil Náisiúnta Chonga have won an award.", LONG)
+    assert lede.title == "Cong school wins national award for its seashore project"

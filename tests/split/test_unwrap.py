@@ -397,3 +397,8 @@ def test_a_print_pages_running_head_is_not_joined_to_the_headline_under_it():
     lines = [*wrapped(PROSE), head, "What 1,200 rescue calls taught us", "Omkar Deshpande, volunteer rescuer, Pune", *wrapped(MORE)]
     out = joined(lines)
     assert head in out and "What 1,200 rescue calls taught us" in out
+
+
+def test_a_papers_narrow_columns_are_unwrapped():
+    lines = wrapped(PROSE, MORE, width=38)
+    assert joined(lines) == [PROSE, "", MORE, ""]
