@@ -400,5 +400,5 @@ def test_a_print_pages_running_head_is_not_joined_to_the_headline_under_it():
 
 
 def test_a_papers_narrow_columns_are_unwrapped():
-    lines = wrapped(PROSE, MORE, width=38)
+    lines = wrapped(PROSE, MORE, width=34)
     assert joined(lines) == [PROSE, "", MORE, ""]
