@@ -113,7 +113,8 @@ _PICTURES = initialled(r"\b(?:images?|photos?|photographs?|pictures?|videos?|ill
 _WRITING = initialled(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _GLUED_DATE = re.compile(
     r"(?<=[a-z])(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December) \d)"
+    r"|September|October|November|December) \d|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
 SIGNED_BIO_MAX = 300  # a line about the writer under their signature is no longer
 _BY_LEAD = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
@@ -337,7 +338,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
             found.dated = bool(names) and not led and _dated_names(text)
             found.add_authors([] if names_no_writer(text) and not led_names(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
-            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", text))), None)
+            found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", _unglued(text)))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
         elif found.date is None and (dated := _labelled_date(text)):  # "9 April 2025 · Guest posts"
@@ -402,7 +403,7 @@ def _labelled_date(text: str) -> dt.date | None:
 
 def _unglued(text: str) -> str:
     """A by-line with the space put back that a scrape lost between a name and the date after it:
-    "By Lakshmi VenkatramanSunday, 18 May 2025", "by MarciaJanuary 14, 2025"."""
+    "By Lakshmi VenkatramanSunday, 18 May 2025", "by MarciaJanuary 14, 2025", "NAME | Msingi Business Review04 March 2025"."""
     return _GLUED_DATE.sub(" · ", text) if len(text) <= 120 else text
 
 

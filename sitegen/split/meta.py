@@ -38,6 +38,7 @@ HONORIFICS = (  # titles before a name: academic, civil, judicial, religious, mi
     r"(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Cantor|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
     r"|Councillor|Ambassador|Senator|Judge|Coroner|Magistrate|Sheriff|Captain|Capt|Sgt|Sergeant|Inspector|Lt\.?\sCol|Lt|Gen|Maj|Cdr"
     r"|Chief|FF|Firefighter|Very|Rt|Hon|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
+    r"|Dato['’]?|Datuk|Datin|Tan\sSri|Puan\sSri|Tun|Venerable|Ven|Mwalimu|PCSO"
     r"|Emeritus|Emerita|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
     r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er|Col\.)"  # "Col." is a colonel, "Col Baxter" a Colin
     r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))"

@@ -102,8 +102,8 @@ _NOT_WRITING = r"(?!(?i:illustrat|photo|picture|image|video|edit|translat|produc
 _POST_IN_BRACKETS = r" \([A-Z][^()]{2,40}\)"  # "NAME (Senior Research Officer)"
 _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
     rf"^{_NOT_WRITING}"
-    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?P<names>{NAME}(?:{_POST_IN_BRACKETS})?(?: (?:and|&) {NAME})?)"
-    rf"(?:{_POST_IN_BRACKETS})?(?:, [^,]{{2,40}})?$"
+    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?:(?:Dr|Prof|Professor)\.? )?"
+    rf"(?P<names>{NAME}(?:{_POST_IN_BRACKETS})?(?: (?:and|&) {NAME})?)(?:{_POST_IN_BRACKETS})?(?:, [^,]{{2,60}}(?:, (?![^,]* by )[^,.]{{2,60}})?)?\.?$"
 )
 _POST_BY = re.compile(  # "Answered by Master Gardener volunteer NAME · June 16, 2025": a post in capitals before the name
     rf"^{_NOT_WRITING}[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?P<names>[A-Z][\w-]*(?: [\w-]+){{0,3}} {NAME}(?: (?:and|&) {NAME})?)"

@@ -506,3 +506,8 @@ def test_a_headline_wrapped_over_a_papers_narrow_column_is_whole():
     assert (article.title, article.authors) == ("Ballinrobe mart to close after 70 years as buyers move online", ("Seán Ó Murchú",))
     lede = make("Cong school wins", "national award for", "its seashore project", "PUPILS from Scoil Náisiúnta Chonga have won an award.", LONG)
     assert lede.title == "Cong school wins national award for its seashore project"
+
+
+def test_a_by_line_with_its_publisher_glued_to_a_day_first_date_gives_the_writer():
+    article = make("Meru's cold rooms", "Wanjiru Kamau | Msingi Business Review04 March 2025 · 11 min read", LONG)
+    assert article.authors == ("Wanjiru Kamau",) and str(article.date) == "2025-03-04"

@@ -425,3 +425,8 @@ def test_firms_choirs_and_chronicles_named_like_people_are_groups():
     for group in ("Breslin Architects", "Slaney Ringers", "Bassline Chronicles", "Upcoming Board Meetings", "Performing Arts"):
         assert is_group(group), group
     assert not is_group("Gareth Evans") and not is_group("Mary Singer")
+
+
+def test_malaysian_and_buddhist_honorifics_leave_the_name():
+    assert bare_name("Dato' Azman Ridzuan") == "Azman Ridzuan" and bare_name("Tan Sri Azman Ridzuan") == "Azman Ridzuan"
+    assert bare_name("Tan Boon Huat") == "Tan Boon Huat"  # Tan is a surname

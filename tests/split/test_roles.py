@@ -177,6 +177,9 @@ def test_signatures_of_letters():
     assert byline_names("Analysis · Business · 3 March 2025") is None
     assert signature("Lt Gen (Retd) Sir Andrew Hale, Chairman of Trustees") == ["Andrew Hale"]
     assert signature("Jolene Sturgeon, 4-H Youth Development") == ["Jolene Sturgeon"]  # a unit opening with a figure
+    assert byline_names("Answered by Dr Mei Lin Zhou, marine ecologist, James Cook University") == ["Mei Lin Zhou"]
+    assert byline_names("Phoned through by Hannah Moir, typed up at home by her sister Ellie") == ["Hannah Moir"]
+    assert not byline_names("Motion by Councilmember Halvorsen, seconded by Councilmember Becker, to adjourn at 7:18 p.m. Motion carried 5-0.")
     assert signature("Jane Hill, 12 Main Street") == ["Jane Hill"]  # a letter signed with its address
     assert byline_names("Élodie Gagnon, Farid Haddad and Wen Li · 3 February 2026", after_title=True) == ["Élodie Gagnon", "Farid Haddad", "Wen Li"]
     assert byline_names("Supported by Arts Council England") != ["England"]  # a funder, not a post and a name
