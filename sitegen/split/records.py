@@ -32,7 +32,9 @@ from sitegen.split.text import bucket
 RECORDS = 3  # a form recurs this often before its lines mark records
 SPAN = 15  # and each time within this many content lines of the last
 FORM_MAX = 140  # a line of a form is never longer
-POST_WORDS = 6  # a post under a name ("Returning Officer") has at most this many words
+POST_WORDS = 6
+NAME_WORDS = 4  # a name over a line taken out has at most this many words
+HEADLINE_WORDS = 4  # words of a headline before a date at its end, at least  # a post under a name ("Returning Officer") has at most this many words
 _CALENDAR = frozenset(  # words of a date or a time, left out of a form: "Reviewed 4 Feb 2026, 10am" reads "reviewed"
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october "
     "november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "
@@ -63,8 +65,14 @@ def form(text: str, s: LineShape, kind: str) -> str | None:
 
 def head_like(text: str, s: LineShape, kind: str) -> bool:
     """A line that can head a record: one that can open an item (`peers.head_like`: short, a
-    capital or a digit first, no stop, comma or colon last), not a by-line or a date."""
-    return kind != "by" and kind not in _DATED and peers.head_like(text, s)
+    capital or a digit first, no stop, comma or colon last), not a by-line or a date (a headline
+    with a date at its end is one: "End water tanker dependence in Tongaat by June 2025")."""
+    return kind != "by" and (kind not in _DATED or _dated_headline(text)) and peers.head_like(text, s)
+
+
+def _dated_headline(text: str) -> bool:
+    found = dated(text)
+    return found is not None and len(text[: found.start()].split()) >= HEADLINE_WORDS
 
 
 def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Sequence[str]) -> list[tuple[str, ...]]:
@@ -85,7 +93,9 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
 
     def signed(j: int) -> bool:  # a name over a post ("Sarah Gillespie" / "Returning Officer") or over a line taken out
         k = content[j] + 1
-        return k < n and (texts[k] is None or shapes[k].words <= POST_WORDS and not shapes[k].sentence and is_role(texts[k] or ""))
+        if k < n and texts[k] is None:
+            return shapes[content[j]].words <= NAME_WORDS  # a headline over a label taken out is no name
+        return k < n and shapes[k].words <= POST_WORDS and not shapes[k].sentence and is_role(texts[k] or "")
 
     heads: dict[int, int] = {}  # position in `content` → how many records
     ends: set[int] = set()  # the closing lines

@@ -114,3 +114,19 @@ def test_the_closing_lines_of_records_are_marked_as_their_ends():
     closing = [k for k, found in enumerate(marked) if "rec:end" in found]
     assert len(closing) == len(LOANS) and all("rec:in" in marked[k] for k in closing)
     assert all("rec" in marked[k - 2] for k in closing)  # each under its record's head and one line of text
+
+
+def test_cards_headed_by_a_headline_ending_on_a_date_or_over_a_label_taken_out_are_records():
+    texts: list[str | None] = []
+    kinds: list[str] = []
+    for head, head_kind, label in (
+        ("Restore Blue Flag status to four of Durban's beaches", "title", "Water & sanitation"),
+        ("Repair all 1,200 non-working streetlights on the M4", "title", None),  # its label taken out as the page's
+        ("End water tanker dependence in Tongaat by 30 June 2025", "date", "Water & sanitation"),  # dated: still a headline
+        ("Publish the forensic report into the flood relief tenders", "title", "Governance"),
+    ):
+        texts += [head, label, "The new reservoir is 60% built, says the contractor, and the rest is due in May.", "● IN PROGRESS",
+                  "Updated 3 Mar 2025"]
+        kinds += [head_kind, "text", "text", "text", "date"]
+    marked = records.marks(texts, [shape(t or "") for t in texts], kinds)
+    assert [k for k, found in enumerate(marked) if "rec" in found] == [5, 10, 15]  # each card's headline after the first
