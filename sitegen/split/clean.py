@@ -115,7 +115,9 @@ WEB_DEBRIS = initialled(
     r"|copy( the)? link|link copied|subscribe( now| today)?|sign up( now| today)?|sign in|log ?in|register"
     r"|skip to (main )?content|back to top|scroll to top|go to top|listen to (this )?(article|story)"
     r"|\d+ min(ute)?s? read|comments?( \(\d+\))?|leave a comment|show comments|loading|image|video|photo|gallery"
-    r"|click here|tap here|download (the )?app|follow us|follow us on \w+)\W*$",
+    r"|click here|tap here|download (the )?app|follow us|follow us on \w+"
+    r"|add to (playlist|queue|my list)|listen( now| live)?|play( now| episode| audio)?|listen duration [\d′'″\" ]+"  # an audio player's buttons
+    r"|download:?( audio| episode)?( ogg| mp3)+( \(\s*\d+ ?[kmg]b\s*\))?)\W*$",
     re.IGNORECASE,
 )
 FOLLOW = re.compile(

@@ -152,3 +152,9 @@ def test_a_line_that_does_not_end_with_a_glued_separator_has_none(line):
 def test_glued_separator_finds_what_the_pattern_finds(line):
     found, expected = glued_separator(line), GLUED_SEPARATOR.match(line)
     assert (found and found.groups()) == (expected and expected.groups())
+
+
+def test_an_audio_players_buttons_are_web_debris():
+    for line in ("Listen duration 8′ 41″", "Add to playlist", "Download: Ogg MP3 ( 8 MB )", "Play episode"):
+        assert line_debris(line) == "web debris", line
+    assert line_debris("Listen to the full programme") is None and line_debris("Download the report") is None
