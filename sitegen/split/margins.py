@@ -326,7 +326,8 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     fields = _fields_under(out, outside, blocks, shapes)
     dates_above = dated_above and (sum(  # the page dates each item above its headline: those dates are the items'
         1 for it in out if it.start - 1 in outside and _date_row(blocks[it.start - 1].text, shapes[it.start - 1])) >= 2
-        or len(out) == 1 and top == 0 and out[0].end - out[0].start <= TEASER_LINES)  # a teaser alone, its date opening the segment
+        or len(out) == 1 and top >= 0 and all(alt_text(blocks[j].text) for j in range(top))
+        and out[0].end - out[0].start <= TEASER_LINES)  # a teaser alone, its date opening the segment (under its thumbnail's alt text)
     for i, item in enumerate(out):
         floor = out[i - 1].end if i else 0
         limit = out[i + 1].start if i + 1 < len(out) else len(blocks)  # the next item

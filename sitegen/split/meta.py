@@ -334,7 +334,7 @@ def people(text: str, couples: bool = False) -> list[str]:
     Staff Writer" (roles and groups between them are passed over; a publisher or a place after
     them ends the list); [] when it does not start with a person's name."""
     out: list[str] = []
-    text = text.strip().rstrip(".")
+    text = unstopped(text)
     couple = _COUPLE.match(text) if couples else None
     if couple:  # "By Anil and Sophie Bhatt": two people of one surname
         last = couple.group("last")
@@ -365,6 +365,12 @@ def _after_post(text: str) -> str:
         if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", post) and is_post(post) and is_person_name(rest):
             return rest
     return text
+
+
+def unstopped(text: str) -> str:
+    """A name without the full stop after it, but for a last initial's ("Diego R.", "Liam T.")."""
+    text = text.strip()
+    return text if _LAST_INITIAL.search(text) else text.rstrip(".")
 
 
 def bare_name(name: str) -> str:

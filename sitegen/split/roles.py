@@ -34,7 +34,7 @@ from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names
+from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names, unstopped
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -326,8 +326,8 @@ def _signs(text: str) -> bool:
 
 @remembered
 def person(text: str) -> str | None:
-    """The text when it is only a person's name ("Jane Hill", "Dr Jane M. Hill")."""
-    text = text.strip().rstrip(".")
+    """The text when it is only a person's name ("Jane Hill", "Dr Jane M. Hill", "Diego R.")."""
+    text = unstopped(text)
     if not _PERSON.match(text) or len(text.split()) > 4:
         return None
     words = text.split()
@@ -643,7 +643,7 @@ def _affiliation(text: str) -> bool:
 
 
 def _no_honorific(name: str) -> str:
-    name = name.strip().rstrip(".")
+    name = unstopped(name)
     while (bare := _HONORIFIC.sub("", name, 1).strip()) != name:  # "Lt Gen (Retd) Sir Andrew Hale"
         name = bare
     return post_nominals(name)

@@ -307,3 +307,12 @@ def test_a_seminars_speaker_line_under_its_title_is_part_of_its_head():
     with tagger.using(StartsAt(cards[1])):
         result = split_text("\n".join(cards) + "\n", "dump.txt")
     assert [(a.title, a.source.lines) for a in result.articles] == [(cards[0], (1, 4))]
+
+
+def test_a_teaser_alone_between_read_more_links_takes_its_date_row_under_its_thumbnail():
+    page = ("[thumbnail: Players in whites on a lawn]", "14 Nov 2025 | Tournaments", "Rondebosch Open: Mbeki and Venter share the honours",
+            "By Liezel van Wyk", TEXT, "Read more", "[thumbnail: A croquet ball against a hoop]", "6 Nov 2025 | Juniors",
+            "Schools league returns for 2026 with eight teams", "By Sipho Ndlovu", OTHER, "Read more")
+    result = split_tagged(page, (page[2], page[8]), (page[0], page[1], page[6], page[7]))
+    assert [a.source.lines for a in result.articles] == [(2, 5), (8, 11)]
+    assert [a.title for a in result.articles] == [page[2], page[8]]

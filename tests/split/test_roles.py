@@ -181,6 +181,7 @@ def test_signatures_of_letters():
     assert byline_names("Phoned through by Hannah Moir, typed up at home by her sister Ellie") == ["Hannah Moir"]
     assert not byline_names("Motion by Councilmember Halvorsen, seconded by Councilmember Becker, to adjourn at 7:18 p.m. Motion carried 5-0.")
     assert signature("Jane Hill, 12 Main Street") == ["Jane Hill"]  # a letter signed with its address
+    assert person("Diego R.") == "Diego R." and byline_names("By Camila T. and Jayden M.") == ["Camila T.", "Jayden M."]  # a last initial keeps its stop
     assert byline_names("Élodie Gagnon, Farid Haddad and Wen Li · 3 February 2026", after_title=True) == ["Élodie Gagnon", "Farid Haddad", "Wen Li"]
     assert byline_names("Supported by Arts Council England") != ["England"]  # a funder, not a post and a name
     assert person("Theresa May") and person("Sally Field") and not person("Part Two") and not person("Two Crow")
