@@ -15,6 +15,7 @@ import re
 
 HEAD_LINES = 4  # the non-blank lines at the top of a dump that hold its masthead and menu
 MENU_ENTRIES = 4  # a head line of this many entries or more is a menu row
+HANDLE_MIN = 6  # a handle made of the site's name run together is at least this long
 GROUP_WORDS = 4  # a masthead's name of this many words is a group's or a place's, not a person's
 AGAIN_MAX = 100  # the masthead printed again further down is no longer
 NAME_WORDS = 5  # a site's name has at most this many words
@@ -81,12 +82,17 @@ class Masthead:
         """Whether a by-line's `name` is the site's or a section's: an entry of its menu ("Real
         Weddings"), its masthead's name when that is no person's ("Port Hills Pest Free": four words
         or more, or a group's word), or the start of it when the rest names a group or a place
-        ("Roll Bounce" of "Roll Bounce Roller Rink")."""
+        ("Roll Bounce" of "Roll Bounce Roller Rink"), or a handle made of its last words run together
+        ("tirtasari" for "Gamelan Tirta Sari", a masthead of three words or more)."""
         folded = _fold(name)
         if not folded:
             return False
         if folded in self._menu:
             return True
+        if name.islower() and " " not in name and len(name) >= HANDLE_MIN and len(self._name.split()) >= 3 and (
+            self._name.replace(" ", "").endswith(folded)
+        ):
+            return True  # "tirtasari" posting for "Gamelan Tirta Sari": the site's own account
         if folded == self._name:  # a person's own site ("Freya Lindgren | Jeweller") is hers to sign
             return len(folded.split()) >= GROUP_WORDS or not _GROUP_NOUNS.isdisjoint(folded.split())
         if not self._name.startswith(folded + " "):

@@ -21,6 +21,7 @@ def _masthead(*lines: str) -> Masthead:
         (["Wickham Park Lawn Tennis Club"], "Wickham Park"),  # … or a club
         (["Tidy Tides Beach Clean Collective"], "Tidy Tides"),  # … or a group
         (["Oak Hollow Barn", "", "The Barn | Weddings | Packages | Real Weddings | Blog"], "Real Weddings"),  # a menu entry
+        (["Gamelan Tirta Sari"], "tirtasari"),  # a handle made of its last words run together
     ],
 )
 def test_names_of_the_site(head, name):
@@ -35,6 +36,7 @@ def test_names_of_the_site(head, name):
         (["Hammer & Flame", "Home · Shop · Journal · About"], "Freya Lindgren"),
         (["Rails in the Road"], "Rails"),  # not a whole word run of the name… but a prefix that names no group
         (["Home | News | Events | Contact | Jane Hill"], "Jane"),  # only a whole menu entry counts
+        (["Freya Lindgren"], "freyalindgren"),  # a person's own site: her handle is hers
     ],
 )
 def test_names_that_are_not_the_site(head, name):
