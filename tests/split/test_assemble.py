@@ -511,3 +511,12 @@ def test_a_headline_wrapped_over_a_papers_narrow_column_is_whole():
 def test_a_by_line_with_its_publisher_glued_to_a_day_first_date_gives_the_writer():
     article = make("Meru's cold rooms", "Wanjiru Kamau | Msingi Business Review04 March 2025 · 11 min read", LONG)
     assert article.authors == ("Wanjiru Kamau",) and str(article.date) == "2025-03-04"
+
+
+def test_a_writers_by_line_under_the_posters_names_the_writer():
+    article = make("Trap night report: Margam Country Park", "Posted on 27 September 2025 by Gareth Pryce", "Report by Dr Eleri Vaughan", LONG)
+    assert article.authors == ("Eleri Vaughan",) and str(article.date) == "2025-09-27"
+    guest = make("Guest post: my first year of garden trapping", "Posted on 15 September 2025 by Gareth Pryce", "by Tomos Bell", LONG)
+    assert guest.authors == ("Tomos Bell",)
+    alone = make("Trap night report", "Posted on 27 September 2025 by Gareth Pryce", LONG)
+    assert alone.authors == ("Gareth Pryce",)
