@@ -35,7 +35,7 @@ _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 HONORIFICS = (  # titles before a name: academic, civil, judicial, religious, military and professional
-    r"(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Cantor|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
+    r"(?i:(?:Associate|Assistant|Assoc|Asst)\.?\s(?:Professor|Prof)|Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Cantor|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
     r"|Councillor|Ambassador|Senator|Judge|Coroner|Magistrate|Sheriff|Captain|Capt|Sgt|Sergeant|Inspector|Lt\.?\sCol|Lt|Gen|Maj|Cdr"
     r"|Chief|FF|Firefighter|Very|Rt|Hon|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
     r"|Dato['’]?|Datuk|Datin|Tan\sSri|Puan\sSri|Tun|Venerable|Ven|Mwalimu|PCSO"

@@ -102,7 +102,7 @@ _NOT_WRITING = r"(?!(?i:illustrat|photo|picture|image|video|edit|translat|produc
 _POST_IN_BRACKETS = r" \([A-Z][^()]{2,40}\)"  # "NAME (Senior Research Officer)"
 _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
     rf"^{_NOT_WRITING}"
-    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?:(?:Dr|Prof|Professor)\.? )?"
+    rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?:(?:Dr|Prof|Professor|(?:Associate|Assistant|Assoc\.?|Asst\.?) Prof(?:essor|\.)?)\.? )?"
     rf"(?P<names>{NAME}(?:{_POST_IN_BRACKETS})?(?: (?:and|&) {NAME})?)(?:{_POST_IN_BRACKETS})?(?:, [^,]{{2,60}}(?:, (?![^,]* by )[^,.]{{2,60}})?)?\.?$"
 )
 _POST_BY = re.compile(  # "Answered by Master Gardener volunteer NAME · June 16, 2025": a post in capitals before the name

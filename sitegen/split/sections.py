@@ -111,7 +111,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
     if _numbering_goes_on(a, b, blocks, shapes):
         return "its paragraphs go on numbering the article's above"
-    if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or has_head(blocks, roles, b.start, b.end):
+    head_end = b.end - 1 if b.end - b.start > 2 else b.end  # a short section's last line is its end matter, no head ("Interview by NAME")
+    if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or has_head(blocks, roles, b.start, head_end):
         return None
     near = max(a.start, b.start - REACH)  # the article's lines read: its last ones
     heading = _bare(blocks[b.start].text)

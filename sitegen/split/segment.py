@@ -106,6 +106,10 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             mode = "text"
         elif mode == "toc":
             key = _toc_key(text)
+            if _ADVERT_LABEL.match(text) or advert and len(text) <= ADVERT_MAX and _ADVERT.search(text):
+                advert = bool(_ADVERT_LABEL.match(text))  # an advertisement between the contents and the first heading
+                debris.append(Debris(number, text, "an advertisement under its label" if not advert else "web debris"))
+                continue
             if key in toc_items:  # the first heading of the text: the contents list is over
                 debris.extend(held)
                 held, mode, toc_items = [], "text", set()

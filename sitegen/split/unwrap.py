@@ -73,6 +73,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False  # a print page's running head, its number set apart: no paragraph goes on from it or onto it
     if _ADDRESS.match(line):
         return False  # a search result's address under its title: "sunshinecocoa.org.ng › news › 2024 › …"
+    if previous.count(" | ") >= 2 or line.count(" | ") >= 2:
+        return False  # a row of fields or links ("Feature 1 of 4 | Slug: … | 720 words"): no paragraph's line
     if line[:1].islower():
         if len(full) < width - NARROWER and fits(full, line, width):
             return False

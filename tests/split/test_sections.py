@@ -251,3 +251,15 @@ def test_a_heading_named_in_the_articles_bulleted_contents_with_link_numbers_is_
     )
     result = split(lines, "Moorings and fees")
     assert [a.title for a in result.articles] == ["Annual report of the harbour trust"]
+
+
+def test_an_interviews_last_question_over_its_closing_credit_stays_in_it():
+    lines = ("Skater spotlight: Nadia Okafor", "By Rowan Beaulieu",
+             "Every month we sit down with one of our skaters. This month it's blocker Nadia Okafor, who moved here last year.",
+             "How did you get into derby?",
+             "A friend dragged me to a game in Montréal when I was doing my master's, and I was hooked by half-time.",
+             "Best advice for Fresh Meat?",
+             "Learn to fall before you learn to skate fast. And buy good knee pads; don't be cheap about the knee pads.",
+             "Interview by Rowan Beaulieu")
+    result = split(lines, "Best advice for Fresh Meat?")
+    assert [a.title for a in result.articles] == ["Skater spotlight: Nadia Okafor"]

@@ -197,3 +197,11 @@ def test_a_press_releases_media_contact_under_its_end_mark_stays_with_it():
     assert debris[3] == "separator"
     found, _ = segments(f"{LONG}\n\n###\n\nRunway works to begin in May\n{LONG}\n")
     assert found == [[1], [5, 6]]  # a headline under the mark starts the next item
+
+
+def test_an_advertisement_between_the_contents_and_the_first_heading_leaves_the_contents_debris():
+    text = (f"In this bulletin\nPolice update: October\nCourier fraud\nAdvertisement\n"
+            f"Sheffield Home Security Ltd — Locks, alarms, CCTV. Free survey for Watch members.\nPolice update: October\n{LONG}\nCourier fraud\n{LONG}")
+    found, debris = segments(text)
+    assert found == [[6, 7, 8, 9]]
+    assert sorted(debris) == [1, 2, 3, 4, 5]

@@ -38,9 +38,9 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
     for item in read_gold(gold_path(dump), len(lines)):
         first, last = (lines[n - 1].strip() for n in item.lines)
         assert first and last, f"{dump.name}: item at {item.lines} starts or ends on a blank line"
-        if item.title is not None:  # its first line, its first two when the headline is wrapped, the second under a date row
+        if item.title is not None:  # its first line, its first lines when the headline is wrapped, the second under a date row
             head = " ".join(first.split()).lstrip("*#= ")  # a plain-text heading's marks ("** Title") are no part of it
-            wrapped = " ".join(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 1) + 1)).split())
+            wrapped = " ".join(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1)).split())
             under = lines[item.lines[0]].strip() if item.lines[0] < item.lines[1] else ""  # under a teaser's date row
             assert (head.startswith(item.title) or item.title.startswith(head) and wrapped.startswith(item.title)
                     or dated(head) and under.startswith(item.title)), f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line"

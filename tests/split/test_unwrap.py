@@ -402,3 +402,9 @@ def test_a_print_pages_running_head_is_not_joined_to_the_headline_under_it():
 def test_a_papers_narrow_columns_are_unwrapped():
     lines = wrapped(PROSE, MORE, width=34)
     assert joined(lines) == [PROSE, "", MORE, ""]
+
+
+def test_a_row_of_fields_is_no_paragraphs_line():
+    lines = ["Feature 1 of 4 | Slug: NEPAL-HEALTH/DENGUE | 720 words | Photos: 4",
+             "Dengue climbs the hills: Nepal's mountain towns face a lowland disease", "", *wrapped(PROSE, MORE, width=70)]
+    assert joined(lines)[:2] == lines[:2]
