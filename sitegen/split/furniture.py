@@ -261,6 +261,8 @@ def commenter(text: str, following: str | None = None) -> bool:
         return False  # a name (or a single handle), not a headline or a by-line
     if who[0].lower() in _BY_WORDS:
         return False
+    if len(who) == 1 and len(who[0]) > 2 and who[0].isupper():
+        return False  # "IMPACT · 3 June 2025": a section's label over a teaser, no commenter
     when = m.group("when")
     if not when:  # the name alone: the date and time on the next line
         if following is None or len(following) > 40 or not CLOCK.search(following) or not _STARTS_DATE.match(following) or len(who) > 3:

@@ -324,8 +324,9 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     top = out[0].start - 1 if out else -1
     dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them
     fields = _fields_under(out, outside, blocks, shapes)
+    ends = {it.end - 1 for it in out if it.end - it.start > 2}  # items' last lines (the tagger may end an item on the next one's date row)
     dates_above = dated_above and (sum(  # the page dates each item above its headline: those dates are the items'
-        1 for it in out if it.start - 1 in outside and _date_row(blocks[it.start - 1].text, shapes[it.start - 1])) >= 2
+        1 for it in out if (it.start - 1 in outside or it.start - 1 in ends) and _date_row(blocks[it.start - 1].text, shapes[it.start - 1])) >= 2
         or len(out) == 1 and top >= 0 and all(alt_text(blocks[j].text) for j in range(top))
         and out[0].end - out[0].start <= TEASER_LINES)  # a teaser alone, its date opening the segment (under its thumbnail's alt text)
     for i, item in enumerate(out):
@@ -335,6 +336,9 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
         k = item.start - 1
         if start == item.start and dates_above and k >= floor and k in outside and _date_row(blocks[k].text, shapes[k]):
             start = k  # "DECEMBER 16, 2024 | SEASON" over the teaser's headline: its date line
+        elif start == item.start and dates_above and i and k == out[i - 1].end - 1 and k in ends and _date_row(blocks[k].text, shapes[k]):
+            start = k  # "IMPACT · 22 May 2025" ending the teaser above: the next one's date line
+            out[i - 1] = replace(out[i - 1], end=k)
         if start == item.start and _alt_over_head(item, blocks, shapes):
             start += 1
             cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "an image's alt text over the item's headline"))

@@ -89,7 +89,7 @@ def test_a_commenters_head_is_a_name_and_a_date_not_a_headline_or_by_line():
         assert commenter(line), line
     for line in ("By Jenny Okonjo · 12 November 2026", "Blackfoot River Fishing Report – July 5, 2026", "Tragically on 29 November 2026, aged 34",
                  "Towpath closure at Drungewick Aqueduct, 7–11 December", "Published: 16 November 2026",
-                 "Junior Home International, Aviemore, 3–4 October 2026"):
+                 "Junior Home International, Aviemore, 3–4 October 2026", "IMPACT · 3 June 2025"):  # a section's label over a teaser
         assert not commenter(line), line
 
 

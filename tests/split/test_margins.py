@@ -316,3 +316,4 @@ def test_a_teaser_alone_between_read_more_links_takes_its_date_row_under_its_thu
     result = split_tagged(page, (page[2], page[8]), (page[0], page[1], page[6], page[7]))
     assert [a.source.lines for a in result.articles] == [(2, 5), (8, 11)]
     assert [a.title for a in result.articles] == [page[2], page[8]]
+
