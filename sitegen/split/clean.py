@@ -117,7 +117,7 @@ WEB_DEBRIS = initialled(
     r"|\d+ min(ute)?s? read|comments?( \(\d+\))?|leave a comment|show comments|loading|image|video|photo|gallery"
     r"|click here|tap here|download (the )?app|follow us|follow us on \w+"
     r"|add to (playlist|queue|my list)|listen( now| live)?|play( now| episode| audio)?|listen duration [\d′'″\" ]+"  # an audio player's buttons
-    r"|download:?( audio| episode)?( ogg| mp3)+( \(\s*\d+ ?[kmg]b\s*\))?)\W*$",
+    r"|download:?( audio| episode| pdf| file| leaflet| document)?( ogg| mp3| pdf)*( \(\s*(\w+, )?\d+(\.\d+)? ?[kmg]b\s*\))?)\W*$",
     re.IGNORECASE,
 )
 FOLLOW = re.compile(

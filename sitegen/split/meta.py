@@ -38,7 +38,7 @@ HONORIFICS = (  # titles before a name: academic, civil, judicial, religious, mi
     r"(?i:(?:Associate|Assistant|Assoc|Asst)\.?\s(?:Professor|Prof)|Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Cantor|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
     r"|Councillor|Ambassador|Senator|Judge|Coroner|Magistrate|Sheriff|Captain|Capt|Sgt|Sergeant|Inspector|Lt\.?\sCol|Lt|Gen|Maj|Cdr"
     r"|Chief|FF|Firefighter|Very|Rt|Hon|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
-    r"|Dato['’]?|Datuk|Datin|Tan\sSri|Puan\sSri|Tun|Venerable|Ven|Mwalimu|PCSO"
+    r"|Dato['’]?|Datuk|Datin|Tan\sSri|Puan\sSri|Tun|Venerable|Ven|Mwalimu|PCSO|Sister|Uncle|Aunty|Auntie|Chef|Coach"
     r"|Emeritus|Emerita|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
     r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er|Col\.)"  # "Col." is a colonel, "Col Baxter" a Colin
     r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))"
@@ -87,7 +87,7 @@ _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
 _PLACE_END = re.compile(  # fells, fens, trails and streets, and a name opened as places are ("Lake Rotoroa", "Upper Teesdale"), not people
-    r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Fen|Trail|Basin|Estuary|Reservoir|Road|Street|Avenue|Drive|Crescent|Terrace"
+    r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Fen|Trail|Basin|Estuary|Reservoir|Point|Station|Island|Peninsula|Glacier|Road|Street|Avenue|Drive|Crescent|Terrace"
     r"|Boulevard|Rd|Ave)$|^(?:Lake|Loch|Mount|Port|Upper|Lower|Northern|Southern|Eastern|Western|North|South|East|West|Greater)\s"
 )
 GENRES = frozenset(
@@ -129,7 +129,7 @@ _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
 _MORE_GROUPS = Folded(  # groups, places and events named like people: "Bristol Museums", "Dales Seed Share"
     r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
     r"|program|partnership|initiative|bank|pantry|architects|associates|solicitors|consultants|engineers|builders|ringers|singers"
-    r"|players|chronicles|arts|meetings|events|hub|collective)$",
+    r"|players|chronicles|arts|meetings|events|hub|collective|collections)$",
     initials=False,
 )
 _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place

@@ -155,6 +155,6 @@ def test_glued_separator_finds_what_the_pattern_finds(line):
 
 
 def test_an_audio_players_buttons_are_web_debris():
-    for line in ("Listen duration 8′ 41″", "Add to playlist", "Download: Ogg MP3 ( 8 MB )", "Play episode"):
+    for line in ("Listen duration 8′ 41″", "Add to playlist", "Download: Ogg MP3 ( 8 MB )", "Play episode", "Download PDF (412 KB)"):
         assert line_debris(line) == "web debris", line
     assert line_debris("Listen to the full programme") is None and line_debris("Download the report") is None

@@ -430,3 +430,8 @@ def test_firms_choirs_and_chronicles_named_like_people_are_groups():
 def test_malaysian_and_buddhist_honorifics_leave_the_name():
     assert bare_name("Dato' Azman Ridzuan") == "Azman Ridzuan" and bare_name("Tan Sri Azman Ridzuan") == "Azman Ridzuan"
     assert bare_name("Tan Boon Huat") == "Tan Boon Huat"  # Tan is a surname
+
+
+def test_sisters_elders_and_chefs_leave_the_name_and_a_stations_point_is_a_place():
+    assert bare_name("Sister Mary Joseph") == "Mary Joseph" and bare_name("Uncle Ray Kennedy") == "Ray Kennedy"
+    assert is_group("Special Collections") and not is_person_name("Tollan Point")
