@@ -117,7 +117,7 @@ _GLUED_DATE = re.compile(
     r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
 SIGNED_BIO_MAX = 300  # a line about the writer under their signature is no longer
-_POSTED_BY = re.compile(r"^posted\b.{0,60}?\bby\s", re.IGNORECASE)  # "Posted on 27 September 2025 by NAME": who posted it
+_POSTER = re.compile(r"^posted\b.{0,60}?\bby\s", re.IGNORECASE)  # "Posted on 27 September 2025 by NAME": who posted it
 _BY_LEAD = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
 _ROW_PARTS = re.compile(r"\s+[|·•]\s+")  # the parts of a row: "Tidy Tides | Jade Mwangi", "9 April 2025 · Guest posts"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
@@ -314,7 +314,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         if _CONTACT.match(text):
             return  # a media contact's heading: the name under it is no writer's
         led = (found.dated or found.posted) and _BY_LEAD.match(text) is not None  # "By NAME" under "October 2026 · Planning Tips"
-        led = led and not _POSTED_BY.match(text)  # or under "Posted on DATE by NAME": the writer, not the poster
+        led = led and not _POSTER.match(text)  # or under "Posted on DATE by NAME": the writer, not the poster
         open_byline = found.byline is None or found.group and not found.authors or led
         names = handle_names(text) if titled and open_byline else None  # "Originally posted by HANDLE on Site"
         names = names or (byline_names(_unglued(text), after_title=titled) if open_byline and not text.endswith(":") else None)
@@ -339,7 +339,7 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         if names or site_only or found.byline is None and titled and group_byline(text):  # "Staff and agencies": no person
             found.group = not names
             found.dated = bool(names) and not led and _dated_names(text)
-            found.posted = bool(names) and not led and _POSTED_BY.match(text) is not None
+            found.posted = bool(names) and not led and _POSTER.match(text) is not None
             found.add_authors([] if names_no_writer(text) and not led_names(text) else names or [])  # "Hosted by NAME": not the writer
             found.bylines[lines[i].line] = text
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", _unglued(text)))), None)

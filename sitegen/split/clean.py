@@ -78,10 +78,11 @@ _RELATED = (
     r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news|recent (posts|articles|stories)"
     r"|popular posts|archives|more reviews( (in|of|on) [^.]{1,40})?|read more (stories|articles|reviews)"
 )
+END_MARK = r"# ?# ?#|- ?30 ?-"  # the mark under the end of a press release ("###", "-30-"; "ENDS" has notes after it)
 SEPARATOR = initialled(  # tried only on a line that begins with the first letter of one of its phrases
     rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
     rf"|{_RELATED}"
-    r"|# ?# ?#|- ?30 ?-)\W*$",  # the mark under the end of a press release ("###", "-30-"; "ENDS" has notes after it)
+    rf"|{END_MARK})\W*$",
     re.IGNORECASE,
 )
 RELATED_BLOCK = re.compile(rf"^({_RELATED})\W*$", re.IGNORECASE)

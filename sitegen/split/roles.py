@@ -462,7 +462,7 @@ def _led_byline(text: str) -> list[str] | None:
     match = (  # " by" is in every line the three patterns match
         _WRITTEN_BY.match(text) or _POSTED_BY.match(text) or _ROLE_BY.match(text) if " by" in text.lower() else None
     )
-    if not match and " by" in text and (post := _POST_BY.match(text)) and (named := _after_post(post.group("names"))):
+    if not match and " by" in text and (post := _POST_BY.match(text)) and (named := _names_after_post(post.group("names"))):
         return named
     if match and len(text) < 200:
         names = _LISTED_NAMES.split(re.sub(_POST_IN_BRACKETS, "", match.group("names")))
@@ -473,9 +473,10 @@ def _led_byline(text: str) -> list[str] | None:
     return None
 
 
-def _after_post(text: str) -> list[str] | None:
+def _names_after_post(text: str) -> list[str] | None:
     """The people after a post in capitals that stands before them ("Master Gardener volunteer
-    Carol Ann Bixby", "Watch Leader Ana Fifita"), or None when the words before the names are no post."""
+    Carol Ann Bixby", "Watch Leader Ana Fifita"), or None when the words before the names are no post.
+    (`meta._after_post` reads one name after a post in title case only, inside a list of names.)"""
     words = text.split()
     for k in range(1, min(5, len(words) - 1)):
         names = _LISTED_NAMES.split(" ".join(words[k:]))
@@ -519,7 +520,7 @@ def _meta_names(text: str) -> list[str] | None:
         alone = [names for _, names in read if names]
         others = [part for part, names in read if not names]
         dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
-        first = read[0][1] or _after_post(parts[0])  # the row led by its writer: "Rabbi NAME · Parashat Ekev · 16 August 2025"
+        first = read[0][1] or _names_after_post(parts[0])  # the row led by its writer: "Rabbi NAME · Parashat Ekev · 16 August 2025"
         if first and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) or _row_label(p) for p in parts[1:]):
             return first
         if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):

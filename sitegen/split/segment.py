@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from sitegen.split.clean import (
+    END_MARK,
     COOKIE_BUTTON,
     PROMO_WORDS,
     RELATED_BLOCK,
@@ -49,7 +50,7 @@ _ADVERT = re.compile(  # an advertiser's line: "Padala Express — Send money ho
     r"^[A-Z0-9][\w&'’.,/-]*(?: [\w&'’.,/()-]+){0,5} [—–-] \S|\b\d{3}[- ]\d{3}[- ]\d{4}\b"
 )
 ADVERT_MAX = 140
-_END_MARK = re.compile(r"^(?:# ?# ?#|- ?30 ?-)\W*$")  # the mark under a press release's end
+_END_MARK = re.compile(rf"^(?:{END_MARK})\W*$")  # the mark under a press release's end
 RELATED_ITEM_MAX = 150  # lines of a related-links block are shorter
 COOKIE_MAX = 400
 PROMO_MAX = 100  # the lines of a newsletter box are shorter
