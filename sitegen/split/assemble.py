@@ -23,7 +23,7 @@ from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
-from sitegen.split.dates import date_of, relative_date
+from sitegen.split.dates import date_of, relative_date, time_stamp
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
@@ -362,9 +362,9 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
 
 
 def _date_over_headline(text: str, under: str, below: str) -> bool:
-    """An item opens with its date line over its headline ("DECEMBER 16, 2024 | SEASON", then the
-    headline): a short dated line, no sentence, over a line that reads as a title."""
-    return (len(text) <= DATE_OVER_MAX and not ends_sentence(text) and bool(date_of(text) or _labelled_date(text))
+    """An item opens with its date line over its headline ("DECEMBER 16, 2024 | SEASON", "18:02 IST |
+    States", then the headline): a short dated line, no sentence, over a line that reads as a title."""
+    return (len(text) <= DATE_OVER_MAX and not ends_sentence(text) and bool(date_of(text) or _labelled_date(text) or time_stamp(text))
             and looks_like_title(under, below))
 
 

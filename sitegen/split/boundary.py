@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.meta import bio_names, continues_bio, looks_like_title, split_title
 from sitegen.split.roles import END_MATTER, LineShape, Role, byline_names, date_line, heads_an_item, headline_score, shape, signature
-from sitegen.split.text import Block, may_hold, stops_mid_sentence
+from sitegen.split.text import WIRE_DATELINE, Block, may_hold, stops_mid_sentence
 
 CUT = 0.5  # a score at or above this starts a new item
 DOUBT = 0.35  # a score at or above this (and below CUT) is worth a look
@@ -193,10 +193,11 @@ def items(
 
 
 def mark_teasers(out: Sequence[Item], roles: Sequence[Role], shapes: Sequence[LineShape], listing: bool = False) -> tuple[Item, ...]:
-    """The items of a segment, those standing for an article (a headline over a few short lines)
-    marked as teasers when the segment is a page of them (a listing, or most of its items), or
+    """The items of a segment, those standing for an article (a headline, under its date row if it
+    has one, over a few short lines) marked as teasers when the segment is a page of them (a listing, or most of its items), or
     two or more come in a row (a "Related" box)."""
-    short = [roles[it.start] is Role.TITLE and is_teaser(roles, shapes, it.start, it.end) for it in out]
+    heads = [it.start + 1 if roles[it.start] is Role.DATELINE and it.end - it.start > 2 else it.start for it in out]  # under its date row
+    short = [roles[head] is Role.TITLE and is_teaser(roles, shapes, head, it.end) for it, head in zip(out, heads)]
     if listing or sum(short) >= 3 and sum(short) * 2 > len(out):  # a page of teasers
         return tuple(replace(it, teaser=True) if is_short else it for it, is_short in zip(out, short))
     # two short items or more in a row (a "Related" box): teasers too
@@ -264,7 +265,9 @@ def _heads_text(roles: Sequence[Role], i: int, run_from: int, start: int) -> boo
 
 def opens_with_dateline(text: str) -> bool:
     """The paragraph opens with a place and a date, the way an article starts: "LONDON, May 6
-    (Reuters) - …", "Lisbon, 2 May 2025 — …"."""
+    (Reuters) - …", "Lisbon, 2 May 2025 — …", "Nagpur, Mar 21 (BNS) Vidarbha …"."""
+    if WIRE_DATELINE.match(text):
+        return True
     opening = _OPENING.match(text)
     if not opening:
         return False

@@ -78,9 +78,12 @@ _RELATED = (
     r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news|recent (posts|articles|stories)"
     r"|popular posts|archives|more reviews( (in|of|on) [^.]{1,40})?|read more (stories|articles|reviews)"
 )
+ADVERT_LABEL = re.compile(r"^(?:advertisement|advertising|advert|ad|sponsored|publicité|anzeige|publicidad)\W*$", re.IGNORECASE)  # over an advertisement
 END_MARK = r"# ?# ?#|- ?30 ?-"  # the mark under the end of a press release ("###", "-30-"; "ENDS" has notes after it)
+_READ_MORE = r"continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
+READ_MORE = re.compile(rf"^({_READ_MORE})\W*$", re.IGNORECASE)  # the link under a teaser to the rest of its text
 SEPARATOR = initialled(  # tried only on a line that begins with the first letter of one of its phrases
-    rf"^(continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
+    rf"^({_READ_MORE}"
     rf"|{_RELATED}"
     rf"|{END_MARK})\W*$",
     re.IGNORECASE,
@@ -114,6 +117,7 @@ WEB_DEBRIS = initialled(
     r"|print( this)?( article| page)?|e-?mail|tweet|twitter|x|facebook|instagram|youtube|bluesky|threads|linkedin|whatsapp"
     r"|telegram|reddit|pinterest|messenger|flipboard"
     r"|copy( the)? link|link copied|subscribe( now| today)?|sign up( now| today)?|sign in|log ?in|register"
+    r"|save( (this )?(article|story))?|saved|gift( this)? (article|story)|unlock( this)? (article|story)"
     r"|skip to (main )?content|back to top|scroll to top|go to top|listen to (this )?(article|story)"
     r"|\d+ min(ute)?s? read|comments?( \(\d+\))?|leave a comment|show comments|loading|image|video|photo|gallery"
     r"|click here|tap here|download (the )?app|follow us|follow us on \w+"

@@ -74,10 +74,13 @@ _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\d{4}")  # every date of `_PATTERNS` has its year in four digits
 _RELATIVE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:an?|one|\d{1,3})\s+(?:sec|second|min|minute"
-    r"|hr|hour|day|week|month|year)s?\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
+    r"|hr|hour|day|week|month|year)s?\s+ago|\d{1,3}\s?(?:s|m|h|d|w|mo|y|hrs?|mins?)\s+ago|yesterday|today|just now)(?:\s*[·|,]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
 RELATIVE_WORDS = ("ago", "yesterday", "today", "just now")  # one is in every match of `_RELATIVE`
+_STAMP = re.compile(  # a time of day, its zone, the section after it: "18:02 IST | States", "4.12pm", "10:42 am · Politics"
+    r"^(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?m\.?)\s*(?:\(?[A-Z]{2,5}\)?)?\s*(?:[|·•]\s*[^\W\d][\w&-]*(?: [\w&-]+){0,2})?$"
+)
 
 
 @remembered
@@ -86,6 +89,13 @@ def day_line(line: str) -> bool:
     with two digits of it ("12/06/25", "20.02.26"), as listings print the dates of their items."""
     text = line.strip()
     return len(text) <= 60 and bool(_DIGIT.search(text)) and bool(_DAY.match(text))
+
+
+def time_stamp(line: str) -> bool:
+    """A line that is a time of day, alone or with its zone and section, as a feed prints over each
+    item: "18:02 IST | States", "4:12 pm" (not a programme's "10:30 Registration and coffee")."""
+    text = line.strip()
+    return len(text) <= 60 and bool(_STAMP.match(text)) and not (text.endswith(".") and not text.endswith(("a.m.", "p.m.")))
 
 
 def dated(line: str) -> re.Match[str] | None:

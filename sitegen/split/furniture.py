@@ -289,8 +289,8 @@ def reason(e: Evidence) -> str | None:
     if (e.opens or e.under_comments) and e.running <= COMMENTS_TEXT:
         return "comments (under a comments heading)"
     vocabulary = e.footer + e.promo + e.comments + e.nav
-    if vocabulary and 2 * (vocabulary + e.menu + e.links) >= e.lines and e.running < SITE_TEXT:
-        return "the site's own lines (footer, sign-up, navigation, links to other pages)"
+    if vocabulary and 2 * (vocabulary + e.menu + e.links) >= e.lines and e.running < SITE_TEXT and not (e.titled and e.byline):
+        return "the site's own lines (footer, sign-up, navigation, links to other pages)"  # (a headline over a by-line heads a text)
     if e.first and e.menu and e.running < MASTHEAD_TEXT:
         return "the site's masthead and menu"
     if e.video:

@@ -56,7 +56,7 @@ from dataclasses import replace
 
 from sitegen.split import peers
 from sitegen.split.boundary import Item
-from sitegen.split.dates import dated
+from sitegen.split.dates import dated, time_stamp
 from sitegen.split.flags import alt_text
 from sitegen.split.roles import FIELD, LineShape, Role, bio_names, byline_names, date_line, is_label, signature
 from sitegen.split.text import Block, Debris
@@ -73,6 +73,7 @@ _EVENT_ROLE = re.compile(  # the label of an event's person: "Speaker:", "Chair:
     r"^(?:speakers?|chairs?|presenters?|hosts?|facilitators?|lecturers?|panell?ists?|moderators?|convenors?|preachers?)\s*:\s+\S", re.IGNORECASE
 )
 _ROW_MARK = re.compile(r"\s[|·•]\s")  # between the parts of a row
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]m\b)|\b\d{1,2}:\d{2}\b")  # "4:12 pm", "18:40"
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
 
@@ -86,10 +87,15 @@ def _dated(text: str, s: LineShape) -> bool:
     return len(text) <= DATED_MAX and not s.running and (date_line(text) or bool(dated(text)))
 
 
+def _stamp(text: str, s: LineShape) -> bool:
+    """A short line that gives a time of day: a feed's "18:02 IST | States", "March 20, 2025, 4:12 pm"."""
+    return len(text) <= DATED_MAX and not s.running and (time_stamp(text) or bool(_CLOCK.search(text)) and _dated(text, s))
+
+
 def _date_row(text: str, s: LineShape) -> bool:
-    """A teaser's row of its date and its section ("DECEMBER 16, 2024 | SEASON"), not a day's
-    heading over the posts of that day ("Sunday, 22 February 2026")."""
-    return _dated(text, s) and bool(_ROW_MARK.search(text))
+    """A teaser's row of its date and its section ("DECEMBER 16, 2024 | SEASON"), or its time of
+    day, not a day's heading over the posts of that day ("Sunday, 22 February 2026")."""
+    return _dated(text, s) and bool(_ROW_MARK.search(text)) or _stamp(text, s)
 
 
 def _named_field(text: str, s: LineShape) -> bool:
@@ -313,6 +319,35 @@ def _tail(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> i
     return item.end
 
 
+def _opens_with_date(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """The item opens with a dated line right over a headline (the tagger's start, on a date row)."""
+    k = item.start
+    return item.end - k > 2 and _dated(blocks[k].text, shapes[k]) and roles[k + 1] is Role.TITLE
+
+
+def _dates_below(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """The page dates its teasers under their text ("Photo: NAME · 16 May 2025" under each): the last
+    item ends on a date row (where the page dates items above their headlines, the last ends on
+    text) and the first opens with its headline, not a date row."""
+    def ends_dated(it: Item) -> bool:
+        return it.end - it.start > 2 and _dated(blocks[it.end - 1].text, shapes[it.end - 1])
+
+    return bool(out) and ends_dated(out[-1]) and not _opens_with_date(out[0], blocks, shapes, roles)
+
+
+def _dates_given_back(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
+    """The items with each date row the tagger put over a headline given back to the item right above,
+    whose text it closes (that item ending on text, not on a date of its own)."""
+    items = list(out)
+    for i in range(1, len(items)):
+        item, above = items[i], items[i - 1]
+        k = item.start
+        if _opens_with_date(item, blocks, shapes, roles) and above.end == k and not _dated(blocks[k - 1].text, shapes[k - 1]):
+            items[i - 1] = replace(above, end=k + 1)
+            items[i] = replace(item, start=k + 1, doubts=tuple(d for d in item.doubts if d[0] != blocks[k].line))
+    return items
+
+
 def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
            left: Sequence[Debris]) -> tuple[list[Item], list[Debris]]:
     """The items of a segment with their edges mended (a head left above taken in, a tail of the
@@ -322,13 +357,20 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     out = _heads_joined(found, blocks, shapes, roles)
     cut: list[Debris] = []
     top = out[0].start - 1 if out else -1
-    dated_above = top >= 0 and top in outside and _dated(blocks[top].text, shapes[top])  # the page dates its items above them
+    below = _dates_below(out, blocks, shapes, roles)
+    opened = bool(out) and out[0].end - out[0].start > 2 and _date_row(blocks[out[0].start].text, shapes[out[0].start]) and (
+        roles[out[0].start + 1] is Role.TITLE) and not below  # the first item opens with its date row over its headline
+    dated_above = opened or (  # the page dates its items above them (the first item's date row outside it, or opening it)
+        top >= 0 and top in outside and (_dated(blocks[top].text, shapes[top]) or _stamp(blocks[top].text, shapes[top]))
+    )
     fields = _fields_under(out, outside, blocks, shapes)
     ends = {it.end - 1 for it in out if it.end - it.start > 2}  # items' last lines (the tagger may end an item on the next one's date row)
-    dates_above = dated_above and (sum(  # the page dates each item above its headline: those dates are the items'
+    dates_above = dated_above and not below and (opened + sum(  # the page dates each item above its headline: those dates are the items'
         1 for it in out if (it.start - 1 in outside or it.start - 1 in ends) and _date_row(blocks[it.start - 1].text, shapes[it.start - 1])) >= 2
         or len(out) == 1 and top >= 0 and all(alt_text(blocks[j].text) for j in range(top))
         and out[0].end - out[0].start <= TEASER_LINES)  # a teaser alone, its date opening the segment (under its thumbnail's alt text)
+    if below and not dates_above:
+        out = _dates_given_back(out, blocks, shapes, roles)
     for i, item in enumerate(out):
         floor = out[i - 1].end if i else 0
         limit = out[i + 1].start if i + 1 < len(out) else len(blocks)  # the next item

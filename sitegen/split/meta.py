@@ -60,7 +60,7 @@ _WORDS_AND = rf"(?:(?:{_WORDS_OF}|interview)\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s
 FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na", "oleh")  # "by" in the languages near English, Swahili and Malay
 _LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
-    rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:[a-z]+ (?:and|&) )?(?:authors?|reporters?|writers?|reporting|report|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:[a-z]+ (?:and|&) )?(?:authors?|reporters?|writers?|analysts?|correspondents?|columnists?|reporting|report|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
 )
@@ -116,13 +116,14 @@ _CONTRIBUTED_WORDS = ("contributed", "additional reporting by")  # one is in eve
 _ORGANISATION = Folded(  # a group, not a person: "Editorial Board", "Staff", "Associated Press"
     r"\b(?:board|staff|desk|team|newsroom|editors|editorial|agency|agencies|press|presse|bureau|service|services|wire|wires"
     r"|committee|council|office|department|group|association|society|institute|foundation|news|media|reuters|afp"
-    r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited|stories|diaries|updates|safety)$",
+    r"|images|photos|pictures|photography|archive|collection|ltd|inc|plc|limited|stories|diaries|updates|safety|newswire"
+    r"|data|insights|analytics|success|support|communications|marketing|operations)$",
 )
 _INSTITUTION = Folded(  # the last word of a named publication or institution: "Creators Syndicate", "Durham University"
     r"\S\s(?:syndicate|magazine|times|herald|journal|gazette|tribune|chronicle|network|radio|television|publishing"
     r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
     r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
-    r"|alliance|coalition|union|party)$",
+    r"|alliance|coalition|union|party|securities|holdings|capital|wealth)$",
     initials=False,
 )
 _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sitegen.split import contents
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import RELATIVE_WORDS, date_of, day_line, posted_line, relative_date
+from sitegen.split.dates import RELATIVE_WORDS, date_of, day_line, posted_line, relative_date, time_stamp
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
@@ -69,6 +69,8 @@ RUNNING_HEAD = 4  # a headline-shaped line recurring this often is a running hea
 ROW_LABEL_WORDS = 5  # a label among a by-line row's parts is no longer
 BYLINE_MAX = 200  # a by-line is never longer
 COMMAND_WORDS = 6  # a bare call to action ("Place a notice") is at most this long
+FIELD_WORDS = 7  # a field with a figure ("Where they'll finish: 2nd") is no longer
+POST_MAX = 60  # a writer's post under the by-line ("Chief football writer") is no longer
 LICENCE_MAX = 700  # nor is a licence statement or a bio  # only lines up to this long are counted for repetition
 
 _FALLBACK_STOPS = (
@@ -150,7 +152,8 @@ _POSTED_BY = re.compile(
 END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
     r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' -]{1,60})|media (?:contacts?|enquiries|inquiries|relations)"
     r"|(?:press|investor|investor and media) contacts?|notes? to editors?|for (?:more|further) information|forward-looking statements"
-    r"|contacts?|source [A-Z][\w.,&’' -]{1,60})\W*$",
+    r"|contacts?|source [A-Z][\w.,&’' -]{1,60}|disclosures?|disclaimers?|(?:important|regulatory) (?:disclosures?|information|notice)"
+    r"|analyst certifications?|(?:declarations? of |conflicts? of |competing )interests?|acknowledge?ments)\W*$",
     re.IGNORECASE,
 )
 _END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
@@ -181,7 +184,7 @@ _JOB = Folded(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
-_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes)$", re.IGNORECASE)
+_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes|pages|photos|slides|downloads)$", re.IGNORECASE)
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
 FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # a label and its value: "Turnout: 38.3%"
 _FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
@@ -202,6 +205,7 @@ _NAME_WORDS = frozenset(  # stop words that are also parts of names: particles, 
     "de van von da di le la del june april august james john david george robert william king young".split()
 )
 _SURNAME_WORDS = frozenset("may long field".split())  # stop words that are surnames after a first name: "Theresa May"
+_FIRST_NAME_WORDS = frozenset("miles will may".split())  # stop words that are first names before a surname: "Miles Okafor"
 _FIRST_NAME = re.compile(rf"^[{UPPER}][{LOWER}’'-]{{2,15}}$")
 _SIGN_OFF = frozenset("thanks cheers love best regards enjoy ends sincerely everyone all team".split())
 _NOT_FIRST = frozenset("my our your their his her its dear".split())
@@ -347,11 +351,13 @@ def person(text: str) -> str | None:
 
 def _stop_words_named(words: list[str]) -> bool:
     """Whether every stop word of a name's words is one that names hold in its place: a surname
-    after a first name ("Theresa May") or a word inside the name ("Shirley Two Crow")."""
+    after a first name ("Theresa May"), a first name before a surname ("Miles Okafor") or a word
+    inside the name ("Shirley Two Crow")."""
     stops = _not_in_names()
     last = len(words) - 1
-    return words[0].lower() not in stops and all(
+    return all(
         w.lower() not in stops or (i == last and w.lower() in _SURNAME_WORDS) or (0 < i < last and w.lower() in INNER_NAME_WORDS)
+        or (i == 0 < last and w.lower() in _FIRST_NAME_WORDS)
         for i, w in enumerate(words)
     )
 
@@ -505,7 +511,8 @@ def _names_alone(text: str) -> list[str] | None:
 
 def _meta_names(text: str) -> list[str] | None:
     """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025",
-    or names alone among a date and counts: "March 3, 2025 | Leah Morgan | 14 Comments", "Jane Hill — 3 March 2026"."""
+    or names alone among a date, counts and labels: "March 3, 2025 | Leah Morgan | 14 Comments", "Jane Hill — 3 March 2026",
+    "Sector report · 14 March 2025 · NAME, NAME · 18 pages"."""
     if len(text) > 160 or not _SEPARATOR_MARK.search(text):
         return None
     parts = _BYLINE_SEP.split(text)
@@ -516,16 +523,23 @@ def _meta_names(text: str) -> list[str] | None:
                 return names
         if not any(date_line(p) or _COUNT.match(p) for p in parts):
             return None  # no part is a date or a count: neither is one of the parts that are not names
-        read = [(part, _names_alone(part) or signature(part)) for part in parts]  # "NAME, Research Office"
+        read = [(part, _names_alone(part) or _comma_names(part) or signature(part)) for part in parts]  # "NAME, Research Office"
         alone = [names for _, names in read if names]
         others = [part for part, names in read if not names]
         dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
         first = read[0][1] or _names_after_post(parts[0])  # the row led by its writer: "Rabbi NAME · Parashat Ekev · 16 August 2025"
         if first and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) or _row_label(p) for p in parts[1:]):
             return first
-        if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) for p in others):
+        if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) or _row_label(p) for p in others):
             return alone[0]
     return None
+
+
+def _comma_names(text: str) -> list[str] | None:
+    """Two names or more set apart by commas, each a person's: "Rohan Deshpande, Ishita Banerjee"
+    (not a name and a place, "Jane Hill, Lewes")."""
+    parts = [p.strip() for p in text.split(",")] if "," in text else []
+    return parts if len(parts) >= 2 and all(person(p) for p in parts) else None
 
 
 def _row_label(text: str) -> bool:
@@ -688,7 +702,7 @@ def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
     if not (_ASCII_DIGIT.search(text) if text.isascii() else any(map(str.isdigit, text))):
         return relative_date(text)  # `day_line` reads a digit, and so does every test after it
-    if relative_date(text) or day_line(text):  # "Published 3 days ago", "Updated yesterday", "4 June", "20.02.26"
+    if relative_date(text) or day_line(text) or time_stamp(text):  # "Published 3 days ago", "Updated yesterday", "4 June", "20.02.26", "18:02 IST"
         return True
     if len(text) > 100:
         return False
@@ -775,6 +789,14 @@ def _spoken(text: str, s: LineShape) -> bool:
     return s.final == "?" and (person(who) is not None or who.isupper() and len(who) > 3)
 
 
+def _figure_field(text: str, s: LineShape) -> bool:
+    """A label and a short value with a figure in it: "Where they'll finish: 2nd", "Rating: 7/10"."""
+    if s.words > FIELD_WORDS or not FIELD.match(text):
+        return False
+    value = text.split(":", 1)[1]
+    return len(value.split()) <= 2 and _DIGIT.search(value) is not None
+
+
 def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = None) -> Role:
     """The role of one line from its own evidence (and the role of the line before it)."""
     if s.chars > LICENCE_MAX:  # too long for anything but running text (a bio or a statement is shorter)
@@ -790,6 +812,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
     head = previous in (Role.TITLE, Role.DATELINE, Role.FURNITURE)
     if head and (byline_names(text, after_title=True) or group_byline(text)):
         return Role.BYLINE  # "Written by NAME" (or "Staff and agencies") under a headline heads the item
+    if previous is Role.BYLINE and s.chars <= POST_MAX and is_role(text):
+        return Role.BYLINE  # the writer's post under the by-line: "By NAME", then "Chief football writer"
     if credit_names(text) or translator_names(text) or follow_name(text) or contribution(text):
         return Role.CREDIT
     if byline_names(text) or bio_names(text) or previous in (Role.BODY, Role.STANDFIRST) and signature(text):
@@ -815,6 +839,8 @@ def role_of(text: str, s: LineShape, repeats: int = 1, previous: Role | None = N
         return Role.BODY  # a long question after running text, or after a sentence, is text
     if _spoken(text, s):
         return Role.BODY  # a turn of an interview: "Q: Why study mosquitoes?", "Interviewer: How …?"
+    if _figure_field(text, s):
+        return Role.BODY  # "Where they'll finish: 2nd", "Prediction: 1st": a field of the text, with its figure, no headline
     if headline_score(text, s) >= 0.5:
         return Role.TITLE
     if previous is Role.TITLE and s.chars < 320 and s.sentence:

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitegen.split.boundary import Item
+from sitegen.split.clean import ADVERT_LABEL
 from sitegen.split.cohesion import content_words, similarity
 from sitegen.split.dates import DAY_NAMES, dated
 from sitegen.split.roles import LineShape, Role, date_line, person
@@ -50,6 +51,12 @@ _PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})\.)\s+\S")  # a n
 _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # "Pros: …", "Best overall: …", "Price: €3.50"
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart by wide gaps
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*")  # a name inside a sentence: "… in the North End"
+FIGURED_MAX = 80  # a heading printed with figures ("NAME (CB) – 7/10") is no longer
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+_WORDS = re.compile(r"[^\W\d_]+(?:[\s'’.-]+[^\W\d_]+)*")  # a run of words, names with hyphens and initials included
+_MARKS = frozenset("()[]/|:–—-+%★")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _HEAD_WORDS = re.compile(r"^(?:by|posted|published|updated|written by|words by)\b", re.IGNORECASE)
 
 
@@ -66,7 +73,19 @@ def template(text: str) -> str | None:
         return "label " + m.group(1).lower()  # "Pros: …" under "Pros: …", "Best budget: …" under "Best overall: …"
     if text.rstrip().endswith("?") and len(text) <= 150:
         return "?"
-    return None
+    return _figured(text)
+
+
+def _figured(text: str) -> str | None:
+    """The form of a short heading with figures and marks in it, its words, numbers and brackets left
+    out: a player's rating "NAME (CB) – 7/10" prints as "w – d/d", as every player's does."""
+    if len(text) > FIGURED_MAX or not _DIGIT.search(text):
+        return None
+    form = _DIGITS.sub("d", _WORDS.sub("w", text.strip()))
+    if sum(c in _MARKS for c in form) < 2:
+        return None
+    form = " ".join(_BRACKETED.sub(" ", form).split())  # the position in brackets may be left out ("Coach NAME – 7/10")
+    return f"form {form}" if "d" in form and any(c in _MARKS for c in form) else None
 
 
 def _ended(text: str, role: Role, s: LineShape) -> bool:
@@ -103,9 +122,11 @@ def _words(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int)
     return Counter(w for k in range(start, end) if roles[k] in (Role.BODY, Role.STANDFIRST) for w in content_words(blocks[k].text))
 
 
-def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> str | None:
+def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
+              adverts: frozenset[int] = frozenset()) -> str | None:
     """Why item `b` is a section of the article `a` above it (None when it is an item of its own)."""
-    if b.start - a.end > BETWEEN or any(shapes[k].running for k in range(a.end, b.start)):
+    between = [k for k in range(a.end, b.start) if not _COLUMNS.search(blocks[k].text)]  # a table's rows count as none
+    if len(between) > BETWEEN or any(shapes[k].running for k in between):
         return None
     if _headless_text(a, b, blocks, shapes, roles):
         return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
@@ -127,7 +148,7 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     chart = _chart_between(a, b, blocks, shapes)
     if not (has_head(blocks, roles, a.start, a.end) or roles[a.start] is Role.TITLE and above >= OPENING and chart):
         return None
-    long = (above >= LONG or above >= OPENING and (_adjoining(a, b, blocks) or chart)) and sum(
+    long = (above >= LONG or above >= OPENING and (_adjoining(a, b, blocks, adverts) or chart)) and sum(
         shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD))) >= 2  # and a section of text under it
     if not (long or _subheadings(shapes, roles, reach, a.end)):
         return None
@@ -167,10 +188,13 @@ def _chart_between(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[L
     return len(between) > 0 and all(_COLUMNS.search(blocks[k].text) and not shapes[k].running for k in between)
 
 
-def _adjoining(a: Item, b: Item, blocks: Sequence[Block]) -> bool:
-    """Nothing stands between the two items on the page but a blank line: no tags, share row or
-    other line the segmenter took out, which close an article."""
-    return b.start == a.end and blocks[b.start].line - blocks[a.end - 1].line <= 2
+def _adjoining(a: Item, b: Item, blocks: Sequence[Block], adverts: frozenset[int]) -> bool:
+    """Nothing stands between the two items on the page but a blank line, or an advertisement's
+    label (with blank lines around it) that the segmenter took out: no tags, share row or other
+    line, which close an article."""
+    first, last = blocks[a.end - 1].line, blocks[b.start].line
+    labels = sum(1 for line in adverts if first < line < last)
+    return b.start == a.end and last - first <= 2 + 2 * labels
 
 
 def _headless_text(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
@@ -188,13 +212,14 @@ def _headless_text(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[L
 
 
 def join(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
-         left: Sequence[Debris]) -> tuple[list[Item], list[Debris]]:
+         left: Sequence[Debris], removed: Sequence[Debris] = ()) -> tuple[list[Item], list[Debris]]:
     """The items of a segment with each section of an article joined to it, and the lines left
-    outside less those now inside an item."""
+    outside less those now inside an item (`removed`: the lines the segmenter took out)."""
     out: list[Item] = []
     taken: set[int] = set()  # dump lines now inside an item
+    adverts = frozenset(d.line for d in removed if ADVERT_LABEL.match(d.text.strip()))
     for item in found:
-        why = continues(out[-1], item, blocks, shapes, roles) if out else None
+        why = continues(out[-1], item, blocks, shapes, roles, adverts) if out else None
         if why is None:
             out.append(item)
             continue

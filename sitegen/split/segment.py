@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from sitegen.split.clean import (
+    ADVERT_LABEL,
     END_MARK,
     COOKIE_BUTTON,
     PROMO_WORDS,
@@ -34,18 +35,17 @@ from sitegen.split.clean import (
 from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, shape
-from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence
+from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
 _COUNTER = re.compile(r"^showing\s+(?:\d[\d,]*\s*(?:[-–—]|to)\s*)?\d[\d,]*\s+(?:of\s+\d|[a-z])", re.IGNORECASE)
 COUNTER_MAX = 120  # "Showing 8 stories tagged housing", "Showing 1–8 of 214 articles · Sort by: date" is shorter
-_FACET = re.compile(  # a search page's or a sidebar's facet: "Filter by region", "News (24)", "March 2025 (4)"
-    r"^(?:(?:filter|refine|narrow)(?: (?:results|your search))? by \w+(?: \w+)?:?|[^\W\d_][\w’'&-]*(?: [\w’'&-]+){0,4} \((?!1[89]\d\d\)|20\d\d\))\d[\d,]*\))$",
+_FACET = re.compile(  # a search page's or a sidebar's facet: "Filter by region", "Sort by: Newest", "News (24)", "March 2025 (4)"
+    r"^(?:(?:filter|refine|narrow)(?: (?:results|your search))? by \w+(?: \w+)?:?|(?:sort|sorted|order) by:?(?: [\w-]+){0,3}|[^\W\d_][\w’'&-]*(?: [\w’'&-]+){0,4} \((?!1[89]\d\d\)|20\d\d\))\d[\d,]*\))$",
     re.IGNORECASE,
 )
 FACET_MAX = 60
-_ADVERT_LABEL = re.compile(r"^(?:advertisement|advertising|advert|ad|sponsored|publicité|anzeige|publicidad)\W*$", re.IGNORECASE)
 _ADVERT = re.compile(  # an advertiser's line: "Padala Express — Send money home in minutes", a phone number
     r"^[A-Z0-9][\w&'’.,/-]*(?: [\w&'’.,/()-]+){0,5} [—–-] \S|\b\d{3}[- ]\d{3}[- ]\d{4}\b"
 )
@@ -100,15 +100,16 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             glued_end, current = tuple(current), []
             continue
         if mode == "related":
-            if not is_separator(text) and len(text) < RELATED_ITEM_MAX and not text.endswith((".", "!")):
+            comments = COMMENTS.match(text) is not None  # the comments under the related links: no item's head is given back
+            if not is_separator(text) and not comments and len(text) < RELATED_ITEM_MAX and not text.endswith((".", "!")):
                 held.append(Debris(number, text, "related-links block"))
                 continue
-            current, held = _leave_mode(mode, current, held, debris, None if is_separator(text) else text)
+            current, held = _leave_mode(mode, current, held, debris, None if is_separator(text) or comments else text)
             mode = "text"
         elif mode == "toc":
             key = _toc_key(text)
-            if _ADVERT_LABEL.match(text) or advert and len(text) <= ADVERT_MAX and _ADVERT.search(text):
-                advert = bool(_ADVERT_LABEL.match(text))  # an advertisement between the contents and the first heading
+            if ADVERT_LABEL.match(text) or advert and len(text) <= ADVERT_MAX and _ADVERT.search(text):
+                advert = bool(ADVERT_LABEL.match(text))  # an advertisement between the contents and the first heading
                 debris.append(Debris(number, text, "an advertisement under its label" if not advert else "web debris"))
                 continue
             if key in toc_items:  # the first heading of the text: the contents list is over
@@ -170,7 +171,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             reason = "the site's masthead printed again"  # "Streetlight | Cape Town's street newspaper" between stories
         if not reason and advert and len(text) <= ADVERT_MAX and _ADVERT.search(text):
             reason = "an advertisement under its label"  # "Advertisement", then "MTN — Stay connected wherever the game takes you"
-        advert = bool(reason) and bool(_ADVERT_LABEL.match(text))
+        advert = bool(reason) and bool(ADVERT_LABEL.match(text))
         if not reason and len(text) <= COUNTER_MAX and _COUNTER.match(text):
             reason = "a count of the page's items"
         if not reason and len(text) <= FACET_MAX and _FACET.match(text):
@@ -192,7 +193,7 @@ def _ends_comments(text: str) -> bool:
     """A headline-shaped line after a comments section: the next item. A commenter's name, the
     date of a comment or its "Reply · 3 likes" line is not one."""
     return (
-        headline_score(text) >= 0.5 and not furniture_reason(text) and not is_label(text) and not date_line(text)
+        headline_score(text) >= 0.5 and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
         and not byline_names(text, after_title=True) and not (TWO_SENTENCES.search(text) and text.rstrip()[-1:] in ".!?")
     )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
 
@@ -213,6 +214,7 @@ def _under_headline(text: str) -> bool:
     return len(text) <= 60 and (is_label(text) or bool(_FIELD.match(text)) or len(_FIGURES.findall(text)) >= 1)
 
 
+DATE_ROW = 60  # a date row over an item's headline is no longer
 TEASER_WORDS = 8  # a teaser's deck under its headline has at least this many words
 TEASER_STOPS = 0.25  # and stop words enough to be prose
 
@@ -223,6 +225,8 @@ def _teasers(held: list[Debris]) -> bool:
     wrong, and to whom?"): the lines go back to the boundary decision, which reads a listing."""
     decks = 0
     for d in held:
+        if is_list_item(d.text):
+            continue  # "2. Why the price of a pint has risen …": a ranked list's link, no deck
         s = shape(d.text)
         if s.words >= TEASER_WORDS and s.stop_density >= TEASER_STOPS:
             decks += 1
@@ -255,7 +259,10 @@ def _leave_mode(
             head = above + 1  # "Headline", "Expert comment", "Transport", then the date: the headline heads the item
         following = held[head].text if head < len(held) else resumed
         if head > 0 and looks_like_title(held[head - 1].text, following):
-            debris.extend(held[: head - 1])
-            return [*current, *(Block(d.line, d.text) for d in held[head - 1 :])], []
+            start = head - 1
+            if start > 0 and len(held[start - 1].text) <= DATE_ROW and date_line(held[start - 1].text):
+                start -= 1  # a feed's date row over the headline ("March 20, 2025, 4:12 pm"): the item's too
+            debris.extend(held[:start])
+            return [*current, *(Block(d.line, d.text) for d in held[start:])], []
     debris.extend(held)
     return current, []

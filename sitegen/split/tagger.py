@@ -45,6 +45,7 @@ from typing import Protocol
 
 from sitegen.split import cohesion, contents, ends, flat, furniture, margins, peers, records, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
+from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
@@ -91,6 +92,7 @@ class Segment:
     shapes: tuple[LineShape, ...]
     roles: tuple[Role, ...]
     removed: tuple[Debris, ...] = ()
+    read_more: bool = False  # a "Continue reading" link ends it: its last item is a teaser of a text elsewhere
 
 
 def segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats | None = None) -> Iterator[Segment]:
@@ -108,8 +110,9 @@ def segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats | None
         mark = len(debris)
         last = blocks[-1].line if blocks else 0
         removed = tuple(sorted(carried + [d for d in new if d.line < last], key=lambda d: d.line))
-        carried = [d for d in new if d.line > last][-_CARRIED:]
-        yield Segment(blocks, shapes, roles, removed)
+        after = [d for d in new if d.line > last]
+        carried = after[-_CARRIED:]
+        yield Segment(blocks, shapes, roles, removed, bool(after) and READ_MORE.match(after[0].text.strip()) is not None)
 
 
 def _merged(segment: Segment) -> list[tuple[Block, LineShape, Role | None, int, str | None]]:
@@ -723,12 +726,15 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
                      for it in listed], key=lambda it: it.start)
     out = peers.cut(out, segment.blocks, segment.shapes, segment.roles)
     out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
-    out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left)
+    out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left, segment.removed)
     out = _cut_at_heads(out, {lines[k].index for k in named}, segment)  # the heads a contents line names
     out = _cut_at_heads(out, {x.index for x in lines if "rec" in x.own}, segment,
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
-    return mark_teasers(out, segment.roles, segment.shapes), left
+    out = mark_teasers(out, segment.roles, segment.shapes)
+    if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
+        out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads
+    return out, left
 
 
 def _contents_tags(lines: Sequence[Line], tags: list[str]) -> list[int]:

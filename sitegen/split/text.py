@@ -62,6 +62,9 @@ TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?] [A-Z]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+WIRE_DATELINE = re.compile(  # a wire story's first words: "Nagpur, Mar 21 (BNS) Vidarbha will host …"
+    r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3},\s(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})\s\([A-Z][\w&. -]{1,24}\)\s+\S"
+)
 TIMECODE = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+[^\W\d]")  # "03:12 Why…": a chapter list
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at by for from with and or but nor as that which who whom whose than then "

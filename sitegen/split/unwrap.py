@@ -39,7 +39,7 @@ from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.firsts import initialled
-from sitegen.split.text import GLUED, TABLE_ROW, Debris, ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.text import GLUED, TABLE_ROW, WIRE_DATELINE, Debris, ends_sentence, is_list_item, stops_mid_sentence
 from sitegen.split.widths import MAX_WIDTH, MIN_WIDTH, NARROWER, fits, hyphenated, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
@@ -71,6 +71,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False  # a rule ("-----" as wide as the text, "* * *") ends a paragraph and starts none
     if _PAGE_HEAD.search(line) or _PAGE_HEAD.search(previous):
         return False  # a print page's running head, its number set apart: no paragraph goes on from it or onto it
+    if WIRE_DATELINE.match(line):
+        return False  # a wire story opens here: "Nagpur, Mar 21 (BNS) Vidarbha will host …" (not its headline's last words)
     if _ADDRESS.match(line):
         return False  # a search result's address under its title: "sunshinecocoa.org.ng › news › 2024 › …"
     if previous.count(" | ") >= 2 or line.count(" | ") >= 2:
@@ -85,7 +87,20 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
         return False
+    if opens and len(previous) <= DATE_ALONE and date_line(clean_line(previous)):
+        return False  # a date alone on its line ("Sunday March 9 2025", set to the right) over the headline
+    if opens and line.split(None, 1)[0] in _OPENERS and _headline_shaped(previous):
+        return False  # a headline over its text: "The Kowloon Rail Corporation's annual fare adjustment …"
     return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
+
+
+def _headline_shaped(line: str) -> bool:
+    """A line that reads as a whole headline: no sentence ends in it or after it, it breaks off on no
+    word a sentence goes on from ("the", "of", a comma) and quotes no one ("…," said)."""
+    last = line.rsplit(None, 1)[-1]
+    if ends_sentence(line) or last.endswith(",") or last.lower() in _UNFINISHED or _SENTENCE_INSIDE.search(line) or _QUOTED.search(line):
+        return False
+    return headline_score(clean_line(line)) >= 0.5
 
 
 def _indent(line: str) -> int:
@@ -321,6 +336,12 @@ class _Mended(tuple):
         return made
 
 
+DATE_ALONE = 60  # a date line over a headline is no longer
+_OPENERS = frozenset(  # words that open a sentence, seldom a headline's wrapped rest
+    "The A An This That These Those It Its We I He She They His Her Their Our".split()
+)
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"”’']? [\"“‘'A-Z]")  # a sentence ends inside the line and another starts
+_QUOTED = re.compile(r"[,.!?][\"”’]")  # the end of a quotation: "…," said
 _PAGE_HEAD = re.compile(r"\S {6,}\d{1,4}$|^\d{1,4} {6,}\S")  # a print page's head or foot: "Ghats Herp Notes 31 (Monsoon 2025)      3"
 _PAGE_MARK = re.compile(r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.)\s*\d{1,4}(?: of \d{1,4})?)$", re.IGNORECASE)
 _INTERRUPTION_MAX = 120  # a line of the page inside a paragraph is at most this long

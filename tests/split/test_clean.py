@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from sitegen.split.clean import (
     GLUED_SEPARATOR,
+    WEB_DEBRIS,
     clean_line,
     follow_name,
     glued_separator,
@@ -158,3 +159,8 @@ def test_an_audio_players_buttons_are_web_debris():
     for line in ("Listen duration 8′ 41″", "Add to playlist", "Download: Ogg MP3 ( 8 MB )", "Play episode", "Download PDF (412 KB)"):
         assert line_debris(line) == "web debris", line
     assert line_debris("Listen to the full programme") is None and line_debris("Download the report") is None
+
+
+@pytest.mark.parametrize("line", ["Save", "Gift this article", "Save article", "Unlock this story"])
+def test_a_paywalled_pages_buttons_are_web_debris(line):
+    assert WEB_DEBRIS.match(line)

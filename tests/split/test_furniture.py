@@ -205,3 +205,12 @@ def test_a_teaser_that_says_powered_by_is_no_footer():
         blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
         found, _ = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
         assert len(found) == kept
+
+
+def test_a_newsletters_headlined_and_signed_introduction_is_not_the_sites_furniture():
+    intro = ("Afternoon Brief: load-shedding returns and the rand wobbles", "", "By Thandeka Mthembu, newsletter editor", "",
+             "Good afternoon. Eskom's announcement at lunchtime sent half the newsroom to the generator schedule; "
+             "we have the details below, and a story from the Eastern Cape that made us smile.", "", "Thandeka")
+    result, _ = split(("View this email in your browser", "", "-" * 40), intro, ("-" * 40,), STORY)
+    assert [a.title for a in result.articles] == [intro[0], STORY[0]]
+    assert result.articles[0].authors == ("Thandeka Mthembu",)

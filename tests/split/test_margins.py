@@ -317,3 +317,19 @@ def test_a_teaser_alone_between_read_more_links_takes_its_date_row_under_its_thu
     assert [a.source.lines for a in result.articles] == [(2, 5), (8, 11)]
     assert [a.title for a in result.articles] == [page[2], page[8]]
 
+
+
+def test_a_feeds_time_row_over_each_headline_is_the_items_and_not_its_title():
+    page = ("18:36 IST | National", "Monsoon likely to be normal this year, says IMD's first forecast", TEXT,
+            "18:20 IST | Business", "Sensex ends 540 points higher as banks, IT stocks rally", OTHER)
+    result = split_tagged(page, (page[1], page[4]), (page[0], page[3]))
+    assert [a.source.lines for a in result.articles] == [(1, 3), (4, 6)]
+    assert [a.title for a in result.articles] == [page[1], page[4]]
+
+
+def test_a_date_row_opening_the_first_item_gives_the_row_ending_the_item_above_to_the_next():
+    page = ("19 Mar 2025 | Primary sector", "Tasman Dairy lifts forecast milk price as Asian demand firms", TEXT,
+            "18 Mar 2025 | Companies", "Farmers question chair's pay as Tasman board seeks 14 per cent rise", OTHER)
+    result = split_tagged(page, (page[0], page[4]), ())
+    assert [a.source.lines for a in result.articles] == [(1, 3), (4, 6)]
+    assert [a.title for a in result.articles] == [page[1], page[4]]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sitegen.split import memo
 from sitegen.split import roles as role_module
 from sitegen.split.roles import (
+    END_SECTION,
     Repeats,
     Role,
     byline_names,
@@ -25,6 +26,7 @@ from sitegen.split.roles import (
     is_label,
     meta_row,
     person,
+    role_of,
     shape,
     signature,
     stop_words,
@@ -510,3 +512,47 @@ BY_LINE_PIECES = st.one_of(
 def test_the_by_line_guards_change_no_answer_on_lines_of_any_pieces(lines):
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert _by_lines(lines) == _unguarded(monkeypatch, lines)
+
+
+@pytest.mark.parametrize("line", ["Disclosures", "Analyst certification", "Important information", "Competing interests", "Disclaimer"])
+def test_the_headings_of_a_reports_end_matter_stay_with_it(line):
+    assert END_SECTION.match(line)
+    assert role_of(line, shape(line), previous=Role.BODY) is Role.CAPTION
+
+
+def test_a_writers_post_under_the_by_line_is_part_of_it():
+    assert classify(["AFL 2025 season preview: who can stop the Cats", "By Jack Tiernan", "Chief football writer",
+                     "Updated March 6, 2025 — 5.00am"])[1:3] == (Role.BYLINE, Role.BYLINE)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Analysts: Thandiwe Mokoena, CFA | Umhlanga Securities, +27 11 555 0142", ["Thandiwe Mokoena"]),
+        ("Sector report · 14 March 2025 · Rohan Deshpande, Ishita Banerjee · 18 pages", ["Rohan Deshpande", "Ishita Banerjee"]),
+        ("Jane Hill, Lewes | 3 May 2025", ["Jane Hill"]),
+    ],
+)
+def test_by_lines_of_analysts_and_rows_of_a_reports_fields(line, names):
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize("line", ["Where they'll finish: 2nd", "Rating: 7/10", "Turnout: 38.3%"])
+def test_a_field_with_a_figure_is_text_not_a_headline(line):
+    assert role_of(line, shape(line), previous=Role.BODY) in (Role.BODY, Role.FURNITURE)
+
+
+@pytest.mark.parametrize("line", ["Obituary: Jane Hill", "Opinion: the co-op model still works, but it must prove it every season"])
+def test_a_headline_under_a_label_is_still_a_headline(line):
+    assert role_of(line, shape(line), previous=Role.BODY) is Role.TITLE
+
+
+@pytest.mark.parametrize("name", ["Miles Okafor", "Will Smith", "May Chen"])
+def test_first_names_that_are_also_common_words(name):
+    assert person(name) == name
+    assert byline_names(f"{name} | The Daily Ledger", after_title=True) == [name]
+
+
+@pytest.mark.parametrize("name", ["BusinessLine Newswire", "Greyfield Wealth", "Umhlanga Securities", "Customer Success", "ShelfTalk Data"])
+def test_firms_desks_and_wires_named_like_people_are_no_writers(name):
+    assert person(name) is None

@@ -263,3 +263,66 @@ def test_an_interviews_last_question_over_its_closing_credit_stays_in_it():
              "Interview by Rowan Beaulieu")
     result = split(lines, "Best advice for Fresh Meat?")
     assert [a.title for a in result.articles] == ["Skater spotlight: Nadia Okafor"]
+
+
+RATINGS = (
+    "Player ratings: Black Stars 2-1 Comoros",
+    "How every Ghana player fared in Sunday's World Cup qualifier at the Baba Yara Stadium",
+    "Ghana moved to within two points of the top of Group I with a hard-fought win over Comoros in front of a full house.",
+    "Lawrence Ofori (GK) – 6/10",
+    "Had little to do for an hour and could do nothing about the goal, a deflected shot from the edge of the area.",
+    "Samuel Kotey (CB) – 7/10",
+    "Calm, composed and quick to read danger. Won everything in the air. The best of the back four on the day.",
+    "Coach Kwesi Manu – 7/10",
+    "Made the right changes at the right time, although the defending of set pieces remains a concern before Bamako.",
+)
+
+
+def test_headings_printed_in_one_form_with_figures_are_one_articles_sections():
+    assert template("Samuel Kotey (CB) – 7/10") == template("Coach Kwesi Manu – 7/10") == template("Abdul-Rahman Yakubu (RB) – 6/10")
+    assert template("Westmoor (3 seats)") is None and template("Leeds 2 – 1 York") is None
+    result = split(RATINGS, RATINGS[5], RATINGS[7])
+    assert [a.title for a in result.articles] == [RATINGS[0]]
+
+
+FORECASTS = (
+    "Boland Vrugte Holdings – Initiation: Ripe for a re-rating",
+    "Analysts: Thandiwe Mokoena, CFA | Umhlanga Securities",
+    "Boland is one of South Africa's largest exporters of fresh fruit, shipping citrus and grapes to Europe and Asia.",
+    "Over three years Boland has spent about R1.9 billion on cold storage at the ports of Cape Town and Durban.",
+    "Forecasts",
+    "Year to 30 June (Rm)        FY24A     FY25E     FY26E     FY27E",
+    "Revenue                     8,412     9,305    10,140    10,980",
+    "Operating profit              889     1,070     1,262     1,405",
+    "Headline earnings             512       641       762       869",
+    "Valuation",
+    "We value Boland using a sum-of-the-parts approach, valuing the export business and the cold storage at Durban apart.",
+    "At R33.10 the shares of Boland trade on 8.1x our earnings, undemanding for an exporter with cold storage of its own.",
+)
+
+
+def test_a_section_under_a_table_the_tagger_left_outside_is_the_articles():
+    class Outside(CutAt):
+        def decode(self, lines: Sequence[Line]) -> Tagging:
+            rows = set(FORECASTS[5:9])
+            tags = tuple("B" if k == 0 or x.block.text == "Valuation" else "O" if x.block.text in rows else "I" for k, x in enumerate(lines))
+            return Tagging(tags, tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0), "O": (0.0, 0.0, 1.0)}[t] for t in tags))
+
+    with tagger.using(Outside()):
+        result = split_text("\n".join(FORECASTS) + "\n", "dump.txt")
+    assert [a.title for a in result.articles] == [FORECASTS[0]]
+    assert "sum-of-the-parts" in result.articles[0].body
+
+
+def test_a_feature_cut_under_an_advertisements_label_is_one_article():
+    lines = ("Own label grows up: how the discounters rewrote the rules",
+             "Hamish Drummond | The Grocery Ledger",
+             "When Fiona Baird started making fresh pasta sauces in a unit outside Livingston, own label was the cheap tier of the shelf.",
+             "Baird's experience is far from unusual: premium own-label ranges grew their sales by 14.2% in the year to January.",
+             "ADVERTISEMENT",
+             "The discounters' long game",
+             "Much of that growth in own label has been driven by the discounters, who proved shoppers will pay for a better tier.",
+             "Suppliers like Baird say the discounters' premium own-label ranges now set the standard for the whole chilled aisle.")
+    result = split(lines, lines[5])
+    assert [a.title for a in result.articles] == [lines[0]]
+    assert "long game" in result.articles[0].body

@@ -205,3 +205,29 @@ def test_an_advertisement_between_the_contents_and_the_first_heading_leaves_the_
     found, debris = segments(text)
     assert found == [[6, 7, 8, 9]]
     assert sorted(debris) == [1, 2, 3, 4, 5]
+
+
+def test_a_related_block_gives_back_the_time_row_over_the_next_headline():
+    text = "\n".join([LONG, "Latest News", "Nation", "Regions", "Showing 1–10 of 8,214 stories", "March 20, 2025, 4:12 pm",
+                      "DA eyes P2.5-B credit line for onion, garlic growers in Nueva Ecija", "By Leilani Macaraeg", LONG])
+    found, debris = segments(text)
+    assert found[-1][-4:] == [6, 7, 8, 9]
+    assert 5 in debris  # the page's count stays out
+
+
+def test_comments_under_a_related_block_give_back_no_headline_and_their_sort_control_is_debris():
+    text = "\n".join([LONG, "You may also like", "Discounter opens 1,000th UK store", "Chilled ready meals: category report 2025",
+                      "Comments (7)", "Sort by: Newest", "Gregor McL, 15 Mar 2025", "Good piece. The point about margins rings true.",
+                      "Tanya R, 14 Mar 2025", "Would be interesting to see a follow-up on small brands."])
+    found, debris = segments(text)
+    assert found == [[1]]
+    assert debris[5] == "comments" and all(k in debris for k in range(6, 11))
+    assert "facet" in segments(f"Sort by: Newest\n\nTitle\n\n{LONG}\n")[1][1]
+
+
+def test_a_ranked_list_of_the_sites_most_viewed_headlines_is_debris_not_teasers():
+    text = "\n".join([LONG, "Most viewed", "1. Ferry operator fined over Holyhead timetable failures",
+                      "2. Why the price of a pint has risen faster than wages in fourteen of the regions",
+                      "3. The sketch: Prime minister's questions, and the answers nobody asked for at all"])
+    found, debris = segments(text)
+    assert found == [[1]] and sorted(debris) == [2, 3, 4, 5]

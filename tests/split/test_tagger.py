@@ -8,6 +8,7 @@ import math
 
 import pytest
 
+from sitegen.model import ArticleKind
 from sitegen.split import split_text, tagger
 from sitegen.split.roles import Role, classify, shape
 from sitegen.split.text import Block
@@ -211,3 +212,14 @@ def test_a_line_inside_an_item_likely_enough_to_start_one_starts_one():
     assert "I" in viterbi.tags
     assert cut.tags == tuple("B" if t == "I" and p[tagger.B] >= 0.05 else t for t, p in zip(viterbi.tags, cut.probabilities))
     assert cut.tags.count("B") > viterbi.tags.count("B")
+
+
+def test_a_teaser_closed_by_a_continue_reading_link_is_a_fragment():
+    teasers = [("How to choose an exterior stain that survives a Shediac winter", "March 4, 2025 by Julie Lachance",
+                "Salt air, freeze-thaw and spring fog: we tested five stains on the back fence for two years. Here's what peeled."),
+               ("Why we colour-match in the store, not on the app", "February 3, 2025 by Marc-André Lachance",
+                "A phone camera sees a colour differently under kitchen lights, daylight and the shop's lights. Ours does not.")]
+    text = "\n".join(line for t in teasers for line in (*t, "Continue reading →", "Posted in Paint | 3 Comments")) + "\n"
+    result = split_text(text, "dump.txt")
+    assert [a.title for a in result.articles] == [t[0] for t in teasers]
+    assert all(a.kind is ArticleKind.FRAGMENT for a in result.articles)

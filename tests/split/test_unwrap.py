@@ -408,3 +408,35 @@ def test_a_row_of_fields_is_no_paragraphs_line():
     lines = ["Feature 1 of 4 | Slug: NEPAL-HEALTH/DENGUE | 720 words | Photos: 4",
              "Dengue climbs the hills: Nepal's mountain towns face a lowland disease", "", *wrapped(PROSE, MORE, width=70)]
     assert joined(lines)[:2] == lines[:2]
+
+
+def test_a_headline_is_not_joined_to_the_wire_story_under_it():
+    lines = ["  Ranji winners Vidarbha to face Rest of India in Irani Cup at Nagpur",
+             "  Nagpur, Mar 21 (BNS) Vidarbha will host the Rest of India in the Irani Cup",
+             "  from April 2, the cricket board announced on Friday, after a week of talks.", "",
+             *wrapped(PROSE, width=76)]
+    out = joined(lines)
+    assert out[0].strip() == "Ranji winners Vidarbha to face Rest of India in Irani Cup at Nagpur"
+    assert out[1].strip().startswith("Nagpur, Mar 21 (BNS) Vidarbha")
+
+
+def test_a_quotation_or_a_name_wrapped_onto_the_next_line_is_joined():
+    lines = ["Alemitu Bekele is a visiting fellow at the Australian National Lands",
+             "University. Her book on water and drought among herders is forthcoming.", "",
+             '"The route is becoming a domestic one with a foreign extension," said',
+             "The Ledger's analyst, who asked not to be named, at the briefing.", "",
+             *wrapped(PROSE, width=72)]
+    out = joined(lines)
+    assert out[0] == " ".join(lines[:2]) and out[2] == " ".join(lines[3:5])
+
+
+def test_a_date_alone_and_a_headline_over_a_sentences_opening_are_not_joined():
+    lines = ["                                                      Sunday March 9 2025",
+             "Ireland 27 Scotland 18: Crowley's boot settles a Lansdowne Road arm-wrestle", "",
+             "KRC's fare formula deserves a second look, and not only from commuters",
+             "The Kowloon Rail Corporation's annual fare adjustment, announced yesterday,",
+             "will raise average fares by 3.1 per cent from June, on a formula set in 2017.", "",
+             *wrapped(PROSE, width=76)]
+    out = [line.strip() for line in joined(lines)]
+    assert out[:3] == ["Sunday March 9 2025", lines[1], ""]
+    assert out[3] == lines[3] and out[4].startswith("The Kowloon Rail Corporation's") and out[4].endswith("set in 2017.")
