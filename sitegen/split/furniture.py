@@ -100,6 +100,16 @@ _BY_WORDS = frozenset("by posted written words".split())
 _SAYS = re.compile(r"^[\w.'’@()-]+(?: [\w.'’@()-]+){0,4} (?:says|said|replied|wrote|writes)\s*:$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:by|min read|updated|published)\b", re.IGNORECASE)
 
+_BLURB = re.compile(  # a page's own blurb under its heading, opening a sentence: how often it comes, what it holds, who it is for
+    r"(?:^|[.!?]\s+)(?:(?:every|each) (?:week|month|day|morning|evening|issue|year|spring|autumn|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|new year)"
+    r"|(?:your |our |a |the )?(?:weekly|monthly|fortnightly|daily) (?:round-?up|digest|selection|picks|highlights|news|update)s?"
+    r"|check this page|you(?:'|’)re reading|members (?:can|may|receive)|we publish|our (?:reviewers|critics|writers|editors)"
+    r"|updates from|latest from the|stories from)\b",
+    re.IGNORECASE,
+)
+BLURB_LINES = 4  # a page's heading and blurb: at most this many lines
+BLURB_TEXT = 400  # and this much running text
 LONG_ITEM = 1200  # an item with this much running text is never judged furniture
 SITE_TEXT = 600  # an item mostly of the site's lines has less running text than this
 OWN_TEXT = 80  # an item whose lines besides the site's hold less running text than this has no text of its own
@@ -167,6 +177,19 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         video=any(_VIDEO.match(t) for t in texts[:2]) and (bool(_VIDEO.match(texts[0])) or _VIDEO_LABEL.match(texts[0]) is not None)
         and all(len(t.split()) < VIDEO_TEXT_WORDS or alt_text(t) for t in texts[1:]),
     )
+
+
+def _blurb(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """A page's heading and its blurb over the page's items: a headline over a line or two that say
+    how often the page comes, what it holds or who it is for ("Each week the winterers … write",
+    "Every month we put readers' questions to researchers", "Members can read the full issue"), no
+    by-line or date, little running text."""
+    head = roles[item.start : item.end]
+    if item.end - item.start > BLURB_LINES or head[0] is not Role.TITLE or Role.BYLINE in head or Role.DATELINE in head:
+        return False  # (a teaser dated or signed is an item)
+    if sum(_running(s) for s in shapes[item.start : item.end]) > BLURB_TEXT:
+        return False
+    return any(_BLURB.search(blocks[k].text) for k in range(item.start + 1, item.end))
 
 
 def _head_under_menu(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> int:
@@ -317,6 +340,9 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
             item = replace(item, start=head, doubts=tuple(d for d in item.doubts if d[0] >= blocks[head].line))
         if sum(_running(s) for s in shapes[item.start : item.end]) >= LONG_ITEM:
             kept.append(item)  # an article's text (and most items): not read further
+            continue
+        if k == 0 and len(found) > 2 and _blurb(item, blocks, shapes, roles):
+            left += [Debris(b.line, b.text, "site furniture: the page's heading and its blurb") for b in blocks[item.start : item.end]]
             continue
         e = evidence(blocks[item.start : item.end], shapes[item.start : item.end], roles[item.start : item.end], first and k == 0)
         why = reason(e)

@@ -214,3 +214,16 @@ def test_a_newsletters_headlined_and_signed_introduction_is_not_the_sites_furnit
     result, _ = split(("View this email in your browser", "", "-" * 40), intro, ("-" * 40,), STORY)
     assert [a.title for a in result.articles] == [intro[0], STORY[0]]
     assert result.articles[0].authors == ("Thandeka Mthembu",)
+
+
+def test_a_pages_heading_and_its_blurb_over_its_items_are_furniture_a_dated_teaser_is_not():
+    page = ("Tollan Point station news: week ending 14 February", "",
+            "Each week the winterers and summer staff at the station write a short note about their work.", "",
+            "Penguin count finishes early", "", "The Adélie census on Tern Island wrapped up on Tuesday, two days ahead of plan.", "",
+            "New generator arrives on the last ship", "", "The generator shipped in December was lifted ashore on Saturday morning.", "",
+            "Midwinter menu chosen by vote", "", "The station voted for roast lamb, again, by a narrow margin over the curry.")
+    result, _ = split(page)
+    assert [a.title for a in result.articles] == [page[4], page[8], page[12]]
+    assert any("heading and its blurb" in d.reason for d in result.debris)
+    dated = (page[0], "", "Posted 25 November 2026", "", *page[2:])
+    assert split(dated)[0].articles[0].title == page[0]
