@@ -228,6 +228,15 @@ def _wrapped_end(n: int, meta: set[int], most: int = 3) -> int:
     return end
 
 
+_LINK_NUMBER = re.compile(r"^\[\d{1,4}\](?=\S)")
+
+
+def heading(line: str) -> str:
+    """A line as its heading reads: white space collapsed, without a plain-text heading's marks
+    ("** Title") or a text browser's link number ("[16]Title")."""
+    return _LINK_NUMBER.sub("", _norm(line).lstrip("*#= "), 1)
+
+
 def predict(text: str, name: str) -> tuple[Item, ...]:
     """The split's articles of a dump's text as items (the pure split: nothing is written)."""
     lines = text.split("\n")
@@ -236,7 +245,7 @@ def predict(text: str, name: str) -> tuple[Item, ...]:
         first, last = article.source.lines
         title = _norm(article.title)
         meta = set(article.meta_lines)  # a headline wrapped over lines of the dump is all of them, joined
-        titled = any(_norm(" ".join(lines[n - 1 : _wrapped_end(n, meta)])).lstrip("*#= ").startswith(title)
+        titled = any(heading(" ".join(lines[n - 1 : _wrapped_end(n, meta)])).startswith(title)
                      for n in meta if first <= n <= last and 0 < n <= len(lines)) if title else False
         items.append(Item(
             (first, last), article.kind.value, title if titled else None, frozenset(map(_norm, article.authors)),

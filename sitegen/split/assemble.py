@@ -195,8 +195,12 @@ def assemble(
     review = list(item.doubts) if item else []
     confidence = item.confidence if item else 1.0
     if len(lines) > 2 and _date_over_headline(lines[0].text, lines[1].text, lines[2].text):
-        found.date = date_of(lines[0].text) or _labelled_date(lines[0].text)  # "DECEMBER 16, 2024 | SEASON" over a teaser
-        found.meta_lines.append(lines.pop(0).line)
+        row = lines.pop(0)  # "DECEMBER 16, 2024 | SEASON" over a teaser, "Report | 13 March 2025 | Rapporteur: NAME"
+        found.date = date_of(row.text) or _labelled_date(row.text) or _row_date(row.text)
+        found.meta_lines.append(row.line)
+        if names := byline_names(row.text):
+            found.add_authors(names)
+            found.bylines[row.line] = row.text
     if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
         if publisher and own_suffix(title, publisher):
@@ -299,6 +303,7 @@ HEADLINE_REST = 70  # the rest of a headline wrapped onto the line under it is n
 _LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ’']{2,}(?: [A-ZÀ-ÖØ-Þ’']{2,})* [a-z]")  # a paper's first words in capitals: "THE cattle mart in …"
 HEADLINE_LINES = 3  # a headline wrapped over narrow columns has at most this many lines
 DATE_OVER_MAX = 60  # a date line over a headline is no longer
+DATE_ROW_MAX = 100  # nor a row of its date and other parts ("Report | 13 March 2025 | Rapporteur: NAME")
 _NO_HEADLINE_REST = re.compile(r"^\s*by\b|›|://|\w\.[a-z]{2,}\b")  # a by-line, an address
 
 
@@ -364,7 +369,9 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
 def _date_over_headline(text: str, under: str, below: str) -> bool:
     """An item opens with its date line over its headline ("DECEMBER 16, 2024 | SEASON", "18:02 IST |
     States", then the headline): a short dated line, no sentence, over a line that reads as a title."""
-    return (len(text) <= DATE_OVER_MAX and not ends_sentence(text) and bool(date_of(text) or _labelled_date(text) or time_stamp(text))
+    if ends_sentence(text) or len(text) > DATE_ROW_MAX or len(text) > DATE_OVER_MAX and not _ROW_PARTS.search(text):
+        return False
+    return (bool(date_of(text) or _labelled_date(text) or time_stamp(text) or _ROW_PARTS.search(text) and date_line(text))
             and looks_like_title(under, below))
 
 
@@ -390,6 +397,11 @@ def _goes_on(text: str) -> bool:
         return False
     # "by Niall Keogh" is the by-line itself; "sunshinecocoa.org.ng › news" a result's address
     return not (_NO_HEADLINE_REST.search(text) or date_line(text) or byline_names(text, after_title=True) or names_no_writer(text))
+
+
+def _row_date(text: str) -> dt.date | None:
+    """The date among a row's parts ("Roundtable report | 13 March 2025 | Rapporteur: NAME"), or None."""
+    return next(filter(None, map(date_of, _ROW_PARTS.split(text.strip()))), None)
 
 
 def _labelled_date(text: str) -> dt.date | None:

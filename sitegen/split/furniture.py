@@ -105,7 +105,8 @@ _BLURB = re.compile(  # a page's own blurb under its heading, opening a sentence
     r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|new year)"
     r"|(?:your |our |a |the )?(?:weekly|monthly|fortnightly|daily) (?:round-?up|digest|selection|picks|highlights|news|update)s?"
     r"|check this page|you(?:'|’)re reading|members (?:can|may|receive)|we publish|our (?:reviewers|critics|writers|editors)"
-    r"|updates from|latest from the|stories from)\b",
+    r"|updates from|latest from the|stories from)\b"
+    r"|\b(?:weekly|fortnightly|monthly) (?:column|newsletter|bulletin)\b|\b(?:are|is) published here\b",  # (anywhere)
     re.IGNORECASE,
 )
 BLURB_LINES = 4  # a page's heading and blurb: at most this many lines

@@ -335,6 +335,30 @@ def _dates_below(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[
     return bool(out) and ends_dated(out[-1]) and not _opens_with_date(out[0], blocks, shapes, roles)
 
 
+def _lone_dates(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], above: bool) -> list[Item]:
+    """The items with an item that is only a dated line ("Returned 26 Feb 2027 · Loans this year: 4")
+    joined to the item it dates: the one under it on a page that dates its items above them, else
+    the one above it (no text of its own: no item)."""
+    items: list[Item] = []
+    pending: Item | None = None  # a lone date waiting for the item under it
+    for item in out:
+        lone = item.end - item.start == 1 and _dated(blocks[item.start].text, shapes[item.start])
+        if pending is not None:
+            item = replace(item, start=pending.start) if pending.end == item.start else item
+            if item.start != pending.start:
+                items.append(pending)
+            pending = None
+        if lone and above:
+            pending = item
+        elif lone and items and items[-1].end == item.start:
+            items[-1] = replace(items[-1], end=item.end)
+        else:
+            items.append(item)
+    if pending is not None:
+        items.append(pending)
+    return items
+
+
 def _dates_given_back(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
     """The items with each date row the tagger put over a headline given back to the item right above,
     whose text it closes (that item ending on text, not on a date of its own)."""
@@ -369,6 +393,7 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
         1 for it in out if (it.start - 1 in outside or it.start - 1 in ends) and _date_row(blocks[it.start - 1].text, shapes[it.start - 1])) >= 2
         or len(out) == 1 and top >= 0 and all(alt_text(blocks[j].text) for j in range(top))
         and out[0].end - out[0].start <= TEASER_LINES)  # a teaser alone, its date opening the segment (under its thumbnail's alt text)
+    out = _lone_dates(out, blocks, shapes, dates_above)
     if below and not dates_above:
         out = _dates_given_back(out, blocks, shapes, roles)
     for i, item in enumerate(out):

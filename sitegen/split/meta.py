@@ -32,13 +32,14 @@ _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"  # capitals of the Latin alphabets
 LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"  # and their small letters
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
-_PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das)"
+_PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das|ap)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
 HONORIFICS = (  # titles before a name: academic, civil, judicial, religious, military and professional
     r"(?i:(?:Associate|Assistant|Assoc|Asst)\.?\s(?:Professor|Prof)|Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rabbi|Cantor|Rev|Revd|Reverend|Fr|Father|Imam|Pastor|Canon|Bishop|Cllr"
     r"|Councillor|Ambassador|Senator|Judge|Coroner|Magistrate|Sheriff|Captain|Capt|Sgt|Sergeant|Inspector|Lt\.?\sCol|Lt|Gen|Maj|Cdr"
     r"|Chief|FF|Firefighter|Very|Rt|Hon|Shri|Smt|Shrimati|Haji|Hajiya|Alhaji|Alhaja|Sheikh|Deacon|Squire"
     r"|Dato['’]?|Datuk|Datin|Tan\sSri|Puan\sSri|Tun|Venerable|Ven|Mwalimu|PCSO|Sister|Uncle|Aunty|Auntie|Chef|Coach"
+    r"|Advocate|Mayor|Deputy\sMayor"
     r"|Emeritus|Emerita|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
     r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er|Col\.)"  # "Col." is a colonel, "Col Baxter" a Colin
     r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))"
@@ -57,13 +58,13 @@ _BY_LINE = re.compile(
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
 _MEDIA = r"(?:photos?|pictures|photographs?|photography|images|video|illustrations?|charts?|graphics|maps|data)"
 _WORDS_AND = rf"(?:(?:{_WORDS_OF}|interview)\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
-FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na", "oleh")  # "by" in the languages near English, Swahili and Malay
+FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na", "oleh", "ni")  # "by" in the languages near English, Swahili, Malay, Filipino
 _LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
     rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:[a-z]+ (?:and|&) )?(?:authors?|reporters?|writers?|analysts?|correspondents?|columnists?|reporting|report|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
-    rf"(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
+    rf"(?:(?-i:[A-Z][\w'’-]+) (?=(?-i:reporter|correspondent|writer|editor|columnist)\b))?(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
-)
+)  # (a place before the post: "By Riverina reporter NAME")
 _AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a date, a publisher or a place after them
     r"\s*[|·•–—»(/]|\s+-\s|\s+\d|,?\s+(?i:for|in|at|from|on|published|updated|posted|filed|last)\s"
 )
@@ -123,7 +124,7 @@ _INSTITUTION = Folded(  # the last word of a named publication or institution: "
     r"\S\s(?:syndicate|magazine|times|herald|journal|gazette|tribune|chronicle|network|radio|television|publishing"
     r"|publications|books|studios?|productions|university|college|school|hospital|trust|charity|action|theatre|theater"
     r"|ministry|government|commission|authority|church|museum|library|company|corporation|club|centre|center|fund"
-    r"|alliance|coalition|union|party|securities|holdings|capital|wealth)$",
+    r"|alliance|coalition|union|party|securities|holdings|capital|wealth|greens|vidyalaya|academy|gymnasium)$",
     initials=False,
 )
 _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
@@ -139,7 +140,8 @@ _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publ
     r"|handball|football|rugby|cricket|hockey|netball|basketball|drama|bowmen|scouts|choir|orchestra"
     r"|admin|administrator|webmaster|room)$"  # its last word: a site's account ("Jewel Mas Admin"), a venue ("Lecture Room")
     r"|\b(?:Network|Association|Society|Foundation|Trust|Council|Committee|Club|Youth|Aquarium|Embassy|Consulate)\b"  # a word anywhere
-    r"|^(?:Castle|Castell|Hotel|Mount) |\sCol$"  # "Castell Brynmor"; a mountain pass: "Lingmell Col"
+    r"|^(?:Castle|Castell|Hotel|Mount|Team) |\sCol$"  # "Castell Brynmor", "Team Walsh" (an office's account); a mountain pass: "Lingmell Col"
+    r"|^(?:Class|Year|Grade|Form|Standard|Std)\s(?:[IVXLC]{1,4}|\d{1,2}[A-Z]?)$"  # a pupil's class: "Class X", "Year 9"
     r"|\s(?!(?:KC|QC|MC|GC|DSC)$)[A-Z]{1,3}C$"  # a club's letters ("Wickham Park LTC"), not a barrister's ("NAME KC")
 )
 _PHOTO_CREDIT = re.compile(
@@ -208,6 +210,7 @@ _NOT_NAMES = set(
 _STARS = re.compile(r"\s*[★☆✩✭⭐]+(?:\s*½)?\s*$")  # a star rating after a headline: "★★★½"
 
 
+_LINK_NUMBER = re.compile(r"^\[\d{1,4}\](?=\S)")
 _HEADING_MARKS = re.compile(r"^(?:\*{1,3}|#{1,6}|={2,})\s+|\s+(?:\*{1,3}|#{1,6}|={2,})$")
 
 
@@ -217,12 +220,14 @@ def split_title(line: str) -> tuple[str, str | None]:
     The suffix must look like a name: one to five capitalised words (small words allowed),
     without final punctuation. In "Title | Section | Site" the site is the publisher and the
     section goes. Runs of white space inside the title become one space, a plain-text heading's
-    marks ("** Title", "## Title ##") go, and a review's star
+    marks ("** Title", "## Title ##") and a text browser's link number ("[16]Title") go, and a review's star
     rating after the headline ("Yiayia Said No ★★★★") goes: it rates the show, it is no part of its name.
     """
     text = " ".join(line.split())
     if text[:1] in "*#=" or text[-1:] in "*#=":
         text = _HEADING_MARKS.sub("", text) or text  # "** From the coordinator": a plain-text e-mail's heading marks
+    if text[:1] == "[":
+        text = _LINK_NUMBER.sub("", text, 1) or text  # "[16]Roading repairs …": a text browser's number of the link
     rated = _STARS.search(text)
     if rated and rated.start() > 0:
         text = text[: rated.start()]

@@ -159,7 +159,7 @@ END_SECTION = re.compile(  # the headings of an item's end matter: they stay wit
 _END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
 COMMENTS = re.compile(  # the start of a comments section
     r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
-    r"|show comments|view comments|add a comment)\W*$|^.{2,40} says:$",
+    r"|show comments|view comments|add a comment|reasons for signing)\W*$|^.{2,40} says:$",
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
@@ -335,7 +335,7 @@ def person(text: str) -> str | None:
     if not _PERSON.match(text) or len(text.split()) > 4:
         return None
     words = text.split()
-    caps = [len(w) > 2 and w.isupper() for w in words if "." not in w]  # initials ("J.R.") are neither
+    caps = [len(w) > 2 and (w.isupper() or w[:2] == "Mc" and len(w) > 4 and w[2:].isupper()) for w in words if "." not in w]  # initials ("J.R.") are neither; "McFARLANE" is in capitals
     if any(caps) and not all(caps) or any(w.endswith(("’s", "'s", "’S", "'S")) for w in words):
         return None  # "ASSESSING CHINA’S Goes" is a subheading
     if words[0].lower() in _NOT_FIRST:

@@ -159,6 +159,23 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     return None
 
 
+def _siblings(article: Item, a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """Items `a` and `b` are two sections of `article` above them that the tagger cut apart, and the
+    first of them was not joined (no subheading of the article above is printed like it): neither has a
+    head, each is headed the same way (two readers' questions, two numbered steps), and the article
+    above has a head and has not ended, with only a few lines not text between them all."""
+    def close(upper: Item, lower: Item) -> bool:
+        between = range(upper.end, lower.start)
+        return len(between) <= BETWEEN and not any(shapes[k].running for k in between)
+
+    form = template(blocks[b.start].text)
+    if form is None or form.startswith("label") or template(blocks[a.start].text) != form or not (close(article, a) and close(a, b)):
+        return False  # (two briefs under one label, "IN BRIEF: …", are items of their own)
+    if has_head(blocks, roles, a.start, a.end) or has_head(blocks, roles, b.start, b.end) or not has_head(blocks, roles, article.start, article.end):
+        return False
+    return not any(_ended(blocks[x.end - 1].text, roles[x.end - 1], shapes[x.end - 1]) for x in (article, a))
+
+
 def _paragraph_number(block: Block, shape: LineShape) -> int | None:
     match = _PARAGRAPH_NUMBER.match(block.text) if shape.chars >= PARAGRAPH else None
     return int(match.group(1) or match.group(2)) if match else None
@@ -220,6 +237,13 @@ def join(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSh
     adverts = frozenset(d.line for d in removed if ADVERT_LABEL.match(d.text.strip()))
     for item in found:
         why = continues(out[-1], item, blocks, shapes, roles, adverts) if out else None
+        if why is None and len(out) >= 2 and _siblings(out[-2], out[-1], item, blocks, shapes, roles):
+            above = out.pop()  # the section above, printed as this one is, and this one: the article's, both
+            taken.update(blocks[k].line for k in range(out[-1].end, above.start))
+            out[-1] = replace(out[-1], end=above.end, confidence=min(out[-1].confidence, above.confidence),
+                              doubts=(*out[-1].doubts, (blocks[above.start].line, "joined to the item above as a section (printed as the "
+                                      "section under it is); check it does not start a new item")))
+            why = "printed as the section above it is"
         if why is None:
             out.append(item)
             continue

@@ -87,16 +87,27 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
         return False
-    if opens and len(previous) <= DATE_ALONE and date_line(clean_line(previous)):
-        return False  # a date alone on its line ("Sunday March 9 2025", set to the right) over the headline
+    if opens and _date_row(previous, line):
+        return False  # a date alone on its line ("Sunday March 9 2025", set to the right) or a whole row of it, over the headline
     if opens and line.split(None, 1)[0] in _OPENERS and _headline_shaped(previous):
         return False  # a headline over its text: "The Kowloon Rail Corporation's annual fare adjustment …"
+    if opens and _LINK_NUMBER.match(previous) and previous.count("[") == 1 and _headline_shaped(previous):
+        return False  # a text browser's link over a teaser's text: "[13]Cardiff store site to become homes"
     return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
+
+
+def _date_row(previous: str, line: str) -> bool:
+    """`previous` is a date line, whole: a date alone, or a row with it that breaks off on no
+    separator ("Report | 31 October 2024 | Rapporteur: NAME"), over a line of several words."""
+    if len(previous) > DATE_ALONE or not date_line(clean_line(previous)):
+        return False
+    return len(previous) <= DATE_ONLY or not previous.endswith(_ROW_ENDS) and line[:1].isupper() and len(line.split()) >= HEAD_WORDS
 
 
 def _headline_shaped(line: str) -> bool:
     """A line that reads as a whole headline: no sentence ends in it or after it, it breaks off on no
     word a sentence goes on from ("the", "of", a comma) and quotes no one ("…," said)."""
+    line = _LINK_NUMBER.sub("", line.strip(), 1)
     last = line.rsplit(None, 1)[-1]
     if ends_sentence(line) or last.endswith(",") or last.lower() in _UNFINISHED or _SENTENCE_INSIDE.search(line) or _QUOTED.search(line):
         return False
@@ -336,7 +347,11 @@ class _Mended(tuple):
         return made
 
 
-DATE_ALONE = 60  # a date line over a headline is no longer
+DATE_ALONE = 100  # a date line or row over a headline is no longer
+DATE_ONLY = 60  # and a date line alone no longer than this
+HEAD_WORDS = 4  # the headline under a longer row has at least this many words
+_ROW_ENDS = ("·", "|", ",", "–", "-", "•")
+_LINK_NUMBER = re.compile(r"^\[\d{1,4}\](?=\S)")  # a text browser's number of the link the line opens with
 _OPENERS = frozenset(  # words that open a sentence, seldom a headline's wrapped rest
     "The A An This That These Those It Its We I He She They His Her Their Our".split()
 )

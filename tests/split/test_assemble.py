@@ -520,3 +520,17 @@ def test_a_writers_by_line_under_the_posters_names_the_writer():
     assert guest.authors == ("Tomos Bell",)
     alone = make("Trap night report", "Posted on 27 September 2025 by Gareth Pryce", LONG)
     assert alone.authors == ("Gareth Pryce",)
+
+
+def test_a_row_of_the_date_and_the_writer_over_a_teasers_headline_gives_both():
+    article = make("Roundtable report | 13 March 2025 | By Dr Leila Haddad", "Making the NDIS sustainable without cutting supports",
+                   "Participants from disability organisations and state governments discussed the review's recommendations.")
+    assert article.title == "Making the NDIS sustainable without cutting supports"
+    assert article.authors == ("Leila Haddad",) and str(article.date) == "2025-03-13"
+    assert "Roundtable report" not in article.body
+
+
+def test_a_feeds_time_row_over_the_headline_is_no_title():
+    article = make("18:36 IST | National", "Monsoon likely to be normal this year, says IMD's first forecast",
+                   "New Delhi, Mar 21 (BNS) The south-west monsoon is likely to bring normal rainfall this year.")
+    assert article.title == "Monsoon likely to be normal this year, says IMD's first forecast"

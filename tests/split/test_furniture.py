@@ -227,3 +227,12 @@ def test_a_pages_heading_and_its_blurb_over_its_items_are_furniture_a_dated_teas
     assert any("heading and its blurb" in d.reason for d in result.debris)
     dated = (page[0], "", "Posted 25 November 2026", "", *page[2:])
     assert split(dated)[0].articles[0].title == page[0]
+
+
+def test_a_columns_blurb_anywhere_in_its_line_makes_the_heading_furniture():
+    page = ("Te Kōrero a te Koromatua | Mayor's column", "", "Mayor Hine Parata writes a fortnightly column for the Echo. Past columns are published here.",
+            "", "Roading repairs: where the money goes", "", "February's storm caused $6.2 million of damage to our local roads this year.",
+            "", "Kia ora to our new citizens", "", "Forty-two people became citizens at the ceremony in the council chamber on Friday.",
+            "", "Long-term plan: the hard choices start now", "", "The council must decide by June which projects go ahead and which wait.")
+    result, _ = split(page)
+    assert [a.title for a in result.articles] == [page[4], page[8], page[12]]

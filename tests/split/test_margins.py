@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitegen.split import split_text, tagger
+from sitegen.split import margins, split_text, tagger
+from sitegen.split.boundary import Item
+from sitegen.split.roles import classify, shape
 from sitegen.split.tagger import Line, Tagging
+from sitegen.split.text import Block
 
 
 class OutsideUntil:
@@ -333,3 +336,16 @@ def test_a_date_row_opening_the_first_item_gives_the_row_ending_the_item_above_t
     result = split_tagged(page, (page[0], page[4]), ())
     assert [a.source.lines for a in result.articles] == [(1, 3), (4, 6)]
     assert [a.title for a in result.articles] == [page[1], page[4]]
+
+
+def test_an_item_that_is_only_a_date_line_joins_the_item_it_dates():
+    def attached(texts: tuple[str, ...], starts: tuple[int, ...]) -> list[tuple[int, int]]:
+        blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+        shapes = tuple(shape(t) for t in texts)
+        roles = classify(list(texts), shapes=shapes)
+        bounds = [*starts, len(texts)]
+        found = [Item(a, b, 1.0) for a, b in zip(bounds, bounds[1:])]
+        return [(it.start, it.end) for it in margins.attach(found, blocks, shapes, roles, [])[0]]
+
+    below = ("Garden shredder", TEXT, "Returned 26 Feb 2027 · Loans this year: 4", "Wallpaper steamer", OTHER, "Returned 21 Feb 2027 · Loans this year: 9")
+    assert attached(below, (0, 2, 3)) == [(0, 3), (3, 6)]

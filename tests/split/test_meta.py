@@ -435,3 +435,18 @@ def test_malaysian_and_buddhist_honorifics_leave_the_name():
 def test_sisters_elders_and_chefs_leave_the_name_and_a_stations_point_is_a_place():
     assert bare_name("Sister Mary Joseph") == "Mary Joseph" and bare_name("Uncle Ray Kennedy") == "Ray Kennedy"
     assert is_group("Special Collections") and not is_person_name("Tollan Point")
+
+
+def test_a_text_browsers_link_number_is_no_part_of_a_title():
+    assert split_title("[16]Roading repairs: where the money goes after February's storm") == (
+        "Roading repairs: where the money goes after February's storm", None)
+
+
+@pytest.mark.parametrize("line", ["By Advocate Marisa Jacobs", "By Mayor Marisa Jacobs", "By Deputy Mayor Marisa Jacobs"])
+def test_an_advocates_or_a_mayors_title_is_no_part_of_the_name(line):
+    assert by_line_names(line) == ["Marisa Jacobs"]
+
+
+@pytest.mark.parametrize("name", ["Class X", "Year 9", "Team Walsh", "Stroudwater Greens", "Rajarshi Shahu Vidyalaya"])
+def test_a_pupils_class_an_offices_team_a_party_and_a_school_are_no_writers(name):
+    assert not_a_writer(name)

@@ -556,3 +556,15 @@ def test_first_names_that_are_also_common_words(name):
 @pytest.mark.parametrize("name", ["BusinessLine Newswire", "Greyfield Wealth", "Umhlanga Securities", "Customer Success", "ShelfTalk Data"])
 def test_firms_desks_and_wires_named_like_people_are_no_writers(name):
     assert person(name) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Riverina reporter Jessie Nguyen-Barker", ["Jessie Nguyen-Barker"]),
+        ("ni Jomar Dizon · Mar 11, 2025", ["Jomar Dizon"]),
+        ("By [20]Dafydd ap Iorwerth and [21]Claire Mottram · 10 March 2025 · 7 min read", ["Dafydd ap Iorwerth", "Claire Mottram"]),
+    ],
+)
+def test_a_place_before_the_post_a_filipino_lead_and_a_welsh_particle(line, names):
+    assert byline_names(line) == names

@@ -326,3 +326,26 @@ def test_a_feature_cut_under_an_advertisements_label_is_one_article():
     result = split(lines, lines[5])
     assert [a.title for a in result.articles] == [lines[0]]
     assert "long game" in result.articles[0].body
+
+
+POSTBAG = (
+    "Rugby Postbag: can Connacht survive without their captain?",
+    "By Eoghan Mac Diarmada",
+    "Saturday, 5 April 2025",
+    "This week's postbag is the fullest since the World Cup, which tells you Connacht are in a play-off race again.",
+    "Is Connacht's season over now that the captain is out for eight weeks?",
+    "Losing your captain and best lineout operator in the same week would hurt any side, but the squad is deeper than last year.",
+    "Was the red card in Cardiff the right call?",
+    "The referee had little choice under the current law: the contact was high and there was no mitigation that he could apply.",
+    "What is the plan for the new stand at the Sportsground?",
+    "The province says the stand will be ready for the first home game of next season, though the builders are less sure.",
+)
+
+
+def test_readers_questions_cut_apart_under_a_dated_article_are_its_sections():
+    result = split(POSTBAG, POSTBAG[4], POSTBAG[6], POSTBAG[8])
+    assert [a.title for a in result.articles] == [POSTBAG[0]]
+    briefs = ("Gas storage report", "By Ravi Menon", "19 March 2026", POSTBAG[3],
+              "IN BRIEF: German gas storage 28% full", "Storage sites in Germany were 28% full on Wednesday, the regulator said in a note.",
+              "IN BRIEF: Ofgem confirms price cap for April", "The regulator confirmed the cap for April to June, down 2% on the quarter before.")
+    assert len(split(briefs, briefs[4], briefs[6]).articles) == 3  # briefs under one label are items of their own

@@ -440,3 +440,14 @@ def test_a_date_alone_and_a_headline_over_a_sentences_opening_are_not_joined():
     out = [line.strip() for line in joined(lines)]
     assert out[:3] == ["Sunday March 9 2025", lines[1], ""]
     assert out[3] == lines[3] and out[4].startswith("The Kowloon Rail Corporation's") and out[4].endswith("set in 2017.")
+
+
+def test_a_text_browsers_headline_link_is_not_joined_to_the_teaser_under_it():
+    lines = ["   [13]Cardiff department store site to become homes, offices and a food hall",
+             "   Plans for the former Howells building on St Mary Street include 240",
+             "   flats and a 30-stall market hall, with work due to start next spring.", "",
+             "   [3]Home [4]Findings [5]Coroners [6]Inquests [7]Family support [8]Te reo",
+             "   Māori [9]Contact us", "", *wrapped(PROSE, width=76)]
+    out = joined(lines)
+    assert out[0] == lines[0] and out[1].strip().endswith("start next spring.")
+    assert out[3].strip().endswith("[9]Contact us")  # a row of links wrapped goes on
