@@ -40,6 +40,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.split import split_text
+from sitegen.split.text import LEADING_LINK
 
 MATCH_AT = 0.8
 KINDS = ("article", "fragment")
@@ -228,13 +229,10 @@ def _wrapped_end(n: int, meta: set[int], most: int = 3) -> int:
     return end
 
 
-_LINK_NUMBER = re.compile(r"^\[\d{1,4}\](?=\S)")
-
-
 def heading(line: str) -> str:
     """A line as its heading reads: white space collapsed, without a plain-text heading's marks
     ("** Title") or a text browser's link number ("[16]Title")."""
-    return _LINK_NUMBER.sub("", _norm(line).lstrip("*#= "), 1)
+    return LEADING_LINK.sub("", _norm(line).lstrip("*#= "), 1)
 
 
 def predict(text: str, name: str) -> tuple[Item, ...]:

@@ -196,7 +196,7 @@ def assemble(
     confidence = item.confidence if item else 1.0
     if len(lines) > 2 and _date_over_headline(lines[0].text, lines[1].text, lines[2].text):
         row = lines.pop(0)  # "DECEMBER 16, 2024 | SEASON" over a teaser, "Report | 13 March 2025 | Rapporteur: NAME"
-        found.date = date_of(row.text) or _labelled_date(row.text) or _row_date(row.text)
+        found.date = date_of(row.text) or _row_date(row.text)
         found.meta_lines.append(row.line)
         if names := byline_names(row.text):
             found.add_authors(names)

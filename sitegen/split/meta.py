@@ -15,7 +15,7 @@ import re
 from sitegen.split.dates import date_of, posted_line, relative_date
 from sitegen.split.memo import remembered
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, caps_headline, ends_sentence, may_hold, word_count
+from sitegen.split.text import BULLET, LEADING_LINK, NUMBERED, TABLE_ROW, caps_headline, ends_sentence, may_hold, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
 _HANGING = frozenset(
@@ -210,7 +210,6 @@ _NOT_NAMES = set(
 _STARS = re.compile(r"\s*[★☆✩✭⭐]+(?:\s*½)?\s*$")  # a star rating after a headline: "★★★½"
 
 
-_LINK_NUMBER = re.compile(r"^\[\d{1,4}\](?=\S)")
 _HEADING_MARKS = re.compile(r"^(?:\*{1,3}|#{1,6}|={2,})\s+|\s+(?:\*{1,3}|#{1,6}|={2,})$")
 
 
@@ -227,7 +226,7 @@ def split_title(line: str) -> tuple[str, str | None]:
     if text[:1] in "*#=" or text[-1:] in "*#=":
         text = _HEADING_MARKS.sub("", text) or text  # "** From the coordinator": a plain-text e-mail's heading marks
     if text[:1] == "[":
-        text = _LINK_NUMBER.sub("", text, 1) or text  # "[16]Roading repairs …": a text browser's number of the link
+        text = LEADING_LINK.sub("", text, 1) or text  # "[16]Roading repairs …": a text browser's number of the link
     rated = _STARS.search(text)
     if rated and rated.start() > 0:
         text = text[: rated.start()]

@@ -38,7 +38,7 @@ from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WOR
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
+from sitegen.split.text import BULLET, LINK_NUMBER, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
 
 
 class Role(Enum):
@@ -133,7 +133,6 @@ _HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"
 _WITH_TEAM = re.compile(  # ", with the forecasting team" after a signature: no one named
     r",?\s+(?:with|and|for) (?:the|our|all the|all at|everyone at) (?:[\w’'-]+ ){0,3}(?:team|staff|crew|colleagues|volunteers)$", re.IGNORECASE
 )
-_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=\w)")  # a text browser's number before a link's text
 DATED_TAIL = 30  # a date after a signature is no longer
 _AGE = re.compile(r"\s*\((?:aged?|year|yr)\s*\d{1,2}\)", re.IGNORECASE)  # "(age 10)", "(aged 7)", "(Year 6)"
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
@@ -388,7 +387,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     if "(" in text and _AGE.search(text):
         text = _AGE.sub("", text)  # "Reviewed by Rory (age 10)": a young reviewer's age is no part of the name
     if "[" in text:
-        text = _LINK_NUMBER.sub("", text)  # "By [11]Teresita Villanueva-Ocampo": a text browser's link number
+        text = LINK_NUMBER.sub("", text)  # "By [11]Teresita Villanueva-Ocampo": a text browser's link number
     if not text[:1].isascii() and (label := _OTHER_SCRIPT_LABEL.match(text)):
         text = text[label.end() :]  # "記者 Reporter: NAME": a label in another script before the by-line
     r = read(text)

@@ -39,7 +39,7 @@ from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.firsts import initialled
-from sitegen.split.text import GLUED, TABLE_ROW, WIRE_DATELINE, Debris, ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.text import GLUED, LEADING_LINK, TABLE_ROW, WIRE_DATELINE, Debris, ends_sentence, is_list_item, stops_mid_sentence
 from sitegen.split.widths import MAX_WIDTH, MIN_WIDTH, NARROWER, fits, hyphenated, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
@@ -91,7 +91,7 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False  # a date alone on its line ("Sunday March 9 2025", set to the right) or a whole row of it, over the headline
     if opens and line.split(None, 1)[0] in _OPENERS and _headline_shaped(previous):
         return False  # a headline over its text: "The Kowloon Rail Corporation's annual fare adjustment …"
-    if opens and _LINK_NUMBER.match(previous) and previous.count("[") == 1 and _headline_shaped(previous):
+    if opens and LEADING_LINK.match(previous) and previous.count("[") == 1 and _headline_shaped(previous):
         return False  # a text browser's link over a teaser's text: "[13]Cardiff store site to become homes"
     return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
 
@@ -107,7 +107,7 @@ def _date_row(previous: str, line: str) -> bool:
 def _headline_shaped(line: str) -> bool:
     """A line that reads as a whole headline: no sentence ends in it or after it, it breaks off on no
     word a sentence goes on from ("the", "of", a comma) and quotes no one ("…," said)."""
-    line = _LINK_NUMBER.sub("", line.strip(), 1)
+    line = LEADING_LINK.sub("", line.strip(), 1)
     last = line.rsplit(None, 1)[-1]
     if ends_sentence(line) or last.endswith(",") or last.lower() in _UNFINISHED or _SENTENCE_INSIDE.search(line) or _QUOTED.search(line):
         return False
@@ -351,7 +351,6 @@ DATE_ALONE = 100  # a date line or row over a headline is no longer
 DATE_ONLY = 60  # and a date line alone no longer than this
 HEAD_WORDS = 4  # the headline under a longer row has at least this many words
 _ROW_ENDS = ("·", "|", ",", "–", "-", "•")
-_LINK_NUMBER = re.compile(r"^\[\d{1,4}\](?=\S)")  # a text browser's number of the link the line opens with
 _OPENERS = frozenset(  # words that open a sentence, seldom a headline's wrapped rest
     "The A An This That These Those It Its We I He She They His Her Their Our".split()
 )

@@ -13,14 +13,16 @@ from sitegen.split.text import Block, Debris
 
 
 class CutAt:
-    """A boundary decision that starts an item at the first line and at each line of `starts`."""
+    """A boundary decision that starts an item at the first line and at each line of `starts`, and
+    leaves each line of `outside` outside every item."""
 
-    def __init__(self, *starts: str) -> None:
-        self.starts = set(starts)
+    def __init__(self, *starts: str, outside: Sequence[str] = ()) -> None:
+        self.starts, self.outside = set(starts), set(outside)
 
     def decode(self, lines: Sequence[Line]) -> Tagging:
-        tags = tuple("B" if k == 0 or x.block.text in self.starts else "I" for k, x in enumerate(lines))
-        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+        tags = tuple("B" if k == 0 or x.block.text in self.starts else "O" if x.block.text in self.outside else "I"
+                     for k, x in enumerate(lines))
+        return Tagging(tags, tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0), "O": (0.0, 0.0, 1.0)}[t] for t in tags))
 
 
 def split(lines: Sequence[str], *starts: str):
@@ -302,13 +304,7 @@ FORECASTS = (
 
 
 def test_a_section_under_a_table_the_tagger_left_outside_is_the_articles():
-    class Outside(CutAt):
-        def decode(self, lines: Sequence[Line]) -> Tagging:
-            rows = set(FORECASTS[5:9])
-            tags = tuple("B" if k == 0 or x.block.text == "Valuation" else "O" if x.block.text in rows else "I" for k, x in enumerate(lines))
-            return Tagging(tags, tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0), "O": (0.0, 0.0, 1.0)}[t] for t in tags))
-
-    with tagger.using(Outside()):
+    with tagger.using(CutAt("Valuation", outside=FORECASTS[5:9])):
         result = split_text("\n".join(FORECASTS) + "\n", "dump.txt")
     assert [a.title for a in result.articles] == [FORECASTS[0]]
     assert "sum-of-the-parts" in result.articles[0].body
