@@ -382,8 +382,10 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     cut: list[Debris] = []
     top = out[0].start - 1 if out else -1
     below = _dates_below(out, blocks, shapes, roles)
-    opened = bool(out) and out[0].end - out[0].start > 2 and _date_row(blocks[out[0].start].text, shapes[out[0].start]) and (
-        roles[out[0].start + 1] is Role.TITLE) and not below  # the first item opens with its date row over its headline
+    opened = bool(out) and not below and _date_row(blocks[out[0].start].text, shapes[out[0].start]) and (
+        out[0].end - out[0].start > 2 and roles[out[0].start + 1] is Role.TITLE  # the first item opens with its date row over its headline
+        or out[0].end - out[0].start == 1 and len(out) > 1 and out[1].start == out[0].end and roles[out[1].start] is Role.TITLE
+    )  # or the row is an item of its own right over the next one's headline
     dated_above = opened or (  # the page dates its items above them (the first item's date row outside it, or opening it)
         top >= 0 and top in outside and (_dated(blocks[top].text, shapes[top]) or _stamp(blocks[top].text, shapes[top]))
     )

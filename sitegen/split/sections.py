@@ -30,6 +30,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.clean import ADVERT_LABEL
 from sitegen.split.cohesion import content_words, similarity
 from sitegen.split.dates import DAY_NAMES, dated
+from sitegen.split.meta import bio_names
 from sitegen.split.roles import LineShape, Role, date_line, person
 from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
@@ -52,6 +53,8 @@ _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # 
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart by wide gaps
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*")  # a name inside a sentence: "… in the North End"
 FIGURED_MAX = 80  # a heading printed with figures ("NAME (CB) – 7/10") is no longer
+END_MATTER = 3  # lines of an article's end matter cut from it at most (a bio, "Prices correct at time of going to press")
+FIELD_MAX = 60  # a line of figures under a heading ("£14.99 Waitrose, 14%") is no longer
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’.-]+[^\W\d_]+)*")  # a run of words, names with hyphens and initials included
@@ -86,6 +89,27 @@ def _figured(text: str) -> str | None:
         return None
     form = " ".join(_BRACKETED.sub(" ", form).split())  # the position in brackets may be left out ("Coach NAME – 7/10")
     return f"form {form}" if "d" in form and any(c in _MARKS for c in form) else None
+
+
+def _field_form(blocks: Sequence[Block], shapes: Sequence[LineShape], k: int) -> str | None:
+    """The form of the short line of figures under heading `k`, its words and numbers left out: a
+    wine pick's "£14.99 Waitrose, 14%" under its name prints as "£d w, d%", as every pick's does
+    (a product's price, a match's score, a rating). None when `k` is no heading over such a line."""
+    if k + 1 >= len(blocks) or shapes[k].running or shapes[k + 1].running or len(blocks[k + 1].text) > FIELD_MAX:
+        return None
+    line = blocks[k + 1].text
+    if not _DIGIT.search(line) or dated(line) or _HEAD_WORDS.match(line):
+        return None
+    form = _DIGITS.sub("d", _WORDS.sub("w", _BRACKETED.sub("", line)))
+    form = re.sub(r"\s+(?=[,.;:%)])", "", " ".join(form.split()))
+    return form if any(c not in "wd " for c in form) and form.count("d") >= 2 else None
+
+
+def _end_matter(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """Item `b` is a few lines opening with a bio ("NAME is the paper's wine correspondent") and no
+    running text under it, right under the text of article `a`: `a`'s end matter."""
+    return (b.end - b.start <= END_MATTER and roles[b.start] is Role.BYLINE and shapes[a.end - 1].running
+            and bool(bio_names(blocks[b.start].text)) and not any(shapes[k].running for k in range(b.start + 1, b.end)))
 
 
 def _ended(text: str, role: Role, s: LineShape) -> bool:
@@ -132,15 +156,22 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
     if _numbering_goes_on(a, b, blocks, shapes):
         return "its paragraphs go on numbering the article's above"
-    head_end = b.end - 1 if b.end - b.start > 2 else b.end  # a short section's last line is its end matter, no head ("Interview by NAME")
-    if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]) or has_head(blocks, roles, b.start, head_end):
+    if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]):
         return None
+    if _end_matter(a, b, blocks, shapes, roles):
+        return "the article's end matter (its writer's note and what follows it), with no text of its own"
     near = max(a.start, b.start - REACH)  # the article's lines read: its last ones
+    text = next((k for k in range(a.start, min(a.end, a.start + REACH)) if shapes[k].running), a.end)  # where the article's text begins
+    under = _field_form(blocks, shapes, b.start)  # (a line of figures under it is no head of its own, whatever role it earned)
+    if under is not None and any(_field_form(blocks, shapes, k) == under for k in range(max(text + 1, near), b.start - 1)):
+        return "printed like a subheading of the article above, with the same figures under it"
+    head_end = b.end - 1 if b.end - b.start > 2 else b.end  # a short section's last line is its end matter, no head ("Interview by NAME")
+    if has_head(blocks, roles, b.start, head_end):
+        return None
     heading = _bare(blocks[b.start].text)
     if heading and any(_bare(blocks[k].text) == heading for k in (a.start, *range(near, b.start))):
         return "its heading is printed above, in the article's contents or as its headline again"
     form = template(blocks[b.start].text)
-    text = next((k for k in range(a.start, min(a.end, a.start + REACH)) if shapes[k].running), a.end)  # where the article's text begins
     if form is not None and any(template(blocks[k].text) == form for k in range(max(text + 1, near), b.start)):
         return "printed like a subheading of the article above"
     reach = max(a.start, a.end - REACH)

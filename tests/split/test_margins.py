@@ -338,14 +338,23 @@ def test_a_date_row_opening_the_first_item_gives_the_row_ending_the_item_above_t
     assert [a.title for a in result.articles] == [page[1], page[4]]
 
 
-def test_an_item_that_is_only_a_date_line_joins_the_item_it_dates():
-    def attached(texts: tuple[str, ...], starts: tuple[int, ...]) -> list[tuple[int, int]]:
-        blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
-        shapes = tuple(shape(t) for t in texts)
-        roles = classify(list(texts), shapes=shapes)
-        bounds = [*starts, len(texts)]
-        found = [Item(a, b, 1.0) for a, b in zip(bounds, bounds[1:])]
-        return [(it.start, it.end) for it in margins.attach(found, blocks, shapes, roles, [])[0]]
+def test_a_date_row_cut_off_as_the_first_item_heads_the_item_under_it_and_each_row_goes_to_the_next():
+    page = ("March 20, 2025, 4:12 pm", "DA eyes credit line for onion, garlic growers in Nueva Ecija", TEXT,
+            "March 20, 2025, 3:55 pm", "Coast Guard rescues 14 fishers off Catanduanes after outrigger capsizes", OTHER,
+            "March 20, 2025, 3:20 pm", "Senate panel approves bill extending free college to technical schools", TEXT)
+    assert attached(page, (0, 1, 4, 7)) == [(0, 3), (3, 6), (6, 9)]
 
+
+def attached(texts: tuple[str, ...], starts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """The items `margins.attach` makes of a boundary decision that starts one at each of `starts`."""
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+    shapes = tuple(shape(t) for t in texts)
+    roles = classify(list(texts), shapes=shapes)
+    bounds = [*starts, len(texts)]
+    found = [Item(a, b, 1.0) for a, b in zip(bounds, bounds[1:])]
+    return [(it.start, it.end) for it in margins.attach(found, blocks, shapes, roles, [])[0]]
+
+
+def test_an_item_that_is_only_a_date_line_joins_the_item_it_dates():
     below = ("Garden shredder", TEXT, "Returned 26 Feb 2027 · Loans this year: 4", "Wallpaper steamer", OTHER, "Returned 21 Feb 2027 · Loans this year: 9")
     assert attached(below, (0, 2, 3)) == [(0, 3), (3, 6)]

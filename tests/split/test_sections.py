@@ -345,3 +345,42 @@ def test_readers_questions_cut_apart_under_a_dated_article_are_its_sections():
               "IN BRIEF: German gas storage 28% full", "Storage sites in Germany were 28% full on Wednesday, the regulator said in a note.",
               "IN BRIEF: Ofgem confirms price cap for April", "The regulator confirmed the cap for April to June, down 2% on the quarter before.")
     assert len(split(briefs, briefs[4], briefs[6]).articles) == 3  # briefs under one label are items of their own
+
+
+WINE = (
+    "Why Portuguese reds are the best value on the shelf right now",
+    "Jonathan Ashcroft",
+    "Sun 19 Oct 2026 08.00 BST",
+    "If I could give one piece of advice to anyone who wants to drink better red wine for less, it would be to buy Portuguese.",
+    "For years Portugal was known abroad for port and for rosé, and its table wines were an afterthought. Not any more.",
+    "Quinta do Vale Escuro Douro Tinto 2022",
+    "£9.50 Co-op, 13.5%",
+    "A supermarket red with real character: blackberry, a lick of spice and a fine, dry finish. Superb with a Sunday roast.",
+    "Casa de Santar Dão Reserva 2020",
+    "£14.99 Waitrose, 14%",
+    "Dão reds are Portugal's answer to burgundy: lighter, more perfumed, and built to age. This has cherries and rose petals.",
+    "Herdade do Monte Branco Alentejo 2023",
+    "£11 Majestic (mix six), 14.5%",
+    "Riper and rounder, from the hot south. Plums and chocolate. A crowd-pleaser for a casserole on a cold evening.",
+    "Jonathan Ashcroft is the Sunday Courier's wine correspondent",
+    "Prices correct at time of going to press.",
+)
+
+
+def test_picks_headed_over_the_same_line_of_figures_as_one_inside_the_article_are_its_sections():
+    result = split(WINE, WINE[8], WINE[11])
+    assert [a.title for a in result.articles] == [WINE[0]]
+    assert "crowd-pleaser" in result.articles[0].body
+    listing = ("Trad night: the Frenchmen Street Stompers", "d.b.a., 618 Frenchmen St. · 6 p.m. · No cover",
+               "Washboard, banjo and clarinet; 1920s tunes played like they were written yesterday.",
+               "Charmaine Lewis Sings Nina", "Little Gem Saloon, 445 S. Rampart St. · 8 p.m. · $25",
+               "A tribute to Nina Simone from the Baton Rouge singer, with a string quartet.")
+    result = split(listing, listing[3])  # two listings: the figures under the second are under no heading inside the first
+    assert [a.title for a in result.articles] == [listing[0], listing[3]]
+
+
+def test_a_bio_cut_from_the_foot_of_the_article_is_its_end_matter():
+    result = split(WINE, WINE[8], WINE[11], WINE[14])
+    assert [a.title for a in result.articles] == [WINE[0]]
+    assert result.articles[0].authors == ("Jonathan Ashcroft",)
+    assert "Prices correct" in result.articles[0].body
