@@ -121,6 +121,8 @@ WEB_DEBRIS = initialled(
     r"|skip to (main )?content|back to top|scroll to top|go to top|listen to (this )?(article|story)"
     r"|\d+ min(ute)?s? read|comments?( \(\d+\))?|leave a comment|show comments|loading|image|video|photo|gallery"
     r"|click here|tap here|download (the )?app|follow us|follow us on \w+"
+    r"|[♥❤♡👍👏💬★☆]\ufe0f? ?\d[\d,.]*[km]? ?(likes?|hearts?|claps?|reactions?|upvotes?|votes?|kudos|favou?rites?)?"  # "♥ 1,204 likes"
+    r"|\d[\d,.]*[km]? (likes?|hearts?|claps?|reactions?|upvotes?|kudos|favou?rites?)"
     r"|add to (playlist|queue|my list)|listen( now| live)?|play( now| episode| audio)?|listen duration [\d′'″\" ]+"  # an audio player's buttons
     r"|download:?( audio| episode| pdf| file| leaflet| document)?( ogg| mp3| pdf)*( \(\s*(\w+, )?\d+(\.\d+)? ?[kmg]b\s*\))?)\W*$",
     re.IGNORECASE,

@@ -33,24 +33,35 @@ def end_matter(text: str, s: LineShape, role: Role) -> bool:
     return role is Role.LICENCE or bool(translator_names(text)) or bool(bio_names(text))
 
 
+def _headed(k: int, end: int, shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """Line `k` heads an item of its own: a headline over its by-line or date line, with running text under them."""
+    return (k + 2 < end and roles[k + 1] in (Role.BYLINE, Role.DATELINE) and not shapes[k + 1].running
+            and roles[k + 2] in (Role.BODY, Role.STANDFIRST) and shapes[k + 2].running)
+
+
 def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
     """The items, each cut at running text that starts again under its end matter."""
     out: list[Item] = []
     for item in found:
         starts = []
         text_above = 0  # lines of the item's own text since it (or the last piece) began
-        closed = False
+        closed = signed = False
         for k in range(item.start, item.end):
             s, role = shapes[k], roles[k]
             if closed and role is Role.TITLE and k + 1 < item.end and roles[k + 1] in (Role.BODY, Role.STANDFIRST):
                 starts.append(k)  # a headline over text: the next item's head
-                text_above, closed = 0, False
+                text_above, closed, signed = 0, False, False
+            elif (closed or signed) and role is Role.TITLE and _headed(k, item.end, shapes, roles):
+                starts.append(k)  # a headline over its own by-line or date and text: the next item's head
+                text_above, closed, signed = 0, False, False
             elif closed and s.running and role in (Role.BODY, Role.STANDFIRST) and not end_matter(blocks[k].text, s, role):
                 if sum(1 for j in range(k, min(item.end, k + AFTER)) if shapes[j].running and not end_matter(blocks[j].text, shapes[j], roles[j])) >= AFTER:
                     starts.append(k)  # a column's text, not a disclaimer's line under the bio
                 text_above, closed = 1, False
             elif text_above >= TEXT_ABOVE and end_matter(blocks[k].text, s, role):
                 closed = True
+            elif text_above >= TEXT_ABOVE and role in (Role.BYLINE, Role.CREDIT) and not s.running:
+                signed = True  # a signature under the text ("PressWorks staff"): only a whole head under it starts an item
             elif s.running and role is Role.BODY:
                 text_above += 1
         if not starts:

@@ -325,14 +325,22 @@ def _opens_with_date(item: Item, blocks: Sequence[Block], shapes: Sequence[LineS
     return item.end - k > 2 and _dated(blocks[k].text, shapes[k]) and roles[k + 1] is Role.TITLE
 
 
-def _dates_below(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+def _dates_below(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
+                 outside: set[int]) -> bool:
     """The page dates its teasers under their text ("Photo: NAME · 16 May 2025" under each): the last
     item ends on a date row (where the page dates items above their headlines, the last ends on
-    text) and the first opens with its headline, not a date row."""
+    text), the first opens with its headline, not a date row, and fewer items have a date row over
+    their headline (opening them, or left outside right above) than end dated with no item right under (a listing's
+    "Closes 21 March 2025" under the page's last few items is no sign of its dated teasers above)."""
     def ends_dated(it: Item) -> bool:
         return it.end - it.start > 2 and _dated(blocks[it.end - 1].text, shapes[it.end - 1])
 
-    return bool(out) and ends_dated(out[-1]) and not _opens_with_date(out[0], blocks, shapes, roles)
+    if not out or not ends_dated(out[-1]) or _opens_with_date(out[0], blocks, shapes, roles):
+        return False
+    starts = {it.start for it in out}
+    above = sum(1 for it in out if _opens_with_date(it, blocks, shapes, roles)
+                or it.start - 1 in outside and _date_row(blocks[it.start - 1].text, shapes[it.start - 1]))
+    return above < sum(1 for it in out if ends_dated(it) and it.end not in starts)  # (a row right over the next headline tells neither)
 
 
 def _lone_dates(out: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], above: bool) -> list[Item]:
@@ -381,7 +389,7 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     out = _heads_joined(found, blocks, shapes, roles)
     cut: list[Debris] = []
     top = out[0].start - 1 if out else -1
-    below = _dates_below(out, blocks, shapes, roles)
+    below = _dates_below(out, blocks, shapes, roles, outside)
     opened = bool(out) and not below and _date_row(blocks[out[0].start].text, shapes[out[0].start]) and (
         out[0].end - out[0].start > 2 and roles[out[0].start + 1] is Role.TITLE  # the first item opens with its date row over its headline
         or out[0].end - out[0].start == 1 and len(out) > 1 and out[1].start == out[0].end and roles[out[1].start] is Role.TITLE

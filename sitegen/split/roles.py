@@ -91,6 +91,8 @@ _CALL_TO_ACTION = initialled(
     r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
+_STARS = "★☆✩✪⭐½"  # a rating printed in stars
+_LABELS = ("comment", "watch", "listen")  # a kicker glued to a headline ("Comment: …"), when no more of the line is the site's
 _WEB_WORDS = Folded(
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
     r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
@@ -388,6 +390,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         text = _AGE.sub("", text)  # "Reviewed by Rory (age 10)": a young reviewer's age is no part of the name
     if "[" in text:
         text = LINK_NUMBER.sub("", text)  # "By [11]Teresita Villanueva-Ocampo": a text browser's link number
+    if text[-1:] in _STARS:
+        text = text.rstrip(_STARS + " ")  # "Review by NAME ★★★★½": the reviewer's rating is no part of the name
     if not text[:1].isascii() and (label := _OTHER_SCRIPT_LABEL.match(text)):
         text = text[label.end() :]  # "記者 Reporter: NAME": a label in another script before the by-line
     r = read(text)
@@ -680,12 +684,18 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     if len(text) <= 2:  # letters or not
         return "a line of one or two characters"
     s = None
-    if len(text) <= REPEAT_SHORT and (_CALL_TO_ACTION.match(text) or "? " in text and _CALL_TO_ACTION.match(text.rsplit("? ", 1)[1])):
+    call = None
+    if len(text) <= REPEAT_SHORT:
+        asked = text.rsplit("? ", 1)[1] if "? " in text else ""  # "Enjoyed this? Share it"
+        call = _CALL_TO_ACTION.match(text) or asked and _CALL_TO_ACTION.match(asked)
+    if call:
         s = shape(text)
         last = text.split()[-1]
         broken = len(last) <= 2 and last.islower() and s.words > 1
         command = s.words <= COMMAND_WORDS and not s.final  # "Write to us", "Show newest first"
-        if s.words <= 14 and (repeats >= 2 or _WEB_WORDS.search(text) or broken or command) and s.final != "?" and not (
+        labelled = call.string[call.end() : call.end() + 1] == ":" and call.group(0).lower() in _LABELS  # "Comment: Stop calling it …"
+        web = _WEB_WORDS.search(call.string[call.end() :] if labelled else text)  # what it asks for is the site's
+        if s.words <= 14 and (repeats >= 2 or web or broken or command) and s.final != "?" and not (
             command and byline_names(text)  # "Show notes by NAME": a credit, not "Show more"
         ):
             return "call to action of the site"

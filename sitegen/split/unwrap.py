@@ -46,6 +46,7 @@ RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the ne
 _OWN_LINE = initialled(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|reply-to):\s", re.IGNORECASE)  # also a mail header's field
 
 
+_REFERENCE = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?:https?://|www\.)\S+\s*$")  # a text browser's list of links: "  14. https://…"
 _RULE = re.compile(r"^(?:[-=_*~#·•] ?){3,}$")
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)+[a-z]{2,}(?: › \S+)+$")  # a web address alone, or as a result shows it
 
@@ -91,8 +92,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False  # a date alone on its line ("Sunday March 9 2025", set to the right) or a whole row of it, over the headline
     if opens and line.split(None, 1)[0] in _OPENERS and _headline_shaped(previous):
         return False  # a headline over its text: "The Kowloon Rail Corporation's annual fare adjustment …"
-    if opens and LEADING_LINK.match(previous) and previous.count("[") == 1 and _headline_shaped(previous):
-        return False  # a text browser's link over a teaser's text: "[13]Cardiff store site to become homes"
+    if opens and LEADING_LINK.match(previous) and previous.count("[") == 1 and _headline_shaped(previous) and not line[:1].islower():
+        return False  # a text browser's link over a teaser's text: "[13]Cardiff store site to become homes" (not its wrapped rest)
     return line[:1].islower() or not (ends_sentence(previous) and not ends_sentence(line) and headline_score(cleaned) >= 0.5)
 
 
@@ -292,7 +293,7 @@ _Piece = tuple[str, tuple[int, ...]]  # a line's text and the original numbers o
 def _widths(lines: list[str]) -> list[int] | None:
     """The width each line was wrapped at: the run's one width W when it has one
     (`wrap_width`), else each line's own (`ragged_widths`); None when the run is not wrapped."""
-    lengths = [len(line.rstrip()) for line in lines]
+    lengths = [0 if _REFERENCE.match(line) else len(line.rstrip()) for line in lines]  # a link's address is never wrapped: no evidence
     if too_long([n for n in lengths if n]):
         return None  # the common case: one pass over the lengths
     width = wrap_width(lines, lengths)

@@ -82,6 +82,9 @@ def test_sentences_are_not_separators(line):
         ("Read more: Why India keeps its rice at home", "link to another article"),
         ("Related: Thailand’s farmers pray for rain", "link to another article"),
         ("Read the original article.", "link to the original"),
+        ("♥ 1,204 likes", "web debris"),  # a reaction count under a reader's review
+        ("3 Likes", "web debris"),
+        ("👍 14", "web debris"),
     ],
 )
 def test_line_debris(line, reason):
@@ -95,6 +98,7 @@ def test_line_debris(line, reason):
         "Image: Scatter Lab",  # a caption is flagged, not removed
         "YouTube video",  # embedded media is flagged, not removed
         "Read: the rules say that every company must report its emissions. It is a long list. It goes on. And on.",
+        "3 people liked the plan, and 40 did not.",
     ],
 )
 def test_text_is_not_debris(line):

@@ -51,3 +51,14 @@ def test_a_headline_over_text_under_the_writers_bio_starts_the_next_item():
     result = split_lines(lines)
     assert [a.source.lines for a in result.articles] == [(1, 3), (4, 5)]
     assert result.articles[1].title == "Winter hours at the museum"
+
+
+def test_a_headline_over_its_date_and_text_under_a_signature_starts_the_next_item():
+    lines = ("Local Democracy Reporting contracts renewed to 2031", "12 March 2026 9:15am", *WAGES[:2], "PressWorks staff",
+             "Most read today", "Comment: Stop calling it 'content'. Readers can tell", "13 March 2026 7:00am", *MARKETS[:2])
+    result = split_lines(lines)
+    assert [a.title for a in result.articles] == [lines[0], lines[6]]
+    contacts = ("Key contacts", "Siti Nurhaliza Osman, Partner, Kuala Lumpur", "Daniel Wong Kah Meng, Senior Associate, Kuala Lumpur",
+                "This alert is for general information only. © 2025 Harcourt Lim Sdn Bhd. All rights reserved.")
+    result = split_lines((lines[0], lines[1], *WAGES[:2], "Harcourt Lim", *contacts))  # no text under the names: the alert's end
+    assert [a.title for a in result.articles] == [lines[0]]

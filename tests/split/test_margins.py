@@ -8,7 +8,7 @@ from sitegen.split import margins, split_text, tagger
 from sitegen.split.boundary import Item
 from sitegen.split.roles import classify, shape
 from sitegen.split.tagger import Line, Tagging
-from sitegen.split.text import Block
+from sitegen.split.text import Block, Debris
 
 
 class OutsideUntil:
@@ -345,14 +345,25 @@ def test_a_date_row_cut_off_as_the_first_item_heads_the_item_under_it_and_each_r
     assert attached(page, (0, 1, 4, 7)) == [(0, 3), (3, 6), (6, 9)]
 
 
-def attached(texts: tuple[str, ...], starts: tuple[int, ...]) -> list[tuple[int, int]]:
-    """The items `margins.attach` makes of a boundary decision that starts one at each of `starts`."""
+def test_closing_dates_under_a_listings_last_items_do_not_make_the_pages_date_rows_the_items_above():
+    page = ("14 Mar 2025 | VIC", "Principal cast revealed for Melbourne return of Tides of Home", TEXT, "Words by Sienna Castellari",
+            "13 Mar 2025 | NZ", "Auckland Theatre Collective announces ensemble for new bilingual work", OTHER, "Media release",
+            "12 Mar 2025 | QLD", "Brisbane's Roundhouse names cast for Ibsen double bill", TEXT, "By Fiona McAlister-Ng",
+            "AUDITION: Ensemble singers and dancers, Cinderella Pantomime 2025", OTHER, "Closes 28 March 2025",
+            "CASTING CALL: First Nations actors, 16-25, for short film Dry Creek", TEXT, "Closes 4 April 2025")
+    assert attached(page, (1, 5, 9, 12, 15), outside=(0,)) == [(0, 4), (4, 8), (8, 12), (12, 15), (15, 18)]
+
+
+def attached(texts: tuple[str, ...], starts: tuple[int, ...], outside: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """The items `margins.attach` makes of a boundary decision that starts one at each of `starts`
+    and leaves the lines `outside` (indexes) outside every item."""
     blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
     shapes = tuple(shape(t) for t in texts)
     roles = classify(list(texts), shapes=shapes)
     bounds = [*starts, len(texts)]
     found = [Item(a, b, 1.0) for a, b in zip(bounds, bounds[1:])]
-    return [(it.start, it.end) for it in margins.attach(found, blocks, shapes, roles, [])[0]]
+    left = [Debris(k + 1, texts[k], "outside every item") for k in outside]
+    return [(it.start, it.end) for it in margins.attach(found, blocks, shapes, roles, left)[0]]
 
 
 def test_an_item_that_is_only_a_date_line_joins_the_item_it_dates():

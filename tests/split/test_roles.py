@@ -110,6 +110,12 @@ def test_names_alone_under_a_headline_with_remarks_or_a_place():
     assert byline_names("Callum Reid at Meadow Lane") is None  # in the text: a caption, perhaps
 
 
+def test_a_reviewers_rating_in_stars_is_no_part_of_the_by_line():
+    assert byline_names("Review by Nadia Ferreira ★★★★½") == ["Nadia Ferreira"]
+    assert byline_names("By Ana Silva ★★★") == ["Ana Silva"]
+    assert byline_names("★★★★") is None
+
+
 def test_by_lines_of_several_people_glued_to_a_date():
     assert byline_names("Amina Yusuf and Daniel Otieno · 29 Oct 2026") == ["Amina Yusuf", "Daniel Otieno"]
     assert heads_an_item("Amina Yusuf and Daniel Otieno · 29 Oct 2026")
@@ -197,6 +203,8 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("D") is not None
     assert furniture_reason("Tags: broad beans, pests, soil") is not None
     assert furniture_reason("Follow the money: how the port was sold") is None  # a headline, not a call to action
+    assert furniture_reason("Comment: Stop calling it 'content'. Readers can tell") is None  # a kicker glued to a headline
+    assert furniture_reason("Comment on Facebook") == "call to action of the site"
     assert furniture_reason("Show notes by Niamh Ó Súilleabháin") is None  # a credit, not "Show more"
     assert furniture_reason("Rhannu / Share: Facebook · X · WhatsApp") is not None  # under a label in Welsh too
     assert furniture_reason("SIVUMUT NEWS · March 14, 2025 · Page 4") is not None  # a print page's running head

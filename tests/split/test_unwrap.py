@@ -451,3 +451,13 @@ def test_a_text_browsers_headline_link_is_not_joined_to_the_teaser_under_it():
     out = joined(lines)
     assert out[0] == lines[0] and out[1].strip().endswith("start next spring.")
     assert out[3].strip().endswith("[9]Contact us")  # a row of links wrapped goes on
+
+
+def test_a_text_browsers_headline_link_wrapped_goes_on_and_its_list_of_links_is_no_evidence_of_width():
+    teaser = ["[14]Pune Metro's Swargate-Katraj extension gets Centre's nod, work to start", "by June", "",
+              "   The underground extension will add three stations and is expected to",
+              "   cost Rs 2,954 crore. Maha-Metro officials say tunnelling will take at", "   least 30 months.", ""]
+    references = ["References", ""] + [f"  {n}. https://deccancourier.example/cities/pune/story-number-{n:04d}-with-a-long-slug/" for n in range(1, 40)]
+    out = [line.strip() for line in joined(teaser * 3 + references)]
+    assert out[0] == teaser[0] + " by June"
+    assert out[2].endswith("least 30 months.")
