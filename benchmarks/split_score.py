@@ -31,6 +31,7 @@ Definitions (the same everywhere the figures are shown):
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -229,10 +230,20 @@ def _wrapped_end(n: int, meta: set[int], most: int = 3) -> int:
     return end
 
 
+_MARKDOWN_LINK = re.compile(r"^\[([^\[\]]+)\]\([^()\s]*\)")  # "[Title](/url)"
+_XML_TITLE = re.compile(r"^<title(?:\s[^>]*)?>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?(?:</title>|$)")  # a feed's "<title>Title</title>"
+
+
 def heading(line: str) -> str:
     """A line as its heading reads: white space collapsed, without a plain-text heading's marks
-    ("** Title") or a text browser's link number ("[16]Title")."""
-    return LEADING_LINK.sub("", _norm(line).lstrip("*#= "), 1)
+    ("** Title"), a text browser's link number ("[16]Title"), a Markdown link's address
+    ("### [Title](/url)") or a feed's title tags ("<title>Title</title>", its entities read)."""
+    text = LEADING_LINK.sub("", _norm(line).lstrip("*#= "), 1)
+    if text.startswith("["):
+        text = _MARKDOWN_LINK.sub(r"\1", text, 1)
+    elif text.startswith("<title"):
+        text = html.unescape(_XML_TITLE.sub(r"\1", text, 1))
+    return text
 
 
 def predict(text: str, name: str) -> tuple[Item, ...]:

@@ -83,6 +83,9 @@ _STAMP = re.compile(  # a time of day, its zone, the section after it: "18:02 IS
 )
 
 
+_AGE = re.compile(r"(?:^|\s[/|·•]\s)\d{1,3}\s?(?:min|mins|m|h|hr|hrs|d|w)$")  # "… / 42min", "3h"
+
+
 @remembered
 def day_line(line: str) -> bool:
     """A line that is a day without its year ("4 June", "Tuesday 12 May", "June 4, 10:15am") or
@@ -93,9 +96,15 @@ def day_line(line: str) -> bool:
 
 def time_stamp(line: str) -> bool:
     """A line that is a time of day, alone or with its zone and section, as a feed prints over each
-    item: "18:02 IST | States", "4:12 pm" (not a programme's "10:30 Registration and coffee")."""
+    item: "18:02 IST | States", "4:12 pm" (not a programme's "10:30 Registration and coffee"); or an
+    item's age as a feed reader prints it under each, after its source or writer: "by NAME / 42min",
+    "Radio Aotearoa News / 1h"."""
     text = line.strip()
-    return len(text) <= 60 and bool(_STAMP.match(text)) and not (text.endswith(".") and not text.endswith(("a.m.", "p.m.")))
+    if len(text) > 60:
+        return False
+    if text[-1:] in "hdwmn" and _AGE.search(text):
+        return True
+    return bool(_STAMP.match(text)) and not (text.endswith(".") and not text.endswith(("a.m.", "p.m.")))
 
 
 def dated(line: str) -> re.Match[str] | None:

@@ -36,7 +36,10 @@ _CREDITS = ("Author provided", "Getty Images", "via Getty", "Shutterstock", "Wik
             "Reuters/", "AP Photo", "Xinhua/", "Handout")
 _CAPTION_CREDIT = re.compile(r"\b(?:" + "|".join(map(re.escape, _CREDITS)) + r")\b")
 _ANY_CREDIT = re.compile("|".join(map(re.escape, _CREDITS)))  # one of them anywhere: the cheap test before `_CAPTION_CREDIT`
-_CAPTION_START = re.compile(r"(?:Photo|Image|Picture|Illustration|Photograph|Photography|Graphic)s? (?:by|courtesy of|credit) [A-Z]")
+_CAPTION_START = re.compile(  # "Photo by NAME"; a screen reader's labels: "Image source, Getty Images", "Image caption, …"
+    r"(?:Photo|Image|Picture|Illustration|Photograph|Photography|Graphic)s? (?:by|courtesy of|credit) [A-Z]"
+    r"|(?:Image|Media|Video) (?:source|caption|copyright|credit), \S"
+)
 _MEDIA = re.compile(
     r"^\W*(?:embedded (?:articles?|content|media|tweet|post|video)s?|(?:youtube|vimeo|tiktok|instagram|facebook|twitter|x)"
     r" (?:video|post|embed)|video|watch|audio|podcast|tweet|(?:table|chart|graph|map|image|photo|figure|infographic|"

@@ -105,6 +105,12 @@ def _field_form(blocks: Sequence[Block], shapes: Sequence[LineShape], k: int) ->
     return form if any(c not in "wd " for c in form) and form.count("d") >= 2 else None
 
 
+def _level(text: str) -> int:
+    """The level of a Markdown heading ("## Key events": 2), 0 for a line that is none."""
+    marks = len(text) - len(text.lstrip("#"))
+    return marks if 0 < marks <= 6 and text[marks : marks + 1] == " " else 0
+
+
 def _end_matter(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
     """Item `b` is a few lines opening with a bio ("NAME is the paper's wine correspondent") and no
     running text under it, right under the text of article `a`: `a`'s end matter."""
@@ -158,6 +164,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "its paragraphs go on numbering the article's above"
     if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]):
         return None
+    if 0 < _level(blocks[a.start].text) < _level(blocks[b.start].text):
+        return "a Markdown heading under the article's deeper than its headline (## under #)"
     if _end_matter(a, b, blocks, shapes, roles):
         return "the article's end matter (its writer's note and what follows it), with no text of its own"
     near = max(a.start, b.start - REACH)  # the article's lines read: its last ones

@@ -378,7 +378,10 @@ def _interrupts(before: str, line: str, after: str, run: list[str]) -> bool:
     if line_debris(cleaned) or _PAGE_MARK.match(cleaned) or is_caption(cleaned):
         return not (date_line(cleaned) or byline_names(cleaned, after_title=True) or _by_line(after))
     running_head = len(line.split()) >= 2 and sum(map(str.isalpha, line)) >= 0.5 * len(line) and not stops_mid_sentence(line)
-    return running_head and sum(1 for other in run if other.strip() == line) >= 2 and not _by_line(after)
+    if not running_head or _by_line(after):
+        return False
+    above = {run[k - 1].strip() for k in range(1, len(run)) if run[k].strip() == line}  # the line over each time it recurs
+    return sum(1 for other in run if other.strip() == line) >= 2 and above != {before}  # (the same each time: a statement recurs whole)
 
 
 def _by_line(text: str) -> bool:

@@ -113,12 +113,14 @@ def test_the_one_pattern_of_days_reads_what_its_three_shapes_read_on_every_corpu
     assert [line for line in lines if bool(dates._DAY.match(line)) != any(p.match(line) for p in dates._DAYS)] == []
 
 
-@pytest.mark.parametrize("line", ["18:02 IST | States", "4:12 pm", "10:42 am · Politics", "12.30pm", "23:41"])
+@pytest.mark.parametrize("line", ["18:02 IST | States", "4:12 pm", "10:42 am · Politics", "12.30pm", "23:41",
+                                  "by Olivia Tamihana / 42min", "Radio Aotearoa News / 1h", "3h"])  # a feed reader's age of each item
 def test_a_time_of_day_alone_or_with_its_zone_and_section_is_a_time_stamp(line):
     assert dates.time_stamp(line)
 
 
-@pytest.mark.parametrize("line", ["10:30 Registration and coffee", "12.30", "Doors open at 7:30 pm", "3:1", "18:02 IST | States of the union today"])
+@pytest.mark.parametrize("line", ["10:30 Registration and coffee", "12.30", "Doors open at 7:30 pm", "3:1", "18:02 IST | States of the union today",
+                                  "Top 10", "The A1 and the M4", "Bay 3 / 14 spaces"])
 def test_not_time_stamps(line):
     assert not dates.time_stamp(line)
 

@@ -130,3 +130,9 @@ def _reason_as_first_written(line: str) -> str | None:
 
 def test_a_lines_reason_reads_the_caption_test_of_its_role_as_each_test_alone_would():
     assert [line for line in corpus_lines() if flag_reason(line) != _reason_as_first_written(line)] == []
+
+
+@pytest.mark.parametrize("line", ["Image source, The Caledonian Herald", "Image caption, The Daily Saltire says a deal is close",
+                                  "Media caption, The minister spoke to reporters on Friday"])
+def test_a_screen_readers_labels_of_an_image_are_captions(line):
+    assert flags.is_caption(line)

@@ -231,8 +231,11 @@ def test_a_pages_heading_and_its_blurb_over_its_items_are_furniture_a_dated_teas
 
 def test_a_columns_blurb_anywhere_in_its_line_makes_the_heading_furniture():
     page = ("Te Kōrero a te Koromatua | Mayor's column", "", "Mayor Hine Parata writes a fortnightly column for the Echo. Past columns are published here.",
-            "", "Roading repairs: where the money goes", "", "February's storm caused $6.2 million of damage to our local roads this year.",
-            "", "Kia ora to our new citizens", "", "Forty-two people became citizens at the ceremony in the council chamber on Friday.",
-            "", "Long-term plan: the hard choices start now", "", "The council must decide by June which projects go ahead and which wait.")
+            "", "Roading repairs: where the money goes", "",
+            "February's storm caused $6.2 million of damage to our local roads this year. Most of it is in the hill suburbs.",
+            "", "Kia ora to our new citizens", "",
+            "Forty-two people became citizens at the ceremony in the council chamber on Friday. They came from eleven countries.",
+            "", "Long-term plan: the hard choices start now", "",
+            "The council must decide by June which projects go ahead and which wait. Have your say at the library.")
     result, _ = split(page)
     assert [a.title for a in result.articles] == [page[4], page[8], page[12]]

@@ -110,6 +110,12 @@ def test_names_alone_under_a_headline_with_remarks_or_a_place():
     assert byline_names("Callum Reid at Meadow Lane") is None  # in the text: a caption, perhaps
 
 
+def test_a_markdown_heading_is_read_as_its_words():
+    lines = ["# Screen awards live: Wattle Road wins best film as Mele Tupou makes history", "By Kerryn Tate",
+             "Live updates from the awards at the Hordern Pavilion, where the Western Sydney drama led the nominations with 14."]
+    assert classify(lines)[:2] == (Role.TITLE, Role.BYLINE)
+
+
 def test_a_reviewers_rating_in_stars_is_no_part_of_the_by_line():
     assert byline_names("Review by Nadia Ferreira ★★★★½") == ["Nadia Ferreira"]
     assert byline_names("By Ana Silva ★★★") == ["Ana Silva"]

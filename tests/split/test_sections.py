@@ -384,3 +384,17 @@ def test_a_bio_cut_from_the_foot_of_the_article_is_its_end_matter():
     assert [a.title for a in result.articles] == [WINE[0]]
     assert result.articles[0].authors == ("Jonathan Ashcroft",)
     assert "Prices correct" in result.articles[0].body
+
+
+def test_markdown_sections_under_an_articles_level_one_headline_are_its():
+    live = ("# Screen awards live: Wattle Road wins best film as Mele Tupou makes history",
+            "By Kerryn Tate", "Wed 5 Feb 2025 22.48 AEDT",
+            "Live updates from the awards at the Hordern Pavilion, where the Western Sydney drama led the nominations with 14.",
+            "## Best film: Wattle Road", "22.31 AEDT",
+            "Wattle Road has won best film. Its director thanked the families of Mount Druitt who opened their homes to the crew.",
+            "## Best drama series goes to The Saltpans", "21.40 AEDT",
+            "The Saltpans has won best drama series, capping a run of six awards for the outback mystery this evening.")
+    result = split(live, live[4], live[7])
+    assert [a.title for a in result.articles] == [live[0].removeprefix("# ")]
+    teasers = ("## Wattle Road review: a big-hearted drama", "By Kerryn Tate", live[6], "## The Saltpans season two begins", "By Ana Silva", live[9])
+    assert len(split(teasers, teasers[3]).articles) == 2  # headings of one level: items of their own

@@ -40,9 +40,9 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
         assert first and last, f"{dump.name}: item at {item.lines} starts or ends on a blank line"
         if item.title is not None:  # its first line, its first lines when the headline is wrapped, the second under a date row
             head = heading(first)  # a plain-text heading's marks ("** Title") and a link's number ("[16]Title") are no part of it
-            wrapped = " ".join(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1)).split())
-            under = [" ".join(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)).split())
-                     for k in (item.lines[0] + 1, item.lines[0] + 2)]  # under a date row (wrapped over two lines or not)
+            wrapped = heading(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1)))
+            under = [heading(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)))
+                     for k in (item.lines[0] + 1, item.lines[0] + 2, item.lines[0] + 3)]  # under a date row (wrapped, or a blank line between)
             assert (head.startswith(item.title) or item.title.startswith(head) and wrapped.startswith(item.title)
                     or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) for u in under)), (  # under a teaser's date or time row
                 f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line")

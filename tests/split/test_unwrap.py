@@ -461,3 +461,12 @@ def test_a_text_browsers_headline_link_wrapped_goes_on_and_its_list_of_links_is_
     out = [line.strip() for line in joined(teaser * 3 + references)]
     assert out[0] == teaser[0] + " by June"
     assert out[2].endswith("least 30 months.")
+
+
+def test_a_statement_wrapped_the_same_way_under_each_story_is_not_a_running_head_inside_it():
+    statement = ["This story was produced by The Borderline, a nonprofit newsroom",
+                 "covering the U.S.-Mexico border, and is republished under a",
+                 "Creative Commons Attribution-NoDerivatives 4.0 International", "license."]
+    lines = [*wrapped(PROSE, width=66), "", *statement, "", *wrapped(MORE, width=66), "", *statement, ""]
+    out = [line.strip() for line in joined(lines)]
+    assert out.count(" ".join(statement)) == 2
