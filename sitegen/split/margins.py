@@ -58,7 +58,7 @@ from sitegen.split import peers
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated, time_stamp
 from sitegen.split.flags import alt_text
-from sitegen.split.roles import FIELD, LineShape, Role, bio_names, byline_names, date_line, is_label, signature
+from sitegen.split.roles import FIELD, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
 from sitegen.split.text import Block, Debris
 
 HEAD = 4  # the lines of a head left above an item: a headline and up to three lines under it
@@ -139,8 +139,8 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
         under = range(k + 1, item.start)
         if not all(_meta(blocks[j].text, roles[j]) or _HANDLE.match(blocks[j].text) for j in under):
             return item.start  # a section label, a line of the page: no head of a story
-        if _headline(roles[k], shapes[k]) and (first or under):
-            return k
+        if _headline(roles[k], shapes[k]) and (first or under) and not group_byline(blocks[k].text):
+            return k  # (not a desk's credit closing the item above: "Express News Service")
     return item.start
 
 

@@ -44,6 +44,16 @@ def test_a_headline_over_its_by_line_left_outside_heads_the_story_again():
     assert not any(d.text.startswith("Retro handheld") for d in result.debris)
 
 
+def test_a_desks_credit_closing_the_teaser_above_is_no_headline_over_the_next_ones_date():
+    page = ("Leopard spotted near Bavdhan housing society, forest dept sets up cameras", TEXT, "Express News Service",
+            "Updated: Feb 18, 2025 11:20 IST", "Pune: Man held for duping 40 job seekers with fake airport offers", OTHER)
+    blocks = tuple(Block(k + 1, t) for k, t in enumerate(page))
+    shapes = tuple(shape(t) for t in page)
+    found = [Item(0, 2, 1.0), Item(3, 6, 1.0)]  # the credit left outside both
+    out = margins.attach(found, blocks, shapes, classify(list(page), shapes=shapes), [Debris(3, page[2], "outside every item")])[0]
+    assert [(it.start, it.end) for it in out][1] == (3, 6)
+
+
 def test_a_headline_over_a_reviewers_handle_heads_the_review():
     result = split(("Perfect base for exploring Bairro Alto", "tiagoandsofia", TEXT), TEXT)
     assert [a.title for a in result.articles] == ["Perfect base for exploring Bairro Alto"]
