@@ -53,12 +53,37 @@ def repair_entities(line: str) -> str:
 
 def clean_line(raw: str) -> str:
     """A raw dump line with its entity debris repaired and its outer white space removed
-    (including no-break spaces and zero-width characters); "" for a blank line."""
+    (including no-break spaces and zero-width characters); "" for a blank line. A line that is
+    all one Markdown emphasis or link ("*Tom Ashworth · 25 February 2025*", "**By NAME**",
+    "### [Title](/tips/gw28)") loses its marks and the link's address (a heading keeps its "#")."""
     text = repair_entities(raw)
     stripped = text.strip()
-    if not stripped or stripped[0] not in _INVISIBLE and stripped[-1] not in _INVISIBLE:
-        return stripped  # the common case, without the regular expression
-    return _EDGE.sub("", text)
+    if stripped and (stripped[0] in _INVISIBLE or stripped[-1] in _INVISIBLE):
+        stripped = _EDGE.sub("", text)
+    if stripped[-1:] in _MARKDOWN_ENDS and stripped[:1] in _MARKDOWN_STARTS:
+        stripped = _unmarked(stripped)
+    if "**" in stripped and len(stripped) <= STRONG_MAX:
+        stripped = _STRONG.sub(r"\g<inner>", stripped)  # "By **Mikaela Dela Cruz-Santos**": a name in bold
+    return stripped
+
+
+_STRONG = re.compile(r"\*\*(?P<inner>[^\s*](?:[^*]*[^\s*])?)\*\*")
+STRONG_MAX = 200  # a line this short (a head's, a field's) is read without its bold marks
+_MARKDOWN_STARTS = frozenset("*_[#")
+_MARKDOWN_ENDS = frozenset("*_)")
+_HEADING_MARKS = re.compile(r"#{1,6} +")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=[^\s*_])(?P<inner>[^*_]*?[^\s*_])\1")  # "**By NAME**", "*date*", "_text_": the whole line
+_MARKDOWN_LINK = re.compile(r"\[(?P<inner>[^\[\]]+)\]\((?:[^()\s]*)\)")  # "[Title](/url)": the whole line
+
+
+def _unmarked(line: str) -> str:
+    heading = _HEADING_MARKS.match(line) if line[0] == "#" else None
+    rest = line[heading.end() :] if heading else line
+    for pattern in (_MARKDOWN_LINK, _EMPHASIS, _MARKDOWN_LINK):
+        whole = pattern.fullmatch(rest)
+        if whole:
+            rest = whole.group("inner").strip()
+    return (heading.group() + rest) if heading else rest
 
 
 def is_invisible(raw: str) -> bool:

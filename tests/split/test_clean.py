@@ -168,3 +168,20 @@ def test_an_audio_players_buttons_are_web_debris():
 @pytest.mark.parametrize("line", ["Save", "Gift this article", "Save article", "Unlock this story"])
 def test_a_paywalled_pages_buttons_are_web_debris(line):
     assert WEB_DEBRIS.match(line)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("*Tom Ashworth · 25 February 2025*", "Tom Ashworth · 25 February 2025"),  # a line all in emphasis
+        ("**By Kerryn Tate**", "By Kerryn Tate"),
+        ("By **Mikaela Dela Cruz-Santos**", "By Mikaela Dela Cruz-Santos"),  # a name in bold inside the line
+        ("### [GW28 blank gameweek: every team's fixture](/tips/gw28)", "### GW28 blank gameweek: every team's fixture"),
+        ("[Scout Notes: Asante's numbers](/tips/scout-notes)", "Scout Notes: Asante's numbers"),
+        ("* [News](/news)", "* [News](/news)"),  # a list item keeps its marks
+        ("***", "***"),  # a rule is no emphasis
+        ("* * *", "* * *"),
+    ],
+)
+def test_a_line_all_in_markdown_emphasis_or_a_link_is_read_as_its_words(raw, clean):
+    assert clean_line(raw) == clean
