@@ -133,6 +133,8 @@ def date_of(line: str) -> dt.date | None:
     text = line.strip()
     if len(text) > 60 or not _YEAR.search(text):
         return None
+    if text[:1] in "[(" and text[-1:] in "])":
+        text = text[1:-1].strip()  # "[14.01.2025 08:40]": a chat's date in brackets
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if not match:

@@ -723,6 +723,8 @@ def date_line(text: str) -> bool:
         return any(date_of(p) or relative_date(p) or day_line(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
     if posted_line(text):
         return True  # "Posted 21 November 2026 by the District Secretary", "Updated 4 June, with the new times"
+    if text[-1:] in "])" and (opened := text.rfind("[" if text[-1] == "]" else "(")) > 0 and len(text[:opened].split()) <= 6:
+        return date_of(text[opened:]) is not None  # "Kochi Chronicle, [14.01.2025 08:40]": a channel's post, dated
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
 

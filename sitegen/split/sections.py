@@ -36,6 +36,7 @@ from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
 HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
 BETWEEN = 3  # at most this many lines left outside between two sections of one article
+HEAD_GAP = 6  # and between an article's head and its text (its date, share buttons, a picture's credit, a label)
 REACH = 60  # lines of the article above read for its subheadings and words (keeps the pass linear)
 LONG = 5  # lines of running text above that make an article long: its next heading may be its first subheading
 OPENING = 2  # lines of running text above, with nothing between, that may open an article before its first subheading
@@ -53,6 +54,7 @@ _LABEL = re.compile(r"^([A-Z][\w'’()/&-]*)(?: [\w'’()/&-]+){0,2}:\s+\S")  # 
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart by wide gaps
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*")  # a name inside a sentence: "… in the North End"
 FIGURED_MAX = 80  # a heading printed with figures ("NAME (CB) – 7/10") is no longer
+LABEL_MAX = 40  # a section's label in capitals, and the date under it, are no longer
 END_MATTER = 3  # lines of an article's end matter cut from it at most (a bio, "Prices correct at time of going to press")
 FIELD_MAX = 60  # a line of figures under a heading ("£14.99 Waitrose, 14%") is no longer
 _DIGIT = re.compile(r"\d")
@@ -103,6 +105,13 @@ def _field_form(blocks: Sequence[Block], shapes: Sequence[LineShape], k: int) ->
     form = _DIGITS.sub("d", _WORDS.sub("w", _BRACKETED.sub("", line)))
     form = re.sub(r"\s+(?=[,.;:%)])", "", " ".join(form.split()))
     return form if any(c not in "wd " for c in form) and form.count("d") >= 2 else None
+
+
+def _labelled_date(blocks: Sequence[Block], k: int) -> bool:
+    """Line `k` is a date line right under a short label in capitals: a section's head ("ARIES",
+    then "March 21 – April 20")."""
+    label, line = blocks[k - 1].text, blocks[k].text
+    return len(label) <= LABEL_MAX and label.isupper() and any(c.isalpha() for c in label) and bool(dated(line)) and len(line) <= LABEL_MAX
 
 
 def _level(text: str) -> int:
@@ -156,10 +165,12 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
               adverts: frozenset[int] = frozenset()) -> str | None:
     """Why item `b` is a section of the article `a` above it (None when it is an item of its own)."""
     between = [k for k in range(a.end, b.start) if not _COLUMNS.search(blocks[k].text)]  # a table's rows count as none
-    if len(between) > BETWEEN or any(shapes[k].running for k in between):
+    if len(between) > HEAD_GAP or any(shapes[k].running for k in between):
         return None
     if _headless_text(a, b, blocks, shapes, roles):
         return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
+    if len(between) > BETWEEN:
+        return None
     if _numbering_goes_on(a, b, blocks, shapes):
         return "its paragraphs go on numbering the article's above"
     if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]):
@@ -173,6 +184,10 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     under = _field_form(blocks, shapes, b.start)  # (a line of figures under it is no head of its own, whatever role it earned)
     if under is not None and any(_field_form(blocks, shapes, k) == under for k in range(max(text + 1, near), b.start - 1)):
         return "printed like a subheading of the article above, with the same figures under it"
+    if b.start - 1 >= a.start and _labelled_date(blocks, b.start) and any(
+        _labelled_date(blocks, k) for k in range(max(text + 2, near), b.start - 1)
+    ):
+        return "a label in capitals over a date, as the article's sections above are headed ('ARIES', 'March 21 – April 20')"
     head_end = b.end - 1 if b.end - b.start > 2 else b.end  # a short section's last line is its end matter, no head ("Interview by NAME")
     if has_head(blocks, roles, b.start, head_end):
         return None

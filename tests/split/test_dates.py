@@ -128,3 +128,8 @@ def test_not_time_stamps(line):
 @pytest.mark.parametrize("line", ["Posted 2h ago", "45m ago", "3d ago", "Updated 5 hrs ago"])
 def test_relative_dates_written_short(line):
     assert relative_date(line)
+
+
+def test_a_date_in_brackets_is_read():
+    assert dates.date_of("[14.01.2025 08:40]") == dt.date(2025, 1, 14)
+    assert dates.date_of("(12 March 2025)") == dt.date(2025, 3, 12)

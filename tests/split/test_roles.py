@@ -110,6 +110,11 @@ def test_names_alone_under_a_headline_with_remarks_or_a_place():
     assert byline_names("Callum Reid at Meadow Lane") is None  # in the text: a caption, perhaps
 
 
+def test_a_channels_post_row_with_its_date_in_brackets_is_a_date_line():
+    assert date_line("Kochi Chronicle, [14.01.2025 08:40]")
+    assert not date_line("Minutes of the meeting [draft]")
+
+
 def test_a_markdown_heading_is_read_as_its_words():
     lines = ["# Screen awards live: Wattle Road wins best film as Mele Tupou makes history", "By Kerryn Tate",
              "Live updates from the awards at the Hordern Pavilion, where the Western Sydney drama led the nominations with 14."]

@@ -398,3 +398,25 @@ def test_markdown_sections_under_an_articles_level_one_headline_are_its():
     assert [a.title for a in result.articles] == [live[0].removeprefix("# ")]
     teasers = ("## Wattle Road review: a big-hearted drama", "By Kerryn Tate", live[6], "## The Saltpans season two begins", "By Ana Silva", live[9])
     assert len(split(teasers, teasers[3]).articles) == 2  # headings of one level: items of their own
+
+
+HOROSCOPE = (
+    "Your weekly horoscope: March 17 – 23, 2025",
+    "The equinox brings a fresh start, and Mercury's retrograde means it pays to read the fine print twice this week.",
+    "By astrologer Celestine Marr",
+    "ARIES", "March 21 – April 20",
+    "Happy birthday season, Aries! The Sun moves into your sign on Thursday, and you'll feel your energy return by the weekend.",
+    "Lucky day: Thursday",
+    "TAURUS", "April 21 – May 21",
+    "A friend who has gone quiet gets back in touch midweek. Hear them out before you decide whether to pick things up again.",
+    "Lucky day: Friday",
+    "GEMINI", "May 22 – June 21",
+    "You're juggling more than usual, Gemini, and something has to give. Let it be the thing you've only been doing out of habit.",
+    "Lucky day: Wednesday",
+)
+
+
+def test_sections_headed_by_a_label_in_capitals_over_a_date_as_one_above_is_are_the_articles():
+    result = split(HOROSCOPE, HOROSCOPE[12])
+    assert [a.title for a in result.articles] == [HOROSCOPE[0]]
+    assert "something has to give" in result.articles[0].body
