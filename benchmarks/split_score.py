@@ -41,7 +41,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.split import split_text
-from sitegen.split.text import LEADING_LINK
+from sitegen.split.text import LEADING_LINK, MARKDOWN_LINK
 
 MATCH_AT = 0.8
 KINDS = ("article", "fragment")
@@ -230,7 +230,6 @@ def _wrapped_end(n: int, meta: set[int], most: int = 3) -> int:
     return end
 
 
-_MARKDOWN_LINK = re.compile(r"^\[([^\[\]]+)\]\([^()\s]*\)")  # "[Title](/url)"
 _XML_TITLE = re.compile(r"^<title(?:\s[^>]*)?>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?(?:</title>|$)")  # a feed's "<title>Title</title>"
 
 
@@ -240,7 +239,7 @@ def heading(line: str) -> str:
     ("### [Title](/url)") or a feed's title tags ("<title>Title</title>", its entities read)."""
     text = LEADING_LINK.sub("", _norm(line).lstrip("*#= "), 1)
     if text.startswith("["):
-        text = _MARKDOWN_LINK.sub(r"\1", text, 1)
+        text = MARKDOWN_LINK.sub(r"\g<inner>", text, 1) if MARKDOWN_LINK.match(text) else text
     elif text.startswith("<title"):
         text = html.unescape(_XML_TITLE.sub(r"\1", text, 1))
     return text

@@ -16,7 +16,7 @@ import re
 
 from sitegen.split.firsts import Folded, initialled
 from sitegen.split.memo import remembered
-from sitegen.split.text import may_hold
+from sitegen.split.text import MARKDOWN_HEADING, MARKDOWN_LINK, may_hold
 
 # An entity whose ";" became "," (or vanished): "&nbsp," "&amp," "&#8217;" "&rsquo;"
 _NBSP = re.compile(r"[ \t\u00a0]*&(?:nbsp|#160|#x0*a0)(?:[;,]|(?![A-Za-z0-9]))[ \t\u00a0]*", re.IGNORECASE)
@@ -71,15 +71,13 @@ _STRONG = re.compile(r"\*\*(?P<inner>[^\s*](?:[^*]*[^\s*])?)\*\*")
 STRONG_MAX = 200  # a line this short (a head's, a field's) is read without its bold marks
 _MARKDOWN_STARTS = frozenset("*_[#")
 _MARKDOWN_ENDS = frozenset("*_)")
-_HEADING_MARKS = re.compile(r"#{1,6} +")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=[^\s*_])(?P<inner>[^*_]*?[^\s*_])\1")  # "**By NAME**", "*date*", "_text_": the whole line
-_MARKDOWN_LINK = re.compile(r"\[(?P<inner>[^\[\]]+)\]\((?:[^()\s]*)\)")  # "[Title](/url)": the whole line
 
 
 def _unmarked(line: str) -> str:
-    heading = _HEADING_MARKS.match(line) if line[0] == "#" else None
+    heading = MARKDOWN_HEADING.match(line) if line[0] == "#" else None
     rest = line[heading.end() :] if heading else line
-    for pattern in (_MARKDOWN_LINK, _EMPHASIS, _MARKDOWN_LINK):
+    for pattern in (MARKDOWN_LINK, _EMPHASIS, MARKDOWN_LINK):  # the whole line: "[Title](/url)", "**By NAME**", "*[Title](/url)*"
         whole = pattern.fullmatch(rest)
         if whole:
             rest = whole.group("inner").strip()

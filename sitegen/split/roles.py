@@ -38,7 +38,7 @@ from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WOR
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, LINK_NUMBER, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
+from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
 
 
 class Role(Enum):
@@ -91,7 +91,6 @@ _CALL_TO_ACTION = initialled(
     r"|continue reading|see all|see more|open in)\b",
     re.IGNORECASE,
 )
-_MARKDOWN_HEADING = re.compile(r"#{1,6} +(?=\S)")  # "## Key events"
 _STARS = "★☆✩✪⭐½"  # a rating printed in stars
 _LABELS = ("comment", "watch", "listen")  # a kicker glued to a headline ("Comment: …"), when no more of the line is the site's
 _WEB_WORDS = Folded(
@@ -871,7 +870,7 @@ def classify(
     headlines: deque[str] = deque(maxlen=HEADLINES_KEPT)  # the last headline-shaped lines
     for i, text in enumerate(texts):
         s = shapes[i] if shapes else shape(text)
-        if text[:1] == "#" and (marks := _MARKDOWN_HEADING.match(text)):
+        if text[:1] == "#" and (marks := MARKDOWN_HEADING.match(text)):
             text = text[marks.end() :]  # "# Screen awards live: …": a Markdown heading is read as its words
             s = shape(text)
         role = role_of(text, s, repeats[i] if repeats else 1, previous)

@@ -32,7 +32,7 @@ from sitegen.split.cohesion import content_words, similarity
 from sitegen.split.dates import DAY_NAMES, dated
 from sitegen.split.meta import bio_names
 from sitegen.split.roles import LineShape, Role, date_line, person
-from sitegen.split.text import TWO_SENTENCES, Block, Debris
+from sitegen.split.text import TWO_SENTENCES, Block, Debris, heading_level
 
 HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
 BETWEEN = 3  # at most this many lines left outside between two sections of one article
@@ -114,12 +114,6 @@ def _labelled_date(blocks: Sequence[Block], k: int) -> bool:
     return len(label) <= LABEL_MAX and label.isupper() and any(c.isalpha() for c in label) and bool(dated(line)) and len(line) <= LABEL_MAX
 
 
-def _level(text: str) -> int:
-    """The level of a Markdown heading ("## Key events": 2), 0 for a line that is none."""
-    marks = len(text) - len(text.lstrip("#"))
-    return marks if 0 < marks <= 6 and text[marks : marks + 1] == " " else 0
-
-
 def _end_matter(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
     """Item `b` is a few lines opening with a bio ("NAME is the paper's wine correspondent") and no
     running text under it, right under the text of article `a`: `a`'s end matter."""
@@ -175,7 +169,7 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "its paragraphs go on numbering the article's above"
     if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]):
         return None
-    if 0 < _level(blocks[a.start].text) < _level(blocks[b.start].text):
+    if 0 < heading_level(blocks[a.start].text) < heading_level(blocks[b.start].text):
         return "a Markdown heading under the article's deeper than its headline (## under #)"
     if _end_matter(a, b, blocks, shapes, roles):
         return "the article's end matter (its writer's note and what follows it), with no text of its own"

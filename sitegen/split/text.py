@@ -64,6 +64,14 @@ NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=\w)")  # a text browser's number before a link's text: "By [11]Teresita …"
 LEADING_LINK = re.compile(r"^\[\d{1,4}\](?=\S)")  # the one a line opens with: "[16]Roading repairs …"
+MARKDOWN_HEADING = re.compile(r"#{1,6} +(?=\S)")  # a Markdown heading's marks: "## Key events"
+MARKDOWN_LINK = re.compile(r"\[(?P<inner>[^\[\]]+)\]\((?:[^()\s]*)\)")  # "[Title](/url)"
+
+
+def heading_level(text: str) -> int:
+    """The level of a Markdown heading ("## Key events": 2), 0 for a line that is none."""
+    marks = MARKDOWN_HEADING.match(text) if text[:1] == "#" else None
+    return marks.group().count("#") if marks else 0
 WIRE_DATELINE = re.compile(  # a wire story's first words: "Nagpur, Mar 21 (BNS) Vidarbha will host …"
     r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3},\s(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})\s\([A-Z][\w&. -]{1,24}\)\s+\S"
 )
