@@ -62,3 +62,25 @@ def test_a_headline_over_its_date_and_text_under_a_signature_starts_the_next_ite
                 "This alert is for general information only. © 2025 Harcourt Lim Sdn Bhd. All rights reserved.")
     result = split_lines((lines[0], lines[1], *WAGES[:2], "Harcourt Lim", *contacts))  # no text under the names: the alert's end
     assert [a.title for a in result.articles] == [lines[0]]
+
+
+def test_a_notice_headed_by_the_names_its_text_opens_with_starts_a_new_item():
+    lines = ("Priya Raman, Daniel Okafor",
+             "Priya Raman and Daniel Okafor were married Feb. 15 at the Providence Art Club. Judge Helen Marchetti officiated.",
+             "The bride, 31, is an associate at a law firm in Boston. The groom, 33, is a structural engineer in Boston.",
+             "Feb. 16, 2025",
+             "Chloé Marchand, Theodore Lindgren",
+             "Chloé Marchand and Theodore Lindgren were married Feb. 14 at the Church of St. John the Evangelist in Boston.",
+             "The bride, 29, is a curator at the Worcester Art Museum. The groom, 30, teaches history at a school in Roxbury.",
+             "Feb. 16, 2025")
+    result = split_lines(lines)
+    assert [a.source.lines for a in result.articles] == [(1, 4), (5, 8)]
+
+
+def test_a_signature_or_a_company_over_text_naming_it_starts_no_item():
+    signed = (*WAGES[:2], "— Ross Drummond", "Ross Drummond won 41 caps for Scotland and writes a weekly column on the game for the paper.")
+    assert len(split_lines(signed).articles) == 1
+    company = (*WAGES[:2], "Adamawa Flour Mills",
+               "Adamawa Flour Mills Plc has named Alhaji Musa Danladi-Bello as managing director, effective April 1, the company said.",
+               "The company also announced the resignation of its finance director, who is retiring after twenty years with it.")
+    assert len(split_lines(company).articles) == 1
