@@ -57,6 +57,7 @@ FIGURED_MAX = 80  # a heading printed with figures ("NAME (CB) – 7/10") is no 
 LABEL_MAX = 40  # a section's label in capitals, and the date under it, are no longer
 END_MATTER = 3  # lines of an article's end matter cut from it at most (a bio, "Prices correct at time of going to press")
 FIELD_MAX = 60  # a line of figures under a heading ("£14.99 Waitrose, 14%") is no longer
+FIELD_LETTERS = 0.6  # and less than this share of its characters are letters
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’.-]+[^\W\d_]+)*")  # a run of words, names with hyphens and initials included
@@ -102,6 +103,8 @@ def _field_form(blocks: Sequence[Block], shapes: Sequence[LineShape], k: int) ->
     line = blocks[k + 1].text
     if not _DIGIT.search(line) or dated(line) or _HEAD_WORDS.match(line):
         return None
+    if sum(map(str.isalpha, line)) >= FIELD_LETTERS * sum(not c.isspace() for c in line):
+        return None  # mostly words: a by-line glued to its date ("Segun AlabiNovember 19, 2025"), no line of figures
     form = _DIGITS.sub("d", _WORDS.sub("w", _BRACKETED.sub("", line)))
     form = re.sub(r"\s+(?=[,.;:%)])", "", " ".join(form.split()))
     return form if any(c not in "wd " for c in form) and form.count("d") >= 2 else None
@@ -210,16 +213,23 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
 def _siblings(article: Item, a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
     """Items `a` and `b` are two sections of `article` above them that the tagger cut apart, and the
     first of them was not joined (no subheading of the article above is printed like it): neither has a
-    head, each is headed the same way (two readers' questions, two numbered steps), and the article
-    above has a head and has not ended, with only a few lines not text between them all."""
+    head, each is headed the same way (two readers' questions, two numbered steps, two picks over the
+    same line of figures), and the article above has a head and has not ended, with only a few lines
+    not text between them all."""
     def close(upper: Item, lower: Item) -> bool:
         between = range(upper.end, lower.start)
         return len(between) <= BETWEEN and not any(shapes[k].running for k in between)
 
+    if not (close(article, a) and close(a, b)) or not has_head(blocks, roles, article.start, article.end):
+        return False
+    field = _field_form(blocks, shapes, b.start)
+    if field is not None and _field_form(blocks, shapes, a.start) == field:  # two picks over the same line of figures
+        return not any(_ended(blocks[x.end - 1].text, roles[x.end - 1], shapes[x.end - 1]) for x in (article, a)) and not (
+            has_head(blocks, roles, a.start + 2, a.end) or has_head(blocks, roles, b.start + 2, b.end))  # (the figures are no head)
     form = template(blocks[b.start].text)
-    if form is None or form.startswith("label") or template(blocks[a.start].text) != form or not (close(article, a) and close(a, b)):
+    if form is None or form.startswith("label") or template(blocks[a.start].text) != form:
         return False  # (two briefs under one label, "IN BRIEF: …", are items of their own)
-    if has_head(blocks, roles, a.start, a.end) or has_head(blocks, roles, b.start, b.end) or not has_head(blocks, roles, article.start, article.end):
+    if has_head(blocks, roles, a.start, a.end) or has_head(blocks, roles, b.start, b.end):
         return False
     return not any(_ended(blocks[x.end - 1].text, roles[x.end - 1], shapes[x.end - 1]) for x in (article, a))
 

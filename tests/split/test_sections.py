@@ -379,6 +379,18 @@ def test_picks_headed_over_the_same_line_of_figures_as_one_inside_the_article_ar
     assert [a.title for a in result.articles] == [listing[0], listing[3]]
 
 
+def test_picks_over_the_same_line_of_figures_cut_apart_from_the_first_are_the_articles():
+    result = split(WINE, WINE[5], WINE[8], WINE[11])
+    assert [a.title for a in result.articles] == [WINE[0]]
+    teasers = ("Abuja premiere for political drama postponed", "Ifeoma ChukwuNovember 28, 2025",
+               "Producers say the event at the Silverbird Galleria was moved for logistical reasons, sources said.",
+               "Cross-border comedy to premiere in Accra", "Segun AlabiNovember 19, 2025",
+               "The comedy, shot in Kumasi and Ibadan, will open in Accra on 12 December before a release in January.",
+               "Enugu's first film festival to open with a local premiere", "Kelechi Onyekachi-DikeNovember 11, 2025",
+               "The Coal City Film Festival will open with an Igbo-language drama about a market woman in Ogbete.")
+    assert len(split(teasers, teasers[3], teasers[6]).articles) == 3  # a by-line glued to its date is no line of figures
+
+
 def test_a_bio_cut_from_the_foot_of_the_article_is_its_end_matter():
     result = split(WINE, WINE[8], WINE[11], WINE[14])
     assert [a.title for a in result.articles] == [WINE[0]]
