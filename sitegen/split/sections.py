@@ -87,11 +87,16 @@ def _figured(text: str) -> str | None:
     out: a player's rating "NAME (CB) – 7/10" prints as "w – d/d", as every player's does."""
     if len(text) > FIGURED_MAX or not _DIGIT.search(text):
         return None
-    form = _DIGITS.sub("d", _WORDS.sub("w", text.strip()))
+    form = _shape_of(text.strip())
     if sum(c in _MARKS for c in form) < 2:
         return None
     form = " ".join(_BRACKETED.sub(" ", form).split())  # the position in brackets may be left out ("Coach NAME – 7/10")
     return f"form {form}" if "d" in form and any(c in _MARKS for c in form) else None
+
+
+def _shape_of(text: str) -> str:
+    """A line with each run of words as "w" and each number as "d": "£14.99 Waitrose, 14%" is "£d w, d%"."""
+    return _DIGITS.sub("d", _WORDS.sub("w", text))
 
 
 def _field_form(blocks: Sequence[Block], shapes: Sequence[LineShape], k: int) -> str | None:
@@ -105,7 +110,7 @@ def _field_form(blocks: Sequence[Block], shapes: Sequence[LineShape], k: int) ->
         return None
     if sum(map(str.isalpha, line)) >= FIELD_LETTERS * sum(not c.isspace() for c in line):
         return None  # mostly words: a by-line glued to its date ("Segun AlabiNovember 19, 2025"), no line of figures
-    form = _DIGITS.sub("d", _WORDS.sub("w", _BRACKETED.sub("", line)))
+    form = _shape_of(_BRACKETED.sub("", line))
     form = re.sub(r"\s+(?=[,.;:%)])", "", " ".join(form.split()))
     return form if any(c not in "wd " for c in form) and form.count("d") >= 2 else None
 
@@ -224,12 +229,13 @@ def _siblings(article: Item, a: Item, b: Item, blocks: Sequence[Block], shapes: 
         return False
     field = _field_form(blocks, shapes, b.start)
     if field is not None and _field_form(blocks, shapes, a.start) == field:  # two picks over the same line of figures
-        return not any(_ended(blocks[x.end - 1].text, roles[x.end - 1], shapes[x.end - 1]) for x in (article, a)) and not (
-            has_head(blocks, roles, a.start + 2, a.end) or has_head(blocks, roles, b.start + 2, b.end))  # (the figures are no head)
-    form = template(blocks[b.start].text)
-    if form is None or form.startswith("label") or template(blocks[a.start].text) != form:
-        return False  # (two briefs under one label, "IN BRIEF: …", are items of their own)
-    if has_head(blocks, roles, a.start, a.end) or has_head(blocks, roles, b.start, b.end):
+        head = 2  # (the figures under each heading are no head of its own)
+    else:
+        form = template(blocks[b.start].text)
+        if form is None or form.startswith("label") or template(blocks[a.start].text) != form:
+            return False  # (two briefs under one label, "IN BRIEF: …", are items of their own)
+        head = 0
+    if has_head(blocks, roles, a.start + head, a.end) or has_head(blocks, roles, b.start + head, b.end):
         return False
     return not any(_ended(blocks[x.end - 1].text, roles[x.end - 1], shapes[x.end - 1]) for x in (article, a))
 
