@@ -35,6 +35,9 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   headline, outside every item — taken in (a date alone there is a day's heading over its posts);
 - an image's alt text opening an item over its headline ("Image: A row of mailboxes …", a listing's
   thumbnail) — let go;
+- a section's label in capitals opening an item over its headline in mixed case ("THE BIG STORY"
+  over "Shelf Life is closing. We should have seen it coming.") — let go (a head in capitals over
+  a field, a date or a sentence is the item's own: "CHAMDOR INDUSTRIAL: FEEDER TRIPPED");
 - a tail of the site's own text kept under an item's text: from the first line that is the
   site's — an "Older entries" link, a comments heading, "Posted in … | Tagged …", a newsletter
   sign-up, a row of policy links, the heading of a list of the site's other pages ("More letters",
@@ -68,6 +71,8 @@ _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 FIELD_MAX = 80  # a teaser's field ("Danger at alpine: High (4)") is shorter
 TEASER_LINES = 4  # a teaser has at most this many lines before its field
+LABEL_WORDS = 5  # a section's label in capitals over an item's headline is at most this long
+LABELLED_HEAD = 16  # and the headline under it
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 _EVENT_ROLE = re.compile(  # the label of an event's person: "Speaker:", "Chair:"
     r"^(?:speakers?|chairs?|presenters?|hosts?|facilitators?|lecturers?|panell?ists?|moderators?|convenors?|preachers?)\s*:\s+\S", re.IGNORECASE
@@ -203,6 +208,22 @@ def _alt_over_head(item: Item, blocks: Sequence[Block], shapes: Sequence[LineSha
     item starts at the headline."""
     return item.end - item.start >= 3 and alt_text(blocks[item.start].text) and peers.head_like(
         blocks[item.start + 1].text, shapes[item.start + 1])
+
+
+def _label_over_head(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """The item opens with a section's label in capitals over a headline in mixed case ("THE BIG
+    STORY" over "Shelf Life is closing. We should have seen it coming.", "FROM THE ARCHIVE" over
+    "When the Vale nearly went to Wembley"), the headline over its by-line, date or text: the item
+    starts at the headline. A head in capitals over a field or a sentence is the item's own."""
+    if item.end - item.start < 3:
+        return False
+    label, s = blocks[item.start].text.strip(), shapes[item.start]
+    letters = [c for c in label if c.isalpha()]
+    if not (3 <= len(letters) and label.isupper() and label[-1].isalpha() and s.words <= LABEL_WORDS and not any(c.isdigit() for c in label)):
+        return False
+    head, h = blocks[item.start + 1].text.strip(), shapes[item.start + 1]
+    return (not head.isupper() and roles[item.start + 1] in (Role.TITLE, Role.STANDFIRST) and 2 <= h.words <= LABELLED_HEAD
+            and h.final not in (",", ":", ";") and ":" not in " ".join(head.split()[:3]) and not dated(head) and not is_label(head, h))
 
 
 def _alt_under(item: Item, limit: int, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> int:
@@ -419,6 +440,9 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
         if start == item.start and _alt_over_head(item, blocks, shapes):
             start += 1
             cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "an image's alt text over the item's headline"))
+        elif start == item.start and _label_over_head(item, blocks, shapes, roles):
+            start += 1
+            cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "a section's label over the item's headline"))
         end = _tail(item, blocks, shapes)
         if end == item.end:
             end = _writer_below(item, limit, outside, blocks, shapes, roles)

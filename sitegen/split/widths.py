@@ -26,6 +26,7 @@ OVER_COST = 4  # choosing W, a line longer than it costs this many joins
 NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
 HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on (`hyphenated`)
 _FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")  # a text browser's number before a link's text: "[18]Dartmouth …"
 
 
 def hyphenated(line: str) -> bool:
@@ -46,6 +47,13 @@ def fits(line: str, following: str, width: int) -> bool:
     return len(line) + gap + len(first_word(following)) <= width
 
 
+def opening(following: str) -> str:
+    """How a line (stripped) that may go on from the line above opens: "lower" (mid-sentence),
+    "figure" (a date's day or year, a list's number: no evidence either way) or "upper"."""
+    first = (following[_LINK_NUMBER.match(following).end() :] if following.startswith("[") and _LINK_NUMBER.match(following) else following)[:1]
+    return "lower" if first.islower() else "figure" if first.isdigit() else "upper"
+
+
 def too_long(filled: list[int]) -> bool:
     """Lines of these lengths (the blank ones left out) are too long, or too few, to be
     wrapped: the fast way out, as most dumps have paragraphs longer than any wrap width."""
@@ -64,6 +72,7 @@ def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None
     # a line of n characters followed by a word of w is joined when n <= W < n + 1 + w
     joined = [0] * (MAX_WIDTH + 2)  # difference arrays over W
     lower = [0] * (MAX_WIDTH + 2)
+    figures = [0] * (MAX_WIDTH + 2)
     near = [0] * (MAX_WIDTH + 2)
     paragraph_lines = 0
     for k in range(len(lines) - 1):
@@ -79,9 +88,11 @@ def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None
         if low <= high:
             joined[low] += 1
             joined[high + 1] -= 1
-            if following[:1].islower():
-                lower[low] += 1
-                lower[high + 1] -= 1
+            opens = opening(following)
+            if opens != "upper":
+                counted = lower if opens == "lower" else figures
+                counted[low] += 1
+                counted[high + 1] -= 1
     longest = sorted(filled, reverse=True)
     floor = longest[allowed] if allowed < len(longest) else 0  # W may leave the `allowed` longest lines over it
     over = sum(MIN_WIDTH < n <= MAX_WIDTH for n in filled)  # lines longer than W (and no longer than any W)
@@ -89,16 +100,17 @@ def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None
     for n in filled:
         if n <= MAX_WIDTH:
             by_length[n] += 1
-    best, score, joins, lowered, near_best = None, 0, 0, 0, 0
-    running, running_lower, running_near = 0, 0, 0
+    best, score, joins, lowered, figured, near_best = None, 0, 0, 0, 0, 0
+    running, running_lower, running_figures, running_near = 0, 0, 0, 0
     for width in range(MIN_WIDTH, MAX_WIDTH + 1):
         running += joined[width]
         running_lower += lower[width]
+        running_figures += figures[width]
         running_near += near[width]
         over -= by_length[width]
         if width >= floor and running - OVER_COST * over > score:  # a line over W is a join missed
-            best, score, joins, lowered, near_best = width, running - OVER_COST * over, running, running_lower, running_near
-    if best is None or joins < MIN_JOINS or lowered < LOWER_SHARE * joins:
+            best, score, joins, lowered, figured, near_best = width, running - OVER_COST * over, running, running_lower, running_figures, running_near
+    if best is None or joins < MIN_JOINS or lowered < LOWER_SHARE * (joins - figured):
         return None
     if joins < JOIN_SHARE * paragraph_lines and joins < NEAR_SHARE * near_best:
         return None
@@ -133,7 +145,7 @@ def ragged_widths(lines: list[str], lengths: list[int]) -> list[int] | None:
     not: many of a paragraph's lines joined to the next by the rule at their own width, and
     most of those mid-sentence. (`wrap_width` tried first: it has the fast way out.)"""
     widths = line_widths(lengths)
-    paragraph_lines = joins = lowered = 0
+    paragraph_lines = joins = lowered = figured = 0
     for k in range(len(lines) - 1):
         n, following = lengths[k], lines[k + 1].lstrip()
         if n < MIN_WIDTH // 2 or not following or widths[k] < MIN_WIDTH:
@@ -141,7 +153,9 @@ def ragged_widths(lines: list[str], lengths: list[int]) -> list[int] | None:
         paragraph_lines += 1
         if not fits(lines[k].rstrip(), following, widths[k]):
             joins += 1
-            lowered += following[:1].islower()
-    if joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * joins:
+            opens = opening(following)
+            lowered += opens == "lower"
+            figured += opens == "figure"
+    if joins < MIN_JOINS or joins < JOIN_SHARE * paragraph_lines or lowered < LOWER_SHARE * (joins - figured):
         return None
     return widths

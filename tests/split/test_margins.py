@@ -379,3 +379,13 @@ def attached(texts: tuple[str, ...], starts: tuple[int, ...], outside: tuple[int
 def test_an_item_that_is_only_a_date_line_joins_the_item_it_dates():
     below = ("Garden shredder", TEXT, "Returned 26 Feb 2027 · Loans this year: 4", "Wallpaper steamer", OTHER, "Returned 21 Feb 2027 · Loans this year: 9")
     assert attached(below, (0, 2, 3)) == [(0, 3), (3, 6)]
+
+
+def test_a_sections_label_in_capitals_over_an_items_headline_is_not_the_items_a_head_in_capitals_over_a_field_is():
+    page = ("THE BIG STORY", "Shelf Life is closing. We should have seen it coming.", "By Chidinma Okeke-Hart", TEXT,
+            "FROM THE ARCHIVE", "When the Vale nearly went to Wembley", OTHER,
+            "CHAMDOR INDUSTRIAL: FEEDER TRIPPED", "Areas affected: Chamdor, Factoria, parts of Delporton", OTHER)
+    with tagger.using(StartsAt(page[0], page[4], page[7])):
+        result = split_text("\n\n".join(page) + "\n", "dump.txt")
+    assert [(a.title, a.source.lines[0]) for a in result.articles] == [(page[1], 3), (page[5], 11), (page[7], 15)]
+    assert {d.line for d in result.debris} == {1, 9}

@@ -470,3 +470,31 @@ def test_a_statement_wrapped_the_same_way_under_each_story_is_not_a_running_head
     lines = [*wrapped(PROSE, width=66), "", *statement, "", *wrapped(MORE, width=66), "", *statement, ""]
     out = [line.strip() for line in joined(lines)]
     assert out.count(" ".join(statement)) == 2
+
+
+def test_a_text_browsers_listing_whose_wrapped_lines_go_on_with_names_and_figures_is_unwrapped():
+    # most of its wrapped lines go on with a place's name, a date's figures or a link's number,
+    # not in lower case: those are no evidence that the page is not wrapped
+    teasers = [
+        ["   [16]Halifax council votes 9-8 to keep Quinpool Road bike lane after", "   five-hour debate", "",
+         "   By [17]Ravi Deshpande | 7:52 p.m. March 10, 2025", "",
+         "   Councillors rejected a motion to return the painted lane to", "   parking, but asked staff to report back."],
+        ["   [18]Dartmouth crossing ferry back on full schedule after", "   engine repairs", "",
+         "   By [19]Claire Thibodeau | 5:15 p.m. March 10, 2025", "",
+         "   Halifax Transit says the Woodside route will run every 30 minutes", "   again from Wednesday."],
+        ["   [20]'We just want to know where she is': family of missing", "   Spryfield woman appeals for help", "",
+         "   The Canadian Press | 3:40 p.m. March 10, 2025", "",
+         "   Police say Tanya Moosomin, 34, was last seen near the Herring Cove", "   Road plaza on March 2."],
+        ["   [21]PHOTOS: Hundreds line the waterfront for the return of HMCS", "   Margaret Brooke", "",
+         "   By [24]Ravi Deshpande and [25]Siobhan MacKinnon | 11:30 a.m. March", "   10, 2025", "",
+         "   The education minister says design work will begin this spring.", "   Parents in Clayton Park say they have heard that before."],
+        ["   [30]North End bakery closes after 41 years: 'It's time'", "",
+         "   By [31]Claire Thibodeau and [32]Aisha Rahman-Forbes | 6:20 p.m. March", "   9, 2025", "",
+         "   The Uniacke family say rising costs and a lack of staff made the", "   decision for them. The last loaves will be sold on Saturday."],
+    ]
+    lines = [line for teaser in teasers for line in [*teaser, ""]]
+    out = [line.strip() for line in joined(lines)]
+    assert "[16]Halifax council votes 9-8 to keep Quinpool Road bike lane after five-hour debate" in out
+    assert "[18]Dartmouth crossing ferry back on full schedule after engine repairs" in out
+    assert "Police say Tanya Moosomin, 34, was last seen near the Herring Cove Road plaza on March 2." in out
+    assert "By [24]Ravi Deshpande and [25]Siobhan MacKinnon | 11:30 a.m. March 10, 2025" in out
