@@ -31,7 +31,7 @@ from sitegen.split.clean import ADVERT_LABEL
 from sitegen.split.cohesion import content_words, similarity
 from sitegen.split.dates import DAY_NAMES, dated
 from sitegen.split.meta import bio_names
-from sitegen.split.roles import LineShape, Role, date_line, person
+from sitegen.split.roles import LineShape, Role, byline_names, date_line, person
 from sitegen.split.text import TWO_SENTENCES, Block, Debris, heading_level
 
 HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
@@ -45,6 +45,7 @@ NAMED = 0.15  # … or this much, when the two also name the same people and pla
 NAMES = 3
 PARAGRAPH = 40  # characters of a numbered paragraph at least (a numbered heading is shorter)
 _HEAD_ROLES = (Role.BYLINE, Role.DATELINE)
+_ROW = re.compile(r"\s[|·•]\s")  # between the parts of a by-line's row: "NAME · Classroom teacher · date"
 _ENDS = (Role.LICENCE, Role.CREDIT, Role.BYLINE)  # an article's end matter: what follows is another item
 _NUMBERED = re.compile(r"^\s*(?:(\d{1,3})[.):]|(\d{1,3})/(\d{1,3})\b|(?:step|part|day|stage|round|chapter|question|q)\s*(\d{1,3})\b)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*(?:\d{1,3}[.):]|[ivx]{1,4}\.)\s+", re.IGNORECASE)
@@ -148,6 +149,13 @@ def has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: in
                for k in range(start, min(end, start + HEAD)))
 
 
+def _signed(blocks: Sequence[Block], roles: Sequence[Role], item: Item) -> bool:
+    """A by-line naming someone among the first lines under the item's heading ("By NAME", "NAME ·
+    Classroom teacher · Submitted January 12, 2025")."""
+    return any(roles[k] in _HEAD_ROLES and (byline_names(blocks[k].text, after_title=True) or person(_ROW.split(blocks[k].text, 1)[0]))
+               for k in range(item.start + 1, min(item.end, item.start + HEAD)))
+
+
 def _dated(text: str) -> bool:
     return date_line(text) or len(text) <= 120 and bool(dated(text) or _HEAD_WORDS.match(text))
 
@@ -177,7 +185,10 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "its paragraphs go on numbering the article's above"
     if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]):
         return None
-    if 0 < heading_level(blocks[a.start].text) < heading_level(blocks[b.start].text):
+    level = heading_level(blocks[b.start].text)
+    if 0 < heading_level(blocks[a.start].text) < level and not any(0 < heading_level(blocks[k].text) < level for k in between) and (
+        not _signed(blocks, roles, b)
+    ):  # (a heading over its own by-line heads an item of its own: a reader's review under the expert's)
         return "a Markdown heading under the article's deeper than its headline (## under #)"
     if _end_matter(a, b, blocks, shapes, roles):
         return "the article's end matter (its writer's note and what follows it), with no text of its own"

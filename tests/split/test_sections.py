@@ -412,6 +412,18 @@ def test_markdown_sections_under_an_articles_level_one_headline_are_its():
     assert len(split(teasers, teasers[3]).articles) == 2  # headings of one level: items of their own
 
 
+def test_a_deeper_markdown_heading_over_its_own_by_line_heads_an_item_of_its_own():
+    page = ("## Expert review: a fast, fun quiz engine that finally handles real maths",
+            "By Eun-ji Seo, Senior Editor · Reviewed November 18, 2024",
+            "Quizzard looks like every other live quiz game until you type a maths question; its answer engine accepts equivalent forms.",
+            "### Great for exit tickets, weak on accessibility",
+            "Kwame Boateng · Classroom teacher · Accra International School · Submitted January 12, 2025",
+            "My Grade 8 students love it and I use it three times a week for exit tickets at the end of each lesson.")
+    result = split(page, page[3])
+    assert [(a.title, a.authors) for a in result.articles] == [
+        (page[0].removeprefix("## "), ("Eun-ji Seo",)), (page[3].removeprefix("### "), ("Kwame Boateng",))]
+
+
 HOROSCOPE = (
     "Your weekly horoscope: March 17 – 23, 2025",
     "The equinox brings a fresh start, and Mercury's retrograde means it pays to read the fine print twice this week.",
