@@ -667,6 +667,16 @@ def _no_honorific(name: str) -> str:
     return post_nominals(name)
 
 
+_PAGE_CREDIT = re.compile(r"^(.{2,80}?) [·|•–—-] (?:page|p\.) ?\d{1,4}$", re.IGNORECASE)  # "Kamau Njoroge · Page 1"
+
+
+def _credited_page(text: str) -> bool:
+    """A writer's name and the page a story is printed on ("Kamau Njoroge · Page 1", a print
+    edition's index): a by-line, not a print page's running head ("SIVUMUT NEWS · Page 4")."""
+    found = _PAGE_CREDIT.match(text)
+    return found is not None and person(found.group(1)) is not None
+
+
 @remembered
 def furniture_reason(text: str, repeats: int = 1) -> str | None:
     """Why a line is page furniture judged by its shape and how often it recurs, or None:
@@ -675,7 +685,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     reason = line_debris(text)
     if reason or len(text) > REPEAT_SHORT * 2:
         return reason
-    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) or ("code" in text or "coupon" in text) and _OFFER.search(text)):
+    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) and not _credited_page(text) or ("code" in text or "coupon" in text) and _OFFER.search(text)):
         return "page furniture (tags, sharing, comments, navigation)"
     if len(text) <= 160 and _buttons(text):
         return "a row of counters and buttons"

@@ -220,6 +220,8 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("Rhannu / Share: Facebook · X · WhatsApp") is not None  # under a label in Welsh too
     assert furniture_reason("SIVUMUT NEWS · March 14, 2025 · Page 4") is not None  # a print page's running head
     assert furniture_reason("Page 3 | The Dispatch") is not None
+    assert furniture_reason("THE HARBOUR TIMES · Page 4") is not None
+    assert furniture_reason("Kamau Njoroge · Page 1") is None  # a print edition's index: who wrote the story, on which page
     assert furniture_reason("Browse by month: January 2025 | February 2025 | March 2025") is not None
     assert furniture_reason("The answer is on Page 4") is None
     assert furniture_reason("Politics", repeats=3) == "recurs 3 times in the dump"
