@@ -233,11 +233,15 @@ def _wrapped_end(n: int, meta: set[int], most: int = 3) -> int:
 _XML_TITLE = re.compile(r"^<title(?:\s[^>]*)?>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?(?:</title>|$)")  # a feed's "<title>Title</title>"
 
 
+_RANK = re.compile(r"^\d{1,3}[.)] (?=\S)")  # a ranked list's number: "1. [18]Teachers to strike …"
+
+
 def heading(line: str) -> str:
     """A line as its heading reads: white space collapsed, without a plain-text heading's marks
-    ("** Title"), a text browser's link number ("[16]Title"), a Markdown link's address
+    ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
     ("### [Title](/url)") or a feed's title tags ("<title>Title</title>", its entities read)."""
-    text = LEADING_LINK.sub("", _norm(line).lstrip("*#= "), 1)
+    text = _norm(line).lstrip("*#= ")
+    text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)
     if text.startswith("["):
         text = MARKDOWN_LINK.sub(r"\g<inner>", text, 1) if MARKDOWN_LINK.match(text) else text
     elif text.startswith("<title"):

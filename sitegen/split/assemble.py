@@ -66,6 +66,7 @@ from sitegen.split.roles import (
 )
 from sitegen.split.firsts import initialled
 from sitegen.split.text import (
+    NUMBERED,
     TABLE_ROW,
     Block,
     Debris,
@@ -201,7 +202,11 @@ def assemble(
         if names := byline_names(row.text):
             found.add_authors(names)
             found.bylines[row.line] = row.text
-    if looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
+    ranked = NUMBERED.match(lines[0].text)  # "1. [18]Teachers to strike …": a ranked teaser's headline, its rank no part of it
+    if ranked and looks_like_title(ranked.group(3), lines[1].text if len(lines) > 1 else None):
+        title, publisher = split_title(ranked.group(3))
+        found.meta_lines.append(lines.pop(0).line)
+    elif looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
         if publisher and own_suffix(title, publisher):
             title, publisher = " ".join(lines[0].text.split()), None

@@ -38,7 +38,7 @@ from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WOR
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
+from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
 
 
 class Role(Enum):
@@ -384,6 +384,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     """The people of a by-line in any of its usual forms: "By NAME", "Written by NAME",
     "This article was written by NAME", "NAME | Publisher" or "NAME · date" (when `after_title`,
     or glued to a date), or None."""
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(r"\g<inner>", text)  # "By [Tobias Lindqvist](/contributors/…)": a Markdown link's text
     if len(text) > BYLINE_MAX:
         return None
     if "(" in text and _AGE.search(text):

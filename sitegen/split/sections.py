@@ -181,7 +181,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
     if len(between) > BETWEEN:
         return None
-    if _numbering_goes_on(a, b, blocks, shapes):
+    if _numbering_goes_on(a, b, blocks, shapes) and not any(roles[k] in _HEAD_ROLES and not shapes[k].running for k in range(b.start + 1, min(b.end, b.start + HEAD))):
+        # (a ranked teaser has its by-line or its date under its headline)
         return "its paragraphs go on numbering the article's above"
     if _ended(blocks[a.end - 1].text, roles[a.end - 1], shapes[a.end - 1]):
         return None

@@ -158,3 +158,11 @@ def test_predict_reads_a_headline_the_dump_wrapped_over_two_lines():
     text = "\n".join([*textwrap.wrap(head, 76), "By Jarrah Whitfield", *textwrap.wrap(body, 76)]) + "\n"
     [got] = predict(text, "d.txt")
     assert got.title == head and got.lines[0] == 1
+
+
+def test_predict_reads_a_ranked_teasers_headline_without_its_rank_and_link_number():
+    text = ("1. [18]Teachers to strike on March 27 after pay offer rejected by union members\n"
+            "The one-day walkout would close most state schools in Queensland, the first statewide strike since 2019.\n"
+            "By [19]Harriet Nguyen\n4 hours ago\n")
+    [got] = predict(text, "d.txt")
+    assert got.title == "Teachers to strike on March 27 after pay offer rejected by union members"

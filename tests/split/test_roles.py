@@ -185,6 +185,9 @@ def test_signatures_of_letters():
     assert not first_name("Registrar") and first_name("Rosa")  # a notice signed by an office names no one
     assert byline_names("PRESS RELEASE", after_title=True) is None  # a kind of text, not a name
     assert byline_names("By [11]Teresita Villanueva-OcampoJune 4, 2024 · 8 min read") == ["Teresita Villanueva-Ocampo"]  # a text browser's link number
+    assert byline_names("By [Tobias Lindqvist](https://kestrelmag.example/contributors/tobias-lindqvist) · 11 min read") == [
+        "Tobias Lindqvist"]  # a Markdown link's text
+    assert furniture_reason("By [Tobias Lindqvist](https://kestrelmag.example/contributors/t-lindqvist) · 11 min read") is None
     assert byline_names("Answered by Master Gardener volunteer Carol Ann Bixby · June 16, 2025") == ["Carol Ann Bixby"]  # a post before the name
     assert byline_names("記者 Reporter: Chan Ka-yan") == ["Chan Ka-yan"]  # the label in two scripts
     assert byline_names("Log compiled by Watch Leader Ana Fifita from the trainees' daily entries") == ["Ana Fifita"]

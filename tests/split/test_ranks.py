@@ -1,0 +1,53 @@
+"""ranks: a page's numbered list of teasers, each entry an item; an article's numbered steps are not."""
+
+from __future__ import annotations
+
+from sitegen.split import split_text
+from sitegen.split.ranks import entries
+from sitegen.split.roles import classify
+
+MOST_READ = (
+    "1. [18]Teachers to strike on March 27 after pay offer rejected by 81 per cent of union members",
+    "The one-day walkout would close most state schools in Queensland, the first statewide strike since 2019.",
+    "By [19]Harriet Nguyen and [20]Tom Whitlock", "4 hours ago",
+    "2. [21]Live: Flash flooding closes Bruce Highway as storms lash the south-east",
+    "Follow the latest as emergency crews carry out 40 swift-water rescues between Caboolture and Gympie.",
+    "By [22]Aroha Tane", "Updated 12 minutes ago",
+    "3. [23]Exclusive: Councillor's company won $4.1m in contracts he voted on",
+    "Documents obtained by the Herald show Cr Darren Mulholland declared his interest in only two of the seven tenders.",
+    "By [24]Sunita Raghunathan", "Yesterday",
+    "4. [26]Opinion: The RBA's patience is a luxury renters can't afford",
+    "The bank keeps telling us the worst is over. It has not been inside a share house in Woolloongabba lately.",
+    "By [27]Georgia Papadakis", "6 hours ago",
+)
+STEPS = (
+    "1. Bulls v Stormers: Van Wyk's try in the 54th minute",
+    "The Bulls' wing dived over in the left corner after a knock-on by the centre in the build-up, or so it seemed.",
+    "Score: 5/5. The right call, made quickly.",
+    "2. Sharks v Lions: the penalty try that wasn't",
+    "The Sharks were held up over the line twice in three phases, and on the third the lock pulled down the maul.",
+    "Score: 2/5.",
+    "3. Bulls v Stormers: the high tackle on Mthembu",
+    "This one was straightforward. The flanker led with the shoulder and made direct contact with the head.",
+    "Score: 4/5.",
+)
+
+
+def test_a_ranked_list_of_teasers_with_by_lines_and_dates_is_one_entry_each():
+    assert entries(MOST_READ, classify(list(MOST_READ))) == [(0, 4), (4, 8), (8, 12), (12, 16)]
+
+
+def test_numbered_sections_with_no_by_line_or_date_under_them_are_no_ranked_teasers():
+    assert entries(STEPS, classify(list(STEPS))) == []
+    assert entries(MOST_READ[:8], classify(list(MOST_READ[:8]))) == []  # two entries make no list
+
+
+def test_each_ranked_teaser_is_an_item_titled_by_its_headline_without_its_rank():
+    page = ("The Meridian Herald", "The stories our readers are spending the most time with right now.", *MOST_READ)
+    result = split_text("\n".join(page) + "\n", "dump.txt")
+    assert [(a.title, a.authors) for a in result.articles] == [
+        ("Teachers to strike on March 27 after pay offer rejected by 81 per cent of union members", ("Harriet Nguyen", "Tom Whitlock")),
+        ("Live: Flash flooding closes Bruce Highway as storms lash the south-east", ("Aroha Tane",)),
+        ("Exclusive: Councillor's company won $4.1m in contracts he voted on", ("Sunita Raghunathan",)),
+        ("Opinion: The RBA's patience is a luxury renters can't afford", ("Georgia Papadakis",)),
+    ]
