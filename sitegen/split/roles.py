@@ -38,7 +38,7 @@ from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WOR
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, NUMBERED, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
+from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, NUMBERED, PLAIN_HEADING, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
 
 
 class Role(Enum):
@@ -882,8 +882,8 @@ def classify(
     headlines: deque[str] = deque(maxlen=HEADLINES_KEPT)  # the last headline-shaped lines
     for i, text in enumerate(texts):
         s = shapes[i] if shapes else shape(text)
-        if text[:1] == "#" and (marks := MARKDOWN_HEADING.match(text)):
-            text = text[marks.end() :]  # "# Screen awards live: …": a Markdown heading is read as its words
+        if text[:1] in "#*=" and (marks := MARKDOWN_HEADING.match(text) or PLAIN_HEADING.match(text)):
+            text = text[marks.end() :]  # "# Screen awards live: …", "** TOP STORY": a heading is read as its words
             s = shape(text)
         role = role_of(text, s, repeats[i] if repeats else 1, previous)
         if role is Role.TITLE:

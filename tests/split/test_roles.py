@@ -119,6 +119,10 @@ def test_a_markdown_heading_is_read_as_its_words():
     lines = ["# Screen awards live: Wattle Road wins best film as Mele Tupou makes history", "By Kerryn Tate",
              "Live updates from the awards at the Hordern Pavilion, where the Western Sydney drama led the nominations with 14."]
     assert classify(lines)[:2] == (Role.TITLE, Role.BYLINE)
+    mail = ["Thank you for reading, and for the messages you send us. We read all of them, every week.",
+            "** The prisoners who came home to nothing",
+            "Since last summer, more than 250 political prisoners have been pardoned and released. For many, freedom has meant poverty."]
+    assert classify(mail)[1] is Role.TITLE  # a plain-text mail's heading marks
 
 
 def test_a_reviewers_rating_in_stars_is_no_part_of_the_by_line():
