@@ -389,3 +389,10 @@ def test_a_sections_label_in_capitals_over_an_items_headline_is_not_the_items_a_
         result = split_text("\n\n".join(page) + "\n", "dump.txt")
     assert [(a.title, a.source.lines[0]) for a in result.articles] == [(page[1], 3), (page[5], 11), (page[7], 15)]
     assert {d.line for d in result.debris} == {1, 9}
+
+
+def test_a_headline_over_its_by_line_date_and_picture_left_outside_heads_the_story():
+    page = ("7 Penang hawker dishes you can't leave without trying", "Words by Mei Ling Tan · Photos by Arif Rahman",
+            "Published 22 August 2025", "[Image: Steam rising from a wok at a night market on Gurney Drive]", "Char kway teow", TEXT)
+    result = split(page, page[4])
+    assert [(a.title, a.source.lines[0], a.authors) for a in result.articles] == [(page[0], 1, ("Mei Ling Tan",))]
