@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import cohesion, contents, ends, flat, furniture, margins, peers, ranks, records, rows, sections, short, signoff, stack, template
+from sitegen.split import briefs, cohesion, contents, ends, flat, furniture, margins, peers, ranks, records, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -675,8 +675,11 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     tags = _kept_runs(lines, tagging)
     named = _contents_tags(lines, tags)
     _record_tags(lines, tags)
-    for a, b in ranks.entries([x.block.text for x in lines], [x.role for x in lines]):  # a page's ranked teasers
+    texts, line_roles = [x.block.text for x in lines], [x.role for x in lines]
+    for a, b in ranks.entries(texts, line_roles) + briefs.entries(texts, line_roles):  # a page's ranked teasers, its briefs
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)
+        if b < len(tags) and tags[b] == "I":
+            tags[b] = "B"  # what follows the entry is none of it
     content = [k for k, x in enumerate(lines) if x.role is not None]
     if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])

@@ -1,0 +1,74 @@
+"""Briefs: a page's bulleted items, each a short item of its own.
+
+Owns `entries(texts, roles)`: a newsletter's "In brief" box, a lab's or a club's news page
+print their short items as bullets, each opening with a lead-in — a label and a colon
+("* Exit fee: Belarusians leaving by land …"), a date ("* March 2025 — Welcome to Lucía …")
+or a label in bold — and a sentence or more after it. Each such bullet is an item, whatever the
+tagger made of a list's line. An article's bulleted points look the same, so the run must not be
+introduced by a line that opens a list ("Most people improve with simple treatments:"), and it must
+stand apart from running text — under a heading or a label, or at the top of the segment — unless
+its lead-ins are dates (a news page's entries follow the post above them). Three bullets or more.
+Pure; reads no metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sitegen.split.dates import date_of
+from sitegen.split.roles import Role, shape
+from sitegen.split.text import BULLET
+
+MIN_ENTRIES = 3  # a run of briefs has at least this many
+TEXT_WORDS = 8  # words after a brief's lead-in at least
+GAP = 2  # lines (blank or taken out) between two briefs of a run at most
+_LEAD = re.compile(r"^(?:\*\*(?P<bold>[^*]{1,60})\*\*|(?P<label>[A-Z][\w'’ ,&-]{1,40}):|(?P<date>[^—–:]{3,25}?)\s+[—–-])\s+(?P<text>\S.*)$")
+
+
+def lead_in(text: str) -> tuple[str, str] | None:
+    """A brief's lead-in and what kind it is ("label" or "date"), or None: "* Exit fee: Belarusians …"
+    → ("Exit fee", "label"); "* March 2025 — Welcome …" → ("March 2025", "date")."""
+    bullet = BULLET.match(text)
+    found = _LEAD.match(bullet.group(1).strip()) if bullet else None
+    if found is None or len(found.group("text").split()) < TEXT_WORDS:
+        return None
+    lead = (found.group("date") or found.group("bold") or found.group("label")).strip()
+    if date_of(lead) or _month_year(lead):
+        return lead, "date"
+    return (lead, "label") if found.group("date") is None else None
+
+
+_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)
+
+
+def _month_year(text: str) -> bool:
+    return bool(_MONTH_YEAR.match(text.strip()))
+
+
+def entries(texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
+    """The (start, end) ranges of the briefs among these lines (`roles[k]` None for a line taken
+    out), each one line."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, str]] = []
+    for k, text in enumerate(texts):
+        found = lead_in(text) if roles[k] is not None and text.lstrip()[:1] in "*•-+·▪●" else None
+        if found is not None and (not run or k - run[-1][0] <= GAP):
+            run.append((k, found[1]))
+            continue
+        out += _run(run, texts, roles)
+        run = [(k, found[1])] if found is not None else []
+    return out + _run(run, texts, roles)
+
+
+def _run(run: list[tuple[int, str]], texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
+    if len(run) < MIN_ENTRIES:
+        return []
+    above = next((k for k in range(run[0][0] - 1, -1, -1) if roles[k] is not None), None)
+    if above is not None:
+        text = texts[above].rstrip()
+        if text.endswith(":") or BULLET.match(text):
+            return []  # "Most people improve with simple treatments:": an article's points
+        if shape(text).running and not all(kind == "date" for _, kind in run):
+            return []
+    return [(k, k + 1) for k, _ in run]

@@ -1,0 +1,48 @@
+"""briefs: a page's bulleted short items, each an item; an article's bulleted points are not."""
+
+from __future__ import annotations
+
+from sitegen.split import split_text
+from sitegen.split.briefs import entries, lead_in
+from sitegen.split.roles import classify
+
+IN_BRIEF = (
+    "IN BRIEF",
+    "* Political prisoners: Human rights monitors counted 1,187 people held on political charges on 1 March, down from 1,210.",
+    "* Exit fee: Belarusians leaving by land for Lithuania and Poland now pay a border queue booking fee of 26 roubles.",
+    "* Books: The state publisher has withdrawn three novels by exiled Belarusian writers from school reading lists.",
+)
+NEWS = (
+    "Thank you to the Wellcome Trust for funding the retreat through our Discovery Award, and to the hostel for putting up with us.",
+    "* November 2024 — Ravi won a best poster prize at the Society for Neuroscience meeting in Chicago for his work.",
+    "* October 2024 — We welcome three new PhD students, who join us from Istanbul, Osaka and Lagos this autumn.",
+    "* **September 2024** — Chinedu has been awarded a Wellcome Discovery Award to study how variants act in the brain.",
+)
+POINTS = (
+    "Most people improve with simple treatments:",
+    "* Stretching: calf and plantar fascia stretches, especially before getting out of bed in the morning.",
+    "* Supportive shoes: avoid going barefoot on hard floors, and off-the-shelf arch supports often help.",
+    "* Ice: roll your foot over a frozen water bottle for 10 to 15 minutes twice a day.",
+)
+
+
+def test_a_bullets_lead_in_is_a_label_or_a_date():
+    assert lead_in(IN_BRIEF[2]) == ("Exit fee", "label")
+    assert lead_in(NEWS[3]) == ("September 2024", "date")
+    assert lead_in("* Exit fee: 26 roubles") is None  # no sentence after it: a field
+
+
+def test_bullets_under_a_label_or_dated_after_a_post_are_briefs_each():
+    assert entries(IN_BRIEF, classify(list(IN_BRIEF))) == [(1, 2), (2, 3), (3, 4)]
+    assert entries(NEWS, classify(list(NEWS))) == [(1, 2), (2, 3), (3, 4)]
+
+
+def test_an_articles_points_introduced_by_its_text_are_no_briefs():
+    assert entries(POINTS, classify(list(POINTS))) == []
+    labelled_after_text = (NEWS[0], *IN_BRIEF[1:])
+    assert entries(labelled_after_text, classify(list(labelled_after_text))) == []
+
+
+def test_each_brief_is_an_item_of_its_own():
+    result = split_text("\n".join(IN_BRIEF) + "\n", "dump.txt")
+    assert [a.source.lines for a in result.articles] == [(2, 2), (3, 3), (4, 4)]
