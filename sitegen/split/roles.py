@@ -185,7 +185,10 @@ _JOB = Folded(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
-_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes|pages|photos|slides|downloads)$", re.IGNORECASE)
+_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes|pages|photos|slides|downloads"
+                    r"|citations?(?: \(\w+\))?)$", re.IGNORECASE)  # "2 Citations (Scopus)"
+_VOLUME = re.compile(r"\bvol(?:ume)?\.? ?\d+", re.IGNORECASE)  # where a paper was published: "Vol. 24"…
+_CITED = re.compile(r"\b(?:no\. ?\d+|issue \d+|pp?\. ?\d+[-–]\d+|\d+ pages|\d{2}\.\d{4})", re.IGNORECASE)  # …"No. 4", "p. 3120-3134", "04.2025"
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
 FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,3}:\s+\S")  # a label and its value: "Turnout: 38.3%"
 _FILE_LINK = re.compile(r"\((?:pdf|docx?|xlsx?|csv|odt|ods|pptx?|zip|epub)\b[^)]{0,20}?\d+(?:[.,]\d+)?\s*[kmg]i?b\)", re.IGNORECASE)
@@ -773,6 +776,8 @@ def meta_row(text: str) -> bool:
         return False
     if _CRUMBS.search(text) or _FILE_LINK.search(text) or _REPLY.match(text):
         return True
+    if text.count(",") >= 2 and _VOLUME.search(text) and _CITED.search(text):
+        return True  # where a paper was published: "Journal of Automated Reasoning, Vol. 69, No. 1, 6, 01.2025"
     parts = _row_parts(text)
     if len(parts) >= 2 and sum(1 for p in parts if ":" in p and FIELD.match(p)) >= 2:
         return True
