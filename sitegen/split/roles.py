@@ -166,7 +166,7 @@ COMMENTS = re.compile(  # the start of a comments section
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
     r"^(?:[^\W\d_]+ ?/ ?)?(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share"
     r"|related|keywords|browse(?: by \w+)?|archives?(?: by \w+)?)\s*:.{0,200}$"  # also under a label in another language: "Rhannu / Share: …"
-    r"|^(?:\d+ comments?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
+    r"|^(?:\d+ comments?|\d+ citations?(?: \(\w+\))?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"
     r"|what are your thoughts|what do you think|have your say)\W*$"
@@ -185,8 +185,7 @@ _JOB = Folded(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor|
 _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
-_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes|pages|photos|slides|downloads"
-                    r"|citations?(?: \(\w+\))?)$", re.IGNORECASE)  # "2 Citations (Scopus)"
+_COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes|pages|photos|slides|downloads|citations?)$", re.IGNORECASE)
 _VOLUME = re.compile(r"\bvol(?:ume)?\.? ?\d+", re.IGNORECASE)  # where a paper was published: "Vol. 24"…
 _CITED = re.compile(r"\b(?:no\. ?\d+|issue \d+|pp?\. ?\d+[-–]\d+|\d+ pages|\d{2}\.\d{4})", re.IGNORECASE)  # …"No. 4", "p. 3120-3134", "04.2025"
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
