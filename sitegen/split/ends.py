@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from sitegen.split.boundary import Item, cut_at
 from sitegen.split.flags import is_caption
 from sitegen.split.meta import bio_names, translator_names
+from sitegen.split.dates import dated
 from sitegen.split.roles import LineShape, Role, byline_names
-from sitegen.split.text import Block
+from sitegen.split.text import Block, caps_label
 
 END_MAX = 300  # a line of end matter is no longer
 TEXT_ABOVE = 2  # lines of text above end matter that closes an item (a standfirst and a credit are an item's head)
@@ -42,6 +43,14 @@ def _headed(k: int, end: int, shapes: Sequence[LineShape], roles: Sequence[Role]
     """Line `k` heads an item of its own: a headline over its by-line or date line, with running text under them."""
     return (k + 2 < end and roles[k + 1] in (Role.BYLINE, Role.DATELINE) and not shapes[k + 1].running
             and roles[k + 2] in (Role.BODY, Role.STANDFIRST) and shapes[k + 2].running)
+
+
+def _labelled_head(k: int, end: int, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """Line `k` is a label in capitals over a headline in mixed case over running text: a section of
+    the page opening with its first item (an article's subheading stands over its text alone)."""
+    return (k + 2 < end and caps_label(blocks[k].text) and roles[k + 1] is Role.TITLE and not shapes[k + 1].running
+            and not blocks[k + 1].text.isupper() and not dated(blocks[k + 1].text) and shapes[k + 2].running
+            and roles[k + 2] in (Role.BODY, Role.STANDFIRST))  # (a sign of the zodiac over its dates is a section: "ARIES", "March 21 – April 20")
 
 
 def _named_head(k: int, end: int, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
@@ -81,6 +90,9 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
                 if sum(1 for j in range(k, min(item.end, k + AFTER)) if shapes[j].running and not end_matter(blocks[j].text, shapes[j], roles[j])) >= AFTER:
                     starts.append(k)  # a column's text, not a disclaimer's line under the bio
                 text_above, closed = 1, False
+            elif text_above >= TEXT_ABOVE and _labelled_head(k, item.end, blocks, shapes, roles):
+                starts.append(k)  # "YOUR MEMORIES" over "The usherette who let us in for nothing" over text: a section of the page
+                text_above, closed, signed = 0, False, False
             elif text_above >= 1 and role is Role.BYLINE and _named_head(k, item.end, blocks, shapes):
                 starts.append(k)  # a notice headed by the people it is about: "Priya Raman, Daniel Okafor", then "Priya Raman and …"
                 text_above, closed, signed = 0, False, False

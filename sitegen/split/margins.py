@@ -62,7 +62,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.dates import dated, time_stamp
 from sitegen.split.flags import alt_text
 from sitegen.split.roles import FIELD, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
-from sitegen.split.text import Block, Debris
+from sitegen.split.text import Block, Debris, caps_label
 
 HEAD = 4  # the lines of a head left above an item: a headline and up to three lines under it
 WRITER_REACH = 4  # a bio or signature naming the item's writer this many lines under its end at most
@@ -71,8 +71,7 @@ _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 FIELD_MAX = 80  # a teaser's field ("Danger at alpine: High (4)") is shorter
 TEASER_LINES = 4  # a teaser has at most this many lines before its field
-LABEL_WORDS = 5  # a section's label in capitals over an item's headline is at most this long
-LABELLED_HEAD = 16  # and the headline under it
+LABELLED_HEAD = 16  # the headline under a section's label in capitals is at most this long
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 _EVENT_ROLE = re.compile(  # the label of an event's person: "Speaker:", "Chair:"
     r"^(?:speakers?|chairs?|presenters?|hosts?|facilitators?|lecturers?|panell?ists?|moderators?|convenors?|preachers?)\s*:\s+\S", re.IGNORECASE
@@ -217,9 +216,7 @@ def _label_over_head(item: Item, blocks: Sequence[Block], shapes: Sequence[LineS
     starts at the headline. A head in capitals over a field or a sentence is the item's own."""
     if item.end - item.start < 3:
         return False
-    label, s = blocks[item.start].text.strip(), shapes[item.start]
-    letters = [c for c in label if c.isalpha()]
-    if not (3 <= len(letters) and label.isupper() and label[-1].isalpha() and s.words <= LABEL_WORDS and not any(c.isdigit() for c in label)):
+    if not caps_label(blocks[item.start].text):
         return False
     head, h = blocks[item.start + 1].text.strip(), shapes[item.start + 1]
     return (not head.isupper() and roles[item.start + 1] in (Role.TITLE, Role.STANDFIRST) and 2 <= h.words <= LABELLED_HEAD

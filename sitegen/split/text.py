@@ -105,6 +105,17 @@ def caps_headline(text: str) -> bool:
     return len(text) <= CAPS_HEAD_MAX and text.endswith(".") and text.isupper() and text.count(" ") < CAPS_HEAD_WORDS
 
 
+LABEL_WORDS = 5  # a section's label in capitals is at most this long
+
+
+def caps_label(text: str) -> bool:
+    """A section's label in capitals ("THE BIG STORY", "YOUR MEMORIES"): a few words, no figure, no
+    mark at its end (a date row, a headline in capitals closed by a stop, are none)."""
+    text = text.strip()
+    return (sum(c.isalpha() for c in text) >= 3 and text.isupper() and text[-1].isalpha() and len(text.split()) <= LABEL_WORDS
+            and not any(c.isdigit() for c in text))
+
+
 def opening_letter(text: str, openers: str) -> str:
     """The line's first character past its opening marks (a quotation mark, a bracket), and past
     the space French puts inside guillemets when the line closes them ("« Le droit de rester »")."""

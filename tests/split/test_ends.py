@@ -84,3 +84,14 @@ def test_a_signature_or_a_company_over_text_naming_it_starts_no_item():
                "Adamawa Flour Mills Plc has named Alhaji Musa Danladi-Bello as managing director, effective April 1, the company said.",
                "The company also announced the resignation of its finance director, who is retiring after twenty years with it.")
     assert len(split_lines(company).articles) == 1
+
+
+def test_a_label_in_capitals_over_a_headline_over_text_starts_the_next_item_a_sign_over_its_dates_does_not():
+    memories = ("YOUR MEMORIES", "The usherette who let us in for nothing",
+                "In 1958 my brother and I had a Saturday job delivering papers, and we spent every penny at the Regal on Bridge Street.",
+                "Brenda Coulthard, Gateshead")
+    result = split_lines((*MARKETS[:2], *memories))
+    assert [a.title for a in result.articles][-1] == memories[1]
+    assert len(result.articles) == 2
+    signs = ("ARIES", "March 21 – April 20", "Happy birthday season, Aries! The Sun moves into your sign on Thursday, and you'll feel your energy return.")
+    assert len(split_lines((*MARKETS[:2], *signs)).articles) == 1

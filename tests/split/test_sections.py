@@ -444,3 +444,17 @@ def test_sections_headed_by_a_label_in_capitals_over_a_date_as_one_above_is_are_
     result = split(HOROSCOPE, HOROSCOPE[12])
     assert [a.title for a in result.articles] == [HOROSCOPE[0]]
     assert "something has to give" in result.articles[0].body
+
+
+def test_a_label_in_capitals_between_an_article_and_a_headline_keeps_them_apart_however_alike_their_words():
+    page = ("When the queue for the Regal stretched round the block", "By Margaret Fenwick, Nostalgia Editor",
+            "For more than half a century the Regal was where the town went on a Saturday night, and the queues went round the block.",
+            "Queues round the block",
+            "Older readers will remember the Regal's queues on a Saturday: for The Sound of Music they stretched from the doors to the bridge.",
+            "The last picture show",
+            "The Regal became a three-screen cinema in 1974 and closed in 1983; the council has now approved plans to demolish the Regal.",
+            "YOUR MEMORIES", "The usherette who let us in for nothing",
+            "In 1958 my brother and I spent every penny at the Regal on a Saturday. The usherette let us in for nothing past the queue.")
+    with tagger.using(CutAt(page[8], outside=(page[7],))):
+        result = split_text("\n\n".join(page) + "\n", "dump.txt")
+    assert [a.title for a in result.articles] == [page[0], page[8]]
