@@ -166,6 +166,7 @@ COMMENTS = re.compile(  # the start of a comments section
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
     r"^(?:[^\W\d_]+ ?/ ?)?(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share"
     r"|related|keywords|browse(?: by \w+)?|archives?(?: by \w+)?)\s*:.{0,200}$"  # also under a label in another language: "Rhannu / Share: …"
+    r"|^(?:this (?:story|post|article|page|review) (?:has been|was) )?(?:read|viewed|seen) [\d,]+ times$"  # a post's counter
     r"|^(?:\d+ comments?|\d+ citations?(?: \(\w+\))?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"
@@ -186,6 +187,7 @@ _META_SEP = re.compile(r"\s+[|·•]\s+")
 _SEPARATOR_MARK = re.compile(r"[|·•–—]")  # in every line `_BYLINE_SEP` or `_PIPE_BYLINE` can part
 _BYLINE_SEP = re.compile(r"\s(?:\s*[|·•]\s+|[–—]\s)")  # a by-line's parts, also between dashes: "Jane Hill — 3 March 2026 — 4 min read"
 _COUNT = re.compile(r"^\d[\d,.]*\s*(?:min(?:ute)?s?(?: read)?|words|comments?|responses?|replies|shares|views|likes|pages|photos|slides|downloads|citations?)$", re.IGNORECASE)
+_ASKED_TAGS = re.compile(r"^[A-Z][\w'’ ]{2,40}\? [a-z][\w'’-]*(?: [\w'’-]+){0,2}(?:, [\w'’-]+(?: [\w'’-]+){0,2})*$")  # the first tag in lower case
 _VOLUME = re.compile(r"\bvol(?:ume)?\.? ?\d+", re.IGNORECASE)  # where a paper was published: "Vol. 24"…
 _CITED = re.compile(r"\b(?:no\. ?\d+|issue \d+|pp?\. ?\d+[-–]\d+|\d+ pages|\d{2}\.\d{4})", re.IGNORECASE)  # …"No. 4", "p. 3120-3134", "04.2025"
 _CRUMBS = re.compile(r"\s[>›‹»]\s.*\s[>›‹»]\s")  # two steps of a breadcrumb trail: "Home > News > Local"
@@ -689,7 +691,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
     reason = line_debris(text)
     if reason or len(text) > REPEAT_SHORT * 2:
         return reason
-    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) and not _credited_page(text) or ("code" in text or "coupon" in text) and _OFFER.search(text)):
+    if len(text) <= 240 and (_PAGE_FURNITURE.match(text) and not _credited_page(text) or ("code" in text or "coupon" in text) and _OFFER.search(text)
+                             or "? " in text and _ASKED_TAGS.match(text)):  # tags under a question: "What was good? communication, pain relief"
         return "page furniture (tags, sharing, comments, navigation)"
     if len(text) <= 160 and _buttons(text):
         return "a row of counters and buttons"

@@ -386,6 +386,9 @@ def test_rows_of_fields_and_links_are_no_headlines():
     assert meta_row("IEEE Transactions on Mobile Computing, Vol. 24, No. 4, p. 3120-3134, 15 pages, 04.2025")  # where a paper appeared
     assert not meta_row("No. 10 and the press: Vol. 2 of the diaries")  # a headline naming a volume
     assert furniture_reason("2 Citations (Scopus)") is not None  # a record's counter
+    assert furniture_reason("What was good? communication, Welsh language, pain relief") is not None  # tags under a question
+    assert furniture_reason("This story has been read 214 times") is not None  # a counter
+    assert furniture_reason("Who pays? The council") is None and furniture_reason("Why now? Because the council said so") is None
     # a club's note under its label is text, though a semicolon stands in it
     note = "Under-16 hurling: Training resumes on Wednesday at 7pm. New players are always welcome; contact Ger on 086 555 9876."
     assert not meta_row(note) and classify([PROSE, note, PROSE])[1] is Role.BODY
