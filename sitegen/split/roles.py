@@ -328,8 +328,9 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
 
 
 def _signs(text: str) -> bool:
-    """A person's name alone, which recurs in a dump as the writer's by-line or signature, not furniture."""
-    name = person(text)
+    """A person's name alone (or after a signature's dash: "— Marcus Feld"), which recurs in a dump as
+    the writer's by-line or signature, not furniture."""
+    name = person(text.lstrip("—–-~ ") if text[:1] in "—–-~" else text)
     return bool(name and is_person_name(_no_honorific(name)))
 
 

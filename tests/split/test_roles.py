@@ -233,6 +233,7 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("The answer is on Page 4") is None
     assert furniture_reason("Politics", repeats=3) == "recurs 3 times in the dump"
     assert furniture_reason("Politics", repeats=1) is None
+    assert furniture_reason("— Marcus Feld", repeats=4) is None  # a writer signing each entry of a live page
     assert furniture_reason("March 3, 2025", repeats=5) is None  # dates recur on a listing page
     assert furniture_reason("The secret life of lighthouses", repeats=3) is None  # a paginated article's title
 
