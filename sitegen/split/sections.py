@@ -185,6 +185,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return "the article's text under its head (headline, by-line, date), cut from it by the page's buttons"
     if len(between) > BETWEEN:
         return None
+    if _live_entry(a, b, blocks, shapes):
+        return "an entry of the live page above, under its time"
     if _numbering_goes_on(a, b, blocks, shapes) and not any(roles[k] in _HEAD_ROLES and not shapes[k].running for k in range(b.start + 1, min(b.end, b.start + HEAD))):
         # (a ranked teaser has its by-line or its date under its headline)
         return "its paragraphs go on numbering the article's above"
@@ -259,6 +261,21 @@ def _siblings(article: Item, a: Item, b: Item, blocks: Sequence[Block], shapes: 
 def _paragraph_number(block: Block, shape: LineShape) -> int | None:
     match = _PARAGRAPH_NUMBER.match(block.text) if shape.chars >= PARAGRAPH else None
     return int(match.group(1) or match.group(2)) if match else None
+
+
+_LIVE = re.compile(r"\blive(?: updates| blog|blog)?\b(?!\s+(?:music|shows?|venues?|events?|streams?|bands?)\b)|\bas it happened\b|\ben direct\b|\ben vivo\b|\bao vivo\b",
+                   re.IGNORECASE)  # a live page's headline: "… launch live: every announcement …"
+_ENTRY_TIME = re.compile(r"(?:^|[\s·|,(])\d{1,2}[:.]\d{2}\b")  # an entry's time: "Callum Reid · 14:11", "11:52 a.m. PT"
+ENTRY_ROWS = 2  # an entry's time row is among the last lines of the item above or the first of the next
+
+
+def _live_entry(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
+    """Item `a` is a live page (its headline says so) and a time row stands where the two meet: `b`
+    is one of its entries (a live page is one article, however many entries it holds)."""
+    if not _LIVE.search(blocks[a.start].text):
+        return False
+    rows = [*range(max(a.start + 1, a.end - ENTRY_ROWS), a.end), *range(b.start, min(b.end, b.start + ENTRY_ROWS))]
+    return any(not shapes[k].running and _ENTRY_TIME.search(blocks[k].text) for k in rows)
 
 
 def _numbering_goes_on(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:

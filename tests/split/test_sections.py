@@ -458,3 +458,24 @@ def test_a_label_in_capitals_between_an_article_and_a_headline_keeps_them_apart_
     with tagger.using(CutAt(page[8], outside=(page[7],))):
         result = split_text("\n\n".join(page) + "\n", "dump.txt")
     assert [a.title for a in result.articles] == [page[0], page[8]]
+
+
+def test_the_entries_of_a_live_page_under_their_times_are_the_live_page():
+    page = ("# Orbis Nova 6 launch live: every announcement from the Helsinki event as it happened",
+            "By Callum Reid, Mobile Editor", "Last updated: 5 March 2025, 15:37 GMT",
+            "Orbis has unveiled the Nova 6 and Nova 6 Pro, a cheaper Nova 6a and its first smart ring. Here's everything it announced.",
+            "Good afternoon and welcome to our live coverage of the Orbis launch in Helsinki, where the hall is filling up fast.",
+            "Callum Reid · 14:11", "### The Nova 6 is official",
+            "First up, the standard Nova 6: a 6.3-inch screen, a new Orbis-designed chip and a slightly bigger battery than last year.",
+            "Ananya Iyer · 14:19", "### Pro camera gets a periscope",
+            "The Pro gets a 5x periscope telephoto, replacing the 3x lens, and the sample shots on stage looked very sharp indeed.",
+            "Orbis says the new lens lets in a third more light than the old one, which should help in the dim bars and concert halls "
+            "where phone cameras struggle most; we will test that claim when review units arrive next week.",
+            "The Pro also keeps the headphone socket that Orbis fans campaigned for, which drew the loudest cheer of the afternoon "
+            "from the crowd of reviewers and partners packed into the hall on the old harbour front.",
+            "Pre-orders open today on the Orbis store and at the three big networks, with the first phones due in shops on 14 March; "
+            "the company says the Pro in green will be in short supply until April because of a shortage of the new glass.")
+    result = split(page, page[6], page[9])
+    assert [a.title for a in result.articles] == [page[0].removeprefix("# ")]
+    briefs = ("# Market report: copper at a two-year high", "By Callum Reid", page[3], page[4], "Callum Reid · 14:11", page[6], page[7])
+    assert len(split(briefs, briefs[5]).articles) == 2  # no live page: its time row ends the item above
