@@ -166,7 +166,9 @@ def _editors_note(line: str) -> bool:
 
 _ALT_WORDS = r"(?:image|thumbnail|photo|picture|img|illustration)"
 _ALT_TEXT = re.compile(  # "Image: …", and alone in brackets: "[thumbnail: …]"
-    rf"^{_ALT_WORDS}\s*:\s*\S|^\[{_ALT_WORDS}\s*:[^\[\]]*\]\s*$", re.IGNORECASE
+    rf"^{_ALT_WORDS}\s*:\s*\S|^\[{_ALT_WORDS}\s*:[^\[\]]*\]\s*$"
+    r"|^\[?!\[[^\[\]]*\]\([^()\s]*\)(?:\]\([^()\s]*\))?\s*$",  # a Markdown image alone: "![](/media/x.jpg)", linked "[![alt](src)](href)"
+    re.IGNORECASE,
 )
 
 

@@ -134,7 +134,7 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
     by-line or date (or a line that opens with its date, or a match's score), or has none and the
     lines under that headline have one."""
     text, s = blocks[item.start].text, shapes[item.start]
-    first = _meta(text, roles[item.start]) or _opens_dated(text, s) or _score(text, s) or _named_field(text, s)
+    first = _meta(text, roles[item.start]) or _opens_dated(text, s) or _score(text, s) or _named_field(text, s) or alt_text(text)
     if not first and any(_meta(blocks[k].text, roles[k]) for k in range(item.start, min(item.end, item.start + 3))):
         return item.start  # a head of its own: headline, by-line
     k = item.start

@@ -102,6 +102,9 @@ def test_alt_text_sits_right_above_a_caption():
 def test_alt_text_alone_in_brackets_but_not_a_paragraph_after_it():
     assert flags.alt_text("[thumbnail: A crowd of people at a community meeting under a tree]")
     assert not flags.alt_text("[Image: A diver releases lumpfish into a pen] Farms that stocked lumpfish reported lower counts.")
+    assert flags.alt_text("![](/media/2025/03/mhr-upload.jpg)")  # a Markdown image alone on its line
+    assert flags.alt_text("[![Image 2: DJ Kalani at a night market](https://example.org/k.jpg)](https://example.org/k)")
+    assert not flags.alt_text("![chart](/c.png) shows the rise since 2019")
 
 
 def test_a_headline_after_embedded_media():

@@ -396,3 +396,10 @@ def test_a_headline_over_its_by_line_date_and_picture_left_outside_heads_the_sto
             "Published 22 August 2025", "[Image: Steam rising from a wok at a night market on Gurney Drive]", "Char kway teow", TEXT)
     result = split(page, page[4])
     assert [(a.title, a.source.lines[0], a.authors) for a in result.articles] == [(page[0], 1, ("Mei Ling Tan",))]
+
+
+def test_a_teasers_headline_left_above_its_picture_and_by_line_heads_the_teaser():
+    page = ("### [ADHA confirms upload mandate for pathology and imaging](/news/adha-upload)", "![](/media/2025/03/mhr-upload.jpg)",
+            "by Lachlan Whitford | 14 March 2025", TEXT)
+    result = split(page, page[1])
+    assert [(a.source.lines[0], a.authors) for a in result.articles] == [(1, ("Lachlan Whitford",))]
