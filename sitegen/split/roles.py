@@ -501,9 +501,24 @@ def _names_after_post(text: str) -> list[str] | None:
     return None
 
 
+_ET_AL = re.compile(r",?\s+et al\.?$")
+_AFFILIATION = re.compile(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*\*?(?=,|\s|$)")  # "Dlamini1", "Kiprono2,3*"
+
+
+def _degrees(part: str) -> bool:
+    """A writer's degrees between the names of a by-line: "MB ChB", "MD", "PhD" (short words, each
+    with two capitals or more)."""
+    words = part.split()
+    return bool(words) and len(words) <= 3 and all(len(w.strip(".")) <= 5 and sum(c.isupper() for c in w) >= 2 for w in words)
+
+
 def _names_alone(text: str) -> list[str] | None:
     """The names of a line that is only people's names, with short remarks in brackets and the
     place they write from: "Grace Hill (now) and Dan Sutton (earlier)", "Callum Reid at Meadow Lane"."""
+    if "et al" in text:
+        text = _ET_AL.sub("", text)  # "A, B, C, et al.": the names shown
+    if _DIGIT.search(text):
+        text = _AFFILIATION.sub("", text)  # "Nomvula Dlamini1, Samuel Kiprono2,3": the authors' affiliations
     if len(text) > 120 or not text[:1].isupper() or _DIGIT.search(text):
         return None
     if "@" in text:
@@ -513,8 +528,8 @@ def _names_alone(text: str) -> list[str] | None:
     if "at " in text or "in " in text:  # what `_IN_PLACE` and `_AT_PLACE` take out holds one
         text = _AT_PLACE.sub("", _IN_PLACE.sub("", text))
     text = text.strip()
-    listed = _AND.search(text)  # "A, B and C"; "A, Université de Lyon" is a name and a place
-    parts = [p for p in (_LISTED_NAMES if listed else _PAIRED_NAMES).split(text) if p]
+    listed = _AND.search(text) or text.count(", ") >= 2  # "A, B and C", "A, B, C"; "A, Université de Lyon" is a name and a place
+    parts = [p for p in (_LISTED_NAMES if listed else _PAIRED_NAMES).split(text) if p and not _degrees(p)]
     names = [_clean_caps(_no_honorific(p)) for p in parts if person(p)]
     return names if names and len(names) == len(parts) else None
 

@@ -191,6 +191,13 @@ def test_signatures_of_letters():
     assert byline_names("By [11]Teresita Villanueva-OcampoJune 4, 2024 · 8 min read") == ["Teresita Villanueva-Ocampo"]  # a text browser's link number
     assert byline_names("By [Tobias Lindqvist](https://kestrelmag.example/contributors/tobias-lindqvist) · 11 min read") == [
         "Tobias Lindqvist"]  # a Markdown link's text
+    assert byline_names("Chiara Lombardi, Yusuf Demir, Hye-jin Park, et al.", after_title=True) == [
+        "Chiara Lombardi", "Yusuf Demir", "Hye-jin Park"]  # a paper's authors
+    assert byline_names("Nomvula Dlamini1, Samuel Kiprono2, Carmen Villalobos3", after_title=True) == [
+        "Nomvula Dlamini", "Samuel Kiprono", "Carmen Villalobos"]  # their affiliations' numbers
+    assert byline_names("Mereana Tipene-Hall, MB ChB, and Daniel Okoro, MD, PhD", after_title=True) == [
+        "Mereana Tipene-Hall", "Daniel Okoro"]  # their degrees
+    assert byline_names("New York, Los Angeles, San Diego", after_title=True) is None
     assert furniture_reason("By [Tobias Lindqvist](https://kestrelmag.example/contributors/t-lindqvist) · 11 min read") is None
     assert byline_names("Answered by Master Gardener volunteer Carol Ann Bixby · June 16, 2025") == ["Carol Ann Bixby"]  # a post before the name
     assert byline_names("記者 Reporter: Chan Ka-yan") == ["Chan Ka-yan"]  # the label in two scripts
