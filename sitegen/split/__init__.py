@@ -15,7 +15,7 @@ file system.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sitegen.errors import Problem
@@ -65,23 +65,41 @@ def _articles(
     publishers: set[str] = set()
     decide = tagger.active()
     first = True  # no item found yet in the dump
+    held: tuple[tagger.Segment, tuple[tagger.Line, ...], tagger.Tagging, int, int] | None = None
     for segment in tagger.segments(lines, debris, repeats):
         if decide is not None:
             described = tagger.describe(segment, repeats)
-            found, left = tagger.items(described, segment, decide.decode(described))
+            tagging = decide.decode(described)
+            found, left = tagger.items(described, segment, tagging)
             if found:
                 found, removed = furniture.judge(found, segment.blocks, segment.shapes, segment.roles, first)
                 first = False
                 left += removed
+            elif first and held is None and has_running_text([b.text for b in segment.blocks]):
+                held = (segment, described, tagging, len(debris), len(debris) + len(left))  # the dump's text, should no item be found in it
         else:
             found, left = _rule_items(segment, publishers)
         debris.extend(left)
-        for item in found:
-            blocks = segment.blocks[item.start : item.end]
-            article = assemble(blocks, name, segment.roles[item.start : item.end], item, repeats.masthead if repeats else None)
-            debris.extend(article.debris)
-            yield article
+        yield from _assembled(found, segment, name, repeats, debris)
         memo.forget()  # the recognisers' answers for this segment's lines: the next one reads others
+    if held is not None and first:  # no item in the whole dump: its running text is an article to check rather than lost
+        segment, described, tagging, start, end = held
+        del debris[start:end]  # its lines taken out as outside every item (no article was given out since)
+        found, left = tagger.items(described, segment, tagging, keep_alone=0.0)
+        found, removed = furniture.judge(found, segment.blocks, segment.shapes, segment.roles, True) if found else (found, [])
+        debris.extend(left + removed)
+        yield from _assembled(found, segment, name, repeats, debris)
+        memo.forget()
+
+
+def _assembled(found: Sequence[Item], segment: tagger.Segment, name: str, repeats: Repeats | None,
+               debris: list[Debris]) -> Iterator[SplitArticle]:
+    """The articles of a segment's items, their debris appended to `debris`."""
+    for item in found:
+        blocks = segment.blocks[item.start : item.end]
+        article = assemble(blocks, name, segment.roles[item.start : item.end], item, repeats.masthead if repeats else None)
+        debris.extend(article.debris)
+        yield article
 
 
 def _rule_items(segment: tagger.Segment, publishers: set[str]) -> tuple[list[Item], list[Debris]]:

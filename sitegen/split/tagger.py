@@ -650,7 +650,7 @@ def _model(data: dict) -> Model | None:
     return Model(weights, kind, float(data.get("start_bias", START_BIAS)), None if cut is None else float(cut))
 
 
-def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tuple[Item, ...], list[Debris]]:
+def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone: float = KEEP_ALONE) -> tuple[tuple[Item, ...], list[Debris]]:
     """The items of a segment from the tags of its lines (`Item` indexes are into its blocks), with
     their confidence (the probability of their start and of their end) and doubts (a start or an end
     below `SURE`, a line inside at least `DOUBT` likely to start an item), and the content lines left
@@ -683,7 +683,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging) -> tuple[tu
     content = [k for k, x in enumerate(lines) if x.role is not None]
     if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])
-        if probs[likeliest][B] >= KEEP_ALONE:  # rather an article to check than running text lost
+        if probs[likeliest][B] >= keep_alone:  # rather an article to check than running text lost
             tags[content[0] : content[-1] + 1] = ["B"] + ["I"] * (content[-1] - content[0])
     for k, tag in enumerate(tags):
         if tag == "O":
