@@ -6,8 +6,8 @@ each number's line prints the teaser's text, its by-line and its date. Each entr
 whatever the tagger made of a line that opens with a list's number (an article's numbered steps
 look the same). The entries are told from steps by what stands under them: the numbers go on one
 by one (1, 2, 3 …), three entries or more, each a short line that reads as a headline with a
-few lines under it, and most entries have a by-line or a date among those lines (a step has
-neither). Pure; reads no metadata.
+few lines under it (two thirds of them at least: a scraper may glue a deck to its headline), and
+most entries have a by-line or a date among those lines (a step has neither). Pure; reads no metadata.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def _run_entries(run: list[int], texts: Sequence[str], roles: Sequence[Role | No
         end -= 1
     spans.append((last, end))
     dated = sum(1 for a, b in spans if any(_credit(texts[j], roles[j]) for j in range(a + 1, b)))
-    heads = all(0 < shape(h := _headline(texts[a])).words <= HEAD_WORDS and not h.rstrip().endswith(":") for a, _ in spans)
-    if not heads or dated * 2 < len(spans) or any(b - a < 2 for a, b in spans):
+    heads = sum(1 for a, _ in spans if 0 < shape(h := _headline(texts[a])).words <= HEAD_WORDS and not h.rstrip().endswith(":"))
+    if heads * 3 < len(spans) * 2 or dated * 2 < len(spans) or any(b - a < 2 for a, b in spans):
         return []
     return spans

@@ -676,7 +676,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     named = _contents_tags(lines, tags)
     _record_tags(lines, tags)
     texts, line_roles = [x.block.text for x in lines], [x.role for x in lines]
-    for a, b in ranks.entries(texts, line_roles) + briefs.entries(texts, line_roles):  # a page's ranked teasers, its briefs
+    listed_entries = ranks.entries(texts, line_roles) + briefs.entries(texts, line_roles)  # a page's ranked teasers, its briefs
+    for a, b in listed_entries:
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)
         if b < len(tags) and tags[b] == "I":
             tags[b] = "B"  # what follows the entry is none of it
@@ -733,6 +734,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left, segment.removed)
     out = _cut_at_heads(out, {lines[k].index for k in named}, segment)  # the heads a contents line names
+    out = _cut_at_heads(out, {lines[a].index for a, _ in listed_entries}, segment)  # (however alike, entries are no sections)
     out = _cut_at_heads(out, {x.index for x in lines if "rec" in x.own}, segment,
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
