@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sitegen.split import split_text
 from sitegen.split.ranks import entries
 from sitegen.split.roles import classify
@@ -51,3 +53,10 @@ def test_each_ranked_teaser_is_an_item_titled_by_its_headline_without_its_rank()
         ("Exclusive: Councillor's company won $4.1m in contracts he voted on", ("Sunita Raghunathan",)),
         ("Opinion: The RBA's patience is a luxury renters can't afford", ("Georgia Papadakis",)),
     ]
+
+
+def test_ranked_teasers_of_a_text_browsers_page_stay_apart_however_alike_they_are_printed():
+    # a video's entry with no text between two teasers, the fifth teaser's deck glued to its headline
+    text = (Path(__file__).parent / "pages" / "ranked_most_read.txt").read_text(encoding="utf-8")
+    starts = [a.source.lines[0] for a in split_text(text, "most_read.txt").articles]
+    assert {13, 22} <= set(starts)  # "3. Exclusive: …" and "5. Opinion: …" each an item
