@@ -15,6 +15,9 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
   date at its head and none is left above the segment's first item (a
   teaser dated under its text, as listings print them; a page that dates its items above their
   headlines has the date in each head or over the first) — taken in;
+- a signature cut from its item: a by-line the tagger made the start of the next item ("Reviewed by
+  NAME, head of chemistry, …" over the next review's headline, or alone) given back to the item right
+  above it, when that one has no by-line of its own;
 - a head cut from its story: an item that is only a headline (and its standfirst) right above an
   item that starts with its by-line or date is that item's head — the two are one item;
 - end matter left under an item: the lines under its text, outside every item, down to a bio or a
@@ -262,6 +265,27 @@ def _licence_below(item: Item, limit: int, outside: set[int], blocks: Sequence[B
     return item.end
 
 
+def _signatures_given_back(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
+    """The items, a by-line the tagger made the start of the next item given back to the item right
+    above it when that one has none of its own: a review signed at its foot ("Reviewed by NAME, head
+    of chemistry, …") over the next review's headline, or alone under its text."""
+    out: list[Item] = []
+    for item in found:
+        above = out[-1] if out else None
+        k = item.start
+        if (
+            above is not None and above.end == k and roles[k] is Role.BYLINE and not shapes[k].running
+            and byline_names(blocks[k].text) and (item.end == k + 1 or roles[k + 1] is Role.TITLE and not shapes[k + 1].running)
+            and not any(roles[j] is Role.BYLINE or byline_names(blocks[j].text, after_title=True) for j in range(above.start, above.end))
+        ):
+            out[-1] = replace(above, end=k + 1)
+            if item.end == k + 1:
+                continue
+            item = replace(item, start=k + 1, doubts=tuple(d for d in item.doubts if d[0] != blocks[k].line))
+        out.append(item)
+    return out
+
+
 def _heads_joined(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
     """The items, an item that is only a headline and its standfirst joined to the item right under
     it when that one starts with its by-line or date: the story's head cut from its text."""
@@ -404,7 +428,7 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
     site's own lines let go), and the lines left outside: less those taken in, with those let go."""
     index = {b.line: k for k, b in enumerate(blocks)}
     outside = {index[d.line] for d in left if d.line in index and d.text == blocks[index[d.line]].text}
-    out = _heads_joined(found, blocks, shapes, roles)
+    out = _heads_joined(_signatures_given_back(found, blocks, shapes, roles), blocks, shapes, roles)
     cut: list[Debris] = []
     top = out[0].start - 1 if out else -1
     below = _dates_below(out, blocks, shapes, roles, outside)

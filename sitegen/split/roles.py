@@ -107,7 +107,7 @@ _POST_IN_BRACKETS = r" \([A-Z][^()]{2,40}\)"  # "NAME (Senior Research Officer)"
 _ROLE_BY = re.compile(  # "Fact-checked by NAME", "Report by club secretary NAME", "Reviewed by: NAME, deputy editor"
     rf"^{_NOT_WRITING}"
     rf"[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?:[a-z][\w-]* ){{0,3}}(?:(?:Dr|Prof|Professor|(?:Associate|Assistant|Assoc\.?|Asst\.?) Prof(?:essor|\.)?)\.? )?"
-    rf"(?P<names>{NAME}(?:{_POST_IN_BRACKETS})?(?: (?:and|&) {NAME})?)(?:{_POST_IN_BRACKETS})?(?:, [^,]{{2,60}}(?:, (?![^,]* by )[^,.]{{2,60}})?)?\.?$"
+    rf"(?P<names>{NAME}(?:{_POST_IN_BRACKETS})?(?: (?:and|&) {NAME})?)(?:{_POST_IN_BRACKETS})?(?:, [^,]{{2,60}}(?:, (?![^,]* by )[^,.]{{2,60}}){{0,2}})?\.?$"  # a post, a school, a town
 )
 _POST_BY = re.compile(  # "Answered by Master Gardener volunteer NAME · June 16, 2025": a post in capitals before the name
     rf"^{_NOT_WRITING}[A-Z][\w-]*(?: [a-z][\w-]*){{0,2}} by:? (?P<names>[A-Z][\w-]*(?: [\w-]+){{0,3}} {NAME}(?: (?:and|&) {NAME})?)"

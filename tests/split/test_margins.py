@@ -403,3 +403,15 @@ def test_a_teasers_headline_left_above_its_picture_and_by_line_heads_the_teaser(
             "by Lachlan Whitford | 14 March 2025", TEXT)
     result = split(page, page[1])
     assert [(a.source.lines[0], a.authors) for a in result.articles] == [(1, ("Lachlan Whitford",))]
+
+
+def test_a_reviews_signature_the_tagger_made_the_next_items_start_is_given_back_to_the_review():
+    page = ("Practical Chemistry for GCSE: Required Practicals Made Simple", TEXT, "Rating: ★★★★★",
+            "Reviewed by Nadia Haddad, head of chemistry, St Aidan's Academy, Bolton",
+            "Microbit Climate Kit", OTHER, "Rating: ★★★★☆",
+            "Reviewed by Bartosz Nowak, teacher of science and computing, Castlegate School, Lincoln",
+            "The Periodic Table Escape Room", TEXT, "Rating: ★★★☆☆", "Reviewed by Emeka Nwosu, science teacher, Hollins Park High School")
+    with tagger.using(StartsAt(page[0], page[3], page[7], page[11])):
+        result = split_text("\n".join(page) + "\n", "dump.txt")
+    assert [(a.source.lines, a.authors) for a in result.articles] == [
+        ((1, 4), ("Nadia Haddad",)), ((5, 8), ("Bartosz Nowak",)), ((9, 12), ("Emeka Nwosu",))]

@@ -198,6 +198,7 @@ def test_signatures_of_letters():
     assert byline_names("Mereana Tipene-Hall, MB ChB, and Daniel Okoro, MD, PhD", after_title=True) == [
         "Mereana Tipene-Hall", "Daniel Okoro"]  # their degrees
     assert byline_names("New York, Los Angeles, San Diego", after_title=True) is None
+    assert byline_names("Reviewed by Nadia Haddad, head of chemistry, St Aidan's Academy, Bolton") == ["Nadia Haddad"]  # post, school, town
     assert furniture_reason("By [Tobias Lindqvist](https://kestrelmag.example/contributors/t-lindqvist) · 11 min read") is None
     assert byline_names("Answered by Master Gardener volunteer Carol Ann Bixby · June 16, 2025") == ["Carol Ann Bixby"]  # a post before the name
     assert byline_names("記者 Reporter: Chan Ka-yan") == ["Chan Ka-yan"]  # the label in two scripts
