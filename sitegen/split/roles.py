@@ -534,6 +534,14 @@ def _names_alone(text: str) -> list[str] | None:
     return names if names and len(names) == len(parts) else None
 
 
+_PAGE_PART = re.compile(r"^pages? [A-Z]?\d{1,3}(?:[-–]\d{1,3})?(?:, [A-Z]?\d{1,3}(?:[-–]\d{1,3})?)*$", re.IGNORECASE)  # "Page A4", "Pages 1, 6-7"
+
+
+def _counted(part: str) -> bool:
+    """A part of a meta row that counts or places the item: "3 min read", "14 Comments", "Page A4"."""
+    return bool(_COUNT.match(part) or _PAGE_PART.match(part))
+
+
 def _meta_names(text: str) -> list[str] | None:
     """The names of a by-line among other parts of a meta line: "Analysis · By Owen Pryce · 9 May 2025",
     or names alone among a date, counts and labels: "March 3, 2025 | Leah Morgan | 14 Comments", "Jane Hill — 3 March 2026",
@@ -546,16 +554,16 @@ def _meta_names(text: str) -> list[str] | None:
             names = by_line_names(part) or ((_POSTED_BY.match(part) or _ROLE_BY.match(part)) and byline_names(part))
             if names:
                 return names
-        if not any(date_line(p) or _COUNT.match(p) for p in parts):
+        if not any(date_line(p) or _counted(p) for p in parts):
             return None  # no part is a date or a count: neither is one of the parts that are not names
         read = [(part, _names_alone(part) or _comma_names(part) or signature(part)) for part in parts]  # "NAME, Research Office"
         alone = [names for _, names in read if names]
         others = [part for part, names in read if not names]
-        dated = any(date_line(p) or _COUNT.match(p) for p in others)  # "NAME | The Ledger | 3 min read"
+        dated = any(date_line(p) or _counted(p) for p in others)  # "NAME | The Ledger | 3 min read"
         first = read[0][1] or _names_after_post(parts[0])  # the row led by its writer: "Rabbi NAME · Parashat Ekev · 16 August 2025"
-        if first and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) or _row_label(p) for p in parts[1:]):
+        if first and dated and all(date_line(p) or _counted(p) or _publisher_like(p) or _row_label(p) for p in parts[1:]):
             return first
-        if len(alone) == 1 and dated and all(date_line(p) or _COUNT.match(p) or _publisher_like(p) or _row_label(p) for p in others):
+        if len(alone) == 1 and dated and all(date_line(p) or _counted(p) or _publisher_like(p) or _row_label(p) for p in others):
             return alone[0]
     return None
 

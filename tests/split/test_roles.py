@@ -237,6 +237,7 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("Page 3 | The Dispatch") is not None
     assert furniture_reason("THE HARBOUR TIMES · Page 4") is not None
     assert furniture_reason("Kamau Njoroge · Page 1") is None  # a print edition's index: who wrote the story, on which page
+    assert byline_names("Nyambura Gichuki and Abdi Hassan Farah · Pages 1, 6-7") == ["Nyambura Gichuki", "Abdi Hassan Farah"]
     assert furniture_reason("Browse by month: January 2025 | February 2025 | March 2025") is not None
     assert furniture_reason("The answer is on Page 4") is None
     assert furniture_reason("Politics", repeats=3) == "recurs 3 times in the dump"
