@@ -26,6 +26,7 @@ OVER_COST = 4  # choosing W, a line longer than it costs this many joins
 NARROWER = 20  # a line this much narrower than W, followed by one in lower case, is still wrapped
 HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on (`hyphenated`)
 _FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
+_CUT_OFF = ("...", "…")  # a teaser's text cut off by the site
 _LINK_NUMBER = re.compile(r"\[\d{1,4}\]")  # a text browser's number before a link's text: "[18]Dartmouth …"
 
 
@@ -77,8 +78,8 @@ def wrap_width(lines: list[str], lengths: list[int] | None = None) -> int | None
     paragraph_lines = 0
     for k in range(len(lines) - 1):
         n, following = lengths[k], lines[k + 1].lstrip()
-        if n < MIN_WIDTH // 2 or not following:
-            continue
+        if n < MIN_WIDTH // 2 or not following or lines[k].rstrip().endswith(_CUT_OFF):
+            continue  # (a teaser cut off with "..." ends there: no evidence either way)
         paragraph_lines += 1
         if n <= MAX_WIDTH:
             near[max(n, MIN_WIDTH)] += 1
@@ -148,7 +149,7 @@ def ragged_widths(lines: list[str], lengths: list[int]) -> list[int] | None:
     paragraph_lines = joins = lowered = figured = 0
     for k in range(len(lines) - 1):
         n, following = lengths[k], lines[k + 1].lstrip()
-        if n < MIN_WIDTH // 2 or not following or widths[k] < MIN_WIDTH:
+        if n < MIN_WIDTH // 2 or not following or widths[k] < MIN_WIDTH or lines[k].rstrip().endswith(_CUT_OFF):
             continue
         paragraph_lines += 1
         if not fits(lines[k].rstrip(), following, widths[k]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -498,3 +499,11 @@ def test_a_text_browsers_listing_whose_wrapped_lines_go_on_with_names_and_figure
     assert "[18]Dartmouth crossing ferry back on full schedule after engine repairs" in out
     assert "Police say Tanya Moosomin, 34, was last seen near the Herring Cove Road plaza on March 2." in out
     assert "By [24]Ravi Deshpande and [25]Siobhan MacKinnon | 11:30 a.m. March 10, 2025" in out
+
+
+
+def test_teasers_cut_off_with_an_ellipsis_are_no_evidence_against_wrapping():
+    # a text browser's page of previews, each cut off with "..." over its writer's linked name
+    lines = (Path(__file__).parent / "pages" / "previews_cut_off.txt").read_text(encoding="utf-8").split("\n")
+    out = [line.strip() for line in joined(lines)]
+    assert any(line.startswith("Because of the autograder outage") and line.endswith("unless you want to...") for line in out)
