@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from sitegen.split.text import LEADING_LINK
+
 MIN_WIDTH, MAX_WIDTH = 35, 100  # the widths a wrapped dump is cut at
 OVER_SHARE = 0.03  # a wrapped run has at most this share of its lines longer than W (and two more)
 MIN_JOINS = 3  # and at least this many lines that would be joined...
@@ -27,7 +29,6 @@ NARROWER = 20  # a line this much narrower than W, followed by one in lower case
 HYPHENATED = re.compile(r"[^\W\d_]-$")  # "allot-" at the end of a line: the word goes on (`hyphenated`)
 _FIRST_CHUNK = re.compile(r"\S+?-(?=[^\W\d_])|\S+")  # a wrapper may break "self-driving" after its hyphen
 _CUT_OFF = ("...", "…")  # a teaser's text cut off by the site
-_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")  # a text browser's number before a link's text: "[18]Dartmouth …"
 
 
 def hyphenated(line: str) -> bool:
@@ -51,7 +52,7 @@ def fits(line: str, following: str, width: int) -> bool:
 def opening(following: str) -> str:
     """How a line (stripped) that may go on from the line above opens: "lower" (mid-sentence),
     "figure" (a date's day or year, a list's number: no evidence either way) or "upper"."""
-    first = (following[_LINK_NUMBER.match(following).end() :] if following.startswith("[") and _LINK_NUMBER.match(following) else following)[:1]
+    first = (LEADING_LINK.sub("", following, count=1) if following[:1] == "[" else following)[:1]  # past a link's number: "[18]Dartmouth …"
     return "lower" if first.islower() else "figure" if first.isdigit() else "upper"
 
 
