@@ -206,7 +206,7 @@ def assemble(
     if ranked and looks_like_title(ranked.group(3), lines[1].text if len(lines) > 1 else None):
         title, publisher = split_title(ranked.group(3))
         found.meta_lines.append(lines.pop(0).line)
-    elif looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
+    elif item and item.headed or looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
         if publisher and own_suffix(title, publisher):
             title, publisher = " ".join(lines[0].text.split()), None

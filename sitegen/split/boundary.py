@@ -66,6 +66,7 @@ class Item:
     confidence: float
     doubts: tuple[tuple[int, str], ...] = ()  # (dump line, why) for an editor to check
     teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
+    headed: bool = False  # its first line is its headline for certain (a feed entry's title)
 
 
 def cut_at(item: Item, starts: Sequence[int], blocks: Sequence[Block], note: str | None = None) -> list[Item]:

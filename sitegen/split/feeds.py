@@ -1,0 +1,432 @@
+"""Web feeds saved as they are (RSS, Atom, RDF) in a dump: each entry is an item, read from its elements.
+
+A feed's XML says exactly where each entry starts and ends, what its headline is, who wrote it
+(`dc:creator`, `<author><name>`), when, whether it carries the whole text (`content:encoded`,
+Atom `<content>`) or only a summary (`<description>`, `<summary>`), and what rights it states.
+`FeedReader` stands between a dump's lines and the rest of the split: it passes every line on,
+a blank one in place of each line of a feed, and keeps the feed's entries (`Entry`) for
+`feed_article` to make articles of. The entries' HTML (escaped, in CDATA, or as XHTML) is read
+into paragraphs of plain text, each on the dump line it starts on; no markup reaches an article.
+The reader is tolerant: the standard library's HTML parser reads a feed cut short, with entities
+an XML parser refuses, and reports each element's line. Memory is bounded by the longest entry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import email.utils
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+from sitegen.model import ArticleKind, Source
+from sitegen.split.assemble import SplitArticle, assemble
+from sitegen.split.boundary import Item
+from sitegen.split.licence import detect_licence
+from sitegen.split.roles import byline_names, person
+from sitegen.split.text import Block, Debris
+
+__all__ = ["Entry", "FeedReader", "feed_article", "paragraphs"]
+
+# a feed starts at its root element, the XML declaration before it on its line or the line above
+_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>\s*$", re.IGNORECASE)
+_CLOSE = re.compile(r"</(?:rss|feed|rdf:RDF)>\s*$", re.IGNORECASE)
+
+_ENTRY = frozenset({"item", "entry"})
+_TITLE = frozenset({"title"})
+_CREATOR = frozenset({"dc:creator", "author", "dc:contributor"})
+_DATE = frozenset({"pubdate", "published", "dc:date", "updated", "a10:updated"})
+_SUMMARY = frozenset({"description", "summary"})
+_CONTENT = frozenset({"content:encoded", "content"})
+_RIGHTS = frozenset({"rights", "dc:rights", "copyright", "creativecommons:license", "cc:license", "media:license"})
+_READ = _TITLE | _CREATOR | _DATE | _SUMMARY | _CONTENT | _RIGHTS  # the elements an entry's article is made of
+_FEED_AUTHOR = frozenset({"author", "managingeditor", "dc:creator"})  # the feed's own writer, for entries naming none
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "blockquote", "tr", "td", "th", "figcaption", "pre", "ul", "ol", "table", "section",
+    "article", "hr", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "figure",
+})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_UNREAD = frozenset({"script", "style", "template"})  # their text is no text of the page
+_SPACE = re.compile(r"\s+")
+_EMAIL_NAME = re.compile(r"\(([^()]+)\)\s*$")  # RSS's "<author>jane@example.org (Jane Doe)</author>"
+_ATOM_NAME = re.compile(r"<name>(.*?)</name>", re.DOTALL)
+_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")  # between the names of one creator element
+_APPEARED = re.compile(r"^The post .+ appeared first on .+$")  # WordPress's line under each post of its feed
+_CDATA = re.compile(r"^\s*<!\[CDATA\[(.*?)(?:\]\]>)?\s*$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One `<item>` or `<entry>` of a feed: what it says, each part on the dump line it starts on."""
+
+    start: int  # the line of its opening tag
+    end: int  # the line of its closing tag (or the feed's last line, cut short)
+    title: Block | None
+    creators: tuple[Block, ...]  # each creator's name as printed
+    date: tuple[int, dt.date] | None
+    summary: tuple[Block, ...]  # paragraphs of plain text
+    content: tuple[Block, ...]
+    rights: tuple[Block, ...]
+    lines: tuple[Block, ...]  # every non-blank line of the entry as printed, to account for them
+    feed_authors: tuple[str, ...] = ()  # the feed's own writer, when it names a person
+
+
+@dataclass(slots=True)
+class _Field:
+    """An element of an entry being read: its name, where it opened, and what it holds so far."""
+
+    name: str
+    line: int
+    attrs: dict[str, str]
+    parts: list[tuple[int, str]] = field(default_factory=list)  # (dump line, raw text or markup)
+
+
+class _Parser(HTMLParser):
+    """Reads a feed's elements as they come; a finished entry is appended to `entries`,
+    every line outside the entries to `outside`."""
+
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.shift = first_line - 1  # the parser counts from 1 at the feed's first line
+        self.entries: list[Entry] = []
+        self.depth = 0
+        self.entry_depth: int | None = None
+        self.entry_start = 0
+        self.fields: list[_Field] = []
+        self.open: _Field | None = None
+        self.feed_authors: list[str] = []
+        self.feed_field: _Field | None = None
+
+    def line(self) -> int:
+        return self.getpos()[0] + self.shift
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.depth += 1
+        if self.entry_depth is None:
+            if tag in _ENTRY:
+                self.entry_depth, self.entry_start, self.fields = self.depth, self.line(), []
+            elif tag in _FEED_AUTHOR and self.feed_field is None:
+                self.feed_field = _Field(tag, self.line(), {})
+            elif self.feed_field is not None:
+                self.feed_field.parts.append((self.line(), f"<{tag}>"))
+            return
+        if self.open is not None:
+            self.open.parts.append((self.line(), f"<{tag}>"))
+        elif self.depth == self.entry_depth + 1 and tag in _READ:
+            self.open = _Field(tag, self.line(), {k: v or "" for k, v in attrs})
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.entry_depth is None:
+            if self.feed_field is not None and tag == self.feed_field.name:
+                self.feed_authors += _names(_creator_text(self.feed_field))
+                self.feed_field = None
+            elif self.feed_field is not None:
+                self.feed_field.parts.append((self.line(), f"</{tag}>"))
+            self.depth = max(self.depth - 1, 0)
+            return
+        if self.open is not None and tag == self.open.name and self.depth == self.entry_depth + 1:
+            self.fields.append(self.open)
+            self.open = None
+        elif self.open is not None:
+            self.open.parts.append((self.line(), f"</{tag}>"))
+        if tag in _ENTRY and self.depth == self.entry_depth:
+            self.finish(self.line())
+        self.depth = max(self.depth - 1, 0)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.entry_depth is not None and self.open is None and tag in _RIGHTS:
+            licence = dict(attrs).get("rdf:resource") or dict(attrs).get("href") or ""  # <cc:license rdf:resource="…"/>
+            self.fields.append(_Field(tag, self.line(), {}, [(self.line(), licence)]))
+        elif self.open is not None and tag in _BLOCK_TAGS:
+            self.open.parts.append((self.line(), f"<{tag}>"))
+
+    def handle_data(self, data: str) -> None:
+        target = self.open if self.entry_depth is not None else self.feed_field
+        if target is not None:
+            target.parts.append((self.line(), data))
+
+    def unknown_decl(self, data: str) -> None:
+        target = self.open if self.entry_depth is not None else self.feed_field
+        if target is not None and data.startswith("CDATA["):
+            target.parts.append((self.line(), data[len("CDATA[") :]))
+
+    def finish(self, end: int) -> None:
+        """The entry read so far is done (its closing tag, or the end of a feed cut short)."""
+        if self.open is not None:
+            self.fields.append(self.open)
+            self.open = None
+        self.entries.append(_entry(self.entry_start, end, self.fields, tuple(self.feed_authors)))
+        self.entry_depth, self.fields = None, []
+
+
+def _entry(start: int, end: int, fields: list[_Field], feed_authors: tuple[str, ...]) -> Entry:
+    title: Block | None = None
+    date: tuple[int, dt.date] | None = None
+    found: dict[str, list[Block]] = {"summary": [], "content": [], "rights": []}
+    creator_blocks: list[Block] = []
+    for f in fields:
+        if f.name in _TITLE and title is None:
+            text = " ".join(b.text for b in paragraphs(f.parts))
+            title = Block(f.line, text) if text else None
+        elif f.name in _CREATOR:
+            creator_blocks += [Block(f.line, name) for name in _names(_creator_text(f))]
+        elif f.name in _DATE and date is None:
+            when = _date(_plain(f))
+            date = (f.line, when) if when else None
+        elif f.name in _SUMMARY and not found["summary"]:
+            found["summary"] = paragraphs(f.parts)
+        elif f.name in _CONTENT and not found["content"]:
+            found["content"] = paragraphs(f.parts)
+        elif f.name in _RIGHTS:
+            text = _plain(f)
+            found["rights"] += [Block(f.line, text if not text.startswith("http") else f"Licence: {text}")] if text else []
+    return Entry(start, end, title, tuple(creator_blocks), date, tuple(found["summary"]), tuple(found["content"]),
+                 tuple(found["rights"]), (), feed_authors)
+
+
+def _creator_text(f: _Field) -> str:
+    """A creator element's name: Atom's `<name>`, RSS's "address (Name)", or its text."""
+    raw = "".join(text for _, text in f.parts)
+    if atom := _ATOM_NAME.search(raw):
+        raw = atom.group(1)
+    raw = _SPACE.sub(" ", _CDATA.sub(r"\1", raw)).strip()
+    if named := _EMAIL_NAME.search(raw):
+        return named.group(1).strip()
+    return "" if "@" in raw and " " not in raw else raw
+
+
+def _names(creator: str) -> list[str]:
+    """The people a creator element names: a person's name, or several joined ("A and B", "A, B");
+    an office, a desk or a site ("Registry", "Pixel Pilgrim Staff", "Courts and Tribunals
+    Service") names no one."""
+    parts = [p for p in _JOINS.split(creator) if p]
+    if not parts or not all(person(p) for p in parts):
+        return []
+    return [name for p in parts for name in (byline_names(f"By {p}") or [p])[:1]]  # honorifics off
+
+
+def _plain(f: _Field) -> str:
+    return " ".join(b.text for b in paragraphs(f.parts))
+
+
+def _date(text: str) -> dt.date | None:
+    """The date of a feed's timestamp: RFC 822 ("Thu, 20 Mar 2025 05:30:00 +0800") or ISO 8601."""
+    text = text.strip()
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+class _Text(HTMLParser):
+    """The paragraphs of an element's HTML: block elements end one; headings are marked "## ",
+    list items "- "."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.done: list[tuple[int, str]] = []  # (offset of its first word in the text read, text)
+        self.words: list[str] = []
+        self.first: int | None = None
+        self.mark = ""
+        self.skip = 0
+        self.starts: list[int] = [0]  # the offset each line of the text read starts at
+
+    def position(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col if line <= len(self.starts) else self.starts[-1]
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.words)).strip()
+        if text and self.first is not None:
+            self.done.append((self.first, self.mark + text))
+        self.words, self.first, self.mark = [], None, ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _UNREAD:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.flush()
+            self.mark = "## " if tag in _HEADINGS else "- " if tag == "li" else ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _UNREAD:
+            self.skip = max(self.skip - 1, 0)
+        elif tag in _BLOCK_TAGS:
+            self.flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.first is None and data.strip():
+            self.first = self.position() + len(data) - len(data.lstrip())
+        self.words.append(data)
+
+    def unknown_decl(self, data: str) -> None:
+        if data.startswith("CDATA["):
+            self.handle_data(data[len("CDATA[") :])
+
+
+def paragraphs(parts: Iterable[tuple[int, str]]) -> tuple[Block, ...]:
+    """The paragraphs of an element's parts (each a dump line and the text read there, entities
+    already read once), each on the dump line its first word is on."""
+    text, anchors, lines = "", [], []
+    for line, part in parts:
+        anchors.append(len(text))
+        lines.append(line)
+        text += part
+    reader = _Text()
+    reader.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    out = []
+    for offset, para in reader.done:
+        k = max(bisect.bisect_right(anchors, offset) - 1, 0)
+        out.append(Block(lines[k] + text.count("\n", anchors[k], offset), para))
+    return tuple(out)
+
+
+class FeedReader:
+    """A dump's lines with its feeds taken out: iterating gives every line, a blank one in place
+    of each line of a feed; the feeds' entries are kept (`take`) and the lines outside them
+    reported in `debris`."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = lines
+        self._ready: list[Entry] = []
+        self.debris: list[Debris] = []
+
+    def __iter__(self) -> Iterator[str]:
+        parser: _Parser | None = None
+        held: tuple[int, str] | None = None  # an XML declaration alone on its line: a feed may follow
+        shown: list[tuple[int, str]] = []  # the feed's non-blank lines not yet given to an entry
+        for number, line in enumerate(self._lines, 1):
+            if parser is None:
+                if _ROOT.match(line):
+                    parser = _Parser(held[0] if held else number)
+                    if held:
+                        parser.feed(held[1] + "\n")
+                        shown.append(held)
+                        held = None
+                        yield ""
+                elif _DECLARATION.match(line):
+                    if held:
+                        yield held[1]
+                    held = (number, line)
+                    continue
+                else:
+                    if held:
+                        yield held[1]
+                        held = None
+                    yield line
+                    continue
+            parser.feed(line + "\n")
+            if line.strip():
+                shown.append((number, line))
+            if parser.entries:
+                shown = self._give(parser, shown)
+            yield ""
+            if _CLOSE.search(line):
+                self._close(parser, shown, number)
+                parser, shown = None, []
+        if held:
+            yield held[1]
+        if parser is not None:
+            self._close(parser, shown, number)
+
+    def _give(self, parser: _Parser, shown: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Keeps the entries just finished, with their lines (the lines before them are outside every
+        entry); gives back the lines after them."""
+        for entry in parser.entries:
+            inside = [Block(n, t) for n, t in shown if entry.start <= n <= entry.end]
+            self.debris += [Debris(n, t, _HEAD) for n, t in shown if n < entry.start]
+            self._ready.append(replace(entry, lines=tuple(inside)))
+            shown = [(n, t) for n, t in shown if n > entry.end]
+        del parser.entries[:]
+        return shown
+
+    def _close(self, parser: _Parser, shown: list[tuple[int, str]], last: int) -> None:
+        """The feed ends at line `last` (its closing tag, or the dump's end when it is cut short)."""
+        parser.close()
+        if parser.entry_depth is not None:  # cut short inside an entry: the entry ends with it
+            parser.finish(last)
+        self.debris += [Debris(n, t, _HEAD) for n, t in self._give(parser, shown)]
+
+    def take(self, before: int | None = None) -> list[Entry]:
+        """The entries read so far that start before dump line `before` (all of them without it)."""
+        n = len(self._ready) if before is None else sum(1 for e in self._ready if e.start < before)
+        out, self._ready = self._ready[:n], self._ready[n:]
+        return out
+
+
+_HEAD = "a feed's markup outside its entries: the channel's title, links and settings"
+_MARKUP = "a feed entry's markup: its links, identifiers, categories and counters"
+_REPEATED = "a feed entry's summary, repeated at the head of its full text"
+
+
+def feed_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[Debris]]:
+    """The article of a feed entry, and the lines of the entry that are in no article (its links,
+    identifiers, categories); None when the entry has no text at all."""
+    notes = [b for b in (*entry.summary, *entry.content) if _APPEARED.match(b.text)]  # where it appeared first
+    summary = tuple(b for b in entry.summary if b not in notes)
+    content = tuple(b for b in entry.content if b not in notes)
+    repeated = bool(content and summary) and _repeats(summary, content)
+    text = [*(() if repeated else summary), *content]
+    if not text and entry.title is None:
+        return None, [Debris(b.line, b.text, _MARKUP) for b in entry.lines]
+    blocks = ([entry.title] if entry.title else []) + text + list(entry.rights)
+    item = Item(0, len(blocks), 1.0 if entry.title else 0.8, teaser=not content, headed=entry.title is not None)
+    article = assemble(tuple(blocks), name, None, item)
+    authors = _authors(entry) or article.authors or entry.feed_authors
+    meta = {*article.meta_lines, *(b.line for b in (*entry.creators, *notes)), *((entry.date[0],) if entry.date else ())}
+    if entry.title:
+        meta.add(entry.title.line)
+    licence = article.licence
+    for right in entry.rights:
+        if found := detect_licence(right.text):
+            licence = found[0]
+            meta.add(right.line)
+    used = meta | set(article.body_lines)
+    first = entry.title.line if entry.title else min(used)
+    article = replace(
+        article,
+        title=_SPACE.sub(" ", entry.title.text).strip() if entry.title else article.title,
+        publisher=None if entry.title else article.publisher,  # a feed's title is its headline as it stands
+        authors=tuple(dict.fromkeys(authors)),
+        kind=ArticleKind.ARTICLE if content and not (repeated and len(content) <= len(summary))
+        else ArticleKind.FRAGMENT,
+        date=entry.date[1] if entry.date else article.date,
+        licence=licence,
+        meta_lines=tuple(sorted(meta)),
+        source=Source(name, (first, max(used))),
+    )
+    left = [Debris(b.line, b.text, _REPEATED if repeated and _in(b.line, summary) else _MARKUP)
+            for b in entry.lines if b.line not in used]
+    return article, left
+
+
+def _in(line: int, blocks: tuple[Block, ...]) -> bool:
+    return any(b.line == line for b in blocks)
+
+
+def _repeats(summary: tuple[Block, ...], content: tuple[Block, ...]) -> bool:
+    """The summary is the opening of the full text (as WordPress's excerpt is), word for word."""
+    said = " ".join(b.text for b in summary).rstrip(" .…[]").removesuffix("[…").removesuffix("[...")
+    full = " ".join(b.text for b in content)
+    return bool(said) and full.startswith(said.rstrip(" .…"))
+
+
+def _authors(entry: Entry) -> list[str]:
+    return [b.text for b in entry.creators]
