@@ -233,19 +233,23 @@ def _wrapped_end(n: int, meta: set[int], most: int = 3) -> int:
 _XML_TITLE = re.compile(r"^<title(?:\s[^>]*)?>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?(?:</title>|$)")  # a feed's "<title>Title</title>"
 
 
+_ICAL_SUMMARY = re.compile(r"^SUMMARY(?:;[^:]*)?:")  # a calendar event's "SUMMARY:Title"
 _RANK = re.compile(r"^\d{1,3}[.)] (?=\S)")  # a ranked list's number: "1. [18]Teachers to strike …"
 
 
 def heading(line: str) -> str:
     """A line as its heading reads: white space collapsed, without a plain-text heading's marks
     ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
-    ("### [Title](/url)") or a feed's title tags ("<title>Title</title>", its entities read)."""
+    ("### [Title](/url)"), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
+    event's property name ("SUMMARY:Title", its escapes read)."""
     text = _norm(line).lstrip("*#= ")
     text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)
     if text.startswith("["):
         text = MARKDOWN_LINK.sub(r"\g<inner>", text, 1) if MARKDOWN_LINK.match(text) else text
     elif text.startswith("<title"):
         text = html.unescape(_XML_TITLE.sub(r"\1", text, 1))
+    elif _ICAL_SUMMARY.match(text):
+        text = re.sub(r"\\([,;\\])", r"\1", _ICAL_SUMMARY.sub("", text, 1))
     return text
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split import feeds, furniture, memo, tagger
+from sitegen.split import entries, feeds, ical, furniture, memo, tagger
 from sitegen.split.boundary import Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
@@ -49,31 +49,20 @@ def iter_articles(
     Debris lines are appended to `debris` as they are found. `repeats` counts the dump's lines
     (`Repeats.of_lines`, a first pass over the same lines), so recurring furniture is known.
     Hard-wrapped paragraphs are split as one line each, reported on the dump's own lines."""
-    feed = feeds.FeedReader(lines)  # saved feeds are read from their elements; the rest as text
-    joined = Unwrapped(feed)
+    feed = feeds.FeedReader(lines)  # saved feeds and calendars are read by their fields; the rest as text
+    events = ical.CalendarReader(feed)
+    readers = (feed, events)
+    joined = Unwrapped(events)
     found: list[Debris] = []  # on the joined lines (the segmenter reads back what it appended)
     given = 0
     for article in _articles(joined, name, found, repeats):
         debris.extend(joined.map.debris(found[given:]))
         given = len(found)
         article = joined.map.article(article)
-        yield from _feed_articles(feed, name, debris, article.source.lines[0])
+        yield from entries.articles(readers, name, debris, article.source.lines[0])
         yield article
     debris.extend(joined.map.debris(found[given:]))
-    yield from _feed_articles(feed, name, debris)
-
-
-def _feed_articles(feed: feeds.FeedReader, name: str, debris: list[Debris], before: int | None = None
-                   ) -> Iterator[SplitArticle]:
-    """The articles of the feed entries read so far that start before dump line `before`."""
-    for entry in feed.take(before):
-        article, left = feeds.feed_article(entry, name)
-        debris.extend(left)
-        if article is not None:
-            debris.extend(article.debris)
-            yield article
-    debris.extend(feed.debris)
-    feed.debris.clear()
+    yield from entries.articles(readers, name, debris)
 
 
 def _articles(

@@ -21,14 +21,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
-from sitegen.model import ArticleKind, Source
-from sitegen.split.assemble import SplitArticle, assemble
-from sitegen.split.boundary import Item
-from sitegen.split.licence import detect_licence
-from sitegen.split.roles import byline_names, person
+from sitegen.split.entries import Entry, people
 from sitegen.split.text import Block, Debris
 
-__all__ = ["Entry", "FeedReader", "feed_article", "paragraphs"]
+__all__ = ["FeedReader", "paragraphs"]
 
 # a feed starts at its root element, the XML declaration before it on its line or the line above
 _ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -54,25 +50,7 @@ _UNREAD = frozenset({"script", "style", "template"})  # their text is no text of
 _SPACE = re.compile(r"\s+")
 _EMAIL_NAME = re.compile(r"\(([^()]+)\)\s*$")  # RSS's "<author>jane@example.org (Jane Doe)</author>"
 _ATOM_NAME = re.compile(r"<name>(.*?)</name>", re.DOTALL)
-_JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")  # between the names of one creator element
-_APPEARED = re.compile(r"^The post .+ appeared first on .+$")  # WordPress's line under each post of its feed
 _CDATA = re.compile(r"^\s*<!\[CDATA\[(.*?)(?:\]\]>)?\s*$", re.DOTALL)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One `<item>` or `<entry>` of a feed: what it says, each part on the dump line it starts on."""
-
-    start: int  # the line of its opening tag
-    end: int  # the line of its closing tag (or the feed's last line, cut short)
-    title: Block | None
-    creators: tuple[Block, ...]  # each creator's name as printed
-    date: tuple[int, dt.date] | None
-    summary: tuple[Block, ...]  # paragraphs of plain text
-    content: tuple[Block, ...]
-    rights: tuple[Block, ...]
-    lines: tuple[Block, ...]  # every non-blank line of the entry as printed, to account for them
-    feed_authors: tuple[str, ...] = ()  # the feed's own writer, when it names a person
 
 
 @dataclass(slots=True)
@@ -122,7 +100,7 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.entry_depth is None:
             if self.feed_field is not None and tag == self.feed_field.name:
-                self.feed_authors += _names(_creator_text(self.feed_field))
+                self.feed_authors += people(_creator_text(self.feed_field))
                 self.feed_field = None
             elif self.feed_field is not None:
                 self.feed_field.parts.append((self.line(), f"</{tag}>"))
@@ -166,26 +144,30 @@ class _Parser(HTMLParser):
 def _entry(start: int, end: int, fields: list[_Field], feed_authors: tuple[str, ...]) -> Entry:
     title: Block | None = None
     date: tuple[int, dt.date] | None = None
-    found: dict[str, list[Block]] = {"summary": [], "content": [], "rights": []}
-    creator_blocks: list[Block] = []
+    summary: tuple[Block, ...] = ()
+    content: tuple[Block, ...] = ()
+    rights: list[Block] = []
+    creators: list[Block] = []
+    extents: list[tuple[int, int]] = []
     for f in fields:
         if f.name in _TITLE and title is None:
-            text = " ".join(b.text for b in paragraphs(f.parts))
+            text = _plain(f)
             title = Block(f.line, text) if text else None
         elif f.name in _CREATOR:
-            creator_blocks += [Block(f.line, name) for name in _names(_creator_text(f))]
+            creators += [Block(f.line, name) for name in people(_creator_text(f))]
         elif f.name in _DATE and date is None:
             when = _date(_plain(f))
             date = (f.line, when) if when else None
-        elif f.name in _SUMMARY and not found["summary"]:
-            found["summary"] = paragraphs(f.parts)
-        elif f.name in _CONTENT and not found["content"]:
-            found["content"] = paragraphs(f.parts)
-        elif f.name in _RIGHTS:
-            text = _plain(f)
-            found["rights"] += [Block(f.line, text if not text.startswith("http") else f"Licence: {text}")] if text else []
-    return Entry(start, end, title, tuple(creator_blocks), date, tuple(found["summary"]), tuple(found["content"]),
-                 tuple(found["rights"]), (), feed_authors)
+        elif f.name in _SUMMARY and not summary:
+            summary, spans = paragraphs(f.parts)
+            extents += spans
+        elif f.name in _CONTENT and not content:
+            content, spans = paragraphs(f.parts)
+            extents += spans
+        elif f.name in _RIGHTS and (text := _plain(f)):
+            rights.append(Block(f.line, text if not text.startswith("http") else f"Licence: {text}"))
+    return Entry(start, end, title, tuple(creators), date, summary, content, tuple(rights),
+                 extents=tuple(extents), feed_authors=feed_authors, markup=_MARKUP)
 
 
 def _creator_text(f: _Field) -> str:
@@ -199,18 +181,8 @@ def _creator_text(f: _Field) -> str:
     return "" if "@" in raw and " " not in raw else raw
 
 
-def _names(creator: str) -> list[str]:
-    """The people a creator element names: a person's name, or several joined ("A and B", "A, B");
-    an office, a desk or a site ("Registry", "Pixel Pilgrim Staff", "Courts and Tribunals
-    Service") names no one."""
-    parts = [p for p in _JOINS.split(creator) if p]
-    if not parts or not all(person(p) for p in parts):
-        return []
-    return [name for p in parts for name in (byline_names(f"By {p}") or [p])[:1]]  # honorifics off
-
-
 def _plain(f: _Field) -> str:
-    return " ".join(b.text for b in paragraphs(f.parts))
+    return " ".join(b.text for b in paragraphs(f.parts)[0])
 
 
 def _date(text: str) -> dt.date | None:
@@ -232,7 +204,7 @@ class _Text(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.done: list[tuple[int, str]] = []  # (offset of its first word in the text read, text)
+        self.done: list[tuple[int, int, str]] = []  # (offsets of its first word and of its end in the text read, text)
         self.words: list[str] = []
         self.first: int | None = None
         self.mark = ""
@@ -243,10 +215,10 @@ class _Text(HTMLParser):
         line, col = self.getpos()
         return self.starts[line - 1] + col if line <= len(self.starts) else self.starts[-1]
 
-    def flush(self) -> None:
+    def flush(self, end: int | None = None) -> None:
         text = _SPACE.sub(" ", "".join(self.words)).strip()
         if text and self.first is not None:
-            self.done.append((self.first, self.mark + text))
+            self.done.append((self.first, self.position() if end is None else end, self.mark + text))
         self.words, self.first, self.mark = [], None, ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -278,9 +250,10 @@ class _Text(HTMLParser):
             self.handle_data(data[len("CDATA[") :])
 
 
-def paragraphs(parts: Iterable[tuple[int, str]]) -> tuple[Block, ...]:
+def paragraphs(parts: Iterable[tuple[int, str]]) -> tuple[tuple[Block, ...], tuple[tuple[int, int], ...]]:
     """The paragraphs of an element's parts (each a dump line and the text read there, entities
-    already read once), each on the dump line its first word is on."""
+    already read once), each on the dump line its first word is on; and the (first, last) dump
+    lines of those printed over several lines."""
     text, anchors, lines = "", [], []
     for line, part in parts:
         anchors.append(len(text))
@@ -290,12 +263,23 @@ def paragraphs(parts: Iterable[tuple[int, str]]) -> tuple[Block, ...]:
     reader.starts = [0, *(m.end() for m in re.finditer("\n", text))]
     reader.feed(text)
     reader.close()
-    reader.flush()
-    out = []
-    for offset, para in reader.done:
+    reader.flush(len(text))
+
+    def line_at(offset: int) -> int:
         k = max(bisect.bisect_right(anchors, offset) - 1, 0)
-        out.append(Block(lines[k] + text.count("\n", anchors[k], offset), para))
-    return tuple(out)
+        return lines[k] + text.count("\n", anchors[k], offset)
+
+    blocks, extents = [], []
+    for first, last, para in reader.done:
+        blocks.append(Block(line_at(first), para))
+        end = line_at(max(min(last, len(text.rstrip())) - 1, first))
+        if end > blocks[-1].line:
+            extents.append((blocks[-1].line, end))
+    return tuple(blocks), tuple(extents)
+
+
+_HEAD = "a feed's markup outside its entries: the channel's title, links and settings"
+_MARKUP = "a feed entry's markup: its links, identifiers, categories and counters"
 
 
 class FeedReader:
@@ -371,62 +355,3 @@ class FeedReader:
         return out
 
 
-_HEAD = "a feed's markup outside its entries: the channel's title, links and settings"
-_MARKUP = "a feed entry's markup: its links, identifiers, categories and counters"
-_REPEATED = "a feed entry's summary, repeated at the head of its full text"
-
-
-def feed_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[Debris]]:
-    """The article of a feed entry, and the lines of the entry that are in no article (its links,
-    identifiers, categories); None when the entry has no text at all."""
-    notes = [b for b in (*entry.summary, *entry.content) if _APPEARED.match(b.text)]  # where it appeared first
-    summary = tuple(b for b in entry.summary if b not in notes)
-    content = tuple(b for b in entry.content if b not in notes)
-    repeated = bool(content and summary) and _repeats(summary, content)
-    text = [*(() if repeated else summary), *content]
-    if not text and entry.title is None:
-        return None, [Debris(b.line, b.text, _MARKUP) for b in entry.lines]
-    blocks = ([entry.title] if entry.title else []) + text + list(entry.rights)
-    item = Item(0, len(blocks), 1.0 if entry.title else 0.8, teaser=not content, headed=entry.title is not None)
-    article = assemble(tuple(blocks), name, None, item)
-    authors = _authors(entry) or article.authors or entry.feed_authors
-    meta = {*article.meta_lines, *(b.line for b in (*entry.creators, *notes)), *((entry.date[0],) if entry.date else ())}
-    if entry.title:
-        meta.add(entry.title.line)
-    licence = article.licence
-    for right in entry.rights:
-        if found := detect_licence(right.text):
-            licence = found[0]
-            meta.add(right.line)
-    used = meta | set(article.body_lines)
-    first = entry.title.line if entry.title else min(used)
-    article = replace(
-        article,
-        title=_SPACE.sub(" ", entry.title.text).strip() if entry.title else article.title,
-        publisher=None if entry.title else article.publisher,  # a feed's title is its headline as it stands
-        authors=tuple(dict.fromkeys(authors)),
-        kind=ArticleKind.ARTICLE if content and not (repeated and len(content) <= len(summary))
-        else ArticleKind.FRAGMENT,
-        date=entry.date[1] if entry.date else article.date,
-        licence=licence,
-        meta_lines=tuple(sorted(meta)),
-        source=Source(name, (first, max(used))),
-    )
-    left = [Debris(b.line, b.text, _REPEATED if repeated and _in(b.line, summary) else _MARKUP)
-            for b in entry.lines if b.line not in used]
-    return article, left
-
-
-def _in(line: int, blocks: tuple[Block, ...]) -> bool:
-    return any(b.line == line for b in blocks)
-
-
-def _repeats(summary: tuple[Block, ...], content: tuple[Block, ...]) -> bool:
-    """The summary is the opening of the full text (as WordPress's excerpt is), word for word."""
-    said = " ".join(b.text for b in summary).rstrip(" .…[]").removesuffix("[…").removesuffix("[...")
-    full = " ".join(b.text for b in content)
-    return bool(said) and full.startswith(said.rstrip(" .…"))
-
-
-def _authors(entry: Entry) -> list[str]:
-    return [b.text for b in entry.creators]

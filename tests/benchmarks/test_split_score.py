@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.split_score import (
-    GoldError, Item, Totals, format_gold, jaccard, line_set, match, predict, read_gold, score, total, totals_of,
+    GoldError, Item, Totals, format_gold, heading, jaccard, line_set, match, predict, read_gold, score, total, totals_of,
 )
 
 
@@ -166,3 +166,13 @@ def test_predict_reads_a_ranked_teasers_headline_without_its_rank_and_link_numbe
             "By [19]Harriet Nguyen\n4 hours ago\n")
     [got] = predict(text, "d.txt")
     assert got.title == "Teachers to strike on March 27 after pay offer rejected by union members"
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("<title>O&#39;Brien &amp; Sons win appeal</title>", "O'Brien & Sons win appeal"),
+    ("SUMMARY:Rhyme Time for babies\\, toddlers and grown-ups", "Rhyme Time for babies, toddlers and grown-ups"),
+    ("SUMMARY;LANGUAGE=nl:Taalcafé – Nederlands oefenen", "Taalcafé – Nederlands oefenen"),
+    ("Summary: the budget in five charts", "Summary: the budget in five charts"),  # a headline, not a calendar field
+])
+def test_a_heading_is_read_as_its_format_prints_it(line, read):
+    assert heading(line) == read
