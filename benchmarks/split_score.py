@@ -234,6 +234,7 @@ _XML_TITLE = re.compile(r"^<title(?:\s[^>]*)?>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?(?:
 
 
 _ICAL_SUMMARY = re.compile(r"^SUMMARY(?:;[^:]*)?:")  # a calendar event's "SUMMARY:Title"
+_FRONT_TITLE = re.compile(r"^title\s*[:=]\s*(?=\S)")  # a post's front matter: "title: …" (YAML), "title = …" (TOML)
 _RANK = re.compile(r"^\d{1,3}[.)] (?=\S)")  # a ranked list's number: "1. [18]Teachers to strike …"
 
 
@@ -241,7 +242,8 @@ def heading(line: str) -> str:
     """A line as its heading reads: white space collapsed, without a plain-text heading's marks
     ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
     ("### [Title](/url)"), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
-    event's property name ("SUMMARY:Title", its escapes read)."""
+    event's property name ("SUMMARY:Title", its escapes read) or a post's front matter field
+    ('title: "Title"')."""
     text = _norm(line).lstrip("*#= ")
     text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)
     if text.startswith("["):
@@ -250,7 +252,25 @@ def heading(line: str) -> str:
         text = html.unescape(_XML_TITLE.sub(r"\1", text, 1))
     elif _ICAL_SUMMARY.match(text):
         text = re.sub(r"\\([,;\\])", r"\1", _ICAL_SUMMARY.sub("", text, 1))
+    elif _FRONT_TITLE.match(line.strip()):
+        text = _front_value(_FRONT_TITLE.sub("", line.strip(), 1))
     return text
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')  # a YAML or TOML string in quotes
+
+
+def _front_value(value: str) -> str:
+    """A front matter field's value as its string: quotes off, escapes read ('won''t' → won't);
+    what follows the quotes (the next fields, when the headline's lines were joined) is no part of it."""
+    quoted = _QUOTED.match(value)
+    if quoted:
+        try:
+            read = yaml.load(quoted.group(0), Loader=_Loader)
+        except yaml.YAMLError:
+            return _norm(quoted.group(0)[1:-1])
+        return _norm(read) if isinstance(read, str) else _norm(value)
+    return _norm(value)
 
 
 def predict(text: str, name: str) -> tuple[Item, ...]:

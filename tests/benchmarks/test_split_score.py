@@ -173,6 +173,9 @@ def test_predict_reads_a_ranked_teasers_headline_without_its_rank_and_link_numbe
     ("SUMMARY:Rhyme Time for babies\\, toddlers and grown-ups", "Rhyme Time for babies, toddlers and grown-ups"),
     ("SUMMARY;LANGUAGE=nl:Taalcafé – Nederlands oefenen", "Taalcafé – Nederlands oefenen"),
     ("Summary: the budget in five charts", "Summary: the budget in five charts"),  # a headline, not a calendar field
+    ("title: 'Onions and the rust that won''t go away'", "Onions and the rust that won't go away"),
+    ('title = "Ouse Washes: the floods go down"', "Ouse Washes: the floods go down"),
+    ("Title: Jane Hill on the port", "Title: Jane Hill on the port"),  # a row of a page, not a post's front matter
 ])
 def test_a_heading_is_read_as_its_format_prints_it(line, read):
     assert heading(line) == read
