@@ -35,3 +35,19 @@ def corpus_lines() -> frozenset[str]:
     recogniser's cheap first test that missed a line it should have let through would show."""
     dumps = [*corpus_dumps(ROOT / "benchmarks" / "split_corpus"), *ROOT.glob("content/raw/*.txt"), *ROOT.glob("tests/split/fixtures/*.txt")]
     return frozenset(line for dump in dumps for line in dump.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip())
+
+
+def assert_accounted_once(text: str, name: str = "dump.txt") -> SplitResult:
+    """Every non-blank line of the dump is in exactly one article or reported once as debris, and
+    the streaming split gives the same articles; the split is returned."""
+    from sitegen.split import iter_articles
+
+    result = split_text(text, name)
+    owned = {n for a in result.articles for n in (*a.body_lines, *a.meta_lines)}
+    debris = [d.line for d in result.debris]
+    assert len(debris) == len(set(debris)), "a line reported twice as debris"
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            assert (number in owned) != (number in debris), (number, line)
+    assert [a.title for a in iter_articles(text.split("\n"), name, [])] == [a.title for a in result.articles]
+    return result

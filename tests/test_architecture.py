@@ -42,7 +42,7 @@ ROOMS = {  # third-party import → the only packages/modules allowed to use it
     "pygments": ("sitegen.markdown",),
     "jinja2": ("sitegen.render",),
     "watchdog": ("sitegen.watch",),
-    "yaml": ("sitegen.frontmatter", "sitegen.frontmatter_notes"),
+    "yaml": ("sitegen.frontmatter", "sitegen.frontmatter_notes", "sitegen.split.frontmatter"),  # (posts' sources in a dump)
     "ruamel": ("sitegen.frontmatter", "sitegen.frontmatter_notes"),
     "rich": ("sitegen.console",),
     "rcssmin": ("sitegen.render",),

@@ -12,10 +12,10 @@ the text suggests. `Readers` chains the readers between a dump's lines and the t
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from sitegen.model import ArticleKind, Source
 from sitegen.split.assemble import SplitArticle, assemble
@@ -24,7 +24,7 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.roles import byline_names, person
 from sitegen.split.text import Block, Debris
 
-__all__ = ["Entry", "Reader", "entry_article", "people"]
+__all__ = ["Entry", "Reader", "entry_article", "people", "when"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +47,44 @@ class Entry:
     places: tuple[Block, ...] = ()  # the lines of where it takes place (a fact of its front, not its text)
 
 
-class Reader(Protocol):
-    """A reader of one format: iterating gives the dump's lines, a blank one for each it took."""
+class Reader:
+    """A reader of one format, between a dump's lines and the text split: iterating it (each
+    format's own `__iter__`) gives the dump's lines, a blank one for each it took; the entries it
+    has read wait in `take`, the lines of the format outside every entry in `debris`."""
 
-    debris: list[Debris]
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = lines
+        self._ready: list[Entry] = []
+        self.debris: list[Debris] = []
 
-    def __iter__(self) -> Iterator[str]: ...
+    def __iter__(self) -> Iterator[str]:
+        raise NotImplementedError
 
-    def take(self, before: int | None = None) -> list[Entry]: ...
+    def take(self, before: int | None = None) -> list[Entry]:
+        """The entries read so far that start before dump line `before` (all of them without it)."""
+        n = len(self._ready) if before is None else sum(1 for e in self._ready if e.start < before)
+        out, self._ready = self._ready[:n], self._ready[n:]
+        return out
+
+
+def when(value: object) -> dt.date | None:
+    """The date of a format's timestamp: a date or datetime, RFC 822 ("Thu, 20 Mar 2025
+    05:30:00 +0800", a feed's) or ISO 8601 ("2025-03-20T05:30:00Z", "2025-03-20 12:00:00 +0000")."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
 
 
 _JOINS = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")  # between the names of one writer's field

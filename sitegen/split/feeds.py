@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import email.utils
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
-from sitegen.split.entries import Entry, people
+from sitegen.split.entries import Entry, Reader, people
+from sitegen.split.entries import when as when_of
 from sitegen.split.text import Block, Debris
 
 __all__ = ["FeedReader", "paragraphs"]
@@ -156,7 +156,7 @@ def _entry(start: int, end: int, fields: list[_Field], feed_authors: tuple[str, 
         elif f.name in _CREATOR:
             creators += [Block(f.line, name) for name in people(_creator_text(f))]
         elif f.name in _DATE and date is None:
-            when = _date(_plain(f))
+            when = when_of(_plain(f))
             date = (f.line, when) if when else None
         elif f.name in _SUMMARY and not summary:
             summary, spans = paragraphs(f.parts)
@@ -183,19 +183,6 @@ def _creator_text(f: _Field) -> str:
 
 def _plain(f: _Field) -> str:
     return " ".join(b.text for b in paragraphs(f.parts)[0])
-
-
-def _date(text: str) -> dt.date | None:
-    """The date of a feed's timestamp: RFC 822 ("Thu, 20 Mar 2025 05:30:00 +0800") or ISO 8601."""
-    text = text.strip()
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
 
 
 class _Text(HTMLParser):
@@ -282,15 +269,10 @@ _HEAD = "a feed's markup outside its entries: the channel's title, links and set
 _MARKUP = "a feed entry's markup: its links, identifiers, categories and counters"
 
 
-class FeedReader:
+class FeedReader(Reader):
     """A dump's lines with its feeds taken out: iterating gives every line, a blank one in place
     of each line of a feed; the feeds' entries are kept (`take`) and the lines outside them
     reported in `debris`."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = lines
-        self._ready: list[Entry] = []
-        self.debris: list[Debris] = []
 
     def __iter__(self) -> Iterator[str]:
         parser: _Parser | None = None
@@ -348,10 +330,5 @@ class FeedReader:
             parser.finish(last)
         self.debris += [Debris(n, t, _HEAD) for n, t in self._give(parser, shown)]
 
-    def take(self, before: int | None = None) -> list[Entry]:
-        """The entries read so far that start before dump line `before` (all of them without it)."""
-        n = len(self._ready) if before is None else sum(1 for e in self._ready if e.start < before)
-        out, self._ready = self._ready[:n], self._ready[n:]
-        return out
 
 

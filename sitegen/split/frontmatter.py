@@ -14,16 +14,16 @@ no text (a section's index page) is no item. Template lines in the text (`{{< fi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
 
-from sitegen.split.entries import Entry, people
-from sitegen.split.text import Block, Debris
+from sitegen.split.entries import Entry, Reader, people
+from sitegen.split.entries import when as when_of
+from sitegen.split.text import Block
 
 __all__ = ["SourcesReader"]
 
@@ -49,20 +49,9 @@ class _Post:
     text: list[tuple[int, str]] = field(default_factory=list)
 
 
-class SourcesReader:
+class SourcesReader(Reader):
     """A dump's lines with its posts' sources taken out: iterating gives every line, a blank one
     in place of each line of a post; the posts are kept (`take`)."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = lines
-        self._ready: list[Entry] = []
-        self.debris: list[Debris] = []
-
-    def take(self, before: int | None = None) -> list[Entry]:
-        """The posts read so far that start before dump line `before` (all of them without it)."""
-        n = len(self._ready) if before is None else sum(1 for e in self._ready if e.start < before)
-        out, self._ready = self._ready[:n], self._ready[n:]
-        return out
 
     def __iter__(self) -> Iterator[str]:
         post: _Post | None = None
@@ -141,7 +130,7 @@ def _entry(post: _Post) -> Entry:
         creators += [Block(line, name) for v in names if isinstance(v, str) for name in people(v.strip())]
     rights = [Block(keyed[k][0], f"Licence: {post.fields[k]}") for k in _RIGHTS_KEYS
               if k in keyed and isinstance(post.fields.get(k), str)]
-    when = _date(post.fields.get("date"))
+    when = when_of(post.fields.get("date"))
     text = [Block(n, t.strip()) for n, t in post.text if t.strip() and not _MARKUP.match(t)]
     return Entry(
         start=post.front[0][0], end=(post.text or post.front)[-1][0],
@@ -151,16 +140,3 @@ def _entry(post: _Post) -> Entry:
         lines=tuple(Block(n, t) for n, t in (*post.front, *post.text) if t.strip()),
         markup=_MARKUP_REASON,
     )
-
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")[:25]).date()
-        except ValueError:
-            return None
-    return None

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sitegen.split.entries import Entry
+from sitegen.split.entries import Entry, Reader
 from sitegen.split.text import Block, Debris
 
 __all__ = ["CalendarReader"]
@@ -42,20 +42,9 @@ class _Component:
     properties: list[_Property] = field(default_factory=list)
 
 
-class CalendarReader:
+class CalendarReader(Reader):
     """A dump's lines with its calendars taken out: iterating gives every line, a blank one in
     place of each line of a calendar; the events are kept (`take`), the rest reported in `debris`."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = lines
-        self._ready: list[Entry] = []
-        self.debris: list[Debris] = []
-
-    def take(self, before: int | None = None) -> list[Entry]:
-        """The events read so far that start before dump line `before` (all of them without it)."""
-        n = len(self._ready) if before is None else sum(1 for e in self._ready if e.start < before)
-        out, self._ready = self._ready[:n], self._ready[n:]
-        return out
 
     def __iter__(self) -> Iterator[str]:
         stack: list[_Component] = []  # open components, the calendar's first

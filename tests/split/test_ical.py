@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sitegen.model import ArticleKind
-from sitegen.split import iter_articles, split_text
+from sitegen.split import split_text
+from tests.split_support import assert_accounted_once
 
 ICS = """\
 BEGIN:VCALENDAR
@@ -72,16 +73,9 @@ def test_every_line_of_a_calendar_among_text_is_accounted_for_once():
     text = ("Longer opening hours at every library from Monday\n\nBy Tom Baker\n\n" + (
         "The new opening hours start on Monday, with late nights on Thursdays and Sunday afternoons in the town.\n\n" * 2)
         + ICS + "\nFooter links")
-    result = split_text(text, "mixed.txt")
-    owned = {n for a in result.articles for n in (*a.body_lines, *a.meta_lines)}
-    debris = [d.line for d in result.debris]
-    assert len(debris) == len(set(debris))
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            assert (number in owned) != (number in debris), (number, line)
-    streamed = [a.title for a in iter_articles(text.split("\n"), "mixed.txt", [])]
-    assert streamed == [a.title for a in result.articles]
-    assert streamed[1:] == ["Rhyme Time for babies, toddlers and grown-ups", "Notes from the Friends of the Library meeting"]
+    result = assert_accounted_once(text, "mixed.txt")
+    assert [a.title for a in result.articles][1:] == [
+        "Rhyme Time for babies, toddlers and grown-ups", "Notes from the Friends of the Library meeting"]
 
 
 def test_an_event_cut_short_keeps_its_text_and_a_lone_event_is_read_too():
