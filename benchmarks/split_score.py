@@ -249,7 +249,7 @@ def heading(line: str) -> str:
     if text.startswith("["):
         text = MARKDOWN_LINK.sub(r"\g<inner>", text, 1) if MARKDOWN_LINK.match(text) else text
     elif text.startswith("<title"):
-        text = html.unescape(_XML_TITLE.sub(r"\1", text, 1))
+        text = html.unescape(html.unescape(_XML_TITLE.sub(r"\1", text, 1)))  # escaped HTML in XML: "&amp;quot;" is '"'
     elif _ICAL_SUMMARY.match(text):
         text = re.sub(r"\\([,;\\])", r"\1", _ICAL_SUMMARY.sub("", text, 1))
     elif _FRONT_TITLE.match(line.strip()):

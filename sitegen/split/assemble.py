@@ -619,6 +619,16 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             found.meta_lines.append(lines.pop().line)
             found.ended = True
             continue
+        elif (
+            len(lines) > 2 and not found.authors and _under_signature(text)
+            and (names := _signed(lines[-2].text, lines[:-1]))  # "Catriona MacLeod, Liquidator" then "7 March 2025"
+        ):
+            found.add_authors(names)  # a notice signed, then dated or addressed under the signature
+            found.bylines[lines[-2].line] = f"{lines[-2].text}\n{text}"
+            found.meta_lines.append(lines.pop().line)
+            found.meta_lines.append(lines.pop().line)
+            found.ended = True
+            continue
         elif signers := _signatories(lines):  # "Yours sincerely," then a signature a line, "and 4,807 others"
             for b in lines[-signers:]:
                 found.add_authors(signature(b.text) or [])
@@ -713,6 +723,18 @@ def _signatories(lines: list[Block]) -> int:
     before = lines[k - 1].text if k < len(lines) else ""
     signed = sum(1 for b in lines[k:] if signature(b.text))
     return len(lines) - k if signed >= 2 and len(before) <= VALEDICTION_MAX and before.endswith(",") else 0
+
+
+_ADDRESS = re.compile(r"^[^.!?]{10,120}, [^,]*\d[^,]*(?:, [^,]+)*$")  # "Accountant in Bankruptcy, 1 Pennyburn Road, Kilwinning"
+
+
+def _under_signature(text: str) -> bool:
+    """A line that dates or addresses the signature above it: "7 March 2025", "Accountant in
+    Bankruptcy, 1 Pennyburn Road, Kilwinning, KA13 6SA" (a date alone, or an address: parts
+    between commas, one with a number, no sentence)."""
+    if len(text) > 120 or text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    return bool(date_line(text)) and len(text.split()) <= 5 or _ADDRESS.match(text) is not None
 
 
 def _place(text: str) -> bool:

@@ -170,6 +170,7 @@ def test_predict_reads_a_ranked_teasers_headline_without_its_rank_and_link_numbe
 
 @pytest.mark.parametrize(("line", "read"), [
     ("<title>O&#39;Brien &amp; Sons win appeal</title>", "O'Brien & Sons win appeal"),
+    ("<title>Noodle Bar (t/a &amp;quot;The Wee Noodle Bar&amp;quot;)</title>", 'Noodle Bar (t/a "The Wee Noodle Bar")'),
     ("SUMMARY:Rhyme Time for babies\\, toddlers and grown-ups", "Rhyme Time for babies, toddlers and grown-ups"),
     ("SUMMARY;LANGUAGE=nl:Taalcafé – Nederlands oefenen", "Taalcafé – Nederlands oefenen"),
     ("Summary: the budget in five charts", "Summary: the budget in five charts"),  # a headline, not a calendar field

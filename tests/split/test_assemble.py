@@ -534,3 +534,15 @@ def test_a_feeds_time_row_over_the_headline_is_no_title():
     article = make("18:36 IST | National", "Monsoon likely to be normal this year, says IMD's first forecast",
                    "New Delhi, Mar 21 (BNS) The south-west monsoon is likely to bring normal rainfall this year.")
     assert article.title == "Monsoon likely to be normal this year, says IMD's first forecast"
+
+
+def test_a_notice_signed_then_dated_or_addressed_names_its_signer():
+    notice = "Notice is hereby given that the company resolved to wind up voluntarily at a meeting held on 7 March 2025."
+    dated = make("DUNVEGAN MARINE SERVICES LTD", notice, "Catriona MacLeod, Liquidator", "7 March 2025")
+    assert dated.authors == ("Catriona MacLeod",)
+    assert "Liquidator" not in dated.body and dated.body.count("7 March 2025") == 1  # both lines are the signature's
+    addressed = make("Sequestration of a partnership", notice, "Amara Oyelowo-Grant, Interim Trustee",
+                     "Accountant in Bankruptcy, 1 Pennyburn Road, Kilwinning, KA13 6SA")
+    assert addressed.authors == ("Amara Oyelowo-Grant",)
+    sentence = make("A notice", notice, "Catriona MacLeod, Liquidator", "Claims close on 4 April, at noon, with 2 copies.")
+    assert sentence.authors == ()  # a sentence under a name is text: the name signs nothing
