@@ -269,13 +269,36 @@ _ENTRY_TIME = re.compile(r"(?:^|[\s·|,(])\d{1,2}[:.]\d{2}\b")  # an entry's tim
 ENTRY_ROWS = 2  # an entry's time row is among the last lines of the item above or the first of the next
 
 
+def is_live(headline: str) -> bool:
+    """A live page's headline: it says so, in mixed case ("… keynote live: …", "as it happened")."""
+    return _LIVE.search(headline) is not None and not headline.isupper()
+
+
 def _live_entry(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:
     """Item `a` is a live page (its headline says so) and a time row stands where the two meet: `b`
     is one of its entries (a live page is one article, however many entries it holds)."""
-    if not _LIVE.search(blocks[a.start].text):
+    if not is_live(blocks[a.start].text):
         return False
     rows = [*range(max(a.start + 1, a.end - ENTRY_ROWS), a.end), *range(b.start, min(b.end, b.start + ENTRY_ROWS))]
     return any(not shapes[k].running and _ENTRY_TIME.search(blocks[k].text) for k in rows)
+
+
+LIVE_REACH = 12  # the first entry's time row of a live page is this many lines under its headline at most
+
+
+def live_heads(texts: Sequence[str], running: Sequence[bool], roles: Sequence[Role | None]) -> list[int]:
+    """The lines that head a live page: a headline in mixed case that says so ("… strike live: …",
+    "as it happened"), with entries under their times below it (a time row within `LIVE_REACH`
+    lines, and another after it). Its standfirst, by-line and key points between are the page's head."""
+    out = []
+    for k, text in enumerate(texts):
+        if roles[k] is not Role.TITLE or running[k] or not is_live(text):
+            continue  # (a banner in capitals, "COUNCIL ELECTIONS 2027 — LIVE RESULTS", heads no live page: a label)
+        rows = [j for j in range(k + 1, min(len(texts), k + 4 * LIVE_REACH))
+                if roles[j] is not None and not running[j] and len(texts[j]) <= 60 and _ENTRY_TIME.search(texts[j])]
+        if len(rows) >= 2 and rows[0] - k <= LIVE_REACH:
+            out.append(k)
+    return out
 
 
 def _numbering_goes_on(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> bool:

@@ -681,6 +681,14 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)
         if b < len(tags) and tags[b] == "I":
             tags[b] = "B"  # what follows the entry is none of it
+    running = [x.role is not None and segment.shapes[x.index].running for x in lines]
+    for k in sections.live_heads(texts, running, line_roles):  # a live page's head, left outside or alone:
+        j = next((j for j in range(k + 1, min(n, k + 4 * sections.LIVE_REACH)) if tags[j] == "B"), None)
+        if j is None:
+            continue
+        tags[k : j] = ["B"] + ["I"] * (j - k - 1)  # its headline starts the page, its by-line and key points are in it,
+        if not any(running[k:j]):
+            tags[j] = "I"  # and so is its first entry when they have no text of their own (the rest join it in `sections`)
     content = [k for k, x in enumerate(lines) if x.role is not None]
     if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])
@@ -735,7 +743,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left, segment.removed)
     out = _cut_at_heads(out, {lines[k].index for k in named}, segment)  # the heads a contents line names
     out = _cut_at_heads(out, {lines[a].index for a, _ in listed_entries}, segment)  # (however alike, entries are no sections)
-    out = _cut_at_heads(out, {x.index for x in lines if "rec" in x.own}, segment,
+    records_at = {x.index for x in lines if "rec" in x.own}
+    live = [it for it in out if sections.is_live(segment.blocks[it.start].text)]  # (a live page's entries are its own)
+    records_at -= {j for it in live for j in range(it.start, it.end)}
+    out = _cut_at_heads(out, records_at, segment,
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     out = mark_teasers(out, segment.roles, segment.shapes)

@@ -479,3 +479,41 @@ def test_the_entries_of_a_live_page_under_their_times_are_the_live_page():
     assert [a.title for a in result.articles] == [page[0].removeprefix("# ")]
     briefs = ("# Market report: copper at a two-year high", "By Callum Reid", page[3], page[4], "Callum Reid · 14:11", page[6], page[7])
     assert len(split(briefs, briefs[5]).articles) == 2  # no live page: its time row ends the item above
+
+
+LIVE_HEAD = [
+    "Wanderwise Travel News", "Destinations | Deals | Travel news | Advice", "LIVE",
+    "French air traffic control strike live: hundreds of flights cancelled on first day of Easter getaway",
+    "Ryanair, easyJet and Air France cancel flights as overflights of France are disrupted",
+    "Rebecca Thornbury (now) and Kwame Asante (earlier)", "Updated 18 April 2025 at 16:42", "Key points",
+    "* French air traffic controllers strike from 06:00 Friday to 06:00 Sunday",
+    "* Ryanair has cancelled 420 flights, many over-flying France",
+]
+LIVE_ENTRIES = [
+    "16:42", "Queues at Luton passport control",
+    "Passengers arriving from Nice say they waited more than an hour at the border after a day of delays at every gate.",
+    "— Rebecca Thornbury", "16:10", "What the airlines say",
+    "easyJet says 83 flights have been cancelled today and warned of delays into Saturday across its whole network.",
+    "— Kwame Asante", "15:31", "Why overflights matter",
+    "Even if your flight isn't going to France it may cross French airspace, and controllers in Brest handle much of it.",
+    "— Rebecca Thornbury",
+]
+
+
+def test_a_live_page_whose_head_the_tagger_left_out_is_one_article_from_its_headline():
+    result = split_text("\n".join(LIVE_HEAD + LIVE_ENTRIES), "live.txt")
+    (article,) = result.articles
+    assert article.title == LIVE_HEAD[3]
+    assert "Why overflights matter" in article.body and "Queues at Luton" in article.body  # every entry is in it
+    assert {"Rebecca Thornbury", "Kwame Asante"} <= set(article.authors)
+
+
+def test_a_banner_in_capitals_that_says_live_heads_no_live_page():
+    banner = ["COUNCIL ELECTIONS 2027 — LIVE RESULTS", "Seats declared: 31 of 48 | LAB 14 | CON 8", "Last updated 03:12 Friday 7 May", ""]
+    story = ["Labour closes in on majority as Greens take three seats", "By Rachel Ames", "Friday, 7 May 2027, 03:05",
+             "Labour is within sight of regaining control of the council after a night in which the Conservatives lost six seats.",
+             "Turnout across the borough was 31.4%, down from 34.8% in 2023, and the last seats are due by six.", "",
+             "Castle ward: Greens win by 212 votes", "Friday, 7 May 2027, 02:41",
+             "Naomi Fairweather took the seat for the Greens, the party's first ever win on the borough council, by 212 votes."]
+    titles = [a.title for a in split_text("\n".join(banner + story), "results.txt").articles]
+    assert titles[:2] == [story[0], story[6]]
