@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import briefs, cohesion, contents, ends, flat, furniture, margins, peers, ranks, records, rows, sections, short, signoff, stack, template
+from sitegen.split import briefs, cohesion, contents, contributors, ends, flat, furniture, margins, peers, ranks, records, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -689,6 +689,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         tags[k : j] = ["B"] + ["I"] * (j - k - 1)  # its headline starts the page, its by-line and key points are in it,
         if not any(running[k:j]):
             tags[j] = "I"  # and so is its first entry when they have no text of their own (the rest join it in `sections`)
+    pages = [(lines[k].index, lines[last].index) for k, last in contributors.headed_pages(texts, running, line_roles)]
     content = [k for k, x in enumerate(lines) if x.role is not None]
     if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])
@@ -749,6 +750,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out = _cut_at_heads(out, records_at, segment,
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
+    out, left = contributors.join(out, pages, segment.blocks, left)  # contributors' sections: one article, whatever cut them
     out = mark_teasers(out, segment.roles, segment.shapes)
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads
