@@ -8,6 +8,7 @@ reached, so a change that splits the corpus worse fails here.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,24 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
             wrapped = heading(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1)))
             under = [heading(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)))
                      for k in (item.lines[0] + 1, item.lines[0] + 2, item.lines[0] + 3)]  # under a date row (wrapped, or a blank line between)
+            message = [_message_title(lines[n - 1]) for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 3) + 1)]
             assert (head.startswith(item.title) or item.title.startswith(head) and wrapped.startswith(item.title)
-                    or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) for u in under)), (  # under a teaser's date or time row
+                    or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) for u in under)  # under a teaser's date or time row
+                    or any(m and (m.startswith(item.title) or item.title.startswith(m)) for m in message)), (  # under a message's header rows
                 f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line")
+
+
+_MESSAGE_MARKS = re.compile(
+    r"^(?:>\s*)+"  # a quoted mail's marks
+    r"|^Subj(?:ect)?\s*:\s*(?:\[[^\]]{1,40}\]\s*)?"  # a mail's or an echo's subject, its list tag
+    r"|^\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?\]?(?: -)? [^:]{1,40}: "  # a chat export's "date, time - Name: "
+)
+
+
+def _message_title(line: str) -> str:
+    """A line of a message's head as its title reads: without a quote's marks, a subject's label and
+    list tag, a chat line's sender and emphasis."""
+    return _MESSAGE_MARKS.sub("", " ".join(line.split()), 1).strip("*_ ")
 
 
 def test_floors_name_every_figure():
