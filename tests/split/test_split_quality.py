@@ -44,7 +44,7 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
             wrapped = heading(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1)))
             under = [heading(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)))
                      for k in (item.lines[0] + 1, item.lines[0] + 2, item.lines[0] + 3)]  # under a date row (wrapped, or a blank line between)
-            message = [_message_title(lines[n - 1]) for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 3) + 1)]
+            message = [t for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 3) + 1) for t in _message_titles(lines[n - 1])]
             assert (head.startswith(item.title) or item.title.startswith(head) and wrapped.startswith(item.title)
                     or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) for u in under)  # under a teaser's date or time row
                     or any(m and (m.startswith(item.title) or item.title.startswith(m)) for m in message)), (  # under a message's header rows
@@ -58,10 +58,12 @@ _MESSAGE_MARKS = re.compile(
 )
 
 
-def _message_title(line: str) -> str:
-    """A line of a message's head as its title reads: without a quote's marks, a subject's label and
-    list tag, a chat line's sender and emphasis."""
-    return _MESSAGE_MARKS.sub("", " ".join(line.split()), 1).strip("*_ ")
+def _message_titles(line: str) -> list[str]:
+    """A line of a message's head as its title may read: without a quote's marks, a subject's label
+    and list tag, a chat line's sender, emphasis and a link's opening bracket; or what follows an
+    identifier's " — " ("**[CRADV-2024-0102](…)** — *Title* (date)")."""
+    text = _MESSAGE_MARKS.sub("", " ".join(line.split()), 1).strip("*_ ")
+    return [text, text.lstrip("[*_ "), *([text.split(" — ", 1)[1].strip("*_ ")] if " — " in text else [])]
 
 
 def test_floors_name_every_figure():
