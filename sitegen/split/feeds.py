@@ -39,13 +39,13 @@ _SUMMARY = frozenset({"description", "summary"})
 _CONTENT = frozenset({"content:encoded", "content"})
 _RIGHTS = frozenset({"rights", "dc:rights", "copyright", "creativecommons:license", "cc:license", "media:license"})
 _READ = _TITLE | _CREATOR | _DATE | _SUMMARY | _CONTENT | _RIGHTS  # the elements an entry's article is made of
-_FEED_AUTHOR = frozenset({"author", "managingeditor", "dc:creator"})  # the feed's own writer, for entries naming none
+_FEED_AUTHOR = frozenset({"author", "managingeditor", "dc:creator"})
+_NESTING = frozenset({"source"})  # an entry's part with a title and an author of its own (Atom's, for a copied entry)  # the feed's own writer, for entries naming none
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "blockquote", "tr", "td", "th", "figcaption", "pre", "ul", "ol", "table", "section",
     "article", "hr", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "figure",
 })
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _UNREAD = frozenset({"script", "style", "template"})  # their text is no text of the page
 _SPACE = re.compile(r"\s+")
 _EMAIL_NAME = re.compile(r"\(([^()]+)\)\s*$")  # RSS's "<author>jane@example.org (Jane Doe)</author>"
@@ -71,8 +71,8 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.shift = first_line - 1  # the parser counts from 1 at the feed's first line
         self.entries: list[Entry] = []
-        self.depth = 0
-        self.entry_depth: int | None = None
+        self.in_entry = False
+        self.nested = 0  # elements open inside the entry whose own title or author is not the entry's (`<source>`)
         self.entry_start = 0
         self.fields: list[_Field] = []
         self.open: _Field | None = None
@@ -83,52 +83,53 @@ class _Parser(HTMLParser):
         return self.getpos()[0] + self.shift
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.depth += 1
-        if self.entry_depth is None:
-            if tag in _ENTRY:
-                self.entry_depth, self.entry_start, self.fields = self.depth, self.line(), []
-            elif tag in _FEED_AUTHOR and self.feed_field is None:
+        if tag in _ENTRY and self.open is None:
+            if self.in_entry:  # the entry before was never closed: it ends where this one starts
+                self.finish(self.line() - 1)
+            self.in_entry, self.entry_start, self.fields, self.nested = True, self.line(), [], 0
+        elif not self.in_entry:
+            if tag in _FEED_AUTHOR and self.feed_field is None:
                 self.feed_field = _Field(tag, self.line(), {})
             elif self.feed_field is not None:
                 self.feed_field.parts.append((self.line(), f"<{tag}>"))
-            return
-        if self.open is not None:
+        elif self.open is not None:
             self.open.parts.append((self.line(), f"<{tag}>"))
-        elif self.depth == self.entry_depth + 1 and tag in _READ:
+        elif tag in _NESTING:
+            self.nested += 1
+        elif tag in _READ and not self.nested:
             self.open = _Field(tag, self.line(), {k: v or "" for k, v in attrs})
 
     def handle_endtag(self, tag: str) -> None:
-        if self.entry_depth is None:
+        if tag in _ENTRY and self.in_entry:
+            self.finish(self.line())  # (whatever was left open inside it: tags a feed leaves unclosed)
+        elif not self.in_entry:
             if self.feed_field is not None and tag == self.feed_field.name:
                 self.feed_authors += people(_creator_text(self.feed_field))
                 self.feed_field = None
             elif self.feed_field is not None:
                 self.feed_field.parts.append((self.line(), f"</{tag}>"))
-            self.depth = max(self.depth - 1, 0)
-            return
-        if self.open is not None and tag == self.open.name and self.depth == self.entry_depth + 1:
+        elif self.open is not None and tag == self.open.name:
             self.fields.append(self.open)
             self.open = None
         elif self.open is not None:
             self.open.parts.append((self.line(), f"</{tag}>"))
-        if tag in _ENTRY and self.depth == self.entry_depth:
-            self.finish(self.line())
-        self.depth = max(self.depth - 1, 0)
+        elif tag in _NESTING:
+            self.nested = max(self.nested - 1, 0)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.entry_depth is not None and self.open is None and tag in _RIGHTS:
+        if self.in_entry and self.open is None and not self.nested and tag in _RIGHTS:
             licence = dict(attrs).get("rdf:resource") or dict(attrs).get("href") or ""  # <cc:license rdf:resource="…"/>
             self.fields.append(_Field(tag, self.line(), {}, [(self.line(), licence)]))
         elif self.open is not None and tag in _BLOCK_TAGS:
             self.open.parts.append((self.line(), f"<{tag}>"))
 
     def handle_data(self, data: str) -> None:
-        target = self.open if self.entry_depth is not None else self.feed_field
+        target = self.open if self.in_entry else self.feed_field
         if target is not None:
             target.parts.append((self.line(), data))
 
     def unknown_decl(self, data: str) -> None:
-        target = self.open if self.entry_depth is not None else self.feed_field
+        target = self.open if self.in_entry else self.feed_field
         if target is not None and data.startswith("CDATA["):
             target.parts.append((self.line(), data[len("CDATA[") :]))
 
@@ -138,7 +139,7 @@ class _Parser(HTMLParser):
             self.fields.append(self.open)
             self.open = None
         self.entries.append(_entry(self.entry_start, end, self.fields, tuple(self.feed_authors)))
-        self.entry_depth, self.fields = None, []
+        self.in_entry, self.fields = False, []
 
 
 def _entry(start: int, end: int, fields: list[_Field], feed_authors: tuple[str, ...]) -> Entry:
@@ -186,8 +187,7 @@ def _plain(f: _Field) -> str:
 
 
 class _Text(HTMLParser):
-    """The paragraphs of an element's HTML: block elements end one; headings are marked "## ",
-    list items "- "."""
+    """The paragraphs of an element's HTML: block elements end one; list items are marked "- "."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -213,7 +213,7 @@ class _Text(HTMLParser):
             self.skip += 1
         elif tag in _BLOCK_TAGS:
             self.flush()
-            self.mark = "## " if tag in _HEADINGS else "- " if tag == "li" else ""
+            self.mark = "- " if tag == "li" else ""  # (a heading is a line of its own: the body makes it one when it reads as one)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _UNREAD:
@@ -326,7 +326,7 @@ class FeedReader(Reader):
     def _close(self, parser: _Parser, shown: list[tuple[int, str]], last: int) -> None:
         """The feed ends at line `last` (its closing tag, or the dump's end when it is cut short)."""
         parser.close()
-        if parser.entry_depth is not None:  # cut short inside an entry: the entry ends with it
+        if parser.in_entry:  # cut short inside an entry: the entry ends with it
             parser.finish(last)
         self.debris += [Debris(n, t, _HEAD) for n, t in self._give(parser, shown)]
 

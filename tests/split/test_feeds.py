@@ -96,7 +96,8 @@ def test_atom_entries_read_escaped_html_names_dates_and_their_own_rights():
     recipe, rasam, sherbet = split_text(ATOM, "atom.txt").articles
     assert recipe.authors == ("Lakshmi Narayanan",)
     assert recipe.date == dt.date(2025, 8, 30)
-    assert "## Classic lemon-chilli" in recipe.body and "&lt;" not in recipe.body and "<p>" not in recipe.body
+    shown = render_body(recipe.body, ()).html
+    assert "<p>Classic lemon-chilli</p>" in shown and "&amp;lt;" not in shown and "&lt;p" not in shown  # a heading's words, no markup
     assert recipe.licence.kind is LicenceKind.CC  # its own statement, at the foot of its text
     assert rasam.licence.kind is LicenceKind.ALL_RIGHTS_RESERVED  # the entry's <rights>
     assert rasam.date == dt.date(2025, 8, 16)
@@ -122,6 +123,15 @@ def test_a_feed_cut_short_still_gives_the_entries_it_has():
     cut = RSS[: RSS.index("</item>\n</channel>")]
     titles = [a.title for a in split_text(cut, "cut.txt").articles]
     assert titles == ["Notable decision: rent review set aside for O'Brien & Sons", "Hearing lists move to the new website"]
+
+
+def test_sloppy_markup_does_not_merge_entries_or_take_another_sites_title():
+    sloppy = RSS.replace("<category>Decisions</category>", '<media:thumbnail url="https://t.example/1.jpg">\n'
+                         "<source url=\"https://wire.example/rss\"><title>Wire Service Feed</title></source>").replace(
+        "]]></content:encoded>\n</item>", "]]></content:encoded>")  # the first item is never closed
+    first, second = split_text(sloppy, "sloppy.txt").articles
+    assert first.title.startswith("Notable decision") and "valuation made before" in first.body
+    assert second.title == "Hearing lists move to the new website"  # its own entry, with its own title
 
 
 def test_markup_and_scripts_in_an_entry_never_reach_the_article():
