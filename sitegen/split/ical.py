@@ -63,6 +63,12 @@ class CalendarReader(Reader):
                     continue
                 yield line
                 continue
+            found = _CONTENT_LINE.match(line.strip())
+            if line.strip() and not found and not (line[0] in " \t" and last is not None):
+                self._cut_short(stack, shown)  # a line no calendar has: the calendar was cut short before it
+                stack, shown, last = [], [], None
+                yield line
+                continue
             yield ""
             if not line.strip():
                 continue
@@ -70,7 +76,6 @@ class CalendarReader(Reader):
                 last.pieces.append((number, line[1:]))
                 self._note(stack, shown, number, line)
                 continue
-            found = _CONTENT_LINE.match(line.strip())
             name, value = (found.group(1).upper(), found.group(3)) if found else ("", line.strip())
             if name == "BEGIN":
                 stack.append(_Component(value.strip().upper(), number))
@@ -92,8 +97,12 @@ class CalendarReader(Reader):
                 if len(stack) == 2 and stack[-1].kind in _ITEMS:
                     stack[-1].properties.append(last)
             self._note(stack, shown, number, line)
-        if len(stack) > 1 and stack[1].kind in _ITEMS:  # cut short inside an event
-            self._ready.append(_entry(stack[1], number, shown))
+        self._cut_short(stack, shown)
+
+    def _cut_short(self, stack: list[_Component], shown: list[tuple[int, str]]) -> None:
+        """The calendar ends before its end: the event it was in ends with it."""
+        if len(stack) > 1 and stack[1].kind in _ITEMS:
+            self._ready.append(_entry(stack[1], shown[-1][0] if shown else stack[1].start, shown))
         elif shown:
             self.debris += [Debris(n, t, _SETTINGS) for n, t in shown]
 

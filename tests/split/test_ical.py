@@ -84,3 +84,12 @@ def test_an_event_cut_short_keeps_its_text_and_a_lone_event_is_read_too():
     lone = "BEGIN:VEVENT\nSUMMARY:Repair Café\nDESCRIPTION:Bring your broken toaster and we will look at it together.\nEND:VEVENT\n"
     (article,) = split_text(lone, "lone.txt").articles
     assert article.title == "Repair Café" and article.kind is ArticleKind.FRAGMENT
+
+
+def test_a_calendar_cut_short_gives_back_the_text_after_it():
+    cut = ICS[: ICS.index("URL:https")]
+    page = ("Longer opening hours at every library from Monday", "By Tom Baker",
+            "The new opening hours start on Monday, with late nights on Thursdays and Sunday afternoons in the town.",
+            "The council says the change costs nothing, as volunteers from the Friends of the Library staff the late nights.")
+    result = assert_accounted_once(cut + "\n".join(page) + "\n", "cut.txt")
+    assert [a.title for a in result.articles] == ["Rhyme Time for babies, toddlers and grown-ups", page[0]]
