@@ -51,3 +51,16 @@ def assert_accounted_once(text: str, name: str = "dump.txt") -> SplitResult:
             assert (number in owned) != (number in debris), (number, line)
     assert [a.title for a in iter_articles(text.split("\n"), name, [])] == [a.title for a in result.articles]
     return result
+
+
+PLAIN_ARTICLE = (  # a scraped article's lines, to follow a format saved as it is (a feed or a calendar cut short)
+    "Harbour cranes return to the old port", "By Maria Costa",
+    "The cranes came back on Monday after four years of repairs and the first ships docked at dawn.",
+    "Dock workers say the port will need another hundred hands by the summer if the new routes open.",
+)
+
+
+def titles_after_cut(cut: str) -> list[str]:
+    """The titles of a dump that is `cut` (a format cut short) followed by `PLAIN_ARTICLE`, every
+    line accounted for once."""
+    return [a.title for a in assert_accounted_once(cut + "\n".join(PLAIN_ARTICLE) + "\n", "cut.txt").articles]

@@ -265,6 +265,13 @@ def paragraphs(parts: Iterable[tuple[int, str]]) -> tuple[tuple[Block, ...], tup
     return tuple(blocks), tuple(extents)
 
 
+def _cut_short(parser: _Parser, line: str) -> bool:
+    """A line of plain text between a feed's entries, with nothing of its markup open: the feed was
+    cut short before it (a saved feed ends with its closing tag)."""
+    return bool(line.strip()) and not parser.in_entry and parser.feed_field is None and "<" not in line \
+        and ">" not in line and not parser.rawdata.strip()
+
+
 _HEAD = "a feed's markup outside its entries: the channel's title, links and settings"
 _MARKUP = "a feed entry's markup: its links, identifiers, categories and counters"
 
@@ -298,6 +305,11 @@ class FeedReader(Reader):
                         held = None
                     yield line
                     continue
+            if _cut_short(parser, line):  # plain text where the feed's markup should go on: it ended before
+                self._close(parser, shown, number - 1)
+                parser, shown = None, []
+                yield line
+                continue
             parser.feed(line + "\n")
             if line.strip():
                 shown.append((number, line))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sitegen.markdown import render_body
 from sitegen.model import ArticleKind, LicenceKind
 from sitegen.split import split_text
-from tests.split_support import assert_accounted_once
+from tests.split_support import PLAIN_ARTICLE, assert_accounted_once, titles_after_cut
 
 RSS = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -123,6 +123,11 @@ def test_a_feed_cut_short_still_gives_the_entries_it_has():
     cut = RSS[: RSS.index("</item>\n</channel>")]
     titles = [a.title for a in split_text(cut, "cut.txt").articles]
     assert titles == ["Notable decision: rent review set aside for O'Brien & Sons", "Hearing lists move to the new website"]
+
+
+def test_a_feed_cut_short_between_entries_gives_back_the_text_after_it():
+    cut = RSS[: RSS.index("<item>\n<title>Hearing lists")]
+    assert titles_after_cut(cut) == ["Notable decision: rent review set aside for O'Brien & Sons", PLAIN_ARTICLE[0]]
 
 
 def test_sloppy_markup_does_not_merge_entries_or_take_another_sites_title():

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sitegen.model import ArticleKind
 from sitegen.split import split_text
-from tests.split_support import assert_accounted_once
+from tests.split_support import PLAIN_ARTICLE, assert_accounted_once, titles_after_cut
 
 ICS = """\
 BEGIN:VCALENDAR
@@ -88,8 +88,4 @@ def test_an_event_cut_short_keeps_its_text_and_a_lone_event_is_read_too():
 
 def test_a_calendar_cut_short_gives_back_the_text_after_it():
     cut = ICS[: ICS.index("URL:https")]
-    page = ("Longer opening hours at every library from Monday", "By Tom Baker",
-            "The new opening hours start on Monday, with late nights on Thursdays and Sunday afternoons in the town.",
-            "The council says the change costs nothing, as volunteers from the Friends of the Library staff the late nights.")
-    result = assert_accounted_once(cut + "\n".join(page) + "\n", "cut.txt")
-    assert [a.title for a in result.articles] == ["Rhyme Time for babies, toddlers and grown-ups", page[0]]
+    assert titles_after_cut(cut) == ["Rhyme Time for babies, toddlers and grown-ups", PLAIN_ARTICLE[0]]
