@@ -5,6 +5,9 @@
                                                  sitegen/split/tagger_model.json (refit after adding dumps;
                                                  with `STACKED`, eleven fits of the first)
     python benchmarks/split_tagger.py --check    exit 1 when the shipped weights are not what --fit writes
+                                                 (a fit only when what a fit reads changed since the one that
+                                                 wrote them: their digest is in split_tagger_inputs.sha256;
+                                                 --check --full fits whatever)
 
 The tagger (`sitegen/split/tagger.py`) tags every content line of a segment `B`
 (the first line of an item), `I` (inside one) or `O` (outside: furniture,
@@ -57,6 +60,7 @@ Needs numpy and scipy (the `train` extra); the split itself does not.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import multiprocessing
 import random
 import sys
@@ -168,6 +172,29 @@ def fixture_dumps() -> list[Dump]:
             spans = [a.source.lines for a in split_text(text, path.name).articles]
         out.append(tagged(path, text, spans, "fixtures"))
     return out
+
+
+INPUTS = ROOT / "benchmarks" / "split_tagger_inputs.sha256"  # what the shipped weights were fitted from, and they
+
+
+def inputs_digest(corpus_dir: Path) -> str:
+    """The digest of everything a fit reads: the corpus's dumps and gold, the seed dumps and theirs,
+    the split's test fixtures, and the code (all of sitegen's, and the fit's own)."""
+    files = [*sorted(corpus_dir.rglob("*.txt")), *sorted(corpus_dir.rglob("*.gold.yaml")),
+             *(f for seed in seed_dumps() for f in seed[:2]), *sorted(FIXTURES.glob("*.txt")),
+             *sorted((ROOT / "sitegen").rglob("*.py")),
+             *(ROOT / "benchmarks" / f"{name}.py" for name in ("split_tagger", "split_crf", "split_score", "split_errors"))]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _recorded(corpus_dir: Path) -> str:
+    """The line `INPUTS` holds for the weights as shipped, fitted from these inputs."""
+    weights = hashlib.sha256(tagger.WEIGHTS.read_bytes()).hexdigest() if tagger.WEIGHTS.exists() else "none"
+    return f"{inputs_digest(corpus_dir)} inputs\n{weights} {tagger.WEIGHTS.name}\n"
 
 
 def corpus(corpus_dir: Path, flat_weight: float = FLATTENED) -> tuple[list[Dump], list[Dump]]:
@@ -408,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bias", nargs="+", type=float, default=[], help="also these priors for cutting")
     parser.add_argument("--fit", action="store_true", help=f"fit on everything, write {tagger.WEIGHTS.relative_to(ROOT)}")
     parser.add_argument("--check", action="store_true", help="exit 1 when the shipped weights differ from a fresh fit")
+    parser.add_argument("--full", action="store_true", help="with --check: fit even when the inputs are those of the shipped fit")
     parser.add_argument("--stack", action="store_true", help="also the rows of both passes (the second fitted on first-pass probabilities of the other folds)")
     parser.add_argument("--second-bias", nargs="+", type=float, default=[], help="the second pass decoded with these priors for cutting")
     parser.add_argument("--cuts", nargs="+", type=float, default=[], help="also rows decoded by each line's own probabilities, cutting where B is this probable")
@@ -419,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     _second_biases[:] = args.second_bias
     if args.l2 is not None:
         _l2[:] = [args.l2]
+    if args.check and not args.full and INPUTS.exists() and INPUTS.read_text(encoding="utf-8") == _recorded(args.corpus):
+        print(f"{tagger.WEIGHTS}: up to date (fitted from these very inputs: {INPUTS.name})")
+        return 0
     dumps, seeds = corpus(args.corpus, args.flattened)
     pinned = seeds + fixture_dumps()
     if args.fit or args.check:
@@ -432,10 +463,11 @@ def main(argv: list[str] | None = None) -> int:
             if written != shipped:
                 print(f"{tagger.WEIGHTS}: not what a fit on the corpus gives; run {Path(__file__).name} --fit", file=sys.stderr)
                 return 1
-            print(f"{tagger.WEIGHTS}: up to date")
+            print(f"{tagger.WEIGHTS}: up to date (a fit gives them; --fit records its inputs, so the next check need not fit)")
             return 0
         tagger.WEIGHTS.write_text(written, encoding="utf-8")
-        print(f"wrote {tagger.WEIGHTS} ({len(written.encode()):,} bytes, {written.count(chr(10)):,} features)")
+        INPUTS.write_text(_recorded(args.corpus), encoding="utf-8")
+        print(f"wrote {tagger.WEIGHTS} ({len(written.encode()):,} bytes, {written.count(chr(10)):,} features) and {INPUTS.name}")
         return 0
     known = sorted({d.shape for d in dumps})
     held = list(NEW) if args.new else args.held

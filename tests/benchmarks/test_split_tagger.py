@@ -98,3 +98,34 @@ def test_folds_are_dealt_in_name_order_or_shuffled_by_a_seed_each_shape_once():
         assert [len(f) for f in folds] == [len(f) for f in plain]
         assert folds != plain and folds == deal(shapes, 5, seed)  # another deal, the same each run
     assert deal(shapes, 5, 1) != deal(shapes, 5, 2)
+
+
+def test_the_record_of_a_fits_inputs_changes_with_any_dump_gold_or_code_it_reads(tmp_path):
+    from benchmarks.split_tagger import inputs_digest
+
+    corpus = tmp_path / "corpus"
+    (corpus / "shape").mkdir(parents=True)
+    dump, gold = corpus / "shape" / "page.txt", corpus / "shape" / "page.gold.yaml"
+    dump.write_text("Harbour cranes return\n\nThe cranes came back on Monday.\n", encoding="utf-8")
+    gold.write_text('- lines: [1, 3]\n  kind: article\n  title: "Harbour cranes return"\n  authors: []\n  licence: unknown\n',
+                    encoding="utf-8")
+    before = inputs_digest(corpus)
+    assert inputs_digest(corpus) == before  # the same inputs, the same record: no fit needed
+    dump.write_text("Harbour cranes return\n\nThe cranes came back on Tuesday.\n", encoding="utf-8")
+    assert inputs_digest(corpus) != before
+    changed = inputs_digest(corpus)
+    gold.write_text(gold.read_text(encoding="utf-8").replace("article", "fragment"), encoding="utf-8")
+    assert inputs_digest(corpus) != changed
+
+
+def test_the_record_names_the_weights_so_weights_changed_by_hand_are_fitted_again(tmp_path, monkeypatch):
+    from benchmarks import split_tagger
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    weights = tmp_path / "tagger_model.json"
+    weights.write_text('{"kind": "crf"}', encoding="utf-8")
+    monkeypatch.setattr(split_tagger.tagger, "WEIGHTS", weights)
+    shipped = split_tagger._recorded(corpus)
+    weights.write_text('{"kind": "crf", "edited": true}', encoding="utf-8")
+    assert split_tagger._recorded(corpus) != shipped
