@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitegen.split.boundary import Item
+from sitegen.split.meta import capitalised
 from sitegen.split.roles import Role, byline_names, person
 from sitegen.split.text import Block, Debris
 
@@ -36,7 +37,7 @@ def name_head(text: str) -> bool:
     if not part or len(part.split()) > 6:
         return False
     if part.isupper():
-        part = " ".join(w.capitalize() if w.lower() != "and" else "and" for w in part.split())
+        part = capitalised(part).replace(" And ", " and ")
     names = byline_names(f"By {part}")
     return bool(names) and all(person(n) for n in names)
 
