@@ -235,6 +235,8 @@ _XML_TITLE = re.compile(r"^<title(?:\s[^>]*)?>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?(?:
 
 _ICAL_SUMMARY = re.compile(r"^SUMMARY(?:;[^:]*)?:")  # a calendar event's "SUMMARY:Title"
 _FRONT_TITLE = re.compile(r"^title\s*[:=]\s*(?=\S)")  # a post's front matter: "title: …" (YAML), "title = …" (TOML)
+_MAIL_SUBJECT = re.compile(r"^(?:Subject|Subj|Betreff|Objet|Asunto|Onderwerp|Oggetto) ?: ?", re.IGNORECASE)  # a message's subject field
+_LIST_TAG = re.compile(r"^((?:(?:Re|AW|Sv) ?: ?)*)\[[^\]]{1,40}\] ?", re.IGNORECASE)  # a mailing list's "[tag]" in it
 _RANK = re.compile(r"^\d{1,3}[.)] (?=\S)")  # a ranked list's number: "1. [18]Teachers to strike …"
 
 
@@ -242,7 +244,8 @@ def heading(line: str) -> str:
     """A line as its heading reads: white space collapsed, without a plain-text heading's marks
     ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
     ("### [Title](/url)"), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
-    event's property name ("SUMMARY:Title", its escapes read) or a post's front matter field
+    event's property name ("SUMMARY:Title", its escapes read), a message's subject field ("Subject: [list] Title",
+    the list's tag off) or a post's front matter field
     ('title: "Title"')."""
     text = _norm(line).lstrip("*#= ")
     text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)
@@ -252,6 +255,8 @@ def heading(line: str) -> str:
         text = html.unescape(html.unescape(_XML_TITLE.sub(r"\1", text, 1)))  # escaped HTML in XML: "&amp;quot;" is '"'
     elif _ICAL_SUMMARY.match(text):
         text = re.sub(r"\\([,;\\])", r"\1", _ICAL_SUMMARY.sub("", text, 1))
+    elif _MAIL_SUBJECT.match(text):
+        text = _LIST_TAG.sub(r"\1", _MAIL_SUBJECT.sub("", text, 1), 1)
     elif _FRONT_TITLE.match(line.strip()):
         text = _front_value(_FRONT_TITLE.sub("", line.strip(), 1))
     return text

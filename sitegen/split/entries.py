@@ -45,6 +45,7 @@ class Entry:
     markup: str = "an entry's markup: its links, identifiers, categories and settings"  # why its other lines are debris
     teaser: bool = False  # its text stands for the article even when it is full (a calendar's event)
     places: tuple[Block, ...] = ()  # the lines of where it takes place (a fact of its front, not its text)
+    head: int | None = None  # the line it starts on when that is above its title (a message's first header field)
 
 
 class Reader:
@@ -132,6 +133,8 @@ def entry_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[De
     body |= {n for first, last in entry.extents if first in body for n in range(first + 1, last + 1)} - meta
     used = meta | body
     first = entry.title.line if entry.title else min(used)
+    if entry.head is not None:
+        first = min(first, entry.head)
     article = replace(
         article,
         title=_SPACE.sub(" ", entry.title.text).strip() if entry.title else article.title,
