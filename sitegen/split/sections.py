@@ -16,7 +16,8 @@ article's head (headline, by-line, date: no text) is joined by the item under it
 with a caption or text and no headline: the article's text, which a share row or an image
 between them made the tagger start apart. Such an item is joined to the one above, lines
 between included (an "Advertisement" line the tagger left outside), and flagged for review.
-Pure; reads no metadata.
+`join_steps` joins a how-to's numbered steps ("Step 1: …", "Step 2: …", three or more in a row,
+each starting an item) into one item with its introduction. Pure; reads no metadata.
 """
 
 from __future__ import annotations
@@ -372,4 +373,43 @@ def join(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSh
         doubts = tuple(d for d in item.doubts if d[0] != blocks[item.start].line)  # its start is no start now
         note = (blocks[item.start].line, f"joined to the item above as a section ({why}); check it does not start a new item")
         out[-1] = replace(above, end=item.end, confidence=min(above.confidence, item.confidence), doubts=(*above.doubts, note, *doubts))
+    return out, [d for d in left if d.line not in taken]
+
+
+_STEP = re.compile(r"^\s*(step|look|tip|stage|method)\s*#?\s*0*(\d{1,3})\b(?![.,]\d)", re.IGNORECASE)  # "Step 1: Cut the board", "Look 01"
+STEPS = 3  # numbered parts of one work in a run, at least
+
+
+def join_steps(found: Sequence[Item], blocks: Sequence[Block], left: Sequence[Debris]) -> tuple[list[Item], list[Debris]]:
+    """The items with each run of numbered parts of one work ("Step 1: …", "Step 2: …" of a
+    how-to, "Look 01", "Look 02" of a lookbook; `STEPS` or more, numbered one after another, each
+    starting an item) one item, joined to the item right above when the run starts at 1 (its
+    introduction), and the lines between no longer left outside. A page's items are not numbered
+    so; a diary's "Day 3" and a series' "Part 2" may be items of their own and are not read here."""
+    out: list[Item] = []
+    taken: set[int] = set()
+    k = 0
+    while k < len(found):
+        first = _STEP.match(blocks[found[k].start].text)
+        if first is None:
+            out.append(found[k])
+            k += 1
+            continue
+        label, number = first.group(1).lower(), int(first.group(2))
+        j = k + 1
+        while j < len(found) and (m := _STEP.match(blocks[found[j].start].text)) and m.group(1).lower() == label \
+                and int(m.group(2)) == number + j - k:
+            j += 1
+        if j - k < STEPS:
+            out += found[k:j]
+            k = j
+            continue
+        run = list(found[k:j])
+        if number <= 1 and out and found[k].start - out[-1].end <= BETWEEN:
+            run.insert(0, out.pop())  # the work's introduction, right above its first part
+        taken.update(blocks[i].line for a, b in zip(run, run[1:]) for i in range(a.end, b.start))
+        note = (blocks[found[k].start].line, f"numbered parts of one work joined ({j - k}); check they are not items of their own")
+        out.append(replace(run[0], end=run[-1].end, confidence=min(it.confidence for it in run),
+                           doubts=(*(d for it in run for d in it.doubts), note)))
+        k = j
     return out, [d for d in left if d.line not in taken]

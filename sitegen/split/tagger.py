@@ -751,6 +751,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     out, left = contributors.join(out, pages, segment.blocks, left)  # contributors' sections: one article, whatever cut them
+    out, left = sections.join_steps(out, segment.blocks, left)  # a how-to's numbered steps: one article with its introduction
     out = mark_teasers(out, segment.roles, segment.shapes)
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sitegen.split import split_text, tagger
 from sitegen.split.boundary import Item
 from sitegen.split.roles import Role, classify, shape
-from sitegen.split.sections import has_head, join, template
+from sitegen.split.sections import has_head, join, join_steps, template
 from sitegen.split.tagger import Line, Tagging
 from sitegen.split.text import Block, Debris
 
@@ -517,3 +517,42 @@ def test_a_banner_in_capitals_that_says_live_heads_no_live_page():
              "Naomi Fairweather took the seat for the Greens, the party's first ever win on the borough council, by 212 votes."]
     titles = [a.title for a in split_text("\n".join(banner + story), "results.txt").articles]
     assert titles[:2] == [story[0], story[6]]
+
+
+HOW_TO = (
+    "Build a hidden-bracket shelf from one pine board",
+    "By Tomasz Wrona",
+    "A shelf with no visible brackets costs less than a shop-bought one and holds far more weight if the rods go into the studs.",
+    "Step 1: Mark the studs",
+    "Use a stud finder and mark the centre of each stud in pencil, then check the marks with a thin nail.",
+    "Step 2: Cut the board",
+    "Cut the board to length and sand the ends while they are still easy to clamp to the bench.",
+    "Step 3: Drill the wall",
+    "Drill the holes level with each other and blow out the dust before you test each one with a rod.",
+    "Step 4: Glue the rods",
+    "Fill each hole two-thirds full of epoxy, push the rods in with a twist and leave them overnight.",
+)
+
+
+
+def _steps(lines: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The items (first and last line) `join_steps` gives for items starting at `starts`."""
+    blocks = [Block(n, text) for n, text in enumerate(lines, 1)]
+    ends = [*starts[1:], len(lines)]
+    found = [Item(a, b, 0.9) for a, b in zip(starts, ends)]
+    joined, _ = join_steps(found, blocks, [])
+    return [(blocks[it.start].line, blocks[it.end - 1].line) for it in joined]
+
+
+def test_the_numbered_steps_of_a_how_to_are_one_article_with_its_introduction():
+    assert _steps(HOW_TO, [0, 3, 5, 7, 9]) == [(1, 11)]  # an item cut at every step: one again, with its introduction
+    (article,) = split(HOW_TO, *HOW_TO[3::2]).articles  # as the whole split gives it
+    assert article.title == "Build a hidden-bracket shelf from one pine board" and "leave them overnight" in article.body
+
+
+def test_two_numbered_parts_or_numbers_out_of_order_are_left_as_found():
+    assert _steps(HOW_TO[:7], [0, 3, 5]) == [(1, 3), (4, 5), (6, 7)]  # two steps are no run
+    swapped = (*HOW_TO[:3], *HOW_TO[5:7], *HOW_TO[3:5], *HOW_TO[7:])
+    assert _steps(swapped, [0, 3, 5, 7, 9]) == [(1, 3), (4, 5), (6, 7), (8, 9), (10, 11)]  # Step 2, Step 1, …: no count
+    days = [line.replace("Step", "Day") for line in HOW_TO]
+    assert len(_steps(days, [0, 3, 5, 7, 9])) == 5  # a diary's days may be items of their own
