@@ -235,6 +235,8 @@ _XML_TITLE = re.compile(r"^<title(?:\s[^>]*)?>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?(?:
 
 _ICAL_SUMMARY = re.compile(r"^SUMMARY(?:;[^:]*)?:")  # a calendar event's "SUMMARY:Title"
 _FRONT_TITLE = re.compile(r"^title\s*[:=]\s*(?=\S)")  # a post's front matter: "title: …" (YAML), "title = …" (TOML)
+_CHAT_STAMP = re.compile(  # a chat message's time stamp and sender: "03/03/2025, 08:11 - Priya Raman: "
+    r"^\u200e?(?:\[\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? [\d:]{4,8}(?: ?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? [\d:]{4,8}(?: ?[AaPp]\.?[Mm]\.?)? [-–]) [^:]{1,60}: ")
 _MAIL_SUBJECT = re.compile(r"^(?:Subject|Subj|Betreff|Objet|Asunto|Onderwerp|Oggetto) ?: ?", re.IGNORECASE)  # a message's subject field
 _LIST_TAG = re.compile(r"^((?:(?:Re|AW|Sv) ?: ?)*)\[[^\]]{1,40}\] ?", re.IGNORECASE)  # a mailing list's "[tag]" in it
 _RANK = re.compile(r"^\d{1,3}[.)] (?=\S)")  # a ranked list's number: "1. [18]Teachers to strike …"
@@ -245,9 +247,11 @@ def heading(line: str) -> str:
     ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
     ("### [Title](/url)"), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
     event's property name ("SUMMARY:Title", its escapes read), a message's subject field ("Subject: [list] Title",
-    the list's tag off) or a post's front matter field
+    the list's tag off), a chat message's stamp and sender ("03/03/2025, 08:11 - NAME: *Title*") or a post's front matter field
     ('title: "Title"')."""
     text = _norm(line).lstrip("*#= ")
+    if _CHAT_STAMP.match(text):
+        return _CHAT_STAMP.sub("", text, 1).strip("*")
     text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)
     if text.startswith("["):
         text = MARKDOWN_LINK.sub(r"\g<inner>", text, 1) if MARKDOWN_LINK.match(text) else text

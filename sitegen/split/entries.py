@@ -120,6 +120,7 @@ def entry_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[De
     item = Item(0, len(blocks), 1.0 if entry.title else 0.8, teaser=teaser, headed=entry.title is not None)
     article = assemble(tuple(blocks), name, None, item)
     authors = [b.text for b in entry.creators] or list(article.authors) or list(entry.feed_authors)
+    authors = [_in_full(a, entry.feed_authors) for a in authors]  # "Priya" signing, Priya Raman posting
     meta = {*article.meta_lines, *(b.line for b in (*entry.creators, *notes, *entry.places))}
     meta |= {entry.date[0]} if entry.date else set()
     if entry.title:
@@ -150,6 +151,11 @@ def entry_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[De
     left = [Debris(b.line, b.text, _REPEATED if repeated and any(s.line == b.line for s in summary) else entry.markup)
             for b in entry.lines if b.line not in used]
     return article, left
+
+
+def _in_full(name: str, known: tuple[str, ...]) -> str:
+    """A writer signing with a first name, named in full when the format names them so."""
+    return next((k for k in known if " " not in name and k.split()[0] == name), name)
 
 
 def _repeats(summary: tuple[Block, ...], content: tuple[Block, ...]) -> bool:
