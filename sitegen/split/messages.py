@@ -16,7 +16,7 @@ its last line, and the list's footer, which go back to the text split. A short r
 little text of its own) is a comment on the message, not an item. A message whose text opens
 otherwise (a newsletter's masthead, a bulletin's headline) is passed on unread: its text holds
 items of its own, which the text split finds; its header is then only the page's furniture.
-Memory is bounded by the longest message.
+Memory is bounded by the longest message (`MESSAGE_MAX` lines).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ _MBOX = re.compile(r"^From (?:\S+@\S+|-|MAILER-DAEMON)\s.*\d{4}\s*$")  # an mbox
 _RULE = re.compile(r"^\s*(?:[=_~-]\s?){10,}\s*$")
 _KLUDGE = re.compile(r"^(?:@[A-Z]+:|\x01|SEEN-BY:|PATH:)")
 _FOLDED = re.compile(r"^[ \t]+\S")
-_TEAR = re.compile(r"^(?:---(?: .*)?|\s*-{3,} ?(?:next part|original message|forwarded message)\b.*|\s\*\s+Origin:.*|\.\.\. .*|End of .+ Digest.*)$")  # FidoNet's tear, origin and tag lines
+_TEAR = re.compile(r"^(?:---(?: .*)?|\s*-{3,} ?(?:next part|original message|forwarded message)\b.*|\s\*\s+Origin:.*|\.\.\. .*|End of .+ Digest.*)$")  # tear, origin and tag lines, a list's part and digest markers
 _NOTE = re.compile(r"^\s*\*\s+(?:Crossposted|Originally|Forwarded|Copied)\b", re.IGNORECASE)  # an echo's note on a message
 _QUOTED = re.compile(r"^\s*[\w.-]{0,4}>|^\s*\|")  # "> …", " EW> …"
 _ATTRIBUTION = re.compile(r"(?:wrote|writes|schrieb|a écrit|escribió)\s*:\s*$", re.IGNORECASE)
@@ -75,6 +75,7 @@ _COMMENT = "a short reply to a message: a comment on it"
 _FORWARDING = "a note forwarding a message: the forwarded message follows it"
 RUNNING_WORDS = 8  # a line of running text after a message's end has at least this many words
 RUNNING_LINES = 2  # and with this many such lines, the text goes on after it: a newsletter's items
+MESSAGE_MAX = 5000  # lines of a message's text at most: what runs on longer is given on unread (memory stays bounded)
 
 
 @dataclass(slots=True)
@@ -104,6 +105,10 @@ class MessageReader(Reader):
                 held = []
             if message is None:
                 yield line
+            elif len(message.body) >= MESSAGE_MAX:  # no message is this long: a page's text under a header
+                yield from (text for _, text in message.header + message.body)
+                yield line
+                message = None
             else:
                 message.body.append((number, line))
         if held and _is_header(held):

@@ -232,3 +232,11 @@ def test_every_message_is_one_article_and_every_line_is_owned_once(messages):
         lines += [sender.split()[0], ""]
     result = assert_accounted_once("\n".join(lines), "box.mbox")
     assert [(a.title, a.authors) for a in result.articles] == [(" ".join(s.split()), (n,)) for s, n, _ in messages]
+
+
+def test_a_header_over_a_text_longer_than_any_message_gives_the_text_on(monkeypatch):
+    from sitegen.split import messages
+
+    monkeypatch.setattr(messages, "MESSAGE_MAX", 4)
+    result = assert_accounted_once(ECHO, "echo.txt")
+    assert all(a.title != "Sound decoders in older Atlas engines" for a in result.articles)  # read as text, not lost

@@ -54,16 +54,22 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
 _MESSAGE_MARKS = re.compile(
     r"^(?:>\s*)+"  # a quoted mail's marks
     r"|^Subj(?:ect)?\s*:\s*(?:\[[^\]]{1,40}\]\s*)?"  # a mail's or an echo's subject, its list tag
+    r"|^RE\s*:\s*"  # a memo's subject
     r"|^\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?\]?(?: -)? [^:]{1,40}: "  # a chat export's "date, time - Name: "
 )
 
 
 def _message_titles(line: str) -> list[str]:
     """A line of a message's head as its title may read: without a quote's marks, a subject's label
-    and list tag, a chat line's sender, emphasis and a link's opening bracket; or what follows an
+    and list tag (a memo's "RE:"), a chat line's sender, emphasis, a link's opening bracket or a card's
+    status badge ("[RESOLVED] "); or what follows an
     identifier's " — " ("**[CRADV-2024-0102](…)** — *Title* (date)")."""
     text = _MESSAGE_MARKS.sub("", " ".join(line.split()), 1).strip("*_ ")
-    return [text, text.lstrip("[*_ "), *([text.split(" — ", 1)[1].strip("*_ ")] if " — " in text else [])]
+    return [text, text.lstrip("[*_ "), _BADGE.sub("", text, 1),
+            *([text.split(" — ", 1)[1].strip("*_ ")] if " — " in text else [])]
+
+
+_BADGE = re.compile(r"^\[[A-Z][A-Z -]{2,20}\]\s+")  # a card's status badge glued before its headline: "[RESOLVED] "
 
 
 def test_floors_name_every_figure():
