@@ -277,8 +277,9 @@ def _sender(value: str) -> list[str]:
     FidoNet's "Name    1:2320/105    Sat 01 Mar 25"."""
     if round_ := _ROUND.match(value):
         value = round_.group(1)
-    value = re.split(r"\s{2,}|\s@\s", _ADDRESS.sub(" ", value).strip())[0]
-    return people(value.strip(" " + _QUOTES + ","))
+    value = re.split(r"\s{2,}|\s@\s", _ADDRESS.sub(" ", value).strip())[0].strip(" " + _QUOTES + ",")
+    first = value.split(",", 1)[0].strip()
+    return people(value) or (people(first) if " " in first else [])  # "Renata Solis, Executive Director, …"
 
 
 def _entry(header: list[tuple[int, str]], own: list[tuple[int, str]]) -> Entry:

@@ -51,7 +51,7 @@ Rahul
 
 From baraka@kopapay.example Tue Feb 11 09:05:51 2025
 Date: Tue, 11 Feb 2025 09:05:51 +0300
-From: Baraka Otieno <baraka@kopapay.example>
+From: Baraka Otieno, COO <baraka@kopapay.example>
 Subject: Re: [Kopa-investors] January update: M-Pesa integration
 \tlive, runway 19 months
 To: kopa-investors@lists.kopapay.example
@@ -155,7 +155,7 @@ def test_each_message_is_an_article_titled_by_its_subject_and_written_by_its_sen
     assert "went live on 21 January, monthly transaction volume" in update.body  # its wrapped lines joined
     assert "Message-ID" not in update.body and "kopa-investors@" not in update.body
     assert answer.title == "Re: January update: M-Pesa integration live, runway 19 months"  # a reply with text of its own
-    assert answer.authors == ("Baraka Otieno",)
+    assert answer.authors == ("Baraka Otieno",)  # the sender's role after a comma is no name
     assert "restart lending to a first group" in answer.body
     comment = {d.line: d.reason for d in result.debris}
     assert "a comment" in comment[24] and "a comment" in comment[28]  # the short reply, header and text
