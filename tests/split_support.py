@@ -53,7 +53,7 @@ def assert_accounted_once(text: str, name: str = "dump.txt") -> SplitResult:
     return result
 
 
-PLAIN_ARTICLE = (  # a scraped article's lines, to follow a format saved as it is (a feed or a calendar cut short)
+PLAIN_ARTICLE = (  # a scraped article's lines, to follow a format saved as it is (a feed or a calendar cut short, a message, a chat)
     "Harbour cranes return to the old port", "By Maria Costa",
     "The cranes came back on Monday after four years of repairs and the first ships docked at dawn.",
     "Dock workers say the port will need another hundred hands by the summer if the new routes open.",
@@ -61,6 +61,6 @@ PLAIN_ARTICLE = (  # a scraped article's lines, to follow a format saved as it i
 
 
 def titles_after_cut(cut: str) -> list[str]:
-    """The titles of a dump that is `cut` (a format cut short) followed by `PLAIN_ARTICLE`, every
-    line accounted for once."""
+    """The titles of a dump that is `cut` (a format cut short, or one that ends) followed by
+    `PLAIN_ARTICLE`, every line accounted for once."""
     return [a.title for a in assert_accounted_once(cut + "\n".join(PLAIN_ARTICLE) + "\n", "cut.txt").articles]

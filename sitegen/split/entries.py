@@ -24,7 +24,7 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.roles import byline_names, person
 from sitegen.split.text import Block, Debris
 
-__all__ = ["Entry", "Reader", "entry_article", "people", "when"]
+__all__ = ["Entry", "Reader", "entry_article", "held_back", "people", "when"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,15 @@ class Reader:
         n = len(self._ready) if before is None else sum(1 for e in self._ready if e.start < before)
         out, self._ready = self._ready[:n], self._ready[n:]
         return out
+
+
+def held_back(into: list[tuple[int, str]] | None, lines: list[tuple[int, str]]) -> Iterator[str]:
+    """Lines a reader held back, not its format's after all: the text of the entry open (`into`),
+    or, with none open, given on as they are."""
+    if into is None:
+        yield from (text for _, text in lines)
+    else:
+        into += lines
 
 
 def when(value: object) -> dt.date | None:

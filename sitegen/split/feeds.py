@@ -39,8 +39,8 @@ _SUMMARY = frozenset({"description", "summary"})
 _CONTENT = frozenset({"content:encoded", "content"})
 _RIGHTS = frozenset({"rights", "dc:rights", "copyright", "creativecommons:license", "cc:license", "media:license"})
 _READ = _TITLE | _CREATOR | _DATE | _SUMMARY | _CONTENT | _RIGHTS  # the elements an entry's article is made of
-_FEED_AUTHOR = frozenset({"author", "managingeditor", "dc:creator"})
-_NESTING = frozenset({"source"})  # an entry's part with a title and an author of its own (Atom's, for a copied entry)  # the feed's own writer, for entries naming none
+_FEED_AUTHOR = frozenset({"author", "managingeditor", "dc:creator"})  # the feed's own writer, for entries naming none
+_NESTING = frozenset({"source"})  # an entry's part with a title and an author of its own (Atom's, for a copied entry)
 
 _BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "blockquote", "tr", "td", "th", "figcaption", "pre", "ul", "ol", "table", "section",

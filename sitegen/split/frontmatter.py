@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from sitegen.split.entries import Entry, Reader, people
+from sitegen.split.entries import Entry, Reader, held_back, people
 from sitegen.split.entries import when as when_of
 from sitegen.split.text import Block
 
@@ -65,12 +65,12 @@ class SourcesReader(Reader):
                     yield from self._end(post)
                     post = _Post(held, fields)
                 else:
-                    yield from self._give(post, held)
+                    yield from held_back(post.text if post else None, held)
                 held = []
                 continue
             if held and (len(held) == 1 and not bare or _HEADER.match(bare) or bare in _DELIMITERS
                          or len(held) > _FRONT_MOST):
-                yield from self._give(post, held)  # a rule in a text, not front matter: the line is read afresh
+                yield from held_back(post.text if post else None, held)  # a rule in a text, not front matter: the line is read afresh
                 held = []
             elif held:
                 held.append((number, line))
@@ -91,13 +91,6 @@ class SourcesReader(Reader):
             else:
                 post.text += held
         yield from self._end(post)
-
-    def _give(self, post: _Post | None, lines: list[tuple[int, str]]) -> Iterator[str]:
-        """Lines that turned out to be no front matter: the post's text, or lines as they are."""
-        if post is None:
-            yield from (text for _, text in lines)
-        else:
-            post.text += lines
 
     def _end(self, post: _Post | None) -> Iterator[str]:
         """The post is complete: kept, and a blank line given for each of its lines."""

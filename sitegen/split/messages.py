@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sitegen.split.entries import Entry, Reader, people, when
+from sitegen.split.entries import Entry, Reader, held_back, people, when
 from sitegen.split.text import Block, Debris, word_count
 from sitegen.split.unwrap import Unwrapped
 
@@ -101,7 +101,7 @@ class MessageReader(Reader):
                     yield from self._end(message)
                     message = _Message(held)
                 else:
-                    yield from self._give(message, held)
+                    yield from held_back(message.body if message else None, held)
                 held = []
             if message is None:
                 yield line
@@ -114,14 +114,8 @@ class MessageReader(Reader):
         if held and _is_header(held):
             yield from self._end(message)
             message, held = _Message(held), []
-        yield from self._give(message, held)
+        yield from held_back(message.body if message else None, held)
         yield from self._end(message)
-
-    def _give(self, message: _Message | None, lines: list[tuple[int, str]]) -> Iterator[str]:
-        if message is None:
-            yield from (text for _, text in lines)
-        else:
-            message.body += lines
 
     def _end(self, message: _Message | None) -> Iterator[str]:
         """The message is complete: read, or given on as it is when its text is no message."""
