@@ -62,11 +62,14 @@ def clean_line(raw: str) -> str:
         stripped = _EDGE.sub("", text)
     if stripped[-1:] in _MARKDOWN_ENDS and stripped[:1] in _MARKDOWN_STARTS:
         stripped = _unmarked(stripped)
+    if stripped[:1] == "[" and (m := _LEAD_LINK.match(stripped)) and "[" not in stripped[m.end() :]:
+        stripped = stripped[m.end() :]  # "[24]Unplanned unavailability": a text browser's number before the one link of a line
     if "**" in stripped and len(stripped) <= STRONG_MAX:
         stripped = _STRONG.sub(r"\g<inner>", stripped)  # "By **Mikaela Dela Cruz-Santos**": a name in bold
     return stripped
 
 
+_LEAD_LINK = re.compile(r"\[\d{1,4}\](?=\w)")
 _STRONG = re.compile(r"\*\*(?P<inner>[^\s*](?:[^*]*[^\s*])?)\*\*")
 STRONG_MAX = 200  # a line this short (a head's, a field's) is read without its bold marks
 _MARKDOWN_STARTS = frozenset("*_[#")

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import Item
-from sitegen.split.dates import dated
+from sitegen.split.dates import dated, posted_line
 from sitegen.split.flags import alt_text
 from sitegen.split.roles import LineShape, Role, is_organisation
 from sitegen.split.firsts import initialled
@@ -100,6 +100,9 @@ _BY_WORDS = frozenset("by posted written words".split())
 _SAYS = re.compile(r"^[\w.'’@()-]+(?: [\w.'’@()-]+){0,4} (?:says|said|replied|wrote|writes)\s*:$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:by|min read|updated|published)\b", re.IGNORECASE)
 
+_DIARY_HEAD = re.compile(  # the heading of a diary of dates
+    r"\b(?:dates|diary|calendar|events|meetings|what(?:'|’)s on|coming up|upcoming|fixtures|agenda)\b", re.IGNORECASE
+)
 _BLURB = re.compile(  # a page's own blurb under its heading, opening a sentence: how often it comes, what it holds, who it is for
     r"(?:^|[.!?]\s+)(?:(?:every|each) (?:week|month|day|morning|evening|issue|year|spring|autumn|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|new year)"
@@ -119,6 +122,9 @@ COMMENT_TEXT = 400  # a comment alone holds at most this much running text
 COMMENTS_TEXT = 900  # and the comments judged together at most this much
 VIDEO_TEXT_WORDS = 8  # a line this long under a video's title is text about it: the item is a teaser
 MENU_LINKS = 4  # a run of this many link-shaped lines or more is a menu one link a line
+DIARY_ROW = 160  # a row of a diary of dates is at most this long
+DIARY_HEAD_WORDS = 5  # a diary's heading is a label of at most this many words ("Dates for your diary")
+DIARY_ROWS = 3  # and, under a heading that does not say it is a diary, there are at least this many
 MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
 
 
@@ -142,6 +148,7 @@ class Evidence:
     byline: bool  # it has a by-line
     first: bool  # the first item of the dump
     video: bool  # a video's title heads it ("VIDEO: …", "Watch: …", under a "VIDEO" kicker) with no line of text under it
+    diary: bool  # a diary of dates: a heading over rows each of which is dated, and no other line
 
 
 def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], first: bool) -> Evidence:
@@ -177,7 +184,28 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         first=first,
         video=any(_VIDEO.match(t) for t in texts[:2]) and (bool(_VIDEO.match(texts[0])) or _VIDEO_LABEL.match(texts[0]) is not None)
         and all(len(t.split()) < VIDEO_TEXT_WORDS or alt_text(t) for t in texts[1:]),
+        diary=_diary(texts, roles, running, site),
     )
+
+
+def _diary(texts: Sequence[str], roles: Sequence[Role], running: Sequence[int], site: Sequence[bool]) -> bool:
+    """A diary of dates: a heading (no sentence, not itself dated) over rows that are each a dated
+    line, one event a row ("Sun 16 March – Children's meeting", "Apr 2 | Young Cooperators breakfast |
+    Viroqua office"), and after them only the site's lines (a footer): under a diary's heading ("Dates
+    for your diary", "UPCOMING MEETINGS", "Calendar") or, under any heading, at least `DIARY_ROWS`
+    rows that open with their date. No by-line: an event's teaser (its title, a date line and a line
+    about it) has a line that is not dated."""
+    end = len(texts)
+    while end > 1 and site[end - 1]:
+        end -= 1
+    rows = texts[1:end]
+    if len(rows) < 2 or running[0] or site[0] or dated(texts[0]) or texts[0].endswith(".") or Role.BYLINE in roles:
+        return False
+    if not all(len(t) <= DIARY_ROW and dated(t) and not posted_line(t) for t in rows):
+        return False  # (not "Posted by the Office · 6 January 2026" over a teaser's line)
+    if len(texts[0].split()) <= DIARY_HEAD_WORDS and _DIARY_HEAD.search(texts[0]):
+        return True
+    return len(rows) >= DIARY_ROWS and all(dated(t).start() == 0 for t in rows)
 
 
 def _blurb(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
@@ -319,6 +347,8 @@ def reason(e: Evidence) -> str | None:
         return "the site's masthead and menu"
     if e.video:
         return "a video listed with no text (its title and date)"
+    if e.diary:
+        return "a diary of dates (a heading over dated rows, one event a row)"
     return None
 
 

@@ -46,6 +46,9 @@ SURE_HEAD = 0.7  # an item is cut only under a head (and to an end) the tagger i
 _HEAD_LINES = 4  # an article's by-line or date is within this many lines under its headline
 _LABELLED_WORDS = 3  # a headline under a label ("Opinion: …") has at least this many words after it; a field has fewer
 _TEXT_UNDER = 4  # an article's running text starts within this many lines under its headline
+TEMPLATE_LINES = 8  # a list of entries repeats a template of at most this many lines
+TEMPLATE_REPEATS = 3  # at least this many times (two heads over a paragraph each are an article's sections as often)
+TEMPLATE_TEXT = 300  # and a line of an entry's text under its head is at most this long
 PAGE_WORDS = 3  # a word opening or closing this many head-like lines is the page's template
 LONGER = 3  # a line printed like the head has at most this many times its words, or a third ("Learning C#" under a
 # nine-word headline is a subheading; the folds: 0.871 at 3, at 2.5 and with no bound)
@@ -161,6 +164,54 @@ def opens_article(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: S
             and any(shapes[j].running for j in range(item.start, k)) and has_head(blocks, roles, item.start + 1, k))
 
 
+def _form(text: str, s: LineShape, role: Role) -> tuple[object, ...]:
+    """How a line of a listing's template is printed: its role (text, standfirst or body, as one),
+    what it opens with (a capital, a small letter, a digit, a dash, a quote, other) and whether it
+    ends a sentence or a field."""
+    first = text[:1]
+    opening = ("u" if first.isupper() else "l" if first.islower() else "d" if first.isdigit() else "-" if first in "—–-"
+               else "q" if first in _OPENERS else "o")
+    return "text" if role in _TEXT else role, opening, "." if s.final in (".", "?", "!") else s.final == ":"
+
+
+def _sectioned(text: str) -> bool:
+    """A head printed as an article's sections are: numbered ("2.", "Step 3") or a question."""
+    form = template(text)
+    return form is not None and (form == "?" or form.startswith("n"))
+
+
+def teasers(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], item: Item) -> list[int]:
+    """Where an item that is a list of entries printed one template after another is cut: from its
+    head, `TEMPLATE_REPEATS` times or more the same lines (`TEMPLATE_LINES` or fewer, each printed
+    alike: `_form`), a headline first (not numbered, nor a question), no line of text under it a
+    paragraph, no two heads sharing more than a word ("Polypill strategy lowers events" over "—
+    Pooled data from three trials show …", three times). An article's headline is printed unlike
+    its subheadings, whose sections start inside the item, not at its head. Gives the starts of the
+    entries after the first, and of what follows the last when the template stops before the end."""
+    start = item.start
+    if roles[start] is not Role.TITLE or not head_like(blocks[start].text, shapes[start]) or _sectioned(blocks[start].text):
+        return []
+    forms = [_form(blocks[k].text, shapes[k], roles[k]) for k in range(start, item.end)]
+    for period in range(2, TEMPLATE_LINES + 1):
+        if TEMPLATE_REPEATS * period > len(forms):
+            break
+        if roles[start + period - 1] is Role.TITLE or len(blocks[start + period - 1].text) > TEMPLATE_TEXT:
+            break  # (a longer template would hold this line too)
+        heads = [start]
+        while (k := heads[-1] + period) + period <= item.end and forms[k - start : k - start + period] == forms[:period] and not (
+            _sectioned(blocks[k].text) or any(len(blocks[k + j].text) > TEMPLATE_TEXT for j in range(1, period))
+        ):
+            heads.append(k)
+        if len(heads) < TEMPLATE_REPEATS:
+            continue
+        words = [set(content_words(blocks[k].text)) for k in heads]
+        if any(len(words[i] & words[j]) > 1 for i in range(len(heads)) for j in range(i)):
+            return []  # heads that name one story: the sections of an article (siblings may share a word)
+        after = heads[-1] + period
+        return heads[1:] + ([after] if after < item.end else [])
+    return []
+
+
 def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> list[Item]:
     """The items of a segment, each cut where a line inside it is printed like its head (`peer`)
     or heads an article of its own (`opens_article`)."""
@@ -168,9 +219,9 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
     ignored = page_words(blocks, shapes)
     for item in found:
         head = key(blocks, shapes, roles, item.start) if item.confidence >= SURE_HEAD else None
-        starts = [k for k in range(item.start + 2, item.end - 1)
-                  if head is not None and peer(blocks, shapes, roles, item, k, head, ignored)
-                  or opens_article(blocks, shapes, roles, item, k)]
+        starts = sorted(set(teasers(blocks, shapes, roles, item)) | {
+            k for k in range(item.start + 2, item.end - 1)
+            if head is not None and peer(blocks, shapes, roles, item, k, head, ignored) or opens_article(blocks, shapes, roles, item, k)})
         if not starts:
             out.append(item)
             continue

@@ -46,6 +46,15 @@ def test_clean_line_strips_outer_white_space_of_every_kind():
     assert clean_line("&nbsp,") == ""
 
 
+def test_a_text_browsers_number_before_the_one_link_of_a_line_goes():
+    assert clean_line("   [24]Unplanned unavailability - Maasvlakte Noord unit 2 (1,070 MW)") == (
+        "Unplanned unavailability - Maasvlakte Noord unit 2 (1,070 MW)")
+    assert clean_line("[3]Home [4]Findings [5]Coroners") == "[3]Home [4]Findings [5]Coroners"  # a menu row: its links stay marked
+    assert clean_line("* [15]Introduction") == "* [15]Introduction"  # a contents line's
+    assert clean_line("[1] Smith, J. (2020). Tides.") == "[1] Smith, J. (2020). Tides."  # a reference's number
+    assert clean_line("By [11]Teresita Villanueva-Ocampo") == "By [11]Teresita Villanueva-Ocampo"
+
+
 @pytest.mark.parametrize("raw", ["\u00a0", "\u00a0 ", "&nbsp,", " &nbsp; ", "\u200b"])
 def test_invisible_lines(raw):
     assert is_invisible(raw)

@@ -239,3 +239,19 @@ def test_a_columns_blurb_anywhere_in_its_line_makes_the_heading_furniture():
             "The council must decide by June which projects go ahead and which wait. Have your say at the library.")
     result, _ = split(page)
     assert [a.title for a in result.articles] == [page[4], page[8], page[12]]
+
+
+def test_a_diary_of_dates_under_its_heading_is_not_an_item_but_an_events_teaser_is():
+    diary = ["DATES FOR YOUR DIARY", "Sun 16 March – Children's meeting: making bird boxes",
+             "Wed 19 March – Sanctuary afternoon, 2–4.30pm", "Sat 5 April – Area Meeting at Ilkley, 10.30am"]
+    rows = ["Coming to the hall", "Mar 25 | District 3 meeting | Coon Valley Community Center | 7:30 pm",
+            "Apr 2 | Young Cooperators breakfast | Viroqua office | 8:00 am", "Apr 10 | Pasture walk | Haugen farm, Westby | 1:00 pm"]
+    teaser = ["Shortlisting dates for 2026 confirmed", "Posted by the Prize Office · 6 January 2026",
+              "Shortlists will be announced in February and March, with the winners revealed on 21 May."]
+    event = ["Dates for the spring walks", "Saturday 3 May, 10am",
+             "A gentle walk along the canal towpath, about five miles, with a stop at the lock-keeper's cottage."]
+    for texts, kept in ((diary, 0), (rows, 0), (teaser, 1), (event, 1), (diary[:2], 1)):
+        blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+        found, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+        assert len(found) == kept, texts[0]
+        assert kept or all("diary of dates" in d.reason for d in left)

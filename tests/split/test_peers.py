@@ -167,3 +167,38 @@ def test_a_subheading_or_a_related_headline_over_a_by_line_with_no_text_starts_n
     assert item_cut(teaser) == [(0, 10)]
     unsigned = [TWO_STORIES[0], *TWO_STORIES[2:]]  # the item above has no by-line or date of its own
     assert item_cut(unsigned) == [(0, 10)]
+
+
+RELATED = [
+    "Polypill strategy lowers events in secondary prevention across income settings",
+    "— Pooled data from three trials show a 21% relative reduction in major adverse events",
+    "Colchicine after stroke: mixed results in new trial",
+    "— The anti-inflammatory failed on its primary endpoint but cut coronary events",
+    "New guidelines on valvular heart disease: five things to know",
+    "— Lower thresholds for intervention in asymptomatic severe aortic stenosis",
+]
+
+
+def test_teasers_printed_one_template_after_another_are_cut_apart_and_from_what_follows():
+    assert item_cut(RELATED) == [(0, 2), (2, 4), (4, 6)]
+    footer = [*RELATED, "Video: Our editors' picks from day 1", "About | Editorial policy | Advertise | Contact"]
+    assert item_cut(footer) == [(0, 2), (2, 4), (4, 6), (6, 8)]
+    assert item_cut(RELATED[:4]) == [(0, 4)]  # twice is no template: a subheading over a line is as likely
+
+
+def test_an_articles_sections_of_one_short_paragraph_each_are_not_cut_at_its_subheadings():
+    sections = [
+        "Toddler waking at 5am? A sleep consultant explains what to try first",
+        "By Rosie Carmichael",
+        "If your toddler is bouncing in their cot at 5am, you are not alone: early waking bothers parents most.",
+        "Check the light",
+        "Summer mornings, a gap in the curtains or a glowing night light can all tell your toddler it is time to get up.",
+        "Look at nap timing",
+        "A nap that starts too early in the day can leave a long stretch before bedtime, making a toddler overtired.",
+        "Try a wake-up clock",
+        "For children over two, a clock that changes colour when it is OK to get up can help, although it takes weeks.",
+    ]
+    assert item_cut(sections) == [(0, len(sections))]  # its head is printed unlike the subheadings
+    named = ["Heat pumps in old houses", "Fitted in a week, the installer said.", "Heat pumps and radiators",
+             "Most old radiators are big enough.", "Heat pumps and noise", "The fan is quieter than a fridge."]
+    assert item_cut(named) == [(0, len(named))]  # heads that name one subject are its sections
