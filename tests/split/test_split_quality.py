@@ -55,13 +55,14 @@ _MESSAGE_MARKS = re.compile(
     r"^(?:>\s*)+"  # a quoted mail's marks
     r"|^Subj(?:ect)?\s*:\s*(?:\[[^\]]{1,40}\]\s*)?"  # a mail's or an echo's subject, its list tag
     r"|^RE\s*:\s*"  # a memo's subject
+    r"|^[A-Z][A-Z0-9 /.-]{1,20}? : "  # a form's field label in capitals, spaced from its colon: a circular's "POST 09/01 : "
     r"|^\[?\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?\]?(?: -)? [^:]{1,40}: "  # a chat export's "date, time - Name: "
 )
 
 
 def _message_titles(line: str) -> list[str]:
     """A line of a message's head as its title may read: without a quote's marks, a subject's label
-    and list tag (a memo's "RE:"), a chat line's sender, emphasis, a link's opening bracket or a card's
+    and list tag (a memo's "RE:"), a form's field label ("POST 09/01 : "), a chat line's sender, emphasis, a link's opening bracket or a card's
     status badge ("[RESOLVED] "); or what follows an
     identifier's " — " ("**[CRADV-2024-0102](…)** — *Title* (date)")."""
     text = _MESSAGE_MARKS.sub("", " ".join(line.split()), 1).strip("*_ ")
