@@ -9,7 +9,7 @@ a message's header; the message's text runs from it to the next message's header
 `MessageReader` stands between a dump's lines and the text split, as `feeds.FeedReader` does.
 A message is read by its fields when its text is a message: it opens as people write to
 people (a greeting, a quotation, a sentence). Its headline is its subject (a list's `[tag]`
-taken off), its writer the sender when the sender is a person (a signature otherwise), its date
+taken off; a raw e-mail's MIME encoded words decoded), its writer the sender when the sender is a person (a signature otherwise), its date
 the `Date:` field; its hard-wrapped paragraphs are joined (`unwrap`). It ends before what mail
 programs add after it: a tear line or origin line, a rule between messages, quoted text after
 its last line, and the list's footer, which go back to the text split. A short reply (`Re:`,
@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 
 from sitegen.split.entries import Entry, Reader, held_back, people, when
 from sitegen.split.text import Block, Debris, word_count
@@ -186,7 +188,19 @@ def _fields(header: list[tuple[int, str]]) -> dict[str, tuple[int, str]]:
             found[current] = (n, f"{value} {line.strip()}")
         else:
             current = None
-    return found
+    return {name: (n, _decoded(value)) for name, (n, value) in found.items()}
+
+
+def _decoded(value: str) -> str:
+    """A field's value with its MIME encoded words decoded, as a raw saved e-mail prints a subject
+    or a name that is not ASCII: "=?UTF-8?Q?Your_October_update:_price_cap?=" is "Your October
+    update: price cap"; a value that does not decode stays as it is."""
+    if "=?" not in value:
+        return value
+    try:
+        return str(make_header(decode_header(value)))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):
+        return value
 
 
 def _is_header(lines: list[tuple[int, str]]) -> bool:

@@ -162,6 +162,18 @@ def test_each_message_is_an_article_titled_by_its_subject_and_written_by_its_sen
     assert "tail" in comment[33]  # the text it quotes after its signature
 
 
+def test_a_raw_mails_encoded_subject_and_sender_are_decoded():
+    raw = (MBOX.replace("Subject: [Kopa-investors] January update: M-Pesa integration\n\tlive, runway 19 months",
+                        "Subject: =?UTF-8?Q?[Kopa-investors]_January_update:_M-Pesa_integration?=\n"
+                        "\t=?UTF-8?Q?_live,_runway_19_months_=E2=80=93_caf=C3=A9_pilot?=", 1)
+           .replace("From: Wanjiru Kamau <wanjiru@kopapay.example>", "From: =?utf-8?b?V2Fuaml0w7ogS2FtYXU=?= <wanjiru@kopapay.example>", 1))
+    update = assert_accounted_once(raw, "list.mbox").articles[0]
+    assert update.title == "January update: M-Pesa integration live, runway 19 months – café pilot"
+    assert update.authors == ("Wanjitú Kamau",)
+    broken = MBOX.replace("Subject: [Kopa-investors] January update", "Subject: =?x-unknown?Q?January?= update", 1)
+    assert assert_accounted_once(broken, "list.mbox").articles[0].title.startswith("=?x-unknown?Q?January?= update")
+
+
 def test_an_echomail_message_ends_before_its_tear_origin_and_kludge_lines():
     result = assert_accounted_once(ECHO, "echo.txt")
     (message,) = result.articles
