@@ -6,16 +6,17 @@ date` line, an echo's `Area:`), folded lines indented under them, rules of `=` a
 kludge lines (`@MSGID:`) after them. A block of such lines that names a sender and a subject is
 a message's header; the message's text runs from it to the next message's header.
 
-`MessageReader` stands between a dump's lines and the text split, as `feeds.FeedReader` does.
-A message is read by its fields when its text is a message: it opens as people write to
-people (a greeting, a quotation, a sentence). Its headline is its subject (a list's `[tag]`
-taken off; a raw e-mail's MIME encoded words decoded), its writer the sender when the sender is a person (a signature otherwise), its date
-the `Date:` field; its hard-wrapped paragraphs are joined (`unwrap`). It ends before what mail
-programs add after it: a tear line or origin line, a rule between messages, quoted text after
-its last line, and the list's footer, which go back to the text split. A short reply (`Re:`,
-little text of its own) is a comment on the message, not an item. A message whose text opens
-otherwise (a newsletter's masthead, a bulletin's headline) is passed on unread: its text holds
-items of its own, which the text split finds; its header is then only the page's furniture.
+`MessageReader` stands between a dump's lines and the text split, as `feeds.FeedReader` does. A
+message is read by its fields when its text is a message: it opens as people write to people (a
+greeting, a quotation, a sentence). Its headline is its subject (a list's `[tag]` taken off; a
+raw e-mail's MIME encoded words decoded), its writer the sender when the sender is a person (a
+signature otherwise), its date the `Date:` field; its hard-wrapped paragraphs are joined
+(`unwrap`). It ends before what mail programs add after it: a tear line or origin line, a rule
+between messages, quoted text after its last line, and the list's footer, which go back to the
+text split. A short reply (`Re:`, little text of its own) is a comment on the message, not an
+item. A message whose text opens otherwise (a newsletter's masthead, a bulletin's headline) is
+passed on unread: its text holds items of its own, which the text split finds; its header is
+then only the page's furniture.
 Memory is bounded by the longest message (`MESSAGE_MAX` lines).
 """
 

@@ -62,9 +62,9 @@ _MESSAGE_MARKS = re.compile(
 
 def _message_titles(line: str) -> list[str]:
     """A line of a message's head as its title may read: without a quote's marks, a subject's label
-    and list tag (a memo's "RE:"), a form's field label ("POST 09/01 : "), a chat line's sender, emphasis, a link's opening bracket or a card's
-    status badge ("[RESOLVED] "); or what follows an
-    identifier's " — " ("**[CRADV-2024-0102](…)** — *Title* (date)")."""
+    and list tag (a memo's "RE:"), a form's field label ("POST 09/01 : "), a chat line's sender,
+    emphasis, a link's opening bracket or a card's status badge ("[RESOLVED] "); or what follows
+    an identifier's " — " ("**[CRADV-2024-0102](…)** — *Title* (date)")."""
     text = _MESSAGE_MARKS.sub("", " ".join(line.split()), 1).strip("*_ ")
     return [text, text.lstrip("[*_ "), _BADGE.sub("", text, 1),
             *([text.split(" — ", 1)[1].strip("*_ ")] if " — " in text else [])]
