@@ -16,7 +16,7 @@ import re
 
 from sitegen.split.firsts import Folded, initialled
 from sitegen.split.memo import remembered
-from sitegen.split.text import MARKDOWN_HEADING, MARKDOWN_LINK, may_hold
+from sitegen.split.text import LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, may_hold
 
 # An entity whose ";" became "," (or vanished): "&nbsp," "&amp," "&#8217;" "&rsquo;"
 _NBSP = re.compile(r"[ \t\u00a0]*&(?:nbsp|#160|#x0*a0)(?:[;,]|(?![A-Za-z0-9]))[ \t\u00a0]*", re.IGNORECASE)
@@ -62,14 +62,13 @@ def clean_line(raw: str) -> str:
         stripped = _EDGE.sub("", text)
     if stripped[-1:] in _MARKDOWN_ENDS and stripped[:1] in _MARKDOWN_STARTS:
         stripped = _unmarked(stripped)
-    if stripped[:1] == "[" and (m := _LEAD_LINK.match(stripped)) and "[" not in stripped[m.end() :]:
+    if stripped[:1] == "[" and (m := LINK_NUMBER.match(stripped)) and "[" not in stripped[m.end() :]:
         stripped = stripped[m.end() :]  # "[24]Unplanned unavailability": a text browser's number before the one link of a line
     if "**" in stripped and len(stripped) <= STRONG_MAX:
         stripped = _STRONG.sub(r"\g<inner>", stripped)  # "By **Mikaela Dela Cruz-Santos**": a name in bold
     return stripped
 
 
-_LEAD_LINK = re.compile(r"\[\d{1,4}\](?=\w)")
 _STRONG = re.compile(r"\*\*(?P<inner>[^\s*](?:[^*]*[^\s*])?)\*\*")
 STRONG_MAX = 200  # a line this short (a head's, a field's) is read without its bold marks
 _MARKDOWN_STARTS = frozenset("*_[#")

@@ -13,7 +13,8 @@ by-line or date under them), name what the headline names, or are printed as sub
 (numbered, under a label, a question: `sections.template`, never cut here); a line with a by-line
 or a date in its first lines is one only when the head is one too.
 `cut` cuts an item at each such line (`peer`) when the tagger was sure of the item's head and end
-(`SURE_HEAD`), and flags each cut for review; `sections.join` still joins a piece that reads as a
+(`SURE_HEAD`), and, whatever it was sure of, at each entry of a list printed one template after
+another from its head (`teasers`); it flags each cut for review; `sections.join` still joins a piece that reads as a
 section of the article above. Pure; reads no metadata.
 """
 
