@@ -14,7 +14,8 @@ its length, its share of stop words and its links: how much of it is running
 text (sentences of stop-word-rich prose), how many of its lines are menu-like
 (short parts between "|", "·", "»" or wide gaps), the vocabulary of the site
 talking to its readers (subscribe, sign up, newsletter, donate, cookies,
-privacy, registered charity, ©, comments… in a few languages), whether it has a
+privacy, registered charity, ©, comments… in a few languages; a paragraph of text
+that uses such words asks nothing), whether it has a
 headline, a by-line or a date of its own, whether its lines recur elsewhere in
 the dump, and where it stands (the first item of a dump, the last of a
 segment). A comment is an item headed by a commenter's name and date with a
@@ -100,6 +101,7 @@ _BY_WORDS = frozenset("by posted written words".split())
 _SAYS = re.compile(r"^[\w.'’@()-]+(?: [\w.'’@()-]+){0,4} (?:says|said|replied|wrote|writes)\s*:$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:by|min read|updated|published)\b", re.IGNORECASE)
 
+_FIELD_MARK = re.compile(r"\d|[£$€¥₹★☆]| · | \| |^[\w ()/&'’.-]{1,30}:\s*\S")  # a figure, a price, a rating, fields, a label
 _DIARY_HEAD = re.compile(  # the heading of a diary of dates
     r"\b(?:dates|diary|calendar|events|meetings|what(?:'|’)s on|coming up|upcoming|fixtures|agenda)\b", re.IGNORECASE
 )
@@ -125,6 +127,9 @@ MENU_LINKS = 4  # a run of this many link-shaped lines or more is a menu one lin
 DIARY_ROW = 160  # a row of a diary of dates is at most this long
 DIARY_HEAD_WORDS = 5  # a diary's heading is a label of at most this many words ("Dates for your diary")
 DIARY_ROWS = 3  # and, under a heading that does not say it is a diary, there are at least this many
+PARAGRAPH = 200  # a line with this much running text is a paragraph of text, whatever words it uses
+CARD_LINES = 6  # a card of fields has at most this many lines, its name first
+FIELD_LINE = 90  # and each field line is no longer
 MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
 
 
@@ -149,6 +154,7 @@ class Evidence:
     first: bool  # the first item of the dump
     video: bool  # a video's title heads it ("VIDEO: …", "Watch: …", under a "VIDEO" kicker) with no line of text under it
     diary: bool  # a diary of dates: a heading over rows each of which is dated, and no other line
+    card: bool  # a card of fields: a name over lines that are each a field (a price, a date, a figure, a label and its value)
 
 
 def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], first: bool) -> Evidence:
@@ -156,7 +162,7 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
     n = len(texts)
     running = [_running(s) for s in shapes]
     footer = [_footer(t) for t in texts]
-    promo = [_promo(t) for t in texts]
+    promo = [_promo(t) and r < PARAGRAPH for t, r in zip(texts, running)]  # (a paragraph that mentions a subscription asks nothing)
     comments = [_comments(t) for t in texts]
     nav = [_nav(t) for t in texts]
     menu = [menu_row(t) for t in texts]
@@ -185,7 +191,16 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
         video=any(_VIDEO.match(t) for t in texts[:2]) and (bool(_VIDEO.match(texts[0])) or _VIDEO_LABEL.match(texts[0]) is not None)
         and all(len(t.split()) < VIDEO_TEXT_WORDS or alt_text(t) for t in texts[1:]),
         diary=_diary(texts, roles, running, site),
+        card=2 <= n <= CARD_LINES and not any(running) and Role.BYLINE not in roles and all(map(field_line, texts[1:], shapes[1:])),
     )
+
+
+def field_line(text: str, s: LineShape) -> bool:
+    """A line that is a field of a card, not a line of text: short, no sentence in it or at its
+    end, with a figure, a price, a rating, a label before a colon or fields between separators
+    ("Estimate: £20 - £40   No bids", "Girth 5.40 m (2019) · Veteran · Alive", "★★★★ (409)")."""
+    return (len(text) <= FIELD_LINE and not s.running and not text.rstrip().endswith((".", "!", "?"))
+            and not _SENTENCES.search(text) and bool(_FIELD_MARK.search(text)))
 
 
 def _diary(texts: Sequence[str], roles: Sequence[Role], running: Sequence[int], site: Sequence[bool]) -> bool:
@@ -349,6 +364,8 @@ def reason(e: Evidence) -> str | None:
         return "a video listed with no text (its title and date)"
     if e.diary:
         return "a diary of dates (a heading over dated rows, one event a row)"
+    if e.card:
+        return "a card of fields only (a name over prices, dates, figures or labelled values; no line of text)"
     return None
 
 

@@ -33,6 +33,7 @@ class Debris:
 
 
 GLUED = "separator glued to the text"  # the reason of a separator cut off the end of a line ("… Read more")
+SOFT_BREAK = "\x00"  # last on a line that goes on on the next with nothing between (a mail's soft line break, decoded); a dump holds no NUL
 
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:

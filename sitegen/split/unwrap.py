@@ -17,7 +17,9 @@ indented deeper (a paragraph's first line), a list item, a table row, a
 mail header's field, a date or by-line, or a headline-shaped line after a
 finished sentence. Joined with a space (or without one after a hyphen
 ending a word), the paragraph is one line again. A run that is not wrapped
-comes out unchanged, at the cost of one length check per line.
+comes out unchanged, at the cost of one length check per line. A line ending
+in `text.SOFT_BREAK` (a mail's soft line break, decoded by `mime`) is joined
+to the next whatever the run, with nothing between.
 
 `LineMap` keeps the way back: every line number the split reports on the
 joined lines (article ranges, body and front-matter lines, debris, problems,
@@ -39,7 +41,7 @@ from sitegen.split.clean import clean_line, line_debris
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.firsts import initialled
-from sitegen.split.text import GLUED, LEADING_LINK, TABLE_ROW, WIRE_DATELINE, Debris, ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.text import GLUED, LEADING_LINK, SOFT_BREAK, TABLE_ROW, WIRE_DATELINE, Debris, ends_sentence, is_list_item, stops_mid_sentence
 from sitegen.split.widths import MAX_WIDTH, MIN_WIDTH, NARROWER, fits, hyphenated, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
@@ -252,7 +254,7 @@ class Unwrapped:
             pieces = _mended(run, number + 1)
             if pieces is None:
                 widths = _widths(run)
-                if widths is None:
+                if widths is None and not any(line.endswith(SOFT_BREAK) for line in run):
                     yield from run
                     number += len(run)
                     out += len(run)
@@ -271,7 +273,7 @@ class Unwrapped:
                 highest = max(highest, *originals)
                 if len(originals) > 1 or originals[0] != self.map.first(out):
                     self.map.add(out, originals, cuts, len(text.split()), highest + 1)
-                yield text
+                yield text.rstrip(SOFT_BREAK)
             number += len(run)
 
 
@@ -312,7 +314,8 @@ def _paragraphs(pieces: list[_Piece], widths: list[int] | None) -> Iterator[list
             moved.append(piece)
             continue
         line = piece[0]
-        if widths is not None and group and line.strip() and group[-1][0].strip() and _joins(group[-1][0], line, widths[last], len(group) == 1):
+        if group and group[-1][0].endswith(SOFT_BREAK) or widths is not None and group and line.strip() and group[-1][0].strip() and _joins(
+                group[-1][0], line, widths[last], len(group) == 1):
             group.append(piece)
             last = k
             continue
@@ -435,12 +438,16 @@ def _join(group: list[str]) -> tuple[str, tuple[int, ...]]:
     words = len(first.split())
     cuts = []
     for line in group[1:]:
-        line = line.strip()
-        glued = hyphenated(end)
-        if not glued:
+        if end.endswith(SOFT_BREAK):  # a mail's soft line break: the text goes on as it is, nothing between
+            line = line.rstrip()
+            parts[-1] = parts[-1][:-1]
+            end = end[:-1]
+            glued = bool(end and line) and not end[-1].isspace() and not line[0].isspace()  # a word cut in two
+        elif not (glued := hyphenated(end)):
+            line = line.strip()
             parts.append(" ")
             end += " "
-        elif not _hyphen_kept(end, line):
+        elif not _hyphen_kept(end, line := line.strip()):
             parts[-1] = parts[-1][:-1]
             end = end[:-1]
         cuts.append(words)

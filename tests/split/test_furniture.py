@@ -250,8 +250,34 @@ def test_a_diary_of_dates_under_its_heading_is_not_an_item_but_an_events_teaser_
               "Shortlists will be announced in February and March, with the winners revealed on 21 May."]
     event = ["Dates for the spring walks", "Saturday 3 May, 10am",
              "A gentle walk along the canal towpath, about five miles, with a stop at the lock-keeper's cottage."]
-    for texts, kept in ((diary, 0), (rows, 0), (teaser, 1), (event, 1), (diary[:2], 1)):
+    for texts, kept in ((diary, 0), (rows, 0), (teaser, 1), (event, 1)):
         blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
         found, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
         assert len(found) == kept, texts[0]
         assert kept or all("diary of dates" in d.reason for d in left)
+    one = diary[:2]  # one row is no diary (a heading over one event and no text is a card of fields)
+    _, left = judge([Item(0, 2, 0.9)], (Block(1, one[0]), Block(2, one[1])), [shape(t) for t in one], classify(one), False)
+    assert left and not any("diary of dates" in d.reason for d in left)
+
+
+def test_a_paragraph_that_mentions_a_subscription_is_text_a_call_to_subscribe_is_the_sites():
+    alert = ["Beware social media adverts for free air fryers",
+             "Adverts on social media claim a supermarket is giving away air fryers to celebrate its anniversary if you complete "
+             "a survey and pay £2.95 postage. Those who pay are signed up to a £49.99 monthly subscription hidden in the small print.",
+             "If you have paid, call your card provider now.", "Shared under a Creative Commons Attribution 4.0 licence."]
+    box = ["Never miss an alert", "Subscribe to our weekly newsletter and get every alert in your inbox.", "Sign up now"]
+    for texts, is_item in ((alert, True), (box, False)):
+        blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+        kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+        assert (len(kept), bool(left)) == ((1, False) if is_item else (0, True)), texts[0]
+
+
+def test_a_card_of_fields_only_is_furniture_a_card_with_a_line_of_text_is_an_item():
+    bare = ["After Lamorna Birch, river landscape, coloured print", "Estimate: £20 - £40   No bids", "Closes: 19 Mar 2025 19:35:00"]
+    described = [bare[0], "A faded but honest print in its original oak frame, the glass cracked at one corner", *bare[1:]]
+    dated = ["Tewkesbury camping", "Pitches open Friday 2pm.", "21 Apr 2026"]
+    for texts, is_item in ((bare, False), (described, True), (dated, True)):
+        blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
+        kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+        assert len(kept) == is_item, texts
+        assert all("a card of fields only" in d.reason for d in left)
