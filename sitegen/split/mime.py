@@ -225,6 +225,7 @@ def _read_header(lines: list[tuple[int, str]]) -> _Part:
 
 
 def _decoder(charset: str) -> codecs.IncrementalDecoder:
+    """A decoder of the charset a part names, bad bytes replaced (UTF-8's when it is unknown)."""
     try:
         return codecs.getincrementaldecoder(charset)(errors="replace")
     except LookupError:
@@ -232,10 +233,10 @@ def _decoder(charset: str) -> codecs.IncrementalDecoder:
 
 
 def _soft_line(line: str, decoder: codecs.IncrementalDecoder) -> str:
-    """A line of quoted-printable text decoded; one the mail program broke ("=" last) ends in
-    `SOFT_BREAK`, for `unwrap` to join it to the next with nothing between (a character cut
-    in two by the break comes out on the next line)."""
-    text = line.rstrip("\r\n")
+    """A line of quoted-printable text decoded; one the mail program broke ("=" last, white space
+    a mail server added after it aside) ends in `SOFT_BREAK`, for `unwrap` to join it to the next
+    with nothing between (a character cut in two by the break comes out on the next line)."""
+    text = line.rstrip()
     soft = text.endswith("=")
     data = quopri.decodestring((text[:-1] if soft else text).encode("utf-8", "surrogateescape"))
     decoded = decoder.decode(data)
@@ -243,12 +244,8 @@ def _soft_line(line: str, decoder: codecs.IncrementalDecoder) -> str:
 
 
 def _decoded(data: bytes, charset: str) -> str:
-    try:
-        return data.decode(charset, errors="replace")
-    except LookupError:
-        return data.decode("utf-8", errors="replace")
-
-
+    """A part's bytes as text in its charset (UTF-8 when the charset is unknown)."""
+    return _decoder(charset).decode(data, final=True)
 
 
 class _Text(HTMLParser):
