@@ -26,8 +26,9 @@ O, and under "second" those of a second pass, `stack`, that reads each line agai
 heads the first pass is sure of), fitted on the split corpus by `benchmarks/split_tagger.py --fit`; pure
 Python at run time. `items` then hands the items to three passes that read them whole:
 `peers.cut` (an item cut where a line inside is printed like its own head: the notices of a page),
-`sections.join` (an article cut at a subheading is one again) and `margins.attach` (a headline left
-above its story taken in, the site's lines under it let go). With no weights file
+`sections.join` (an article cut at a subheading is one again), `margins.attach` (a headline left
+above its story taken in, the site's lines under it let go) and `replies.cut` (a business's reply
+under a review taken out). With no weights file
 the rules of `boundary` decide. `using` swaps the decision (for fitting and for
 leave-one-shape-out evaluation). Must not read metadata (that is `assemble`).
 """
@@ -43,7 +44,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import briefs, cohesion, contents, contributors, ends, flat, furniture, margins, peers, ranks, records, rows, sections, short, signoff, stack, template
+from sitegen.split import briefs, cohesion, contents, contributors, ends, flat, furniture, margins, peers, ranks, records, replies, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -752,6 +753,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     out, left = contributors.join(out, pages, segment.blocks, left)  # contributors' sections: one article, whatever cut them
     out, left = sections.join_steps(out, segment.blocks, left)  # a how-to's numbered steps: one article with its introduction
+    out, left = replies.cut(out, segment.blocks, segment.shapes, left)  # a business's reply under a review: no part of it
     out = mark_teasers(out, segment.roles, segment.shapes)
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads
