@@ -12,7 +12,7 @@ message's header fields after it). It keeps a message's own header as it is and 
 part's fields say: quoted-printable text is decoded line by line, a line the mail program broke marked
 (`text.SOFT_BREAK` last) for `unwrap` to join to the next with nothing between; base64 text is decoded and given on over the part's lines; an HTML part is
 debris when the message has the same text as plain text, and read as text (its tags taken
-off) when it has not; an attachment is debris. Boundary lines, part headers and the preamble
+off) when it has not (text with no tag under a header that calls it HTML is read as it is); an attachment is debris. Boundary lines, part headers and the preamble
 are debris too. Memory is bounded by the longest part (`PART_MAX` lines; a longer one is
 given on as it is). Every line of the dump comes out once, in order.
 """
@@ -43,6 +43,7 @@ _STRUCTURE = "a message's MIME structure: a part's boundary or its header fields
 _HTML_COPY = "a message's HTML copy of its plain text"
 _ATTACHMENT = "an attachment, base64-encoded"
 _DECODED_ABOVE = "a part's encoded text: decoded, its text is given on over the part's lines"
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BLOCKS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 table ul ol blockquote section article header footer title".split())
 
 
@@ -162,7 +163,7 @@ class MimeReader(Reader):
             text = _decoded(quopri.decodestring(raw.encode("utf-8", "surrogateescape")), part.charset)
         else:
             text = raw
-        if part.kind == "text/html":
+        if part.kind == "text/html" and _TAG.search(text):  # (text under a header that only says it is HTML is read as it is)
             if under in plain_seen:
                 yield from self._taken(held, _HTML_COPY)
                 return

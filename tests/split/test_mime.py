@@ -99,3 +99,12 @@ def test_text_that_only_looks_encoded_is_left_as_it_is():
     [article] = assert_accounted_once(dump, "tram.txt").articles
     assert "=C2 is a grid square." in article.body and "b1f0" in article.body
     assert article.body.rstrip().endswith("the council said =")
+
+
+def test_text_under_a_header_that_only_says_it_is_html_is_read_as_it_is():
+    lines = ["Content-Type: text/html; charset=utf-8", "", "Tram line to reach the airport by 2027", "",
+             "Engineers expect the line to carry eleven thousand passengers a day once the airport stop opens next spring.", "",
+             "The council will vote on the last section of track in March, after a consultation that drew nine hundred replies."]
+    [article] = assert_accounted_once("\n".join(lines) + "\n", "saved.txt").articles
+    assert article.title == "Tram line to reach the airport by 2027"
+    assert article.source.lines == (3, 7)
