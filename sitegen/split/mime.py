@@ -25,6 +25,7 @@ import codecs
 import quopri
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from sitegen.split.entries import Reader
@@ -47,16 +48,14 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BLOCKS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 table ul ol blockquote section article header footer title".split())
 
 
+@dataclass(slots=True)
 class _Part:
     """What a header block says of the text under it."""
 
-    __slots__ = ("boundary", "charset", "encoding", "kind")
-
-    def __init__(self) -> None:
-        self.kind = "text/plain"
-        self.encoding = ""
-        self.charset = "utf-8"
-        self.boundary: str | None = None
+    kind: str = "text/plain"
+    encoding: str = ""
+    charset: str = "utf-8"
+    boundary: str | None = None
 
 
 class MimeReader(Reader):

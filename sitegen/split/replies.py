@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from sitegen.split import peers
-from sitegen.split.boundary import Item
+from sitegen.split.boundary import Item, cut_at
 from sitegen.split.roles import LineShape
 from sitegen.split.text import Block, Debris
 
@@ -42,24 +41,23 @@ def reply_head(text: str) -> bool:
 def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], left: list[Debris]) -> tuple[list[Item], list[Debris]]:
     """The items with the replies in them taken out (a reply's lines appended to `left` as debris);
     what follows a reply in its item, from the next head-like line after the reply's text, is an
-    item of its own."""
+    item of its own (`boundary.cut_at`, flagged for review)."""
     out: list[Item] = []
     for item in found:
-        start = item.start
-        k = _next_reply(blocks, start, item.end)
-        if k is None:
+        spans: dict[int, int] = {}  # each reply's first line → the line after its last
+        k = _next_reply(blocks, item.start, item.end)
+        while k is not None:
+            spans[k] = _reply_end(blocks, shapes, k, item.end)
+            k = _next_reply(blocks, spans[k], item.end)
+        if not spans:
             out.append(item)
             continue
-        while k is not None:
-            end = _reply_end(blocks, shapes, k, item.end)
-            if k > start:
-                out.append(replace(item, start=start, end=k, doubts=tuple(d for d in item.doubts if d[0] < blocks[k].line))
-                           if start == item.start else Item(start, k, 0.5, ((blocks[start].line, _NEXT),)))
-            left += [Debris(b.line, b.text, _WHY) for b in blocks[k:end]]
-            start = end
-            k = _next_reply(blocks, start, item.end)
-        if start < item.end:
-            out.append(Item(start, item.end, 0.5, ((blocks[start].line, _NEXT),)))
+        bounds = sorted({b for span in spans.items() for b in span} - {item.start, item.end})
+        for piece in cut_at(item, bounds, blocks, _NEXT):
+            if piece.start in spans:
+                left += [Debris(b.line, b.text, _WHY) for b in blocks[piece.start : piece.end]]
+            else:
+                out.append(piece)
     return out, left
 
 
