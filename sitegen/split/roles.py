@@ -66,6 +66,8 @@ QUESTION_WORDS = 12  # a question this long after running text is a sentence of 
 SHAPED = 200  # word statistics are counted on lines up to this long (jusText's "long" paragraph)
 REPEAT_SHORT = 120
 RUNNING_HEAD = 4  # a headline-shaped line recurring this often is a running head, not a headline
+PAGE_EDGES = 2  # a line of one form (its figures aside) heading or ending this many printed pages is their running head
+FOLIOS = 3  # and so is one standing this often with a page number set apart from it
 ROW_LABEL_WORDS = 5  # a label among a by-line row's parts is no longer
 BYLINE_MAX = 200  # a by-line is never longer
 COMMAND_WORDS = 6  # a bare call to action ("Place a notice") is at most this long
@@ -981,26 +983,60 @@ class Repeats:
     def _key(text: str) -> int:
         return zlib.crc32(" ".join(text.casefold().split()).encode("utf-8", "surrogatepass")) & ((1 << Repeats.BITS) - 1)
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, edge: bool = False) -> None:
+        """Count a line of the dump; `edge`: it is a print page's first or last line (next to a form feed)."""
         if text and len(text) <= REPEAT_SHORT:
-            key = self._key(text)
-            if self._counts[key] < 255:
-                self._counts[key] += 1
+            self._add(self._key(text))
+            form = (edge or _folio(text)) and _page_form(text)
+            if form:
+                self._add(self._key(form if edge else "\x02" + form))
+
+    def _add(self, key: int) -> None:
+        if self._counts[key] < 255:
+            self._counts[key] += 1
 
     def count(self, text: str) -> int:
+        """How often `text` occurs in the dump; a print page's running head or foot ("Stock notes · Spring 2025     7",
+        "Chronicle 88 · 5" at the top of a page) counts every page's, whatever its page number."""
         if not text or len(text) > REPEAT_SHORT:
             return 1
-        return max(1, self._counts[self._key(text)])
+        form = _page_form(text)
+        return max(1, self._counts[self._key(text)], *(self._page_counts(form) if form else ()))
+
+    def _page_counts(self, form: str) -> tuple[int, int]:
+        """How often a line of this page form heads or ends a page (next to a form feed), and stands with its page
+        number set apart by a wide gap."""
+        return self._counts[self._key(form)], self._counts[self._key("\x02" + form)]
+
+    def running_head(self, text: str) -> bool:
+        """A print page's running head or foot: a line of a form that heads or ends two pages or more (next to a form
+        feed), or that stands three times with its page number set apart ("Stock notes · Spring 2025      7")."""
+        form = len(text) <= REPEAT_SHORT and _page_form(text)
+        if not form:
+            return False
+        edges, folios = self._page_counts(form)
+        return edges >= PAGE_EDGES or folios >= FOLIOS
 
     @classmethod
     def of_lines(cls, lines: Iterable[str | bytes]) -> Repeats:
         """The counts of a dump's raw lines, as text or as bytes (short ones are decoded and
         cleaned as the split cleans them; long ones cannot repeat as furniture anyway)."""
         repeats = cls()
+        last = ""  # the last line with text, the foot of its page when a form feed follows it
+        top = False  # a form feed was read: the next line with text heads a page
+        first: str | None = None  # the first line with text, the head of the first page once a form feed is read
+        feeds = False
         for raw in lines:
+            feed = ("\f" if isinstance(raw, str) else b"\f") in raw
+            if feed:
+                repeats._add_page_form(last)  # the foot of the page that ends here
+                if not feeds and first:
+                    repeats._add_page_form(first)
+                feeds, last = True, ""
+            top = top or feed
             if len(raw) <= REPEAT_SHORT + 40:
                 text = clean_line((raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw).rstrip("\r\n"))
-                repeats.add(text)
+                repeats.add(text, edge=top and bool(text))
                 repeats.contents.add(text)
                 repeats.masthead.add(text)
             else:  # a long line: a contents line only when it opens like one ("In this issue: …")
@@ -1008,4 +1044,39 @@ class Repeats:
                 if not repeats.masthead.full:
                     repeats.masthead.add(text.strip())
                 repeats.contents.add(clean_line(text.rstrip("\r\n")) if contents.opens(text) else None)
+            if text.strip():
+                last, top = text, False
+                first = text if first is None else first
+        if feeds:
+            repeats._add_page_form(last)  # the last page's foot
         return repeats
+
+    def _add_page_form(self, text: str) -> None:
+        form = len(text) <= REPEAT_SHORT and _page_form(text)
+        if form:
+            self._add(self._key(form))
+
+
+_FOLIO = re.compile(r"\s*(?:\d{1,4}\s{3,}\S.*?|\S.*?\s{3,}\d{1,4})\s*")  # "7      Stock notes", "Stock notes      8"
+_FIGURES = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s*[·|•–—-])?\s+|\s+(?:[·|•–—-]\s*)?\d{1,4}\s*$")  # "7 · ", " · 8", "      8"
+
+
+def _folio(text: str) -> bool:
+    """A print page's running head with its page number set apart by a wide gap, before or after it (as
+    `pdftotext -layout` prints it), and two words or more (a table's row, "Teal      12", is none)."""
+    return "   " in text and bool(_FOLIO.fullmatch(text)) and sum(1 for w in text.split() if any(map(str.isalpha, w))) >= 2
+
+
+@remembered
+def _page_form(text: str) -> str | None:
+    """What a print page's running head or foot keeps from page to page: its words without the page number before or
+    after them, each other figure one mark, marked so it never counts as a line of the page. None for a line with no figure, and for a heading's one word and number
+    ("Chapter 3", "Week 12"): a running head has two words or two figures ("Chronicle 88 · 5")."""
+    if not _ASCII_DIGIT.search(text) if text.isascii() else not any(map(str.isdigit, text)):
+        return None
+    figures = len(_FIGURES.findall(text))
+    words = sum(1 for w in text.split() if any(map(str.isalpha, w)))
+    if words < 1 or words + figures < 3:
+        return None
+    return "\x01" + _FIGURES.sub("0", _PAGE_NUMBER.sub("", text, 1))

@@ -11,7 +11,8 @@ the way a subheading inside the article above already is (the same numbering, la
 question form), or the article above has subheadings (or is long: its first subheading; or has
 two paragraphs with nothing between them and the heading, no tags or share row that close it) and
 the two share their vocabulary (TextTiling's evidence, `cohesion`), or a little less of it and
-the names of three people or places. An item that is only an
+the names of three people or places, or it closes with a note on the writer the article's by-line
+names ("Brenda Haslam was an examiner …" under "By Brenda Haslam"). An item that is only an
 article's head (headline, by-line, date: no text) is joined by the item under it that starts
 with a caption or text and no headline: the article's text, which a share row or an image
 between them made the tagger start apart. Such an item is joined to the one above, lines
@@ -57,6 +58,7 @@ _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # three columns or more, set apart
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*")  # a name inside a sentence: "… in the North End"
 FIGURED_MAX = 80  # a heading printed with figures ("NAME (CB) – 7/10") is no longer
 LABEL_MAX = 40  # a section's label in capitals, and the date under it, are no longer
+WRITER_NOTE = 8  # a note on an article's writer is among the last lines of its last section
 END_MATTER = 3  # lines of an article's end matter cut from it at most (a bio, "Prices correct at time of going to press")
 FIELD_MAX = 60  # a line of figures under a heading ("£14.99 Waitrose, 14%") is no longer
 FIELD_LETTERS = 0.6  # and less than this share of its characters are letters
@@ -212,6 +214,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     head_end = b.end - 1 if b.end - b.start > 2 else b.end  # a short section's last line is its end matter, no head ("Interview by NAME")
     if has_head(blocks, roles, b.start, head_end):
         return None
+    if _writer_closes(a, b, blocks, roles):
+        return "closed by a note on the writer its by-line names"
     heading = _bare(blocks[b.start].text)
     if heading and any(_bare(blocks[k].text) == heading for k in (a.start, *range(near, b.start))):
         return "its heading is printed above, in the article's contents or as its headline again"
@@ -232,6 +236,18 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     if shared >= SHARED or shared >= NAMED and len(_names(blocks, reach, a.end) & _names(blocks, b.start, under)) >= NAMES:
         return "about what the article above is about, under a subheading"  # (a long article's first, too)
     return None
+
+
+def _writer_closes(a: Item, b: Item, blocks: Sequence[Block], roles: Sequence[Role]) -> bool:
+    """Item `b` closes with a note on the writer of the article above: a paragraph among its last lines opening with
+    the full name a by-line of that article gives ("By Brenda Haslam", then "Brenda Haslam was an examiner for 23
+    years …"), whatever its words: `b` is the article's last section."""
+    names = {name for k in range(a.start, min(a.end, a.start + REACH)) if roles[k] is Role.BYLINE
+             for name in byline_names(blocks[k].text, after_title=True) or () if " " in name}
+    return bool(names) and any(
+        blocks[k].text.startswith(name + " ") and blocks[k].text[len(name) + 1 : len(name) + 2].islower()
+        for k in range(max(b.start + 1, b.end - WRITER_NOTE), b.end) for name in names
+    )
 
 
 def _siblings(article: Item, a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:

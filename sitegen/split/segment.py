@@ -166,7 +166,8 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
             debris.append(Debris(number, text, "table of contents"))
             mode = "toc"
             continue
-        reason = furniture_reason(text, repeats.count(text) if repeats else 1)
+        reason = "a print page's running head or foot" if repeats and repeats.running_head(text) else None
+        reason = reason or furniture_reason(text, repeats.count(text) if repeats else 1)
         if not reason and repeats and number > HEAD_LINES and repeats.masthead.again(text):
             reason = "the site's masthead printed again"  # "Streetlight | Cape Town's street newspaper" between stories
         if not reason and advert and len(text) <= ADVERT_MAX and _ADVERT.search(text):

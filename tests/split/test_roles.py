@@ -265,6 +265,26 @@ def test_repeats_count_text_and_bytes_alike_in_bounded_memory():
     assert len(from_text._counts) == 1 << Repeats.BITS
 
 
+def test_a_print_pages_running_head_recurs_whatever_its_page_number():
+    head = "Stock Notes · Spring 2025"
+    lines = [f"{head}{' ' * 40}2", PROSE, f"3{' ' * 40}{head}", PROSE, f"{head}{' ' * 40}4", "Teal      12", "Teal      30"]
+    counts = Repeats.of_lines(lines)
+    assert counts.count(f"{head}{' ' * 40}4") == 3
+    assert furniture_reason(f"{head}{' ' * 40}5", counts.count(f"{head}{' ' * 40}5")) == "recurs 3 times in the dump"
+    assert counts.count(head) == 1  # the same words with no page number are another line
+    assert counts.count("Teal      30") == 1  # a table's rows differ in their figures, not a running head
+
+
+def test_a_line_at_the_edge_of_each_printed_page_recurs_whatever_its_page_number():
+    pages = [["Chronicle 88 · 1", PROSE, "Chapter 1"], ["Chronicle 88 · 2", PROSE, "Chapter 2"],
+             ["Chronicle 88 · 3", "Chapter 3", PROSE], ["4 · Chronicle 88", PROSE]]
+    lines = "\n\f".join("\n".join(page) for page in pages).split("\n")
+    counts = Repeats.of_lines(lines)
+    assert counts.count("Chronicle 88 · 5") == 4
+    assert counts.count("Chapter 4") == 1  # a heading's one word and number is no running head
+    flat = Repeats.of_lines([line.lstrip("\f") for line in lines])
+    assert flat.count("Chronicle 88 · 3") == 1  # no form feed, no wide gap: nothing says these lines head pages
+
 def test_headline_shaped_lines_in_a_row_are_a_list_not_headlines():
     texts = ["Slow-roast lamb with freekeh", PROSE, "1 lamb shoulder on the bone", "4 garlic cloves, crushed",
              "2 tbsp pomegranate molasses", "Juice of 1 lemon", PROSE]

@@ -95,6 +95,26 @@ def test_a_numbered_story_after_an_article_that_ended_stays_apart():
     assert "Tesco Essentials" in titles[1]  # the licence ended the article: what follows is not joined to it
 
 
+GUEST_POST = (
+    "What I learned from thirty years of lifeguarding",
+    "By Carys Penhallow",
+    "Every summer from 1994 I sat in a high chair above a crowded beach, and people still ask me what the job was really like.",
+    "The sea is not your swimming pool",
+    "Most of the people we pulled out were strong swimmers who had never met a rip current and did not know to swim across it.",
+    "And finally: ask us",
+    "If you are not sure where it is safe to swim, walk over and ask. We would always rather talk than paddle out to you.",
+    "Carys Penhallow spent thirty summers on the beaches of north Cornwall and now trains new lifeguards every spring.",
+)
+
+
+def test_a_last_section_closed_by_a_note_on_the_articles_writer_is_the_articles():
+    result = split(GUEST_POST, "And finally: ask us")
+    assert [a.title for a in result.articles] == ["What I learned from thirty years of lifeguarding"]
+    assert "trains new lifeguards" in result.articles[0].body
+    other = (*GUEST_POST[:-1], "Jenna Treloar spent thirty summers on the beaches of north Cornwall and now trains new lifeguards.")
+    assert len(split(other, "And finally: ask us").articles) == 2  # a note on someone else says nothing of the article above
+
+
 def test_the_way_a_subheading_is_printed():
     assert template("25/03 Minutes of the previous meeting") == template("25/04 Public participation")
     assert template("4. Best sustainable: Rixo") == template("3. Best for the evening: Aurora") == "n."

@@ -25,6 +25,20 @@ def test_furniture_recurring_between_items_is_debris():
     assert {d.text for d in debris} == {"Politics", "Share our publication on social media"}
 
 
+def test_a_print_pages_running_head_is_debris_whatever_its_page_number():
+    from sitegen.split.roles import Repeats
+
+    pages = ["Club Chronicle 88 · Spring 2026 · 1\nFirst headline of the day\n" + LONG,
+             "Club Chronicle 88 · Spring 2026 · 2\n" + LONG + "\nChapter 2",
+             "3 · Club Chronicle 88 · Spring 2026\n" + LONG + "\nChapter 3"]
+    lines = "\n\f".join(pages).split("\n")
+    debris: list = []
+    kept = [b.text for seg in iter_segments(lines, debris, Repeats.of_lines(lines)) for b in seg]
+    assert {d.line: d.reason for d in debris} == {1: "a print page's running head or foot", 4: "a print page's running head or foot",
+                                                  7: "a print page's running head or foot"}
+    assert kept.count(LONG) == 3 and "Chapter 2" in kept and "Chapter 3" in kept  # a heading and its number heads no page
+
+
 def test_separators_cut_segments_and_are_debris():
     found, debris = segments(f"Title one\n\n{LONG}\n\nContinue Reading\n\nTitle two\n\n{LONG}\n")
     assert found == [[1, 3], [7, 9]]
