@@ -35,7 +35,7 @@ from sitegen.split.clean import (
 from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, shape
-from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
+from sitegen.split.text import GLUED, LINK_NUMBER, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
@@ -180,7 +180,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
         if reason:
             debris.append(Debris(number, text, reason))
             continue
-        current.append(Block(number, text, removed - 1))
+        current.append(Block(number, text, removed - 1, _linked(raw)))
         removed = 0
     if glued_end is not None:
         yield glued_end
@@ -188,6 +188,14 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
         current, held = _leave_mode(mode, current, held, debris, None)
     if current:
         yield tuple(current)
+
+
+def _linked(raw: str) -> bool:
+    """The line opens with a text browser's number before its one link ("   [21]Sorted! A £2,300 kitchen …"), as a
+    lynx or w3m listing prints an item's headline (a menu row holds several links)."""
+    text = raw.lstrip()
+    found = LINK_NUMBER.match(text) if text[:1] == "[" else None
+    return found is not None and "[" not in text[found.end() :]
 
 
 def _ends_comments(text: str) -> bool:

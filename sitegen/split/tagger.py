@@ -158,6 +158,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         ]
         if gaps[k] > usual and 0 < k:
             own.append("gap+")
+        if b.linked:
+            own.append("lnk")  # a text browser's link opens it: a listing's headline, or a menu's entry
         if suffixes and role is Role.TITLE:
             own.append("sfx" if named[k] in suffixes else "nosfx")
         if why:

@@ -21,6 +21,7 @@ class Block:
     line: int  # 1-based line number in the dump
     text: str
     removed_before: int = field(default=0, compare=False)  # lines taken out just above it (not blank ones)
+    linked: bool = field(default=False, compare=False)  # it opened with a text browser's link ("[21]Sorted! A £2,300 …")
 
 
 @dataclass(frozen=True, slots=True)

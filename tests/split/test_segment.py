@@ -39,6 +39,13 @@ def test_a_print_pages_running_head_is_debris_whatever_its_page_number():
     assert kept.count(LONG) == 3 and "Chapter 2" in kept and "Chapter 3" in kept  # a heading and its number heads no page
 
 
+def test_a_line_opening_with_a_text_browsers_one_link_is_marked_as_linked():
+    lines = ["   [1]Home [2]News [3]Sport", "", "   [21]Harbour cranes return to the old port", f"   {LONG}", "", "   [22]Next story"]
+    blocks = [b for seg in iter_segments(lines, []) for b in seg]
+    assert {b.text: b.linked for b in blocks} == {"[1]Home [2]News [3]Sport": False, "Harbour cranes return to the old port": True,
+                                                 LONG: False, "Next story": True}
+
+
 def test_separators_cut_segments_and_are_debris():
     found, debris = segments(f"Title one\n\n{LONG}\n\nContinue Reading\n\nTitle two\n\n{LONG}\n")
     assert found == [[1, 3], [7, 9]]
