@@ -42,6 +42,8 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
         if item.title is not None:  # its first line, its first lines when the headline is wrapped, the second under a date row
             head = heading(first)  # a plain-text heading's marks ("** Title") and a link's number ("[16]Title") are no part of it
             wrapped = heading(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1)))
+            if head.endswith("="):  # a raw e-mail's quoted-printable soft break: "… all events cancel=" + "led"
+                head, wrapped = head[:-1], _SOFT_BREAK.sub("", wrapped, 1)
             under = [heading(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)))
                      for k in (item.lines[0] + 1, item.lines[0] + 2, item.lines[0] + 3)]  # under a date row (wrapped, or a blank line between)
             message = [t for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 3) + 1) for t in _message_titles(lines[n - 1])]
@@ -53,6 +55,7 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
                 f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line")
 
 
+_SOFT_BREAK = re.compile(r"= ")
 _LEADING_MARKS = re.compile(r"^(?:[•·▪‣◦]|[★☆✩✪⭐]+½?)\s+")
 _MESSAGE_MARKS = re.compile(
     r"^(?:>\s*)+"  # a quoted mail's marks
