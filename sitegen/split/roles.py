@@ -1065,18 +1065,24 @@ _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}(?:\s*[·|•–—-])?\s+|\s+(?:[·|•�
 def _folio(text: str) -> bool:
     """A print page's running head with its page number set apart by a wide gap, before or after it (as
     `pdftotext -layout` prints it), and two words or more (a table's row, "Teal      12", is none)."""
-    return "   " in text and bool(_FOLIO.fullmatch(text)) and sum(1 for w in text.split() if any(map(str.isalpha, w))) >= 2
+    return "   " in text and bool(_FOLIO.fullmatch(text)) and _words(text) >= 2
+
+
+def _words(text: str) -> int:
+    """The line's words with a letter in them (not its figures or marks)."""
+    return sum(1 for w in text.split() if any(map(str.isalpha, w)))
 
 
 @remembered
 def _page_form(text: str) -> str | None:
     """What a print page's running head or foot keeps from page to page: its words without the page number before or
-    after them, each other figure one mark, marked so it never counts as a line of the page. None for a line with no figure, and for a heading's one word and number
-    ("Chapter 3", "Week 12"): a running head has two words or two figures ("Chronicle 88 · 5")."""
+    after them, each other figure one mark, marked so it never counts as a line of the page. None for a line with no
+    figure, and for a heading's one word and number ("Chapter 3", "Week 12"): a running head has two words or two
+    figures ("Chronicle 88 · 5")."""
     if not _ASCII_DIGIT.search(text) if text.isascii() else not any(map(str.isdigit, text)):
         return None
     figures = len(_FIGURES.findall(text))
-    words = sum(1 for w in text.split() if any(map(str.isalpha, w)))
+    words = _words(text)
     if words < 1 or words + figures < 3:
         return None
     return "\x01" + _FIGURES.sub("0", _PAGE_NUMBER.sub("", text, 1))
