@@ -62,11 +62,18 @@ def clean_line(raw: str) -> str:
         stripped = _EDGE.sub("", text)
     if stripped[-1:] in _MARKDOWN_ENDS and stripped[:1] in _MARKDOWN_STARTS:
         stripped = _unmarked(stripped)
-    if stripped[:1] == "[" and (m := LINK_NUMBER.match(stripped)) and "[" not in stripped[m.end() :]:
+    if m := link_number(stripped):
         stripped = stripped[m.end() :]  # "[24]Unplanned unavailability": a text browser's number before the one link of a line
     if "**" in stripped and len(stripped) <= STRONG_MAX:
         stripped = _STRONG.sub(r"\g<inner>", stripped)  # "By **Mikaela Dela Cruz-Santos**": a name in bold
     return stripped
+
+
+def link_number(text: str) -> re.Match[str] | None:
+    """A text browser's number before the one link a line opens with ("[24]Unplanned unavailability"), or None (a
+    menu row of links and a contents line "* [15]Introduction" hold several, or none at the start)."""
+    found = LINK_NUMBER.match(text) if text[:1] == "[" else None
+    return found if found is not None and "[" not in text[found.end() :] else None
 
 
 _STRONG = re.compile(r"\*\*(?P<inner>[^\s*](?:[^*]*[^\s*])?)\*\*")

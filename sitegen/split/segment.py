@@ -31,11 +31,12 @@ from sitegen.split.clean import (
     is_invisible,
     is_promo,
     is_separator,
+    link_number,
 )
 from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, shape
-from sitegen.split.text import GLUED, LINK_NUMBER, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
+from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
@@ -192,10 +193,8 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
 
 def _linked(raw: str) -> bool:
     """The line opens with a text browser's number before its one link ("   [21]Sorted! A £2,300 kitchen …"), as a
-    lynx or w3m listing prints an item's headline (a menu row holds several links)."""
-    text = raw.lstrip()
-    found = LINK_NUMBER.match(text) if text[:1] == "[" else None
-    return found is not None and "[" not in text[found.end() :]
+    lynx or w3m listing prints an item's headline (`clean.link_number`)."""
+    return link_number(raw.lstrip()) is not None
 
 
 def _ends_comments(text: str) -> bool:
