@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, memo, messages, mime, tagger
+from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, memo, messages, mime, readerview, tagger
 from sitegen.split.boundary import Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
@@ -85,6 +85,9 @@ def _articles(
                 found, removed = furniture.judge(found, segment.blocks, segment.shapes, segment.roles, first)
                 first = False
                 left += removed
+                reader = readerview.head(segment.blocks, segment.roles, segment.removed)
+                if reader is not None:  # a page saved from a reader view: one article from its headline down
+                    found, left = readerview.whole(found, reader, segment.blocks, left)
             elif first and held is None and has_running_text([b.text for b in segment.blocks]):
                 held = (segment, described, tagging, len(debris), len(debris) + len(left))  # the dump's text, should no item be found in it
         else:

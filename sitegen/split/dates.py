@@ -127,6 +127,21 @@ def relative_date(line: str) -> bool:
     return len(line) <= 60 and may_hold(line, RELATIVE_WORDS) and bool(_RELATIVE.match(line.strip()))
 
 
+def date_field(line: str) -> bool:
+    """A record's field whose value is a date, under a label that says what was dated ("Comment
+    submitted date: Wed 26 Feb 2025", "Received: 3 March 2025"): a field, no headline and no call
+    to action."""
+    label, colon, value = line.partition(": ")
+    if not colon or len(label.split()) > _FIELD_LABEL_WORDS or date_of(value) is None:
+        return False
+    last = label.split()[-1].lower() if label.split() else ""
+    return last in _DATED_LABELS or last.endswith("ed")
+
+
+_FIELD_LABEL_WORDS = 4
+_DATED_LABELS = frozenset("date time on at deadline closes opens".split())
+
+
 @remembered
 def date_of(line: str) -> dt.date | None:
     """The date a line consists of, or None (also for an impossible date such as 31 February)."""

@@ -18,6 +18,8 @@ Owns `attach(found, blocks, shapes, roles, left)`: the items of a segment with t
 - a signature cut from its item: a by-line the tagger made the start of the next item ("Reviewed by
   NAME, head of chemistry, …" over the next review's headline, or alone) given back to the item right
   above it, when that one has no by-line of its own;
+- a signature left under its item: a dash before a first name or initials ("— R.K.") right under
+  the item's text, outside every item, with the next item or no more text under it — taken in;
 - a head cut from its story: an item that is only a headline (and its standfirst) right above an
   item that starts with its by-line or date is that item's head — the two are one item;
 - end matter left under an item: the lines under its text, outside every item, down to a bio or a
@@ -66,6 +68,7 @@ from sitegen.split.dates import dated, time_stamp
 from sitegen.split.flags import alt_text
 from sitegen.split.roles import FIELD, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
 from sitegen.split.text import Block, Debris, caps_label
+from sitegen.split.writers import first_name_signature
 
 HEAD = 4  # the lines of a head left above an item: a headline and up to three lines under it
 WRITER_REACH = 4  # a bio or signature naming the item's writer this many lines under its end at most
@@ -185,6 +188,17 @@ def _writer_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Bl
             end = k + 1
             return end + 1 if end < limit and end in outside and roles[end] is Role.LICENCE else end
     return item.end
+
+
+def _signed_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Block], shapes: Sequence[LineShape]) -> int:
+    """Where an item ends with its writer's signature left right under its text (its own end when
+    there is none): a dash before a first name or initials ("— R.K.", "— Bill"), outside every item,
+    with the next item, the segment's end or no more text right under it — a guide's entries, a
+    column's short notes, each signed at its foot."""
+    k = item.end
+    if k >= limit or k not in outside or not shapes[k - 1].running or first_name_signature(blocks[k].text) is None:
+        return item.end
+    return k + 1 if k + 1 >= limit or not shapes[k + 1].running else item.end
 
 
 def _fields_under(out: Sequence[Item], outside: set[int], blocks: Sequence[Block], shapes: Sequence[LineShape]) -> dict[int, int]:
@@ -467,6 +481,8 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
         end = _tail(item, blocks, shapes)
         if end == item.end:
             end = _writer_below(item, limit, outside, blocks, shapes, roles)
+        if end == item.end:
+            end = _signed_below(item, limit, outside, blocks, shapes)
         if end == item.end:
             end = _licence_below(item, limit, outside, blocks, shapes, roles)
         if end == item.end and not dated_above:

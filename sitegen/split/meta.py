@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.split.dates import date_of, posted_line, relative_date
+from sitegen.split.dates import date_field, date_of, posted_line, relative_date
 from sitegen.split.memo import remembered
 from sitegen.split.firsts import Folded, initialled
 from sitegen.split.text import BULLET, LEADING_LINK, NUMBERED, TABLE_ROW, caps_headline, ends_sentence, may_hold, word_count
@@ -31,6 +31,7 @@ _CLAUSE_WORDS = frozenset(
 _SMALL = {"of", "the", "and", "for", "on", "de", "la", "le", "du", "a", "&", "in", "at", "des", "del", "da", "y"}
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"  # capitals of the Latin alphabets
 LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"  # and their small letters
+INITIALS = rf"[{UPPER}]\.\s?[{UPPER}](?:['’][{UPPER}])?\.(?:\s?[{UPPER}]\.)?"  # a writer signing with initials: "R.K.", "J.K.M.", "M.O'D."
 _NAME_WORD = rf"(?:[{UPPER}][\w’'.-]*|[{UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|da|di|du|der|den|del|bin|binti|al|el|le|la|ter|dos|das|ap)"
 NAME = rf"{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_PARTICLE})){{1,4}}"
@@ -48,7 +49,7 @@ _HONORIFIC = rf"(?:{HONORIFICS}\.?\s(?:\((?i:retd|ret)\.?\)\s)?)*"  # titles dro
 _NAMES = rf"{NAME}(?:\s*(?:,|,?\s(?:and|&|with))\s*{_HONORIFIC}{NAME})*"  # "A, B and C", "A with B"
 _LEADING_HONORIFICS = re.compile(rf"^{_HONORIFIC}")
 _NAME_LIST = re.compile(r"\s*(?:,\s*and\b|,|\band\b|&|\bwith\b)\s*")  # "A, B, and C", "A with B"
-_LAST_INITIAL = re.compile(r"(?:^|[\s.])[A-ZÀ-ÖØ-Þ]\.$")  # "Tomasz K.", "É.M."
+_LAST_INITIAL = re.compile(r"(?:^|[\s.'’])[A-ZÀ-ÖØ-Þ]\.$")  # "Tomasz K.", "É.M.", "M.O'D."
 _BY_LINE = re.compile(
     rf"^(?i:(?:(?:words|written|story|text|fact[- ]?checked|reported|researched|compiled|opinion|analysis|commentary"
     rf"|column|essay|report) )?by|author|words|text):?\s+"
@@ -265,7 +266,8 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False
     if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
-    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line) or relative_date(line) or posted_line(line):
+    if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line) or relative_date(line) or posted_line(line) \
+            or ": " in line and date_field(line):  # "Comment submitted date: Wed 26 Feb 2025": a record's field
         return False
     if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
         return False  # a rating, a number, an e-mail address or a link is not a title

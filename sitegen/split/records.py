@@ -14,7 +14,10 @@ segment, each time within `SPAN` lines of the last, each time after a line that 
 each record starts `rec` and `rec=N` (how many records: 3, 4–5, 6 or more), and the other lines
 of the records `rec:in` (the closing lines `rec:end` too), for the tagger (`tagger.describe`), which also cuts an item at a record's
 head. A form that sits right under each head instead (an article's date under its headline)
-marks nothing here: under a headline and over text, it is what every article has. Pure
+marks nothing here: under a headline and over text, it is what every article has. A dated form
+that opens each record instead — after the last record's text, over fields or text, under a
+head-like line at most once in `OPENING_HEADS` times (a signature) — marks each of its lines a
+record's start ("Comment submitted date: Wed 26 Feb 2025" over "Name: …" and the comment). Pure
 functions on strings and shapes; must not read metadata (that is `assemble`).
 """
 
@@ -31,6 +34,7 @@ from sitegen.split.text import bucket
 
 RECORDS = 3  # a form recurs this often before its lines mark records
 SPAN = 15  # and each time within this many content lines of the last
+OPENING_HEADS = 4  # a dated line opens records when at most one in this many has a head-like line over it (a date under headlines does not)
 FORM_MAX = 140  # a line of a form is never longer
 POST_WORDS = 6
 NAME_WORDS = 4  # a name over a line taken out has at most this many words
@@ -105,6 +109,13 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
             continue
         closing = [j for j in at[:-1] if f.startswith("date:") or not like(j)]  # a label closing a record is no head itself
         if len(closing) < len(at) - 1 or not all(like(j + 1) and j + 1 not in formed and not signed(j + 1) and not like(j - 1) for j in at[:-1]):
+            if f.startswith("date:") and all(dated(texts[content[j]] or "") and (not like(j + 1) or j + 1 in formed) for j in at) \
+                    and not any(j - 1 in formed for j in at[1:]) \
+                    and sum(like(j - 1) for j in at[1:]) * OPENING_HEADS <= len(at) - 1:  # (a signature may close a record: "Town Clerk")
+                starts = list(at)  # a dated line opening each record, fields or text under it: "Comment submitted date: …"
+                for j in starts:
+                    heads[j] = max(heads.get(j, 0), len(starts))
+                spans.append((starts[0], min(len(content) - 1, at[-1] + at[-1] - at[-2] - 1)))
             continue  # not text, then the form, then a head with its text under it (not a name over its post), each time
         first = at[0] - (at[1] - at[0] - 1)  # the first record as long as the second
         starts = ([first] if like(first) and first not in formed else []) + [j + 1 for j in at[:-1]]

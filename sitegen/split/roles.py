@@ -27,14 +27,14 @@ from pathlib import Path
 
 from sitegen.split import contents
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import RELATIVE_WORDS, date_of, day_line, posted_line, relative_date, time_stamp
+from sitegen.split.dates import RELATIVE_WORDS, date_field, date_of, day_line, posted_line, relative_date, time_stamp
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
     CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
-from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names, unstopped
+from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INITIALS, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names, unstopped
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
@@ -332,8 +332,13 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
 def _signs(text: str) -> bool:
     """A person's name alone (or after a signature's dash: "— Marcus Feld"), which recurs in a dump as
     the writer's by-line or signature, not furniture."""
+    if text[:1] in "—–-~" and _SIGNED_INITIALS.match(text):
+        return True  # "— R.K.": a writer's initials under each of their entries
     name = person(text.lstrip("—–-~ ") if text[:1] in "—–-~" else text)
     return bool(name and is_person_name(_no_honorific(name)))
+
+
+_SIGNED_INITIALS = re.compile(rf"^[—–-]\s?{INITIALS}$")
 
 
 @remembered
@@ -712,8 +717,10 @@ def _credited_page(text: str) -> bool:
 @remembered
 def furniture_reason(text: str, repeats: int = 1) -> str | None:
     """Why a line is page furniture judged by its shape and how often it recurs, or None:
-    a call to action about the site ("Share our publication on social media", also cut off),
-    a line of one or two characters, a short line that recurs three times or more."""
+    a call to action about the site ("Share our publication on social media", also cut off; not a
+    record's dated field, "Comment submitted date: …", nor a kicker over a wrapped line, "Comment: …
+    in"), a line of one or two characters, a short line that recurs three times or more (not a
+    date, a by-line or a signature, "— R.K." under each of a writer's entries)."""
     reason = line_debris(text)
     if reason or len(text) > REPEAT_SHORT * 2:
         return reason
@@ -738,8 +745,10 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         command = s.words <= COMMAND_WORDS and not s.final  # "Write to us", "Show newest first"
         labelled = call.string[call.end() : call.end() + 1] == ":" and call.group(0).lower() in _LABELS  # "Comment: Stop calling it …"
         web = _WEB_WORDS.search(call.string[call.end() :] if labelled else text)  # what it asks for is the site's
-        if s.words <= 14 and (repeats >= 2 or web or broken or command) and s.final != "?" and not (
+        field = ": " in text and date_field(text)  # "Comment submitted date: Wed 26 Feb 2025": a record's field
+        if s.words <= 14 and (repeats >= 2 or web or broken and not labelled or command) and s.final != "?" and not (
             command and byline_names(text)  # "Show notes by NAME": a credit, not "Show more"
+            or field
         ):
             return "call to action of the site"
     if repeats >= 3 and len(text) <= REPEAT_SHORT and not (date_of(text) or byline_names(text) or bio_names(text) or _signs(text)):

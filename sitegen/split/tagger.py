@@ -4,7 +4,9 @@ Every content line of a segment gets a tag: `B` (the first line of an item), `I`
 (inside one) or `O` (outside every item: furniture, debris). Each line is
 described by sparse named features (`describe`, `features`): its role and shape
 (`roles`), its headline score, the date, by-line, licence and furniture
-recognisers, how often it recurs in the dump, the blank and removed lines around
+recognisers, a heading's marks ("## …", a mail's "** …": `_heading_mark`; an item is
+also cut at a mail's heading inside it, which never heads a section), how often it
+recurs in the dump, the blank and removed lines around
 it, the same of its neighbours (±2), how far it stands from the last and the
 next running text, the segment's share of headline-shaped lines, and for a
 headline-shaped line the lexical cohesion of the text around it (`cohesion`), a sign-off
@@ -51,7 +53,7 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
 from sitegen.split.segment import iter_segments
-from sitegen.split.text import Block, Debris, bucket
+from sitegen.split.text import PLAIN_HEADING, Block, Debris, bucket, heading_level
 
 WEIGHTS = Path(__file__).with_name("tagger_model.json")
 TAGS = ("B", "I", "O")
@@ -116,6 +118,16 @@ def segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats | None
         yield Segment(blocks, shapes, roles, removed, bool(after) and READ_MORE.match(after[0].text.strip()) is not None)
 
 
+def _heading_mark(text: str) -> str | None:
+    """The feature of a heading's marks: a Markdown heading's level ("## Key events": mk=2, deeper
+    than 3 as 3), or a plain-text mail's heading ("** TOP STORY", "== Notices": mk=mail), which
+    heads an item or the page's own part, never a section of an item."""
+    level = heading_level(text)
+    if level:
+        return f"mk={min(level, 3)}"
+    return "mk=mail" if PLAIN_HEADING.match(text) else None
+
+
 def _merged(segment: Segment) -> list[tuple[Block, LineShape, Role | None, int, str | None]]:
     """The segment's content lines and the lines taken out, in line order: (line, shape, role, index, why removed)."""
     out: list[tuple[Block, LineShape, Role | None, int, str | None]] = [
@@ -158,6 +170,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
         ]
         if gaps[k] > usual and 0 < k:
             own.append("gap+")
+        if t[:1] in "#*=" and (mark := _heading_mark(t)):
+            own.append(mark)
         if b.linked:
             own.append("lnk")  # a text browser's link opens it: a listing's headline, or a menu's entry
         if suffixes and role is Role.TITLE:
@@ -746,6 +760,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left, segment.removed)
     out = _cut_at_heads(out, {lines[k].index for k in named}, segment)  # the heads a contents line names
+    out = _cut_at_heads(out, {k for k, b in enumerate(segment.blocks) if b.text[:1] in "*=" and PLAIN_HEADING.match(b.text)}, segment,
+                        "new item cut at a mail's heading ('** …'); check it is not a section of the text above")
     out = _cut_at_heads(out, {lines[a].index for a, _ in listed_entries}, segment)  # (however alike, entries are no sections)
     records_at = {x.index for x in lines if "rec" in x.own}
     live = [it for it in out if sections.is_live(segment.blocks[it.start].text)]  # (a live page's entries are its own)

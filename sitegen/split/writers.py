@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from sitegen.split.firsts import initialled
 from sitegen.split.dates import date_of, day_line, relative_date
-from sitegen.split.meta import FOREIGN_LEADS, LOWER, NAME, UPPER, bare_name, capitalised, is_group, is_person_name, is_post, people, post_nominals
+from sitegen.split.meta import FOREIGN_LEADS, INITIALS, LOWER, NAME, UPPER, bare_name, capitalised, is_group, is_person_name, is_post, people, post_nominals
 from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
@@ -47,8 +47,8 @@ _GUEST = re.compile(  # "This is a guest post by NAME", "Guest post by Dr NAME",
     rf"\b[Gg]uest (?:post|column|blog|piece|essay|writer|author)(?: this (?:week|month))? (?:is (?:by |from )?|by |from )"
     rf"(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
 )
-_DASH_NAME = re.compile(  # "— Bill", "— É.M."
-    rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})\.?|(?P<initials>[{UPPER}]\.\s?[{UPPER}]\.(?:\s?[{UPPER}]\.)?))$"
+_DASH_NAME = re.compile(  # "— Bill", "— É.M.", "— M.O'D."
+    rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})\.?|(?P<initials>{INITIALS}))$"
 )
 _NAME_REMARK = re.compile(  # "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"
     rf"^(?:--|[–—-])?\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})(?:\s\([^()]{{2,30}}\)|(?:,\s(?:(?:aged?\s)?\d{{1,2}}|[{UPPER}][\w’' -]{{1,30}})){{1,2}})\.?$"

@@ -133,3 +133,10 @@ def test_relative_dates_written_short(line):
 def test_a_date_in_brackets_is_read():
     assert dates.date_of("[14.01.2025 08:40]") == dt.date(2025, 1, 14)
     assert dates.date_of("(12 March 2025)") == dt.date(2025, 3, 12)
+
+
+def test_a_field_whose_value_is_a_date_is_read_as_one():
+    assert dates.date_field("Comment submitted date: Wed 26 Feb 2025")
+    assert dates.date_field("Received: 3 March 2025")
+    assert not dates.date_field("Harvest festival: 14 June 2025")  # a headline: the label says what happens, not what was dated
+    assert not dates.date_field("Election 2025: the results ward by ward")

@@ -415,3 +415,36 @@ def test_a_reviews_signature_the_tagger_made_the_next_items_start_is_given_back_
         result = split_text("\n".join(page) + "\n", "dump.txt")
     assert [(a.source.lines, a.authors) for a in result.articles] == [
         ((1, 4), ("Nadia Haddad",)), ((5, 8), ("Bartosz Nowak",)), ((9, 12), ("Emeka Nwosu",))]
+
+
+GUIDE = (
+    "Bellwether", "31 Chandlers Row · Tue–Sat dinner, Sun lunch",
+    "The room is a former ship's chandlery with the old brass counters kept as a bar, and the cooking has the same thrift and polish.",
+    "— R.K.",
+    "Casa Tindal", "4 Harbour Steps · walk-ins only",
+    "Grilled sardines, pork and clams, and custard tarts made every hour. Queue before seven or after nine on a warm night.",
+    "— M.O'D.",
+    "The Lamp Room", "Lighthouse Quay · daily 8am–4pm",
+    "Breakfasts and soup in the old lamp store at the foot of the lighthouse, with sourdough from the bakery two doors up.",
+    "— R.K.",
+    "Wreckers", "Slipway Lane · Thu–Sun",
+    "Small plates from the day boats in a shed on the slipway, and a wine list that is all from the coast of Portugal.",
+    "— R.K.",
+)
+
+
+def test_a_signature_left_under_an_entrys_text_is_the_entrys():
+    def mended(texts: tuple[str, ...]) -> list[tuple[int, int]]:
+        blocks = tuple(Block(k + 1, t) for k, t in enumerate(texts))
+        shapes = tuple(shape(t) for t in texts)
+        found = [Item(k, k + 3, 1.0) for k in range(0, len(texts), 4)]  # each entry's last line left outside
+        left = [Debris(k + 4, texts[k + 3], "outside every item") for k in range(0, len(texts), 4)]
+        return [(it.start, it.end) for it in margins.attach(found, blocks, shapes, classify(list(texts), shapes=shapes), left)[0]]
+
+    assert mended(GUIDE) == [(0, 4), (4, 8), (8, 12), (12, 16)]
+    assert mended(GUIDE[:3] + ("Share this review",) + GUIDE[4:8])[0] == (0, 3)  # no signature: the site's line stays out
+
+
+def test_entries_signed_with_the_same_initials_keep_their_signatures():
+    result = split_tagged(GUIDE, [GUIDE[0], GUIDE[4], GUIDE[8], GUIDE[12]], ["— R.K.", "— M.O'D."])
+    assert [a.authors for a in result.articles] == [("R.K.",), ("M.O'D.",), ("R.K.",), ("R.K.",)]  # (R.K. signs three: no furniture)

@@ -88,6 +88,7 @@ def test_titles(line):
         "Published 3 days ago",
         "Posted 21 November 2026 by the District Secretary",  # when it went up, and who posted it
         "The fever season has come early this year.",
+        "Comment submitted date: Wed 26 Feb 2025",  # a record's dated field
     ],
 )
 def test_not_titles(line):

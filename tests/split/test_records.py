@@ -130,3 +130,41 @@ def test_cards_headed_by_a_headline_ending_on_a_date_or_over_a_label_taken_out_a
         kinds += [head_kind, "text", "text", "text", "date"]
     marked = records.marks(texts, [shape(t or "") for t in texts], kinds)
     assert [k for k, found in enumerate(marked) if "rec" in found] == [0, 5, 10, 15]  # each card's headline
+
+
+COMMENTS = (
+    ("Comment submitted date: Wed 26 Feb 2025", "Name: Mrs Gwen Pritchard", "Stance: Customer objects to the Planning Application",
+     "Comment: I live directly opposite the yard. Six houses means at least twelve more cars using a street that is single file."),
+    ("Comment submitted date: Mon 24 Feb 2025", "Name: Mr Harold Ince", "Stance: Customer objects to the Planning Application",
+     "Comment: The terrace would be three storeys at the rear because of the change in level, not two as the elevation suggests."),
+    ("Comment submitted date: Sat 22 Feb 2025", "Name: Name withheld", "Stance: Customer supports the Planning Application",
+     "Comment: The workshop has been empty and vandalised for six years. Small houses like these are what young families need."),
+    ("Comment submitted date: Thu 20 Feb 2025", "Name: Wenlow Town Council", "Stance: Neutral",
+     "Comment: Members resolved at their meeting to make no objection in principle to residential use of the site.",
+     "Lorna Beddoes", "Town Clerk"),
+)
+
+
+def test_a_dated_line_opening_each_record_marks_the_records_starts():
+    lines = [line for comment in COMMENTS for line in comment]
+    marked = _marks(lines)
+    starts = [lines[k] for k, found in enumerate(marked) if "rec" in found]
+    assert starts == [comment[0] for comment in COMMENTS]  # (a signature closing one record is no head over the next)
+
+
+def test_comments_opened_by_their_dated_line_are_items_of_their_own():
+    from sitegen.split import split_text
+    text = "\n\n".join(("Public comments on application 25/00142/FUL", *(line for comment in COMMENTS for line in comment))) + "\n"
+    result = split_text(text, "comments.txt")
+    assert [a.source.lines for a in result.articles][-3:] == [(11, 17), (19, 25), (27, 37)]
+    assert [a.title for a in result.articles][-3:] == [comment[0] for comment in COMMENTS[1:]]
+
+
+def test_a_rating_over_each_reviews_signature_opens_no_records():
+    reviews = []
+    for title, name in (("Practical Chemistry for GCSE", "Nadia Haddad"), ("Microbit Climate Kit", "Bartosz Nowak"),
+                        ("The Periodic Table Escape Room", "Emeka Nwosu")):
+        reviews += [title, "A clear, well-made resource that a class can use without much preparation from the teacher.",
+                    "Rating: ★★★★☆", f"Reviewed by {name}, science teacher"]
+    marked = _marks(reviews)
+    assert [reviews[k] for k, found in enumerate(marked) if "rec" in found] == [reviews[0], reviews[4], reviews[8]]

@@ -231,6 +231,8 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("Follow the money: how the port was sold") is None  # a headline, not a call to action
     assert furniture_reason("Comment: Stop calling it 'content'. Readers can tell") is None  # a kicker glued to a headline
     assert furniture_reason("Comment on Facebook") == "call to action of the site"
+    assert furniture_reason("Comment submitted date: Wed 26 Feb 2025") is None  # a record's field: its value a date
+    assert furniture_reason("Comment: I live directly opposite the yard. Six houses means more cars in") is None  # wrapped, not cut off
     assert furniture_reason("Show notes by Niamh Ó Súilleabháin") is None  # a credit, not "Show more"
     assert furniture_reason("Rhannu / Share: Facebook · X · WhatsApp") is not None  # under a label in Welsh too
     assert furniture_reason("SIVUMUT NEWS · March 14, 2025 · Page 4") is not None  # a print page's running head

@@ -576,3 +576,24 @@ def test_two_numbered_parts_or_numbers_out_of_order_are_left_as_found():
     assert _steps(swapped, [0, 3, 5, 7, 9]) == [(1, 3), (4, 5), (6, 7), (8, 9), (10, 11)]  # Step 2, Step 1, …: no count
     days = [line.replace("Step", "Day") for line in HOW_TO]
     assert len(_steps(days, [0, 3, 5, 7, 9])) == 5  # a diary's days may be items of their own
+
+
+
+def test_a_plain_mail_heading_between_two_items_keeps_them_apart():
+    director = (
+        "A word from the project director",
+        "By Dan Whitlock",
+        "This month the concrete frame of the new ward block at the Vale Street site reaches its top floor.",
+        "The concrete pours on the ward block were two weeks behind after the wet weather at the site in January.",
+        "Saturday working at the site has recovered most of the time the concrete frame lost to the rain.",
+        "From April the noisiest work at the site moves indoors, once the concrete frame of the ward block is done.",
+        "The tower crane that lifted the concrete for the ward block comes down in May, as the frame is finished.",
+    )
+    section = ("Concrete pours on the ward block", "The last concrete pour of the ward block frame at the site starts early on Wednesday.",
+               "Mixer lorries bringing the concrete will queue inside the site, not on Vale Street, during the pour.")
+    for heading, joined in ((section[0], True), ("** " + section[0], False)):
+        texts = [*director, heading, *section[1:]]
+        blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
+        shapes = [shape(t) for t in texts]
+        out, _ = join([Item(0, 7, 0.9), Item(7, 10, 0.6)], blocks, shapes, classify(texts, None, shapes), [])
+        assert len(out) == (1 if joined else 2)  # a mail's heading opens an item of its own, never a section

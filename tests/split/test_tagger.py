@@ -12,6 +12,7 @@ from sitegen.model import ArticleKind
 from sitegen.split import split_text, tagger
 from sitegen.split.roles import Role, classify, shape
 from sitegen.split.text import Block
+from tests.split_support import FirstOnly
 
 TEXTS = [
     "Harbour cranes return to the old port",
@@ -223,3 +224,32 @@ def test_a_teaser_closed_by_a_continue_reading_link_is_a_fragment():
     result = split_text(text, "dump.txt")
     assert [a.title for a in result.articles] == [t[0] for t in teasers]
     assert all(a.kind is ArticleKind.FRAGMENT for a in result.articles)
+
+
+NEIGHBOUR_MAIL = (
+    "** A word from the project director",
+    "Dear neighbour, this month we reach the top of the concrete frame on the new ward block, two weeks behind the programme.",
+    "Dan Whitlock, Project Director",
+    "** Look-ahead: the next four weeks",
+    "From 10 March the final roof slab is poured to Block C, with an early start at six on Wednesday 12 March.",
+    "Mixer lorries will queue inside the site, not on Vale Street, and the lighting will face away from homes.",
+    "** Road closure: Marlow Place, 10-11 May",
+    "To dismantle the tower crane, Marlow Place will be closed between Vale Street and Tanner Row for the weekend.",
+    "** Community fund: last call for applications",
+    "Local groups can still apply for grants of up to £1,500 from the community fund before the end of March.",
+)
+
+
+def test_a_plain_mail_heading_is_a_feature_of_its_line():
+    assert tagger._heading_mark("** Road closure: Marlow Place") == "mk=mail"
+    assert tagger._heading_mark("== Notices") == "mk=mail"
+    assert tagger._heading_mark("## Key events") == "mk=2"
+    assert tagger._heading_mark("#### Deep heading") == "mk=3"
+    assert tagger._heading_mark("**Name:** Jo") is None  # bold text, no heading
+
+
+def test_an_item_is_cut_at_each_plain_mail_heading_inside_it():
+    with tagger.using(FirstOnly()):
+        result = split_text("\n\n".join(NEIGHBOUR_MAIL) + "\n", "update.eml.txt")
+    assert [a.title for a in result.articles] == [line[3:] for line in NEIGHBOUR_MAIL if line.startswith("** ")]
+    assert all(any("mail's heading" in why for _, why in a.review) for a in result.articles[1:])
