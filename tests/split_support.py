@@ -20,6 +20,18 @@ class FirstOnly:
         return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
 
 
+class StartsAt:
+    """A boundary decision that starts an item at the first line and at each line of `starts` (every
+    other line inside one)."""
+
+    def __init__(self, *starts: str) -> None:
+        self.starts = set(starts)
+
+    def decode(self, lines: Sequence[Line]) -> Tagging:
+        tags = tuple("B" if x.block.text in self.starts or not k else "I" for k, x in enumerate(lines))
+        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
 def split_first_only(text: str, name: str = "dump.txt") -> SplitResult:
     """The split of a dump's text when the decision keeps each segment one item."""
     with tagger.using(FirstOnly()):

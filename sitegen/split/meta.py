@@ -267,7 +267,7 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
     if BULLET.match(line) or NUMBERED.match(line) or TABLE_ROW.match(line):
         return False
     if by_line_names(line) or bio_names(line) or translator_names(line) or date_of(line) or relative_date(line) or posted_line(line) \
-            or ": " in line and date_field(line):  # "Comment submitted date: Wed 26 Feb 2025": a record's field
+            or date_field(line):  # "Comment submitted date: Wed 26 Feb 2025": a record's field
         return False
     if sum(map(str.isalpha, line)) < 0.5 * len(line) or "@" in line or "://" in line:
         return False  # a rating, a number, an e-mail address or a link is not a title

@@ -745,7 +745,7 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         command = s.words <= COMMAND_WORDS and not s.final  # "Write to us", "Show newest first"
         labelled = call.string[call.end() : call.end() + 1] == ":" and call.group(0).lower() in _LABELS  # "Comment: Stop calling it …"
         web = _WEB_WORDS.search(call.string[call.end() :] if labelled else text)  # what it asks for is the site's
-        field = ": " in text and date_field(text)  # "Comment submitted date: Wed 26 Feb 2025": a record's field
+        field = date_field(text)  # "Comment submitted date: Wed 26 Feb 2025": a record's field
         if s.words <= 14 and (repeats >= 2 or web or broken and not labelled or command) and s.final != "?" and not (
             command and byline_names(text)  # "Show notes by NAME": a credit, not "Show more"
             or field

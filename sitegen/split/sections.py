@@ -36,7 +36,7 @@ from sitegen.split.cohesion import content_words, similarity
 from sitegen.split.dates import DAY_NAMES, dated
 from sitegen.split.meta import bio_names
 from sitegen.split.roles import LineShape, Role, byline_names, date_line, person
-from sitegen.split.text import PLAIN_HEADING, TWO_SENTENCES, Block, Debris, caps_label, heading_level
+from sitegen.split.text import TWO_SENTENCES, Block, Debris, caps_label, heading_level, mail_heading
 
 HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
 BETWEEN = 3  # at most this many lines left outside between two sections of one article
@@ -182,7 +182,7 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     between = [k for k in range(a.end, b.start) if not _COLUMNS.search(blocks[k].text)]  # a table's rows count as none
     if len(between) > HEAD_GAP or any(shapes[k].running for k in between):
         return None
-    if any(PLAIN_HEADING.match(blocks[k].text) for k in range(a.end, b.start + 1)):
+    if any(mail_heading(blocks[k].text) for k in range(a.end, b.start + 1)):
         return None  # a plain-text mail's heading ("** Road closure") heads an item, never a section of one
     if any(caps_label(blocks[k].text) for k in between) and roles[b.start] is Role.TITLE and not (
         blocks[b.start].text.isupper() or _dated(blocks[b.start].text)

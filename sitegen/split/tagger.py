@@ -53,7 +53,7 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
 from sitegen.split.segment import iter_segments
-from sitegen.split.text import PLAIN_HEADING, Block, Debris, bucket, heading_level
+from sitegen.split.text import Block, Debris, bucket, heading_level, mail_heading
 
 WEIGHTS = Path(__file__).with_name("tagger_model.json")
 TAGS = ("B", "I", "O")
@@ -125,7 +125,7 @@ def _heading_mark(text: str) -> str | None:
     level = heading_level(text)
     if level:
         return f"mk={min(level, 3)}"
-    return "mk=mail" if PLAIN_HEADING.match(text) else None
+    return "mk=mail" if mail_heading(text) else None
 
 
 def _merged(segment: Segment) -> list[tuple[Block, LineShape, Role | None, int, str | None]]:
@@ -760,7 +760,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
     out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left, segment.removed)
     out = _cut_at_heads(out, {lines[k].index for k in named}, segment)  # the heads a contents line names
-    out = _cut_at_heads(out, {k for k, b in enumerate(segment.blocks) if b.text[:1] in "*=" and PLAIN_HEADING.match(b.text)}, segment,
+    out = _cut_at_heads(out, {k for k, b in enumerate(segment.blocks) if mail_heading(b.text)}, segment,
                         "new item cut at a mail's heading ('** …'); check it is not a section of the text above")
     out = _cut_at_heads(out, {lines[a].index for a, _ in listed_entries}, segment)  # (however alike, entries are no sections)
     records_at = {x.index for x in lines if "rec" in x.own}

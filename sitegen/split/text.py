@@ -75,6 +75,14 @@ def heading_level(text: str) -> int:
     """The level of a Markdown heading ("## Key events": 2), 0 for a line that is none."""
     marks = MARKDOWN_HEADING.match(text) if text[:1] == "#" else None
     return marks.group().count("#") if marks else 0
+
+
+def mail_heading(text: str) -> bool:
+    """A plain-text mail's heading ("** Road closure", "== Notices"): it heads an item or the
+    mail's own part, never a section of an item."""
+    return text[:1] in "*=" and PLAIN_HEADING.match(text) is not None
+
+
 WIRE_DATELINE = re.compile(  # a wire story's first words: "Nagpur, Mar 21 (BNS) Vidarbha will host …"
     r"^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3},\s(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})\s\([A-Z][\w&. -]{1,24}\)\s+\S"
 )

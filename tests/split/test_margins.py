@@ -9,6 +9,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.roles import classify, shape
 from sitegen.split.tagger import Line, Tagging
 from sitegen.split.text import Block, Debris
+from tests.split_support import StartsAt
 
 
 class OutsideUntil:
@@ -224,17 +225,6 @@ def test_a_licence_naming_the_post_under_it_is_the_posts_but_the_sites_licence_i
     site = ("Bon courage !", "Content on this blog is licensed under CC BY-SA 4.0 unless otherwise noted.")
     result = split_one((*post, *site), post[0], site[0])
     assert result.articles[0].source.lines == (1, 5) and result.articles[0].licence.kind == "unknown"
-
-
-class StartsAt:
-    """A boundary decision that starts an item at each of `starts` (every line inside one)."""
-
-    def __init__(self, *starts: str) -> None:
-        self.starts = set(starts)
-
-    def decode(self, lines: Sequence[Line]) -> Tagging:
-        tags = tuple("B" if x.block.text in self.starts or not k else "I" for k, x in enumerate(lines))
-        return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
 
 
 def test_a_headline_and_standfirst_cut_from_the_by_lined_text_under_them_head_it_again():

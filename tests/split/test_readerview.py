@@ -7,19 +7,8 @@ from collections.abc import Sequence
 from sitegen.split import split_text, tagger
 from sitegen.split.roles import Role, classify, shape
 from sitegen.split.readerview import head
-from sitegen.split.tagger import Line, Tagging
 from sitegen.split.text import Block
-
-
-class CutAt:
-    """A boundary decision that starts an item at the first line and at each line of `starts`."""
-
-    def __init__(self, *starts: str) -> None:
-        self.starts = set(starts)
-
-    def decode(self, lines: Sequence[Line]) -> Tagging:
-        tags = tuple("B" if k == 0 or x.block.text in self.starts else "I" for k, x in enumerate(lines))
-        return Tagging(tags, tuple({"B": (1.0, 0.0, 0.0), "I": (0.0, 1.0, 0.0)}[t] for t in tags))
+from tests.split_support import StartsAt
 
 
 ROUND_UP = (
@@ -47,7 +36,7 @@ PRODUCTS = ("Kestrel Point Sea-Buckthorn Gin", "Quinta da Leira Tinto 2023", "Ve
 
 
 def split(lines: Sequence[str], *starts: str):
-    with tagger.using(CutAt(*starts)):
+    with tagger.using(StartsAt(*starts)):
         return split_text("\n\n".join(lines) + "\n", "dump.txt")
 
 
