@@ -239,17 +239,19 @@ _CHAT_STAMP = re.compile(  # a chat message's time stamp and sender: "03/03/2025
     r"^\u200e?(?:\[\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? [\d:]{4,8}(?: ?[AaPp]\.?[Mm]\.?)?\]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? [\d:]{4,8}(?: ?[AaPp]\.?[Mm]\.?)? [-–]) [^:]{1,60}: ")
 _MAIL_SUBJECT = re.compile(r"^(?:Subject|Subj|Betreff|Objet|Asunto|Onderwerp|Oggetto) ?: ?", re.IGNORECASE)  # a message's subject field
 _LIST_TAG = re.compile(r"^((?:(?:Re|AW|Sv) ?: ?)*)\[[^\]]{1,40}\] ?", re.IGNORECASE)  # a mailing list's "[tag]" in it
-_RANK = re.compile(r"^\d{1,3}[.)] (?=\S)")  # a ranked list's number: "1. [18]Teachers to strike …"
+_JSON_MEMBER = re.compile(r'^\{?\s*"[\w-]+"\s*:\s*(?=")')  # a JSON object's string member: '"title": "Title",'
+_RANK = re.compile(r"^\d{1,3}[.)] (?=\S)")
+_RATING = re.compile(r"^[★☆✩✭⭐]+(?:\s*½)?\s+(?=\S)")  # a review's stars before its headline: "★★★★★ Rock solid"  # a ranked list's number: "1. [18]Teachers to strike …"
 
 
 def heading(line: str) -> str:
     """A line as its heading reads: white space collapsed, without a plain-text heading's marks
     ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
-    ("### [Title](/url)"), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
+    ("### [Title](/url)"), a review's stars ("★★★★★ Title"), a JSON member's key and quotes ('"title": "Title",'), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
     event's property name ("SUMMARY:Title", its escapes read), a message's subject field ("Subject: [list] Title",
     the list's tag off), a chat message's stamp and sender ("03/03/2025, 08:11 - NAME: *Title*") or a post's front matter field
     ('title: "Title"')."""
-    text = _norm(line).lstrip("*#= ")
+    text = _RATING.sub("", _norm(line).lstrip("*#= "), 1)
     if _CHAT_STAMP.match(text):
         return _CHAT_STAMP.sub("", text, 1).strip("*")
     text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)
@@ -261,6 +263,11 @@ def heading(line: str) -> str:
         text = re.sub(r"\\([,;\\])", r"\1", _ICAL_SUMMARY.sub("", text, 1))
     elif _MAIL_SUBJECT.match(text):
         text = _LIST_TAG.sub(r"\1", _MAIL_SUBJECT.sub("", text, 1), 1)
+    elif _JSON_MEMBER.match(text):
+        try:
+            text = _norm(json.decoder.scanstring(text, _JSON_MEMBER.match(text).end() + 1)[0])
+        except ValueError:
+            pass
     elif _FRONT_TITLE.match(line.strip()):
         text = _front_value(_FRONT_TITLE.sub("", line.strip(), 1))
     return text

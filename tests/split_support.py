@@ -9,6 +9,8 @@ from pathlib import Path
 from benchmarks.split_score import corpus_dumps
 
 from sitegen.split import SplitResult, split_text, tagger
+from sitegen.split.roles import LineShape, Role, classify, shape
+from sitegen.split.text import Block
 from sitegen.split.tagger import Line, Tagging
 
 
@@ -30,6 +32,13 @@ class StartsAt:
     def decode(self, lines: Sequence[Line]) -> Tagging:
         tags = tuple("B" if x.block.text in self.starts or not k else "I" for k, x in enumerate(lines))
         return Tagging(tags, tuple((1.0, 0.0, 0.0) if t == "B" else (0.0, 1.0, 0.0) for t in tags))
+
+
+def read_lines(texts: Sequence[str]) -> tuple[list[Block], list[LineShape], tuple[Role, ...]]:
+    """A segment's content lines as the split's stages take them: blocks (numbered from 1), shapes, roles."""
+    blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
+    shapes = [shape(t) for t in texts]
+    return blocks, shapes, classify(list(texts), None, shapes)
 
 
 def split_first_only(text: str, name: str = "dump.txt") -> SplitResult:

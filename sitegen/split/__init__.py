@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, memo, messages, mime, readerview, tagger
+from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, jsondoc, memo, messages, mime, readerview, tagger
 from sitegen.split.boundary import Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
@@ -51,11 +51,12 @@ def iter_articles(
     Hard-wrapped paragraphs are split as one line each, reported on the dump's own lines."""
     encoded = mime.MimeReader(lines)  # a raw e-mail's transport encoding undone first
     feed = feeds.FeedReader(encoded)  # saved feeds, calendars, posts' sources, messages and chats are read by their fields; the rest as text
-    events = ical.CalendarReader(feed)
+    documents = jsondoc.JsonReader(feed)
+    events = ical.CalendarReader(documents)
     posts = frontmatter.SourcesReader(events)
     mail = messages.MessageReader(posts)
     chats = chat.ChatReader(mail)
-    readers = (encoded, feed, events, posts, mail, chats)
+    readers = (encoded, feed, documents, events, posts, mail, chats)
     joined = Unwrapped(chats)
     found: list[Debris] = []  # on the joined lines (the segmenter reads back what it appended)
     given = 0

@@ -122,6 +122,7 @@ OWN_TEXT = 80  # an item whose lines besides the site's hold less running text t
 COMMENT_HEAD = 90  # a commenter's name and date line is at most this long
 COMMENT_TEXT = 400  # a comment alone holds at most this much running text
 COMMENTS_TEXT = 900  # and the comments judged together at most this much
+POSTED_MAX = 40  # a post's date line under its poster's handle is no longer
 VIDEO_TEXT_WORDS = 8  # a line this long under a video's title is text about it: the item is a teaser
 MENU_LINKS = 4  # a run of this many link-shaped lines or more is a menu one link a line
 DIARY_ROW = 160  # a row of a diary of dates is at most this long
@@ -169,8 +170,9 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
     site = [any(x) for x in zip(footer, promo, comments, nav, menu)]
     links = [roles[k] is Role.TITLE and not site[k] and (k + 1 == n or site[k + 1] or roles[k + 1] is Role.TITLE) for k in range(n)]
     commenters = tuple(
-        k for k, t in enumerate(texts) if commenter(t, texts[k + 1] if k + 1 < n else None)
+        k for k, t in enumerate(texts) if (commenter(t, texts[k + 1] if k + 1 < n else None) or poster(t, texts[k + 1 : k + 3]))
         and (k == 0 or comments[k - 1] or texts[k - 1].endswith(".") or bool(_SENTENCES.search(texts[k - 1])))
+        and not (k + 1 < n and roles[k + 1] is Role.TITLE and not shapes[k + 1].sentence)  # a card's date row over its headline
     )
     return Evidence(
         lines=n,
@@ -342,6 +344,18 @@ def commenter(text: str, following: str | None = None) -> bool:
     if len(who) > 3 and not CLOCK.search(when):
         return False  # "Blackfoot River Fishing Report – July 5, 2026"
     return bool(dated(when) or _AGO.search(when) or CLOCK.search(when)) and len(when) <= 45 and not _NOT_WHEN.search(when)
+
+
+_HANDLE = re.compile(r"^@?[A-Za-z][\w.-]{2,30}$")
+_VERSION = re.compile(r"^v?\d")
+
+
+def poster(text: str, following: Sequence[str]) -> bool:
+    """A forum post's head: the poster's handle alone on its line ("fellwalker_88", "pete_in_penrith"),
+    the date of the post alone within the two lines under it (its display name, a rank or a role may come first)."""
+    handle = _HANDLE.match(text.strip()) is not None and not _VERSION.match(text.strip()) and (
+        text.strip().islower() or any(c.isdigit() or c == "_" for c in text))
+    return handle and any(len(t) <= POSTED_MAX and (_STARTS_DATE.match(t) or dated(t)) for t in following)
 
 
 def reason(e: Evidence) -> str | None:

@@ -29,7 +29,7 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 
 from sitegen.split.entries import Entry, Reader, held_back, people, when
-from sitegen.split.text import Block, Debris, word_count
+from sitegen.split.text import Block, Debris, mail_heading, word_count
 from sitegen.split.unwrap import Unwrapped
 
 __all__ = ["MessageReader"]
@@ -78,6 +78,8 @@ _COMMENT = "a short reply to a message: a comment on it"
 _FORWARDING = "a note forwarding a message: the forwarded message follows it"
 RUNNING_WORDS = 8  # a line of running text after a message's end has at least this many words
 RUNNING_LINES = 2  # and with this many such lines, the text goes on after it: a newsletter's items
+SECTIONS = 2  # a message's text with this many headings is a newsletter's, its items under them
+HEADING_WORDS = 12  # an underlined heading is no longer
 MESSAGE_MAX = 5000  # lines of a message's text at most: what runs on longer is given on unread (memory stays bounded)
 
 
@@ -137,7 +139,7 @@ class MessageReader(Reader):
         forward = bool(subject and _FORWARD.match(subject[1]))
         personal = bool(_creators(names)) or forward
         goes_on = _goes_on_after(rest)
-        if not _reads_as_message(own) or goes_on and not personal:
+        if not _reads_as_message(own) or goes_on and not personal or _sectioned(own):
             yield from (text for _, text in lines)  # a newsletter's introduction over its items, or no message
             return
         kept = {n for n, _ in header} | {n for n, _ in own}
@@ -253,6 +255,21 @@ def _is_tail(line: str) -> bool:
     text and its attribution."""
     return bool(_TEAR.match(line) or _KLUDGE.match(line) or _RULE.match(line) or _QUOTED.match(line)
                 or _ATTRIBUTION.search(line))
+
+
+def _sectioned(own: list[tuple[int, str]]) -> bool:
+    """The message's text is a newsletter's: `SECTIONS` headings or more, each underlined ("SAFEGUARDING
+    REFRESHER" over "=====") or marked as a plain-text mail's ("** Road closure"); the text split
+    finds its items."""
+    texts = [t.strip() for _, t in own]
+    heads = sum(1 for k, t in enumerate(texts) if t and (mail_heading(t) or k + 1 < len(texts) and _underlines(texts[k + 1], t)))
+    return heads >= SECTIONS
+
+
+def _underlines(rule: str, text: str) -> bool:
+    """`rule` underlines `text`, a heading: a run of one mark about as long as it."""
+    return len(rule) >= 3 and len(set(rule)) == 1 and rule[0] in "=-~" and abs(len(rule) - len(text)) <= max(3, len(text) // 4) \
+        and word_count(text) <= HEADING_WORDS and text[-1:] not in ".,;"
 
 
 def _goes_on_after(rest: list[tuple[int, str]]) -> bool:

@@ -209,6 +209,7 @@ _NOT_NAMES = set(
 
 
 _STARS = re.compile(r"\s*[★☆✩✭⭐]+(?:\s*½)?\s*$")  # a star rating after a headline: "★★★½"
+_LEADING_STARS = re.compile(r"^[★☆✩✭⭐]+(?:\s*½)?\s+(?=\S)")  # or before it: "★★★★★ Rock solid"
 
 
 _HEADING_MARKS = re.compile(r"^(?:\*{1,3}|#{1,6}|={2,})\s+|\s+(?:\*{1,3}|#{1,6}|={2,})$")
@@ -221,7 +222,8 @@ def split_title(line: str) -> tuple[str, str | None]:
     without final punctuation. In "Title | Section | Site" the site is the publisher and the
     section goes. Runs of white space inside the title become one space, a plain-text heading's
     marks ("** Title", "## Title ##") and a text browser's link number ("[16]Title") go, and a review's star
-    rating after the headline ("Yiayia Said No ★★★★") goes: it rates the show, it is no part of its name.
+    rating after the headline ("Yiayia Said No ★★★★") or before it ("★★★★★ Rock solid") goes: it rates
+    the show, it is no part of its name.
     """
     text = " ".join(line.split())
     if text[:1] in "*#=" or text[-1:] in "*#=":
@@ -231,6 +233,7 @@ def split_title(line: str) -> tuple[str, str | None]:
     rated = _STARS.search(text)
     if rated and rated.start() > 0:
         text = text[: rated.start()]
+    text = _LEADING_STARS.sub("", text, 1)
     parts = text.split(" | ")
     if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
         return parts[0].strip(), parts[-1].strip()

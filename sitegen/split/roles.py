@@ -771,11 +771,16 @@ def date_line(text: str) -> bool:
         return True
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
-        return any(date_of(p) or relative_date(p) or day_line(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
+        return any(date_of(p) or relative_date(p) or day_line(p) or _worded_date(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
     if posted_line(text):
         return True  # "Posted 21 November 2026 by the District Secretary", "Updated 4 June, with the new times"
     if text[-1:] in "])" and (opened := text.rfind("[" if text[-1] == "]" else "(")) > 0 and len(text[:opened].split()) <= 6:
         return date_of(text[opened:]) is not None  # "Kochi Chronicle, [14.01.2025 08:40]": a channel's post, dated
+    return _worded_date(text)
+
+
+def _worded_date(text: str) -> bool:
+    """A word and a date: "Closes 24 April 2026", "Reviewed 3 March 2025"."""
     words = text.split()
     return len(words) <= 6 and len(words) >= 2 and bool(date_of(" ".join(words[1:])))
 

@@ -72,6 +72,9 @@ def head_of(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[R
         _label(texts[head], shapes[head], roles[head]) or alt_text(texts[head])
     ):  # (an image's alt text over the headline, a listing's thumbnail, is no more the item's than a label)
         head += 1
+    top = head
+    if head == 0 and len(texts) > 2 and date_line(texts[0]) and is_head(texts[1], shapes[1]):
+        head = 1  # a card's date row over its head ("TUE 11 MAR · SCIENCE"): inside the item
     if len(texts) - head < 2 or not is_head(texts[head], shapes[head]):
         return None
     own = site = 0
@@ -81,7 +84,7 @@ def head_of(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[R
             site += 1
         elif _text(text, s, roles[k]) or _row(text, s) or _field_row(text, s):
             own += 1
-    return head if own > 0 and site < own else None
+    return top if own > 0 and site < own else None
 
 
 def results(texts: Sequence[str], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:

@@ -693,7 +693,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     named = _contents_tags(lines, tags)
     _record_tags(lines, tags)
     texts, line_roles = [x.block.text for x in lines], [x.role for x in lines]
-    listed_entries = ranks.entries(texts, line_roles) + briefs.entries(texts, line_roles)  # a page's ranked teasers, its briefs
+    ranked = ranks.entries(texts, line_roles)
+    listed_entries = ranked + briefs.entries(texts, line_roles)  # a page's ranked teasers, its briefs
     for a, b in listed_entries:
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)
         if b < len(tags) and tags[b] == "I":
@@ -727,7 +728,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         if not kept:
             continue
         beside = [[x for x in lines[a:b] if x.role is not None] for a, b in spans[max(0, n_span - 1) : n_span + 2] if a != start]
-        head = 0 if "listed" in kept[0].own else kept_from(kept, segment, lambda: any(_teaser(other, segment) for other in beside))
+        head = 0 if "listed" in kept[0].own else kept_from(kept, segment, lambda: any(_teaser(other, segment) or _alike(kept, other, segment) for other in beside))
         if head is None and "rec" in kept[0].own and not all(records.head_like(x.block.text, segment.shapes[x.index], _under(x.own)) for x in kept):
             head = 0  # records of the page's form, with no running text: a log's entries, a noticeboard's
         if head is None:
@@ -773,6 +774,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out, left = sections.join_steps(out, segment.blocks, left)  # a how-to's numbered steps: one article with its introduction
     out, left = replies.cut(out, segment.blocks, segment.shapes, left)  # a business's reply under a review: no part of it
     out = mark_teasers(out, segment.roles, segment.shapes)
+    teasers = {lines[a].index for a, _ in ranked}
+    out = tuple(replace(it, teaser=True) if it.start in teasers else it for it in out)  # a ranked entry stands for its article
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads
     return out, left
@@ -851,6 +854,23 @@ def _teaser(kept: Sequence[Line], segment: Segment) -> bool:
     found = short.template([x.block.text for x in kept], [segment.shapes[x.index] for x in kept], [segment.roles[x.index] for x in kept])
     x = kept[0]
     return found is not None and ("t" in found or "r" in found) and short.is_head(x.block.text, segment.shapes[x.index])
+
+
+def _alike(kept: Sequence[Line], other: Sequence[Line], segment: Segment) -> bool:
+    """Two items' content lines are cards of one listing: each a head with a line of its own under
+    it (`short.head_of`), and both opening the same way (the first two kinds of `short.template`)."""
+    if len(kept) < 2 or len(other) < 2:
+        return False
+    theirs = _card(other, segment)
+    if short.head_of(*theirs) is None:
+        return False
+    mine, shape = short.template(*_card(kept, segment)), short.template(*theirs)
+    return mine is not None and shape is not None and mine[:2] == shape[:2]
+
+
+def _card(kept: Sequence[Line], segment: Segment) -> tuple[list[str], list[LineShape], list[Role]]:
+    """The texts, shapes and roles of an item's content lines, as `short` reads them."""
+    return [x.block.text for x in kept], [segment.shapes[x.index] for x in kept], [segment.roles[x.index] for x in kept]
 
 
 def _listed(lines: Sequence[Line], tags: Sequence[str], segment: Segment, out: list[Item]) -> list[Item]:

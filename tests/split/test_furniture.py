@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sitegen.split import split_text
 from sitegen.split.boundary import Item
-from sitegen.split.furniture import commenter, judge, menu_row, vertical_menus
+from sitegen.split.furniture import commenter, judge, menu_row, poster, vertical_menus
 from sitegen.split.roles import classify, shape
 from sitegen.split.text import Block
+from tests.split_support import read_lines
 
 STORY = (
     "Harbour cranes return to the old port",
@@ -91,6 +92,19 @@ def test_a_commenters_head_is_a_name_and_a_date_not_a_headline_or_by_line():
                  "Towpath closure at Drungewick Aqueduct, 7–11 December", "Published: 16 November 2026",
                  "Junior Home International, Aviemore, 3–4 October 2026", "IMPACT · 3 June 2025"):  # a section's label over a teaser
         assert not commenter(line), line
+
+
+def test_search_results_under_their_type_and_date_are_no_comments():
+    lines = [
+        "News · 14 October 2025",
+        "Pennine Vale Water to pay £3.2m after overstating leakage reduction",
+        "An investigation found that the company used an unapproved method to estimate night-time flows in 38 areas.",
+        "Publication · 3 July 2025 · PDF, 612 KB",
+        "Reporting guidance: leakage (version 4.1)",
+        "Updated guidance for companies on calculating and reporting leakage, including the treatment of trunk main bursts.",
+    ]
+    kept, removed = judge([Item(0, 3, 1.0), Item(3, 6, 1.0)], *read_lines(lines), False)
+    assert [(i.start, i.end) for i in kept] == [(0, 3), (3, 6)] and removed == []
 
 
 def test_a_name_alone_over_a_date_and_time_heads_a_comment_but_a_venue_does_not():
@@ -281,3 +295,14 @@ def test_a_card_of_fields_only_is_furniture_a_card_with_a_line_of_text_is_an_ite
         kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
         assert len(kept) == is_item, texts
         assert all("a card of fields only" in d.reason for d in left)
+
+
+def test_a_posters_handle_over_the_date_heads_a_reply_not_an_item():
+    assert poster("fellwalker_88", ["Rank: Regular · Posts: 214", "14 Mar 2026 11:40"])
+    assert poster("ruth_at_the_wheel", ["Ruth Ambrose", "Feb 24"])
+    assert not poster("v0.18.4", ["14 Mar 2026"])  # a release's version
+    assert not poster("Harbour news", ["14 Mar 2026"])  # words of a page, no handle
+    reply = ["ruth_at_the_wheel", "Ruth Ambrose", "Feb 24",
+             "Tomek, I fired raku in a back garden in Leeds for six years. Tell the neighbours, give them your number."]
+    kept, removed = judge([Item(0, 4, 1.0)], *read_lines(reply), False)
+    assert kept == [] and "comments" in removed[0].reason

@@ -249,3 +249,35 @@ def test_a_header_over_a_text_longer_than_any_message_gives_the_text_on(monkeypa
     monkeypatch.setattr(messages, "MESSAGE_MAX", 4)
     result = assert_accounted_once(ECHO, "echo.txt")
     assert all(a.title != "Sound decoders in older Atlas engines" for a in result.articles)  # read as text, not lost
+
+
+SECTIONED = """\
+From: Tomasz Wrobel <tomasz@foodshare.example>
+To: undisclosed-recipients:;
+Subject: Weekly update - warehouse move, safeguarding
+Date: Mon, 17 Mar 2025 18:40:02 +0000
+
+Hi all,
+
+Quite a long one this week, sorry. Please read the first bit even if you
+skip the rest.
+
+WAREHOUSE MOVE: WHAT YOU NEED TO KNOW
+=====================================
+
+From Monday 31 March we will be sorting and packing at our new unit on the
+Hadrian Trade Park. The old church hall closes after the Saturday shift.
+
+SAFEGUARDING REFRESHER
+======================
+
+All volunteers who do home deliveries must complete the online safeguarding
+refresher by 30 April. Gill can book you onto a paper session instead.
+"""
+
+
+def test_a_persons_message_of_underlined_sections_is_split_into_them():
+    result = split_text(SECTIONED, "update.eml")
+    assert [a.title for a in result.articles] == ["WAREHOUSE MOVE: WHAT YOU NEED TO KNOW", "SAFEGUARDING REFRESHER"]
+    one = SECTIONED.replace("SAFEGUARDING REFRESHER\n======================\n", "")
+    assert [a.title for a in split_text(one, "update.eml").articles] == ["Weekly update - warehouse move, safeguarding"]  # one heading: a letter

@@ -51,6 +51,7 @@ LONG = "A paragraph of ordinary text that goes on for a while, as the first para
         ("Helen Papadakis: Yiayia Said No ★★★★", "Helen Papadakis: Yiayia Said No", None),  # a review's rating is no part of it
         ("The Gentle Grudge: Sketch Club Presents ★★½", "The Gentle Grudge: Sketch Club Presents", None),
         ("Five ★ hotels on the coast", "Five ★ hotels on the coast", None),
+        ("★★★★★ Rock solid, and a real person answered the phone", "Rock solid, and a real person answered the phone", None),
     ],
 )
 def test_split_title(line, title, publisher):

@@ -60,3 +60,27 @@ def test_ranked_teasers_of_a_text_browsers_page_stay_apart_however_alike_they_ar
     text = (Path(__file__).parent / "pages" / "ranked_most_read.txt").read_text(encoding="utf-8")
     starts = [a.source.lines[0] for a in split_text(text, "most_read.txt").articles]
     assert {13, 22} <= set(starts)  # "3. Exclusive: …" and "5. Opinion: …" each an item
+
+
+SEARCH = (
+    "1. Telecom Decision 2026-41: Review of wireless number portability timelines",
+    "ntc.example.ca/eng/archive/2026/2026-41",
+    "5 Mar 2026 — The Commission determines that wireless service providers must complete a simple port within 2.5 hours.",
+    "2. Compliance and Enforcement Decision 2025-318: Borealis Wireless Inc. — Notice of violation",
+    "ntc.example.ca/eng/archive/2025/2025-318",
+    "19 Nov 2025 — The Commission imposes an administrative monetary penalty of $425,000 on Borealis Wireless.",
+    "3. News release: Faster number transfers coming for mobile customers",
+    "ntc.example.ca/eng/news/2026/03/faster-number-transfers",
+    "5 Mar 2026 — Customers switching mobile providers will be able to keep their number and use their new service within hours.",
+)
+
+
+def test_ranked_search_results_with_their_addresses_are_teasers_each():
+    assert entries(SEARCH, classify(list(SEARCH))) == [(0, 3), (3, 6), (6, 9)]
+    result = split_text("\n\n".join(SEARCH[k : k + 3][0] + "\n" + "\n".join(SEARCH[k + 1 : k + 3]) for k in (0, 3, 6)) + "\n", "search.txt")
+    assert [a.title for a in result.articles] == [
+        "Telecom Decision 2026-41: Review of wireless number portability timelines",
+        "Compliance and Enforcement Decision 2025-318: Borealis Wireless Inc. — Notice of violation",
+        "News release: Faster number transfers coming for mobile customers",
+    ]
+    assert all(a.kind.value == "fragment" for a in result.articles)  # each stands for the page it links to

@@ -110,6 +110,12 @@ def test_names_alone_under_a_headline_with_remarks_or_a_place():
     assert byline_names("Callum Reid at Meadow Lane") is None  # in the text: a caption, perhaps
 
 
+def test_a_row_with_a_worded_date_among_its_parts_is_a_date_line():
+    assert date_line("Closes 24 April 2026")
+    assert date_line("Consultation · Open · Closes 24 April 2026")  # a search result's type, status and deadline
+    assert not date_line("Consultation · Open · Response form")
+
+
 def test_a_channels_post_row_with_its_date_in_brackets_is_a_date_line():
     assert date_line("Kochi Chronicle, [14.01.2025 08:40]")
     assert not date_line("Minutes of the meeting [draft]")

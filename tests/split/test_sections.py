@@ -10,6 +10,7 @@ from sitegen.split.roles import Role, classify, shape
 from sitegen.split.sections import has_head, join, join_steps, template
 from sitegen.split.tagger import Line, Tagging
 from sitegen.split.text import Block, Debris
+from tests.split_support import read_lines
 
 
 class CutAt:
@@ -197,15 +198,11 @@ def test_an_article_cut_where_a_chart_stands_in_its_text_is_one_article():
         "The bridge of the song leaves home: the harmony moves to the minor chord, and the verse chords come back only at the end.",
         "That return of the verse harmony after the bridge is why the chorus of the song sounds like coming home each time.",
     ]
-    blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
-    shapes = [shape(t) for t in texts]
-    roles = classify(texts, None, shapes)
+    blocks, shapes, roles = read_lines(texts)
     out, _ = join([Item(0, 3, 0.9), Item(5, 8, 0.6)], blocks, shapes, roles, [])
     assert [(i.start, i.end) for i in out] == [(0, 8)]  # the chart's rows stood between: the same article
     prose = [*texts[:3], "Shop our guitar courses today", "Sign up for the newsletter", *texts[5:]]
-    blocks = [Block(k + 1, t) for k, t in enumerate(prose)]
-    shapes = [shape(t) for t in prose]
-    out, _ = join([Item(0, 3, 0.9), Item(5, 8, 0.6)], blocks, shapes, classify(prose, None, shapes), [])
+    out, _ = join([Item(0, 3, 0.9), Item(5, 8, 0.6)], *read_lines(prose), [])
     assert len(out) == 2  # lines of the site between them, not a chart: no telling it is one article
 
 

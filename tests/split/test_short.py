@@ -17,6 +17,10 @@ def test_a_headline_over_one_short_sentence_is_an_item():
     assert head_of("Westfield: Farmers market returns to Main Street Saturdays", "The market opens May 8 with 40 vendors.") == 0
 
 
+def test_a_cards_date_row_over_its_head_starts_the_item():
+    assert head_of("TUE 11 MAR · SCIENCE", "Which planet has the shortest year in our solar system?", "Answer: Mercury · 71% got it right") == 0
+
+
 def test_a_headline_with_only_a_date_under_it_is_no_item():
     assert head_of("Video: Drone footage shows scale of flooding at Welney Wash", "21 Oct 2026") is None
 
@@ -146,3 +150,17 @@ def test_a_breeds_card_of_fields_is_a_results_item_headed_by_the_breed():
              "Filed under: Broadband News")
     shapes = [shape(t) for t in dates]
     assert not short.results(dates, shapes, classify(list(dates), None, shapes))  # dates are no fields of a card
+
+
+TRIVIA = [
+    "TUE 11 MAR · SCIENCE", "Which planet has the shortest year in our solar system?", "Answer: Mercury · 71% got it right",
+    "MON 10 MAR · HISTORY", "Which city hosted the first modern Olympic Games in 1896?", "Answer: Athens · 64% got it right",
+    "SUN 9 MAR · GEOGRAPHY", "Which river flows through Budapest?", "Answer: The Danube · 80% got it right",
+]
+
+
+def test_cards_of_one_shape_the_tagger_found_vouch_for_each_other():
+    found, left = items_of(TRIVIA, "BIIBIIBII")  # no running text, no teaser: kept because they are alike
+    assert [(i.start, i.end) for i in found] == [(0, 3), (3, 6), (6, 9)] and left == []
+    found, left = items_of(TRIVIA[:3], "BII")  # one card alone is a box of the page
+    assert found == ()
