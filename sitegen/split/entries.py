@@ -21,6 +21,7 @@ from sitegen.model import ArticleKind, Source
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.boundary import Item
 from sitegen.split.licence import detect_licence
+from sitegen.split.meta import unrated
 from sitegen.split.roles import byline_names, person
 from sitegen.split.text import Block, Debris
 
@@ -147,7 +148,7 @@ def entry_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[De
         first = min(first, entry.head)
     article = replace(
         article,
-        title=_SPACE.sub(" ", entry.title.text).strip() if entry.title else article.title,
+        title=unrated(_SPACE.sub(" ", entry.title.text).strip()) if entry.title else article.title,
         publisher=None if entry.title else article.publisher,  # the format's title is the headline as it stands
         authors=tuple(dict.fromkeys(authors)),
         kind=ArticleKind.FRAGMENT if teaser or repeated and len(content) <= len(summary) else ArticleKind.ARTICLE,

@@ -39,7 +39,9 @@ _SUBJECTS = ("subject", "subj", "betreff", "objet", "asunto", "onderwerp", "ogge
 _FIELDS = (
     *_SENDERS, *_SUBJECTS, "to", "cc", "bcc", "date", "sent", "reply-to", "message-id", "message", "msg", "area",
     "newsgroups", "organization", "organisation", "in-reply-to", "references", "content-type", "mime-version",
-    "content-transfer-encoding", "return-path", "attr", "an", "datum", "gesendet", "para", "fecha", "envoyé", "à",
+    "content-transfer-encoding", "return-path", "received", "delivered-to", "dkim-signature", "domainkey-signature",
+    "authentication-results", "received-spf", "arc-seal", "arc-message-signature", "arc-authentication-results",
+    "precedence", "importance", "user-agent", "thread-topic", "thread-index", "feedback-id", "attr", "an", "datum", "gesendet", "para", "fecha", "envoyé", "à",
     "aan", "verzonden", "enviado",
 )
 _FIELD = re.compile(
@@ -140,7 +142,10 @@ class MessageReader(Reader):
         personal = bool(_creators(names)) or forward
         goes_on = _goes_on_after(rest)
         if not _reads_as_message(own) or goes_on and not personal or _sectioned(own):
-            yield from (text for _, text in lines)  # a newsletter's introduction over its items, or no message
+            # a newsletter's introduction over its items, or no message: its text is the split's, its header the page's
+            self.debris += [Debris(n, t.strip(), _HEADER) for n, t in message.header if t.strip()]
+            yield from ("" for _ in message.header)
+            yield from (text for _, text in message.body)
             return
         kept = {n for n, _ in header} | {n for n, _ in own}
         if forward or _short_reply(subject, own):

@@ -215,6 +215,15 @@ _LEADING_STARS = re.compile(r"^[★☆✩✭⭐]+(?:\s*½)?\s+(?=\S)")  # or bef
 _HEADING_MARKS = re.compile(r"^(?:\*{1,3}|#{1,6}|={2,})\s+|\s+(?:\*{1,3}|#{1,6}|={2,})$")
 
 
+def unrated(title: str) -> str:
+    """A headline without a review's star rating after it or before it ("Yiayia Said No ★★★★", "★★★★★ Rock
+    solid"): it rates the show, it is no part of its name ("Five ★ hotels" keeps its star)."""
+    rated = _STARS.search(title)
+    if rated and rated.start() > 0:
+        title = title[: rated.start()]
+    return _LEADING_STARS.sub("", title, 1)
+
+
 def split_title(line: str) -> tuple[str, str | None]:
     """(clean title, publisher) from a title line with an optional ' – Publisher' suffix.
 
@@ -230,10 +239,7 @@ def split_title(line: str) -> tuple[str, str | None]:
         text = _HEADING_MARKS.sub("", text) or text  # "** From the coordinator": a plain-text e-mail's heading marks
     if text[:1] == "[":
         text = LEADING_LINK.sub("", text, 1) or text  # "[16]Roading repairs …": a text browser's number of the link
-    rated = _STARS.search(text)
-    if rated and rated.start() > 0:
-        text = text[: rated.start()]
-    text = _LEADING_STARS.sub("", text, 1)
+    text = unrated(text)
     parts = text.split(" | ")
     if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
         return parts[0].strip(), parts[-1].strip()

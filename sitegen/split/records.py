@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sitegen.split.dates import dated
+from sitegen.split.dates import date_field, dated
 from sitegen.split import peers
 from sitegen.split.meta import is_role
 from sitegen.split.roles import LineShape
@@ -109,10 +109,10 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
             continue
         closing = [j for j in at[:-1] if f.startswith("date:") or not like(j)]  # a label closing a record is no head itself
         if len(closing) < len(at) - 1 or not all(like(j + 1) and j + 1 not in formed and not signed(j + 1) and not like(j - 1) for j in at[:-1]):
-            if f.startswith("date:") and all(dated(texts[content[j]] or "") and (not like(j + 1) or j + 1 in formed) for j in at) \
+            if f.startswith("date:") and all(date_field(texts[content[j]] or "") and (not like(j + 1) or j + 1 in formed) for j in at) \
                     and not any(j - 1 in formed for j in at[1:]) \
                     and sum(like(j - 1) for j in at[1:]) * OPENING_HEADS <= len(at) - 1:  # (a signature may close a record: "Town Clerk")
-                starts = list(at)  # a dated line opening each record, fields or text under it: "Comment submitted date: …"
+                starts = list(at)  # a dated field opening each record, fields or text under it: "Comment submitted date: …" (a bare date is a post's, under its poster)
                 for j in starts:
                     heads[j] = max(heads.get(j, 0), len(starts))
                 spans.append((starts[0], min(len(content) - 1, at[-1] + at[-1] - at[-2] - 1)))

@@ -699,6 +699,11 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)
         if b < len(tags) and tags[b] == "I":
             tags[b] = "B"  # what follows the entry is none of it
+    starts = {a for a, _ in listed_entries}
+    for k, x in enumerate(lines):  # a mail's heading ("** NICKEL: …") heads the text right under it
+        below = next((j for j in range(k + 1, n) if lines[j].role is not None), None)
+        if tags[k] == "B" and below is not None and tags[below] == "B" and below not in starts and mail_heading(x.block.text):
+            tags[below] = "I"
     running = [x.role is not None and segment.shapes[x.index].running for x in lines]
     for k in sections.live_heads(texts, running, line_roles):  # a live page's head, left outside or alone:
         j = next((j for j in range(k + 1, min(n, k + 4 * sections.LIVE_REACH)) if tags[j] == "B"), None)
@@ -764,11 +769,14 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out = _cut_at_heads(out, {k for k, b in enumerate(segment.blocks) if mail_heading(b.text)}, segment,
                         "new item cut at a mail's heading ('** …'); check it is not a section of the text above")
     out = _cut_at_heads(out, {lines[a].index for a, _ in listed_entries}, segment)  # (however alike, entries are no sections)
+    out = [piece for item in out for piece in cut_at(item, _replies(item, segment), segment.blocks,
+                                                    "new item cut at a poster's handle over a reply; check it is not part of the text above")]
     records_at = {x.index for x in lines if "rec" in x.own}
     live = [it for it in out if sections.is_live(segment.blocks[it.start].text)]  # (a live page's entries are its own)
     records_at -= {j for it in live for j in range(it.start, it.end)}
     out = _cut_at_heads(out, records_at, segment,
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
+    out, left = _lone_headings(out, segment, {lines[a].index for a, _ in listed_entries}, left)
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
     out, left = contributors.join(out, pages, segment.blocks, left)  # contributors' sections: one article, whatever cut them
     out, left = sections.join_steps(out, segment.blocks, left)  # a how-to's numbered steps: one article with its introduction
@@ -801,6 +809,35 @@ def _contents_tags(lines: Sequence[Line], tags: list[str]) -> list[int]:
                     break
                 tags[j] = "I"
     return named
+
+
+def _lone_headings(found: list[Item], segment: Segment, entries: set[int], left: list[Debris]) -> tuple[list[Item], list[Debris]]:
+    """The items without a mail's heading standing alone ("** NICKEL: …" cut from its text): it heads
+    the item right under it, unless that is an entry of a list ("** QUICK HITS" over its briefs),
+    and then it is debris."""
+    found, out = list(found), []
+    for k, item in enumerate(found):
+        if not (item.end - item.start == 1 and mail_heading(segment.blocks[item.start].text)):
+            out.append(item)
+        elif k + 1 < len(found) and found[k + 1].start == item.end and found[k + 1].start not in entries:
+            found[k + 1] = replace(found[k + 1], start=item.start)
+        else:
+            left.append(Debris(segment.blocks[item.start].line, segment.blocks[item.start].text, "a mail's heading over items of their own"))
+    return out, left
+
+
+def _replies(item: Item, segment: Segment) -> list[int]:
+    """Where replies start inside an item (block indexes): a poster's handle over the post's date
+    (`furniture.poster`) with running text above it in the piece (a thread's opening post) and under it
+    (the reply's)."""
+    blocks, shapes, out = segment.blocks, segment.shapes, []
+    since = item.start
+    for j in range(item.start + 1, item.end):
+        if any(s.running for s in shapes[since:j]) and any(s.running for s in shapes[j + 1 : item.end]) and furniture.poster(
+                blocks[j].text, [b.text for b in blocks[j + 1 : j + 3]]):
+            out.append(j)
+            since = j
+    return out
 
 
 def _cut_at_heads(found: list[Item], heads: set[int], segment: Segment, note: str | None = None) -> list[Item]:

@@ -191,3 +191,19 @@ def test_every_entry_is_one_article_and_every_line_is_owned_once(entries):
         assert d.line not in owned
         owned[d.line] = -1
     assert {n for n, line in enumerate(lines, 1) if line.strip()} == set(owned)
+
+
+def test_a_reviews_stars_are_no_part_of_its_entrys_title():
+    feed = """<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Floorwork</title>
+<entry>
+<title>Giselle, Leeds Grand Theatre ★★★★</title>
+<author><name>Maya Okonkwo</name></author>
+<published>2025-03-01T10:00:00Z</published>
+<content type="html">&lt;p&gt;A Giselle that trusts its second act, with a Myrtha of real menace and a corps that breathes as one body.&lt;/p&gt;</content>
+</entry>
+</feed>
+"""
+    [review] = split_text(feed, "feed.xml").articles
+    assert review.title == "Giselle, Leeds Grand Theatre"

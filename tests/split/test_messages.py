@@ -281,3 +281,41 @@ def test_a_persons_message_of_underlined_sections_is_split_into_them():
     assert [a.title for a in result.articles] == ["WAREHOUSE MOVE: WHAT YOU NEED TO KNOW", "SAFEGUARDING REFRESHER"]
     one = SECTIONED.replace("SAFEGUARDING REFRESHER\n======================\n", "")
     assert [a.title for a in split_text(one, "update.eml").articles] == ["Weekly update - warehouse move, safeguarding"]  # one heading: a letter
+
+
+RELAYED_NEWSLETTER = """\
+Return-Path: <bounce-7713@mail.harcourt-metals.example>
+Received: from mta12.harcourt-metals.example (mta12.harcourt-metals.example [198.51.100.24])
+\tby mx.fieldmail.example with ESMTPS id 4Xk2pQ0v; Tue, 11 Mar 2025 06:02:41 +0000
+DKIM-Signature: v=1; a=rsa-sha256; d=harcourt-metals.example; s=mk1; h=from:subject:date;
+\tbh=Jd8cX0pZ3rF1W9q+Lw==; b=kP0aQ7
+From: Harcourt Metals Research <research@harcourt-metals.example>
+To: research@fieldmail.example
+Subject: Base Metals Morning Note
+Date: Tue, 11 Mar 2025 06:02:33 +0000
+
+HARCOURT METALS RESEARCH
+Base Metals Morning Note
+
+** COPPER: Alcaparra strike talk lifts the curve
+
+Copper rallied overnight as the union at the Alcaparra mine said talks had broken down, and the
+spread between the nearby and three-month contracts widened to its most since January.
+
+Marisol Ibarra, Senior Analyst
+
+** NICKEL: Indonesian quota cuts, real or rhetoric?
+
+The ministry's hint at lower ore quotas for next year moved prices less than it used to, and
+the market is right to doubt it until the numbers are published in the official gazette.
+
+Tobias Renner, Analyst
+"""
+
+
+def test_the_header_of_a_newsletter_split_as_text_is_the_messages_not_an_item():
+    result = split_text(RELAYED_NEWSLETTER, "note.eml")
+    assert [a.title for a in result.articles] == ["COPPER: Alcaparra strike talk lifts the curve",
+                                                  "NICKEL: Indonesian quota cuts, real or rhetoric?"]
+    header = {d.line: d.reason for d in result.debris if d.line <= 9}
+    assert sorted(header) == [1, 2, 3, 4, 5, 6, 7, 8, 9] and all("header" in why for why in header.values())

@@ -90,10 +90,10 @@ def test_status_cards_closed_by_a_labelled_date_are_records_whatever_the_status_
     assert len(heads) >= 3  # every card after the first starts a record, whatever its status line says
 
 
-def _marks(lines: Sequence[str]) -> list[tuple[str, ...]]:
+def _marks(lines: Sequence[str], between: str = "\n\n") -> list[tuple[str, ...]]:
     from sitegen.split.tagger import _under, describe, segments
     from sitegen.split.roles import Repeats
-    text = "\n\n".join(lines).split("\n")
+    text = between.join(lines).split("\n")
     found: list[tuple[str, ...]] = []
     for segment in segments(text, [], Repeats.of_lines(text)):
         described = describe(segment, None)
@@ -168,3 +168,22 @@ def test_a_rating_over_each_reviews_signature_opens_no_records():
                     "Rating: ★★★★☆", f"Reviewed by {name}, science teacher"]
     marked = _marks(reviews)
     assert [reviews[k] for k, found in enumerate(marked) if "rec" in found] == [reviews[0], reviews[4], reviews[8]]
+
+
+THREAD = (
+    "rolleinator_65", "Mar 2",
+    "My late father's Rollei 35 came to me last year. It fires at the fast speeds but sticks at a thirtieth and below.",
+    "I've read that the usual fault is old grease on the shutter blades or in the speed escapement.",
+    "Is this a realistic first repair for someone who has done a couple of Olympus Trips and a Zorki?",
+    "23 Replies  ·  1.4k views  ·  9 users  ·  4 links",
+    "fotomechanik_hb", "Mar 2", "It is a realistic repair but a fiddly one. The shutter on the Rollei 35 is behind the lens.",
+    "rolleinator_65", "Mar 3", "fotomechanik_hb:", "The sticky part is usually the speed escapement, not the blades.",
+    "Thanks, is there a good guide you'd trust?",
+    "ginger_grain", "Mar 4", "I sent mine to a repairer in Braunschweig last year. Took six weeks, cost €140.",
+    "rolleinator_65", "Mar 9", "Done it myself in the end! Escapement was gummed up exactly as described. Fires every time now.",
+)
+
+
+def test_a_bare_date_under_each_poster_opens_no_records():
+    marked = _marks(THREAD, "\n")  # (the poster's recurring handle is taken out as the page's line)
+    assert not any("rec" in found for found in marked)  # a post's date under its poster: no record's dated field

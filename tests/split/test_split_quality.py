@@ -56,12 +56,15 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
             assert (head.startswith(item.title) or item.title.startswith(head) and wrapped.startswith(item.title)
                     or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) for u in under)  # under a teaser's date or time row
                     or any(m and (m.startswith(item.title) or item.title.startswith(m)) for m in message)  # under a message's header rows
+                    or heading(" ".join(_COLUMNS.split(lines[n - 1].strip())[0] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 1) + 1))
+                               ).startswith(item.title)  # the left column of a page laid out in two
                     or person(head) and any(heading(lines[n - 1]) == item.title for n in range(item.lines[0] + 1, min(item.lines[1], item.lines[0] + 5) + 1))), (  # under a reviewer's name and its facts
                 f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line")
 
 
 _SOFT_BREAK = re.compile(r"= ")
 _QP_ESCAPE = re.compile(r"=[0-9A-F]{2}")
+_COLUMNS = re.compile(r"\s{3,}")
 _LEADING_MARKS = re.compile(r"^(?:[•·▪‣◦]|[★☆✩✪⭐]+½?)\s+")
 _MESSAGE_MARKS = re.compile(
     r"^(?:>\s*)+"  # a quoted mail's marks

@@ -253,3 +253,38 @@ def test_an_item_is_cut_at_each_plain_mail_heading_inside_it():
         result = split_text("\n\n".join(NEIGHBOUR_MAIL) + "\n", "update.eml.txt")
     assert [a.title for a in result.articles] == [line[3:] for line in NEIGHBOUR_MAIL if line.startswith("** ")]
     assert all(any("mail's heading" in why for _, why in a.review) for a in result.articles[1:])
+
+
+
+PHPBB_THREAD = (
+    "When do you actually put them on pointe? (long, sorry)",
+    "tendu_tess", "Joined: 12 Jan 2009", "Posted: Tue Mar 04, 2025 9:12 pm",
+    "Every September I have the same conversation with a new set of parents, and this year it has been louder than ever before.",
+    "My own rule of thumb is that no one goes up before eleven, and most not before twelve, whatever the shoe shop tells them.",
+    "madame_croisé", "Joined: 03 Jun 2014", "Posted: Tue Mar 04, 2025 10:03 pm",
+    "Written policy, yes, and I hand it out at enrolment, not when the question comes up, because it is much easier that way.",
+)
+
+
+def test_a_reply_under_its_posters_handle_is_cut_from_the_thread_above_it():
+    with tagger.using(FirstOnly()):  # the tagger sure the whole thread is one item
+        result = split_text("\n".join(PHPBB_THREAD) + "\n", "thread.txt")
+    assert [a.source.lines for a in result.articles] == [(1, 6)]  # the opening post's own handle stays with it
+    assert {d.line for d in result.debris if "comments" in d.reason} == {7, 8, 9, 10}  # the reply: a comment on it
+
+
+QUICK_HITS = (
+    "** Thank you for 41,000 hours",
+    "Every March we add up the hours that our registered volunteers have logged over the past year, and every March I think the number can't go up again.",
+    "** QUICK HITS",
+    "* Exit fee: Belarusians leaving by land for Lithuania and Poland now pay a border queue booking fee of 26 roubles.",
+    "* Books: The state publisher has withdrawn three novels by exiled Belarusian writers from school reading lists.",
+    "* Political prisoners: Human rights monitors counted 1,187 people held on political charges on 1 March, down from 1,210.",
+)
+
+
+def test_a_mail_heading_over_briefs_is_no_item_of_its_own():
+    with tagger.using(FirstOnly()):
+        result = split_text("\n\n".join(QUICK_HITS) + "\n", "update.eml.txt")
+    assert [a.source.lines for a in result.articles][-3:] == [(7, 7), (9, 9), (11, 11)]  # each brief an item
+    assert [d.reason for d in result.debris if d.line == 5] == ["a mail's heading over items of their own"]
