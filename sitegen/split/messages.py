@@ -39,13 +39,16 @@ _SUBJECTS = ("subject", "subj", "betreff", "objet", "asunto", "onderwerp", "ogge
 _FIELDS = (
     *_SENDERS, *_SUBJECTS, "to", "cc", "bcc", "date", "sent", "reply-to", "message-id", "message", "msg", "area",
     "newsgroups", "organization", "organisation", "in-reply-to", "references", "content-type", "mime-version",
-    "content-transfer-encoding", "return-path", "received", "delivered-to", "dkim-signature", "domainkey-signature",
-    "authentication-results", "received-spf", "arc-seal", "arc-message-signature", "arc-authentication-results",
-    "precedence", "importance", "user-agent", "thread-topic", "thread-index", "feedback-id", "attr", "an", "datum", "gesendet", "para", "fecha", "envoyé", "à",
+    "content-transfer-encoding", "return-path", "attr", "an", "datum", "gesendet", "para", "fecha", "envoyé", "à",
     "aan", "verzonden", "enviado",
 )
+_ROUTING = (  # what the mail system adds on the way: header fields too, never a sender's or a subject
+    "received", "delivered-to", "dkim-signature", "domainkey-signature", "authentication-results", "received-spf",
+    "arc-seal", "arc-message-signature", "arc-authentication-results", "precedence", "importance", "user-agent",
+    "thread-topic", "thread-index", "feedback-id",
+)
 _FIELD = re.compile(
-    r"^[ \t]{0,3}(" + "|".join(re.escape(f) for f in _FIELDS) + r"|x-[\w-]+|list-[\w-]+)[ \t]*:(?:[ \t]+(.*?))?\s*$",
+    r"^[ \t]{0,3}(" + "|".join(re.escape(f) for f in (*_FIELDS, *_ROUTING)) + r"|x-[\w-]+|list-[\w-]+)[ \t]*:(?:[ \t]+(.*?))?\s*$",
     re.IGNORECASE,
 )
 _HEADS = frozenset((*_SENDERS, *_SUBJECTS, "to", "cc", "date", "sent", "an", "para", "aan", "à", "datum", "fecha"))

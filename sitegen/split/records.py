@@ -112,7 +112,8 @@ def marks(texts: Sequence[str | None], shapes: Sequence[LineShape], kinds: Seque
             if f.startswith("date:") and all(date_field(texts[content[j]] or "") and (not like(j + 1) or j + 1 in formed) for j in at) \
                     and not any(j - 1 in formed for j in at[1:]) \
                     and sum(like(j - 1) for j in at[1:]) * OPENING_HEADS <= len(at) - 1:  # (a signature may close a record: "Town Clerk")
-                starts = list(at)  # a dated field opening each record, fields or text under it: "Comment submitted date: …" (a bare date is a post's, under its poster)
+                starts = list(at)  # a dated field opening each record, fields or text under it: "Comment submitted date: …"
+                # (a bare date, "Mar 2", opens none: it is a forum post's, under its poster's handle)
                 for j in starts:
                     heads[j] = max(heads.get(j, 0), len(starts))
                 spans.append((starts[0], min(len(content) - 1, at[-1] + at[-1] - at[-2] - 1)))
