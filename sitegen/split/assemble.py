@@ -28,6 +28,7 @@ from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
+    is_handle,
     bare_name,
     bio_names,
     plain_bio_names,
@@ -101,7 +102,6 @@ _IMPRINT = re.compile(  # where the text was printed, or an election imprint: "P
 )
 _OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)  # "Oct 2024"
-_HANDLE = re.compile(r"^(?=.*[^\W\d_])[\w.-]{3,30}$")
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
@@ -465,9 +465,9 @@ def _handle(lines: list[Block], i: int) -> list[str] | None:
     (one word in lower case, or with a digit or an underscore: not a capitalised section label)."""
     text = lines[i].text
     below = lines[i + 1].text if i + 1 < len(lines) else ""
-    if not _HANDLE.match(text) or not (date_line(below) or relative_date(below) or _MONTH_YEAR.match(below)):
+    if not is_handle(text) or not (date_line(below) or relative_date(below) or _MONTH_YEAR.match(below)):
         return None
-    return [text] if text.islower() or any(c.isdigit() or c == "_" for c in text) else None
+    return [text]
 
 
 def _sentence_headline(lines: list[Block]) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated, posted_line
 from sitegen.split.flags import alt_text
+from sitegen.split.meta import is_handle
 from sitegen.split.roles import LineShape, Role, is_organisation
 from sitegen.split.firsts import initialled
 from sitegen.split.text import Block, Debris, may_hold
@@ -346,16 +347,10 @@ def commenter(text: str, following: str | None = None) -> bool:
     return bool(dated(when) or _AGO.search(when) or CLOCK.search(when)) and len(when) <= 45 and not _NOT_WHEN.search(when)
 
 
-_HANDLE = re.compile(r"^@?[A-Za-z][\w.-]{2,30}$")
-_VERSION = re.compile(r"^v?\d")
-
-
 def poster(text: str, following: Sequence[str]) -> bool:
     """A forum post's head: the poster's handle alone on its line ("fellwalker_88", "pete_in_penrith"),
     the date of the post alone within the two lines under it (its display name, a rank or a role may come first)."""
-    handle = _HANDLE.match(text.strip()) is not None and not _VERSION.match(text.strip()) and (
-        text.strip().islower() or any(c.isdigit() or c == "_" for c in text))
-    return handle and any(len(t) <= POSTED_MAX and (_STARTS_DATE.match(t) or dated(t)) for t in following)
+    return is_handle(text) and any(len(t) <= POSTED_MAX and (_STARTS_DATE.match(t) or dated(t)) for t in following)
 
 
 def reason(e: Evidence) -> str | None:

@@ -33,6 +33,7 @@ from json.decoder import scanstring
 from sitegen.split.entries import Entry, Reader, people
 from sitegen.split.entries import when as when_of
 from sitegen.split.feeds import paragraphs
+from sitegen.split.meta import is_handle
 from sitegen.split.text import Block, Debris
 
 __all__ = ["JsonReader", "Node", "document_entries", "parse"]
@@ -54,7 +55,6 @@ _HANDLE_KEYS = ("handle", "username", "user_name", "screen_name", "login")
 _DATE_KEYS = ("published", "published_at", "publishedat", "pubdate", "date", "created_at", "createdat", "created",
               "posted_at", "posted", "updated_at", "timestamp")
 _RIGHTS_KEYS = ("license", "licence", "rights", "copyright")
-_HANDLE = re.compile(r"^@?[\w.]{3,40}$")
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
@@ -336,14 +336,10 @@ def _names(value: Node) -> list[str]:
         for keys in (_NAME_KEYS, _HANDLE_KEYS):
             given = [v.value for k in keys if k in keyed for _, v in [keyed[k]] if isinstance(v.value, str) and v.value.strip()]
             if given:
-                return _names(Node(given[0], value.line)) if keys is _NAME_KEYS or _is_handle(given[0]) else []
+                return _names(Node(given[0], value.line)) if keys is _NAME_KEYS or is_handle(given[0]) else []
         return []
     if not isinstance(value.value, str):
         return []
     text = value.value.strip()
-    return people(text) or ([text.lstrip("@")] if _is_handle(text) else [])
+    return people(text) or ([text.lstrip("@")] if is_handle(text) else [])
 
-
-def _is_handle(text: str) -> bool:
-    """A user's handle ("loopy_lou", "@noorknits", "bev.reads"), not a word of the site ("Committee")."""
-    return bool(_HANDLE.match(text)) and (text.islower() or any(c in text for c in "_.@0123456789"))

@@ -208,6 +208,19 @@ _NOT_NAMES = set(
 )
 
 
+_HANDLE_WORD = re.compile(r"^@?(?=[\w.-]*[^\W\d_])[\w.-]{3,30}$")  # one word of letters, digits, ".", "-", "_"
+_VERSION = re.compile(r"^v?\d")  # "v0.18.4", "2.7.3": a release, no handle
+
+
+def is_handle(text: str) -> bool:
+    """A user's handle as sites print it ("hopsandhops", "Greta_L", "@noorknits", "fellwalker_88"): one
+    word in lower case, or with a digit or an underscore; not a capitalised word of the page
+    ("Committee") nor a release's version ("v0.18.4")."""
+    text = text.strip()
+    return bool(_HANDLE_WORD.match(text)) and not _VERSION.match(text) and (
+        text.islower() or any(c.isdigit() or c == "_" for c in text))
+
+
 _STARS = re.compile(r"\s*[★☆✩✭⭐]+(?:\s*½)?\s*$")  # a star rating after a headline: "★★★½"
 _LEADING_STARS = re.compile(r"^[★☆✩✭⭐]+(?:\s*½)?\s+(?=\S)")  # or before it: "★★★★★ Rock solid"
 
