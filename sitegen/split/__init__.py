@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, jsondoc, memo, messages, mime, readerview, tagger
+from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, jsondoc, memo, messages, mime, readerview, tagger, threads
 from sitegen.split.boundary import Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
@@ -76,12 +76,18 @@ def _articles(
     publishers: set[str] = set()
     decide = tagger.active()
     first = True  # no item found yet in the dump
+    going = False  # a forum thread found in a segment before: the posts of the next are its replies
     held: tuple[tagger.Segment, tuple[tagger.Line, ...], tagger.Tagging, int, int] | None = None
     for segment in tagger.segments(lines, debris, repeats):
         if decide is not None:
             described = tagger.describe(segment, repeats)
             tagging = decide.decode(described)
             found, left = tagger.items(described, segment, tagging)
+            thread = threads.read(segment.blocks, segment.removed, going)
+            openers: list[Item] = []
+            if thread is not None:  # a forum thread: each opening post one article from its title, the replies none
+                openers, found, left = threads.whole(found, thread, segment.blocks, left)
+                going = True
             if found:
                 found, removed = furniture.judge(found, segment.blocks, segment.shapes, segment.roles, first)
                 first = False
@@ -89,6 +95,9 @@ def _articles(
                 reader = readerview.head(segment.blocks, segment.roles, segment.removed)
                 if reader is not None:  # a page saved from a reader view: one article from its headline down
                     found, left = readerview.whole(found, reader, segment.blocks, left)
+            if openers:
+                found = sorted([*found, *openers], key=lambda it: it.start)
+                first = False
             elif first and held is None and has_running_text([b.text for b in segment.blocks]):
                 held = (segment, described, tagging, len(debris), len(debris) + len(left))  # the dump's text, should no item be found in it
         else:

@@ -23,7 +23,7 @@ from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
-from sitegen.split.dates import date_of, relative_date, time_stamp
+from sitegen.split.dates import date_of, month_year, relative_date, time_stamp
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
@@ -49,7 +49,7 @@ from sitegen.split.meta import (
     translator_names,
     UPPER,
 )
-from sitegen.split.boundary import Item
+from sitegen.split.boundary import Item, PostHead
 from sitegen.split.writers import (
     closing_words_by,
     first_name_signature,
@@ -101,7 +101,6 @@ _IMPRINT = re.compile(  # where the text was printed, or an election imprint: "P
     re.IGNORECASE,
 )
 _OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
-_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)  # "Oct 2024"
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
@@ -214,6 +213,9 @@ def assemble(
         for _ in range(_headline_rest(lines)):  # a headline wrapped over narrow columns
             title = f"{title} {' '.join(lines[0].text.split())}"
             found.meta_lines.append(lines.pop(0).line)
+    if item and item.post:
+        _read_post_head(lines, found, item.post)
+        title = item.post.title or title
     _read_head(lines, found, titled=title is not None, title=title)
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
@@ -231,6 +233,8 @@ def assemble(
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
+    if item and item.post and (not is_handle(item.post.poster) or not found.authors):
+        found.authors = [item.post.poster]  # the name the forum shows; a handle only when the post is signed with no name
     notice = title is not None and inverted_name(title)
     kind = _kind(
         lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser), notice=notice,
@@ -431,7 +435,7 @@ def _unglued(text: str) -> str:
 def _dated_names(text: str) -> bool:
     """A by-line that gives a date, then a name with no "by" before it: "October 2026 · Planning Tips"."""
     parts = _ROW_PARTS.split(text.strip(), maxsplit=1)
-    return len(parts) == 2 and bool(date_line(parts[0]) or _MONTH_YEAR.match(parts[0])) and _BY_LEAD.match(parts[1]) is None
+    return len(parts) == 2 and bool(date_line(parts[0]) or month_year(parts[0])) and _BY_LEAD.match(parts[1]) is None
 
 
 def _after_the_site(text: str, site: Masthead) -> list[str] | None:
@@ -454,6 +458,20 @@ def _read_head_licence(lines: list[Block], found: _Found) -> None:
             return
 
 
+def _read_post_head(lines: list[Block], found: _Found, head: PostHead) -> None:
+    """Take a forum post's head (the thread's facts, the poster's names, rank and figures, the post's
+    date) off the text: the line naming the poster is the by-line, the post's date the article's."""
+    first, last = head.lines
+    taken = [b for b in lines if first <= b.line <= last]
+    if not taken:
+        return
+    named = next((b for b in taken if head.poster in b.text), taken[0])
+    found.bylines[named.line] = named.text
+    found.meta_lines += [b.line for b in taken]
+    found.date = head.date
+    lines[:] = [b for b in lines if not first <= b.line <= last]
+
+
 def _head_fact(text: str) -> bool:
     """A short line of figures between a standfirst and the by-line, not a sentence: a match's score
     ("Sheffield Sabres 84 – 79 Leeds Rhinos"), a kicker, a reading time."""
@@ -465,7 +483,7 @@ def _handle(lines: list[Block], i: int) -> list[str] | None:
     (one word in lower case, or with a digit or an underscore: not a capitalised section label)."""
     text = lines[i].text
     below = lines[i + 1].text if i + 1 < len(lines) else ""
-    if not is_handle(text) or not (date_line(below) or relative_date(below) or _MONTH_YEAR.match(below)):
+    if not is_handle(text) or not (date_line(below) or relative_date(below) or month_year(below)):
         return None
     return [text]
 

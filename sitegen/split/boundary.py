@@ -20,6 +20,7 @@ beyond what boundaries need.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +59,19 @@ _ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+")  # a web address is no running
 
 
 @dataclass(frozen=True, slots=True)
+class PostHead:
+    """A forum post's head inside an item: its dump lines (the thread's facts under its title, the
+    poster's name, rank and figures, the post's date), the
+    poster as the forum names them (the display name, else the handle), the post's date, and the
+    thread's title when its line prints more than the title."""
+
+    lines: tuple[int, int]
+    poster: str
+    date: dt.date | None = None
+    title: str | None = None  # the thread's title, when its line prints more ("Author  Topic: … (Read 1,847 times)")
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """One item of a segment: `blocks[start:end]`, how sure its start is, and what to check."""
 
@@ -67,6 +81,7 @@ class Item:
     doubts: tuple[tuple[int, str], ...] = ()  # (dump line, why) for an editor to check
     teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
     headed: bool = False  # its first line is its headline for certain (a feed entry's title)
+    post: PostHead | None = None  # a forum thread's opening post: the head its text is under
 
 
 def cut_at(item: Item, starts: Sequence[int], blocks: Sequence[Block], note: str | None = None) -> list[Item]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sitegen.split.dates import date_of
+from sitegen.split.dates import date_of, month_year
 from sitegen.split.roles import Role, shape
 from sitegen.split.text import BULLET
 
@@ -34,16 +34,9 @@ def lead_in(text: str) -> tuple[str, str] | None:
     if found is None or len(found.group("text").split()) < TEXT_WORDS:
         return None
     lead = (found.group("date") or found.group("bold") or found.group("label")).strip()
-    if date_of(lead) or _month_year(lead):
+    if date_of(lead) or month_year(lead):
         return lead, "date"
     return (lead, "label") if found.group("date") is None else None
-
-
-_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)
-
-
-def _month_year(text: str) -> bool:
-    return bool(_MONTH_YEAR.match(text.strip()))
 
 
 def entries(texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:

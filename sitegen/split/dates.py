@@ -127,6 +127,14 @@ def relative_date(line: str) -> bool:
     return len(line) <= 60 and may_hold(line, RELATIVE_WORDS) and bool(_RELATIVE.match(line.strip()))
 
 
+def month_year(line: str) -> bool:
+    """A line that is a month and its year, as archives and forums print a date ("Oct 2024", "March 2026")."""
+    return bool(_MONTH_YEAR.match(line.strip()))
+
+
+_MONTH_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$", re.IGNORECASE)
+
+
 def date_field(line: str) -> bool:
     """A record's field whose value is a date, under a label that says what was dated ("Comment
     submitted date: Wed 26 Feb 2025", "Received: 3 March 2025"): a field, no headline and no call

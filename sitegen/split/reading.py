@@ -23,7 +23,7 @@ SEPARATOR_MARKS = re.compile(r"[|·•–—]")  # what parts the fields of a me
 # one: a particle ("van", "de"), an honorific before it ("dr", "Rev." in any case), "and" between two
 # names, and "at" or "in" (and "the") before the place a signature gives ("Callum Reid at Meadow Lane")
 NAME_SMALL = frozenset(
-    "de van von da di du der den del bin binti al el le la ter dos das and at in the dr prof mr mrs ms rev "
+    "de van von da di du der den del bin binti al el le la ter dos das ap and at in the dr prof mr mrs ms rev "
     "dr. prof. mr. mrs. ms. rev.".split()
 )
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sitegen.split import contents
 from sitegen.split.clean import clean_line, follow_name, is_separator, line_debris
-from sitegen.split.dates import RELATIVE_WORDS, date_field, date_of, day_line, posted_line, relative_date, time_stamp
+from sitegen.split.dates import RELATIVE_WORDS, date_field, date_of, day_line, month_year, posted_line, relative_date, time_stamp
 from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
@@ -771,7 +771,10 @@ def date_line(text: str) -> bool:
         return True
     parts = _META_SEP.split(text)
     if len(parts) >= 2 and len(text) <= 100:
-        return any(date_of(p) or relative_date(p) or day_line(p) or _worded_date(p) for p in parts) and all(len(p.split()) <= 7 for p in parts)
+        if not all(len(p.split()) <= 7 for p in parts):
+            return False
+        return any(date_of(p) or relative_date(p) or day_line(p) or _worded_date(p) for p in parts) or sum(map(month_year, parts)) == 1
+        # (a month and its year among labels: "March 2026 | Roses"; months in a row are an archive's menu)
     if posted_line(text):
         return True  # "Posted 21 November 2026 by the District Secretary", "Updated 4 June, with the new times"
     if text[-1:] in "])" and (opened := text.rfind("[" if text[-1] == "]" else "(")) > 0 and len(text[:opened].split()) <= 6:

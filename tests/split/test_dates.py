@@ -140,3 +140,11 @@ def test_a_field_whose_value_is_a_date_is_read_as_one():
     assert dates.date_field("Received: 3 March 2025")
     assert not dates.date_field("Harvest festival: 14 June 2025")  # a headline: the label says what happens, not what was dated
     assert not dates.date_field("Election 2025: the results ward by ward")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Oct 2024", True), ("March 2026", True), (" Sept. 2025 ", True),
+    ("October 2024 was wet", False), ("2024", False), ("14 March 2026", False),
+])
+def test_a_month_and_its_year_alone_as_archives_and_forums_print_a_date(line, expected):
+    assert dates.month_year(line) is expected

@@ -15,6 +15,7 @@ from sitegen.split.text import may_hold
     ("Council approves the budget", False, False, True),
     ("Jane Hill | 3 May 2026", True, True, False),
     ("Dr Jane van der Berg", False, False, False),  # an honorific and particles: words a name holds
+    ("Rhodri ap Dafydd", False, False, False),  # a Welsh name's "ap" ("son of") too
     ("— Tom Rowe at Meadow Lane", False, True, False),
     ("Callum Reid and the vets", False, False, True),
     ("Price: £٣", True, False, False),  # an Arabic-Indic digit is a digit

@@ -116,6 +116,13 @@ def test_a_row_with_a_worded_date_among_its_parts_is_a_date_line():
     assert not date_line("Consultation · Open · Response form")
 
 
+def test_a_row_with_a_month_and_its_year_among_its_labels_is_a_date_line():
+    assert date_line("March 2026 | Borders & perennials")  # a listing's date row over a teaser
+    assert date_line("Feb 2026 · Wildlife")
+    assert not date_line("March 2026")  # a month alone: an archive's heading
+    assert not date_line("March Madness | Sport")
+
+
 def test_a_channels_post_row_with_its_date_in_brackets_is_a_date_line():
     assert date_line("Kochi Chronicle, [14.01.2025 08:40]")
     assert not date_line("Minutes of the meeting [draft]")

@@ -42,12 +42,13 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
         first, last = (lines[n - 1].strip() for n in item.lines)
         assert first and last, f"{dump.name}: item at {item.lines} starts or ends on a blank line"
         if item.title is not None:  # its first line, its first lines when the headline is wrapped, the second under a date row
+            raw = " ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1))
+            if first.endswith("="):  # a raw e-mail's quoted-printable soft break: "… all events cancel=" + "led"
+                first, raw = first[:-1], _SOFT_BREAK.sub("", raw, 1)
+            if _QP_ESCAPE.search(first):  # a raw e-mail's text is read decoded: "Ireland / =C3=89ire", "=3D=3D Notices =3D=3D"
+                first, raw = (quopri.decodestring(t.encode()).decode("utf-8", "replace") for t in (first, raw))
             head = heading(first)  # a plain-text heading's marks ("** Title") and a link's number ("[16]Title") are no part of it
-            wrapped = heading(" ".join(lines[n - 1] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 2) + 1)))
-            if head.endswith("="):  # a raw e-mail's quoted-printable soft break: "… all events cancel=" + "led"
-                head, wrapped = head[:-1], _SOFT_BREAK.sub("", wrapped, 1)
-            if _QP_ESCAPE.search(head):  # a raw e-mail's text is read decoded: "Ireland / =C3=89ire"
-                head, wrapped = (quopri.decodestring(t.encode()).decode("utf-8", "replace") for t in (head, wrapped))
+            wrapped = heading(raw)
             under = [heading(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)))
                      for k in (item.lines[0] + 1, item.lines[0] + 2, item.lines[0] + 3)]  # under a date row (wrapped, or a blank line between)
             message = [t for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 3) + 1) for t in _message_titles(lines[n - 1])]
@@ -58,14 +59,18 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
                     or any(m and (m.startswith(item.title) or item.title.startswith(m)) for m in message)  # under a message's header rows
                     or heading(" ".join(_COLUMNS.split(lines[n - 1].strip())[0] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 1) + 1))
                                ).startswith(item.title)  # the left column of a page laid out in two
-                    or person(head) and any(heading(lines[n - 1]) == item.title for n in range(item.lines[0] + 1, min(item.lines[1], item.lines[0] + 5) + 1))), (  # under a reviewer's name and its facts
+                    or f"Topic: {item.title}" in head  # a forum's topic bar over the opening post ("Author  Topic: … (Read 612 times)")
+                    or _CHAT_ROW.match(first) and any(u.startswith(item.title) for u in under)  # under a chat message's time and sender
+                    or (person(head) or _NAMES_ROW.match(head)) and any(heading(lines[n - 1]) == item.title for n in range(item.lines[0] + 1, min(item.lines[1], item.lines[0] + 5) + 1))), (  # under a reviewer's name and its facts
                 f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line")
 
 
 _SOFT_BREAK = re.compile(r"= ")
+_NAMES_ROW = re.compile(r"^[A-Z][\w'’.-]*(?: (?:and|&|[A-Z][\w'’.-]*)){1,5}$")  # a review's writers: "Pam and Geoff Hurrell"
+_CHAT_ROW = re.compile(r"^\[[^\]]{5,30}\]\s+\S")  # "[24-Feb-25 07:03 PM] Valka (mod team)"
 _QP_ESCAPE = re.compile(r"=[0-9A-F]{2}")
 _COLUMNS = re.compile(r"\s{3,}")
-_LEADING_MARKS = re.compile(r"^(?:[•·▪‣◦]|[★☆✩✪⭐]+½?)\s+")
+_LEADING_MARKS = re.compile(r"^(?:[•·▪‣◦]|[★☆✩✪⭐]+½?|Q:)\s+")  # (a question's "Q:" marker too)
 _MESSAGE_MARKS = re.compile(
     r"^(?:>\s*)+"  # a quoted mail's marks
     r"|^Subj(?:ect)?\s*:\s*(?:\[[^\]]{1,40}\]\s*)?"  # a mail's or an echo's subject, its list tag

@@ -1,0 +1,358 @@
+"""A forum thread: its title and opening post are one article, its replies none.
+
+Owns `read(blocks)` and `whole(found, thread, blocks, left)`. A thread saved from a forum prints
+its title, a row of the thread's facts, then each post under a head of its own: the poster's
+handle or name, perhaps their display name, rank and member figures, and the post's date, often
+with its number:
+
+    Clubroot on a new plot — lime it, or give up on brassicas?
+    Thread starter Beansprout_Bev · Start date 4 Mar 2026 · Tags clubroot brassicas
+    Beansprout_Bev
+    Bev Marchetti
+    Sprouting member · Joined Feb 2025 · Messages 212
+    4 Mar 2026  #1
+    Hi all. Took on a half plot …
+    👍 Like   Reply   Quote   Report
+
+(phpBB prints the head on one line: "Post by Martin Hale » Tue Mar 04, 2025 7:41 pm".) The tagger,
+reading a few lines either side, sees each reply as text of its own under a name, and the site's
+lines above the title as the head of the first post. `read` finds the posts by their heads, and
+a thread's opening post by what stands above its head: a headline with only the thread's facts
+between (a reply's head has the post above it, its foot row of buttons, a "Re: …" line or a
+reply's number). `whole` makes each opening post one item, from its title to its last line (a
+signature included, its foot row of buttons and reactions not), and takes the replies out as
+debris; the items the tagger found outside the threads stay. Pure; reads no metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sitegen.split.boundary import Item, PostHead, has_running_text
+from sitegen.split.dates import date_of, day_line, month_year, relative_date
+from sitegen.split.meta import NAME, is_handle
+from sitegen.split.text import TWO_SENTENCES, Block, Debris
+
+HEAD_LINES = 5  # a post's head: the poster's name at most this many lines over the post's date
+POSTER_MAX = 40  # a poster's name or handle is no longer
+PROFILE_MAX = 100  # nor a line of the poster's profile (rank, member figures, display name)
+PROFILE_WORDS = 4  # which has no more words than this unless it holds figures or is a row of them
+DATE_MAX = 60  # nor the post's date line
+TITLE_REACH = 8  # a thread's title is at most this many lines over its opening post's head
+TITLE_WORDS = 3  # and has this many words at least
+TITLE_MAX = 200  # and this many characters at most
+SURE = 0.8  # how sure an opening post's item is that no item the tagger found starts on its title (its head is evidence enough)
+TITLE_SENTENCE_WORDS = 16  # a title of two sentences has at most this many words ("… breaks the tenancy. Who's right?")
+
+_MARKS = re.compile(r"[\u200e\u200f«»]")  # direction marks and guillemets round an SMF post's date
+_NUMBER = re.compile(r"(?:^|\s)(?:(?:reply|post)\s*#(\d{1,5})\s*on:|#(\d{1,5})$)", re.IGNORECASE)  # "Reply #1 on:", "… #2"
+_ON = re.compile(r"^on:\s*", re.IGNORECASE)  # SMF's opening post: "« on: 10 February 2025, 22:41 »"
+_ONE_LINE = re.compile(r"^(?:(?:unread )?post(?:ed)? )?by (?P<who>[^»]{2,40}?) » (?P<when>.+)$", re.IGNORECASE)  # phpBB's head
+_RE = re.compile(r"^(?:post subject:\s*)?(?:re|aw|sv|antw)\s*:\s*\S", re.IGNORECASE)  # a reply's own title: "Re: Rear mech skipping …"
+_STATS = re.compile(  # what only a forum prints under a poster's name: the member's figures and rank
+    r"\b(?:joined|(?:posts|messages|reactions|reaction score|reputation|points)\s*:?\s*\d|\d[\d,.]*k?\s+(?:posts|messages)\b"
+    r"|member since|registered:|level \d+|contributor)",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(rf"^(?:{NAME}|[A-Z][\w’'-]+ [A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]*)+)$")  # "Rosie P.", "TernMatt"
+_WITH_HANDLE = re.compile(r"\s+\(@?[\w.-]{3,30}\)$")
+_ONE_WORD = re.compile(r"^[A-Z][\w.-]{2,29}$")  # a poster known by one word: "Spudwrangler"
+_RANK = re.compile(  # a poster's rank under the name, no display name: "Full Member", "Route Setter", "Regular"
+    r"\b(?:member|members|contributor|moderator|mod|regular|newbie|admin|administrator|staff|user|poster|veteran|guru|expert"
+    r"|legend|level|rank|setter|lurker|novice|enthusiast|supporter|champion|team)\b",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^(?:by|posted by|words by)\s", re.IGNORECASE)
+_SECTION = re.compile(  # the labels a thread prints between posts, no poster's names
+    r"^(?:\d+\s+)?(?:replies|reply|accepted solutions?|solution|answers?|advertisement|sponsored|posts?|comments?)$",
+    re.IGNORECASE,
+)
+_FOOT_WORDS = frozenset(
+    "like likes liked reply replies quote quotes report share top logged kudos bookmark permalink edit flag"
+    " multi-quote multiquote replyquote reactions reaction helpful upvote upvotes downvote solution"
+    " ✔ back to post view in original profile send private message pm email www user's".split()
+)
+_FOOT_LABEL = re.compile(r"^(?:labels?|tags?)\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Labels: Deposits, …"
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
+_THREAD_END = re.compile(  # what a thread's page prints after its last post
+    r"^(?:you must log in or register to reply|similar (?:threads|topics)|suggested topics|related (?:topics|threads|content)"
+    r"|post reply$|display posts from previous|return to\b)",
+    re.IGNORECASE,
+)
+_META = re.compile(  # the thread's facts between its title and the first post's head
+    r"^(?:thread starter|started by|start date|tags?:|labels?:|topic options|options|solved!? go to solution|pages?:"
+    r"|page \d+ of|author\b|« ?prev|go down|go ?to page|subscribe|✔? ?solved\b|view (?:previous|next) topic|post new topic"
+    r"|reply to topic|new topic)",
+    re.IGNORECASE,
+)
+_TOPIC = re.compile(r"\bTopic:\s+\S")  # SMF prints the thread's title so over its first post
+_READ = re.compile(r"\s*\(Read [\d,.]+ times\)\s*$", re.IGNORECASE)  # and how often it was read after it
+_ROW = re.compile(r"[·•]|\S\s{2,}\S.*\S\s{2,}\S")  # a row of facts or buttons: "Post Reply   Search this topic…   12 posts • Page 1 of 2"
+_CRUMBS = re.compile(r"\s(?:[›»‹>/]|->|::)\s")  # between the parts of a breadcrumb trail
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One post's head: the row of its first line (the poster's name) and of its date line (the
+    same row for phpBB's one-line head), and whether it says it is a reply."""
+
+    head: int
+    dated: int  # the head's last row (the date's, or the last of the profile under a date that heads the post)
+    reply: bool
+    forum: bool  # its head has what only a forum prints: the member's figures, the post's number, phpBB's one line
+    when: int = -1  # the row of its date, when that is not its last ("Posted: DATE" over the poster's name)
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A segment's forum threads, in block indexes: each opening post's item (its title to its last
+    line), and the runs of replies (each [start, end))."""
+
+    openers: tuple[tuple[int, int, PostHead], ...]  # [start, end) and the post's head
+    replies: tuple[tuple[int, int], ...]
+
+
+def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False) -> Thread | None:
+    """The segment's forum threads, when its lines hold posts under heads, at least one of them an
+    opening post under its title, or, `going` on a thread from a segment before, replies (None
+    otherwise). The lines the segment took out (`removed`: a "Top" or a "Re: …" that recurs, a
+    "Reply" button) are read too: they tell a reply from an opening post."""
+    rows = sorted([(b.line, b.text.strip()) for b in blocks] + [(d.line, d.text.strip()) for d in removed])
+    texts = [t for _, t in rows]
+    posts = _posts(texts)
+    if not posts or not (_forum(texts, posts) or going and any(p.forum or is_handle(texts[p.head].lstrip("@")) for p in posts)):
+        return None  # (replies on from a thread above still show a forum's head)
+    lines = [b.line for b in blocks]
+    at = lambda r: bisect_left(lines, rows[r][0]) if r < len(rows) else len(blocks)  # the block at or after a row
+    openers: list[tuple[int, int, PostHead]] = []
+    replies: list[tuple[int, int]] = []
+    for i, post in enumerate(posts):
+        stop = posts[i + 1].head if i + 1 < len(posts) else len(rows)
+        title = None if post.reply else _title(texts, post, posts[i - 1].dated + 1 if i else 0)
+        if title is not None and i and not any(_THREAD_END.match(t) for t in texts[posts[i - 1].dated + 1 : title]):
+            title = None  # no thread ends between the post above and this one: the line over it is the post's text
+        end = at(_post_end(texts, post, stop))
+        region = at(stop) if i + 1 < len(posts) else end  # what stands between two posts is the thread's (a quote, an advert)
+        if title is not None and at(title) < end:
+            head = _head(texts, post, (rows[title][0] + 1, rows[post.dated][0]))  # the thread's facts and the post's head
+            topic = _TOPIC.search(texts[title])
+            if topic:
+                head = replace(head, title=_READ.sub("", texts[title][topic.end() - 1 :]).strip())
+            openers.append((at(title), end, head))
+            replies.append((end, region))
+        elif openers or going:
+            replies.append((at(post.head), region))
+    replies = [(a, b) for a, b in replies if a < b]
+    return Thread(tuple(openers), tuple(replies)) if openers or replies else None
+
+
+def _posts(texts: Sequence[str]) -> list[Post]:
+    """The posts' heads, in order."""
+    out: list[Post] = []
+    for k, text in enumerate(texts):
+        if len(text) > DATE_MAX + 60 or not any(c.isdigit() for c in text):
+            continue
+        one = _ONE_LINE.match(text)
+        if one and _post_date(one.group("when")) is not None:
+            reply = k > 0 and bool(_RE.match(texts[k - 1]))
+            out.append(Post(k, k, reply, True))
+            continue
+        number = _post_date(text)
+        if number is None and _STATS.search(text) and _profile(text) and not any(_post_date(t) is not None for t in texts[k + 1 : k + 3]):
+            number = 1  # a head with no date: the poster's name over the member's figures ("Rank: Newcomer · Posts: 7")
+        elif number is None:
+            continue
+        head = _poster_above(texts, k, out[-1].dated if out else -1)
+        if head is None and _post_date(text) is not None and (last := _profile_below(texts, k)) is not None:  # "Posted: DATE" over the name
+            reply = number > 1 or k > 0 and bool(_RE.match(texts[k - 1]))
+            out.append(Post(k, last, reply, number != 1 or any(_STATS.search(t) for t in texts[k : last + 1]), k))
+            continue
+        if head is None:
+            continue
+        reply = number > 1 or "reply" in text.lower() or any(_RE.match(t) for t in texts[max(0, head - 1) : k])
+        forum = number != 1 or any(_STATS.search(t) for t in texts[head : k + 1])
+        out.append(Post(head, k, reply, forum))
+    return out
+
+
+def _post_date(text: str) -> int | None:
+    """A post's date line: the post's number ("#2", "Reply #1": 1 for a date with none, 0 for SMF's
+    opening "on:"), or None for a line that is no post's date."""
+    date, number = _dated(text)
+    if len(date) > DATE_MAX or not date:
+        return None
+    if date_of(date) or day_line(date) or month_year(date) or relative_date(date):
+        return number
+    return None
+
+
+def _dated(text: str) -> tuple[str, int]:
+    """A post's date line without its marks and number, and the number (1 when none is printed, 0
+    for SMF's opening "on:")."""
+    text = _MARKS.sub("", text).strip()
+    number = _NUMBER.search(text)
+    if number:
+        text = (text[: number.start()] + " " + text[number.end() :]).strip()
+    opening = bool(_ON.match(text)) and not number
+    text = _ON.sub("", text).strip(" ,·|")
+    return text, int(number.group(1) or number.group(2)) if number else (0 if opening else 1)
+
+
+def _head(texts: Sequence[str], post: Post, lines: tuple[int, int]) -> PostHead:
+    """An opening post's head: the poster by the display name the head shows, else by the handle."""
+    dated = post.when if post.when >= 0 else post.dated
+    one = _ONE_LINE.match(texts[dated])
+    when = one.group("when") if one else texts[dated]
+    date = date_of(_dated(when)[0])
+    if one:
+        return PostHead(lines, one.group("who").strip(), date)
+    names = [_WITH_HANDLE.sub("", t) for j, t in enumerate(texts[post.head : post.dated + 1], post.head) if j != dated and _poster(t)]
+    shown = next((t for t in names if not is_handle(t.lstrip("@")) and not _RANK.search(t)), None)
+    return PostHead(lines, shown or names[0].lstrip("@"), date)
+
+
+def _poster_above(texts: Sequence[str], k: int, floor: int) -> int | None:
+    """The row of the poster's name over a post's date line at `k` (not at or above `floor`): the
+    nearest name within `HEAD_LINES`, every line between it and the date a line of the profile, or
+    the name right over it (a display name over the handle: "Annika Vogt-Reilly", "@annika_vr")."""
+    for j in range(k - 1, max(floor, k - 1 - HEAD_LINES), -1):
+        if _poster(texts[j]):
+            return j - 1 if j - 1 > floor and _poster(texts[j - 1]) else j
+        if not _profile(texts[j]) and not (j == k - 1 and _subject(texts[j])):
+            return None
+    return None
+
+
+def _profile_below(texts: Sequence[str], k: int) -> int | None:
+    """The last row of a post's head under its date line at `k`: the poster's name right under it,
+    then the lines of the profile (a rank, "Joined: 14 Jun 2023", "Posts: 31"); None when no name
+    stands there."""
+    if k + 1 >= len(texts) or not _poster(texts[k + 1]):
+        return None
+    last = k + 1
+    for j in range(k + 2, min(len(texts), k + 2 + HEAD_LINES)):
+        if not _profile(texts[j]) or texts[j].endswith((",", ":")):
+            break  # (a greeting opening the post, "Hi all,", is its text)
+        if _STATS.search(texts[j]) or _RANK.search(texts[j]):
+            last = j  # the head runs to its last line of rank or figures ("Posts: 31")
+    return last
+
+
+def _poster(text: str) -> bool:
+    """A poster's handle or name alone on its line: "Beansprout_Bev", "Rosie P.", "Dr. K. Lindqvist"."""
+    if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or text.isupper() and not any(c.isdigit() for c in text):
+        return False  # (a by-line's "By NAME", a label in capitals)
+    text = _WITH_HANDLE.sub("", text)  # "Niamh Costello (ncostello_se15)": the name, its handle after it
+    return is_handle(text.lstrip("@")) or bool(_PERSON.match(text)) or bool(_ONE_WORD.match(text))
+
+
+def _profile(text: str) -> bool:
+    """A line of a poster's profile: a rank, the member's figures, a display name, stars ("Full
+    Member", "***", "Club member · Joined May 2019 · Messages 318", "@annika_vr")."""
+    return _subject(text) and (len(_WORD.findall(text)) <= PROFILE_WORDS or any(c.isdigit() for c in text) or bool(_ROW.search(text)))
+
+
+def _subject(text: str) -> bool:
+    """A short line that is no sentence: a profile's line, or the post's subject over its date (SMF's
+    "Re: Uneven tension on a rigid heddle")."""
+    return len(text) <= PROFILE_MAX and not TWO_SENTENCES.search(text) and not text.endswith(".") and not _SECTION.match(text)
+
+
+def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
+    """Posts a forum prints, not a listing's teasers under their writers' names nor a page's
+    comments: two posts or more, one with a head only a forum prints, or two under users' handles
+    with a post's buttons or reactions on the page."""
+    if len(posts) < 2:
+        return False
+    return any(p.forum for p in posts) or sum(is_handle(texts[p.head].lstrip("@")) for p in posts) >= 2 and any(map(_foot, texts))
+
+
+def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
+    """The block of the title over an opening post's head, or None when the post is a reply: the
+    first line up that reads as a headline, with only the thread's facts, tags and page numbers
+    between; the post above, its foot row, a label of replies or a "Re: …" line make it a reply."""
+    for j in range(post.head - 1, max(floor - 1, post.head - 1 - TITLE_REACH), -1):
+        text = texts[j]
+        if _TOPIC.search(text):
+            return j  # SMF's "Author  Topic: … (Read 1,847 times)"
+        if _META.match(text):
+            continue
+        if _foot(text) or _RE.match(text) or _SECTION.match(text) or _THREAD_END.match(text):
+            return None
+        if len(_CRUMBS.findall(text)) >= 2 or len(_WORD.findall(text)) < TITLE_WORDS or _ROW.search(text):
+            continue
+        if len(text) > TITLE_MAX or text.endswith(".") and not text.endswith("...") or (
+                TWO_SENTENCES.search(text) and len(text.split()) > TITLE_SENTENCE_WORDS):
+            return None  # running text: the post above, or the page's notice
+        if j > 0 and _SECTION.match(texts[j - 1]):
+            return None  # an advertisement's line under its label
+        return j
+    return None
+
+
+def _foot(text: str) -> bool:
+    """A post's foot: its buttons and reactions ("👍 Like   Reply   Quote   Report", "👍 7 Likes",
+    "Top", "Logged"), its labels, "Solved! Go to solution"."""
+    if _FOOT_LABEL.match(text):
+        return True
+    words = _TOKEN.findall(text.lower())
+    if not words:
+        return bool(text) and not any(c.isalpha() for c in text) and any(not c.isascii() for c in text)  # "👍 31"
+    return all(w in _FOOT_WORDS for w in words)
+
+
+def _post_end(texts: Sequence[str], post: Post, stop: int) -> int:
+    """The block after a post's last line: before its foot, or before the next post's head (`stop`),
+    whichever comes first, the labels and "Re: …" line of the next post's head left out."""
+    for j in range(post.dated + 1, stop):
+        if _foot(texts[j]) or _THREAD_END.match(texts[j]):
+            return j
+    end = stop
+    while end > post.dated + 1 and (_SECTION.match(texts[end - 1]) or _RE.match(texts[end - 1])):
+        end -= 1
+    return end
+
+
+def whole(found: Sequence[Item], thread: Thread, blocks: Sequence[Block],
+          left: Sequence[Debris]) -> tuple[list[Item], list[Item], list[Debris]]:
+    """The items of a segment with a forum thread: the threads' opening posts (one item each, from
+    the title to the post's last line), the items found outside the threads (cut where a thread
+    starts), and the lines left out (the replies among them)."""
+    texts = [b.text for b in blocks]
+    openers = []
+    for start, end, head in thread.openers:
+        first, last = blocks[start].line, blocks[end - 1].line
+        doubts = tuple(d for it in found for d in it.doubts if first < d[0] <= last)
+        confidence = max([SURE, *(it.confidence for it in found if it.start <= start < it.end)])
+        openers.append(Item(start, end, confidence, doubts, headed=True, post=head))
+    taken = {j for a, b, *_ in (*thread.openers, *thread.replies) for j in range(a, b)}
+    inside = {j for a, b, _ in thread.openers for j in range(a, b)}
+    lines = {blocks[j].line for j in inside}
+    kept: list[Item] = []
+    out = [d for d in left if d.line not in lines]
+    for item in found:
+        for a, b in _outside(item, taken):
+            if has_running_text(texts[a:b]):
+                kept.append(replace(item, start=a, end=b, doubts=tuple(d for d in item.doubts if blocks[a].line <= d[0] <= blocks[b - 1].line)))
+            else:
+                out += [Debris(blocks[j].line, blocks[j].text, "no running text: page or section headings, navigation") for j in range(a, b)]
+        out += [Debris(blocks[j].line, blocks[j].text, "a reply in a forum thread, or its poster's head and buttons")
+                for j in range(item.start, item.end) if j in taken and j not in inside]
+    return openers, kept, sorted(out, key=lambda d: d.line)
+
+
+def _outside(item: Item, taken: set[int]) -> list[tuple[int, int]]:
+    """The runs of an item's blocks outside every thread."""
+    runs: list[tuple[int, int]] = []
+    for j in range(item.start, item.end):
+        if j in taken:
+            continue
+        if runs and runs[-1][1] == j:
+            runs[-1] = (runs[-1][0], j + 1)
+        else:
+            runs.append((j, j + 1))
+    return runs

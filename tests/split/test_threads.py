@@ -1,0 +1,90 @@
+"""threads: a forum thread's title and opening post are one article, its replies none; a listing
+of teasers under their writers' names and a blog's comments are no thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sitegen.split import split_text
+from sitegen.split.text import Block
+from sitegen.split.threads import read
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def _split(name: str):
+    return split_text((PAGES / name).read_text(encoding="utf-8"), name)
+
+
+def _plan(result) -> list[tuple[tuple[int, int], str, tuple[str, ...]]]:
+    return [(a.source.lines, a.title, a.authors) for a in result.articles]
+
+
+def test_a_thread_is_its_title_and_opening_post_named_by_the_display_name_its_replies_left_out():
+    result = _split("forum_thread_xenforo.txt")
+    assert _plan(result) == [
+        ((6, 21), "Re-glueing a clinker gig: epoxy or traditional glue?", ("Owen Pritchard",)),
+    ]
+    article = result.articles[0]
+    assert article.date == dt.date(2026, 2, 9)
+    assert article.body.startswith("Our club has been given")  # the poster's head is the by-line, not text
+    assert "Four-oared gig" in article.body  # the signature is the post's
+    replies = {d.line: d.reason for d in result.debris}
+    assert "forum thread" in replies[33]  # a reply's text
+    assert 26 in replies and 42 in replies  # the advert between the posts, the poster's own reply
+
+
+def test_two_threads_of_one_page_with_phpbbs_one_line_heads_are_an_article_each():
+    result = _split("forum_threads_phpbb.txt")
+    assert _plan(result) == [
+        ((4, 7), "Swarm cells on a queenright colony in April: split now or wait?", ("Ruth Ellery",)),
+        ((24, 27), "Our first heather honey harvest: pressing, not spinning", ("Gwyn Tudor",)),
+    ]
+
+
+def test_smfs_topic_line_titles_the_thread_and_its_handle_names_the_poster():
+    result = _split("forum_thread_smf.txt")
+    assert _plan(result) == [
+        ((9, 19), "Uneven tension on a rigid heddle after direct warping", ("weft_wendy",)),
+    ]  # "Full Member" is the poster's rank, not a display name
+
+
+def test_a_post_headed_by_its_date_over_the_posters_name_and_figures_opens_the_thread():
+    result = _split("forum_thread_date_first.txt")
+    assert _plan(result) == [
+        ((4, 14), "Calorifier leaking from the pressure relief valve after winterising", ("Hannah Okafor",)),
+    ]  # the name without its handle in brackets; the attachment under the post and the replies left out
+    assert result.articles[0].date == dt.date(2026, 3, 7)
+
+
+def test_teasers_under_their_writers_names_and_dates_are_no_thread():
+    result = _split("listing_names_over_dates.txt")
+    assert _plan(result) == [
+        ((6, 9), "Harbour wall repairs to start after the Easter holidays", ("Megan Rhys",)),
+        ((11, 14), "Lifeboat crew called out twice in one night", ("Daniel Evans",)),
+        ((16, 19), "School choir wins place at national festival", ("Sian Morgan",)),
+    ]
+
+
+def test_a_blog_posts_comments_under_handles_are_no_thread():
+    result = _split("blog_post_with_handle_comments.txt")
+    assert [a.title for a in result.articles] == ["Darning a heel with a mushroom: the long way round"]
+
+
+def test_comments_under_a_post_with_its_text_above_them_open_no_thread():
+    texts = [
+        "Darning a heel with a mushroom: the long way round",
+        "My grandmother's darning mushroom has sat in the sewing box for twenty years. This winter I learned to use it.",
+        "mend_and_make", "March 3, 2026", "Lovely, I have one of these and never knew what to do with it.", "Reply",
+        "thimble_tess", "March 4, 2026", "Did you use a darning needle or a tapestry needle?", "Reply",
+    ]
+    assert read([Block(k + 1, t) for k, t in enumerate(texts)], []) is None
+
+
+def test_replies_in_a_segment_after_the_threads_are_left_out():
+    texts = ["mend_and_make", "Joined Mar 2012 · Messages 4,210", "9 Feb 2026  #4", "Same here, thanks all."]
+    blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
+    assert read(blocks, []) is None  # one post alone, no thread known
+    thread = read(blocks, [], going=True)
+    assert thread is not None and thread.openers == () and thread.replies == ((0, 4),)
