@@ -102,6 +102,8 @@ _IMPRINT = re.compile(  # where the text was printed, or an election imprint: "P
 )
 _OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
 _SMALL = frozenset("to of the for and & de du la le von van".split())
+POST_SIGNATURE_LINES = 4  # a forum post's signing name stands among its last lines (a forum signature may follow)
+_CLOSING_NAME = re.compile(r"^(?:thanks|thank you|cheers|regards|best|ta)\b[^,]{0,30},\s*(\S+)$", re.IGNORECASE)  # "Thanks, Owen"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
 _DATE_WORDS = frozenset("posted updated published monday tuesday wednesday thursday friday saturday sunday".split())
@@ -233,6 +235,8 @@ def assemble(
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
+    if item and item.post and is_handle(item.post.poster) and not found.authors:
+        found.add_authors(_signed_post(lines))  # "Thanks in advance," / "Graham" under a post its head names by a handle
     if item and item.post and (not is_handle(item.post.poster) or not found.authors):
         found.authors = [item.post.poster]  # the name the forum shows; a handle only when the post is signed with no name
     notice = title is not None and inverted_name(title)
@@ -470,6 +474,19 @@ def _read_post_head(lines: list[Block], found: _Found, head: PostHead) -> None:
     found.meta_lines += [b.line for b in taken]
     found.date = head.date
     lines[:] = [b for b in lines if not first <= b.line <= last]
+
+
+def _signed_post(lines: list[Block]) -> list[str]:
+    """The first name a forum post is signed with, alone on a line among its last ("Graham" under
+    "Thanks in advance,", over the forum signature "Spotmatic SP, ES II, too many Takumars"), or
+    after its closing words on one ("Thanks, Owen"); none when no line so signs."""
+    for block in reversed(lines[-POST_SIGNATURE_LINES:]):
+        text = block.text.strip().rstrip(".!")
+        closing = _CLOSING_NAME.match(text)
+        name = closing.group(1) if closing else text
+        if " " not in name and first_name(name):
+            return [name]
+    return []
 
 
 def _head_fact(text: str) -> bool:

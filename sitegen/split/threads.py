@@ -1,6 +1,6 @@
 """A forum thread: its title and opening post are one article, its replies none.
 
-Owns `read(blocks)` and `whole(found, thread, blocks, left)`. A thread saved from a forum prints
+Owns `read(blocks, removed, going)` and `whole(found, thread, blocks, left)`. A thread saved from a forum prints
 its title, a row of the thread's facts, then each post under a head of its own: the poster's
 handle or name, perhaps their display name, rank and member figures, and the post's date, often
 with its number:
@@ -14,7 +14,8 @@ with its number:
     Hi all. Took on a half plot …
     👍 Like   Reply   Quote   Report
 
-(phpBB prints the head on one line: "Post by Martin Hale » Tue Mar 04, 2025 7:41 pm".) The tagger,
+(phpBB prints the head on one line, "Post by Martin Hale » Tue Mar 04, 2025 7:41 pm"; some forums
+print the date over the poster's name, "Posted: Wed 11 Mar 2026 19:22".) The tagger,
 reading a few lines either side, sees each reply as text of its own under a name, and the site's
 lines above the title as the head of the first post. `read` finds the posts by their heads, and
 a thread's opening post by what stands above its head: a headline with only the thread's facts
@@ -57,6 +58,8 @@ _STATS = re.compile(  # what only a forum prints under a poster's name: the memb
     r"|member since|registered:|level \d+|contributor)",
     re.IGNORECASE,
 )
+_MEMBER = re.compile(  # a member's own figures, labelled: "Rank: Newcomer · Posts: 7 · Joined Jan 2026" (not a thread's "12 posts")
+    r"\b(?:joined|member since|registered:|(?:posts|messages|reputation|rank)\s*:\s*\S)", re.IGNORECASE)
 _PERSON = re.compile(rf"^(?:{NAME}|[A-Z][\w’'-]+ [A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]*)+)$")  # "Rosie P.", "TernMatt"
 _WITH_HANDLE = re.compile(r"\s+\(@?[\w.-]{3,30}\)$")
 _ONE_WORD = re.compile(r"^[A-Z][\w.-]{2,29}$")  # a poster known by one word: "Spudwrangler"
@@ -76,7 +79,7 @@ _FOOT_WORDS = frozenset(
     " ✔ back to post view in original profile send private message pm email www user's".split()
 )
 _FOOT_LABEL = re.compile(r"^(?:labels?|tags?)\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Labels: Deposits, …"
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
 _THREAD_END = re.compile(  # what a thread's page prints after its last post
     r"^(?:you must log in or register to reply|similar (?:threads|topics)|suggested topics|related (?:topics|threads|content)"
@@ -86,7 +89,7 @@ _THREAD_END = re.compile(  # what a thread's page prints after its last post
 _META = re.compile(  # the thread's facts between its title and the first post's head
     r"^(?:thread starter|started by|start date|tags?:|labels?:|topic options|options|solved!? go to solution|pages?:"
     r"|page \d+ of|author\b|« ?prev|go down|go ?to page|subscribe|✔? ?solved\b|view (?:previous|next) topic|post new topic"
-    r"|reply to topic|new topic)",
+    r"|reply to topic|new topic|sort by\b)",
     re.IGNORECASE,
 )
 _TOPIC = re.compile(r"\bTopic:\s+\S")  # SMF prints the thread's title so over its first post
@@ -97,11 +100,12 @@ _CRUMBS = re.compile(r"\s(?:[›»‹>/]|->|::)\s")  # between the parts of a br
 
 @dataclass(frozen=True, slots=True)
 class Post:
-    """One post's head: the row of its first line (the poster's name) and of its date line (the
-    same row for phpBB's one-line head), and whether it says it is a reply."""
+    """One post's head: the row of its first line (the poster's name, or the date over it) and of its
+    last (the date's; the same row for phpBB's one-line head), whether it says it is a reply, and
+    whether it shows what only a forum prints."""
 
     head: int
-    dated: int  # the head's last row (the date's, or the last of the profile under a date that heads the post)
+    last: int  # the head's last row (the date's, or the last of the profile under a date that heads the post)
     reply: bool
     forum: bool  # its head has what only a forum prints: the member's figures, the post's number, phpBB's one line
     when: int = -1  # the row of its date, when that is not its last ("Posted: DATE" over the poster's name)
@@ -127,18 +131,22 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
     if not posts or not (_forum(texts, posts) or going and any(p.forum or is_handle(texts[p.head].lstrip("@")) for p in posts)):
         return None  # (replies on from a thread above still show a forum's head)
     lines = [b.line for b in blocks]
-    at = lambda r: bisect_left(lines, rows[r][0]) if r < len(rows) else len(blocks)  # the block at or after a row
+
+    def at(r: int) -> int:
+        """The block at or after a row."""
+        return bisect_left(lines, rows[r][0]) if r < len(rows) else len(blocks)
+
     openers: list[tuple[int, int, PostHead]] = []
     replies: list[tuple[int, int]] = []
     for i, post in enumerate(posts):
         stop = posts[i + 1].head if i + 1 < len(posts) else len(rows)
-        title = None if post.reply else _title(texts, post, posts[i - 1].dated + 1 if i else 0)
-        if title is not None and i and not any(_THREAD_END.match(t) for t in texts[posts[i - 1].dated + 1 : title]):
+        title = None if post.reply else _title(texts, post, posts[i - 1].last + 1 if i else 0)
+        if title is not None and i and not any(_THREAD_END.match(t) for t in texts[posts[i - 1].last + 1 : title]):
             title = None  # no thread ends between the post above and this one: the line over it is the post's text
         end = at(_post_end(texts, post, stop))
         region = at(stop) if i + 1 < len(posts) else end  # what stands between two posts is the thread's (a quote, an advert)
         if title is not None and at(title) < end:
-            head = _head(texts, post, (rows[title][0] + 1, rows[post.dated][0]))  # the thread's facts and the post's head
+            head = _head(texts, post, (rows[title][0] + 1, rows[post.last][0]))  # the thread's facts and the post's head
             topic = _TOPIC.search(texts[title])
             if topic:
                 head = replace(head, title=_READ.sub("", texts[title][topic.end() - 1 :]).strip())
@@ -162,12 +170,13 @@ def _posts(texts: Sequence[str]) -> list[Post]:
             out.append(Post(k, k, reply, True))
             continue
         number = _post_date(text)
-        if number is None and _STATS.search(text) and _profile(text) and not any(_post_date(t) is not None for t in texts[k + 1 : k + 3]):
+        dated = number is not None
+        if not dated and _MEMBER.search(text) and _profile(text) and not any(_post_date(t) is not None for t in texts[k + 1 : k + 3]):
             number = 1  # a head with no date: the poster's name over the member's figures ("Rank: Newcomer · Posts: 7")
-        elif number is None:
+        if number is None:
             continue
-        head = _poster_above(texts, k, out[-1].dated if out else -1)
-        if head is None and _post_date(text) is not None and (last := _profile_below(texts, k)) is not None:  # "Posted: DATE" over the name
+        head = _poster_above(texts, k, out[-1].last if out else -1)
+        if head is None and dated and (last := _profile_below(texts, k)) is not None:  # "Posted: DATE" over the name
             reply = number > 1 or k > 0 and bool(_RE.match(texts[k - 1]))
             out.append(Post(k, last, reply, number != 1 or any(_STATS.search(t) for t in texts[k : last + 1]), k))
             continue
@@ -204,13 +213,13 @@ def _dated(text: str) -> tuple[str, int]:
 
 def _head(texts: Sequence[str], post: Post, lines: tuple[int, int]) -> PostHead:
     """An opening post's head: the poster by the display name the head shows, else by the handle."""
-    dated = post.when if post.when >= 0 else post.dated
+    dated = post.when if post.when >= 0 else post.last
     one = _ONE_LINE.match(texts[dated])
     when = one.group("when") if one else texts[dated]
     date = date_of(_dated(when)[0])
     if one:
         return PostHead(lines, one.group("who").strip(), date)
-    names = [_WITH_HANDLE.sub("", t) for j, t in enumerate(texts[post.head : post.dated + 1], post.head) if j != dated and _poster(t)]
+    names = [_WITH_HANDLE.sub("", t) for j, t in enumerate(texts[post.head : post.last + 1], post.head) if j != dated and _poster(t)]
     shown = next((t for t in names if not is_handle(t.lstrip("@")) and not _RANK.search(t)), None)
     return PostHead(lines, shown or names[0].lstrip("@"), date)
 
@@ -221,7 +230,9 @@ def _poster_above(texts: Sequence[str], k: int, floor: int) -> int | None:
     the name right over it (a display name over the handle: "Annika Vogt-Reilly", "@annika_vr")."""
     for j in range(k - 1, max(floor, k - 1 - HEAD_LINES), -1):
         if _poster(texts[j]):
-            return j - 1 if j - 1 > floor and _poster(texts[j - 1]) else j
+            above = texts[j - 1] if j - 1 > floor else ""
+            one_handle = is_handle(above.lstrip("@")) != is_handle(texts[j].lstrip("@"))  # (a tag over a handle is none)
+            return j - 1 if _poster(above) and one_handle else j
         if not _profile(texts[j]) and not (j == k - 1 and _subject(texts[j])):
             return None
     return None
@@ -244,15 +255,20 @@ def _profile_below(texts: Sequence[str], k: int) -> int | None:
 
 def _poster(text: str) -> bool:
     """A poster's handle or name alone on its line: "Beansprout_Bev", "Rosie P.", "Dr. K. Lindqvist"."""
-    if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or text.isupper() and not any(c.isdigit() for c in text):
-        return False  # (a by-line's "By NAME", a label in capitals)
+    if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or _META.match(text) or _foot(text) or (
+            text.isupper() and not any(c.isdigit() for c in text)):
+        return False  # (a by-line's "By NAME", a thread's "Author  Message" bar, a post's "Logged", a label in capitals)
     text = _WITH_HANDLE.sub("", text)  # "Niamh Costello (ncostello_se15)": the name, its handle after it
-    return is_handle(text.lstrip("@")) or bool(_PERSON.match(text)) or bool(_ONE_WORD.match(text))
+    if is_handle(text.lstrip("@")):
+        return True
+    return (bool(_PERSON.match(text)) or bool(_ONE_WORD.match(text))) and not _RANK.search(text)  # (a rank: "Full Member")
 
 
 def _profile(text: str) -> bool:
     """A line of a poster's profile: a rank, the member's figures, a display name, stars ("Full
     Member", "***", "Club member · Joined May 2019 · Messages 318", "@annika_vr")."""
+    if len(text) <= POSTER_MAX and _RANK.search(text):
+        return True  # a rank, whatever its stops: "Sr. Member"
     return _subject(text) and (len(_WORD.findall(text)) <= PROFILE_WORDS or any(c.isdigit() for c in text) or bool(_ROW.search(text)))
 
 
@@ -268,7 +284,8 @@ def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
     with a post's buttons or reactions on the page."""
     if len(posts) < 2:
         return False
-    return any(p.forum for p in posts) or sum(is_handle(texts[p.head].lstrip("@")) for p in posts) >= 2 and any(map(_foot, texts))
+    handles = sum(any(is_handle(t.lstrip("@")) for t in texts[p.head : p.last + 1]) for p in posts)
+    return any(p.forum for p in posts) or handles >= 2 and any(map(_foot, texts))
 
 
 def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
@@ -285,7 +302,7 @@ def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
             return None
         if len(_CRUMBS.findall(text)) >= 2 or len(_WORD.findall(text)) < TITLE_WORDS or _ROW.search(text):
             continue
-        if len(text) > TITLE_MAX or text.endswith(".") and not text.endswith("...") or (
+        if len(text) > TITLE_MAX or text.endswith(".") and not text.endswith("...") or text[:1] in "—–" or (
                 TWO_SENTENCES.search(text) and len(text.split()) > TITLE_SENTENCE_WORDS):
             return None  # running text: the post above, or the page's notice
         if j > 0 and _SECTION.match(texts[j - 1]):
@@ -308,11 +325,11 @@ def _foot(text: str) -> bool:
 def _post_end(texts: Sequence[str], post: Post, stop: int) -> int:
     """The block after a post's last line: before its foot, or before the next post's head (`stop`),
     whichever comes first, the labels and "Re: …" line of the next post's head left out."""
-    for j in range(post.dated + 1, stop):
+    for j in range(post.last + 1, stop):
         if _foot(texts[j]) or _THREAD_END.match(texts[j]):
             return j
     end = stop
-    while end > post.dated + 1 and (_SECTION.match(texts[end - 1]) or _RE.match(texts[end - 1])):
+    while end > post.last + 1 and (_SECTION.match(texts[end - 1]) or _RE.match(texts[end - 1])):
         end -= 1
     return end
 

@@ -58,6 +58,20 @@ def test_a_post_headed_by_its_date_over_the_posters_name_and_figures_opens_the_t
     assert result.articles[0].date == dt.date(2026, 3, 7)
 
 
+def test_a_post_its_head_names_by_a_handle_is_named_by_the_first_name_it_is_signed_with():
+    result = _split("forum_thread_signed.txt")
+    assert _plan(result) == [
+        ((4, 19), "Raspberry canes wilting from the tips in June: cane blight or just drought?", ("Graham",)),
+    ]  # "Thanks in advance," / "Graham", over the forum signature
+
+
+def test_a_thread_under_a_row_of_its_buttons_is_named_by_the_handle_under_its_tags():
+    result = _split("forum_thread_discourse.txt")
+    assert _plan(result) == [
+        ((6, 13), "Dovetail gaps on the pins side: saw technique or marking out?", ("chiselhand",)),
+    ]  # "6 posts" in the row over the title is the thread's count, no poster's figures; "joinery" a tag
+
+
 def test_teasers_under_their_writers_names_and_dates_are_no_thread():
     result = _split("listing_names_over_dates.txt")
     assert _plan(result) == [
