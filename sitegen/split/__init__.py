@@ -22,7 +22,7 @@ from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
 from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, jsondoc, memo, messages, mime, readerview, tagger, threads
-from sitegen.split.boundary import Item, has_running_text, items
+from sitegen.split.boundary import NO_RUNNING_TEXT, Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
 from sitegen.split.unwrap import Unwrapped
@@ -133,7 +133,7 @@ def _rule_items(segment: tagger.Segment, publishers: set[str]) -> tuple[list[Ite
         if has_running_text(texts[item.start : item.end]):
             found.append(item)
         else:
-            left += [Debris(b.line, b.text, "no running text: page or section headings, navigation") for b in segment.blocks[item.start : item.end]]
+            left += [Debris(b.line, b.text, NO_RUNNING_TEXT) for b in segment.blocks[item.start : item.end]]
     return found, left
 
 

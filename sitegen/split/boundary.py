@@ -314,6 +314,9 @@ def is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, en
     return lines <= TEASER_LINES and chars <= TEASER_CHARS
 
 
+NO_RUNNING_TEXT = "no running text: page or section headings, navigation"  # why the lines of an item without text are debris
+
+
 def has_running_text(texts: Sequence[str]) -> bool:
     """The lines hold enough text for an item, and some line is running text: a long line, or a
     statement with other lines (a short sentence alone is a notice of the page, a question alone

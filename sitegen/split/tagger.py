@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sitegen.split import briefs, cohesion, contents, contributors, ends, flat, furniture, margins, peers, ranks, records, replies, rows, sections, short, signoff, stack, template
-from sitegen.split.boundary import Item, cut_at, has_running_text, mark_teasers
+from sitegen.split.boundary import NO_RUNNING_TEXT, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -737,7 +737,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         if head is None and "rec" in kept[0].own and not all(records.head_like(x.block.text, segment.shapes[x.index], _under(x.own)) for x in kept):
             head = 0  # records of the page's form, with no running text: a log's entries, a noticeboard's
         if head is None:
-            left += [Debris(x.block.line, x.block.text, "no running text: page or section headings, navigation") for x in kept]
+            left += [Debris(x.block.line, x.block.text, NO_RUNNING_TEXT) for x in kept]
             continue
         if head:
             left += [Debris(x.block.line, x.block.text, "a label of the page over a short item") for x in kept[:head]]

@@ -32,7 +32,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sitegen.split.boundary import Item, PostHead, has_running_text
+from sitegen.split.boundary import NO_RUNNING_TEXT, Item, PostHead, has_running_text
 from sitegen.split.dates import date_of, day_line, month_year, relative_date
 from sitegen.split.meta import NAME, is_handle
 from sitegen.split.text import TWO_SENTENCES, Block, Debris
@@ -191,7 +191,7 @@ def _posts(texts: Sequence[str]) -> list[Post]:
 def _post_date(text: str) -> int | None:
     """A post's date line: the post's number ("#2", "Reply #1": 1 for a date with none, 0 for SMF's
     opening "on:"), or None for a line that is no post's date."""
-    date, number = _dated(text)
+    date, number = _date_and_number(text)
     if len(date) > DATE_MAX or not date:
         return None
     if date_of(date) or day_line(date) or month_year(date) or relative_date(date):
@@ -199,7 +199,7 @@ def _post_date(text: str) -> int | None:
     return None
 
 
-def _dated(text: str) -> tuple[str, int]:
+def _date_and_number(text: str) -> tuple[str, int]:
     """A post's date line without its marks and number, and the number (1 when none is printed, 0
     for SMF's opening "on:")."""
     text = _MARKS.sub("", text).strip()
@@ -216,7 +216,7 @@ def _head(texts: Sequence[str], post: Post, lines: tuple[int, int]) -> PostHead:
     dated = post.when if post.when >= 0 else post.last
     one = _ONE_LINE.match(texts[dated])
     when = one.group("when") if one else texts[dated]
-    date = date_of(_dated(when)[0])
+    date = date_of(_date_and_number(when)[0])
     if one:
         return PostHead(lines, one.group("who").strip(), date)
     names = [_WITH_HANDLE.sub("", t) for j, t in enumerate(texts[post.head : post.last + 1], post.head) if j != dated and _poster(t)]
@@ -356,7 +356,7 @@ def whole(found: Sequence[Item], thread: Thread, blocks: Sequence[Block],
             if has_running_text(texts[a:b]):
                 kept.append(replace(item, start=a, end=b, doubts=tuple(d for d in item.doubts if blocks[a].line <= d[0] <= blocks[b - 1].line)))
             else:
-                out += [Debris(blocks[j].line, blocks[j].text, "no running text: page or section headings, navigation") for j in range(a, b)]
+                out += [Debris(blocks[j].line, blocks[j].text, NO_RUNNING_TEXT) for j in range(a, b)]
         out += [Debris(blocks[j].line, blocks[j].text, "a reply in a forum thread, or its poster's head and buttons")
                 for j in range(item.start, item.end) if j in taken and j not in inside]
     return openers, kept, sorted(out, key=lambda d: d.line)
