@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from sitegen.errors import Problem
 from sitegen.split.assemble import SplitArticle, assemble
 from sitegen.split.decode import decode_dump, decode_lines
-from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, jsondoc, memo, messages, mime, readerview, tagger, threads
+from sitegen.split import chat, entries, feeds, frontmatter, ical, furniture, jsondoc, memo, messages, mime, readerview, reviews, tagger, threads
 from sitegen.split.boundary import NO_RUNNING_TEXT, Item, has_running_text, items
 from sitegen.split.roles import Repeats
 from sitegen.split.text import Debris
@@ -84,10 +84,11 @@ def _articles(
             tagging = decide.decode(described)
             found, left = tagger.items(described, segment, tagging)
             thread = threads.read(segment.blocks, segment.removed, going)
+            going = going or thread is not None
+            thread = thread or reviews.read(segment.blocks, segment.removed)
             openers: list[Item] = []
-            if thread is not None:  # a forum thread: each opening post one article from its title, the replies none
+            if thread is not None:  # a forum thread or a page of reviews: each opening post or review one article
                 openers, found, left = threads.whole(found, thread, segment.blocks, left)
-                going = True
             if found:
                 found, removed = furniture.judge(found, segment.blocks, segment.shapes, segment.roles, first)
                 first = False

@@ -68,7 +68,9 @@ class PostHead:
     lines: tuple[int, int]
     poster: str
     date: dt.date | None = None
-    title: str | None = None  # the thread's title, when its line prints more ("Author  Topic: … (Read 1,847 times)")
+    title: str | None = None  # the thread's title, when its line prints more ("Author  Topic: … (Read 1,847 times)"); a review's
+    review: bool = False  # the head of a user's review (not a forum post's)
+    authors: tuple[str, ...] | None = None  # a review's writers as its head names them (none: "Anonymous"; None: it names no one)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,9 @@
 Owns `entries(texts, roles)`: a newsletter's "In brief" box, a lab's or a club's news page
 print their short items as bullets, each opening with a lead-in — a label and a colon
 ("* Exit fee: Belarusians leaving by land …"), a date ("* March 2025 — Welcome to Lucía …")
-or a label in bold — and a sentence or more after it. Each such bullet is an item, whatever the
-tagger made of a list's line. An article's bulleted points look the same, so the run must not be
+or a label in bold — and a sentence or more after it. Each such bullet is an item (with the lines
+its text wraps onto), whatever the tagger made of a list's line; one under a label stands for the
+story it sums up and is titled by its lead-in. An article's bulleted points look the same, so the run must not be
 introduced by a line that opens a list ("Most people improve with simple treatments:"), and it must
 stand apart from running text — under a heading or a label, or at the top of the segment — unless
 its lead-ins are dates (a news page's entries follow the post above them). Three bullets or more.
@@ -23,6 +24,8 @@ from sitegen.split.text import BULLET
 MIN_ENTRIES = 3  # a run of briefs has at least this many
 TEXT_WORDS = 8  # words after a brief's lead-in at least
 GAP = 2  # lines (blank or taken out) between two briefs of a run at most
+WRAPPED = 3  # a brief's text wraps onto this many lines more at most (its line broke off mid-sentence, the next goes on in lower case)
+_STOPS = (".", "!", "?", ")", "]", '"', "”", "’", "…")
 _LEAD = re.compile(r"^(?:\*\*(?P<bold>[^*]{1,60})\*\*|(?P<label>[A-Z][\w'’ ,&-]{1,40}):|(?P<date>[^—–:]{3,25}?)\s+[—–-])\s+(?P<text>\S.*)$")
 
 
@@ -41,20 +44,24 @@ def lead_in(text: str) -> tuple[str, str] | None:
 
 def entries(texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
     """The (start, end) ranges of the briefs among these lines (`roles[k]` None for a line taken
-    out), each one line."""
+    out): each its bullet's line and the lines it wraps onto."""
     out: list[tuple[int, int]] = []
-    run: list[tuple[int, str]] = []
+    run: list[tuple[int, int, str]] = []  # each brief's first line, the line after its last, its lead-in's kind
     for k, text in enumerate(texts):
         found = lead_in(text) if roles[k] is not None and text.lstrip()[:1] in "*•-+·▪●" else None
-        if found is not None and (not run or k - run[-1][0] <= GAP):
-            run.append((k, found[1]))
+        if found is not None and (not run or k - run[-1][1] < GAP):
+            run.append((k, k + 1, found[1]))
+            continue
+        if found is None and run and k == run[-1][1] and k - run[-1][0] <= WRAPPED and roles[k] is not None and not (
+                BULLET.match(text) or text.rstrip().endswith(":") or texts[k - 1].rstrip().endswith(_STOPS)) and text.lstrip()[:1].islower():
+            run[-1] = (run[-1][0], k + 1, run[-1][2])  # the brief's text wrapped onto the next line
             continue
         out += _run(run, texts, roles)
-        run = [(k, found[1])] if found is not None else []
+        run = [(k, k + 1, found[1])] if found is not None else []
     return out + _run(run, texts, roles)
 
 
-def _run(run: list[tuple[int, str]], texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
+def _run(run: list[tuple[int, int, str]], texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
     if len(run) < MIN_ENTRIES:
         return []
     above = next((k for k in range(run[0][0] - 1, -1, -1) if roles[k] is not None), None)
@@ -62,6 +69,6 @@ def _run(run: list[tuple[int, str]], texts: Sequence[str], roles: Sequence[Role 
         text = texts[above].rstrip()
         if text.endswith(":") or BULLET.match(text):
             return []  # "Most people improve with simple treatments:": an article's points
-        if shape(text).running and not all(kind == "date" for _, kind in run):
+        if shape(text).running and not all(kind == "date" for _, _, kind in run):
             return []
-    return [(k, k + 1) for k, _ in run]
+    return [(start, end) for start, end, _ in run]

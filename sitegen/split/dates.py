@@ -35,12 +35,12 @@ DAY_NAMES = frozenset(  # the whole names of the weekdays and the months
 )
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
-_CLOCK = r"(?:\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?,?\s+)?"  # a time before the date
+_CLOCK = r"(?:\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?,?\s+)?"  # a time before the date
 _LEAD = (
     r"^(?:(?:published|updated|posted|first published|last updated|last modified|date|released|issued|embargoed until"
     r"|embargoed to|under embargo until)(?:\s+on)?\s*:?\s*)?" + _CLOCK + _WEEKDAY
 )
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?)?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?)?"
 _PATTERNS = [
     re.compile(_LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
     re.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"\s*$", re.IGNORECASE),
@@ -164,8 +164,11 @@ def date_of(line: str) -> dt.date | None:
             continue
         parts = match.groupdict()
         month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower().rstrip(".")]
+        day = int(parts["day"])
+        if parts.get("mnum") and month > 12 >= day:
+            month, day = day, month  # "03-14-2026": the month first, as American forums print it
         try:
-            return dt.date(int(parts["year"]), month, int(parts["day"]))
+            return dt.date(int(parts["year"]), month, day)
         except ValueError:
             return None
     return None

@@ -143,6 +143,8 @@ def entry_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[De
     body = set(article.body_lines)
     body |= {n for first, last in entry.extents if first in body for n in range(first + 1, last + 1)} - meta
     used = meta | body
+    fields = {b.line for b in entry.creators} | ({entry.date[0]} if entry.date else set())
+    text_lines = (used - fields) or used  # (a writer's or a date's member after the text is outside its extent)
     first = entry.title.line if entry.title else min(used)
     if entry.head is not None:
         first = min(first, entry.head)
@@ -156,7 +158,7 @@ def entry_article(entry: Entry, name: str) -> tuple[SplitArticle | None, list[De
         licence=licence,
         body_lines=tuple(sorted(body)),
         meta_lines=tuple(sorted(meta)),
-        source=Source(name, (first, max(used))),
+        source=Source(name, (first, max(text_lines))),
     )
     left = [Debris(b.line, b.text, _REPEATED if repeated and any(s.line == b.line for s in summary) else entry.markup)
             for b in entry.lines if b.line not in used]

@@ -7,16 +7,20 @@ of a document, and keeps each of the document's entries as an `entries.Entry`. A
 does not parse (a `[1] Home` link of a text browser, a document cut short) is given back as text.
 
 An entry is an object with a headline (`title`, `headline`, `heading`, `subject`) or, among
-objects of one list that have text, an object with text and no headline (a user review). What the
+objects of one list that have text, an object with text and no headline (a user review; also one
+alone in its list when its writer is named). An app's own notice (a "PinnedNotice", a maintenance
+banner, by its type) is none. What the
 object's keys say is read as a feed's fields are: its writers (`author`, `authors`, `creator`,
-`reviewer`, `posted_by`…: a name, an object with a `display_name` or `name`, a handle when that is
+`reviewer`, `posted_by`…, a `byline` object: a name, an object with a `display_name` or `name`, a handle when that is
 all it gives; an organisation names no one), its date (`published`, `created_at`, `date`…), its
 full text (`body`, `content`, `text`, `paragraphs`: a string with its paragraphs between newlines,
 or a list of strings; HTML read as a feed's), its summary (`summary`, `excerpt`, `description`…),
-its rights (`license`, `rights`, `copyright`) and its by-line and signature printed as text
+its rights (`license`, `rights`, `copyright`, a `republished_note`) and its by-line and signature printed as text
 (`byline`, `signoff`…), read with the text like any other by-line. It runs from its headline's
-line (an untitled one from its first key's) to its last line of text; its other keys (ids, counts,
-links, flags) are markup. An object with a headline and no text links to an item: no item. Objects
+line (an untitled one from its first key's) to its last line of text (its writer's and date's
+members after the text are outside); its other keys (ids, counts, links, flags) are markup. An
+object with a headline and no text links to an item: no item; when entries stand under it, its
+headline is a section's ("Closing soon" over its lots) and the entries are the items. Objects
 inside an entry (its comments) are its markup. Memory is bounded by `_MOST_LINES` and `_MOST_CHARS`:
 a longer document is read as text.
 """
@@ -45,7 +49,7 @@ _DEPTH = 200  # nesting deeper than this is no document of entries
 _TITLE_KEYS = ("title", "headline", "heading", "subject")
 _CONTENT_KEYS = ("body", "content", "text", "paragraphs", "article", "article_body", "body_text", "message", "html", "post")
 _SUMMARY_KEYS = ("subtitle", "subhead", "standfirst", "dek", "lede", "summary", "excerpt", "description", "teaser",
-                 "snippet", "abstract", "blurb", "intro", "preview")
+                 "snippet", "abstract", "blurb", "intro", "preview", "seller_note", "note")
 _BYLINE_KEYS = ("byline", "by_line", "credit", "credits", "picked_by")  # printed over the text
 _SIGNED_KEYS = ("signoff", "sign_off", "signature", "signed")  # printed under it
 _AUTHOR_KEYS = ("author", "authors", "creator", "creators", "writer", "writers", "reviewer", "posted_by", "user", "by",
@@ -54,7 +58,9 @@ _NAME_KEYS = ("display_name", "displayname", "name", "full_name", "fullname")
 _HANDLE_KEYS = ("handle", "username", "user_name", "screen_name", "login")
 _DATE_KEYS = ("published", "published_at", "publishedat", "pubdate", "date", "created_at", "createdat", "created",
               "posted_at", "posted", "updated_at", "timestamp")
-_RIGHTS_KEYS = ("license", "licence", "rights", "copyright")
+_TYPE_KEYS = ("__typename", "type", "kind", "card_type")
+_PINNED = re.compile(r"pinned|banner|maintenance|system_?notice", re.IGNORECASE)
+_RIGHTS_KEYS = ("license", "licence", "rights", "copyright", "republished_note", "reprint_note", "permissions")
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
@@ -245,11 +251,14 @@ def document_entries(node: Node) -> list[Entry]:
 def _walk(node: Node, out: list[Entry], listed: bool) -> None:
     if node.is_object:
         entry = _entry(node, listed)
-        if entry is not None:
+        if entry is not None and (entry.content or entry.summary):
             out.append(entry)
             return
+        before = len(out)
         for _, _, value in node.members:
             _walk(value, out, False)
+        if entry is not None and len(out) == before:
+            out.append(entry)  # a headline with no text (and no entries under it: a section's "Closing soon" over its lots)
     elif node.is_list:
         texts = sum(1 for item in node.items if item.is_object and _fields(item, _CONTENT_KEYS + _SUMMARY_KEYS))
         for item in node.items:
@@ -290,12 +299,15 @@ def _paragraphs(value: Node) -> list[Block]:
 
 def _entry(node: Node, listed: bool) -> Entry | None:
     keyed = _keyed(node)
+    kind = next((v.value for k in _TYPE_KEYS if k in keyed for _, v in [keyed[k]] if isinstance(v.value, str)), "")
+    if _PINNED.search(kind):
+        return None  # the app's own notice ("PinnedNotice": scheduled maintenance), no one's article
     title = next((Block(line, " ".join(v.value.split())) for k in _TITLE_KEYS if k in keyed
                   for line, v in [keyed[k]] if isinstance(v.value, str) and v.value.strip()), None)
     content = _fields(node, _CONTENT_KEYS)
     summary = _fields(node, _SUMMARY_KEYS)
-    if title is None and not (listed and (content or summary)):
-        return None
+    if title is None and not (listed and (content or summary) or content and _creators(keyed)):
+        return None  # (untitled: one of a list's objects with text, or text its writer signs)
     bylines, signed = _fields(node, _BYLINE_KEYS), _fields(node, _SIGNED_KEYS)
     if content:
         content = [*bylines, *content, *signed]
@@ -320,11 +332,12 @@ def _first_words(node: Node) -> int:
 
 def _creators(keyed: dict[str, tuple[int, Node]]) -> list[Block]:
     out: list[Block] = []
-    for key in _AUTHOR_KEYS:
+    for key in _AUTHOR_KEYS + _BYLINE_KEYS:
         if key in keyed:
             line, value = keyed[key]
             for one in value.items if value.is_list else [value]:
-                out += [Block(line, name) for name in _names(one)]
+                if key in _AUTHOR_KEYS or one.is_object:  # (a by-line printed as text is read with the text)
+                    out += [Block(line, name) for name in _names(one)]
     return out
 
 

@@ -694,7 +694,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     _record_tags(lines, tags)
     texts, line_roles = [x.block.text for x in lines], [x.role for x in lines]
     ranked = ranks.entries(texts, line_roles)
-    listed_entries = ranked + briefs.entries(texts, line_roles)  # a page's ranked teasers, its briefs
+    briefed = briefs.entries(texts, line_roles)
+    listed_entries = ranked + briefed  # a page's ranked teasers, its briefs
     for a, b in listed_entries:
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)
         if b < len(tags) and tags[b] == "I":
@@ -714,10 +715,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
             tags[j] = "I"  # and so is its first entry when they have no text of their own (the rest join it in `sections`)
     pages = [(lines[k].index, lines[last].index) for k, last in contributors.headed_pages(texts, running, line_roles)]
     content = [k for k, x in enumerate(lines) if x.role is not None]
-    if content and all(tags[k] == "O" for k in content) and has_running_text([lines[k].block.text for k in content]):
+    if content and (keep_alone <= 0.0 or all(tags[k] == "O" for k in content)) and has_running_text([lines[k].block.text for k in content]):
         likeliest = max(content, key=lambda k: probs[k][B])
         if probs[likeliest][B] >= keep_alone:  # rather an article to check than running text lost
-            tags[content[0] : content[-1] + 1] = ["B"] + ["I"] * (content[-1] - content[0])
+            tags[content[0] : content[-1] + 1] = ["B"] + ["I"] * (content[-1] - content[0])  # (at 0: the dump's last chance)
     for k, tag in enumerate(tags):
         if tag == "O":
             x = lines[k]
@@ -733,7 +734,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         if not kept:
             continue
         beside = [[x for x in lines[a:b] if x.role is not None] for a, b in spans[max(0, n_span - 1) : n_span + 2] if a != start]
-        head = 0 if "listed" in kept[0].own else kept_from(kept, segment, lambda: any(_teaser(other, segment) or _alike(kept, other, segment) for other in beside))
+        head = 0 if "listed" in kept[0].own or start in starts else kept_from(kept, segment, lambda: any(_teaser(other, segment) or _alike(kept, other, segment) for other in beside))
         if head is None and "rec" in kept[0].own and not all(records.head_like(x.block.text, segment.shapes[x.index], _under(x.own)) for x in kept):
             head = 0  # records of the page's form, with no running text: a log's entries, a noticeboard's
         if head is None:
@@ -778,12 +779,14 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = _lone_headings(out, segment, {lines[a].index for a, _ in listed_entries}, left)
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
+    out = _cut_at_heads(out, {lines[a].index for a, _ in briefed}, segment)  # (a brief is no margin of the one above)
     out, left = contributors.join(out, pages, segment.blocks, left)  # contributors' sections: one article, whatever cut them
     out, left = sections.join_steps(out, segment.blocks, left)  # a how-to's numbered steps: one article with its introduction
     out, left = replies.cut(out, segment.blocks, segment.shapes, left)  # a business's reply under a review: no part of it
     out = mark_teasers(out, segment.roles, segment.shapes)
-    teasers = {lines[a].index for a, _ in ranked}
-    out = tuple(replace(it, teaser=True) if it.start in teasers else it for it in out)  # a ranked entry stands for its article
+    labelled = [(a, b) for a, b in briefed if (lead := briefs.lead_in(texts[a])) and lead[1] == "label"]  # (a dated one is news)
+    teasers = {lines[a].index for a, _ in ranked + labelled}
+    out = tuple(replace(it, teaser=True) if it.start in teasers else it for it in out)  # a ranked entry or a brief stands for its article
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads
     return out, left

@@ -14,15 +14,19 @@ with its number:
     Hi all. Took on a half plot …
     👍 Like   Reply   Quote   Report
 
-(phpBB prints the head on one line, "Post by Martin Hale » Tue Mar 04, 2025 7:41 pm"; some forums
-print the date over the poster's name, "Posted: Wed 11 Mar 2026 19:22".) The tagger,
+(phpBB prints the head on one line, "#1  Post by Martin Hale » Tue Mar 04, 2025 7:41 pm", perhaps
+under the poster's profile and the post's subject; vBulletin and others print the date over the
+poster's name, "Posted: Wed 11 Mar 2026 19:22", "03-14-2026, 09:12 AM"; a Q&A site prints "asked 3
+days ago in TOPIC by NAME (210 points)" under the question's title; Reddit prints "Posted by
+u/NAME 3 days ago" over the title, and each comment under "handle · 2 days ago".) The tagger,
 reading a few lines either side, sees each reply as text of its own under a name, and the site's
 lines above the title as the head of the first post. `read` finds the posts by their heads, and
 a thread's opening post by what stands above its head: a headline with only the thread's facts
 between (a reply's head has the post above it, its foot row of buttons, a "Re: …" line or a
 reply's number). `whole` makes each opening post one item, from its title to its last line (a
 signature included, its foot row of buttons and reactions not), and takes the replies out as
-debris; the items the tagger found outside the threads stay. Pure; reads no metadata.
+debris (so is the list of similar threads after the last post); the items the tagger found
+outside the threads stay. Pure; reads no metadata.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from sitegen.split.dates import date_of, day_line, month_year, relative_date
 from sitegen.split.meta import NAME, is_handle
 from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
-HEAD_LINES = 5  # a post's head: the poster's name at most this many lines over the post's date
+HEAD_LINES = 7  # a post's head: the poster's name at most this many lines over the post's date
 POSTER_MAX = 40  # a poster's name or handle is no longer
 PROFILE_MAX = 100  # nor a line of the poster's profile (rank, member figures, display name)
 PROFILE_WORDS = 4  # which has no more words than this unless it holds figures or is a row of them
@@ -50,8 +54,16 @@ TITLE_SENTENCE_WORDS = 16  # a title of two sentences has at most this many word
 
 _MARKS = re.compile(r"[\u200e\u200f«»]")  # direction marks and guillemets round an SMF post's date
 _NUMBER = re.compile(r"(?:^|\s)(?:(?:reply|post)\s*#(\d{1,5})\s*on:|#(\d{1,5})$)", re.IGNORECASE)  # "Reply #1 on:", "… #2"
+_POSTED_BY = re.compile(r"^(?:r/[\w-]+\s*[•·]\s*)?posted by u/(?P<who>[\w-]{2,40})\s*[•·]?\s*(?P<when>.+)$", re.IGNORECASE)
+_ASKED = re.compile(  # a Q&A site's head: "asked 2 days ago in Scripting (Lua) by NAME (340 points)", "answered 1 day ago by NAME"
+    r"^(?P<verb>asked|answered|commented)\s+(?P<when>.+?)\s+(?:in\s.+?\s)?by\s+(?P<who>[^()]{2,40}?)(?:\s*\([\d.,]+k?\s+points?\))?$",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"^(?:u/)?(?P<who>[\w-]{3,30})(?: OP)?\s*[•·]\s*(?P<when>[^•·]{3,40})$")  # "pedal_pete · 3 days ago"
+_OWN_NUMBER = re.compile(r"^#(\d{1,5})$")  # a post's number alone on its line
 _ON = re.compile(r"^on:\s*", re.IGNORECASE)  # SMF's opening post: "« on: 10 February 2025, 22:41 »"
-_ONE_LINE = re.compile(r"^(?:(?:unread )?post(?:ed)? )?by (?P<who>[^»]{2,40}?) » (?P<when>.+)$", re.IGNORECASE)  # phpBB's head
+_ONE_LINE = re.compile(r"^(?:#(?P<number>\d{1,5})\s+)?(?:(?:unread )?post(?:ed)? )?by (?P<who>[^»]{2,40}?) » (?P<when>.+)$", re.IGNORECASE)  # phpBB's head
+_ONE_LINE_HEADS = (_ONE_LINE, _ASKED, _POSTED_BY, _COMMENT)  # a post's head on one line, naming the poster and the date
 _RE = re.compile(r"^(?:post subject:\s*)?(?:re|aw|sv|antw)\s*:\s*\S", re.IGNORECASE)  # a reply's own title: "Re: Rear mech skipping …"
 _STATS = re.compile(  # what only a forum prints under a poster's name: the member's figures and rank
     r"\b(?:joined|(?:posts|messages|reactions|reaction score|reputation|points)\s*:?\s*\d|\d[\d,.]*k?\s+(?:posts|messages)\b"
@@ -75,24 +87,28 @@ _SECTION = re.compile(  # the labels a thread prints between posts, no poster's 
 )
 _FOOT_WORDS = frozenset(
     "like likes liked reply replies quote quotes report share top logged kudos bookmark permalink edit flag"
-    " multi-quote multiquote replyquote reactions reaction helpful upvote upvotes downvote solution"
+    " multi-quote multiquote replyquote with follow reactions reaction helpful upvote upvotes downvote solution"
     " ✔ back to post view in original profile send private message pm email www user's".split()
 )
-_FOOT_LABEL = re.compile(r"^(?:labels?|tags?)\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Labels: Deposits, …"
+_TAGS = re.compile(r"^[a-z0-9][\w.+#-]*(?:\s{2,}[a-z0-9][\w.+#-]*)+$")
+_FOOT_LABEL = re.compile(r"^(?:labels?|tags?|reactions?)\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Labels: Deposits, …"
 _WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
 _THREAD_END = re.compile(  # what a thread's page prints after its last post
     r"^(?:you must log in or register to reply|similar (?:threads|topics)|suggested topics|related (?:topics|threads|content)"
-    r"|post reply$|display posts from previous|return to\b)",
+    r"|post reply$|display posts from previous|return to\b|related questions|unanswered questions|your answer$"
+    r"|please log in or register to (?:answer|add)|\d+ answers?\s+\d+ views?$)",
     re.IGNORECASE,
 )
 _META = re.compile(  # the thread's facts between its title and the first post's head
     r"^(?:thread starter|started by|start date|tags?:|labels?:|topic options|options|solved!? go to solution|pages?:"
     r"|page \d+ of|author\b|« ?prev|go down|go ?to page|subscribe|✔? ?solved\b|view (?:previous|next) topic|post new topic"
-    r"|reply to topic|new topic|sort by\b)",
+    r"|reply to topic|new topic|sort by\b|\d+ members? and \d+ guests?|results \d+ to \d+ of \d+|thread tools)",
     re.IGNORECASE,
 )
-_TOPIC = re.compile(r"\bTopic:\s+\S")  # SMF prints the thread's title so over its first post
+_JOINED = re.compile(r"^(?:joined|member since|registered)\b", re.IGNORECASE)
+_SIMILAR = re.compile(r"^(?:similar (?:threads|topics)|suggested topics|related (?:topics|threads))$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:Topic|Thread):\s+\S")  # SMF and vBulletin print the thread's title so over its first post
 _READ = re.compile(r"\s*\(Read [\d,.]+ times\)\s*$", re.IGNORECASE)  # and how often it was read after it
 _ROW = re.compile(r"[·•]|\S\s{2,}\S.*\S\s{2,}\S")  # a row of facts or buttons: "Post Reply   Search this topic…   12 posts • Page 1 of 2"
 _CRUMBS = re.compile(r"\s(?:[›»‹>/]|->|::)\s")  # between the parts of a breadcrumb trail
@@ -109,15 +125,19 @@ class Post:
     reply: bool
     forum: bool  # its head has what only a forum prints: the member's figures, the post's number, phpBB's one line
     when: int = -1  # the row of its date, when that is not its last ("Posted: DATE" over the poster's name)
+    undated: bool = False  # its head shows no date (the poster's name over the member's figures)
+    below: bool = False  # the thread's title stands under the head, not over it (Reddit's "Posted by u/NAME …")
 
 
 @dataclass(frozen=True, slots=True)
 class Thread:
-    """A segment's forum threads, in block indexes: each opening post's item (its title to its last
-    line), and the runs of replies (each [start, end))."""
+    """A segment's forum threads (or its reviews, `reviews`), in block indexes: each opening post's
+    item (its title to its last line), the runs of replies (each [start, end)), and why a reply's
+    lines are in no item."""
 
     openers: tuple[tuple[int, int, PostHead], ...]  # [start, end) and the post's head
     replies: tuple[tuple[int, int], ...]
+    why: str = "a reply in a forum thread, or its poster's head and buttons"
 
 
 def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False) -> Thread | None:
@@ -140,12 +160,21 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
     replies: list[tuple[int, int]] = []
     for i, post in enumerate(posts):
         stop = posts[i + 1].head if i + 1 < len(posts) else len(rows)
+        if post.below:  # Reddit's "Posted by u/NAME 3 days ago" over the title
+            title = post.last + 1 if post.last + 1 < stop and _headline_under(texts[post.last + 1]) else None
+            end = at(_post_end(texts, replace(post, last=post.last + 1), stop))
+            if title is not None and at(post.head) < end:
+                head = replace(_head(texts, post, (rows[post.head][0], rows[title][0])), title=texts[title])
+                openers.append((at(post.head), end, head))
+                replies.append((end, at(stop) if i + 1 < len(posts) else end))
+            continue
         title = None if post.reply else _title(texts, post, posts[i - 1].last + 1 if i else 0)
         if title is not None and i and not any(_THREAD_END.match(t) for t in texts[posts[i - 1].last + 1 : title]):
             title = None  # no thread ends between the post above and this one: the line over it is the post's text
-        end = at(_post_end(texts, post, stop))
+        last = _post_end(texts, post, stop)
+        end = at(last)
         region = at(stop) if i + 1 < len(posts) else end  # what stands between two posts is the thread's (a quote, an advert)
-        if title is not None and at(title) < end:
+        if title is not None and at(title) < end and has_running_text(texts[post.last + 1 : last]):
             head = _head(texts, post, (rows[title][0] + 1, rows[post.last][0]))  # the thread's facts and the post's head
             topic = _TOPIC.search(texts[title])
             if topic:
@@ -154,8 +183,24 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
             replies.append((end, region))
         elif openers or going:
             replies.append((at(post.head), region))
+    if openers or going:
+        replies += [(at(a), at(b)) for a, b in _similar(texts, posts[-1].last + 1)]
     replies = [(a, b) for a, b in replies if a < b]
     return Thread(tuple(openers), tuple(replies)) if openers or replies else None
+
+
+def _similar(texts: Sequence[str], start: int) -> list[tuple[int, int]]:
+    """The lists of other threads a thread's page prints after its last post (at or after `start`),
+    as runs of rows [start, end): their label ("Similar threads"), then each thread's title over the
+    row of its facts ("Started by mossbank · 14 Feb 2026 · Replies: 22")."""
+    runs = []
+    for j in range(start, len(texts)):
+        if _SIMILAR.match(texts[j]):
+            end = j + 1
+            while end + 1 < len(texts) and _META.match(texts[end + 1]) and not _META.match(texts[end]):
+                end += 2
+            runs.append((j, end))
+    return runs
 
 
 def _posts(texts: Sequence[str]) -> list[Post]:
@@ -164,18 +209,37 @@ def _posts(texts: Sequence[str]) -> list[Post]:
     for k, text in enumerate(texts):
         if len(text) > DATE_MAX + 60 or not any(c.isdigit() for c in text):
             continue
+        asked = _ASKED.match(text)
+        if asked and _post_date(asked.group("when")) is not None:
+            out.append(Post(k, k, asked.group("verb").lower() != "asked", True))
+            continue
+        posted = _POSTED_BY.match(text) or _COMMENT.match(text)
+        if posted and (_post_date(posted.group("when")) is not None if posted.re is _POSTED_BY else (
+                is_handle(posted.group("who")) and relative_date(posted.group("when")))):  # (a comment: "3 days ago")
+            out.append(Post(k, k, posted.re is _COMMENT, True, below=posted.re is _POSTED_BY))
+            continue
         one = _ONE_LINE.match(text)
         if one and _post_date(one.group("when")) is not None:
-            reply = k > 0 and bool(_RE.match(texts[k - 1]))
-            out.append(Post(k, k, reply, True))
+            reply = k > 0 and bool(_RE.match(texts[k - 1])) or int(one.group("number") or 1) > 1  # ("#2  Post by …")
+            if out and out[-1].undated and _profiled(texts, out[-1].last, k):
+                out[-1] = Post(out[-1].head, k, reply, True)  # the poster's profile over the subject and phpBB's line
+            else:
+                out.append(Post(k, k, reply, True))
             continue
         number = _post_date(text)
         dated = number is not None
-        if not dated and _MEMBER.search(text) and _profile(text) and not any(_post_date(t) is not None for t in texts[k + 1 : k + 3]):
+        undated = not dated and bool(_MEMBER.search(text)) and _profile(text) and not any(
+            _post_date(t) is not None for t in texts[k + 1 : k + 3])
+        if undated:
             number = 1  # a head with no date: the poster's name over the member's figures ("Rank: Newcomer · Posts: 7")
         if number is None:
             continue
+        above = _OWN_NUMBER.match(texts[k - 1]) if k else None
+        if above and dated and number == 1:
+            number = int(above.group(1))  # "#2" on its own line over the post's date (vBulletin)
         head = _poster_above(texts, k, out[-1].last if out else -1)
+        if head is None and dated and out and out[-1].undated and _profiled(texts, out[-1].last, k):
+            head = out.pop().head  # the member's figures over the post's date: one head
         if head is None and dated and (last := _profile_below(texts, k)) is not None:  # "Posted: DATE" over the name
             reply = number > 1 or k > 0 and bool(_RE.match(texts[k - 1]))
             out.append(Post(k, last, reply, number != 1 or any(_STATS.search(t) for t in texts[k : last + 1]), k))
@@ -184,15 +248,23 @@ def _posts(texts: Sequence[str]) -> list[Post]:
             continue
         reply = number > 1 or "reply" in text.lower() or any(_RE.match(t) for t in texts[max(0, head - 1) : k])
         forum = number != 1 or any(_STATS.search(t) for t in texts[head : k + 1])
-        out.append(Post(head, k, reply, forum))
+        out.append(Post(head, k, reply, forum, undated=undated))
     return out
+
+
+def _profiled(texts: Sequence[str], last: int, k: int) -> bool:
+    """Whether only the lines of a poster's profile and the post's subject stand between the last
+    row of a head with no date (`last`) and a post's date line at `k`, within `HEAD_LINES`."""
+    subject = texts[k - 1]  # (which may be two sentences: "NHS aids or go private? Quotes from £2,800 to £6,400")
+    return k - last <= HEAD_LINES and all(map(_profile, texts[last + 1 : k - 1])) and (
+        len(subject) <= TITLE_MAX and not subject.endswith(".") or _profile(subject))
 
 
 def _post_date(text: str) -> int | None:
     """A post's date line: the post's number ("#2", "Reply #1": 1 for a date with none, 0 for SMF's
     opening "on:"), or None for a line that is no post's date."""
     date, number = _date_and_number(text)
-    if len(date) > DATE_MAX or not date:
+    if len(date) > DATE_MAX or not date or _JOINED.match(date):  # (the member's "Joined: Nov 2023")
         return None
     if date_of(date) or day_line(date) or month_year(date) or relative_date(date):
         return number
@@ -214,13 +286,13 @@ def _date_and_number(text: str) -> tuple[str, int]:
 def _head(texts: Sequence[str], post: Post, lines: tuple[int, int]) -> PostHead:
     """An opening post's head: the poster by the display name the head shows, else by the handle."""
     dated = post.when if post.when >= 0 else post.last
-    one = _ONE_LINE.match(texts[dated])
+    one = next(filter(None, (form.match(texts[dated]) for form in _ONE_LINE_HEADS)), None)
     when = one.group("when") if one else texts[dated]
     date = date_of(_date_and_number(when)[0])
     if one:
         return PostHead(lines, one.group("who").strip(), date)
     names = [_WITH_HANDLE.sub("", t) for j, t in enumerate(texts[post.head : post.last + 1], post.head) if j != dated and _poster(t)]
-    shown = next((t for t in names if not is_handle(t.lstrip("@")) and not _RANK.search(t)), None)
+    shown = next((t for t in names if not is_handle(t.lstrip("@")) and not _RANK.search(t) and " " in t), None)  # (one word: a rank, "Engaged")
     return PostHead(lines, shown or names[0].lstrip("@"), date)
 
 
@@ -267,8 +339,8 @@ def _poster(text: str) -> bool:
 def _profile(text: str) -> bool:
     """A line of a poster's profile: a rank, the member's figures, a display name, stars ("Full
     Member", "***", "Club member · Joined May 2019 · Messages 318", "@annika_vr")."""
-    if len(text) <= POSTER_MAX and _RANK.search(text):
-        return True  # a rank, whatever its stops: "Sr. Member"
+    if len(text) <= POSTER_MAX and (_RANK.search(text) or _STATS.search(text)):
+        return True  # a rank, whatever its stops: "Sr. Member"; the member's figures: "212 posts"
     return _subject(text) and (len(_WORD.findall(text)) <= PROFILE_WORDS or any(c.isdigit() for c in text) or bool(_ROW.search(text)))
 
 
@@ -296,8 +368,8 @@ def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
         text = texts[j]
         if _TOPIC.search(text):
             return j  # SMF's "Author  Topic: … (Read 1,847 times)"
-        if _META.match(text):
-            continue
+        if _META.match(text) or _BY.match(text):
+            continue  # (and the thread's by-line: "By SparkyMcGee, March 3, 2026 in Soft fruit")
         if _foot(text) or _RE.match(text) or _SECTION.match(text) or _THREAD_END.match(text):
             return None
         if len(_CRUMBS.findall(text)) >= 2 or len(_WORD.findall(text)) < TITLE_WORDS or _ROW.search(text):
@@ -311,11 +383,17 @@ def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
     return None
 
 
+def _headline_under(text: str) -> bool:
+    """A thread's title under its opening post's head: a line of a few words that is no sentence of text."""
+    return TITLE_WORDS <= len(_WORD.findall(text)) and len(text) <= TITLE_MAX and not (
+        text.endswith(".") and not text.endswith("...")) and not _foot(text)
+
+
 def _foot(text: str) -> bool:
     """A post's foot: its buttons and reactions ("👍 Like   Reply   Quote   Report", "👍 7 Likes",
     "Top", "Logged"), its labels, "Solved! Go to solution"."""
-    if _FOOT_LABEL.match(text):
-        return True
+    if _FOOT_LABEL.match(text) or _TAGS.match(text):
+        return True  # (a row of the post's tags: "lua   crops   seasons")
     words = _TOKEN.findall(text.lower())
     if not words:
         return bool(text) and not any(c.isalpha() for c in text) and any(not c.isascii() for c in text)  # "👍 31"
@@ -352,12 +430,14 @@ def whole(found: Sequence[Item], thread: Thread, blocks: Sequence[Block],
     kept: list[Item] = []
     out = [d for d in left if d.line not in lines]
     for item in found:
-        for a, b in _outside(item, taken):
-            if has_running_text(texts[a:b]):
+        pieces = _outside(item, taken)
+        cut = pieces != [(item.start, item.end)]
+        for a, b in pieces:
+            if has_running_text(texts[a:b]) and not (cut and b - a == 1):  # (a lone line a thread cut off: the page's notice)
                 kept.append(replace(item, start=a, end=b, doubts=tuple(d for d in item.doubts if blocks[a].line <= d[0] <= blocks[b - 1].line)))
             else:
                 out += [Debris(blocks[j].line, blocks[j].text, NO_RUNNING_TEXT) for j in range(a, b)]
-        out += [Debris(blocks[j].line, blocks[j].text, "a reply in a forum thread, or its poster's head and buttons")
+        out += [Debris(blocks[j].line, blocks[j].text, thread.why)
                 for j in range(item.start, item.end) if j in taken and j not in inside]
     return openers, kept, sorted(out, key=lambda d: d.line)
 

@@ -46,3 +46,34 @@ def test_an_articles_points_introduced_by_its_text_are_no_briefs():
 def test_each_brief_is_an_item_of_its_own():
     result = split_text("\n".join(IN_BRIEF) + "\n", "dump.txt")
     assert [a.source.lines for a in result.articles] == [(2, 2), (3, 3), (4, 4)]
+    assert [(a.title, a.kind.value) for a in result.articles] == [
+        ("Political prisoners", "fragment"), ("Exit fee", "fragment"), ("Books", "fragment"),
+    ]  # titled by its lead-in; it stands for the story it sums up
+
+
+def test_short_briefs_in_a_mail_are_items_however_short_their_text():
+    mail = (
+        "== The numbers: enquiries per booking ==\n\n"
+        "How many enquiries does it take to book one wedding? Across the 46 venues that share data with us, the median was 11.\n\n"
+        "== In brief ==\n\n"
+        "* VAT: HMRC has confirmed that room hire bundled with catering for a\n"
+        "  wedding is a single standard-rated supply; see its updated notice.\n"
+        "* Awards: Entries for the Venue Insider Awards 2026 close on 10 April.\n"
+        "* Jobs: Three Counties Hotels is hiring a group weddings manager.\n"
+    )
+    result = split_text(mail, "mail.txt")
+    assert [(a.title, a.kind.value) for a in result.articles][-3:] == [
+        ("VAT", "fragment"), ("Awards", "fragment"), ("Jobs", "fragment"),
+    ]  # one line of text each: kept as the briefs they are, not taken for furniture
+
+
+def test_a_briefs_text_wrapped_onto_the_next_line_is_its_own():
+    texts = (
+        "== In brief ==",
+        "* VAT: HMRC has confirmed that room hire bundled with catering for a",
+        "wedding is a single standard-rated supply; see its updated notice.",
+        "* Awards: Entries for the Venue Insider Awards 2026 close on 10 April.",
+        "* Jobs: Three Counties Hotels is hiring a group weddings manager.",
+        "Three new members joined the association this week.",
+    )
+    assert entries(texts, classify(list(texts))) == [(1, 3), (3, 4), (4, 5)]  # a line after a whole sentence is no wrap

@@ -32,6 +32,10 @@ from tests.split_support import corpus_lines
         ("2026/12/02 18:30", dt.date(2026, 12, 2)),
         ("14.03.2025", dt.date(2025, 3, 14)),  # day first, as European pages print it
         ("14-03-2025", dt.date(2025, 3, 14)),
+        ("March 02, 2026, 09:14:22 PM", dt.date(2026, 3, 2)),  # a forum's time with its seconds
+        ("Sat Mar 14, 2026 10:21:47 am", dt.date(2026, 3, 14)),
+        ("03-14-2026, 09:12 AM", dt.date(2026, 3, 14)),  # the month first, when the day cannot be
+        ("8/13/2025", dt.date(2025, 8, 13)),
     ],
 )
 def test_date_lines(line, date):

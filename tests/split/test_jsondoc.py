@@ -107,3 +107,79 @@ def test_the_parser_keeps_the_line_of_every_value():
     (key_a, line_a, a), (key_c, line_c, c) = node.members
     assert (key_a, line_a, key_c, line_c, c.value, c.line) == ("a", 11, "c", 13, "y", 13)
     assert [item.line for item in a.items] == [11, 12]
+
+
+SECTIONS = """{"screen": "discover", "sections": [
+  {
+    "type": "closing_soon",
+    "title": "Closing soon",
+    "items": [
+      {
+        "title": "Pair of George III silver sauce boats, London 1769",
+        "estimate": "£1,200–1,800",
+        "description": "On three shell-capped feet, with gadrooned rims and leaf-capped scroll handles, maker's mark worn."
+      },
+      {
+        "title": "Victorian gold and enamel memorial ring, 1871",
+        "estimate": "£250–350"
+      }
+    ]
+  },
+  {
+    "type": "story",
+    "title": "Why signed Art Deco pieces are outpacing the rest",
+    "author": {"display_name": "Beatrix Oduya"},
+    "paragraphs": ["A maker's signature can now add 40% to the price of a 1920s bracelet, specialists say."],
+    "republished_note": "Republished with permission from The Saleroom Ledger."
+  },
+  {
+    "type": "community",
+    "items": [
+      {
+        "kind": "review",
+        "rating": 5,
+        "text": "First time bidding online and I won my grandmother's exact brooch. The house sent it next day.",
+        "user": {"display_name": "Nia Roberts", "handle": "@nia_r"},
+        "posted": "2025-03-16T20:11:45Z"
+      },
+      {"kind": "poll", "question": "Would you buy a watch at auction without seeing it?", "options": ["Yes", "Never"]}
+    ]
+  }
+]}
+"""
+
+
+def test_a_sections_headline_over_its_own_list_is_no_item_the_entries_under_it_are():
+    result = assert_accounted_once(SECTIONS, "app.txt")
+    lot, story, review = result.articles  # "Closing soon" heads a list; the ring has no text, nor the poll
+    assert lot.title == "Pair of George III silver sauce boats, London 1769"
+    assert lot.source.lines == (7, 9)
+    assert story.title == "Why signed Art Deco pieces are outpacing the rest"
+    assert story.licence.kind is LicenceKind.PERMISSION  # its "republished_note" is its own statement
+    assert story.source.lines == (19, 22)
+    assert review.authors == ("Nia Roberts",)  # text its writer signs, alone in its list with text
+    assert review.source.lines == (30, 30)  # its text only: the writer's and the date's members after it are outside
+    assert review.date == dt.date(2025, 3, 16)
+
+
+GRAPHQL = """{"data": {"homeFeed": {"edges": [
+  {"node": {"__typename": "PinnedNotice", "heading": "Scheduled maintenance",
+            "text": "Bidding and checkout will be unavailable on Sunday from 02:00 to 04:00 GMT."}},
+  {"node": {"__typename": "JournalArticle",
+            "headline": "How to spot a service dial on a 1970s Seiko",
+            "byline": {"name": "Kenji Abernethy", "username": "kenji_ab"},
+            "body": [{"type": "paragraph", "text": "Seiko replaced thousands of dials during routine servicing in the 1970s."}]}},
+  {"node": {"__typename": "Listing",
+            "heading": "Seiko 6139-6002 Pogue, 1973",
+            "price": "£1,350",
+            "sellerNote": "Original yellow dial with even fade, bezel insert replaced, serviced 2024."}}
+]}}}
+"""
+
+
+def test_an_apps_own_notice_is_no_item_a_by_line_object_names_the_writer_a_sellers_note_is_text():
+    result = assert_accounted_once(GRAPHQL, "feed.txt")
+    assert [(a.title, a.authors) for a in result.articles] == [
+        ("How to spot a service dial on a 1970s Seiko", ("Kenji Abernethy",)),
+        ("Seiko 6139-6002 Pogue, 1973", ()),
+    ]

@@ -1,0 +1,90 @@
+"""reviews: each user review with text one article from its head, titled by its own title and
+named by its reviewer; the business's replies and reviews with no text left out; a critic's
+reviews under their by-lines, with comments, are no page of user reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sitegen.split import split_text
+from sitegen.split.reviews import read
+from sitegen.split.text import Block
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def _split(name: str):
+    return split_text((PAGES / name).read_text(encoding="utf-8"), name)
+
+
+def _plan(result) -> list[tuple[tuple[int, int], str, tuple[str, ...]]]:
+    return [(a.source.lines, a.title, a.authors) for a in result.articles]
+
+
+def test_a_review_under_its_reviewers_name_and_figures_is_titled_by_its_own_title():
+    result = _split("reviews_trust_site.txt")
+    assert _plan(result)[-2:] == [
+        ((16, 22), "Best way to do the Cinder Track", ("Hannah Lowther",)),
+        ((37, 43), "Good bikes, slow at the counter", ("Bill Atherton", "Gwen Atherton")),
+    ]  # the avatar's initials left out; "Bill and Gwen Atherton" two people of one name
+    review = result.articles[-2]
+    assert review.date == dt.date(2026, 4, 12)
+    assert review.kind.value == "article"  # whole, though it ends on its "Date of experience"
+    assert review.body.startswith("We took two e-bikes")  # the head (name, figures, rating, date, title) is no text
+    left = {d.line for d in result.debris}
+    assert {23, 24, 25, 26} <= left  # the foot and the business's reply
+    assert {29, 30, 31, 32, 33, 34} <= left  # a review with no text
+
+
+def test_a_reviews_title_over_the_reviewers_handle_starts_it():
+    result = _split("reviews_title_over_handle.txt")
+    assert _plan(result) == [
+        ((8, 13), "Drying room saved our holiday", ("munro_bagger_77",)),
+        ((18, 23), "Fine for a night, thin walls", ("Petra K",)),
+    ]  # its "Date of stay" its own; "Response from Iona M, Owner" left out with its text
+    assert result.articles[0].date == dt.date(2026, 5, 14)  # "Rated 5 of 5 · Reviewed 14 May 2026"
+
+
+def test_stars_over_the_title_and_reviewed_by_name_the_review_its_ratings_kept():
+    result = _split("reviews_stars_over_title.txt")
+    assert _plan(result)[-2:] == [
+        ((14, 18), "Everything we hoped for and more", ("Amira S.",)),
+        ((21, 25), "Lovely barn, confusing invoices", ("Joe", "Priya")),
+    ]  # the couple's first names; the page's average over its facts is no review
+
+
+def test_a_critics_reviews_under_their_by_lines_with_comments_are_no_page_of_user_reviews():
+    page = (PAGES / "critic_reviews_with_comments.txt").read_text(encoding="utf-8").split("\n")
+    blocks = [Block(k, t) for k, t in enumerate(page, 1) if t.strip()]
+    assert read(blocks, []) is None  # "Share:" and a comment's "Reply" count no reader's votes
+    result = _split("critic_reviews_with_comments.txt")
+    assert [(a.title, a.authors) for a in result.articles] == [
+        ("REVIEW: The Pitmen Painters (Live Theatre, Newcastle)", ("Jonah Reeve",)),
+        ("REVIEW: Northern Lights (Dance City)", ("Carys Lund",)),
+    ]
+
+
+def test_a_row_of_the_ratings_spread_and_the_pages_average_are_no_reviews():
+    page = [
+        "Rating breakdown",
+        "Communication ★★★★☆ 4.0",
+        "Repairs ★★★☆☆ 3.4",
+        "Value for money ★★★★☆ 3.9",
+        "4.6 ★★★★★ (212 reviews)",
+        "Our agency has let homes in Cardiff since 1994, from student houses to family homes.",
+    ]
+    assert read([Block(k, t) for k, t in enumerate(page, 1)], []) is None
+
+
+def test_untitled_reviews_under_relative_dates_and_a_shops_titles_beside_the_stars():
+    result = _split("reviews_map_and_shop.txt")
+    assert [(a.source.lines, a.authors) for a in result.articles] == [
+        ((8, 11), ("Sandra Okoye",)),  # "★★★★★ 2 months ago" and "★★☆☆☆ a month ago": one form of rating
+        ((14, 17), ("D. Marsh",)),
+        ((28, 32), ("Priya J.",)),
+        ((36, 40), ("Martin Cole",)),
+    ]  # "Kasia W" wrote no text; the owner's response left out
+    assert result.articles[0].body.startswith("Best scones")
+    assert [a.title for a in result.articles[2:]] == ["Boils fast on an induction hob", "Handle gets hot"]
+    assert result.articles[2].date == dt.date(2026, 3, 3)  # "Reviewed in the United Kingdom on 3 March 2026" is no title
