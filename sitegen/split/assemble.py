@@ -196,6 +196,7 @@ def assemble(
     found = _Found(site=site)
     title, publisher = None, None
     review = list(item.doubts) if item else []
+    reviewed = bool(item and item.post and item.post.review)  # a user's review, its head read by `reviews`
     confidence = item.confidence if item else 1.0
     if len(lines) > 2 and _date_over_headline(lines[0].text, lines[1].text, lines[2].text):
         row = lines.pop(0)  # "DECEMBER 16, 2024 | SEASON" over a teaser, "Report | 13 March 2025 | Rapporteur: NAME"
@@ -211,7 +212,7 @@ def assemble(
     elif ranked and looks_like_title(ranked.group(3), lines[1].text if len(lines) > 1 else None):
         title, publisher = split_title(ranked.group(3))
         found.meta_lines.append(lines.pop(0).line)
-    elif item and item.post and item.post.review:
+    elif reviewed:
         title = item.post.title  # a review's title stands in its head, if it has one
     elif item and item.headed or looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
         title, publisher = split_title(lines[0].text)
@@ -227,7 +228,7 @@ def assemble(
     _read_head(lines, found, titled=title is not None, title=title)
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
-    card = (card or _card(lines, found)) and not (item and item.post and item.post.review)  # (a review's "Date of experience: …")
+    card = (card or _card(lines, found)) and not reviewed  # (a review's "Date of experience: …")
     _read_end_matter(lines, found)
     if found.licence.statement is None:
         _read_head_licence(lines, found)
@@ -241,19 +242,19 @@ def assemble(
     owner = _OWNER.match(found.licence.origin or "")
     if not found.authors and owner and found.licence.kind is LicenceKind.PERMISSION:
         found.authors.append(owner.group(1))  # "first published on Andrew Korybko’s Substack"
-    if item and item.post and item.post.review:
+    if reviewed:
         if item.post.authors is not None and not (found.authors and item.post.authors and all(map(is_handle, item.post.authors))):
             found.authors = list(item.post.authors)  # a review's writers, as its head names them (not a handle over a signed name)
     elif item and item.post and is_handle(item.post.poster) and not found.authors:
         found.add_authors(_signed_post(lines))  # "Thanks in advance," / "Graham" under a post its head names by a handle
-    if item and item.post and not item.post.review and (not is_handle(item.post.poster) or not found.authors):
+    if item and item.post and not reviewed and (not is_handle(item.post.poster) or not found.authors):
         found.authors = [item.post.poster]  # the name the forum shows; a handle only when the post is signed with no name
     notice = title is not None and inverted_name(title)
     kind = _kind(
         lines, titled=title is not None, ended=found.ended, teaser=bool(item and item.teaser), notice=notice,
         signed=bool(found.bylines), card=card,
     )
-    if item and item.post and item.post.review:
+    if reviewed:
         kind = ArticleKind.ARTICLE  # a review is whole, titled or not
     problems = []
     if title is None:

@@ -19,13 +19,12 @@ from collections.abc import Sequence
 
 from sitegen.split.dates import date_of, month_year
 from sitegen.split.roles import Role, shape
-from sitegen.split.text import BULLET
+from sitegen.split.text import BULLET, ends_sentence
 
 MIN_ENTRIES = 3  # a run of briefs has at least this many
 TEXT_WORDS = 8  # words after a brief's lead-in at least
 GAP = 2  # lines (blank or taken out) between two briefs of a run at most
 WRAPPED = 3  # a brief's text wraps onto this many lines more at most (its line broke off mid-sentence, the next goes on in lower case)
-_STOPS = (".", "!", "?", ")", "]", '"', "”", "’", "…")
 _LEAD = re.compile(r"^(?:\*\*(?P<bold>[^*]{1,60})\*\*|(?P<label>[A-Z][\w'’ ,&-]{1,40}):|(?P<date>[^—–:]{3,25}?)\s+[—–-])\s+(?P<text>\S.*)$")
 
 
@@ -53,7 +52,7 @@ def entries(texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[in
             run.append((k, k + 1, found[1]))
             continue
         if found is None and run and k == run[-1][1] and k - run[-1][0] <= WRAPPED and roles[k] is not None and not (
-                BULLET.match(text) or text.rstrip().endswith(":") or texts[k - 1].rstrip().endswith(_STOPS)) and text.lstrip()[:1].islower():
+                BULLET.match(text) or text.rstrip().endswith(":") or ends_sentence(texts[k - 1])) and text.lstrip()[:1].islower():
             run[-1] = (run[-1][0], k + 1, run[-1][2])  # the brief's text wrapped onto the next line
             continue
         out += _run(run, texts, roles)

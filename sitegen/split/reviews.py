@@ -127,8 +127,8 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris]) -> Thread | None:
         reviews = _reviews(texts, gaps, labels, anchors, titled, False)  # (a heading over the first review is no title of it)
     tops = [r.top for r in reviews[1:]] + [len(texts)]
     reviews = [_Review(r.top, r.last, min(r.end, top), r.title, r.names, r.date_row, r.user) for r, top in zip(reviews, tops)]
-    written = [r for r in reviews if _written(texts, r, labels)]
-    if len(written) < 2 or sum(r.user for r in reviews) * 2 < len(reviews):
+    written = [_written(texts, r, labels) for r in reviews]
+    if sum(written) < 2 or sum(r.user for r in reviews) * 2 < len(reviews):
         return None
     lines = [b.line for b in blocks]
 
@@ -138,8 +138,8 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris]) -> Thread | None:
 
     openers = []
     replies = []
-    for review, top in zip(reviews, tops):
-        if _written(texts, review, labels):
+    for review, top, has_text in zip(reviews, tops, written):
+        if has_text:
             title = _title_text(texts[review.title]) if review.title is not None else None
             date = _date(texts[review.date_row]) if review.date_row is not None else None
             head = PostHead((rows[review.top][0], rows[review.last][0]), review.names[0] if review.names else "", date, title,
