@@ -85,3 +85,16 @@ def titles_after_cut(cut: str) -> list[str]:
     """The titles of a dump that is `cut` (a format cut short, or one that ends) followed by
     `PLAIN_ARTICLE`, every line accounted for once."""
     return [a.title for a in assert_accounted_once(cut + "\n".join(PLAIN_ARTICLE) + "\n", "cut.txt").articles]
+
+
+PAGES = Path(__file__).resolve().parent / "split" / "pages"  # small pages written for the readers' tests
+
+
+def split_page(name: str) -> SplitResult:
+    """The split of one of the test pages."""
+    return split_text((PAGES / name).read_text(encoding="utf-8"), name)
+
+
+def plan(result: SplitResult) -> list[tuple[tuple[int, int], str, tuple[str, ...]]]:
+    """A split's articles as their lines, titles and authors."""
+    return [(a.source.lines, a.title, a.authors) for a in result.articles]

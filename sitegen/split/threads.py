@@ -94,8 +94,9 @@ _TAGS = re.compile(r"^[a-z0-9][\w.+#-]*(?:\s{2,}[a-z0-9][\w.+#-]*)+$")
 _FOOT_LABEL = re.compile(r"^(?:labels?|tags?|reactions?)\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Labels: Deposits, …"
 _WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
+_OTHER_THREADS = r"similar (?:threads|topics)|suggested topics|related (?:topics|threads)"  # the label over a list of them
 _THREAD_END = re.compile(  # what a thread's page prints after its last post
-    r"^(?:you must log in or register to reply|similar (?:threads|topics)|suggested topics|related (?:topics|threads|content)"
+    rf"^(?:you must log in or register to reply|{_OTHER_THREADS}|related content"
     r"|post reply$|display posts from previous|return to\b|related questions|unanswered questions|your answer$"
     r"|please log in or register to (?:answer|add)|\d+ answers?\s+\d+ views?$)",
     re.IGNORECASE,
@@ -107,7 +108,7 @@ _META = re.compile(  # the thread's facts between its title and the first post's
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"^(?:joined|member since|registered)\b", re.IGNORECASE)
-_SIMILAR = re.compile(r"^(?:similar (?:threads|topics)|suggested topics|related (?:topics|threads))$", re.IGNORECASE)
+_SIMILAR = re.compile(rf"^(?:{_OTHER_THREADS})$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:Topic|Thread):\s+\S")  # SMF and vBulletin print the thread's title so over its first post
 _READ = re.compile(r"\s*\(Read [\d,.]+ times\)\s*$", re.IGNORECASE)  # and how often it was read after it
 _ROW = re.compile(r"[·•]|\S\s{2,}\S.*\S\s{2,}\S")  # a row of facts or buttons: "Post Reply   Search this topic…   12 posts • Page 1 of 2"

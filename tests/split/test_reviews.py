@@ -5,26 +5,15 @@ reviews under their by-lines, with comments, are no page of user reviews."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from sitegen.split import split_text
 from sitegen.split.reviews import read
 from sitegen.split.text import Block
-
-PAGES = Path(__file__).parent / "pages"
-
-
-def _split(name: str):
-    return split_text((PAGES / name).read_text(encoding="utf-8"), name)
-
-
-def _plan(result) -> list[tuple[tuple[int, int], str, tuple[str, ...]]]:
-    return [(a.source.lines, a.title, a.authors) for a in result.articles]
+from tests.split_support import PAGES, plan, split_page
 
 
 def test_a_review_under_its_reviewers_name_and_figures_is_titled_by_its_own_title():
-    result = _split("reviews_trust_site.txt")
-    assert _plan(result)[-2:] == [
+    result = split_page("reviews_trust_site.txt")
+    assert plan(result)[-2:] == [
         ((16, 22), "Best way to do the Cinder Track", ("Hannah Lowther",)),
         ((37, 43), "Good bikes, slow at the counter", ("Bill Atherton", "Gwen Atherton")),
     ]  # the avatar's initials left out; "Bill and Gwen Atherton" two people of one name
@@ -38,8 +27,8 @@ def test_a_review_under_its_reviewers_name_and_figures_is_titled_by_its_own_titl
 
 
 def test_a_reviews_title_over_the_reviewers_handle_starts_it():
-    result = _split("reviews_title_over_handle.txt")
-    assert _plan(result) == [
+    result = split_page("reviews_title_over_handle.txt")
+    assert plan(result) == [
         ((8, 13), "Drying room saved our holiday", ("munro_bagger_77",)),
         ((18, 23), "Fine for a night, thin walls", ("Petra K",)),
     ]  # its "Date of stay" its own; "Response from Iona M, Owner" left out with its text
@@ -47,8 +36,8 @@ def test_a_reviews_title_over_the_reviewers_handle_starts_it():
 
 
 def test_stars_over_the_title_and_reviewed_by_name_the_review_its_ratings_kept():
-    result = _split("reviews_stars_over_title.txt")
-    assert _plan(result)[-2:] == [
+    result = split_page("reviews_stars_over_title.txt")
+    assert plan(result)[-2:] == [
         ((14, 18), "Everything we hoped for and more", ("Amira S.",)),
         ((21, 25), "Lovely barn, confusing invoices", ("Joe", "Priya")),
     ]  # the couple's first names; the page's average over its facts is no review
@@ -58,7 +47,7 @@ def test_a_critics_reviews_under_their_by_lines_with_comments_are_no_page_of_use
     page = (PAGES / "critic_reviews_with_comments.txt").read_text(encoding="utf-8").split("\n")
     blocks = [Block(k, t) for k, t in enumerate(page, 1) if t.strip()]
     assert read(blocks, []) is None  # "Share:" and a comment's "Reply" count no reader's votes
-    result = _split("critic_reviews_with_comments.txt")
+    result = split_page("critic_reviews_with_comments.txt")
     assert [(a.title, a.authors) for a in result.articles] == [
         ("REVIEW: The Pitmen Painters (Live Theatre, Newcastle)", ("Jonah Reeve",)),
         ("REVIEW: Northern Lights (Dance City)", ("Carys Lund",)),
@@ -78,7 +67,7 @@ def test_a_row_of_the_ratings_spread_and_the_pages_average_are_no_reviews():
 
 
 def test_untitled_reviews_under_relative_dates_and_a_shops_titles_beside_the_stars():
-    result = _split("reviews_map_and_shop.txt")
+    result = split_page("reviews_map_and_shop.txt")
     assert [(a.source.lines, a.authors) for a in result.articles] == [
         ((8, 11), ("Sandra Okoye",)),  # "★★★★★ 2 months ago" and "★★☆☆☆ a month ago": one form of rating
         ((14, 17), ("D. Marsh",)),

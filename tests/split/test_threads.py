@@ -4,26 +4,15 @@ of teasers under their writers' names and a blog's comments are no thread."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from sitegen.split import split_text
 from sitegen.split.text import Block
 from sitegen.split.threads import read
-
-PAGES = Path(__file__).parent / "pages"
-
-
-def _split(name: str):
-    return split_text((PAGES / name).read_text(encoding="utf-8"), name)
-
-
-def _plan(result) -> list[tuple[tuple[int, int], str, tuple[str, ...]]]:
-    return [(a.source.lines, a.title, a.authors) for a in result.articles]
+from tests.split_support import PAGES, plan, split_page
 
 
 def test_a_thread_is_its_title_and_opening_post_named_by_the_display_name_its_replies_left_out():
-    result = _split("forum_thread_xenforo.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_xenforo.txt")
+    assert plan(result) == [
         ((6, 21), "Re-glueing a clinker gig: epoxy or traditional glue?", ("Owen Pritchard",)),
     ]
     article = result.articles[0]
@@ -36,38 +25,38 @@ def test_a_thread_is_its_title_and_opening_post_named_by_the_display_name_its_re
 
 
 def test_two_threads_of_one_page_with_phpbbs_one_line_heads_are_an_article_each():
-    result = _split("forum_threads_phpbb.txt")
-    assert _plan(result) == [
+    result = split_page("forum_threads_phpbb.txt")
+    assert plan(result) == [
         ((4, 7), "Swarm cells on a queenright colony in April: split now or wait?", ("Ruth Ellery",)),
         ((24, 27), "Our first heather honey harvest: pressing, not spinning", ("Gwyn Tudor",)),
     ]
 
 
 def test_smfs_topic_line_titles_the_thread_and_its_handle_names_the_poster():
-    result = _split("forum_thread_smf.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_smf.txt")
+    assert plan(result) == [
         ((9, 19), "Uneven tension on a rigid heddle after direct warping", ("weft_wendy",)),
     ]  # "Full Member" is the poster's rank, not a display name
 
 
 def test_a_post_headed_by_its_date_over_the_posters_name_and_figures_opens_the_thread():
-    result = _split("forum_thread_date_first.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_date_first.txt")
+    assert plan(result) == [
         ((4, 14), "Calorifier leaking from the pressure relief valve after winterising", ("Hannah Okafor",)),
     ]  # the name without its handle in brackets; the attachment under the post and the replies left out
     assert result.articles[0].date == dt.date(2026, 3, 7)
 
 
 def test_a_post_its_head_names_by_a_handle_is_named_by_the_first_name_it_is_signed_with():
-    result = _split("forum_thread_signed.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_signed.txt")
+    assert plan(result) == [
         ((4, 19), "Raspberry canes wilting from the tips in June: cane blight or just drought?", ("Graham",)),
     ]  # "Thanks in advance," / "Graham", over the forum signature
 
 
 def test_a_thread_under_a_row_of_its_buttons_is_named_by_the_handle_under_its_tags():
-    result = _split("forum_thread_discourse.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_discourse.txt")
+    assert plan(result) == [
         ((6, 13), "Dovetail gaps on the pins side: saw technique or marking out?", ("chiselhand",)),
     ]  # "6 posts" in the row over the title is the thread's count, no poster's figures; "joinery" a tag
 
@@ -75,15 +64,15 @@ def test_a_thread_under_a_row_of_its_buttons_is_named_by_the_handle_under_its_ta
 def test_teasers_under_their_writers_names_and_dates_are_no_thread():
     page = (PAGES / "listing_names_over_dates.txt").read_text(encoding="utf-8").split("\n")
     assert read([Block(k, t) for k, t in enumerate(page, 1) if t.strip()], []) is None
-    result = _split("listing_names_over_dates.txt")
-    assert _plan(result)[:2] == [
+    result = split_page("listing_names_over_dates.txt")
+    assert plan(result)[:2] == [
         ((6, 9), "Harbour wall repairs to start after the Easter holidays", ("Megan Rhys",)),
         ((11, 14), "Lifeboat crew called out twice in one night", ("Daniel Evans",)),
     ]  # each teaser its own item, named by its writer (the tagger leaves the last of the three, over the footer, out)
 
 
 def test_a_blog_posts_comments_under_handles_are_no_thread():
-    result = _split("blog_post_with_handle_comments.txt")
+    result = split_page("blog_post_with_handle_comments.txt")
     assert [a.title for a in result.articles] == ["Darning a heel with a mushroom: the long way round"]
 
 
@@ -106,8 +95,8 @@ def test_replies_in_a_segment_after_the_threads_are_left_out():
 
 
 def test_a_posters_profile_over_the_subject_and_a_numbered_one_line_head_is_one_head():
-    result = _split("forum_thread_phpbb_profile.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_phpbb_profile.txt")
+    assert plan(result) == [
         ((6, 22), "Stern gland dripping after repacking – how tight is too tight?", ("Nell",)),
     ]  # "#1  Post by narrowboat_nell » Sat Mar 14, 2026 10:21:47 am" under the profile and the subject
     assert result.articles[0].date == dt.date(2026, 3, 14)
@@ -118,8 +107,8 @@ def test_a_posters_profile_over_the_subject_and_a_numbered_one_line_head_is_one_
 
 
 def test_vbulletins_thread_bar_numbered_posts_and_american_dates():
-    result = _split("forum_thread_vbulletin.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_vbulletin.txt")
+    assert plan(result) == [
         ((5, 18), "Fordson Major won't start when warm – fuel or ignition?", ("harrow_hal",)),
     ]  # "Thread: …" titles it; "03-14-2026, 09:12 AM" over the poster heads the post; "Reply With Quote" is no poster
     assert result.articles[0].date == dt.date(2026, 3, 14)
@@ -128,8 +117,8 @@ def test_vbulletins_thread_bar_numbered_posts_and_american_dates():
 
 
 def test_a_reddit_post_under_its_posted_by_line_is_titled_by_the_line_under_it():
-    result = _split("forum_thread_reddit.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_reddit.txt")
+    assert plan(result) == [
         ((5, 7), "Crossed the Pyrenees on a loaded steel tourer – gearing advice for next time?", ("gravel_gwen",)),
     ]
     assert result.articles[0].body.startswith("Just back from ten days")
@@ -138,8 +127,8 @@ def test_a_reddit_post_under_its_posted_by_line_is_titled_by_the_line_under_it()
 
 
 def test_an_invision_thread_under_its_by_line_with_the_members_post_count_as_a_figure():
-    result = _split("forum_thread_invision.txt")
-    assert _plan(result) == [
+    result = split_page("forum_thread_invision.txt")
+    assert plan(result) == [
         ((5, 14), "Blackcurrant big bud mite – prune hard or start again?", ("SparkyMcGee",)),
     ]  # "By NAME, DATE in FORUM" is the thread's facts, "212 posts" the poster's figure
     assert result.articles[0].date == dt.date(2026, 3, 3)
@@ -147,8 +136,8 @@ def test_an_invision_thread_under_its_by_line_with_the_members_post_count_as_a_f
 
 
 def test_a_question_on_a_qa_site_is_one_article_its_answers_and_comments_none():
-    result = _split("qa_site_question.txt")
-    assert _plan(result) == [
+    result = split_page("qa_site_question.txt")
+    assert plan(result) == [
         ((6, 11), "Why does my rye starter smell of nail-polish remover after two days?", ("Ines Duarte",)),
         ((26, 28), "Can I dry a starter on baking paper and revive it a year later?", ("loaf_lena",)),
     ]  # "asked … in Starters by NAME (210 points)" heads a question; its tags and buttons are outside it;
