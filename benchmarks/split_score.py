@@ -216,6 +216,12 @@ def format_gold(items: Sequence[Item]) -> str:
 # ---- predictions --------------------------------------------------------------------------------------------
 
 _SPACE = re.compile(r"\s+")
+_QP_ESCAPES = re.compile(r"(?:=[0-9A-F]{2})+")  # a quoted-printable mail's escaped bytes: "=3D=3D", "=E2=80=99"
+
+
+def _unescaped(text: str) -> str:
+    """A line of a quoted-printable mail as it reads ("=3D=3D Notices =3D=3D" is "== Notices =="); other lines as they are."""
+    return _QP_ESCAPES.sub(lambda m: bytes.fromhex(m.group(0).replace("=", "")).decode("utf-8", "replace"), text)
 
 
 def _norm(text: str) -> str:
@@ -245,13 +251,13 @@ _RATING = re.compile(r"^[★☆✩✭⭐]+(?:\s*½)?\s+(?=\S)")  # a review's st
 
 
 def heading(line: str) -> str:
-    """A line as its heading reads: white space collapsed, without a plain-text heading's marks
+    """A line as its heading reads: a quoted-printable mail's escapes read, white space collapsed, without a plain-text heading's marks
     ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
     ("### [Title](/url)"), a review's stars ("★★★★★ Title"), a JSON member's key and quotes ('"title": "Title",'), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
     event's property name ("SUMMARY:Title", its escapes read), a message's subject field ("Subject: [list] Title",
     the list's tag off), a chat message's stamp and sender ("03/03/2025, 08:11 - NAME: *Title*") or a post's front matter field
     ('title: "Title"')."""
-    text = _RATING.sub("", _norm(line).lstrip("*#= "), 1)
+    text = _RATING.sub("", _norm(_unescaped(line)).lstrip("*#= "), 1)
     if _CHAT_STAMP.match(text):
         return _CHAT_STAMP.sub("", text, 1).strip("*")
     text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)

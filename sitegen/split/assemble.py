@@ -27,6 +27,7 @@ from sitegen.split.dates import date_of, month_year, relative_date, time_stamp
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
+from sitegen.split.postfeet import poster
 from sitegen.split.meta import (
     is_handle,
     bare_name,
@@ -113,6 +114,8 @@ _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
 _PICTURES = initialled(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
+_PROFILE_ROW = re.compile(r"^\s*(?:posts|joined|location|messages|reputation|rank|reactions)\s*:\s*\S", re.IGNORECASE)  # "Posts: 58"
+_GUEST_TITLE = re.compile(r"^guest (?:post|blog|column)\b", re.IGNORECASE)  # "Guest post: My first week with a trowel"
 _WRITING = initialled(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _GLUED_DATE = re.compile(
     r"(?<=[a-z])(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August"
@@ -235,6 +238,9 @@ def assemble(
     if guest:  # "This is a guest post by NAME": the guest wrote it, not the one who posted it
         found.authors = []
         found.add_authors(guest)
+    elif title and _GUEST_TITLE.match(title) and len(found.authors) > 1:  # "Guest post: …" with the guest's bio
+        posters = {poster(b.text) for b in blocks}
+        found.authors = [a for a in found.authors if a not in posters] or found.authors
     if not found.authors:
         found.add_authors(_photographer(lines))
     if not found.authors and found.licence.statement:
@@ -476,7 +482,10 @@ def _read_head_licence(lines: list[Block], found: _Found) -> None:
 
 def _read_post_head(lines: list[Block], found: _Found, head: PostHead) -> None:
     """Take a forum post's head (the thread's facts, the poster's names, rank and figures, the post's
-    date) off the text: the line naming the poster is the by-line, the post's date the article's."""
+    date) off the text, and the poster's name and figures printed under it: the line naming the
+    poster is the by-line, the post's date the article's."""
+    while len(lines) > 1 and not head.review and (lines[-1].text.strip() == head.poster or _PROFILE_ROW.match(lines[-1].text)):
+        found.meta_lines.append(lines.pop().line)  # the poster's name and figures under the post (phpBB's prosilver as text)
     first, last = head.lines
     taken = [b for b in lines if first <= b.line <= last]
     if not taken:

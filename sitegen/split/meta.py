@@ -92,6 +92,7 @@ _PLACE_END = re.compile(  # fells, fens, trails and streets, and a name opened a
     r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Fen|Trail|Basin|Estuary|Reservoir|Point|Station|Island|Peninsula|Glacier|Road|Street|Avenue|Drive|Crescent|Terrace"
     r"|Boulevard|Rd|Ave)$|^(?:Lake|Loch|Mount|Port|Upper|Lower|Northern|Southern|Eastern|Western|North|South|East|West|Greater)\s"
 )
+_VENUE = re.compile(r"\b(?:Lecture|Theatre|Theater|Auditorium|Building|Room|Foyer|Campus)\b")  # "Lecture Theatre B", no person
 GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
     "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing release releases statement "
@@ -149,6 +150,8 @@ _PHOTO_CREDIT = re.compile(
     rf"^(?i:photographs?|photos?|images?|pictures?|photography)(?:\s*:\s*|\s+(?i:by)\s+)(?P<name>{NAME})"
     r"(?:\s*(?:/|\||,|–|—|-|\bfor\b).{0,60})?\.?$"
 )
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\. (?=[A-Z])")  # a full stop after a word (not an initial's: "By J. Smith")
+_ABBREVIATED = frozenset("capt prof engr supt insp sgt col gen rev cllr lieut brig cmdr maj assoc hon revd".split())  # "Capt. NAME"
 _PLACES = re.compile(r" in [A-Z][\w-]+(?: [A-Z][\w-]+)?(?:, [A-Z][\w-]+(?: [A-Z][\w-]+)?)?(?=[;,.]| and |$)")  # "in Cape Canaveral, Florida"
 _TRANSLATED = re.compile(
     rf"^(?i:(?:translated|translation)(?: and (?:edited|adapted))?(?: from (?:the )?\w+)?(?: (?:in)?to \w+)?(?: by|:))"
@@ -323,6 +326,9 @@ def by_line_names(line: str) -> list[str] | None:
     "By staff writer NAME", "By NAME published 3 hours ago" (the role, publisher, place or date
     after the names is not a name)."""
     text = line.strip()
+    first, *rest = _SENTENCE_END.split(text, 1)
+    if rest and any(w[:1].islower() for w in rest[0].split()[:3]) and first.rsplit(None, 1)[-1].lower() not in _ABBREVIATED:
+        text = first  # "Written by A and B. Tested by the panel …": the first sentence names them (not "By A. Cambridge: Press")
     if " in " in text:
         text = _PLACES.sub("", text)  # "By A in Leeds and B in Hull"
     if "“" in text or '"' in text:
@@ -432,8 +438,9 @@ def is_person_name(name: str) -> bool:
 
 def place_name(text: str) -> bool:
     """A name of a fell or a pass, as a rescue log or a walk names them ("Scafell Pike", "Hardknott
-    Pass"), or of a street, as a letter's writer signs with their address ("Arrowhead Lake Road")."""
-    return bool(_PLACE_END.search(text.strip()))
+    Pass"), or of a street, as a letter's writer signs with their address ("Arrowhead Lake Road"), or
+    a room an event is held in ("Lecture Theatre B")."""
+    return bool(_PLACE_END.search(text.strip()) or _VENUE.search(text))
 
 
 @remembered

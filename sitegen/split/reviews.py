@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitegen.split.boundary import PostHead
-from sitegen.split.dates import date_of, dated, relative_date
+from sitegen.split.dates import date_of, dated, month_year, relative_date
 from sitegen.split.meta import NAME, by_line_names, is_handle
 from sitegen.split.replies import reply_head
 from sitegen.split.text import MARKDOWN_HEADING, TWO_SENTENCES, Block, Debris
@@ -53,14 +53,16 @@ DATE_WORDS = 6  # a date line of a review's head has no more words ("Watched 08 
 DATED_WORDS = 12  # nor this many, or it ends a sentence ("Reviewed in the United Kingdom on 3 March 2026")
 NAME_MAX = 40  # a reviewer's name is no longer
 
-_STAR_RUN = re.compile(r"[★☆✩✭⭐]{2,5}(?:\s*½)?|[★☆✩✭⭐]\s*½")  # "★★★★☆", "★★½"
+_STAR = "★☆✩✭⭐●○◐◑"  # stars, and the bubbles some sites rate in ("●●●●◐")
+_STAR_RUN = re.compile(rf"[{_STAR}]{{2,5}}(?:\s*½)?|[{_STAR}]\s*½")  # "★★★★☆", "★★½"
 _RATED = re.compile(r"\brated\s+\d(?:\.\d)?\s+(?:out\s+)?of\s+(?:5|10)\b|\b\d(?:\.\d)?\s*/\s*(?:5|10)\b|\b\d(?:\.\d)?\s+out of (?:5|10)\b",
                     re.IGNORECASE)  # "Rated 5 out of 5 stars", "Rated 3 of 5", "4/5"
 _AGGREGATE = re.compile(  # the page's average, or a row of the ratings' spread: no one review's rating
     r"\b\d[\d,.]*k?\s+(?:reviews|ratings|votes)\b|\(\d[\d,.]*\)|\bbased on\b|\boverall\b|\baverage\b|trust\s?(?:score|rating)|%",
     re.IGNORECASE,
 )
-_SCORE = re.compile(r"\d[.,]\d\s*[★☆✩✭⭐]|[★☆✩✭⭐½]\s*\d[.,]\d")  # a score beside the stars: "★★★☆☆ 3.0", "4.6 ★★★★★"
+_SCORE = re.compile(rf"\d[.,]\d\s*[{_STAR}]|[{_STAR}½]\s*\d[.,]\d")  # a score beside the stars: "★★★☆☆ 3.0", "4.6 ★★★★★"
+_BARE_SCORE = re.compile(r"^\d[.,]\d$")  # the page's average alone over its stars: "4.3"
 _INITIALS = re.compile(r"^[A-Z]{1,3}$")  # an avatar's initials: "JT"
 _PARTS = re.compile(r"\s+[·•|]\s+")  # the parts of a head's row: "Tenant · 3 reviews · Cardiff"
 _FACTS = re.compile(  # a reviewer's figures and marks, the review's kind
@@ -85,7 +87,7 @@ _VOTES = re.compile(r"\b(?:helpful|useful|likes?|votes?|found|report)\b|^[♥❤
 _HEARTS = re.compile(r"^[♥❤👍️\s]")  # "♥ 1,204 likes", "👍 12"
 _REPLY = re.compile(r"^(?:reply|response|answer|comment) from\b|^(?:owner|management)['’]?s? (?:response|reply)", re.IGNORECASE)
 _PAGER = re.compile(
-    r"^(?:showing \d|page \d+ of \d|previous\b.*\bnext\b|« ?(?:previous|prev)\b|load more|see all \d|more reviews"
+    r"^(?:showing (?:results )?\d|page \d+ of \d|previous\b.*\bnext\b|« ?(?:previous|prev)\b|load more|see all \d|more reviews"
     r"|\d+\s+\d+\s+\d+.*\bnext\b)",
     re.IGNORECASE,
 )
@@ -163,7 +165,7 @@ def _anchors(texts: Sequence[str]) -> list[int]:
     """The rows of the reviews' ratings: one score each, no neighbour a rating too (a row of the
     ratings' spread), of the form most of the page's ratings have."""
     rated = [k for k, t in enumerate(texts) if _rating(t)]
-    alone = [k for k in rated if k - 1 not in rated and k + 1 not in rated]
+    alone = [k for k in rated if k - 1 not in rated and k + 1 not in rated and not (k and _BARE_SCORE.match(texts[k - 1]))]
     forms = Counter(_form(texts[k]) for k in alone)
     if not forms:
         return []
@@ -207,7 +209,7 @@ def _reviews(texts: Sequence[str], gaps: Sequence[bool], labels: set[str], ancho
     for i, a in enumerate(anchors):
         ceiling = anchors[i + 1] if i + 1 < len(anchors) else len(texts)
         out.append(_review(texts, gaps, labels, a, floor, ceiling, titled, above))
-        floor = out[-1].end
+        floor = out[-1].last + 1  # (the text above may run to this head: `read` ends it at the head)
     return out
 
 
@@ -251,6 +253,9 @@ def _review(texts: Sequence[str], gaps: Sequence[bool], labels: set[str], a: int
     if title is None and _rating_title(texts[a], labels):
         title = a  # "Perfect for a tiny wedding ★★★★★": the title with its stars
     names = _names(texts, kinds)
+    if names is None and end - 1 > last and _kind(texts[end - 1], labels) == "named":
+        kinds[end - 1] = "named"  # the reviewer's row under the text: "Aisha Bello · Advanced · Reviewed 14 Oct 2026"
+        names = _names(texts, {end - 1: "named"})
     dates = [j for j in sorted(kinds) if _date(texts[j]) is not None]
     after = [texts[j] for j in range(last + 1, min(end + 1, len(texts)))]
     user = any(_FACTS.search(texts[j]) for j in kinds) or any(_voted(t) or _EXPERIENCE.match(t) for t in after)
@@ -288,9 +293,9 @@ def _kind(text: str, labels: set[str]) -> str:
         return "name"
     if len(parts) > 1 and _name_like(parts[0].split(",")[0]):
         return "named"
-    if relative_date(text) or date_of(text) or dated(text) is not None and (
+    if relative_date(text) or date_of(text) or len(text.split()) <= DATE_WORDS and month_year(" ".join(text.split()[-2:])) or dated(text) is not None and (
             len(text.split()) <= DATE_WORDS or len(text.split()) <= DATED_WORDS and not text.endswith(".")):
-        return "date"  # "Watched 08 Mar 2025 (rewatch)", "Reviewed in the United Kingdom on 3 March 2026"
+        return "date"  # "Watched 08 Mar 2025 (rewatch)", "wrote a review Feb 2026", "Reviewed in the United Kingdom on 3 March 2026"
     if len(parts) > 1:
         return "facts"
     if _FACTS.search(text):
@@ -353,6 +358,8 @@ def _foot(text: str) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return bool(_HEARTS.match(text))
+    if text.startswith("("):
+        return False  # a note in the text: "(Original)" over the words the reviewer wrote
     return len(text) <= HEAD_MAX and all(w in _FOOT_WORDS for w in words)
 
 

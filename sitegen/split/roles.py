@@ -330,10 +330,12 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
 
 
 def _signs(text: str) -> bool:
-    """A person's name alone (or after a signature's dash: "— Marcus Feld"), which recurs in a dump as
-    the writer's by-line or signature, not furniture."""
+    """A person's name alone (or after a signature's dash: "— Marcus Feld", "— Gareth"), which recurs in a
+    dump as the writer's by-line or signature, not furniture."""
     if text[:1] in "—–-~" and _SIGNED_INITIALS.match(text):
         return True  # "— R.K.": a writer's initials under each of their entries
+    if text[:1] in "—–-~" and first_name(text.lstrip("—–-~ ").rstrip(".")):
+        return True  # "— Gareth": a blogger signing each post with a first name
     name = person(text.lstrip("—–-~ ") if text[:1] in "—–-~" else text)
     return bool(name and is_person_name(_no_honorific(name)))
 

@@ -50,7 +50,7 @@ TITLE_REACH = 8  # a thread's title is at most this many lines over its opening 
 TITLE_WORDS = 3  # and has this many words at least
 TITLE_MAX = 200  # and this many characters at most
 SURE = 0.8  # how sure an opening post's item is that no item the tagger found starts on its title (its head is evidence enough)
-TITLE_SENTENCE_WORDS = 16  # a title of two sentences has at most this many words ("… breaks the tenancy. Who's right?")
+TITLE_SENTENCE_WORDS = 20  # a title of two sentences has at most this many words ("… breaks the tenancy. Who's right?")
 
 _MARKS = re.compile(r"[\u200e\u200f«»]")  # direction marks and guillemets round an SMF post's date
 _NUMBER = re.compile(r"(?:^|\s)(?:(?:reply|post)\s*#(\d{1,5})\s*on:|#(\d{1,5})$)", re.IGNORECASE)  # "Reply #1 on:", "… #2"
@@ -63,7 +63,8 @@ _COMMENT = re.compile(r"^(?:u/)?(?P<who>[\w-]{3,30})(?: OP)?\s*[•·]\s*(?P<whe
 _OWN_NUMBER = re.compile(r"^#(\d{1,5})$")  # a post's number alone on its line
 _ON = re.compile(r"^on:\s*", re.IGNORECASE)  # SMF's opening post: "« on: 10 February 2025, 22:41 »"
 _ONE_LINE = re.compile(r"^(?:#(?P<number>\d{1,5})\s+)?(?:(?:unread )?post(?:ed)? )?by (?P<who>[^»]{2,40}?) » (?P<when>.+)$", re.IGNORECASE)  # phpBB's head
-_ONE_LINE_HEADS = (_ONE_LINE, _ASKED, _POSTED_BY, _COMMENT)  # a post's head on one line, naming the poster and the date
+_NAMED_ROW = re.compile(r"^(?P<who>[^\s()][^()]{1,38}?\s+\(@?[\w.-]{3,30}\))\s{2,}(?P<when>\S.{2,58})$")  # "Dhruv Raman (dhruv_r)   Nov 2026"
+_ONE_LINE_HEADS = (_ONE_LINE, _ASKED, _POSTED_BY, _COMMENT, _NAMED_ROW)  # a post's head on one line, naming the poster and the date
 _RE = re.compile(r"^(?:post subject:\s*)?(?:re|aw|sv|antw)\s*:\s*\S", re.IGNORECASE)  # a reply's own title: "Re: Rear mech skipping …"
 _STATS = re.compile(  # what only a forum prints under a poster's name: the member's figures and rank
     r"\b(?:joined|(?:posts|messages|reactions|reaction score|reputation|points)\s*:?\s*\d|\d[\d,.]*k?\s+(?:posts|messages)\b"
@@ -74,6 +75,7 @@ _MEMBER = re.compile(  # a member's own figures, labelled: "Rank: Newcomer · Po
     r"\b(?:joined|member since|registered:|(?:posts|messages|reputation|rank)\s*:\s*\S)", re.IGNORECASE)
 _PERSON = re.compile(rf"^(?:{NAME}|[A-Z][\w’'-]+ [A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]*)+)$")  # "Rosie P.", "TernMatt"
 _WITH_HANDLE = re.compile(r"\s+\(@?[\w.-]{3,30}\)$")
+_COLUMNS = re.compile(r"\s{3,}")  # between a row's columns
 _ONE_WORD = re.compile(r"^[A-Z][\w.-]{2,29}$")  # a poster known by one word: "Spudwrangler"
 _RANK = re.compile(  # a poster's rank under the name, no display name: "Full Member", "Route Setter", "Regular"
     r"\b(?:member|members|contributor|moderator|mod|regular|newbie|admin|administrator|staff|user|poster|veteran|guru|expert"
@@ -108,6 +110,7 @@ _META = re.compile(  # the thread's facts between its title and the first post's
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"^(?:joined|member since|registered)\b", re.IGNORECASE)
+_COUNTED_ROW = re.compile(r"\S\s{2,}(?:\S.*\s{2,})?\d[\d,.]*k?\s+(?:replies|reply|posts|views)$", re.IGNORECASE)  # a thread's row in a list
 _SIMILAR = re.compile(rf"^(?:{_OTHER_THREADS})$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:Topic|Thread):\s+\S")  # SMF and vBulletin print the thread's title so over its first post
 _READ = re.compile(r"\s*\(Read [\d,.]+ times\)\s*$", re.IGNORECASE)  # and how often it was read after it
@@ -193,13 +196,19 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
 def _similar(texts: Sequence[str], start: int) -> list[tuple[int, int]]:
     """The lists of other threads a thread's page prints after its last post (at or after `start`),
     as runs of rows [start, end): their label ("Similar threads"), then each thread's title over the
-    row of its facts ("Started by mossbank · 14 Feb 2026 · Replies: 22")."""
+    row of its facts ("Started by mossbank · 14 Feb 2026 · Replies: 22"), or each on one row with
+    its counts ("Restoring a bench drill   restoration   6 replies")."""
     runs = []
     for j in range(start, len(texts)):
         if _SIMILAR.match(texts[j]):
             end = j + 1
-            while end + 1 < len(texts) and _META.match(texts[end + 1]) and not _META.match(texts[end]):
-                end += 2
+            while True:
+                if end + 1 < len(texts) and _META.match(texts[end + 1]) and not _META.match(texts[end]):
+                    end += 2
+                elif end < len(texts) and _COUNTED_ROW.search(texts[end]):
+                    end += 1
+                else:
+                    break
             runs.append((j, end))
     return runs
 
@@ -213,6 +222,10 @@ def _posts(texts: Sequence[str]) -> list[Post]:
         asked = _ASKED.match(text)
         if asked and _post_date(asked.group("when")) is not None:
             out.append(Post(k, k, asked.group("verb").lower() != "asked", True))
+            continue
+        named = _NAMED_ROW.match(text)
+        if named and _post_date(named.group("when")) is not None:
+            out.append(Post(k, k, False, True))  # (Discourse: the name, the handle and the date on one row)
             continue
         posted = _POSTED_BY.match(text) or _COMMENT.match(text)
         if posted and (_post_date(posted.group("when")) is not None if posted.re is _POSTED_BY else (
@@ -231,6 +244,8 @@ def _posts(texts: Sequence[str]) -> list[Post]:
         dated = number is not None
         undated = not dated and bool(_MEMBER.search(text)) and _profile(text) and not any(
             _post_date(t) is not None for t in texts[k + 1 : k + 3])
+        if undated and _trailing_profile(texts, k):
+            continue  # the poster's name and figures under the post's text, over its "Top" (phpBB's prosilver printed as text)
         if undated:
             number = 1  # a head with no date: the poster's name over the member's figures ("Rank: Newcomer · Posts: 7")
         if number is None:
@@ -251,6 +266,15 @@ def _posts(texts: Sequence[str]) -> list[Post]:
         forum = number != 1 or any(_STATS.search(t) for t in texts[head : k + 1])
         out.append(Post(head, k, reply, forum, undated=undated))
     return out
+
+
+def _trailing_profile(texts: Sequence[str], k: int) -> bool:
+    """Whether the member's figures at row `k` stand under a post's text rather than over it: the
+    rows of the profile under them run to the post's foot ("Top"), a reply's title or the page's end."""
+    j = k + 1
+    while j < len(texts) and _profile(texts[j]) and not _foot(texts[j]) and not _RE.match(texts[j]):
+        j += 1
+    return j == len(texts) or _foot(texts[j]) or bool(_RE.match(texts[j]))
 
 
 def _profiled(texts: Sequence[str], last: int, k: int) -> bool:
@@ -291,8 +315,9 @@ def _head(texts: Sequence[str], post: Post, lines: tuple[int, int]) -> PostHead:
     when = one.group("when") if one else texts[dated]
     date = date_of(_date_and_number(when)[0])
     if one:
-        return PostHead(lines, one.group("who").strip(), date)
-    names = [_WITH_HANDLE.sub("", t) for j, t in enumerate(texts[post.head : post.last + 1], post.head) if j != dated and _poster(t)]
+        return PostHead(lines, _WITH_HANDLE.sub("", one.group("who").strip()), date)
+    names = [_WITH_HANDLE.sub("", _COLUMNS.split(t, maxsplit=1)[0]) for j, t in enumerate(texts[post.head : post.last + 1], post.head)
+             if j != dated and _poster(t)]
     shown = next((t for t in names if not is_handle(t.lstrip("@")) and not _RANK.search(t) and " " in t), None)  # (one word: a rank, "Engaged")
     return PostHead(lines, shown or names[0].lstrip("@"), date)
 
@@ -305,7 +330,8 @@ def _poster_above(texts: Sequence[str], k: int, floor: int) -> int | None:
         if _poster(texts[j]):
             above = texts[j - 1] if j - 1 > floor else ""
             one_handle = is_handle(above.lstrip("@")) != is_handle(texts[j].lstrip("@"))  # (a tag over a handle is none)
-            return j - 1 if _poster(above) and one_handle else j
+            ranked = " " not in texts[j] and bool(_WITH_HANDLE.search(above))  # (a rank under "Dario Conti (dconti_tt)": "Rider")
+            return j - 1 if _poster(above) and (one_handle or ranked) else j
         if not _profile(texts[j]) and not (j == k - 1 and _subject(texts[j])):
             return None
     return None
@@ -328,6 +354,9 @@ def _profile_below(texts: Sequence[str], k: int) -> int | None:
 
 def _poster(text: str) -> bool:
     """A poster's handle or name alone on its line: "Beansprout_Bev", "Rosie P.", "Dr. K. Lindqvist"."""
+    columns = _COLUMNS.split(text, maxsplit=1)
+    if len(columns) == 2 and _WITH_HANDLE.search(columns[0]) and _profile(columns[1]):
+        text = columns[0]  # the name and handle, then the poster's profile: "Marguerite Okonkwo (mokonkwo)   Eclipse chaser · 6 totalities"
     if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or _META.match(text) or _foot(text) or (
             text.isupper() and not any(c.isdigit() for c in text)):
         return False  # (a by-line's "By NAME", a thread's "Author  Message" bar, a post's "Logged", a label in capitals)
@@ -380,7 +409,19 @@ def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
             return None  # running text: the post above, or the page's notice
         if j > 0 and _SECTION.match(texts[j - 1]):
             return None  # an advertisement's line under its label
-        return j
+        return _first_copy(texts, j, floor)
+    return None
+
+
+def _first_copy(texts: Sequence[str], j: int, floor: int) -> int:
+    """The thread's title at row `j`, or the same title printed over it first (phpBB prints it over
+    the toolbar, then over the first post), only the thread's facts and rows between."""
+    for i in range(j - 1, max(floor - 1, j - 1 - TITLE_REACH), -1):
+        if texts[i] == texts[j]:
+            return i
+        if not (_META.match(texts[i]) or _ROW.search(texts[i]) or len(_CRUMBS.findall(texts[i])) >= 2):
+            return j
+    return j
     return None
 
 

@@ -27,6 +27,7 @@ _ROW_SEP = re.compile(r"\s+[|·•—–]\s+")
 _TIME = re.compile(r"\s*@?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)  # "@ 9:12 am", "07:15 GMT"
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b", re.IGNORECASE)
 _COUNT = re.compile(r"^\d[\d,.]*k?\s+\w+$|^\w+\s*\(\d+\)$", re.IGNORECASE)  # "32 Comments", "Comments (87)"
+_DURATION = re.compile(r"^\d[\d,.]*\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)$", re.IGNORECASE)  # "60 minutes": no count
 _LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: NAME", "Summary by NAME"
     rf"^(?:(?:[A-Z][a-z]+ ){{0,2}}by:?|(?:{'|'.join(FOREIGN_LEADS)})|(?:[A-Z][a-z]+ )?(?i:forecaster|writer|reporter|columnist|critic|reviewer|blogger"
     rf"|correspondent|author|words|text|story)s?:)\s+(?P<names>{NAME}(?: (?:and|&) {NAME})?)(?:\s+(?:under|in|on|at|for)\s.*)?$"
@@ -119,8 +120,8 @@ def row_names(text: str) -> list[str] | None:
         return None
     if found:
         return found[0]
-    if len(singles) == 1 and any(_COUNT.match(p) for p in parts):
-        return singles  # a word alone is a name only beside a count ("Ingrid · 32 Comments"), not "March 3 · Opinion"
+    if len(singles) == 1 and any(_COUNT.match(p) and not _DURATION.match(p) for p in parts):
+        return singles  # a word alone is a name only beside a count ("Ingrid · 32 Comments"), not "March 3 · Opinion" nor "Talk · 14:00 · 60 minutes"
     return None
 
 

@@ -179,6 +179,7 @@ def test_predict_reads_a_ranked_teasers_headline_without_its_rank_and_link_numbe
     ("Title: Jane Hill on the port", "Title: Jane Hill on the port"),  # a row of a page, not a post's front matter
     ('  "title": "Finished my first \\"Fair Isle\\" yoke!",', 'Finished my first "Fair Isle" yoke!'),  # a JSON member
     ("★★★★★ Rock solid, and a real person answered the phone", "Rock solid, and a real person answered the phone"),
+    ("=3D=3D COACH=E2=80=99S CORNER =3D=3D", "COACH’S CORNER =="),  # a quoted-printable mail's heading, its escapes read
 ])
 def test_a_heading_is_read_as_its_format_prints_it(line, read):
     assert heading(line) == read

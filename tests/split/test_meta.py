@@ -352,6 +352,10 @@ def test_posts_before_a_name_and_letters_after_it_are_no_names():
     assert by_line_names("By DANNY HOLLIS, CHIEF FOOTBALL REPORTER") == ["Danny Hollis"]
     assert by_line_names("By Captain Iain MacLeod, Fleet Master") == ["Iain MacLeod"]
     assert not is_person_name("Hardknott Pass")
+    assert not is_person_name("Lecture Theatre B")  # the room an event is held in
+    assert by_line_names("Written by Ana Reyes and Tom Hale. Tested by the panel over four months.") == ["Ana Reyes", "Tom Hale"]
+    assert by_line_names("By Miriam Sandys. Cambridge: Fenstone Press, 2026. 288 pp.") is None  # a book's citation
+    assert by_line_names("By Capt. Tomasz Wierzbicki, campaign co-ordinator") == ["Tomasz Wierzbicki"]
 
 
 def test_a_date_or_a_number_after_a_dash_is_the_title_s_own():

@@ -77,3 +77,34 @@ def test_untitled_reviews_under_relative_dates_and_a_shops_titles_beside_the_sta
     assert result.articles[0].body.startswith("Best scones")
     assert [a.title for a in result.articles[2:]] == ["Boils fast on an induction hob", "Handle gets hot"]
     assert result.articles[2].date == dt.date(2026, 3, 3)  # "Reviewed in the United Kingdom on 3 March 2026" is no title
+
+
+def test_reviews_rated_in_bubbles_under_a_wrote_a_review_line_run_to_the_next_reviewers_initials():
+    result = split_page("reviews_bubbles_site.txt")
+    assert plan(result) == [
+        ((14, 20), "Hand-feeding the herd in the snow", ("Rhona C",)),
+        ((29, 35), "Lovely animals, long uphill walk", ("walker_tam",)),
+        ((38, 44), "Koselig tur", ("Margit B",)),
+    ]  # "●●●●●" is a rating, "wrote a review Dec 2025" the head's date; the text with no foot ends at the next head
+    left = {d.line for d in result.debris}
+    assert {21, 22, 24, 25, 26} <= left  # the foot ("Show original", the votes) and the reply
+
+
+def test_the_pages_average_over_its_count_is_no_review_and_a_translations_original_is_the_reviews_text():
+    result = split_page("reviews_map_average.txt")
+    assert [(a.source.lines, a.authors) for a in result.articles] == [
+        ((18, 22), ("Morwenna Tregear",)),
+        ((28, 34), ("Jakub Nowicki",)),
+        ((37, 41), ("Alan Pascoe",)),
+    ]  # "4.2 / ★★★★☆ / 3,118 reviews" over the reviews is the page's, no review's
+    assert "Piękny basen" in result.articles[1].body  # "(Original)" and the words under it are the review's own
+
+
+def test_a_reviewers_row_under_the_text_names_the_reviewer():
+    result = split_page("reviews_name_under_text.txt")
+    assert plan(result) == [
+        ((10, 13), "Bright and sharp for the money", ("Fiona M.",)),
+        ((16, 19), "Heavy after ten minutes", ("starhopper_42",)),
+        ((25, 28), "Comfortable with glasses", ("Rowan Achebe",)),
+    ]  # "NAME · level · Reviewed DATE" under the text is the reviewer's; a review with stars and no text none
+    assert result.articles[1].date == dt.date(2026, 10, 20)

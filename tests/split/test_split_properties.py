@@ -113,11 +113,18 @@ def test_body_lines_render_as_the_same_text_and_meta_lines_are_in_the_front_matt
     glued = {d.line: d.text for d in result.debris if d.reason == "separator glued to the text"}
     for article in result.articles:
         shown = squash(render_body(article.body, ()).text)
+        stated = set(article.body_lines) & set(article.meta_lines)  # lines whose licence statement went to the front matter
         for number in article.body_lines:
+            if number - 1 in stated and number in stated:
+                continue  # read with the line above: one paragraph wrapped over both
             text = clean_line(lines[number - 1])
             if number in glued:
                 text = text[: text.rfind(glued[number])].rstrip()
-            if number in article.meta_lines:  # the statement went to the licence, the rest stayed
+            if number in stated:  # the statement went to the licence, the rest stayed (a wrapped paragraph read whole)
+                run = [number]
+                while run[-1] + 1 in stated:
+                    run.append(run[-1] + 1)
+                text = " ".join(clean_line(lines[n - 1]) for n in run)
                 assert article.licence.statement and text.endswith(article.licence.statement)
                 text = text[: -len(article.licence.statement)].strip()
             if TABLE_ROW.match(text):

@@ -17,6 +17,7 @@ import pytest
 from benchmarks.split_score import FIGURES, by_shape, corpus_dumps, gold_path, heading, read_gold, score_corpus, total
 from sitegen.split.dates import dated, time_stamp
 from sitegen.split.roles import person
+from sitegen.split.meta import is_handle
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "benchmarks" / "split_corpus"
@@ -61,12 +62,14 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
                                ).startswith(item.title)  # the left column of a page laid out in two
                     or f"Topic: {item.title}" in head  # a forum's topic bar over the opening post ("Author  Topic: … (Read 612 times)")
                     or _CHAT_ROW.match(first) and any(u.startswith(item.title) for u in under)  # under a chat message's time and sender
-                    or (person(head) or _NAMES_ROW.match(head)) and any(heading(lines[n - 1]) == item.title for n in range(item.lines[0] + 1, min(item.lines[1], item.lines[0] + 5) + 1))), (  # under a reviewer's name and its facts
+                    or (kicker := _GLUED_KICKER.match(head)) and head[kicker.end():].startswith(item.title)  # "EXPLAINERWhat is …"
+                    or (person(head) or _NAMES_ROW.match(head) or is_handle(head)) and any(heading(lines[n - 1]) == item.title for n in range(item.lines[0] + 1, min(item.lines[1], item.lines[0] + 5) + 1))), (  # under a reviewer's name and its facts
                 f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line")
 
 
 _SOFT_BREAK = re.compile(r"= ")
 _NAMES_ROW = re.compile(r"^[A-Z][\w'’.-]*(?: (?:and|&|[A-Z][\w'’.-]*)){1,5}$")  # a review's writers: "Pam and Geoff Hurrell"
+_GLUED_KICKER = re.compile(r"^[A-Z][A-Z&' ]{2,}(?=[A-Z][a-z])")  # a kicker glued onto the headline: "EXPLAINERWhat is …"
 _CHAT_ROW = re.compile(r"^\[[^\]]{5,30}\]\s+\S")  # "[24-Feb-25 07:03 PM] Valka (mod team)"
 _QP_ESCAPE = re.compile(r"=[0-9A-F]{2}")
 _COLUMNS = re.compile(r"\s{3,}")

@@ -144,3 +144,31 @@ def test_a_question_on_a_qa_site_is_one_article_its_answers_and_comments_none():
     # an unanswered question with no text is no article
     left = {d.line for d in result.debris}
     assert {14, 15, 20, 21} <= left  # the comment and the answer
+
+
+def test_a_thread_names_the_poster_from_the_row_of_name_handle_and_profile():
+    result = split_page("forum_thread_name_handle_rows.txt")
+    assert plan(result) == [
+        ((3, 11), "Rewiring a 1970s lathe motor: star or delta for a single-phase supply? Photos, plate and my wiring plan",
+         ("Tomasz Wrona",)),
+    ]  # a title of two sentences; "NAME (handle)   profile" over the date heads the post, "NAME (handle)   DATE" a reply
+    left = {d.line for d in result.debris}
+    assert {16, 17, 20, 21} <= left  # the replies under their one-row heads
+    assert {24, 25, 26} <= left  # the suggested topics, each on one row with its count of replies
+
+
+def test_a_rank_under_a_name_with_its_handle_is_no_poster_and_the_title_over_the_solved_mark_opens():
+    result = split_page("forum_thread_ranked_profile.txt")
+    assert plan(result) == [
+        ((6, 28), "Pressure drops overnight on my Fenwick C30, no visible leak anywhere", ("Eilidh Hamilton",)),
+    ]  # "Homeowner" under "Eilidh Hamilton (eilidh_h)" is her rank; "Registered: DATE" is no post's date
+    assert {38, 39, 40, 42} <= {d.line for d in result.debris}  # the accepted solution
+
+
+def test_a_thread_titled_twice_starts_at_the_first_and_the_posters_figures_under_the_post_are_its_own():
+    result = split_page("forum_thread_profile_under_post.txt")
+    assert plan(result) == [
+        ((5, 22), "[Question] Gooseberry sawfly back for the third year - what actually works?", ("Marek Nowicki",)),
+    ]  # the title over the toolbar; the handle and "Posts: 212 / Joined … / Location …" under the text no reply's head
+    assert "Posts: 212" not in result.articles[0].body  # the poster's figures go with the head, the signature names him
+    assert {23, 25, 26, 27, 28, 29} <= {d.line for d in result.debris}  # "Top" and the reply

@@ -51,6 +51,7 @@ def test_a_row_of_the_page_facts_names_its_writer(row, names):
         "Noor Haddad · Field notes",  # no date: not a row of facts
         "Photo galleries | 2 February 2024 | Photos by Savio Fernandes",  # the photographer wrote no text
         "News | 2 May 2024 | General Election",
+        "Talk · 14:00 · Adults and teens · 60 minutes",  # an event's kind beside a duration, no name beside a count
     ],
 )
 def test_rows_without_a_writer_name_no_one(row):
