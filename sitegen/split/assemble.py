@@ -27,10 +27,12 @@ from sitegen.split.dates import date_of, month_year, relative_date, time_stamp
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
+from sitegen.split.answers import answerers
 from sitegen.split.postfeet import poster
 from sitegen.split.meta import (
     is_handle,
     bare_name,
+    is_person_name,
     bio_names,
     plain_bio_names,
     book_authors,
@@ -241,6 +243,10 @@ def assemble(
     elif title and _GUEST_TITLE.match(title) and len(found.authors) > 1:  # "Guest post: …" with the guest's bio
         posters = {poster(b.text) for b in blocks}
         found.authors = [a for a in found.authors if a not in posters] or found.authors
+    answered = [n for n in map(bare_name, next(filter(None, (answerers(b.text) for b in blocks[1:])), []))
+                if is_person_name(n) and not (site and site.names_the_site(n))]  # (not "Answered by Skerry Knitwear")
+    if answered and not {a.split()[-1] for a in found.authors} & {n.split()[-1] for n in answered}:
+        found.authors = answered  # "Answered by NAME, role" under a reader's question: the answer's writers, not the one who asked
     if not found.authors:
         found.add_authors(_photographer(lines))
     if not found.authors and found.licence.statement:
@@ -275,7 +281,7 @@ def assemble(
             problems.append(warning(f"{what} without a title line: titled from its opening words, {title!r}", name, first))
             confidence = min(confidence, 0.8)
     if any(" " not in a for a in found.authors):
-        found.authors = [_whole_name(a, blocks) for a in found.authors]
+        found.authors = [_whole_name(a, blocks, item.signer if item else None) for a in found.authors]
     texts = [b.text for b in lines]
     confidence = round(confidence, 2)
     annotations, flagged = _flags(lines, review, confidence)
@@ -300,12 +306,15 @@ def assemble(
     )
 
 
-def _whole_name(name: str, blocks: Sequence[Block]) -> str:
+def _whole_name(name: str, blocks: Sequence[Block], signer: str | None = None) -> str:
     """A writer signing with a first name ("— Sofie", "Mireille") by the whole name the item's
     head or end gives them ("Sofie Lindqvist · 2 November 2026", "from the kitchen of Mireille
-    Fabre", "From: Ruth Kaminski <…>"), or the first name when it gives none."""
+    Fabre", "From: Ruth Kaminski <…>") or the blog's posting line under it gives (`signer`), or
+    the first name when none does."""
     if " " in name:
         return name
+    if signer and signer.split()[0] == name and person(signer):
+        return signer  # "— Gareth" over "Posted by Gareth Lumb at 19:42"
     whole = re.compile(rf"\b{re.escape(name)} [{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-]+)?")
     for block in (*blocks[:WHOLE_NAME_LINES], *blocks[-WHOLE_NAME_LINES:]):
         if "©" in block.text or "opyright" in block.text:

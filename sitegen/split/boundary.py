@@ -84,6 +84,7 @@ class Item:
     teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
     headed: bool = False  # its first line is its headline for certain (a feed entry's title)
     post: PostHead | None = None  # a forum thread's opening post: the head its text is under
+    signer: str | None = None  # the whole name a blog's posting line right under the item gives ("Posted by Gareth Lumb at …")
 
 
 def cut_at(item: Item, starts: Sequence[int], blocks: Sequence[Block], note: str | None = None) -> list[Item]:

@@ -1,7 +1,7 @@
 """A blog post's foot: its labels and share buttons end no item and start none.
 
-Owns `trim(found, blocks, left)` and `poster(text)`. A blog's home page prints each post's foot under its text, then
-the next post under the day's heading:
+Owns `trim(found, blocks, left)` and `poster(text)`. A blog's home page prints each post's foot
+under its text, then the next post under the day's heading:
 
     — Gareth
     Posted by Gareth Lumb at 19:42 · 4 comments
@@ -14,9 +14,13 @@ The tagger, reading a few lines either side, takes "Labels: cairn, cist, Week 3"
 post's headline (a short line of capitalised words after a line that does not run on) and starts
 an item there. `trim` takes such rows off an item's edges: at its start, the labels and share
 rows, the posting line above them and the day's heading under them (a blog's day heading over a
-post is the page's, not the post's); at its end, the labels and share rows. The rows taken off
-become debris saying why. A labels row inside an item (a post's source front matter) stays.
-Pure; reads no metadata.
+post is the page's, not the post's); at its end, the labels and share rows. On a blog's page (two
+posting lines or more, "Posted by NAME at 19:42") it also cuts an item under a posting line inside
+it, takes a day's heading off any item's start, and makes the running text over a posting line
+outside every item a post of its own ("Rained off. …" / "— Gareth"), named by that line; an item
+over a posting line carries its name (the whole name of a first-name signature). The rows
+taken off become debris saying why. A labels row inside an item (a post's source front matter)
+stays. Pure; reads no metadata.
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ from sitegen.split.meta import is_person_name
 from sitegen.split.text import Block, Debris
 
 BLOG_FEET = 2  # a page with this many posts' posting lines in a segment is a blog's
-DAY_WORDS = 6
-LEFT_OUT = 0.6  # how sure a post the tagger left out is an item (its posting line is evidence enough to show it)  # a day's heading over a post has no more words ("Wednesday, 16 July 2025")
+DAY_WORDS = 6  # a day's heading over a post has no more words ("Wednesday, 16 July 2025")
+LEFT_OUT = 0.6  # how sure a post the tagger left out is an item (its posting line is evidence enough to show it)
 
 _LABELS = re.compile(r"^(?:labels?|tags?|tagged(?: with| in)?|filed under|topics?|categories|category|posted in)\s*:\s*\S",
                      re.IGNORECASE)  # "Labels: cairn, cist, Week 3"
@@ -51,13 +55,13 @@ def trim(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
     that was nothing but a foot is gone. On a blog's page (`BLOG_FEET` posting lines or more), an
     item is also cut under a posting line inside it (two posts the tagger ran together), and a
     day's heading at an item's start is taken off."""
-    blog = sum(bool(_POSTED_AT.match(b.text.strip())) for b in blocks) >= BLOG_FEET
+    blog = sum(poster(b.text) is not None for b in blocks) >= BLOG_FEET
     out: list[Item] = []
     for whole in found:
-        cuts = [k + 1 for k in range(whole.start, whole.end - 1) if blog and _POSTED_AT.match(blocks[k].text.strip())]
+        cuts = [k + 1 for k in range(whole.start, whole.end - 1) if blog and poster(blocks[k].text) is not None]
         for start, end in zip([whole.start, *cuts], [*cuts, whole.end]):
             item = whole if (start, end) == (whole.start, whole.end) else replace(whole, start=start, end=end)
-            while start < end and (_foot(blocks[start].text) or _POSTED_AT.match(blocks[start].text.strip())):
+            while start < end and (_foot(blocks[start].text) or poster(blocks[start].text) is not None):
                 start += 1
             if (start > item.start or blog) and start + 1 < end and _day(blocks[start].text):
                 start += 1  # the day's heading under the foot, over the next post's headline
@@ -69,6 +73,7 @@ def trim(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
     if blog:
         out += _left_out(out, blocks)
         out.sort(key=lambda it: it.start)
+        out = [_signed(item, blocks) for item in out]
         taken = {blocks[j].line for it in out for j in range(it.start, it.end)}
         left = [d for d in left if d.line not in taken]
     return out, left
@@ -82,17 +87,24 @@ def _left_out(found: Sequence[Item], blocks: Sequence[Block]) -> list[Item]:
     taken = {j for it in found for j in range(it.start, it.end)}
     out = []
     for k, block in enumerate(blocks):
-        if k in taken or not _POSTED_AT.match(block.text.strip()):
+        who = poster(block.text)
+        if k in taken or who is None:
             continue
         start = k
         while start > 0 and start - 1 not in taken and not (_foot(blocks[start - 1].text) or _day(blocks[start - 1].text)
-                                                           or _POSTED_AT.match(blocks[start - 1].text.strip())):
+                                                           or poster(blocks[start - 1].text) is not None):
             start -= 1
         if start < k and has_running_text([b.text for b in blocks[start:k]]):
-            who = poster(block.text) or ""
             head = PostHead((0, -1), who) if is_person_name(who) else None  # ("— Gareth" over "Posted by Gareth Lumb at …")
             out.append(Item(start, k, LEFT_OUT, ((blocks[start].line, _CHECK),), post=head))
     return out
+
+
+def _signed(item: Item, blocks: Sequence[Block]) -> Item:
+    """The item with the name of the posting line right under it, if one stands there (its foot:
+    a signature "— Gareth" in the item is Gareth Lumb)."""
+    who = poster(blocks[item.end].text) if item.end < len(blocks) else None
+    return replace(item, signer=who) if who else item
 
 
 def poster(text: str) -> str | None:

@@ -27,6 +27,7 @@ _REPLY = re.compile(
     r"|response (?:from|by) \S.*)[,:]?$",
     re.IGNORECASE,
 )
+_ASKED = re.compile(r"^\s*(?:asked by\b|question \d+\b|submitted by\b)", re.IGNORECASE)  # a question over its answer
 _WHY = "a reply to the review above (the business's or the site's response)"
 _NEXT = "new item after a reply to a review; check it is not part of the reply"
 
@@ -44,6 +45,9 @@ def cut(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSha
     item of its own (`boundary.cut_at`, flagged for review)."""
     out: list[Item] = []
     for item in found:
+        if any(_ASKED.match(b.text) for b in blocks[item.start : item.end]):
+            out.append(item)  # a question's answer ("Asked by: NAME" … "Response from Cllr NAME:") is the item's text
+            continue
         spans: dict[int, int] = {}  # each reply's first line → the line after its last
         k = _next_reply(blocks, item.start, item.end)
         while k is not None:

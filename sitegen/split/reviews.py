@@ -293,8 +293,10 @@ def _kind(text: str, labels: set[str]) -> str:
         return "name"
     if len(parts) > 1 and _name_like(parts[0].split(",")[0]):
         return "named"
-    if relative_date(text) or date_of(text) or len(text.split()) <= DATE_WORDS and month_year(" ".join(text.split()[-2:])) or dated(text) is not None and (
-            len(text.split()) <= DATE_WORDS or len(text.split()) <= DATED_WORDS and not text.endswith(".")):
+    words = text.split()
+    month_end = len(words) <= DATE_WORDS and month_year(" ".join(words[-2:]))  # "wrote a review Feb 2026"
+    if relative_date(text) or date_of(text) or month_end or dated(text) is not None and (
+            len(words) <= DATE_WORDS or len(words) <= DATED_WORDS and not text.endswith(".")):
         return "date"  # "Watched 08 Mar 2025 (rewatch)", "wrote a review Feb 2026", "Reviewed in the United Kingdom on 3 March 2026"
     if len(parts) > 1:
         return "facts"

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import briefs, cohesion, contents, contributors, ends, flat, furniture, margins, peers, postfeet, ranks, records, replies, rows, sections, short, signoff, stack, template
+from sitegen.split import answers, briefs, cohesion, contents, contributors, ends, flat, furniture, margins, peers, postfeet, ranks, records, replies, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import NO_RUNNING_TEXT, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -784,6 +784,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out, left = sections.join_steps(out, segment.blocks, left)  # a how-to's numbered steps: one article with its introduction
     out, left = replies.cut(out, segment.blocks, segment.shapes, left)  # a business's reply under a review: no part of it
     out, left = postfeet.trim(out, segment.blocks, left)  # a blog post's labels and share rows: no item's edge
+    out, left = answers.join(out, segment.blocks, left)  # a question's answer under its by-line: the question's
     out = mark_teasers(out, segment.roles, segment.shapes)
     labelled = [(a, b) for a, b in briefed if (lead := briefs.lead_in(texts[a])) and lead[1] == "label"]  # (a dated one is news)
     teasers = {lines[a].index for a, _ in ranked + labelled}

@@ -422,7 +422,6 @@ def _first_copy(texts: Sequence[str], j: int, floor: int) -> int:
         if not (_META.match(texts[i]) or _ROW.search(texts[i]) or len(_CRUMBS.findall(texts[i])) >= 2):
             return j
     return j
-    return None
 
 
 def _headline_under(text: str) -> bool:

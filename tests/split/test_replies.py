@@ -59,3 +59,12 @@ def test_a_page_of_reviews_splits_into_its_reviews_without_the_replies():
     result = split_text("\n".join(lines) + "\n", "reviews.txt")
     assert [a.title for a in result.articles] == [lines[0], lines[5], lines[7]]
     assert not any("Dear tiagoandsofia" in a.body for a in result.articles)
+
+
+def test_the_response_to_a_question_asked_at_a_meeting_is_its_answer_and_stays():
+    texts = ["Question 2 – Depot lorry movements", "Asked by: Ms Gemma Tobin, Hatchmoor ward",
+             "\"Residents of Depot Lane have counted refuse lorries leaving before six in the morning. Is that allowed?\"",
+             "Response from Cllr Martin Greaves, Cabinet Member for Environment:",
+             "\"Ms Tobin is right that the permission restricts vehicle movements to between 7am and 7pm, and I have asked officers to act.\""]
+    out, left = _cut(texts, [Item(0, 5, 0.9)])
+    assert [(it.start, it.end) for it in out] == [(0, 5)] and not left  # the councillor's answer is the item's text

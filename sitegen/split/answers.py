@@ -1,0 +1,68 @@
+"""A question's answer is part of it: an item that opens with the answer's by-line joins the question above.
+
+Owns `join(found, blocks, left)` and `answerers(text)`. An advice column or a Q&A archive prints each reader's question,
+signed, then the answer under its own by-line, perhaps under a label:
+
+    Why does my new disc brake squeal only in the rain?
+    I fitted new resin pads and a new rotor on my gravel bike …
+    — Graham, Stroud
+    ANSWER
+    Answered by Kwame Asante, head mechanic at Gearbox Cycles
+    Water plus resin pads plus a rotor that was never properly bedded in …
+
+The tagger, reading a few lines either side, takes the reader's signature for the end of an
+item and the capitalised by-line ("ANSWERED BY ELECTRICIAN PRITI SHAH") for the next one's
+headline. `join` makes an item that opens with an answer's by-line one with the item right above
+it, when only answer labels ("ANSWER", "A:") stand between them; the labels join too.
+`answerers` reads the writers such a by-line names (the answer's writers are the item's, the
+reader who asked is none). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitegen.split.boundary import Item
+from sitegen.split.meta import capitalised
+from sitegen.split.roles import byline_names
+from sitegen.split.text import Block, Debris
+
+_ANSWERED = re.compile(r"^\s*(?:answered by|answer from|answer by)\s+\S", re.IGNORECASE)  # "Answered by NAME, role"
+_WITH = re.compile(r",?\s+with\s+(?P<more>[^,]+)")  # "Answered by NAME, with Dr NAME, role"
+_TRADE = re.compile(r"^(?:[a-z]+(?:ian|er|ist|or)|vet|chef|nurse|doctor|expert)$")  # "Electrician Priti Shah": the trade before the name
+_LABEL = re.compile(r"^\s*(?:answer|our answer|the answer|a)\s*[:.]?\s*$", re.IGNORECASE)  # "ANSWER", "A:"
+
+
+def join(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> tuple[list[Item], list[Debris]]:
+    """The items with each answer joined to its question above (the labels between taken out of `left`)."""
+    out: list[Item] = []
+    for item in found:
+        above = out[-1] if out else None
+        between = range(above.end, item.start) if above else range(0)
+        if above and _ANSWERED.match(blocks[item.start].text) and all(_LABEL.match(blocks[j].text) for j in between):
+            out[-1] = replace(above, end=item.end, doubts=above.doubts + item.doubts)
+            lines = {blocks[j].line for j in between}
+            left = [d for d in left if d.line not in lines]
+        else:
+            out.append(item)
+    return out, left
+
+
+def answerers(text: str) -> list[str] | None:
+    """The writers an answer's by-line names ("Answered by Kwame Asante, with Dr Sunita Rao, battery
+    safety engineer", "ANSWERED BY ELECTRICIAN PRITI SHAH"), or None for a line that is none."""
+    answered = _ANSWERED.match(text)
+    if not answered:
+        return None
+    rest = text[answered.end() - 1 :].strip()
+    rest = capitalised(rest) if rest.isupper() else rest
+    names = []
+    for part in (rest, *(m.group("more") for m in _WITH.finditer(rest))):
+        for name in byline_names(f"By {part}") or []:
+            words = name.split()
+            name = " ".join(words[1:]) if len(words) >= 3 and _TRADE.match(words[0].lower()) else name
+            if name not in names:
+                names.append(name)
+    return names or None

@@ -1,0 +1,43 @@
+"""answers: an item that opens with an answer's by-line is one with the question above it, and the
+answer's writers are the item's, not the reader who asked."""
+
+from __future__ import annotations
+
+from sitegen.split.answers import answerers, join
+from sitegen.split.assemble import assemble
+from sitegen.split.boundary import Item
+from sitegen.split.text import Block, Debris
+
+QA = [
+    "Why does my new disc brake squeal only in the rain?",
+    "I fitted new resin pads and a new rotor on my gravel bike before Christmas, and the front brake howls in the wet.",
+    "— Graham, Stroud",
+    "ANSWER",
+    "Answered by Kwame Asante, head mechanic at Gearbox Cycles, Bristol",
+    "Water plus resin pads plus a rotor that was never bedded in is the classic recipe. Bed them in on a quiet road.",
+]
+
+
+def test_an_answer_under_its_by_line_joins_the_question_above_with_the_label_between():
+    blocks = [Block(k, t) for k, t in enumerate(QA, 1)]
+    out, left = join([Item(0, 3, 0.9), Item(4, 6, 0.9)], blocks, [Debris(4, "ANSWER", "a label")])
+    assert [(it.start, it.end) for it in out] == [(0, 6)] and not left
+
+
+def test_an_item_after_text_that_is_no_answer_label_stays_apart():
+    blocks = [Block(k, t) for k, t in enumerate([*QA[:3], "Advertisement: bike cleaner, 20% off", *QA[4:]], 1)]
+    out, _ = join([Item(0, 3, 0.9), Item(4, 6, 0.9)], blocks, [])
+    assert [(it.start, it.end) for it in out] == [(0, 3), (4, 6)]
+
+
+def test_the_answers_writers_are_the_items_not_the_reader_who_asked():
+    article = assemble(tuple(Block(k, t) for k, t in enumerate(QA, 1)), "d.txt")
+    assert article.title == QA[0]
+    assert article.authors == ("Kwame Asante",)
+
+
+def test_an_answers_by_line_names_its_writers_without_their_trade():
+    assert answerers("ANSWERED BY ELECTRICIAN PRITI SHAH") == ["Priti Shah"]
+    assert answerers("Answered by Kwame Asante, with Dr Sunita Rao, battery safety engineer") == ["Kwame Asante", "Sunita Rao"]
+    assert answerers("Answered by the helpline team · 28 April 2025") is None
+    assert answerers("Our answer") is None
