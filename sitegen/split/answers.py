@@ -15,7 +15,8 @@ item and the capitalised by-line ("ANSWERED BY ELECTRICIAN PRITI SHAH") for the 
 headline. `join` makes an item that opens with an answer's by-line one with the item right above
 it, when only answer labels ("ANSWER", "A:") stand between them; the labels join too.
 `answerers` reads the writers such a by-line names (the answer's writers are the item's, the
-reader who asked is none). Pure.
+reader who asked is none), and the member a council's answer names on a line of its own over it
+("Response from the Leader of the Council, Cllr Fiona Ransome:"). Pure.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitegen.split.boundary import Item
-from sitegen.split.meta import capitalised
+from sitegen.split.meta import bare_name, capitalised, is_person_name
 from sitegen.split.roles import byline_names
 from sitegen.split.text import Block, Debris
 
 _ANSWERED = re.compile(r"^\s*(?:answered by|answer from|answer by)\s+\S", re.IGNORECASE)  # "Answered by NAME, role"
 _WITH = re.compile(r",?\s+with\s+(?P<more>[^,]+)")  # "Answered by NAME, with Dr NAME, role"
 _TRADE = re.compile(r"^(?:[a-z]+(?:ian|er|ist|or)|vet|chef|nurse|doctor|expert)$")  # "Electrician Priti Shah": the trade before the name
+_RESPONSE = re.compile(r"^\s*(?:response|reply|answer) (?:from|by) (?P<who>[^:]{3,100}):\s*$", re.IGNORECASE)  # "Reply by Councillor NAME:"
 _LABEL = re.compile(r"^\s*(?:answer|our answer|the answer|a)\s*[:.]?\s*$", re.IGNORECASE)  # "ANSWER", "A:"
 
 
@@ -52,7 +54,13 @@ def join(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
 
 def answerers(text: str) -> list[str] | None:
     """The writers an answer's by-line names ("Answered by Kwame Asante, with Dr Sunita Rao, battery
-    safety engineer", "ANSWERED BY ELECTRICIAN PRITI SHAH"), or None for a line that is none."""
+    safety engineer", "ANSWERED BY ELECTRICIAN PRITI SHAH", "Response from the Leader of the Council,
+    Cllr Fiona Ransome:" on a line of its own over the answer), or None for a line that is none."""
+    response = _RESPONSE.match(text)
+    if response:  # a council's answer to a question: the part that is a person under a title ("Cllr", "Dr")
+        parts = [p.strip() for p in response.group("who").split(",")]
+        names = [bare_name(p) for p in parts if bare_name(p) != p and is_person_name(bare_name(p))]
+        return names[:1] or None
     answered = _ANSWERED.match(text)
     if not answered:
         return None
@@ -62,7 +70,9 @@ def answerers(text: str) -> list[str] | None:
     for part in (rest, *(m.group("more") for m in _WITH.finditer(rest))):
         for name in byline_names(f"By {part}") or []:
             words = name.split()
-            name = " ".join(words[1:]) if len(words) >= 3 and _TRADE.match(words[0].lower()) else name
+            while len(words) >= 3 and _TRADE.match(words[0].lower()):
+                words = words[1:]  # "Master Beekeeper Alun Prosser": the trade and its rank
+            name = " ".join(words)
             if name not in names:
                 names.append(name)
     return names or None

@@ -66,10 +66,12 @@ from sitegen.split.writers import (
     signed_with_post,
     statement_writers,
 )
+from sitegen.split.readerview import READING_TIME
 from sitegen.split.roles import (
     FIRST_PAIR, Role, byline_names, date_line, dated_byline, first_name, heads_an_item, is_label, person, shape, signature,
 )
 from sitegen.split.firsts import initialled
+from sitegen.split.threads import member_row
 from sitegen.split.text import (
     NUMBERED,
     TABLE_ROW,
@@ -116,7 +118,6 @@ _LINK_END = re.compile(r"\s+(?:https?://|www\.)\S+$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # "24.02.2027"
 _DATELINE = re.compile(r"^[A-Z][A-Z .’'-]{2,30}(?:, [A-Z][\w .’'-]{1,30})? [—–-] [A-Z]")  # "STOCKHOLM, Sweden — …"
 _PICTURES = initialled(r"\b(?:images?|photos?|photographs?|pictures?|videos?|illustrations?)\b", re.IGNORECASE)
-_PROFILE_ROW = re.compile(r"^\s*(?:posts|joined|location|messages|reputation|rank|reactions)\s*:\s*\S", re.IGNORECASE)  # "Posts: 58"
 _GUEST_TITLE = re.compile(r"^guest (?:post|blog|column)\b", re.IGNORECASE)  # "Guest post: My first week with a trowel"
 _WRITING = initialled(r"\b(?:text|article|post|story|piece|report|words)\b", re.IGNORECASE)
 _GLUED_DATE = re.compile(
@@ -224,7 +225,7 @@ def assemble(
         if publisher and own_suffix(title, publisher):
             title, publisher = " ".join(lines[0].text.split()), None
         found.meta_lines.append(lines.pop(0).line)
-        for _ in range(_headline_rest(lines)):  # a headline wrapped over narrow columns
+        for _ in range(_headline_rest(lines, title)):  # a headline wrapped over narrow columns
             title = f"{title} {' '.join(lines[0].text.split())}"
             found.meta_lines.append(lines.pop(0).line)
     if item and item.post:
@@ -342,6 +343,8 @@ def opening_title(text: str) -> str | None:
 HEADLINE_REST = 70  # the rest of a headline wrapped onto the line under it is no longer
 _LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ’']{2,}(?: [A-ZÀ-ÖØ-Þ’']{2,})* [a-z]")  # a paper's first words in capitals: "THE cattle mart in …"
 HEADLINE_LINES = 3  # a headline wrapped over narrow columns has at most this many lines
+CAPITAL_REST = 5  # the rest of a headline opening with a capital has at most this many words
+READER_HEAD = 3  # and a reader view's reading time is at most this many lines under it
 DATE_OVER_MAX = 60  # a date line over a headline is no longer
 DATE_ROW_MAX = 100  # nor a row of its date and other parts ("Report | 13 March 2025 | Rapporteur: NAME")
 _NO_HEADLINE_REST = re.compile(r"^\s*by\b|›|://|\w\.[a-z]{2,}\b")  # a by-line, an address
@@ -415,18 +418,30 @@ def _date_over_headline(text: str, under: str, below: str) -> bool:
             and looks_like_title(under, below))
 
 
-def _headline_rest(lines: list[Block]) -> int:
+def _headline_rest(lines: list[Block], headline: str = "") -> int:
     """How many lines under a headline are the rest of it, wrapped (one to `HEADLINE_LINES` - 1): each
     short, opening in lower case or with a bracket ("(Craspedocephalus malabaricus) in Kodagu
     district", "close after 70 years", "as buyers move online"), no sentence, with a by-line, a
     date or a paper's lede ("PUPILS from Scoil Náisiúnta …") under the last; 0 when there is none."""
     for n in range(min(HEADLINE_LINES - 1, len(lines) - 1)):
         under = lines[n + 1].text
-        if not _goes_on(lines[n].text):
+        if not (_goes_on(lines[n].text) or n == 0 and _capital_rest(headline, lines[0].text, lines[1:])):
             return 0
-        if date_line(under) or byline_names(under, after_title=True) or _LEDE.match(under):
+        if date_line(under) or byline_names(under, after_title=True) or _LEDE.match(under) or READING_TIME.match(under.strip()):
             return n + 1
     return 0
+
+
+def _capital_rest(headline: str, rest: str, below: list[Block]) -> bool:
+    """A headline's rest that opens with a capital ("What a Danish island's heating co-op can teach" /
+    "British community energy"): a few words, no sentence, no by-line or date, a line or two over the
+    reading time of a reader view, under a headline line that ends on a word in lower case."""
+    last = headline.rstrip().rsplit(None, 1)[-1] if headline.strip() else ""
+    if not (last[:1].islower() and last.isalpha() and rest[:1].isupper() and len(rest.split()) <= CAPITAL_REST) or ends_sentence(rest):
+        return False
+    if date_line(rest) or byline_names(rest, after_title=True) or names_no_writer(rest) or READING_TIME.match(rest.strip()):
+        return False  # the by-line or the date itself
+    return any(READING_TIME.match(b.text.strip()) for b in below[:READER_HEAD])  # (a reader view's head: no page's place or button)
 
 
 def _goes_on(text: str) -> bool:
@@ -493,7 +508,7 @@ def _read_post_head(lines: list[Block], found: _Found, head: PostHead) -> None:
     """Take a forum post's head (the thread's facts, the poster's names, rank and figures, the post's
     date) off the text, and the poster's name and figures printed under it: the line naming the
     poster is the by-line, the post's date the article's."""
-    while len(lines) > 1 and not head.review and (lines[-1].text.strip() == head.poster or _PROFILE_ROW.match(lines[-1].text)):
+    while len(lines) > 1 and not head.review and (lines[-1].text.strip() == head.poster or member_row(lines[-1].text)):
         found.meta_lines.append(lines.pop().line)  # the poster's name and figures under the post (phpBB's prosilver as text)
     first, last = head.lines
     taken = [b for b in lines if first <= b.line <= last]

@@ -31,10 +31,10 @@ from dataclasses import dataclass, replace
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated, posted_line
 from sitegen.split.flags import alt_text
-from sitegen.split.meta import is_handle
+from sitegen.split.meta import GENRES, is_handle
 from sitegen.split.roles import LineShape, Role, is_organisation
 from sitegen.split.firsts import initialled
-from sitegen.split.text import Block, Debris, may_hold
+from sitegen.split.text import CLOCK, WEB_ADDRESS, Block, Debris, may_hold
 
 _FOOTER = initialled(  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
     r"\b(?:registered (?:charity|in|office|society|company|trade ?marks?)|(?:company|charity|registration|reg\.?) (?:no|number)\b"
@@ -75,7 +75,6 @@ _BRACKETED = re.compile(r"\[([^\[\]]{1,40})\]")  # "[back issues]"
 _HOME_ROW = re.compile(r"^Home(?: (?:[A-Z][\w’'-]*|&|and|of|the|us|in|to|for)){5,30}$")  # capitalised words after "Home", no punctuation
 _LINK_LINE = re.compile(r"^(?:[A-Z][\w’'-]*|[A-Z][\w’'-]* (?:[A-Za-z][\w’'-]*|&)(?: [A-Za-z][\w’'-]*)?)(?:\.\.\.|…)?$")  # "Shop Coffee"
 _PART = re.compile(r"\s(?:[|·•»›/]\s|\s+|(?<=\t))")  # between the links of a menu or a footer's row (or a tab)
-CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _AGO = re.compile(r"\b\d+ (?:min|hour|day|week)s? ago\b", re.IGNORECASE)
 _STARTS_DATE = re.compile(
     r"^(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
@@ -99,6 +98,7 @@ _BUTTON = re.compile(
 _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no headline
 _NAME_LINKS = frozenset("in from at of de van von da".split())  # "Claire in Leeds", "Ross from Paisley"
 _BY_WORDS = frozenset("by posted written words".split())
+_KINDS = GENRES | frozenset("document documents page pages event events article articles story stories file pdf".split())
 _SAYS = re.compile(r"^[\w.'’@()-]+(?: [\w.'’@()-]+){0,4} (?:says|said|replied|wrote|writes)\s*:$", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:by|min read|updated|published)\b", re.IGNORECASE)
 
@@ -201,7 +201,10 @@ def evidence(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequen
 def field_line(text: str, s: LineShape) -> bool:
     """A line that is a field of a card, not a line of text: short, no sentence in it or at its
     end, with a figure, a price, a rating, a label before a colon or fields between separators
-    ("Estimate: £20 - £40   No bids", "Girth 5.40 m (2019) · Veteran · Alive", "★★★★ (409)")."""
+    ("Estimate: £20 - £40   No bids", "Girth 5.40 m (2019) · Veteran · Alive", "★★★★ (409)"), or a
+    search result's address ("example.org › events › winter-open")."""
+    if WEB_ADDRESS.match(text.strip()):
+        return True
     return (len(text) <= FIELD_LINE and not s.running and not text.rstrip().endswith((".", "!", "?"))
             and not _SENTENCES.search(text) and bool(_FIELD_MARK.search(text)))
 
@@ -266,6 +269,8 @@ def menu_row(text: str) -> bool:
     if len(text) > 300:
         return False
     text = text.strip()
+    if WEB_ADDRESS.match(text):
+        return False  # a search result's address: "example.org.uk › clubs › facilities › floodlighting"
     parts = [x for x in (_BRACKETED.findall(text) if text.startswith("[") and text.endswith("]") else _PART.split(text)) if x]
     if len(parts) >= 4 and all(len(x.split()) <= 4 for x in parts) and sum(1 for x in parts if any(c.isdigit() for c in x)) <= 1:
         return True
@@ -331,6 +336,8 @@ def commenter(text: str, following: str | None = None) -> bool:
         return False  # a name (or a single handle), not a headline or a by-line
     if who[0].lower() in _BY_WORDS:
         return False
+    if len(who) == 1 and who[0].lower() in _KINDS:
+        return False  # "News · 3 March 2026", "Document · 14 January 2026": a search result's kind over its text, no commenter
     if len(who) == 1 and len(who[0]) > 2 and who[0].isupper():
         return False  # "IMPACT · 3 June 2025": a section's label over a teaser, no commenter
     when = m.group("when")

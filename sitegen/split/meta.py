@@ -42,7 +42,8 @@ HONORIFICS = (  # titles before a name: academic, civil, judicial, religious, mi
     r"|Dato['’]?|Datuk|Datin|Tan\sSri|Puan\sSri|Tun|Venerable|Ven|Mwalimu|PCSO|Sister|Uncle|Aunty|Auntie|Chef|Coach"
     r"|Advocate|Mayor|Deputy\sMayor"
     r"|Emeritus|Emerita|Admiral|Vice|Rear|Commodore|Brigadier|Colonel|Lieutenant|General|Major|Marshal"
-    r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er|Col\.)"  # "Col." is a colonel, "Col Baxter" a Colin
+    r"|Dra|Qari|Maulana|Mufti|Ustadh|Ustaz"
+    r"|(?-i:CA|CPA|CMA|CFA|Adv|Engr|Er|Col\.|PC|DC|DS|DI|DCI|DSI|GM|IM|FM|WGM|WIM|IA|FA)"  # "Col." is a colonel, "Col Baxter" a Colin; police and chess ranks
     r"|Guest\s(?:trainer|author|writer|columnist|contributor|blogger|editor|reviewer|expert|chef|curator))"
 )
 _HONORIFIC = rf"(?:{HONORIFICS}\.?\s(?:\((?i:retd|ret)\.?\)\s)?)*"  # titles dropped from a name, one or more
@@ -76,7 +77,8 @@ _NOT_WRITERS = re.compile(  # also "Results supplied by", "Prices provided by": 
     re.IGNORECASE,
 )
 _CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
-_COUPLE = re.compile(rf"^(?P<a>[{UPPER}][a-z’'-]+) (?:and|&) (?P<b>[{UPPER}][a-z’'-]+) (?P<last>[{UPPER}][\w’'-]+)$")
+COUPLED = r"(?:and|&|und|et|y|e|og|en)"  # between two first names: "Anil and Sophie Bhatt", "Jürgen und Petra K."
+_COUPLE = re.compile(rf"^(?P<a>[{UPPER}][{LOWER}’'-]+) {COUPLED} (?P<b>[{UPPER}][{LOWER}’'-]+) (?P<last>[{UPPER}][\w’'-]+|[{UPPER}]\.)$")
 _NICKNAME = re.compile(r"(?<=\w)\s[“\"][^”\"]{1,30}[”\"]\s(?=[A-Z])")
 CALENDAR = frozenset(  # "Dated Friday 8 May", "by Monday": a weekday or a month is no name's last word
     "monday tuesday wednesday thursday friday saturday sunday january february march may july september october november "
@@ -85,6 +87,9 @@ CALENDAR = frozenset(  # "Dated Friday 8 May", "by Monday": a weekday or a month
 _ONE_NAME = re.compile(rf"^([{UPPER}][a-z’'-]{{2,}})\s*(?:[|·•]|$)")
 _PERSON_NAME = re.compile(rf"^{NAME}$")
 _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
+_KNOWN_LETTERS = frozenset(  # letters after a name, as a name in capitals may carry them
+    "MRCVS BVSC BVMS BVM&S MBE OBE CBE KBE DBE PHD DPHIL MBA MSC BSC BA MA MD FRCS FRCP MRCP MRCGP FRS KC QC MP MSP MS RGN RN FCA"
+    " ACA CENG MICE FRICS MRICS RIBA JP DL FRSA FRHISTS".split())
 _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
     r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
 )
@@ -320,6 +325,11 @@ def title_from_text(text: str, words: int = 10) -> str:
 
 
 @remembered
+def without_nickname(text: str) -> str:
+    """A name without the nickname in quotes inside it: 'Wayne "Woz" Dorrington' is Wayne Dorrington."""
+    return _NICKNAME.sub(" ", text) if "“" in text or '"' in text else text
+
+
 def by_line_names(line: str) -> list[str] | None:
     """People of a "By NAME", "By NAME and NAME | Reuters", "June 3, 2025 by NAME" line, or None;
     also "By NAME, Publisher", "Words: NAME", "Text and photos: NAME", "Von NAME und NAME",
@@ -331,8 +341,7 @@ def by_line_names(line: str) -> list[str] | None:
         text = first  # "Written by A and B. Tested by the panel …": the first sentence names them (not "By A. Cambridge: Press")
     if " in " in text:
         text = _PLACES.sub("", text)  # "By A in Leeds and B in Hull"
-    if "“" in text or '"' in text:
-        text = _NICKNAME.sub(" ", text)  # 'Ste "The Gaffer" Whitlow'
+    text = without_nickname(text)  # 'Ste "The Gaffer" Whitlow'
     match = _BY_LINE.match(text) if may_hold(text[:_BY_LINE_REACH], _BY_LINE_WORDS) else None
     if not match and " by " in text[:40]:
         date, _, rest = text.partition(" by ")
@@ -364,16 +373,21 @@ def names_no_writer(line: str) -> bool:
     return bool(_NOT_WRITERS.match(line.strip()))
 
 
+def couple(text: str) -> list[str] | None:
+    """Two people of one surname, as a by-line names them: "Anil and Sophie Bhatt", "Jürgen und Petra K."."""
+    pair = _COUPLE.match(unstopped(text.strip()))
+    return [f"{pair.group('a')} {pair.group('last')}", f"{pair.group('b')} {pair.group('last')}"] if pair else None
+
+
 def people(text: str, couples: bool = False) -> list[str]:
     """The people a list of names starts with: "A, B and C", "A und B", "A, Senior Lecturer, and B,
     Staff Writer" (roles and groups between them are passed over; a publisher or a place after
     them ends the list); [] when it does not start with a person's name."""
     out: list[str] = []
     text = unstopped(text)
-    couple = _COUPLE.match(text) if couples else None
-    if couple:  # "By Anil and Sophie Bhatt": two people of one surname
-        last = couple.group("last")
-        return [f"{couple.group('a')} {last}", f"{couple.group('b')} {last}"]
+    pair = couple(text) if couples else None
+    if pair:  # "By Anil and Sophie Bhatt": two people of one surname
+        return pair
     parts = _LIST_SPLIT.split(text)
     joins = [","] + _LIST_SPLIT.findall(text)
     after_role = False
@@ -593,6 +607,8 @@ def post_nominals(name: str) -> str:
     words = name.split()
     while not name.isupper() and len(words) > 2 and _LETTERS_AFTER.match(words[-1]) and sum(c.isupper() for c in words[-1]) * 2 >= len(words[-1]):
         words.pop()
+    while name.isupper() and len(words) > 2 and words[-1].strip(",.") in _KNOWN_LETTERS:
+        words.pop()  # "GRACE OYELARAN MRCVS": in capitals, only the letters known to follow names tell
     return " ".join(words)
 
 

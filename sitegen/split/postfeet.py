@@ -32,14 +32,13 @@ from dataclasses import replace
 from sitegen.split.boundary import Item, PostHead, has_running_text
 from sitegen.split.dates import date_of
 from sitegen.split.meta import is_person_name
+from sitegen.split.roles import labels_row
 from sitegen.split.text import Block, Debris
 
 BLOG_FEET = 2  # a page with this many posts' posting lines in a segment is a blog's
 DAY_WORDS = 6  # a day's heading over a post has no more words ("Wednesday, 16 July 2025")
 LEFT_OUT = 0.6  # how sure a post the tagger left out is an item (its posting line is evidence enough to show it)
 
-_LABELS = re.compile(r"^(?:labels?|tags?|tagged(?: with| in)?|filed under|topics?|categories|category|posted in)\s*:\s*\S",
-                     re.IGNORECASE)  # "Labels: cairn, cist, Week 3"
 _POSTED_AT = re.compile(r"^posted by (?P<who>.{2,60}?) at \d{1,2}[:.]\d{2}", re.IGNORECASE)  # "Posted by NAME at 19:42 · 4 comments"
 _SHARE_WORDS = frozenset(
     "share to on via this email e mail x twitter facebook pinterest whatsapp linkedin blogthis print reddit tweet copy link"
@@ -116,7 +115,7 @@ def poster(text: str) -> str | None:
 def _foot(text: str) -> bool:
     """A labels row or a row of share buttons ("Share to X · Share to Facebook · Email this")."""
     text = text.strip()
-    if _LABELS.match(text):
+    if labels_row(text):
         return True
     words = _WORD.findall(text.lower())
     return bool(words) and "share" in words and all(w in _SHARE_WORDS for w in words)

@@ -16,13 +16,12 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split.roles import Role, byline_names, date_line, shape
-from sitegen.split.text import LEADING_LINK
+from sitegen.split.text import LEADING_LINK, WEB_ADDRESS
 
 RANK = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")  # "1. ", "10) "
 MIN_ENTRIES = 3  # a ranked list has at least this many entries
 UNDER_MAX = 8  # lines under an entry's number line at most
 HEAD_WORDS = 30  # the entry's headline (with its number) is at most this long
-_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")  # a result's address, alone on its line
 _SNIPPET_DATE = re.compile(r"^\s*([^—–]{4,40}?)\s+[—–-]\s+\S")  # a search snippet's date before a dash
 
 
@@ -39,7 +38,7 @@ def _credit(text: str, role: Role | None) -> bool:
     date ("5 Mar 2026 — The Commission determines …")."""
     if role is None:
         return False
-    if _ADDRESS.match(text.strip()) or (dated := _SNIPPET_DATE.match(text)) and date_line(dated.group(1)):
+    if WEB_ADDRESS.match(text.strip()) or (dated := _SNIPPET_DATE.match(text)) and date_line(dated.group(1)):
         return True
     return not shape(text).running and bool(date_line(text) or role is Role.BYLINE and byline_names(text, after_title=True))
 
@@ -67,7 +66,7 @@ def _run_entries(run: list[int], texts: Sequence[str], roles: Sequence[Role | No
     spans = [(a, b) for a, b in zip(run, run[1:])]
     last, end = run[-1], run[-1] + 1
     while end < len(texts) and end - last < longest and not RANK.match(texts[end]) and (
-        roles[end] is not Role.FURNITURE or _ADDRESS.match(texts[end].strip())
+        roles[end] is not Role.FURNITURE or WEB_ADDRESS.match(texts[end].strip())
     ):
         end += 1
     while end > last + 1 and roles[end - 1] is None:

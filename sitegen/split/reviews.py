@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from sitegen.split.boundary import PostHead
 from sitegen.split.dates import date_of, dated, month_year, relative_date
-from sitegen.split.meta import NAME, by_line_names, is_handle
+from sitegen.split.meta import COUPLED, NAME, by_line_names, is_handle, people, without_nickname
 from sitegen.split.replies import reply_head
 from sitegen.split.text import MARKDOWN_HEADING, TWO_SENTENCES, Block, Debris
 from sitegen.split.threads import Thread
@@ -73,9 +73,11 @@ _FACTS = re.compile(  # a reviewer's figures and marks, the review's kind
 _REVIEWER = re.compile(r"^(?:reviewed by|review by|written by|posted by|by)\s+(?P<who>.+)$", re.IGNORECASE)
 _ANONYMOUS = re.compile(r"^(?:anonymous|anon\.?|a guest|guest|a customer|verified (?:buyer|customer|guest))$", re.IGNORECASE)
 _ONE_NAME = re.compile(r"^[A-Z][a-zà-ÿ’'-]{1,19}$")  # "Priyanka", "Beatriz"
+_NAME_PLACE = re.compile(r"^(?P<who>[^–—·•|]{2,40}?)\s+[–—]\s+(?P<where>[A-Z][\w .,'’()-]{1,40})$")  # "Helen – United Kingdom"
+_TRAVELLERS = frozenset("couple couples friends family families solo business group groups".split())  # "Couples · 12 May 2025"
 _INITIALLED = re.compile(r"^[A-Z][\w’'-]+ [A-Z]\.?$|^[A-Z]\.? [A-Z][\w’'-]+$")  # "Sarah T.", "Ken M", "R Patel"
 _COUPLE = re.compile(r"^(?P<a>[A-Z][\w’'-]+) (?:&|and) (?P<b>[A-Z][\w’'-]+)$")  # "Ana & Tomasz"
-_SURNAMED = re.compile(r"^[A-Z][\w’'-]+ (?:&|and) [A-Z][\w’'-]+ [A-Z][\w’'-]+$")  # "Pam and Geoff Hurrell"
+_SURNAMED = re.compile(rf"^[A-Z][\w’'-]+ {COUPLED} [A-Z][\w’'-]+ (?:[A-Z][\w’'-]+|[A-Z]\.)$")  # "Pam and Geoff Hurrell", "Jürgen und Petra K."
 _PERSON = re.compile(rf"^{NAME}$")
 _FOOT_WORDS = frozenset(
     "helpful useful report share like likes liked reply replies comment comments flag was this review yes no people person"
@@ -293,6 +295,9 @@ def _kind(text: str, labels: set[str]) -> str:
         return "name"
     if len(parts) > 1 and _name_like(parts[0].split(",")[0]):
         return "named"
+    placed = _NAME_PLACE.match(text)
+    if placed and _name_like(placed.group("who")):
+        return "named"  # the reviewer's name and where they are from
     words = text.split()
     month_end = len(words) <= DATE_WORDS and month_year(" ".join(words[-2:]))  # "wrote a review Feb 2026"
     if relative_date(text) or date_of(text) or month_end or dated(text) is not None and (
@@ -311,9 +316,9 @@ def _kind(text: str, labels: set[str]) -> str:
 
 def _name_like(text: str) -> bool:
     """A reviewer's name or handle alone: "Jenny T.", "Martha Kowalczyk", "tiagoandsofia", "Priyanka", "Ana & Tomasz"."""
-    text = text.strip()
-    if len(text) > NAME_MAX:
-        return False
+    text = without_nickname(text.strip())  # ('Wayne "Woz" Dorrington')
+    if len(text) > NAME_MAX or text.lower() in _TRAVELLERS:
+        return False  # (the kind of trip a review tells: "Couples · 12 May 2025")
     return bool(is_handle(text) or _ANONYMOUS.match(text) or _INITIALLED.match(text) or _COUPLE.match(text) or _SURNAMED.match(text)
                 or _ONE_NAME.match(text) or _PERSON.match(text))
 
@@ -330,11 +335,15 @@ def _names(texts: Sequence[str], kinds: dict[int, str]) -> tuple[str, ...] | Non
         if kinds[j] == "rating" and not by:
             continue
         who = _PARTS.split(by.group("who") if by else text)[0].split(",")[0].strip()  # ("Sarah T., Bristol · Fibre 500")
+        placed = _NAME_PLACE.match(who)
+        who = placed.group("who").strip() if placed else who  # ("Helen – United Kingdom")
         if _ANONYMOUS.match(who):
             return ()
         couple = _COUPLE.match(who)
         if couple:
             return couple.group("a"), couple.group("b")
+        if _SURNAMED.match(who):
+            return tuple(people(who, couples=True)) or (who,)  # "Jürgen und Petra K.": both Ks
         return tuple(by_line_names(f"By {who}") or [who])
     return None
 

@@ -32,7 +32,7 @@ from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
-    CALENDAR, NAME, bio_names, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+    CALENDAR, NAME, bio_names, couple, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INITIALS, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names, unstopped
 from sitegen.split.memo import by_line, remembered
@@ -334,12 +334,16 @@ def _signs(text: str) -> bool:
     dump as the writer's by-line or signature, not furniture."""
     if text[:1] in "—–-~" and _SIGNED_INITIALS.match(text):
         return True  # "— R.K.": a writer's initials under each of their entries
-    if text[:1] in "—–-~" and first_name(text.lstrip("—–-~ ").rstrip(".")):
-        return True  # "— Gareth": a blogger signing each post with a first name
+    signed = text.lstrip("—–-~ ").rstrip(".")
+    if text[:1] in "—–-~" and (first_name(signed) or (_SHORT_FIRST.match(signed) and signed.lower() not in _no_first_names() | _NOT_SHORT_FIRSTS)):
+        return True  # "— Gareth", "-- Jo": a writer signing each post or each part of a newsletter with a first name
     name = person(text.lstrip("—–-~ ") if text[:1] in "—–-~" else text)
     return bool(name and is_person_name(_no_honorific(name)))
 
 
+_AFFILIATION_MARK = re.compile(r"(?<=[^\W\d_])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|[*†‡](?!\*))(?=[\s,;]|$)")  # after a name
+_SHORT_FIRST = re.compile(rf"^[{UPPER}][{LOWER}]$")  # a first name of two letters, signed after a dash: "Jo", "Ed"
+_NOT_SHORT_FIRSTS = frozenset("oh hi ok ps re fw am pm".split())  # "-- Hi", "— PS": no name
 _SIGNED_INITIALS = re.compile(rf"^[—–-]\s?{INITIALS}$")
 
 
@@ -408,6 +412,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         text = LINK_NUMBER.sub("", text)  # "By [11]Teresita Villanueva-Ocampo": a text browser's link number
     if text[-1:] in _STARS:
         text = text.rstrip(_STARS + " ")  # "Review by NAME ★★★★½": the reviewer's rating is no part of the name
+    if _AFFILIATION_MARK.search(text):
+        text = _AFFILIATION_MARK.sub("", text)  # "Marta Kowalska¹, Piotr Nowak²", "NAME*": a paper's marks for affiliations
     if not text[:1].isascii() and (label := _OTHER_SCRIPT_LABEL.match(text)):
         text = text[label.end() :]  # "記者 Reporter: NAME": a label in another script before the by-line
     r = read(text)
@@ -426,6 +432,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return [_no_honorific(text)]
     if named and (alone := _names_alone(text)):  # "A (now) and B (earlier)", "NAME at Meadow Lane"
         return alone
+    if named and (pair := couple(text)):
+        return pair  # "Gwen and Tomas Pryce": two of one surname under a headline
     names_part, _, publisher = text.rpartition(", ")
     if named and " and " in names_part and _publisher_like(publisher) and (alone := _names_alone(names_part)):
         return alone  # "A and B, The Ledger"
@@ -717,6 +725,16 @@ def _credited_page(text: str) -> bool:
 
 
 @remembered
+def labels_row(text: str) -> bool:
+    """A row of an item's labels, as blogs, forums and news pages print them under a post or over
+    its text: "Labels: cairn, cist, Week 3", "Tags: pumps", "Filed under: Planning", "Posted in: News"."""
+    return bool(_LABELS_ROW.match(text.strip()))
+
+
+_LABELS_ROW = re.compile(r"^(?:labels?|tags?|tagged(?: with| in)?|filed under|topics?|categories|category|posted in)\s*:\s*\S",
+                         re.IGNORECASE)
+
+
 def furniture_reason(text: str, repeats: int = 1) -> str | None:
     """Why a line is page furniture judged by its shape and how often it recurs, or None:
     a call to action about the site ("Share our publication on social media", also cut off; not a

@@ -15,7 +15,10 @@ the names of three people or places, or it closes with a note on the writer the 
 names ("Brenda Haslam was an examiner …" under "By Brenda Haslam"). An item that is only an
 article's head (headline, by-line, date: no text) is joined by the item under it that starts
 with a caption or text and no headline: the article's text, which a share row or an image
-between them made the tagger start apart. Such an item is joined to the one above, lines
+between them made the tagger start apart. An item that opens in lower case, going on a sentence
+the article above broke off (a PDF's page foot between, a licence line printed there too), is that
+article's. A section closed by a note on the writer the article's by-line names joins it with the
+section between them. Such an item is joined to the one above, lines
 between included (an "Advertisement" line the tagger left outside), and flagged for review.
 An item under a plain-text mail's heading ("** Road closure") is never joined: such a heading
 opens an item or the mail's own part, never a section.
@@ -36,7 +39,7 @@ from sitegen.split.cohesion import content_words, similarity
 from sitegen.split.dates import DAY_NAMES, dated
 from sitegen.split.meta import bio_names
 from sitegen.split.roles import LineShape, Role, byline_names, date_line, person
-from sitegen.split.text import TWO_SENTENCES, Block, Debris, caps_label, heading_level, mail_heading
+from sitegen.split.text import TWO_SENTENCES, Block, Debris, caps_label, heading_level, mail_heading, stops_mid_sentence
 
 HEAD = 4  # an item's head (title, standfirst, by-line, date) is within its first lines
 BETWEEN = 3  # at most this many lines left outside between two sections of one article
@@ -47,6 +50,7 @@ OPENING = 2  # lines of running text above, with nothing between, that may open 
 SHARED = 0.2  # the cosine of two sections' content words: the same story (a listing's items on one topic share less)
 NAMED = 0.15  # … or this much, when the two also name the same people and places, three or more
 NAMES = 3
+OPENING_WORDS = 6  # a line going on a broken sentence has this many words at least (when it is no running text itself)
 PARAGRAPH = 40  # characters of a numbered paragraph at least (a numbered heading is shorter)
 _HEAD_ROLES = (Role.BYLINE, Role.DATELINE)
 _ROW = re.compile(r"\s[|·•]\s")  # between the parts of a by-line's row: "NAME · Classroom teacher · date"
@@ -194,6 +198,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         return None
     if _live_entry(a, b, blocks, shapes):
         return "an entry of the live page above, under its time"
+    if _sentence_goes_on(a, b, blocks, shapes, roles):
+        return "its first sentence goes on the article's last, broken off at a page's foot"
     if _numbering_goes_on(a, b, blocks, shapes) and not any(roles[k] in _HEAD_ROLES and not shapes[k].running for k in range(b.start + 1, min(b.end, b.start + HEAD))):
         # (a ranked teaser has its by-line or its date under its headline)
         return "its paragraphs go on numbering the article's above"
@@ -242,6 +248,20 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     return None
 
 
+def _sentence_goes_on(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """Item `b` opens in lower case, the rest of a sentence the last running text of the article
+    `a` above breaks off ("… to recover notes that had", a page's foot and licence line, then "been
+    scraped away or washed out."): a page break of a PDF cut one text in two (a licence line printed at
+    the page's foot, end matter as it may look, no end of it)."""
+    opening = blocks[b.start].text.lstrip()
+    if not opening[:1].islower() or not shapes[b.start].running and len(opening.split()) < OPENING_WORDS:
+        return False
+    last = next((k for k in range(a.end - 1, max(a.start, a.end - END_MATTER) - 1, -1) if roles[k] not in _ENDS), None)
+    if last is None or len(blocks[last].text.split()) < OPENING_WORDS or not stops_mid_sentence(blocks[last].text):
+        return False
+    return all(not shapes[k].running or k > last for k in range(last + 1, b.start)) and b.start - last - 1 <= HEAD_GAP
+
+
 def _writer_closes(a: Item, b: Item, blocks: Sequence[Block], roles: Sequence[Role]) -> bool:
     """Item `b` closes with a note on the writer of the article above: a paragraph among its last lines opening with
     the full name a by-line of that article gives ("By Brenda Haslam", then "Brenda Haslam was an examiner for 23
@@ -254,29 +274,33 @@ def _writer_closes(a: Item, b: Item, blocks: Sequence[Block], roles: Sequence[Ro
     )
 
 
-def _siblings(article: Item, a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
-    """Items `a` and `b` are two sections of `article` above them that the tagger cut apart, and the
-    first of them was not joined (no subheading of the article above is printed like it): neither has a
-    head, each is headed the same way (two readers' questions, two numbered steps, two picks over the
-    same line of figures), and the article above has a head and has not ended, with only a few lines
-    not text between them all."""
+def _siblings(article: Item, a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> str | None:
+    """Why items `a` and `b` are two sections of `article` above them that the tagger cut apart, the
+    first of them not joined (no subheading of the article above is printed like it), or None: neither
+    has a head, each is headed the same way (two readers' questions, two numbered steps, two picks over
+    the same line of figures) or `b` closes with a note on the writer the article's by-line names, and
+    the article above has a head and has not ended, with only a few lines not text between them all."""
     def close(upper: Item, lower: Item) -> bool:
         between = range(upper.end, lower.start)
         return len(between) <= BETWEEN and not any(shapes[k].running for k in between)
 
     if not (close(article, a) and close(a, b)) or not has_head(blocks, roles, article.start, article.end):
-        return False
+        return None
     field = _field_form(blocks, shapes, b.start)
-    if field is not None and _field_form(blocks, shapes, a.start) == field:  # two picks over the same line of figures
-        head = 2  # (the figures under each heading are no head of its own)
+    head, end = 0, b.end
+    if _writer_closes(article, b, blocks, roles):
+        why = "closed, a section further on, by a note on the writer the article's by-line names"
+        end = b.end - 1  # (the note itself is no head)
+    elif field is not None and _field_form(blocks, shapes, a.start) == field:  # two picks over the same line of figures
+        why, head = "printed as the section under it is", 2  # (the figures under each heading are no head of its own)
     else:
         form = template(blocks[b.start].text)
         if form is None or form.startswith("label") or template(blocks[a.start].text) != form:
-            return False  # (two briefs under one label, "IN BRIEF: …", are items of their own)
-        head = 0
-    if has_head(blocks, roles, a.start + head, a.end) or has_head(blocks, roles, b.start + head, b.end):
-        return False
-    return not any(_ended(blocks[x.end - 1].text, roles[x.end - 1], shapes[x.end - 1]) for x in (article, a))
+            return None  # (two briefs under one label, "IN BRIEF: …", are items of their own)
+        why = "printed as the section under it is"
+    if has_head(blocks, roles, a.start + head, a.end) or has_head(blocks, roles, b.start + head, end):
+        return None
+    return None if any(_ended(blocks[x.end - 1].text, roles[x.end - 1], shapes[x.end - 1]) for x in (article, a)) else why
 
 
 def _paragraph_number(block: Block, shape: LineShape) -> int | None:
@@ -378,13 +402,14 @@ def join(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineSh
     adverts = frozenset(d.line for d in removed if ADVERT_LABEL.match(d.text.strip()))
     for item in found:
         why = continues(out[-1], item, blocks, shapes, roles, adverts) if out else None
-        if why is None and len(out) >= 2 and _siblings(out[-2], out[-1], item, blocks, shapes, roles):
-            above = out.pop()  # the section above, printed as this one is, and this one: the article's, both
+        sibling = _siblings(out[-2], out[-1], item, blocks, shapes, roles) if why is None and len(out) >= 2 else None
+        if sibling is not None:
+            above = out.pop()  # the section above and this one: the article's, both
             taken.update(blocks[k].line for k in range(out[-1].end, above.start))
             out[-1] = replace(out[-1], end=above.end, confidence=min(out[-1].confidence, above.confidence),
-                              doubts=(*out[-1].doubts, (blocks[above.start].line, "joined to the item above as a section (printed as the "
-                                      "section under it is); check it does not start a new item")))
-            why = "printed as the section above it is"
+                              doubts=(*out[-1].doubts, (blocks[above.start].line, f"joined to the item above as a section ({sibling}); "
+                                      "check it does not start a new item")))
+            why = "printed as the section above it is" if sibling.startswith("printed") else sibling
         if why is None:
             out.append(item)
             continue

@@ -9,7 +9,10 @@ action, a short line recurring all through the dump; a count of the page's items
 "Showing 1–8 of 214"; an advertiser's line under an "Advertisement" label) goes too; a date line right after a separator glued to the
 text ("… Read more", then "3 March 2027") stays with that text, a teaser's date under it; what is left
 comes out in segments of content lines (a comments section ends one, and
-its lines are debris up to the next headline-shaped line), which `boundary` cuts into items.
+its lines are debris up to the next headline-shaped line that is no comment's text under its
+commenter's name and date, but for a date row right over it that tells no time and is under no
+commenter's name: a teaser's "16 comments", then the next teaser's "13 OCT 2026 | Gin"),
+which `boundary` cuts into items.
 Must not extract metadata.
 """
 
@@ -34,9 +37,9 @@ from sitegen.split.clean import (
     link_number,
 )
 from sitegen.split.masthead import HEAD_LINES
-from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, shape
-from sitegen.split.text import GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
+from sitegen.split.meta import is_handle, looks_like_title
+from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, first_name, furniture_reason, headline_score, is_label, is_role, shape
+from sitegen.split.text import CLOCK, GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
 _FIGURES = re.compile(r"\d\s?[-–]\s?\d")  # a score or a range: "4-0", "2–1"
@@ -129,10 +132,17 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 continue
             mode = "text"
         elif mode == "comments":
-            if not _ends_comments(text):
+            if not _ends_comments(text) or _under_commenter(debris, number):
                 debris.append(Debris(number, text, "comments"))
                 continue
             mode = "text"
+            row, above = (debris[-1], debris[-2]) if len(debris) >= 2 else (None, None)
+            if row and row.line == number - 1 and row.reason == "comments" and not byline_names(above.text, after_title=True) and (
+                    len(row.text) <= DATE_ROW and date_line(row.text) and not CLOCK.search(row.text)):
+                debris.pop()  # "13 OCT 2026 | Gin" over the next teaser's headline, after a teaser's "16 comments": the teaser's date row
+                # (a comment's date is under its commenter's name, or tells its time)
+                current.append(Block(row.line, row.text, removed - 2))
+                removed = 1
         elif mode == "promo":
             if len(text) < PROMO_MAX and PROMO_WORDS.search(text) and not is_separator(text):
                 debris.append(Debris(number, text, "newsletter box"))
@@ -202,8 +212,17 @@ def _ends_comments(text: str) -> bool:
     date of a comment or its "Reply · 3 likes" line is not one."""
     return (
         headline_score(text) >= 0.5 and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
-        and not byline_names(text, after_title=True) and not (TWO_SENTENCES.search(text) and text.rstrip()[-1:] in ".!?")
+        and not byline_names(text, after_title=True) and not (TWO_SENTENCES.search(text) and text.rstrip(" \"”’'")[-1:] in ".!?")
     )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
+
+
+def _under_commenter(debris: list[Debris], number: int) -> bool:
+    """Line `number` is right under a comment's head: its date, under the commenter's name
+    ("Tomás Ó Riain" or "Greg", "30 April 2025", then "Go raibh maith agat Niamh!": the comment's text)."""
+    if len(debris) < 2 or debris[-1].line != number - 1 or debris[-1].reason != "comments" or not date_line(debris[-1].text):
+        return False
+    name = debris[-2].text.strip()
+    return debris[-2].reason == "comments" and bool(byline_names(name, after_title=True) or first_name(name) or is_handle(name))
 
 
 def _dated_or_signed(text: str) -> bool:

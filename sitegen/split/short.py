@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from sitegen.split import contents, furniture
 from sitegen.split.flags import alt_text
 from sitegen.split.roles import LineShape, Role, date_line, furniture_reason, headline_score, meta_row, person
+from sitegen.split.text import CLOCK
 
 HEAD_WORDS = 16  # the head of a short item is at most this long
 TEXT_WORDS = 4  # a line of text under it has at least this many words
@@ -46,7 +47,7 @@ _SENTENCES = re.compile(r"\w[.!?] [A-Z]")  # two sentences in a line: no head
 def is_head(text: str, s: LineShape) -> bool:
     """A line that can head a short item: headline-shaped (`roles.headline_score`), not two
     sentences, a date or a time, a commenter's name and date, nor the site's own line."""
-    if s.words > HEAD_WORDS or _SENTENCES.search(text) or _site(text) or date_line(text) or furniture.CLOCK.search(text) or (
+    if s.words > HEAD_WORDS or _SENTENCES.search(text) or _site(text) or date_line(text) or CLOCK.search(text) or (
         _PLACING.match(text) or _named_field(text)
     ):  # a placing or a field of the item above ("Judge: Mrs Eirlys Watkins") is no head either
         return False  # a date or a time over a line is an event's, or a box's ("MOUNTAIN REPORT · Updated 6:45 AM"): no head

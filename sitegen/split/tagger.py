@@ -53,7 +53,7 @@ from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
 from sitegen.split.roles import LineShape, Repeats, Role, byline_names, classify, date_line, furniture_reason, headline_score, shape
 from sitegen.split.segment import iter_segments
-from sitegen.split.text import Block, Debris, bucket, heading_level, mail_heading
+from sitegen.split.text import RECORD_CODE, RULE, Block, Debris, bucket, heading_level, mail_heading
 
 WEIGHTS = Path(__file__).with_name("tagger_model.json")
 TAGS = ("B", "I", "O")
@@ -186,6 +186,12 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             own.append("caps")  # a label in capitals: a section's name over its items, or a headline
         if s.list_like:
             own.append("list")
+        elif role is None and RULE.match(t):
+            own.append("rule")  # a rule drawn between items (or under a headline), taken out
+        elif role is None and t.strip() == "--":
+            own.append("sig")  # a mail's signature line: its footer (or the sender's name) follows
+        if s.chars <= 20 and RECORD_CODE.match(t):
+            own.append("code")  # a record's code over its title: the item starts under it
         if s.chars <= 100 and date_line(t):
             own.append("date")
         if s.chars <= 200 and byline_names(t):

@@ -60,6 +60,12 @@ _AS_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’'»)\]]$")
 # a word, a stop, the next sentence: text, no field or head. Stricter than the "\w[.!?] [A-Z]" of
 # `short` and `furniture`: an initial or a figure before the stop ("By J. Smith", "Ward 4. Turnout") is none
+WEB_ADDRESS = re.compile(  # a web address alone on its line, or as a search result shows it: "example.org.uk › news › 2026 › slug"
+    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?(?: › \S+)*$", re.IGNORECASE)
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)  # a time of day: "8:15 pm", "10am"
+RECORD_CODE = re.compile(  # a record's code alone on its line, over its title: "P-201", "CB-2026-019", "LOT 201", "PRN 00412s"
+    r"^\s*(?:#|No\.\s?)?[A-Z]{1,6}[-‐ ]?\d{1,5}(?:[-./]\d{1,4})*[a-z]?\s*$", re.IGNORECASE)
+RULE = re.compile(r"^\s*(?:[-=_*~#·•━─═—–] ?){3,}\s*$")  # a rule drawn in text: "-----", "* * *", a text browser's "━━━━"
 TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?] [A-Z]")
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣·∙■□►▸]|[*+-](?=\s))\s*(.*)$")
 NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")

@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from sitegen.split.boundary import NO_RUNNING_TEXT, Item, PostHead, has_running_text
 from sitegen.split.dates import date_of, day_line, month_year, relative_date
 from sitegen.split.meta import NAME, is_handle
+from sitegen.split.roles import labels_row
 from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
 HEAD_LINES = 7  # a post's head: the poster's name at most this many lines over the post's date
@@ -72,8 +73,9 @@ _STATS = re.compile(  # what only a forum prints under a poster's name: the memb
     re.IGNORECASE,
 )
 _MEMBER = re.compile(  # a member's own figures, labelled: "Rank: Newcomer · Posts: 7 · Joined Jan 2026" (not a thread's "12 posts")
-    r"\b(?:joined|member since|registered:|(?:posts|messages|reputation|rank)\s*:\s*\S)", re.IGNORECASE)
+    r"\b(?:joined|member since|registered:|(?:posts|messages|reputation|rank|location)\s*:\s*\S)", re.IGNORECASE)
 _PERSON = re.compile(rf"^(?:{NAME}|[A-Z][\w’'-]+ [A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]*)+)$")  # "Rosie P.", "TernMatt"
+_THREAD_COUNTS = re.compile(r"^(?=.{0,80}$).*\b\d[\d,]*\s+repl(?:y|ies)\b.*\b\d[\d,]*\s+views?\b", re.IGNORECASE)  # "12 Reactions   9 Replies   204 views"
 _WITH_HANDLE = re.compile(r"\s+\(@?[\w.-]{3,30}\)$")
 _COLUMNS = re.compile(r"\s{3,}")  # between a row's columns
 _ONE_WORD = re.compile(r"^[A-Z][\w.-]{2,29}$")  # a poster known by one word: "Spudwrangler"
@@ -93,7 +95,7 @@ _FOOT_WORDS = frozenset(
     " ✔ back to post view in original profile send private message pm email www user's".split()
 )
 _TAGS = re.compile(r"^[a-z0-9][\w.+#-]*(?:\s{2,}[a-z0-9][\w.+#-]*)+$")
-_FOOT_LABEL = re.compile(r"^(?:labels?|tags?|reactions?)\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Labels: Deposits, …"
+_FOOT_LABEL = re.compile(r"^reactions?\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Reactions: 👍 3"
 _WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
 _OTHER_THREADS = r"similar (?:threads|topics)|suggested topics|related (?:topics|threads)"  # the label over a list of them
@@ -268,6 +270,12 @@ def _posts(texts: Sequence[str]) -> list[Post]:
     return out
 
 
+def member_row(text: str) -> bool:
+    """A row of a poster's own figures, labelled ("Posts: 58", "Joined: Tue Mar 04, 2025 8:12 pm",
+    "Location: Setúbal"): `assemble` takes those printed under a post's text off it."""
+    return bool(_MEMBER.match(text.strip()))
+
+
 def _trailing_profile(texts: Sequence[str], k: int) -> bool:
     """Whether the member's figures at row `k` stand under a post's text rather than over it: the
     rows of the profile under them run to the post's foot ("Top"), a reply's title or the page's end."""
@@ -384,6 +392,10 @@ def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
     """Posts a forum prints, not a listing's teasers under their writers' names nor a page's
     comments: two posts or more, one with a head only a forum prints, or two under users' handles
     with a post's buttons or reactions on the page."""
+    if len(posts) == 1:  # an opening post alone, its replies under a label in the next segment: the thread's counts show it
+        handled = (_WITH_HANDLE.search(t) for t in texts[posts[0].head : posts[0].last + 1])  # "Gwen Pritchard (gwenp_leeds)"
+        return any(h and is_handle(h.group(0).strip(" ()@")) for h in handled) and any(
+            _THREAD_COUNTS.match(t) for t in texts[posts[0].last + 1 :])
     if len(posts) < 2:
         return False
     handles = sum(any(is_handle(t.lstrip("@")) for t in texts[p.head : p.last + 1]) for p in posts)
@@ -432,8 +444,8 @@ def _headline_under(text: str) -> bool:
 
 def _foot(text: str) -> bool:
     """A post's foot: its buttons and reactions ("👍 Like   Reply   Quote   Report", "👍 7 Likes",
-    "Top", "Logged"), its labels, "Solved! Go to solution"."""
-    if _FOOT_LABEL.match(text) or _TAGS.match(text):
+    "Top", "Logged"), its labels, "Solved! Go to solution", the thread's counts under the opening post."""
+    if labels_row(text) or _FOOT_LABEL.match(text) or _TAGS.match(text) or _THREAD_COUNTS.match(text):
         return True  # (a row of the post's tags: "lua   crops   seasons")
     words = _TOKEN.findall(text.lower())
     if not words:

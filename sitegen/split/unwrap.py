@@ -38,10 +38,11 @@ from dataclasses import dataclass, replace
 from sitegen.errors import Problem
 from sitegen.model import Source
 from sitegen.split.clean import clean_line, line_debris
+from sitegen.split.dates import date_of
 from sitegen.split.flags import is_caption
 from sitegen.split.roles import byline_names, date_line, headline_score
 from sitegen.split.firsts import initialled
-from sitegen.split.text import GLUED, LEADING_LINK, SOFT_BREAK, TABLE_ROW, WIRE_DATELINE, Debris, ends_sentence, is_list_item, stops_mid_sentence
+from sitegen.split.text import GLUED, LEADING_LINK, RULE, SOFT_BREAK, TABLE_ROW, WEB_ADDRESS, WIRE_DATELINE, Debris, ends_sentence, is_list_item, stops_mid_sentence
 from sitegen.split.widths import MAX_WIDTH, MIN_WIDTH, NARROWER, fits, hyphenated, ragged_widths, too_long, wrap_width
 
 RUN, RUN_MAX = 2000, 20000  # lines read before deciding (the run ends at the next blank line), and at most
@@ -49,8 +50,6 @@ _OWN_LINE = initialled(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|rep
 
 
 _REFERENCE = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?:https?://|www\.)\S+\s*$")  # a text browser's list of links: "  14. https://…"
-_RULE = re.compile(r"^(?:[-=_*~#·•] ?){3,}$")
-_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)+[a-z]{2,}(?: › \S+)+$")  # a web address alone, or as a result shows it
 
 
 def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
@@ -70,13 +69,13 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
     full, previous, line = previous.rstrip(), previous.strip(), line.strip()
     if len(previous) > MAX_WIDTH or previous.isupper() or is_list_item(line) or TABLE_ROW.match(line) or _OWN_LINE.match(line) or _PAGE_MARK.match(line):
         return False  # a heading in capitals, a list item, a table row, a heading in Markdown, a quote, an address, a page number
-    if _RULE.match(line) or _RULE.match(previous):
+    if RULE.match(line) or RULE.match(previous):
         return False  # a rule ("-----" as wide as the text, "* * *") ends a paragraph and starts none
     if _PAGE_HEAD.search(line) or _PAGE_HEAD.search(previous):
         return False  # a print page's running head, its number set apart: no paragraph goes on from it or onto it
     if WIRE_DATELINE.match(line):
         return False  # a wire story opens here: "Nagpur, Mar 21 (BNS) Vidarbha will host …" (not its headline's last words)
-    if _ADDRESS.match(line):
+    if WEB_ADDRESS.match(line):
         return False  # a search result's address under its title: "sunshinecocoa.org.ng › news › 2024 › …"
     if previous.count(" | ") >= 2 or line.count(" | ") >= 2:
         return False  # a row of fields or links ("Feature 1 of 4 | Slug: … | 720 words"): no paragraph's line
@@ -388,9 +387,13 @@ def _interrupts(before: str, line: str, after: str, run: list[str]) -> bool:
 
 
 def _by_line(text: str) -> bool:
-    """A by-line in lower case ("by NAME | DATE | 3 comments"): the line above it is a headline
-    ("Chart of the week: …", which reads as a caption), not a line of the page breaking a sentence."""
-    return text.startswith("by ") and bool(byline_names(clean_line(text)))
+    """A by-line in lower case ("by NAME | DATE | 3 comments", a forum post's "by HANDLE » DATE"):
+    the line above it is a headline ("Chart of the week: …", which reads as a caption; a thread's
+    title printed over each post), not a line of the page breaking a sentence."""
+    if not text.startswith("by "):
+        return False
+    who, mark, when = text.partition(" » ")
+    return bool(byline_names(clean_line(text))) or bool(mark and len(who) <= 43 and date_of(when) is not None)
 
 
 def _mended(run: list[str], first: int) -> list[_Piece] | None:

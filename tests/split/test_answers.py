@@ -38,6 +38,26 @@ def test_the_answers_writers_are_the_items_not_the_reader_who_asked():
 
 def test_an_answers_by_line_names_its_writers_without_their_trade():
     assert answerers("ANSWERED BY ELECTRICIAN PRITI SHAH") == ["Priti Shah"]
+    assert answerers("Answered by Master Beekeeper Alun Prosser · 9 July 2026") == ["Alun Prosser"]  # a trade and its rank
     assert answerers("Answered by Kwame Asante, with Dr Sunita Rao, battery safety engineer") == ["Kwame Asante", "Sunita Rao"]
     assert answerers("Answered by the helpline team · 28 April 2025") is None
     assert answerers("Our answer") is None
+
+
+def test_a_councils_response_names_the_member_who_gives_it_not_the_questioner():
+    question = [
+        "Question 3 – Cost of the Riverside Hub",
+        "Asked by: Mr Callum Reid, Ashcombe resident",
+        "What is the total cost of the Riverside Hub to date, including fees and the overspend on the roof?",
+        "Response from the Leader of the Council, Cllr Fiona Ransome:",
+        "The total spent to date is £14.2 million, of which £1.1 million relates to the roof works.",
+    ]
+    article = assemble(tuple(Block(k, t) for k, t in enumerate(question, 1)), "d.txt")
+    assert article.authors == ("Fiona Ransome",)
+
+
+def test_a_response_from_a_business_or_a_person_without_a_title_names_no_answerer():
+    assert answerers("Reply by the Chief Executive, Dr Amara Osei-Tutu:") == ["Amara Osei-Tutu"]
+    assert answerers("Response from Harbour Hotel:") is None
+    assert answerers("Reply from Mark Jones, General Manager:") is None
+    assert answerers("Reply: A written answer will be circulated to all members.") is None

@@ -468,6 +468,15 @@ def test_a_headline_wrapped_onto_the_line_over_its_by_line_is_whole():
     assert (by_line.title, by_line.authors) == ("Ballymore bypass to open to traffic next month", ("Niall Keogh",))
 
 
+def test_a_reader_views_headline_wrapped_onto_a_line_opening_with_a_capital_is_whole():
+    article = make("What a Danish island's heating co-op can teach", "British community energy", "Gwen and Tomas Pryce",
+                   "7–9 minutes", LONG)
+    assert article.title == "What a Danish island's heating co-op can teach British community energy"
+    assert article.authors == ("Gwen Pryce", "Tomas Pryce")  # two of one surname under the headline
+    place = make("Country diary: a stoat's winter coat comes in patchy", "Upper Teesdale, County Durham", "By Amy Liptrot", LONG)
+    assert place.title == "Country diary: a stoat's winter coat comes in patchy"  # no reader view: a place under the headline
+
+
 def test_a_first_name_signature_over_a_line_about_the_writer_names_them_whole():
     article = make("The varnish that would not dry", LONG, "— Ciarán",
                    "Ciarán Ó Floinn trained at the Scuola Internazionale di Liuteria in Cremona and has made violins in Ballydehob since 2003.")

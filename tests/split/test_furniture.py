@@ -90,7 +90,8 @@ def test_a_commenters_head_is_a_name_and_a_date_not_a_headline_or_by_line():
         assert commenter(line), line
     for line in ("By Jenny Okonjo · 12 November 2026", "Blackfoot River Fishing Report – July 5, 2026", "Tragically on 29 November 2026, aged 34",
                  "Towpath closure at Drungewick Aqueduct, 7–11 December", "Published: 16 November 2026",
-                 "Junior Home International, Aviemore, 3–4 October 2026", "IMPACT · 3 June 2025"):  # a section's label over a teaser
+                 "Junior Home International, Aviemore, 3–4 October 2026", "IMPACT · 3 June 2025",  # a section's label over a teaser
+                 "News · 3 March 2026", "Document · 14 January 2026"):  # a search result's kind over its text
         assert not commenter(line), line
 
 
@@ -119,6 +120,7 @@ def test_a_menu_row_is_links_not_an_events_line():
     assert not menu_row("Thu 3 Dec · 8.30pm · £22 / £18 members")
     assert not menu_row("By Jane Hill · 3 March 2026 · 4 min read")
     assert menu_row("[contents] [back issues] [send us stuff] [stockists]")  # links in brackets
+    assert not menu_row("wessextennis.org.uk › clubs › facilities › floodlighting")  # a search result's address
     assert menu_row("Home About the Society Lectures & Events Library Membership Archive Contact")  # no separators
     assert not menu_row("Home is where the heart is, and the village hall is its kitchen.")
     assert not menu_row("Home Office confirms new rules for visitor visas")  # a headline: too few words, one verb
@@ -290,7 +292,8 @@ def test_a_card_of_fields_only_is_furniture_a_card_with_a_line_of_text_is_an_ite
     bare = ["After Lamorna Birch, river landscape, coloured print", "Estimate: £20 - £40   No bids", "Closes: 19 Mar 2025 19:35:00"]
     described = [bare[0], "A faded but honest print in its original oak frame, the glass cracked at one corner", *bare[1:]]
     dated = ["Tewkesbury camping", "Pitches open Friday 2pm.", "21 Apr 2026"]
-    for texts, is_item in ((bare, False), (described, True), (dated, True)):
+    result = ["Winter Open series 2025–26", "northeastgolf.scot › competitions › winter-open-series", "Event · Sundays from 2 November · Various courses"]
+    for texts, is_item in ((bare, False), (described, True), (dated, True), (result, False)):  # (a search result with no text)
         blocks = tuple(Block(2 * i + 1, t) for i, t in enumerate(texts))
         kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
         assert len(kept) == is_item, texts

@@ -443,6 +443,13 @@ def test_sisters_elders_and_chefs_leave_the_name_and_a_stations_point_is_a_place
     assert is_group("Special Collections") and not is_person_name("Tollan Point")
 
 
+def test_police_chess_and_religious_titles_and_letters_after_a_name_in_capitals_are_no_part_of_it():
+    assert bare_name("PC Sam Okonjo") == "Sam Okonjo" and bare_name("IA Helga Brandstetter") == "Helga Brandstetter"
+    assert bare_name("Dra. Camila Roldán Echeverri") == "Camila Roldán Echeverri" and bare_name("Qari Bilal Hussain") == "Bilal Hussain"
+    assert bare_name("Hafiz Zulkarnain") == "Hafiz Zulkarnain"  # a first name, too
+    assert bare_name("GRACE OYELARAN MRCVS") == "Grace Oyelaran" and bare_name("DAVID MA") == "David Ma"
+
+
 def test_a_text_browsers_link_number_is_no_part_of_a_title():
     assert split_title("[16]Roading repairs: where the money goes after February's storm") == (
         "Roading repairs: where the money goes after February's storm", None)

@@ -108,3 +108,12 @@ def test_a_reviewers_row_under_the_text_names_the_reviewer():
         ((25, 28), "Comfortable with glasses", ("Rowan Achebe",)),
     ]  # "NAME · level · Reviewed DATE" under the text is the reviewer's; a review with stars and no text none
     assert result.articles[1].date == dt.date(2026, 10, 20)
+
+
+def test_a_reviewers_name_and_country_over_the_kind_of_trip_names_the_reviewer():
+    result = split_page("reviews_name_country_trip.txt")
+    assert plan(result) == [
+        ((10, 13), "Seals, herons and a sunset to remember", ("Claire",)),
+        ((16, 19), "Schöne Tour, etwas windig", ("Jürgen K.", "Petra K.")),  # a couple of one surname, "und" between them
+        ((22, 25), "Brilliant with two teenagers", ("Wayne Dorrington",)),  # the nickname in quotes is no part of the name
+    ]  # "Couples · 14 June 2026 · Verified booking" under "NAME – Country" tells the trip, no reviewer

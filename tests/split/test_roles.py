@@ -242,6 +242,8 @@ def test_furniture_by_shape_and_by_repetition():
     assert furniture_reason("D") is not None
     assert furniture_reason("Tags: broad beans, pests, soil") is not None
     assert furniture_reason("— Gareth", 4) is None  # a blogger's signature under each post recurs, and is no furniture
+    assert furniture_reason("-- Jo", 4) is None  # nor an editor's of two letters under each part of a newsletter
+    assert furniture_reason("-- Hi", 4) is not None
     assert furniture_reason("More news", 4) is not None
     assert furniture_reason("Follow the money: how the port was sold") is None  # a headline, not a call to action
     assert furniture_reason("Comment: Stop calling it 'content'. Readers can tell") is None  # a kicker glued to a headline

@@ -594,3 +594,32 @@ def test_a_plain_mail_heading_between_two_items_keeps_them_apart():
         shapes = [shape(t) for t in texts]
         out, _ = join([Item(0, 7, 0.9), Item(7, 10, 0.6)], blocks, shapes, classify(texts, None, shapes), [])
         assert len(out) == (1 if joined else 2)  # a mail's heading opens an item of its own, never a section
+
+
+def test_two_sections_cut_from_an_article_join_it_when_the_second_closes_with_a_note_on_its_writer():
+    result = split(GUEST_POST, "The sea is not your swimming pool", "And finally: ask us")
+    assert [a.title for a in result.articles] == ["What I learned from thirty years of lifeguarding"]
+    assert "rip current" in result.articles[0].body and "trains new lifeguards" in result.articles[0].body
+    other = (*GUEST_POST[:-1], "Jenna Treloar spent thirty summers on the beaches of north Cornwall and now trains new lifeguards.")
+    assert len(split(other, "The sea is not your swimming pool", "And finally: ask us").articles) == 3
+
+
+def test_text_broken_off_at_a_pdf_pages_foot_goes_on_in_the_item_under_it():
+    texts = [
+        "Reading the margins of a Tudor household",
+        "By Eleri Vaughan and Sam Okonjo",
+        "When the Pelham family's Book of Hours came up for sale in 2022, the catalogue described it as heavily annotated.",
+        "Working with the library's conservation team, doctoral researcher Sam Okonjo used imaging to recover notes that had",
+        "This article is licensed under a Creative Commons Attribution 4.0 International licence (CC BY 4.0).",
+        "been scraped away or washed out. Among them is a list of books lent and borrowed between the women of the house.",
+        "An exhibition of the manuscript opens in the Weaver Gallery in October.",
+    ]
+    blocks = [Block(k + 1, t) for k, t in enumerate(texts)]
+    shapes = [shape(t) for t in texts]
+    roles = classify(texts, None, shapes)
+    out, _ = join([Item(0, 5, 0.9), Item(5, 7, 0.6)], blocks, shapes, roles, [])
+    assert [(i.start, i.end) for i in out] == [(0, 7)]  # the licence printed at the page's foot ends no article
+    whole = [*texts[:3], "He also used imaging to recover notes that had been scraped away.", *texts[4:]]
+    shapes = [shape(t) for t in whole]
+    out, _ = join([Item(0, 5, 0.9), Item(5, 7, 0.6)], [Block(k + 1, t) for k, t in enumerate(whole)], shapes, classify(whole, None, shapes), [])
+    assert len(out) == 2  # text that ended its sentence: the item under it, in lower case or not, is its own

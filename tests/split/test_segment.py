@@ -168,6 +168,21 @@ def test_a_comment_of_two_sentences_does_not_end_the_comments_but_a_headline_of_
     assert all(debris[n] == "comments" for n in (2, 3, 4, 5, 6))
 
 
+def test_a_teasers_count_of_comments_gives_back_the_next_teasers_date_row_over_its_headline():
+    text = "\n".join([LONG, "16 comments", "", "13 OCT 2026 | Gin", "Cwm Tawel distillery wins planning consent on appeal", LONG])
+    found, debris = segments(text)
+    assert found == [[1], [4, 5, 6]]  # the date row is the teaser's, above its headline as below its text
+    seg = list(iter_segments(text.split("\n"), []))[1]
+    assert [b.removed_before for b in seg] == [1, 0, 0]  # ("16 comments" taken out over it)
+    text = "\n".join([LONG, "3 Comments", "Graham W says:", "June 18, 2025 at 9:14 pm", "Why the best tomato is the smallest one", LONG])
+    assert segments(text)[0] == [[1], [5, 6]]  # a comment's date, with its time, stays the comments'
+    text = "\n".join([LONG, "4 comments", "Declan Moody", "29 April 2025",
+                       'Brilliant piece Tomás. I\'m sending it to everyone who asks me "is it expensive?"', "Niamh Ní Bhriain", "30 April 2025"])
+    assert segments(text)[0] == [[1]]  # a comment's date under its commenter's name, its text ending in a quotation
+    text = "\n".join([LONG, "4 comments", "Tomás Ó Riain", "30 April 2025", "Go raibh maith agat Niamh!", "Paddy Gorman", "1 May 2025"])
+    assert segments(text)[0] == [[1]]  # a comment of a few words under its commenter's name and date, headline-shaped or not
+
+
 def test_each_line_knows_how_many_lines_were_taken_out_above_it():
     text = "\n".join([LONG, "Share our publication on social media", "", LONG])
     seg = next(iter_segments(text.split("\n"), []))

@@ -48,6 +48,7 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
                 first, raw = first[:-1], _SOFT_BREAK.sub("", raw, 1)
             if _QP_ESCAPE.search(first):  # a raw e-mail's text is read decoded: "Ireland / =C3=89ire", "=3D=3D Notices =3D=3D"
                 first, raw = (quopri.decodestring(t.encode()).decode("utf-8", "replace") for t in (first, raw))
+            first, raw = _IMAGE.sub("", first, 1), _IMAGE.sub("", raw, 1)  # a text browser's "[IMG]" before the headline's link
             head = heading(first)  # a plain-text heading's marks ("** Title") and a link's number ("[16]Title") are no part of it
             wrapped = heading(raw)
             under = [heading(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)))
@@ -56,20 +57,30 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
             head = _LEADING_MARKS.sub("", head, 1)  # a bullet or a reviewer's stars before a lead-in or a review's headline
             wrapped = _LEADING_MARKS.sub("", wrapped, 1)
             assert (head.startswith(item.title) or item.title.startswith(head) and wrapped.startswith(item.title)
-                    or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) for u in under)  # under a teaser's date or time row
+                    or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) or _unkicked(u).startswith(item.title) for u in under)  # under a teaser's date or time row
                     or any(m and (m.startswith(item.title) or item.title.startswith(m)) for m in message)  # under a message's header rows
                     or heading(" ".join(_COLUMNS.split(lines[n - 1].strip())[0] for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 1) + 1))
                                ).startswith(item.title)  # the left column of a page laid out in two
                     or f"Topic: {item.title}" in head  # a forum's topic bar over the opening post ("Author  Topic: … (Read 612 times)")
                     or _CHAT_ROW.match(first) and any(u.startswith(item.title) for u in under)  # under a chat message's time and sender
                     or (kicker := _GLUED_KICKER.match(head)) and head[kicker.end():].startswith(item.title)  # "EXPLAINERWhat is …"
-                    or (person(head) or _NAMES_ROW.match(head) or is_handle(head)) and any(heading(lines[n - 1]) == item.title for n in range(item.lines[0] + 1, min(item.lines[1], item.lines[0] + 5) + 1))), (  # under a reviewer's name and its facts
+                    or (person(reviewer := _FROM.sub("", head)) or _NAMES_ROW.match(reviewer) or is_handle(reviewer)
+                        or reviewer != head and _FIRST_NAME.match(reviewer)) and any(_LEADING_MARKS.sub("", heading(lines[n - 1]), 1) == item.title for n in range(item.lines[0] + 1, min(item.lines[1], item.lines[0] + 5) + 1))), (  # under a reviewer's name and its facts
                 f"{dump.name}:{item.lines[0]}: {item.title!r} is not its first line")
 
 
 _SOFT_BREAK = re.compile(r"= ")
 _NAMES_ROW = re.compile(r"^[A-Z][\w'’.-]*(?: (?:and|&|[A-Z][\w'’.-]*)){1,5}$")  # a review's writers: "Pam and Geoff Hurrell"
-_GLUED_KICKER = re.compile(r"^[A-Z][A-Z&' ]{2,}(?=[A-Z][a-z])")  # a kicker glued onto the headline: "EXPLAINERWhat is …"
+_GLUED_KICKER = re.compile(r"^[A-Z][A-Z0-9&' ]{2,}(?=[A-Z][a-z])")  # a kicker glued onto the headline: "EXPLAINERWhat is …", "ELCC 2026Perioperative …"
+_FIRST_NAME = re.compile(r"^[A-Z][a-zà-ÿ'’-]{1,19}$")  # a reviewer's first name, over where they are from
+_IMAGE = re.compile(r"^\s*\[IMG\]\s*")
+_FROM = re.compile(r"\s+[–—]\s+[A-Z][\w .,'’()-]{1,40}$")  # where a reviewer is from: "Helen – United Kingdom"
+
+
+def _unkicked(text: str) -> str:
+    """A headline without the kicker glued onto it."""
+    kicker = _GLUED_KICKER.match(text)
+    return text[kicker.end():] if kicker else text
 _CHAT_ROW = re.compile(r"^\[[^\]]{5,30}\]\s+\S")  # "[24-Feb-25 07:03 PM] Valka (mod team)"
 _QP_ESCAPE = re.compile(r"=[0-9A-F]{2}")
 _COLUMNS = re.compile(r"\s{3,}")

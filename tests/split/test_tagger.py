@@ -11,7 +11,7 @@ import pytest
 from sitegen.model import ArticleKind
 from sitegen.split import split_text, tagger
 from sitegen.split.roles import Role, classify, shape
-from sitegen.split.text import Block
+from sitegen.split.text import Block, Debris
 from tests.split_support import FirstOnly
 
 TEXTS = [
@@ -238,6 +238,24 @@ NEIGHBOUR_MAIL = (
     "** Community fund: last call for applications",
     "Local groups can still apply for grants of up to £1,500 from the community fund before the end of March.",
 )
+
+
+def test_a_rule_drawn_between_items_is_a_feature_of_its_line():
+    texts = [TEXTS[1], TEXTS[2], TEXTS[3]]
+    blocks = (Block(1, texts[0]), Block(2, texts[1]), Block(4, texts[2]))
+    shapes = tuple(shape(t) for t in texts)
+    rule = Debris(3, "━" * 40, "recurs 4 times in the dump")
+    segment = tagger.Segment(blocks, shapes, classify(texts, None, shapes), (rule,))
+    lines = tagger.describe(segment)
+    assert [line.block.line for line in lines if "rule" in line.own] == [3]
+    assert "-1:rule" in tagger.features(lines, 3)  # the headline under it sees it
+    signed = tagger.Segment(blocks, shapes, classify(texts, None, shapes), (Debris(3, "-- ", "a line of one or two characters"),))
+    assert [line.block.line for line in tagger.describe(signed) if "sig" in line.own] == [3]  # a mail's signature line
+
+
+def test_a_records_code_over_its_title_is_a_feature_of_its_line():
+    lines, _ = described(["P-201", TEXTS[1], TEXTS[2], "LOT 14", TEXTS[3]])
+    assert [k for k, line in enumerate(lines) if "code" in line.own] == [0, 3]
 
 
 def test_a_plain_mail_heading_is_a_feature_of_its_line():

@@ -172,3 +172,11 @@ def test_a_thread_titled_twice_starts_at_the_first_and_the_posters_figures_under
     ]  # the title over the toolbar; the handle and "Posts: 212 / Joined … / Location …" under the text no reply's head
     assert "Posts: 212" not in result.articles[0].body  # the poster's figures go with the head, the signature names him
     assert {23, 25, 26, 27, 28, 29} <= {d.line for d in result.debris}  # "Top" and the reply
+
+
+def test_an_opening_post_alone_in_its_segment_is_a_thread_by_its_counts_and_its_replies_are_left_out():
+    result = split_page("forum_thread_community_counts.txt")
+    assert plan(result) == [
+        ((11, 24), "[Question] Club root on my brassica bed for the second year running – lime or give up?", ("Hamid Mirza",)),
+    ]  # "8 Reactions   6 Replies   141 views" under the post shows a thread; it is the post's foot, not its text
+    assert {32, 33, 37, 38} <= {d.line for d in result.debris if "forum thread" in d.reason}  # the replies after "6 Replies"

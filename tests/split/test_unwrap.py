@@ -212,11 +212,17 @@ def test_a_line_of_the_page_inside_a_sentence_is_moved_out_and_the_sentence_mend
     post = ["Filed under: childcare, labour market, guest posts", "", "Chart of the week: why wage growth looks so flat",
             "by Daniel Cho | 22 August 2025 | 3 comments"]
     assert joined(post) == post
+    # a forum thread's title printed again over its first post's "by HANDLE » DATE": no toolbar row takes the head
+    thread = ["Patrol cooking on camp — do you still let Scouts cook for themselves?",
+              "Post Reply  Search this topic…  6 posts • Page 1 of 1", "",
+              "Patrol cooking on camp — do you still let Scouts cook for themselves?",
+              "by ScouterDan » Tue Mar 10, 2026 8:14 pm", "Bit of a debate in our leadership team."]
+    assert joined(thread) == thread
     # a rule between items, as wide as the text, is joined to neither the paragraph above it nor the headline under it
-    rule = "-" * 70
-    issue = [*wrapped(PROSE, width=70), rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo", *wrapped(MORE, width=70)]
-    out = [line for line in joined(issue) if line]
-    assert out[1:4] == [rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo"]
+    for rule in ("-" * 70, "━" * 70):  # (a text browser draws its rules in box characters)
+        issue = [*wrapped(PROSE, width=70), rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo", *wrapped(MORE, width=70)]
+        out = [line for line in joined(issue) if line]
+        assert out[1:4] == [rule, "The 50:22 is a kick, not a plan", "By Lerato Khumalo"]
     # a search result's address under its title is joined to neither
     address = "sunshinecocoa.org.ng › news › 2024 › field-school-mealybugs"
     title = "Mealybugs, ants and the virus: a short lesson from the Ile-Oluji field school"
