@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from sitegen.split.boundary import PostHead
 from sitegen.split.dates import date_of, dated, month_year, relative_date
-from sitegen.split.meta import COUPLED, NAME, by_line_names, is_handle, people, without_nickname
+from sitegen.split.meta import NAME, by_line_names, couple, is_handle, without_nickname
 from sitegen.split.replies import reply_head
 from sitegen.split.text import MARKDOWN_HEADING, TWO_SENTENCES, Block, Debris
 from sitegen.split.threads import Thread
@@ -77,7 +77,6 @@ _NAME_PLACE = re.compile(r"^(?P<who>[^–—·•|]{2,40}?)\s+[–—]\s+(?P<whe
 _TRAVELLERS = frozenset("couple couples friends family families solo business group groups".split())  # "Couples · 12 May 2025"
 _INITIALLED = re.compile(r"^[A-Z][\w’'-]+ [A-Z]\.?$|^[A-Z]\.? [A-Z][\w’'-]+$")  # "Sarah T.", "Ken M", "R Patel"
 _COUPLE = re.compile(r"^(?P<a>[A-Z][\w’'-]+) (?:&|and) (?P<b>[A-Z][\w’'-]+)$")  # "Ana & Tomasz"
-_SURNAMED = re.compile(rf"^[A-Z][\w’'-]+ {COUPLED} [A-Z][\w’'-]+ (?:[A-Z][\w’'-]+|[A-Z]\.)$")  # "Pam and Geoff Hurrell", "Jürgen und Petra K."
 _PERSON = re.compile(rf"^{NAME}$")
 _FOOT_WORDS = frozenset(
     "helpful useful report share like likes liked reply replies comment comments flag was this review yes no people person"
@@ -319,7 +318,7 @@ def _name_like(text: str) -> bool:
     text = without_nickname(text.strip())  # ('Wayne "Woz" Dorrington')
     if len(text) > NAME_MAX or text.lower() in _TRAVELLERS:
         return False  # (the kind of trip a review tells: "Couples · 12 May 2025")
-    return bool(is_handle(text) or _ANONYMOUS.match(text) or _INITIALLED.match(text) or _COUPLE.match(text) or _SURNAMED.match(text)
+    return bool(is_handle(text) or _ANONYMOUS.match(text) or _INITIALLED.match(text) or _COUPLE.match(text) or couple(text)
                 or _ONE_NAME.match(text) or _PERSON.match(text))
 
 
@@ -339,11 +338,12 @@ def _names(texts: Sequence[str], kinds: dict[int, str]) -> tuple[str, ...] | Non
         who = placed.group("who").strip() if placed else who  # ("Helen – United Kingdom")
         if _ANONYMOUS.match(who):
             return ()
-        couple = _COUPLE.match(who)
-        if couple:
-            return couple.group("a"), couple.group("b")
-        if _SURNAMED.match(who):
-            return tuple(people(who, couples=True)) or (who,)  # "Jürgen und Petra K.": both Ks
+        two = _COUPLE.match(who)
+        if two:
+            return two.group("a"), two.group("b")
+        pair = couple(who)  # "Pam and Geoff Hurrell", "Jürgen und Petra K.": both of the surname
+        if pair:
+            return tuple(pair)
         return tuple(by_line_names(f"By {who}") or [who])
     return None
 

@@ -32,7 +32,7 @@ from sitegen.split.flags import is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
 from sitegen.split.meta import (
-    CALENDAR, NAME, bio_names, couple, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
+    CALENDAR, NAME, bio_names, couple, is_handle, is_organisation, people, place_name, post_nominals, by_line_names, capitalised, contribution, credit_names, group_byline, inverted_name, is_role,
 )
 from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INITIALS, INNER_NAME_WORDS, LOWER, PAPER_ARTICLES, UPPER, is_person_name, is_post, translator_names, unstopped
 from sitegen.split.memo import by_line, remembered
@@ -779,6 +779,13 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
 
 
 @remembered
+def name_over_date(name: str, date: str) -> bool:
+    """A comment's head on two lines: the commenter's name (a by-line's names, a first name or a
+    handle) over the date of the comment ("Tomás Ó Riain" or "Greg", then "30 April 2025")."""
+    name = name.strip()
+    return date_line(date) and bool(byline_names(name, after_title=True) or first_name(name) or is_handle(name))
+
+
 def date_line(text: str) -> bool:
     """A date, alone or among short labels: "9 May 2025", "News · 7 May 2025", "Updated 9 April 2025"."""
     if not (_ASCII_DIGIT.search(text) if text.isascii() else any(map(str.isdigit, text))):

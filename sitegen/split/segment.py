@@ -37,8 +37,8 @@ from sitegen.split.clean import (
     link_number,
 )
 from sitegen.split.masthead import HEAD_LINES
-from sitegen.split.meta import is_handle, looks_like_title
-from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, first_name, furniture_reason, headline_score, is_label, is_role, shape
+from sitegen.split.meta import looks_like_title
+from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, name_over_date, shape
 from sitegen.split.text import CLOCK, GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
@@ -219,10 +219,9 @@ def _ends_comments(text: str) -> bool:
 def _under_commenter(debris: list[Debris], number: int) -> bool:
     """Line `number` is right under a comment's head: its date, under the commenter's name
     ("Tomás Ó Riain" or "Greg", "30 April 2025", then "Go raibh maith agat Niamh!": the comment's text)."""
-    if len(debris) < 2 or debris[-1].line != number - 1 or debris[-1].reason != "comments" or not date_line(debris[-1].text):
+    if len(debris) < 2 or debris[-1].line != number - 1 or debris[-1].reason != "comments" or debris[-2].reason != "comments":
         return False
-    name = debris[-2].text.strip()
-    return debris[-2].reason == "comments" and bool(byline_names(name, after_title=True) or first_name(name) or is_handle(name))
+    return name_over_date(debris[-2].text, debris[-1].text)
 
 
 def _dated_or_signed(text: str) -> bool:
