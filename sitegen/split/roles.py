@@ -166,8 +166,10 @@ COMMENTS = re.compile(  # the start of a comments section
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
-    r"^(?:[^\W\d_]+ ?/ ?)?(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share"
-    r"|related|keywords|browse(?: by \w+)?|archives?(?: by \w+)?)\s*:.{0,200}$"  # also under a label in another language: "Rhannu / Share: …"
+    r"^(?:[^›>\n]{1,40} [›>] ){0,3}(?:[^\W\d_]+ ?/ ?)?(?:tags?|tagged|topics?|categories|category|filed under|posted in|share this( article| story| post)?|share"
+    r"|related|keywords|browse(?: by \w+)?|archives?(?: by \w+)?|category archives|tag archives"
+    r"|étiquettes?|catégories?|schlagw(?:ort|örter)|kategorien?|etiquetas?|categorías?|categorie)\s*:.{0,200}$"
+    # also under a label in another language ("Rhannu / Share: …", "Étiquette : …") and after the page's crumbs ("News › Tag: …")
     r"|^(?:this (?:story|post|article|page|review) (?:has been|was) )?(?:read|viewed|seen) [\d,]+ times$"  # a post's counter
     r"|^(?:\d+ comments?|\d+ citations?(?: \(\w+\))?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
@@ -690,6 +692,8 @@ def signature(text: str) -> list[str] | None:
     name, _, role = text.strip().lstrip("–—- ").partition(", ")  # "Marta Kowalczyk, editor"
     if role and (len(role.split()) <= 4 and _JOB.search(role) or _affiliation(role)) and person(_no_honorific(name)):
         return [_no_honorific(name)]  # "Lt Gen (Retd) Sir Andrew Hale, Chairman of Trustees"  # "Jane Hill, Professor of History, University of Leeds"
+    if role and text.lstrip()[:1] in "—–" and person(_no_honorific(name)):
+        return [_no_honorific(name)]  # "— Marc-André Fortier, her nephew and a member of the Montreal branch": signed under a dash
     return None
 
 

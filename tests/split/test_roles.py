@@ -198,6 +198,8 @@ def test_signatures_of_letters():
     assert signature("Yours, Ned Aske, Bowmen of Wigmore") == ["Ned Aske"]
     assert signature("— Jonas Whitfield, Lead Forecaster, with the forecasting team") == ["Jonas Whitfield"]  # the team names no one
     assert signature("— The forecasting team") is None
+    assert signature("— Marc-André Fortier, her nephew and a member of the Montreal branch") == ["Marc-André Fortier"]  # under a dash, who they are
+    assert signature("— Paris, the city of light and of the long lunch") is None  # a place under a dash signs nothing
     assert signature("— Siobhán Kearney, 14.03.2025") == ["Siobhán Kearney"]  # signed and dated
     assert not first_name("Registrar") and first_name("Rosa")  # a notice signed by an office names no one
     assert byline_names("PRESS RELEASE", after_title=True) is None  # a kind of text, not a name
@@ -234,6 +236,13 @@ def test_signatures_of_letters():
     assert person("Theresa May") and person("Sally Field") and not person("Part Two") and not person("Two Crow")
     assert signature("Globalization and Internet Safeguards") is None
     assert signature("ASSESSING CHINA’S Goes") is None
+
+
+def test_the_head_of_a_tag_or_category_page_is_furniture_in_any_language_and_under_crumbs():
+    for head in ("Category Archives: Assessment", "Étiquette : bijoux Art déco", "Catégorie : Prévention des incendies",
+                 "News › Tag: Trafnidiaeth / Transport", "Home > News > Category: Sport", "Schlagwort: Fachwerk"):
+        assert furniture_reason(head), head
+    assert furniture_reason("Tagged at last: the ringing team's first osprey") is None  # a headline
 
 
 def test_furniture_by_shape_and_by_repetition():
