@@ -101,7 +101,7 @@ _VENUE = re.compile(r"\b(?:Lecture|Theatre|Theater|Auditorium|Building|Room|Foye
 GENRES = frozenset(
     "report reports review reviews preview update updates notes diary results feature interview column letter letters blog "
     "podcast video opinion analysis comment news roundup round-up digest bulletin guide briefing release releases statement "
-    "notice".split()
+    "notice information publicity announcement announcements advisory obituary obituaries".split()
 )
 _NOT_NAME_WORDS = frozenset("the of for on in at with from to a an by".split())
 INNER_NAME_WORDS = frozenset(("two",))  # a word no name opens or ends with, inside one: "Shirley Two Crow"

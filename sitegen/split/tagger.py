@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import answers, briefs, cohesion, contents, contributors, ends, flat, furniture, margins, peers, postfeet, ranks, records, replies, rows, sections, short, signoff, stack, template
+from sitegen.split import answers, briefs, cardrows, cohesion, contents, contributors, ends, flat, furniture, margins, peers, postfeet, ranks, records, replies, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import NO_RUNNING_TEXT, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -785,6 +785,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
                         "new item cut where a record of the page's form starts; check it is not part of the text above")
     out, left = _lone_headings(out, segment, {lines[a].index for a, _ in listed_entries}, left)
     out, left = margins.attach(out, segment.blocks, segment.shapes, segment.roles, left)
+    out, left = cardrows.give_back(out, segment.blocks, segment.roles, left)  # a card's row at the end of the card above
     out = _cut_at_heads(out, {lines[a].index for a, _ in briefed}, segment)  # (a brief is no margin of the one above)
     out, left = contributors.join(out, pages, segment.blocks, left)  # contributors' sections: one article, whatever cut them
     out, left = sections.join_steps(out, segment.blocks, left)  # a how-to's numbered steps: one article with its introduction

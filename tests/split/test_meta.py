@@ -377,6 +377,11 @@ def test_institutions_and_clubs_are_not_people():
     assert is_person_name("Jane Hill") and is_person_name("JANE HILL")
 
 
+def test_a_kind_of_press_material_is_no_name():
+    for kind in ("Programme Information", "PICTURE PUBLICITY", "Safety Advisory", "Press Announcement"):
+        assert not is_person_name(kind), kind  # a card's row: "PROGRAMME INFORMATION · 13 March 2026 · Podcasts"
+
+
 @pytest.mark.parametrize(
     "name",
     ["Arctic Dispatch", "Volcano Watch", "Ashcombe Bowmen", "Anaphylaxis Network Ireland", "Inquiry Secretariat",

@@ -84,7 +84,7 @@ def _unkicked(text: str) -> str:
 _CHAT_ROW = re.compile(r"^\[[^\]]{5,30}\]\s+\S")  # "[24-Feb-25 07:03 PM] Valka (mod team)"
 _QP_ESCAPE = re.compile(r"=[0-9A-F]{2}")
 _COLUMNS = re.compile(r"\s{3,}")
-_LEADING_MARKS = re.compile(r"^(?:[•·▪‣◦]|[★☆✩✪⭐]+½?|Q:)\s+")  # (a question's "Q:" marker too)
+_LEADING_MARKS = re.compile(r"^(?:[•·▪‣◦–-]|[★☆✩✪⭐]+½?|Q:)\s+")  # (a question's "Q:" marker too)
 _MESSAGE_MARKS = re.compile(
     r"^(?:>\s*)+"  # a quoted mail's marks
     r"|^Subj(?:ect)?\s*:\s*(?:\[[^\]]{1,40}\]\s*)?"  # a mail's or an echo's subject, its list tag

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from sitegen.split.cardrows import WHY, row_form
+from tests.split_support import plan, split_page
+
+
+def test_the_form_of_a_cards_row_is_its_label_and_its_date():
+    assert row_form("NEWS RELEASE · 22 April 2027 · Radio") == ("caps", "date")
+    assert row_form("PICTURE PUBLICITY · 19 April 2027") == ("caps", "date")
+    assert row_form("13 OCT 2026 | Gin") == ("date", "words")
+    assert row_form("Harbour Lights Radio extends its breakfast show to Saturdays") is None  # no row
+    assert row_form("Home · About · Contact") is None  # a menu: no date
+
+
+def test_a_cards_row_left_at_the_end_of_the_card_above_goes_with_the_card_under_it():
+    result = split_page("press_centre_card_rows.txt")
+    items = plan(result)
+    assert items[:4] == [
+        ((8, 10), "Harbour Lights Radio extends its breakfast show to Saturdays", ()),
+        ((11, 13), "The Lighthouse Keepers: a four-part series on the last keepers of the coast", ()),
+        ((16, 18), "Harbour Lights Radio publishes its annual listener survey", ()),
+        ((19, 21), "Folk on the Quay returns for a summer of live sessions", ()),
+    ]  # a gallery's row ("PICTURE PUBLICITY · 19 April 2027") is not the end of the release above it
+    assert {d.line for d in result.debris if d.reason == WHY} == {14, 22}  # it goes out with its gallery, which has no text
