@@ -98,7 +98,7 @@ _LABELS = ("comment", "watch", "listen")  # a kicker glued to a headline ("Comme
 _WEB_WORDS = Folded(
     r"\b(?:social media|newsletter|inbox|app|podcast|facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube"
     r"|comments?|subscribers?|subscription|membership|members|donation|cookies?|website|our (?:site|publication|journalism)"
-    r"|e-?mail|browser|online)\b",
+    r"|e-?mail|browser|online|journalism|subscribe)\b",
 )
 _ADDRESSED = re.compile(  # a note to readers with the site's address: "Send your report to sport@…"
     r"\S@[\w-]+\.\w.*\b(?:you|your|us|please)\b|\b(?:you|your|us|please)\b.*\S@[\w-]+\.\w", re.IGNORECASE
@@ -177,6 +177,8 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|what are your thoughts|what do you think|have your say)\W*$"
     r"|^(?:was|is) this (?:article |page |answer |story |post |information )?(?:helpful|useful)\b.{0,40}$"
     r"|^you(?: are|'re|’re)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)\b"
+    r"|^(?:you have|you've got) (?:\d+|one|two|three|no) (?:more )?free (?:articles?|stories|reads?)\b.{0,60}$"  # a paywall's counter
+    r"|^this is your (?:last|final) free (?:article|story)\b.{0,60}$"
     r"|^posted in [^.!?:|]{1,80} \| [^.!?|]{1,40}$"  # a blog's entry footer: "Posted in Schools | Leave a comment"
     r"|^[^.!?]{2,80}(?: [·|•–—-] |\s{3,})(?:page|p\.) ?\d{1,4}$"  # a print page's running head: "SIVUMUT NEWS · March 14, 2025 · Page 4"
     r"|^(?:page|p\.) ?\d{1,4}(?: [·|•–—-] |\s{3,})[^.!?]{2,80}$"

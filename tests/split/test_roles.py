@@ -349,6 +349,13 @@ def test_short_commands_and_notes_to_readers_are_furniture():
     assert furniture_reason("Search for missing climbers called off after storm") is None
 
 
+def test_a_paywalls_prompts_are_furniture():
+    for line in ("Support local journalism from £1 a week. Subscribe today", "You have 2 free articles left this month.",
+                 "This is your last free article this month", "Subscribe: 12 issues for £12 + a free tote"):
+        assert furniture_reason(line), line
+    assert furniture_reason("Support grows for the lifeboat station's new boathouse") is None  # a headline
+
+
 def test_a_long_question_after_text_is_a_sentence_not_a_headline():
     question = "Is this really how the council wants to treat the people who built this town?"
     assert classify([PROSE, question])[1] is Role.BODY
