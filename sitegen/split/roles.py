@@ -302,6 +302,12 @@ def _broken(text: str) -> bool:
     return bool(last) and last[0] in _FUNCTION_ENDS
 
 
+def _credited_sentence(text: str) -> bool:
+    """A sentence of six words or more with a writer's credit after it, on one line."""
+    sentence, _, tail = text.rpartition(". ")
+    return len(sentence.split()) >= 6 and bool(credit_names(tail) or byline_names(tail))
+
+
 @by_line  # `s`, when given, is the shape of `text`
 def headline_score(text: str, s: LineShape | None = None) -> float:
     """How much a line, on its own, looks like a headline (0 = not at all, 1 = surely):
@@ -321,6 +327,8 @@ def headline_score(text: str, s: LineShape | None = None) -> float:
         return 0.0  # a quoted sentence
     if _REFERENCE.search(text) or meta_row(text):
         return 0.0  # a headline carries no web address or DOI (a reference does), nor is it a row of fields or links
+    if ". " in text and _credited_sentence(text):
+        return 0.0  # "Officers will carry out checks at Broad Oak. Reporting by NAME": a teaser's text with its credit
     score = 0.55
     if s.words == 2:
         score -= 0.25

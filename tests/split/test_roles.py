@@ -63,6 +63,9 @@ def test_headline_shape():
     assert headline_score("THE FEVER SEASON. STATE OF THE HOSPITALS.") >= 0.5
     assert headline_score("The fever season is here.") == 0.0
     assert headline_score("« Le droit de rester » / The right to stay") >= 0.5  # French spacing inside the guillemets
+    assert headline_score("Officers will carry out speed checks at Broad Oak and Nantgaredig. Reporting by Mererid Thomas") == 0.0
+    # (a teaser's text with its writer's credit after the stop)
+    assert headline_score("Storm hits the coast. Roads closed") >= 0.5
 
 
 def test_the_roles_of_an_item_head_and_its_end():
