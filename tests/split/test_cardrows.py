@@ -22,3 +22,10 @@ def test_a_cards_row_left_at_the_end_of_the_card_above_goes_with_the_card_under_
         ((19, 21), "Folk on the Quay returns for a summer of live sessions", ()),
     ]  # a gallery's row ("PICTURE PUBLICITY · 19 April 2027") is not the end of the release above it
     assert {d.line for d in result.debris if d.reason == WHY} == {14, 22}  # it goes out with its gallery, which has no text
+
+
+def test_rows_printed_under_the_cards_close_them():
+    items = plan(split_page("listing_rows_under_cards.txt"))
+    assert [lines for lines, _, _ in items] == [(8, 10), (11, 13), (14, 16), (23, 25), (26, 28)]
+    # each card runs to its row of section and date under its text; "Free eye tests at the Galashiels
+    # centre" over its row, with no text, is no item and takes nothing of the card under it
