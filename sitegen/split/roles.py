@@ -133,7 +133,7 @@ _VALEDICTION = re.compile(
     r"^(?:yours(?: (?:sincerely|faithfully|truly|ever))?|(?:with )?(?:best|kind|warm)(?: wishes| regards)?|regards|sincerely|thanks|cheers),\s+",
     re.IGNORECASE,
 )
-_HANDLE = re.compile(r"\s+@\w+$")  # "Jane Hill @janehill"
+_HANDLE = re.compile(r"\s+@\w+(?:@[\w-]+(?:\.[\w-]+)+)?$")  # "Jane Hill @janehill", a Mastodon handle "@plsen@histodon.example"
 _WITH_TEAM = re.compile(  # ", with the forecasting team" after a signature: no one named
     r",?\s+(?:with|and|for) (?:the|our|all the|all at|everyone at) (?:[\w’'-]+ ){0,3}(?:team|staff|crew|colleagues|volunteers)$", re.IGNORECASE
 )

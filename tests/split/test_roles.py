@@ -352,6 +352,11 @@ def test_short_commands_and_notes_to_readers_are_furniture():
     assert furniture_reason("Search for missing climbers called off after storm") is None
 
 
+def test_a_social_posts_head_names_its_poster_with_a_mastodon_handle():
+    assert byline_names("Dr Priya Lockwood-Sen @plsen@histodon.example · 2d") == ["Priya Lockwood-Sen"]
+    assert byline_names("Jane Hill @janehill · 3h") == ["Jane Hill"]
+
+
 def test_a_paywalls_prompts_are_furniture():
     for line in ("Support local journalism from £1 a week. Subscribe today", "You have 2 free articles left this month.",
                  "This is your last free article this month", "Subscribe: 12 issues for £12 + a free tote"):
