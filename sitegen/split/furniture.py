@@ -34,7 +34,7 @@ from sitegen.split.flags import alt_text
 from sitegen.split.meta import GENRES, is_handle
 from sitegen.split.roles import LineShape, Role, is_organisation
 from sitegen.split.firsts import initialled
-from sitegen.split.text import CLOCK, WEB_ADDRESS, Block, Debris, may_hold
+from sitegen.split.text import CLOCK, TWO_SENTENCES, WEB_ADDRESS, Block, Debris, may_hold
 
 _FOOTER = initialled(  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
     r"\b(?:registered (?:charity|in|office|society|company|trade ?marks?)|(?:company|charity|registration|reg\.?) (?:no|number)\b"
@@ -118,6 +118,15 @@ _BLURB = re.compile(  # a page's own blurb under its heading, opening a sentence
 BLURB_LINES = 4  # a page's heading and blurb: at most this many lines
 BLURB_TEXT = 400  # and this much running text
 LONG_ITEM = 1200  # an item with this much running text is never judged furniture
+_CALENDAR = re.compile(  # the head of a newsletter's list of dates: "DATES FOR YOUR DIARY", "** CALENDAR", "BikeSafe dates for 2025"
+    r"^(?:dates? for (?:your|the) diary|diary dates|(?:the )?calendar|dates|key dates|upcoming events|forthcoming events|coming up"
+    r"|[\w'’& -]{2,30} dates(?: for \d{4})?)$",
+    re.IGNORECASE,
+)
+_HEAD_MARKS = re.compile(r"^[*=#\s]+|[*=#:\s]+$")
+CALENDAR_ROWS = 2  # a list of dates has this many dated lines at least
+DATED_AT = 24  # a dated line has its date within its first characters ("Sat 29 March   Action day, …")
+DATED_MAX = 160  # and is no longer
 SITE_TEXT = 600  # an item mostly of the site's lines has less running text than this
 OWN_TEXT = 80  # an item whose lines besides the site's hold less running text than this has no text of its own
 COMMENT_HEAD = 90  # a commenter's name and date line is at most this long
@@ -392,6 +401,18 @@ def doubt(e: Evidence) -> str | None:
     return None
 
 
+def _calendar(item: Item, blocks: Sequence[Block]) -> int:
+    """Where a list of dates heading `item` ends ("DATES FOR YOUR DIARY" over "Sat 29 March   Action
+    day, …", "Thu 1 May      POLLING DAY"): the index of the line under its last dated line, or the
+    item's start when it opens with none (a head of dates over paragraphs is an article's)."""
+    if not _CALENDAR.match(_HEAD_MARKS.sub("", blocks[item.start].text)):
+        return item.start
+    k = item.start + 1
+    while k < item.end and len(text := blocks[k].text) <= DATED_MAX and dated(text[:DATED_AT]) and not TWO_SENTENCES.search(text):
+        k += 1
+    return k if k - item.start - 1 >= CALENDAR_ROWS else item.start
+
+
 def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
           first: bool) -> tuple[list[Item], list[Debris]]:
     """The items of a segment that are not the site's furniture, and the lines of those that are
@@ -402,6 +423,12 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
         if first and k == 0 and (head := _head_under_menu(item, blocks, shapes, roles)) != item.start:
             left += [Debris(b.line, b.text, "site furniture: the site's masthead and menu") for b in blocks[item.start : head]]
             item = replace(item, start=head, doubts=tuple(d for d in item.doubts if d[0] >= blocks[head].line))
+        listed = _calendar(item, blocks)
+        if listed > item.start:  # a list of dates under its head: the newsletter's calendar, no item (what follows it may be)
+            left += [Debris(b.line, b.text, "site furniture: a calendar of dated lines") for b in blocks[item.start : listed]]
+            if listed == item.end:
+                continue
+            item = replace(item, start=listed, doubts=tuple(d for d in item.doubts if d[0] >= blocks[listed].line))
         if sum(_running(s) for s in shapes[item.start : item.end]) >= LONG_ITEM:
             kept.append(item)  # an article's text (and most items): not read further
             continue

@@ -309,3 +309,18 @@ def test_a_posters_handle_over_the_date_heads_a_reply_not_an_item():
              "Tomek, I fired raku in a back garden in Leeds for six years. Tell the neighbours, give them your number."]
     kept, removed = judge([Item(0, 4, 1.0)], *read_lines(reply), False)
     assert kept == [] and "comments" in removed[0].reason
+
+
+def test_a_calendar_of_dated_lines_is_furniture_but_dated_paragraphs_are_an_article():
+    texts = ["DATES FOR YOUR DIARY", "Sat 29 March   Action day, Hartfield East, 10am, Market Cross",
+             "Wed 2 April    Envelope stuffing, Gwen's house, 7pm", "Thu 1 May      POLLING DAY"]
+    blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert kept == [] and {d.line for d in left} == {1, 2, 3, 4}
+    assert all("calendar" in d.reason for d in left)
+    texts = ["Dates for your diary", "Carers' cafés continue through the winter: Caerphilly on Tuesdays at the Twyn Community Centre, "
+             "Abergavenny on the first Wednesday of the month. Pontypool meets on Thursdays.",
+             "Christmas lunch for carers: Thursday 17 December, 12.30pm. Free, but places must be booked by 10 December."]
+    blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert len(kept) == 1 and left == []  # paragraphs under the head: the newsletter's article
