@@ -24,7 +24,7 @@ REPLY_HEAD = 160  # a reply's head line is no longer
 _REPLY = re.compile(
     r"^(?:(?:developer|employer|owner|business|seller|host|hotel|venue|practice|manufacturer|brand"
     r"|retailer|landlord|agent|store|shop|provider|installer)(?:['’]s)? (?:response|reply)"
-    r"|response (?:from|by) \S.*)[,:]?$",
+    r"|(?:response|reply) (?:from|by) \S.*)[,:]?$",
     re.IGNORECASE,
 )
 _ASKED = re.compile(r"^\s*(?:asked by\b|question \d+\b|submitted by\b)", re.IGNORECASE)  # a question over its answer

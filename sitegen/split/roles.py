@@ -171,6 +171,7 @@ _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around
     r"|étiquettes?|catégories?|schlagw(?:ort|örter)|kategorien?|etiquetas?|categorías?|categorie)\s*:.{0,200}$"
     # also under a label in another language ("Rhannu / Share: …", "Étiquette : …") and after the page's crumbs ("News › Tag: …")
     r"|^(?:this (?:story|post|article|page|review) (?:has been|was) )?(?:read|viewed|seen) [\d,]+ times$"  # a post's counter
+    r"|^(?:read|viewed|seen|liked) by [\d,]+ (?:people|readers|members|users)\b.{0,80}$"  # "Read by 214 people   This story has been shared …"
     r"|^(?:\d+ comments?|\d+ citations?(?: \(\w+\))?|comments? \(\d+\)|no comments|leave a (?:reply|comment)|reply|load more( stories| articles)?"
     r"|more (?:reviews|stories|articles|news|from \w+( \w+)?)|recent posts|archives|categories|previous( post| article)?"
     r"|next( post| article)?|newer posts|older posts|post comment|join the (?:discussion|conversation)"

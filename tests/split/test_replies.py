@@ -48,6 +48,7 @@ def test_a_response_in_running_text_is_no_reply():
     assert [(it.start, it.end) for it in out] == [(0, 3)] and left == []
     assert replies.reply_head("Employer response") and replies.reply_head("Owner's reply")
     assert not replies.reply_head("Response to the consultation on bus routes")
+    assert replies.reply_head("Reply from MindHarbour") and not replies.reply_head("Reply to the council's letter")
     assert not replies.reply_head("Management response")  # an audit report's section, not a reply to a review
 
 

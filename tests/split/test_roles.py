@@ -357,9 +357,10 @@ def test_a_social_posts_head_names_its_poster_with_a_mastodon_handle():
     assert byline_names("Jane Hill @janehill · 3h") == ["Jane Hill"]
 
 
-def test_a_paywalls_prompts_are_furniture():
+def test_a_paywalls_prompts_and_a_posts_counters_are_furniture():
     for line in ("Support local journalism from £1 a week. Subscribe today", "You have 2 free articles left this month.",
-                 "This is your last free article this month", "Subscribe: 12 issues for £12 + a free tote"):
+                 "This is your last free article this month", "Subscribe: 12 issues for £12 + a free tote",
+                 "Read by 214 people   This story has been shared with the service", "Viewed by 1,208 users"):
         assert furniture_reason(line), line
     assert furniture_reason("Support grows for the lifeboat station's new boathouse") is None  # a headline
 
