@@ -10,7 +10,9 @@ over the first and no headline under the last. Owns `give_back(found, blocks, ro
 
 - rows over the cards: a row printed as the last line of an item, of the form that opens at least
   `HEADS` items of the segment, opens what is under it — the item right under it, or, when that
-  is no item (a gallery with no text), nothing: the row goes to the debris with its card;
+  is no item (a gallery with no text), nothing: the row goes to the debris with its card; and an
+  item is cut over each such row inside it over a headline, the lines above the row going to the
+  item above (a teaser's by-line row) or, a headline with no text, out;
 - rows under the cards: an item is cut under each row of the page's form inside it, and a row
   that opens an item goes back to the item right above it (or, with none there, to the debris:
   its card was left out).
@@ -38,6 +40,7 @@ _PARTS = re.compile(r"\s+[·|•]\s+")
 _TEXT = (Role.BODY, Role.STANDFIRST)
 WHY = "a row heading the card under it, kept at the end of the item above"
 WHY_BELOW = "a row closing a card left out"
+WHY_ABOVE = "the end of a card left out, over the next card's row"
 NOTE = "new item cut under a card's row of kind and date; check it is not part of the text above"
 
 
@@ -94,8 +97,6 @@ def give_back(found: Sequence[Item], blocks: Sequence[Block], roles: Sequence[Ro
     side = placement(rows, roles) if count >= ROWS else None
     if side == "under":
         return _under(found, set(rows), blocks, roles, left)
-    if side is None and count < HEADS:
-        return list(found), left
     return _over(found, forms, blocks, roles, left)
 
 
@@ -103,12 +104,13 @@ def _over(found: Sequence[Item], forms: Sequence[tuple[str, str] | None], blocks
           left: list[Debris]) -> tuple[list[Item], list[Debris]]:
     heads = Counter(forms[it.start] for it in found)
     heads.pop(None, None)
-    if not heads or max(heads.values()) < HEADS:
+    heading = {f for f, n in heads.items() if n >= HEADS}  # the forms that open items of the segment
+    if not heading:
         return list(found), left
     out = list(found)
     for n, item in enumerate(out):
         last = item.end - 1
-        if last == item.start or roles[last] is not Role.DATELINE or heads[forms[last]] < HEADS:
+        if last == item.start or roles[last] is not Role.DATELINE or forms[last] not in heading:
             continue
         out[n] = replace(item, end=last)
         below = out[n + 1] if n + 1 < len(out) else None
@@ -116,6 +118,32 @@ def _over(found: Sequence[Item], forms: Sequence[tuple[str, str] | None], blocks
             out[n + 1] = replace(below, start=last)
         else:
             left = [*left, Debris(blocks[last].line, blocks[last].text, WHY)]
+    return _cut_over(out, heading, forms, blocks, roles, left)
+
+
+def _cut_over(found: Sequence[Item], heading: set[tuple[str, str]], forms: Sequence[tuple[str, str] | None], blocks: Sequence[Block],
+              roles: Sequence[Role | None], left: list[Debris]) -> tuple[list[Item], list[Debris]]:
+    """The items cut over each row of a heading form inside them (over a headline); the lines above
+    the first such row, with no headline among them, end the item right above (a teaser's "NAME |
+    date | 3 comments" and "Read the story →"), or with no item there are no item's."""
+    out: list[Item] = []
+    for item in found:
+        cuts = [k for k in range(item.start + 1, item.end - 1) if forms[k] in heading and roles[k + 1] is Role.TITLE]
+        if not cuts:
+            out.append(item)
+            continue
+        pieces = cut_at(item, cuts, blocks, NOTE)
+        head, pieces = pieces[0], pieces[1:]
+        tail = head.start  # the lines the card above goes on with: its by-line row, its text
+        if out and out[-1].end == head.start:
+            while tail < head.end and roles[tail] not in (Role.TITLE, Role.FURNITURE) and forms[tail] not in heading:
+                tail += 1
+            out[-1] = replace(out[-1], end=tail) if tail > head.start else out[-1]
+        if any(roles[k] is Role.TITLE for k in range(tail, head.end)) and any(roles[k] in _TEXT for k in range(tail, head.end)):
+            pieces = [replace(head, start=tail), *pieces]  # a card of its own, with its text
+        else:  # a button, or a card left out with no text ("EV grant scheme reopens" over "By NAME")
+            left = [*left, *(Debris(b.line, b.text, WHY_ABOVE) for b in blocks[tail : head.end])]
+        out += pieces
     return out, left
 
 

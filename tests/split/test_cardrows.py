@@ -29,3 +29,13 @@ def test_rows_printed_under_the_cards_close_them():
     assert [lines for lines, _, _ in items] == [(8, 10), (11, 13), (14, 16), (23, 25), (26, 28)]
     # each card runs to its row of section and date under its text; "Free eye tests at the Galashiels
     # centre" over its row, with no text, is no item and takes nothing of the card under it
+
+
+def test_a_card_left_out_takes_nothing_of_the_card_under_its_row():
+    items = plan(split_page("listing_rows_over_cards_with_feet.txt"))
+    assert [(lines, title) for lines, title, _ in items] == [
+        ((7, 9), "Warrington RC wins the Ribble Head for the third year"),
+        ((12, 14), "Lancaster RC opens its new boathouse after a decade of fundraising"),
+        ((20, 22), "Para-rowing taster days a hit at Windermere"),
+        ((25, 27), "Juniors head to the national championships"),
+    ]  # "Regatta entries now open" with no text under its row is no item, and the next card starts at its own row
