@@ -295,6 +295,9 @@ def _front_value(value: str) -> str:
     return _norm(value)
 
 
+_LEAD_IN = re.compile(r"^[*•·▪+–-]\s+")  # a brief's bullet before its lead-in ("* Kit order: the winter kit order closes …")
+
+
 def predict(text: str, name: str) -> tuple[Item, ...]:
     """The split's articles of a dump's text as items (the pure split: nothing is written)."""
     lines = text.split("\n")
@@ -305,6 +308,7 @@ def predict(text: str, name: str) -> tuple[Item, ...]:
         meta = set(article.meta_lines)  # a headline wrapped over lines of the dump is all of them, joined
         titled = any(heading(" ".join(lines[n - 1 : _wrapped_end(n, meta)])).startswith(title)
                      for n in meta if first <= n <= last and 0 < n <= len(lines)) if title else False
+        titled = titled or bool(title) and _LEAD_IN.sub("", heading(lines[first - 1]), 1).startswith(title + ":")  # a brief's lead-in
         items.append(Item(
             (first, last), article.kind.value, title if titled else None, frozenset(map(_norm, article.authors)),
             article.licence.kind.value,

@@ -73,6 +73,7 @@ from sitegen.split.roles import (
 from sitegen.split.firsts import initialled
 from sitegen.split.threads import member_row
 from sitegen.split.text import (
+    BULLET,
     NUMBERED,
     TABLE_ROW,
     Block,
@@ -83,6 +84,7 @@ from sitegen.split.text import (
 )
 
 PREFIX_CHARS = 40
+BRIEF_LINES = 4  # one bullet's brief: its line and the lines it wraps onto
 HEAD_LINES = 4  # a by-line or date is looked for among this many lines under the title
 HEAD_FACT_MAX = 80  # a line of facts under a headline is no longer
 STANDFIRST_MAX = 320  # a standfirst above the by-line is no longer
@@ -212,7 +214,7 @@ def assemble(
             found.add_authors(names)
             found.bylines[row.line] = row.text
     ranked = NUMBERED.match(lines[0].text)  # "1. [18]Teachers to strike …": a ranked teaser's headline, its rank no part of it
-    brief = lead_in(lines[0].text) if item and item.teaser else None
+    brief = lead_in(lines[0].text) if item and (item.teaser or _one_brief(lines)) else None
     if brief is not None and brief[1] == "label":
         title = brief[0]  # "* Awards: Entries for the … close on 10 April.": a brief, titled by its lead-in, its line its text
     elif ranked and looks_like_title(ranked.group(3), lines[1].text if len(lines) > 1 else None):
@@ -407,6 +409,12 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _one_brief(lines: list[Block]) -> bool:
+    """The item is one bullet's brief, its text wrapped onto a line or two ("* Kit order: the winter
+    kit order closes on 30 November.")."""
+    return len(lines) <= BRIEF_LINES and all(not BULLET.match(b.text) for b in lines[1:])
 
 
 def _date_over_headline(text: str, under: str, below: str) -> bool:

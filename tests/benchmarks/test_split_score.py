@@ -168,6 +168,15 @@ def test_predict_reads_a_ranked_teasers_headline_without_its_rank_and_link_numbe
     assert got.title == "Teachers to strike on March 27 after pay offer rejected by union members"
 
 
+def test_predict_reads_a_briefs_lead_in_as_its_title():
+    text = ("** QUICK BITS\n\n"
+            "* Kit order: the winter kit order closes on 30 November, with the new splash tops in navy and in green.\n"
+            "* Erg challenge: the December 2k erg challenge is open to all members, with times on the whiteboard by the 20th.\n"
+            "* Lost property: a navy splash top in size M and one left-footed Croc are waiting in the kitchen.\n")
+    titles = [got.title for got in predict(text, "d.txt")]
+    assert titles == ["Kit order", "Erg challenge", "Lost property"]  # each brief titled by its lead-in, its line its text
+
+
 @pytest.mark.parametrize(("line", "read"), [
     ("<title>O&#39;Brien &amp; Sons win appeal</title>", "O'Brien & Sons win appeal"),
     ("<title>Noodle Bar (t/a &amp;quot;The Wee Noodle Bar&amp;quot;)</title>", 'Noodle Bar (t/a "The Wee Noodle Bar")'),

@@ -555,3 +555,11 @@ def test_a_notice_signed_then_dated_or_addressed_names_its_signer():
     assert addressed.authors == ("Amara Oyelowo-Grant",)
     sentence = make("A notice", notice, "Catriona MacLeod, Liquidator", "Claims close on 4 April, at noon, with 2 copies.")
     assert sentence.authors == ()  # a sentence under a name is text: the name signs nothing
+
+
+def test_one_brief_is_titled_by_its_lead_in_whatever_cut_it():
+    blocks = (Block(69, "* Patch delayed again: Halcyon Forge pushed the next patch back a week to fix the trap bug"),
+              Block(70, "players found in Lisbon."))
+    article = assemble(blocks, "d.txt", item=Item(0, 2, 1.0))  # cut by the tagger, not read as a listing's brief
+    assert article.title == "Patch delayed again"
+    assert "Halcyon Forge pushed the next patch back" in article.body  # its line is its text
