@@ -332,6 +332,8 @@ def opening_title(text: str) -> str | None:
     """A title made from the opening words of untitled text, when they read as a phrase: four
     words or more, starting with a capital (not a word cut in two), mostly words; else None."""
     head = title_from_text(text)
+    if _BROKEN_END.search(head):
+        head = head.rsplit(None, 1)[0] + "…"  # "… introduce our an-": the word broken at the line's end is left out
     words = head.split()
     letters = sum(map(str.isalpha, head))
     first = head.lstrip("“\"‘'«(")[:1]
@@ -342,6 +344,7 @@ def opening_title(text: str) -> str | None:
     return head
 
 
+_BROKEN_END = re.compile(r"\s\w*[a-z]-$")  # a word broken at a line's end, its rest on the next
 HEADLINE_REST = 70  # the rest of a headline wrapped onto the line under it is no longer
 _LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ’']{2,}(?: [A-ZÀ-ÖØ-Þ’']{2,})* [a-z]")  # a paper's first words in capitals: "THE cattle mart in …"
 HEADLINE_LINES = 3  # a headline wrapped over narrow columns has at most this many lines

@@ -303,6 +303,8 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return False  # a rating, a number, an e-mail address or a link is not a title
     if sum(map(str.isalpha, line)) < 3 or line.endswith((",", ";")):
         return False  # a slug of a letter or two, or a line that goes on ("Dear Editor,")
+    if line[-1:] == "-" and line[-2:-1].islower() and next_line[:1].islower():
+        return False  # a word broken at the line's end, its rest under it: "… introduce our an-" over "nual review …"
     if len(_BUTTONS.split(line.strip())) >= 3:
         return False  # a row of buttons or links glued by the scraper: "Was this useful?  Yes  No"
     if split_title(line)[1]:

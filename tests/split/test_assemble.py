@@ -110,6 +110,7 @@ def test_untitled_text_whose_opening_words_make_no_title_is_an_untitled_fragment
     )
     assert opening_title("uring the war the town was bombed twice, and the port was closed for years.") is None
     assert opening_title("D") is None
+    assert opening_title("It is a great pleasure to introduce our an-") == "It is a great pleasure to introduce our…"  # no half a word
     assert opening_title("| 12 | 14 | 16 | 18 |") is None
     article = assemble((Block(7, "uring the war the town was bombed twice, and the port was closed for years."),), "d.txt")
     assert article.title == "Untitled fragment (d.txt line 7)"

@@ -96,6 +96,10 @@ def test_not_titles(line):
     assert not looks_like_title(line, LONG)
 
 
+def test_a_line_ending_in_half_a_word_is_no_title():
+    assert not looks_like_title("It is a great pleasure to introduce our an-", "nual review for 2025, a year in which the")
+
+
 def test_a_last_line_is_never_a_title():
     assert not looks_like_title("Digital Edge announces leadership updates", None)
 
