@@ -614,10 +614,13 @@ def post_nominals(name: str) -> str:
     return " ".join(words)
 
 
+_MC = re.compile(r"\bMc([a-z])")  # a Scots or Irish surname's second capital: "McCreadie"
+
+
 def capitalised(name: str) -> str:
     """A name written in capitals, as it is written otherwise: "JOHN O'SULLIVAN" → "John O'Sullivan",
-    "NAIR-SHAH" → "Nair-Shah" (initials stay: "J.R.")."""
-    return _LETTERS.sub(lambda m: m.group().capitalize(), name)
+    "NAIR-SHAH" → "Nair-Shah", "IAN MCCREADIE" → "Ian McCreadie" (initials stay: "J.R.")."""
+    return _MC.sub(lambda m: "Mc" + m.group(1).upper(), _LETTERS.sub(lambda m: m.group().capitalize(), name))
 
 
 def group_byline(text: str) -> bool:

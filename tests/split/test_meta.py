@@ -314,6 +314,7 @@ def test_photographer(line, name):
 def test_names_in_capitals_are_written_as_names():
     assert capitalised("JOHN O'SULLIVAN") == "John O'Sullivan"
     assert capitalised("PRIYA NAIR-SHAH") == "Priya Nair-Shah"
+    assert capitalised("IAN MCCREADIE") == "Ian McCreadie"
     assert by_line_names("By JOHN O'SULLIVAN and PRIYA NAIR-SHAH") == ["John O'Sullivan", "Priya Nair-Shah"]
 
 
