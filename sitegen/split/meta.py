@@ -60,10 +60,11 @@ _BY_LINE = re.compile(
 _WORDS_OF = r"(?:words|text|texto|texte|story)"
 _MEDIA = r"(?:photos?|pictures|photographs?|photography|images|video|illustrations?|charts?|graphics|maps|data)"
 _WORDS_AND = rf"(?:(?:{_WORDS_OF}|interview)\s*(?:,|and|&)\s*{_MEDIA}|{_MEDIA}\s*(?:,|and|&)\s*{_WORDS_OF})"  # "Text and photos"
-FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na", "nā", "oleh", "ni")  # "by" in the languages near English, Swahili, Maori, Malay, Filipino
+FOREIGN_LEADS = ("von", "par", "por", "di", "door", "av", "na", "nā", "le", "oleh", "ni")  # "by" in the languages near English, Swahili, Maori, Irish, Malay, Filipino
+_LOWER_LEADS = ("le",)  # only in lower case: Irish "le NAME", not French "Le Sanglier Rouge"
 _LEAD = initialled(  # what starts a by-line, in English and the languages near it, and a role before the name
     rf"^(?:(?:(?:{_WORDS_AND}|{_WORDS_OF}|written|post(?:ed)?|reported|report|opinion|analysis|column|essay|commentary)\s+)?by\s+"
-    rf"|(?:{'|'.join(FOREIGN_LEADS)})\s+|(?:[a-z]+ (?:and|&) )?(?:authors?|reporters?|writers?|analysts?|correspondents?|columnists?|reporting|report|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
+    rf"|(?:{'|'.join(f'(?-i:{w})' if w in _LOWER_LEADS else w for w in FOREIGN_LEADS)})\s+|(?:[a-z]+ (?:and|&) )?(?:authors?|reporters?|writers?|analysts?|correspondents?|columnists?|reporting|report|{_WORDS_AND}|{_WORDS_OF})\s*:\s*)"
     rf"(?:(?-i:[A-Z][\w'’-]+) (?=(?-i:reporter|correspondent|writer|editor|columnist)\b))?(?:(?-i:[a-z][\w-]*) ){{0,3}}(?=[{UPPER}])",
     re.IGNORECASE,
 )  # (a place before the post: "By Riverina reporter NAME")

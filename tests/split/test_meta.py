@@ -141,6 +141,7 @@ def test_title_from_text():
         ("na Faith Njeri", ["Faith Njeri"]),  # Swahili
         ("oleh Nurul Izzah Rahman", ["Nurul Izzah Rahman"]),  # Malay
         ("Nā Hēmi Walker | 12 March 2026", ["Hēmi Walker"]),  # Maori
+        ("le Máire Ní Chonaill", ["Máire Ní Chonaill"]),  # Irish (not "Le Sanglier Rouge")
         ("Words and chart: Sipho Dlamini", ["Sipho Dlamini"]),
         ("Interview and photograph: Chanté Adonis", ["Chanté Adonis"]),  # an interviewer who took the picture
         ("By Amélie Tremblay-Roy, Le Trottoir", ["Amélie Tremblay-Roy"]),  # a paper named after the writer
