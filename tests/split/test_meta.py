@@ -176,6 +176,7 @@ def test_by_lines(line, names):
         "Reviewed by: Peter Mwangi, editor", "The report by Jane Hill", "By the numbers", "By Monday, the cranes were back",
         "Photos: Maria Costa", "Video Game Awards", "By the Associated Press", "Posted on 11 March 2027 by Parish Clerk",
         "February 8, 2027 by Monday", "Interview: Sam Oduya on running a micro-cap fund from Lagos",  # a headline
+        "Le Sanglier Rouge",  # a place in French, no Irish "le NAME"
     ],
 )
 def test_not_by_lines(line):
