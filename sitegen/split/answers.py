@@ -34,16 +34,19 @@ _ANSWERED = re.compile(r"^\s*(?:answered by|answer from|answer by)\s+\S", re.IGN
 _WITH = re.compile(r",?\s+with\s+(?P<more>[^,]+)")  # "Answered by NAME, with Dr NAME, role"
 _TRADE = re.compile(r"^(?:[a-z]+(?:ian|er|ist|or)|vet|chef|nurse|doctor|expert)$")  # "Electrician Priti Shah": the trade before the name
 _RESPONSE = re.compile(r"^\s*(?:response|reply|answer) (?:from|by) (?P<who>[^:]{3,100}):\s*$", re.IGNORECASE)  # "Reply by Councillor NAME:"
+_ASKER = re.compile(r"^\s*[—–-]\s*\S.{0,60}$")  # the asker's signature under the question: "— Name withheld", "— Jamie, Aviemore"
 _LABEL = re.compile(r"^\s*(?:answer|our answer|the answer|a)\s*[:.]?\s*$", re.IGNORECASE)  # "ANSWER", "A:"
 
 
 def join(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> tuple[list[Item], list[Debris]]:
-    """The items with each answer joined to its question above (the labels between taken out of `left`)."""
+    """The items with each answer joined to its question above (the labels and the asker's signature
+    between taken out of `left`)."""
     out: list[Item] = []
     for item in found:
         above = out[-1] if out else None
         between = range(above.end, item.start) if above else range(0)
-        if above and _ANSWERED.match(blocks[item.start].text) and all(_LABEL.match(blocks[j].text) for j in between):
+        if above and _ANSWERED.match(blocks[item.start].text) and all(
+                _LABEL.match(blocks[j].text) or _ASKER.match(blocks[j].text) for j in between):
             out[-1] = replace(above, end=item.end, doubts=above.doubts + item.doubts)
             lines = {blocks[j].line for j in between}
             left = [d for d in left if d.line not in lines]

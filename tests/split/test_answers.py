@@ -24,6 +24,12 @@ def test_an_answer_under_its_by_line_joins_the_question_above_with_the_label_bet
     assert [(it.start, it.end) for it in out] == [(0, 6)] and not left
 
 
+def test_an_answer_joins_its_question_across_the_askers_signature_left_between():
+    blocks = [Block(k, t) for k, t in enumerate(QA, 1)]
+    out, left = join([Item(0, 2, 0.9), Item(4, 6, 0.9)], blocks, [Debris(3, QA[2], "outside"), Debris(4, "ANSWER", "a label")])
+    assert [(it.start, it.end) for it in out] == [(0, 6)] and not left  # "— Graham, Stroud" is the question's
+
+
 def test_an_item_after_text_that_is_no_answer_label_stays_apart():
     blocks = [Block(k, t) for k, t in enumerate([*QA[:3], "Advertisement: bike cleaner, 20% off", *QA[4:]], 1)]
     out, _ = join([Item(0, 3, 0.9), Item(4, 6, 0.9)], blocks, [])
