@@ -77,3 +77,12 @@ def test_a_briefs_text_wrapped_onto_the_next_line_is_its_own():
         "Three new members joined the association this week.",
     )
     assert entries(texts, classify(list(texts))) == [(1, 3), (3, 4), (4, 5)]  # a line after a whole sentence is no wrap
+
+
+def test_a_lead_in_may_hold_brackets_and_a_subheading_in_an_articles_text_heads_no_briefs():
+    assert lead_in("* Small Hours (new!): Our first fiction series in two years, six stories set in all-night cafés.") == (
+        "Small Hours (new!)", "label")
+    under_subheading = (NEWS[0], "What was lit, blown and covered", *IN_BRIEF[1:])
+    assert entries(under_subheading, classify(list(under_subheading))) == []  # the article's points, under its subheading
+    under_label = (NEWS[0], *IN_BRIEF)
+    assert entries(under_label, classify(list(under_label))) == [(2, 3), (3, 4), (4, 5)]  # "IN BRIEF": the newsletter's
