@@ -425,7 +425,7 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
             item = replace(item, start=head, doubts=tuple(d for d in item.doubts if d[0] >= blocks[head].line))
         listed = _calendar(item, blocks)
         if listed > item.start:  # a list of dates under its head: the newsletter's calendar, no item (what follows it may be)
-            left += [Debris(b.line, b.text, "site furniture: a calendar of dated lines") for b in blocks[item.start : listed]]
+            left += [Debris(b.line, b.text, "site furniture: a diary of dates") for b in blocks[item.start : listed]]
             if listed == item.end:
                 continue
             item = replace(item, start=listed, doubts=tuple(d for d in item.doubts if d[0] >= blocks[listed].line))

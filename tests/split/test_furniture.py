@@ -317,7 +317,7 @@ def test_a_calendar_of_dated_lines_is_furniture_but_dated_paragraphs_are_an_arti
     blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
     kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
     assert kept == [] and {d.line for d in left} == {1, 2, 3, 4}
-    assert all("calendar" in d.reason for d in left)
+    assert all("diary of dates" in d.reason for d in left)
     texts = ["Dates for your diary", "Carers' cafés continue through the winter: Caerphilly on Tuesdays at the Twyn Community Centre, "
              "Abergavenny on the first Wednesday of the month. Pontypool meets on Thursdays.",
              "Christmas lunch for carers: Thursday 17 December, 12.30pm. Free, but places must be booked by 10 December."]
