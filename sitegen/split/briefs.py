@@ -19,13 +19,12 @@ from collections.abc import Sequence
 
 from sitegen.split.dates import date_of, month_year
 from sitegen.split.roles import Role, shape
-from sitegen.split.text import BULLET, ends_sentence
+from sitegen.split.text import BULLET, ends_sentence, heading_level, mail_heading
 
 MIN_ENTRIES = 3  # a run of briefs has at least this many
 TEXT_WORDS = 8  # words after a brief's lead-in at least
 GAP = 2  # lines (blank or taken out) between two briefs of a run at most
 WRAPPED = 3  # a brief's text wraps onto this many lines more at most (its line broke off mid-sentence, the next goes on in lower case)
-_MARKED = re.compile(r"^\s*(?:\*{2,}|={2,}|#{1,6}|=3D=3D)")  # a plain-text mail's section heading: "** IN BRIEF", "== NEW THIS WEEK =="
 _LEAD = re.compile(r"^(?:\*\*(?P<bold>[^*]{1,60})\*\*|(?P<label>[A-Z][\w'’ ,&()!-]{1,40}):|(?P<date>[^—–:]{3,25}?)\s+[—–-])\s+(?P<text>\S.*)$")
 
 
@@ -72,6 +71,6 @@ def _run(run: list[tuple[int, int, str]], texts: Sequence[str], roles: Sequence[
         if shape(text).running and not all(kind == "date" for _, _, kind in run):
             return []
         prior = above - 1  # (a rule or a line taken out between: a new section of the page)
-        if prior >= 0 and roles[prior] is not None and shape(texts[prior]).running and not text.isupper() and not _MARKED.match(text):
+        if prior >= 0 and roles[prior] is not None and shape(texts[prior]).running and not text.isupper() and not mail_heading(text) and not heading_level(text):
             return []  # a subheading in an article's text ("What was lit, blown and covered"), not a newsletter's "IN BRIEF"
     return [(start, end) for start, end, _ in run]

@@ -4,15 +4,15 @@ A press centre or a tag page prints a row of each card's kind and date ("NEWS RE
 March 2026 · Radio", "Policy · 9 October 2025") either over each card's headline or under its
 text. The tagger, reading a few lines, cannot tell which: under a headline, the row over the
 next headline reads as the end of this card, or the row under this card's text as the head of
-the next. The page tells, at its ends (`placement`): rows over the cards have one over the first
-headline and a headline with text under the last; rows under the cards have a headline and text
-over the first and no headline under the last. Owns `give_back(found, blocks, roles, left)`:
+the next. Rows under the cards the page tells at its ends (`placement`): a headline and text over
+the first row and no headline under the last. Rows over the cards the items tell: a form of row
+that opens at least `HEADS` items of the segment. Owns `give_back(found, blocks, roles, left)`:
 
-- rows over the cards: a row printed as the last line of an item, of the form that opens at least
-  `HEADS` items of the segment, opens what is under it — the item right under it, or, when that
-  is no item (a gallery with no text), nothing: the row goes to the debris with its card; and an
-  item is cut over each such row inside it over a headline, the lines above the row going to the
-  item above (a teaser's by-line row) or, a headline with no text, out;
+- rows over the cards: a row of such a form printed as the last line of an item opens what is
+  under it — the item right under it, or, when that is no item (a gallery with no text), nothing:
+  the row goes to the debris with its card; and an item is cut over each such row inside it over
+  a headline, the lines above the row going to the item above (a teaser's by-line row) or, a
+  headline with no text, out;
 - rows under the cards: an item is cut under each row of the page's form inside it, and a row
   that opens an item goes back to the item right above it (or, with none there, to the debris:
   its card was left out).
@@ -22,21 +22,19 @@ Pure; reads no metadata.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from sitegen.split.boundary import Item, cut_at
 from sitegen.split.dates import date_of
-from sitegen.split.roles import Role
+from sitegen.split.roles import Role, row_parts
 from sitegen.split.text import Block, Debris
 
 HEADS = 2  # the row's form opens this many items of the segment
 ROWS = 3  # a page dating its cards below them prints this many rows of a form
 UNDER_SHARE = 0.8  # rows under the cards: this share of them right under text
 ROW_MAX = 100  # a card's row is no longer
-_PARTS = re.compile(r"\s+[·|•]\s+")
 _TEXT = (Role.BODY, Role.STANDFIRST)
 WHY = "a row heading the card under it, kept at the end of the item above"
 WHY_BELOW = "a row closing a card left out"
@@ -48,7 +46,7 @@ def row_form(text: str) -> tuple[str, str] | None:
     """The form of a card's row, from its first two parts, one of them a date ("NEWS RELEASE · 17
     March 2026 · Radio" → ("caps", "date"), "13 OCT 2026 | Gin" → ("date", "words")); None for
     any other line."""
-    parts = _PARTS.split(text.strip(), 2)
+    parts = row_parts(text)
     if len(text) > ROW_MAX or len(parts) < 2:
         return None
     kinds = tuple("date" if date_of(p) else "caps" if p.isupper() else "words" for p in parts[:2])
@@ -57,8 +55,8 @@ def row_form(text: str) -> tuple[str, str] | None:
 
 def placement(rows: Sequence[int], roles: Sequence[Role | None]) -> str | None:
     """Where a page prints its cards' rows (`rows`: the indexes of the rows of one form, in order;
-    `roles`: each line's role, None for a line outside the content): "over" or "under" the
-    cards, or None when its ends do not tell."""
+    `roles`: each line's role, None for a line outside the content): "under" the cards, or None
+    when its ends do not say so (rows over the cards are read from the items they open: `_over`)."""
     def content(k: int, step: int) -> int | None:
         k += step
         while 0 <= k < len(roles) and roles[k] is None:
@@ -83,7 +81,7 @@ def placement(rows: Sequence[int], roles: Sequence[Role | None]) -> str | None:
         closing = sum(1 for k in rows if (j := content(k, -1)) is not None and roles[j] in _TEXT
                       and ((n := content(k, 1)) is None or roles[n] is not Role.BODY))
         return "under" if closing >= UNDER_SHARE * len(rows) else None  # (no row over running text: "Asked by NAME · date")
-    return "over" if over > under else None
+    return None
 
 
 def give_back(found: Sequence[Item], blocks: Sequence[Block], roles: Sequence[Role | None], left: list[Debris]) -> tuple[list[Item], list[Debris]]:

@@ -118,15 +118,7 @@ _BLURB = re.compile(  # a page's own blurb under its heading, opening a sentence
 BLURB_LINES = 4  # a page's heading and blurb: at most this many lines
 BLURB_TEXT = 400  # and this much running text
 LONG_ITEM = 1200  # an item with this much running text is never judged furniture
-_CALENDAR = re.compile(  # the head of a newsletter's list of dates: "DATES FOR YOUR DIARY", "** CALENDAR", "BikeSafe dates for 2025"
-    r"^(?:dates? for (?:your|the) diary|diary dates|(?:the )?calendar|dates|key dates|upcoming events|forthcoming events|coming up"
-    r"|[\w'’& -]{2,30} dates(?: for \d{4})?)$",
-    re.IGNORECASE,
-)
-_HEAD_MARKS = re.compile(r"^[*=#\s]+|[*=#:\s]+$")
-CALENDAR_ROWS = 2  # a list of dates has this many dated lines at least
-DATED_AT = 24  # a dated line has its date within its first characters ("Sat 29 March   Action day, …")
-DATED_MAX = 160  # and is no longer
+_HEAD_MARKS = re.compile(r"^[*=#\s]+|[*=#:\s]+$")  # a plain-text heading's marks: "** DATES FOR YOUR DIARY"
 SITE_TEXT = 600  # an item mostly of the site's lines has less running text than this
 OWN_TEXT = 80  # an item whose lines besides the site's hold less running text than this has no text of its own
 COMMENT_HEAD = 90  # a commenter's name and date line is at most this long
@@ -136,6 +128,7 @@ POSTED_MAX = 40  # a post's date line under its poster's handle is no longer
 VIDEO_TEXT_WORDS = 8  # a line this long under a video's title is text about it: the item is a teaser
 MENU_LINKS = 4  # a run of this many link-shaped lines or more is a menu one link a line
 DIARY_ROW = 160  # a row of a diary of dates is at most this long
+DATED_AT = 24  # and has its date within its first characters ("Sat 29 March   Action day, …")
 DIARY_HEAD_WORDS = 5  # a diary's heading is a label of at most this many words ("Dates for your diary")
 DIARY_ROWS = 3  # and, under a heading that does not say it is a diary, there are at least this many
 PARAGRAPH = 200  # a line with this much running text is a paragraph of text, whatever words it uses
@@ -220,22 +213,39 @@ def field_line(text: str, s: LineShape) -> bool:
 
 def _diary(texts: Sequence[str], roles: Sequence[Role], running: Sequence[int], site: Sequence[bool]) -> bool:
     """A diary of dates: a heading (no sentence, not itself dated) over rows that are each a dated
-    line, one event a row ("Sun 16 March – Children's meeting", "Apr 2 | Young Cooperators breakfast |
-    Viroqua office"), and after them only the site's lines (a footer): under a diary's heading ("Dates
-    for your diary", "UPCOMING MEETINGS", "Calendar") or, under any heading, at least `DIARY_ROWS`
-    rows that open with their date. No by-line: an event's teaser (its title, a date line and a line
-    about it) has a line that is not dated."""
+    line, one event a row (`_diary_rows`), and after them only the site's lines (a footer): under a
+    diary's heading ("Dates for your diary", "UPCOMING MEETINGS", "Calendar") or, under any heading,
+    at least `DIARY_ROWS` rows that open with their date. No by-line: an event's teaser (its title,
+    a date line and a line about it) has a line that is not dated."""
     end = len(texts)
     while end > 1 and site[end - 1]:
         end -= 1
-    rows = texts[1:end]
-    if len(rows) < 2 or running[0] or site[0] or dated(texts[0]) or texts[0].endswith(".") or Role.BYLINE in roles:
+    if end < 3 or running[0] or site[0] or Role.BYLINE in roles or _diary_rows(texts[:end]) != end:
         return False
-    if not all(len(t) <= DIARY_ROW and dated(t) and not posted_line(t) for t in rows):
-        return False  # (not "Posted by the Office · 6 January 2026" over a teaser's line)
-    if len(texts[0].split()) <= DIARY_HEAD_WORDS and _DIARY_HEAD.search(texts[0]):
-        return True
-    return len(rows) >= DIARY_ROWS and all(dated(t).start() == 0 for t in rows)
+    return _diary_heading(texts[0]) or end - 1 >= DIARY_ROWS and all(dated(t).start() == 0 for t in texts[1:end])
+
+
+def _diary_heading(text: str) -> bool:
+    """A diary's heading: a label of a few words that says it lists dates ("** DATES FOR YOUR
+    DIARY", "UPCOMING MEETINGS", "BikeSafe dates for 2025")."""
+    label = _HEAD_MARKS.sub("", text)
+    return len(label.split()) <= DIARY_HEAD_WORDS and _DIARY_HEAD.search(label) is not None
+
+
+def _diary_rows(texts: Sequence[str], opening: bool = False) -> int:
+    """Where the dated rows under the heading `texts[0]` end (the index of the first line that is
+    no row), or 0 when the heading is dated or a sentence: each row one event, dated, not a post's
+    date line ("Sun 16 March – Children's meeting", "Apr 2 | Young Cooperators breakfast | Viroqua
+    office"; not "Posted by the Office · 6 January 2026"); `opening`: each dated within its first
+    `DATED_AT` characters and no two sentences (a diary heading a longer item: "Sat 29 March
+    Action day, …", not an entry of a diary of paragraphs, which is an article's)."""
+    if dated(texts[0]) or texts[0].endswith("."):
+        return 0
+    k = 1
+    while k < len(texts) and len(t := texts[k]) <= DIARY_ROW and (d := dated(t)) is not None and not posted_line(t) \
+            and (not opening or d.start() < DATED_AT and not TWO_SENTENCES.search(t)):
+        k += 1
+    return k
 
 
 def _blurb(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
@@ -401,16 +411,15 @@ def doubt(e: Evidence) -> str | None:
     return None
 
 
-def _calendar(item: Item, blocks: Sequence[Block]) -> int:
-    """Where a list of dates heading `item` ends ("DATES FOR YOUR DIARY" over "Sat 29 March   Action
-    day, …", "Thu 1 May      POLLING DAY"): the index of the line under its last dated line, or the
-    item's start when it opens with none (a head of dates over paragraphs is an article's)."""
-    if not _CALENDAR.match(_HEAD_MARKS.sub("", blocks[item.start].text)):
+def _diary_head(item: Item, blocks: Sequence[Block]) -> int:
+    """Where a diary of dates heading `item` ends (`_diary_heading` over at least two `_diary_rows`):
+    the index of the line under its last row, or the item's start when it opens with none (a head
+    of dates over paragraphs is an article's)."""
+    texts = [b.text for b in blocks[item.start : item.end]]
+    if not _diary_heading(texts[0]):
         return item.start
-    k = item.start + 1
-    while k < item.end and len(text := blocks[k].text) <= DATED_MAX and dated(text[:DATED_AT]) and not TWO_SENTENCES.search(text):
-        k += 1
-    return k if k - item.start - 1 >= CALENDAR_ROWS else item.start
+    rows = _diary_rows(texts, opening=True)
+    return item.start + rows if rows > 2 else item.start
 
 
 def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
@@ -423,7 +432,7 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
         if first and k == 0 and (head := _head_under_menu(item, blocks, shapes, roles)) != item.start:
             left += [Debris(b.line, b.text, "site furniture: the site's masthead and menu") for b in blocks[item.start : head]]
             item = replace(item, start=head, doubts=tuple(d for d in item.doubts if d[0] >= blocks[head].line))
-        listed = _calendar(item, blocks)
+        listed = _diary_head(item, blocks)
         if listed > item.start:  # a list of dates under its head: the newsletter's calendar, no item (what follows it may be)
             left += [Debris(b.line, b.text, "site furniture: a diary of dates") for b in blocks[item.start : listed]]
             if listed == item.end:

@@ -834,16 +834,16 @@ _BUTTON = re.compile(r"^(?:\w+ )?\d[\d,.]*[km]?$|^(?:reply|share|like|thank|repo
 
 
 @remembered
-def _row_parts(text: str) -> tuple[str, ...]:
-    """The non-blank parts of a line between " | ", " · ", " • " or wider white space: `_buttons`
-    and `meta_row` read the same line's parts."""
+def row_parts(text: str) -> tuple[str, ...]:
+    """The non-blank parts of a line between " | ", " · ", " • " or wider white space: `_buttons`,
+    `meta_row` and a listing's card rows (`cardrows.row_form`) read the same line's parts."""
     return tuple(p.strip() for p in _PARTS.split(text) if p.strip())
 
 
 def _buttons(text: str) -> bool:
     """A row of a post's counters and buttons, or of calls to action: "Thank 12 | Reply 4 | Share",
     "Posted in Local history | 3 Comments", "Buy this issue £12   Subscribe from £38 a year"."""
-    parts = _row_parts(text)
+    parts = row_parts(text)
     if len(parts) < 2:
         return False
     counted = sum(1 for p in parts if _COUNT.match(p) or _BUTTON.match(p))
@@ -865,7 +865,7 @@ def meta_row(text: str) -> bool:
         return True
     if text.count(",") >= 2 and _VOLUME.search(text) and _CITED.search(text):
         return True  # where a paper was published: "Journal of Automated Reasoning, Vol. 69, No. 1, 6, 01.2025"
-    parts = _row_parts(text)
+    parts = row_parts(text)
     if len(parts) >= 2 and sum(1 for p in parts if ":" in p and FIELD.match(p)) >= 2:
         return True
     field = FIELD.match(text) if ":" in text else None  # a colon is in every field

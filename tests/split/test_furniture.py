@@ -324,3 +324,20 @@ def test_a_calendar_of_dated_lines_is_furniture_but_dated_paragraphs_are_an_arti
     blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
     kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
     assert len(kept) == 1 and left == []  # paragraphs under the head: the newsletter's article
+
+
+def test_a_diary_heading_a_longer_item_has_rows_that_open_with_their_date():
+    rows = ["Dates for 2027", "Saturday 3 April — Island reopens for the season", "Sunday 6 June — Fog signal sounds at noon",
+            "Saturday 10 July — Friends' day and AGM, with lunch in the shore station"]
+    after = ["Friends of the Light membership runs from 1 January. Renew online or by cheque payable to the trust, "
+             "whose volunteers keep the light, the garden and the shore station open to visitors through the season."]
+    texts = rows + after
+    blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert {d.line for d in left} == {1, 2, 3, 4} and [(i.start, i.end) for i in kept] == [(4, 5)]
+    texts = ["Branch diary: dates for spring", "Tuesday 14 April, 8pm: Branch meeting, the Stubbing Wharf. Guest speaker on pub floors.",
+             "Saturday 2 May: Heritage pub walk, Sowerby Bridge to Ripponden. Bus back.",
+             "Saturday 30 May: Coach trip to the Black Country heritage pubs. Book with the Secretary."] + after
+    blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert left == [] and len(kept) == 1  # entries of sentences: the diary is the newsletter's article

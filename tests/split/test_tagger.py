@@ -261,6 +261,7 @@ def test_a_records_code_over_its_title_is_a_feature_of_its_line():
 def test_a_plain_mail_heading_is_a_feature_of_its_line():
     assert tagger._heading_mark("** Road closure: Marlow Place") == "mk=mail"
     assert tagger._heading_mark("== Notices") == "mk=mail"
+    assert tagger._heading_mark("=3D=3D NOTICES =3D=3D") == "mk=mail"  # quoted-printable, as a raw mail prints it
     assert tagger._heading_mark("## Key events") == "mk=2"
     assert tagger._heading_mark("#### Deep heading") == "mk=3"
     assert tagger._heading_mark("**Name:** Jo") is None  # bold text, no heading
