@@ -109,6 +109,7 @@ _RELATED = (
     r"|editor[’']?s picks|top stories|most (viewed|shared|commented)|what to read next|more on this story"
     r"|(from )?around the web|(sponsored|promoted) (stories|content|links)|you might like|in other news|recent (posts|articles|stories)"
     r"|popular posts|archives|more reviews( (in|of|on) [^.]{1,40})?|read more (stories|articles|reviews)"
+    r"|also in the [^.]{1,30}|elsewhere (on|in) the [^.]{1,30}|other news|more like this"
 )
 ADVERT_LABEL = re.compile(r"^(?:advertisement|advertising|advert|ad|sponsored|publicité|anzeige|publicidad)\W*$", re.IGNORECASE)  # over an advertisement
 END_MARK = r"# ?# ?#|- ?30 ?-"  # the mark under the end of a press release ("###", "-30-"; "ENDS" has notes after it)

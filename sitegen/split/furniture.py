@@ -34,7 +34,7 @@ from sitegen.split.flags import alt_text
 from sitegen.split.meta import GENRES, is_handle
 from sitegen.split.roles import LineShape, Role, is_organisation
 from sitegen.split.firsts import initialled
-from sitegen.split.text import CLOCK, TWO_SENTENCES, WEB_ADDRESS, Block, Debris, may_hold
+from sitegen.split.text import BULLET, CLOCK, LEADING_LINK, TWO_SENTENCES, WEB_ADDRESS, Block, Debris, may_hold
 
 _FOOTER = initialled(  # the site's footer: who runs it, its registration, its rights and policies (a few languages)
     r"\b(?:registered (?:charity|in|office|society|company|trade ?marks?)|(?:company|charity|registration|reg\.?) (?:no|number)\b"
@@ -134,6 +134,7 @@ DIARY_ROWS = 3  # and, under a heading that does not say it is a diary, there ar
 PARAGRAPH = 200  # a line with this much running text is a paragraph of text, whatever words it uses
 CARD_LINES = 6  # a card of fields has at most this many lines, its name first
 FIELD_LINE = 90  # and each field line is no longer
+LINK_LIST = 3  # a list of related headlines has at least this many, and no text
 MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
 
 
@@ -302,7 +303,7 @@ def vertical_menus(texts: Sequence[str]) -> int:
     "Our Farms", "Journal", "Contact")."""
     found = run = 0
     for text in [*texts, ""]:
-        if _LINK_LINE.match(text):
+        if _LINK_LINE.match(LEADING_LINK.sub("", (m.group(1) if (m := BULLET.match(text)) else text), count=1)):  # also "* [7]Home"
             run += 1
             continue
         found += run >= MENU_LINKS
@@ -399,6 +400,8 @@ def reason(e: Evidence) -> str | None:
         return "a video listed with no text (its title and date)"
     if e.diary:
         return "a diary of dates (a heading over dated rows, one event a row)"
+    if e.links == e.lines >= LINK_LIST and not e.running and not e.byline:
+        return "a list of headlines with no text under any (links to other pages)"
     if e.card:
         return "a card of fields only (a name over prices, dates, figures or labelled values; no line of text)"
     return None

@@ -149,8 +149,8 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
         under = range(k + 1, item.start)
         if not all(_meta(blocks[j].text, roles[j]) or _HANDLE.match(blocks[j].text) or alt_text(blocks[j].text) for j in under):
             return item.start  # a section label, a line of the page: no head of a story
-        if _headline(roles[k], shapes[k]) and (first or under) and not group_byline(blocks[k].text):
-            return k  # (not a desk's credit closing the item above: "Express News Service")
+        if _headline(roles[k], shapes[k]) and (first or under) and not group_byline(blocks[k].text) and not alt_text(blocks[k].text):
+            return k  # (not a desk's credit closing the item above: "Express News Service"; not a thumbnail's alt text)
     return item.start
 
 

@@ -162,7 +162,8 @@ END_SECTION = re.compile(  # the headings of an item's end matter: they stay wit
 _END_MARK = re.compile(r"^(?:#{3}|-?ends-?|- ?30 ?-)$", re.IGNORECASE)  # the end of a press release
 COMMENTS = re.compile(  # the start of a comments section
     r"^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|leave a (?:reply|comment)|join the (?:discussion|conversation)"
-    r"|show comments|view comments|add a comment|reasons for signing)\W*$|^.{2,40} says:$",
+    r"|show comments|view comments|add a comment|reasons for signing)\W*$|^.{2,40} says:$"
+    r"|^(?:\d+ (?:comments?|responses?|replies)|comments? \(\d+\))\s*[·|•]\s*(?:sort(?:ed)? by|order by)\b.{0,30}$",  # "3 comments · Sort by: Newest"
     re.IGNORECASE,
 )
 _PAGE_FURNITURE = re.compile(  # the common labels of blog and news pages around an item's text
@@ -204,6 +205,7 @@ _REPLY = re.compile(r"^(?:re|aw|sv|fwd?)\s?:\s", re.IGNORECASE)  # a reply's sub
 _AND = re.compile(r"\s(?:and|&)\s")
 _LISTED_NAMES = re.compile(r"\s*(?:,|\band\b|&)\s*")  # "A, B and C"
 _PAIRED_NAMES = re.compile(r"\s*(?:\band\b|&)\s*")  # "A and B"
+_RATED = re.compile(r"^(?:[★☆⭐]+\s*\d(?:\.\d)?|\d(?:\.\d)?\s*[★☆⭐])")  # a rating first: "★ 4.9 (318)", "4.7★"
 _MENU_SEP = re.compile(r"\s(?:[|·•/›»>]\s|\s{2,})")
 _PARTS = re.compile(r"\s(?:[|·•]\s|\s+)")  # " | " or wider white space: every alternative begins with one
 _OFFER = re.compile(r"\b\d{1,2}% off\b.{0,60}\bcode\b|\b(?:use|with) (?:the )?(?:code|coupon) [A-Z0-9]{3,}\b")  # an advertiser's offer
@@ -887,8 +889,8 @@ def is_label(text: str, s: LineShape | None = None) -> bool:
         return False
     parts = [p.strip() for p in _MENU_SEP.split(text)]  # also a trail "Home › Courts"
     menu = len(parts) >= 2
-    if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text):
-        return True
+    if menu and all(1 <= len(p.split()) <= 3 and not p.endswith(".") for p in parts) and not date_line(text) and not _RATED.match(text):
+        return True  # (not a card's rating row: "★ 4.9 (318) · Northern Quarter · 0.3 mi")
     return s.words <= 2 and not s.final and not s.list_like and person(text) is None and not date_of(text)
 
 

@@ -121,7 +121,7 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                 held, mode, toc_items = [], "text", set()
             elif len(text) < 100 and not ends_sentence(text) and not is_separator(text) and any(map(str.isalpha, text)):
                 held.append(Debris(number, text, "table of contents"))
-                toc_items.add(key)
+                toc_items.update((key, _PAGE_NUMBER.sub("", key)))  # (its heading printed without the page number after it)
                 continue
             else:  # it was not a table of contents after all: those lines are text
                 current, held = _leave_mode(mode, current, held, debris, text)
@@ -259,6 +259,9 @@ def _teasers(held: list[Debris]) -> bool:
             if decks >= 2:
                 return True
     return False
+
+
+_PAGE_NUMBER = re.compile(r"(?:\s*[.…·_]{2,}\s*|\s+(?:p\.|page)?\s*)\d{1,3}$", re.IGNORECASE)  # a contents line's page: "Practice news 4", "News ..... 4"
 
 
 def _toc_key(text: str) -> str:

@@ -67,14 +67,15 @@ def test_blank_or_text_lines_are_not_invisible(raw):
 
 @pytest.mark.parametrize(
     "line", ["Continue Reading", "Read More", "Read more »", "You May Also Like", "Related Articles", "Keep reading…", "More from Asia Times",
-             "More essays in Property and Family", "More posts", "More letters", "More reviews of new fiction"]
+             "More essays in Property and Family", "More posts", "More letters", "More reviews of new fiction",
+             "Also in the newsroom", "Elsewhere on the site", "Other news", "More like this"]
 )
 def test_separators(line):
     assert is_separator(line)
 
 
 @pytest.mark.parametrize("line", ["Continue reading the report, analysts said.", "Related questions remain open.", "More to come",
-                                  "More posts in the network. That is the plan."])
+                                  "More posts in the network. That is the plan.", "Also in this issue", "Also on this day"])
 def test_sentences_are_not_separators(line):
     assert not is_separator(line)
 

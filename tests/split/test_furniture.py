@@ -134,6 +134,7 @@ def test_a_masthead_with_its_menu_one_link_a_line_is_not_an_article():
     assert judged[0][0] == [] and {d.text for d in judged[0][1]} == set(masthead)  # the dump's first item: its masthead
     assert len(judged[1][0]) == 1  # further down, a list of short lines may be an item's
     assert vertical_menus(["Jane Hill is our chair.", "Home", "About", "Events"]) == 0  # three links are no menu
+    assert vertical_menus(["* [7]Home", "* [8]Ensembles", "+ [9]Calder Youth Strings", "* [12]Join us"]) == 1  # a text browser's
 
 
 def test_an_item_that_may_be_furniture_is_kept_with_a_review_flag():
@@ -341,3 +342,16 @@ def test_a_diary_heading_a_longer_item_has_rows_that_open_with_their_date():
     blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
     kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
     assert left == [] and len(kept) == 1  # entries of sentences: the diary is the newsletter's article
+
+
+def test_a_list_of_headlines_with_no_text_under_any_is_furniture():
+    texts = ["How to build a bucket trap for under £30", "The twenty commonest moths in Fermanagh gardens",
+             "Light pollution and moths: what we found in Enniskillen"]
+    blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
+    roles = classify(texts)
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], roles, False)
+    assert kept == [] and all("list of headlines" in d.reason for d in left)
+    texts = texts[:1] + ["A bucket, a funnel and a bulb from the hardware shop catch as many moths as a trap costing ten times as much."]
+    blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
+    kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
+    assert len(kept) == 1 and left == []

@@ -322,6 +322,15 @@ def test_a_teaser_alone_between_read_more_links_takes_its_date_row_under_its_thu
 
 
 
+def test_a_thumbnails_alt_text_over_a_teasers_date_row_is_no_headline_of_it():
+    page = ("[thumbnail: Players in whites on a lawn beneath Table Mountain]", "14 Nov 2025 | Tournaments",
+            "Rondebosch Open: Mbeki and Venter share the honours", "By Liezel van Wyk", TEXT, "Read more",
+            "[thumbnail: A young player lines up a shot while a coach watches]", "6 Nov 2025 | Juniors",
+            "Schools league returns for 2026 with eight teams", "By Sipho Ndlovu", OTHER, "Read more")
+    result = split_tagged(page, (page[1], page[7]), (page[0], page[6]))
+    assert [(a.source.lines, a.title) for a in result.articles] == [((2, 5), page[2]), ((8, 11), page[8])]
+
+
 def test_a_feeds_time_row_over_each_headline_is_the_items_and_not_its_title():
     page = ("18:36 IST | National", "Monsoon likely to be normal this year, says IMD's first forecast", TEXT,
             "18:20 IST | Business", "Sensex ends 540 points higher as banks, IT stocks rally", OTHER)

@@ -154,6 +154,7 @@ def test_by_lines_of_several_people_glued_to_a_date():
 
 def test_a_trail_of_links_is_a_label():
     assert is_label("Home › Courts › Appeals") and not is_label("Courts › the appeal was heard on Monday by three judges")
+    assert not is_label("★ 4.9 (318) · Northern Quarter · 0.3 mi") and not is_label("4.7★ · Ancoats · 0.6 mi")  # a card's rating row
 
 
 def test_signatures_and_by_lines_with_initials_or_affiliations():

@@ -145,10 +145,23 @@ def test_a_newsletters_in_this_issue_list_is_debris_once_its_headings_come_but_a
     assert 2 not in debris and 3 not in debris  # a rule under the list: not confirmed, the lines stay text
 
 
+def test_a_contents_list_with_page_numbers_is_debris_once_its_headings_come():
+    found, debris = segments(f"In this issue\nSpring is busy 1\nLungworm on the rise ..... 2\nPractice news 4\n\nSpring is busy\n{LONG}\n"
+                             f"Practice news\n{LONG}")
+    assert sorted(debris) == [1, 2, 3, 4] and found == [[6, 7, 8, 9]]  # (headings printed without the page number)
+
+
 def test_a_cookie_banner_and_its_buttons():
     found, debris = segments(f"We use cookies to improve your experience.\nAccept all\nManage preferences\n\nTitle\n\n{LONG}")
     assert found == [[5, 7]]
     assert set(debris.values()) == {"cookie banner"}
+
+
+def test_a_comment_count_with_its_sort_order_opens_the_comments():
+    text = "\n".join([LONG, "3 comments · Sort by: Newest", "Peter M (Cornet, Dewsbury Old)", "Spot on. We were a Second Section band.",
+                      "2 March 2026"])
+    found, debris = segments(text)
+    assert found == [[1]] and all(debris[n] == "comments" for n in (2, 3, 4, 5))
 
 
 def test_a_comments_section_ends_at_a_headline_not_at_a_commenter_or_a_date():

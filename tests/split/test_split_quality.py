@@ -54,8 +54,8 @@ def test_gold_items_start_at_their_headline_and_end_on_text(dump: Path):
             under = [heading(" ".join(lines[n - 1] for n in range(k, min(item.lines[1], k + 2) + 1)))
                      for k in (item.lines[0] + 1, item.lines[0] + 2, item.lines[0] + 3)]  # under a date row (wrapped, or a blank line between)
             message = [t for n in range(item.lines[0], min(item.lines[1], item.lines[0] + 3) + 1) for t in _message_titles(lines[n - 1])]
-            head = _LEADING_MARKS.sub("", head, 1)  # a bullet or a reviewer's stars before a lead-in or a review's headline
-            wrapped = _LEADING_MARKS.sub("", wrapped, 1)
+            head = heading(_LEADING_MARKS.sub("", head, 1))  # a bullet or a reviewer's stars before a lead-in or a review's headline
+            wrapped = heading(_LEADING_MARKS.sub("", wrapped, 1))  # (and a text browser's link number after the bullet: "• [11]Title")
             assert (head.startswith(item.title) or item.title.startswith(head) and wrapped.startswith(item.title)
                     or (dated(head) or time_stamp(head)) and any(u.startswith(item.title) or _unkicked(u).startswith(item.title) for u in under)  # under a teaser's date or time row
                     or any(m and (m.startswith(item.title) or item.title.startswith(m)) for m in message)  # under a message's header rows
