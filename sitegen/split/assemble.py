@@ -23,7 +23,7 @@ from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
-from sitegen.split.dates import date_of, month_year, relative_date, time_stamp
+from sitegen.split.dates import date_of, dated, month_year, relative_date, time_stamp
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
@@ -283,6 +283,7 @@ def assemble(
         else:
             problems.append(warning(f"{what} without a title line: titled from its opening words, {title!r}", name, first))
             confidence = min(confidence, 0.8)
+    found.authors = [_handle_alone(a) for a in found.authors]
     if any(" " not in a for a in found.authors):
         found.authors = [_whole_name(a, blocks, item.signer if item else None) for a in found.authors]
     texts = [b.text for b in lines]
@@ -307,6 +308,20 @@ def assemble(
         confidence=confidence,
         review=tuple(review),
     )
+
+
+_HANDLE_FIRST = re.compile(r"^(?P<handle>[a-z0-9][\w.-]*_[\w.-]*|[a-z][a-z0-9.]*\d[\w.-]*)\s+(?P<rest>\S.*)$")  # "saison_sue", "ben84"
+_RATING = re.compile(r"^\d(?:\.\d{1,2})?(?:\s*/\s*\d+)?$")  # "4.5", "3.0", "4/5"
+
+
+def _handle_alone(name: str) -> str:
+    """A reviewer's handle without the rating or date read after it: "saison_sue 4.5" →
+    "saison_sue", "harbourlights_anne March 2" → "harbourlights_anne"."""
+    found = _HANDLE_FIRST.match(name)
+    if found is None:
+        return name
+    rest = found.group("rest")
+    return found.group("handle") if _RATING.match(rest) or (when := dated(rest)) is not None and when.start() == 0 else name
 
 
 def _whole_name(name: str, blocks: Sequence[Block], signer: str | None = None) -> str:

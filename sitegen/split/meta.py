@@ -139,7 +139,8 @@ _ACRONYM_END = re.compile(r"\S\s[A-Z]{2,4}$")
 _MORE_GROUPS = Folded(  # groups, places and events named like people: "Bristol Museums", "Dales Seed Share"
     r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
     r"|program|partnership|initiative|bank|pantry|architects|associates|solicitors|consultants|engineers|builders|ringers|singers"
-    r"|players|chronicles|arts|meetings|events|hub|collective|collections)$",
+    r"|players|chronicles|arts|meetings|events|hub|collective|collections|hotel|hotels|inn|taproom|coffee|roasters|brewing"
+    r"|bakery|cafe|deli|co|energy|audio|mobile|motors|garage)$",
     initials=False,
 )
 _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place

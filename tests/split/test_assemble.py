@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sitegen.markdown import render_body
 from sitegen.model import ArticleKind, LicenceKind, Source
-from sitegen.split.assemble import assemble
+from sitegen.split.assemble import _handle_alone, assemble
 from sitegen.split.boundary import Item
 from sitegen.split.text import Block
 
@@ -564,3 +564,9 @@ def test_one_brief_is_titled_by_its_lead_in_whatever_cut_it():
     article = assemble(blocks, "d.txt", item=Item(0, 2, 1.0))  # cut by the tagger, not read as a listing's brief
     assert article.title == "Patch delayed again"
     assert "Halcyon Forge pushed the next patch back" in article.body  # its line is its text
+
+
+def test_a_reviewers_handle_is_named_without_the_rating_or_date_after_it():
+    assert _handle_alone("saison_sue  4.5") == "saison_sue" and _handle_alone("harbourlights_anne March 2") == "harbourlights_anne"
+    assert _handle_alone("ben84 4/5") == "ben84"
+    assert _handle_alone("Jane Hill") == "Jane Hill" and _handle_alone("jane_doe Smith") == "jane_doe Smith"

@@ -444,6 +444,8 @@ def test_firms_choirs_and_chronicles_named_like_people_are_groups():
     for group in ("Breslin Architects", "Slaney Ringers", "Bassline Chronicles", "Upcoming Board Meetings", "Performing Arts"):
         assert is_group(group), group
     assert not is_group("Gareth Evans") and not is_group("Mary Singer")
+    for business in ("Fowey Harbour Hotel", "Hollowmere Taproom", "Fenmouth Brewing Co", "Ralston Square Coffee", "Verity Mobile"):
+        assert is_group(business), business
 
 
 def test_malaysian_and_buddhist_honorifics_leave_the_name():
