@@ -223,17 +223,13 @@ def assemble(
     elif reviewed:
         title = item.post.title  # a review's title stands in its head, if it has one
     elif item and item.headed or looks_like_title(lines[0].text, lines[1].text if len(lines) > 1 else None) or _sentence_headline(lines):
-        title, publisher = split_title(lines[0].text)
-        if publisher and own_suffix(title, publisher):
-            title, publisher = " ".join(lines[0].text.split()), None
-        found.meta_lines.append(lines.pop(0).line)
-        for _ in range(_headline_rest(lines, title)):  # a headline wrapped over narrow columns
-            title = f"{title} {' '.join(lines[0].text.split())}"
-            found.meta_lines.append(lines.pop(0).line)
+        title, publisher = _take_title(lines, found)
     if item and item.post:
         _read_post_head(lines, found, item.post)
         title = item.post.title or title
     _read_head(lines, found, titled=title is not None, title=title)
+    if title is None and not reviewed and first in found.meta_lines and _headline_under_head(lines):
+        title, publisher = _take_title(lines, found)  # "Posted on 18 November 2025 by NAME" over the headline
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     card = (card or _card(lines, found)) and not reviewed  # (a review's "Date of experience: …")
@@ -427,6 +423,27 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
         else:
             return
         found.meta_lines.append(lines.pop(i).line)
+
+
+def _take_title(lines: list[Block], found: _Found) -> tuple[str, str | None]:
+    """Take the headline off the head of `lines`, with the rest of it wrapped under it, and return
+    it and the publisher named after it ("Title | Publisher")."""
+    title, publisher = split_title(lines[0].text)
+    if publisher and own_suffix(title, publisher):
+        title, publisher = " ".join(lines[0].text.split()), None
+    found.meta_lines.append(lines.pop(0).line)
+    for _ in range(_headline_rest(lines, title)):  # a headline wrapped over narrow columns
+        title = f"{title} {' '.join(lines[0].text.split())}"
+        found.meta_lines.append(lines.pop(0).line)
+    return title, publisher
+
+
+def _headline_under_head(lines: list[Block]) -> bool:
+    """What is left of an item under the by-line or date row over it opens with its headline: a line
+    that reads as a title, no label of a word or two ("NEW"), over text that does not go on from it in lower case."""
+    text = lines[0].text if lines else ""
+    return (len(lines) > 1 and looks_like_title(text, lines[1].text) and not (len(text.split()) <= 2 and is_label(text))
+            and not lines[1].text.lstrip()[:1].islower())
 
 
 def _one_brief(lines: list[Block]) -> bool:

@@ -55,6 +55,9 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)  # a copyri
 _RIGHTS = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)  # nor a line that claims rights
 _RIGHTS_WORDS = ("©", "(c)", "copyright", "all rights reserved")  # one is in every match of _RIGHTS
 _SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*$")  # a statement (a question alone is a headline: "Why are so many waiting?")
+_ENDED = re.compile(r"[.!?…][”\"’')\]]*$")  # a sentence or a question: no paragraph goes on under it
+_WRAPPED_MIN = 50  # a line wrapped at a page's width is at least this long
+_LINK_NUMBER_END = re.compile(r"\s*\[\d+\]$")  # a text browser's number of a link, its words cut off the line's end
 _ADDRESS = re.compile(r"https?://\S+|\bwww\.\S+")  # a web address is no running text ("Printed from https://…")
 
 
@@ -326,13 +329,26 @@ def has_running_text(texts: Sequence[str]) -> bool:
     a headline); a copyright notice or a web address is not (a page's footer alone is debris)."""
     if sum(map(len, texts)) < ITEM_MIN:
         return False
-    lines = [_ADDRESS.sub("", t).strip() if "://" in t or "www." in t else t for t in texts]
+    lines = _paragraphs([_ADDRESS.sub("", t).strip() if "://" in t or "www." in t else t for t in texts])
     return any(
         (len(t) >= RUNNING_MIN and _SENTENCE_END.search(t) and len(texts) > 1 or len(t) >= RUNNING_LONG) and not (
             may_hold(t, _RIGHTS_WORDS) and _RIGHTS.search(t)
         )
         for t in lines
     )
+
+
+def _paragraphs(texts: Sequence[str]) -> list[str]:
+    """Lines wrapped at a width joined into their paragraphs (a long line that ends no sentence and
+    asks nothing, over one that goes on in lower case), each without a text browser's link number at its end ("… element. [11]")."""
+    out: list[str] = []
+    for t in texts:
+        t = _LINK_NUMBER_END.sub("", t)
+        if out and t[:1].islower() and len(out[-1]) >= _WRAPPED_MIN and not _ENDED.search(out[-1]):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
 
 
 def is_listing(texts: Sequence[str], roles: Sequence[Role], shapes: Sequence[LineShape]) -> bool:

@@ -113,7 +113,12 @@ _RELATED = (
 )
 ADVERT_LABEL = re.compile(r"^(?:advertisement|advertising|advert|ad|sponsored|publicité|anzeige|publicidad)\W*$", re.IGNORECASE)  # over an advertisement
 END_MARK = r"# ?# ?#|- ?30 ?-"  # the mark under the end of a press release ("###", "-30-"; "ENDS" has notes after it)
-_READ_MORE = r"continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
+_READ_ON = (  # the link under a teaser, in English and the languages near it: "Lire la suite", "Darllen mwy"
+    r"continue reading|read more|read the (full|whole|rest of the) (article|story)|keep reading|read full (article|story)"
+    r"|darllen mwy|lire la suite|weiterlesen|mehr lesen|leer más|lees meer|meer lezen|leggi (di più|tutto)|ler mais|läs mer|les mer"
+    r"|læs mere|czytaj dalej|léigh (tuilleadh|níos mó|an t-alt)|leugh (tuilleadh|an còrr)"
+)
+_READ_MORE = rf"({_READ_ON})(\s*/\s*({_READ_ON}))?"  # also two languages' links in one: "Darllen mwy / Read more"
 READ_MORE = re.compile(rf"^({_READ_MORE})\W*$", re.IGNORECASE)  # the link under a teaser to the rest of its text
 SEPARATOR = initialled(  # tried only on a line that begins with the first letter of one of its phrases
     rf"^({_READ_MORE}"

@@ -66,7 +66,7 @@ from sitegen.split import peers
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated, time_stamp
 from sitegen.split.flags import alt_text
-from sitegen.split.roles import FIELD, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
+from sitegen.split.roles import FIELD, LOCATION, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
 from sitegen.split.text import Block, Debris, caps_label
 from sitegen.split.writers import first_name_signature
 
@@ -74,6 +74,7 @@ HEAD = 4  # the lines of a head left above an item: a headline and up to three l
 WRITER_REACH = 4  # a bio or signature naming the item's writer this many lines under its end at most
 _META = (Role.BYLINE, Role.DATELINE)
 _SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")  # "61 – 88", "3–0"
+NAME_WORDS = 6  # a place's or a business's name is at most this many words
 DATED_MAX = 80  # a dated line under a teaser or over its text is shorter
 FIELD_MAX = 80  # a teaser's field ("Danger at alpine: High (4)") is shorter
 TEASER_LINES = 4  # a teaser has at most this many lines before its field
@@ -128,6 +129,18 @@ def _score(text: str, s: LineShape) -> bool:
     return len(text) <= DATED_MAX and not s.running and bool(_SCORE.search(text)) and not dated(text)  # not "11–12 June"
 
 
+def _located(text: str, s: LineShape) -> bool:
+    """A directory card's address row under its name: a distance ("Quay Lane, Kendlesham · 0.4 miles") or
+    a postcode ("Church Road, Lower Ashcombe KN5 3DJ") on a short line that is no sentence."""
+    return len(text) <= DATED_MAX and not s.running and s.final not in (".", "!", "?") and bool(LOCATION.search(text))
+
+
+def _name_line(text: str, s: LineShape) -> bool:
+    """A short line that may name a place or a business: a few words, no sentence, no field."""
+    return (not s.running and 1 <= s.words <= NAME_WORDS and s.final not in (".", ":", ";", ",", "?", "!") and not date_line(text)
+            and not FIELD.match(text))
+
+
 def _headline(role: Role, s: LineShape) -> bool:
     """A line that reads as a headline: given the role, or a line of several words that is no sentence."""
     return role is Role.TITLE or role in (Role.BODY, Role.STANDFIRST) and not s.running and s.words >= 4 and s.final not in (".", ":", ";", ",")
@@ -141,6 +154,9 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
     lines under that headline have one."""
     text, s = blocks[item.start].text, shapes[item.start]
     first = _meta(text, roles[item.start]) or _opens_dated(text, s) or _score(text, s) or _named_field(text, s) or alt_text(text)
+    if not first and _located(text, s):  # a directory card's address row: its name is the line right above
+        k = item.start - 1
+        return k if k >= floor and k in outside and _name_line(blocks[k].text, shapes[k]) else item.start
     if not first and any(_meta(blocks[k].text, roles[k]) for k in range(item.start, min(item.end, item.start + 3))):
         return item.start  # a head of its own: headline, by-line
     k = item.start

@@ -412,7 +412,13 @@ def life_dates(text: str) -> bool:
     return person(name) is not None or name.isupper() and person(name.title()) is not None
 
 
+LOCATION = re.compile(  # how far away a place is ("· 0.4 miles", "1,2 km"), or a British postcode ("KN5 3DJ"): an address row
+    r"(?:^|[·|•]\s*)\d+(?:[.,]\d)?\s?(?:mi|miles?|km)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+)
+
+
 @remembered
+
 def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     """The people of a by-line in any of its usual forms: "By NAME", "Written by NAME",
     "This article was written by NAME", "NAME | Publisher" or "NAME · date" (when `after_title`,
@@ -437,7 +443,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
     # part); the branches after a title (a name alone, names alone, names and a publisher, a
     # signature, names with their affiliations) where `_may_be_named` says so. A line none may
     # answer is not read further.
-    named = after_title and _may_be_named(r, text)
+    named = after_title and _may_be_named(r, text) and not LOCATION.search(text)  # (not "Fosse Lane, Stoke Wyvern KN5 8RT")
     if not (named or r.marks or _may_lead(r, text)):
         return None
     led = _led_byline(text)

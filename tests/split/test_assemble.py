@@ -570,3 +570,20 @@ def test_a_reviewers_handle_is_named_without_the_rating_or_date_after_it():
     assert _handle_alone("saison_sue  4.5") == "saison_sue" and _handle_alone("harbourlights_anne March 2") == "harbourlights_anne"
     assert _handle_alone("ben84 4/5") == "ben84"
     assert _handle_alone("Jane Hill") == "Jane Hill" and _handle_alone("jane_doe Smith") == "jane_doe Smith"
+
+
+def test_the_headline_under_a_posted_on_by_row_is_the_title_not_a_heading_of_the_text():
+    article = make(
+        "Posted on 18 November 2025 by Gethin Parry",
+        "Two thousand trees in a weekend at Coed y Dderwen",
+        "Forty-three volunteers and two school groups planted oak, rowan and hazel along the new shelterbelt.",
+    )
+    assert article.title == "Two thousand trees in a weekend at Coed y Dderwen"
+    assert article.authors == ("Gethin Parry",) and not article.problems
+    assert article.meta_lines == (1, 3) and "Two thousand" not in article.body
+
+
+def test_a_label_or_a_wrapped_sentence_under_the_row_is_no_headline():
+    assert make("Posted on 2 March 2025 by Ann Hale", "NEW", LONG).title != "NEW"
+    wrapped = make("Posted on 2 March 2025 by Ann Hale", "Bought this after hearing the live session and it is", "even better on vinyl.")
+    assert wrapped.meta_lines == (1,)

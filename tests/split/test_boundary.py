@@ -234,3 +234,19 @@ def test_a_rights_notice_anywhere_in_a_line_is_no_running_text():
     footer = "Science Wire: Breaking Science News. Copyright 2026 Science Wire LLC. All rights reserved."
     assert not has_running_text(["Cite This Page:", "MLA", "APA", "Chicago", footer])
     assert has_running_text([LONG, footer])
+
+
+def test_a_teaser_wrapped_at_a_text_browsers_width_holds_running_text():
+    teaser = [
+        "[12]Duty day diary: 31 cases, one adviser and a broken lift",
+        "Friday 14 March 2025 · Diary",
+        "Adviser Callum Reddy writes about a Monday list that ran from 9.45am until 4.30pm, and the",
+        "tenant who arrived with a carrier bag of unopened letters. [13]",
+    ]
+    assert has_running_text(teaser)
+
+
+def test_a_question_over_its_posters_row_is_no_paragraph():
+    similar = ["Is it normal for a volunteer squad to require 4 shifts a month?",
+               "firegirl_ct · May 12, 2025 · Replies 18 · Forum: Volunteer to Career"]
+    assert not has_running_text(similar)

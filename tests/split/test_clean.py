@@ -68,14 +68,16 @@ def test_blank_or_text_lines_are_not_invisible(raw):
 @pytest.mark.parametrize(
     "line", ["Continue Reading", "Read More", "Read more »", "You May Also Like", "Related Articles", "Keep reading…", "More from Asia Times",
              "More essays in Property and Family", "More posts", "More letters", "More reviews of new fiction",
-             "Also in the newsroom", "Elsewhere on the site", "Other news", "More like this"]
+             "Also in the newsroom", "Elsewhere on the site", "Other news", "More like this",
+             "Lire la suite »", "Weiterlesen →", "Darllen mwy / Read more", "Leer más / Read more →", "Czytaj dalej"]
 )
 def test_separators(line):
     assert is_separator(line)
 
 
 @pytest.mark.parametrize("line", ["Continue reading the report, analysts said.", "Related questions remain open.", "More to come",
-                                  "More posts in the network. That is the plan.", "Also in this issue", "Also on this day"])
+                                  "More posts in the network. That is the plan.", "Also in this issue", "Also on this day",
+                                  "Lire la suite du rapport, a-t-il dit.", "Read more / less"])
 def test_sentences_are_not_separators(line):
     assert not is_separator(line)
 

@@ -447,3 +447,17 @@ def test_a_signature_left_under_an_entrys_text_is_the_entrys():
 def test_entries_signed_with_the_same_initials_keep_their_signatures():
     result = split_tagged(GUIDE, [GUIDE[0], GUIDE[4], GUIDE[8], GUIDE[12]], ["— R.K.", "— M.O'D."])
     assert [a.authors for a in result.articles] == [("R.K.",), ("M.O'D.",), ("R.K.",), ("R.K.",)]  # (R.K. signs three: no furniture)
+
+
+def test_a_directory_cards_name_over_its_address_row_heads_the_card():
+    row = "Fosse Lane, Stoke Wyvern KN5 8RT · 2.3 miles"
+    result = split(("The Drover's Rest", row, "Real ale · Cider · Dog friendly", TEXT), row)
+    [card] = result.articles
+    assert card.title == "The Drover's Rest" and card.source.lines[0] == 1
+    assert card.authors == ()  # the street is no writer
+
+
+def test_a_field_over_an_address_row_is_no_name_of_it():
+    row = "Marsh Road Barn, Marsh Road, Little Fenwick, Eastbury IP14 9RB"
+    result = split(("Appeal B Ref: APP/M3615/Y/24/3347121", row, TEXT), row)
+    assert result.articles[0].source.lines[0] == 3

@@ -677,3 +677,9 @@ def test_firms_desks_and_wires_named_like_people_are_no_writers(name):
 )
 def test_a_place_before_the_post_a_filipino_lead_and_a_welsh_particle(line, names):
     assert byline_names(line) == names
+
+
+def test_an_address_row_under_a_name_is_no_by_line():
+    assert byline_names("Fosse Lane, Stoke Wyvern KN5 8RT · 2.3 miles", after_title=True) is None
+    assert byline_names("Quay Lane, Kendlesham · 0.4 miles", after_title=True) is None
+    assert byline_names("Jane Hill, Kendlesham", after_title=True) == ["Jane Hill"]
