@@ -41,7 +41,7 @@ from pathlib import Path
 import yaml
 
 from sitegen.split import split_text
-from sitegen.split.text import LEADING_LINK, MARKDOWN_LINK
+from sitegen.split.text import GLUED_KICKER, LEADING_LINK, MARKDOWN_LINK
 
 MATCH_AT = 0.8
 KINDS = ("article", "fragment")
@@ -252,7 +252,8 @@ _RATING = re.compile(r"^[★☆✩✭⭐]+(?:\s*½)?\s+(?=\S)")  # a review's st
 
 def heading(line: str) -> str:
     """A line as its heading reads: a quoted-printable mail's escapes read, white space collapsed, without a plain-text heading's marks
-    ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a Markdown link's address
+    ("** Title"), a ranked list's number ("1. "), a text browser's link number ("[16]Title"), a kicker glued on in capitals
+    ("NEWSGlasgow …"), a Markdown link's address
     ("### [Title](/url)"), a review's stars ("★★★★★ Title"), a JSON member's key and quotes ('"title": "Title",'), a feed's title tags ("<title>Title</title>", its entities read) or a calendar
     event's property name ("SUMMARY:Title", its escapes read), a message's subject field ("Subject: [list] Title",
     the list's tag off), a chat message's stamp and sender ("03/03/2025, 08:11 - NAME: *Title*") or a post's front matter field
@@ -261,6 +262,7 @@ def heading(line: str) -> str:
     if _CHAT_STAMP.match(text):
         return _CHAT_STAMP.sub("", text, 1).strip("*")
     text = LEADING_LINK.sub("", _RANK.sub("", text, 1) if _RANK.match(text) and len(text) > 4 else text, 1)
+    text = GLUED_KICKER.sub("", text, 1)  # "NEWSGlasgow Orchestral …": a kicker glued on, no part of the headline
     if text.startswith("["):
         text = MARKDOWN_LINK.sub(r"\g<inner>", text, 1) if MARKDOWN_LINK.match(text) else text
     elif text.startswith("<title"):

@@ -55,6 +55,7 @@ from sitegen.split.meta import (
 from sitegen.split.boundary import Item, PostHead
 from sitegen.split.briefs import lead_in
 from sitegen.split.writers import (
+    deck_writer,
     closing_words_by,
     first_name_signature,
     group_signature,
@@ -230,7 +231,9 @@ def assemble(
     _read_head(lines, found, titled=title is not None, title=title)
     if title is None and not reviewed and first in found.meta_lines and _headline_under_head(lines):
         title, publisher = _take_title(lines, found)  # "Posted on 18 November 2025 by NAME" over the headline
+        _read_head(lines, found, titled=True, title=title)  # and a by-line under it ("Words by NAME, …")
     guest = next(filter(None, (guest_names(b.text) for b in lines[:3])), None)
+    guest = guest or (deck_writer(lines[0].text) if lines and not reviewed else None)  # "Adviser NAME writes about …" opening it
     card = len(lines) >= 2 and len(lines[-1].text) <= 100 and (date_line(lines[-1].text) or heads_an_item(lines[-1].text))
     card = (card or _card(lines, found)) and not reviewed  # (a review's "Date of experience: …")
     _read_end_matter(lines, found)
@@ -409,6 +412,8 @@ def _read_head(lines: list[Block], found: _Found, *, titled: bool, title: str | 
             found.date = found.date or next(filter(None, map(date_of, re.split(r"\s+[|·•–—-]\s+|,\s+(?=\D)|\s+on\s+|\s+by\s+", _unglued(text)))), None)
         elif found.date is None and date_of(text):
             found.date = date_of(text)
+        elif found.date is None and i == 0 and _POSTER.match(text) and (dated := date_of(text.rsplit(" by ", 1)[0])):
+            found.date = dated  # "Posted on 11 March 2026 by Special Collections": the date, posted by a group, no writer
         elif found.date is None and (dated := _labelled_date(text)):  # "9 April 2025 · Guest posts"
             found.date = dated
         elif len(text) <= 60 and (
@@ -457,8 +462,16 @@ def _date_over_headline(text: str, under: str, below: str) -> bool:
     States", then the headline): a short dated line, no sentence, over a line that reads as a title."""
     if ends_sentence(text) or len(text) > DATE_ROW_MAX or len(text) > DATE_OVER_MAX and not _ROW_PARTS.search(text):
         return False
-    return (bool(date_of(text) or _labelled_date(text) or time_stamp(text) or _ROW_PARTS.search(text) and date_line(text))
+    return (bool(date_of(text) or _labelled_date(text) or time_stamp(text) or _ROW_PARTS.search(text) and date_line(text)
+                 or _fact_row(text) and not _fact_row(under) and not ends_sentence(under))
             and looks_like_title(under, below))
+
+
+def _fact_row(text: str) -> bool:
+    """A row of short facts over an item's headline, no sentence among them: "Film · Festival 2025",
+    "Press release · OptiWire · 19 March 2026", "Notice MSN/2026/025 · Supply disruption · Tier 3"."""
+    parts = text.split(" · ")
+    return 2 <= len(parts) <= 5 and all(1 <= len(p.split()) <= 6 and not ends_sentence(p) for p in parts)
 
 
 def _headline_rest(lines: list[Block], headline: str = "") -> int:
@@ -703,6 +716,9 @@ def _read_tail(lines: list[Block], found: _Found) -> None:
             if bio and bio_names(bio):
                 found.bylines[block.line] = bio
                 found.add_authors(bio_names(bio))
+            elif bio and not found.authors and (words := closing_words_by(bio)):  # "Notes by NAME. © NAME 2025."
+                found.bylines[block.line] = bio
+                found.add_authors(words)
             elif bio:  # text before the statement that is not a bio stays in the body
                 lines[-1] = Block(block.line, bio)
                 found.meta_lines.append(block.line)

@@ -15,7 +15,7 @@ import re
 from sitegen.split.dates import date_field, date_of, posted_line, relative_date
 from sitegen.split.memo import remembered
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, LEADING_LINK, NUMBERED, TABLE_ROW, caps_headline, ends_sentence, may_hold, word_count
+from sitegen.split.text import BULLET, GLUED_KICKER, LEADING_LINK, NUMBERED, TABLE_ROW, caps_headline, ends_sentence, may_hold, word_count
 
 _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+(?:[–—|·]|-{1,2})\s+(?P<publisher>[^–—|·]{2,60})$")
 _HANGING = frozenset(
@@ -253,7 +253,8 @@ def split_title(line: str) -> tuple[str, str | None]:
     The suffix must look like a name: one to five capitalised words (small words allowed),
     without final punctuation. In "Title | Section | Site" the site is the publisher and the
     section goes. Runs of white space inside the title become one space, a plain-text heading's
-    marks ("** Title", "## Title ##") and a text browser's link number ("[16]Title") go, and a review's star
+    marks ("** Title", "## Title ##"), a text browser's link number ("[16]Title") and a kicker glued on
+    in capitals ("NEWSGlasgow …") go, and a review's star
     rating after the headline ("Yiayia Said No ★★★★") or before it ("★★★★★ Rock solid") goes: it rates
     the show, it is no part of its name.
     """
@@ -263,6 +264,8 @@ def split_title(line: str) -> tuple[str, str | None]:
     if text[:1] == "[":
         text = LEADING_LINK.sub("", text, 1) or text  # "[16]Roading repairs …": a text browser's number of the link
     text = unrated(text)
+    if text[:4].isupper():
+        text = GLUED_KICKER.sub("", text, 1)  # "EXPLAINERWhat is …": the kicker the scraper glued on is no part of it
     parts = text.split(" | ")
     if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
         return parts[0].strip(), parts[-1].strip()

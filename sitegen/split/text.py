@@ -72,6 +72,7 @@ NUMBERED = re.compile(r"^\s*(\d{1,3})([.)])\s+(\S.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=\w)")  # a text browser's number before a link's text: "By [11]Teresita …"
 LEADING_LINK = re.compile(r"^\[\d{1,4}\](?=\S)")  # the one a line opens with: "[16]Roading repairs …"
+GLUED_KICKER = re.compile(r"^[A-Z]{4,}(?=[A-Z][a-z]{2})")  # a kicker in capitals glued to the headline: "NEWSGlasgow Orchestral …"
 MARKDOWN_HEADING = re.compile(r"#{1,6} +(?=\S)")  # a Markdown heading's marks: "## Key events"
 PLAIN_HEADING = re.compile(r"(?:\*{2,3}|={2,}|(?:=3D){2,}) +(?=\S)")  # a plain-text mail's heading marks: "** TOP STORY", "== Notices", "=3D=3D Notices" (quoted-printable)
 MARKDOWN_LINK = re.compile(r"\[(?P<inner>[^\[\]]+)\]\((?:[^()\s]*)\)")  # "[Title](/url)"

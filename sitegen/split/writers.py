@@ -48,6 +48,9 @@ _GUEST = re.compile(  # "This is a guest post by NAME", "Guest post by Dr NAME",
     rf"\b[Gg]uest (?:post|column|blog|piece|essay|writer|author)(?: this (?:week|month))? (?:is (?:by |from )?|by |from )"
     rf"(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
 )
+_DECK = re.compile(  # "Adviser Callum Reddy writes about …", "Chair Bethan Morgan looks back on …": a teaser's deck naming its writer
+    rf"^(?:[{UPPER}]?[{LOWER}]+ ){{0,3}}?(?P<names>{NAME}) (?:writes|reports|explains|recalls|reflects|looks back) (?:about|on|why|how)\b"
+)
 _DASH_NAME = re.compile(  # "— Bill", "— É.M.", "— M.O'D."
     rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})\.?|(?P<initials>{INITIALS}))$"
 )
@@ -57,7 +60,10 @@ _NAME_REMARK = re.compile(  # "Rosa (Staveley)", "Jas, age 13, Harrogate", "Elle
 _WRITTEN = re.compile(
     rf"\b(?:written|compiled|reported|prepared) by (?P<names>{NAME}(?: (?:and|&) {NAME})?)(?=\s(?:for|of|at|and|is|was)\b|[,.;]|$)"
 )
-_WORDS_BY = re.compile(rf"^(?i:words|text|story) by (?P<names>{NAME}(?: (?:and|&) {NAME})?)\.\s")  # "Words by NAME. Jamie's page …"
+_WORDS_BY = re.compile(  # "Words by NAME. Jamie's page …", "Notes by NAME. © NAME 2025.", "… with permission. Words: NAME."
+    rf"^(?i:words|text|story|notes) by (?P<names>{NAME}(?: (?:and|&) {NAME})?)\.(?:\s|$)"
+    rf"|(?<=[.!?] )(?i:words|text|notes): (?P<after>{NAME}(?: (?:and|&) {NAME})?)\.?$"
+)
 _BOOK_CREDIT = re.compile(  # "NAME, translated from the Finnish by NAME", "NAME, with illustrations by NAME"
     rf"^(?P<name>{NAME}),? (?:translated|illustrated|with (?:illustrations|photographs|drawings|a foreword)|foreword|introduced)"
     rf"[^,]{{0,40}} by {NAME}$"
@@ -250,6 +256,19 @@ def guest_names(text: str) -> list[str] | None:
     return people(first if stop and " " in first else names) or None  # "NAME. Fiona is a PhD student"
 
 
+def deck_writer(text: str) -> list[str] | None:
+    """The writer a teaser's deck names, a role before the name passed over: "Adviser Callum Reddy
+    writes about a Monday list …", "Tribunal clerk NAME writes about …", "NAME explains why …"."""
+    match = _DECK.match(text) if len(text) >= 30 else None
+    if not match:
+        return None
+    words = match.group("names").split()
+    while len(words) > 2 and not first_name(words[0]):
+        words.pop(0)  # "Adviser", "Chair": the writer's post
+    name = " ".join(words)
+    return [name] if is_person_name(name) and first_name(words[0]) else None
+
+
 def statement_writers(statement: str) -> list[str]:
     """The writers a provenance statement names: "This summary was written by NAME for X and is reproduced …"."""
     match = _WRITTEN.search(statement) if len(statement) <= 600 else None
@@ -257,9 +276,11 @@ def statement_writers(statement: str) -> list[str]:
 
 
 def closing_words_by(text: str) -> list[str] | None:
-    """"Words by NAME." opening the item's last line, with a remark after it."""
-    match = _WORDS_BY.match(text.strip()) if len(text) <= 300 else None
-    return (people(match.group("names")) or None) if match else None
+    """"Words by NAME." opening the item's last line, with a remark after it, or "Words: NAME." ending it
+    after a sentence."""
+    text = text.strip()
+    match = (_WORDS_BY.match(text) or _WORDS_BY.search(text, max(0, len(text) - 80))) if len(text) <= 300 else None
+    return (people(match.group("names") or match.group("after")) or None) if match else None
 
 
 def post_signature(text: str) -> list[str] | None:

@@ -189,6 +189,7 @@ def test_predict_reads_a_briefs_lead_in_as_its_title():
     ('  "title": "Finished my first \\"Fair Isle\\" yoke!",', 'Finished my first "Fair Isle" yoke!'),  # a JSON member
     ("★★★★★ Rock solid, and a real person answered the phone", "Rock solid, and a real person answered the phone"),
     ("=3D=3D COACH=E2=80=99S CORNER =3D=3D", "COACH’S CORNER =="),  # a quoted-printable mail's heading, its escapes read
+    ("ANALYSISWhy tenant scrutiny panels are being wound up", "Why tenant scrutiny panels are being wound up"),  # a glued kicker
 ])
 def test_a_heading_is_read_as_its_format_prints_it(line, read):
     assert heading(line) == read

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sitegen.markdown import render_body
 from sitegen.model import ArticleKind, LicenceKind, Source
 from sitegen.split.assemble import _handle_alone, assemble
@@ -587,3 +589,29 @@ def test_a_label_or_a_wrapped_sentence_under_the_row_is_no_headline():
     assert make("Posted on 2 March 2025 by Ann Hale", "NEW", LONG).title != "NEW"
     wrapped = make("Posted on 2 March 2025 by Ann Hale", "Bought this after hearing the live session and it is", "even better on vinyl.")
     assert wrapped.meta_lines == (1,)
+
+
+def test_a_teasers_deck_naming_its_writer_gives_the_author():
+    article = make("Duty day diary: 31 cases, one adviser and a broken lift",
+                   "Adviser Callum Reddy writes about a Monday list that ran from 9.45am until 4.30pm, and the tenant with the letters.")
+    assert article.authors == ("Callum Reddy",)
+
+
+def test_a_row_of_facts_over_the_headline_is_no_title():
+    article = make("Press release · OptiWire · 19 March 2026", "Lumira Vision launches daily myopia-control lens in Ireland", LONG)
+    assert article.title == "Lumira Vision launches daily myopia-control lens in Ireland"
+    assert make("Film · Festival 2025", "Màiri's Island", LONG).title == "Màiri's Island"
+
+
+def test_a_row_over_a_sentence_or_another_row_is_left_alone():
+    over_sentence = make("Hall notices · Members", "The hall will be closed on Monday for repairs.", LONG)
+    assert over_sentence.title != "The hall will be closed on Monday for repairs."
+    over_row = make("Knitting Circle · Tuesdays", "Room 2 · Free · All welcome", LONG)
+    assert over_row.title != "Room 2 · Free · All welcome"
+
+
+def test_the_headline_under_a_row_posted_by_a_group_is_the_title_and_the_row_its_date():
+    article = make("Posted on 11 March 2026 by Special Collections", "Guest post: A binder's ticket, a bus ticket and a love letter",
+                   "Guest post by Dr Aoife Brennan, Visiting Fellow. What turned up when we lifted the pastedown of a battered hymn book.")
+    assert article.title == "Guest post: A binder's ticket, a bus ticket and a love letter"
+    assert article.date == dt.date(2026, 3, 11) and article.authors == ("Aoife Brennan",)

@@ -52,6 +52,9 @@ LONG = "A paragraph of ordinary text that goes on for a while, as the first para
         ("The Gentle Grudge: Sketch Club Presents ★★½", "The Gentle Grudge: Sketch Club Presents", None),
         ("Five ★ hotels on the coast", "Five ★ hotels on the coast", None),
         ("★★★★★ Rock solid, and a real person answered the phone", "Rock solid, and a real person answered the phone", None),
+        ("EXPLAINERWhat is an AFCI breaker, and do you need one?", "What is an AFCI breaker, and do you need one?", None),
+        ("NEWSGlasgow Orchestral Society cancels spring concert", "Glasgow Orchestral Society cancels spring concert", None),
+        ("NASA launches its probe", "NASA launches its probe", None),  # an acronym, no kicker
     ],
 )
 def test_split_title(line, title, publisher):

@@ -8,6 +8,7 @@ from sitegen.split.assemble import assemble
 from sitegen.split.text import Block
 from sitegen.split.writers import (
     closing_words_by,
+    deck_writer,
     first_name_signature,
     guest_names,
     handle_names,
@@ -237,3 +238,30 @@ def test_who_supplied_the_figures_is_not_a_writer(credit):
 def test_a_wire_credit_names_writers_without_their_posts():
     article = make("Water Resilience Act vote delayed", LONG, LONG, "Written by Sophie Lambrecht, Freshwater Policy Officer")
     assert article.authors == ("Sophie Lambrecht",)
+
+
+@pytest.mark.parametrize(
+    ("deck", "names"),
+    [
+        ("Adviser Callum Reddy writes about a Monday list that ran from 9.45am until 4.30pm, and the", ["Callum Reddy"]),
+        ("Tribunal clerk Marcus Devlin writes about running hybrid hearings in a regional office", ["Marcus Devlin"]),
+        ("Chair Bethan Morgan looks back on a year of record membership and a new", ["Bethan Morgan"]),
+        ("Tom Lindqvist writes from Sweden, in response to Monday's post about Buffalo:", None),  # a reader's letter
+        ("The Committee writes about the plans for the new pool this year", None),
+        ("Member Tam Robson spent four days at the festival on a volunteer's pass", None),
+    ],
+)
+def test_a_teasers_deck_names_its_writer_past_a_post_before_the_name(deck, names):
+    assert deck_writer(deck) == names
+
+
+def test_closing_notes_by_or_words_after_a_sentence_name_the_writer():
+    assert closing_words_by("Notes by Deirdre Fenwick.") == ["Deirdre Fenwick"]
+    assert closing_words_by("It first ran in our spring issue and is reprinted with permission. Words: Aoife Kinsella.") == ["Aoife Kinsella"]
+    assert closing_words_by("Text: a summary of what the society does.") is None
+
+
+def test_notes_by_over_a_copyright_line_name_the_writer():
+    text = "A long note on the season's films, their makers and the reasons we chose them, as the society's notes always are."
+    article = assemble((Block(1, "Late Spring (1949)"), Block(3, text), Block(5, "Notes by Deirdre Fenwick. © Deirdre Fenwick 2025.")), "d.txt")
+    assert article.authors == ("Deirdre Fenwick",)
