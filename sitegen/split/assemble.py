@@ -56,6 +56,7 @@ from sitegen.split.boundary import Item, PostHead
 from sitegen.split.briefs import lead_in
 from sitegen.split.writers import (
     deck_writer,
+    listed_by,
     closing_words_by,
     first_name_signature,
     group_signature,
@@ -131,6 +132,7 @@ _GLUED_DATE = re.compile(
 SIGNED_BIO_MAX = 300  # a line about the writer under their signature is no longer
 _POSTER = re.compile(r"^posted\b.{0,60}?\bby\s", re.IGNORECASE)  # "Posted on 27 September 2025 by NAME": who posted it
 _BY_LEAD = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
+_EXPORT_STAMP = re.compile(r"\[(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),? \d{1,2}:\d{2}(?::\d{2})?\]")  # a channel export's "[14.01.2025 13:30]"
 _ROW_PARTS = re.compile(r"\s+[|·•]\s+")  # the parts of a row: "Tidy Tides | Jade Mwangi", "9 April 2025 · Guest posts"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
@@ -209,7 +211,7 @@ def assemble(
     confidence = item.confidence if item else 1.0
     if len(lines) > 2 and _date_over_headline(lines[0].text, lines[1].text, lines[2].text):
         row = lines.pop(0)  # "DECEMBER 16, 2024 | SEASON" over a teaser, "Report | 13 March 2025 | Rapporteur: NAME"
-        found.date = date_of(row.text) or _row_date(row.text)
+        found.date = date_of(row.text) or _row_date(row.text) or _stamp_date(row.text)
         found.meta_lines.append(row.line)
         if names := byline_names(row.text):
             found.add_authors(names)
@@ -250,7 +252,7 @@ def assemble(
     if answered and not {a.split()[-1] for a in found.authors} & {n.split()[-1] for n in answered}:
         found.authors = answered  # "Answered by NAME, role" under a reader's question: the answer's writers, not the one who asked
     if not found.authors:
-        found.add_authors(_photographer(lines))
+        found.add_authors(next(filter(None, (listed_by(b.text) for b in lines)), None) or _photographer(lines))
     if not found.authors and found.licence.statement:
         found.add_authors(book_authors(found.licence.statement))  # "Extracted from BOOK by NAME (Publisher)"
     owner = _OWNER.match(found.licence.origin or "")
@@ -360,6 +362,10 @@ def opening_title(text: str) -> str | None:
 
 _BROKEN_END = re.compile(r"\s\w*[a-z]-$")  # a word broken at a line's end, its rest on the next
 HEADLINE_REST = 70  # the rest of a headline wrapped onto the line under it is no longer
+_DANGLING = frozenset(  # words no headline ends with: an article, a preposition, a conjunction, a possessive
+    "a an the of by at for and or to from with into about between that who whose which its their our my your his her".split()
+)
+CAPS_WRAPPED = 24  # a headline in capitals at least this long may be wrapped onto a short line in capitals
 _LEDE = re.compile(r"^[A-ZÀ-ÖØ-Þ’']{2,}(?: [A-ZÀ-ÖØ-Þ’']{2,})* [a-z]")  # a paper's first words in capitals: "THE cattle mart in …"
 HEADLINE_LINES = 3  # a headline wrapped over narrow columns has at most this many lines
 CAPITAL_REST = 5  # the rest of a headline opening with a capital has at most this many words
@@ -463,8 +469,21 @@ def _date_over_headline(text: str, under: str, below: str) -> bool:
     if ends_sentence(text) or len(text) > DATE_ROW_MAX or len(text) > DATE_OVER_MAX and not _ROW_PARTS.search(text):
         return False
     return (bool(date_of(text) or _labelled_date(text) or time_stamp(text) or _ROW_PARTS.search(text) and date_line(text)
+                 or _EXPORT_STAMP.search(text)
                  or _fact_row(text) and not _fact_row(under) and not ends_sentence(under))
             and looks_like_title(under, below))
+
+
+def _stamp_date(text: str) -> dt.date | None:
+    """The day of a chat export's stamp ("[14.01.2025 13:30]", day first), or None."""
+    match = _EXPORT_STAMP.search(text)
+    if not match:
+        return None
+    day, month, year = (int(x) for x in match.group(1, 2, 3))
+    try:
+        return dt.date(year + 2000 if year < 100 else year, month, day)
+    except ValueError:
+        return None
 
 
 def _fact_row(text: str) -> bool:
@@ -478,14 +497,45 @@ def _headline_rest(lines: list[Block], headline: str = "") -> int:
     """How many lines under a headline are the rest of it, wrapped (one to `HEADLINE_LINES` - 1): each
     short, opening in lower case or with a bracket ("(Craspedocephalus malabaricus) in Kodagu
     district", "close after 70 years", "as buyers move online"), no sentence, with a by-line, a
-    date or a paper's lede ("PUPILS from Scoil Náisiúnta …") under the last; 0 when there is none."""
-    for n in range(min(HEADLINE_LINES - 1, len(lines) - 1)):
+    date or a paper's lede ("PUPILS from Scoil Náisiúnta …") under the last; 0 when there is none. A
+    headline that cannot end where its line does (on "of", "the", "by": "A History of Election Night,
+    by" over "Rhiannon Price"), or one in capitals wrapped onto a short line in capitals ("… OF UPPER
+    DALES COMMUNITY" over "TRANSPORT"), goes on under it whatever follows."""
+    taken = 0
+    while taken < min(HEADLINE_LINES - 1, len(lines)) and (_dangling(headline) or _caps_wrapped(headline, lines[taken:])) \
+            and _rest_line(lines[taken].text, headline):
+        headline = f"{headline} {lines[taken].text.strip()}"
+        taken += 1
+    for n in range(taken, min(HEADLINE_LINES - 1, len(lines) - 1)):
         under = lines[n + 1].text
         if not (_goes_on(lines[n].text) or n == 0 and _capital_rest(headline, lines[0].text, lines[1:])):
-            return 0
+            return taken
         if date_line(under) or byline_names(under, after_title=True) or _LEDE.match(under) or READING_TIME.match(under.strip()):
             return n + 1
-    return 0
+    return taken
+
+
+def _dangling(headline: str) -> bool:
+    """A headline's line that ends on a word no headline ends with: "… what my first", "… the launches of"."""
+    words = headline.split()
+    return len(words) >= 3 and words[-1].lower() in _DANGLING and (words[-1].islower() or headline.isupper())  # (not "Grade A")
+
+
+def _caps_wrapped(headline: str, lines: list[Block]) -> bool:
+    """A long headline in capitals over a short line in capitals that is its end, text under that."""
+    rest = lines[0].text.strip()
+    return (len(headline) >= CAPS_WRAPPED and headline.isupper() and headline[-1:].isalpha() and rest.isupper() and len(rest.split()) <= CAPITAL_REST
+            and len(lines) > 1 and not lines[1].text.isupper())
+
+
+def _rest_line(text: str, headline: str) -> bool:
+    """A line that may be the end of a headline wrapped over it: short, no sentence, no date, and no
+    by-line of its own (a name after "… by" is the headline's)."""
+    text = text.strip()
+    if not text or len(text) > HEADLINE_REST or ends_sentence(text) or date_line(text) or READING_TIME.match(text) \
+            or sum(map(str.isalpha, text)) < 0.5 * len(text):  # (not a price: "$2.49")
+        return False
+    return headline.split()[-1].lower() == "by" or not (byline_names(text, after_title=True) or names_no_writer(text))
 
 
 def _capital_rest(headline: str, rest: str, below: list[Block]) -> bool:

@@ -90,9 +90,9 @@ _PERSON_NAME = re.compile(rf"^{NAME}$")
 _INVERTED_NAME = re.compile(r"^[A-Z][A-Z’'-]{2,}, [A-Z][a-z’'-]+(?: [A-Z][\w’'-]*| \([A-Z][\w’'-]*\))*$")
 _KNOWN_LETTERS = frozenset(  # letters after a name, as a name in capitals may carry them
     "MRCVS BVSC BVMS BVM&S MBE OBE CBE KBE DBE PHD DPHIL MBA MSC BSC BA MA MD FRCS FRCP MRCP MRCGP FRS KC QC MP MSP MS RGN RN FCA"
-    " ACA CENG MICE FRICS MRICS RIBA JP DL FRSA FRHISTS".split())
+    " ACA CENG MICE FRICS MRICS RIBA JP DL FRSA FRHISTS MW".split())
 _LETTERS_AFTER = re.compile(  # "MA", "VetMB", "MRPharmS", "MRCVS"
-    r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO)$"
+    r"^(?:(?=\w*[A-Z]\w*[A-Z])(?=\w*[a-z])[A-Z][A-Za-z]{2,8}|[A-Z]{3,6}|MA|BA|MD|RN|MP|QC|KC|DO|MW)$"
 )
 _PLACE_END = re.compile(  # fells, fens, trails and streets, and a name opened as places are ("Lake Rotoroa", "Upper Teesdale"), not people
     r"\s(?:Pass|Crag|Tarn|Loch|Ghyll|Fen|Trail|Basin|Estuary|Reservoir|Point|Station|Island|Peninsula|Glacier|Road|Street|Avenue|Drive|Crescent|Terrace"
@@ -140,7 +140,8 @@ _MORE_GROUPS = Folded(  # groups, places and events named like people: "Bristol 
     r"\S\s(?:galler(?:y|ies)|museums|salerooms?|strategy|platform|share|fibre|fiber|market|festival|project|programme"
     r"|program|partnership|initiative|bank|pantry|architects|associates|solicitors|consultants|engineers|builders|ringers|singers"
     r"|players|chronicles|arts|meetings|events|hub|collective|collections|hotel|hotels|inn|taproom|coffee|roasters|brewing"
-    r"|bakery|cafe|deli|co|energy|audio|mobile|motors|garage)$",
+    r"|bakery|cafe|deli|co|energy|audio|mobile|motors|garage|divers|swimmers|runners|riders|ramblers|rowers|cyclists|anglers"
+    r"|harriers|wheelers)$",
     initials=False,
 )
 _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place
@@ -192,7 +193,7 @@ _ROLE = Folded(
     r"|postdoctoral|journalist|reporter|correspondent|writer|author|editor|columnist|contributor|freelancer|freelance"
     r"|analyst|economist|historian|director|founder|co-founder|chair|head of|dean|ceo|partner at|consultant|advis[eo]r"
     r"|associate|assistant|secretary|ambassador|official|officer|diplomat|commentator|teacher|instructor|lawyer"
-    r"|attorney|physician|engineer|expert|specialist|member of|coordinator|manager|university|institute|college"
+    r"|attorney|physician|engineer|expert|specialist|member of|co-?ordinator|organi[sz]er|manager|university|institute|college"
     r"|school|centre|center|academy|foundation|think tank|department|faculty|laborator|graduate|alumn|host of)",
 )
 _POST = Folded(  # more jobs and posts, after a name ("NAME, Textile Conservator"); not enough to make a bio
@@ -236,6 +237,7 @@ _LEADING_STARS = re.compile(r"^[★☆✩✭⭐]+(?:\s*½)?\s+(?=\S)")  # or bef
 
 
 _HEADING_MARKS = re.compile(r"^(?:\*{1,3}|#{1,6}|={2,})\s+|\s+(?:\*{1,3}|#{1,6}|={2,})$")
+_BOLD = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1$")  # a headline in Markdown's bold: "**Statement regarding our match**"
 
 
 def unrated(title: str) -> str:
@@ -258,14 +260,7 @@ def split_title(line: str) -> tuple[str, str | None]:
     rating after the headline ("Yiayia Said No ★★★★") or before it ("★★★★★ Rock solid") goes: it rates
     the show, it is no part of its name.
     """
-    text = " ".join(line.split())
-    if text[:1] in "*#=" or text[-1:] in "*#=":
-        text = _HEADING_MARKS.sub("", text) or text  # "** From the coordinator": a plain-text e-mail's heading marks
-    if text[:1] == "[":
-        text = LEADING_LINK.sub("", text, 1) or text  # "[16]Roading repairs …": a text browser's number of the link
-    text = unrated(text)
-    if text[:4].isupper():
-        text = GLUED_KICKER.sub("", text, 1)  # "EXPLAINERWhat is …": the kicker the scraper glued on is no part of it
+    text = _clean_title(line)
     parts = text.split(" | ")
     if len(parts) >= 3 and _is_publisher(parts[-1]) and all(len(p.split()) <= 4 for p in parts[1:-1]):
         return parts[0].strip(), parts[-1].strip()
@@ -273,6 +268,20 @@ def split_title(line: str) -> tuple[str, str | None]:
     if match and _is_publisher(match.group("publisher")):
         return match.group("title").strip(), match.group("publisher").strip()
     return text, None
+
+
+def _clean_title(line: str) -> str:
+    """A title line cleaned, a suffix after a dash or a bar kept (`split_title` parts them)."""
+    text = " ".join(line.split())
+    if text[:1] in "*#=" or text[-1:] in "*#=":
+        text = _HEADING_MARKS.sub("", text) or text  # "** From the coordinator": a plain-text e-mail's heading marks
+        text = _BOLD.sub(r"\2", text)
+    if text[:1] == "[":
+        text = LEADING_LINK.sub("", text, 1) or text  # "[16]Roading repairs …": a text browser's number of the link
+    text = unrated(text)
+    if text[:4].isupper():
+        text = GLUED_KICKER.sub("", text, 1)  # "EXPLAINERWhat is …": the kicker the scraper glued on is no part of it
+    return text
 
 
 def own_suffix(title: str, publisher: str) -> bool:

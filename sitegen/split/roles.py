@@ -594,7 +594,7 @@ def _meta_names(text: str) -> list[str] | None:
                 return names
         if not any(date_line(p) or _counted(p) for p in parts):
             return None  # no part is a date or a count: neither is one of the parts that are not names
-        read = [(part, _names_alone(part) or _comma_names(part) or signature(part)) for part in parts]  # "NAME, Research Office"
+        read = [(part, _names_alone(part) or _comma_names(part) or couple(part) or signature(part)) for part in parts]  # "NAME, Research Office", "Jess & Aled W."
         alone = [names for _, names in read if names]
         others = [part for part, names in read if not names]
         dated = any(date_line(p) or _counted(p) for p in others)  # "NAME | The Ledger | 3 min read"

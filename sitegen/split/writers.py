@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from sitegen.split.firsts import initialled
 from sitegen.split.dates import date_of, day_line, relative_date
-from sitegen.split.meta import FOREIGN_LEADS, INITIALS, LOWER, NAME, UPPER, bare_name, capitalised, is_group, is_person_name, is_post, people, post_nominals
+from sitegen.split.meta import FOREIGN_LEADS, INITIALS, LOWER, NAME, UPPER, bare_name, capitalised, is_group, is_handle, is_person_name, is_post, people, post_nominals
 from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
@@ -46,11 +46,17 @@ _NOT_HANDLES = frozenset("admin administrator editor editors staff team webmaste
 _LOWER_BY = re.compile(r"^(?:by|words:?|text:?|words by|story by)\s+(?P<name>[a-z][a-z’'-]+(?: [a-z][a-z’'-]+){1,2})$")
 _GUEST = re.compile(  # "This is a guest post by NAME", "Guest post by Dr NAME", "Our guest writer this week is NAME"
     rf"\b[Gg]uest (?:post|column|blog|piece|essay|writer|author)(?: this (?:week|month))? (?:is (?:by |from )?|by |from )"
-    rf"(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
-)
+    rf"(?:(?!(?:the|a|an|our|their|its) )[a-z]+ ){{0,4}}(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
+)  # (past the guest's post in lower case: "A guest post from assistant warden volunteer NAME")
 _DECK = re.compile(  # "Adviser Callum Reddy writes about …", "Chair Bethan Morgan looks back on …": a teaser's deck naming its writer
     rf"^(?:[{UPPER}]?[{LOWER}]+ ){{0,3}}?(?P<names>{NAME}) (?:writes|reports|explains|recalls|reflects|looks back) (?:about|on|why|how)\b"
 )
+_LISTED_BY = re.compile(  # "Listing by wharfe_otter · Last updated: …", "Setlist by bristol_ferrygirl": who wrote a card up
+    r"^(?:listing|listed|setlist|entry|profile|route|recipe|spot|walk) (?:added |submitted )?by (?:owner |member |volunteer )?"
+    r"(?P<handle>[\w.@-]+)(?:\s*(?:[·|•(,]|$))",
+    re.IGNORECASE,
+)
+_NO_LISTER = frozenset(("owner", "owners", "member", "members", "volunteer", "volunteers", "admin", "staff", "us", "you"))
 _DASH_NAME = re.compile(  # "— Bill", "— É.M.", "— M.O'D."
     rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})\.?|(?P<initials>{INITIALS}))$"
 )
@@ -267,6 +273,14 @@ def deck_writer(text: str) -> list[str] | None:
         words.pop(0)  # "Adviser", "Chair": the writer's post
     name = " ".join(words)
     return [name] if is_person_name(name) and first_name(words[0]) else None
+
+
+def listed_by(text: str) -> list[str] | None:
+    """The user who wrote a card up, by the handle the site shows: "Listing by wharfe_otter · Last
+    updated: 3 March 2025", "Listing by owner kettlewell_keith" (not "Listing by Portishead Pool Trust")."""
+    match = _LISTED_BY.match(text.strip()) if len(text) <= 120 else None
+    handle = match.group("handle") if match else ""
+    return [handle] if is_handle(handle) and handle.lower() not in _NO_LISTER else None
 
 
 def statement_writers(statement: str) -> list[str]:

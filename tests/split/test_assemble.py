@@ -615,3 +615,27 @@ def test_the_headline_under_a_row_posted_by_a_group_is_the_title_and_the_row_its
                    "Guest post by Dr Aoife Brennan, Visiting Fellow. What turned up when we lifted the pastedown of a battered hymn book.")
     assert article.title == "Guest post: A binder's ticket, a bus ticket and a love letter"
     assert article.date == dt.date(2026, 3, 11) and article.authors == ("Aoife Brennan",)
+
+
+def test_a_headline_that_cannot_end_on_its_line_goes_on_under_it():
+    article = make("Steam on still water: the launches of", "Ullsmere and the people keeping them afloat", LONG)
+    assert article.title == "Steam on still water: the launches of Ullsmere and the people keeping them afloat"
+    signed = make("A History of Election Night, by", "Rhiannon Price", LONG)
+    assert signed.title == "A History of Election Night, by Rhiannon Price"
+
+
+def test_a_long_headline_in_capitals_wrapped_onto_a_short_line_in_capitals():
+    article = make("INDEPENDENT EXAMINER'S REPORT TO THE TRUSTEES OF UPPER DALES COMMUNITY", "TRANSPORT", LONG)
+    assert article.title == "INDEPENDENT EXAMINER'S REPORT TO THE TRUSTEES OF UPPER DALES COMMUNITY TRANSPORT"
+
+
+def test_a_headline_ending_on_a_whole_phrase_takes_no_line_under_it():
+    assert make("Spring opening: nets up, coffee on", "image: Volunteers raising mist nets at dawn", LONG).title == "Spring opening: nets up, coffee on"
+    assert make("Freshway Large Eggs, Grade A", "$2.49", LONG).title == "Freshway Large Eggs, Grade A"
+    notice = make("THE HARTSHIRE (20 MPH SPEED LIMIT) ORDER 2025", "NOTICE OF PROPOSALS", LONG)
+    assert notice.title == "THE HARTSHIRE (20 MPH SPEED LIMIT) ORDER 2025"
+
+
+def test_a_channel_exports_stamp_row_over_the_headline_is_its_date():
+    article = make("[12.03.2025 09:00] NW Media", "**Statement regarding our week 2 match**", LONG)
+    assert article.title == "Statement regarding our week 2 match" and article.date == dt.date(2025, 3, 12)

@@ -55,6 +55,7 @@ LONG = "A paragraph of ordinary text that goes on for a while, as the first para
         ("EXPLAINERWhat is an AFCI breaker, and do you need one?", "What is an AFCI breaker, and do you need one?", None),
         ("NEWSGlasgow Orchestral Society cancels spring concert", "Glasgow Orchestral Society cancels spring concert", None),
         ("NASA launches its probe", "NASA launches its probe", None),  # an acronym, no kicker
+        ("**Statement regarding our week 2 match**", "Statement regarding our week 2 match", None),  # Markdown's bold
     ],
 )
 def test_split_title(line, title, publisher):

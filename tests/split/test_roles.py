@@ -683,3 +683,14 @@ def test_an_address_row_under_a_name_is_no_by_line():
     assert byline_names("Fosse Lane, Stoke Wyvern KN5 8RT · 2.3 miles", after_title=True) is None
     assert byline_names("Quay Lane, Kendlesham · 0.4 miles", after_title=True) is None
     assert byline_names("Jane Hill, Kendlesham", after_title=True) == ["Jane Hill"]
+
+
+def test_a_couple_leading_a_row_are_both_named():
+    assert byline_names("Jess & Aled W. · Homeowners · Penarth · Reviewed 12 February 2025") == ["Jess W.", "Aled W."]
+    assert byline_names("Anil and Sophie Bhatt · 2 March 2025") == ["Anil Bhatt", "Sophie Bhatt"]
+
+
+def test_a_post_or_a_club_after_the_writers_name_is_no_second_writer():
+    assert byline_names("Report by Keith Barraclough, Activities Co-ordinator") == ["Keith Barraclough"]
+    assert byline_names("By Rob Penhaligon, Fal Estuary Divers") == ["Rob Penhaligon"]
+    assert byline_names("Citation by Dr Eleanor Marsh MW, co-chair") == ["Eleanor Marsh"]

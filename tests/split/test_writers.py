@@ -9,6 +9,7 @@ from sitegen.split.text import Block
 from sitegen.split.writers import (
     closing_words_by,
     deck_writer,
+    listed_by,
     first_name_signature,
     guest_names,
     handle_names,
@@ -101,6 +102,8 @@ def test_a_book_credit_names_the_writer_not_the_translator():
         ("This is a guest post by Amy Lee and Bo Chan.", ["Amy Lee", "Bo Chan"]),
         ("Guest post: canal boats", None),
         ("The guest author Is Here today", None),  # no "by", "from" or "is" before a name
+        ("A guest post from assistant warden volunteer Arjun Mehta, who swapped", ["Arjun Mehta"]),  # past the post
+        ("This month we welcome a guest writer from the Kwäday Dän community, who has", None),  # a community, no writer
     ],
 )
 def test_a_guest_writer(line, names):
@@ -265,3 +268,24 @@ def test_notes_by_over_a_copyright_line_name_the_writer():
     text = "A long note on the season's films, their makers and the reasons we chose them, as the society's notes always are."
     article = assemble((Block(1, "Late Spring (1949)"), Block(3, text), Block(5, "Notes by Deirdre Fenwick. © Deirdre Fenwick 2025.")), "d.txt")
     assert article.authors == ("Deirdre Fenwick",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Listing by wharfe_otter", ["wharfe_otter"]),
+        ("Listing by alewife_kath · Last updated: 3 March 2026", ["alewife_kath"]),
+        ("Listing by owner kettlewell_keith", ["kettlewell_keith"]),
+        ("Setlist by bristol_ferrygirl", ["bristol_ferrygirl"]),
+        ("Listing by Portishead Pool Trust", None),  # a group, no user
+        ("Listing by owner", None),
+    ],
+)
+def test_the_user_who_wrote_a_card_up(line, names):
+    assert listed_by(line) == names
+
+
+def test_a_directory_card_is_written_up_by_its_lister():
+    card = assemble((Block(1, "The Wheatsheaf"), Block(2, "Georgian coaching inn on the market square with six handpumps and a quiz on Tuesdays."),
+                     Block(3, "Listing by alewife_kath · Last updated: 3 March 2026")), "d.txt")
+    assert card.authors == ("alewife_kath",)
