@@ -23,7 +23,7 @@ from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
-from sitegen.split.dates import date_of, dated, month_year, relative_date, time_stamp
+from sitegen.split.dates import BRACKETED_STAMP, date_of, dated, month_year, relative_date, stamp_date, time_stamp
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
@@ -70,7 +70,8 @@ from sitegen.split.writers import (
 )
 from sitegen.split.readerview import READING_TIME
 from sitegen.split.roles import (
-    FIRST_PAIR, Role, byline_names, date_line, dated_byline, first_name, heads_an_item, is_label, person, shape, signature,
+    FIRST_PAIR, Role, byline_names, date_line, dated_byline, fact_row, first_name, heads_an_item, is_label, person, shape,
+    signature,
 )
 from sitegen.split.firsts import initialled
 from sitegen.split.threads import member_row
@@ -132,7 +133,6 @@ _GLUED_DATE = re.compile(
 SIGNED_BIO_MAX = 300  # a line about the writer under their signature is no longer
 _POSTER = re.compile(r"^posted\b.{0,60}?\bby\s", re.IGNORECASE)  # "Posted on 27 September 2025 by NAME": who posted it
 _BY_LEAD = re.compile(r"^(?:(?:words|written|text|story|report(?:ed)?|posted)\s+)?by\s", re.IGNORECASE)  # "By NAME", "Words by NAME"
-_EXPORT_STAMP = re.compile(r"\[(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),? \d{1,2}:\d{2}(?::\d{2})?\]")  # a channel export's "[14.01.2025 13:30]"
 _ROW_PARTS = re.compile(r"\s+[|·•]\s+")  # the parts of a row: "Tidy Tides | Jade Mwangi", "9 April 2025 · Guest posts"
 _OWNER = re.compile(r"^((?:[A-Z][\w.-]+ ){1,3}[A-Z][\w.-]+)[’']s (?:Substack|blog|newsletter|website|Medium)$")
 
@@ -211,7 +211,7 @@ def assemble(
     confidence = item.confidence if item else 1.0
     if len(lines) > 2 and _date_over_headline(lines[0].text, lines[1].text, lines[2].text):
         row = lines.pop(0)  # "DECEMBER 16, 2024 | SEASON" over a teaser, "Report | 13 March 2025 | Rapporteur: NAME"
-        found.date = date_of(row.text) or _row_date(row.text) or _stamp_date(row.text)
+        found.date = date_of(row.text) or _row_date(row.text) or stamp_date(row.text)
         found.meta_lines.append(row.line)
         if names := byline_names(row.text):
             found.add_authors(names)
@@ -469,28 +469,9 @@ def _date_over_headline(text: str, under: str, below: str) -> bool:
     if ends_sentence(text) or len(text) > DATE_ROW_MAX or len(text) > DATE_OVER_MAX and not _ROW_PARTS.search(text):
         return False
     return (bool(date_of(text) or _labelled_date(text) or time_stamp(text) or _ROW_PARTS.search(text) and date_line(text)
-                 or _EXPORT_STAMP.search(text)
-                 or _fact_row(text) and not _fact_row(under) and not ends_sentence(under))
+                 or BRACKETED_STAMP.search(text)
+                 or fact_row(text) and not fact_row(under) and not ends_sentence(under))
             and looks_like_title(under, below))
-
-
-def _stamp_date(text: str) -> dt.date | None:
-    """The day of a chat export's stamp ("[14.01.2025 13:30]", day first), or None."""
-    match = _EXPORT_STAMP.search(text)
-    if not match:
-        return None
-    day, month, year = (int(x) for x in match.group(1, 2, 3))
-    try:
-        return dt.date(year + 2000 if year < 100 else year, month, day)
-    except ValueError:
-        return None
-
-
-def _fact_row(text: str) -> bool:
-    """A row of short facts over an item's headline, no sentence among them: "Film · Festival 2025",
-    "Press release · OptiWire · 19 March 2026", "Notice MSN/2026/025 · Supply disruption · Tier 3"."""
-    parts = text.split(" · ")
-    return 2 <= len(parts) <= 5 and all(1 <= len(p.split()) <= 6 and not ends_sentence(p) for p in parts)
 
 
 def _headline_rest(lines: list[Block], headline: str = "") -> int:
@@ -516,7 +497,7 @@ def _headline_rest(lines: list[Block], headline: str = "") -> int:
 
 
 def _dangling(headline: str) -> bool:
-    """A headline's line that ends on a word no headline ends with: "… what my first", "… the launches of"."""
+    """A headline's line that ends on a word no headline ends with: "… the launches of", "… by"."""
     words = headline.split()
     return len(words) >= 3 and words[-1].lower() in _DANGLING and (words[-1].islower() or headline.isupper())  # (not "Grade A")
 
@@ -1010,7 +991,9 @@ def _flags(
     lines: list[Block], review: list[tuple[int, str]] | None = None, confidence: float = 1.0
 ) -> tuple[tuple[Annotation, ...], frozenset[int]]:
     """Flag annotations for the body lines (review flags for what the split was unsure of, on the
-    line concerned or else the first one), and the indexes of the flagged lines."""
+    line concerned or else the first one), and the indexes of the lines flagged for what they are
+    (a caption, alt text: never made headings). A line flagged only for review keeps its heading: the
+    note's quote anchors on a heading's text as on a paragraph's."""
     shown = [display_text(b.text) for b in lines]
     adjacent = [i > 0 and lines[i].line == lines[i - 1].line + 1 for i in range(len(lines))]
     reasons = flag_blocks(shown, adjacent)
@@ -1033,7 +1016,8 @@ def _flags(
             else:
                 ann = Annotation(quote=text, note=reason or "", tags=("flag",))
             notes.append(_unique(ann, body_text, offset))
-            flagged.add(i)
+            if reason:
+                flagged.add(i)
         offset += len(text) + 2
     return tuple(notes), frozenset(flagged)
 

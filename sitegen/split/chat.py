@@ -24,13 +24,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from sitegen.split.dates import BRACKETED, stamp_day
 from sitegen.split.entries import Entry, Reader, people
 from sitegen.split.text import Block, Debris, word_count
 
 __all__ = ["ChatReader"]
 
 _STAMP = re.compile(
-    r"^\u200e?(?:\[(?P<d1>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),? (?P<t1>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)\] "
+    rf"^\u200e?(?:{BRACKETED} "
     r"|(?P<d2>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),? (?P<t2>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?) [-–] )"
     r"(?P<rest>.*)$"
 )
@@ -98,24 +99,12 @@ def _stamped(number: int, line: str) -> _Message | None:
     match = _STAMP.match(line.strip(_INVISIBLE + " "))
     if match is None:
         return None
-    day = _date(match.group("d1") or match.group("d2"))
+    day = stamp_day(match.group("d1") or match.group("d2"))
     rest = match.group("rest").strip(_INVISIBLE + " ")
     said = _SENDER.match(rest)
     if said is None:
         return _Message(number, day, None, rest)
     return _Message(number, day, said.group("sender").strip(), said.group("text").strip(_INVISIBLE + " "))
-
-
-def _date(value: str) -> dt.date | None:
-    """A chat's date: day first ("03/03/2025"), or month first when the day cannot be first."""
-    parts = [int(p) for p in re.split(r"[/.]", value)]
-    year = parts[2] + 2000 if parts[2] < 100 else parts[2]
-    for day, month in ((parts[0], parts[1]), (parts[1], parts[0])):
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    return None
 
 
 def _read(message: _Message) -> tuple[Entry | None, list[Debris]]:

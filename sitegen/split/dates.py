@@ -172,3 +172,25 @@ def date_of(line: str) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+BRACKETED = r"\[(?P<d1>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),? (?P<t1>\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)\]"
+BRACKETED_STAMP = re.compile(BRACKETED)  # a chat or channel export's "[14.01.2025 13:30]", anywhere in a line
+
+
+def stamp_date(text: str) -> dt.date | None:
+    """The day of the first bracketed export stamp in `text` ("[14.01.2025 13:30] NW Media"), or None."""
+    match = BRACKETED_STAMP.search(text)
+    return stamp_day(match.group("d1")) if match else None
+
+
+def stamp_day(value: str) -> dt.date | None:
+    """A stamp's numeric date: day first ("03/03/2025"), or month first when the day cannot be first."""
+    parts = [int(p) for p in re.split(r"[/.]", value)]
+    year = parts[2] + 2000 if parts[2] < 100 else parts[2]
+    for day, month in ((parts[0], parts[1]), (parts[1], parts[0])):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None

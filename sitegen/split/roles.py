@@ -38,7 +38,7 @@ from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INITIALS, INNE
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, NUMBERED, PLAIN_HEADING, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, opening_letter
+from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, NUMBERED, PLAIN_HEADING, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, ends_sentence, opening_letter
 
 
 class Role(Enum):
@@ -846,6 +846,14 @@ def row_parts(text: str) -> tuple[str, ...]:
     """The non-blank parts of a line between " | ", " · ", " • " or wider white space: `_buttons`,
     `meta_row` and a listing's card rows (`cardrows.row_form`) read the same line's parts."""
     return tuple(p.strip() for p in _PARTS.split(text) if p.strip())
+
+
+def fact_row(text: str) -> bool:
+    """A row of short facts over an item's headline, no sentence among them: "Film · Festival 2025",
+    "Press release · OptiWire · 19 March 2026", "Notice MSN/2026/025 · Supply disruption · Tier 3".
+    Its parts are those between " · " only, not `row_parts`' (a " | " or a wide gap parts a card's row)."""
+    parts = text.split(" · ")
+    return 2 <= len(parts) <= 5 and all(1 <= len(p.split()) <= 6 and not ends_sentence(p) for p in parts)
 
 
 def _buttons(text: str) -> bool:

@@ -59,10 +59,9 @@ WEIGHTS = Path(__file__).with_name("tagger_model.json")
 TAGS = ("B", "I", "O")
 B, I, O = range(3)
 # Review flags (`benchmarks/split_review.py`, shapes held out in ten folds): at SURE 0.8 and DOUBT 0.3,
-# 26% of the articles are flagged and 65% of the wrong ones; at 0.6 and 0.5, 9% and 27%. DOUBT is 0.32 since a
-# refit left a plain subheading under an article's first paragraph at 0.31 (its flag unmakes the heading).
+# 26% of the articles are flagged and 65% of the wrong ones; at 0.6 and 0.5, 9% and 27%.
 SURE = 0.8  # an item start or end less probable than this is worth a look
-DOUBT = 0.32  # and so is a line inside an item at least this likely to start one
+DOUBT = 0.3  # and so is a line inside an item at least this likely to start one
 START_BIAS = 1.0  # added to the score of B at decoding when the weights file names no prior: a prior for cutting
 KEEP_ALONE = 0.15  # a segment with running text tagged all outside is one item when a line is this likely to start one,
 # and so are the lines tagged outside before a segment's first item when they hold running text and the first is

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import NO_RUNNING_TEXT, Item, PostHead, has_running_text
 from sitegen.split.dates import date_of, day_line, month_year, relative_date
-from sitegen.split.meta import NAME, is_handle
+from sitegen.split.meta import NAME, is_handle, looks_like_title
 from sitegen.split.roles import labels_row
 from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
@@ -99,6 +99,7 @@ _FOOT_LABEL = re.compile(r"^reactions?\s*:|^attachments?\s*(?::|$)|^solved!? go 
 _WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
 _OTHER_THREADS = r"similar (?:threads|topics)|suggested topics|related (?:topics|threads)"  # the label over a list of them
+_FOOT = "the foot of a forum thread's page: its reply box, its lists of other threads, its notices"
 _THREAD_END = re.compile(  # what a thread's page prints after its last post
     rf"^(?:you must log in or register to reply|{_OTHER_THREADS}|related content"
     r"|post reply$|display posts from previous|return to\b|related questions|unanswered questions|your answer$"
@@ -144,6 +145,7 @@ class Thread:
     openers: tuple[tuple[int, int, PostHead], ...]  # [start, end) and the post's head
     replies: tuple[tuple[int, int], ...]
     why: str = "a reply in a forum thread, or its poster's head and buttons"
+    foot: int | None = None  # where the page's foot begins after the last thread ("You must log in or register to reply")
 
 
 def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False) -> Thread | None:
@@ -191,8 +193,9 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
             replies.append((at(post.head), region))
     if openers or going:
         replies += [(at(a), at(b)) for a, b in _similar(texts, posts[-1].last + 1)]
+    foot = next((j for j in range(posts[-1].last + 1, len(texts)) if _THREAD_END.match(texts[j])), None) if openers or going else None
     replies = [(a, b) for a, b in replies if a < b]
-    return Thread(tuple(openers), tuple(replies)) if openers or replies else None
+    return Thread(tuple(openers), tuple(replies), foot=None if foot is None else at(foot)) if openers or replies else None
 
 
 def _similar(texts: Sequence[str], start: int) -> list[tuple[int, int]]:
@@ -486,13 +489,22 @@ def whole(found: Sequence[Item], thread: Thread, blocks: Sequence[Block],
         pieces = _outside(item, taken)
         cut = pieces != [(item.start, item.end)]
         for a, b in pieces:
-            if has_running_text(texts[a:b]) and not (cut and b - a == 1):  # (a lone line a thread cut off: the page's notice)
+            if thread.foot is not None and a >= thread.foot and not _teaser(texts[a:b]):
+                out += [Debris(blocks[j].line, blocks[j].text, _FOOT) for j in range(a, b)]
+            elif has_running_text(texts[a:b]) and not (cut and b - a == 1):  # (a lone line a thread cut off: the page's notice)
                 kept.append(replace(item, start=a, end=b, doubts=tuple(d for d in item.doubts if blocks[a].line <= d[0] <= blocks[b - 1].line)))
             else:
                 out += [Debris(blocks[j].line, blocks[j].text, NO_RUNNING_TEXT) for j in range(a, b)]
         out += [Debris(blocks[j].line, blocks[j].text, thread.why)
                 for j in range(item.start, item.end) if j in taken and j not in inside]
     return openers, kept, sorted(out, key=lambda d: d.line)
+
+
+def _teaser(texts: Sequence[str]) -> bool:
+    """Lines of a thread page's foot that make an item of their own: another thread's title over the
+    opening of its post ("ONT LOS light flashing red after storm", "Light went red on Sunday night
+    and …"), not the forum's disclaimer, its reply box or a list of titles alone."""
+    return len(texts) >= 2 and looks_like_title(texts[0], texts[1]) and has_running_text(texts[1:])
 
 
 def _outside(item: Item, taken: set[int]) -> list[tuple[int, int]]:

@@ -132,6 +132,7 @@ def test_a_doubt_of_the_boundary_becomes_a_review_flag_on_its_line():
     assert note.quote == "Why the line is late"
     assert "confidence 0.60" in note.note
     assert article.review == ((5, "headline-shaped line kept as a subheading; check it does not start a new item"),)
+    assert "\n## Why the line is late\n" in article.body  # a line flagged for review only keeps its heading
     assert not render_body(article.body, article.annotations).unanchored
 
 
@@ -639,3 +640,5 @@ def test_a_headline_ending_on_a_whole_phrase_takes_no_line_under_it():
 def test_a_channel_exports_stamp_row_over_the_headline_is_its_date():
     article = make("[12.03.2025 09:00] NW Media", "**Statement regarding our week 2 match**", LONG)
     assert article.title == "Statement regarding our week 2 match" and article.date == dt.date(2025, 3, 12)
+    month_first = make("[3/25/2025 9:05 PM] Harbour FC", "Statement on tonight's floodlight failure", LONG)  # as a chat reads it
+    assert month_first.title == "Statement on tonight's floodlight failure" and month_first.date == dt.date(2025, 3, 25)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sitegen.split.text import Block
-from sitegen.split.threads import read
+from sitegen.split.boundary import Item
+from sitegen.split.threads import read, whole
 from tests.split_support import PAGES, plan, split_page
 
 
@@ -180,3 +181,17 @@ def test_an_opening_post_alone_in_its_segment_is_a_thread_by_its_counts_and_its_
         ((11, 24), "[Question] Club root on my brassica bed for the second year running – lime or give up?", ("Hamid Mirza",)),
     ]  # "8 Reactions   6 Replies   141 views" under the post shows a thread; it is the post's foot, not its text
     assert {32, 33, 37, 38} <= {d.line for d in result.debris if "forum thread" in d.reason}  # the replies after "6 Replies"
+
+
+def test_the_page_foot_after_a_thread_holds_no_item_but_another_threads_teaser():
+    lines = (PAGES / "forum_thread_page_foot.txt").read_text(encoding="utf-8").split("\n")
+    blocks = tuple(Block(n, t) for n, t in enumerate(lines, 1) if t.strip())
+    thread = read(blocks, ())
+    assert thread is not None and thread.foot is not None
+    index = {b.line: i for i, b in enumerate(blocks)}
+    teaser = Item(index[35], index[37] + 1, 0.9, ())  # another thread's title over the opening of its post
+    disclaimer = Item(index[39], index[40] + 1, 0.9, ())  # "Allotment Talk is not responsible for the content of posts. …"
+    openers, kept, left = whole([teaser, disclaimer], thread, blocks, [])
+    assert [blocks[o.start].line for o in openers] == [6]
+    assert [(blocks[k.start].line, blocks[k.end - 1].line) for k in kept] == [(35, 37)]
+    assert {39, 40} <= {d.line for d in left}
