@@ -321,6 +321,7 @@ def is_teaser(roles: Sequence[Role], shapes: Sequence[LineShape], start: int, en
 
 
 NO_RUNNING_TEXT = "no running text: page or section headings, navigation"  # why the lines of an item without text are debris
+OUTSIDE = "outside every item"  # why the lines the tagger put in no item are debris (then what they read as, and how sure)
 
 
 def has_running_text(texts: Sequence[str]) -> bool:

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sitegen.split import answers, briefs, cardrows, cohesion, contents, contributors, ends, flat, furniture, margins, peers, postfeet, ranks, records, replies, rows, sections, short, signoff, stack, template
-from sitegen.split.boundary import NO_RUNNING_TEXT, Item, cut_at, has_running_text, mark_teasers
+from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
 from sitegen.split.meta import split_title
@@ -729,7 +729,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         if tag == "O":
             x = lines[k]
             if x.role is not None:
-                left.append(Debris(x.block.line, x.block.text, f"outside every item: {x.role.value}, p={probs[k][O]:.2f}"))
+                left.append(Debris(x.block.line, x.block.text, f"{OUTSIDE}: {x.role.value}, p={probs[k][O]:.2f}"))
         elif tag == "B" or not spans or spans[-1][1] != k:
             spans.append((k, k + 1))
         else:

@@ -36,7 +36,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sitegen.split.boundary import NO_RUNNING_TEXT, Item, PostHead, has_running_text
+from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, PostHead, has_running_text
 from sitegen.split.dates import date_of, day_line, month_year, relative_date
 from sitegen.split.meta import NAME, is_handle, looks_like_title
 from sitegen.split.roles import labels_row
@@ -483,8 +483,10 @@ def whole(found: Sequence[Item], thread: Thread, blocks: Sequence[Block],
     taken = {j for a, b, *_ in (*thread.openers, *thread.replies) for j in range(a, b)}
     inside = {j for a, b, _ in thread.openers for j in range(a, b)}
     lines = {blocks[j].line for j in inside}
+    replied = {blocks[j].line for j in taken if j not in inside}
     kept: list[Item] = []
-    out = [d for d in left if d.line not in lines]
+    out = [replace(d, reason=thread.why) if d.line in replied and d.reason.startswith(OUTSIDE) else d
+           for d in left if d.line not in lines]  # a reply the tagger put in no item is left out as a reply
     for item in found:
         pieces = _outside(item, taken)
         cut = pieces != [(item.start, item.end)]
