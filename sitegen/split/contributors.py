@@ -12,7 +12,6 @@ keeps each one item from its headline to its last contributor's section.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from sitegen.split.boundary import Item
 from sitegen.split.meta import capitalised

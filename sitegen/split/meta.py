@@ -141,7 +141,7 @@ _MORE_GROUPS = Folded(  # groups, places and events named like people: "Bristol 
     r"|program|partnership|initiative|bank|pantry|architects|associates|solicitors|consultants|engineers|builders|ringers|singers"
     r"|players|chronicles|arts|meetings|events|hub|collective|collections|hotel|hotels|inn|taproom|coffee|roasters|brewing"
     r"|bakery|cafe|deli|co|energy|audio|mobile|motors|garage|divers|swimmers|runners|riders|ramblers|rowers|cyclists|anglers"
-    r"|harriers|wheelers)$",
+    r"|harriers|wheelers|quarry|quarries)$",
     initials=False,
 )
 _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publication or a place
@@ -392,7 +392,9 @@ def names_no_writer(line: str) -> bool:
 def couple(text: str) -> list[str] | None:
     """Two people of one surname, as a by-line names them: "Anil and Sophie Bhatt", "Jürgen und Petra K."."""
     pair = _COUPLE.match(unstopped(text.strip()))
-    return [f"{pair.group('a')} {pair.group('last')}", f"{pair.group('b')} {pair.group('last')}"] if pair else None
+    if not pair or is_group(f"{pair.group('b')} {pair.group('last')}"):
+        return None  # (not a place: "Craig y Fedw Quarry")
+    return [f"{pair.group('a')} {pair.group('last')}", f"{pair.group('b')} {pair.group('last')}"]
 
 
 def people(text: str, couples: bool = False) -> list[str]:

@@ -138,6 +138,10 @@ _WITH_TEAM = re.compile(  # ", with the forecasting team" after a signature: no 
     r",?\s+(?:with|and|for) (?:the|our|all the|all at|everyone at) (?:[\w’'-]+ ){0,3}(?:team|staff|crew|colleagues|volunteers)$", re.IGNORECASE
 )
 DATED_TAIL = 30  # a date after a signature is no longer
+_POST_IN_LOWER_CASE = re.compile(  # a post in brackets after a name, in lower case (`_POST_IN_BRACKETS` in capitals)
+    r"\s*\((?:acting |interim |deputy |assistant |hon\.? |honorary )?(?:secretary|clerk|chair(?:man|person|woman)?|treasurer|minute[- ]?taker)\)$",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"\s*\((?:aged?|year|yr)\s*\d{1,2}\)", re.IGNORECASE)  # "(age 10)", "(aged 7)", "(Year 6)"
 _REMARK = re.compile(r"\s*\([^()]{1,20}\)")
 _IN_PLACE = re.compile(r"\s(?:at|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}(?=\s(?:and|&)\s|,\s)")
@@ -429,6 +433,8 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return None
     if "(" in text and _AGE.search(text):
         text = _AGE.sub("", text)  # "Reviewed by Rory (age 10)": a young reviewer's age is no part of the name
+    if text.endswith(")") and _POST_IN_LOWER_CASE.search(text):
+        text = _POST_IN_LOWER_CASE.sub("", text)  # "Minutes taken by NAME (acting secretary)": the writer's post
     if "[" in text:
         text = LINK_NUMBER.sub("", text)  # "By [11]Teresita Villanueva-Ocampo": a text browser's link number
     if text[-1:] in _STARS:

@@ -211,14 +211,21 @@ def _ends_comments(text: str) -> bool:
     """A headline-shaped line after a comments section: the next item. A commenter's name, the
     date of a comment or its "Reply · 3 likes" line is not one."""
     return (
-        headline_score(text) >= 0.5 and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
+        headline_score(text) >= 0.5 and not _COMMENT_FORM.match(text) and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
         and not byline_names(text, after_title=True) and not (TWO_SENTENCES.search(text) and text.rstrip(" \"”’'")[-1:] in ".!?")
     )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
 
 
+_COMMENT_FORM = re.compile(r"^(?:post a comment|leave a (?:reply|comment)|(?:add|write) a comment)\W*$", re.IGNORECASE)  # the section's form
+_SAID = re.compile(r"^\S.{0,60}\s(?:said|says|wrote)\s*(?:\.\.\.|…|:)$", re.IGNORECASE)  # a blog comment's head
+
+
 def _under_commenter(debris: list[Debris], number: int) -> bool:
     """Line `number` is right under a comment's head: its date, under the commenter's name
-    ("Tomás Ó Riain" or "Greg", "30 April 2025", then "Go raibh maith agat Niamh!": the comment's text)."""
+    ("Tomás Ó Riain" or "Greg", "30 April 2025", then "Go raibh maith agat Niamh!": the comment's text),
+    or a blog's "NAME said..."."""
+    if debris and debris[-1].line == number - 1 and debris[-1].reason == "comments" and _SAID.match(debris[-1].text.strip()):
+        return True  # under "Gwen Hughes said...": the comment's text, however it reads
     if len(debris) < 2 or debris[-1].line != number - 1 or debris[-1].reason != "comments" or debris[-2].reason != "comments":
         return False
     return name_over_date(debris[-2].text, debris[-1].text)

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import answers, briefs, cardrows, cohesion, contents, contributors, ends, flat, furniture, margins, peers, postfeet, ranks, records, replies, rows, sections, short, signoff, stack, template
+from sitegen.split import answers, briefs, cardrows, cohesion, contents, contributors, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -699,6 +699,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     named = _contents_tags(lines, tags)
     _record_tags(lines, tags)
     texts, line_roles = [x.block.text for x in lines], [x.role for x in lines]
+    with_role = [x.role is not None for x in lines]  # (a line the segmenter took out has no role)
+    minutes.mend(texts, with_role, tags)  # a meeting from its heading to its clerk's line
+    releases.mend(texts, with_role, [segment.shapes[x.index].running for x in lines], tags)  # a release's head on a newswire,
+    # its notes to editors, the source lines under its end mark
     ranked = ranks.entries(texts, line_roles)
     briefed = briefs.entries(texts, line_roles)
     listed_entries = ranked + briefed  # a page's ranked teasers, its briefs
@@ -935,8 +939,11 @@ def _listed(lines: Sequence[Line], tags: Sequence[str], segment: Segment, out: l
             continue
         if len(run) >= 2:
             texts = [segment.blocks[j].text for j in run]
-            found += [Item(run[a], run[b - 1] + 1, 0.0) for a, b in short.pieces(
-                texts, [segment.shapes[j] for j in run], [segment.roles[j] for j in run])]
+            pieces = short.pieces(texts, [segment.shapes[j] for j in run], [segment.roles[j] for j in run])
+            card = _card_after(out, run, segment)
+            if card:  # the run opens with a card printed like the item above it: that card, then the pieces after it
+                pieces = [(0, card), *((a, b) for a, b in pieces if a >= card)]
+            found += [Item(run[a], run[b - 1] + 1, 0.0) for a, b in pieces]
         run = []
     if not found:
         return []
@@ -948,6 +955,27 @@ def _listed(lines: Sequence[Line], tags: Sequence[str], segment: Segment, out: l
             if id(it) not in listed and id(before) in listed and shape[id(it)] is not None and shape[id(it)] == shape[id(before)]:
                 listed.add(id(it))
     return [it for it in found if id(it) in listed]
+
+
+CARDS_ABOVE = 2  # a card left out is taken when this many cards above it are printed as it is
+CARD_LINES = 3  # and it has this many lines at least (a head over a line of text is printed as many things are)
+
+
+def _card_after(out: Sequence[Item], run: Sequence[int], segment: Segment) -> int:
+    """How many of a run of lines left out (block indexes) make a card printed line for line like
+    the `CARDS_ABOVE` items found right above them (the same `short.template`, as many lines, at
+    least `CARD_LINES`), or 0: the last card of a directory, over the page's foot, that
+    `short.pieces` reads otherwise (an address as a head)."""
+    before = [it for it in out if it.end <= run[0]][-CARDS_ABOVE:]
+    if len(before) < CARDS_ABOVE or any(segment.roles[j] is not None for j in range(before[-1].end, run[0])):
+        return 0
+    size = before[-1].end - before[-1].start
+    if not CARD_LINES <= size <= len(run) or run[size - 1] - run[0] != size - 1 or any(it.end - it.start != size for it in before):
+        return 0
+    shapes = {_template(it, segment) for it in before}
+    if not segment.shapes[run[size - 1]].running:
+        return 0  # (a card closes on its line of text; a box of the page's, "Follow us", on none)
+    return size if len(shapes) == 1 and None not in shapes and shapes == {_template(Item(run[0], run[size - 1] + 1, 0.0), segment)} else 0
 
 
 def _template(item: Item, segment: Segment) -> tuple[str, ...] | None:

@@ -42,13 +42,14 @@ from sitegen.split.meta import NAME, is_handle, looks_like_title
 from sitegen.split.roles import labels_row
 from sitegen.split.text import TWO_SENTENCES, Block, Debris
 
-HEAD_LINES = 7  # a post's head: the poster's name at most this many lines over the post's date
+HEAD_LINES = 9  # a post's head: the poster's name at most this many lines over the post's date (MyBB's name, status, rank, five figures, number)
 POSTER_MAX = 40  # a poster's name or handle is no longer
 PROFILE_MAX = 100  # nor a line of the poster's profile (rank, member figures, display name)
 PROFILE_WORDS = 4  # which has no more words than this unless it holds figures or is a row of them
 DATE_MAX = 60  # nor the post's date line
 TITLE_REACH = 8  # a thread's title is at most this many lines over its opening post's head
 TITLE_WORDS = 3  # and has this many words at least
+NAV_REACH = 24  # or this many, when the lines between have fewer words (a pager's "1", "2", "Next", "Go to page")
 TITLE_MAX = 200  # and this many characters at most
 SURE = 0.8  # how sure an opening post's item is that no item the tagger found starts on its title (its head is evidence enough)
 TITLE_SENTENCE_WORDS = 20  # a title of two sentences has at most this many words ("… breaks the tenancy. Who's right?")
@@ -61,9 +62,10 @@ _ASKED = re.compile(  # a Q&A site's head: "asked 2 days ago in Scripting (Lua) 
     re.IGNORECASE,
 )
 _COMMENT = re.compile(r"^(?:u/)?(?P<who>[\w-]{3,30})(?: OP)?\s*[•·]\s*(?P<when>[^•·]{3,40})$")  # "pedal_pete · 3 days ago"
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")  # a post's time of day, which a review's or a record's date has not
 _OWN_NUMBER = re.compile(r"^#(\d{1,5})$")  # a post's number alone on its line
 _ON = re.compile(r"^on:\s*", re.IGNORECASE)  # SMF's opening post: "« on: 10 February 2025, 22:41 »"
-_ONE_LINE = re.compile(r"^(?:#(?P<number>\d{1,5})\s+)?(?:(?:unread )?post(?:ed)? )?by (?P<who>[^»]{2,40}?) » (?P<when>.+)$", re.IGNORECASE)  # phpBB's head
+_ONE_LINE = re.compile(r"^(?:#(?P<number>\d{1,5})\s+)?(?:(?:unread )?post(?:ed)? ?)?by (?P<who>[^»]{2,40}?) » (?P<when>.+)$", re.IGNORECASE)  # phpBB's head
 _NAMED_ROW = re.compile(r"^(?P<who>[^\s()][^()]{1,38}?\s+\(@?[\w.-]{3,30}\))\s{2,}(?P<when>\S.{2,58})$")  # "Dhruv Raman (dhruv_r)   Nov 2026"
 _ONE_LINE_HEADS = (_ONE_LINE, _ASKED, _POSTED_BY, _COMMENT, _NAMED_ROW)  # a post's head on one line, naming the poster and the date
 _RE = re.compile(r"^(?:post subject:\s*)?(?:re|aw|sv|antw)\s*:\s*\S", re.IGNORECASE)  # a reply's own title: "Re: Rear mech skipping …"
@@ -79,9 +81,19 @@ _THREAD_COUNTS = re.compile(r"^(?=.{0,80}$).*\b\d[\d,]*\s+repl(?:y|ies)\b.*\b\d[
 _WITH_HANDLE = re.compile(r"\s+\(@?[\w.-]{3,30}\)$")
 _COLUMNS = re.compile(r"\s{3,}")  # between a row's columns
 _ONE_WORD = re.compile(r"^[A-Z][\w.-]{2,29}$")  # a poster known by one word: "Spudwrangler"
+_LABEL = re.compile(  # a label of a poster's profile alone on its line, its value under it ("Location" / "Norfolk")
+    r"^(?:messages|posts|threads|reaction score|reactions|points|reputation|location|trophies|likes received|solutions"
+    r"|joined|join date|member since|registered|age|gender|from)\s*:?$",
+    re.IGNORECASE,
+)
+_NO_POSTER = re.compile(rf"^(?:online|offline|away|online now|offline now)$|{_LABEL.pattern}", re.IGNORECASE)  # (and whether they are on the site now)
 _RANK = re.compile(  # a poster's rank under the name, no display name: "Full Member", "Route Setter", "Regular"
     r"\b(?:member|members|contributor|moderator|mod|regular|newbie|admin|administrator|staff|user|poster|veteran|guru|expert"
     r"|legend|level|rank|setter|lurker|novice|enthusiast|supporter|champion|team)\b",
+    re.IGNORECASE,
+)
+_MEMBER_RANK = re.compile(  # the ranks only a forum gives its members (not a newsroom's "Staff", "Contributor")
+    r"^(?:\W*\w+\s)?(?:members?|moderator|mod|newbie|admin|administrator|lurker|novice|veteran|guru|legend|poster|level \d+)$",
     re.IGNORECASE,
 )
 _BY = re.compile(r"^(?:by|posted by|words by)\s", re.IGNORECASE)
@@ -107,13 +119,18 @@ _THREAD_END = re.compile(  # what a thread's page prints after its last post
     re.IGNORECASE,
 )
 _META = re.compile(  # the thread's facts between its title and the first post's head
-    r"^(?:thread starter|started by|start date|tags?:|labels?:|topic options|options|solved!? go to solution|pages?:"
+    r"^(?:thread starter|started by|start date|thread rating|tags?:|labels?:|topic options|options|solved!? go to solution|pages?:"
     r"|page \d+ of|author\b|« ?prev|go down|go ?to page|subscribe|✔? ?solved\b|view (?:previous|next) topic|post new topic"
-    r"|reply to topic|new topic|sort by\b|\d+ members? and \d+ guests?|results \d+ to \d+ of \d+|thread tools)",
+    r"|reply to topic|new topic|sort by\b|\d+ members? and \d+ guests?|results \d+ to \d+ of \d+|thread tools|share$|follow$|watch$|unwatch$|followers?\s+\d+$|\d+\s+followers?$)",
     re.IGNORECASE,
 )
-_JOINED = re.compile(r"^(?:joined|member since|registered)\b", re.IGNORECASE)
-_COUNTED_ROW = re.compile(r"\S\s{2,}(?:\S.*\s{2,})?\d[\d,.]*k?\s+(?:replies|reply|posts|views)$", re.IGNORECASE)  # a thread's row in a list
+_POLL = re.compile(r"^poll\b(?:\s*:.*)?$", re.IGNORECASE)  # the label over a thread's poll: "Poll", "Poll: Which night suits?"
+_VOTES = re.compile(r"^(?:total voters|\d[\d,]*\s+votes?\b|\d[\d,]*\s+vote\(s\)|[\d.]+\s*%$|poll closed\b)", re.IGNORECASE)  # its counts
+POLL_REACH = 40  # a poll's label is at most this many lines over the opening post's head
+_JOINED = re.compile(r"^(?:joined|join date|member since|registered)\b", re.IGNORECASE)
+_JOINED_LABEL = re.compile(r"^(?:joined|join date|member since|registered)\s*:?$", re.IGNORECASE)  # over its date: "Joined" / "Mar 3, 2019"
+_COUNTED_ROW = re.compile(  # a thread's row in a list: "Restoring a bench drill   restoration   6 replies", "… · Crushing & screening · 18 replies"
+    r"\S(?:\s{2,}|\s*[·•|]\s*)(?:\S.*(?:\s{2,}|\s*[·•|]\s*))?\d[\d,.]*k?\s+(?:replies|reply|posts|views)$", re.IGNORECASE)
 _SIMILAR = re.compile(rf"^(?:{_OTHER_THREADS})$", re.IGNORECASE)
 _TOPIC = re.compile(r"\b(?:Topic|Thread):\s+\S")  # SMF and vBulletin print the thread's title so over its first post
 _READ = re.compile(r"\s*\(Read [\d,.]+ times\)\s*$", re.IGNORECASE)  # and how often it was read after it
@@ -222,8 +239,8 @@ def _posts(texts: Sequence[str]) -> list[Post]:
     """The posts' heads, in order."""
     out: list[Post] = []
     for k, text in enumerate(texts):
-        if len(text) > DATE_MAX + 60 or not any(c.isdigit() for c in text):
-            continue
+        if len(text) > DATE_MAX + 60 or not any(c.isdigit() for c in text) or k and _JOINED_LABEL.match(texts[k - 1]):
+            continue  # (the date the poster joined, under its label, is no post's)
         asked = _ASKED.match(text)
         if asked and _post_date(asked.group("when")) is not None:
             out.append(Post(k, k, asked.group("verb").lower() != "asked", True))
@@ -234,8 +251,9 @@ def _posts(texts: Sequence[str]) -> list[Post]:
             continue
         posted = _POSTED_BY.match(text) or _COMMENT.match(text)
         if posted and (_post_date(posted.group("when")) is not None if posted.re is _POSTED_BY else (
-                is_handle(posted.group("who")) and relative_date(posted.group("when")))):  # (a comment: "3 days ago")
-            out.append(Post(k, k, posted.re is _COMMENT, True, below=posted.re is _POSTED_BY))
+                (is_handle(posted.group("who")) or _PERSON.match(posted.group("who"))) and (relative_date(posted.group("when")) or _CLOCK.search(posted.group("when")) and _post_date(posted.group("when")) is not None))):
+            # (a comment: "pedal_pete · 3 days ago", "CrumpetQueen · 14/03/2026 21:08")
+            out.append(Post(k, k, posted.re is _COMMENT and bool(out), True, below=posted.re is _POSTED_BY))  # (the first may open a thread)
             continue
         one = _ONE_LINE.match(text)
         if one and _post_date(one.group("when")) is not None:
@@ -259,6 +277,9 @@ def _posts(texts: Sequence[str]) -> list[Post]:
         if above and dated and number == 1:
             number = int(above.group(1))  # "#2" on its own line over the post's date (vBulletin)
         head = _poster_above(texts, k, out[-1].last if out else -1)
+        if head is not None and dated and not any(_STATS.search(t) for t in texts[head:k]) and (
+                below := _profile_below(texts, k)) is not None and any(_MEMBER.search(t) for t in texts[k + 1 : below + 1]):
+            head = None  # the member's labelled figures under the date ("Posts: 318") and none over it: the date heads the post
         if head is None and dated and out and out[-1].undated and _profiled(texts, out[-1].last, k):
             head = out.pop().head  # the member's figures over the post's date: one head
         if head is None and dated and (last := _profile_below(texts, k)) is not None:  # "Posted: DATE" over the name
@@ -338,7 +359,7 @@ def _poster_above(texts: Sequence[str], k: int, floor: int) -> int | None:
     nearest name within `HEAD_LINES`, every line between it and the date a line of the profile, or
     the name right over it (a display name over the handle: "Annika Vogt-Reilly", "@annika_vr")."""
     for j in range(k - 1, max(floor, k - 1 - HEAD_LINES), -1):
-        if _poster(texts[j]):
+        if _poster(texts[j]) and not (j > floor + 1 and _LABEL.match(texts[j - 1])):  # (a label's value: "Location" / "Norfolk")
             above = texts[j - 1] if j - 1 > floor else ""
             one_handle = is_handle(above.lstrip("@")) != is_handle(texts[j].lstrip("@"))  # (a tag over a handle is none)
             ranked = " " not in texts[j] and bool(_WITH_HANDLE.search(above))  # (a rank under "Dario Conti (dconti_tt)": "Rider")
@@ -368,9 +389,9 @@ def _poster(text: str) -> bool:
     columns = _COLUMNS.split(text, maxsplit=1)
     if len(columns) == 2 and _WITH_HANDLE.search(columns[0]) and _profile(columns[1]):
         text = columns[0]  # the name and handle, then the poster's profile: "Marguerite Okonkwo (mokonkwo)   Eclipse chaser · 6 totalities"
-    if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or _META.match(text) or _foot(text) or (
+    if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or _META.match(text) or _foot(text) or _NO_POSTER.match(text) or (
             text.isupper() and not any(c.isdigit() for c in text)):
-        return False  # (a by-line's "By NAME", a thread's "Author  Message" bar, a post's "Logged", a label in capitals)
+        return False  # (a by-line's "By NAME", a thread's "Author  Message" bar, a post's "Logged", "Offline", "Messages", a label in capitals)
     text = _WITH_HANDLE.sub("", text)  # "Niamh Costello (ncostello_se15)": the name, its handle after it
     if is_handle(text.lstrip("@")):
         return True
@@ -382,6 +403,8 @@ def _profile(text: str) -> bool:
     Member", "***", "Club member · Joined May 2019 · Messages 318", "@annika_vr")."""
     if len(text) <= POSTER_MAX and (_RANK.search(text) or _STATS.search(text)):
         return True  # a rank, whatever its stops: "Sr. Member"; the member's figures: "212 posts"
+    if len(text) <= PROFILE_MAX and _STATS.search(text) and _ROW.search(text):
+        return True  # a row of them, whatever its stops: "Well-known member · Joined Sep 2019 · Location Co. Durham"
     return _subject(text) and (len(_WORD.findall(text)) <= PROFILE_WORDS or any(c.isdigit() for c in text) or bool(_ROW.search(text)))
 
 
@@ -393,8 +416,8 @@ def _subject(text: str) -> bool:
 
 def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
     """Posts a forum prints, not a listing's teasers under their writers' names nor a page's
-    comments: two posts or more, one with a head only a forum prints, or two under users' handles
-    with a post's buttons or reactions on the page."""
+    comments: two posts or more, one with a head only a forum prints, or two under users' handles or
+    members' ranks with a post's buttons or reactions on the page."""
     if len(posts) == 1:  # an opening post alone, its replies under a label in the next segment: the thread's counts show it
         handled = (_WITH_HANDLE.search(t) for t in texts[posts[0].head : posts[0].last + 1])  # "Gwen Pritchard (gwenp_leeds)"
         return any(h and is_handle(h.group(0).strip(" ()@")) for h in handled) and any(
@@ -402,15 +425,23 @@ def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
     if len(posts) < 2:
         return False
     handles = sum(any(is_handle(t.lstrip("@")) for t in texts[p.head : p.last + 1]) for p in posts)
-    return any(p.forum for p in posts) or handles >= 2 and any(map(_foot, texts))
+    ranked = sum(any(_MEMBER_RANK.search(t) for t in texts[p.head : p.last + 1]) for p in posts)  # "Members", "Newbie"
+    return any(p.forum for p in posts) or (handles >= 2 or ranked >= 2) and any(map(_foot, texts))
 
 
 def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
     """The block of the title over an opening post's head, or None when the post is a reply: the
     first line up that reads as a headline, with only the thread's facts, tags and page numbers
-    between; the post above, its foot row, a label of replies or a "Re: …" line make it a reply."""
-    for j in range(post.head - 1, max(floor - 1, post.head - 1 - TITLE_REACH), -1):
+    between (and a poll: the title is over it); the post above, its foot row, a label of replies or a
+    "Re: …" line make it a reply."""
+    top = _poll_above(texts, post.head, floor)
+    reach = TITLE_REACH  # lines of a few words over the head (a pager's "1", "2", "Next", "Go to page") take none of it
+    for j in range(top - 1, max(floor - 1, top - 1 - NAV_REACH), -1):
         text = texts[j]
+        if len(_WORD.findall(text)) >= TITLE_WORDS:
+            reach -= 1
+        if reach < 0:
+            return None
         if _TOPIC.search(text):
             return j  # SMF's "Author  Topic: … (Read 1,847 times)"
         if _META.match(text) or _BY.match(text):
@@ -426,6 +457,20 @@ def _title(texts: Sequence[str], post: Post, floor: int) -> int | None:
             return None  # an advertisement's line under its label
         return _first_copy(texts, j, floor)
     return None
+
+
+def _poll_above(texts: Sequence[str], head: int, floor: int) -> int:
+    """The row of a poll's label over an opening post's head (its question, options and counts
+    between: "Poll", "Yes, from April", "14 vote(s)", "Total voters 24"), else the head's own row:
+    the thread's title is over the poll."""
+    counted = False
+    for j in range(head - 1, max(floor - 1, head - 1 - POLL_REACH), -1):
+        if _POLL.match(texts[j]) and counted:
+            return j
+        counted = counted or bool(_VOTES.match(texts[j]))
+        if _foot(texts[j]) or _THREAD_END.match(texts[j]) or len(texts[j]) > TITLE_MAX:
+            break  # (a post or the page's text, not a poll's short rows)
+    return head
 
 
 def _first_copy(texts: Sequence[str], j: int, floor: int) -> int:
@@ -458,10 +503,13 @@ def _foot(text: str) -> bool:
 
 def _post_end(texts: Sequence[str], post: Post, stop: int) -> int:
     """The block after a post's last line: before its foot, or before the next post's head (`stop`),
-    whichever comes first, the labels and "Re: …" line of the next post's head left out."""
+    whichever comes first, the labels and "Re: …" line of the next post's head left out. A row of
+    buttons over the post's text ("Quote") is the head's, not its foot."""
+    text = False  # a row of buttons before the post's first line of text is its head's ("Quote" under SMF's date)
     for j in range(post.last + 1, stop):
-        if _foot(texts[j]) or _THREAD_END.match(texts[j]):
+        if _THREAD_END.match(texts[j]) or _foot(texts[j]) and text:
             return j
+        text = text or not _foot(texts[j])
     end = stop
     while end > post.last + 1 and (_SECTION.match(texts[end - 1]) or _RE.match(texts[end - 1])):
         end -= 1

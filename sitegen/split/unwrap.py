@@ -52,6 +52,9 @@ _OWN_LINE = initialled(r"#|>|www\.|https?://|(?:from|to|cc|subject|date|sent|rep
 _REFERENCE = re.compile(r"^\s*(?:\d{1,4}\.\s+)?(?:https?://|www\.)\S+\s*$")  # a text browser's list of links: "  14. https://…"
 
 
+_HANDLE_ALONE = re.compile(r"^@?(?=[\w.-]*[_\d])[a-z][\w.-]{2,29}$", re.IGNORECASE)  # a word with an underscore or a digit in it
+
+
 def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
     """`line` goes on the paragraph whose last line is `previous` (both non-blank, as in the
     dump; `opens` when `previous` is the paragraph's first line): its first word would not have
@@ -79,6 +82,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False  # a search result's address under its title: "sunshinecocoa.org.ng › news › 2024 › …"
     if previous.count(" | ") >= 2 or line.count(" | ") >= 2:
         return False  # a row of fields or links ("Feature 1 of 4 | Slug: … | 720 words"): no paragraph's line
+    if _HANDLE_ALONE.match(line):
+        return False  # a forum poster's handle alone on its line ("pennyfarthing_k"), under the thread's row of facts
     if line[:1].islower():
         if len(full) < width - NARROWER and fits(full, line, width):
             return False
@@ -372,8 +377,8 @@ def _interrupts(before: str, line: str, after: str, run: list[str]) -> bool:
     before, line, after = before.strip(), line.strip(), after.strip()
     if not (before and line and after) or len(line) > _INTERRUPTION_MAX or len(line) < 4 or len(before) < MIN_WIDTH:
         return False
-    if not _CONTINUES.match(after) or ends_sentence(before) or before.endswith((":", "-", "–", "—")) or is_list_item(after):
-        return False
+    if not _CONTINUES.match(after) or ends_sentence(before) or before.endswith((":", "-", "–", "—")) or is_list_item(after) or _HANDLE_ALONE.match(after):
+        return False  # (a forum poster's handle under the thread's facts and its "Watch" button goes on no sentence)
     if byline_names(clean_line(before), after_title=True):
         return False  # "Interview and photograph: NAME" over a picture's wrapped alt text: a by-line breaks off no sentence
     cleaned = clean_line(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitegen.split.segment import iter_segments
+from tests.split_support import plan, split_page
 
 LONG = "A paragraph of ordinary news text that goes on for a while and then ends properly, as paragraphs of articles do."
 
@@ -280,3 +281,13 @@ def test_a_ranked_list_of_the_sites_most_viewed_headlines_is_debris_not_teasers(
                       "3. The sketch: Prime minister's questions, and the answers nobody asked for at all"])
     found, debris = segments(text)
     assert found == [[1]] and sorted(debris) == [2, 3, 4, 5]
+
+
+def test_a_blogs_comments_under_name_said_and_its_comment_form_hold_no_item_and_the_next_post_is_one():
+    result = split_page("blogger_said_comments_two_posts.txt")
+    assert plan(result) == [
+        ((6, 14), "Muddy medals at the county cross-country finals", ("Priya",)),
+        ((38, 44), "New track sessions on Tuesday evenings", ("Priya",)),
+    ]  # "Dave Orme said..." over a comment that reads as a headline; "Post a Comment" closes the comments, heads nothing
+    comments = {d.line for d in result.debris if d.reason == "comments"}
+    assert {22, 23, 27, 31, 34} <= comments

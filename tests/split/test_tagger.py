@@ -12,7 +12,7 @@ from sitegen.model import ArticleKind
 from sitegen.split import split_text, tagger
 from sitegen.split.roles import Role, classify, shape
 from sitegen.split.text import Block, Debris
-from tests.split_support import FirstOnly
+from tests.split_support import FirstOnly, plan, split_page
 
 TEXTS = [
     "Harbour cranes return to the old port",
@@ -307,3 +307,11 @@ def test_a_mail_heading_over_briefs_is_no_item_of_its_own():
         result = split_text("\n\n".join(QUICK_HITS) + "\n", "update.eml.txt")
     assert [a.source.lines for a in result.articles][-3:] == [(7, 7), (9, 9), (11, 11)]  # each brief an item
     assert [d.reason for d in result.debris if d.line == 5] == ["a mail's heading over items of their own"]
+
+
+def test_the_last_card_of_a_directory_over_the_pages_foot_is_a_card_like_those_above_it():
+    result = split_page("directory_last_card_over_foot.txt")
+    assert [span for span, _, _ in plan(result)] == [(7, 10), (13, 16), (19, 22), (25, 28)]
+    assert result.articles[-1].title == "Hearing Help Norfolk (charity)"  # its address is no head of a card of its own
+    left = {d.line for d in result.debris}
+    assert {31, 32} <= left  # the helpline notice and the directory's © under the cards

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sitegen.split.text import Block
 from sitegen.split.boundary import Item
 from sitegen.split.threads import read, whole
@@ -195,3 +197,27 @@ def test_the_page_foot_after_a_thread_holds_no_item_but_another_threads_teaser()
     assert [blocks[o.start].line for o in openers] == [6]
     assert [(blocks[k.start].line, blocks[k.end - 1].line) for k in kept] == [(35, 37)]
     assert {39, 40} <= {d.line for d in left}
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # SMF 2.0: "Offline" between the rank and the figures is no poster; "Quote" over the text is the head's button
+    ("forum_thread_smf_status_and_quote.txt", ((11, 24), "Weed hatch leaking into the engine bay", ("Kestrel_Dave",))),
+    # XenForo with a poll: the title is over the poll; "Joined" / "Mar 3, 2019" / "Messages" / "1,204" are the figures
+    ("forum_thread_xenforo_poll.txt", ((10, 35), "Should the branch move monthly meetings to the new pub?", ("Marjorie Ellison",))),
+    # MyBB: the name nine lines over the date (status, rank, five figures, the post's number between)
+    ("forum_thread_mybb.txt", ((4, 15), "Winter timetable cuts on the island route", ("Quayside_Rita",))),
+    # vBulletin 3: "02-03-2026, 06:12 PM #1" over the poster and "Join Date" / "Posts"; "Display" over it is the menu's
+    ("forum_thread_vbulletin_menu_over_date.txt", ((2, 14), "Headguards back in senior bouts?", ("southpaw_sal",))),
+    # "CrumpetQueen · 14/03/2026 21:08" under the title opens the thread; the same row under a reply's text heads the reply
+    ("forum_thread_name_dot_time.txt", ((6, 9), "AIBU to refuse to pay for my late father's funeral flowers twice?", ("CrumpetQueen",))),
+    # Invision: "Share" and "Followers 2" under the thread's by-line are its toolbar; "Members" / "42" the poster's rank and count
+    ("forum_thread_invision_toolbar.txt", ((6, 15), "Fusee chain snapped on a bracket clock, worth repairing?", ("Harold Benning",))),
+    # ProBoards: "Thread Rating: 1 Vote" under the title is the thread's facts, no title
+    ("forum_thread_proboards.txt", ((2, 11), "Kata for shodan grading: Bassai Dai or Kanku Dai?", ("renshi_mo",))),
+])
+def test_post_heads_of_other_forum_engines_open_their_threads(page, expected):
+    result = split_page(page)
+    assert plan(result) == [expected]
+    opened = expected[0][1]
+    assert all(d.line > opened for d in result.debris if "forum thread" in d.reason)  # the replies after the opening post left out
+    assert any("forum thread" in d.reason for d in result.debris)
