@@ -75,7 +75,7 @@ from sitegen.split.roles import (
     signature,
 )
 from sitegen.split.firsts import initialled
-from sitegen.split.threads import member_row
+from sitegen.split.threads import attachment_row, member_row
 from sitegen.split.text import (
     BULLET,
     NUMBERED,
@@ -598,6 +598,9 @@ def _read_post_head(lines: list[Block], found: _Found, head: PostHead) -> None:
     poster is the by-line, the post's date the article's."""
     while len(lines) > 1 and not head.review and (lines[-1].text.strip() == head.poster or member_row(lines[-1].text)):
         found.meta_lines.append(lines.pop().line)  # the poster's name and figures under the post (phpBB's prosilver as text)
+    while len(lines) > 1 and not head.review and attachment_row(lines[-1].text):
+        found.debris.append(Debris(lines[-1].line, lines[-1].text, "a forum post's list of attachments"))
+        lines.pop()  # ("Attachments", "hearth_side.jpg (188.02 KiB) Viewed 214 times"): no text, and no signature
     first, last = head.lines
     taken = [b for b in lines if first <= b.line <= last]
     if not taken:

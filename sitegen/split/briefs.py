@@ -44,8 +44,22 @@ def lead_in(text: str) -> tuple[str, str] | None:
 def entries(texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
     """The (start, end) ranges of the briefs among these lines (`roles[k]` None for a line taken
     out): each its bullet's line and the lines it wraps onto."""
-    out: list[tuple[int, int]] = []
-    run: list[tuple[int, int, str]] = []  # each brief's first line, the line after its last, its lead-in's kind
+    return [(start, end) for run in _runs(texts, roles) if len(run) >= MIN_ENTRIES and not _points(run, texts, roles)
+            for start, end, _ in run]
+
+
+def points(texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
+    """The (start, end) ranges of the runs of bullets with lead-ins that are an article's points
+    (introduced by a line that opens a list, under running text or under a subheading in it):
+    the tagger, which reads each such bullet as a brief's start, is mended by them."""
+    return [(run[0][0], run[-1][1]) for run in _runs(texts, roles) if len(run) >= 2 and _points(run, texts, roles)]
+
+
+def _runs(texts: Sequence[str], roles: Sequence[Role | None]) -> list[list[tuple[int, int, str]]]:
+    """The runs of bullets with lead-ins: each bullet's first line, the line after its last (its text
+    wrapped onto the lines under it), its lead-in's kind."""
+    out: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
     for k, text in enumerate(texts):
         found = lead_in(text) if roles[k] is not None and text.lstrip()[:1] in "*•-+·▪●" else None
         if found is not None and (not run or k - run[-1][1] < GAP):
@@ -55,22 +69,23 @@ def entries(texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[in
                 BULLET.match(text) or text.rstrip().endswith(":") or ends_sentence(texts[k - 1])) and text.lstrip()[:1].islower():
             run[-1] = (run[-1][0], k + 1, run[-1][2])  # the brief's text wrapped onto the next line
             continue
-        out += _run(run, texts, roles)
+        if run:
+            out.append(run)
         run = [(k, k + 1, found[1])] if found is not None else []
-    return out + _run(run, texts, roles)
+    return out + [run] if run else out
 
 
-def _run(run: list[tuple[int, int, str]], texts: Sequence[str], roles: Sequence[Role | None]) -> list[tuple[int, int]]:
-    if len(run) < MIN_ENTRIES:
-        return []
+def _points(run: list[tuple[int, int, str]], texts: Sequence[str], roles: Sequence[Role | None]) -> bool:
+    """The run is an article's bulleted points, not briefs: a line that opens a list introduces it,
+    or running text stands right over it (unless its lead-ins are dates), or a subheading in running text."""
     above = next((k for k in range(run[0][0] - 1, -1, -1) if roles[k] is not None), None)
-    if above is not None:
-        text = texts[above].rstrip()
-        if text.endswith(":") or BULLET.match(text):
-            return []  # "Most people improve with simple treatments:": an article's points
-        if shape(text).running and not all(kind == "date" for _, _, kind in run):
-            return []
-        prior = above - 1  # (a rule or a line taken out between: a new section of the page)
-        if prior >= 0 and roles[prior] is not None and shape(texts[prior]).running and not text.isupper() and not mail_heading(text) and not heading_level(text):
-            return []  # a subheading in an article's text ("What was lit, blown and covered"), not a newsletter's "IN BRIEF"
-    return [(start, end) for start, end, _ in run]
+    if above is None:
+        return False
+    text = texts[above].rstrip()
+    if text.endswith(":") or BULLET.match(text):
+        return True  # "Most people improve with simple treatments:": an article's points
+    if shape(text).running and not all(kind == "date" for _, _, kind in run):
+        return True
+    prior = above - 1  # (a rule or a line taken out between: a new section of the page)
+    return prior >= 0 and roles[prior] is not None and shape(texts[prior]).running and not text.isupper() and not mail_heading(
+        text) and not heading_level(text)  # a subheading in an article's text ("What was lit, blown and covered"), not "IN BRIEF"

@@ -7,7 +7,8 @@ whatever the tagger made of a line that opens with a list's number (an article's
 look the same). The entries are told from steps by what stands under them: the numbers go on one
 by one (1, 2, 3 …), three entries or more, each a short line that reads as a headline with a
 few lines under it (two thirds of them at least: a scraper may glue a deck to its headline), and
-most entries have a by-line or a date among those lines (a step has neither). Pure; reads no metadata.
+most entries have a by-line or a date among those lines, or a result card's row, its distance, price
+or rating (a step has none). Pure; reads no metadata.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ RANK = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")  # "1. ", "10) "
 MIN_ENTRIES = 3  # a ranked list has at least this many entries
 UNDER_MAX = 8  # lines under an entry's number line at most
 HEAD_WORDS = 30  # the entry's headline (with its number) is at most this long
+_CARD_ROW = re.compile(
+    r"^from\s+[£$€]\s?\d|^\d+(?:\.\d+)?\s*(?:miles?|mi|km)\b|[★⭐]|\breviews?\s*\(\d+\)|^(?:last updated|listing by|listed by)\b",
+    re.IGNORECASE,
+)
+CARD_ROW_MAX = 100  # a card's row is no longer
 _SNIPPET_DATE = re.compile(r"^\s*([^—–]{4,40}?)\s+[—–-]\s+\S")  # a search snippet's date before a dash
 
 
@@ -40,6 +46,8 @@ def _credit(text: str, role: Role | None) -> bool:
         return False
     if WEB_ADDRESS.match(text.strip()) or (dated := _SNIPPET_DATE.match(text)) and date_line(dated.group(1)):
         return True
+    if len(text) <= CARD_ROW_MAX and _CARD_ROW.search(text.strip()):
+        return True  # a result card's row: its distance, price, rating, "Listing by HANDLE", "Last updated: DATE"
     return not shape(text).running and bool(date_line(text) or role is Role.BYLINE and byline_names(text, after_title=True))
 
 
@@ -66,7 +74,7 @@ def _run_entries(run: list[int], texts: Sequence[str], roles: Sequence[Role | No
     spans = [(a, b) for a, b in zip(run, run[1:])]
     last, end = run[-1], run[-1] + 1
     while end < len(texts) and end - last < longest and not RANK.match(texts[end]) and (
-        roles[end] is not Role.FURNITURE or WEB_ADDRESS.match(texts[end].strip())
+        roles[end] is not Role.FURNITURE or WEB_ADDRESS.match(texts[end].strip()) or _CARD_ROW.search(texts[end].strip())
     ):
         end += 1
     while end > last + 1 and roles[end - 1] is None:

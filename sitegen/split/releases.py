@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from sitegen.split.text import is_list_item
 
 _NOTES = re.compile(r"^(?:notes? (?:to|for) (?:the )?editors?|editors?['’]?s? notes)\s*:?$", re.IGNORECASE)  # (not a kicker's "Editor's note")
-_END_MARK = re.compile(r"^(?:[-–—]*\s*ends?\s*[-–—]*|#{3}|-30-)$", re.IGNORECASE)  # "ENDS", "-ends-", "###"
+_END_MARK = re.compile(r"^(?:[-–—]*\s*ends?\s*[-–—]*|#{3}|[-–—]\s?30\s?[-–—])$", re.IGNORECASE)  # "ENDS", "-ends-", "###", "— 30 —"
 _END_LABEL = re.compile(  # the labels of a release's end matter under its notes
     r"^(?:about\s.{2,80}|(?:media|press) (?:contacts?|enquiries|inquiries|office)|contacts?|for (?:more|further) information\b.*)$",
     re.IGNORECASE,
@@ -25,9 +25,11 @@ _END_LABEL = re.compile(  # the labels of a release's end matter under its notes
 NOTES_LINES = 12  # the notes and end matter run at most this many lines under their heading
 _PROVIDED = re.compile(r"^(?:news|content|release) (?:provided|distributed|issued) by\b", re.IGNORECASE)  # a newswire's head
 _SOURCE = re.compile(  # a newswire's lines under a release's end mark
-    r"^(?:source\s+\S|for (?:more|further) information\b|(?:media|press) (?:contacts?|enquiries|inquiries)\b|contacts?\s*:)",
+    r"^(?:source\s+\S|for (?:more|further) information\b|(?:media|press|public) (?:contacts?|enquiries|inquiries)\b|contacts?\s*:)",
     re.IGNORECASE,
 )
+_CONTACT_LABEL = re.compile(r"^(?:media|press) (?:contacts?|enquiries|inquiries|relations)\s*:?$", re.IGNORECASE)
+CONTACT_ROWS = 4  # a media contact's name, post, phone and e-mail under its label, at most
 _SOURCE_MARK = re.compile(r"^SOURCE\s+[A-Z]")  # a newswire's "SOURCE Prairie Taxi Owners Association" (its "-30-" a separator taken out)
 HEADLINE_WORDS = 4  # a headline has at least this many words
 HEADLINE_MAX_WORDS = 30  # and at most this many
@@ -36,6 +38,7 @@ HEAD_REACH = 3  # a newswire's headline (and its second language's) at most this
 START_REACH = 6  # and the start the tagger found at most this many under it (the issuer, the date, the share row)
 TAIL_REACH = 10  # a release's end mark at most this many lines under its last line in an item (links, "About X" between)
 SOURCE_LINES = 3  # and its source and contact lines under the mark
+CONTACT_ROW_MAX = 100  # a row of a media contact is no longer
 
 
 def mend(texts: Sequence[str], content: Sequence[bool], running: Sequence[bool], tags: list[str]) -> None:
@@ -86,12 +89,15 @@ def _wire_tail(texts: Sequence[str], content: Sequence[bool], tags: list[str]) -
         last = next((j for j in range(k - 1, max(-1, k - 1 - TAIL_REACH), -1) if content[j] and tags[j] != "O"), None)
         if last is None:
             continue
-        after = [j for j in range(k + 1, len(texts)) if content[j]][:SOURCE_LINES]
-        end = k
+        after = [j for j in range(k + 1, len(texts)) if content[j]][: SOURCE_LINES + CONTACT_ROWS]
+        end, rows = k, 0
         for j in after:
-            if not _SOURCE.match(texts[j].strip()):
+            if _SOURCE.match(texts[j].strip()):
+                end, rows = j, CONTACT_ROWS if _CONTACT_LABEL.match(texts[j].strip()) else 0
+            elif rows and len(texts[j]) <= CONTACT_ROW_MAX and not texts[j].rstrip().endswith("."):
+                end, rows = j, rows - 1  # the contact's name, post, phone and e-mail under its label
+            else:
                 break
-            end = j
         if end == k and not any(tags[j] == "O" for j in range(last + 1, k) if content[j]):
             continue  # (nothing left out between: the tagger's own end)
         tags[last + 1 : end + 1] = ["I"] * (end - last)  # (a mark the segmenter took out stays out, in no item's way)

@@ -705,6 +705,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     # its notes to editors, the source lines under its end mark
     ranked = ranks.entries(texts, line_roles)
     briefed = briefs.entries(texts, line_roles)
+    for a, b in briefs.points(texts, line_roles):
+        above = next((j for j in range(a - 1, -1, -1) if lines[j].role is not None), None)
+        if above is not None and tags[above] != "O":
+            tags[a:b] = ["I"] * (b - a)  # an article's bulleted points, each read as a brief's start: its text
     listed_entries = ranked + briefed  # a page's ranked teasers, its briefs
     for a, b in listed_entries:
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)

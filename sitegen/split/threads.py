@@ -107,6 +107,13 @@ _FOOT_WORDS = frozenset(
     " ✔ back to post view in original profile send private message pm email www user's".split()
 )
 _TAGS = re.compile(r"^[a-z0-9][\w.+#-]*(?:\s{2,}[a-z0-9][\w.+#-]*)+$")
+_ATTACHMENTS = re.compile(r"^attachments?\s*:?$", re.IGNORECASE)
+_ATTACHED_FILE = re.compile(  # one file or more of a post's list of attachments, a line each or wrapped together
+    r"^(?:\S{1,80}\.(?:jpe?g|png|gif|webp|heic|pdf|docx?|xlsx?|zip|mp4|mov)\b(?:\s*\([\d.,]+\s*[kmg]i?b\))?"
+    r"(?:\s*(?:viewed|downloaded)\s+[\d,]+\s+times?)?\s*)+$",
+    re.IGNORECASE,
+)
+ATTACHED_ROWS = 10  # the files and the poster's name and first figures under it
 _FOOT_LABEL = re.compile(r"^reactions?\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Reactions: 👍 3"
 _WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
@@ -298,6 +305,13 @@ def member_row(text: str) -> bool:
     """A row of a poster's own figures, labelled ("Posts: 58", "Joined: Tue Mar 04, 2025 8:12 pm",
     "Location: Setúbal"): `assemble` takes those printed under a post's text off it."""
     return bool(_MEMBER.match(text.strip()))
+
+
+def attachment_row(text: str) -> bool:
+    """A row of a post's list of attachments: its label ("Attachments") or a file under it
+    ("hearth_side.jpg (188.02 KiB) Viewed 214 times"): `assemble` takes them off the post's end."""
+    text = text.strip()
+    return bool(_ATTACHMENTS.match(text) or _ATTACHED_FILE.match(text))
 
 
 def _trailing_profile(texts: Sequence[str], k: int) -> bool:
@@ -507,13 +521,26 @@ def _post_end(texts: Sequence[str], post: Post, stop: int) -> int:
     buttons over the post's text ("Quote") is the head's, not its foot."""
     text = False  # a row of buttons before the post's first line of text is its head's ("Quote" under SMF's date)
     for j in range(post.last + 1, stop):
-        if _THREAD_END.match(texts[j]) or _foot(texts[j]) and text:
+        if _THREAD_END.match(texts[j]) or _foot(texts[j]) and text and not _attached(texts, j, stop):
             return j
         text = text or not _foot(texts[j])
     end = stop
     while end > post.last + 1 and (_SECTION.match(texts[end - 1]) or _RE.match(texts[end - 1])):
         end -= 1
     return end
+
+
+def _attached(texts: Sequence[str], j: int, stop: int) -> bool:
+    """The post's "Attachments" label at row `j`, its files under it, then the poster's name and
+    figures (phpBB's prosilver printed as text): they end the post, not the label."""
+    if not _ATTACHMENTS.match(texts[j]):
+        return False
+    for k in range(j + 1, min(stop, j + 1 + ATTACHED_ROWS)):
+        if _MEMBER.search(texts[k]):
+            return True
+        if _foot(texts[k]) or _THREAD_END.match(texts[k]):
+            return False
+    return False
 
 
 def whole(found: Sequence[Item], thread: Thread, blocks: Sequence[Block],

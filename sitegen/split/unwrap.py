@@ -92,8 +92,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
     if line.isupper() and ends_sentence(previous):
         return False  # a label in capitals after a finished sentence ("SPONSORED", "ADVERTISEMENT"), or a heading
     cleaned = clean_line(line)
-    if date_line(cleaned) or byline_names(cleaned, after_title=True):  # also "by Dev Kulkarni" under a title
-        return False
+    if date_line(cleaned) or byline_names(cleaned, after_title=True) or _by_line(cleaned):  # also "by Dev Kulkarni" under a title,
+        return False  # and a forum post's "by HANDLE » DATE"
     if opens and _date_row(previous, line):
         return False  # a date alone on its line ("Sunday March 9 2025", set to the right) or a whole row of it, over the headline
     if opens and line.split(None, 1)[0] in _OPENERS and _headline_shaped(previous):

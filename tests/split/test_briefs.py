@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitegen.split import split_text
-from sitegen.split.briefs import entries, lead_in
+from sitegen.split.briefs import entries, lead_in, points
 from sitegen.split.roles import classify
 
 IN_BRIEF = (
@@ -86,3 +86,16 @@ def test_a_lead_in_may_hold_brackets_and_a_subheading_in_an_articles_text_heads_
     assert entries(under_subheading, classify(list(under_subheading))) == []  # the article's points, under its subheading
     under_label = (NEWS[0], *IN_BRIEF)
     assert entries(under_label, classify(list(under_label))) == [(2, 3), (3, 4), (4, 5)]  # "IN BRIEF": the newsletter's
+
+
+def test_bullets_with_lead_ins_under_a_subheading_in_an_articles_text_are_its_points():
+    texts = ["Yes, lots of horses can go barefoot, and some of the horses I look after never wear a shoe at all.",
+             "What I look at",
+             "- The hoof wall: is it thick enough, and does it hold together without cracking back to the white line?",
+             "- The sole: is there enough depth? A thin-soled horse on flinty tracks is going to be sore.",
+             "- The work: three hours of roadwork a week is a very different thing from hacking on grass.",
+             "Transition isn't a weekend job"]
+    roles = classify(texts)
+    assert entries(texts, roles) == []
+    assert points(texts, roles) == [(2, 5)]  # the tagger's starts at each of them are mended to the article's text
+    assert points(["IN BRIEF", *texts[2:5]], classify(["IN BRIEF", *texts[2:5]])) == []  # briefs under a label are no points

@@ -84,3 +84,16 @@ def test_ranked_search_results_with_their_addresses_are_teasers_each():
         "News release: Faster number transfers coming for mobile customers",
     ]
     assert all(a.kind.value == "fragment" for a in result.articles)  # each stands for the page it links to
+
+
+def test_numbered_results_with_a_cards_distance_price_or_rating_rows_are_entries():
+    texts = ["1. Brackenrigg Farm Campsite · Hawes", "0.8 miles · Simonstone Road, Hawes",
+             "Small, flat, family-run field on a working sheep farm, ten minutes' walk from Hawes.", "From £24 per pitch per night",
+             "2. Ure Bank Caravan Park", "1.2 miles · Gayle Lane, Hawes",
+             "Fully serviced hardstandings for tourers and motorhomes and a tent field by the beck.", "4.4 ★ (203)",
+             "3. Thwaite Beck Backpackers' Field", "6.4 miles · Thwaite, Swaledale",
+             "A walkers-only field behind the tea room with room for about a dozen small tents.", "Reviews (7) · Add a review"]
+    assert entries(texts, classify(texts)) == [(0, 4), (4, 8), (8, 12)]
+    steps = [t if i % 4 != 3 else "Take your time over this one." for i, t in enumerate(texts)]
+    steps = [t if i % 4 != 1 else "Use the wide brush." for i, t in enumerate(steps)]
+    assert entries(steps, classify(steps)) == []  # numbered steps have no such rows

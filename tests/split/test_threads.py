@@ -221,3 +221,12 @@ def test_post_heads_of_other_forum_engines_open_their_threads(page, expected):
     opened = expected[0][1]
     assert all(d.line > opened for d in result.debris if "forum thread" in d.reason)  # the replies after the opening post left out
     assert any("forum thread" in d.reason for d in result.debris)
+
+
+def test_a_posts_attachments_over_the_posters_figures_under_its_text_are_the_posts_and_no_signature():
+    result = split_page("forum_thread_phpbb_attachments.txt")
+    assert plan(result) == [
+        ((9, 32), "Truing a 36-spoke rear wheel with a cracked flange?", ("Huw",)),
+    ]  # the post runs on past "Attachments" and its files to the poster's block printed under it ("Location: …")
+    assert "crack.jpg" not in result.articles[0].body.replace("\\", "")  # the files are left out of its text
+    assert {d.line for d in result.debris if "attachments" in d.reason} == {25, 26, 27}
