@@ -40,7 +40,7 @@ from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, PostHead, has
 from sitegen.split.dates import date_of, day_line, month_year, relative_date
 from sitegen.split.meta import NAME, is_handle, looks_like_title
 from sitegen.split.roles import labels_row
-from sitegen.split.text import TWO_SENTENCES, Block, Debris
+from sitegen.split.text import CLOCK, TWO_SENTENCES, Block, Debris
 
 HEAD_LINES = 9  # a post's head: the poster's name at most this many lines over the post's date (MyBB's name, status, rank, five figures, number)
 POSTER_MAX = 40  # a poster's name or handle is no longer
@@ -62,7 +62,6 @@ _ASKED = re.compile(  # a Q&A site's head: "asked 2 days ago in Scripting (Lua) 
     re.IGNORECASE,
 )
 _COMMENT = re.compile(r"^(?:u/)?(?P<who>[\w-]{3,30})(?: OP)?\s*[•·]\s*(?P<when>[^•·]{3,40})$")  # "pedal_pete · 3 days ago"
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")  # a post's time of day, which a review's or a record's date has not
 _OWN_NUMBER = re.compile(r"^#(\d{1,5})$")  # a post's number alone on its line
 _ON = re.compile(r"^on:\s*", re.IGNORECASE)  # SMF's opening post: "« on: 10 February 2025, 22:41 »"
 _ONE_LINE = re.compile(r"^(?:#(?P<number>\d{1,5})\s+)?(?:(?:unread )?post(?:ed)? ?)?by (?P<who>[^»]{2,40}?) » (?P<when>.+)$", re.IGNORECASE)  # phpBB's head
@@ -135,7 +134,7 @@ _POLL = re.compile(r"^poll\b(?:\s*:.*)?$", re.IGNORECASE)  # the label over a th
 _VOTES = re.compile(r"^(?:total voters|\d[\d,]*\s+votes?\b|\d[\d,]*\s+vote\(s\)|[\d.]+\s*%$|poll closed\b)", re.IGNORECASE)  # its counts
 POLL_REACH = 40  # a poll's label is at most this many lines over the opening post's head
 _JOINED = re.compile(r"^(?:joined|join date|member since|registered)\b", re.IGNORECASE)
-_JOINED_LABEL = re.compile(r"^(?:joined|join date|member since|registered)\s*:?$", re.IGNORECASE)  # over its date: "Joined" / "Mar 3, 2019"
+_JOINED_LABEL = re.compile(rf"{_JOINED.pattern}\s*:?$", re.IGNORECASE)  # alone over its date: "Joined" / "Mar 3, 2019"
 _COUNTED_ROW = re.compile(  # a thread's row in a list: "Restoring a bench drill   restoration   6 replies", "… · Crushing & screening · 18 replies"
     r"\S(?:\s{2,}|\s*[·•|]\s*)(?:\S.*(?:\s{2,}|\s*[·•|]\s*))?\d[\d,.]*k?\s+(?:replies|reply|posts|views)$", re.IGNORECASE)
 _SIMILAR = re.compile(rf"^(?:{_OTHER_THREADS})$", re.IGNORECASE)
@@ -258,8 +257,9 @@ def _posts(texts: Sequence[str]) -> list[Post]:
             continue
         posted = _POSTED_BY.match(text) or _COMMENT.match(text)
         if posted and (_post_date(posted.group("when")) is not None if posted.re is _POSTED_BY else (
-                (is_handle(posted.group("who")) or _PERSON.match(posted.group("who"))) and (relative_date(posted.group("when")) or _CLOCK.search(posted.group("when")) and _post_date(posted.group("when")) is not None))):
-            # (a comment: "pedal_pete · 3 days ago", "CrumpetQueen · 14/03/2026 21:08")
+                (is_handle(posted.group("who")) or _PERSON.match(posted.group("who"))) and (relative_date(posted.group("when")) or CLOCK.search(posted.group("when")) and _post_date(posted.group("when")) is not None))):
+            # (a comment: "pedal_pete · 3 days ago", "CrumpetQueen · 14/03/2026 21:08": a post's time of day, which a
+            # review's or a record's date has not)
             out.append(Post(k, k, posted.re is _COMMENT and bool(out), True, below=posted.re is _POSTED_BY))  # (the first may open a thread)
             continue
         one = _ONE_LINE.match(text)
