@@ -262,9 +262,9 @@ def assemble(
     if reviewed:
         if item.post.authors is not None and not (found.authors and item.post.authors and all(map(is_handle, item.post.authors))):
             found.authors = list(item.post.authors)  # a review's writers, as its head names them (not a handle over a signed name)
-    elif item and item.post and is_handle(item.post.poster) and not found.authors:
+    elif item and item.post and _handle_only(item.post.poster) and not found.authors:
         found.add_authors(_signed_post(lines))  # "Thanks in advance," / "Graham" under a post its head names by a handle
-    if item and item.post and not reviewed and (not is_handle(item.post.poster) or not found.authors):
+    if item and item.post and not reviewed and (not _handle_only(item.post.poster) or not found.authors):
         found.authors = [item.post.poster]  # the name the forum shows; a handle only when the post is signed with no name
     notice = title is not None and inverted_name(title)
     kind = _kind(
@@ -610,6 +610,12 @@ def _read_post_head(lines: list[Block], found: _Found, head: PostHead) -> None:
     found.meta_lines += [b.line for b in taken]
     found.date = head.date
     lines[:] = [b for b in lines if not first <= b.line <= last]
+
+
+def _handle_only(poster: str) -> bool:
+    """Whether a forum shows a poster by a handle only, no name: "hopsandhops", "Tidewaiter",
+    "GwenLlanelli" (one word; a first name signing the post then names its writer)."""
+    return is_handle(poster) or " " not in poster.strip()
 
 
 def _signed_post(lines: list[Block]) -> list[str]:

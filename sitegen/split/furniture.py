@@ -136,6 +136,7 @@ CARD_LINES = 6  # a card of fields has at most this many lines, its name first
 FIELD_LINE = 90  # and each field line is no longer
 LINK_LIST = 3  # a list of related headlines has at least this many, and no text
 MASTHEAD_TEXT = 400  # a dump's first item with a menu row and less running text than this is its masthead
+MASTHEAD_LINES = 2  # a dump's first item of this many lines or fewer, over a menu row, is its masthead
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +286,8 @@ def menu_row(text: str) -> bool:
     each of a few words, hardly any with a number ("Home | News | Sport | About us", "[contents]
     [back issues] [send us stuff] [stockists]"; not "Thu 3 Dec · 8.30pm · £22"), or a row that
     opens with "Home" and goes on in capitalised words with no sentence in them ("Home About the
-    Society Lectures & Events Library Membership Contact")."""
+    Society Lectures & Events Library Membership Contact"), or three short links from "Home"
+    ("Home | Prices | Contact")."""
     if len(text) > 300:
         return False
     text = text.strip()
@@ -294,6 +296,8 @@ def menu_row(text: str) -> bool:
     parts = [x for x in (_BRACKETED.findall(text) if text.startswith("[") and text.endswith("]") else _PART.split(text)) if x]
     if len(parts) >= 4 and all(len(x.split()) <= 4 for x in parts) and sum(1 for x in parts if any(c.isdigit() for c in x)) <= 1:
         return True
+    if len(parts) == 3 and parts[0] == "Home" and ("|" in text or "  " in text) and all(len(x.split()) <= 3 and not any(c.isdigit() for c in x) for x in parts):
+        return True  # a short menu from "Home": "Home | Prices | Contact" (not a crumb trail, "Home › Ice › Lessons")
     return bool(_HOME_ROW.match(text))
 
 
@@ -441,6 +445,10 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
             if listed == item.end:
                 continue
             item = replace(item, start=listed, doubts=tuple(d for d in item.doubts if d[0] >= blocks[listed].line))
+        if first and k == 0 and item.start == 0 and item.end - item.start <= MASTHEAD_LINES and item.end < len(blocks) and (
+                menu_row(blocks[item.end].text)):
+            left += [Debris(b.line, b.text, "site furniture: the site's masthead over its menu") for b in blocks[item.start : item.end]]
+            continue  # the site's name and its strapline over the menu row ("Home | Shop | Workshops")
         if sum(_running(s) for s in shapes[item.start : item.end]) >= LONG_ITEM:
             kept.append(item)  # an article's text (and most items): not read further
             continue

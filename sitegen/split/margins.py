@@ -64,8 +64,9 @@ from dataclasses import replace
 
 from sitegen.split import peers
 from sitegen.split.boundary import Item
-from sitegen.split.dates import dated, time_stamp
+from sitegen.split.dates import date_of, dated, time_stamp
 from sitegen.split.flags import alt_text
+from sitegen.split.releases import notes_heading
 from sitegen.split.roles import FIELD, LOCATION, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
 from sitegen.split.text import Block, Debris, caps_label
 from sitegen.split.writers import first_name_signature
@@ -107,6 +108,16 @@ def _date_row(text: str, s: LineShape) -> bool:
     """A teaser's row of its date and its section ("DECEMBER 16, 2024 | SEASON"), or its time of
     day, not a day's heading over the posts of that day ("Sunday, 22 February 2026")."""
     return _dated(text, s) and bool(_ROW_MARK.search(text)) or _stamp(text, s)
+
+
+def _day_header(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """The item opens with a blog's date header: a bare date ("Tuesday, 10 March 2026"), a blank
+    line under it, then the post's headline over running text."""
+    k = item.start
+    text = blocks[k].text
+    if item.end - k <= 2 or date_of(text) is None or _date_row(text, shapes[k]):
+        return False  # (a date and nothing else: not "Posted on 9 February 2026 by …", not "Updated: Feb 19, 2025 08:41 IST")
+    return _gap(blocks, k + 1) > 1 and roles[k + 1] is Role.TITLE and any(s.running for s in shapes[k + 2 : item.end])
 
 
 def _named_field(text: str, s: LineShape) -> bool:
@@ -153,6 +164,9 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
     by-line or date (or a line that opens with its date, or a match's score), or has none and the
     lines under that headline have one."""
     text, s = blocks[item.start].text, shapes[item.start]
+    if _opens_with_date(item, blocks, shapes, roles) and not FIELD.match(blocks[item.start + 1].text):
+        return item.start  # a date row over the item's own headline ("Media release · February 9, 2026"): its head is whole
+        # (not over a record's field: "Report Received Date: FEB 27, 2025" / "Components: FUEL SYSTEM")
     first = _meta(text, roles[item.start]) or _opens_dated(text, s) or _score(text, s) or _named_field(text, s) or alt_text(text)
     if not first and _located(text, s):  # a directory card's address row: its name is the line right above
         k = item.start - 1
@@ -368,13 +382,14 @@ _COUNTRY = re.compile(r"\backnowledges? (?:the )?traditional (?:custodians|owner
 TAIL_HEADING_MAX = 60  # such a heading is short
 
 
-def _site_line(text: str, s: LineShape) -> bool:
+def _site_line(text: str, s: LineShape, *, statements: bool = True) -> bool:
     """A line of the site's own under an item's text: a link or heading of the page ("Older entries",
-    "Posted in … | Tagged …", "More letters", "Page 1 of 14"), or a statement about the site or the
-    body that runs it ("… is a registered charity", "This newsletter is produced for members")."""
-    if ("egistered" in text or "haritable" in text) and _REGISTERED.search(text) or _THIS_SITE.match(text) or (
+    "Posted in … | Tagged …", "More letters", "Page 1 of 14"), or (with `statements`) a statement
+    about the site or the body that runs it ("… is a registered charity", "This newsletter is
+    produced for members")."""
+    if statements and (("egistered" in text or "haritable" in text) and _REGISTERED.search(text) or _THIS_SITE.match(text) or (
         " is " in text and _SITE_IS.search(text)
-    ) or " published " in text and _PUBLISHED_EVERY.search(text) or "raditional" in text and _COUNTRY.search(text):
+    ) or " published " in text and _PUBLISHED_EVERY.search(text) or "raditional" in text and _COUNTRY.search(text)):
         return True  # a statement about the site, running text or not (the cheap tests first: every line of an item is read)
     return not s.running and (bool(_TAIL.search(text)) or len(text) <= TAIL_HEADING_MAX and bool(_MORE.search(text)))
 
@@ -383,10 +398,14 @@ def _tail(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> i
     """Where an item ends without the site's own lines at its foot (its own end when there are
     none): the first line, after the item's text has begun, that is the site's — an "Older entries"
     link, a comments heading, "Posted in … | Tagged …", a newsletter sign-up, a footer row, "More
-    letters" (`_site_line`) —, with everything under it."""
+    letters" (`_site_line`) —, with everything under it. Under a release's notes to editors, what
+    the notes say of the body that issues it ("1. Eastside is a registered charity …") is the
+    release's."""
     text = next((k for k in range(item.start, item.end) if shapes[k].running), item.end)
+    notes = False
     for k in range(text + 1, item.end):
-        if _site_line(blocks[k].text, shapes[k]):
+        notes = notes or notes_heading(blocks[k].text)
+        if _site_line(blocks[k].text, shapes[k], statements=not notes):
             return k
     return item.end
 
@@ -491,6 +510,9 @@ def attach(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[Line
         if start == item.start and _alt_over_head(item, blocks, shapes):
             start += 1
             cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "an image's alt text over the item's headline"))
+        elif start == item.start and _day_header(item, blocks, shapes, roles):
+            start += 1
+            cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "a blog's date header set apart over the post's headline"))
         elif start == item.start and _label_over_head(item, blocks, shapes, roles):
             start += 1
             cut.append(Debris(blocks[item.start].line, blocks[item.start].text, "a section's label over the item's headline"))

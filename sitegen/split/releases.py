@@ -39,6 +39,8 @@ START_REACH = 6  # and the start the tagger found at most this many under it (th
 TAIL_REACH = 10  # a release's end mark at most this many lines under its last line in an item (links, "About X" between)
 SOURCE_LINES = 3  # and its source and contact lines under the mark
 CONTACT_ROW_MAX = 100  # a row of a media contact is no longer
+_ABOUT = re.compile(r"^about\s\S.{1,80}$", re.IGNORECASE)  # "About Eastside Boxing Academy", over the body's paragraph
+ABOUT_LINES = 2  # the paragraph under "About X" runs at most this many lines
 
 
 def mend(texts: Sequence[str], content: Sequence[bool], running: Sequence[bool], tags: list[str]) -> None:
@@ -47,8 +49,13 @@ def mend(texts: Sequence[str], content: Sequence[bool], running: Sequence[bool],
     release at its headline over "News provided by" and end
     it at the end mark ("-30-") with the source and contact lines under it."""
     _wire_head(texts, content, tags)
-    _wire_tail(texts, content, tags)
+    _wire_tail(texts, content, running, tags)
     _notes(texts, content, running, tags)
+
+
+def notes_heading(text: str) -> bool:
+    """A release's "Notes to editors" heading (its numbered notes and "About X" under it are the release's)."""
+    return bool(_NOTES.match(text.strip()))
 
 
 def _headline(text: str) -> bool:
@@ -75,7 +82,7 @@ def _wire_head(texts: Sequence[str], content: Sequence[bool], tags: list[str]) -
         tags[first] = "B"
 
 
-def _wire_tail(texts: Sequence[str], content: Sequence[bool], tags: list[str]) -> None:
+def _wire_tail(texts: Sequence[str], content: Sequence[bool], running: Sequence[bool], tags: list[str]) -> None:
     """A release's links, "About X", end mark ("-30-", "###", "ENDS") and the source and contact
     lines under the mark are the release's, after its last line in an item."""
     opening = [j for j in range(len(texts)) if content[j]][:SOURCE_LINES]
@@ -89,12 +96,20 @@ def _wire_tail(texts: Sequence[str], content: Sequence[bool], tags: list[str]) -
         last = next((j for j in range(k - 1, max(-1, k - 1 - TAIL_REACH), -1) if content[j] and tags[j] != "O"), None)
         if last is None:
             continue
-        after = [j for j in range(k + 1, len(texts)) if content[j]][: SOURCE_LINES + CONTACT_ROWS]
-        end, rows = k, 0
-        for j in after:
-            if _SOURCE.match(texts[j].strip()):
-                end, rows = j, CONTACT_ROWS if _CONTACT_LABEL.match(texts[j].strip()) else 0
-            elif rows and len(texts[j]) <= CONTACT_ROW_MAX and not texts[j].rstrip().endswith("."):
+        end, rows, about = k, 0, 0
+        for j in range(k + 1, min(len(texts), k + 1 + TAIL_REACH)):
+            line = texts[j].strip()
+            if not content[j]:
+                if rows or about:
+                    break  # (a share row the segmenter took out under the contact: the page's lines follow)
+                continue
+            if _SOURCE.match(line):
+                end, rows, about = j, CONTACT_ROWS if _CONTACT_LABEL.match(line) else 0, 0
+            elif _ABOUT.match(line) and not line.endswith("."):
+                end, rows, about = j, 0, ABOUT_LINES  # "About Judo Outaouais–Ottawa Valley" and its paragraph under it
+            elif about and running[j]:
+                end, about = j, about - 1
+            elif rows and len(line) <= CONTACT_ROW_MAX and not line.endswith("."):
                 end, rows = j, rows - 1  # the contact's name, post, phone and e-mail under its label
             else:
                 break
@@ -106,7 +121,7 @@ def _wire_tail(texts: Sequence[str], content: Sequence[bool], tags: list[str]) -
 def _notes(texts: Sequence[str], content: Sequence[bool], running: Sequence[bool], tags: list[str]) -> None:
     """A release's notes to editors go with the release above them."""
     for k, text in enumerate(texts):
-        if not content[k] or not _NOTES.match(text.strip()):
+        if not content[k] or not notes_heading(text):
             continue
         above = next((j for j in range(k - 1, -1, -1) if content[j] and not _END_MARK.match(texts[j].strip())), None)
         if above is None or tags[above] == "O":

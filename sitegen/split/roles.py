@@ -157,7 +157,7 @@ _POSTED_BY = re.compile(
     re.IGNORECASE,
 )
 END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
-    r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' -]{1,60})|media (?:contacts?|enquiries|inquiries|relations)"
+    r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' –-]{1,60})|media (?:contacts?|enquiries|inquiries|relations)"
     r"|(?:press|investor|investor and media) contacts?|notes? to editors?|for (?:more|further) information|forward-looking statements"
     r"|contacts?|source [A-Z][\w.,&’' -]{1,60}|disclosures?|disclaimers?|(?:important|regulatory) (?:disclosures?|information|notice)"
     r"|analyst certifications?|(?:declarations? of |conflicts? of |competing )interests?|acknowledge?ments)\W*$",

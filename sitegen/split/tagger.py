@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import answers, briefs, cardrows, cohesion, contents, contributors, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template
+from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -703,6 +703,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     minutes.mend(texts, with_role, tags)  # a meeting from its heading to its clerk's line
     releases.mend(texts, with_role, [segment.shapes[x.index].running for x in lines], tags)  # a release's head on a newswire,
     # its notes to editors, the source lines under its end mark
+    cardfeet.mend(texts, [x.block.line for x in lines], with_role, tags)  # an event card's price, places and credit
     ranked = ranks.entries(texts, line_roles)
     briefed = briefs.entries(texts, line_roles)
     for a, b in briefs.points(texts, line_roles):

@@ -80,11 +80,10 @@ _THREAD_COUNTS = re.compile(r"^(?=.{0,80}$).*\b\d[\d,]*\s+repl(?:y|ies)\b.*\b\d[
 _WITH_HANDLE = re.compile(r"\s+\(@?[\w.-]{3,30}\)$")
 _COLUMNS = re.compile(r"\s{3,}")  # between a row's columns
 _ONE_WORD = re.compile(r"^[A-Z][\w.-]{2,29}$")  # a poster known by one word: "Spudwrangler"
-_LABEL = re.compile(  # a label of a poster's profile alone on its line, its value under it ("Location" / "Norfolk")
-    r"^(?:messages|posts|threads|reaction score|reactions|points|reputation|location|trophies|likes received|solutions"
-    r"|joined|join date|member since|registered|age|gender|from)\s*:?$",
-    re.IGNORECASE,
-)
+_PROFILE_LABELS = (r"(?:messages|posts|threads|reaction score|reactions|points|reputation|location|trophies|likes received"
+                   r"|solutions|joined|join date|member since|registered|age|gender|from)")
+_LABEL = re.compile(rf"^{_PROFILE_LABELS}\s*:?$", re.IGNORECASE)  # a profile's label alone on its line, its value under it ("Location" / "Norfolk")
+_LABELLED = re.compile(rf"^{_PROFILE_LABELS}\s*:?\s+\S", re.IGNORECASE)  # and with its value: "Location Pembrokeshire", "Messages 1,872"
 _NO_POSTER = re.compile(rf"^(?:online|offline|away|online now|offline now)$|{_LABEL.pattern}", re.IGNORECASE)  # (and whether they are on the site now)
 _RANK = re.compile(  # a poster's rank under the name, no display name: "Full Member", "Route Setter", "Regular"
     r"\b(?:member|members|contributor|moderator|mod|regular|newbie|admin|administrator|staff|user|poster|veteran|guru|expert"
@@ -403,9 +402,9 @@ def _poster(text: str) -> bool:
     columns = _COLUMNS.split(text, maxsplit=1)
     if len(columns) == 2 and _WITH_HANDLE.search(columns[0]) and _profile(columns[1]):
         text = columns[0]  # the name and handle, then the poster's profile: "Marguerite Okonkwo (mokonkwo)   Eclipse chaser · 6 totalities"
-    if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or _META.match(text) or _foot(text) or _NO_POSTER.match(text) or (
+    if len(text) > POSTER_MAX or _SECTION.match(text) or _BY.match(text) or _META.match(text) or _foot(text) or _NO_POSTER.match(text) or _LABELLED.match(text) or (
             text.isupper() and not any(c.isdigit() for c in text)):
-        return False  # (a by-line's "By NAME", a thread's "Author  Message" bar, a post's "Logged", "Offline", "Messages", a label in capitals)
+        return False  # (a by-line's "By NAME", a thread's "Author  Message" bar, a post's "Logged", "Offline", "Messages", "Location Norfolk", a label in capitals)
     text = _WITH_HANDLE.sub("", text)  # "Niamh Costello (ncostello_se15)": the name, its handle after it
     if is_handle(text.lstrip("@")):
         return True

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from sitegen.split.firsts import initialled
 from sitegen.split.dates import date_of, day_line, relative_date
 from sitegen.split.meta import FOREIGN_LEADS, INITIALS, LOWER, NAME, UPPER, bare_name, capitalised, is_group, is_handle, is_person_name, is_post, people, post_nominals
-from sitegen.split.roles import byline_names, first_name, person, signature, stop_words
+from sitegen.split.roles import FIRST_PAIR, byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
 _ROW_SEP = re.compile(r"\s+[|·•—–]\s+")
@@ -318,13 +318,17 @@ def group_signature(text: str) -> list[str] | None:
 
 
 def first_name_signature(text: str) -> list[str] | None:
-    """A signature of a first name: "— Bill", "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"."""
+    """A signature of a first name (or two after a dash): "— Bill", "Rosa (Staveley)", "Jas, age 13, Harrogate",
+    "Ellen, Otley", "— Gareth & Sioned"."""
     text = text.strip()
     if len(text) > 60:
         return None
     dashed = _DASH_NAME.match(text)
     if dashed and dashed.group("initials"):
         return [dashed.group("initials")]  # initials sign as printed
+    pair = FIRST_PAIR.match(text) if text[:1] in "–—-" else None
+    if pair and first_name(pair.group("a")) and first_name(pair.group("b")):
+        return [pair.group("a"), pair.group("b")]  # "— Gareth & Sioned"
     match = dashed or _NAME_REMARK.match(text)
     return [match.group("name")] if match and first_name(match.group("name")) else None
 

@@ -124,6 +124,9 @@ def test_a_menu_row_is_links_not_an_events_line():
     assert menu_row("Home About the Society Lectures & Events Library Membership Archive Contact")  # no separators
     assert not menu_row("Home is where the heart is, and the village hall is its kitchen.")
     assert not menu_row("Home Office confirms new rules for visitor visas")  # a headline: too few words, one verb
+    assert menu_row("Home | Shop | Workshops")  # three links from "Home"
+    assert not menu_row("Home › Ice › Lessons")  # a crumb trail
+    assert not menu_row("Home | Away | 3 points")
 
 
 def test_a_masthead_with_its_menu_one_link_a_line_is_not_an_article():

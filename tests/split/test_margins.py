@@ -9,7 +9,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.roles import classify, shape
 from sitegen.split.tagger import Line, Tagging
 from sitegen.split.text import Block, Debris
-from tests.split_support import StartsAt
+from tests.split_support import StartsAt, plan, split_page
 
 
 class OutsideUntil:
@@ -461,3 +461,19 @@ def test_a_field_over_an_address_row_is_no_name_of_it():
     row = "Marsh Road Barn, Marsh Road, Little Fenwick, Eastbury IP14 9RB"
     result = split(("Appeal B Ref: APP/M3615/Y/24/3347121", row, TEXT), row)
     assert result.articles[0].source.lines[0] == 3
+
+
+def test_a_release_notes_saying_the_issuer_is_a_registered_charity_are_the_releases_not_the_sites():
+    result = split_page("press_release_charity_notes.txt")
+    assert plan(result) == [
+        ((8, 30), "Riverside Community Choir wins £12,000 to take singing into care homes", ()),
+    ]  # "1. … is a registered charity (no. 1109876)" under "Notes to editors": the release's end matter
+    assert {34, 35} <= {d.line for d in result.debris}  # the site's own address and charity number under it are not
+
+
+def test_a_blogs_date_header_and_masthead_are_outside_its_post_and_a_pair_signed_under_it_names_both():
+    result = split_page("blogger_date_header_pair_signed.txt")
+    assert plan(result) == [((8, 16), "Woad at last", ("Nell", "Tam"))]  # from the headline to "— Nell & Tam"
+    reasons = {d.line: d.reason for d in result.debris}
+    assert "masthead" in reasons[1] and "masthead" in reasons[2]  # the site's name and strapline over "Home | Shop | Workshops"
+    assert 6 in reasons  # "Sunday, 8 February 2026", set apart over the headline

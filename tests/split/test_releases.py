@@ -24,6 +24,15 @@ def test_a_notes_heading_and_numbered_notes_the_tagger_starts_items_at_go_with_t
     assert tags == ["I", "I", "I", "I", "I", "I", "I", "O", "B"]
 
 
+def test_about_the_issuer_and_the_contact_under_the_end_mark_go_with_the_release_up_to_a_row_taken_out():
+    texts = ["The crews leave on May 30.", "-30-", "About Rowing Nord–Est", "It is the regional association for 19 clubs.",
+             "Media contact:", "Julie Fortin, Communications Coordinator", "Share: Facebook · X", "More media releases"]
+    content = [True, True, True, True, True, True, False, True]  # (the share row taken out by the segmenter)
+    tags = ["I", "O", "B", "I", "I", "I", "O", "O"]
+    mend(texts, content, [True, False, False, True, False, False, False, False], tags)
+    assert tags[:6] == ["I"] * 6 and tags[7] == "O"  # the label under the share row is the page's
+
+
 def test_notes_under_no_item_and_a_kickers_editors_note_are_left_to_the_tagger():
     texts = ["Notes to editors", "1. The club was founded in 1904."]
     tags = ["O", "B"]
@@ -44,3 +53,12 @@ def test_a_newswire_release_runs_from_its_headline_over_news_provided_by_to_its_
     body = result.articles[0].body
     assert "KELVINMOUTH, Mar 11 (WireDesk)" in body and body.rstrip().endswith("media@kelvinmouth.example")
     assert "SOURCE Port of Kelvinmouth" not in {a.title for a in result.articles}
+
+
+def test_about_and_the_media_contact_under_the_end_mark_are_the_releases_and_a_label_over_dated_teasers_is_no_head():
+    result = split_page("newsroom_release_about_after_mark.txt")
+    assert plan(result)[0] == (
+        (8, 27), "Three club crews selected for the Henley qualifying races", ()
+    )  # through "-30-", "About Rowing Nord–Est" (a name with an en dash) and the contact
+    assert 31 in {d.line for d in result.debris}  # "More media releases" over a teaser opening on its date row
+    assert all(a.title != "More media releases" for a in result.articles)

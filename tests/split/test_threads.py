@@ -212,6 +212,9 @@ def test_the_page_foot_after_a_thread_holds_no_item_but_another_threads_teaser()
     ("forum_thread_name_dot_time.txt", ((6, 9), "AIBU to refuse to pay for my late father's funeral flowers twice?", ("CrumpetQueen",))),
     # Invision: "Share" and "Followers 2" under the thread's by-line are its toolbar; "Members" / "42" the poster's rank and count
     ("forum_thread_invision_toolbar.txt", ((6, 15), "Fusee chain snapped on a bracket clock, worth repairing?", ("Harold Benning",))),
+    # XenForo's figures as label and value on one line ("Location Shropshire Union") are no poster; the one-word
+    # "Lockwheeler" is a handle, so the first name the post is signed with names it
+    ("forum_thread_xenforo_labelled_rows.txt", ((4, 21), "Why does my stern gland drip more after the winter lay-up?", ("Martin",))),
     # ProBoards: "Thread Rating: 1 Vote" under the title is the thread's facts, no title
     ("forum_thread_proboards.txt", ((2, 11), "Kata for shodan grading: Bassai Dai or Kanku Dai?", ("renshi_mo",))),
 ])
