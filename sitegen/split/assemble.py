@@ -115,6 +115,8 @@ _IMPRINT = re.compile(  # where the text was printed, or an election imprint: "P
 _OTHERS = re.compile(r"^(?:and|&|\+)\s+[\d,.]+\s+(?:others|more|other signatories)\.?$", re.IGNORECASE)
 _SMALL = frozenset("to of the for and & de du la le von van".split())
 POST_SIGNATURE_LINES = 4  # a forum post's signing name stands among its last lines (a forum signature may follow)
+_CLOSING_AFTER = re.compile(  # closing words after the post's last sentence: "Photo of the slices attached. Cheers, Sid"
+    r"[.!?]\s+(?:thanks|thank you|cheers|regards|best|ta)\b[^,.!?]{0,30},\s*(\S+)$", re.IGNORECASE)
 _CLOSING_NAME = re.compile(r"^(?:thanks|thank you|cheers|regards|best|ta)\b[^,]{0,30},\s*(\S+)$", re.IGNORECASE)  # "Thanks, Owen"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _CREDITED = re.compile(r"\bby:?\s+[A-Z]")
@@ -621,13 +623,18 @@ def _handle_only(poster: str) -> bool:
 def _signed_post(lines: list[Block]) -> list[str]:
     """The first name a forum post is signed with, alone on a line among its last ("Graham" under
     "Thanks in advance,", over the forum signature "Spotmatic SP, ES II, too many Takumars"), or
-    after its closing words on one ("Thanks, Owen"); none when no line so signs."""
-    for block in reversed(lines[-POST_SIGNATURE_LINES:]):
-        text = block.text.strip().rstrip(".!")
-        closing = _CLOSING_NAME.match(text)
+    after its closing words on one ("Thanks, Owen"); none when no line so signs. The post's
+    attachments and the poster's block printed under it ("Attachments", "scaff_dean84",
+    "Posts: 412") are passed over."""
+    text_lines = [b for b in lines if not (attachment_row(b.text) or member_row(b.text) or is_handle(b.text.strip()))]
+    tail = text_lines[-POST_SIGNATURE_LINES - 1 :]
+    for k in range(len(tail) - 1, 0 if len(tail) > POST_SIGNATURE_LINES else -1, -1):
+        text = tail[k].text.strip().rstrip(".!")
+        closing = _CLOSING_NAME.match(text) or _CLOSING_AFTER.search(text)
         name = closing.group(1) if closing else text
-        if " " not in name and first_name(name):
-            return [name]
+        under_closing = k > 0 and len(tail[k - 1].text) <= VALEDICTION_MAX and tail[k - 1].text.rstrip().endswith(",")
+        if " " not in name and (first_name(name) or under_closing and name.istitle() and name.isalpha()):
+            return [name]  # (under "Cheers," a name that is also a post signs: "Dean")
     return []
 
 

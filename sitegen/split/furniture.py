@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import Item
 from sitegen.split.dates import dated, posted_line
+from sitegen.split.directory import opens_card
 from sitegen.split.flags import alt_text
 from sitegen.split.meta import GENRES, is_handle
 from sitegen.split.roles import LineShape, Role, is_organisation
@@ -455,7 +456,9 @@ def judge(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineS
         if k == 0 and len(found) > 2 and _blurb(item, blocks, shapes, roles):
             left += [Debris(b.line, b.text, "site furniture: the page's heading and its blurb") for b in blocks[item.start : item.end]]
             continue
-        e = evidence(blocks[item.start : item.end], shapes[item.start : item.end], roles[item.start : item.end], first and k == 0)
+        card = opens_card([b.text for b in blocks[item.start : min(item.end, item.start + 3)]])
+        e = evidence(blocks[item.start : item.end], shapes[item.start : item.end], roles[item.start : item.end],
+                     first and k == 0 and not card)  # (a directory's first card: its row of facts is no menu)
         why = reason(e)
         if why is None:
             unsure = doubt(e)

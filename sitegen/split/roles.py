@@ -466,7 +466,7 @@ def byline_names(text: str, after_title: bool = False) -> list[str] | None:
         return alone  # "A and B, The Ledger"
     pipe = _PIPE_BYLINE.match(text) if r.marks else None
     named_pipe = _names_alone(pipe.group("name")) if pipe else None  # "Jane Hill | The Ledger", "A and B · 29 Oct 2026"
-    if named_pipe and (after_title or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
+    if named_pipe and (after_title and not LOCATION.search(text) or date_line(pipe.group("rest")) or _publisher_like(pipe.group("rest"))):
         return named_pipe
     named_pipe = _names_alone(pipe.group("rest")) if pipe and (date_line(pipe.group("name")) or after_title) else None
     if named_pipe and not person(pipe.group("name")):  # "12 May 2025 – Jane Hill", "Hownam, Roxburghshire | Alasdair Kerr"

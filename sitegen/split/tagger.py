@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template
+from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, directory, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -703,7 +703,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     minutes.mend(texts, with_role, tags)  # a meeting from its heading to its clerk's line
     releases.mend(texts, with_role, [segment.shapes[x.index].running for x in lines], tags)  # a release's head on a newswire,
     # its notes to editors, the source lines under its end mark
-    cardfeet.mend(texts, [x.block.line for x in lines], with_role, tags)  # an event card's price, places and credit
+    numbers = [x.block.line for x in lines]
+    running = [x.role is not None and segment.shapes[x.index].running for x in lines]
+    cards = directory.mend(texts, numbers, with_role, running, tags)  # a directory's cards: a name over an address row each
+    cardfeet.mend(texts, numbers, with_role, tags)  # an event card's price, places and credit
     ranked = ranks.entries(texts, line_roles)
     briefed = briefs.entries(texts, line_roles)
     for a, b in briefs.points(texts, line_roles):
@@ -720,7 +723,6 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         below = next((j for j in range(k + 1, n) if lines[j].role is not None), None)
         if tags[k] == "B" and below is not None and tags[below] == "B" and below not in starts and mail_heading(x.block.text):
             tags[below] = "I"
-    running = [x.role is not None and segment.shapes[x.index].running for x in lines]
     for k in sections.live_heads(texts, running, line_roles):  # a live page's head, left outside or alone:
         j = next((j for j in range(k + 1, min(n, k + 4 * sections.LIVE_REACH)) if tags[j] == "B"), None)
         if j is None:
@@ -803,7 +805,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out, left = answers.join(out, segment.blocks, left)  # a question's answer under its by-line: the question's
     out = mark_teasers(out, segment.roles, segment.shapes)
     labelled = [(a, b) for a, b in briefed if (lead := briefs.lead_in(texts[a])) and lead[1] == "label"]  # (a dated one is news)
-    teasers = {lines[a].index for a, _ in ranked + labelled}
+    teasers = {lines[a].index for a, _ in ranked + labelled} | {lines[a].index for a in cards}
     out = tuple(replace(it, teaser=True) if it.start in teasers else it for it in out)  # a ranked entry or a brief stands for its article
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, PostHead, has_running_text
 from sitegen.split.dates import date_of, day_line, month_year, relative_date
 from sitegen.split.meta import NAME, is_handle, looks_like_title
-from sitegen.split.roles import labels_row
+from sitegen.split.roles import LOCATION, labels_row
 from sitegen.split.text import CLOCK, TWO_SENTENCES, Block, Debris
 
 HEAD_LINES = 9  # a post's head: the poster's name at most this many lines over the post's date (MyBB's name, status, rank, five figures, number)
@@ -430,7 +430,10 @@ def _subject(text: str) -> bool:
 def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
     """Posts a forum prints, not a listing's teasers under their writers' names nor a page's
     comments: two posts or more, one with a head only a forum prints, or two under users' handles or
-    members' ranks with a post's buttons or reactions on the page."""
+    members' ranks with a post's buttons or reactions on the page; not a directory's cards, a place's
+    name over its address row ("Llandeilo · 14.2 miles") and its figures ("Guild member since 2008")."""
+    if any(LOCATION.search(t) and not _MEMBER.match(t) for p in posts for t in texts[p.head : p.last + 1]):
+        return False  # (a forum's "Location: Kendal" is the member's)
     if len(posts) == 1:  # an opening post alone, its replies under a label in the next segment: the thread's counts show it
         handled = (_WITH_HANDLE.search(t) for t in texts[posts[0].head : posts[0].last + 1])  # "Gwen Pritchard (gwenp_leeds)"
         return any(h and is_handle(h.group(0).strip(" ()@")) for h in handled) and any(

@@ -215,6 +215,11 @@ def test_the_page_foot_after_a_thread_holds_no_item_but_another_threads_teaser()
     # XenForo's figures as label and value on one line ("Location Shropshire Union") are no poster; the one-word
     # "Lockwheeler" is a handle, so the first name the post is signed with names it
     ("forum_thread_xenforo_labelled_rows.txt", ((4, 21), "Why does my stern gland drip more after the winter lay-up?", ("Martin",))),
+    # phpBB: "… attached. Cheers, Tam" closes the post's last line; "Attachments" over the files is no name, and the
+    # forum signature under them gives the whole one
+    ("forum_thread_phpbb_closing_in_line.txt", ((3, 25), "Perry stuck at 1.010 after six weeks: restart or bottle?", ("Tam Rennie",))),
+    # phpBB: "Cheers," / "Dean" signs the post, though "Dean" is also a post's name; the handle under the files names no one
+    ("forum_thread_phpbb_cheers_dean.txt", ((3, 27), "Cold roof or warm roof over a garage conversion?", ("Dean",))),
     # ProBoards: "Thread Rating: 1 Vote" under the title is the thread's facts, no title
     ("forum_thread_proboards.txt", ((2, 11), "Kata for shodan grading: Bassai Dai or Kanku Dai?", ("renshi_mo",))),
 ])
