@@ -12,8 +12,10 @@ signed, then the answer under its own by-line, perhaps under a label:
 
 The tagger, reading a few lines either side, takes the reader's signature for the end of an
 item and the capitalised by-line ("ANSWERED BY ELECTRICIAN PRITI SHAH") for the next one's
-headline. `join` makes an item that opens with an answer's by-line one with the item right above
-it, when only answer labels ("ANSWER", "A:") stand between them; the labels join too.
+headline, or the by-line for the question's last line and the answer's text for a new item.
+`join` makes an item that opens with an answer's by-line, or follows an item that ends with one,
+one with the item right above it, when only answer labels ("ANSWER", "A:") stand between them;
+the labels join too.
 `answerers` reads the writers such a by-line names (the answer's writers are the item's, the
 reader who asked is none), and the member a council's answer names on a line of its own over it
 ("Response from the Leader of the Council, Cllr Fiona Ransome:"). Pure.
@@ -28,13 +30,14 @@ from dataclasses import replace
 from sitegen.split.boundary import Item
 from sitegen.split.meta import bare_name, capitalised, is_person_name
 from sitegen.split.roles import byline_names
-from sitegen.split.text import Block, Debris
+from sitegen.split.text import Block, Debris, ends_sentence
 
 _ANSWERED = re.compile(r"^\s*(?:answered by|answer from|answer by)\s+\S", re.IGNORECASE)  # "Answered by NAME, role"
 _WITH = re.compile(r",?\s+with\s+(?P<more>[^,]+)")  # "Answered by NAME, with Dr NAME, role"
 _TRADE = re.compile(r"^(?:[a-z]+(?:ian|er|ist|or)|vet|chef|nurse|doctor|expert)$")  # "Electrician Priti Shah": the trade before the name
 _RESPONSE = re.compile(r"^\s*(?:response|reply|answer) (?:from|by) (?P<who>[^:]{3,100}):\s*$", re.IGNORECASE)  # "Reply by Councillor NAME:"
 _ASKER = re.compile(r"^\s*[—–-]\s*\S.{0,60}$")  # the asker's signature under the question: "— Name withheld", "— Jamie, Aviemore"
+PARAGRAPH_MIN = 120  # an answer's first paragraph is no shorter
 _LABEL = re.compile(r"^\s*(?:answer|our answer|the answer|a)\s*[:.]?\s*$", re.IGNORECASE)  # "ANSWER", "A:"
 
 
@@ -45,7 +48,10 @@ def join(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
     for item in found:
         above = out[-1] if out else None
         between = range(above.end, item.start) if above else range(0)
-        if above and _ANSWERED.match(blocks[item.start].text) and all(
+        opened = above and _ANSWERED.match(blocks[item.start].text)
+        answered = above and above.end - above.start > 1 and _ANSWERED.match(blocks[above.end - 1].text) and _paragraph(
+            blocks[item.start].text)  # the item above ends on the answer's by-line, this opens with text: the answer
+        if (opened or answered) and all(
                 _LABEL.match(blocks[j].text) or _ASKER.match(blocks[j].text) for j in between):
             out[-1] = replace(above, end=item.end, doubts=above.doubts + item.doubts)
             lines = {blocks[j].line for j in between}
@@ -53,6 +59,11 @@ def join(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
         else:
             out.append(item)
     return out, left
+
+
+def _paragraph(text: str) -> bool:
+    """A line of running text, no headline: long, a sentence's end (the answer's first paragraph)."""
+    return len(text) >= PARAGRAPH_MIN and ends_sentence(text)
 
 
 def answerers(text: str) -> list[str] | None:

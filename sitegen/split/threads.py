@@ -129,6 +129,7 @@ _META = re.compile(  # the thread's facts between its title and the first post's
     r"|reply to topic|new topic|sort by\b|\d+ members? and \d+ guests?|results \d+ to \d+ of \d+|thread tools|share$|follow$|watch$|unwatch$|followers?\s+\d+$|\d+\s+followers?$)",
     re.IGNORECASE,
 )
+_FACTS_ROW = re.compile(r"\s·\s(?:replies:?\s*\d|\d[\d,]*\s+replies\b)", re.IGNORECASE)  # "tumble_girl_aus · Oct 2, 2025 · Replies 22 · …"
 _POLL = re.compile(r"^poll\b(?:\s*:.*)?$", re.IGNORECASE)  # the label over a thread's poll: "Poll", "Poll: Which night suits?"
 _VOTES = re.compile(r"^(?:total voters|\d[\d,]*\s+votes?\b|\d[\d,]*\s+vote\(s\)|[\d.]+\s*%$|poll closed\b)", re.IGNORECASE)  # its counts
 POLL_REACH = 40  # a poll's label is at most this many lines over the opening post's head
@@ -223,14 +224,16 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
 def _similar(texts: Sequence[str], start: int) -> list[tuple[int, int]]:
     """The lists of other threads a thread's page prints after its last post (at or after `start`),
     as runs of rows [start, end): their label ("Similar threads"), then each thread's title over the
-    row of its facts ("Started by mossbank · 14 Feb 2026 · Replies: 22"), or each on one row with
+    row of its facts ("Started by mossbank · 14 Feb 2026 · Replies: 22", "tumble_girl_aus · Oct 2, 2025 ·
+    Replies 22 · Tumbling"), or each on one row with
     its counts ("Restoring a bench drill   restoration   6 replies")."""
     runs = []
     for j in range(start, len(texts)):
         if _SIMILAR.match(texts[j]):
             end = j + 1
             while True:
-                if end + 1 < len(texts) and _META.match(texts[end + 1]) and not _META.match(texts[end]):
+                if end + 1 < len(texts) and (_META.match(texts[end + 1]) or _FACTS_ROW.search(texts[end + 1])) and not (
+                        _META.match(texts[end]) or _FACTS_ROW.search(texts[end])):
                     end += 2
                 elif end < len(texts) and _COUNTED_ROW.search(texts[end]):
                     end += 1

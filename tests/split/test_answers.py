@@ -30,6 +30,16 @@ def test_an_answer_joins_its_question_across_the_askers_signature_left_between()
     assert [(it.start, it.end) for it in out] == [(0, 6)] and not left  # "— Graham, Stroud" is the question's
 
 
+def test_the_answers_text_under_an_item_that_ends_on_its_by_line_joins_it_and_a_next_question_does_not():
+    answer = "Water plus resin pads plus a rotor that was never bedded in is the classic recipe for a howl in the wet. Bed them in on a quiet road."
+    blocks = [Block(k, t) for k, t in enumerate([*QA[:5], answer], 1)]
+    out, _ = join([Item(0, 5, 0.9), Item(5, 6, 0.9)], blocks, [])
+    assert [(it.start, it.end) for it in out] == [(0, 6)]  # the question, the label and "Answered by …"; then the answer
+    blocks = [Block(k, t) for k, t in enumerate([*QA[:5], "Can I fit tubeless tyres to my old rims?"], 1)]
+    out, _ = join([Item(0, 5, 0.9), Item(5, 6, 0.9)], blocks, [])
+    assert [(it.start, it.end) for it in out] == [(0, 5), (5, 6)]  # a headline under the by-line: the next question
+
+
 def test_an_item_after_text_that_is_no_answer_label_stays_apart():
     blocks = [Block(k, t) for k, t in enumerate([*QA[:3], "Advertisement: bike cleaner, 20% off", *QA[4:]], 1)]
     out, _ = join([Item(0, 3, 0.9), Item(4, 6, 0.9)], blocks, [])

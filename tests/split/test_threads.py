@@ -238,3 +238,12 @@ def test_a_posts_attachments_over_the_posters_figures_under_its_text_are_the_pos
     ]  # the post runs on past "Attachments" and its files to the poster's block printed under it ("Location: …")
     assert "crack.jpg" not in result.articles[0].body.replace("\\", "")  # the files are left out of its text
     assert {d.line for d in result.debris if "attachments" in d.reason} == {25, 26, 27}
+
+
+def test_similar_threads_under_rows_of_handle_date_and_replies_are_the_lists_rows():
+    from sitegen.split.threads import _similar
+    texts = ["Like   Reply", "Similar threads", "Mental block on round off back handspring, 3 months now",
+             "tumble_girl_aus · Oct 2, 2025 · Replies 22 · Tumbling & Technique",
+             "Coaches: how do you handle blocks in comp season?", "CoachRenee · Feb 14, 2025 · Replies 9 · Coaching Corner",
+             "CheerSpace is an independent community."]
+    assert _similar(texts, 0) == [(1, 6)]  # the label and both titles over their rows; the disclaimer under them is not the list's
