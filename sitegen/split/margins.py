@@ -67,7 +67,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.dates import date_of, dated, time_stamp
 from sitegen.split.flags import alt_text
 from sitegen.split.releases import notes_heading
-from sitegen.split.roles import FIELD, LOCATION, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
+from sitegen.split.roles import COMMENT_FORM, FIELD, LOCATION, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
 from sitegen.split.text import Block, Debris, caps_label
 from sitegen.split.writers import first_name_signature
 
@@ -179,8 +179,9 @@ def _head_above(item: Item, floor: int, outside: set[int], blocks: Sequence[Bloc
         under = range(k + 1, item.start)
         if not all(_meta(blocks[j].text, roles[j]) or _HANDLE.match(blocks[j].text) or alt_text(blocks[j].text) for j in under):
             return item.start  # a section label, a line of the page: no head of a story
-        if _headline(roles[k], shapes[k]) and (first or under) and not group_byline(blocks[k].text) and not alt_text(blocks[k].text):
-            return k  # (not a desk's credit closing the item above: "Express News Service"; not a thumbnail's alt text)
+        if _headline(roles[k], shapes[k]) and (first or under) and not group_byline(blocks[k].text) and not alt_text(blocks[k].text) and (
+                not COMMENT_FORM.match(blocks[k].text.strip())):
+            return k  # (not a desk's credit closing the item above: "Express News Service"; not a thumbnail's alt text; not "Post a Comment")
     return item.start
 
 
@@ -226,8 +227,10 @@ def _signed_below(item: Item, limit: int, outside: set[int], blocks: Sequence[Bl
     with the next item, the segment's end or no more text right under it — a guide's entries, a
     column's short notes, each signed at its foot."""
     k = item.end
-    if k >= limit or k not in outside or not shapes[k - 1].running or first_name_signature(blocks[k].text) is None:
+    if k >= limit or k not in outside or first_name_signature(blocks[k].text) is None:
         return item.end
+    if not (shapes[k - 1].running or shapes[k - 1].final in (".", "!", "?")):
+        return item.end  # (under a sentence: "Thank you to every single person who bought a raffle ticket." / "— Kath x")
     return k + 1 if k + 1 >= limit or not shapes[k + 1].running else item.end
 
 

@@ -72,10 +72,9 @@ def trim(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
     if blog:
         out += _left_out(out, blocks)
         out.sort(key=lambda it: it.start)
-        out = [_signed(item, blocks) for item in out]
         taken = {blocks[j].line for it in out for j in range(it.start, it.end)}
         left = [d for d in left if d.line not in taken]
-    return out, left
+    return [_signed(item, blocks) for item in out], left  # (a post alone in its segment is signed by its posting line too)
 
 
 def _left_out(found: Sequence[Item], blocks: Sequence[Block]) -> list[Item]:

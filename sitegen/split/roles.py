@@ -156,6 +156,7 @@ _POSTED_BY = re.compile(
     rf"|words and pictures)(?: on [^|]{{4,40}}?)? by\s+(?P<names>{NAME}(?:\s(?:and|&)\s{NAME})?)\b",
     re.IGNORECASE,
 )
+COMMENT_FORM = re.compile(r"^(?:post a comment|leave a (?:reply|comment)|(?:add|write) a comment)\W*$", re.IGNORECASE)  # a comments form
 END_SECTION = re.compile(  # the headings of an item's end matter: they stay with the item
     r"^(?:about (?:the authors?|us|this (?:article|story|series)|[A-Z][\w.&’' –-]{1,60})|media (?:contacts?|enquiries|inquiries|relations)"
     r"|(?:press|investor|investor and media) contacts?|notes? to editors?|for (?:more|further) information|forward-looking statements"

@@ -38,7 +38,7 @@ from sitegen.split.clean import (
 )
 from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
-from sitegen.split.roles import COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, name_over_date, shape
+from sitegen.split.roles import COMMENT_FORM, COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, name_over_date, shape
 from sitegen.split.text import CLOCK, GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
 
 _FIELD = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,2}:\s+\S")  # "Source: Action Santé Mondiale"
@@ -211,12 +211,11 @@ def _ends_comments(text: str) -> bool:
     """A headline-shaped line after a comments section: the next item. A commenter's name, the
     date of a comment or its "Reply · 3 likes" line is not one."""
     return (
-        headline_score(text) >= 0.5 and not _COMMENT_FORM.match(text) and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
+        headline_score(text) >= 0.5 and not COMMENT_FORM.match(text) and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
         and not byline_names(text, after_title=True) and not (TWO_SENTENCES.search(text) and text.rstrip(" \"”’'")[-1:] in ".!?")
     )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
 
 
-_COMMENT_FORM = re.compile(r"^(?:post a comment|leave a (?:reply|comment)|(?:add|write) a comment)\W*$", re.IGNORECASE)  # the section's form
 _SAID = re.compile(r"^\S.{0,60}\s(?:said|says|wrote)\s*(?:\.\.\.|…|:)$", re.IGNORECASE)  # a blog comment's head
 
 

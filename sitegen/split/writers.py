@@ -57,8 +57,8 @@ _LISTED_BY = re.compile(  # "Listing by wharfe_otter · Last updated: …", "Set
     re.IGNORECASE,
 )
 _NO_LISTER = frozenset(("owner", "owners", "member", "members", "volunteer", "volunteers", "admin", "staff", "us", "you"))
-_DASH_NAME = re.compile(  # "— Bill", "— É.M.", "— M.O'D."
-    rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})\.?|(?P<initials>{INITIALS}))$"
+_DASH_NAME = re.compile(  # "— Bill", "— É.M.", "— M.O'D.", "— Kath x" (with a kiss)
+    rf"^(?:--|[–—-])\s*(?:(?P<name>[{UPPER}][{LOWER}’'-]{{2,15}})\.?(?:\s+x{{1,3}})?|(?P<initials>{INITIALS}))$"
 )
 _NAME_REMARK = re.compile(  # "Rosa (Staveley)", "Jas, age 13, Harrogate", "Ellen, Otley"
     rf"^(?:--|[–—-])?\s*(?P<name>[{UPPER}][a-z’'-]{{2,15}})(?:\s\([^()]{{2,30}}\)|(?:,\s(?:(?:aged?\s)?\d{{1,2}}|[{UPPER}][\w’' -]{{1,30}})){{1,2}})\.?$"

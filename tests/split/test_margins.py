@@ -477,3 +477,17 @@ def test_a_blogs_date_header_and_masthead_are_outside_its_post_and_a_pair_signed
     reasons = {d.line: d.reason for d in result.debris}
     assert "masthead" in reasons[1] and "masthead" in reasons[2]  # the site's name and strapline over "Home | Shop | Workshops"
     assert 6 in reasons  # "Sunday, 8 February 2026", set apart over the headline
+
+
+def test_a_first_name_signed_with_a_kiss_under_a_short_sentence_is_the_posts_and_a_comment_form_heads_no_post():
+    texts = ["Our first international: Prague", "We got the bronze, and the coach got us home by four in the morning.",
+             "Thank you to every single person who bought a raffle ticket.", "— Kath x",
+             "Posted by Kath Rowbotham at 21:14 · 4 comments", "Post a Comment", "Tuesday, 10 March 2026",
+             "Countdown: kit check and passports", "Ten days to go! Passports are all checked, and the poms re-fluffed by hand.", "— Kath"]
+    lines = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19]
+    blocks = [Block(n, t) for n, t in zip(lines, texts)]
+    shapes = [shape(t) for t in texts]
+    roles = classify(texts, shapes=shapes)
+    left = [Debris(blocks[k].line, texts[k], "outside") for k in (3, 4, 5, 6)]
+    out, _ = margins.attach([Item(0, 3, 0.9), Item(7, 10, 0.9)], blocks, shapes, roles, left)
+    assert [(it.start, it.end) for it in out] == [(0, 4), (7, 10)]  # "— Kath x" is the first post's; nothing over the second

@@ -48,3 +48,11 @@ def test_a_posting_line_names_its_poster():
     assert poster("Posted by Gareth Lumb at 19:42 · 4 comments") == "Gareth Lumb"
     assert poster("Posted by Ines Carvalho at 9:12 AM · Permalink · 14 comments") == "Ines Carvalho"
     assert poster("Posted by the office on 3 March") is None
+
+
+def test_a_post_alone_in_its_segment_is_signed_by_the_posting_line_under_it():
+    texts = ["Countdown: kit check and passports", "Ten days to go! Passports are all checked and the poms re-fluffed.",
+             "— Kath", "Posted by Kath Rowbotham at 19:02 · 0 comments"]
+    blocks = [Block(k, t) for k, t in enumerate(texts, 1)]
+    items, _ = trim([Item(0, 3, 0.9)], blocks, [])  # one posting line: no blog's page, but the post's own foot
+    assert [it.signer for it in items] == ["Kath Rowbotham"]

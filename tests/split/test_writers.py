@@ -121,7 +121,8 @@ def test_writers_named_in_the_text_or_a_statement():
     ("line", "names"),
     [("— Otto", ["Otto"]), ("Mira (Keswick)", ["Mira"]), ("Zed, age 12, Ripon", ["Zed"]), ("— Thanks", None),
      ("— R.K.", ["R.K."]), ("— M.O'D.", ["M.O'D."]), ("— J. K. M.", ["J. K. M."]),
-     ("— Nell & Tam", ["Nell", "Tam"]), ("Nell & Tam", None), ("— Nell & the team", None)],
+     ("— Nell & Tam", ["Nell", "Tam"]), ("Nell & Tam", None), ("— Nell & the team", None), ("— Kath x", ["Kath"]),
+     ("— Kathx", ["Kathx"])],
 )
 def test_first_name_signatures(line, names):
     assert first_name_signature(line) == names
