@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from sitegen.split.dates import dated
+from sitegen.split.meta import COMPANY_END
 from sitegen.split.roles import LOCATION
 
 CARDS = 3  # a segment of this many cards or more is a directory's
@@ -34,7 +35,6 @@ _ACTION = re.compile(  # a button of the page under a card
 )
 _LINKS = re.compile(r"^\[[^\]]{1,30}\](?:\s+\[[^\]]{1,30}\])*$")  # "[View profile]  [Request a quote]"
 _RATING = re.compile(r"\d(?:\.\d)?\s?★|★\s?\d|^rating:", re.IGNORECASE)  # "4.9 ★ (61)", "Rating: no reviews yet"
-_ABBREVIATED = re.compile(r"\s(?:Co|Ltd|Inc|Bros|St|Assn|Corp)\.$")  # a name that ends on an abbreviation's stop
 _PARTS = re.compile(r"\s+[·|•]\s+")
 _STATUS = re.compile(  # a card's status in place of a description: "Sorry, this shop is no longer trading."
     r"\b(?:closed|no longer|not (?:accepting|taking|currently|recruiting)|fully booked|temporarily|permanently|vacancy filled"
@@ -146,7 +146,7 @@ def _facts(text: str) -> bool:
 
 def _name(text: str) -> bool:
     """A line that may name a place: short, a capital first, no sentence, no field, no address, no row of facts."""
-    if _ABBREVIATED.search(text):
+    if COMPANY_END.search(text):
         text = text[:-1]  # "Prudhoe Pedal Co.", "Hexham Joinery Ltd."
     return (0 < len(text) <= NAME_MAX and text[:1].isupper() and not text.endswith((".", ":", ",", ";", "?", "!"))
             and not LOCATION.search(text) and ": " not in text and not _PARTS.search(text))

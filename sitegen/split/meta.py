@@ -303,6 +303,9 @@ def _is_publisher(text: str) -> bool:
     )
 
 
+COMPANY_END = re.compile(r"\s(?:Co|Ltd|Inc|Bros|Corp|Assn)\.$")  # a name's abbreviation, no sentence's stop: "Southern Cross Cheer Co."
+
+
 def looks_like_title(line: str, next_line: str | None) -> bool:
     """A first line that names the article rather than starting its text: short, and
     without a final full stop (a question or a quotation may end a title)."""
@@ -325,7 +328,7 @@ def looks_like_title(line: str, next_line: str | None) -> bool:
         return True
     if line.endswith(("?", "!", "”", '"', "’", "'", "»")) or line.endswith(")") and not line.rstrip(")").endswith("."):
         return word_count(line) <= 25
-    return (not ends_sentence(line) or caps_headline(line)) and word_count(line) <= 25
+    return (not ends_sentence(line) or caps_headline(line) or bool(COMPANY_END.search(line))) and word_count(line) <= 25
 
 
 def title_from_text(text: str, words: int = 10) -> str:

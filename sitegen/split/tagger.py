@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, directory, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template
+from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, directory, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template, underlined
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -707,6 +707,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     running = [x.role is not None and segment.shapes[x.index].running for x in lines]
     cards = directory.mend(texts, numbers, with_role, running, tags)  # a directory's cards: a name over an address row each
     cardfeet.mend(texts, numbers, with_role, tags)  # an event card's price, places and credit
+    underlined.mend(texts, numbers, with_role, tags)  # a plain-text mail's underlined headings start its items
     ranked = ranks.entries(texts, line_roles)
     briefed = briefs.entries(texts, line_roles)
     for a, b in briefs.points(texts, line_roles):

@@ -11,7 +11,7 @@ def test_each_card_with_text_is_an_item_from_its_name_to_its_credit_and_the_othe
     assert plan(result) == [
         ((9, 14), "Tyne Valley Cycles", ("tynevalley_cycles",)),  # under its badge; its services between name and address
         ((25, 28), "Haltwhistle Cycle Hub", ("Ruth Armstrong",)),
-        ((30, 33), "Prudhoe Pedal Company", ()),  # printed right under the card above, no blank line between
+        ((30, 33), "Prudhoe Pedal Co.", ()),  # printed right under the card above, no blank line between; "Co." ends no sentence
     ]
     left = {d.line for d in result.debris}
     assert {15, 29} <= left  # the rows of buttons under the cards
