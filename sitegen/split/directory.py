@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from sitegen.split.dates import dated
 from sitegen.split.meta import COMPANY_END
-from sitegen.split.roles import LOCATION
+from sitegen.split.roles import LOCATION, row_parts
 
 CARDS = 3  # a segment of this many cards or more is a directory's
 NAME_MAX = 70  # a card's name line is no longer
@@ -163,5 +163,5 @@ def _buttons(text: str) -> bool:
     text = text.strip()
     if _LINKS.match(text) or _RATING.search(text) and len(text) <= BADGE_MAX:
         return True
-    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    parts = row_parts(text)
     return bool(parts) and all(_ACTION.match(p) for p in parts)

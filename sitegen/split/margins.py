@@ -64,8 +64,9 @@ from dataclasses import replace
 
 from sitegen.split import peers
 from sitegen.split.boundary import Item
-from sitegen.split.dates import date_of, dated, time_stamp
+from sitegen.split.dates import dated, time_stamp
 from sitegen.split.flags import alt_text
+from sitegen.split.postfeet import day_heading
 from sitegen.split.releases import notes_heading
 from sitegen.split.roles import COMMENT_FORM, FIELD, LOCATION, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
 from sitegen.split.text import Block, Debris, caps_label
@@ -115,7 +116,7 @@ def _day_header(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]
     line under it, then the post's headline over running text."""
     k = item.start
     text = blocks[k].text
-    if item.end - k <= 2 or date_of(text) is None or _date_row(text, shapes[k]):
+    if item.end - k <= 2 or not day_heading(text) or _date_row(text, shapes[k]):
         return False  # (a date and nothing else: not "Posted on 9 February 2026 by …", not "Updated: Feb 19, 2025 08:41 IST")
     return _gap(blocks, k + 1) > 1 and roles[k + 1] is Role.TITLE and any(s.running for s in shapes[k + 2 : item.end])
 

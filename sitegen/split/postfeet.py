@@ -62,7 +62,7 @@ def trim(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
             item = whole if (start, end) == (whole.start, whole.end) else replace(whole, start=start, end=end)
             while start < end and (_foot(blocks[start].text) or poster(blocks[start].text) is not None):
                 start += 1
-            if (start > item.start or blog) and start + 1 < end and _day(blocks[start].text):
+            if (start > item.start or blog) and start + 1 < end and day_heading(blocks[start].text):
                 start += 1  # the day's heading under the foot, over the next post's headline
             while end > start and _foot(blocks[end - 1].text):
                 end -= 1
@@ -89,7 +89,7 @@ def _left_out(found: Sequence[Item], blocks: Sequence[Block]) -> list[Item]:
         if k in taken or who is None:
             continue
         start = k
-        while start > 0 and start - 1 not in taken and not (_foot(blocks[start - 1].text) or _day(blocks[start - 1].text)
+        while start > 0 and start - 1 not in taken and not (_foot(blocks[start - 1].text) or day_heading(blocks[start - 1].text)
                                                            or poster(blocks[start - 1].text) is not None):
             start -= 1
         if start < k and has_running_text([b.text for b in blocks[start:k]]):
@@ -120,7 +120,7 @@ def _foot(text: str) -> bool:
     return bool(words) and "share" in words and all(w in _SHARE_WORDS for w in words)
 
 
-def _day(text: str) -> bool:
+def day_heading(text: str) -> bool:
     """A day's heading: a date alone ("Thursday, 17 July 2025", "SUNDAY, 16 MARCH 2025")."""
     text = text.strip()
     return len(text.split()) <= DAY_WORDS and date_of(text) is not None
