@@ -16,6 +16,9 @@ headline, or the by-line for the question's last line and the answer's text for 
 `join` makes an item that opens with an answer's by-line, or follows an item that ends with one,
 one with the item right above it, when only answer labels ("ANSWER", "A:") stand between them;
 the labels join too.
+`questions` starts an item at each reader's question set apart over its asker's line ("Asked by
+Leonie, Cheltenham · 2 March 2026"), which the tagger, taking the question for a paragraph, runs
+on from the answer above.
 `answerers` reads the writers such a by-line names (the answer's writers are the item's, the
 reader who asked is none), and the member a council's answer names on a line of its own over it
 ("Response from the Leader of the Council, Cllr Fiona Ransome:"). Pure.
@@ -64,6 +67,24 @@ def join(found: Sequence[Item], blocks: Sequence[Block], left: list[Debris]) -> 
 def _paragraph(text: str) -> bool:
     """A line of running text, no headline: long, a sentence's end (the answer's first paragraph)."""
     return len(text) >= PARAGRAPH_MIN and ends_sentence(text)
+
+
+_ASKED_BY = re.compile(r"^asked by\s+\S", re.IGNORECASE)  # "Asked by Leonie, Cheltenham · 2 March 2026"
+ASKERS = 2  # a page of this many questions so asked or more
+
+
+def questions(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], tags: list[str]) -> None:
+    """Start an item at each question (a line ending "?") right over an "Asked by …" line and set
+    apart by a blank line from the text above it, on a page of `ASKERS` such questions or more;
+    tags are mended in place (B, I, O a line)."""
+    asked = [k for k in range(1, len(texts)) if content[k] and content[k - 1] and _ASKED_BY.match(texts[k].strip())
+             and texts[k - 1].rstrip().endswith("?") and numbers[k] == numbers[k - 1] + 1]
+    if len(asked) < ASKERS:
+        return
+    for k in asked:
+        above = next((j for j in range(k - 2, -1, -1) if content[j]), None)
+        if tags[k - 1] == "I" and above is not None and tags[above] != "O" and numbers[k - 1] - numbers[above] > 1:
+            tags[k - 1] = "B"
 
 
 def answerers(text: str) -> list[str] | None:

@@ -255,7 +255,7 @@ def assemble(
     if answered and not {a.split()[-1] for a in found.authors} & {n.split()[-1] for n in answered}:
         found.authors = answered  # "Answered by NAME, role" under a reader's question: the answer's writers, not the one who asked
     if not found.authors:
-        found.add_authors(next(filter(None, (listed_by(b.text) for b in lines)), None) or _photographer(lines))
+        found.add_authors(next(filter(None, (listed_by(b.text, title) for b in lines)), None) or _photographer(lines))
     if not found.authors and found.licence.statement:
         found.add_authors(book_authors(found.licence.statement))  # "Extracted from BOOK by NAME (Publisher)"
     owner = _OWNER.match(found.licence.origin or "")

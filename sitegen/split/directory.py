@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from sitegen.split.dates import dated
 from sitegen.split.meta import COMPANY_END
@@ -26,9 +27,10 @@ NAME_MAX = 70  # a card's name line is no longer
 ROW_MAX = 90  # nor its address row
 BADGE_MAX = 25  # a badge over the name ("★ FEATURED") is no longer
 _REGION_CODE = re.compile(  # an Australian, Canadian or American address's state and code: "QLD 4157", "ON K1A 0B1", "NY 10001"
-    r"\b(?:NSW|QLD|VIC|SA|WA|TAS|NT|ACT)\s\d{4}\b|\b(?:AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)\s[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{2}\s\d{5}\b")
+    r"\b(?:NSW|QLD|VIC|SA|WA|TAS|NT|ACT)\s\d{4}\b|\b(?:AB|BC|MB|NB|NL|NS|ON|PE|QC|SK)\s[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{2}\s\d{5}\b"
+    r"|^[A-Z][\w'’. -]{1,40}, [A-Z][\w'’. -]{1,30}\s[A-Z]{1,2}\d[A-Z\d]?(?:\s*·|$)")  # a British town and its postcode's first half: "Clifton, Bristol BS8"
 _ACTION = re.compile(  # a button of the page under a card
-    r"^(?:reviews?\s*\(\d+\)|\d+\s+reviews?|add a review|write a review|view (?:on )?map|map|(?:get )?directions|message (?:this \w+|us)"
+    r"^(?:reviews?\s*\(\d+\)|\d+\s+reviews?|no reviews yet|add a review|write a review|view (?:on )?map|map|(?:get )?directions|message (?:this \w+|us)"
     r"|visit (?:the )?website|website|e-?mail|call(?: now)?|phone|share|save|book(?: now| online)?|enquire(?: now)?|contact|more info"
     r"|claim this listing|report (?:this|a problem))$",
     re.IGNORECASE,
@@ -36,9 +38,14 @@ _ACTION = re.compile(  # a button of the page under a card
 _LINKS = re.compile(r"^\[[^\]]{1,30}\](?:\s+\[[^\]]{1,30}\])*$")  # "[View profile]  [Request a quote]"
 _RATING = re.compile(r"\d(?:\.\d)?\s?★|★\s?\d|^rating:", re.IGNORECASE)  # "4.9 ★ (61)", "Rating: no reviews yet"
 _PARTS = re.compile(r"\s+[·|•]\s+")
+_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")  # a result's number before a card's name: "1. Avonside Clearance & Reuse"
 _STATUS = re.compile(  # a card's status in place of a description: "Sorry, this shop is no longer trading."
     r"\b(?:closed|no longer|not (?:accepting|taking|currently|recruiting)|fully booked|temporarily|permanently|vacancy filled"
     r"|waiting list|full for|moved to)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(  # a card's credit or date line: "Member since 2009", "Profile written by the member. Last updated: …"
+    r"^(?:(?:guild |club )?member since \d{4}|last updated\b|(?:profile|description|listing|entry) (?:written |added |submitted )?by\b)",
     re.IGNORECASE,
 )
 TEXT_MIN = 40  # a line of a card's description is at least this long
@@ -46,16 +53,27 @@ TEXT_WORDS = 7  # and has at least this many words
 SENTENCE_WORDS = 4  # or is a sentence of this many ("Baby-friendly setting, cloth nappies welcome.")
 
 
-def mend(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], running: Sequence[bool], tags: list[str]) -> list[int]:
-    """Tag each card of a directory as one item (see the module's doc); the lines the cards with
-    text start at (each stands for the place's own page: a fragment)."""
+class Cards(NamedTuple):
+    """A segment's directory cards, as line indices."""
+
+    starts: list[int]  # where the cards with text start (each stands for the place's own page: a fragment)
+    names: set[int]  # every card's name line, with text or not
+
+
+def mend(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], running: Sequence[bool], tags: list[str]) -> Cards:
+    """Tag each card of a directory as one item (see the module's doc); the cards found."""
     groups = [card for group in _groups(numbers, content) for card in _cards(texts, group)]
     heads = [_name_at(texts, group) for group in groups]
-    if sum(head is not None for head in heads) < CARDS:
-        return []
+    if sum(head is not None for head in heads) < CARDS:  # (with no address known: names over rows of facts, each card credited)
+        heads = [_name_at(texts, group, facts=True) for group in groups]  # names over rows of facts, each card credited
+        if sum(head is not None and any(_CREDIT.match(texts[j].strip()) for j in group) for head, group in zip(heads, groups)) < CARDS:
+            return Cards([], set())
     starts = []
     for n, (group, head) in enumerate(zip(groups, heads)):
         if head is None:
+            if starts and n and groups[n - 1][0] + (heads[n - 1] or 0) == starts[-1] and all(tags[j] == "I" for j in group):
+                for j in group:
+                    tags[j] = "O"  # the page's line under a card with its text ("Not listed? Members can log in …"): none of it
             continue
         card = group[head:]
         while len(card) > 2 and _buttons(texts[card[-1]]):
@@ -74,7 +92,7 @@ def mend(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], 
         for j in card[1:]:
             tags[j] = "I"
         starts.append(card[0])
-    return starts
+    return Cards(starts, {group[head] for group, head in zip(groups, heads) if head is not None})
 
 
 def _texty(text: str) -> bool:
@@ -86,9 +104,10 @@ def _texty(text: str) -> bool:
     return len(text) >= TEXT_MIN and words >= TEXT_WORDS or words >= SENTENCE_WORDS and text.endswith((".", "!"))
 
 
-def opens_card(texts: Sequence[str]) -> bool:
-    """Whether an item's first lines open a directory's card: its name (under a badge) over its address row."""
-    return _name_at(texts, list(range(len(texts)))) is not None
+def opens_card(texts: Sequence[str], facts: bool = False) -> bool:
+    """Whether an item's first lines open a directory's card: its name (under a badge) over its
+    address row (or, with `facts`, over any row of facts)."""
+    return _name_at(texts, list(range(len(texts))), facts) is not None
 
 
 def _groups(numbers: Sequence[int], content: Sequence[bool]) -> list[list[int]]:
@@ -124,9 +143,9 @@ def _address(row: str) -> bool:
     return len(row) <= ROW_MAX and not row.endswith(".") and bool(LOCATION.search(row) or _REGION_CODE.search(row))
 
 
-def _name_at(texts: Sequence[str], group: Sequence[int]) -> int | None:
+def _name_at(texts: Sequence[str], group: Sequence[int], facts: bool = False) -> int | None:
     """Where a card's name stands in a blank-line group (0, or 1 under a badge), when an address
-    row is right under it; None for a group that opens no card."""
+    row is right under it (or, with `facts`, any row of facts); None for a group that opens no card."""
     for at in (0, 1):
         if at + 1 >= len(group):
             return None
@@ -134,7 +153,7 @@ def _name_at(texts: Sequence[str], group: Sequence[int]) -> int | None:
             return None
         name, row = texts[group[at]].strip(), texts[group[at + 1]].strip()
         below = texts[group[at + 2]].strip() if at + 2 < len(group) else ""
-        if _name(name) and (_address(row) or _facts(row) and _address(below)):
+        if _name(name) and (_address(row) or _facts(row) and (facts or _address(below))):
             return at  # (its services between: "Puppy classes · 1:1 training" over "Bristol BS3 · 1.4 miles")
     return None
 
@@ -148,6 +167,7 @@ def _name(text: str) -> bool:
     """A line that may name a place: short, a capital first, no sentence, no field, no address, no row of facts."""
     if COMPANY_END.search(text):
         text = text[:-1]  # "Prudhoe Pedal Co.", "Hexham Joinery Ltd."
+    text = _NUMBER.sub("", text)
     return (0 < len(text) <= NAME_MAX and text[:1].isupper() and not text.endswith((".", ":", ",", ";", "?", "!"))
             and not LOCATION.search(text) and ": " not in text and not _PARTS.search(text))
 
@@ -164,4 +184,4 @@ def _buttons(text: str) -> bool:
     if _LINKS.match(text) or _RATING.search(text) and len(text) <= BADGE_MAX:
         return True
     parts = row_parts(text)
-    return bool(parts) and all(_ACTION.match(p) for p in parts)
+    return bool(parts) and all(_ACTION.match(p) or _RATING.search(p) and len(p) <= BADGE_MAX for p in parts)

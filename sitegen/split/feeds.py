@@ -27,8 +27,11 @@ from sitegen.split.text import Block, Debris
 __all__ = ["FeedReader", "paragraphs"]
 
 # a feed starts at its root element, the XML declaration before it on its line or the line above
-_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
-_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>\s*$", re.IGNORECASE)
+# A feed's prolog: the XML declaration and any processing instructions or comments before the root
+# (Blogger prints `<?xml-stylesheet …?>` between the declaration and `<feed>`, on the same line or the next).
+_PROLOG = r"(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*)"
+_ROOT = re.compile(rf"^\s*{_PROLOG}*<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_DECLARATION = re.compile(rf"^\s*{_PROLOG}+$", re.IGNORECASE)
 _CLOSE = re.compile(r"</(?:rss|feed|rdf:RDF)>\s*$", re.IGNORECASE)
 
 _ENTRY = frozenset({"item", "entry"})
@@ -283,26 +286,24 @@ class FeedReader(Reader):
 
     def __iter__(self) -> Iterator[str]:
         parser: _Parser | None = None
-        held: tuple[int, str] | None = None  # an XML declaration alone on its line: a feed may follow
+        held: list[tuple[int, str]] = []  # the prolog's lines alone so far: a feed may follow
         shown: list[tuple[int, str]] = []  # the feed's non-blank lines not yet given to an entry
         for number, line in enumerate(self._lines, 1):
             if parser is None:
                 if _ROOT.match(line):
-                    parser = _Parser(held[0] if held else number)
-                    if held:
-                        parser.feed(held[1] + "\n")
-                        shown.append(held)
-                        held = None
+                    parser = _Parser(held[0][0] if held else number)
+                    for kept in held:
+                        parser.feed(kept[1] + "\n")
+                        shown.append(kept)
                         yield ""
-                elif _DECLARATION.match(line):
-                    if held:
-                        yield held[1]
-                    held = (number, line)
+                    held = []
+                elif _DECLARATION.match(line) and (held or line.lstrip().lower().startswith("<?xml")):
+                    held.append((number, line))
                     continue
                 else:
-                    if held:
-                        yield held[1]
-                        held = None
+                    for kept in held:
+                        yield kept[1]
+                    held = []
                     yield line
                     continue
             if _cut_short(parser, line):  # plain text where the feed's markup should go on: it ended before
@@ -319,8 +320,8 @@ class FeedReader(Reader):
             if _CLOSE.search(line):
                 self._close(parser, shown, number)
                 parser, shown = None, []
-        if held:
-            yield held[1]
+        for kept in held:
+            yield kept[1]
         if parser is not None:
             self._close(parser, shown, number)
 

@@ -329,7 +329,10 @@ def site_line(text: str) -> bool:
 
 
 def _footer(text: str) -> bool:
-    return len(text) <= 400 and may_hold(text, _FOOTER_WORDS) and bool(_FOOTER.search(text))
+    return len(text) <= 400 and (may_hold(text, _FOOTER_WORDS) and bool(_FOOTER.search(text)) or bool(_ABOUT_SITE.match(text)))
+
+
+_ABOUT_SITE = re.compile(r"^about (?:us|me|this (?:blog|site))\s*[:—–-]\s*\S", re.IGNORECASE)  # a blog's "About us: We're Hugh and Beth …"
 
 
 def _promo(text: str) -> bool:
@@ -401,6 +404,8 @@ def reason(e: Evidence) -> str | None:
         return "the site's own lines (footer, sign-up, navigation, links to other pages)"  # (a headline over a by-line heads a text)
     if e.first and e.menu and e.running < MASTHEAD_TEXT:
         return "the site's masthead and menu"
+    if e.first and e.footer and 0 < e.running < MASTHEAD_TEXT and not e.own and not e.byline:
+        return "the site's masthead and its blurb"  # (its only text the site's: "About us: We're …")
     if e.video:
         return "a video listed with no text (its title and date)"
     if e.diary:

@@ -67,7 +67,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.dates import dated, time_stamp
 from sitegen.split.flags import alt_text
 from sitegen.split.postfeet import day_heading
-from sitegen.split.releases import notes_heading
+from sitegen.split.releases import about_heading, notes_heading
 from sitegen.split.roles import COMMENT_FORM, FIELD, LOCATION, LineShape, Role, bio_names, byline_names, date_line, group_byline, is_label, signature
 from sitegen.split.text import Block, Debris, caps_label
 from sitegen.split.writers import first_name_signature
@@ -375,7 +375,7 @@ _SITE_IS = re.compile(  # "PlayWire is a service of …", "Coaster Chronicle is 
 )
 _MORE = re.compile(  # the heading of a list of the site's other pages: "More letters", "Previous press releases", "Trending on X"
     r"(?:^|[|·]\s*)(?:more|previous|other|latest|recent) (?:\w+ )?(?:news|stories|letters|articles|posts|press releases|releases"
-    r"|updates|reviews|features)\s*$|^(?:also on this day|trending(?: now| on\b.*)?|page \d+ of \d+\b.*|related links?\b.*)$",
+    r"|updates|reviews|features)\s*$|^(?:also on this day|also from this (?:source|author|organi[sz]ation)|trending(?: now| on\b.*)?|page \d+ of \d+\b.*|related links?\b.*)$",
     re.IGNORECASE,
 )
 _PUBLISHED_EVERY = re.compile(  # "Skimmer is published quarterly": the newsletter about itself
@@ -386,12 +386,12 @@ _COUNTRY = re.compile(r"\backnowledges? (?:the )?traditional (?:custodians|owner
 TAIL_HEADING_MAX = 60  # such a heading is short
 
 
-def _site_line(text: str, s: LineShape, *, statements: bool = True) -> bool:
+def _site_line(text: str, s: LineShape, *, registered: bool = True) -> bool:
     """A line of the site's own under an item's text: a link or heading of the page ("Older entries",
-    "Posted in … | Tagged …", "More letters", "Page 1 of 14"), or (with `statements`) a statement
-    about the site or the body that runs it ("… is a registered charity", "This newsletter is
-    produced for members")."""
-    if statements and (("egistered" in text or "haritable" in text) and _REGISTERED.search(text) or _THIS_SITE.match(text) or (
+    "Posted in … | Tagged …", "More letters", "Page 1 of 14"), or a statement about the site or the
+    body that runs it ("This newsletter is produced for members", with `registered` "… is a
+    registered charity")."""
+    if (registered and ("egistered" in text or "haritable" in text) and _REGISTERED.search(text) or _THIS_SITE.match(text) or (
         " is " in text and _SITE_IS.search(text)
     ) or " published " in text and _PUBLISHED_EVERY.search(text) or "raditional" in text and _COUNTRY.search(text)):
         return True  # a statement about the site, running text or not (the cheap tests first: every line of an item is read)
@@ -402,14 +402,14 @@ def _tail(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> i
     """Where an item ends without the site's own lines at its foot (its own end when there are
     none): the first line, after the item's text has begun, that is the site's — an "Older entries"
     link, a comments heading, "Posted in … | Tagged …", a newsletter sign-up, a footer row, "More
-    letters" (`_site_line`) —, with everything under it. Under a release's notes to editors, what
-    the notes say of the body that issues it ("1. Eastside is a registered charity …") is the
+    letters" (`_site_line`) —, with everything under it. Under a release's notes to editors or its "About X", what
+    they say of the body that issues it ("1. Eastside is a registered charity …") is the
     release's."""
     text = next((k for k in range(item.start, item.end) if shapes[k].running), item.end)
     notes = False
     for k in range(text + 1, item.end):
-        notes = notes or notes_heading(blocks[k].text)
-        if _site_line(blocks[k].text, shapes[k], statements=not notes):
+        notes = notes or notes_heading(blocks[k].text) or about_heading(blocks[k].text)
+        if _site_line(blocks[k].text, shapes[k], registered=not notes):
             return k
     return item.end
 

@@ -74,7 +74,8 @@ _AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a dat
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&|with)\s)\s*")
 _NOT_WRITERS = re.compile(  # also "Results supplied by", "Prices provided by": who sent the figures, not a writer
     r"^(?:(?:medically )?reviewed|hosted|presented|produced|edited|narrated|moderated|curated|sponsored"
-    r"|directed|illustrated|photographed|(?:[a-z]+ )?(?:and [a-z]+ )?(?:supplied|provided))(?: and \w+)? by\b",
+    r"|directed|illustrated|photographed|taught|tutored|led|coached|facilitated|chaired|organi[sz]ed"  # (an event's people: "Taught by NAME")
+    r"|(?:[a-z]+ )?(?:and [a-z]+ )?(?:supplied|provided))(?: and \w+)? by\b",
     re.IGNORECASE,
 )
 _CAPS_THEN_MORE = re.compile(rf"^((?:[{UPPER}][{UPPER}’'.-]+\s){{1,3}}[{UPPER}][{UPPER}’'.-]+)\s+(?=[{UPPER}][a-z])")
@@ -148,7 +149,8 @@ _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publ
     r"\S\s(?i:dispatch|courier|express|observer|monitor|echo|telegraph|sentinel|messenger|mercury|argus|watch|insider"
     r"|weekly|daily|secretariat|administration|inquiry|aquarium|distillery|brewery|winery|marts|gymnastics|athletics"
     r"|handball|football|rugby|cricket|hockey|netball|basketball|drama|bowmen|scouts|choir|orchestra"
-    r"|admin|administrator|webmaster|room)$"  # its last word: a site's account ("Jewel Mas Admin"), a venue ("Lecture Room")
+    r"|admin|administrator|webmaster|room|rink|arena|stadium|velodrome|lido|baths|shop|workshop)$"  # its last word: a site's account ("Jewel Mas
+    # Admin"), a venue ("Lecture Room", "Harbourside Ice Rink")
     r"|\b(?:Network|Association|Society|Foundation|Trust|Council|Committee|Club|Youth|Aquarium|Embassy|Consulate)\b"  # a word anywhere
     r"|^(?:Castle|Castell|Hotel|Mount|Team) |\sCol$"  # "Castell Brynmor", "Team Walsh" (an office's account); a mountain pass: "Lingmell Col"
     r"|^(?:Class|Year|Grade|Form|Standard|Std)\s(?:[IVXLC]{1,4}|\d{1,2}[A-Z]?)$"  # a pupil's class: "Class X", "Year 9"

@@ -53,6 +53,13 @@ def mend(texts: Sequence[str], content: Sequence[bool], running: Sequence[bool],
     _notes(texts, content, running, tags)
 
 
+def about_heading(text: str) -> bool:
+    """A release's "About X" heading naming the body that issues it ("About the Whitmoor
+    Bellfounding Trust"; not a site's "About us"): what its paragraph says of the body is the release's."""
+    text = text.strip()
+    return bool(_ABOUT.match(text)) and not text.endswith(".") and text.split()[1].lower() not in {"us", "me"}
+
+
 def notes_heading(text: str) -> bool:
     """A release's "Notes to editors" heading (its numbered notes and "About X" under it are the release's)."""
     return bool(_NOTES.match(text.strip()))
@@ -96,7 +103,7 @@ def _wire_tail(texts: Sequence[str], content: Sequence[bool], running: Sequence[
         last = next((j for j in range(k - 1, max(-1, k - 1 - TAIL_REACH), -1) if content[j] and tags[j] != "O"), None)
         if last is None:
             continue
-        end, rows, about = k, 0, 0
+        end, rows, about, contact = k, 0, 0, False
         for j in range(k + 1, min(len(texts), k + 1 + TAIL_REACH)):
             line = texts[j].strip()
             if not content[j]:
@@ -104,8 +111,15 @@ def _wire_tail(texts: Sequence[str], content: Sequence[bool], running: Sequence[
                     break  # (a share row the segmenter took out under the contact: the page's lines follow)
                 continue
             if _SOURCE.match(line):
+                if contact and _SOURCE_MARK.match(line):
+                    for i in range(j, min(len(texts), j + TAIL_REACH)):  # "SOURCE X" printed after the media contact and
+                        if tags[i] == "B":  # the wire's lines under it are outside (the release ends on its contact)
+                            break
+                        tags[i] = "O"
+                    break
+                contact = contact or bool(_CONTACT_LABEL.match(line))
                 end, rows, about = j, CONTACT_ROWS if _CONTACT_LABEL.match(line) else 0, 0
-            elif _ABOUT.match(line) and not line.endswith("."):
+            elif about_heading(line):
                 end, rows, about = j, 0, ABOUT_LINES  # "About Judo Outaouais–Ottawa Valley" and its paragraph under it
             elif about and running[j]:
                 end, about = j, about - 1

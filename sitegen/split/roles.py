@@ -636,6 +636,8 @@ def _glued_names(text: str) -> tuple[str, ...]:
     if len(text) > 100 or not _may_be_glued(read(text)) or not _PERSON_START.match(text.lstrip(" ,|·•–—-").lstrip()):
         return ()  # no name at its start: none before any date of it either
     for match in _DATE_START.finditer(text, 3):
+        if text[match.start() - 1] in "-’'":
+            continue  # a double-barrelled name goes on: "Adebayo-Marsh · 4 March 2026" (not "Adebayo-" and "Mar…")
         name = text[: match.start()].strip(" ,|·•–—-")
         if not _PERSON.match(_AND.split(name, 1)[-1].strip().rstrip(".")):
             continue  # no name before it (`person` asks this first), as before most digits of a line
@@ -765,6 +767,9 @@ _LABELS_ROW = re.compile(r"^(?:labels?|tags?|tagged(?: with| in)?|filed under|to
                          re.IGNORECASE)
 
 
+ARROW_LINK_WORDS = 5  # a link's or button's words before its arrow, at most ("Free Estimate →"); no headline ends so
+
+
 def furniture_reason(text: str, repeats: int = 1) -> str | None:
     """Why a line is page furniture judged by its shape and how often it recurs, or None:
     a call to action about the site ("Share our publication on social media", also cut off; not a
@@ -779,6 +784,8 @@ def furniture_reason(text: str, repeats: int = 1) -> str | None:
         return "page furniture (tags, sharing, comments, navigation)"
     if len(text) <= 160 and _buttons(text):
         return "a row of counters and buttons"
+    if text.endswith("→") and len(text.split()) <= ARROW_LINK_WORDS + 1:
+        return "a link or button of the page ('Free Estimate →', 'View project →')"
     if len(text) <= 300 and "@" in text and _ADDRESSED.search(text) and not _TOLD_BEFORE.match(text):
         return "a note to readers with the site's address"
     if len(text) <= 2:  # letters or not

@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sitegen.split.answers import answerers
 from sitegen.split.boundary import Item
 from sitegen.split.clean import ADVERT_LABEL
 from sitegen.split.cohesion import content_words, similarity
@@ -46,6 +47,7 @@ BETWEEN = 3  # at most this many lines left outside between two sections of one 
 HEAD_GAP = 6  # and between an article's head and its text (its date, share buttons, a picture's credit, a label)
 REACH = 60  # lines of the article above read for its subheadings and words (keeps the pass linear)
 LONG = 5  # lines of running text above that make an article long: its next heading may be its first subheading
+GLUED_SUBHEADINGS = 2  # an article with this many subheadings printed right over their paragraphs takes the next so printed
 OPENING = 2  # lines of running text above, with nothing between, that may open an article before its first subheading
 SHARED = 0.2  # the cosine of two sections' content words: the same story (a listing's items on one topic share less)
 NAMED = 0.15  # … or this much, when the two also name the same people and places, three or more
@@ -176,6 +178,34 @@ def _subheadings(shapes: Sequence[LineShape], roles: Sequence[Role], start: int,
             if roles[k] is Role.TITLE and not shapes[k].running and shapes[k].final not in (".", ";", ",") and shapes[k + 1].running]
 
 
+_QUESTION = re.compile(r"^Q(?:uestion)?\s?[.:]\s")
+_ANSWER = re.compile(r"^A(?:nswer)?\s?[.:]\s")
+
+
+def _next_question(a: Item, b: Item, blocks: Sequence[Block]) -> bool:
+    """Item `b` opens with a reader's question ("Q. Our grandson drew on …") and the article `a` above,
+    past its head, holds a question so printed and its answer ("A. Your daughter is right …"): an
+    advice column's next question; not when `a` names who answered it (an archive of Q&As, each its own)."""
+    if not _QUESTION.match(blocks[b.start].text):
+        return False
+    inside = range(a.start + 1, a.end)
+    return any(_QUESTION.match(blocks[k].text) for k in inside) and any(_ANSWER.match(blocks[k].text) for k in inside) and not any(
+        answerers(blocks[k].text) for k in inside)  # (a Q&A closed by its "Answered by NAME" is one of its own)
+
+
+def _glued_like(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], reach: int) -> bool:
+    """Item `b` opens with a heading printed right over its paragraph, no blank line between, a
+    question if the article's are, as every subheading of the article `a` above is (two or more: "Four piles, no more" over "Keep, give to
+    family, …"): the article's next section."""
+    subheadings = _subheadings(shapes, roles, reach, a.end)
+    if len(subheadings) < GLUED_SUBHEADINGS or b.end - b.start < 2 or not shapes[b.start + 1].running:
+        return False
+    asked = [blocks[k].text.rstrip().endswith("?") for k in subheadings]
+    if blocks[b.start].text.rstrip().endswith("?") != (2 * sum(asked) > len(asked)):
+        return False  # (an interview's questions over their answers, then a heading that asks nothing: another item)
+    return all(blocks[k + 1].line == blocks[k].line + 1 for k in (*subheadings, b.start))
+
+
 def _words(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> Counter[str]:
     return Counter(w for k in range(start, end) if roles[k] in (Role.BODY, Role.STANDFIRST) for w in content_words(blocks[k].text))
 
@@ -221,6 +251,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         _labelled_date(blocks, k) for k in range(max(text + 2, near), b.start - 1)
     ):
         return "a label in capitals over a date, as the article's sections above are headed ('ARIES', 'March 21 – April 20')"
+    if _next_question(a, b, blocks):
+        return "the column's next question, printed as its questions above are ('Q. …' over 'A. …')"
     head_end = b.end - 1 if b.end - b.start > 2 else b.end  # a short section's last line is its end matter, no head ("Interview by NAME")
     if has_head(blocks, roles, b.start, head_end):
         return None
@@ -241,6 +273,8 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
         shapes[k].running for k in range(b.start, min(b.end, b.start + HEAD))) >= 2  # and a section of text under it
     if not (long or _subheadings(shapes, roles, reach, a.end)):
         return None
+    if _glued_like(a, b, blocks, shapes, roles, reach):
+        return "printed as the article's subheadings above are, each right over its paragraph"
     under = min(b.end, b.start + REACH)
     shared = similarity(_words(blocks, roles, reach, a.end), _words(blocks, roles, b.start, under))
     if shared >= SHARED or shared >= NAMED and len(_names(blocks, reach, a.end) & _names(blocks, b.start, under)) >= NAMES:
@@ -394,13 +428,17 @@ def _headless_text(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[L
 
 
 def join(found: Sequence[Item], blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role],
-         left: Sequence[Debris], removed: Sequence[Debris] = ()) -> tuple[list[Item], list[Debris]]:
+         left: Sequence[Debris], removed: Sequence[Debris] = (), alone: frozenset[int] = frozenset()) -> tuple[list[Item], list[Debris]]:
     """The items of a segment with each section of an article joined to it, and the lines left
-    outside less those now inside an item (`removed`: the lines the segmenter took out)."""
+    outside less those now inside an item (`removed`: the lines the segmenter took out; `alone`:
+    the starts of items that are no section, a directory's cards)."""
     out: list[Item] = []
     taken: set[int] = set()  # dump lines now inside an item
     adverts = frozenset(d.line for d in removed if ADVERT_LABEL.match(d.text.strip()))
     for item in found:
+        if item.start in alone:
+            out.append(item)
+            continue
         why = continues(out[-1], item, blocks, shapes, roles, adverts) if out else None
         sibling = _siblings(out[-2], out[-1], item, blocks, shapes, roles) if why is None and len(out) >= 2 else None
         if sibling is not None:

@@ -36,6 +36,7 @@ from sitegen.split.clean import (
     is_separator,
     link_number,
 )
+from sitegen.split.dates import date_of
 from sitegen.split.masthead import HEAD_LINES
 from sitegen.split.meta import looks_like_title
 from sitegen.split.roles import COMMENT_FORM, COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, name_over_date, shape
@@ -212,8 +213,28 @@ def _ends_comments(text: str) -> bool:
     date of a comment or its "Reply · 3 likes" line is not one."""
     return (
         headline_score(text) >= 0.5 and not COMMENT_FORM.match(text) and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
-        and not byline_names(text, after_title=True) and not (TWO_SENTENCES.search(text) and text.rstrip(" \"”’'")[-1:] in ".!?")
+        and not byline_names(_PLACE_AFTER_NAME.sub("", text), after_title=True) and not _commenter_dated(text)
+        and not (TWO_SENTENCES.search(text) and text.rstrip(" \"”’'")[-1:] in ".!?")
     )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
+
+
+_PLACE_AFTER_NAME = re.compile(r"(?<=\w) \([^()]{1,30}\)(?= )")  # a commenter's place: "Pete (Ely) 8 February 2026 at 09:44"
+_COMMENTER = re.compile(r"^[A-Z][\w’'.-]*(?: \([^()]{1,30}\))?\s")  # a commenter's first name alone, and place: "Pete (Ely) "
+
+
+def _named_and_dated(text: str) -> bool:
+    """A comment's head on one line: the commenter's whole name and the date, "Anne-Marie Ruddock 7 February 2026 at 19:02"."""
+    m = _FULL_NAME.match(text)
+    return m is not None and date_of(text[m.end() :]) is not None
+
+
+_FULL_NAME = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}\s")
+
+
+def _commenter_dated(text: str) -> bool:
+    """A comment's head: a first name (and place) and the comment's date and time, "Pete (Ely) 8 February 2026 at 09:44"."""
+    m = _COMMENTER.match(text)
+    return m is not None and date_of(text[m.end() :]) is not None
 
 
 _SAID = re.compile(r"^\S.{0,60}\s(?:said|says|wrote)\s*(?:\.\.\.|…|:)$", re.IGNORECASE)  # a blog comment's head
@@ -223,8 +244,10 @@ def _under_commenter(debris: list[Debris], number: int) -> bool:
     """Line `number` is right under a comment's head: its date, under the commenter's name
     ("Tomás Ó Riain" or "Greg", "30 April 2025", then "Go raibh maith agat Niamh!": the comment's text),
     or a blog's "NAME said..."."""
-    if debris and debris[-1].line == number - 1 and debris[-1].reason == "comments" and _SAID.match(debris[-1].text.strip()):
-        return True  # under "Gwen Hughes said...": the comment's text, however it reads
+    if debris and debris[-1].line == number - 1 and debris[-1].reason == "comments" and (
+        _SAID.match(debris[-1].text.strip()) or _commenter_dated(debris[-1].text.strip()) or _named_and_dated(debris[-1].text.strip())
+    ):
+        return True  # under "Gwen Hughes said..." or "Huw (Hay) 15 March 2026 at 08:41": the comment's text, however it reads
     if len(debris) < 2 or debris[-1].line != number - 1 or debris[-1].reason != "comments" or debris[-2].reason != "comments":
         return False
     return name_over_date(debris[-2].text, debris[-1].text)
@@ -283,14 +306,16 @@ def _leave_mode(
         return [*current, *(Block(d.line, d.text) for d in held)], []
     if mode == "related" and held and resumed is not None:
         head = len(held)  # the next item's head: its title, and a by-line or date under it (and a role under that)
-        if head >= 2 and _dated_or_signed(held[head - 2].text) and not _dated_or_signed(held[head - 1].text):
+        if head >= 2 and _dated_or_signed(held[head - 2].text) and not _dated_or_signed(held[head - 1].text) and not (
+                head == 2 and date_line(held[0].text)):  # (a teaser's date row alone over its headline: "10 February 2026")
             head -= 1  # "By Priya Sandhu", then "Local Democracy Reporter"
         while head > 0 and (_dated_or_signed(held[head - 1].text) or head >= 2 and _post_under_name(held[head - 2].text, held[head - 1].text)):
             head -= 1  # past the by-line and date lines, and a writer's post under their name
         above = head - 1  # past the labels, fields and figures between a headline and its by-line
         while above > 0 and _under_headline(held[above].text):
             above -= 1
-        if 0 <= above < head - 1 and headline_score(held[above].text) >= 0.5 and not _under_headline(held[above].text):
+        if 0 <= above < head - 1 and headline_score(held[above].text) >= 0.5 and not _under_headline(held[above].text) and not date_line(
+                held[above].text):  # (a date row over the headline heads nothing)
             head = above + 1  # "Headline", "Expert comment", "Transport", then the date: the headline heads the item
         following = held[head].text if head < len(held) else resumed
         if head > 0 and looks_like_title(held[head - 1].text, following):

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, directory, ends, flat, furniture, margins, minutes, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template, underlined
+from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, directory, ends, flat, furniture, mailfoot, margins, minutes, numbered, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template, underlined
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -708,7 +708,9 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     cards = directory.mend(texts, numbers, with_role, running, tags)  # a directory's cards: a name over an address row each
     cardfeet.mend(texts, numbers, with_role, tags)  # an event card's price, places and credit
     underlined.mend(texts, numbers, with_role, tags)  # a plain-text mail's underlined headings start its items
-    ranked = ranks.entries(texts, line_roles)
+    numbered.mend(texts, numbers, with_role, tags)  # an article's numbered list: its text, no items
+    answers.questions(texts, numbers, with_role, tags)  # a reader's question over "Asked by …": an item of its own
+    ranked = [(a, b) for a, b in ranks.entries(texts, line_roles) if a not in cards.names]  # (a directory's numbered card is its card)
     briefed = briefs.entries(texts, line_roles)
     for a, b in briefs.points(texts, line_roles):
         above = next((j for j in range(a - 1, -1, -1) if lines[j].role is not None), None)
@@ -719,7 +721,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
         tags[a : b] = ["B"] + ["I"] * (b - a - 1)
         if b < len(tags) and tags[b] == "I":
             tags[b] = "B"  # what follows the entry is none of it
-    starts = {a for a, _ in listed_entries}
+    starts = {a for a, _ in listed_entries} | set(cards.starts)  # (an entry or a card is an item, however little text it has)
     for k, x in enumerate(lines):  # a mail's heading ("** NICKEL: …") heads the text right under it
         below = next((j for j in range(k + 1, n) if lines[j].role is not None), None)
         if tags[k] == "B" and below is not None and tags[below] == "B" and below not in starts and mail_heading(x.block.text):
@@ -783,7 +785,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
                      for it in listed], key=lambda it: it.start)
     out = peers.cut(out, segment.blocks, segment.shapes, segment.roles)
     out = ends.cut(out, segment.blocks, segment.shapes, segment.roles)
-    out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left, segment.removed)
+    out, left = sections.join(out, segment.blocks, segment.shapes, segment.roles, left, segment.removed,
+                              frozenset(lines[a].index for a in cards.starts))  # (a directory's card is no section)
     out = _cut_at_heads(out, {lines[k].index for k in named}, segment)  # the heads a contents line names
     out = _cut_at_heads(out, {k for k, b in enumerate(segment.blocks) if mail_heading(b.text)}, segment,
                         "new item cut at a mail's heading ('** …'); check it is not a section of the text above")
@@ -804,9 +807,10 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     out, left = replies.cut(out, segment.blocks, segment.shapes, left)  # a business's reply under a review: no part of it
     out, left = postfeet.trim(out, segment.blocks, left)  # a blog post's labels and share rows: no item's edge
     out, left = answers.join(out, segment.blocks, left)  # a question's answer under its by-line: the question's
+    out, left = mailfoot.cut(out, segment.blocks, left)  # a mail's sign-off under its last section: the whole mail's
     out = mark_teasers(out, segment.roles, segment.shapes)
     labelled = [(a, b) for a, b in briefed if (lead := briefs.lead_in(texts[a])) and lead[1] == "label"]  # (a dated one is news)
-    teasers = {lines[a].index for a, _ in ranked + labelled} | {lines[a].index for a in cards}
+    teasers = {lines[a].index for a, _ in ranked + labelled} | {lines[a].index for a in cards.starts}
     out = tuple(replace(it, teaser=True) if it.start in teasers else it for it in out)  # a ranked entry or a brief stands for its article
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads

@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, PostHead, has_running_text
 from sitegen.split.dates import date_of, day_line, month_year, relative_date
+from sitegen.split.directory import opens_card
 from sitegen.split.meta import NAME, is_handle, looks_like_title
 from sitegen.split.roles import LOCATION, labels_row
 from sitegen.split.text import CLOCK, TWO_SENTENCES, Block, Debris
@@ -437,6 +438,8 @@ def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
     name over its address row ("Llandeilo · 14.2 miles") and its figures ("Guild member since 2008")."""
     if any(LOCATION.search(t) and not _MEMBER.match(t) for p in posts for t in texts[p.head : p.last + 1]):
         return False  # (a forum's "Location: Kendal" is the member's)
+    if all(p.undated for p in posts) and sum(opens_card(texts[p.head : p.last + 1], facts=True) for p in posts) >= 2:
+        return False  # no post dated, names over rows of facts ("Galway City · Sign painting, gold leaf"): a directory's
     if len(posts) == 1:  # an opening post alone, its replies under a label in the next segment: the thread's counts show it
         handled = (_WITH_HANDLE.search(t) for t in texts[posts[0].head : posts[0].last + 1])  # "Gwen Pritchard (gwenp_leeds)"
         return any(h and is_handle(h.group(0).strip(" ()@")) for h in handled) and any(

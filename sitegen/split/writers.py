@@ -34,7 +34,8 @@ _LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: 
 )
 _NOT_LEADS = re.compile(  # those who did not write the text
     r"^(?:(?:medically|clinically) )?(?:reviewed|edited|photographed|illustrated|produced|presented|hosted|sponsored|supplied"
-    r"|translated|narrated|designed|directed|compiled|(?:photo(?:graph)?s?|pictures?|images?|videos?|illustrations?) by)\b",
+    r"|translated|narrated|designed|directed|compiled|taught|tutored|led|coached|facilitated|chaired|organi[sz]ed"
+    r"|(?:photo(?:graph)?s?|pictures?|images?|videos?|illustrations?) by)\b",
     re.IGNORECASE,
 )
 _HANDLE_BY = re.compile(  # a forum's poster: "Started by kveik_kate in Yeast", "Originally posted by decoction_dan on X, DATE"
@@ -53,7 +54,7 @@ _DECK = re.compile(  # "Adviser Callum Reddy writes about …", "Chair Bethan Mo
 )
 _LISTED_BY = re.compile(  # "Listing by wharfe_otter · Last updated: …", "Setlist by bristol_ferrygirl": who wrote a card up
     r"^(?:listing|listed|setlist|entry|profile|route|recipe|spot|walk) (?:added |submitted )?by (?:owner |member |volunteer )?"
-    r"(?P<handle>[\w.@-]+)(?:\s*(?:[·|•(,]|$))",
+    r"(?P<handle>[\w.@-]+)(?:\s*\((?P<name>[^()]{3,40})\))?(?:\s*(?:[·|•(,]|$))",
     re.IGNORECASE,
 )
 _NO_LISTER = frozenset(("owner", "owners", "member", "members", "volunteer", "volunteers", "admin", "staff", "us", "you"))
@@ -275,12 +276,29 @@ def deck_writer(text: str) -> list[str] | None:
     return [name] if is_person_name(name) and first_name(words[0]) else None
 
 
-def listed_by(text: str) -> list[str] | None:
+def listed_by(text: str, title: str | None = None) -> list[str] | None:
     """The user who wrote a card up, by the handle the site shows: "Listing by wharfe_otter · Last
-    updated: 3 March 2025", "Listing by owner kettlewell_keith" (not "Listing by Portishead Pool Trust")."""
+    updated: 3 March 2025", "Listing by owner kettlewell_keith" (not "Listing by Portishead Pool Trust");
+    by the user's name when the site shows it after the handle ("Listing by DaveR_mob (Dave Rutherford)").
+    A handle that spells the start of the card's `title` ("boldandbadger" under "Bold & Badger
+    Signs") is the business's own account, no writer."""
     match = _LISTED_BY.match(text.strip()) if len(text) <= 120 else None
     handle = match.group("handle") if match else ""
-    return [handle] if is_handle(handle) and handle.lower() not in _NO_LISTER else None
+    if not is_handle(handle) or handle.lower() in _NO_LISTER or title and _own_account(handle, title):
+        return None
+    shown = people(match.group("name")) if match.group("name") else []
+    return shown if len(shown) == 1 else [handle]
+
+
+OWN_ACCOUNT_LETTERS = 6  # a handle that spells the start of a card's name has at least this many letters
+
+
+def _own_account(handle: str, title: str) -> bool:
+    """A handle that spells the start of the card's name, word for word ("ropewalksigns" for
+    "Ropewalk Signs", "ousebridge_pianos" for "Ousebridge Piano Services")."""
+    letters = "".join(c for c in handle.lower() if c.isalpha())
+    spelled = "".join(c for c in title.lower().replace("&", "and") if c.isalpha())
+    return len(letters) >= OWN_ACCOUNT_LETTERS and spelled.startswith(letters)
 
 
 def statement_writers(statement: str) -> list[str]:

@@ -3,7 +3,8 @@ answer's writers are the item's, not the reader who asked."""
 
 from __future__ import annotations
 
-from sitegen.split.answers import answerers, join
+from sitegen.split import split_text
+from sitegen.split.answers import answerers, join, questions
 from sitegen.split.assemble import assemble
 from sitegen.split.boundary import Item
 from sitegen.split.text import Block, Debris
@@ -77,3 +78,45 @@ def test_a_response_from_a_business_or_a_person_without_a_title_names_no_answere
     assert answerers("Response from Harbour Hotel:") is None
     assert answerers("Reply from Mark Jones, General Manager:") is None
     assert answerers("Reply: A written answer will be circulated to all members.") is None
+
+
+ASKED_PAGE = """\
+Ask the remover
+Our panel answers readers' questions about moving day.
+
+Can the removal men take my plants and the contents of my freezer?
+Asked by Leonie, Cheltenham · 2 March 2026
+We move in April from Cheltenham to Bath. I have about 30 pot plants and a chest freezer that's half full.
+Answered by Colin Adebayo-Marsh, estimator, Fairway Removals · 4 March 2026
+Your friend is half right. Most firms will move pot plants on a same-day local move, but won't insure them.
+Freezers are the bigger issue. A freezer must be emptied, switched off and defrosted before we move it.
+
+Is it safe to store my late mother's furniture in a container yard for a year?
+Asked by Graham, Doncaster · 24 February 2026
+We're clearing Mum's house but my sister wants to keep the good furniture for a year. The cheapest quote is for a container.
+Answered by Deepa Mistry, self-storage consultant · 26 February 2026
+For a year, there is plenty to worry about. Unventilated steel containers swing from cold to warm and back.
+Whatever you choose, photograph everything before it goes in and keep a written inventory.
+"""
+
+
+def test_each_question_over_its_askers_line_is_an_item_named_by_its_answerer():
+    result = split_text(ASKED_PAGE, "asked.txt")
+    assert [(a.source.lines, a.title, a.authors) for a in result.articles] == [
+        ((4, 9), "Can the removal men take my plants and the contents of my freezer?", ("Colin Adebayo-Marsh",)),
+        ((11, 16), "Is it safe to store my late mother's furniture in a container yard for a year?", ("Deepa Mistry",)),
+    ]  # (a double-barrelled name before " · 4 March" is whole: "Marsh" is no glued "Mar")
+
+
+def test_a_question_is_started_only_set_apart_over_its_askers_line_on_a_page_of_them():
+    texts = ["An answer's last paragraph, which ends here.", "Can I store a piano in a container?", "Asked by Graham, Doncaster",
+             "Another answer, with its text.", "How long does packing take?", "Asked by Tariq, Luton"]
+    tags = ["I"] * 6
+    questions(texts, [1, 3, 4, 5, 7, 8], [True] * 6, tags)
+    assert tags == ["I", "B", "I", "I", "B", "I"]
+    tags = ["I"] * 6
+    questions(texts, [1, 2, 3, 4, 5, 6], [True] * 6, tags)  # no blank line over them: the answer's own lines
+    assert tags == ["I"] * 6
+    tags = ["I"] * 3
+    questions(texts[:3], [1, 3, 4], [True] * 3, tags)  # one question alone on the page: left to the tagger
+    assert tags == ["I"] * 3

@@ -119,6 +119,19 @@ def test_a_feed_among_text_keeps_the_dump_order_and_accounts_for_every_line():
     assert {d.line for d in result.debris if "feed" in d.reason} >= {9, 12}  # the XML declaration, the channel title
 
 
+def test_a_stylesheet_instruction_before_the_root_still_opens_the_feed():
+    # Blogger prints `<?xml-stylesheet …?>` after the declaration, on the same line as `<feed>`;
+    # other sites print it alone on the next line.
+    declaration, rest = ATOM.split("\n", 1)
+    stylesheet = '<?xml-stylesheet href="https://www.blogger.com/styles/atom.css" type="text/css"?>'
+    for text in (declaration + stylesheet + rest, declaration + "\n" + stylesheet + "\n" + rest):
+        result = assert_accounted_once(text, "blogger.txt")
+        assert [a.title for a in result.articles] == [
+            "Monsoon corn three ways", "Quick tomato rasam", "Kokum sherbet for humid afternoons",
+        ]
+        assert {d.line for d in result.debris if "feed" in d.reason} >= {1}  # the prolog is the feed's markup
+
+
 def test_a_feed_cut_short_still_gives_the_entries_it_has():
     cut = RSS[: RSS.index("</item>\n</channel>")]
     titles = [a.title for a in split_text(cut, "cut.txt").articles]

@@ -7,7 +7,7 @@ from sitegen.split.boundary import Item
 from sitegen.split.furniture import commenter, judge, menu_row, poster, vertical_menus
 from sitegen.split.roles import classify, shape
 from sitegen.split.text import Block
-from tests.split_support import read_lines
+from tests.split_support import plan, read_lines, split_page
 
 STORY = (
     "Harbour cranes return to the old port",
@@ -358,3 +358,10 @@ def test_a_list_of_headlines_with_no_text_under_any_is_furniture():
     blocks = tuple(Block(i + 1, t) for i, t in enumerate(texts))
     kept, left = judge([Item(0, len(texts), 0.9)], blocks, [shape(t) for t in texts], classify(texts), False)
     assert len(kept) == 1 and left == []
+
+
+def test_a_blogs_name_strapline_and_about_us_blurb_over_its_first_post_are_its_masthead():
+    result = split_page("blogger_about_blurb_place_commenter.txt")
+    assert plan(result) == [((8, 20), "Guest post: my first pair of weights, by our apprentice", ("Ffion Beynon",))]
+    reasons = {d.line: d.reason for d in result.debris}
+    assert all("site" in reasons[n] for n in (1, 2, 4))  # "About us: We're Dilys and Tom …": the site's, not a fragment

@@ -397,7 +397,8 @@ def test_a_kind_of_press_material_is_no_name():
 @pytest.mark.parametrize(
     "name",
     ["Arctic Dispatch", "Volcano Watch", "Ashcombe Bowmen", "Anaphylaxis Network Ireland", "Inquiry Secretariat",
-     "National Cemetery Administration", "Castell Brynmor", "Wickham Park LTC", "Springbank Gymnastics", "Lingmell Col"],
+     "National Cemetery Administration", "Castell Brynmor", "Wickham Park LTC", "Springbank Gymnastics", "Lingmell Col",
+     "Harbourside Ice Rink", "Hot Shop", "Tollcross Arena"],
 )
 def test_publications_clubs_and_places_are_not_writers(name):
     assert not_a_writer(name)

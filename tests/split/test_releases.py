@@ -62,3 +62,11 @@ def test_about_and_the_media_contact_under_the_end_mark_are_the_releases_and_a_l
     )  # through "-30-", "About Rowing Nord–Est" (a name with an en dash) and the contact
     assert 31 in {d.line for d in result.debris}  # "More media releases" over a teaser opening on its date row
     assert all(a.title != "More media releases" for a in result.articles)
+
+
+def test_a_releases_about_paragraph_saying_it_is_a_registered_charity_is_its_own_and_it_ends_on_its_contact():
+    result = split_page("newswire_about_registered_charity.txt")
+    assert plan(result) == [
+        ((5, 28), "Volunteers restart the last working water mill on the Teme after a twelve-year silence", ()),
+    ]  # through "###", "About the Brockley Mill Preservation Trust" and its "(registered charity no. …)" paragraph, to the contact
+    assert {30, 32, 33, 35} <= {d.line for d in result.debris}  # "SOURCE …" after the contact, the wire's links and its footer

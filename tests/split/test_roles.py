@@ -694,3 +694,9 @@ def test_a_post_or_a_club_after_the_writers_name_is_no_second_writer():
     assert byline_names("Report by Keith Barraclough, Activities Co-ordinator") == ["Keith Barraclough"]
     assert byline_names("By Rob Penhaligon, Fal Estuary Divers") == ["Rob Penhaligon"]
     assert byline_names("Citation by Dr Eleanor Marsh MW, co-chair") == ["Eleanor Marsh"]
+
+
+def test_a_short_link_or_button_ending_in_an_arrow_is_the_pages():
+    for line in ("Free Estimate →", "View project →", "Get a Quote →", "Book a repair →"):
+        assert furniture_reason(line) is not None, line
+    assert furniture_reason("From Leeds to Lagos → the long road to a first cap for the Falcons →") is None  # a headline's words

@@ -623,3 +623,62 @@ def test_text_broken_off_at_a_pdf_pages_foot_goes_on_in_the_item_under_it():
     shapes = [shape(t) for t in whole]
     out, _ = join([Item(0, 5, 0.9), Item(5, 7, 0.6)], [Block(k + 1, t) for k, t in enumerate(whole)], shapes, classify(whole, None, shapes), [])
     assert len(out) == 2  # text that ended its sentence: the item under it, in lower case or not, is its own
+
+
+GLUED_POST = """\
+Guest post: Clearing a parent's house without falling out with your brothers
+By Tom Ashby
+
+When I walk into a house where a couple has lived for fifty years, I don't start with the cupboards. I start with the people.
+
+Most families ring me a month too late. The sale has gone through, and nobody has decided what happens to the piano.
+
+Measure the new rooms first
+The new home decides what goes. I measure every room and we cut paper shapes for the bed and the dresser.
+
+Three piles only
+Keep, give to family, and let go. A "not sure" pile is the keep pile under another name.
+
+Ask about the heirlooms early
+The rows I see are hardly ever about money. They are about a clock, a quilt, a brass kettle.
+
+Let moving day be slow
+On the day I unpack the bedroom and the bathroom first, make the bed and hang the pictures that matter.
+"""
+
+
+def test_a_section_headed_as_the_articles_subheadings_are_right_over_its_paragraph_is_the_articles():
+    heads = ("Ask about the heirlooms early", "Let moving day be slow")
+    with tagger.using(CutAt(*heads)):
+        result = split_text(GLUED_POST, "guest.txt")
+    assert [a.source.lines for a in result.articles] == [(1, 18)]  # no shared words needed: printed as its subheadings are
+    interview = GLUED_POST.replace("Measure the new rooms first", "Where do you start?").replace("Three piles only", "How many piles?")
+    with tagger.using(CutAt(*heads)):
+        assert len(split_text(interview, "guest.txt").articles) == 3  # questions over answers, then headings that ask nothing
+
+
+COLUMN = """\
+Stain Doctor: Can anything rescue a wool jumper that's shrunk in the wash?
+By Maureen Castle
+
+Q. My husband put my merino jumper in a 60-degree wash with the towels. It's now the size of a tea cosy. Is it worth trying conditioner?
+Felted in Felling
+
+A. Your daughter is right, and it's worth a go. Shrinking happens because the scales on wool fibres lock together in heat.
+
+Soak the jumper in lukewarm water with a squirt of hair conditioner for half an hour, then ease it back into shape as it dries flat.
+
+Q. Our grandson drew on the cream leather sofa in blue biro. We've tried baby wipes and it's just smeared. Help!
+Mrs J. Armitage, Hexham
+
+A. Stop with the wipes. For leather, dab the ink with a cotton bud dipped in a little isopropyl alcohol, testing it first.
+"""
+
+
+def test_an_advice_columns_next_question_is_the_columns_unless_each_names_who_answered_it():
+    start = "Q. Our grandson drew on the cream leather sofa in blue biro. We've tried baby wipes and it's just smeared. Help!"
+    with tagger.using(CutAt(start)):
+        assert [a.source.lines for a in split_text(COLUMN, "column.txt").articles] == [(1, 14)]
+    answered = COLUMN.replace("\n\nQ. Our grandson", "\nAnswered by Maureen Castle, our cleaning expert\n\nQ. Our grandson")
+    with tagger.using(CutAt(start)):
+        assert len(split_text(answered, "archive.txt").articles) == 2  # an archive of Q&As, each with its answerer

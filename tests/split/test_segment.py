@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sitegen.split import split_text
 from sitegen.split.segment import iter_segments
 from tests.split_support import plan, split_page
 
@@ -291,3 +292,23 @@ def test_a_blogs_comments_under_name_said_and_its_comment_form_hold_no_item_and_
     ]  # "Dave Orme said..." over a comment that reads as a headline; "Post a Comment" closes the comments, heads nothing
     comments = {d.line for d in result.debris if d.reason == "comments"}
     assert {22, 23, 27, 31, 34} <= comments
+
+
+def test_a_commenters_first_name_and_place_over_the_date_goes_on_with_the_comments():
+    result = split_page("blogger_about_blurb_place_commenter.txt")
+    reasons = {d.line: d.reason for d in result.debris}
+    assert reasons[32] == reasons[33] == "comments"  # "Huw (Hay) 15 March 2026 at 08:41" and his question: no headline
+
+
+def test_a_related_boxs_teaser_under_its_date_row_is_given_back_with_its_headline():
+    text = "\n".join([
+        "Harbour cranes return to the old port", "",
+        "The cranes came back on Monday after four years of repairs and the first ships docked at dawn on Tuesday.", "",
+        "More from the newsroom", "",
+        "14 November 2025",
+        "Mend & Last named Scottish Independent Retailer of the Year",
+        "The awards panel singled out our send-by-post service and our apprentice scheme.", "",
+    ])
+    result = split_text(text, "related.txt")
+    assert "Mend & Last named Scottish Independent Retailer of the Year" in {a.title for a in result.articles}
+    assert not any(d.reason == "related-links block" for d in result.debris)  # the date row and headline are the teaser's

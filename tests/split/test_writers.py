@@ -281,10 +281,33 @@ def test_notes_by_over_a_copyright_line_name_the_writer():
         ("Setlist by bristol_ferrygirl", ["bristol_ferrygirl"]),
         ("Listing by Portishead Pool Trust", None),  # a group, no user
         ("Listing by owner", None),
+        ("Listing by owner kestrel_morven (Morven Craig)", ["Morven Craig"]),  # the name the site shows after the handle
+        ("Listing by wharfe_otter (3 listings)", ["wharfe_otter"]),  # a count, no name
     ],
 )
 def test_the_user_who_wrote_a_card_up(line, names):
     assert listed_by(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("Listing by boldandbadger", "Bold & Badger Signs", None),  # the firm's own account
+        ("Listing by owner ropewalksigns", "Ropewalk Signs", None),
+        ("Listing by owner samokoye_tunes", "Sam Okoye Piano Tuning", ["samokoye_tunes"]),  # the owner's own name: a person
+        ("Listing by owner shoreroad_kirsty", "Shore Road School of Motoring", ["shoreroad_kirsty"]),
+    ],
+)
+def test_a_handle_spelling_the_cards_name_is_the_firms_own_account(line, title, names):
+    assert listed_by(line, title) == names
+
+
+def test_an_events_teacher_or_leader_is_no_writer():
+    for line in ("Taught by Fern Wilkinson", "Led by Ana Lima and Joost Hendriks", "Tutored by Bryn Evans"):
+        assert led_names(line) is None, line
+        assert make("Lampwork beads: two-day course", "Sat 21 – Sun 22 March · 10.00–16.00 · Flameworking Studio",
+                    "Learn to wind, shape and decorate beads on a mandrel, then anneal them in the kiln overnight.",
+                    line).authors == (), line
 
 
 def test_a_directory_card_is_written_up_by_its_lister():
