@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from sitegen.split.dates import dated
 from sitegen.split.meta import COMPANY_END
+from sitegen.split.ranks import RANK
 from sitegen.split.roles import LOCATION, row_parts
 
 CARDS = 3  # a segment of this many cards or more is a directory's
@@ -38,7 +39,6 @@ _ACTION = re.compile(  # a button of the page under a card
 _LINKS = re.compile(r"^\[[^\]]{1,30}\](?:\s+\[[^\]]{1,30}\])*$")  # "[View profile]  [Request a quote]"
 _RATING = re.compile(r"\d(?:\.\d)?\s?★|★\s?\d|^rating:", re.IGNORECASE)  # "4.9 ★ (61)", "Rating: no reviews yet"
 _PARTS = re.compile(r"\s+[·|•]\s+")
-_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")  # a result's number before a card's name: "1. Avonside Clearance & Reuse"
 _STATUS = re.compile(  # a card's status in place of a description: "Sorry, this shop is no longer trading."
     r"\b(?:closed|no longer|not (?:accepting|taking|currently|recruiting)|fully booked|temporarily|permanently|vacancy filled"
     r"|waiting list|full for|moved to)\b",
@@ -65,7 +65,7 @@ def mend(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], 
     groups = [card for group in _groups(numbers, content) for card in _cards(texts, group)]
     heads = [_name_at(texts, group) for group in groups]
     if sum(head is not None for head in heads) < CARDS:  # (with no address known: names over rows of facts, each card credited)
-        heads = [_name_at(texts, group, facts=True) for group in groups]  # names over rows of facts, each card credited
+        heads = [_name_at(texts, group, facts=True) for group in groups]
         if sum(head is not None and any(_CREDIT.match(texts[j].strip()) for j in group) for head, group in zip(heads, groups)) < CARDS:
             return Cards([], set())
     starts = []
@@ -167,7 +167,7 @@ def _name(text: str) -> bool:
     """A line that may name a place: short, a capital first, no sentence, no field, no address, no row of facts."""
     if COMPANY_END.search(text):
         text = text[:-1]  # "Prudhoe Pedal Co.", "Hexham Joinery Ltd."
-    text = _NUMBER.sub("", text)
+    text = RANK.sub("", text)  # a result's number before the name: "1. Avonside Clearance & Reuse"
     return (0 < len(text) <= NAME_MAX and text[:1].isupper() and not text.endswith((".", ":", ",", ";", "?", "!"))
             and not LOCATION.search(text) and ": " not in text and not _PARTS.search(text))
 

@@ -72,9 +72,10 @@ _AFTER_NAMES = re.compile(  # where a by-line's names end: a separator, or a dat
     r"\s*[|·•–—»(/]|\s+-\s|\s+\d|,?\s+(?i:for|in|at|from|on|published|updated|posted|filed|last)\s"
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,|\s(?:and|und|et|y|e|en|og|och|&|with)\s)\s*")
+EVENT_LEADS = r"taught|tutored|led|coached|facilitated|chaired|organi[sz]ed"  # an event's people, no writers: "Taught by NAME"
 _NOT_WRITERS = re.compile(  # also "Results supplied by", "Prices provided by": who sent the figures, not a writer
     r"^(?:(?:medically )?reviewed|hosted|presented|produced|edited|narrated|moderated|curated|sponsored"
-    r"|directed|illustrated|photographed|taught|tutored|led|coached|facilitated|chaired|organi[sz]ed"  # (an event's people: "Taught by NAME")
+    rf"|directed|illustrated|photographed|{EVENT_LEADS}"  # (an event's people: "Taught by NAME")
     r"|(?:[a-z]+ )?(?:and [a-z]+ )?(?:supplied|provided))(?: and \w+)? by\b",
     re.IGNORECASE,
 )

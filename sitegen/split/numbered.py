@@ -18,14 +18,13 @@ Pure; reads no metadata.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from sitegen.split.ranks import RANK
 from sitegen.split.text import ends_sentence
 
 STEPS = 3  # a run of at least this many numbered sentences
 HEADING_WORDS = 8  # a subheading over the run has at most this many words
-_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
 
 
 def mend(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], tags: list[str]) -> None:
@@ -47,7 +46,7 @@ def _runs(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool])
     out: list[list[int]] = []
     run: list[int] = []
     for k, text in enumerate(texts):
-        m = _NUMBERED.match(text) if content[k] else None
+        m = RANK.match(text) if content[k] else None
         follows = m is not None and run and int(m.group(1)) == len(run) + 1 and numbers[k] == numbers[run[-1]] + 1
         if m is not None and ends_sentence(text.rstrip()) and (follows or int(m.group(1)) == 1):
             if not follows:

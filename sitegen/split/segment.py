@@ -213,7 +213,7 @@ def _ends_comments(text: str) -> bool:
     date of a comment or its "Reply · 3 likes" line is not one."""
     return (
         headline_score(text) >= 0.5 and not COMMENT_FORM.match(text) and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
-        and not byline_names(_PLACE_AFTER_NAME.sub("", text), after_title=True) and not _commenter_dated(text)
+        and not byline_names(_PLACE_AFTER_NAME.sub("", text), after_title=True) and not _dated_after(_COMMENTER, text)
         and not (TWO_SENTENCES.search(text) and text.rstrip(" \"”’'")[-1:] in ".!?")
     )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
 
@@ -222,18 +222,13 @@ _PLACE_AFTER_NAME = re.compile(r"(?<=\w) \([^()]{1,30}\)(?= )")  # a commenter's
 _COMMENTER = re.compile(r"^[A-Z][\w’'.-]*(?: \([^()]{1,30}\))?\s")  # a commenter's first name alone, and place: "Pete (Ely) "
 
 
-def _named_and_dated(text: str) -> bool:
-    """A comment's head on one line: the commenter's whole name and the date, "Anne-Marie Ruddock 7 February 2026 at 19:02"."""
-    m = _FULL_NAME.match(text)
-    return m is not None and date_of(text[m.end() :]) is not None
+_FULL_NAME = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}\s")  # a commenter's whole name: "Anne-Marie Ruddock "
 
 
-_FULL_NAME = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}\s")
-
-
-def _commenter_dated(text: str) -> bool:
-    """A comment's head: a first name (and place) and the comment's date and time, "Pete (Ely) 8 February 2026 at 09:44"."""
-    m = _COMMENTER.match(text)
+def _dated_after(name: re.Pattern[str], text: str) -> bool:
+    """A comment's head on one line: a commenter's name (`name`: `_COMMENTER`, a first name and place,
+    "Pete (Ely) 8 February 2026 at 09:44"; `_FULL_NAME`, "Anne-Marie Ruddock 7 February 2026 at 19:02"), then the date."""
+    m = name.match(text)
     return m is not None and date_of(text[m.end() :]) is not None
 
 
@@ -245,7 +240,7 @@ def _under_commenter(debris: list[Debris], number: int) -> bool:
     ("Tomás Ó Riain" or "Greg", "30 April 2025", then "Go raibh maith agat Niamh!": the comment's text),
     or a blog's "NAME said..."."""
     if debris and debris[-1].line == number - 1 and debris[-1].reason == "comments" and (
-        _SAID.match(debris[-1].text.strip()) or _commenter_dated(debris[-1].text.strip()) or _named_and_dated(debris[-1].text.strip())
+        _SAID.match(head := debris[-1].text.strip()) or _dated_after(_COMMENTER, head) or _dated_after(_FULL_NAME, head)
     ):
         return True  # under "Gwen Hughes said..." or "Huw (Hay) 15 March 2026 at 08:41": the comment's text, however it reads
     if len(debris) < 2 or debris[-1].line != number - 1 or debris[-1].reason != "comments" or debris[-2].reason != "comments":

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from sitegen.split.firsts import initialled
 from sitegen.split.dates import date_of, day_line, relative_date
-from sitegen.split.meta import FOREIGN_LEADS, INITIALS, LOWER, NAME, UPPER, bare_name, capitalised, is_group, is_handle, is_person_name, is_post, people, post_nominals
+from sitegen.split.meta import EVENT_LEADS, FOREIGN_LEADS, INITIALS, LOWER, NAME, UPPER, bare_name, capitalised, is_group, is_handle, is_person_name, is_post, people, post_nominals
 from sitegen.split.roles import FIRST_PAIR, byline_names, first_name, person, signature, stop_words
 
 ROW_MAX = 160  # a row of the page's facts is no longer
@@ -34,7 +34,7 @@ _LED = re.compile(  # "Filed by NAME under X", "Reviewed by NAME", "Forecaster: 
 )
 _NOT_LEADS = re.compile(  # those who did not write the text
     r"^(?:(?:medically|clinically) )?(?:reviewed|edited|photographed|illustrated|produced|presented|hosted|sponsored|supplied"
-    r"|translated|narrated|designed|directed|compiled|taught|tutored|led|coached|facilitated|chaired|organi[sz]ed"
+    rf"|translated|narrated|designed|directed|compiled|{EVENT_LEADS}"
     r"|(?:photo(?:graph)?s?|pictures?|images?|videos?|illustrations?) by)\b",
     re.IGNORECASE,
 )
