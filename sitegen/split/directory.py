@@ -45,7 +45,8 @@ _STATUS = re.compile(  # a card's status in place of a description: "Sorry, this
     re.IGNORECASE,
 )
 _CREDIT = re.compile(  # a card's credit or date line: "Member since 2009", "Profile written by the member. Last updated: …"
-    r"^(?:(?:guild |club )?member since \d{4}|last updated\b|(?:profile|description|listing|entry) (?:written |added |submitted )?by\b)",
+    r"^(?:(?:guild |club )?member since \d{4}|last updated\b|(?:profile|description|listing|entry|information) (?:written |added |submitted )?by\b"
+    r"|(?:details|information|entry|listing) (?:last )?(?:checked|updated|verified|confirmed)\b)",
     re.IGNORECASE,
 )
 TEXT_MIN = 40  # a line of a card's description is at least this long
@@ -78,7 +79,7 @@ def mend(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], 
         card = group[head:]
         while len(card) > 2 and _buttons(texts[card[-1]]):
             card.pop()
-        said = [j for j in card[2:] if running[j] or _texty(texts[j])]
+        said = [j for j in card[2:] if (running[j] or _texty(texts[j])) and not _credit(texts[j])]
         status = len(said) == 1 and bool(_STATUS.search(texts[said[0]]))
         if not said or status:
             following = groups[n + 1] if n + 1 < len(groups) else []
@@ -93,6 +94,12 @@ def mend(texts: Sequence[str], numbers: Sequence[int], content: Sequence[bool], 
             tags[j] = "I"
         starts.append(card[0])
     return Cards(starts, {group[head] for group, head in zip(groups, heads) if head is not None})
+
+
+def _credit(text: str) -> bool:
+    """A card's credit or date line ("Details last checked by the guild, October 2025"): no description."""
+    text = text.strip()
+    return len(text) <= ROW_MAX and _CREDIT.match(text) is not None
 
 
 def _texty(text: str) -> bool:
@@ -139,7 +146,8 @@ def _cards(texts: Sequence[str], group: list[int]) -> list[list[int]]:
 
 
 def _address(row: str) -> bool:
-    """A card's address row: a distance, a postcode or a state's code, on a short line that is no sentence."""
+    """A card's address row: a distance, a postcode, a state's code or a telephone number after a
+    place, on a short line that is no sentence."""
     return len(row) <= ROW_MAX and not row.endswith(".") and bool(LOCATION.search(row) or _REGION_CODE.search(row))
 
 

@@ -86,6 +86,7 @@ _EVENT_ROLE = re.compile(  # the label of an event's person: "Speaker:", "Chair:
     r"^(?:speakers?|chairs?|presenters?|hosts?|facilitators?|lecturers?|panell?ists?|moderators?|convenors?|preachers?)\s*:\s+\S", re.IGNORECASE
 )
 _ROW_MARK = re.compile(r"\s[|·•]\s")  # between the parts of a row
+_POSTED_BY = re.compile(r"^(?:posted|published)\b.{0,40}\bby\s+\S", re.IGNORECASE)  # "Posted on 2 February 2026 by NAME": a post's row
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]m\b)|\b\d{1,2}:\d{2}\b")  # "4:12 pm", "18:40"
 _HANDLE = re.compile(r"^(?:[a-z][\w.]*|\w*[_\d]\w*)$")  # a reviewer's handle: one word, "tiagoandsofia", "Hamburg_Heike"
 
@@ -106,9 +107,10 @@ def _stamp(text: str, s: LineShape) -> bool:
 
 
 def _date_row(text: str, s: LineShape) -> bool:
-    """A teaser's row of its date and its section ("DECEMBER 16, 2024 | SEASON"), or its time of
-    day, not a day's heading over the posts of that day ("Sunday, 22 February 2026")."""
-    return _dated(text, s) and bool(_ROW_MARK.search(text)) or _stamp(text, s)
+    """A teaser's row of its date and its section ("DECEMBER 16, 2024 | SEASON") or its poster ("Posted
+    on 2 February 2026 by NAME"), or its time of day, not a day's heading over the posts of that day
+    ("Sunday, 22 February 2026")."""
+    return _dated(text, s) and bool(_ROW_MARK.search(text) or _POSTED_BY.match(text)) or _stamp(text, s)
 
 
 def _day_header(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
@@ -323,7 +325,8 @@ def _signatures_given_back(found: Sequence[Item], blocks: Sequence[Block], shape
         k = item.start
         if (
             above is not None and above.end == k and roles[k] is Role.BYLINE and not shapes[k].running
-            and byline_names(blocks[k].text) and (item.end == k + 1 or roles[k + 1] is Role.TITLE and not shapes[k + 1].running)
+            and byline_names(blocks[k].text) and (item.end == k + 1 or roles[k + 1] is Role.TITLE and not shapes[k + 1].running
+                                                  and not _dated(blocks[k].text, shapes[k]))  # ("NAME · 8 Mar 2026" heads the teaser under it)
             and not any(roles[j] is Role.BYLINE or byline_names(blocks[j].text, after_title=True) for j in range(above.start, above.end))
         ):
             out[-1] = replace(above, end=k + 1)
@@ -365,6 +368,10 @@ _TAIL = re.compile(  # the site's own lines under the last item of a page: they 
     r"|\b(?:privacy|cookies|terms)\b.*[·|].*\b(?:privacy|cookies|terms|accessibility)\b",
     re.IGNORECASE,
 )
+_COUNT = r"(?:\d[\d,.]*k?\s+(?:views?|reads?|likes?|comments?|shares?|replies|reactions?)|[♡♥❤]\s*\d[\d,.]*k?)"
+_COUNTS_ROW = re.compile(  # a post's counters under its teaser, no name or date: "48 views · 3 comments   ♡ 12"
+    rf"^{_COUNT}(?:\s*[·|•]?\s*{_COUNT})*\s*$", re.IGNORECASE
+)
 _REGISTERED = re.compile(r"registered (?:charity|company|office|in england)\b|charitable incorporated organisation\b", re.IGNORECASE)
 _THIS_SITE = re.compile(  # "This newsletter is produced for members", "The Bulletin is edited by …"
     r"^(?:this|the) (?:site|website|newsletter|bulletin|digest|journal) is (?:run|produced|published|sent|edited|an?)\b", re.IGNORECASE
@@ -395,7 +402,7 @@ def _site_line(text: str, s: LineShape, *, registered: bool = True) -> bool:
         " is " in text and _SITE_IS.search(text)
     ) or " published " in text and _PUBLISHED_EVERY.search(text) or "raditional" in text and _COUNTRY.search(text)):
         return True  # a statement about the site, running text or not (the cheap tests first: every line of an item is read)
-    return not s.running and (bool(_TAIL.search(text)) or len(text) <= TAIL_HEADING_MAX and bool(_MORE.search(text)))
+    return not s.running and (bool(_TAIL.search(text) or _COUNTS_ROW.match(text)) or len(text) <= TAIL_HEADING_MAX and bool(_MORE.search(text)))
 
 
 def _tail(item: Item, blocks: Sequence[Block], shapes: Sequence[LineShape]) -> int:

@@ -38,7 +38,7 @@ from sitegen.split.meta import FOREIGN_LEADS, GENRES, HONORIFICS, INITIALS, INNE
 from sitegen.split.memo import by_line, remembered
 from sitegen.split.reading import Reading, read
 from sitegen.split.firsts import Folded, initialled
-from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, NUMBERED, PLAIN_HEADING, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, ends_sentence, opening_letter
+from sitegen.split.text import BULLET, LINK_NUMBER, MARKDOWN_HEADING, MARKDOWN_LINK, NUMBERED, PLAIN_HEADING, RULE, TABLE_ROW, TIMECODE, TWO_SENTENCES, caps_headline, ends_sentence, opening_letter
 
 
 class Role(Enum):
@@ -297,7 +297,7 @@ def _list_like(text: str) -> bool:
     lead = text.lstrip()[:1]
     return (lead in _LIST_STARTS or lead.isdecimal()) and bool(
         BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)
-    )
+    ) and not RULE.match(text)  # ("* * *" is a rule drawn between items, no list)
 
 
 def _broken(text: str) -> bool:
@@ -417,8 +417,10 @@ def life_dates(text: str) -> bool:
     return person(name) is not None or name.isupper() and person(name.title()) is not None
 
 
-LOCATION = re.compile(  # how far away a place is ("· 0.4 miles", "1,2 km"), or a British postcode ("KN5 3DJ"): an address row
+LOCATION = re.compile(  # how far away a place is ("· 0.4 miles", "1,2 km"), a British postcode ("KN5 3DJ"), or a
+    # telephone number after a place ("Witheridge, Mid Devon · 01884 555 310"): an address row
     r"(?:^|[·|•]\s*)\d+(?:[.,]\d)?\s?(?:mi|miles?|km)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+    r"|\w\s+[·|•]\s+(?:(?i:tel|phone|mob(?:ile)?)[.:]?\s*)?(?:\+\d{1,3}\s?(?:\(0\)\s?)?\d{2,5}|\(0?\d{2,5}\)|0\d{2,5})(?:[\s-]?\d{2,4}){2,3}(?:\s+[·|•]|$)"
 )
 
 

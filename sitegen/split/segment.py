@@ -88,7 +88,9 @@ def iter_segments(lines: Iterable[str], debris: list[Debris], repeats: Repeats |
                     yield tuple(current)
                 current = []
         if glued_end is not None:
-            if date_line(text) and not is_separator(text):  # "… Read more", then "3 March 2027": the teaser's date
+            if date_line(text) and not is_separator(text) and not any(date_line(b.text) for b in glued_end[:-1]):
+                # "… Read more", then "3 March 2027": the teaser's date (not where the teaser opened on its
+                # date row: the page dates its teasers above them, and this date is the next one's)
                 yield (*glued_end, Block(number, text, removed - 1))
                 glued_end, removed = None, 0
                 continue

@@ -186,8 +186,8 @@ def describe(segment: Segment, repeats: Repeats | None = None) -> tuple[Line, ..
             own.append("caps")  # a label in capitals: a section's name over its items, or a headline
         if s.list_like:
             own.append("list")
-        elif role is None and RULE.match(t):
-            own.append("rule")  # a rule drawn between items (or under a headline), taken out
+        elif RULE.match(t):
+            own.append("rule")  # a rule drawn between items (or under a headline), taken out or not ("* * *")
         elif role is None and t.strip() == "--":
             own.append("sig")  # a mail's signature line: its footer (or the sender's name) follows
         if s.chars <= 20 and RECORD_CODE.match(t):

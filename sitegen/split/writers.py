@@ -53,7 +53,7 @@ _DECK = re.compile(  # "Adviser Callum Reddy writes about …", "Chair Bethan Mo
     rf"^(?:[{UPPER}]?[{LOWER}]+ ){{0,3}}?(?P<names>{NAME}) (?:writes|reports|explains|recalls|reflects|looks back) (?:about|on|why|how)\b"
 )
 _LISTED_BY = re.compile(  # "Listing by wharfe_otter · Last updated: …", "Setlist by bristol_ferrygirl": who wrote a card up
-    r"^(?:listing|listed|setlist|entry|profile|route|recipe|spot|walk) (?:added |submitted )?by (?:owner |member |volunteer )?"
+    r"^(?:listing|listed|setlist|entry|profile|route|recipe|spot|walk|description) (?:added |submitted |written )?by (?:owner |member |volunteer )?"
     r"(?P<handle>[\w.@-]+)(?:\s*\((?P<name>[^()]{3,40})\))?(?:\s*(?:[·|•(,]|$))",
     re.IGNORECASE,
 )
