@@ -24,7 +24,7 @@ from sitegen.errors import Problem, warning
 from sitegen.model import Annotation, Article, ArticleKind, Licence, LicenceKind, Source
 from sitegen.split.body import display_text, to_markdown
 from sitegen.split.clean import follow_name
-from sitegen.split.dates import BRACKETED_STAMP, date_of, dated, month_year, relative_date, stamp_date, time_stamp
+from sitegen.split.dates import BRACKETED_STAMP, date_of, dated, day_line, month_year, relative_date, stamp_date, time_stamp
 from sitegen.split.flags import flag_blocks, is_caption
 from sitegen.split.licence import detect_licence
 from sitegen.split.masthead import Masthead
@@ -105,6 +105,7 @@ _CONTACT = re.compile(  # the heading of a press release's media contact, alone 
 HEADLINE_SENTENCES_MAX = 120  # a headline written as sentences is no longer
 CAPTION_PARAGRAPHS = 2  # a picture's caption has no more paragraphs of running text (its credit counted)
 CARD_TEXT = 200  # a card's paragraph is no longer
+CARD_LINE = 80  # a line of a card this long is text, whatever its end (shorter, it is text when it ends a sentence)
 FRAGMENT_MIN = 100  # a titled text must break off in a paragraph at least this long to be a fragment
 _LINK_ROW = re.compile(r"\s[|·•]\s")
 _FIELD = re.compile(r"^[A-Z][\w-]*(?: [\w-]+)?:\s+\S")  # "Source: Action Santé", "Posted: 16 Nov 2026"
@@ -185,6 +186,7 @@ class _Found:
     dated: bool = False  # the by-line found so far is a name after a date ("October 2026 · Planning Tips"): a "By NAME" may follow
     posted: bool = False  # the by-line found so far names who posted the item ("Posted on DATE by NAME"): its writer's may follow
     date: dt.date | None = None
+    day_row: bool = False  # the item opened on a row of its day with no year over its headline ("Sat 4 – Mon 6 April")
     site: Masthead | None = None  # the site's names: a by-line giving one names no writer
 
     def add_authors(self, names: list[str]) -> None:
@@ -215,6 +217,7 @@ def assemble(
     if len(lines) > 2 and _date_over_headline(lines[0].text, lines[1].text, lines[2].text):
         row = lines.pop(0)  # "DECEMBER 16, 2024 | SEASON" over a teaser, "Report | 13 March 2025 | Rapporteur: NAME"
         found.date = date_of(row.text) or _row_date(row.text) or stamp_date(row.text)
+        found.day_row = found.date is None and day_line(row.text)
         found.meta_lines.append(row.line)
         if names := byline_names(row.text):
             found.add_authors(names)
@@ -471,7 +474,7 @@ def _date_over_headline(text: str, under: str, below: str) -> bool:
     States", then the headline): a short dated line, no sentence, over a line that reads as a title."""
     if ends_sentence(text) or len(text) > DATE_ROW_MAX or len(text) > DATE_OVER_MAX and not _ROW_PARTS.search(text):
         return False
-    return (bool(date_of(text) or _labelled_date(text) or time_stamp(text) or _ROW_PARTS.search(text) and date_line(text)
+    return (bool(date_of(text) or _labelled_date(text) or time_stamp(text) or day_line(text) or _ROW_PARTS.search(text) and date_line(text)
                  or BRACKETED_STAMP.search(text)
                  or fact_row(text) and not fact_row(under) and not ends_sentence(under))
             and looks_like_title(under, below))
@@ -969,7 +972,7 @@ def _kind(
     last = _LINK_END.sub("", lines[-1].text)  # "Cite this post: … https://…" does not break off
     if is_list_item(last):
         return ArticleKind.ARTICLE
-    if titled and card and sum(len(b.text) >= RUNNING_MIN and not _dated_row(b.text) and not is_caption(b.text) for b in lines) == 1:
+    if titled and card and len(_card_text(lines, [_dated_row(b.text) for b in lines])) == 1:
         return ArticleKind.FRAGMENT  # headline, a paragraph, then its date or "NAME · date": a card of a listing
     if not titled and not ends_sentence(last):
         return ArticleKind.FRAGMENT
@@ -990,10 +993,18 @@ def _card(lines: list[Block], found: _Found) -> bool:
     """A listing's card: one short paragraph under a headline (and an image's alt text or caption), with its date or a row of its facts
     ("Sat 17 October 2026 · Town Hall", "24.02.2027 | Cargo") under the headline or the text."""
     rows = [_dated_row(b.text) or dated_byline(b.text) for b in lines]  # (a by-line glued to its date is one too)
-    running = [b.text for b, row in zip(lines, rows) if len(b.text) >= RUNNING_MIN and not row and not is_caption(b.text)]
+    running = _card_text(lines, rows)
     if len(running) != 1 or len(running[0]) > CARD_TEXT:
         return False
-    return found.date is not None or any(rows)
+    return found.date is not None or found.day_row or any(rows)
+
+
+def _card_text(lines: list[Block], rows: list[bool]) -> list[str]:
+    """A card's lines of text: neither its `rows` (its date, its by-line and date), nor a caption, nor
+    a row of its facts or prices ("Adults £16 · Children £8"), nor a short line that ends no sentence
+    ("Organised by the Harbury Locomotive Group")."""
+    return [b.text for b, row in zip(lines, rows) if len(b.text) >= RUNNING_MIN and not row and not is_caption(b.text)
+            and not fact_row(b.text) and (ends_sentence(b.text) or len(b.text) >= CARD_LINE)]
 
 
 def _dated_row(text: str) -> bool:

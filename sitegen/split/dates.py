@@ -53,13 +53,16 @@ _PATTERNS = [
 
 
 _DAYS = [  # a day without its year, or with two digits of it: no date can be read from these, but they date an item
-    re.compile(_LEAD + r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + _TIME + r"\s*$", re.IGNORECASE),
+    re.compile(_LEAD + r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[–-]\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?)?\s+" + _MONTH + _TIME + r"\s*$",
+               re.IGNORECASE),  # (or days: "Sat 4 – Mon 6 April")
     re.compile(_LEAD + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?" + _TIME + r"\s*$", re.IGNORECASE),
     re.compile(_LEAD + r"\d{1,2}([./])\d{1,2}\1\d{2}" + _TIME + r"\s*$", re.IGNORECASE),
 ]
 _ANY_MONTH = _MONTH.replace("(?P<month>", "(?:")  # without its group's name: it stands twice in `_DAY`
 _DAY = re.compile(  # `_DAYS` in one pattern (one match tried, not three; the one group is the third's)
-    _LEAD + r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _ANY_MONTH + r"|" + _ANY_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?"
+    # (a day, or days: "Sat 4 – Mon 6 April")
+    _LEAD + r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[–-]\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?)?\s+" + _ANY_MONTH
+    + r"|" + _ANY_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?"
     + r"|\d{1,2}([./])\d{1,2}\1\d{2})" + _TIME + r"\s*$",
     re.IGNORECASE,
 )

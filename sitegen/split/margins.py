@@ -368,8 +368,11 @@ _TAIL = re.compile(  # the site's own lines under the last item of a page: they 
     r"|\b(?:privacy|cookies|terms)\b.*[·|].*\b(?:privacy|cookies|terms|accessibility)\b",
     re.IGNORECASE,
 )
-_COUNT = r"(?:\d[\d,.]*k?\s+(?:views?|reads?|likes?|comments?|shares?|replies|reactions?)|[♡♥❤]\s*\d[\d,.]*k?)"
-_COUNTS_ROW = re.compile(  # a post's counters under its teaser, no name or date: "48 views · 3 comments   ♡ 12"
+_COUNT = (  # "48 views", "♡ 12", "★ 41 interested"
+    r"(?:(?:[★☆♡♥❤]\s*)?\d[\d,.]*k?\s+(?:views?|reads?|likes?|comments?|shares?|replies|reactions?|interested|going|attending)"
+    r"|[♡♥❤]\s*\d[\d,.]*k?)"
+)
+_COUNTS_ROW = re.compile(  # a post's or an event's counters under it, no name or date: "48 views · 3 comments   ♡ 12"
     rf"^{_COUNT}(?:\s*[·|•]?\s*{_COUNT})*\s*$", re.IGNORECASE
 )
 _REGISTERED = re.compile(r"registered (?:charity|company|office|in england)\b|charitable incorporated organisation\b", re.IGNORECASE)

@@ -150,7 +150,7 @@ _NOT_PERSON = re.compile(  # what signs as a person would but is a group, a publ
     r"\S\s(?i:dispatch|courier|express|observer|monitor|echo|telegraph|sentinel|messenger|mercury|argus|watch|insider"
     r"|weekly|daily|secretariat|administration|inquiry|aquarium|distillery|brewery|winery|marts|gymnastics|athletics"
     r"|handball|football|rugby|cricket|hockey|netball|basketball|drama|bowmen|scouts|choir|orchestra"
-    r"|admin|administrator|webmaster|room|rink|arena|stadium|velodrome|lido|baths|shop|workshop)$"  # its last word: a site's account ("Jewel Mas
+    r"|admin|administrator|webmaster|room|rink|arena|stadium|velodrome|lido|baths|shop|workshop|craftsman|craftswoman|craftsperson)$"  # its last word: a site's account ("Jewel Mas
     # Admin"), a venue ("Lecture Room", "Harbourside Ice Rink")
     r"|\b(?:Network|Association|Society|Foundation|Trust|Council|Committee|Club|Youth|Aquarium|Embassy|Consulate)\b"  # a word anywhere
     r"|^(?:Castle|Castell|Hotel|Mount|Team) |\sCol$"  # "Castell Brynmor", "Team Walsh" (an office's account); a mountain pass: "Lingmell Col"
@@ -284,7 +284,12 @@ def _clean_title(line: str) -> str:
     text = unrated(text)
     if text[:4].isupper():
         text = GLUED_KICKER.sub("", text, 1)  # "EXPLAINERWhat is …": the kicker the scraper glued on is no part of it
+    if text.endswith(")") and (badge := _BADGE_AFTER.search(text)):
+        text = text[: badge.start()]  # "Borrowdale Slate & Stone (SPONSORED)": the listing's badge, no part of the name
     return text
+
+
+_BADGE_AFTER = re.compile(r"\s+\((?:SPONSORED|Sponsored|FEATURED|Featured|PROMOTED|Promoted|AD|Ad|ADVERTISEMENT|Advertisement)\)$")
 
 
 def own_suffix(title: str, publisher: str) -> bool:

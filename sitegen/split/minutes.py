@@ -70,15 +70,22 @@ def _label(text: str) -> bool:
     return text.isupper() and len(text.split()) <= LABEL_WORDS
 
 
+_BODY = re.compile(  # a body's name in its words: "Wessex Hot Air Balloon Club"
+    r"^(?:[A-Z][\w’'&-]*\s+|(?:of|the|and|for|&)\s+){0,8}(?:Club|Society|Association|Committee|Council|Group|Trust|Federation|Guild"
+    r"|League|Union|Board|Branch|Company|Limited|Ltd)$"
+)
+
+
 def _over(texts: Sequence[str], content: Sequence[bool], k: int) -> int:
-    """The first line of a meeting's heading at `k`: the body's name in capitals right over it
-    ("HOLLOWAY EDGE QUARRY LIAISON COMMITTEE" over "Minutes of the meeting held on …")."""
+    """The first line of a meeting's heading at `k`: the body's name right over it, in capitals
+    ("HOLLOWAY EDGE QUARRY LIAISON COMMITTEE", "SKYLINE PARAGLIDING CLUB — COMMITTEE MEETING") or in
+    its words ("Wessex Hot Air Balloon Club"), over "Minutes of the meeting held on …"."""
     above = next((j for j in range(k - 1, -1, -1) if content[j]), None)
     if above is None:
         return k
     text = texts[above].strip()
-    body = text.isupper() and len(text.split()) <= HEAD_WORDS and not any(c.isdigit() or c in "·|.:" for c in text)
-    return above if body and not _MEETING.search(text) else k  # (not a label: "MINUTES · AGM 2025")
+    plain = len(text.split()) <= HEAD_WORDS and not any(c.isdigit() or c in "·|.:" for c in text)  # (not a label: "MINUTES · AGM 2025")
+    return above if plain and (text.isupper() or _BODY.match(text)) else k
 
 
 def _clerk_end(texts: Sequence[str], content: Sequence[bool], k: int) -> int:

@@ -419,7 +419,7 @@ def life_dates(text: str) -> bool:
 
 LOCATION = re.compile(  # how far away a place is ("· 0.4 miles", "1,2 km"), a British postcode ("KN5 3DJ"), or a
     # telephone number after a place ("Witheridge, Mid Devon · 01884 555 310"): an address row
-    r"(?:^|[·|•]\s*)\d+(?:[.,]\d)?\s?(?:mi|miles?|km)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+    r"(?:^|[·|•]\s*)(?:\d+(?:[.,]\d)?[½¼¾]?|[½¼¾])\s?(?:mi|miles?|km)\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
     r"|\w\s+[·|•]\s+(?:(?i:tel|phone|mob(?:ile)?)[.:]?\s*)?(?:\+\d{1,3}\s?(?:\(0\)\s?)?\d{2,5}|\(0?\d{2,5}\)|0\d{2,5})(?:[\s-]?\d{2,4}){2,3}(?:\s+[·|•]|$)"
 )
 

@@ -160,6 +160,12 @@ def has_head(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: in
                for k in range(start, min(end, start + HEAD)))
 
 
+def _signed_off(item: Item, shapes: Sequence[LineShape], roles: Sequence[Role]) -> bool:
+    """A by-line or signature under the item's last running text ("Yours sincerely", NAME, post): the item ended there."""
+    last = next((k for k in range(item.end - 1, item.start - 1, -1) if shapes[k].running), item.end)
+    return any(roles[k] is Role.BYLINE for k in range(last + 1, item.end))
+
+
 def _signed(blocks: Sequence[Block], roles: Sequence[Role], item: Item) -> bool:
     """A by-line naming someone among the first lines under the item's heading ("By NAME", "NAME ·
     Classroom teacher · Submitted January 12, 2025")."""
@@ -194,16 +200,37 @@ def _next_question(a: Item, b: Item, blocks: Sequence[Block]) -> bool:
 
 
 def _glued_like(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], reach: int) -> bool:
-    """Item `b` opens with a heading printed right over its paragraph, no blank line between, a
-    question if the article's are, as every subheading of the article `a` above is (two or more: "Four piles, no more" over "Keep, give to
-    family, …"): the article's next section."""
-    subheadings = _subheadings(shapes, roles, reach, a.end)
-    if len(subheadings) < GLUED_SUBHEADINGS or b.end - b.start < 2 or not shapes[b.start + 1].running:
+    """Item `b` opens with a heading printed over its paragraph as every subheading of the article `a`
+    above is (two or more), a question if the article's are: right over it, no blank line between
+    ("Four piles, no more" over "Keep, give to family, …"), or a short label set apart by blank lines
+    ("Overview", "Launch", "Landing", then "Airspace and hazards"): the article's next section."""
+    if b.end - b.start < 2 or not shapes[b.start + 1].running:
+        return False
+    glued = blocks[b.start + 1].line == blocks[b.start].line + 1
+    subheadings = _subheadings(shapes, roles, reach, a.end) if glued else _labels(blocks, shapes, roles, reach, a.end)
+    if len(subheadings) < GLUED_SUBHEADINGS or not glued and not _label(blocks, shapes, roles, b.start):
         return False
     asked = [blocks[k].text.rstrip().endswith("?") for k in subheadings]
     if blocks[b.start].text.rstrip().endswith("?") != (2 * sum(asked) > len(asked)):
         return False  # (an interview's questions over their answers, then a heading that asks nothing: another item)
-    return all(blocks[k + 1].line == blocks[k].line + 1 for k in (*subheadings, b.start))
+    return all((blocks[k + 1].line == blocks[k].line + 1) == glued for k in subheadings)
+
+
+LABEL_WORDS = 5  # a section's label set apart over its text has at most this many words
+
+
+def _label(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], k: int) -> bool:
+    """A short label over a section's text, set apart from it and from the text above by blank lines
+    (no by-line, no date)."""
+    s, text = shapes[k], blocks[k].text.strip()
+    return (0 < s.words <= LABEL_WORDS and roles[k] not in _HEAD_ROLES and not _dated(text) and not s.running and not s.list_like and s.final not in (".", ";", ",", ":") and text[:1].isupper()
+            and k + 1 < len(blocks) and shapes[k + 1].running and blocks[k + 1].line > blocks[k].line + 1
+            and k > 0 and blocks[k - 1].line < blocks[k].line - 1)
+
+
+def _labels(blocks: Sequence[Block], shapes: Sequence[LineShape], roles: Sequence[Role], start: int, end: int) -> list[int]:
+    """The lines inside an item, past its head, that are its sections' labels set apart (`_label`)."""
+    return [k for k in range(start + 2, end - 1) if _label(blocks, shapes, roles, k)]
 
 
 def _words(blocks: Sequence[Block], roles: Sequence[Role], start: int, end: int) -> Counter[str]:
@@ -254,6 +281,11 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     if _next_question(a, b, blocks):
         return "the column's next question, printed as its questions above are ('Q. …' over 'A. …')"
     head_end = b.end - 1 if b.end - b.start > 2 else b.end  # a short section's last line is its end matter, no head ("Interview by NAME")
+    reach = max(a.start, a.end - REACH)
+    if _label(blocks, shapes, roles, b.start) and not has_head(blocks, roles, b.start, b.start + 2) and not _signed_off(a, shapes, roles) and (
+        _glued_like(a, b, blocks, shapes, roles, reach)
+    ):
+        return "labelled as the article's sections above are, each label set apart over its text"  # (its writer's line under its text: end matter)
     if has_head(blocks, roles, b.start, head_end):
         return None
     if _writer_closes(a, b, blocks, roles):
@@ -264,7 +296,6 @@ def continues(a: Item, b: Item, blocks: Sequence[Block], shapes: Sequence[LineSh
     form = template(blocks[b.start].text)
     if form is not None and any(template(blocks[k].text) == form for k in range(max(text + 1, near), b.start)):
         return "printed like a subheading of the article above"
-    reach = max(a.start, a.end - REACH)
     above = sum(shapes[k].running for k in range(reach, a.end))
     chart = _chart_between(a, b, blocks, shapes)
     if not (has_head(blocks, roles, a.start, a.end) or roles[a.start] is Role.TITLE and above >= OPENING and chart):

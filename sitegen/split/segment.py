@@ -38,7 +38,7 @@ from sitegen.split.clean import (
 )
 from sitegen.split.dates import date_of
 from sitegen.split.masthead import HEAD_LINES
-from sitegen.split.meta import looks_like_title
+from sitegen.split.meta import UPPER, looks_like_title
 from sitegen.split.roles import COMMENT_FORM, COMMENTS, END_SECTION, Repeats, byline_names, date_line, furniture_reason, headline_score, is_label, is_role, name_over_date, shape
 from sitegen.split.text import CLOCK, GLUED, TWO_SENTENCES, Block, Debris, ends_sentence, is_list_item
 
@@ -216,15 +216,18 @@ def _ends_comments(text: str) -> bool:
     return (
         headline_score(text) >= 0.5 and not COMMENT_FORM.match(text) and not furniture_reason(text) and not is_label(text) and not date_line(text) and not _FACET.match(text)
         and not byline_names(_PLACE_AFTER_NAME.sub("", text), after_title=True) and not _dated_after(_COMMENTER, text)
+        and not _dated_after(_FULL_NAME, text)
         and not (TWO_SENTENCES.search(text) and text.rstrip(" \"”’'")[-1:] in ".!?")
     )  # (two sentences that end as a comment does, "… changed my life. Thank you!", go on with the comments)
 
 
 _PLACE_AFTER_NAME = re.compile(r"(?<=\w) \([^()]{1,30}\)(?= )")  # a commenter's place: "Pete (Ely) 8 February 2026 at 09:44"
-_COMMENTER = re.compile(r"^[A-Z][\w’'.-]*(?: \([^()]{1,30}\))?\s")  # a commenter's first name alone, and place: "Pete (Ely) "
+_COMMENTER = re.compile(rf"^[{UPPER}][\w’'.-]*(?: \([^()]{{1,30}}\))?\s")  # a commenter's first name alone, and place: "Pete (Ely) "
 
 
-_FULL_NAME = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}\s")  # a commenter's whole name: "Anne-Marie Ruddock "
+_FULL_NAME = re.compile(  # a commenter's whole name, or the blog's own ("Anne-Marie Ruddock ", "Étienne Roussel ", "Hazel & Hook ")
+    rf"^[{UPPER}][\w’'-]+(?: (?:&|and|de|van|von|der|du|da|di|le|la) [{UPPER}][\w’'-]+| [{UPPER}][\w’'-]+){{1,2}}\s"
+)
 
 
 def _dated_after(name: re.Pattern[str], text: str) -> bool:

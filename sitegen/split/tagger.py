@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, directory, ends, flat, furniture, mailfoot, margins, minutes, numbered, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template, underlined
+from sitegen.split import answers, briefs, cardfeet, cardrows, cohesion, contents, contributors, directory, ends, flat, furniture, mailfoot, margins, minutes, numbered, pagebreak, peers, postfeet, ranks, records, releases, replies, rows, sections, short, signoff, stack, template, underlined
 from sitegen.split.boundary import NO_RUNNING_TEXT, OUTSIDE, Item, cut_at, has_running_text, mark_teasers
 from sitegen.split.clean import READ_MORE
 from sitegen.split.licence import detect_licence
@@ -709,6 +709,7 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     cardfeet.mend(texts, numbers, with_role, tags)  # an event card's price, places and credit
     underlined.mend(texts, numbers, with_role, tags)  # a plain-text mail's underlined headings start its items
     numbered.mend(texts, numbers, with_role, tags)  # an article's numbered list: its text, no items
+    pagebreak.mend(texts, numbers, with_role, tags)  # a sentence broken at a page's foot goes on in the item above
     answers.questions(texts, numbers, with_role, tags)  # a reader's question over "Asked by …": an item of its own
     ranked = [(a, b) for a, b in ranks.entries(texts, line_roles) if a not in cards.names]  # (a directory's numbered card is its card)
     briefed = briefs.entries(texts, line_roles)

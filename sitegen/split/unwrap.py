@@ -14,8 +14,8 @@ line before is nearly W long and the line goes on in lower case, or after a
 comma or a word like "the" (paragraphs wrapped a little narrower, or by the
 width of the letters) — never across a blank line, never into a line
 indented deeper (a paragraph's first line), a list item, a table row, a
-mail header's field, a date or by-line, or a headline-shaped line after a
-finished sentence. Joined with a space (or without one after a hyphen
+mail header's field, a date or by-line, or a headline-shaped line (or a short
+line that ends no sentence) after a finished sentence. Joined with a space (or without one after a hyphen
 ending a word), the paragraph is one line again. A run that is not wrapped
 comes out unchanged, at the cost of one length check per line. A line ending
 in `text.SOFT_BREAK` (a mail's soft line break, decoded by `mime`) is joined
@@ -91,6 +91,8 @@ def _joins(previous: str, line: str, width: int, opens: bool) -> bool:
         return False
     if line.isupper() and ends_sentence(previous):
         return False  # a label in capitals after a finished sentence ("SPONSORED", "ADVERTISEMENT"), or a heading
+    if ends_sentence(previous) and len(line.split()) <= HEADING_WORDS and 2 * len(line) < width and not ends_sentence(line):
+        return False  # a short heading after a finished sentence ("Results, Malham"): no paragraph ends so, unfinished
     cleaned = clean_line(line)
     if date_line(cleaned) or byline_names(cleaned, after_title=True) or _by_line(cleaned):  # also "by Dev Kulkarni" under a title,
         return False  # and a forum post's "by HANDLE » DATE"
@@ -123,6 +125,9 @@ def _headline_shaped(line: str) -> bool:
 
 def _indent(line: str) -> int:
     return len(line.expandtabs()) - len(line.expandtabs().lstrip())
+
+
+HEADING_WORDS = 4  # a short line after a finished sentence, ending none, of at most this many words is a heading
 
 
 _UNFINISHED = frozenset("a an the of to in on at by for from with into onto upon about between and or but nor as than that".split())

@@ -284,8 +284,8 @@ def listed_by(text: str, title: str | None = None) -> list[str] | None:
     Signs") is the business's own account, no writer."""
     match = _LISTED_BY.match(text.strip()) if len(text) <= 120 else None
     handle = match.group("handle") if match else ""
-    if not is_handle(handle) or handle.lower() in _NO_LISTER or title and _own_account(handle, title):
-        return None
+    if not is_handle(handle) or handle.lower() in _NO_LISTER or handle.lower().endswith("_admin") or title and _own_account(handle, title):
+        return None  # (a site's or a firm's "_admin" account names no one)
     shown = people(match.group("name")) if match.group("name") else []
     return shown if len(shown) == 1 else [handle]
 
@@ -297,8 +297,11 @@ def _own_account(handle: str, title: str) -> bool:
     """A handle that spells the start of the card's name, word for word ("ropewalksigns" for
     "Ropewalk Signs", "ousebridge_pianos" for "Ousebridge Piano Services")."""
     letters = "".join(c for c in handle.lower() if c.isalpha())
-    spelled = "".join(c for c in title.lower().replace("&", "and") if c.isalpha())
-    return len(letters) >= OWN_ACCOUNT_LETTERS and spelled.startswith(letters)
+    spelled = ["".join(c for c in title.lower().replace("&", amp) if c.isalpha()) for amp in ("and", "")]  # "Severn & Vyrnwy …": "severnvyrnwy"
+    owner = " ".join(title.split()[:2])  # "Jonty Birkett Walling": a person's name, the owner's own handle ("jonty_birkett")
+    if is_person_name(owner) and letters == "".join(c for c in owner.lower() if c.isalpha()):
+        return False
+    return len(letters) >= OWN_ACCOUNT_LETTERS and any(name.startswith(letters) for name in spelled)
 
 
 def statement_writers(statement: str) -> list[str]:

@@ -642,3 +642,16 @@ def test_a_channel_exports_stamp_row_over_the_headline_is_its_date():
     assert article.title == "Statement regarding our week 2 match" and article.date == dt.date(2025, 3, 12)
     month_first = make("[3/25/2025 9:05 PM] Harbour FC", "Statement on tonight's floodlight failure", LONG)  # as a chat reads it
     assert month_first.title == "Statement on tonight's floodlight failure" and month_first.date == dt.date(2025, 3, 25)
+
+
+def test_an_event_card_under_its_days_is_titled_by_its_headline_and_stands_for_the_event_page():
+    card = make(
+        "Sat 4 – Mon 6 April",
+        "Easter Egg Hunt Specials",
+        "Ride to Deppers Bridge and hunt for eggs in the woodland picnic site, with a chocolate prize for every child.",
+        "Adults £16 · Children £8 · Under 3s free",
+        "Organised by the Harbury Locomotive Group",
+    )
+    assert (card.title, card.authors, card.kind) == ("Easter Egg Hunt Specials", (), ArticleKind.FRAGMENT)
+    one_day = make("Sun 17 May", "Vintage bus running day", "Buses from six decades run between the station and the town square all day.")
+    assert (one_day.title, one_day.kind) == ("Vintage bus running day", ArticleKind.FRAGMENT)

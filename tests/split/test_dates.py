@@ -61,13 +61,15 @@ def test_not_relative_dates(line):
 
 
 @pytest.mark.parametrize(
-    "line", ["4 June", "June 4", "Tuesday 12 May", "Sat 29 Nov, 5.30pm", "Posted 4 June", "Dec 2, 15:12 UTC", "12/06/25", "20.02.26"]
+    "line", ["4 June", "June 4", "Tuesday 12 May", "Sat 29 Nov, 5.30pm", "Posted 4 June", "Dec 2, 15:12 UTC", "12/06/25", "20.02.26",
+             "Sat 4 – Mon 6 April", "23–25 May", "Fri 14 - Sun 16 August"]  # (an event's days)
 )
 def test_days_without_their_year(line):
     assert day_line(line) and date_of(line) is None
 
 
-@pytest.mark.parametrize("line", ["June", "Friday", "Sale 4 June", "4 June was the day we met.", "1.209.26", "3-1-0", "Room 12"])
+@pytest.mark.parametrize("line", ["June", "Friday", "Sale 4 June", "4 June was the day we met.", "1.209.26", "3-1-0", "Room 12",
+                                  "4 – Sale 6 June", "Won 4-6 June"])
 def test_not_days(line):
     assert not day_line(line)
 

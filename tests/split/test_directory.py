@@ -97,3 +97,24 @@ def test_a_directorys_numbered_cards_are_cards_not_a_ranked_lists_entries():
         ((13, 16), "Chloë Barrington Tuning", ("Chloë Barrington",)),  # (Avon, a rating and no text, is no item)
         ((19, 22), "Harbourside Music Repairs", ()),
     ]
+
+
+def test_cards_whose_address_row_is_a_town_and_a_telephone_number_and_whose_credit_says_when_it_was_checked():
+    result = split_page("directory_phone_rows_checked_credits.txt")
+    assert plan(result) == [
+        ((11, 16), "Aller Reed Thatching", ()),  # "Information written by the company": no one
+        ((18, 23), "Kerry Pennell", ("Kerry Pennell",)),  # "Listing by reedwoman_kp (Kerry Pennell)"
+        ((35, 40), "Huish Combed Wheat", ("huish_cw",)),  # "Description written by huish_cw"
+    ]
+    assert all(a.kind.value == "fragment" for a in result.articles)
+    left = {d.line for d in result.debris}
+    assert {25, 26, 27} <= left  # a firm's name, town and trades with no text: no item
+    assert {29, 30, 31, 32, 33} <= left  # "Fully booked …" over its checked line: a status, no item
+
+
+def test_a_row_of_a_town_and_a_telephone_number_opens_a_card_and_a_credit_line_is_no_description():
+    assert opens_card(["Aller Reed Thatching", "Aller, South Somerset · 01458 555 201"])
+    assert opens_card(["Leeds Thatch", "Leeds · +44 (0)113 496 0000"])
+    assert opens_card(["Dulas Valley Railway", "Cwm Dulas, Carmarthenshire · Standard gauge · 4½ miles"])
+    assert not opens_card(["Aller Reed Thatching", "Call us on 01458 555 201"])  # a sentence of the text, no row
+    assert not opens_card(["Match report", "Rovers 2 · United 1"])

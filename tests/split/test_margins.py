@@ -491,3 +491,35 @@ def test_a_first_name_signed_with_a_kiss_under_a_short_sentence_is_the_posts_and
     left = [Debris(blocks[k].line, texts[k], "outside") for k in (3, 4, 5, 6)]
     out, _ = margins.attach([Item(0, 3, 0.9), Item(7, 10, 0.9)], blocks, shapes, roles, left)
     assert [(it.start, it.end) for it in out] == [(0, 4), (7, 10)]  # "— Kath x" is the first post's; nothing over the second
+
+
+def test_a_teasers_row_of_counters_is_the_pages_and_a_dated_by_line_over_the_next_headline_heads_it():
+    result = split_page("wix_tag_page_counters.txt")
+    assert plan(result) == [
+        ((11, 13), "Five winch launches that taught me something", ("Ana Petrescu",)),
+        ((16, 18), "New winch cable arrives in time for Easter", ()),  # "Club Office" names no one
+        ((25, 27), "Why thermals switch off at teatime: a pilot's guide to the weather", ("Hamish Carr-Lyle",)),
+        ((30, 32), "Retrieving from a field in the rain", ("Mei Harding", "Tom Harding")),
+    ]
+    assert {14, 19, 28, 33} <= {d.line for d in result.debris}  # "52 views · 4 comments   ♡ 14": the site's
+
+
+def test_an_events_interest_count_ends_its_card_and_the_pages_notes_under_it_are_none_of_it():
+    text = "\n".join([
+        "What's on",
+        "",
+        "AUG",
+        "14–16",
+        "Club trip: Midlands Balloon Festival",
+        "Festival site, Ashby",
+        "Three days of mass ascents with our friends from the Trent Valley club. Camping on site is included.",
+        "£45 per person (camping)",
+        "★ 15 interested",
+        "",
+        "Ein Hinweis für unsere Gäste aus Lörrach: alle Treffen finden nur bei geeignetem Wetter statt.",
+        "",
+        "Flights are never guaranteed. Every meet is subject to weather, and the go / no-go decision is made on the morning.",
+    ])
+    result = split_text(text, "events.txt")
+    assert result.articles[-1].source.lines[1] == 8
+    assert {9, 11, 13} <= {d.line for d in result.debris}

@@ -56,6 +56,8 @@ LONG = "A paragraph of ordinary text that goes on for a while, as the first para
         ("NEWSGlasgow Orchestral Society cancels spring concert", "Glasgow Orchestral Society cancels spring concert", None),
         ("NASA launches its probe", "NASA launches its probe", None),  # an acronym, no kicker
         ("**Statement regarding our week 2 match**", "Statement regarding our week 2 match", None),  # Markdown's bold
+        ("Borrowdale Slate & Stone (SPONSORED)", "Borrowdale Slate & Stone", None),  # a listing's badge glued on
+        ("Why we left (Sponsored by nobody)", "Why we left (Sponsored by nobody)", None),
     ],
 )
 def test_split_title(line, title, publisher):

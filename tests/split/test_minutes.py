@@ -37,3 +37,15 @@ def test_the_chairs_approval_under_the_clerks_line_is_outside_the_meeting():
     tags = ["B", "I", "I", "I", "I", "I", "I"]
     mend(texts, [True] * len(texts), tags)
     assert tags == ["B", "I", "I", "I", "I", "O", "I"]
+
+
+def test_the_bodys_name_over_the_meetings_heading_opens_it_in_capitals_or_in_its_words():
+    for body in ("SKYLINE PARAGLIDING CLUB — COMMITTEE MEETING", "Wessex Hot Air Balloon Club"):
+        texts = ["Notices", body, "Minutes of the meeting held on Tuesday 10 February 2026", "Present: A, B", "1. Sites", "Minutes taken by Jo Hill"]
+        tags = ["O", "O", "B", "I", "B", "I"]
+        mend(texts, [True] * len(texts), tags)
+        assert tags[1:3] == ["B", "I"], body
+    texts = ["Minutes archive", "MINUTES · AGM 2025", "Minutes of the AGM held on 15 November 2025", "Present: A, B", "Minutes taken by Jo Hill"]
+    tags = ["O", "O", "B", "I", "I"]
+    mend(texts, [True] * len(texts), tags)
+    assert tags[1:3] == ["O", "B"]  # a label of the page, no body's name

@@ -31,7 +31,7 @@ from sitegen.split.roles import (
     signature,
     stop_words,
 )
-from sitegen.split.text import BULLET, NUMBERED, TABLE_ROW, TIMECODE
+from sitegen.split.text import BULLET, NUMBERED, RULE, TABLE_ROW, TIMECODE
 from tests.split_support import corpus_lines
 
 PROSE = "The council approved the new budget late on Tuesday after a debate that lasted most of the day and ended in a vote."
@@ -575,8 +575,8 @@ def test_the_separators_of_a_lines_parts_split_as_first_written(case, text):
 def test_a_lines_shape_reads_its_words_and_list_marks_as_the_patterns_do(text):
     # an ASCII line's words are found with an ASCII class, and a line is tried as a list item or
     # a table row only when it begins as one can: the same answers as the patterns read alone
-    listed = bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text))
-    assert shape(text).list_like is listed
+    listed = bool(BULLET.match(text) or NUMBERED.match(text) or TABLE_ROW.match(text) or TIMECODE.match(text)) and not RULE.match(text)
+    assert shape(text).list_like is listed  # ("* * *" is a rule drawn between items, no list)
     if text.isascii():
         assert role_module._ASCII_WORD.findall(text) == role_module._WORD.findall(text)
 
@@ -700,3 +700,8 @@ def test_a_short_link_or_button_ending_in_an_arrow_is_the_pages():
     for line in ("Free Estimate →", "View project →", "Get a Quote →", "Book a repair →"):
         assert furniture_reason(line) is not None, line
     assert furniture_reason("From Leeds to Lagos → the long road to a first cap for the Falcons →") is None  # a headline's words
+
+
+@pytest.mark.parametrize(("text", "listed"), [("* * *", False), ("- - -", False), ("* Tents up by six", True), ("- Bring a torch", True)])
+def test_a_rule_drawn_with_stars_or_dashes_is_no_list_item(text, listed):
+    assert shape(text).list_like is listed

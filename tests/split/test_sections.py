@@ -682,3 +682,42 @@ def test_an_advice_columns_next_question_is_the_columns_unless_each_names_who_an
     answered = COLUMN.replace("\n\nQ. Our grandson", "\nAnswered by Maureen Castle, our cleaning expert\n\nQ. Our grandson")
     with tagger.using(CutAt(start)):
         assert len(split_text(answered, "archive.txt").articles) == 2  # an archive of Q&As, each with its answerer
+
+
+GUIDE = """\
+Swinsto Hole
+
+Grade: III · Length: 1.7 km · Depth: 150 m · Through trip to Valley Entrance
+
+Overview
+
+A classic through trip from a small entrance on the fellside down a long series of short pitches and cascades to the main drain.
+
+Access
+
+The entrance is on open access land above the Kingsdale road. Park on the verge by Braida Garth, never in the farm's gateway.
+
+Tackle
+
+Ropes for the pitches are usually rigged from bolts. Take a 15 m handline for the Slit and a spare rope for the pull-through.
+
+Hazards and flooding
+
+* The streamway floods to the roof in a few minutes after heavy rain, and the water backs up behind the Slit within the hour.
+* Do not descend if rain is forecast in the Kingsdale catchment.
+
+Getting out
+
+From the bottom of the final pitch follow the main drain downstream for forty minutes to the Valley Entrance crawl.
+
+Cave guide written by Nell Ashworth, Cave Records Officer. Last checked 2 March 2026.
+"""
+
+
+def test_a_section_labelled_as_the_articles_sections_are_each_set_apart_over_its_text_is_the_articles():
+    with tagger.using(CutAt("Hazards and flooding", "Getting out")):
+        result = split_text(GUIDE, "guide.txt")
+    assert [(a.source.lines, a.authors) for a in result.articles] == [((1, 26), ("Nell Ashworth",))]  # its writer's line under its text
+    letter = GUIDE.replace("Tackle\n", "Yours sincerely\n\nNell Ashworth\nCave Records Officer\n\nTackle\n", 1)
+    with tagger.using(CutAt("Tackle")):
+        assert split_text(letter, "guide.txt").articles[0].source.lines == (1, 16)  # signed off above it: "Tackle" heads another item

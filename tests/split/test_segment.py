@@ -312,3 +312,34 @@ def test_a_related_boxs_teaser_under_its_date_row_is_given_back_with_its_headlin
     result = split_text(text, "related.txt")
     assert "Mend & Last named Scottish Independent Retailer of the Year" in {a.title for a in result.articles}
     assert not any(d.reason == "related-links block" for d in result.debris)  # the date row and headline are the teaser's
+
+
+def test_where_teasers_open_on_their_posted_row_the_row_after_a_glued_read_more_is_the_next_ones():
+    result = split_page("lynx_news_posted_above_read_more.txt")
+    assert plan(result) == [
+        ((12, 18), "Quarter peal at Llangedwyn for the new vicar", ("Megan Lloyd",)),
+        ((20, 25), "Practice night moves to Thursdays", ("Megan Lloyd",)),  # its "[13]Read more" alone is outside
+        ((28, 34), "Ropes replaced at Pennant Melangell", ("Huw Tanat",)),
+    ]
+
+
+def test_a_comment_by_the_blog_itself_or_by_a_name_with_an_accented_capital_goes_on_with_the_comments():
+    text = "\n".join([
+        "Winter hurdles",
+        "",
+        "We finished the last of the winter's hurdles this week and they are now stacked in the barn ready for spring.",
+        "",
+        "3 comments:",
+        "",
+        "Marion Hale 8 March 2026 at 08:12",
+        "Beautiful hurdles. Is there any chance of one for a small garden?",
+        "",
+        "Hazel & Hook 8 March 2026 at 09:30",
+        "Marion, yes, I make four-footers to order. Drop me an email.",
+        "",
+        "Étienne Roussel 10 March 2026 at 14:03",
+        "Très beau travail. Nous faisons des plessis en Normandie, c'est la même technique.",
+    ])
+    result = split_text(text, "blog.txt")
+    assert [a.source.lines for a in result.articles] == [(1, 3)]
+    assert {10, 11, 13, 14} <= {d.line for d in result.debris}

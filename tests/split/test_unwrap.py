@@ -513,3 +513,18 @@ def test_teasers_cut_off_with_an_ellipsis_are_no_evidence_against_wrapping():
     lines = (Path(__file__).parent / "pages" / "previews_cut_off.txt").read_text(encoding="utf-8").split("\n")
     out = [line.strip() for line in joined(lines)]
     assert any(line.startswith("Because of the autograder outage") and line.endswith("unless you want to...") for line in out)
+
+
+def test_a_short_heading_after_a_finished_sentence_is_not_joined_to_it():
+    lines = [
+        "Slaidburn on 4 October could not have been more different. Sand-",
+        "stone, rain, and a wall that had been robbed for a garden rockery",
+        "at some point in the 1970s, so half the stone had to come off a",
+        "neighbouring heap. The open class worked through showers all day",
+        "and three competitors retired with sore backs by lunchtime.",
+        "Results, Malham",
+        "Open: 1st Sam Metcalfe; 2nd Andy Clapham; 3rd Lucy Dinsdale",
+    ]
+    out = joined(lines)
+    assert out[1:] == lines[5:]
+    assert out[0].startswith("Slaidburn on 4 October") and out[0].endswith("by lunchtime.")

@@ -296,6 +296,11 @@ def test_the_user_who_wrote_a_card_up(line, names):
         ("Listing by owner ropewalksigns", "Ropewalk Signs", None),
         ("Listing by owner samokoye_tunes", "Sam Okoye Piano Tuning", ["samokoye_tunes"]),  # the owner's own name: a person
         ("Listing by owner shoreroad_kirsty", "Shore Road School of Motoring", ["shoreroad_kirsty"]),
+        ("Listing by severnvyrnwy_dining", "Severn & Vyrnwy Dining Train", None),  # "&" spelled or left out
+        ("Description written by kerenza_p", "Pengelly & Daughters", ["kerenza_p"]),
+        ("Description written by the railway", "Dulas Valley Railway", None),
+        ("Listing by owner jonty_birkett", "Jonty Birkett Walling", ["jonty_birkett"]),  # the owner's own name, the firm named after him
+        ("Listing by borrowdale_slate_admin", "Borrowdale Slate & Stone", None),  # an "_admin" account
     ],
 )
 def test_a_handle_spelling_the_cards_name_is_the_firms_own_account(line, title, names):
