@@ -299,7 +299,7 @@ def _own_account(handle: str, title: str) -> bool:
     letters = "".join(c for c in handle.lower() if c.isalpha())
     spelled = ["".join(c for c in title.lower().replace("&", amp) if c.isalpha()) for amp in ("and", "")]  # "Severn & Vyrnwy …": "severnvyrnwy"
     owner = " ".join(title.split()[:2])  # "Jonty Birkett Walling": a person's name, the owner's own handle ("jonty_birkett")
-    if is_person_name(owner) and letters == "".join(c for c in owner.lower() if c.isalpha()):
+    if len(title.split()) > 2 and is_person_name(owner) and letters == "".join(c for c in owner.lower() if c.isalpha()):
         return False
     return len(letters) >= OWN_ACCOUNT_LETTERS and any(name.startswith(letters) for name in spelled)
 
