@@ -113,6 +113,8 @@ _ATTACHED_FILE = re.compile(  # one file or more of a post's list of attachments
     re.IGNORECASE,
 )
 ATTACHED_ROWS = 10  # the files and the poster's name and first figures under it
+_EDITED = re.compile(r"^last edited\b", re.IGNORECASE)  # "Last edited: 12 Jan 2026", "Last edited by NAME"
+_SIGNATURE_RULE = re.compile(r"^(?:_{3,}|-{2,})\s*$")  # the rule over a poster's signature
 _FOOT_LABEL = re.compile(r"^reactions?\s*:|^attachments?\s*(?::|$)|^solved!? go to solution\.?$", re.IGNORECASE)  # "Reactions: 👍 3"
 _WORD = re.compile(r"[^\W\d_]+")  # a word of letters
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|✔")
@@ -130,6 +132,8 @@ _META = re.compile(  # the thread's facts between its title and the first post's
     r"|reply to topic|new topic|sort by\b|\d+ members? and \d+ guests?|results \d+ to \d+ of \d+|thread tools|share$|follow$|watch$|unwatch$|followers?\s+\d+$|\d+\s+followers?$)",
     re.IGNORECASE,
 )
+_STARTER = re.compile(r"^(?:thread starter|started by|topic starter)\s+\S", re.IGNORECASE)  # the thread's facts over its first post
+STARTER_REACH = 8  # at most this many lines over the first post's head
 _FACTS_ROW = re.compile(r"\s·\s(?:replies:?\s*\d|\d[\d,]*\s+replies\b)", re.IGNORECASE)  # "tumble_girl_aus · Oct 2, 2025 · Replies 22 · …"
 _POLL = re.compile(r"^poll\b(?:\s*:.*)?$", re.IGNORECASE)  # the label over a thread's poll: "Poll", "Poll: Which night suits?"
 _VOTES = re.compile(r"^(?:total voters|\d[\d,]*\s+votes?\b|\d[\d,]*\s+vote\(s\)|[\d.]+\s*%$|poll closed\b)", re.IGNORECASE)  # its counts
@@ -206,6 +210,8 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
         last = _post_end(texts, post, stop)
         end = at(last)
         region = at(stop) if i + 1 < len(posts) else end  # what stands between two posts is the thread's (a quote, an advert)
+        if i + 1 == len(posts) and title is not None and (foot := _foot_under(texts, last)) is not None:
+            region = at(foot)  # replies with no head read as a post's ("awlsorts" / "Active member"), down to the thread's foot
         if title is not None and at(title) < end and has_running_text(texts[post.last + 1 : last]):
             head = _head(texts, post, (rows[title][0] + 1, rows[post.last][0]))  # the thread's facts and the post's head
             topic = _TOPIC.search(texts[title])
@@ -217,9 +223,14 @@ def read(blocks: Sequence[Block], removed: Sequence[Debris], going: bool = False
             replies.append((at(post.head), region))
     if openers or going:
         replies += [(at(a), at(b)) for a, b in _similar(texts, posts[-1].last + 1)]
-    foot = next((j for j in range(posts[-1].last + 1, len(texts)) if _THREAD_END.match(texts[j])), None) if openers or going else None
+    foot = _foot_under(texts, posts[-1].last + 1) if openers or going else None
     replies = [(a, b) for a, b in replies if a < b]
     return Thread(tuple(openers), tuple(replies), foot=None if foot is None else at(foot)) if openers or replies else None
+
+
+def _foot_under(texts: Sequence[str], start: int) -> int | None:
+    """The row of the thread's foot ("You must log in or register to reply here.") under row `start`, if any."""
+    return next((j for j in range(start, len(texts)) if _THREAD_END.match(texts[j])), None)
 
 
 def _similar(texts: Sequence[str], start: int) -> list[tuple[int, int]]:
@@ -443,7 +454,8 @@ def _forum(texts: Sequence[str], posts: Sequence[Post]) -> bool:
     if len(posts) == 1:  # an opening post alone, its replies under a label in the next segment: the thread's counts show it
         handled = (_WITH_HANDLE.search(t) for t in texts[posts[0].head : posts[0].last + 1])  # "Gwen Pritchard (gwenp_leeds)"
         return any(h and is_handle(h.group(0).strip(" ()@")) for h in handled) and any(
-            _THREAD_COUNTS.match(t) for t in texts[posts[0].last + 1 :])
+            _THREAD_COUNTS.match(t) for t in texts[posts[0].last + 1 :]) or any(
+            _STARTER.match(t) for t in texts[max(0, posts[0].head - STARTER_REACH) : posts[0].head])  # "Thread starter NAME · Start date …"
     if len(posts) < 2:
         return False
     handles = sum(any(is_handle(t.lstrip("@")) for t in texts[p.head : p.last + 1]) for p in posts)
@@ -540,11 +552,12 @@ def _post_end(texts: Sequence[str], post: Post, stop: int) -> int:
 
 def _attached(texts: Sequence[str], j: int, stop: int) -> bool:
     """The post's "Attachments" label at row `j`, its files under it, then the poster's name and
-    figures (phpBB's prosilver printed as text): they end the post, not the label."""
+    figures (phpBB's prosilver printed as text), or its "Last edited:" line and the poster's
+    signature under its rule (XenForo's): they end the post, not the label."""
     if not _ATTACHMENTS.match(texts[j]):
         return False
     for k in range(j + 1, min(stop, j + 1 + ATTACHED_ROWS)):
-        if _MEMBER.search(texts[k]):
+        if _MEMBER.search(texts[k]) or _EDITED.match(texts[k]) or _SIGNATURE_RULE.match(texts[k]):
             return True
         if _foot(texts[k]) or _THREAD_END.match(texts[k]):
             return False

@@ -38,3 +38,19 @@ def test_a_ranked_list_of_headlines_a_broken_count_or_a_list_under_no_item_is_le
     tags = ["O", "B", "B", "B"]
     mend(["Our readers' questions", *STEPS], [1, 3, 4, 5], [True] * 4, tags)
     assert tags == ["O", "B", "B", "B"]  # no text above in an item
+
+
+def test_bulleted_sentences_under_a_subheading_past_an_advertisement_are_the_articles_text():
+    texts = ["Shrimp grow by moulting their exoskeleton, and a sudden change of water can trigger a moult.",
+             "How to change water for shrimp",
+             "- Change less, more often. 10–15% a week is plenty for a lightly stocked tank.",
+             "- Match the TDS. A cheap TDS pen costs less than ten shrimp.",
+             "- Drip it in. An airline tube with a knot tied in it takes twenty minutes."]
+    tags = ["I", "O", "B", "B", "B"]
+    mend(texts, [1, 5, 7, 8, 9], [True] * 5, tags)
+    assert tags == ["I"] * 5
+    briefs = ["Club news", "IN BRIEF", "- Kit order: the winter kit order closes on 30 November.",
+              "- Quiz night: tickets are on sale at the bar.", "- AGM: the date is set for 12 March."]
+    tags = ["I", "O", "B", "B", "B"]
+    mend(briefs, [1, 3, 5, 6, 7], [True] * 5, tags)
+    assert tags == ["I", "O", "B", "B", "B"]  # a page's briefs under their label in capitals

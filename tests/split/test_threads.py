@@ -247,3 +247,10 @@ def test_similar_threads_under_rows_of_handle_date_and_replies_are_the_lists_row
              "Coaches: how do you handle blocks in comp season?", "CoachRenee · Feb 14, 2025 · Replies 9 · Coaching Corner",
              "CheerSpace is an independent community."]
     assert _similar(texts, 0) == [(1, 6)]  # the label and both titles over their rows; the disclaimer under them is not the list's
+
+
+def test_a_thread_under_its_starters_row_runs_to_the_signature_and_its_undated_replies_are_none_of_it():
+    result = split_page("xenforo_thread_starter_undated_replies.txt")
+    assert plan(result) == [((6, 29), "Bowl gouge grind: 40/40 or Irish for a beginner?", ("Ffion Daniels",))]
+    left = {d.line for d in result.debris}
+    assert {31, 35, 36, 38, 40, 42, 43, 45, 47} <= left  # the reactions, the replies with no date over them
