@@ -50,8 +50,10 @@ _GUEST = re.compile(  # "This is a guest post by NAME", "Guest post by Dr NAME",
     rf"(?:(?!(?:the|a|an|our|their|its) )[a-z]+ ){{0,4}}(?:(?:Dr|Prof|Professor)\.? )?(?P<names>{NAME}(?: (?:and|&) {NAME})?)"
 )  # (past the guest's post in lower case: "A guest post from assistant warden volunteer NAME")
 _DECK = re.compile(  # "Adviser Callum Reddy writes about …", "Chair Bethan Morgan looks back on …": a teaser's deck naming its writer
-    rf"^(?:[{UPPER}]?[{LOWER}]+ ){{0,3}}?(?P<names>{NAME}) (?:writes|reports|explains|recalls|reflects|looks back) (?:about|on|why|how)\b"
+    rf"^(?:[{UPPER}]?[{LOWER}]+ ){{0,3}}?(?P<names>{NAME}) (?:(?:writes|reports|explains|recalls|reflects|looks back) (?:about|on|why|how)"
+    r"|(?:rounds up|sets out|breaks down|looks back at|sums up) (?:the|what|how|why|a|an|our|his|her|their))\b"
 )
+_ROUND_UP = re.compile(r"\b(?:rounds up|sums up|looks back at) ")  # a deck's last sentence naming its writer ("NAME rounds up the month.")
 _LISTED_BY = re.compile(  # "Listing by wharfe_otter · Last updated: …", "Setlist by bristol_ferrygirl": who wrote a card up
     r"^(?:listing|listed|setlist|entry|profile|route|recipe|spot|walk|description) (?:added |submitted |written )?by (?:owner |member |volunteer )?"
     r"(?P<handle>[\w.@-]+)(?:\s*\((?P<name>[^()]{3,40})\))?(?:\s*(?:[·|•(,]|$))",
@@ -267,6 +269,9 @@ def deck_writer(text: str) -> list[str] | None:
     """The writer a teaser's deck names, a role before the name passed over: "Adviser Callum Reddy
     writes about a Monday list …", "Tribunal clerk NAME writes about …", "NAME explains why …"."""
     match = _DECK.match(text) if len(text) >= 30 else None
+    if not match and len(text) >= 30 and ". " in text:  # (or its last sentence: "… 142 km. Club press officer NAME rounds up the month.")
+        match = _DECK.match(last := text[text.rindex(". ") + 2 :])
+        match = match if match and _ROUND_UP.search(last) else None  # (not "Fleet manager NAME explains why …": a source quoted)
     if not match:
         return None
     words = match.group("names").split()

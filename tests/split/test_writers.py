@@ -254,6 +254,11 @@ def test_a_wire_credit_names_writers_without_their_posts():
         ("Tom Lindqvist writes from Sweden, in response to Monday's post about Buffalo:", None),  # a reader's letter
         ("The Committee writes about the plans for the new pool this year", None),
         ("Member Tam Robson spent four days at the festival on a volunteer's pass", None),
+        ("Treasurer Keith Lowther sets out the figures for the year and what the new subscription pays for", ["Keith Lowther"]),
+        ("Three scoring flights in a windy March put Priya Das top of the table. Club press officer Leon Whitcombe rounds up the month.",
+         ["Leon Whitcombe"]),  # the deck's last sentence
+        ("Dealers say a glut of ex-fleet vans has pushed prices down. Fleet manager Sam Okoro explains why now may be the time to buy.",
+         None),  # a source the story quotes
     ],
 )
 def test_a_teasers_deck_names_its_writer_past_a_post_before_the_name(deck, names):
