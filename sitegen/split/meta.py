@@ -208,7 +208,7 @@ _POST = Folded(  # more jobs and posts, after a name ("NAME, Textile Conservator
 )
 _MORE_POSTS = re.compile(  # posts that tell a signer's job, not a line's role on the page ("Duty Volcanologist")
     r"\b(?:headteacher|head teacher|caseworker|leader|\w+ologist|principal|vicar|rector|registrar|controller|forecaster"
-    r"|therapist|tipster|doctor|scouter|pipe major|drum major)s?\b|^(?:S|E)?VP\b",
+    r"|therapist|tipster|doctor|scouter|pipe major|drum major|treasurer|bursar)s?\b|^(?:S|E)?VP\b",
     re.IGNORECASE,
 )
 _RANKED_POST = re.compile(  # a rank or a trade before a job: "Head Distiller", "Sales Negotiator", "Senior Keeper"
