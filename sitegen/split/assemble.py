@@ -278,6 +278,8 @@ def assemble(
     )
     if reviewed:
         kind = ArticleKind.ARTICLE  # a review is whole, titled or not
+    elif item and item.card and not any(first_name_signature(text) for text in found.bylines.values()):
+        kind = ArticleKind.FRAGMENT  # a directory's card stands for the place's own page, however much it says (a guide's entry signed "— R.K." is whole)
     problems = []
     if title is None:
         title = opening_title(display_text(lines[0].text) if lines else "")

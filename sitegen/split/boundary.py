@@ -85,6 +85,7 @@ class Item:
     confidence: float
     doubts: tuple[tuple[int, str], ...] = ()  # (dump line, why) for an editor to check
     teaser: bool = False  # an item of a listing page: a headline and a few lines standing for an article
+    card: bool = False  # a directory's card: it stands for the place's own page, whatever its text
     headed: bool = False  # its first line is its headline for certain (a feed entry's title)
     post: PostHead | None = None  # a forum thread's opening post: the head its text is under
     signer: str | None = None  # the whole name a blog's posting line right under the item gives ("Posted by Gareth Lumb at …")

@@ -45,7 +45,7 @@ _STATUS = re.compile(  # a card's status in place of a description: "Sorry, this
     re.IGNORECASE,
 )
 _CREDIT = re.compile(  # a card's credit or date line: "Member since 2009", "Profile written by the member. Last updated: …"
-    r"^(?:(?:guild |club )?member since \d{4}|last updated\b|(?:profile|description|listing|entry|information) (?:written |added |submitted )?by\b"
+    r"^(?:(?:guild |club )?member since \d{4}|last updated\b|(?:profile|description|listing|entry|information) (?:written |added |submitted |provided )?by\b"
     r"|(?:details|information|entry|listing) (?:last )?(?:checked|updated|verified|confirmed)\b)",
     re.IGNORECASE,
 )

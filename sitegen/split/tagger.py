@@ -813,6 +813,8 @@ def items(lines: Sequence[Line], segment: Segment, tagging: Tagging, keep_alone:
     labelled = [(a, b) for a, b in briefed if (lead := briefs.lead_in(texts[a])) and lead[1] == "label"]  # (a dated one is news)
     teasers = {lines[a].index for a, _ in ranked + labelled} | {lines[a].index for a in cards.starts}
     out = tuple(replace(it, teaser=True) if it.start in teasers else it for it in out)  # a ranked entry or a brief stands for its article
+    carded = {lines[a].index for a in cards.starts}
+    out = tuple(replace(it, card=True) if it.start in carded else it for it in out)
     if segment.read_more and out and segment.roles[out[-1].start] is Role.TITLE:
         out = (*out[:-1], replace(out[-1], teaser=True))  # its text goes on where "Continue reading" leads
     return out, left

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sitegen.markdown import render_body
 from sitegen.model import ArticleKind, LicenceKind, Source
+from sitegen.split import split_text
 from sitegen.split.assemble import _handle_alone, assemble
 from sitegen.split.boundary import Item
 from sitegen.split.text import Block
@@ -655,3 +656,23 @@ def test_an_event_card_under_its_days_is_titled_by_its_headline_and_stands_for_t
     assert (card.title, card.authors, card.kind) == ("Easter Egg Hunt Specials", (), ArticleKind.FRAGMENT)
     one_day = make("Sun 17 May", "Vintage bus running day", "Buses from six decades run between the station and the town square all day.")
     assert (one_day.title, one_day.kind) == ("Vintage bus running day", ArticleKind.FRAGMENT)
+
+
+def test_a_directorys_card_stands_for_the_places_page_however_much_it_says_unless_signed_as_a_guides_entry():
+    cards = "\n\n".join(
+        f"{name}\n{row}\n{text}\nOpen: Sundays, May–September\nInformation provided by the museum. Last updated March 2026\nVisit website →"
+        for name, row, text in (
+            ("Museumtramlijn Zuiderhaven", "Netherlands · Zuiderhaven · Operating heritage line, 3.1 km",
+             "Heritage trams run every Sunday over a surviving section of the old harbour tramway. Rides are in the day ticket."),
+            ("Strassenbahnmuseum Kellbach", "Germany · Kellbach · Static collection and 600 m demonstration track",
+             "Twelve trams from Kellbach and the district, the oldest a maximum-traction car. Short rides on open days."),
+            ("Tynedale Tramway Collection", "England · Hexham · Static collection, 2 km",
+             "Four Tyneside cars restored by volunteers since 1979. The depot opens on bank holidays."),
+        ))
+    result = split_text("Tramway museum finder\n\nShowing 3 of 118 museums\n\n" + cards + "\n", "finder.txt")
+    assert [(a.title, a.kind) for a in result.articles] == [
+        ("Museumtramlijn Zuiderhaven", ArticleKind.FRAGMENT), ("Strassenbahnmuseum Kellbach", ArticleKind.FRAGMENT),
+        ("Tynedale Tramway Collection", ArticleKind.FRAGMENT)]
+    entry = (Block(1, "Bellwether"), Block(2, "31 Chandlers Row · 0117 496 0231 · Tue–Sat dinner"),
+             Block(3, "The room is a former ship's chandlery, and the cooking has the same thrift and polish."), Block(4, "— R.K."))
+    assert assemble(entry, "d.txt", item=Item(0, 4, 1.0, teaser=True, card=True)).kind is ArticleKind.ARTICLE  # a guide's entry, signed
