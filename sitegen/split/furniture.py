@@ -49,7 +49,9 @@ _PROMO = initialled(  # the site asking its readers for something: sign up, give
     r"\b(?:subscri(?:be|ption)|sign ?up|newsletters?|e-?newsletter|mailing list|inbox|unsubscribe|donat(?:e|ion)|gift aid"
     r"|become a (?:member|supporter|patron|subscriber)|join (?:today|now|our|the (?:society|club|association|guild|trust|friends|network)(?![’'\w]))|support (?:us|the blog)|patreon|ko-fi|log ?in"
     r"|sign in|free (?:uk |us )?(?:delivery|shipping)|affiliate|earn (?:a |an )?(?:small )?commission|sponsored (?:by|content|post|links)|sponsor (?:an issue|us)|advertis(?:e|ing)|find out more"
-    r"|stay in touch|follow us|abonnieren|s'abonner|abonnez-vous|suscr[ií]bete|iscriviti|nieuwsbrief)\b",
+    r"|stay in touch|follow us|abonnieren|s'abonner|abonnez-vous|suscr[ií]bete|iscriviti|nieuwsbrief"
+    r"|add your (?:\w+ ){0,2}?(?:to (?:the|our) (?:directory|register|guide|map|list)|(?:to (?:the |our )?\S+ )?(?:for )?free(?: of charge)?)"
+    r"|get listed|list your (?:business|club|firm|company))\b",
     re.IGNORECASE,
 )
 _FOOTER_WORDS = ("reg", "company", "charity", "vat ", "limited by", "all rights", "powered by", "website", "theme:", "privacy",
@@ -57,7 +59,7 @@ _FOOTER_WORDS = ("reg", "company", "charity", "vat ", "limited by", "all rights"
                  "copyright", "©")  # one is in every match of `_FOOTER`
 _PROMO_WORDS = ("subscri", "sign", "newsletter", "mailing list", "inbox", "donat", "gift aid", "become a ", "join ", "support ",
                 "patreon", "ko-fi", "log", "free ", "affiliate", "earn ", "sponsor", "advertis", "find out more", "stay in touch",
-                "follow us", "abonn", "s'abonner", "suscr", "iscriviti", "nieuwsbrief")  # one is in every match of `_PROMO`
+                "follow us", "abonn", "s'abonner", "suscr", "iscriviti", "nieuwsbrief", "add your", "get listed", "list your")  # one is in every match of `_PROMO`
 _COMMENTS_WORDS = ("comment", "thoughts on", "respons", "repl", "required fields are marked", "will not be published")
 _COMMENTS = re.compile(  # the heading of a comments section, and its form
     r"^\d+ (?:comments?|thoughts on|responses?|replies)\b|^(?:recent comments|post a comment|leave a (?:reply|comment)|comments?"

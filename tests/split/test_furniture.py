@@ -74,6 +74,13 @@ def test_a_newsletter_box_between_articles_is_not_an_article():
     assert [a.title for a in result.articles] == ["Harbour cranes return to the old port", "Bus cuts hit the villages hardest"]
 
 
+def test_a_directorys_box_asking_to_be_listed_is_not_an_article():
+    box = ("Is your railway missing?", "Add your line to HeritageRailGuide for free. Listings are checked by our volunteer editors.",
+           "Add a railway")
+    result, _ = split(STORY, ("Continue reading",), box)
+    assert [a.title for a in result.articles] == ["Harbour cranes return to the old port"]
+
+
 def test_a_short_letter_and_a_short_article_survive():
     brief = (
         "Library opens on Sundays",
